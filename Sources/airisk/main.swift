@@ -1,0 +1,3 @@
+import AIRiskCLI
+
+await AIRiskCommand.main()
