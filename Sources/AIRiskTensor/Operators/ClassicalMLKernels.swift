@@ -1,0 +1,4 @@
+/// The ai.onnx.ml operators that scikit-learn exports: linear models, scalers, tree ensembles.
+public enum ClassicalMLKernels {
+    public static let all: [any Kernel.Type] = []
+}

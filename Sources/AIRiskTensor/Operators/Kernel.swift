@@ -1,0 +1,38 @@
+/// The result of running a kernel forward: its outputs, plus whatever the kernel wants to keep
+/// for its backward pass (e.g. the gate activations of an LSTM).
+public struct KernelOutput: Sendable {
+    public var outputs: [Tensor]
+    public var saved: (any Sendable)?
+
+    public init(outputs: [Tensor], saved: (any Sendable)? = nil) {
+        self.outputs = outputs
+        self.saved = saved
+    }
+}
+
+/// One operator implementation. A kernel is built once per node at load time (so attribute
+/// errors surface when the model is loaded, naming the node) and then run many times.
+public protocol Kernel: Sendable {
+    /// The ONNX operator type this kernel implements, e.g. "Gemm".
+    static var opType: String { get }
+    /// The operator's domain: "" for ai.onnx, "ai.onnx.ml" for classical ML operators.
+    static var domain: String { get }
+    /// Whether ``backward(inputs:forward:outputGradients:)`` is implemented. Graphs that route an
+    /// input through a kernel that is not differentiable report that they have no input gradients.
+    static var isDifferentiable: Bool { get }
+
+    /// Builds the kernel from a node's attributes; `opset` is the graph's version for `domain`.
+    init(node: Node, opset: Int) throws
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput
+
+    /// Vector-Jacobian product: given the gradients of the loss with respect to each output
+    /// (nil when an output does not reach the loss), the gradients with respect to each input
+    /// (nil for inputs that are absent or not differentiable, such as shapes and indices).
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?]
+}
+
+extension Kernel {
+    public static var domain: String { "" }
+    public static var isDifferentiable: Bool { true }
+}

@@ -1,0 +1,4 @@
+/// Convolution, pooling, normalisation and recurrent (RNN, GRU, LSTM) operators.
+public enum NeuralKernels {
+    public static let all: [any Kernel.Type] = []
+}
