@@ -44,7 +44,7 @@ let package = Package(
             ]),
         .executableTarget(name: "airisk", dependencies: ["AIRiskCLI"]),
 
-        .testTarget(name: "AIRiskXMLTests", dependencies: ["AIRiskXML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AIRiskXMLTests", dependencies: ["AIRiskXML"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),
         .testTarget(name: "AIRiskTensorTests", dependencies: ["AIRiskTensor"]),
         .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"]),
