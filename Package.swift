@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "AIRiskResultsTests", dependencies: ["AIRiskResults", "AIRiskXML"]),
         .testTarget(name: "AIRiskReportTests", dependencies: ["AIRiskReport", "AIRiskResults", "AIRiskXML"]),
         .testTarget(name: "AIRiskAssessmentTests", dependencies: ["AIRiskAssessment"]),
-        .testTarget(name: "AIRiskCLITests", dependencies: ["AIRiskCLI"]),
+        .testTarget(name: "AIRiskCLITests", dependencies: ["AIRiskCLI", "AIRiskAccess", "AIRiskData", "AIRiskONNX"]),
     ],
     swiftLanguageModes: [.v6]
 )
