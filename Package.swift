@@ -35,20 +35,37 @@ let package = Package(
             dependencies: ["AIRiskTensor", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The model-access protocol every probe uses, and its ONNX implementation.
         .target(name: "AIRiskAccess", dependencies: ["AIRiskTensor", "AIRiskONNX"]),
+        // The attacks: membership inference, model inversion, model extraction, and their metrics.
+        .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData"]),
+        // The canonical results document: its model, XML form and XSD validation.
+        .target(name: "AIRiskResults", dependencies: ["AIRiskXML"]),
+        // Renderings of a results document: HTML, OSCAL, JSON, SARIF, JUnit.
+        .target(name: "AIRiskReport", dependencies: ["AIRiskResults", "AIRiskXML"]),
+        // Runs probes on a model and scores them against the catalog into a results document.
+        .target(
+            name: "AIRiskAssessment",
+            dependencies: [
+                "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskONNX", "AIRiskData",
+            ]),
         // Command-line commands (a library so tests can drive them).
         .target(
             name: "AIRiskCLI",
             dependencies: [
                 "AIRiskXML", "AIRiskCatalog", "AIRiskTensor", "AIRiskONNX", "AIRiskData", "AIRiskAccess",
+                "AIRiskProbes", "AIRiskResults", "AIRiskReport", "AIRiskAssessment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "airisk", dependencies: ["AIRiskCLI"]),
 
-        .testTarget(name: "AIRiskXMLTests", dependencies: ["AIRiskXML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AIRiskXMLTests", dependencies: ["AIRiskXML"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),
         .testTarget(name: "AIRiskTensorTests", dependencies: ["AIRiskTensor"]),
         .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"]),
         .testTarget(name: "AIRiskDataTests", dependencies: ["AIRiskData", "AIRiskTensor"]),
+        .testTarget(name: "AIRiskProbesTests", dependencies: ["AIRiskProbes", "AIRiskAccess", "AIRiskTensor"]),
+        .testTarget(name: "AIRiskResultsTests", dependencies: ["AIRiskResults", "AIRiskXML"]),
+        .testTarget(name: "AIRiskReportTests", dependencies: ["AIRiskReport", "AIRiskResults", "AIRiskXML"]),
+        .testTarget(name: "AIRiskAssessmentTests", dependencies: ["AIRiskAssessment"]),
         .testTarget(name: "AIRiskCLITests", dependencies: ["AIRiskCLI"]),
     ],
     swiftLanguageModes: [.v6]

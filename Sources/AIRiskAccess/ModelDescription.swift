@@ -1,0 +1,38 @@
+/// What a model declares about itself before any query.
+public struct ModelDescription: Sendable, Equatable {
+    /// A display name (file name or endpoint model name).
+    public var name: String
+    /// The shape of one input row, without the batch dimension (e.g. [64] or [1, 8, 8]).
+    public var inputShape: [Int]
+    public var outputKind: OutputKind
+    /// Number of classes for classifiers; number of outputs for regression.
+    public var outputWidth: Int
+    /// For sequence models, the number of steps that carry outputs.
+    public var sequenceLength: Int?
+    /// Whether ``ModelAccess/valueAndInputGradient(_:seed:)`` is available.
+    public var providesInputGradients: Bool
+
+    public init(
+        name: String, inputShape: [Int], outputKind: OutputKind, outputWidth: Int, sequenceLength: Int? = nil,
+        providesInputGradients: Bool
+    ) {
+        self.name = name
+        self.inputShape = inputShape
+        self.outputKind = outputKind
+        self.outputWidth = outputWidth
+        self.sequenceLength = sequenceLength
+        self.providesInputGradients = providesInputGradients
+    }
+
+    /// Number of scalar features in one input row.
+    public var featureCount: Int { inputShape.reduce(1, *) }
+
+    /// Whether the model is a classifier (as opposed to a regressor).
+    public var isClassifier: Bool { outputKind != .regression }
+
+    /// The strongest access this model allows.
+    public var accessLevel: AccessLevel {
+        if providesInputGradients { return .whiteBox }
+        return outputKind == .labels ? .labelsOnly : .scores
+    }
+}

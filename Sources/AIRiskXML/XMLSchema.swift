@@ -1,0 +1,96 @@
+import CLibXML2
+import Foundation
+
+/// A compiled W3C XML Schema that validates documents and reports every violation with its line.
+///
+/// A compiled schema is read-only once built, so one instance may validate documents from many
+/// threads at once (each validation gets its own libxml2 context).
+public struct XMLSchema: Sendable {
+    private let compiled: CompiledSchema
+
+    /// Compiles an XSD held in memory. `baseURL` (the XSD's own location) resolves `xs:include`
+    /// and `xs:import` of sibling files; without it the schema must be self-contained.
+    public init(_ data: Data, fileName: String, baseURL: URL? = nil) throws(XMLError) {
+        let location = baseURL?.path ?? fileName
+        let result: Result<CompiledSchema, XMLError> = LibXML.collectingErrors(file: fileName) { collector in
+            let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress, raw.count > 0, raw.count <= Int(Int32.max) else { return nil }
+                return xmlReadMemory(
+                    base.assumingMemoryBound(to: CChar.self), Int32(raw.count), location, nil, LibXML.parseOptions)
+            }
+            guard let doc else {
+                let d = collector.diagnostics.isEmpty
+                    ? [XMLDiagnostic(file: fileName, line: 0, message: "schema is not well-formed XML")]
+                    : collector.diagnostics
+                return .failure(.schemaUnusable(d))
+            }
+            defer { xmlFreeDoc(doc) }
+            guard let parser = xmlSchemaNewDocParserCtxt(doc) else {
+                return .failure(.schemaUnusable([XMLDiagnostic(file: fileName, line: 0, message: "cannot create schema parser")]))
+            }
+            defer { xmlSchemaFreeParserCtxt(parser) }
+            xmlSchemaSetParserStructuredErrors(parser, structuredErrorHandler, collector.context)
+            guard let schema = xmlSchemaParse(parser), collector.diagnostics.isEmpty else {
+                let d = collector.diagnostics.isEmpty
+                    ? [XMLDiagnostic(file: fileName, line: 0, message: "schema cannot be compiled")]
+                    : collector.diagnostics
+                return .failure(.schemaUnusable(d))
+            }
+            return .success(CompiledSchema(schema))
+        }
+        compiled = try result.get()
+    }
+
+    /// Reads and compiles the XSD at `url`; sibling files it includes are found beside it.
+    public init(contentsOf url: URL) throws(XMLError) {
+        try self.init(XMLReader.readFile(url), fileName: url.path, baseURL: url)
+    }
+
+    /// Every problem with `data`: well-formedness errors, or else every schema violation. Empty
+    /// when the document is valid.
+    public func validate(_ data: Data, fileName: String) -> [XMLDiagnostic] {
+        do {
+            return try XMLReader.withParsedDocument(data, fileName: fileName) { doc throws(XMLError) in
+                LibXML.collectingErrors(file: fileName) { collector in
+                    guard let ctxt = xmlSchemaNewValidCtxt(compiled.pointer) else {
+                        return [XMLDiagnostic(file: fileName, line: 0, message: "cannot create schema validator")]
+                    }
+                    defer { xmlSchemaFreeValidCtxt(ctxt) }
+                    xmlSchemaSetValidStructuredErrors(ctxt, structuredErrorHandler, collector.context)
+                    let rc = xmlSchemaValidateDoc(ctxt, doc)
+                    if rc != 0 && collector.diagnostics.isEmpty {
+                        collector.add(line: 0, message: "document is not valid (libxml2 code \(rc))")
+                    }
+                    return collector.diagnostics
+                }
+            }
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// Throws ``XMLError/malformed(_:)`` or ``XMLError/invalid(_:)`` (with every violation) unless
+    /// `data` is valid.
+    public func check(_ data: Data, fileName: String) throws(XMLError) {
+        let wellFormed: Result<Void, XMLError> = Result { () throws(XMLError) in
+            try XMLReader.withParsedDocument(data, fileName: fileName) { _ throws(XMLError) in () }
+        }
+        try wellFormed.get()
+        let problems = validate(data, fileName: fileName)
+        if !problems.isEmpty { throw XMLError.invalid(problems) }
+    }
+}
+
+/// Owns a compiled libxml2 schema and frees it with the last reference.
+private final class CompiledSchema: @unchecked Sendable {
+    // libxml2 documents a compiled xmlSchema as safe for concurrent validation contexts.
+    let pointer: xmlSchemaPtr
+
+    init(_ pointer: xmlSchemaPtr) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        xmlSchemaFree(pointer)
+    }
+}
