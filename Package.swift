@@ -62,6 +62,7 @@ let package = Package(
         .testTarget(name: "AIRiskTensorTests", dependencies: ["AIRiskTensor"]),
         .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"]),
         .testTarget(name: "AIRiskDataTests", dependencies: ["AIRiskData", "AIRiskTensor"]),
+        .testTarget(name: "AIRiskAccessTests", dependencies: ["AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor"]),
         .testTarget(name: "AIRiskProbesTests", dependencies: ["AIRiskProbes", "AIRiskAccess", "AIRiskTensor"]),
         .testTarget(name: "AIRiskResultsTests", dependencies: ["AIRiskResults", "AIRiskXML"]),
         .testTarget(name: "AIRiskReportTests", dependencies: ["AIRiskReport", "AIRiskResults", "AIRiskXML"]),

@@ -1,3 +1,3 @@
 import AIRiskCLI
 
-await AIRiskCommand.main()
+await AIRiskCommand.runMain()

@@ -1,4 +1,13 @@
 /// The ai.onnx.ml operators that scikit-learn exports: linear models, scalers, tree ensembles.
 public enum ClassicalMLKernels {
-    public static let all: [any Kernel.Type] = []
+    public static let all: [any Kernel.Type] = [
+        LinearClassifierKernel.self,
+        LinearRegressorKernel.self,
+        ScalerKernel.self,
+        NormalizerKernel.self,
+        TreeEnsembleClassifierKernel.self,
+        TreeEnsembleRegressorKernel.self,
+        ZipMapKernel.self,
+        ArrayFeatureExtractorKernel.self,
+    ]
 }

@@ -30,9 +30,15 @@ public protocol Kernel: Sendable {
     /// (nil when an output does not reach the loss), the gradients with respect to each input
     /// (nil for inputs that are absent or not differentiable, such as shapes and indices).
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?]
+
+    /// Whether a gradient can flow from output to the input at `index` (false for inputs that carry
+    /// only shapes, axes or indices, and for every input of a kernel that is not differentiable).
+    /// The executor uses it to decide statically whether a graph has input gradients.
+    func passesGradient(fromInput index: Int) -> Bool
 }
 
 extension Kernel {
     public static var domain: String { "" }
     public static var isDifferentiable: Bool { true }
+    public func passesGradient(fromInput index: Int) -> Bool { Self.isDifferentiable }
 }

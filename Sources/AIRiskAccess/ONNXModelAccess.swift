@@ -1,0 +1,213 @@
+import AIRiskONNX
+import AIRiskTensor
+
+/// A model held as an ONNX file, run by airisk's own engine: white-box access, with input
+/// gradients whenever every path from the input to the scores is differentiable.
+///
+/// Which output carries the scores is worked out from the graph: scikit-learn classifiers
+/// export a `label` and a `probabilities` output; networks usually export one float tensor,
+/// which counts as probabilities when a Softmax produces it and as logits otherwise; a
+/// one-column float output without labels is a regression; a rank-3 output is a per-step
+/// sequence. `outputName` and `outputKind` override the guess.
+public struct ONNXModelAccess: ModelAccess {
+    public let model: ONNXModel
+    public let executor: Executor
+    public let inputName: String
+    public let scoresOutput: String
+    /// The integer label output, when the model exports one.
+    public let labelOutput: String?
+    public let description: ModelDescription
+
+    public init(
+        model: ONNXModel, name: String? = nil, inputShape declaredShape: [Int]? = nil, outputName: String? = nil,
+        outputKind: OutputKind? = nil
+    ) throws {
+        self.model = model
+        let displayName = name ?? model.fileName
+        executor = try Executor(graph: model.graph)
+        let floatInputs = model.inputs.filter {
+            if case .tensor(let e, _) = $0.declaredType { return e == .float || e == .double }
+            return false
+        }
+        guard let input = floatInputs.first else {
+            throw ModelAccessError.badInput(
+                model: displayName,
+                reason: "the graph has no float tensor input (inputs: \(model.inputs.map { "\($0.name): \($0.declaredType)" }.joined(separator: ", ")))"
+            )
+        }
+        guard floatInputs.count == 1, model.inputs.count == 1 else {
+            throw ModelAccessError.badInput(
+                model: displayName,
+                reason: "the graph has \(model.inputs.count) inputs (\(model.inputs.map(\.name).joined(separator: ", "))); airisk assesses single-input models")
+        }
+        inputName = input.name
+
+        // The row shape: declared dimensions after the batch dimension.
+        var rowShape: [Int]
+        if let declaredShape {
+            rowShape = declaredShape
+        } else if case .tensor(_, let shape?) = input.declaredType, shape.count >= 2 {
+            var dims: [Int] = []
+            for (i, d) in shape.dropFirst().enumerated() {
+                guard case .fixed(let n) = d, n > 0 else {
+                    throw ModelAccessError.badInput(
+                        model: displayName,
+                        reason: "input '\(input.name)' dimension \(i + 1) is '\(d)', not a fixed size; pass --input-shape")
+                }
+                dims.append(n)
+            }
+            rowShape = dims
+        } else {
+            throw ModelAccessError.badInput(
+                model: displayName, reason: "input '\(input.name)' declares no usable shape; pass --input-shape")
+        }
+
+        let tensorOutputs = model.outputs.filter { $0.declaredType.isTensor || $0.zipMapClassLabels != nil }
+        func elementType(_ d: ONNXValueDeclaration) -> ONNXElementType? {
+            if case .tensor(let e, _) = d.declaredType { return e }
+            return d.zipMapClassLabels != nil ? .float : nil
+        }
+        let floatOutputs = tensorOutputs.filter { elementType($0) == .float }
+        let intOutputs = tensorOutputs.filter { elementType($0) == .int64 }
+        let chosen: ONNXValueDeclaration
+        if let outputName {
+            guard let o = floatOutputs.first(where: { $0.name == outputName }) else {
+                throw ModelAccessError.badInput(
+                    model: displayName,
+                    reason: "no float output named '\(outputName)' (float outputs: \(floatOutputs.map(\.name).joined(separator: ", ")))")
+            }
+            chosen = o
+        } else if let probs = floatOutputs.first(where: { $0.name.lowercased().contains("prob") }) {
+            chosen = probs
+        } else if let first = floatOutputs.first {
+            chosen = first
+        } else if let labels = intOutputs.first {
+            chosen = labels
+        } else {
+            throw ModelAccessError.badInput(model: displayName, reason: "the graph has no float or int64 tensor output")
+        }
+        scoresOutput = chosen.name
+        labelOutput = intOutputs.first { $0.name != chosen.name }?.name
+
+        // Probe one neutral row to learn the output width (the batch dimension is often symbolic
+        // and class counts are not always declared). This is set-up, not an attack query.
+        let probeRow = Tensor(shape: [1] + rowShape, scalars: [Float](repeating: 0, count: rowShape.reduce(1, *)))
+        let probe = try executor.run(inputs: [inputName: probeRow])
+        guard let out = probe[scoresOutput] else {
+            throw ModelAccessError.badOutput(model: displayName, reason: "output '\(scoresOutput)' was not produced")
+        }
+        let producer = model.graph.nodes.last { $0.outputs.contains(chosen.name) }?.opType ?? ""
+        let kind: OutputKind
+        var sequenceLength: Int?
+        var width = out.shape.count >= 2 ? out.shape[out.shape.count - 1] : 1
+        if let outputKind {
+            kind = outputKind
+        } else if elementType(chosen) == .int64 {
+            kind = .labels
+        } else if out.shape.count == 3 {
+            kind = .sequence
+        } else if chosen.zipMapClassLabels != nil || labelOutput != nil || producer == "Softmax"
+            || producer == "ZipMap" || chosen.name.lowercased().contains("prob")
+        {
+            kind = .probabilities
+        } else if width == 1 || out.shape.count == 1 {
+            kind = .regression
+        } else {
+            kind = .logits
+        }
+        if kind == .sequence {
+            sequenceLength = out.shape[1]
+            width = out.shape[2]
+        }
+        if kind == .labels {
+            // Labels-only graphs: the class count is not observable from one row.
+            width = 0
+        }
+        let gradients = kind != .labels && executor.inputGradientsAvailable(forOutput: scoresOutput)
+        description = ModelDescription(
+            name: displayName, inputShape: rowShape, outputKind: kind, outputWidth: width,
+            sequenceLength: sequenceLength, providesInputGradients: gradients)
+    }
+
+    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+        try check(batch)
+        let outputs = try executor.run(inputs: [inputName: try floatBatch(batch)])
+        return try convert(outputs, rows: batch.shape[0])
+    }
+
+    public func valueAndInputGradient(
+        _ batch: Tensor, seed: @Sendable (ModelOutput) -> [Float]
+    ) async throws -> (output: ModelOutput, gradient: Tensor) {
+        guard description.providesInputGradients else {
+            throw ModelAccessError.noInputGradients(model: description.name)
+        }
+        try check(batch)
+        let rows = batch.shape[0]
+        var captured: ModelOutput?
+        let result = try executor.gradients(
+            inputs: [inputName: try floatBatch(batch)], outputName: scoresOutput, withRespectTo: [inputName]
+        ) { out in
+            let o = try convert([scoresOutput: out], rows: rows)
+            captured = o
+            let s = seed(o)
+            guard s.count == out.count else {
+                throw ModelAccessError.badInput(
+                    model: description.name, reason: "gradient seed has \(s.count) values for \(out.count) outputs")
+            }
+            return Tensor(shape: out.shape, scalars: s)
+        }
+        guard let output = captured, let g = result.gradients[inputName] else {
+            throw ModelAccessError.badOutput(model: description.name, reason: "no gradient for input '\(inputName)'")
+        }
+        return (output, g)
+    }
+
+    private func check(_ batch: Tensor) throws {
+        guard batch.shape.count == description.inputShape.count + 1,
+            Array(batch.shape.dropFirst()) == description.inputShape
+        else {
+            throw ModelAccessError.badInput(
+                model: description.name,
+                reason: "batch of shape \(batch.shape) does not match input '\(inputName)' rows of shape \(description.inputShape)")
+        }
+    }
+
+    private func floatBatch(_ batch: Tensor) throws -> Tensor {
+        if batch.floats != nil { return batch }
+        if let ints = batch.int64s { return Tensor(shape: batch.shape, scalars: ints.map { Float($0) }) }
+        throw ModelAccessError.badInput(model: description.name, reason: "input must be numeric, got \(batch.elementTypeName)")
+    }
+
+    private func convert(_ outputs: [String: Tensor], rows: Int) throws -> ModelOutput {
+        guard let scores = outputs[scoresOutput] else {
+            throw ModelAccessError.badOutput(model: description.name, reason: "output '\(scoresOutput)' was not produced")
+        }
+        let kind = description.outputKind
+        if kind == .labels {
+            guard let ints = scores.int64s, ints.count == rows else {
+                throw ModelAccessError.badOutput(model: description.name, reason: "label output has shape \(scores.shape)")
+            }
+            return ModelOutput(kind: .labels, rows: rows, scores: [], width: 0, labels: ints.map { Int($0) })
+        }
+        guard let values = scores.floats, rows > 0, values.count % rows == 0 else {
+            throw ModelAccessError.badOutput(
+                model: description.name, reason: "output '\(scoresOutput)' has shape \(scores.shape) for \(rows) rows")
+        }
+        let perRow = values.count / rows
+        var labels: [Int] = []
+        if kind != .regression {
+            if let lo = labelOutput, let l = outputs[lo]?.int64s, l.count == rows, kind != .sequence {
+                labels = l.map { Int($0) }
+            } else {
+                let w = description.outputWidth
+                labels = (0..<rows).map { r in
+                    let base = r * perRow + perRow - w
+                    var best = 0
+                    for j in 1..<max(w, 1) where values[base + j] > values[base + best] { best = j }
+                    return best
+                }
+            }
+        }
+        return ModelOutput(kind: kind, rows: rows, scores: values, width: perRow, labels: labels)
+    }
+}

@@ -1,0 +1,97 @@
+import AIRiskAccess
+import AIRiskData
+import AIRiskONNX
+import Foundation
+
+/// What `airisk inspect` reports about an ONNX file.
+struct ModelInspection: Codable, Equatable {
+    struct Value: Codable, Equatable {
+        var name: String
+        var type: String
+    }
+
+    struct Operator: Codable, Equatable {
+        var domain: String
+        var opType: String
+        var nodes: Int
+    }
+
+    var file: String
+    var sha256: String
+    var producer: String
+    var irVersion: Int64
+    var opsets: [String: Int]
+    var inputs: [Value]
+    var outputs: [Value]
+    var operators: [Operator]
+    var nodeCount: Int
+    var parameterCount: Int
+    var unsupportedOperators: [Operator]
+    /// How airisk would query it: output kind, class count, row shape; nil if it cannot.
+    var outputKind: String?
+    var outputWidth: Int?
+    var rowShape: [Int]?
+    var inputGradients: Bool
+    var accessLevel: String?
+    var problem: String?
+
+    init(url: URL) throws {
+        let model = try ONNXModel.load(contentsOf: url, checkOperators: false)
+        file = url.path
+        sha256 = try SHA256.hex(contentsOf: url)
+        producer = [model.producerName, model.producerVersion].filter { !$0.isEmpty }.joined(separator: " ")
+        irVersion = model.irVersion
+        opsets = Dictionary(uniqueKeysWithValues: model.opsetImports.map { ($0.key.isEmpty ? "ai.onnx" : $0.key, $0.value) })
+        inputs = model.inputs.map { Value(name: $0.name, type: $0.declaredType.description) }
+        outputs = model.outputs.map { Value(name: $0.name, type: $0.declaredType.description) }
+        operators = model.operators.map { Operator(domain: $0.domain.isEmpty ? "ai.onnx" : $0.domain, opType: $0.opType, nodes: $0.nodeCount) }
+        nodeCount = model.operators.map(\.nodeCount).reduce(0, +)
+        parameterCount = model.parameterCount
+        unsupportedOperators = model.unsupportedOperators { KernelSupport.isSupported(domain: $0, opType: $1) }
+            .map { Operator(domain: $0.domain.isEmpty ? "ai.onnx" : $0.domain, opType: $0.opType, nodes: $0.nodeCount) }
+        inputGradients = false
+        if unsupportedOperators.isEmpty {
+            do {
+                let access = try ONNXModelAccess(model: model, name: url.lastPathComponent)
+                let d = access.description
+                outputKind = d.outputKind.rawValue
+                outputWidth = d.outputWidth
+                rowShape = d.inputShape
+                inputGradients = d.providesInputGradients
+                accessLevel = d.accessLevel.rawValue
+            } catch {
+                problem = "\(error)"
+            }
+        } else {
+            problem = "unsupported operators: " + unsupportedOperators.map { "\($0.domain)::\($0.opType)" }.joined(separator: ", ")
+        }
+    }
+
+    /// The human-readable form.
+    var text: String {
+        var lines: [String] = []
+        lines.append("Model      \(file)")
+        lines.append("SHA-256    \(sha256)")
+        lines.append("Producer   \(producer.isEmpty ? "(not recorded)" : producer)   IR version \(irVersion)")
+        lines.append("Opsets     " + opsets.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        lines.append("Inputs")
+        for v in inputs { lines.append("  \(v.name)  \(v.type)") }
+        lines.append("Outputs")
+        for v in outputs { lines.append("  \(v.name)  \(v.type)") }
+        lines.append("Operators  \(nodeCount) nodes, \(operators.count) operator types")
+        for o in operators { lines.append("  \(o.domain)::\(o.opType) ×\(o.nodes)") }
+        lines.append("Parameters \(parameterCount)")
+        if let outputKind, let outputWidth, let rowShape {
+            let what = outputKind == "regression" ? "\(outputWidth) output(s)" : "\(outputWidth) classes"
+            lines.append("Queried as \(outputKind), \(what), rows of shape \(rowShape)")
+        }
+        lines.append(
+            "Gradients  "
+                + (inputGradients
+                    ? "input gradients available (white-box attacks possible)"
+                    : "no input gradients (a path is not differentiable, e.g. trees, ArgMax or integer ops)"))
+        if let accessLevel { lines.append("Access     \(accessLevel)") }
+        if let problem { lines.append("Problem    \(problem)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// Text for people, JSON for scripts.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}

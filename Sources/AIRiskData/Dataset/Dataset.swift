@@ -1,0 +1,45 @@
+import AIRiskTensor
+
+/// A data set as the probes use it: a Float32 feature tensor with one row per example, optional labels, and
+/// enough provenance to name it in messages.
+public struct Dataset: Sendable, Equatable {
+    /// Float32 features, shape [rows, ...] (a 1-D array is read as [rows, 1]).
+    public var features: Tensor
+    /// Per-row labels, shape [rows]: Int64 class indices for classification, or Float32 targets for
+    /// regression. nil when the data set carries no labels.
+    public var labels: Tensor?
+    /// For labels mapped from text or arbitrary integers (CSV): the original label of each class index.
+    public var classNames: [String]?
+    /// One name per feature column of a 2-D data set: the CSV header, or `feature_0`, `feature_1`, ….
+    public var featureNames: [String]
+    /// Where the data came from, e.g. `members.npz (x, y)` or `train.csv (label column 'label')`.
+    public var source: String
+
+    public init(
+        features: Tensor, labels: Tensor? = nil, classNames: [String]? = nil, featureNames: [String]? = nil,
+        source: String
+    ) {
+        self.features = features
+        self.labels = labels
+        self.classNames = classNames
+        self.featureNames = featureNames ?? Self.generatedNames(for: features.shape)
+        self.source = source
+    }
+
+    /// The number of rows (examples).
+    public var rowCount: Int { features.shape.first ?? 0 }
+
+    /// The shape of one row, e.g. [64] for digits as vectors or [1, 8, 8] as images.
+    public var rowShape: [Int] { Array(features.shape.dropFirst()) }
+
+    /// The class index of each row, when the labels are integers.
+    public var classLabels: [Int]? { labels?.int64s.map { $0.map { Int($0) } } }
+
+    /// The regression target of each row, when the labels are floats.
+    public var targets: [Float]? { labels?.floats }
+
+    static func generatedNames(for shape: [Int]) -> [String] {
+        guard shape.count == 2 else { return [] }
+        return (0..<shape[1]).map { "feature_\($0)" }
+    }
+}

@@ -1,0 +1,117 @@
+import AIRiskTensor
+import Foundation
+import ZIPFoundation
+
+/// A numpy .npz archive: a zip file of .npy arrays, stored or deflated, opened for reading.
+///
+/// Arrays are addressed by key, the entry name without its `.npy` suffix (`x.npy` → `x`). An entry is
+/// streamed into memory (never to disk) only after its declared size has passed ``DataLimits/maxArrayBytes``
+/// and, for deflated entries, its declared compression ratio has passed ``DataLimits/maxCompressionRatio``;
+/// extraction stops as soon as an entry inflates beyond its declared size.
+public struct NPZArchive {
+    /// The archive's path, used in errors.
+    public let file: String
+    /// The array keys in archive order.
+    public let keys: [String]
+    public let limits: DataLimits
+    private let archive: Archive
+    private let entries: [String: Entry]
+
+    /// Opens the .npz file at `url` and lists its arrays.
+    public init(contentsOf url: URL, limits: DataLimits = .standard) throws {
+        file = url.path
+        self.limits = limits
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw DataError.unreadable(file: url.path, reason: "no such file, or it is not readable")
+        }
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw DataError.malformedArchive(file: url.path, reason: Self.explain(error))
+        }
+        var keys: [String] = []
+        var entries: [String: Entry] = [:]
+        for entry in archive where entry.type == .file {
+            let path = entry.path
+            let key = path.hasSuffix(".npy") ? String(path.dropLast(4)) : path
+            if entries[key] == nil { keys.append(key) }
+            entries[key] = entry
+        }
+        self.keys = keys
+        self.entries = entries
+    }
+
+    /// Whether the archive holds an array named `key`.
+    public func contains(_ key: String) -> Bool { entries[key] != nil }
+
+    /// Reads the array named `key`.
+    public func array(_ key: String) throws -> Tensor {
+        let name = "\(file)[\(key)]"
+        return try NPYReader.read(data: try entryData(key), name: name, limits: limits)
+    }
+
+    /// Reads only the header of the array named `key` (the entry is still extracted, within the limits).
+    public func header(_ key: String) throws -> NPYHeader {
+        try NPYReader.header(data: try entryData(key), name: "\(file)[\(key)]", limits: limits)
+    }
+
+    /// Reads every array in the archive.
+    public func arrays() throws -> [String: Tensor] {
+        var out: [String: Tensor] = [:]
+        for key in keys { out[key] = try array(key) }
+        return out
+    }
+
+    private func entryData(_ key: String) throws -> Data {
+        guard let entry = entries[key] else {
+            throw DataError.missingArray(file: file, key: key, available: keys)
+        }
+        let declared = entry.uncompressedSize
+        let compressed = entry.compressedSize
+        let ceiling = limits.maxArrayBytes &+ UInt64(limits.maxHeaderLength) &+ 12
+        guard declared <= ceiling else {
+            throw DataError.tooLarge(file: "\(file)[\(key)]", bytes: declared, limit: limits.maxArrayBytes)
+        }
+        if entry.isCompressed {
+            let ratio = declared / max(compressed, 1)
+            guard ratio <= limits.maxCompressionRatio else {
+                throw DataError.suspiciousCompression(
+                    file: file, entry: entry.path,
+                    reason: "it declares \(declared) bytes from \(compressed) compressed (ratio \(ratio):1, the limit "
+                        + "is \(limits.maxCompressionRatio):1), which looks like a decompression bomb")
+            }
+        }
+        var data = Data()
+        data.reserveCapacity(Int(declared))
+        do {
+            _ = try archive.extract(entry) { chunk in
+                guard UInt64(data.count) + UInt64(chunk.count) <= declared else {
+                    throw DataError.suspiciousCompression(
+                        file: file, entry: entry.path,
+                        reason: "it inflates beyond its declared size of \(declared) bytes")
+                }
+                data.append(chunk)
+            }
+        } catch let error as DataError {
+            throw error
+        } catch {
+            throw DataError.malformedArchive(file: file, reason: "entry '\(entry.path)': \(Self.explain(error))")
+        }
+        guard UInt64(data.count) == declared else {
+            throw DataError.malformedArchive(
+                file: file, reason: "entry '\(entry.path)' holds \(data.count) bytes but declares \(declared)")
+        }
+        return data
+    }
+
+    private static func explain(_ error: Error) -> String {
+        guard let archiveError = error as? Archive.ArchiveError else { return String(describing: error) }
+        switch archiveError {
+        case .missingEndOfCentralDirectoryRecord, .unreadableArchive:
+            return "no zip central directory found (the file is damaged, truncated or not a zip archive)"
+        case .invalidCRC32: return "checksum mismatch (the data is damaged)"
+        case .invalidCompressionMethod: return "unsupported compression method (only stored and deflated are read)"
+        default: return String(describing: archiveError)
+        }
+    }
+}

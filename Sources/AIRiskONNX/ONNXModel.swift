@@ -1,0 +1,145 @@
+import AIRiskTensor
+import Foundation
+
+/// An ONNX model loaded from a file: its metadata and its graph lowered onto the engine's IR.
+///
+/// Loading reads the protobuf with airisk's own bounds-checked wire-format reader, checks the
+/// operator-set versions, the graph's structure and every initializer against its dims, and (by
+/// default) that the engine has a kernel for every operator, so a model that loads can run.
+public struct ONNXModel: Sendable {
+    /// The path or name the model was loaded from, used in every error message.
+    public var fileName: String
+    public var irVersion: Int64
+    public var producerName: String
+    public var producerVersion: String
+    /// The model's own namespace (`ModelProto.domain`), e.g. "ai.onnx.ml" or a reverse-DNS name.
+    public var domain: String
+    public var modelVersion: Int64
+    public var docString: String
+    /// `GraphProto.doc_string`.
+    public var graphDocString: String
+    public var metadataProps: [ONNXMetadataEntry]
+    /// Operator-set versions by domain; "" is ai.onnx (an "ai.onnx" import is stored under "").
+    public var opsetImports: [String: Int]
+    /// The runtime inputs (initializers excluded) as declared in the file.
+    public var inputs: [ONNXValueDeclaration]
+    /// The graph outputs as declared in the file (see ``ONNXValueDeclaration/zipMapClassLabels``).
+    public var outputs: [ONNXValueDeclaration]
+    /// The graph, ready for the executor. Nodes are in topological order; unnamed nodes are named
+    /// "<OpType>#<index in file>".
+    public var graph: Graph
+
+    /// The ai.onnx operator-set versions the engine implements.
+    public static let supportedOpsets: ClosedRange<Int64> = 9...21
+    /// The ai.onnx.ml operator-set versions the engine implements.
+    public static let supportedMLOpsets: ClosedRange<Int64> = 1...5
+
+    /// Loads a model file. With `checkOperators` (the default) every operator must have a kernel in
+    /// ``KernelRegistry``, otherwise ``ONNXError/unsupportedOperator(file:opType:domain:node:)`` is thrown.
+    public static func load(contentsOf url: URL, checkOperators: Bool = true) throws -> ONNXModel {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ONNXError.unreadable(file: url.path, reason: error.localizedDescription)
+        }
+        return try load(data: data, fileName: url.path, checkOperators: checkOperators)
+    }
+
+    /// Loads a model from serialized ModelProto bytes; `fileName` is used in error messages.
+    public static func load(data: Data, fileName: String, checkOperators: Bool = true) throws -> ONNXModel {
+        let proto: ModelProto
+        do {
+            proto = try ModelProto(bytes: [UInt8](data))
+        } catch let e as ProtoDecodingError {
+            throw ONNXError.malformed(file: fileName, fieldPath: e.fieldPath, reason: e.reason)
+        }
+        guard let graphProto = proto.graph else { throw ONNXError.missingGraph(file: fileName) }
+        if proto.hasFunctions {
+            throw ONNXError.unsupportedFeature(file: fileName, feature: "model-local functions (ModelProto.functions)")
+        }
+
+        var opsets: [String: Int] = [:]
+        for (domain, version) in proto.opsetImports {
+            let d = domain == "ai.onnx" ? "" : domain
+            let range: ClosedRange<Int64>? =
+                d == "" ? supportedOpsets : d == "ai.onnx.ml" ? supportedMLOpsets : nil
+            if let range, !range.contains(version) {
+                throw ONNXError.unsupportedOpset(file: fileName, domain: d, version: version, supported: range)
+            }
+            opsets[d] = Int(clamping: version)
+        }
+        if proto.opsetImports.isEmpty {
+            // IR version 2 and older had no opset_import; such files are opset 1, which is too old.
+            throw ONNXError.unsupportedOpset(file: fileName, domain: "", version: 1, supported: supportedOpsets)
+        }
+
+        let lowering = GraphLowering(file: fileName, opsetImports: opsets)
+        let lowered = try lowering.lowerMain(graphProto)
+        let model = ONNXModel(
+            fileName: fileName, irVersion: proto.irVersion, producerName: proto.producerName,
+            producerVersion: proto.producerVersion, domain: proto.domain, modelVersion: proto.modelVersion,
+            docString: proto.docString, graphDocString: graphProto.docString,
+            metadataProps: proto.metadataProps.map { ONNXMetadataEntry(key: $0.key, value: $0.value) },
+            opsetImports: opsets, inputs: lowered.inputs, outputs: lowered.outputs, graph: lowered.graph)
+        try model.checkOpsetImports()
+        if checkOperators { try model.checkOperatorSupport() }
+        return model
+    }
+
+    /// Every operator the graph uses (subgraphs of If/Loop/Scan included), in order of first use.
+    public var operators: [ONNXOperatorUse] {
+        var uses: [ONNXOperatorUse] = []
+        var index: [String: Int] = [:]
+        func visit(_ g: Graph) {
+            for node in g.nodes {
+                let key = node.domain + "::" + node.opType
+                if let i = index[key] {
+                    uses[i].nodeCount += 1
+                } else {
+                    index[key] = uses.count
+                    uses.append(
+                        ONNXOperatorUse(domain: node.domain, opType: node.opType, nodeCount: 1, firstNode: node.name))
+                }
+                for attribute in node.attributes.values {
+                    if case .graph(let sub) = attribute { visit(sub) }
+                }
+            }
+        }
+        visit(graph)
+        return uses
+    }
+
+    /// The number of scalar parameters stored in initializers (float and integer tensors).
+    public var parameterCount: Int {
+        graph.initializers.values.reduce(0) { $0 + $1.count }
+    }
+
+    /// The operators for which `isSupported(domain, opType)` is false.
+    public func unsupportedOperators(isSupported: (String, String) -> Bool) -> [ONNXOperatorUse] {
+        operators.filter { !isSupported($0.domain, $0.opType) }
+    }
+
+    /// Throws ``ONNXError/unsupportedOperator(file:opType:domain:node:)`` for the first operator that
+    /// `isSupported(domain, opType)` rejects. The default asks ``KernelRegistry``.
+    public func checkOperatorSupport(
+        isSupported: (String, String) -> Bool = { KernelRegistry.kernel(domain: $0, opType: $1) != nil }
+    ) throws {
+        if let first = unsupportedOperators(isSupported: isSupported).first {
+            throw ONNXError.unsupportedOperator(
+                file: fileName, opType: first.opType, domain: first.domain, node: first.firstNode)
+        }
+    }
+
+    /// Every domain a node uses must be imported; standard and ML operators need their opset.
+    func checkOpsetImports() throws {
+        for use in operators where opsetImports[use.domain] == nil {
+            if use.domain == "" || use.domain == "ai.onnx.ml" {
+                throw ONNXError.invalidGraph(
+                    file: fileName,
+                    reason: "node '\(use.firstNode)' uses domain '\(use.domain.isEmpty ? "ai.onnx" : use.domain)' "
+                        + "but the model has no opset_import for it")
+            }
+        }
+    }
+}

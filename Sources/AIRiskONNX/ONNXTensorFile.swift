@@ -1,0 +1,28 @@
+import AIRiskTensor
+import Foundation
+
+/// Reads a standalone serialized TensorProto, the format of the ONNX backend tests'
+/// `input_*.pb` / `output_*.pb` files and of `onnx.numpy_helper.from_array(...).SerializeToString()`.
+public enum ONNXTensorFile {
+    /// Returns the tensor's name (may be empty) and value.
+    public static func load(data: Data, fileName: String) throws -> (name: String, tensor: Tensor) {
+        let proto: TensorProto
+        do {
+            proto = try TensorProto(bytes: [UInt8](data))
+        } catch let e as ProtoDecodingError {
+            throw ONNXError.malformed(file: fileName, fieldPath: e.fieldPath, reason: e.reason)
+        }
+        let lowering = GraphLowering(file: fileName, opsetImports: [:])
+        return (proto.name, try lowering.decodeTensor(proto, path: "TensorProto"))
+    }
+
+    public static func load(contentsOf url: URL) throws -> (name: String, tensor: Tensor) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ONNXError.unreadable(file: url.path, reason: error.localizedDescription)
+        }
+        return try load(data: data, fileName: url.path)
+    }
+}

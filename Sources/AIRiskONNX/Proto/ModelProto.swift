@@ -1,0 +1,62 @@
+/// onnx.ModelProto.
+struct ModelProto {
+    var irVersion: Int64 = 0
+    /// (domain, version) pairs in file order.
+    var opsetImports: [(domain: String, version: Int64)] = []
+    var producerName = ""
+    var producerVersion = ""
+    var domain = ""
+    var modelVersion: Int64 = 0
+    var docString = ""
+    var graph: GraphProto?
+    var metadataProps: [(key: String, value: String)] = []
+    var hasFunctions = false
+
+    init(bytes: [UInt8]) throws {
+        var reader = ProtoReader(bytes: bytes, path: "ModelProto")
+        while !reader.isAtEnd {
+            let (field, wire) = try reader.readTag()
+            switch field {
+            case 1: irVersion = try reader.int64(wire, "ir_version")
+            case 8:
+                var sub = try reader.message(wire, "opset_import[\(opsetImports.count)]")
+                var d = ""
+                var v: Int64 = 0
+                while !sub.isAtEnd {
+                    let (f, w) = try sub.readTag()
+                    switch f {
+                    case 1: d = try sub.string(w, "domain")
+                    case 2: v = try sub.int64(w, "version")
+                    default: try sub.skip(w, field: f)
+                    }
+                }
+                opsetImports.append((d, v))
+            case 2: producerName = try reader.string(wire, "producer_name")
+            case 3: producerVersion = try reader.string(wire, "producer_version")
+            case 4: domain = try reader.string(wire, "domain")
+            case 5: modelVersion = try reader.int64(wire, "model_version")
+            case 6: docString = try reader.string(wire, "doc_string")
+            case 7:
+                var sub = try reader.message(wire, "graph")
+                graph = try GraphProto(from: &sub)
+            case 14:
+                var sub = try reader.message(wire, "metadata_props[\(metadataProps.count)]")
+                var k = ""
+                var v = ""
+                while !sub.isAtEnd {
+                    let (f, w) = try sub.readTag()
+                    switch f {
+                    case 1: k = try sub.string(w, "key")
+                    case 2: v = try sub.string(w, "value")
+                    default: try sub.skip(w, field: f)
+                    }
+                }
+                metadataProps.append((k, v))
+            case 25:
+                _ = try reader.bytesRange(wire, "functions")
+                hasFunctions = true
+            default: try reader.skip(wire, field: field)
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// The fields of onnx.TensorProto this reader understands (field numbers from onnx.proto).
+struct TensorProto {
+    var dims: [Int64] = []
+    var dataType: Int32 = 0
+    var floatData: [Float] = []
+    /// int32_data, also carrying int8/int16/uint8/uint16/bool/float16/bfloat16 values.
+    var int32Data: [Int64] = []
+    var stringData: [ArraySlice<UInt8>] = []
+    var int64Data: [Int64] = []
+    var name: String = ""
+    /// raw_data, little-endian, as a slice of the file's bytes (no copy).
+    var rawData: ArraySlice<UInt8>?
+    var doubleData: [Double] = []
+    /// uint64_data, as bit patterns.
+    var uint64Data: [Int64] = []
+    var dataLocation: Int32 = 0
+    var hasExternalData = false
+    var hasSegment = false
+    /// Where the tensor sits in the file, for error messages.
+    var path: String
+
+    init(from reader: inout ProtoReader) throws {
+        path = reader.path
+        while !reader.isAtEnd {
+            let (field, wire) = try reader.readTag()
+            switch field {
+            case 1: try reader.appendVarints(wire, "dims", to: &dims)
+            case 2: dataType = try reader.int32(wire, "data_type")
+            case 3:
+                _ = try reader.bytesRange(wire, "segment")
+                hasSegment = true
+            case 4: try reader.appendFloats(wire, "float_data", to: &floatData)
+            case 5: try reader.appendVarints(wire, "int32_data", to: &int32Data)
+            case 6: stringData.append(reader.bytes[try reader.bytesRange(wire, "string_data")])
+            case 7: try reader.appendVarints(wire, "int64_data", to: &int64Data)
+            case 8: name = try reader.string(wire, "name")
+            case 9: rawData = reader.bytes[try reader.bytesRange(wire, "raw_data")]
+            case 10: try reader.appendDoubles(wire, "double_data", to: &doubleData)
+            case 11: try reader.appendVarints(wire, "uint64_data", to: &uint64Data)
+            case 13:
+                _ = try reader.bytesRange(wire, "external_data")
+                hasExternalData = true
+            case 14: dataLocation = try reader.int32(wire, "data_location")
+            default: try reader.skip(wire, field: field)
+            }
+        }
+    }
+
+    /// Decodes a standalone serialized TensorProto (the `input_0.pb` files of the ONNX tests).
+    init(bytes: [UInt8], path: String = "TensorProto") throws {
+        var reader = ProtoReader(bytes: bytes, path: path)
+        try self.init(from: &reader)
+    }
+}

@@ -1,0 +1,111 @@
+import AIRiskTensor
+
+/// onnx.TypeProto, decoded into the public ``ONNXValueType``.
+enum TypeProto {
+    static func decode(_ reader: inout ProtoReader) throws -> ONNXValueType {
+        var result = ONNXValueType.unknown
+        while !reader.isAtEnd {
+            let (field, wire) = try reader.readTag()
+            switch field {
+            case 1:
+                var sub = try reader.message(wire, "tensor_type")
+                result = try decodeTensor(&sub, sparse: false)
+            case 8:
+                var sub = try reader.message(wire, "sparse_tensor_type")
+                result = try decodeTensor(&sub, sparse: true)
+            case 4:
+                var sub = try reader.message(wire, "sequence_type")
+                var element = ONNXValueType.unknown
+                while !sub.isAtEnd {
+                    let (f, w) = try sub.readTag()
+                    if f == 1 {
+                        var e = try sub.message(w, "elem_type")
+                        element = try decode(&e)
+                    } else {
+                        try sub.skip(w, field: f)
+                    }
+                }
+                result = .sequence(element)
+            case 5:
+                var sub = try reader.message(wire, "map_type")
+                var key = ONNXElementType(code: 0)
+                var value = ONNXValueType.unknown
+                while !sub.isAtEnd {
+                    let (f, w) = try sub.readTag()
+                    switch f {
+                    case 1: key = ONNXElementType(code: try sub.int32(w, "key_type"))
+                    case 2:
+                        var v = try sub.message(w, "value_type")
+                        value = try decode(&v)
+                    default: try sub.skip(w, field: f)
+                    }
+                }
+                result = .map(key: key, value: value)
+            case 9:
+                var sub = try reader.message(wire, "optional_type")
+                var element = ONNXValueType.unknown
+                while !sub.isAtEnd {
+                    let (f, w) = try sub.readTag()
+                    if f == 1 {
+                        var e = try sub.message(w, "elem_type")
+                        element = try decode(&e)
+                    } else {
+                        try sub.skip(w, field: f)
+                    }
+                }
+                result = .optional(element)
+            case 7:
+                _ = try reader.bytesRange(wire, "opaque_type")
+                result = .opaque
+            default: try reader.skip(wire, field: field)
+            }
+        }
+        return result
+    }
+
+    private static func decodeTensor(_ reader: inout ProtoReader, sparse: Bool) throws -> ONNXValueType {
+        var element = ONNXElementType(code: 0)
+        var shape: [ValueInfoDimension]?
+        while !reader.isAtEnd {
+            let (field, wire) = try reader.readTag()
+            switch field {
+            case 1: element = ONNXElementType(code: try reader.int32(wire, "elem_type"))
+            case 2:
+                var sub = try reader.message(wire, "shape")
+                var dims: [ValueInfoDimension] = []
+                while !sub.isAtEnd {
+                    let (f, w) = try sub.readTag()
+                    if f == 1 {
+                        var d = try sub.message(w, "dim[\(dims.count)]")
+                        dims.append(try decodeDimension(&d))
+                    } else {
+                        try sub.skip(w, field: f)
+                    }
+                }
+                shape = dims
+            default: try reader.skip(wire, field: field)
+            }
+        }
+        return sparse ? .sparseTensor(element) : .tensor(element, shape: shape)
+    }
+
+    private static func decodeDimension(_ reader: inout ProtoReader) throws -> ValueInfoDimension {
+        var dim = ValueInfoDimension.unknown
+        while !reader.isAtEnd {
+            let (field, wire) = try reader.readTag()
+            switch field {
+            case 1:
+                let v = try reader.int64(wire, "dim_value")
+                guard v >= 0, v <= Int64(Int32.max) else {
+                    throw reader.error("dim_value", "dimension \(v) is negative or too large")
+                }
+                dim = .fixed(Int(v))
+            case 2: dim = .symbolic(try reader.string(wire, "dim_param"))
+            default: try reader.skip(wire, field: field)
+            }
+        }
+        return dim
+    }
+}
+
+typealias ValueInfoDimension = ValueInfo.Dimension

@@ -1,0 +1,22 @@
+/// onnx.ValueInfoProto: a named, typed graph input, output or intermediate value.
+struct ValueInfoProto {
+    var name = ""
+    var type = ONNXValueType.unknown
+    var hasType = false
+    var docString = ""
+
+    init(from reader: inout ProtoReader) throws {
+        while !reader.isAtEnd {
+            let (field, wire) = try reader.readTag()
+            switch field {
+            case 1: name = try reader.string(wire, "name")
+            case 2:
+                var sub = try reader.message(wire, "type")
+                type = try TypeProto.decode(&sub)
+                hasType = true
+            case 3: docString = try reader.string(wire, "doc_string")
+            default: try reader.skip(wire, field: field)
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+/// A bounds-checked cursor over one protobuf message inside a shared byte buffer.
+///
+/// Sub-messages are read by narrowing the range of the same buffer, so decoding never copies
+/// the payload of a length-delimited field; `raw_data` of tensors stays a slice of the file
+/// until it is converted.
+struct ProtoReader {
+    let bytes: [UInt8]
+    private(set) var position: Int
+    let end: Int
+    /// Where this message sits in the file, for error messages.
+    let path: String
+    /// Nesting depth, bounded so that a hostile file cannot exhaust the stack.
+    let depth: Int
+    static let maximumDepth = 100
+
+    init(bytes: [UInt8], range: Range<Int>? = nil, path: String, depth: Int = 0) {
+        self.bytes = bytes
+        self.depth = depth
+        let r = range ?? 0..<bytes.count
+        self.position = r.lowerBound
+        self.end = r.upperBound
+        self.path = path
+    }
+
+    var isAtEnd: Bool { position >= end }
+
+    func error(_ field: String?, _ reason: String) -> ProtoDecodingError {
+        ProtoDecodingError(fieldPath: field.map { path + "." + $0 } ?? path, reason: reason)
+    }
+
+    /// Reads the next field key. Field number 0, unknown wire types and groups are errors.
+    mutating func readTag() throws -> (field: Int, wireType: WireType) {
+        let start = position
+        let key = try readVarint(field: nil)
+        let rawWire = UInt8(truncatingIfNeeded: key & 7)
+        let field = key >> 3
+        guard field > 0, field <= 536_870_911 else {
+            throw error(nil, "invalid field number \(field) at byte offset \(start)")
+        }
+        guard let wire = WireType(rawValue: rawWire) else {
+            throw error(nil, "unsupported wire type \(rawWire) for field \(field) at byte offset \(start)")
+        }
+        return (Int(field), wire)
+    }
+
+    mutating func readVarint(field: String?) throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < end else {
+                throw error(field, "truncated varint (message ends at byte offset \(end))")
+            }
+            let byte = bytes[position]
+            position &+= 1
+            if shift == 63 && byte > 1 {
+                throw error(field, "varint longer than 64 bits at byte offset \(position - 1)")
+            }
+            result |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { return result }
+            shift += 7
+            if shift > 63 {
+                throw error(field, "varint longer than 10 bytes at byte offset \(position - 1)")
+            }
+        }
+    }
+
+    mutating func readFixed32(field: String?) throws -> UInt32 {
+        guard end - position >= 4 else { throw error(field, "truncated fixed32 value at byte offset \(position)") }
+        var v: UInt32 = 0
+        for i in 0..<4 { v |= UInt32(bytes[position &+ i]) << (8 * UInt32(i)) }
+        position &+= 4
+        return v
+    }
+
+    mutating func readFixed64(field: String?) throws -> UInt64 {
+        guard end - position >= 8 else { throw error(field, "truncated fixed64 value at byte offset \(position)") }
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(bytes[position &+ i]) << (8 * UInt64(i)) }
+        position &+= 8
+        return v
+    }
+
+    /// Reads a length prefix and returns the payload's byte range, checking it lies inside the message.
+    mutating func readLengthDelimited(field: String?) throws -> Range<Int> {
+        let at = position
+        let length = try readVarint(field: field)
+        guard length <= UInt64(end - position) else {
+            throw error(
+                field,
+                "length \(length) at byte offset \(at) runs past the end of the enclosing message "
+                    + "(\(end - position) bytes left)")
+        }
+        let start = position
+        position &+= Int(length)
+        return start..<position
+    }
+
+    /// Skips a field this reader does not need.
+    mutating func skip(_ wireType: WireType, field: Int) throws {
+        let name = "field \(field)"
+        switch wireType {
+        case .varint: _ = try readVarint(field: name)
+        case .fixed32: _ = try readFixed32(field: name)
+        case .fixed64: _ = try readFixed64(field: name)
+        case .lengthDelimited: _ = try readLengthDelimited(field: name)
+        }
+    }
+
+    /// A reader over a nested message.
+    func nested(_ range: Range<Int>, path: String) -> ProtoReader {
+        ProtoReader(bytes: bytes, range: range, path: path, depth: depth)
+    }
+
+    // MARK: Typed field readers, each checking the wire type.
+
+    func expect(_ wire: WireType, _ expected: WireType, _ field: String) throws {
+        guard wire == expected else {
+            throw error(field, "wrong wire type \(wire), expected \(expected)")
+        }
+    }
+
+    mutating func int64(_ wire: WireType, _ field: String) throws -> Int64 {
+        try expect(wire, .varint, field)
+        return Int64(bitPattern: try readVarint(field: field))
+    }
+
+    mutating func int32(_ wire: WireType, _ field: String) throws -> Int32 {
+        try expect(wire, .varint, field)
+        return Int32(truncatingIfNeeded: Int64(bitPattern: try readVarint(field: field)))
+    }
+
+    mutating func float(_ wire: WireType, _ field: String) throws -> Float {
+        try expect(wire, .fixed32, field)
+        return Float(bitPattern: try readFixed32(field: field))
+    }
+
+    mutating func bytesRange(_ wire: WireType, _ field: String) throws -> Range<Int> {
+        try expect(wire, .lengthDelimited, field)
+        return try readLengthDelimited(field: field)
+    }
+
+    mutating func string(_ wire: WireType, _ field: String) throws -> String {
+        let r = try bytesRange(wire, field)
+        return String(decoding: bytes[r], as: UTF8.self)
+    }
+
+    mutating func message(_ wire: WireType, _ field: String) throws -> ProtoReader {
+        let r = try bytesRange(wire, field)
+        guard depth < Self.maximumDepth else {
+            throw error(field, "messages nested more than \(Self.maximumDepth) levels deep")
+        }
+        return ProtoReader(bytes: bytes, range: r, path: path + "." + field, depth: depth + 1)
+    }
+
+    /// A repeated varint field, packed (length-delimited) or not.
+    mutating func appendVarints(_ wire: WireType, _ field: String, to out: inout [Int64]) throws {
+        if wire == .varint {
+            out.append(Int64(bitPattern: try readVarint(field: field)))
+            return
+        }
+        try expect(wire, .lengthDelimited, field)
+        let r = try readLengthDelimited(field: field)
+        var sub = nested(r, path: path)
+        while !sub.isAtEnd { out.append(Int64(bitPattern: try sub.readVarint(field: field))) }
+    }
+
+    /// A repeated float field, packed or not.
+    mutating func appendFloats(_ wire: WireType, _ field: String, to out: inout [Float]) throws {
+        if wire == .fixed32 {
+            out.append(Float(bitPattern: try readFixed32(field: field)))
+            return
+        }
+        try expect(wire, .lengthDelimited, field)
+        let r = try readLengthDelimited(field: field)
+        guard r.count % 4 == 0 else {
+            throw error(field, "packed float payload of \(r.count) bytes is not a multiple of 4")
+        }
+        out.reserveCapacity(out.count + r.count / 4)
+        var p = r.lowerBound
+        while p < r.upperBound {
+            let v = UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16
+                | UInt32(bytes[p + 3]) << 24
+            out.append(Float(bitPattern: v))
+            p &+= 4
+        }
+    }
+
+    /// A repeated double field, packed or not.
+    mutating func appendDoubles(_ wire: WireType, _ field: String, to out: inout [Double]) throws {
+        if wire == .fixed64 {
+            out.append(Double(bitPattern: try readFixed64(field: field)))
+            return
+        }
+        try expect(wire, .lengthDelimited, field)
+        let r = try readLengthDelimited(field: field)
+        guard r.count % 8 == 0 else {
+            throw error(field, "packed double payload of \(r.count) bytes is not a multiple of 8")
+        }
+        var sub = nested(r, path: path)
+        while !sub.isAtEnd { out.append(Double(bitPattern: try sub.readFixed64(field: field))) }
+    }
+}

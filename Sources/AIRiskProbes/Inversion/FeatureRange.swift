@@ -1,0 +1,38 @@
+import AIRiskTensor
+
+/// Per-feature lower and upper bounds: the box inversion searches in.
+public struct FeatureRange: Sendable, Equatable {
+    public var lower: [Float]
+    public var upper: [Float]
+
+    public init(lower: [Float], upper: [Float]) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// The observed minimum and maximum of each feature over `rows` (`[n, d…]`, Float32).
+    public init(observing rows: Tensor) throws {
+        guard let values = rows.floats, let n = rows.shape.first, n > 0 else {
+            throw ProbeError.invalidData("cannot derive feature ranges from an empty or non-float data set")
+        }
+        let d = values.count / n
+        var lo = [Float](repeating: .infinity, count: d)
+        var hi = [Float](repeating: -.infinity, count: d)
+        for r in 0..<n {
+            for j in 0..<d {
+                let v = values[r * d + j]
+                if v < lo[j] { lo[j] = v }
+                if v > hi[j] { hi[j] = v }
+            }
+        }
+        self.init(lower: lo, upper: hi)
+    }
+
+    public var count: Int { lower.count }
+
+    /// Width of feature j's range, never zero (a constant feature gets width 1 for step scaling).
+    func width(_ j: Int) -> Float {
+        let w = upper[j] - lower[j]
+        return w > 0 ? w : 1
+    }
+}

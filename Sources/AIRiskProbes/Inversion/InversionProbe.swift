@@ -1,0 +1,149 @@
+import AIRiskAccess
+import AIRiskTensor
+import Foundation
+
+/// Model inversion (Fredrikson et al. 2015; OWASP ML03, ATLAS AML.T0024.001): reconstructs
+/// what a class's training data looks like from the model alone.
+///
+/// White-box, when the model gives input gradients, it descends on the input (MI-Face). With
+/// scores only, it estimates the same gradients from confidence answers with antithetic Gaussian
+/// sampling (NES), spending queries from the budget. With labels only it does not run, and says so.
+///
+/// The descent direction is that of −log f_target(x): it has the same minimisers as MI-Face's
+/// cost 1 − f_target(x) but does not vanish where f_target ≈ 0, so random starts make progress.
+/// Steps are normalised per row (the largest feature moves λ × its range), and the reported cost
+/// and stopping rule use 1 − f_target as in the paper.
+public struct InversionProbe: Sendable {
+    public var configuration: InversionConfiguration
+
+    public init(configuration: InversionConfiguration = InversionConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Runs the probe. `members` gives the per-class means and nearest-member distances the
+    /// reconstructions are judged against; `nonMembers` the public-data baseline; `evaluator` an
+    /// independent classifier trained on the members, which judges attack accuracy.
+    public func run(
+        model target: any ModelAccess, members: LabeledData?, nonMembers: LabeledData?, range: FeatureRange,
+        evaluator: (any ModelAccess)? = nil
+    ) async throws -> InversionResult {
+        let started = Date()
+        let desc = target.description
+        let model = CountingModel(target, budget: configuration.queryBudget)
+        let useGradients = desc.providesInputGradients && !configuration.forceBlackBox
+        let access: AccessLevel = useGradients ? .whiteBox : (desc.outputKind == .labels ? .labelsOnly : .scores)
+        var result = InversionResult(
+            access: access, method: useGradients ? "MI-Face gradient descent" : "zeroth-order (NES) descent",
+            notApplicableReason: nil, classes: [], queries: QueryCount(), queryBudget: configuration.queryBudget,
+            wallTimeSeconds: 0, seed: configuration.seed, configuration: configuration, inputShape: desc.inputShape,
+            imageShape: configuration.imageShape ?? Self.imageShape(of: desc.inputShape), notes: [])
+
+        switch desc.outputKind {
+        case .labels:
+            result.method = "not run"
+            result.notApplicableReason =
+                "the model returns labels only: inversion needs confidence scores (or gradients) to follow, and a label gives no direction until the target class is already reached"
+            return result
+        case .regression:
+            result.method = "not run"
+            result.notApplicableReason = "the model is a regressor: class-representative inversion applies to classifiers"
+            return result
+        case .sequence:
+            result.method = "not run"
+            result.notApplicableReason = "inversion of sequence models is not supported"
+            return result
+        case .probabilities, .logits:
+            break
+        }
+        let d = desc.featureCount
+        guard range.count == d else {
+            throw ProbeError.invalidData("feature range has \(range.count) features but the model expects \(d)")
+        }
+        let classCount = desc.outputWidth
+        let classes = configuration.classes ?? Array(0..<classCount)
+        if let bad = classes.first(where: { $0 < 0 || $0 >= classCount }) {
+            throw ProbeError.invalidData("class \(bad) is out of range: the model has \(classCount) classes")
+        }
+
+        let descent = Descent(
+            configuration: configuration, range: range, inputShape: desc.inputShape, imageShape: result.imageShape,
+            outputKind: desc.outputKind)
+        let best = try await descent.run(
+            model: model, classes: classes, useGradients: useGradients, notes: &result.notes)
+
+        // Judge the winning reconstructions.
+        let rows = Tensor(shape: [classes.count] + desc.inputShape, scalars: best.flatMap(\.x))
+        let answer = try await model.predict(rows)
+        let probabilities = Descent.probabilities(answer)
+        var judged: ModelOutput?
+        if let evaluator { judged = try await evaluator.predict(rows) }
+        let judgedProbabilities = judged.map(Descent.probabilities)
+        let stats = try ReferenceStatistics(members: members, nonMembers: nonMembers, featureCount: d)
+        var rng = SeededGenerator(seed: configuration.seed).derived(1_000_003)
+
+        for (i, c) in classes.enumerated() {
+            let x = best[i].x
+            var entry = ClassInversion(
+                targetClass: c, reconstruction: x, targetConfidence: Double(probabilities[i * classCount + c]),
+                targetPrediction: answer.labels[i], evaluatorPrediction: judged?.labels[i],
+                evaluatorConfidence: judgedProbabilities.map { p in
+                    let w = judged?.width ?? 0
+                    return c < w ? Double(p[i * w + c]) : 0
+                }, similarity: nil, nonMemberMeanBaseline: nil, randomBaseline: nil, classMean: nil,
+                iterations: best[i].iterations, finalCost: Double(best[i].cost))
+            if let mean = stats.memberMeans[c] {
+                let members = stats.membersByClass[c] ?? []
+                entry.classMean = mean
+                entry.similarity = SimilarityMetrics.measure(
+                    x, classMean: mean, populationMean: stats.populationMean, classMembers: members)
+                if let nm = stats.nonMemberMeans[c] {
+                    entry.nonMemberMeanBaseline = SimilarityMetrics.measure(
+                        nm, classMean: mean, populationMean: stats.populationMean, classMembers: members)
+                }
+                var draws: [SimilarityMetrics] = []
+                for _ in 0..<8 {
+                    var r = [Float](repeating: 0, count: d)
+                    for j in 0..<d { r[j] = range.lower[j] + rng.nextUniform() * (range.upper[j] - range.lower[j]) }
+                    draws.append(
+                        SimilarityMetrics.measure(
+                            r, classMean: mean, populationMean: stats.populationMean, classMembers: members))
+                }
+                entry.randomBaseline = SimilarityMetrics.average(draws)
+            }
+            result.classes.append(entry)
+        }
+        if members == nil { result.notes.append("no member data supplied: similarity to training data not measured") }
+        if evaluator == nil { result.notes.append("no evaluation classifier: attack accuracy not measured") }
+        result.queries = model.count
+        result.wallTimeSeconds = Date().timeIntervalSince(started)
+        return result
+    }
+
+    /// An image layout for inputs that look like images: [1, H, W] / [3, H, W] / [H, W], or a
+    /// flat vector whose length is a square of at least 8×8.
+    static func imageShape(of inputShape: [Int]) -> [Int]? {
+        switch inputShape.count {
+        case 3 where (inputShape[0] == 1 || inputShape[0] == 3) && inputShape[1] >= 4 && inputShape[2] >= 4:
+            return inputShape
+        case 2 where inputShape[0] >= 4 && inputShape[1] >= 4:
+            return [1] + inputShape
+        case 1:
+            let side = Int(Double(inputShape[0]).squareRoot().rounded())
+            return side >= 8 && side * side == inputShape[0] ? [1, side, side] : nil
+        default:
+            return nil
+        }
+    }
+}
+
+extension SimilarityMetrics {
+    static func average(_ all: [SimilarityMetrics]) -> SimilarityMetrics? {
+        guard !all.isEmpty else { return nil }
+        let n = Double(all.count)
+        return SimilarityMetrics(
+            mseToClassMean: all.map(\.mseToClassMean).reduce(0, +) / n,
+            cosineToClassMean: all.map(\.cosineToClassMean).reduce(0, +) / n,
+            centredCosineToClassMean: all.map(\.centredCosineToClassMean).reduce(0, +) / n,
+            nearestMemberDistance: all.map(\.nearestMemberDistance).reduce(0, +) / n)
+    }
+}

@@ -1,0 +1,353 @@
+/// Runs a ``Graph`` forward and differentiates it in reverse mode.
+///
+/// Building an executor resolves one kernel per node through ``KernelRegistry`` (so unsupported
+/// operators and bad attributes fail at load time, naming the node), checks that every value is
+/// defined before it is read, and numbers every value so a run works on a flat array of slots
+/// instead of a dictionary. An executor holds no mutable state: any number of threads may call
+/// ``run(inputs:)`` and the gradient methods concurrently.
+public struct Executor: Sendable {
+    struct Step: Sendable {
+        let kernel: any Kernel
+        let name: String
+        let opType: String
+        /// Slot per node input; -1 for an omitted optional input.
+        let inputs: [Int]
+        /// Slot per node output; -1 for an omitted optional output.
+        let outputs: [Int]
+        /// Slots whose last reader is this step (released during `run`).
+        var releases: [Int]
+    }
+
+    /// The graph this executor runs, with its initializers.
+    public let graph: Graph
+    let steps: [Step]
+    let slotOf: [String: Int]
+    let slotCount: Int
+    /// Initializer values at their slots.
+    let initialValues: [Tensor?]
+    let inputSlots: [(info: ValueInfo, slot: Int)]
+    let outputSlots: [(name: String, slot: Int)]
+    /// Graph outputs that depend differentiably on a float graph input.
+    let differentiableOutputs: Set<String>
+
+    /// Prepares `graph` for execution. Throws ``ExecutorError`` (unsupported operators, undefined
+    /// values) or the ``OperatorError`` of a node whose attributes are invalid.
+    public init(graph: Graph) throws {
+        self.graph = graph
+        var slotOf: [String: Int] = [:]
+        var initialValues: [Tensor?] = []
+        func newSlot(_ name: String) -> Int {
+            let s = initialValues.count
+            slotOf[name] = s
+            initialValues.append(nil)
+            return s
+        }
+        for (name, value) in graph.initializers.sorted(by: { $0.key < $1.key }) {
+            initialValues[newSlot(name)] = value
+        }
+        var inputSlots: [(info: ValueInfo, slot: Int)] = []
+        for info in graph.inputs where slotOf[info.name] == nil {
+            inputSlots.append((info, newSlot(info.name)))
+        }
+
+        var unsupported: [ExecutorError.UnsupportedOperator] = []
+        var steps: [Step] = []
+        for (index, node) in graph.nodes.enumerated() {
+            let nodeName = node.name.isEmpty ? "#\(index) \(node.opType)" : node.name
+            let domain = node.domain == "ai.onnx" ? "" : node.domain
+            var inputs: [Int] = []
+            for name in node.inputs {
+                if name.isEmpty {
+                    inputs.append(-1)
+                } else if let s = slotOf[name] {
+                    inputs.append(s)
+                } else {
+                    throw ExecutorError.undefinedValue(name: name, node: nodeName)
+                }
+            }
+            var outputs: [Int] = []
+            for name in node.outputs {
+                if name.isEmpty {
+                    outputs.append(-1)
+                } else if slotOf[name] != nil {
+                    throw ExecutorError.duplicateValue(name: name, node: nodeName)
+                } else {
+                    outputs.append(newSlot(name))
+                }
+            }
+            guard let type = KernelRegistry.kernel(domain: domain, opType: node.opType) else {
+                unsupported.append(.init(opType: node.opType, domain: domain, node: nodeName))
+                continue
+            }
+            let opset = graph.opsetImports[domain] ?? (domain.isEmpty ? graph.opsetImports["ai.onnx"] : nil)
+                ?? (domain.isEmpty ? 17 : 1)
+            var named = node
+            named.name = nodeName
+            let kernel = try type.init(node: named, opset: opset)
+            steps.append(Step(kernel: kernel, name: nodeName, opType: node.opType, inputs: inputs, outputs: outputs,
+                              releases: []))
+        }
+        if !unsupported.isEmpty { throw ExecutorError.unsupportedOperators(unsupported) }
+
+        var outputSlots: [(name: String, slot: Int)] = []
+        for output in graph.outputs {
+            guard let s = slotOf[output.name] else { throw ExecutorError.undefinedOutput(name: output.name) }
+            outputSlots.append((output.name, s))
+        }
+
+        // Release every intermediate value after its last reader, so a run keeps little alive.
+        var lastReader = [Int](repeating: -1, count: initialValues.count)
+        for (i, step) in steps.enumerated() {
+            for s in step.inputs where s >= 0 { lastReader[s] = i }
+        }
+        let kept = Set(outputSlots.map(\.slot))
+        for (slot, reader) in lastReader.enumerated() where reader >= 0 && !kept.contains(slot) {
+            steps[reader].releases.append(slot)
+        }
+
+        self.steps = steps
+        self.slotOf = slotOf
+        self.slotCount = initialValues.count
+        self.initialValues = initialValues
+        self.inputSlots = inputSlots
+        self.outputSlots = outputSlots
+        self.differentiableOutputs = Executor.analyseGradients(
+            steps: steps, inputSlots: inputSlots, outputSlots: outputSlots, slotCount: initialValues.count)
+    }
+
+    /// Whether some graph output depends on a float graph input through differentiable kernels
+    /// only. Paths that carry only shapes or indices (Shape → Reshape's shape input) and paths
+    /// through non-differentiable kernels (trees, ArgMax, integer casts) do not count.
+    public var inputGradientsAvailable: Bool { !differentiableOutputs.isEmpty }
+
+    /// Whether the named graph output has gradients with respect to the float graph inputs.
+    public func inputGradientsAvailable(forOutput name: String) -> Bool { differentiableOutputs.contains(name) }
+
+    /// The names of the graph's run-time inputs, in declaration order.
+    public var inputNames: [String] { inputSlots.map(\.info.name) }
+
+    /// The names of the graph's outputs, in declaration order.
+    public var outputNames: [String] { outputSlots.map(\.name) }
+
+    static func analyseGradients(
+        steps: [Step], inputSlots: [(info: ValueInfo, slot: Int)], outputSlots: [(name: String, slot: Int)],
+        slotCount: Int
+    ) -> Set<String> {
+        var reached = [Bool](repeating: false, count: slotCount)
+        for (info, slot) in inputSlots where ValueTypeName.kind(info.elementType) ?? .float == .float {
+            reached[slot] = true
+        }
+        for step in steps {
+            let differentiable = type(of: step.kernel).isDifferentiable
+            var flows = false
+            for (i, s) in step.inputs.enumerated() where s >= 0 && reached[s] {
+                if differentiable && step.kernel.passesGradient(fromInput: i) { flows = true }
+            }
+            if flows { for s in step.outputs where s >= 0 { reached[s] = true } }
+        }
+        return Set(outputSlots.filter { reached[$0.slot] }.map(\.name))
+    }
+
+    // MARK: Forward
+
+    /// Runs the graph. `inputs` must hold every graph input; it may also override initializers by
+    /// name (training feeds its current parameters this way). Returns every graph output by name.
+    public func run(inputs: [String: Tensor]) throws -> [String: Tensor] {
+        var values = try bind(inputs)
+        for step in steps {
+            _ = try execute(step, &values)
+            for s in step.releases { values[s] = nil }
+        }
+        var result: [String: Tensor] = [:]
+        result.reserveCapacity(outputSlots.count)
+        for (name, slot) in outputSlots {
+            if let v = values[slot] { result[name] = v }
+        }
+        return result
+    }
+
+    func bind(_ feeds: [String: Tensor]) throws -> [Tensor?] {
+        var values = initialValues
+        for (name, tensor) in feeds {
+            guard let s = slotOf[name], s < values.count, values[s] != nil || isInputSlot(s) else {
+                throw ExecutorError.unknownInput(name: name, known: inputNames)
+            }
+            values[s] = tensor
+        }
+        for (info, slot) in inputSlots {
+            guard let v = values[slot] else { throw ExecutorError.missingInput(name: info.name) }
+            try Executor.check(v, against: info)
+        }
+        return values
+    }
+
+    func isInputSlot(_ s: Int) -> Bool { inputSlots.contains { $0.slot == s } }
+
+    static func check(_ value: Tensor, against info: ValueInfo) throws {
+        if let kind = ValueTypeName.kind(info.elementType), kind != value.elementKind {
+            throw ExecutorError.inputMismatch(
+                name: info.name,
+                reason: "expected element type \(info.elementType ?? "?"), got \(value.elementTypeName)")
+        }
+        guard let dims = info.shape else { return }
+        guard dims.count == value.shape.count else {
+            throw ExecutorError.inputMismatch(
+                name: info.name,
+                reason: "expected rank \(dims.count) \(dims.map(\.description)), got shape \(value.shape)")
+        }
+        for (i, d) in dims.enumerated() {
+            if case .fixed(let n) = d, n != value.shape[i] {
+                throw ExecutorError.inputMismatch(
+                    name: info.name,
+                    reason: "dimension \(i) must be \(n) (declared shape \(dims.map(\.description))),"
+                        + " got shape \(value.shape)")
+            }
+        }
+    }
+
+    @inline(__always)
+    func execute(_ step: Step, _ values: inout [Tensor?]) throws -> KernelOutput {
+        var ins: [Tensor?] = []
+        ins.reserveCapacity(step.inputs.count)
+        for s in step.inputs { ins.append(s >= 0 ? values[s] : nil) }
+        let out = try step.kernel.forward(ins)
+        for (i, s) in step.outputs.enumerated() where s >= 0 {
+            guard i < out.outputs.count else {
+                throw ExecutorError.missingKernelOutput(node: step.name, opType: step.opType, index: i)
+            }
+            values[s] = out.outputs[i]
+        }
+        return out
+    }
+
+    // MARK: Reverse mode
+
+    /// Runs the graph forward and back: the gradient of `sum(seed * output)` with respect to each
+    /// named value (graph inputs and/or initializers). `seed` must have the output's shape.
+    public func gradients(
+        inputs: [String: Tensor], outputName: String, seed: Tensor, withRespectTo names: [String]
+    ) throws -> GradientResult {
+        try gradients(inputs: inputs, outputName: outputName, withRespectTo: names) { output in
+            guard output.shape == seed.shape else {
+                throw ExecutorError.invalidGradientRequest(
+                    "seed gradient shape \(seed.shape) does not match output '\(outputName)' shape \(output.shape)")
+            }
+            return seed
+        }
+    }
+
+    /// Like ``gradients(inputs:outputName:seed:withRespectTo:)``, but the seed is computed from the
+    /// forward value of the output (a loss's derivative), so one forward pass serves both.
+    public func gradients(
+        inputs: [String: Tensor], outputName: String, withRespectTo names: [String],
+        seed makeSeed: (Tensor) throws -> Tensor
+    ) throws -> GradientResult {
+        guard let outputSlot = slotOf[outputName] else {
+            throw ExecutorError.invalidGradientRequest("'\(outputName)' is not a value of the graph")
+        }
+        var wrt: [Int] = []
+        for name in names {
+            guard let s = slotOf[name] else {
+                throw ExecutorError.invalidGradientRequest(
+                    "cannot differentiate with respect to '\(name)': it is not a value of the graph")
+            }
+            wrt.append(s)
+        }
+
+        // Only the steps the output depends on.
+        var needed = [Bool](repeating: false, count: slotCount)
+        needed[outputSlot] = true
+        var active = [Bool](repeating: false, count: steps.count)
+        for i in stride(from: steps.count - 1, through: 0, by: -1) where steps[i].outputs.contains(where: {
+            $0 >= 0 && needed[$0]
+        }) {
+            active[i] = true
+            for s in steps[i].inputs where s >= 0 { needed[s] = true }
+        }
+
+        var values = try bind(inputs)
+        var saved = [KernelOutput?](repeating: nil, count: steps.count)
+        for (i, step) in steps.enumerated() where active[i] {
+            saved[i] = try execute(step, &values)
+        }
+        guard let output = values[outputSlot] else {
+            throw ExecutorError.invalidGradientRequest("output '\(outputName)' was not computed")
+        }
+        let seed = try makeSeed(output)
+        guard seed.shape == output.shape, seed.elementKind == .float else {
+            throw ExecutorError.invalidGradientRequest(
+                "seed gradient shape \(seed.shape) does not match output '\(outputName)' shape \(output.shape)")
+        }
+
+        var requires = [Bool](repeating: false, count: slotCount)
+        for s in wrt {
+            guard let v = values[s], v.elementKind == .float else {
+                throw ExecutorError.invalidGradientRequest(
+                    "cannot differentiate with respect to '\(slotName(s))': it is not a float value")
+            }
+            requires[s] = true
+        }
+        for (i, step) in steps.enumerated() where active[i] {
+            let flows = step.inputs.contains { $0 >= 0 && requires[$0] }
+            guard flows else { continue }
+            for s in step.outputs where s >= 0 && values[s]?.elementKind == .float { requires[s] = true }
+        }
+
+        var grads = [Tensor?](repeating: nil, count: slotCount)
+        grads[outputSlot] = seed
+        for i in stride(from: steps.count - 1, through: 0, by: -1) where active[i] {
+            let step = steps[i]
+            let outGrads: [Tensor?] = step.outputs.map { $0 >= 0 ? grads[$0] : nil }
+            guard outGrads.contains(where: { $0 != nil }) else { continue }
+            let wanted = step.inputs.map { $0 >= 0 && requires[$0] }
+            guard wanted.contains(true) else { continue }
+            let passes = wanted.enumerated().map { j, w in w && step.kernel.passesGradient(fromInput: j) }
+            // A float value that needs a gradient reaches the output only through this node.
+            if !type(of: step.kernel).isDifferentiable {
+                throw ExecutorError.notDifferentiable(node: step.name, opType: step.opType)
+            }
+            guard passes.contains(true) else { continue }
+            let ins: [Tensor?] = step.inputs.map { $0 >= 0 ? values[$0] : nil }
+            guard let fwd = saved[i] else { continue }
+            let inGrads = try step.kernel.backward(inputs: ins, forward: fwd, outputGradients: outGrads)
+            for (j, s) in step.inputs.enumerated() where s >= 0 && passes[j] && j < inGrads.count {
+                guard let g = inGrads[j] else { continue }
+                if let existing = grads[s] {
+                    grads[s] = try Executor.accumulate(existing, g, step)
+                } else {
+                    grads[s] = g
+                }
+            }
+        }
+
+        var gradients: [String: Tensor] = [:]
+        for (name, s) in zip(names, wrt) {
+            if let g = grads[s] {
+                gradients[name] = g
+            } else {
+                gradients[name] = .zeros(values[s]?.shape ?? [])
+            }
+        }
+        var outputs: [String: Tensor] = [outputName: output]
+        for (name, slot) in outputSlots {
+            if let v = values[slot] { outputs[name] = v }
+        }
+        return GradientResult(outputs: outputs, gradients: gradients)
+    }
+
+    func slotName(_ s: Int) -> String { slotOf.first { $0.value == s }?.key ?? "#\(s)" }
+
+    static func accumulate(_ a: Tensor, _ b: Tensor, _ step: Step) throws -> Tensor {
+        guard case .float(var x) = a.storage, case .float(let y) = b.storage, x.count == y.count else {
+            throw OperatorError.unsupported(
+                node: step.name, opType: step.opType,
+                reason: "gradient shapes \(a.shape) and \(b.shape) of one value disagree")
+        }
+        x.withUnsafeMutableBufferPointer { px in
+            y.withUnsafeBufferPointer { py in
+                for i in 0..<px.count { px[i] += py[i] }
+            }
+        }
+        return Tensor(shape: a.shape, storage: .float(x))
+    }
+}

@@ -1,0 +1,60 @@
+/// Why a graph cannot be prepared or run, naming the node, operator, value or input involved.
+public enum ExecutorError: Error, CustomStringConvertible, Equatable {
+    /// One unsupported operator: its type, domain ("" is ai.onnx) and node name.
+    public struct UnsupportedOperator: Sendable, Equatable {
+        public var opType: String
+        public var domain: String
+        public var node: String
+    }
+
+    /// Operators the engine does not implement (all of them, so one load reports every gap).
+    case unsupportedOperators([UnsupportedOperator])
+    /// A node reads a value that no earlier node, input or initializer defines.
+    case undefinedValue(name: String, node: String)
+    /// A value is produced twice.
+    case duplicateValue(name: String, node: String)
+    /// A graph output that nothing produces.
+    case undefinedOutput(name: String)
+    /// A graph input was not supplied to `run`.
+    case missingInput(name: String)
+    /// A supplied tensor's name is neither a graph input nor an initializer.
+    case unknownInput(name: String, known: [String])
+    /// A supplied tensor does not match the declared element type or shape.
+    case inputMismatch(name: String, reason: String)
+    /// A kernel returned fewer outputs than its node declares.
+    case missingKernelOutput(node: String, opType: String, index: Int)
+    /// A gradient was requested through a node whose operator is not differentiable.
+    case notDifferentiable(node: String, opType: String)
+    /// A gradient was requested for a value that cannot have one.
+    case invalidGradientRequest(String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedOperators(let ops):
+            let list = ops.map { op in
+                let domain = op.domain.isEmpty ? "ai.onnx" : op.domain
+                return "operator '\(op.opType)' (domain \(domain)) in node '\(op.node)'"
+            }
+            return "unsupported " + list.joined(separator: "; ")
+        case .undefinedValue(let name, let node):
+            return "node '\(node)' reads '\(name)', which no input, initializer or earlier node defines"
+                + " (are the nodes in topological order?)"
+        case .duplicateValue(let name, let node):
+            return "node '\(node)' defines '\(name)', which is already defined"
+        case .undefinedOutput(let name):
+            return "graph output '\(name)' is not produced by any node, input or initializer"
+        case .missingInput(let name):
+            return "graph input '\(name)' was not supplied"
+        case .unknownInput(let name, let known):
+            return "'\(name)' is not an input of the graph (inputs: \(known.joined(separator: ", ")))"
+        case .inputMismatch(let name, let reason):
+            return "input '\(name)': \(reason)"
+        case .missingKernelOutput(let node, let op, let index):
+            return "node '\(node)' (\(op)) did not produce its output \(index)"
+        case .notDifferentiable(let node, let op):
+            return "no gradient through node '\(node)': operator \(op) is not differentiable"
+        case .invalidGradientRequest(let reason):
+            return reason
+        }
+    }
+}

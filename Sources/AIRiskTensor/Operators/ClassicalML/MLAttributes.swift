@@ -1,0 +1,72 @@
+/// Typed access to an ai.onnx.ml node's attributes, with errors naming the node.
+///
+/// List attributes also accept their `*_as_tensor` form (ai.onnx.ml opset 3), which carries
+/// double-precision values; those are rounded to Float32 like the rest of the engine.
+struct MLAttributes {
+    let node: Node
+
+    func invalid(_ name: String, _ reason: String) -> ClassicalMLError {
+        .invalidAttribute(node: node.name, opType: node.opType, attribute: name, reason: reason)
+    }
+
+    func missing(_ name: String) -> ClassicalMLError {
+        .missingAttribute(node: node.name, opType: node.opType, attribute: name)
+    }
+
+    func floats(_ name: String) throws -> [Float]? {
+        if let tensorForm = node.attributes[name + "_as_tensor"] {
+            guard case .tensor(let t) = tensorForm, let values = t.floats else {
+                throw invalid(name + "_as_tensor", "must be a floating-point tensor")
+            }
+            return values
+        }
+        switch node.attributes[name] {
+        case nil: return nil
+        case .floats(let v)?: return v
+        case .float(let v)?: return [v]
+        default: throw invalid(name, "must be a list of floats")
+        }
+    }
+
+    func ints(_ name: String) throws -> [Int64]? {
+        switch node.attributes[name] {
+        case nil: return nil
+        case .ints(let v)?: return v
+        case .int(let v)?: return [v]
+        default: throw invalid(name, "must be a list of integers")
+        }
+    }
+
+    func strings(_ name: String) throws -> [String]? {
+        switch node.attributes[name] {
+        case nil: return nil
+        case .strings(let v)?: return v
+        case .string(let v)?: return [v]
+        default: throw invalid(name, "must be a list of strings")
+        }
+    }
+
+    func string(_ name: String, default value: String) throws -> String {
+        switch node.attributes[name] {
+        case nil: return value
+        case .string(let v)?: return v
+        default: throw invalid(name, "must be a string")
+        }
+    }
+
+    func int(_ name: String, default value: Int64) throws -> Int64 {
+        switch node.attributes[name] {
+        case nil: return value
+        case .int(let v)?: return v
+        default: throw invalid(name, "must be an integer")
+        }
+    }
+
+    func postTransform() throws -> PostTransform {
+        let s = try string("post_transform", default: "NONE")
+        guard let t = PostTransform(rawValue: s) else {
+            throw invalid("post_transform", "is '\(s)'; expected NONE, LOGISTIC, SOFTMAX, SOFTMAX_ZERO or PROBIT")
+        }
+        return t
+    }
+}

@@ -1,0 +1,32 @@
+/// The feature matrix of an ai.onnx.ml operator: its first dimension is the batch (a 1-D input
+/// is one row), the remaining dimensions are flattened into features. Integer inputs are converted
+/// to Float32 as onnxruntime does.
+struct MLInput {
+    var rows: Int
+    var columns: Int
+    var values: [Float]
+    /// Whether the input was floating-point (and so can receive a gradient).
+    var isFloat: Bool
+
+    init(_ tensor: Tensor?, node: Node) throws {
+        guard let tensor else {
+            throw ClassicalMLError.invalidInput(node: node.name, opType: node.opType, reason: "input X is missing")
+        }
+        switch tensor.storage {
+        case .float(let v):
+            values = v
+            isFloat = true
+        case .int64(let v):
+            values = v.map { Float($0) }
+            isFloat = false
+        case .bool(let v):
+            values = v.map { $0 ? 1 : 0 }
+            isFloat = false
+        case .string:
+            throw ClassicalMLError.invalidInput(
+                node: node.name, opType: node.opType, reason: "input X is a string tensor; expected numbers")
+        }
+        rows = tensor.shape.count <= 1 ? 1 : tensor.shape[0]
+        columns = rows == 0 ? (tensor.shape.dropFirst().reduce(1, *)) : values.count / rows
+    }
+}

@@ -1,0 +1,178 @@
+/// The decision trees of a TreeEnsembleClassifier or TreeEnsembleRegressor node, flattened into
+/// arrays and validated once at load: every child exists in its tree, every tree has one root, no
+/// tree contains a cycle, and every leaf weight points at a node.
+struct TreeEnsemble: Sendable {
+    enum Mode: UInt8, Sendable {
+        case leq, lt, gte, gt, eq, neq, leaf
+
+        init?(_ name: String) {
+            switch name {
+            case "BRANCH_LEQ": self = .leq
+            case "BRANCH_LT": self = .lt
+            case "BRANCH_GTE": self = .gte
+            case "BRANCH_GT": self = .gt
+            case "BRANCH_EQ": self = .eq
+            case "BRANCH_NEQ": self = .neq
+            case "LEAF": self = .leaf
+            default: return nil
+            }
+        }
+    }
+
+    var modes: [Mode] = []
+    var features: [Int] = []
+    var thresholds: [Float] = []
+    var trueChild: [Int] = []
+    var falseChild: [Int] = []
+    var missingTracksTrue: [Bool] = []
+    /// Leaf weights of node i: `weightTargets[weightStart[i]..<weightStart[i+1]]` and `weightValues`.
+    var weightStart: [Int] = []
+    var weightTargets: [Int] = []
+    var weightValues: [Float] = []
+    var roots: [Int] = []
+    /// The number of input features the trees read (largest feature id + 1).
+    var featureCount = 0
+    /// The distinct target / class ids that carry weights.
+    var weightIds = Set<Int>()
+    var allWeightsNonNegative = true
+
+    /// Reads the `nodes_*` attributes and the weights named `<prefix>_treeids`, `<prefix>_nodeids`,
+    /// `<prefix>_ids` and `<prefix>_weights` ("class" or "target"); ids must be below `idLimit`.
+    init(_ a: MLAttributes, weightPrefix prefix: String, idLimit: Int) throws {
+        func required<T>(_ value: T?, _ name: String) throws -> T {
+            guard let value else { throw a.missing(name) }
+            return value
+        }
+        let treeIds = try required(a.ints("nodes_treeids"), "nodes_treeids")
+        let nodeIds = try required(a.ints("nodes_nodeids"), "nodes_nodeids")
+        let modeNames = try required(a.strings("nodes_modes"), "nodes_modes")
+        let n = treeIds.count
+        let featureIds = try a.ints("nodes_featureids") ?? [Int64](repeating: 0, count: n)
+        let values = try a.floats("nodes_values") ?? [Float](repeating: 0, count: n)
+        let trueIds = try a.ints("nodes_truenodeids") ?? [Int64](repeating: 0, count: n)
+        let falseIds = try a.ints("nodes_falsenodeids") ?? [Int64](repeating: 0, count: n)
+        let missing = try a.ints("nodes_missing_value_tracks_true") ?? []
+        for (name, count) in [
+            ("nodes_nodeids", nodeIds.count), ("nodes_modes", modeNames.count),
+            ("nodes_featureids", featureIds.count), ("nodes_values", values.count),
+            ("nodes_truenodeids", trueIds.count), ("nodes_falsenodeids", falseIds.count),
+        ] where count != n {
+            throw a.invalid(name, "has \(count) entries but nodes_treeids has \(n)")
+        }
+        guard missing.isEmpty || missing.count == n else {
+            throw a.invalid("nodes_missing_value_tracks_true", "has \(missing.count) entries for \(n) nodes")
+        }
+        guard n > 0 else { throw a.invalid("nodes_treeids", "is empty; the ensemble has no trees") }
+
+        var index: [Int64: [Int64: Int]] = [:]
+        for i in 0..<n {
+            guard index[treeIds[i], default: [:]][nodeIds[i]] == nil else {
+                throw a.invalid("nodes_nodeids", "defines node \(nodeIds[i]) of tree \(treeIds[i]) twice")
+            }
+            index[treeIds[i], default: [:]][nodeIds[i]] = i
+        }
+        modes = try modeNames.map {
+            guard let m = Mode($0) else { throw a.invalid("nodes_modes", "contains unknown mode '\($0)'") }
+            return m
+        }
+        features = []
+        features.reserveCapacity(n)
+        trueChild = [Int](repeating: -1, count: n)
+        falseChild = [Int](repeating: -1, count: n)
+        var isChild = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            guard featureIds[i] >= 0, featureIds[i] < Int64(Int32.max) else {
+                throw a.invalid("nodes_featureids", "contains invalid feature id \(featureIds[i])")
+            }
+            features.append(Int(featureIds[i]))
+            guard modes[i] != .leaf else { continue }
+            featureCount = max(featureCount, Int(featureIds[i]) + 1)
+            let tree = index[treeIds[i]] ?? [:]
+            guard let t = tree[trueIds[i]], let f = tree[falseIds[i]] else {
+                throw a.invalid(
+                    "nodes_truenodeids",
+                    "node \(nodeIds[i]) of tree \(treeIds[i]) points at a child that does not exist in that tree")
+            }
+            trueChild[i] = t
+            falseChild[i] = f
+            isChild[t] = true
+            isChild[f] = true
+        }
+        thresholds = values
+        missingTracksTrue = missing.isEmpty ? [Bool](repeating: false, count: n) : missing.map { $0 != 0 }
+
+        var seenTrees = Set<Int64>()
+        for i in 0..<n where seenTrees.insert(treeIds[i]).inserted {
+            let tree = treeIds[i]
+            guard let root = (i..<n).first(where: { treeIds[$0] == tree && !isChild[$0] }) else {
+                throw a.invalid("nodes_truenodeids", "tree \(tree) has no root: its nodes form a cycle")
+            }
+            roots.append(root)
+        }
+        // Walk every tree; visiting more nodes than exist means a cycle.
+        for root in roots {
+            var stack = [root]
+            var visits = 0
+            while let i = stack.popLast() {
+                visits += 1
+                if visits > n { throw a.invalid("nodes_truenodeids", "tree \(treeIds[root]) contains a cycle") }
+                if modes[i] != .leaf { stack.append(trueChild[i]); stack.append(falseChild[i]) }
+            }
+        }
+
+        let wTrees = try required(a.ints(prefix + "_treeids"), prefix + "_treeids")
+        let wNodes = try required(a.ints(prefix + "_nodeids"), prefix + "_nodeids")
+        let wIds = try required(a.ints(prefix + "_ids"), prefix + "_ids")
+        let wValues = try required(a.floats(prefix + "_weights"), prefix + "_weights")
+        guard wNodes.count == wTrees.count, wIds.count == wTrees.count, wValues.count == wTrees.count else {
+            throw a.invalid(
+                prefix + "_weights",
+                "lists disagree in length (\(wTrees.count) tree ids, \(wNodes.count) node ids, "
+                    + "\(wIds.count) ids, \(wValues.count) weights)")
+        }
+        var perNode = [[(Int, Float)]](repeating: [], count: n)
+        for k in 0..<wTrees.count {
+            guard let node = index[wTrees[k]]?[wNodes[k]] else {
+                throw a.invalid(prefix + "_nodeids", "names node \(wNodes[k]) of tree \(wTrees[k]), which does not exist")
+            }
+            guard wIds[k] >= 0, wIds[k] < Int64(idLimit) else {
+                throw a.invalid(prefix + "_ids", "contains \(wIds[k]), outside 0..<\(idLimit)")
+            }
+            perNode[node].append((Int(wIds[k]), wValues[k]))
+            weightIds.insert(Int(wIds[k]))
+            if wValues[k] < 0 { allWeightsNonNegative = false }
+        }
+        weightStart = [0]
+        for entries in perNode {
+            for (id, w) in entries {
+                weightTargets.append(id)
+                weightValues.append(w)
+            }
+            weightStart.append(weightTargets.count)
+        }
+    }
+
+    /// The leaf that `row` reaches in the tree starting at `root`.
+    @inline(__always)
+    func leaf(root: Int, row: UnsafeBufferPointer<Float>, base: Int) -> Int {
+        var i = root
+        while true {
+            let mode = modes[i]
+            if mode == .leaf { return i }
+            let x = row[base &+ features[i]]
+            let v = thresholds[i]
+            var goTrue: Bool
+            switch mode {
+            case .leq: goTrue = x <= v
+            case .lt: goTrue = x < v
+            case .gte: goTrue = x >= v
+            case .gt: goTrue = x > v
+            case .eq: goTrue = x == v
+            case .neq: goTrue = x != v
+            case .leaf: goTrue = false
+            }
+            if !goTrue && x.isNaN && missingTracksTrue[i] { goTrue = true }
+            i = goTrue ? trueChild[i] : falseChild[i]
+        }
+    }
+}

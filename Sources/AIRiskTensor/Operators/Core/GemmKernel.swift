@@ -1,0 +1,109 @@
+/// ONNX Gemm: Y = alpha · op(A) · op(B) + beta · C, with C broadcast to (M, N).
+struct GemmKernel: Kernel {
+    static let opType = "Gemm"
+    let ctx: KernelContext
+    let alpha: Float
+    let beta: Float
+    let transA: Bool
+    let transB: Bool
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        alpha = try ctx.float("alpha", default: 1)
+        beta = try ctx.float("beta", default: 1)
+        transA = try ctx.int("transA", default: 0) != 0
+        transB = try ctx.int("transB", default: 0) != 0
+    }
+
+    func passesGradient(fromInput index: Int) -> Bool { index < 3 }
+
+    /// (M, K, N) from the operand shapes.
+    func dims(_ a: Tensor, _ b: Tensor) throws -> (m: Int, k: Int, n: Int) {
+        guard a.rank == 2 else { throw ctx.inputError(0, "must be a matrix, got shape \(a.shape)") }
+        guard b.rank == 2 else { throw ctx.inputError(1, "must be a matrix, got shape \(b.shape)") }
+        let (m, k) = transA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
+        let (kb, n) = transB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
+        guard k == kb else {
+            throw ctx.fail("inner dimensions differ: A is \(a.shape)\(transA ? "ᵀ" : ""), B is \(b.shape)\(transB ? "ᵀ" : "")")
+        }
+        return (m, k, n)
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let (a, av) = try ctx.floatInput(inputs, 0)
+        let (b, bv) = try ctx.floatInput(inputs, 1)
+        let (m, k, n) = try dims(a, b)
+        var out: [Float]
+        var cBeta: Float = 0
+        if let c = ctx.optionalInput(inputs, 2), beta != 0 {
+            let cv = try ctx.floats(c, input: 2)
+            guard (try? Broadcast.shape(c.shape, [m, n])) == [m, n] else {
+                throw ctx.inputError(2, "shape \(c.shape) cannot be broadcast to (\(m), \(n))")
+            }
+            out = Broadcast.expand(cv, from: c.shape, to: [m, n])
+            cBeta = beta
+        } else {
+            out = [Float](repeating: 0, count: m * n)
+        }
+        av.withUnsafeBufferPointer { pa in
+            bv.withUnsafeBufferPointer { pb in
+                out.withUnsafeMutableBufferPointer { pc in
+                    guard let ba = pa.baseAddress, let bb = pb.baseAddress, let bc = pc.baseAddress else { return }
+                    BLAS.sgemm(
+                        transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+                        a: ba, lda: a.shape[1], b: bb, ldb: b.shape[1], beta: cBeta, c: bc, ldc: n)
+                }
+            }
+        }
+        return KernelOutput(outputs: [Tensor(shape: [m, n], storage: .float(out))])
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        guard let g = outputGradients.first ?? nil, let gv = g.floats else { return [nil, nil, nil] }
+        let (a, av) = try ctx.floatInput(inputs, 0)
+        let (b, bv) = try ctx.floatInput(inputs, 1)
+        let (m, k, n) = try dims(a, b)
+        let lda = a.shape[1]
+        let ldb = b.shape[1]
+        var da = [Float](repeating: 0, count: m * k)
+        var db = [Float](repeating: 0, count: k * n)
+        gv.withUnsafeBufferPointer { pg in
+            av.withUnsafeBufferPointer { pa in
+                bv.withUnsafeBufferPointer { pb in
+                    guard let g = pg.baseAddress, let A = pa.baseAddress, let B = pb.baseAddress else { return }
+                    da.withUnsafeMutableBufferPointer { pda in
+                        guard let dA = pda.baseAddress else { return }
+                        if !transA {
+                            BLAS.sgemm(
+                                transA: false, transB: !transB, m: m, n: k, k: n, alpha: alpha,
+                                a: g, lda: n, b: B, ldb: ldb, c: dA, ldc: k)
+                        } else {
+                            BLAS.sgemm(
+                                transA: transB, transB: true, m: k, n: m, k: n, alpha: alpha,
+                                a: B, lda: ldb, b: g, ldb: n, c: dA, ldc: m)
+                        }
+                    }
+                    db.withUnsafeMutableBufferPointer { pdb in
+                        guard let dB = pdb.baseAddress else { return }
+                        if !transB {
+                            BLAS.sgemm(
+                                transA: !transA, transB: false, m: k, n: n, k: m, alpha: alpha,
+                                a: A, lda: lda, b: g, ldb: n, c: dB, ldc: n)
+                        } else {
+                            BLAS.sgemm(
+                                transA: true, transB: transA, m: n, n: k, k: m, alpha: alpha,
+                                a: g, lda: n, b: A, ldb: lda, c: dB, ldc: k)
+                        }
+                    }
+                }
+            }
+        }
+        var dc: Tensor?
+        if let c = ctx.optionalInput(inputs, 2) {
+            var r = Broadcast.reduce(gv, from: [m, n], to: c.shape)
+            if beta != 1 { for i in r.indices { r[i] *= beta } }
+            dc = Tensor(shape: c.shape, storage: .float(r))
+        }
+        return [Tensor(shape: a.shape, storage: .float(da)), Tensor(shape: b.shape, storage: .float(db)), dc]
+    }
+}

@@ -1,0 +1,132 @@
+/// The node a kernel was built from, kept for error messages, with typed access to attributes
+/// and inputs that throw ``OperatorError`` naming the node.
+struct KernelContext: Sendable {
+    let name: String
+    let opType: String
+    let attributes: [String: AttributeValue]
+
+    init(_ node: Node) {
+        name = node.name
+        opType = node.opType
+        attributes = node.attributes
+    }
+
+    // MARK: Attributes
+
+    func attributeError(_ key: String, _ reason: String) -> OperatorError {
+        .invalidAttribute(node: name, opType: opType, attribute: key, reason: reason)
+    }
+
+    func has(_ key: String) -> Bool { attributes[key] != nil }
+
+    func int(_ key: String) throws -> Int? {
+        guard let a = attributes[key] else { return nil }
+        if case .int(let v) = a { return Int(v) }
+        throw attributeError(key, "must be an integer")
+    }
+
+    func int(_ key: String, default value: Int) throws -> Int { try int(key) ?? value }
+
+    func float(_ key: String) throws -> Float? {
+        guard let a = attributes[key] else { return nil }
+        switch a {
+        case .float(let v): return v
+        case .int(let v): return Float(v)
+        default: throw attributeError(key, "must be a float")
+        }
+    }
+
+    func float(_ key: String, default value: Float) throws -> Float { try float(key) ?? value }
+
+    func ints(_ key: String) throws -> [Int]? {
+        guard let a = attributes[key] else { return nil }
+        switch a {
+        case .ints(let v): return v.map { Int($0) }
+        case .int(let v): return [Int(v)]
+        default: throw attributeError(key, "must be a list of integers")
+        }
+    }
+
+    func floats(_ key: String) throws -> [Float]? {
+        guard let a = attributes[key] else { return nil }
+        switch a {
+        case .floats(let v): return v
+        case .float(let v): return [v]
+        default: throw attributeError(key, "must be a list of floats")
+        }
+    }
+
+    func string(_ key: String) throws -> String? {
+        guard let a = attributes[key] else { return nil }
+        if case .string(let v) = a { return v }
+        throw attributeError(key, "must be a string")
+    }
+
+    // MARK: Inputs
+
+    func fail(_ reason: String) -> OperatorError { .unsupported(node: name, opType: opType, reason: reason) }
+
+    func inputError(_ index: Int, _ reason: String) -> OperatorError {
+        .invalidInput(node: name, opType: opType, index: index, reason: reason)
+    }
+
+    func input(_ inputs: [Tensor?], _ index: Int) throws -> Tensor {
+        guard index < inputs.count, let t = inputs[index] else {
+            throw OperatorError.missingInput(node: name, opType: opType, index: index)
+        }
+        return t
+    }
+
+    func optionalInput(_ inputs: [Tensor?], _ index: Int) -> Tensor? {
+        index < inputs.count ? inputs[index] : nil
+    }
+
+    func floats(_ t: Tensor, input index: Int) throws -> [Float] {
+        guard case .float(let v) = t.storage else {
+            throw inputError(index, "must be a float tensor, got \(t.elementTypeName)")
+        }
+        return v
+    }
+
+    func floatInput(_ inputs: [Tensor?], _ index: Int) throws -> (Tensor, [Float]) {
+        let t = try input(inputs, index)
+        return (t, try floats(t, input: index))
+    }
+
+    /// An integer input (shape, axes, indices) as Ints; float inputs holding integers are accepted.
+    func intValues(_ inputs: [Tensor?], _ index: Int) throws -> [Int] {
+        let t = try input(inputs, index)
+        switch t.storage {
+        case .int64(let v): return v.map { Int(truncatingIfNeeded: $0) }
+        case .float(let v): return v.map { Int(Tensor.truncatingInt64($0)) }
+        case .bool(let v): return v.map { $0 ? 1 : 0 }
+        case .string: throw inputError(index, "must be an integer tensor, got string")
+        }
+    }
+
+    func optionalIntValues(_ inputs: [Tensor?], _ index: Int) throws -> [Int]? {
+        guard index < inputs.count, inputs[index] != nil else { return nil }
+        return try intValues(inputs, index)
+    }
+
+    func axis(_ axis: Int, rank: Int) throws -> Int {
+        guard let a = Shape.normalizeAxis(axis, rank: rank) else {
+            throw fail("axis \(axis) is out of range for a tensor of rank \(rank)")
+        }
+        return a
+    }
+
+    func broadcastShape(_ a: [Int], _ b: [Int]) throws -> [Int] {
+        do {
+            return try Broadcast.shape(a, b)
+        } catch {
+            throw fail(error.description)
+        }
+    }
+}
+
+/// Gradient helpers shared by kernels.
+enum Grad {
+    /// The float elements of an output gradient, or nil when the output does not reach the loss.
+    static func floats(_ g: Tensor?) -> [Float]? { g?.floats }
+}

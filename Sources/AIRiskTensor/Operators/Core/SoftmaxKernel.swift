@@ -1,0 +1,92 @@
+import Foundation
+
+/// ONNX Softmax and LogSoftmax. Before opset 13 the input is coerced to 2-D at `axis` (default 1)
+/// and normalised over the flattened trailing block; from opset 13 over the single `axis`
+/// (default -1).
+struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: Kernel {
+    static var opType: String { Variant.isLog ? "LogSoftmax" : "Softmax" }
+    let ctx: KernelContext
+    let axis: Int
+    let coerce2D: Bool
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        coerce2D = opset < 13
+        axis = try ctx.int("axis", default: coerce2D ? 1 : -1)
+    }
+
+    /// (outer, length of the normalised block, inner stride).
+    func layout(_ shape: [Int]) throws -> (outer: Int, len: Int, inner: Int) {
+        if shape.isEmpty { return (1, 1, 1) }
+        let a = try ctx.axis(axis, rank: shape.count)
+        if coerce2D {
+            return (Shape.product(shape, 0..<a), Shape.product(shape, a..<shape.count), 1)
+        }
+        return (Shape.product(shape, 0..<a), shape[a], Shape.product(shape, (a + 1)..<shape.count))
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let (x, xv) = try ctx.floatInput(inputs, 0)
+        let (outer, len, inner) = try layout(x.shape)
+        var out = [Float](repeating: 0, count: xv.count)
+        xv.withUnsafeBufferPointer { px in
+            out.withUnsafeMutableBufferPointer { py in
+                for o in 0..<outer {
+                    for i in 0..<inner {
+                        let base = o * len * inner + i
+                        var m = -Float.infinity
+                        for j in 0..<len { m = max(m, px[base + j * inner]) }
+                        var sum: Float = 0
+                        for j in 0..<len {
+                            let e = Foundation.exp(px[base + j * inner] - m)
+                            py[base + j * inner] = e
+                            sum += e
+                        }
+                        if Variant.isLog {
+                            let logSum = Foundation.log(sum) + m
+                            for j in 0..<len { py[base + j * inner] = px[base + j * inner] - logSum }
+                        } else {
+                            let inv = 1 / sum
+                            for j in 0..<len { py[base + j * inner] *= inv }
+                        }
+                    }
+                }
+            }
+        }
+        return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .float(out))])
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        guard let g = outputGradients.first ?? nil, let gv = g.floats else { return [nil] }
+        guard let y = forward.outputs.first, let yv = y.floats else { return [nil] }
+        let (outer, len, inner) = try layout(y.shape)
+        var dx = [Float](repeating: 0, count: yv.count)
+        for o in 0..<outer {
+            for i in 0..<inner {
+                let base = o * len * inner + i
+                if Variant.isLog {
+                    // dx = g - softmax · Σg
+                    var sum: Float = 0
+                    for j in 0..<len { sum += gv[base + j * inner] }
+                    for j in 0..<len {
+                        let k = base + j * inner
+                        dx[k] = gv[k] - Foundation.exp(yv[k]) * sum
+                    }
+                } else {
+                    // dx = y · (g - Σ g·y)
+                    var dot: Float = 0
+                    for j in 0..<len { dot += gv[base + j * inner] * yv[base + j * inner] }
+                    for j in 0..<len {
+                        let k = base + j * inner
+                        dx[k] = yv[k] * (gv[k] - dot)
+                    }
+                }
+            }
+        }
+        return [Tensor(shape: y.shape, storage: .float(dx))]
+    }
+}
+
+protocol SoftmaxVariant: Sendable { static var isLog: Bool { get } }
+enum PlainSoftmax: SoftmaxVariant { static let isLog = false }
+enum LogSoftmaxVariant: SoftmaxVariant { static let isLog = true }

@@ -1,0 +1,45 @@
+import CBLAS
+
+/// Matrix products through the system BLAS (OpenBLAS), the only path the engine uses for them.
+public enum BLAS {
+    /// C = alpha · op(A) · op(B) + beta · C for row-major Float32 matrices, where op(A) is m×k and
+    /// op(B) is k×n. `lda`, `ldb` and `ldc` are the row strides of A, B and C as stored.
+    @inlinable
+    public static func sgemm(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        guard m > 0, n > 0 else { return }
+        guard k > 0 else {
+            // BLAS leaves C untouched when k == 0 only for beta == 1; make the result explicit.
+            for i in 0..<m {
+                for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] }
+            }
+            return
+        }
+        cblas_sgemm(
+            CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+
+    /// The product of two dense row-major matrices given as arrays, op(A) m×k and op(B) k×n.
+    public static func matmul(
+        _ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transA: Bool = false, transB: Bool = false,
+        alpha: Float = 1
+    ) -> [Float] {
+        [Float](unsafeUninitializedCapacity: m * n) { out, initialized in
+            out.initialize(repeating: 0)
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    if let ba = pa.baseAddress, let bb = pb.baseAddress, let bc = out.baseAddress {
+                        sgemm(
+                            transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+                            a: ba, lda: transA ? m : k, b: bb, ldb: transB ? k : n, c: bc, ldc: n)
+                    }
+                }
+            }
+            initialized = m * n
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// Data movement expressed as index maps: output element i is input element `map[i]`. One map
+/// serves every storage type forward and, as a scatter-add, the float gradient backward.
+enum IndexMap {
+    /// Offsets `base + Σ counter[d] · strides[d]` for every position of `shape`, row-major.
+    static func strided(shape: [Int], base: Int, strides: [Int]) -> [Int] {
+        let n = Shape.count(shape)
+        guard n > 0 else { return [] }
+        if shape.isEmpty { return [base] }
+        return [Int](unsafeUninitializedCapacity: n) { out, count in
+            let rank = shape.count
+            let last = shape[rank - 1]
+            let ls = strides[rank - 1]
+            var counter = [Int](repeating: 0, count: rank)
+            var off = base
+            var o = 0
+            while o < n {
+                for j in 0..<last { out[o + j] = off + j * ls }
+                o += last
+                var d = rank - 2
+                while d >= 0 {
+                    counter[d] += 1
+                    off += strides[d]
+                    if counter[d] < shape[d] { break }
+                    off -= strides[d] * shape[d]
+                    counter[d] = 0
+                    d -= 1
+                }
+            }
+            count = n
+        }
+    }
+
+    /// The float gradient of a gather: `grad` scattered (added) back to the `count` source positions.
+    static func scatterAdd(_ grad: [Float], map: [Int], count: Int) -> [Float] {
+        var out = [Float](repeating: 0, count: count)
+        out.withUnsafeMutableBufferPointer { o in
+            for (i, j) in map.enumerated() { o[j] += grad[i] }
+        }
+        return out
+    }
+}
+
+extension Tensor.Storage {
+    /// The elements at `map`, in order.
+    func gathered(_ map: [Int]) -> Tensor.Storage {
+        switch self {
+        case .float(let v): .float(map.map { v[$0] })
+        case .int64(let v): .int64(map.map { v[$0] })
+        case .bool(let v): .bool(map.map { v[$0] })
+        case .string(let v): .string(map.map { v[$0] })
+        }
+    }
+
+    var count: Int {
+        switch self {
+        case .float(let v): v.count
+        case .int64(let v): v.count
+        case .bool(let v): v.count
+        case .string(let v): v.count
+        }
+    }
+
+    /// Storages of one kind joined end to end, or nil when the kinds differ.
+    static func joined(_ parts: [Tensor.Storage]) -> Tensor.Storage? {
+        guard let first = parts.first else { return nil }
+        switch first {
+        case .float:
+            var out: [Float] = []
+            for p in parts { guard case .float(let v) = p else { return nil }; out += v }
+            return .float(out)
+        case .int64:
+            var out: [Int64] = []
+            for p in parts { guard case .int64(let v) = p else { return nil }; out += v }
+            return .int64(out)
+        case .bool:
+            var out: [Bool] = []
+            for p in parts { guard case .bool(let v) = p else { return nil }; out += v }
+            return .bool(out)
+        case .string:
+            var out: [String] = []
+            for p in parts { guard case .string(let v) = p else { return nil }; out += v }
+            return .string(out)
+        }
+    }
+}

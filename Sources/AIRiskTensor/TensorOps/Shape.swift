@@ -1,0 +1,34 @@
+/// Shape arithmetic shared by kernels: element counts, row-major strides and axis normalisation.
+public enum Shape {
+    /// The number of elements of a tensor with this shape (1 for a scalar).
+    @inlinable
+    public static func count(_ shape: [Int]) -> Int {
+        var n = 1
+        for d in shape { n &*= d }
+        return n
+    }
+
+    /// Row-major strides in elements: the last dimension has stride 1.
+    public static func strides(_ shape: [Int]) -> [Int] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        var s = 1
+        for i in stride(from: shape.count - 1, through: 0, by: -1) {
+            strides[i] = s
+            s &*= shape[i]
+        }
+        return strides
+    }
+
+    /// The product of `shape[range]`.
+    static func product(_ shape: [Int], _ range: Range<Int>) -> Int {
+        var n = 1
+        for i in range { n &*= shape[i] }
+        return n
+    }
+
+    /// Maps a possibly negative ONNX axis into `0..<rank`, or nil when out of range.
+    static func normalizeAxis(_ axis: Int, rank: Int) -> Int? {
+        let a = axis < 0 ? axis + rank : axis
+        return (a >= 0 && a < rank) ? a : nil
+    }
+}

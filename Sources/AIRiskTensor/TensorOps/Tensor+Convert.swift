@@ -1,0 +1,125 @@
+/// Element conversions between storages, with ONNX `Cast` semantics: float to integer truncates
+/// toward zero (saturating at the Int64 range, NaN becomes 0), numbers to bool test for non-zero,
+/// strings parse as numbers.
+extension Tensor {
+    /// A conversion that failed because a string element is not a number.
+    public struct ConversionError: Error, CustomStringConvertible {
+        public var value: String
+        public var target: ElementKind
+        public var description: String { "cannot convert the string \"\(value)\" to \(target.rawValue)" }
+    }
+
+    /// This tensor's elements converted to `kind`; the shape is unchanged.
+    public func converted(to kind: ElementKind) throws(ConversionError) -> Tensor {
+        if kind == elementKind { return self }
+        switch kind {
+        case .float: return Tensor(shape: shape, storage: .float(try asFloats()))
+        case .int64: return Tensor(shape: shape, storage: .int64(try asInt64s()))
+        case .bool: return Tensor(shape: shape, storage: .bool(try asBools()))
+        case .string: return Tensor(shape: shape, storage: .string(asStrings()))
+        }
+    }
+
+    /// The elements as Float32, converting from any storage.
+    public func asFloats() throws(ConversionError) -> [Float] {
+        switch storage {
+        case .float(let v): return v
+        case .int64(let v): return v.map { Float($0) }
+        case .bool(let v): return v.map { $0 ? 1 : 0 }
+        case .string(let v):
+            var out: [Float] = []
+            out.reserveCapacity(v.count)
+            for s in v {
+                guard let f = Tensor.parseFloat(s) else { throw ConversionError(value: s, target: .float) }
+                out.append(f)
+            }
+            return out
+        }
+    }
+
+    /// The elements as Int64, converting from any storage.
+    public func asInt64s() throws(ConversionError) -> [Int64] {
+        switch storage {
+        case .int64(let v): return v
+        case .float(let v): return v.map(Tensor.truncatingInt64)
+        case .bool(let v): return v.map { $0 ? 1 : 0 }
+        case .string(let v):
+            var out: [Int64] = []
+            out.reserveCapacity(v.count)
+            for s in v {
+                if let i = Int64(s.trimmingSpaces) {
+                    out.append(i)
+                } else if let f = Tensor.parseFloat(s) {
+                    out.append(Tensor.truncatingInt64(f))
+                } else {
+                    throw ConversionError(value: s, target: .int64)
+                }
+            }
+            return out
+        }
+    }
+
+    /// The elements as Bool (non-zero is true), converting from any storage.
+    public func asBools() throws(ConversionError) -> [Bool] {
+        switch storage {
+        case .bool(let v): return v
+        case .float(let v): return v.map { $0 != 0 }
+        case .int64(let v): return v.map { $0 != 0 }
+        case .string(let v):
+            var out: [Bool] = []
+            for s in v {
+                switch s.trimmingSpaces.lowercased() {
+                case "true": out.append(true)
+                case "false": out.append(false)
+                default:
+                    guard let f = Tensor.parseFloat(s) else { throw ConversionError(value: s, target: .bool) }
+                    out.append(f != 0)
+                }
+            }
+            return out
+        }
+    }
+
+    /// The elements formatted as strings.
+    public func asStrings() -> [String] {
+        switch storage {
+        case .string(let v): return v
+        case .float(let v): return v.map(Tensor.formatFloat)
+        case .int64(let v): return v.map { String($0) }
+        case .bool(let v): return v.map { $0 ? "1" : "0" }
+        }
+    }
+
+    static func truncatingInt64(_ f: Float) -> Int64 {
+        if f.isNaN { return 0 }
+        if f >= 9.223372e18 { return Int64.max }
+        if f <= -9.223372e18 { return Int64.min }
+        return Int64(f.rounded(.towardZero))
+    }
+
+    static func parseFloat(_ s: String) -> Float? {
+        let t = s.trimmingSpaces
+        if let f = Float(t) { return f }
+        switch t.lowercased() {
+        case "inf", "+inf", "infinity", "+infinity": return .infinity
+        case "-inf", "-infinity": return -.infinity
+        case "nan", "+nan", "-nan": return .nan
+        default: return nil
+        }
+    }
+
+    static func formatFloat(_ f: Float) -> String {
+        if f.isNaN { return "NaN" }
+        if f.isInfinite { return f > 0 ? "INF" : "-INF" }
+        return "\(f)"
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: Substring {
+        var s = self[...]
+        while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" { s = s.dropLast() }
+        return s
+    }
+}

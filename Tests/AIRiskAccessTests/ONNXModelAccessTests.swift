@@ -1,0 +1,92 @@
+import AIRiskAccess
+import AIRiskONNX
+import AIRiskTensor
+import Testing
+
+@Suite("ONNX model access")
+struct ONNXModelAccessTests {
+    @Test("every fixture's outputs equal onnxruntime's to 1e-5", arguments: FixtureModels.all)
+    func matchesOnnxRuntime(name: String) async throws {
+        let model = try FixtureModels.access(name)
+        let expected = try FixtureModels.expected(name)
+        let input = try #require(expected["input"])
+        let out = try await model.predict(input)
+        let reference = try #require(expected["probabilities"] ?? expected["variable"])
+        let ref = try #require(reference.floats)
+        #expect(out.scores.count == ref.count)
+        var worst: Float = 0
+        for (a, b) in zip(out.scores, ref) { worst = max(worst, abs(a - b)) }
+        #expect(worst <= 1e-5, "\(name): max abs difference \(worst)")
+        if let labels = expected["label"]?.int64s {
+            #expect(out.labels == labels.map { Int($0) }, "\(name): labels differ")
+        }
+    }
+
+    @Test("classifiers and the regressor are described as such")
+    func describesModels() throws {
+        let softmax = try FixtureModels.access("softmax_digits").description
+        #expect(softmax.outputKind == .probabilities)
+        #expect(softmax.outputWidth == 10)
+        #expect(softmax.inputShape == [64])
+        #expect(softmax.providesInputGradients)
+        #expect(softmax.accessLevel == .whiteBox)
+        let forest = try FixtureModels.access("random_forest_digits").description
+        #expect(!forest.providesInputGradients, "trees have no input gradients")
+        #expect(forest.accessLevel == .scores)
+        let reg = try FixtureModels.access("mlp_regressor_diabetes").description
+        #expect(reg.outputKind == .regression)
+    }
+
+    @Test("input gradients match central finite differences on the MLP fixture")
+    func gradientsMatchFiniteDifferences() async throws {
+        let model = try FixtureModels.access("mlp_digits_regularised")
+        let expected = try FixtureModels.expected("mlp_digits_regularised")
+        let all = try #require(expected["input"]?.floats)
+        let d = 64
+        let row = Array(all[0..<d])
+        let target = 3
+        let (out, grad) = try await model.valueAndInputGradient(Tensor(shape: [1, d], scalars: row)) { o in
+            var s = [Float](repeating: 0, count: o.width)
+            s[target] = 1
+            return s
+        }
+        #expect(out.rows == 1)
+        let g = try #require(grad.floats)
+        let eps: Float = 1e-2
+        var checked = 0
+        for j in stride(from: 0, to: d, by: 7) {
+            var plus = row
+            var minus = row
+            plus[j] += eps
+            minus[j] -= eps
+            let p = try await model.predict(Tensor(shape: [1, d], scalars: plus)).scores[target]
+            let m = try await model.predict(Tensor(shape: [1, d], scalars: minus)).scores[target]
+            let fd = (p - m) / (2 * eps)
+            #expect(abs(fd - g[j]) <= 2e-3 + 0.05 * abs(fd), "feature \(j): fd \(fd) vs \(g[j])")
+            checked += 1
+        }
+        #expect(checked > 5)
+    }
+
+    @Test("a batch of the wrong shape is refused with the expected shape in the message")
+    func rejectsWrongShape() async throws {
+        let model = try FixtureModels.access("softmax_digits")
+        await #expect {
+            _ = try await model.predict(Tensor(shape: [2, 30], scalars: [Float](repeating: 0, count: 60)))
+        } throws: { error in
+            "\(error)".contains("[64]")
+        }
+    }
+
+    @Test("counting wraps any model and never lets the budget be exceeded")
+    func countingBudget() async throws {
+        let model = CountingModel(try FixtureModels.access("softmax_digits"), budget: 10)
+        let row = Tensor(shape: [4, 64], scalars: [Float](repeating: 0.5, count: 256))
+        _ = try await model.predict(row)
+        _ = try await model.predict(row)
+        await #expect(throws: ModelAccessError.self) { _ = try await model.predict(row) }
+        #expect(model.count.rows == 8)
+        #expect(model.count.calls == 2)
+        #expect(model.remaining == 2)
+    }
+}

@@ -1,0 +1,178 @@
+import AIRiskAccess
+import AIRiskTensor
+import Foundation
+import Testing
+
+@testable import AIRiskProbes
+
+/// A softmax-regression classifier with an analytic input gradient, standing in for a white-box
+/// model in unit tests (the ONNX fixtures are exercised in the assessment tests).
+private struct SoftmaxModel: ModelAccess {
+    let w: [Float]  // classes × d
+    let b: [Float]
+    let d: Int
+    let classes: Int
+    var kind: OutputKind = .probabilities
+    var gradients = true
+
+    var description: ModelDescription {
+        ModelDescription(
+            name: "softmax-test", inputShape: [d], outputKind: kind, outputWidth: classes,
+            providesInputGradients: gradients)
+    }
+
+    func probabilities(_ x: [Float], rows: Int) -> [Float] {
+        var p = [Float](repeating: 0, count: rows * classes)
+        for r in 0..<rows {
+            var z = [Float](repeating: 0, count: classes)
+            for c in 0..<classes {
+                var s = b[c]
+                for j in 0..<d { s += w[c * d + j] * x[r * d + j] }
+                z[c] = s
+            }
+            let m = z.max() ?? 0
+            let e = z.map { exp($0 - m) }
+            let t = e.reduce(0, +)
+            for c in 0..<classes { p[r * classes + c] = e[c] / t }
+        }
+        return p
+    }
+
+    func predict(_ batch: Tensor) async throws -> ModelOutput {
+        let rows = batch.shape[0]
+        let p = probabilities(batch.floats ?? [], rows: rows)
+        let labels = (0..<rows).map { r in (0..<classes).max { p[r * classes + $0] < p[r * classes + $1] } ?? 0 }
+        if kind == .labels { return ModelOutput(kind: .labels, rows: rows, scores: [], width: classes, labels: labels) }
+        return ModelOutput(kind: .probabilities, rows: rows, scores: p, width: classes, labels: labels)
+    }
+
+    func valueAndInputGradient(
+        _ batch: Tensor, seed: @Sendable (ModelOutput) -> [Float]
+    ) async throws -> (output: ModelOutput, gradient: Tensor) {
+        guard gradients else { throw ModelAccessError.noInputGradients(model: "softmax-test") }
+        let out = try await predict(batch)
+        let s = seed(out)
+        let rows = out.rows
+        var g = [Float](repeating: 0, count: rows * d)
+        for r in 0..<rows {
+            // dp_k/dz_c = p_k (δ_kc − p_c); then dz_c/dx = w_c.
+            var dz = [Float](repeating: 0, count: classes)
+            for c in 0..<classes {
+                var acc: Float = 0
+                for k in 0..<classes {
+                    let pk = out.scores[r * classes + k]
+                    let pc = out.scores[r * classes + c]
+                    acc += s[r * classes + k] * pk * ((k == c ? 1 : 0) - pc)
+                }
+                dz[c] = acc
+            }
+            for c in 0..<classes { for j in 0..<d { g[r * d + j] += dz[c] * w[c * d + j] } }
+        }
+        return (out, Tensor(shape: batch.shape, scalars: g))
+    }
+}
+
+private struct Synthetic {
+    let model: SoftmaxModel
+    let members: LabeledData
+    let nonMembers: LabeledData
+    let range: FeatureRange
+
+    init(classes: Int = 4, d: Int = 16, perClass: Int = 30, seed: UInt64 = 7) {
+        var rng = SeededGenerator(seed: seed)
+        let centres = (0..<classes).map { _ in (0..<d).map { _ in rng.nextUniform() } }
+        func sample(_ n: Int) -> LabeledData {
+            var x: [Float] = []
+            var y: [Int] = []
+            for c in 0..<classes {
+                for _ in 0..<n {
+                    x += centres[c].map { min(1, max(0, $0 + 0.1 * rng.nextGaussian())) }
+                    y.append(c)
+                }
+            }
+            return LabeledData(features: Tensor(shape: [y.count, d], scalars: x), labels: y)
+        }
+        members = sample(perClass)
+        nonMembers = sample(perClass)
+        let mean = (0..<d).map { j in centres.map { $0[j] }.reduce(0, +) / Float(classes) }
+        var w: [Float] = []
+        for c in 0..<classes { w += (0..<d).map { j in 12 * (centres[c][j] - mean[j]) } }
+        model = SoftmaxModel(w: w, b: [Float](repeating: 0, count: classes), d: d, classes: classes)
+        range = FeatureRange(lower: [Float](repeating: 0, count: d), upper: [Float](repeating: 1, count: d))
+    }
+}
+
+@Suite("Inversion probe")
+struct InversionProbeTests {
+    @Test("white-box inversion reaches every class with high confidence and resembles the class mean")
+    func whiteBox() async throws {
+        let s = Synthetic()
+        var config = InversionConfiguration()
+        config.seed = 1
+        config.stepSize = 0.05
+        config.costThreshold = 0.001
+        let result = try await InversionProbe(configuration: config).run(
+            model: s.model, members: s.members, nonMembers: s.nonMembers, range: s.range, evaluator: s.model)
+        #expect(result.access == .whiteBox)
+        #expect(result.classes.count == 4)
+        for c in result.classes {
+            #expect(c.targetConfidence >= 0.9, "class \(c.targetClass): \(c.targetConfidence)")
+            let sim = try #require(c.similarity)
+            let random = try #require(c.randomBaseline)
+            #expect(sim.centredCosineToClassMean > random.centredCosineToClassMean + 0.3)
+        }
+        #expect(result.attackAccuracy == 1)
+        #expect(result.queries.gradientCalls > 0)
+    }
+
+    @Test("black-box inversion reaches most classes from confidence scores alone, within budget")
+    func blackBox() async throws {
+        let s = Synthetic()
+        var config = InversionConfiguration()
+        config.forceBlackBox = true
+        config.maxIterations = 60
+        config.restarts = 1
+        config.samplesPerEstimate = 8
+        config.queryBudget = 20_000
+        let result = try await InversionProbe(configuration: config).run(
+            model: s.model, members: s.members, nonMembers: nil, range: s.range)
+        #expect(result.access == .scores)
+        #expect(result.targetSuccessRate >= 0.75)
+        #expect(result.queries.rows <= 20_000)
+        #expect(result.queries.gradientCalls == 0)
+    }
+
+    @Test("a labels-only model is not inverted, and the result says why")
+    func labelsOnly() async throws {
+        let s = Synthetic()
+        var m = s.model
+        m.kind = .labels
+        m.gradients = false
+        let result = try await InversionProbe().run(model: m, members: s.members, nonMembers: nil, range: s.range)
+        #expect(result.access == .labelsOnly)
+        #expect(result.classes.isEmpty)
+        #expect(result.notApplicableReason?.contains("labels only") == true)
+        #expect(result.queries.rows == 0)
+    }
+
+    @Test("the same seed gives the same reconstructions")
+    func deterministic() async throws {
+        let s = Synthetic()
+        var config = InversionConfiguration()
+        config.forceBlackBox = true
+        config.maxIterations = 10
+        config.seed = 42
+        let a = try await InversionProbe(configuration: config).run(
+            model: s.model, members: s.members, nonMembers: nil, range: s.range)
+        let b = try await InversionProbe(configuration: config).run(
+            model: s.model, members: s.members, nonMembers: nil, range: s.range)
+        #expect(a.classes == b.classes)
+    }
+
+    @Test("image-shaped inputs are recognised")
+    func imageShapes() {
+        #expect(InversionProbe.imageShape(of: [64]) == [1, 8, 8])
+        #expect(InversionProbe.imageShape(of: [1, 28, 28]) == [1, 28, 28])
+        #expect(InversionProbe.imageShape(of: [30]) == nil)
+    }
+}
