@@ -1,0 +1,38 @@
+/// The part of MITRE ATLAS airisk maps to, at one ATLAS version.
+public struct Atlas: Sendable, Equatable, Encodable {
+    /// The ATLAS version the names and links come from (e.g. 5.6.0).
+    public var version: String
+    /// The older version whose "ML" names are kept beside the current ones.
+    public var oldVersion: String
+    /// The version that renamed "ML" to "AI".
+    public var renameVersion: String
+    public var source: String
+    public var url: String
+    public var note: String?
+    public var tactics: [AtlasTactic]
+    public var techniques: [AtlasTechnique]
+    public var mitigations: [AtlasMitigation]
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        version = try r.attribute("version")
+        oldVersion = try r.attribute("oldVersion")
+        renameVersion = try r.attribute("renameVersion")
+        source = try r.attribute("source")
+        url = try r.attribute("url")
+        note = r.childText("note")
+        var tactics: [AtlasTactic] = []
+        for t in try r.child("tactics").children("tactic") { tactics.append(try AtlasTactic(t)) }
+        self.tactics = tactics
+        var techniques: [AtlasTechnique] = []
+        for t in try r.child("techniques").children("technique") { techniques.append(try AtlasTechnique(t)) }
+        self.techniques = techniques
+        var mitigations: [AtlasMitigation] = []
+        for m in try r.child("mitigations").children("mitigation") { mitigations.append(try AtlasMitigation(m)) }
+        self.mitigations = mitigations
+    }
+
+    /// The techniques a mitigation is listed for.
+    public func techniques(mitigatedBy mitigation: String) -> [AtlasTechnique] {
+        techniques.filter { $0.mitigations.contains(mitigation) }
+    }
+}

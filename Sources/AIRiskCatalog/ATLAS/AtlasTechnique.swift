@@ -1,0 +1,48 @@
+/// A MITRE ATLAS technique or sub-technique, with its tactics and the mitigations ATLAS lists for it.
+public struct AtlasTechnique: Sendable, Equatable, Encodable {
+    public var id: String
+    /// The current name (with "AI").
+    public var name: String
+    /// The name in the older ATLAS version (with "ML"), when it differs.
+    public var oldName: String?
+    /// When the entry did not exist in the older version: the version or date that added it.
+    public var introduced: String?
+    /// The parent technique of a sub-technique.
+    public var parent: String?
+    public var tactics: [String]
+    public var mitigations: [String]
+    public var note: String?
+    public var location: SourceLocation
+    /// Lines of the `<mitigatedBy>` and `<tactic>` links, for error messages.
+    var linkLines: [String: Int]
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        id = try r.attribute("id")
+        name = try r.attribute("name")
+        oldName = r.optional("oldName")
+        introduced = r.optional("introduced")
+        parent = r.optional("parent")
+        var lines: [String: Int] = [:]
+        var tactics: [String] = []
+        for t in r.children("tactic") {
+            let ref = try t.attribute("ref")
+            tactics.append(ref)
+            lines[ref] = t.element.line
+        }
+        self.tactics = tactics
+        var mitigations: [String] = []
+        for m in r.children("mitigatedBy") {
+            let ref = try m.attribute("ref")
+            mitigations.append(ref)
+            lines[ref] = m.element.line
+        }
+        self.mitigations = mitigations
+        linkLines = lines
+        note = r.childText("note")
+        location = r.location
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, oldName, introduced, parent, tactics, mitigations, note, location
+    }
+}

@@ -1,0 +1,22 @@
+/// The cross-framework view of one attack class: OWASP risks, ATLAS techniques, NIST category.
+public struct ClassMapping: Sendable, Equatable, Encodable {
+    public var attackClass: String
+    public var status: VerificationStatus
+    public var owasp: [Reference]
+    public var atlas: [Reference]
+    public var nist: String
+    public var location: SourceLocation
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        attackClass = try r.attribute("class")
+        status = try r.status()
+        var owasp: [Reference] = []
+        for o in r.children("owasp") { owasp.append(try Reference(o)) }
+        self.owasp = owasp
+        var atlas: [Reference] = []
+        for a in r.children("atlas") { atlas.append(try Reference(a)) }
+        self.atlas = atlas
+        nist = try r.child("nist").text
+        location = r.location
+    }
+}

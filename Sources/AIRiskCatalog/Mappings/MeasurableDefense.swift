@@ -1,0 +1,48 @@
+/// A defense airisk can apply itself and measure: an output wrapper, a query budget, or a training setting.
+public struct MeasurableDefense: Sendable, Equatable, Encodable {
+    /// Where the defense acts.
+    public enum Kind: String, Sendable, Encodable {
+        /// Wraps the model's outputs (round, top-k, label-only, noise, temperature).
+        case output
+        /// Limits access to the model (query budget).
+        case access
+        /// Changes how the model is trained (DP-SGD, L2).
+        case training
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// The name of its strength parameter (decimals, k, sigma, temperature, maxQueries, epsilon, lambda).
+    public var parameter: String?
+    public var name: LocalizedName
+    public var status: VerificationStatus
+    /// The matrix defenses it implements.
+    public var implements: [Reference]
+    public var mitigations: [Reference]
+    public var reducesProbes: [Reference]
+    public var note: String?
+    public var location: SourceLocation
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        id = try r.attribute("id")
+        let rawKind = try r.attribute("kind")
+        guard let kind = Kind(rawValue: rawKind) else {
+            throw r.issue("measurable defense kind must be output, access or training: \(rawKind)", id: id)
+        }
+        self.kind = kind
+        parameter = r.optional("parameter")
+        name = try r.names()
+        status = try r.status()
+        var implements: [Reference] = []
+        for d in r.children("implements") { implements.append(try Reference(d, attribute: "defense")) }
+        self.implements = implements
+        var mitigations: [Reference] = []
+        for m in r.children("mitigation") { mitigations.append(try Reference(m)) }
+        self.mitigations = mitigations
+        var probes: [Reference] = []
+        for p in r.children("reduces") { probes.append(try Reference(p, attribute: "probe")) }
+        reducesProbes = probes
+        note = r.childText("note")
+        location = r.location
+    }
+}

@@ -1,0 +1,41 @@
+/// One of airisk's probes and the catalog entries its measurement stands for.
+public struct Probe: Sendable, Equatable, Encodable {
+    /// "membership", "inversion" or "extraction".
+    public var id: String
+    public var name: LocalizedName
+    public var status: VerificationStatus
+    /// The question the probe answers.
+    public var question: String
+    /// The matrix cell: its ``Stage`` and ``AttackClass`` IDs.
+    public var stage: String
+    public var attackClass: String
+    /// Matrix techniques the probe implements.
+    public var techniques: [Reference]
+    /// OWASP ML Top 10 risk IDs.
+    public var owasp: [Reference]
+    /// ATLAS technique IDs.
+    public var atlas: [Reference]
+    public var nist: NistSection
+    public var location: SourceLocation
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        id = try r.attribute("id")
+        name = try r.names()
+        status = try r.status()
+        question = try r.child("question").text
+        let cell = try r.child("cell")
+        stage = try cell.attribute("stage")
+        attackClass = try cell.attribute("class")
+        var techniques: [Reference] = []
+        for t in r.children("technique") { techniques.append(try Reference(t)) }
+        self.techniques = techniques
+        var owasp: [Reference] = []
+        for o in r.children("owasp") { owasp.append(try Reference(o)) }
+        self.owasp = owasp
+        var atlas: [Reference] = []
+        for a in r.children("atlas") { atlas.append(try Reference(a)) }
+        self.atlas = atlas
+        nist = try NistSection(r.child("nist"))
+        location = r.location
+    }
+}

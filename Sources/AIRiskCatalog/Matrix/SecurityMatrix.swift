@@ -1,0 +1,43 @@
+/// The MBSD AI Security Matrix (AIセキュリティ・マトリックス): stages × attack classes, techniques and defenses.
+public struct SecurityMatrix: Sendable, Equatable, Encodable {
+    public var source: String
+    public var url: String
+    /// Stages in matrix order.
+    public var stages: [Stage]
+    /// Attack classes in matrix order.
+    public var classes: [AttackClass]
+    public var techniques: [Technique]
+    public var defenses: [Defense]
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        source = try r.attribute("source")
+        url = try r.attribute("url")
+        var stages: [Stage] = []
+        for s in try r.child("stages").children("stage") { stages.append(try Stage(s)) }
+        self.stages = stages.sorted { $0.order < $1.order }
+        var classes: [AttackClass] = []
+        for c in try r.child("classes").children("class") { classes.append(try AttackClass(c)) }
+        self.classes = classes.sorted { $0.order < $1.order }
+        var techniques: [Technique] = []
+        for t in try r.child("techniques").children("technique") { techniques.append(try Technique(t)) }
+        self.techniques = techniques
+        var defenses: [Defense] = []
+        for d in try r.child("defenses").children("defense") { defenses.append(try Defense(d)) }
+        self.defenses = defenses
+    }
+
+    /// The attack classes of a stage, in matrix order.
+    public func classes(inStage stage: String) -> [AttackClass] {
+        classes.filter { $0.stage == stage }
+    }
+
+    /// The techniques of a cell, in file order.
+    public func techniques(inClass attackClass: String) -> [Technique] {
+        techniques.filter { $0.attackClass == attackClass }
+    }
+
+    /// The defenses a cell lists, in file order (a defense listed twice by MBSD appears once).
+    public func defenses(inClass attackClass: String) -> [Defense] {
+        defenses.filter { $0.cells.contains { $0.ref == attackClass } }
+    }
+}

@@ -1,0 +1,42 @@
+/// An attack technique (攻撃手法) in a matrix cell, with its paper and the defenses that counter it.
+public struct Technique: Sendable, Equatable, Encodable {
+    /// Where an entry comes from: MBSD's matrix, or airisk placing a technique it implements.
+    public enum Source: String, Sendable, Codable {
+        case mbsd = "MBSD"
+        case airisk
+    }
+
+    public var id: String
+    /// The ``AttackClass`` (and so the cell) the technique belongs to.
+    public var attackClass: String
+    public var name: LocalizedName
+    public var status: VerificationStatus
+    public var source: Source
+    public var url: String?
+    public var paper: Paper?
+    public var summary: String?
+    /// Matrix defenses that counter this technique.
+    public var defenses: [StatusLink]
+    public var note: String?
+    public var location: SourceLocation
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        id = try r.attribute("id")
+        attackClass = try r.attribute("class")
+        name = try r.names()
+        status = try r.status()
+        let rawSource = try r.attribute("source")
+        guard let source = Source(rawValue: rawSource) else {
+            throw r.issue("technique source must be MBSD or airisk: \(rawSource)", id: id)
+        }
+        self.source = source
+        url = r.optional("url")
+        paper = try r.paper()
+        summary = r.childText("summary")
+        var links: [StatusLink] = []
+        for d in r.children("defense") { links.append(try StatusLink(d)) }
+        defenses = links
+        note = r.childText("note")
+        location = r.location
+    }
+}

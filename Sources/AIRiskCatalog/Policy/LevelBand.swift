@@ -1,0 +1,22 @@
+/// The 0–9 range of one level: `from <= score < to`; a missing bound is open.
+public struct LevelBand: Sendable, Equatable, Encodable {
+    public var level: RiskLevel
+    public var from: Double?
+    public var to: Double?
+    public var location: SourceLocation
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        let raw = try r.attribute("id")
+        guard let level = RiskLevel(rawValue: raw) else {
+            throw r.issue("level must be LOW, MEDIUM or HIGH: \(raw)", id: raw)
+        }
+        self.level = level
+        from = try r.double("from")
+        to = try r.double("to")
+        location = r.location
+    }
+
+    public func contains(_ score: Double) -> Bool {
+        (from.map { score >= $0 } ?? true) && (to.map { score < $0 } ?? true)
+    }
+}

@@ -1,0 +1,27 @@
+/// The bands that turn one measured probe metric into a 0–9 likelihood score.
+public struct MetricThreshold: Sendable, Equatable, Encodable {
+    /// The metric's ID as probes report it, e.g. `membership.tpr_at_1pct_fpr`.
+    public var id: String
+    public var name: String
+    /// "fraction" or "queries".
+    public var unit: String
+    /// Contiguous bands in ascending order of value.
+    public var bands: [ScoreBand]
+    public var location: SourceLocation
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        id = try r.attribute("id")
+        name = try r.attribute("name")
+        unit = try r.attribute("unit")
+        var bands: [ScoreBand] = []
+        for b in r.children("band") { bands.append(try ScoreBand(b)) }
+        self.bands = bands
+        location = r.location
+    }
+
+    /// The likelihood score of a measured value; nil for NaN.
+    public func score(for value: Double) -> Int? {
+        guard !value.isNaN else { return nil }
+        return bands.first { $0.contains(value) }?.score
+    }
+}

@@ -1,0 +1,21 @@
+/// How the policy scores one probe: its likelihood-factor defaults and its metric thresholds.
+public struct ProbePolicy: Sendable, Equatable, Encodable {
+    public var probe: String
+    /// The OWASP ML Top 10 risk whose exploitability and technical impact feed the score.
+    public var owasp: String
+    public var factorScores: [FactorScore]
+    public var metrics: [MetricThreshold]
+    public var location: SourceLocation
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        probe = try r.attribute("probe")
+        owasp = try r.attribute("owasp")
+        var factorScores: [FactorScore] = []
+        for f in r.children("factorScore") { factorScores.append(try FactorScore(f)) }
+        self.factorScores = factorScores
+        var metrics: [MetricThreshold] = []
+        for m in r.children("metric") { metrics.append(try MetricThreshold(m)) }
+        self.metrics = metrics
+        location = r.location
+    }
+}

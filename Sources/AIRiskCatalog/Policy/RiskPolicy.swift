@@ -1,0 +1,79 @@
+/// A risk policy after the OWASP Risk Rating Methodology: 0–9 scores, levels, the severity matrix, the factor
+/// defaults of each probe and the thresholds that turn measured metrics into a likelihood.
+///
+/// Policies are data: a team can ship its own file with the same schema.
+public struct RiskPolicy: Sendable, Equatable, Encodable {
+    public var id: String
+    public var name: String
+    public var methodology: String
+    public var source: String
+    public var scaleMin: Int
+    public var scaleMax: Int
+    public var levels: [LevelBand]
+    public var severityMatrix: [SeverityMatrixEntry]
+    public var likelihoodFactors: [RiskFactor]
+    public var impactFactors: [RiskFactor]
+    /// OWASP ML Top 10 value (1–5) → 0–9 score.
+    public var owaspConversion: [Int: Int]
+    public var likelihoodRule: LikelihoodRule
+    public var impactRule: ImpactRule
+    public var sensitivities: [Sensitivity]
+    public var probePolicies: [ProbePolicy]
+    public var location: SourceLocation
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        id = try r.attribute("id")
+        name = try r.child("name").text
+        methodology = try r.attribute("methodology")
+        source = try r.attribute("source")
+        let scale = try r.child("scale")
+        scaleMin = try scale.int("min")
+        scaleMax = try scale.int("max")
+        var levels: [LevelBand] = []
+        for l in try r.child("levels").children("level") { levels.append(try LevelBand(l)) }
+        self.levels = levels
+        var entries: [SeverityMatrixEntry] = []
+        for e in try r.child("severityMatrix").children("entry") { entries.append(try SeverityMatrixEntry(e)) }
+        severityMatrix = entries
+        var likelihood: [RiskFactor] = []
+        for f in try r.child("likelihoodFactors").children("factor") { likelihood.append(try RiskFactor(f)) }
+        likelihoodFactors = likelihood
+        var impact: [RiskFactor] = []
+        for f in try r.child("impactFactors").children("factor") { impact.append(try RiskFactor(f)) }
+        impactFactors = impact
+        var conversion: [Int: Int] = [:]
+        for m in try r.child("owaspConversion").children("map") { conversion[try m.int("owasp")] = try m.int("score") }
+        owaspConversion = conversion
+        likelihoodRule = try LikelihoodRule(r.child("likelihoodRule"))
+        impactRule = try ImpactRule(r.child("impactRule"))
+        var sensitivities: [Sensitivity] = []
+        for s in try r.child("sensitivities").children("sensitivity") { sensitivities.append(try Sensitivity(s)) }
+        self.sensitivities = sensitivities
+        var probes: [ProbePolicy] = []
+        for p in try r.child("probePolicies").children("probePolicy") { probes.append(try ProbePolicy(p)) }
+        probePolicies = probes
+        location = r.location
+    }
+
+    /// The level a 0–9 score falls in.
+    public func level(for score: Double) -> RiskLevel? {
+        levels.first { $0.contains(score) }?.level
+    }
+
+    /// The severity of a risk with these impact and likelihood levels.
+    public func severity(impact: RiskLevel, likelihood: RiskLevel) -> Severity? {
+        severityMatrix.first { $0.impact == impact && $0.likelihood == likelihood }?.severity
+    }
+
+    /// An OWASP ML Top 10 value (1–5) on the 0–9 scale.
+    public func convertOwasp(_ value: Int) -> Int? { owaspConversion[value] }
+
+    /// The scoring rules of one probe.
+    public func probePolicy(for probe: String) -> ProbePolicy? {
+        probePolicies.first { $0.probe == probe }
+    }
+
+    public func sensitivity(_ id: String) -> Sensitivity? {
+        sensitivities.first { $0.id == id }
+    }
+}

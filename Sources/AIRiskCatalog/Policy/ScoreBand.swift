@@ -1,0 +1,18 @@
+/// Maps a metric value to a 0–9 likelihood score when `from <= value < to` (a missing bound is open).
+public struct ScoreBand: Sendable, Equatable, Encodable {
+    public var from: Double?
+    public var to: Double?
+    public var score: Int
+    public var location: SourceLocation
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        from = try r.double("from")
+        to = try r.double("to")
+        score = try r.int("score")
+        location = r.location
+    }
+
+    public func contains(_ value: Double) -> Bool {
+        (from.map { value >= $0 } ?? true) && (to.map { value < $0 } ?? true)
+    }
+}

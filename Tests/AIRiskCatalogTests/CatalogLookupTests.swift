@@ -1,0 +1,111 @@
+import Testing
+
+@testable import AIRiskCatalog
+
+@Suite("Looking up catalog entries")
+struct CatalogLookupTests {
+    @Test(
+        "every kind of ID resolves to an entry of its kind",
+        arguments: [
+            ("ML03", CatalogEntryKind.owaspRisk), ("AML.T0024.001", .atlasTechnique), ("AML.M0002", .atlasMitigation),
+            ("AML.TA0010", .atlasTactic), ("tech.fgsm", .technique), ("def.label-only", .defense),
+            ("membership", .probe), ("stage.deployment", .stage), ("class.data-theft", .attackClass),
+            ("mdef.round", .measurableDefense),
+        ])
+    func lookup(id: String, kind: CatalogEntryKind) throws {
+        let catalog = try Catalog.bundled()
+        let entry = try #require(catalog.entry(id: id))
+        #expect(entry.id == id)
+        #expect(entry.kind == kind)
+    }
+
+    @Test("lookup ignores case and surrounding blanks but not unknown IDs")
+    func lookupIsForgiving() throws {
+        let catalog = try Catalog.bundled()
+        #expect(catalog.entry(id: " ml03 ")?.id == "ML03")
+        #expect(catalog.entry(id: "aml.t0024.002")?.id == "AML.T0024.002")
+        #expect(catalog.entry(id: "ML11") == nil)
+    }
+
+    @Test("ML03 carries exploitability 4 (5 / 3), detectability 2, technical 4 and five prevention headings")
+    func ml03() throws {
+        let risk = try #require(try Catalog.bundled().owaspRisk("ML03"))
+        #expect(risk.title == "Model Inversion Attack")
+        #expect(risk.exploitability.score == 4)
+        #expect(risk.exploitability.mlApplication == 5)
+        #expect(risk.exploitability.mlOperations == 3)
+        #expect(risk.detectability.score == 2 && risk.detectability.label == "Difficult")
+        #expect(risk.technicalImpact.score == 4 && risk.technicalImpact.label == "Moderate")
+        #expect(
+            risk.prevention.first?.headings == [
+                "Access control", "Input validation", "Model transparency", "Regular monitoring", "Model retraining",
+            ])
+    }
+
+    @Test("ML06 uses the 2023 values 5/5/4 and notes the later data error")
+    func ml06() throws {
+        let risk = try #require(try Catalog.bundled().owaspRisk("ML06"))
+        #expect(risk.exploitability.score == 5)
+        #expect(risk.detectability.score == 5)
+        #expect(risk.technicalImpact.score == 4)
+        #expect(risk.note?.contains("data error") == true)
+        #expect(risk.prevention.count == 2)
+    }
+
+    @Test("AML.T0024.002 keeps its old name and maps to the extraction probe, its mitigations and defenses")
+    func extractAIModel() throws {
+        let catalog = try Catalog.bundled()
+        let technique = try #require(catalog.atlasTechnique("AML.T0024.002"))
+        #expect(technique.name == "Extract AI Model")
+        #expect(technique.oldName == "Extract ML Model")
+        #expect(technique.parent == "AML.T0024")
+        #expect(technique.mitigations == ["AML.M0002", "AML.M0004", "AML.M0024"])
+        #expect(catalog.probes(atlasTechnique: "AML.T0024.002").map(\.id) == ["extraction"])
+        let probe = try #require(catalog.probe("extraction"))
+        let defenses = catalog.defenses(forProbe: probe).map(\.id)
+        #expect(defenses.contains("def.model-access-control"))
+        #expect(defenses.contains("def.stolen-model-detection"))
+        #expect(probe.nist.section == "2.4.3")
+        #expect(probe.owasp.map(\.ref) == ["ML05"])
+    }
+
+    @Test("each probe maps to its cell, OWASP risk, ATLAS technique and NIST section")
+    func probeMappings() throws {
+        let catalog = try Catalog.bundled()
+        let expected: [(String, String, String, String, String)] = [
+            ("membership", "class.data-theft", "ML04", "AML.T0024.000", "2.4.2"),
+            ("inversion", "class.data-theft", "ML03", "AML.T0024.001", "2.4.1"),
+            ("extraction", "class.model-theft", "ML05", "AML.T0024.002", "2.4.3"),
+        ]
+        for (id, cls, owasp, atlas, nist) in expected {
+            let probe = try #require(catalog.probe(id))
+            #expect(probe.stage == "stage.deployment")
+            #expect(probe.attackClass == cls)
+            #expect(probe.owasp.map(\.ref) == [owasp])
+            #expect(probe.atlas.map(\.ref) == [atlas])
+            #expect(probe.nist.section == nist && probe.nist.edition == "E2023")
+        }
+    }
+
+    @Test("the matrix lists the techniques and defenses of every cell")
+    func matrixCells() throws {
+        let matrix = try Catalog.bundled().matrix
+        for cls in matrix.classes {
+            #expect(!matrix.techniques(inClass: cls.id).isEmpty, "\(cls.id) has no technique")
+            #expect(!matrix.defenses(inClass: cls.id).isEmpty, "\(cls.id) has no defense")
+        }
+        #expect(matrix.defenses(inClass: "class.adversarial-examples").count == 6)
+        #expect(matrix.defenses(inClass: "class.model-poisoning").count == 5)
+        #expect(matrix.defenses(inClass: "class.data-theft").count == 6)
+        #expect(matrix.defenses(inClass: "class.model-theft").count == 3)
+        #expect(matrix.defenses(inClass: "class.data-poisoning").map(\.id) == ["def.strip"])
+        let ids = matrix.techniques.map(\.id)
+        for required in [
+            "tech.convex-polytope", "tech.ml-framework-abuse", "tech.fgsm", "tech.membership-inference",
+            "tech.model-inversion", "tech.copycat-cnn", "tech.equation-solving-extraction",
+            "tech.temperature-distillation-extraction",
+        ] {
+            #expect(ids.contains(required))
+        }
+    }
+}
