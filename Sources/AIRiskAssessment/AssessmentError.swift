@@ -1,0 +1,14 @@
+/// Why an assessment could not be carried out.
+public enum AssessmentError: Error, Sendable, Equatable, CustomStringConvertible {
+    case policy(String)
+    case input(String)
+    case probe(id: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .policy(let s): "risk policy: \(s)"
+        case .input(let s): s
+        case .probe(let id, let reason): "\(id) probe: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import AIRiskAccess
+import AIRiskCatalog
+import AIRiskData
+import AIRiskONNX
+import AIRiskProbes
+import AIRiskResults
+import AIRiskTensor
+import Foundation
+
+/// Runs an assessment plan: loads the model and data, runs the probes, scores each result
+/// against the catalog's policy and assembles the canonical results document.
+public struct Assessor: Sendable {
+    public let catalog: Catalog
+    /// Receives one line per stage ("membership: running"), for progress display.
+    public var progress: @Sendable (String) -> Void
+    /// The timestamp written into the results; injectable for reproducible documents.
+    public var clock: @Sendable () -> Date
+
+    public init(
+        catalog: Catalog, progress: @escaping @Sendable (String) -> Void = { _ in },
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.catalog = catalog
+        self.progress = progress
+        self.clock = clock
+    }
+
+    /// The loaded inputs of an assessment.
+    struct Inputs {
+        var access: ONNXModelAccess
+        var members: LabeledData
+        var nonMembers: LabeledData
+        var population: LabeledData?
+        var featureNames: [String]
+        var records: [DataSetRecord]
+        var identity: ModelIdentity
+    }
+
+    public func run(_ plan: AssessmentPlan) async throws -> AssessmentResults {
+        let inputs = try load(plan)
+        let desc = inputs.access.description
+        var probes: [ProbeResult] = []
+        var findings: [Finding] = []
+        var definitions: [Definition] = []
+        let scorer = RiskScorer(catalog: catalog)
+        let budget = plan.queryBudget
+
+        for kind in plan.probes {
+            progress("\(kind.rawValue): running")
+            let started = Date()
+            var result: ProbeResult
+            var metrics: [String: Double] = [:]
+            do {
+                switch kind {
+                case .membership:
+                    guard desc.isClassifier else {
+                        result = skipped(kind, "membership inference here attacks classifiers; the model is a regressor")
+                        break
+                    }
+                    var config = plan.profile.membership(seed: plan.seed, scoresAvailable: desc.outputKind != .labels)
+                    config.queryBudget = budget
+                    let r = try await MembershipProbe(configuration: config).run(
+                        model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
+                        population: inputs.population)
+                    result = MembershipReport.probeResult(r, budget: budget)
+                    metrics = MembershipReport.policyMetrics(r)
+                    definitions += MembershipReport.definitions(r)
+                case .inversion:
+                    var config = plan.profile.inversion(seed: plan.seed)
+                    config.classes = plan.classes
+                    if let budget { config.queryBudget = budget }
+                    let all = try [inputs.members, inputs.nonMembers].reduce(
+                        into: inputs.population ?? inputs.members.subset([])
+                    ) { $0 = try $0.appending($1) }
+                    let range = try FeatureRange(observing: all.features)
+                    var evaluator: (any ModelAccess)?
+                    if desc.isClassifier, desc.outputKind != .labels {
+                        evaluator = try await SoftmaxNetworkTrainer(hiddenSizes: [64], epochs: 60).train(
+                            inputs.members, classCount: desc.outputWidth, seed: plan.seed &+ 17)
+                    }
+                    let r = try await InversionProbe(configuration: config).run(
+                        model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers, range: range,
+                        evaluator: evaluator)
+                    result = InversionReport.probeResult(r, range: range, featureNames: inputs.featureNames)
+                    metrics = InversionReport.policyMetrics(r)
+                    definitions += InversionReport.definitions
+                case .extraction:
+                    var config = plan.profile.extraction(seed: plan.seed)
+                    if let budget { config.totalQueryBudget = budget }
+                    let publicData = inputs.population ?? inputs.members
+                    let r = try await ExtractionProbe(configuration: config).run(
+                        model: inputs.access, publicData: publicData, evaluationData: inputs.nonMembers)
+                    result = ExtractionReport.probeResult(r)
+                    if inputs.population == nil {
+                        result.notes.append("no population set: the member data stood in for the attacker's public data")
+                    }
+                    metrics = ExtractionReport.policyMetrics(r)
+                    definitions += ExtractionReport.definitions
+                }
+            } catch {
+                result = ProbeResult(
+                    id: kind.rawValue, title: kind.rawValue.capitalized, accessAssumed: desc.accessLevel.rawValue,
+                    wallTimeSeconds: Date().timeIntervalSince(started), seed: plan.seed, status: .failed(error: "\(error)"))
+            }
+            progress("\(kind.rawValue): \(result.status.state) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            if case .ran = result.status {
+                findings.append(try finding(for: kind, metrics: metrics, sensitivity: plan.dataSensitivity))
+            }
+            probes.append(result)
+        }
+
+        let matrix = MatrixSnapshotBuilder.snapshot(catalog: catalog, probes: probes)
+        let status: AssessmentStatus =
+            probes.contains { if case .failed = $0.status { true } else { false } }
+            ? .incomplete(error: probes.compactMap { p in
+                if case .failed(let e) = p.status { return "\(p.id): \(e)" }
+                return nil
+            }.joined(separator: "; "))
+            : .complete
+        return AssessmentResults(
+            tool: ToolInfo(name: "airisk", version: AssessmentEnvironment.toolVersion), generatedAt: clock(),
+            seed: plan.seed, profile: plan.profile.rawValue, budgets: budgets(plan),
+            dataSensitivity: DataSensitivity(rawValue: plan.dataSensitivity) ?? .medium, status: status,
+            model: inputs.identity, dataSets: inputs.records, environment: AssessmentEnvironment.current,
+            probes: probes, findings: findings, matrix: matrix,
+            defenses: MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes),
+            definitions: definitions + scoringDefinitions)
+    }
+
+    func skipped(_ kind: ProbeKind, _ reason: String) -> ProbeResult {
+        ProbeResult(id: kind.rawValue, title: kind.rawValue.capitalized, accessAssumed: "", seed: 0, status: .skipped(reason: reason))
+    }
+
+    func finding(for kind: ProbeKind, metrics: [String: Double], sensitivity: String) throws -> Finding {
+        guard let probe = catalog.probe(kind.rawValue) else {
+            throw AssessmentError.policy("the catalog has no mapping for probe '\(kind.rawValue)'")
+        }
+        let score = try RiskScorer(catalog: catalog).score(probe: kind.rawValue, metrics: metrics, sensitivity: sensitivity)
+        let owaspID = probe.owasp.first?.ref ?? ""
+        let atlasID = probe.atlas.first?.ref ?? ""
+        let defenses = catalog.defenses(forProbe: probe).map {
+            RecommendedDefense(id: $0.id, name: $0.name.en, evidence: .catalog)
+        }
+        return Finding(
+            id: "finding.\(kind.rawValue)", probeID: kind.rawValue,
+            title: "\(probe.name.en): \(score.severity.rawValue.capitalized) risk",
+            severity: score.severity, likelihood: score.likelihood, impact: score.impact, rationale: score.rationale,
+            stageID: probe.stage, classID: probe.attackClass,
+            owasp: AIRiskResults.Reference(id: owaspID, name: catalog.owaspRisk(owaspID)?.title ?? owaspID),
+            atlas: AIRiskResults.Reference(id: atlasID, name: catalog.atlasTechnique(atlasID)?.name ?? atlasID),
+            nistSection: "NIST AI 100-2 \(probe.nist.edition) §\(probe.nist.section) \(probe.nist.title)",
+            recommendedDefenses: defenses)
+    }
+
+    func budgets(_ plan: AssessmentPlan) -> [Budget] {
+        var b: [Budget] = []
+        let m = plan.profile.membership(seed: plan.seed, scoresAvailable: true)
+        b.append(Budget(name: "membership.shadow_models", value: Double(m.shadowModelCount)))
+        b.append(Budget(name: "membership.reference_models", value: Double(m.referenceModelCount)))
+        let i = plan.profile.inversion(seed: plan.seed)
+        b.append(Budget(name: "inversion.restarts", value: Double(i.restarts)))
+        b.append(Budget(name: "inversion.max_iterations", value: Double(i.maxIterations)))
+        b.append(Budget(name: "inversion.query_budget", value: Double(plan.queryBudget ?? i.queryBudget ?? 0)))
+        let e = plan.profile.extraction(seed: plan.seed)
+        b.append(Budget(name: "extraction.max_budget", value: Double(plan.queryBudget ?? e.budgets.max() ?? 0)))
+        if let q = plan.queryBudget { b.append(Budget(name: "query_budget", value: Double(q))) }
+        return b
+    }
+
+    var scoringDefinitions: [Definition] {
+        [
+            Definition(
+                term: "severity",
+                text: "OWASP Risk Rating Methodology: likelihood and impact on 0–9, LOW (<3), MEDIUM (<6), HIGH; severity from the Note…Critical matrix. Likelihood weighs the measured attack success (through the policy's bands) against the threat-agent and vulnerability factors; impact combines the declared data sensitivity with the OWASP ML Top 10 technical impact.",
+                reference: catalog.policy.source)
+        ]
+    }
+}

@@ -1,0 +1,127 @@
+import AIRiskProbes
+import AIRiskResults
+import AIRiskTensor
+import Foundation
+
+/// The inversion probe's result in the canonical results form: the per-class table, the
+/// reconstructions as PNG images beside the class means (image-shaped inputs) or as feature
+/// vectors (tabular inputs).
+enum InversionReport {
+    static func probeResult(_ r: InversionResult, range: FeatureRange, featureNames: [String]) -> ProbeResult {
+        var p = ProbeResult(
+            id: "inversion", title: "Model inversion", accessAssumed: r.access.rawValue,
+            queries: QueryUsage(
+                calls: r.queries.calls, rows: r.queries.rows, gradientCalls: r.queries.gradientCalls, budget: r.queryBudget),
+            wallTimeSeconds: r.wallTimeSeconds, seed: r.seed, notes: r.notes)
+        if let reason = r.notApplicableReason {
+            p.status = .skipped(reason: reason)
+            return p
+        }
+        p.notes.insert("method: \(r.method)", at: 0)
+        if let acc = r.attackAccuracy {
+            p.metrics.append(
+                Metric(
+                    name: "Attack accuracy (evaluation model)", value: acc, unit: "fraction",
+                    basis: "\(r.classes.count) classes judged by a classifier trained on the member data"))
+        }
+        p.metrics.append(Metric(name: "Classes reached (target's own label)", value: r.targetSuccessRate, unit: "fraction"))
+        p.metrics.append(Metric(name: "Mean target confidence", value: r.meanTargetConfidence, unit: "probability"))
+        func mean(_ f: (ClassInversion) -> Double?) -> Double? {
+            let v = r.classes.compactMap(f)
+            return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
+        }
+        if let c = mean({ $0.similarity?.centredCosineToClassMean }),
+            let rc = mean({ $0.randomBaseline?.centredCosineToClassMean })
+        {
+            p.metrics.append(
+                Metric(
+                    name: "Centred cosine to class mean", value: c, unit: "cosine",
+                    basis: String(format: "random-input baseline %.3f", rc)))
+        }
+
+        var rows: [[TableCell]] = []
+        for c in r.classes {
+            func fmt(_ v: Double?) -> TableCell { v.map { .number($0) } ?? .text("–") }
+            rows.append([
+                .number(Double(c.targetClass)), .number(c.targetConfidence), .number(Double(c.targetPrediction)),
+                c.evaluatorPrediction.map { .number(Double($0)) } ?? .text("–"),
+                fmt(c.similarity?.mseToClassMean), fmt(c.similarity?.cosineToClassMean),
+                fmt(c.similarity?.centredCosineToClassMean), fmt(c.nonMemberMeanBaseline?.centredCosineToClassMean),
+                fmt(c.randomBaseline?.centredCosineToClassMean), fmt(c.similarity?.nearestMemberDistance),
+                fmt(c.randomBaseline?.nearestMemberDistance), .number(Double(c.iterations)),
+            ])
+        }
+        p.tables.append(
+            ResultTable(
+                title: "Per class",
+                columns: [
+                    "Class", "Target confidence", "Target label", "Evaluator label", "MSE to class mean", "Cosine",
+                    "Centred cosine", "Centred cosine (non-member mean)", "Centred cosine (random)",
+                    "Nearest member distance", "Nearest member (random)", "Iterations",
+                ], rows: rows))
+
+        if let shape = r.imageShape, shape.count == 3 {
+            for c in r.classes {
+                if let png = image(c.reconstruction, shape: shape, range: range) {
+                    p.images.append(
+                        ImageArtifact(
+                            title: "Class \(c.targetClass) reconstruction",
+                            caption: String(format: "target confidence %.3f", c.targetConfidence),
+                            classLabel: String(c.targetClass), content: .png(png.data), width: png.width, height: png.height))
+                }
+                if let meanRecord = c.classMean, let png = image(meanRecord, shape: shape, range: range) {
+                    p.images.append(
+                        ImageArtifact(
+                            title: "Class \(c.targetClass) member mean", caption: "mean of the class's member records",
+                            classLabel: String(c.targetClass), content: .png(png.data), width: png.width, height: png.height))
+                }
+            }
+        } else {
+            let names = featureNames.count == range.count ? featureNames : (0..<range.count).map { "f\($0)" }
+            var vectorRows: [[TableCell]] = []
+            for (j, name) in names.enumerated() {
+                vectorRows.append([.text(name)] + r.classes.map { .number(Double($0.reconstruction[j])) })
+            }
+            p.tables.append(
+                ResultTable(
+                    title: "Reconstructed feature vectors", columns: ["Feature"] + r.classes.map { "class \($0.targetClass)" },
+                    rows: vectorRows))
+        }
+        return p
+    }
+
+    /// Upscaled PNG of one row laid out as [channels, height, width], mapped from the feature range.
+    static func image(_ x: [Float], shape: [Int], range: FeatureRange) -> (data: Data, width: Int, height: Int)? {
+        let (c, h, w) = (shape[0], shape[1], shape[2])
+        guard c * h * w == x.count, c == 1 || c == 3 else { return nil }
+        let lo = range.lower.min() ?? 0
+        let hi = range.upper.max() ?? 1
+        let span = hi > lo ? hi - lo : 1
+        let scale = max(1, 128 / max(h, w))
+        let (W, H) = (w * scale, h * scale)
+        var pixels = [UInt8](repeating: 0, count: W * H * c)
+        for y in 0..<H {
+            for xx in 0..<W {
+                for ch in 0..<c {
+                    let v = x[(ch * h + y / scale) * w + xx / scale]
+                    let t = min(max((v - lo) / span, 0), 1)
+                    pixels[(y * W + xx) * c + ch] = UInt8((t * 255).rounded())
+                }
+            }
+        }
+        guard let data = try? PNGEncoder.encode(width: W, height: H, colorType: c == 1 ? .grayscale : .rgb, pixels: pixels)
+        else { return nil }
+        return (data, W, H)
+    }
+
+    static func policyMetrics(_ r: InversionResult) -> [String: Double] {
+        guard r.notApplicableReason == nil else { return [:] }
+        var m: [String: Double] = [:]
+        if let acc = r.attackAccuracy { m["inversion.attack_accuracy"] = acc }
+        return m
+    }
+
+    static var definitions: [Definition] {
+        InversionResult.definitions.map { Definition(term: $0.0, text: $0.1) }
+    }
+}

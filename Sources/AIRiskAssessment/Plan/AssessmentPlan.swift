@@ -1,0 +1,54 @@
+import Foundation
+
+/// Everything an assessment needs to know before it starts.
+public struct AssessmentPlan: Sendable {
+    /// A data file and how to read its labels.
+    public struct DataSource: Sendable {
+        public var url: URL
+        /// CSV: the label column (default "label").
+        public var labelColumn: String?
+
+        public init(url: URL, labelColumn: String? = nil) {
+            self.url = url
+            self.labelColumn = labelColumn
+        }
+    }
+
+    public var modelURL: URL
+    /// Display name; the file name when nil.
+    public var modelName: String?
+    public var members: DataSource
+    public var nonMembers: DataSource
+    public var population: DataSource?
+    public var probes: [ProbeKind]
+    public var profile: Profile
+    public var seed: UInt64
+    /// low | medium | high (the policy's sensitivity ids).
+    public var dataSensitivity: String
+    /// Inversion target classes; nil for all.
+    public var classes: [Int]?
+    /// One input row's shape, when the ONNX file does not declare it.
+    public var inputShape: [Int]?
+    /// Query budget per probe (rows), overriding the profile's.
+    public var queryBudget: Int?
+
+    public init(
+        modelURL: URL, modelName: String? = nil, members: DataSource, nonMembers: DataSource,
+        population: DataSource? = nil, probes: [ProbeKind] = ProbeKind.allCases, profile: Profile = .standard,
+        seed: UInt64 = 0, dataSensitivity: String = "medium", classes: [Int]? = nil, inputShape: [Int]? = nil,
+        queryBudget: Int? = nil
+    ) {
+        self.modelURL = modelURL
+        self.modelName = modelName
+        self.members = members
+        self.nonMembers = nonMembers
+        self.population = population
+        self.probes = probes
+        self.profile = profile
+        self.seed = seed
+        self.dataSensitivity = dataSensitivity
+        self.classes = classes
+        self.inputShape = inputShape
+        self.queryBudget = queryBudget
+    }
+}

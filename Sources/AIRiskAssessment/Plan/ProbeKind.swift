@@ -1,0 +1,6 @@
+/// The three probes.
+public enum ProbeKind: String, Sendable, CaseIterable, Codable {
+    case membership
+    case inversion
+    case extraction
+}

@@ -1,0 +1,72 @@
+import AIRiskProbes
+
+/// Budgets in one word. `quick` finishes in seconds on the demo; `thorough` runs LiRA with many
+/// reference models and large query budgets. The profile and every budget it sets are recorded
+/// in the results.
+public enum Profile: String, Sendable, CaseIterable, Codable {
+    case quick
+    case standard
+    case thorough
+
+    func membership(seed: UInt64, scoresAvailable: Bool) -> MembershipProbeConfiguration {
+        var c = MembershipProbeConfiguration(seed: seed)
+        switch self {
+        case .quick:
+            c.attacks = [.confidence, .loss, .entropy, .modifiedEntropy, .gap]
+            c.shadowModelCount = 0
+            c.referenceModelCount = 0
+        case .standard:
+            c.shadowModelCount = 4
+            c.referenceModelCount = 16
+            c.epochs = 40
+        case .thorough:
+            c.shadowModelCount = 8
+            c.referenceModelCount = 64
+            c.epochs = 80
+        }
+        if !scoresAvailable { c.attacks = [.gap, .boundaryDistance] }
+        return c
+    }
+
+    func inversion(seed: UInt64) -> InversionConfiguration {
+        var c = InversionConfiguration()
+        c.seed = seed
+        switch self {
+        case .quick:
+            c.restarts = 1
+            c.maxIterations = 100
+            c.samplesPerEstimate = 10
+            c.queryBudget = 50_000
+        case .standard:
+            c.restarts = 2
+            c.maxIterations = 300
+            c.queryBudget = 200_000
+        case .thorough:
+            c.restarts = 5
+            c.maxIterations = 1000
+            c.patience = 100
+            c.queryBudget = 2_000_000
+        }
+        return c
+    }
+
+    func extraction(seed: UInt64) -> ExtractionConfiguration {
+        var c = ExtractionConfiguration()
+        c.seed = seed
+        switch self {
+        case .quick:
+            c.budgets = [50, 100, 200, 500, 1000]
+            c.sources = [.publicData, .uniform]
+            c.classificationLosses = [.hard, .soft(temperature: 4)]
+            c.regressionLosses = [.l2]
+        case .standard:
+            c.budgets = [50, 100, 200, 500, 1000, 2000]
+            c.sources = [.publicData, .uniform, .gaussian(scale: 0.5)]
+            c.classificationLosses = [.hard, .soft(temperature: 1), .soft(temperature: 4), .soft(temperature: 16)]
+            c.regressionLosses = [.l2, .margin(m: 5)]
+        case .thorough:
+            break
+        }
+        return c
+    }
+}
