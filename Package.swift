@@ -56,6 +56,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "airisk", dependencies: ["AIRiskCLI"]),
+        // Engine micro-benchmarks (sgemm, executor throughput); numbers go to BENCHMARKS.md.
+        .executableTarget(name: "airisk-bench", dependencies: ["AIRiskTensor"]),
 
         .testTarget(name: "AIRiskXMLTests", dependencies: ["AIRiskXML"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),

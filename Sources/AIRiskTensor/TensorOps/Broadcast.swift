@@ -129,6 +129,10 @@ public enum Broadcast {
         if values.count == 1 { return [T](repeating: values[0], count: n) }
         var out: [T] = []
         out.reserveCapacity(n)
+        if !values.isEmpty && isSuffix(from, of: to) {
+            while out.count < n { out.append(contentsOf: values) }
+            return out
+        }
         let s = alignedStrides(from, to: to)
         let rank = to.count
         var counter = [Int](repeating: 0, count: rank)

@@ -8,6 +8,41 @@ protocol BinaryArithmetic: Sendable {
     /// Gradients for A and B, given the output gradient, both operands and the output, all
     /// expanded to the output's shape.
     static func gradients(g: Float, a: Float, b: Float, y: Float) -> (Float, Float)
+    /// The broadcast loops, implemented by each operator as `broadcastFloats(Self.self, …)` /
+    /// `broadcastInts(Self.self, …)` so they are specialised for it (kernels are called through
+    /// existentials, where a generic loop would call `apply` indirectly per element).
+    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float]
+    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64]
+    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float])
+}
+
+@inline(__always)
+func broadcastFloats<Op: BinaryArithmetic>(
+    _ op: Op.Type, _ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]
+) -> [Float] {
+    Broadcast.binary(a, aShape, b, bShape, outShape: shape) { Op.apply($0, $1) }
+}
+
+@inline(__always)
+func broadcastInts<Op: BinaryArithmetic>(
+    _ op: Op.Type, _ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]
+) -> [Int64] {
+    Broadcast.binary(a, aShape, b, bShape, outShape: shape) { Op.apply($0, $1) }
+}
+
+@inline(__always)
+func elementGradients<Op: BinaryArithmetic>(
+    _ op: Op.Type, _ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]
+) -> ([Float], [Float]) {
+    let n = g.count
+    var ga = [Float](repeating: 0, count: n)
+    var gb = [Float](repeating: 0, count: n)
+    for i in 0..<n {
+        let (p, q) = Op.gradients(g: g[i], a: a[i], b: b[i], y: y[i])
+        ga[i] = p
+        gb[i] = q
+    }
+    return (ga, gb)
 }
 
 /// Add, Sub, Mul, Div and Pow on float and int64 tensors with numpy-style broadcasting.
@@ -23,14 +58,13 @@ struct BinaryKernel<Op: BinaryArithmetic>: Kernel {
         let shape = try ctx.broadcastShape(a.shape, b.shape)
         switch (a.storage, b.storage) {
         case (.float(let x), .float(let y)):
-            let out = Broadcast.binary(x, a.shape, y, b.shape, outShape: shape) { Op.apply($0, $1) }
+            let out = Op.floats(x, a.shape, y, b.shape, shape)
             return KernelOutput(outputs: [Tensor(shape: shape, storage: .float(out))])
         case (.int64(let x), .int64(let y)):
-            let out = Broadcast.binary(x, a.shape, y, b.shape, outShape: shape) { Op.apply($0, $1) }
+            let out = Op.ints(x, a.shape, y, b.shape, shape)
             return KernelOutput(outputs: [Tensor(shape: shape, storage: .int64(out))])
         case (.float(let x), .int64) where Op.opType == "Pow":
-            let y = try b.asFloats()
-            let out = Broadcast.binary(x, a.shape, y, b.shape, outShape: shape) { Op.apply($0, $1) }
+            let out = Op.floats(x, a.shape, try b.asFloats(), b.shape, shape)
             return KernelOutput(outputs: [Tensor(shape: shape, storage: .float(out))])
         case (.int64(let x), .float(let y)) where Op.opType == "Pow":
             let out = Broadcast.binary(x.map { Double($0) }, a.shape, y.map { Double($0) }, b.shape, outShape: shape) {
@@ -51,14 +85,8 @@ struct BinaryKernel<Op: BinaryArithmetic>: Kernel {
         let shape = g.shape
         let ax = Broadcast.expand(av, from: a.shape, to: shape)
         let bx = Broadcast.expand(bv, from: b.shape, to: shape)
-        let n = gv.count
-        var ga = [Float](repeating: 0, count: n)
-        var gb = [Float](repeating: 0, count: n)
-        for i in 0..<n {
-            let (p, q) = Op.gradients(g: gv[i], a: ax[i], b: bx[i], y: yv[i])
-            ga[i] = p
-            gb[i] = q
-        }
+        guard ax.count == gv.count, bx.count == gv.count, yv.count == gv.count else { return [nil, nil] }
+        let (ga, gb) = Op.gradientArrays(gv, ax, bx, yv)
         let da = Tensor(shape: a.shape, storage: .float(Broadcast.reduce(ga, from: shape, to: a.shape)))
         let db: Tensor? =
             b.elementKind == .float
@@ -69,6 +97,15 @@ struct BinaryKernel<Op: BinaryArithmetic>: Kernel {
 
 enum AddOp: BinaryArithmetic {
     static let opType = "Add"
+    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float] {
+        broadcastFloats(Self.self, a, aShape, b, bShape, shape)
+    }
+    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64] {
+        broadcastInts(Self.self, a, aShape, b, bShape, shape)
+    }
+    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float]) {
+        elementGradients(Self.self, g, a, b, y)
+    }
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a + b }
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
     static func gradients(g: Float, a: Float, b: Float, y: Float) -> (Float, Float) { (g, g) }
@@ -76,6 +113,15 @@ enum AddOp: BinaryArithmetic {
 
 enum SubOp: BinaryArithmetic {
     static let opType = "Sub"
+    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float] {
+        broadcastFloats(Self.self, a, aShape, b, bShape, shape)
+    }
+    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64] {
+        broadcastInts(Self.self, a, aShape, b, bShape, shape)
+    }
+    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float]) {
+        elementGradients(Self.self, g, a, b, y)
+    }
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a - b }
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &- b }
     static func gradients(g: Float, a: Float, b: Float, y: Float) -> (Float, Float) { (g, -g) }
@@ -83,6 +129,15 @@ enum SubOp: BinaryArithmetic {
 
 enum MulOp: BinaryArithmetic {
     static let opType = "Mul"
+    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float] {
+        broadcastFloats(Self.self, a, aShape, b, bShape, shape)
+    }
+    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64] {
+        broadcastInts(Self.self, a, aShape, b, bShape, shape)
+    }
+    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float]) {
+        elementGradients(Self.self, g, a, b, y)
+    }
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a * b }
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &* b }
     static func gradients(g: Float, a: Float, b: Float, y: Float) -> (Float, Float) { (g * b, g * a) }
@@ -90,6 +145,15 @@ enum MulOp: BinaryArithmetic {
 
 enum DivOp: BinaryArithmetic {
     static let opType = "Div"
+    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float] {
+        broadcastFloats(Self.self, a, aShape, b, bShape, shape)
+    }
+    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64] {
+        broadcastInts(Self.self, a, aShape, b, bShape, shape)
+    }
+    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float]) {
+        elementGradients(Self.self, g, a, b, y)
+    }
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a / b }
     /// Integer division truncates toward zero, as in C; division by zero gives 0 instead of trapping.
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 {
@@ -100,6 +164,15 @@ enum DivOp: BinaryArithmetic {
 
 enum PowOp: BinaryArithmetic {
     static let opType = "Pow"
+    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float] {
+        broadcastFloats(Self.self, a, aShape, b, bShape, shape)
+    }
+    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64] {
+        broadcastInts(Self.self, a, aShape, b, bShape, shape)
+    }
+    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float]) {
+        elementGradients(Self.self, g, a, b, y)
+    }
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { Foundation.pow(a, b) }
     static func apply(_ a: Int64, _ b: Int64) -> Int64 {
         guard b >= 0 else { return a == 1 ? 1 : (a == -1 ? (b % 2 == 0 ? 1 : -1) : 0) }

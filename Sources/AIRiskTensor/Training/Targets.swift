@@ -1,0 +1,40 @@
+/// What a model is trained to produce, one entry per input row.
+public enum Targets: Sendable, Equatable {
+    /// Class indices (softmax cross-entropy).
+    case labels([Int])
+    /// Class distributions of shape (N, classes), e.g. a teacher's soft labels.
+    case distributions(Tensor)
+    /// Regression targets of shape (N, outputs) (mean squared error).
+    case values(Tensor)
+
+    /// The number of rows.
+    public var count: Int {
+        switch self {
+        case .labels(let l): l.count
+        case .distributions(let t), .values(let t): t.shape.first ?? 0
+        }
+    }
+
+    /// The rows at `indices`, in order.
+    func rows(_ indices: [Int]) -> Targets {
+        switch self {
+        case .labels(let l): .labels(indices.map { l[$0] })
+        case .distributions(let t): .distributions(Batching.rows(t, indices))
+        case .values(let t): .values(Batching.rows(t, indices))
+        }
+    }
+}
+
+/// Row selection along the batch (first) dimension.
+enum Batching {
+    static func rows(_ t: Tensor, _ indices: [Int]) -> Tensor {
+        let n = t.shape.first ?? 0
+        let width = n == 0 ? 0 : t.count / n
+        var shape = t.shape
+        shape[0] = indices.count
+        var map: [Int] = []
+        map.reserveCapacity(indices.count * width)
+        for i in indices { for j in 0..<width { map.append(i * width + j) } }
+        return Tensor(shape: shape, storage: t.storage.gathered(map))
+    }
+}
