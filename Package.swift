@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "AIRiskXMLTests", dependencies: ["AIRiskXML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),
         .testTarget(name: "AIRiskTensorTests", dependencies: ["AIRiskTensor"]),
-        .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"]),
+        .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskDataTests", dependencies: ["AIRiskData", "AIRiskTensor"]),
         .testTarget(name: "AIRiskCLITests", dependencies: ["AIRiskCLI"]),
     ],
