@@ -101,22 +101,35 @@ struct TreeEnsemble: Sendable {
         thresholds = values
         missingTracksTrue = missing.isEmpty ? [Bool](repeating: false, count: n) : missing.map { $0 != 0 }
 
+        var treeSizes: [Int64: Int] = [:]
+        for t in treeIds { treeSizes[t, default: 0] += 1 }
         var seenTrees = Set<Int64>()
         for i in 0..<n where seenTrees.insert(treeIds[i]).inserted {
             let tree = treeIds[i]
-            guard let root = (i..<n).first(where: { treeIds[$0] == tree && !isChild[$0] }) else {
-                throw a.invalid("nodes_truenodeids", "tree \(tree) has no root: its nodes form a cycle")
+            let candidates = (i..<n).filter { treeIds[$0] == tree && !isChild[$0] }
+            guard candidates.count == 1 else {
+                throw a.invalid(
+                    "nodes_truenodeids",
+                    candidates.isEmpty
+                        ? "tree \(tree) has no root: its nodes form a cycle"
+                        : "tree \(tree) has \(candidates.count) root nodes; a tree needs exactly one")
             }
-            roots.append(root)
+            roots.append(candidates[0])
         }
-        // Walk every tree; visiting more nodes than exist means a cycle.
+        // Walk every tree: it must reach each of its nodes exactly once (no cycles, no shared or
+        // unreachable nodes).
         for root in roots {
             var stack = [root]
             var visits = 0
+            let size = treeSizes[treeIds[root]] ?? 0
             while let i = stack.popLast() {
                 visits += 1
-                if visits > n { throw a.invalid("nodes_truenodeids", "tree \(treeIds[root]) contains a cycle") }
+                if visits > size { throw a.invalid("nodes_truenodeids", "tree \(treeIds[root]) contains a cycle") }
                 if modes[i] != .leaf { stack.append(trueChild[i]); stack.append(falseChild[i]) }
+            }
+            guard visits == size else {
+                throw a.invalid(
+                    "nodes_truenodeids", "tree \(treeIds[root]) has \(size - visits) nodes unreachable from its root")
             }
         }
 

@@ -1,0 +1,1 @@
+BvariableJ “ŽbCÀ3tC€Ü€CAì½Bê3;CjCCÉRÒBßƒC

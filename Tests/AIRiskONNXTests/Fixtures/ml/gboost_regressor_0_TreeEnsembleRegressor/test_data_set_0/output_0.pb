@@ -1,0 +1,1 @@
+BvariableJ ŞBCÀ.COC¹(CÀ.CÀ.COCÀ.C

@@ -1,0 +1,1 @@
+BvariableJ ©¬Bê&CEfC¨«CÂKtBÖPACXÚˆBh)kC
