@@ -1,4 +1,6 @@
 /// Convolution, pooling, normalisation and recurrent (RNN, GRU, LSTM) operators.
 public enum NeuralKernels {
-    public static let all: [any Kernel.Type] = []
+    public static let all: [any Kernel.Type] = [
+        ConvKernel.self,
+    ]
 }
