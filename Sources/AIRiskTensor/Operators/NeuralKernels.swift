@@ -2,5 +2,8 @@
 public enum NeuralKernels {
     public static let all: [any Kernel.Type] = [
         ConvKernel.self,
+        MaxPoolKernel.self,
+        AveragePoolKernel.self,
+        GlobalAveragePoolKernel.self,
     ]
 }
