@@ -5,5 +5,6 @@ public enum NeuralKernels {
         MaxPoolKernel.self,
         AveragePoolKernel.self,
         GlobalAveragePoolKernel.self,
+        BatchNormalizationKernel.self,
     ]
 }
