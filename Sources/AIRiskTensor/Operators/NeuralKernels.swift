@@ -6,5 +6,6 @@ public enum NeuralKernels {
         AveragePoolKernel.self,
         GlobalAveragePoolKernel.self,
         BatchNormalizationKernel.self,
+        RNNKernel.self,
     ]
 }
