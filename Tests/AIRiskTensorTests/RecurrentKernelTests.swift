@@ -7,6 +7,7 @@ struct RecurrentKernelTests {
     private static func kernelType(_ op: String) -> any Kernel.Type {
         switch op {
         case "RNN": RNNKernel.self
+        case "GRU": GRUKernel.self
         default: RNNKernel.self
         }
     }
@@ -53,7 +54,7 @@ struct RecurrentKernelTests {
     @Test("batch-first layout gradients match finite differences")
     func batchFirstGradients() throws {
         var rng = SplitMix64(seed: 41)
-        for op in ["RNN"] {
+        for op in ["RNN", "GRU"] {
             let gates = op == "RNN" ? 1 : op == "GRU" ? 3 : 4
             let node = Node(name: op.lowercased(), opType: op, inputs: ["X", "W", "R", "B", "", "h0"],
                             outputs: ["Y", "Y_h"], attributes: ["hidden_size": .int(3), "layout": .int(1),

@@ -7,5 +7,6 @@ public enum NeuralKernels {
         GlobalAveragePoolKernel.self,
         BatchNormalizationKernel.self,
         RNNKernel.self,
+        GRUKernel.self,
     ]
 }
