@@ -8,6 +8,7 @@ struct RecurrentKernelTests {
         switch op {
         case "RNN": RNNKernel.self
         case "GRU": GRUKernel.self
+        case "LSTM": LSTMKernel.self
         default: RNNKernel.self
         }
     }
@@ -54,7 +55,7 @@ struct RecurrentKernelTests {
     @Test("batch-first layout gradients match finite differences")
     func batchFirstGradients() throws {
         var rng = SplitMix64(seed: 41)
-        for op in ["RNN", "GRU"] {
+        for op in ["RNN", "GRU", "LSTM"] {
             let gates = op == "RNN" ? 1 : op == "GRU" ? 3 : 4
             let node = Node(name: op.lowercased(), opType: op, inputs: ["X", "W", "R", "B", "", "h0"],
                             outputs: ["Y", "Y_h"], attributes: ["hidden_size": .int(3), "layout": .int(1),

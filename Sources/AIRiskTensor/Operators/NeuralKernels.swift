@@ -8,5 +8,6 @@ public enum NeuralKernels {
         BatchNormalizationKernel.self,
         RNNKernel.self,
         GRUKernel.self,
+        LSTMKernel.self,
     ]
 }
