@@ -157,8 +157,8 @@ struct LSTMKernel: Kernel {
                         dP[pb + j] += dai * cp
                         dP[pb + H + j] += dao * cNew
                         dP[pb + 2 * H + j] += daf * cp
-                        let gates = (dai, dao, daf, dac)
-                        for (k, v) in [gates.0, gates.1, gates.2, gates.3].enumerated() {
+                        for k in 0..<4 {
+                            let v = k == 0 ? dai : k == 1 ? dao : k == 2 ? daf : dac
                             dA[b * G + k * H + j] = v
                             dXW[row + k * H + j] = v
                             dB[wb + k * H + j] += v
