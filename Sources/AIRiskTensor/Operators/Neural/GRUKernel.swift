@@ -3,7 +3,7 @@
 /// `h̃ = g(X·Whᵀ + (r ⊙ H)·Rhᵀ + Rbh + Wbh)` (or `g(X·Whᵀ + r ⊙ (H·Rhᵀ + Rbh) + Wbh)` with
 /// linear_before_reset), `H' = (1 − z) ⊙ h̃ + z ⊙ H`; forward, reverse or bidirectional, with
 /// sequence_lens, initial_h, clip, activations and both layouts. Backward is backpropagation
-/// through time over the saved pre-activations.
+/// through time over the saved pre-activations and gate values.
 struct GRUKernel: Kernel {
     static let opType = "GRU"
 
@@ -17,96 +17,81 @@ struct GRUKernel: Kernel {
         linearBeforeReset = try context.int("linear_before_reset", default: 0) != 0
     }
 
-    /// Per direction and step: previous state (N, H), pre-activations (N, 3H) and either r ⊙ H
-    /// (linear_before_reset = 0) or H·Rhᵀ + Rbh (linear_before_reset = 1), each (N, H).
+    /// Per direction and step (processing order): previous state (N, H), pre-activations and
+    /// gate values (N, 3H), and either r ⊙ H (linear_before_reset = 0) or H·Rhᵀ + Rbh (= 1), (N, H).
     private struct Tape: Sendable {
         var previous: [[Float]] = []
         var preactivation: [[Float]] = []
+        var activation: [[Float]] = []
         var extra: [[Float]] = []
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 3, cellState: false)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 3 * H
-        var y = [Float](repeating: 0, count: T * D * N * H)
-        var finalH = p.initialH
+        let lbr = linearBeforeReset, clip = attributes.clip
+        let y = FloatScratch(count: T * D * N * H)
+        let finalH = FloatScratch(p.initialH.array)
         var tape = Tape()
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0], g = attributes.activations[d][1]
             let xw = p.projectInputs(direction: d)
-            let wb = d * 2 * G, rb = wb + G
-            var h = Array(p.initialH[(d * N * H)..<((d + 1) * N * H)])
-            var previous = [Float](repeating: 0, count: T * N * H)
-            var pre = [Float](repeating: 0, count: T * N * G)
-            var extra = [Float](repeating: 0, count: T * N * H)
-            var hr = [Float](repeating: 0, count: N * G)
-            var rh = [Float](repeating: 0, count: N * H)
+            let wb = p.b.pointer + d * 2 * G, rb = wb + G
+            let h = finalH.pointer + d * N * H
+            let previous = FloatScratch(count: T * N * H), extra = FloatScratch(count: T * N * H)
+            let pre = FloatScratch(count: T * N * G), post = FloatScratch(count: T * N * G)
+            let hr = FloatScratch(count: N * G), rh = FloatScratch(count: N * H)
             for s in 0..<T {
-                previous.replaceSubrange((s * N * H)..<((s + 1) * N * H), with: h)
-                h.withUnsafeBufferPointer { hp in
-                    p.r.withUnsafeBufferPointer { rp in
-                        hr.withUnsafeMutableBufferPointer { op in
-                            NeuralGEMM.gemm(
-                                transB: true, m: N, n: linearBeforeReset ? G : 2 * H, k: H, a: hp.baseAddress!,
-                                lda: H, b: rp.baseAddress! + d * G * H, ldb: H, beta: 0, c: op.baseAddress!, ldc: G)
-                        }
+                (previous.pointer + s * N * H).update(from: h, count: N * H)
+                p.recurrentProduct(direction: d, states: h, rows: lbr ? G : 2 * H, out: hr.pointer, ldc: G)
+                for b in 0..<N {
+                    guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
+                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
+                    for j in 0..<(2 * H) { a[j] = xRow[j] + wb[j] + rb[j] + hRow[j] }
+                    f.apply(a, act, count: 2 * H, clip: clip)
+                    if !lbr {
+                        let out = rh.pointer + b * H, state = h + b * H
+                        for j in 0..<H { out[j] = act[H + j] * state[j] }
                     }
+                }
+                if !lbr {
+                    p.recurrentProduct(
+                        direction: d, states: rh.pointer, firstRow: 2 * H, rows: H, out: hr.pointer + 2 * H, ldc: G)
                 }
                 for b in 0..<N {
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let row = (t * N + b) * G, out = (s * N + b) * G
-                    for j in 0..<(2 * H) {
-                        pre[out + j] = xw[row + j] + p.b[wb + j] + p.b[rb + j] + hr[b * G + j]
-                    }
-                    if !linearBeforeReset {
+                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let xRow = xw.pointer + (t * N + b) * G + 2 * H, hRow = hr.pointer + b * G + 2 * H
+                    let keep = extra.pointer + (s * N + b) * H
+                    if lbr {
                         for j in 0..<H {
-                            rh[b * H + j] = f.apply(attributes.clipped(pre[out + H + j])) * h[b * H + j]
+                            let q = hRow[j] + rb[2 * H + j]
+                            keep[j] = q
+                            a[2 * H + j] = xRow[j] + wb[2 * H + j] + act[H + j] * q
                         }
+                    } else {
+                        keep.update(from: rh.pointer + b * H, count: H)
+                        for j in 0..<H { a[2 * H + j] = xRow[j] + wb[2 * H + j] + rb[2 * H + j] + hRow[j] }
                     }
-                }
-                if !linearBeforeReset {
-                    rh.withUnsafeBufferPointer { ap in
-                        p.r.withUnsafeBufferPointer { rp in
-                            hr.withUnsafeMutableBufferPointer { op in
-                                NeuralGEMM.gemm(
-                                    transB: true, m: N, n: H, k: H, a: ap.baseAddress!, lda: H,
-                                    b: rp.baseAddress! + (d * G + 2 * H) * H, ldb: H, beta: 0,
-                                    c: op.baseAddress! + 2 * H, ldc: G)
-                            }
-                        }
-                    }
-                }
-                for b in 0..<N {
-                    guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let row = (t * N + b) * G, out = (s * N + b) * G
+                    g.apply(a + 2 * H, act + 2 * H, count: H, clip: clip)
+                    let state = h + b * H, out = y.pointer + ((t * D + d) * N + b) * H
                     for j in 0..<H {
-                        let z = f.apply(attributes.clipped(pre[out + j]))
-                        let a: Float
-                        if linearBeforeReset {
-                            let r = f.apply(attributes.clipped(pre[out + H + j]))
-                            let q = hr[b * G + 2 * H + j] + p.b[rb + 2 * H + j]
-                            extra[(s * N + b) * H + j] = q
-                            a = xw[row + 2 * H + j] + p.b[wb + 2 * H + j] + r * q
-                        } else {
-                            extra[(s * N + b) * H + j] = rh[b * H + j]
-                            a = xw[row + 2 * H + j] + p.b[wb + 2 * H + j] + p.b[rb + 2 * H + j] + hr[b * G + 2 * H + j]
-                        }
-                        pre[out + 2 * H + j] = a
-                        let candidate = g.apply(attributes.clipped(a))
-                        let value = (1 - z) * candidate + z * h[b * H + j]
-                        h[b * H + j] = value
-                        y[((t * D + d) * N + b) * H + j] = value
+                        let z = act[j]
+                        let value = (1 - z) * act[2 * H + j] + z * state[j]
+                        state[j] = value
+                        out[j] = value
                     }
                 }
             }
-            finalH.replaceSubrange((d * N * H)..<((d + 1) * N * H), with: h)
-            tape.previous.append(previous)
-            tape.preactivation.append(pre)
-            tape.extra.append(extra)
+            tape.previous.append(previous.array)
+            tape.preactivation.append(pre.array)
+            tape.activation.append(post.array)
+            tape.extra.append(extra.array)
         }
         let outputs = RecurrentLayout.outputs(
-            y: y, finalH: finalH, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
+            y: y.array, finalH: finalH.array, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
             count: context.outputCount)
         return KernelOutput(outputs: outputs, saved: tape)
     }
@@ -119,121 +104,96 @@ struct GRUKernel: Kernel {
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize, G = 3 * H
         let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
         let lbr = linearBeforeReset
-        var dX = [Float](repeating: 0, count: T * N * I)
-        var dW = [Float](repeating: 0, count: p.w.count)
-        var dR = [Float](repeating: 0, count: p.r.count)
-        var dB = [Float](repeating: 0, count: p.b.count)
-        var dH0 = [Float](repeating: 0, count: D * N * H)
+        let dY = FloatScratch(grads.dY)
+        let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
+        let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
+        let dH0 = FloatScratch(grads.dH)
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0], g = attributes.activations[d][1]
-            let wb = d * 2 * G, rb = wb + G
-            var dXW = [Float](repeating: 0, count: T * N * G)
-            var dh = Array(grads.dH[(d * N * H)..<((d + 1) * N * H)])
-            var dA = [Float](repeating: 0, count: N * G)
-            var dPrev = [Float](repeating: 0, count: N * H)
-            var dRH = [Float](repeating: 0, count: N * H)
-            let pre = tape.preactivation[d], prev = tape.previous[d], extra = tape.extra[d]
+            let dWb = dB.pointer + d * 2 * G, dRb = dWb + G
+            let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
+            let dPrev = FloatScratch(count: N * H), dRH = FloatScratch(count: N * H)
+            let pre = FloatScratch(tape.preactivation[d]), post = FloatScratch(tape.activation[d])
+            let previous = FloatScratch(tape.previous[d]), extra = FloatScratch(tape.extra[d])
+            var dh = dH0.pointer + d * N * H, spare = dPrev.pointer
             for s in stride(from: T - 1, through: 0, by: -1) {
                 for b in 0..<N {
+                    let row = dA.pointer + b * G
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else {
-                        for j in 0..<G { dA[b * G + j] = 0 }
-                        for j in 0..<H { dPrev[b * H + j] = dh[b * H + j] }
+                        row.update(repeating: 0, count: G)
+                        (spare + b * H).update(from: dh + b * H, count: H)
                         continue
                     }
-                    let out = (s * N + b) * G, row = (t * N + b) * G
+                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let upstream = dY.pointer + ((t * D + d) * N + b) * H, carried = dh + b * H
+                    let hp = previous.pointer + (s * N + b) * H, keep = extra.pointer + (s * N + b) * H
+                    let dxw = dXW.pointer + (t * N + b) * G, direct = spare + b * H
                     for j in 0..<H {
-                        let grad = dh[b * H + j] + grads.dY[((t * D + d) * N + b) * H + j]
-                        let az = pre[out + j], ar = pre[out + H + j], ah = pre[out + 2 * H + j]
-                        let z = f.apply(attributes.clipped(az))
-                        let candidate = g.apply(attributes.clipped(ah))
-                        let hp = prev[(s * N + b) * H + j]
-                        let daz = grad * (hp - candidate) * f.derivative(attributes.clipped(az)) * attributes.clipMask(az)
-                        let dah = grad * (1 - z) * g.derivative(attributes.clipped(ah)) * attributes.clipMask(ah)
-                        dPrev[b * H + j] = grad * z
-                        dA[b * G + j] = daz
-                        dXW[row + j] = daz
-                        dXW[row + 2 * H + j] = dah
-                        dB[wb + j] += daz
-                        dB[rb + j] += daz
-                        dB[wb + 2 * H + j] += dah
+                        let grad = carried[j] + upstream[j]
+                        let z = act[j], candidate = act[2 * H + j]
+                        let daz = grad * (hp[j] - candidate) * f.derivative(x: a[j], y: z) * attributes.clipMask(a[j])
+                        let ah = a[2 * H + j]
+                        let dah = grad * (1 - z) * g.derivative(x: ah, y: candidate) * attributes.clipMask(ah)
+                        direct[j] = grad * z
+                        row[j] = daz
+                        dxw[j] = daz
+                        dxw[2 * H + j] = dah
+                        dWb[j] += daz
+                        dRb[j] += daz
+                        dWb[2 * H + j] += dah
                         if lbr {
-                            let r = f.apply(attributes.clipped(ar))
-                            let q = extra[(s * N + b) * H + j]
-                            let dar = dah * q * f.derivative(attributes.clipped(ar)) * attributes.clipMask(ar)
-                            dA[b * G + H + j] = dar
-                            dA[b * G + 2 * H + j] = dah * r
-                            dXW[row + H + j] = dar
-                            dB[wb + H + j] += dar
-                            dB[rb + H + j] += dar
-                            dB[rb + 2 * H + j] += dah * r
+                            let r = act[H + j], ar = a[H + j]
+                            let dar = dah * keep[j] * f.derivative(x: ar, y: r) * attributes.clipMask(ar)
+                            row[H + j] = dar
+                            row[2 * H + j] = dah * r
+                            dxw[H + j] = dar
+                            dWb[H + j] += dar
+                            dRb[H + j] += dar
+                            dRb[2 * H + j] += dah * r
                         } else {
-                            dA[b * G + 2 * H + j] = dah
-                            dB[rb + 2 * H + j] += dah
+                            row[2 * H + j] = dah
+                            dRb[2 * H + j] += dah
                         }
                     }
                 }
-                dA.withUnsafeMutableBufferPointer { ap in
-                    p.r.withUnsafeBufferPointer { rp in
-                        let rd = rp.baseAddress! + d * G * H
-                        if !lbr {
-                            // d(r ⊙ H) = dA_h · Rh, then the reset gate's share.
-                            dRH.withUnsafeMutableBufferPointer { op in
-                                NeuralGEMM.gemm(
-                                    m: N, n: H, k: H, a: ap.baseAddress! + 2 * H, lda: G, b: rd + 2 * H * H, ldb: H,
-                                    beta: 0, c: op.baseAddress!, ldc: H)
-                            }
-                            for b in 0..<N {
-                                guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                                let out = (s * N + b) * G, row = (t * N + b) * G
-                                for j in 0..<H {
-                                    let ar = pre[out + H + j]
-                                    let r = f.apply(attributes.clipped(ar))
-                                    let hp = prev[(s * N + b) * H + j]
-                                    let dar = dRH[b * H + j] * hp * f.derivative(attributes.clipped(ar)) * attributes.clipMask(ar)
-                                    dPrev[b * H + j] += dRH[b * H + j] * r
-                                    ap[b * G + H + j] = dar
-                                    dXW[row + H + j] = dar
-                                    dB[wb + H + j] += dar
-                                    dB[rb + H + j] += dar
-                                }
-                            }
-                        }
-                        prev.withUnsafeBufferPointer { hp in
-                            extra.withUnsafeBufferPointer { ep in
-                                dR.withUnsafeMutableBufferPointer { drp in
-                                    if lbr {
-                                        p.accumulateRecurrentWeightGradient(
-                                            direction: d, dA: ap.baseAddress!, states: hp.baseAddress! + s * N * H,
-                                            dR: drp.baseAddress!)
-                                    } else {
-                                        p.accumulateRecurrentWeightGradient(
-                                            direction: d, dA: ap.baseAddress!, states: hp.baseAddress! + s * N * H,
-                                            dR: drp.baseAddress!, rows: 0..<(2 * H))
-                                        p.accumulateRecurrentWeightGradient(
-                                            direction: d, dA: ap.baseAddress!, states: ep.baseAddress! + s * N * H,
-                                            dR: drp.baseAddress!, rows: (2 * H)..<G)
-                                    }
-                                }
-                            }
-                        }
-                        dPrev.withUnsafeMutableBufferPointer { op in
-                            NeuralGEMM.gemm(
-                                m: N, n: H, k: lbr ? G : 2 * H, a: ap.baseAddress!, lda: G, b: rd, ldb: H, beta: 1,
-                                c: op.baseAddress!, ldc: H)
+                if !lbr {
+                    // d(r ⊙ H) = dA_h · Rh, then the reset gate's share.
+                    p.recurrentStateGradient(
+                        direction: d, dA: dA.pointer, firstRow: 2 * H, rows: H, dStates: dRH.pointer, accumulate: false)
+                    for b in 0..<N {
+                        guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
+                        let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                        let hp = previous.pointer + (s * N + b) * H, drh = dRH.pointer + b * H
+                        let row = dA.pointer + b * G, dxw = dXW.pointer + (t * N + b) * G, direct = spare + b * H
+                        for j in 0..<H {
+                            let ar = a[H + j], r = act[H + j]
+                            let dar = drh[j] * hp[j] * f.derivative(x: ar, y: r) * attributes.clipMask(ar)
+                            direct[j] += drh[j] * r
+                            row[H + j] = dar
+                            dxw[H + j] = dar
+                            dWb[H + j] += dar
+                            dRb[H + j] += dar
                         }
                     }
                 }
-                swap(&dh, &dPrev)
+                let states = previous.pointer + s * N * H
+                if lbr {
+                    p.accumulateRecurrentWeightGradient(direction: d, dA: dA.pointer, states: states, dR: dR)
+                } else {
+                    p.accumulateRecurrentWeightGradient(direction: d, dA: dA.pointer, states: states, dR: dR, rows: 2 * H)
+                    p.accumulateRecurrentWeightGradient(
+                        direction: d, dA: dA.pointer, states: extra.pointer + s * N * H, dR: dR, firstRow: 2 * H, rows: H)
+                }
+                p.recurrentStateGradient(
+                    direction: d, dA: dA.pointer, rows: lbr ? G : 2 * H, dStates: spare, accumulate: true)
+                swap(&dh, &spare)
             }
-            dH0.replaceSubrange((d * N * H)..<((d + 1) * N * H), with: dh)
-            p.accumulateInputGradients(direction: d, dXW: dXW, dX: &dX, dW: &dW)
+            if dh != dH0.pointer + d * N * H { (dH0.pointer + d * N * H).update(from: dh, count: N * H) }
+            p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
         }
-        let xGradient =
-            attributes.batchFirst
-            ? Tensor(shape: [N, T, I], scalars: RecurrentLayout.swapLeadingAxes(dX, T: T, N: N, inner: I))
-            : Tensor(shape: [T, N, I], scalars: dX)
-        return [xGradient, Tensor(shape: [D, G, I], scalars: dW), Tensor(shape: [D, G, H], scalars: dR)]
+        return [p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
+                Tensor(shape: [D, G, H], scalars: dR.array)]
             + p.optionalGradients(dB: dB, dH0: dH0, dC0: nil, dP: nil, batchFirst: attributes.batchFirst)
     }
 }

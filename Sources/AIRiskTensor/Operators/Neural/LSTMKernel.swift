@@ -17,87 +17,86 @@ struct LSTMKernel: Kernel {
         inputForget = try context.int("input_forget", default: 0) != 0
     }
 
-    /// Per direction and step: previous hidden and cell states, the new cell state (each N·H)
-    /// and the gate pre-activations including peepholes (N·4H, order i, o, f, c).
+    /// Per direction and step (processing order): previous hidden and cell states, the new cell
+    /// state and h(new cell) (each N·H), and the gate pre-activations (peepholes included) and
+    /// values (N·4H, order i, o, f, c).
     private struct Tape: Sendable {
         var previousH: [[Float]] = []
         var previousC: [[Float]] = []
         var cell: [[Float]] = []
+        var cellActivation: [[Float]] = []
         var preactivation: [[Float]] = []
+        var activation: [[Float]] = []
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 4, cellState: true)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 4 * H
-        var y = [Float](repeating: 0, count: T * D * N * H)
-        var finalH = p.initialH, finalC = p.initialC
+        let clip = attributes.clip
+        let y = FloatScratch(count: T * D * N * H)
+        let finalH = FloatScratch(p.initialH.array), finalC = FloatScratch(p.initialC.array)
         var tape = Tape()
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0], g = attributes.activations[d][1], hAct = attributes.activations[d][2]
-            let xw = p.projectInputs(direction: d)
-            let wb = d * 2 * G, rb = wb + G, pb = d * 3 * H
-            let slice = (d * N * H)..<((d + 1) * N * H)
-            var h = Array(p.initialH[slice]), c = Array(p.initialC[slice])
-            var previousH = [Float](repeating: 0, count: T * N * H)
-            var previousC = previousH, cell = previousH
-            var pre = [Float](repeating: 0, count: T * N * G)
-            var hr = [Float](repeating: 0, count: N * G)
+            let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d)
+            let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H
+            let h = finalH.pointer + d * N * H, c = finalC.pointer + d * N * H
+            let previousH = FloatScratch(count: T * N * H), previousC = FloatScratch(count: T * N * H)
+            let cell = FloatScratch(count: T * N * H), cellAct = FloatScratch(count: T * N * H)
+            let pre = FloatScratch(count: T * N * G), post = FloatScratch(count: T * N * G)
+            let hr = FloatScratch(count: N * G)
             for s in 0..<T {
-                let state = (s * N * H)..<((s + 1) * N * H)
-                previousH.replaceSubrange(state, with: h)
-                previousC.replaceSubrange(state, with: c)
-                h.withUnsafeBufferPointer { hp in
-                    p.r.withUnsafeBufferPointer { rp in
-                        hr.withUnsafeMutableBufferPointer { op in
-                            NeuralGEMM.gemm(
-                                transB: true, m: N, n: G, k: H, a: hp.baseAddress!, lda: H,
-                                b: rp.baseAddress! + d * G * H, ldb: H, beta: 0, c: op.baseAddress!, ldc: G)
-                        }
-                    }
-                }
+                (previousH.pointer + s * N * H).update(from: h, count: N * H)
+                (previousC.pointer + s * N * H).update(from: c, count: N * H)
+                p.recurrentProduct(direction: d, states: h, rows: G, out: hr.pointer, ldc: G)
                 for b in 0..<N {
+                    let cOut = cell.pointer + (s * N + b) * H, cp = c + b * H
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else {
-                        cell[(s * N + b) * H..<(s * N + b + 1) * H] = c[b * H..<(b + 1) * H]
+                        cOut.update(from: cp, count: H)
                         continue
                     }
-                    let row = (t * N + b) * G, out = (s * N + b) * G
+                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
+                    for j in 0..<G { a[j] = xRow[j] + bias.pointer[j] + hRow[j] }
                     for j in 0..<H {
-                        func gate(_ k: Int) -> Float {
-                            xw[row + k * H + j] + p.b[wb + k * H + j] + p.b[rb + k * H + j] + hr[b * G + k * H + j]
-                        }
-                        let cp = c[b * H + j]
-                        let ai = gate(0) + p.peepholes[pb + j] * cp
-                        let af = gate(2) + p.peepholes[pb + 2 * H + j] * cp
-                        let ac = gate(3)
-                        let i = f.apply(attributes.clipped(ai))
-                        let forget = inputForget ? 1 - i : f.apply(attributes.clipped(af))
-                        let candidate = g.apply(attributes.clipped(ac))
-                        let cNew = forget * cp + i * candidate
-                        let ao = gate(1) + p.peepholes[pb + H + j] * cNew
-                        let o = f.apply(attributes.clipped(ao))
-                        let value = o * hAct.apply(cNew)
-                        pre[out + j] = ai
-                        pre[out + H + j] = ao
-                        pre[out + 2 * H + j] = af
-                        pre[out + 3 * H + j] = ac
-                        cell[(s * N + b) * H + j] = cNew
-                        c[b * H + j] = cNew
-                        h[b * H + j] = value
-                        y[((t * D + d) * N + b) * H + j] = value
+                        a[j] += pi[j] * cp[j]
+                        a[2 * H + j] += pf[j] * cp[j]
+                    }
+                    f.apply(a, act, count: H, clip: clip)
+                    if inputForget {
+                        for j in 0..<H { act[2 * H + j] = 1 - act[j] }
+                    } else {
+                        f.apply(a + 2 * H, act + 2 * H, count: H, clip: clip)
+                    }
+                    g.apply(a + 3 * H, act + 3 * H, count: H, clip: clip)
+                    for j in 0..<H {
+                        let value = act[2 * H + j] * cp[j] + act[j] * act[3 * H + j]
+                        cOut[j] = value
+                        cp[j] = value
+                        a[H + j] += po[j] * value
+                    }
+                    f.apply(a + H, act + H, count: H, clip: clip)
+                    let hc = cellAct.pointer + (s * N + b) * H
+                    hAct.apply(cOut, hc, count: H, clip: .infinity)
+                    let state = h + b * H, out = y.pointer + ((t * D + d) * N + b) * H
+                    for j in 0..<H {
+                        let value = act[H + j] * hc[j]
+                        state[j] = value
+                        out[j] = value
                     }
                 }
             }
-            finalH.replaceSubrange(slice, with: h)
-            finalC.replaceSubrange(slice, with: c)
-            tape.previousH.append(previousH)
-            tape.previousC.append(previousC)
-            tape.cell.append(cell)
-            tape.preactivation.append(pre)
+            tape.previousH.append(previousH.array)
+            tape.previousC.append(previousC.array)
+            tape.cell.append(cell.array)
+            tape.cellActivation.append(cellAct.array)
+            tape.preactivation.append(pre.array)
+            tape.activation.append(post.array)
         }
         let outputs = RecurrentLayout.outputs(
-            y: y, finalH: finalH, finalC: finalC, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
-            count: context.outputCount)
+            y: y.array, finalH: finalH.array, finalC: finalC.array, T: T, D: D, N: N, H: H,
+            batchFirst: attributes.batchFirst, count: context.outputCount)
         return KernelOutput(outputs: outputs, saved: tape)
     }
 
@@ -108,95 +107,84 @@ struct LSTMKernel: Kernel {
         }
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize, G = 4 * H
         let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
-        var dX = [Float](repeating: 0, count: T * N * I)
-        var dW = [Float](repeating: 0, count: p.w.count)
-        var dR = [Float](repeating: 0, count: p.r.count)
-        var dB = [Float](repeating: 0, count: p.b.count)
-        var dP = [Float](repeating: 0, count: p.peepholes.count)
-        var dH0 = [Float](repeating: 0, count: D * N * H)
-        var dC0 = dH0
+        let dY = FloatScratch(grads.dY)
+        let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
+        let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
+        let dP = FloatScratch(count: p.peepholes.count)
+        let dH0 = FloatScratch(grads.dH), dC0 = FloatScratch(grads.dC)
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0], g = attributes.activations[d][1], hAct = attributes.activations[d][2]
-            let wb = d * 2 * G, rb = wb + G, pb = d * 3 * H
-            let slice = (d * N * H)..<((d + 1) * N * H)
-            var dXW = [Float](repeating: 0, count: T * N * G)
-            var dh = Array(grads.dH[slice]), dc = Array(grads.dC[slice])
-            var dA = [Float](repeating: 0, count: N * G)
-            var dPrevH = [Float](repeating: 0, count: N * H), dPrevC = dPrevH
-            let pre = tape.preactivation[d], prevH = tape.previousH[d], prevC = tape.previousC[d], cell = tape.cell[d]
+            let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H
+            let dPi = dP.pointer + d * 3 * H, dPo = dPi + H, dPf = dPi + 2 * H
+            let dWb = dB.pointer + d * 2 * G, dRb = dWb + G
+            let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
+            let dPrevH = FloatScratch(count: N * H), dPrevC = FloatScratch(count: N * H)
+            let pre = FloatScratch(tape.preactivation[d]), post = FloatScratch(tape.activation[d])
+            let previousH = FloatScratch(tape.previousH[d]), previousC = FloatScratch(tape.previousC[d])
+            let cell = FloatScratch(tape.cell[d]), cellAct = FloatScratch(tape.cellActivation[d])
+            var dh = dH0.pointer + d * N * H, spareH = dPrevH.pointer
+            var dc = dC0.pointer + d * N * H, spareC = dPrevC.pointer
             for s in stride(from: T - 1, through: 0, by: -1) {
                 for b in 0..<N {
+                    let row = dA.pointer + b * G
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else {
-                        for j in 0..<G { dA[b * G + j] = 0 }
-                        for j in 0..<H { dPrevC[b * H + j] = dc[b * H + j] }
+                        row.update(repeating: 0, count: G)
+                        (spareC + b * H).update(from: dc + b * H, count: H)
                         continue
                     }
-                    let out = (s * N + b) * G, row = (t * N + b) * G
+                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let upstream = dY.pointer + ((t * D + d) * N + b) * H
+                    let carriedH = dh + b * H, carriedC = dc + b * H, outC = spareC + b * H
+                    let cNew = cell.pointer + (s * N + b) * H, hc = cellAct.pointer + (s * N + b) * H
+                    let cp = previousC.pointer + (s * N + b) * H
+                    let dxw = dXW.pointer + (t * N + b) * G
                     for j in 0..<H {
-                        let grad = dh[b * H + j] + grads.dY[((t * D + d) * N + b) * H + j]
-                        let ai = pre[out + j], ao = pre[out + H + j], af = pre[out + 2 * H + j], ac = pre[out + 3 * H + j]
-                        let i = f.apply(attributes.clipped(ai))
-                        let forget = inputForget ? 1 - i : f.apply(attributes.clipped(af))
-                        let candidate = g.apply(attributes.clipped(ac))
-                        let o = f.apply(attributes.clipped(ao))
-                        let cNew = cell[(s * N + b) * H + j], cp = prevC[(s * N + b) * H + j]
-                        let dao = grad * hAct.apply(cNew) * f.derivative(attributes.clipped(ao)) * attributes.clipMask(ao)
-                        let dC = dc[b * H + j] + grad * o * hAct.derivative(cNew) + dao * p.peepholes[pb + H + j]
+                        let grad = carriedH[j] + upstream[j]
+                        let i = act[j], o = act[H + j], forget = act[2 * H + j], candidate = act[3 * H + j]
+                        let ai = a[j], ao = a[H + j], af = a[2 * H + j], ac = a[3 * H + j]
+                        let dao = grad * hc[j] * f.derivative(x: ao, y: o) * attributes.clipMask(ao)
+                        let dC = carriedC[j] + grad * o * hAct.derivative(x: cNew[j], y: hc[j]) + dao * po[j]
                         var di = dC * candidate
-                        let dForget = dC * cp
+                        let dForget = dC * cp[j]
                         var daf: Float = 0
                         if inputForget {
                             di -= dForget
                         } else {
-                            daf = dForget * f.derivative(attributes.clipped(af)) * attributes.clipMask(af)
+                            daf = dForget * f.derivative(x: af, y: forget) * attributes.clipMask(af)
                         }
-                        let dai = di * f.derivative(attributes.clipped(ai)) * attributes.clipMask(ai)
-                        let dac = dC * i * g.derivative(attributes.clipped(ac)) * attributes.clipMask(ac)
-                        dPrevC[b * H + j] = dC * forget + dai * p.peepholes[pb + j] + daf * p.peepholes[pb + 2 * H + j]
-                        dP[pb + j] += dai * cp
-                        dP[pb + H + j] += dao * cNew
-                        dP[pb + 2 * H + j] += daf * cp
-                        for k in 0..<4 {
-                            let v = k == 0 ? dai : k == 1 ? dao : k == 2 ? daf : dac
-                            dA[b * G + k * H + j] = v
-                            dXW[row + k * H + j] = v
-                            dB[wb + k * H + j] += v
-                            dB[rb + k * H + j] += v
-                        }
+                        let dai = di * f.derivative(x: ai, y: i) * attributes.clipMask(ai)
+                        let dac = dC * i * g.derivative(x: ac, y: candidate) * attributes.clipMask(ac)
+                        outC[j] = dC * forget + dai * pi[j] + daf * pf[j]
+                        dPi[j] += dai * cp[j]
+                        dPo[j] += dao * cNew[j]
+                        dPf[j] += daf * cp[j]
+                        row[j] = dai
+                        row[H + j] = dao
+                        row[2 * H + j] = daf
+                        row[3 * H + j] = dac
+                    }
+                    for k in 0..<G {
+                        dxw[k] = row[k]
+                        dWb[k] += row[k]
+                        dRb[k] += row[k]
                     }
                 }
-                dA.withUnsafeBufferPointer { ap in
-                    prevH.withUnsafeBufferPointer { hp in
-                        dR.withUnsafeMutableBufferPointer { drp in
-                            p.accumulateRecurrentWeightGradient(
-                                direction: d, dA: ap.baseAddress!, states: hp.baseAddress! + s * N * H,
-                                dR: drp.baseAddress!)
-                        }
-                    }
-                    p.r.withUnsafeBufferPointer { rp in
-                        dPrevH.withUnsafeMutableBufferPointer { op in
-                            NeuralGEMM.gemm(
-                                m: N, n: H, k: G, a: ap.baseAddress!, lda: G, b: rp.baseAddress! + d * G * H, ldb: H,
-                                beta: 0, c: op.baseAddress!, ldc: H)
-                        }
-                    }
-                }
+                p.accumulateRecurrentWeightGradient(
+                    direction: d, dA: dA.pointer, states: previousH.pointer + s * N * H, dR: dR)
+                p.recurrentStateGradient(direction: d, dA: dA.pointer, rows: G, dStates: spareH, accumulate: false)
                 for b in 0..<N where p.time(step: s, sample: b, reverse: reverse) == nil {
-                    for j in 0..<H { dPrevH[b * H + j] = dh[b * H + j] }
+                    (spareH + b * H).update(from: dh + b * H, count: H)
                 }
-                swap(&dh, &dPrevH)
-                swap(&dc, &dPrevC)
+                swap(&dh, &spareH)
+                swap(&dc, &spareC)
             }
-            dH0.replaceSubrange(slice, with: dh)
-            dC0.replaceSubrange(slice, with: dc)
-            p.accumulateInputGradients(direction: d, dXW: dXW, dX: &dX, dW: &dW)
+            if dh != dH0.pointer + d * N * H { (dH0.pointer + d * N * H).update(from: dh, count: N * H) }
+            if dc != dC0.pointer + d * N * H { (dC0.pointer + d * N * H).update(from: dc, count: N * H) }
+            p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
         }
-        let xGradient =
-            attributes.batchFirst
-            ? Tensor(shape: [N, T, I], scalars: RecurrentLayout.swapLeadingAxes(dX, T: T, N: N, inner: I))
-            : Tensor(shape: [T, N, I], scalars: dX)
-        return [xGradient, Tensor(shape: [D, G, I], scalars: dW), Tensor(shape: [D, G, H], scalars: dR)]
+        return [p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
+                Tensor(shape: [D, G, H], scalars: dR.array)]
             + p.optionalGradients(dB: dB, dH0: dH0, dC0: dC0, dP: dP, batchFirst: attributes.batchFirst)
     }
 }

@@ -13,56 +13,48 @@ struct RNNKernel: Kernel {
         attributes = try RecurrentAttributes(context, defaults: [.tanh])
     }
 
-    /// Per direction: the previous state (T, N, H) and the pre-activation (T, N, H) of every step.
+    /// Per direction: the previous state, the pre-activation and the new state of every step,
+    /// each (T, N, H) in processing order.
     private struct Tape: Sendable {
-        var previous: [[Float]]
-        var preactivation: [[Float]]
+        var previous: [[Float]] = []
+        var preactivation: [[Float]] = []
+        var activation: [[Float]] = []
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 1, cellState: false)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions
-        var y = [Float](repeating: 0, count: T * D * N * H)
-        var finalH = p.initialH
-        var tape = Tape(previous: [], preactivation: [])
+        let y = FloatScratch(count: T * D * N * H)
+        let finalH = FloatScratch(p.initialH.array)
+        var tape = Tape()
+        let clip = attributes.clip
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0]
-            let xw = p.projectInputs(direction: d)
-            var h = Array(p.initialH[(d * N * H)..<((d + 1) * N * H)])
-            var previous = [Float](repeating: 0, count: T * N * H)
-            var pre = [Float](repeating: 0, count: T * N * H)
-            var hr = [Float](repeating: 0, count: N * H)
-            let biasBase = d * 2 * H
+            let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d)
+            let h = finalH.pointer + d * N * H
+            let previous = FloatScratch(count: T * N * H), pre = FloatScratch(count: T * N * H)
+            let post = FloatScratch(count: T * N * H)
+            let hr = FloatScratch(count: N * H)
             for s in 0..<T {
-                previous.replaceSubrange((s * N * H)..<((s + 1) * N * H), with: h)
-                h.withUnsafeBufferPointer { hp in
-                    p.r.withUnsafeBufferPointer { rp in
-                        hr.withUnsafeMutableBufferPointer { op in
-                            NeuralGEMM.gemm(
-                                transB: true, m: N, n: H, k: H, a: hp.baseAddress!, lda: H,
-                                b: rp.baseAddress! + d * H * H, ldb: H, beta: 0, c: op.baseAddress!, ldc: H)
-                        }
-                    }
-                }
+                (previous.pointer + s * N * H).update(from: h, count: N * H)
+                p.recurrentProduct(direction: d, states: h, rows: H, out: hr.pointer, ldc: H)
                 for b in 0..<N {
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let row = (t * N + b) * H
-                    for j in 0..<H {
-                        let a = xw[row + j] + p.b[biasBase + j] + p.b[biasBase + H + j] + hr[b * H + j]
-                        pre[(s * N + b) * H + j] = a
-                        let value = f.apply(attributes.clipped(a))
-                        h[b * H + j] = value
-                        y[((t * D + d) * N + b) * H + j] = value
-                    }
+                    let a = pre.pointer + (s * N + b) * H, act = post.pointer + (s * N + b) * H
+                    let xRow = xw.pointer + (t * N + b) * H, hRow = hr.pointer + b * H
+                    for j in 0..<H { a[j] = xRow[j] + bias.pointer[j] + hRow[j] }
+                    f.apply(a, act, count: H, clip: clip)
+                    (h + b * H).update(from: act, count: H)
+                    (y.pointer + ((t * D + d) * N + b) * H).update(from: act, count: H)
                 }
             }
-            finalH.replaceSubrange((d * N * H)..<((d + 1) * N * H), with: h)
-            tape.previous.append(previous)
-            tape.preactivation.append(pre)
+            tape.previous.append(previous.array)
+            tape.preactivation.append(pre.array)
+            tape.activation.append(post.array)
         }
         let outputs = RecurrentLayout.outputs(
-            y: y, finalH: finalH, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
+            y: y.array, finalH: finalH.array, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
             count: context.outputCount)
         return KernelOutput(outputs: outputs, saved: tape)
     }
@@ -74,64 +66,49 @@ struct RNNKernel: Kernel {
         }
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize
         let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
-        var dX = [Float](repeating: 0, count: T * N * I)
-        var dW = [Float](repeating: 0, count: p.w.count)
-        var dR = [Float](repeating: 0, count: p.r.count)
-        var dB = [Float](repeating: 0, count: p.b.count)
-        var dH0 = [Float](repeating: 0, count: D * N * H)
+        let dY = FloatScratch(grads.dY)
+        let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
+        let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
+        let dH0 = FloatScratch(grads.dH)
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0]
-            var dXW = [Float](repeating: 0, count: T * N * H)
-            var dh = Array(grads.dH[(d * N * H)..<((d + 1) * N * H)])
-            var dA = [Float](repeating: 0, count: N * H)
-            var dPrev = [Float](repeating: 0, count: N * H)
-            let pre = tape.preactivation[d]
+            let dXW = FloatScratch(count: T * N * H), dA = FloatScratch(count: N * H), dPrev = FloatScratch(count: N * H)
+            let pre = FloatScratch(tape.preactivation[d]), post = FloatScratch(tape.activation[d])
+            let previous = FloatScratch(tape.previous[d])
+            var dh = dH0.pointer + d * N * H, spare = dPrev.pointer
+            let dBias = dB.pointer + d * 2 * H
             for s in stride(from: T - 1, through: 0, by: -1) {
                 for b in 0..<N {
+                    let g = dA.pointer + b * H
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else {
-                        for j in 0..<H { dA[b * H + j] = 0 }
+                        g.update(repeating: 0, count: H)
                         continue
                     }
+                    let a = pre.pointer + (s * N + b) * H, act = post.pointer + (s * N + b) * H
+                    let upstream = dY.pointer + ((t * D + d) * N + b) * H, carried = dh + b * H
+                    let dxw = dXW.pointer + (t * N + b) * H
                     for j in 0..<H {
-                        let g = dh[b * H + j] + grads.dY[((t * D + d) * N + b) * H + j]
-                        let a = pre[(s * N + b) * H + j]
-                        let da = g * f.derivative(attributes.clipped(a)) * attributes.clipMask(a)
-                        dA[b * H + j] = da
-                        dXW[(t * N + b) * H + j] = da
-                        dB[d * 2 * H + j] += da
+                        let da = (carried[j] + upstream[j]) * f.derivative(x: a[j], y: act[j]) * attributes.clipMask(a[j])
+                        g[j] = da
+                        dxw[j] = da
+                        dBias[j] += da
                     }
                 }
-                dA.withUnsafeBufferPointer { ap in
-                    tape.previous[d].withUnsafeBufferPointer { hp in
-                        dR.withUnsafeMutableBufferPointer { rp in
-                            p.accumulateRecurrentWeightGradient(
-                                direction: d, dA: ap.baseAddress!, states: hp.baseAddress! + s * N * H,
-                                dR: rp.baseAddress!)
-                        }
-                    }
-                    p.r.withUnsafeBufferPointer { rp in
-                        dPrev.withUnsafeMutableBufferPointer { op in
-                            NeuralGEMM.gemm(
-                                m: N, n: H, k: H, a: ap.baseAddress!, lda: H, b: rp.baseAddress! + d * H * H, ldb: H,
-                                beta: 0, c: op.baseAddress!, ldc: H)
-                        }
-                    }
-                }
+                p.accumulateRecurrentWeightGradient(
+                    direction: d, dA: dA.pointer, states: previous.pointer + s * N * H, dR: dR)
+                p.recurrentStateGradient(direction: d, dA: dA.pointer, rows: H, dStates: spare, accumulate: false)
                 for b in 0..<N where p.time(step: s, sample: b, reverse: reverse) == nil {
-                    for j in 0..<H { dPrev[b * H + j] = dh[b * H + j] }
+                    (spare + b * H).update(from: dh + b * H, count: H)
                 }
-                swap(&dh, &dPrev)
+                swap(&dh, &spare)
             }
-            for j in 0..<H { dB[d * 2 * H + H + j] = dB[d * 2 * H + j] }
-            dH0.replaceSubrange((d * N * H)..<((d + 1) * N * H), with: dh)
-            p.accumulateInputGradients(direction: d, dXW: dXW, dX: &dX, dW: &dW)
+            if dh != dH0.pointer + d * N * H { (dH0.pointer + d * N * H).update(from: dh, count: N * H) }
+            for j in 0..<H { dBias[H + j] = dBias[j] }
+            p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
         }
-        let xGradient =
-            attributes.batchFirst
-            ? Tensor(shape: [N, T, I], scalars: RecurrentLayout.swapLeadingAxes(dX, T: T, N: N, inner: I))
-            : Tensor(shape: [T, N, I], scalars: dX)
-        return [xGradient, Tensor(shape: [D, H, I], scalars: dW), Tensor(shape: [D, H, H], scalars: dR)]
+        return [p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, H, I], scalars: dW.array),
+                Tensor(shape: [D, H, H], scalars: dR.array)]
             + p.optionalGradients(dB: dB, dH0: dH0, dC0: nil, dP: nil, batchFirst: attributes.batchFirst)
     }
 }

@@ -39,12 +39,60 @@ enum RecurrentActivation: Sendable, Equatable {
         return result
     }
 
+    /// Writes `apply(clamp(src[i], −clip, clip))` to `dst[i]` for `count` elements; tanh and
+    /// sigmoid use a vectorisable rational approximation (error below 1e-6).
+    func apply(_ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, count: Int, clip: Float) {
+        switch self {
+        case .tanh:
+            for i in 0..<count { dst[i] = Self.fastTanh(min(max(src[i], -clip), clip)) }
+        case .sigmoid:
+            for i in 0..<count { dst[i] = 0.5 + 0.5 * Self.fastTanh(0.5 * min(max(src[i], -clip), clip)) }
+        case .relu:
+            for i in 0..<count { dst[i] = max(0, min(max(src[i], -clip), clip)) }
+        default:
+            for i in 0..<count { dst[i] = apply(min(max(src[i], -clip), clip)) }
+        }
+    }
+
+    /// d apply(x) / dx given x and y = apply(x); uses y where that avoids a transcendental.
+    @inline(__always)
+    func derivative(x: Float, y: Float) -> Float {
+        switch self {
+        case .tanh: return 1 - y * y
+        case .sigmoid: return y * (1 - y)
+        case .relu: return x > 0 ? 1 : 0
+        default: return derivative(x)
+        }
+    }
+
+    /// tanh as a rational function of x (the minimax approximation Eigen and onnxruntime use),
+    /// written without branches so that loops over it vectorise.
+    @inline(__always)
+    static func fastTanh(_ value: Float) -> Float {
+        let x = min(max(value, -7.90531110763549805), 7.90531110763549805)
+        let x2 = x * x
+        var p: Float = -2.76076847742355e-16
+        p = p * x2 + 2.00018790482477e-13
+        p = p * x2 - 8.60467152213735e-11
+        p = p * x2 + 5.12229709037114e-08
+        p = p * x2 + 1.48572235717979e-05
+        p = p * x2 + 6.37261928875436e-04
+        p = p * x2 + 4.89352455891786e-03
+        p = p * x
+        var q: Float = 1.19825839466702e-06
+        q = q * x2 + 1.18534705686654e-04
+        q = q * x2 + 2.26843463243900e-03
+        q = q * x2 + 4.89352518554385e-03
+        let t = p / q
+        return abs(value) < 0.0004 ? value : t
+    }
+
     @inline(__always)
     func apply(_ x: Float) -> Float {
         switch self {
         case .relu: return max(0, x)
-        case .tanh: return Foundation.tanh(x)
-        case .sigmoid: return 1 / (1 + exp(-x))
+        case .tanh: return Self.fastTanh(x)
+        case .sigmoid: return 0.5 + 0.5 * Self.fastTanh(0.5 * x)
         case .leakyRelu(let alpha): return x >= 0 ? x : alpha * x
         case .thresholdedRelu(let alpha): return x > alpha ? x : 0
         case .hardSigmoid(let alpha, let beta): return min(1, max(0, alpha * x + beta))
@@ -62,10 +110,10 @@ enum RecurrentActivation: Sendable, Equatable {
         switch self {
         case .relu: return x > 0 ? 1 : 0
         case .tanh:
-            let t = Foundation.tanh(x)
+            let t = Self.fastTanh(x)
             return 1 - t * t
         case .sigmoid:
-            let s = 1 / (1 + exp(-x))
+            let s = 0.5 + 0.5 * Self.fastTanh(0.5 * x)
             return s * (1 - s)
         case .leakyRelu(let alpha): return x >= 0 ? 1 : alpha
         case .thresholdedRelu(let alpha): return x > alpha ? 1 : 0
