@@ -1,4 +1,13 @@
 /// Convolution, pooling, normalisation and recurrent (RNN, GRU, LSTM) operators.
 public enum NeuralKernels {
-    public static let all: [any Kernel.Type] = []
+    public static let all: [any Kernel.Type] = [
+        ConvKernel.self,
+        MaxPoolKernel.self,
+        AveragePoolKernel.self,
+        GlobalAveragePoolKernel.self,
+        BatchNormalizationKernel.self,
+        RNNKernel.self,
+        GRUKernel.self,
+        LSTMKernel.self,
+    ]
 }

@@ -1,0 +1,190 @@
+/// ONNX Conv (opsets 1–22): 1-D, 2-D and 3-D convolution with pads, strides, dilations,
+/// groups, auto_pad and an optional bias, computed as im2col followed by one sgemm per group
+/// and batch chunk. The backward pass gives gradients for the input, the weights and the bias.
+struct ConvKernel: Kernel {
+    static let opType = "Conv"
+
+    private let context: NeuralNodeContext
+    private let window: SpatialWindow
+    private let group: Int
+
+    /// Bound on the column buffer (in floats) so that large batches are processed in chunks.
+    private static let columnBudget = 1 << 22
+
+    init(node: Node, opset: Int) throws {
+        context = NeuralNodeContext(node)
+        window = try SpatialWindow(context, requireKernelShape: false, supportsCeilMode: false)
+        group = try context.int("group", default: 1)
+        guard group >= 1 else { throw context.attributeError("group", "must be at least 1, got \(group)") }
+    }
+
+    /// Shapes and sizes of one call, checked against the node's attributes.
+    private struct Geometry {
+        let batch: Int, channels: Int, filters: Int
+        let plan: SpatialPlan
+        var groupChannels: Int
+        var groupFilters: Int
+        var rows: Int { groupChannels * plan.kernelSize }
+        var chunk: Int
+    }
+
+    private func geometry(x: [Int], w: [Int], bias: [Int]?) throws -> Geometry {
+        guard x.count >= 3 else { throw context.inputError(0, "must be (N, C, spatial…), got shape \(x)") }
+        guard w.count == x.count else {
+            throw context.inputError(1, "must have rank \(x.count) like the input, got shape \(w)")
+        }
+        let channels = x[1], filters = w[0]
+        guard channels % group == 0, w[1] * group == channels else {
+            throw context.inputError(1, "has \(w[1]) channels per group but the input has \(channels) in \(group) groups")
+        }
+        guard filters % group == 0 else {
+            throw context.inputError(1, "has \(filters) filters, not divisible by group \(group)")
+        }
+        let kernel = Array(w[2...])
+        if let declared = window.kernelShape, declared != kernel {
+            throw context.attributeError("kernel_shape", "is \(declared) but the weights are \(kernel)")
+        }
+        if let bias, bias != [filters] {
+            throw context.inputError(2, "must have shape [\(filters)], got \(bias)")
+        }
+        let plan = try window.plan(inputSpatial: Array(x[2...]), kernel: kernel)
+        let rows = (channels / group) * plan.kernelSize
+        let perSample = max(1, rows * plan.outputSize)
+        let chunk = max(1, min(x[0], Self.columnBudget / perSample))
+        return Geometry(
+            batch: x[0], channels: channels, filters: filters, plan: plan, groupChannels: channels / group,
+            groupFilters: filters / group, chunk: chunk)
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let x = try context.floatInput(inputs, 0)
+        let w = try context.floatInput(inputs, 1)
+        let b = try context.optionalFloatInput(inputs, 2)
+        let g = try geometry(x: x.shape, w: w.shape, bias: b?.shape)
+        let plan = g.plan
+        let outSize = plan.outputSize, inSize = plan.inputSize
+        var y = [Float](repeating: 0, count: g.batch * g.filters * outSize)
+        var columns = [Float](repeating: 0, count: g.rows * g.chunk * outSize)
+        var product = [Float](repeating: 0, count: g.groupFilters * g.chunk * outSize)
+        x.values.withUnsafeBufferPointer { xp in
+            w.values.withUnsafeBufferPointer { wp in
+                y.withUnsafeMutableBufferPointer { yp in
+                    columns.withUnsafeMutableBufferPointer { cp in
+                        product.withUnsafeMutableBufferPointer { pp in
+                            var start = 0
+                            while start < g.batch {
+                                let count = min(g.chunk, g.batch - start)
+                                let width = count * outSize
+                                for grp in 0..<group {
+                                    for s in 0..<count {
+                                        let image = xp.baseAddress! + ((start + s) * g.channels + grp * g.groupChannels) * inSize
+                                        Im2Col.unfold(
+                                            image: image, channels: g.groupChannels, plan: plan,
+                                            columns: cp.baseAddress! + s * outSize, rowStride: width)
+                                    }
+                                    NeuralGEMM.gemm(
+                                        m: g.groupFilters, n: width, k: g.rows,
+                                        a: wp.baseAddress! + grp * g.groupFilters * g.rows, lda: g.rows,
+                                        b: cp.baseAddress!, ldb: width, beta: 0, c: pp.baseAddress!, ldc: width)
+                                    for m in 0..<g.groupFilters {
+                                        let filter = grp * g.groupFilters + m
+                                        let bias = b?.values[filter] ?? 0
+                                        for s in 0..<count {
+                                            let src = pp.baseAddress! + m * width + s * outSize
+                                            let dst = yp.baseAddress! + ((start + s) * g.filters + filter) * outSize
+                                            for i in 0..<outSize { dst[i] = src[i] + bias }
+                                        }
+                                    }
+                                }
+                                start += count
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let shape = [g.batch, g.filters] + plan.outputSpatial
+        return KernelOutput(outputs: [Tensor(shape: shape, scalars: y)])
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        let x = try context.floatInput(inputs, 0)
+        let w = try context.floatInput(inputs, 1)
+        let b = try context.optionalFloatInput(inputs, 2)
+        let g = try geometry(x: x.shape, w: w.shape, bias: b?.shape)
+        let plan = g.plan
+        let outSize = plan.outputSize, inSize = plan.inputSize
+        guard let dyTensor = outputGradients.first ?? nil else {
+            return [nil, nil, b == nil ? nil : Tensor(shape: [g.filters], scalars: [Float](repeating: 0, count: g.filters))]
+        }
+        guard let dy = dyTensor.floats, dy.count == g.batch * g.filters * outSize else {
+            throw context.inputError(0, "received an output gradient of shape \(dyTensor.shape)")
+        }
+        var dx = [Float](repeating: 0, count: x.values.count)
+        var dw = [Float](repeating: 0, count: w.values.count)
+        var db = [Float](repeating: 0, count: g.filters)
+        var columns = [Float](repeating: 0, count: g.rows * g.chunk * outSize)
+        var gathered = [Float](repeating: 0, count: g.groupFilters * g.chunk * outSize)
+        x.values.withUnsafeBufferPointer { xp in
+            w.values.withUnsafeBufferPointer { wp in
+                dy.withUnsafeBufferPointer { dyp in
+                    dx.withUnsafeMutableBufferPointer { dxp in
+                        dw.withUnsafeMutableBufferPointer { dwp in
+                            columns.withUnsafeMutableBufferPointer { cp in
+                                gathered.withUnsafeMutableBufferPointer { gp in
+                                    var start = 0
+                                    while start < g.batch {
+                                        let count = min(g.chunk, g.batch - start)
+                                        let width = count * outSize
+                                        for grp in 0..<group {
+                                            for m in 0..<g.groupFilters {
+                                                let filter = grp * g.groupFilters + m
+                                                var sum: Float = 0
+                                                for s in 0..<count {
+                                                    let src = dyp.baseAddress! + ((start + s) * g.filters + filter) * outSize
+                                                    let dst = gp.baseAddress! + m * width + s * outSize
+                                                    for i in 0..<outSize {
+                                                        dst[i] = src[i]
+                                                        sum += src[i]
+                                                    }
+                                                }
+                                                db[filter] += sum
+                                            }
+                                            for s in 0..<count {
+                                                let image = xp.baseAddress! + ((start + s) * g.channels + grp * g.groupChannels) * inSize
+                                                Im2Col.unfold(
+                                                    image: image, channels: g.groupChannels, plan: plan,
+                                                    columns: cp.baseAddress! + s * outSize, rowStride: width)
+                                            }
+                                            // dW_g += dY_g · colsᵀ
+                                            NeuralGEMM.gemm(
+                                                transB: true, m: g.groupFilters, n: g.rows, k: width,
+                                                a: gp.baseAddress!, lda: width, b: cp.baseAddress!, ldb: width, beta: 1,
+                                                c: dwp.baseAddress! + grp * g.groupFilters * g.rows, ldc: g.rows)
+                                            // dcols = W_gᵀ · dY_g, folded back onto dX.
+                                            NeuralGEMM.gemm(
+                                                transA: true, m: g.rows, n: width, k: g.groupFilters,
+                                                a: wp.baseAddress! + grp * g.groupFilters * g.rows, lda: g.rows,
+                                                b: gp.baseAddress!, ldb: width, beta: 0, c: cp.baseAddress!, ldc: width)
+                                            for s in 0..<count {
+                                                let image = dxp.baseAddress! + ((start + s) * g.channels + grp * g.groupChannels) * inSize
+                                                Im2Col.fold(
+                                                    columns: cp.baseAddress! + s * outSize, rowStride: width,
+                                                    channels: g.groupChannels, plan: plan, image: image)
+                                            }
+                                        }
+                                        start += count
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return [
+            Tensor(shape: x.shape, scalars: dx), Tensor(shape: w.shape, scalars: dw),
+            b == nil ? nil : Tensor(shape: [g.filters], scalars: db),
+        ]
+    }
+}

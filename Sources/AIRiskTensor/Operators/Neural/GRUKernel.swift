@@ -1,0 +1,199 @@
+/// ONNX GRU (opsets 7–22) with gates z, r, h:
+/// `z = f(X·Wzᵀ + H·Rzᵀ + Wbz + Rbz)`, `r = f(…)`,
+/// `h̃ = g(X·Whᵀ + (r ⊙ H)·Rhᵀ + Rbh + Wbh)` (or `g(X·Whᵀ + r ⊙ (H·Rhᵀ + Rbh) + Wbh)` with
+/// linear_before_reset), `H' = (1 − z) ⊙ h̃ + z ⊙ H`; forward, reverse or bidirectional, with
+/// sequence_lens, initial_h, clip, activations and both layouts. Backward is backpropagation
+/// through time over the saved pre-activations and gate values.
+struct GRUKernel: Kernel {
+    static let opType = "GRU"
+
+    private let context: NeuralNodeContext
+    private let attributes: RecurrentAttributes
+    private let linearBeforeReset: Bool
+
+    init(node: Node, opset: Int) throws {
+        context = NeuralNodeContext(node)
+        attributes = try RecurrentAttributes(context, defaults: [.sigmoid, .tanh])
+        linearBeforeReset = try context.int("linear_before_reset", default: 0) != 0
+    }
+
+    /// Per direction and step (processing order): previous state (N, H), pre-activations and
+    /// gate values (N, 3H), and either r ⊙ H (linear_before_reset = 0) or H·Rhᵀ + Rbh (= 1), (N, H).
+    private struct Tape: Sendable {
+        var previous: [[Float]] = []
+        var preactivation: [[Float]] = []
+        var activation: [[Float]] = []
+        var extra: [[Float]] = []
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 3, cellState: false)
+        let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 3 * H
+        let lbr = linearBeforeReset, clip = attributes.clip
+        let y = FloatScratch(count: T * D * N * H)
+        let finalH = FloatScratch(p.initialH.array)
+        var tape = Tape()
+        for d in 0..<D {
+            let reverse = attributes.isReverse(d)
+            let f = attributes.activations[d][0], g = attributes.activations[d][1]
+            let xw = p.projectInputs(direction: d)
+            let wb = p.b.pointer + d * 2 * G, rb = wb + G
+            let h = finalH.pointer + d * N * H
+            let previous = FloatScratch(count: T * N * H), extra = FloatScratch(count: T * N * H)
+            let pre = FloatScratch(count: T * N * G), post = FloatScratch(count: T * N * G)
+            let hr = FloatScratch(count: N * G), rh = FloatScratch(count: N * H)
+            for s in 0..<T {
+                (previous.pointer + s * N * H).update(from: h, count: N * H)
+                p.recurrentProduct(direction: d, states: h, rows: lbr ? G : 2 * H, out: hr.pointer, ldc: G)
+                for b in 0..<N {
+                    guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
+                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
+                    for j in 0..<(2 * H) { a[j] = xRow[j] + wb[j] + rb[j] + hRow[j] }
+                    f.apply(a, act, count: 2 * H, clip: clip)
+                    if !lbr {
+                        let out = rh.pointer + b * H, state = h + b * H
+                        for j in 0..<H { out[j] = act[H + j] * state[j] }
+                    }
+                }
+                if !lbr {
+                    p.recurrentProduct(
+                        direction: d, states: rh.pointer, firstRow: 2 * H, rows: H, out: hr.pointer + 2 * H, ldc: G)
+                }
+                for b in 0..<N {
+                    guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
+                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let xRow = xw.pointer + (t * N + b) * G + 2 * H, hRow = hr.pointer + b * G + 2 * H
+                    let keep = extra.pointer + (s * N + b) * H
+                    if lbr {
+                        for j in 0..<H {
+                            let q = hRow[j] + rb[2 * H + j]
+                            keep[j] = q
+                            a[2 * H + j] = xRow[j] + wb[2 * H + j] + act[H + j] * q
+                        }
+                    } else {
+                        keep.update(from: rh.pointer + b * H, count: H)
+                        for j in 0..<H { a[2 * H + j] = xRow[j] + wb[2 * H + j] + rb[2 * H + j] + hRow[j] }
+                    }
+                    g.apply(a + 2 * H, act + 2 * H, count: H, clip: clip)
+                    let state = h + b * H, out = y.pointer + ((t * D + d) * N + b) * H
+                    for j in 0..<H {
+                        let z = act[j]
+                        let value = (1 - z) * act[2 * H + j] + z * state[j]
+                        state[j] = value
+                        out[j] = value
+                    }
+                }
+            }
+            tape.previous.append(previous.array)
+            tape.preactivation.append(pre.array)
+            tape.activation.append(post.array)
+            tape.extra.append(extra.array)
+        }
+        let outputs = RecurrentLayout.outputs(
+            y: y.array, finalH: finalH.array, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
+            count: context.outputCount)
+        return KernelOutput(outputs: outputs, saved: tape)
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 3, cellState: false)
+        guard let tape = forward.saved as? Tape else {
+            throw context.inputError(0, "backward needs this kernel's own forward result")
+        }
+        let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize, G = 3 * H
+        let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
+        let lbr = linearBeforeReset
+        let dY = FloatScratch(grads.dY)
+        let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
+        let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
+        let dH0 = FloatScratch(grads.dH)
+        for d in 0..<D {
+            let reverse = attributes.isReverse(d)
+            let f = attributes.activations[d][0], g = attributes.activations[d][1]
+            let dWb = dB.pointer + d * 2 * G, dRb = dWb + G
+            let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
+            let dPrev = FloatScratch(count: N * H), dRH = FloatScratch(count: N * H)
+            let pre = FloatScratch(tape.preactivation[d]), post = FloatScratch(tape.activation[d])
+            let previous = FloatScratch(tape.previous[d]), extra = FloatScratch(tape.extra[d])
+            var dh = dH0.pointer + d * N * H, spare = dPrev.pointer
+            for s in stride(from: T - 1, through: 0, by: -1) {
+                for b in 0..<N {
+                    let row = dA.pointer + b * G
+                    guard let t = p.time(step: s, sample: b, reverse: reverse) else {
+                        row.update(repeating: 0, count: G)
+                        (spare + b * H).update(from: dh + b * H, count: H)
+                        continue
+                    }
+                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let upstream = dY.pointer + ((t * D + d) * N + b) * H, carried = dh + b * H
+                    let hp = previous.pointer + (s * N + b) * H, keep = extra.pointer + (s * N + b) * H
+                    let dxw = dXW.pointer + (t * N + b) * G, direct = spare + b * H
+                    for j in 0..<H {
+                        let grad = carried[j] + upstream[j]
+                        let z = act[j], candidate = act[2 * H + j]
+                        let daz = grad * (hp[j] - candidate) * f.derivative(x: a[j], y: z) * attributes.clipMask(a[j])
+                        let ah = a[2 * H + j]
+                        let dah = grad * (1 - z) * g.derivative(x: ah, y: candidate) * attributes.clipMask(ah)
+                        direct[j] = grad * z
+                        row[j] = daz
+                        dxw[j] = daz
+                        dxw[2 * H + j] = dah
+                        dWb[j] += daz
+                        dRb[j] += daz
+                        dWb[2 * H + j] += dah
+                        if lbr {
+                            let r = act[H + j], ar = a[H + j]
+                            let dar = dah * keep[j] * f.derivative(x: ar, y: r) * attributes.clipMask(ar)
+                            row[H + j] = dar
+                            row[2 * H + j] = dah * r
+                            dxw[H + j] = dar
+                            dWb[H + j] += dar
+                            dRb[H + j] += dar
+                            dRb[2 * H + j] += dah * r
+                        } else {
+                            row[2 * H + j] = dah
+                            dRb[2 * H + j] += dah
+                        }
+                    }
+                }
+                if !lbr {
+                    // d(r ⊙ H) = dA_h · Rh, then the reset gate's share.
+                    p.recurrentStateGradient(
+                        direction: d, dA: dA.pointer, firstRow: 2 * H, rows: H, dStates: dRH.pointer, accumulate: false)
+                    for b in 0..<N {
+                        guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
+                        let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                        let hp = previous.pointer + (s * N + b) * H, drh = dRH.pointer + b * H
+                        let row = dA.pointer + b * G, dxw = dXW.pointer + (t * N + b) * G, direct = spare + b * H
+                        for j in 0..<H {
+                            let ar = a[H + j], r = act[H + j]
+                            let dar = drh[j] * hp[j] * f.derivative(x: ar, y: r) * attributes.clipMask(ar)
+                            direct[j] += drh[j] * r
+                            row[H + j] = dar
+                            dxw[H + j] = dar
+                            dWb[H + j] += dar
+                            dRb[H + j] += dar
+                        }
+                    }
+                }
+                let states = previous.pointer + s * N * H
+                if lbr {
+                    p.accumulateRecurrentWeightGradient(direction: d, dA: dA.pointer, states: states, dR: dR)
+                } else {
+                    p.accumulateRecurrentWeightGradient(direction: d, dA: dA.pointer, states: states, dR: dR, rows: 2 * H)
+                    p.accumulateRecurrentWeightGradient(
+                        direction: d, dA: dA.pointer, states: extra.pointer + s * N * H, dR: dR, firstRow: 2 * H, rows: H)
+                }
+                p.recurrentStateGradient(
+                    direction: d, dA: dA.pointer, rows: lbr ? G : 2 * H, dStates: spare, accumulate: true)
+                swap(&dh, &spare)
+            }
+            if dh != dH0.pointer + d * N * H { (dH0.pointer + d * N * H).update(from: dh, count: N * H) }
+            p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
+        }
+        return [p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
+                Tensor(shape: [D, G, H], scalars: dR.array)]
+            + p.optionalGradients(dB: dB, dH0: dH0, dC0: nil, dP: nil, batchFirst: attributes.batchFirst)
+    }
+}

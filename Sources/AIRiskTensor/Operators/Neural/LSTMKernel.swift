@@ -1,0 +1,190 @@
+/// ONNX LSTM (opsets 7–22) with gates i, o, f, c and optional peepholes P:
+/// `i = f(X·Wiᵀ + H·Riᵀ + Pi ⊙ C + Wbi + Rbi)`, `f` likewise (or `1 − i` with input_forget),
+/// `c̃ = g(X·Wcᵀ + H·Rcᵀ + Wbc + Rbc)`, `C' = f ⊙ C + i ⊙ c̃`, `o = f(… + Po ⊙ C')`,
+/// `H' = o ⊙ h(C')`; forward, reverse or bidirectional, with sequence_lens, initial_h,
+/// initial_c, clip, activations and both layouts. Outputs Y, Y_h and Y_c. Backward is
+/// backpropagation through time over the saved pre-activations and cell states.
+struct LSTMKernel: Kernel {
+    static let opType = "LSTM"
+
+    private let context: NeuralNodeContext
+    private let attributes: RecurrentAttributes
+    private let inputForget: Bool
+
+    init(node: Node, opset: Int) throws {
+        context = NeuralNodeContext(node)
+        attributes = try RecurrentAttributes(context, defaults: [.sigmoid, .tanh, .tanh])
+        inputForget = try context.int("input_forget", default: 0) != 0
+    }
+
+    /// Per direction and step (processing order): previous hidden and cell states, the new cell
+    /// state and h(new cell) (each N·H), and the gate pre-activations (peepholes included) and
+    /// values (N·4H, order i, o, f, c).
+    private struct Tape: Sendable {
+        var previousH: [[Float]] = []
+        var previousC: [[Float]] = []
+        var cell: [[Float]] = []
+        var cellActivation: [[Float]] = []
+        var preactivation: [[Float]] = []
+        var activation: [[Float]] = []
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 4, cellState: true)
+        let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 4 * H
+        let clip = attributes.clip
+        let y = FloatScratch(count: T * D * N * H)
+        let finalH = FloatScratch(p.initialH.array), finalC = FloatScratch(p.initialC.array)
+        var tape = Tape()
+        for d in 0..<D {
+            let reverse = attributes.isReverse(d)
+            let f = attributes.activations[d][0], g = attributes.activations[d][1], hAct = attributes.activations[d][2]
+            let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d)
+            let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H
+            let h = finalH.pointer + d * N * H, c = finalC.pointer + d * N * H
+            let previousH = FloatScratch(count: T * N * H), previousC = FloatScratch(count: T * N * H)
+            let cell = FloatScratch(count: T * N * H), cellAct = FloatScratch(count: T * N * H)
+            let pre = FloatScratch(count: T * N * G), post = FloatScratch(count: T * N * G)
+            let hr = FloatScratch(count: N * G)
+            for s in 0..<T {
+                (previousH.pointer + s * N * H).update(from: h, count: N * H)
+                (previousC.pointer + s * N * H).update(from: c, count: N * H)
+                p.recurrentProduct(direction: d, states: h, rows: G, out: hr.pointer, ldc: G)
+                for b in 0..<N {
+                    let cOut = cell.pointer + (s * N + b) * H, cp = c + b * H
+                    guard let t = p.time(step: s, sample: b, reverse: reverse) else {
+                        cOut.update(from: cp, count: H)
+                        continue
+                    }
+                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
+                    for j in 0..<G { a[j] = xRow[j] + bias.pointer[j] + hRow[j] }
+                    for j in 0..<H {
+                        a[j] += pi[j] * cp[j]
+                        a[2 * H + j] += pf[j] * cp[j]
+                    }
+                    f.apply(a, act, count: H, clip: clip)
+                    if inputForget {
+                        for j in 0..<H { act[2 * H + j] = 1 - act[j] }
+                    } else {
+                        f.apply(a + 2 * H, act + 2 * H, count: H, clip: clip)
+                    }
+                    g.apply(a + 3 * H, act + 3 * H, count: H, clip: clip)
+                    for j in 0..<H {
+                        let value = act[2 * H + j] * cp[j] + act[j] * act[3 * H + j]
+                        cOut[j] = value
+                        cp[j] = value
+                        a[H + j] += po[j] * value
+                    }
+                    f.apply(a + H, act + H, count: H, clip: clip)
+                    let hc = cellAct.pointer + (s * N + b) * H
+                    hAct.apply(cOut, hc, count: H, clip: .infinity)
+                    let state = h + b * H, out = y.pointer + ((t * D + d) * N + b) * H
+                    for j in 0..<H {
+                        let value = act[H + j] * hc[j]
+                        state[j] = value
+                        out[j] = value
+                    }
+                }
+            }
+            tape.previousH.append(previousH.array)
+            tape.previousC.append(previousC.array)
+            tape.cell.append(cell.array)
+            tape.cellActivation.append(cellAct.array)
+            tape.preactivation.append(pre.array)
+            tape.activation.append(post.array)
+        }
+        let outputs = RecurrentLayout.outputs(
+            y: y.array, finalH: finalH.array, finalC: finalC.array, T: T, D: D, N: N, H: H,
+            batchFirst: attributes.batchFirst, count: context.outputCount)
+        return KernelOutput(outputs: outputs, saved: tape)
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 4, cellState: true)
+        guard let tape = forward.saved as? Tape else {
+            throw context.inputError(0, "backward needs this kernel's own forward result")
+        }
+        let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize, G = 4 * H
+        let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
+        let dY = FloatScratch(grads.dY)
+        let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
+        let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
+        let dP = FloatScratch(count: p.peepholes.count)
+        let dH0 = FloatScratch(grads.dH), dC0 = FloatScratch(grads.dC)
+        for d in 0..<D {
+            let reverse = attributes.isReverse(d)
+            let f = attributes.activations[d][0], g = attributes.activations[d][1], hAct = attributes.activations[d][2]
+            let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H
+            let dPi = dP.pointer + d * 3 * H, dPo = dPi + H, dPf = dPi + 2 * H
+            let dWb = dB.pointer + d * 2 * G, dRb = dWb + G
+            let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
+            let dPrevH = FloatScratch(count: N * H), dPrevC = FloatScratch(count: N * H)
+            let pre = FloatScratch(tape.preactivation[d]), post = FloatScratch(tape.activation[d])
+            let previousH = FloatScratch(tape.previousH[d]), previousC = FloatScratch(tape.previousC[d])
+            let cell = FloatScratch(tape.cell[d]), cellAct = FloatScratch(tape.cellActivation[d])
+            var dh = dH0.pointer + d * N * H, spareH = dPrevH.pointer
+            var dc = dC0.pointer + d * N * H, spareC = dPrevC.pointer
+            for s in stride(from: T - 1, through: 0, by: -1) {
+                for b in 0..<N {
+                    let row = dA.pointer + b * G
+                    guard let t = p.time(step: s, sample: b, reverse: reverse) else {
+                        row.update(repeating: 0, count: G)
+                        (spareC + b * H).update(from: dc + b * H, count: H)
+                        continue
+                    }
+                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let upstream = dY.pointer + ((t * D + d) * N + b) * H
+                    let carriedH = dh + b * H, carriedC = dc + b * H, outC = spareC + b * H
+                    let cNew = cell.pointer + (s * N + b) * H, hc = cellAct.pointer + (s * N + b) * H
+                    let cp = previousC.pointer + (s * N + b) * H
+                    let dxw = dXW.pointer + (t * N + b) * G
+                    for j in 0..<H {
+                        let grad = carriedH[j] + upstream[j]
+                        let i = act[j], o = act[H + j], forget = act[2 * H + j], candidate = act[3 * H + j]
+                        let ai = a[j], ao = a[H + j], af = a[2 * H + j], ac = a[3 * H + j]
+                        let dao = grad * hc[j] * f.derivative(x: ao, y: o) * attributes.clipMask(ao)
+                        let dC = carriedC[j] + grad * o * hAct.derivative(x: cNew[j], y: hc[j]) + dao * po[j]
+                        var di = dC * candidate
+                        let dForget = dC * cp[j]
+                        var daf: Float = 0
+                        if inputForget {
+                            di -= dForget
+                        } else {
+                            daf = dForget * f.derivative(x: af, y: forget) * attributes.clipMask(af)
+                        }
+                        let dai = di * f.derivative(x: ai, y: i) * attributes.clipMask(ai)
+                        let dac = dC * i * g.derivative(x: ac, y: candidate) * attributes.clipMask(ac)
+                        outC[j] = dC * forget + dai * pi[j] + daf * pf[j]
+                        dPi[j] += dai * cp[j]
+                        dPo[j] += dao * cNew[j]
+                        dPf[j] += daf * cp[j]
+                        row[j] = dai
+                        row[H + j] = dao
+                        row[2 * H + j] = daf
+                        row[3 * H + j] = dac
+                    }
+                    for k in 0..<G {
+                        dxw[k] = row[k]
+                        dWb[k] += row[k]
+                        dRb[k] += row[k]
+                    }
+                }
+                p.accumulateRecurrentWeightGradient(
+                    direction: d, dA: dA.pointer, states: previousH.pointer + s * N * H, dR: dR)
+                p.recurrentStateGradient(direction: d, dA: dA.pointer, rows: G, dStates: spareH, accumulate: false)
+                for b in 0..<N where p.time(step: s, sample: b, reverse: reverse) == nil {
+                    (spareH + b * H).update(from: dh + b * H, count: H)
+                }
+                swap(&dh, &spareH)
+                swap(&dc, &spareC)
+            }
+            if dh != dH0.pointer + d * N * H { (dH0.pointer + d * N * H).update(from: dh, count: N * H) }
+            if dc != dC0.pointer + d * N * H { (dC0.pointer + d * N * H).update(from: dc, count: N * H) }
+            p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
+        }
+        return [p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
+                Tensor(shape: [D, G, H], scalars: dR.array)]
+            + p.optionalGradients(dB: dB, dH0: dH0, dC0: dC0, dP: dP, batchFirst: attributes.batchFirst)
+    }
+}

@@ -1,0 +1,100 @@
+/// ONNX MaxPool (opsets 1–22): 1-D to 3-D max pooling with pads, strides, dilations, ceil_mode
+/// and auto_pad, and the optional Indices output (flat indices into the input, row-major or,
+/// with storage_order 1, column-major within each plane). The backward pass routes each output
+/// gradient to the input element that won its window.
+struct MaxPoolKernel: Kernel {
+    static let opType = "MaxPool"
+
+    private let context: NeuralNodeContext
+    private let window: SpatialWindow
+    private let columnMajorIndices: Bool
+
+    init(node: Node, opset: Int) throws {
+        context = NeuralNodeContext(node)
+        window = try SpatialWindow(context, requireKernelShape: true, supportsCeilMode: true)
+        let order = try context.int("storage_order", default: 0)
+        guard order == 0 || order == 1 else {
+            throw context.attributeError("storage_order", "must be 0 (row-major) or 1 (column-major), got \(order)")
+        }
+        columnMajorIndices = order == 1
+    }
+
+    /// The winning input index (within its plane) of every output, -1 for an empty window.
+    private struct Saved: Sendable {
+        let winners: [Int32]
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let x = try PoolingInput(context, inputs)
+        let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [])
+        let table = PoolWindowTable(plan: plan)
+        let inSize = plan.inputSize, outSize = plan.outputSize
+        var y = [Float](repeating: 0, count: x.planes * outSize)
+        var winners = [Int32](repeating: -1, count: x.planes * outSize)
+        x.values.withUnsafeBufferPointer { xp in
+            table.indices.withUnsafeBufferPointer { ip in
+                table.starts.withUnsafeBufferPointer { sp in
+                    for plane in 0..<x.planes {
+                        let src = xp.baseAddress! + plane * inSize
+                        let out = plane * outSize
+                        for o in 0..<outSize {
+                            var best = -Float.infinity
+                            var winner: Int32 = -1
+                            for j in sp[o]..<sp[o + 1] {
+                                let v = src[Int(ip[j])]
+                                if v > best || winner < 0 {
+                                    best = v
+                                    winner = ip[j]
+                                }
+                            }
+                            y[out + o] = best
+                            winners[out + o] = winner
+                        }
+                    }
+                }
+            }
+        }
+        let shape = Array(x.shape[0..<2]) + plan.outputSpatial
+        var outputs = [Tensor(shape: shape, scalars: y)]
+        if context.outputCount > 1 {
+            outputs.append(Tensor(shape: shape, int64: indices(winners, plan: plan, outSize: outSize)))
+        }
+        return KernelOutput(outputs: outputs, saved: Saved(winners: winners))
+    }
+
+    /// ONNX Indices: flat positions in the whole input tensor.
+    private func indices(_ winners: [Int32], plan: SpatialPlan, outSize: Int) -> [Int64] {
+        let inSize = plan.inputSize
+        let (d, h, w) = (plan.input[0], plan.input[1], plan.input[2])
+        return winners.indices.map { k in
+            let plane = k / outSize
+            var within = Int(winners[k])
+            if columnMajorIndices && within >= 0 {
+                let iw = within % w, ih = (within / w) % h, id = within / (w * h)
+                within = plan.rank == 3 ? (id + d * (ih + h * iw)) : plan.rank == 2 ? (ih + h * iw) : iw
+            }
+            return Int64(plane * inSize + within)
+        }
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        let x = try PoolingInput(context, inputs)
+        guard let dyTensor = outputGradients.first ?? nil else { return [nil] }
+        guard let saved = forward.saved as? Saved, let dy = dyTensor.floats, dy.count == saved.winners.count else {
+            throw context.inputError(0, "backward needs this kernel's own forward result and a matching gradient")
+        }
+        let inSize = x.values.count / max(1, x.planes)
+        let outSize = dy.count / max(1, x.planes)
+        var dx = [Float](repeating: 0, count: x.values.count)
+        dx.withUnsafeMutableBufferPointer { dxp in
+            for plane in 0..<x.planes {
+                let base = plane * inSize
+                for o in 0..<outSize {
+                    let winner = saved.winners[plane * outSize + o]
+                    if winner >= 0 { dxp[base + Int(winner)] += dy[plane * outSize + o] }
+                }
+            }
+        }
+        return [Tensor(shape: x.shape, scalars: dx)]
+    }
+}

@@ -1,0 +1,23 @@
+/// Why a convolution, pooling, normalisation or recurrent kernel rejected a node or its inputs.
+///
+/// Every case names the operator and the node so that a user can find the offending node in
+/// their model (for example with `airisk inspect`).
+public enum NeuralKernelError: Error, CustomStringConvertible, Sendable {
+    /// An attribute is missing, has the wrong type, or holds a value the operator does not allow.
+    case invalidAttribute(opType: String, node: String, attribute: String, reason: String)
+    /// A legal ONNX feature that this engine does not implement.
+    case unsupported(opType: String, node: String, feature: String)
+    /// An input is missing or its shape or element type does not fit the operator.
+    case invalidInput(opType: String, node: String, input: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidAttribute(let op, let node, let attribute, let reason):
+            "\(op) node '\(node)': attribute '\(attribute)' \(reason)"
+        case .unsupported(let op, let node, let feature):
+            "\(op) node '\(node)': \(feature) is not supported by airisk's engine"
+        case .invalidInput(let op, let node, let input, let reason):
+            "\(op) node '\(node)': input '\(input)' \(reason)"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+
+@testable import AIRiskTensor
+
+@Suite("Conv kernel")
+struct ConvKernelTests {
+    private func conv(_ attributes: [String: AttributeValue] = [:], inputs: [String] = ["x", "w", "b"]) throws -> ConvKernel {
+        try ConvKernel(node: Node(name: "conv", opType: "Conv", inputs: inputs, outputs: ["y"], attributes: attributes), opset: 17)
+    }
+
+    @Test("a 2x2 kernel over a 3x3 image with one bias, by hand")
+    func handChecked() throws {
+        let x = Tensor(shape: [1, 1, 3, 3], scalars: [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        let w = Tensor(shape: [1, 1, 2, 2], scalars: [1, 0, 0, -1])
+        let b = Tensor(shape: [1], scalars: [10])
+        let y = try conv().forward([x, w, b]).outputs[0]
+        #expect(y.shape == [1, 1, 2, 2])
+        #expect(y.floats == [6, 6, 6, 6])
+    }
+
+    @Test("padding and stride 2 on a 4x4 image, by hand")
+    func paddedStrided() throws {
+        let x = Tensor(shape: [1, 1, 4, 4], scalars: (1...16).map(Float.init))
+        let w = Tensor(shape: [1, 1, 3, 3], scalars: Array(repeating: 1, count: 9))
+        let y = try conv(["pads": .ints([1, 1, 1, 1]), "strides": .ints([2, 2])], inputs: ["x", "w"])
+            .forward([x, w]).outputs[0]
+        // Windows centred on (0,0), (0,2), (2,0), (2,2).
+        #expect(y.shape == [1, 1, 2, 2])
+        let expected: [Float] = [14, 30, 57, 99]  // 1+2+5+6, 2+3+4+6+7+8, 5+6+9+10+13+14, 6+7+8+10+11+12+14+15+16
+        #expect(y.floats == expected)
+    }
+
+    @Test("matches the official ONNX Conv cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+          arguments: NeuralFixtures.names(opType: "Conv", source: "onnx-backend-test"))
+    func official(name: String) throws {
+        try NeuralFixtures.check(name, kernel: ConvKernel.self)
+    }
+
+    @Test("matches onnxruntime on groups, dilations, 1-D and auto_pad",
+          arguments: NeuralFixtures.names(opType: "Conv", source: "onnxruntime"))
+    func onnxruntime(name: String) throws {
+        try NeuralFixtures.check(name, kernel: ConvKernel.self)
+    }
+
+    @Test("gradients match finite differences with pads, strides, dilations and groups")
+    func gradients() throws {
+        var rng = SplitMix64(seed: 11)
+        let kernel = try conv(["pads": .ints([1, 0, 2, 1]), "strides": .ints([2, 1]), "dilations": .ints([1, 2]),
+                               "group": .int(2)])
+        let inputs: [Tensor?] = [.random([2, 4, 5, 6], &rng), .random([6, 2, 3, 2], &rng), .random([6], &rng)]
+        try expectGradientsMatchFiniteDifferences(kernel: kernel, inputs: inputs, check: [0, 1, 2])
+    }
+
+    @Test("1-D gradients with SAME_LOWER padding")
+    func gradients1D() throws {
+        var rng = SplitMix64(seed: 12)
+        let kernel = try conv(["auto_pad": .string("SAME_LOWER"), "strides": .ints([2])], inputs: ["x", "w"])
+        let inputs: [Tensor?] = [.random([2, 3, 7], &rng), .random([4, 3, 4], &rng)]
+        try expectGradientsMatchFiniteDifferences(kernel: kernel, inputs: inputs, check: [0, 1])
+    }
+
+    @Test("rejects weights whose channels do not match the input")
+    func channelMismatch() throws {
+        let x = Tensor(shape: [1, 3, 4, 4], scalars: Array(repeating: 0, count: 48))
+        let w = Tensor(shape: [2, 2, 3, 3], scalars: Array(repeating: 0, count: 36))
+        #expect(throws: NeuralKernelError.self) { try conv(inputs: ["x", "w"]).forward([x, w]) }
+    }
+
+    @Test("rejects an unknown auto_pad at load")
+    func badAutoPad() {
+        #expect(throws: NeuralKernelError.self) { try conv(["auto_pad": .string("SAME")]) }
+    }
+}
