@@ -93,9 +93,10 @@ struct CSVReaderTests {
         let long = String(repeating: "1", count: 200)
         let url = try writeTemporaryFile("long.csv", "a,label\n1,0\n\(long),1\n")
         let limits = DataLimits(maxCSVLineLength: 100)
-        let message = try #require(errorDescription {
-            _ = try CSVReader.read(contentsOf: url, labelColumn: "label", limits: limits)
-        })
+        let message = try #require(
+            errorDescription {
+                _ = try CSVReader.read(contentsOf: url, labelColumn: "label", limits: limits)
+            })
         #expect(message.contains("long.csv:3: the record is longer than the limit of 100 bytes"))
         let quoted = try writeTemporaryFile("longq.csv", "a,label\n\"\(long)\",1\n")
         #expect(throws: DataError.self) {

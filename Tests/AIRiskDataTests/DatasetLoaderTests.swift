@@ -29,15 +29,17 @@ struct DatasetLoaderTests {
         #expect(regression.classLabels == nil)
         let unlabelled = try DatasetLoader.load(url: Fixtures.npz("no_labels.npz"))
         #expect(unlabelled.labels == nil)
-        let message = try #require(errorDescription {
-            _ = try DatasetLoader.load(url: Fixtures.npz("no_labels.npz"), labelsKey: "targets")
-        })
+        let message = try #require(
+            errorDescription {
+                _ = try DatasetLoader.load(url: Fixtures.npz("no_labels.npz"), labelsKey: "targets")
+            })
         #expect(message.contains("no array named 'targets'"))
     }
 
     @Test("features and labels with different row counts are refused")
     func mismatchedRows() throws {
-        let message = try #require(errorDescription { _ = try DatasetLoader.load(url: Fixtures.npz("mismatched_rows.npz")) })
+        let message = try #require(
+            errorDescription { _ = try DatasetLoader.load(url: Fixtures.npz("mismatched_rows.npz")) })
         #expect(message.contains("5 feature rows but 4 labels"))
         #expect(message.contains("mismatched_rows.npz"))
     }
@@ -99,8 +101,10 @@ struct DatasetModelCheckTests {
 
     @Test("a rank mismatch with equal element counts suggests a reshape")
     func rankMismatch() throws {
-        let images = Dataset(features: Tensor(shape: [2, 64], scalars: [Float](repeating: 0, count: 128)), source: "d.npz")
-        let input = ValueInfo(name: "image", elementType: "float32", shape: [.symbolic("N"), .fixed(1), .fixed(8), .fixed(8)])
+        let images = Dataset(
+            features: Tensor(shape: [2, 64], scalars: [Float](repeating: 0, count: 128)), source: "d.npz")
+        let input = ValueInfo(
+            name: "image", elementType: "float32", shape: [.symbolic("N"), .fixed(1), .fixed(8), .fixed(8)])
         let message = try #require(errorDescription { try images.checkCompatible(with: input) })
         #expect(message.contains("rows of shape [64] but model input 'image' expects rows of shape [1, 8, 8]"))
         #expect(message.contains("reshape"))
@@ -115,6 +119,8 @@ struct DatasetModelCheckTests {
         #expect(message.contains("row 3 has label 2, but the model has 2 classes"))
         let regression = Dataset(
             features: dataset.features, labels: Tensor(shape: [4], scalars: [0.5, 1, 2, 3]), source: "r.npz")
-        #expect(errorDescription { try regression.checkCompatible(with: input, classCount: 2) }?.contains("regression") == true)
+        #expect(
+            errorDescription { try regression.checkCompatible(with: input, classCount: 2) }?.contains("regression")
+                == true)
     }
 }

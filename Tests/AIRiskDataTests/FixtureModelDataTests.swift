@@ -46,11 +46,13 @@ struct FixtureModelDataTests {
         #expect(Set(reference.models.keys) == Set(FixtureReference.modelNames))
     }
 
-    @Test("every split loads with the shapes and dtypes reference.json declares", arguments: FixtureReference.modelNames)
+    @Test(
+        "every split loads with the shapes and dtypes reference.json declares", arguments: FixtureReference.modelNames)
     func splits(_ name: String) throws {
         let model = try #require(FixtureReference.shared?.models[name])
         let width = try #require(model.input.shape.last ?? nil)
-        let input = ValueInfo(name: model.input.name, elementType: model.input.dtype, shape: [.symbolic("N"), .fixed(width)])
+        let input = ValueInfo(
+            name: model.input.name, elementType: model.input.dtype, shape: [.symbolic("N"), .fixed(width)])
         for split in ["members", "nonmembers", "population"] {
             let file = try #require(model.files[split])
             let data = try DatasetLoader.load(url: Fixtures.models.appendingPathComponent(file))
@@ -67,11 +69,14 @@ struct FixtureModelDataTests {
         }
     }
 
-    @Test("the expected-output archives hold the onnxruntime outputs for the sample", arguments: FixtureReference.modelNames)
+    @Test(
+        "the expected-output archives hold the onnxruntime outputs for the sample",
+        arguments: FixtureReference.modelNames)
     func expectedOutputs(_ name: String) throws {
         let reference = try #require(FixtureReference.shared)
         let model = try #require(reference.models[name])
-        let archive = try NPZArchive(contentsOf: Fixtures.models.appendingPathComponent(try #require(model.files["expected"])))
+        let archive = try NPZArchive(
+            contentsOf: Fixtures.models.appendingPathComponent(try #require(model.files["expected"])))
         let rows = reference.expected_rows
         let input = try archive.array("input")
         #expect(input.shape == [rows, try #require(model.input.shape.last ?? nil)])
@@ -86,7 +91,8 @@ struct FixtureModelDataTests {
             #expect(try archive.array("variable").shape == [rows, 1])
         }
         // The sample is the first rows of the non-members.
-        let nonmembers = try NPZArchive(contentsOf: Fixtures.models.appendingPathComponent(try #require(model.files["nonmembers"])))
+        let nonmembers = try NPZArchive(
+            contentsOf: Fixtures.models.appendingPathComponent(try #require(model.files["nonmembers"])))
         let x = try #require(try nonmembers.array("x").floats)
         #expect(Array(x.prefix(input.count)) == input.floats)
     }
@@ -94,8 +100,10 @@ struct FixtureModelDataTests {
     @Test("the CSV members of the breast-cancer model equal its .npz members")
     func csvMatchesNpz() throws {
         let model = try #require(FixtureReference.shared?.models["logreg_breast_cancer"])
-        let csv = try DatasetLoader.load(url: Fixtures.models.appendingPathComponent(try #require(model.files["members_csv"])))
-        let npz = try DatasetLoader.load(url: Fixtures.models.appendingPathComponent(try #require(model.files["members"])))
+        let csv = try DatasetLoader.load(
+            url: Fixtures.models.appendingPathComponent(try #require(model.files["members_csv"])))
+        let npz = try DatasetLoader.load(
+            url: Fixtures.models.appendingPathComponent(try #require(model.files["members"])))
         #expect(csv.features == npz.features)
         #expect(csv.classLabels == npz.classLabels)
         #expect(csv.featureNames == model.feature_names)

@@ -151,9 +151,10 @@ struct NPYReaderTests {
 
     @Test("a missing file is reported with its path")
     func missingFile() throws {
-        let message = try #require(errorDescription {
-            _ = try NPYReader.read(contentsOf: Fixtures.npy("does_not_exist.npy"))
-        })
+        let message = try #require(
+            errorDescription {
+                _ = try NPYReader.read(contentsOf: Fixtures.npy("does_not_exist.npy"))
+            })
         #expect(message.contains("does_not_exist.npy"))
     }
 

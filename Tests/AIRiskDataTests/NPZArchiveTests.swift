@@ -39,10 +39,11 @@ struct NPZArchiveTests {
             ("bad_member.npz", "malformed .npy header"),
         ])
     func rejectsHostile(_ name: String, _ expected: String) throws {
-        let message = try #require(errorDescription {
-            let archive = try NPZArchive(contentsOf: Fixtures.npz(name))
-            _ = try archive.arrays()
-        })
+        let message = try #require(
+            errorDescription {
+                let archive = try NPZArchive(contentsOf: Fixtures.npz(name))
+                _ = try archive.arrays()
+            })
         #expect(message.contains(name), "error should name the file: \(message)")
         #expect(message.contains(expected), "\(message)")
     }
@@ -60,7 +61,8 @@ struct NPZArchiveTests {
 
     @Test("an entry over the byte ceiling is refused before it is extracted")
     func byteCeiling() throws {
-        let archive = try NPZArchive(contentsOf: Fixtures.npz("high_ratio.npz"), limits: DataLimits(maxArrayBytes: 1 << 20))
+        let archive = try NPZArchive(
+            contentsOf: Fixtures.npz("high_ratio.npz"), limits: DataLimits(maxArrayBytes: 1 << 20))
         let message = try #require(errorDescription { _ = try archive.array("x") })
         #expect(message.contains("high_ratio.npz[x]"))
         #expect(message.contains("more than the limit of 1048576 bytes"))
