@@ -28,7 +28,8 @@ extension Dataset {
                 }
             } else if expectedRow.count != row.count || !zip(expectedRow, row).allSatisfy(Self.matches) {
                 let want = "[" + expectedRow.map(\.description).joined(separator: ", ") + "]"
-                var reason = "\(source) has rows of shape \(row) but model input '\(input.name)' expects rows of "
+                var reason =
+                    "\(source) has rows of shape \(row) but model input '\(input.name)' expects rows of "
                     + "shape \(want) (full input shape [" + declared.map(\.description).joined(separator: ", ")
                     + "])"
                 let fixed = expectedRow.compactMap { if case .fixed(let d) = $0 { d } else { nil } }

@@ -34,10 +34,12 @@ public enum DatasetLoader {
             return try assemble(features: features, labels: labels, source: source)
         case "npz":
             let archive = try NPZArchive(contentsOf: url, limits: limits)
-            let xKey = try featuresKey ?? defaultFeatureKeys.first(where: archive.contains) ?? {
-                throw DataError.missingArray(
-                    file: url.path, key: defaultFeatureKeys.joined(separator: "' or '"), available: archive.keys)
-            }()
+            let xKey =
+                try featuresKey ?? defaultFeatureKeys.first(where: archive.contains)
+                ?? {
+                    throw DataError.missingArray(
+                        file: url.path, key: defaultFeatureKeys.joined(separator: "' or '"), available: archive.keys)
+                }()
             let yKey = labelsKey ?? defaultLabelKeys.first(where: archive.contains)
             let features = try archive.array(xKey)
             let labels = try yKey.map { try archive.array($0) }
@@ -107,7 +109,7 @@ public enum DatasetLoader {
         defer { try? handle.close() }
         let prefix = (try? handle.read(upToCount: limits.maxCSVLineLength + 2)) ?? Data()
         var reader = CSVRecordReader(bytes: [UInt8](prefix), file: url.path, maxLineLength: limits.maxCSVLineLength)
-        guard let header = try? reader.next() else { return false }
-        return header.fields.contains { $0.trimmingCharacters(in: .whitespaces) == name }
+        guard (try? reader.nextRecord()) == true else { return false }
+        return reader.fields.contains { CSVReader.trimmed($0) == name }
     }
 }

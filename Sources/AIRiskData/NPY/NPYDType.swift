@@ -60,6 +60,21 @@ public struct NPYDType: Sendable, Equatable, CustomStringConvertible {
         guard let code = chars.first else {
             throw DataError.unsupportedDType(file: file, descr: descr, reason: "empty type code")
         }
+        switch code {
+        case "c":
+            throw DataError.unsupportedDType(file: file, descr: descr, reason: "complex numbers are not supported")
+        case "O":
+            throw DataError.unsupportedDType(
+                file: file, descr: descr,
+                reason: "object arrays hold pickled Python objects, which are never loaded; save a numeric array")
+        case "U", "S", "a":
+            throw DataError.unsupportedDType(
+                file: file, descr: descr, reason: "string arrays are not supported; encode labels as integers")
+        case "M", "m":
+            throw DataError.unsupportedDType(file: file, descr: descr, reason: "dates and times are not supported")
+        default:
+            break
+        }
         let sizeText = chars.dropFirst()
         guard let size = Int(sizeText), size > 0 else {
             throw DataError.unsupportedDType(
@@ -84,17 +99,6 @@ public struct NPYDType: Sendable, Equatable, CustomStringConvertible {
                 throw DataError.unsupportedDType(file: file, descr: descr, reason: "booleans must be 1 byte")
             }
             kind = .bool
-        case "c":
-            throw DataError.unsupportedDType(file: file, descr: descr, reason: "complex numbers are not supported")
-        case "O":
-            throw DataError.unsupportedDType(
-                file: file, descr: descr,
-                reason: "object arrays hold pickled Python objects, which are never loaded; save a numeric array")
-        case "U", "S", "a":
-            throw DataError.unsupportedDType(
-                file: file, descr: descr, reason: "string arrays are not supported; encode labels as integers")
-        case "M", "m":
-            throw DataError.unsupportedDType(file: file, descr: descr, reason: "dates and times are not supported")
         default:
             throw DataError.unsupportedDType(file: file, descr: descr, reason: "unknown type code '\(code)'")
         }

@@ -106,7 +106,8 @@ public struct NPYHeader: Sendable, Equatable {
                 throw DataError.malformedHeader(file: file, reason: "'shape' must be a tuple of integers")
             }
             guard n >= 0 else {
-                throw DataError.invalidShape(file: file, reason: "dimension \(n) in shape \(dims.map(\.summary)) is negative")
+                throw DataError.invalidShape(
+                    file: file, reason: "dimension \(n) in shape \(dims.map(\.summary)) is negative")
             }
             shape.append(n)
         }

@@ -117,11 +117,13 @@ public enum NPYReader {
         return [Out](unsafeUninitializedCapacity: count) { out, initialized in
             if bigEndian {
                 for i in 0..<count {
-                    out.initializeElement(at: i, to: convert(T(bigEndian: raw.loadUnaligned(fromByteOffset: i &* size, as: T.self))))
+                    out.initializeElement(
+                        at: i, to: convert(T(bigEndian: raw.loadUnaligned(fromByteOffset: i &* size, as: T.self))))
                 }
             } else {
                 for i in 0..<count {
-                    out.initializeElement(at: i, to: convert(T(littleEndian: raw.loadUnaligned(fromByteOffset: i &* size, as: T.self))))
+                    out.initializeElement(
+                        at: i, to: convert(T(littleEndian: raw.loadUnaligned(fromByteOffset: i &* size, as: T.self))))
                 }
             }
             initialized = count

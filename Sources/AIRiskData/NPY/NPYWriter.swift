@@ -29,7 +29,7 @@ public enum NPYWriter {
         if header.count + 1 + prefixLength > 65535 + 10 { prefixLength = 12 }
         let padding = (64 - (prefixLength + header.count + 1) % 64) % 64
         header += [UInt8](repeating: 0x20, count: padding) + [0x0A]
-        var out = Data(HeaderConstants.magic)
+        var out = Data(NPYHeader.magic)
         if prefixLength == 10 {
             out += [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)]
         } else {
@@ -63,9 +63,5 @@ public enum NPYWriter {
         } catch {
             throw DataError.unreadable(file: url.path, reason: "cannot write: \(error.localizedDescription)")
         }
-    }
-
-    private enum HeaderConstants {
-        static let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)
     }
 }

@@ -92,7 +92,8 @@ struct PythonLiteralParser {
         default:
             if matchWord("True") { return .bool(true) }
             if matchWord("False") { return .bool(false) }
-            throw PythonLiteralError(reason: "unexpected character '\(Character(Unicode.Scalar(c)))' at byte \(position)")
+            throw PythonLiteralError(
+                reason: "unexpected character '\(Character(Unicode.Scalar(c)))' at byte \(position)")
         }
     }
 

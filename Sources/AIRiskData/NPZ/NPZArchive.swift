@@ -84,7 +84,7 @@ public struct NPZArchive {
         var data = Data()
         data.reserveCapacity(Int(declared))
         do {
-            _ = try archive.extract(entry) { chunk in
+            let checksum = try archive.extract(entry) { chunk in
                 guard UInt64(data.count) + UInt64(chunk.count) <= declared else {
                     throw DataError.suspiciousCompression(
                         file: file, entry: entry.path,
@@ -92,6 +92,7 @@ public struct NPZArchive {
                 }
                 data.append(chunk)
             }
+            guard checksum == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
         } catch let error as DataError {
             throw error
         } catch {

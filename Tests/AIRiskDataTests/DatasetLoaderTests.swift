@@ -1,0 +1,126 @@
+import AIRiskTensor
+import Foundation
+import Testing
+
+@testable import AIRiskData
+
+@Suite("Dataset loader")
+struct DatasetLoaderTests {
+    @Test("an .npz with default keys x / y")
+    func npzDefaultKeys() throws {
+        let data = try DatasetLoader.load(url: Fixtures.npz("deflated.npz"))
+        #expect(data.features.shape == [5, 3])
+        #expect(data.classLabels == [0, 1, 1, 0, 2])
+        #expect(data.featureNames == ["feature_0", "feature_1", "feature_2"])
+        #expect(data.source.hasSuffix("deflated.npz (x, y)"))
+    }
+
+    @Test("an .npz with features / labels keys, int32 labels widened to int64")
+    func npzNamedKeys() throws {
+        let data = try DatasetLoader.load(url: Fixtures.npz("named_keys.npz"))
+        #expect(data.features.shape == [5, 3])
+        #expect(data.labels?.int64s == [0, 1, 1, 0, 2])
+    }
+
+    @Test("explicit keys, float regression targets, and an archive without labels")
+    func npzVariants() throws {
+        let regression = try DatasetLoader.load(url: Fixtures.npz("regression.npz"), featuresKey: "X", labelsKey: "Y")
+        #expect(regression.targets == [0.5, 1.5, -2.0, 3.0, 4.25])
+        #expect(regression.classLabels == nil)
+        let unlabelled = try DatasetLoader.load(url: Fixtures.npz("no_labels.npz"))
+        #expect(unlabelled.labels == nil)
+        let message = try #require(
+            errorDescription {
+                _ = try DatasetLoader.load(url: Fixtures.npz("no_labels.npz"), labelsKey: "targets")
+            })
+        #expect(message.contains("no array named 'targets'"))
+    }
+
+    @Test("features and labels with different row counts are refused")
+    func mismatchedRows() throws {
+        let message = try #require(
+            errorDescription { _ = try DatasetLoader.load(url: Fixtures.npz("mismatched_rows.npz")) })
+        #expect(message.contains("5 feature rows but 4 labels"))
+        #expect(message.contains("mismatched_rows.npz"))
+    }
+
+    @Test(".npy features with labels from a second .npy file")
+    func npyPair() throws {
+        let data = try DatasetLoader.load(url: Fixtures.npy("dataset_x.npy"), labelsURL: Fixtures.npy("dataset_y.npy"))
+        #expect(data.features.shape == [6, 5])
+        #expect(data.classLabels == [0, 1, 2, 1, 0, 2])
+        let alone = try DatasetLoader.load(url: Fixtures.npy("dataset_x.npy"))
+        #expect(alone.labels == nil)
+    }
+
+    @Test("integer and 1-D .npy features become float32 [rows, features]")
+    func featureConversion() throws {
+        let data = try DatasetLoader.load(url: Fixtures.npy("vector_i2.npy"))
+        #expect(data.features == Tensor(shape: [3, 1], scalars: [3, -1, 7]))
+        #expect(throws: DataError.self) { _ = try DatasetLoader.load(url: Fixtures.npy("scalar_f8.npy")) }
+    }
+
+    @Test("CSV uses the 'label' column by default and reads without labels when there is none")
+    func csvDefaults() throws {
+        let labelled = try writeTemporaryFile("d.csv", "a,label\n1,0\n2,1\n")
+        #expect(try DatasetLoader.load(url: labelled).classLabels == [0, 1])
+        let unlabelled = try writeTemporaryFile("e.csv", "a,b\n1,0\n2,1\n")
+        #expect(try DatasetLoader.load(url: unlabelled).labels == nil)
+        let custom = try writeTemporaryFile("f.csv", "a,target\n1,1\n2,0\n")
+        #expect(try DatasetLoader.load(url: custom, labelColumn: "target").classLabels == [1, 0])
+    }
+
+    @Test("unknown extensions are refused naming the file")
+    func unknownExtension() throws {
+        let url = try writeTemporaryFile("data.parquet", "PAR1")
+        let message = try #require(errorDescription { _ = try DatasetLoader.load(url: url) })
+        #expect(message.contains("data.parquet"))
+        #expect(message.contains(".npy, .npz or .csv"))
+    }
+}
+
+@Suite("Dataset model compatibility")
+struct DatasetModelCheckTests {
+    let dataset = Dataset(
+        features: Tensor(shape: [4, 30], scalars: [Float](repeating: 0, count: 120)),
+        labels: Tensor(shape: [4], int64: [0, 1, 1, 2]), source: "members.npy")
+
+    @Test("a matching input passes, whatever the batch dimension")
+    func matches() throws {
+        let input = ValueInfo(name: "input", elementType: "float32", shape: [.symbolic("N"), .fixed(30)])
+        try dataset.checkCompatible(with: input, classCount: 3)
+        try dataset.checkCompatible(with: ValueInfo(name: "input", elementType: nil, shape: nil))
+    }
+
+    @Test("a feature-count mismatch names the file, the input and both counts")
+    func featureCount() throws {
+        let input = ValueInfo(name: "float_input", elementType: "float32", shape: [.unknown, .fixed(64)])
+        let message = try #require(errorDescription { try dataset.checkCompatible(with: input) })
+        #expect(message.contains("members.npy has 30 features per row but model input 'float_input' expects 64"))
+    }
+
+    @Test("a rank mismatch with equal element counts suggests a reshape")
+    func rankMismatch() throws {
+        let images = Dataset(
+            features: Tensor(shape: [2, 64], scalars: [Float](repeating: 0, count: 128)), source: "d.npz")
+        let input = ValueInfo(
+            name: "image", elementType: "float32", shape: [.symbolic("N"), .fixed(1), .fixed(8), .fixed(8)])
+        let message = try #require(errorDescription { try images.checkCompatible(with: input) })
+        #expect(message.contains("rows of shape [64] but model input 'image' expects rows of shape [1, 8, 8]"))
+        #expect(message.contains("reshape"))
+    }
+
+    @Test("element type and label range mismatches are explained")
+    func typesAndLabels() throws {
+        let int64Input = ValueInfo(name: "ids", elementType: "int64", shape: [.unknown, .fixed(30)])
+        #expect(errorDescription { try dataset.checkCompatible(with: int64Input) }?.contains("expects int64") == true)
+        let input = ValueInfo(name: "input", elementType: "float32", shape: [.unknown, .fixed(30)])
+        let message = try #require(errorDescription { try dataset.checkCompatible(with: input, classCount: 2) })
+        #expect(message.contains("row 3 has label 2, but the model has 2 classes"))
+        let regression = Dataset(
+            features: dataset.features, labels: Tensor(shape: [4], scalars: [0.5, 1, 2, 3]), source: "r.npz")
+        #expect(
+            errorDescription { try regression.checkCompatible(with: input, classCount: 2) }?.contains("regression")
+                == true)
+    }
+}
