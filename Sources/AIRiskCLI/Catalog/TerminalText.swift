@@ -70,6 +70,8 @@ enum TerminalText {
         return body.enumerated().map { $0.offset == 0 ? "- " + $0.element : "  " + $0.element }
     }
 
+    private static let noLineStart: Set<Character> = Set("ー、。，．・：；？！）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々")
+
     private struct Token {
         var text: String
         var spaceBefore: Bool
@@ -93,6 +95,12 @@ enum TerminalText {
             }
             if width(of: ch) == 2 {
                 flush()
+                // Japanese line-breaking rules: a small kana, prolonged sound mark or closing punctuation never
+                // starts a line, so it stays with the character before it.
+                if !pendingSpace, noLineStart.contains(ch), let last = tokens.indices.last {
+                    tokens[last].text.append(ch)
+                    continue
+                }
                 tokens.append(Token(text: String(ch), spaceBefore: pendingSpace))
                 pendingSpace = false
                 continue
