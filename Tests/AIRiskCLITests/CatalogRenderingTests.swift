@@ -39,8 +39,10 @@ struct CatalogRenderingTests {
     @Test("matrix --lang en names every class and technique in English")
     func matrixEnglish() throws {
         let text = MatrixRenderer.text(try Catalog.bundled(), language: .en, width: 240)
-        for name in ["Data Preparation", "Model Fitting", "Deployment", "Convex Polytope Attack", "Copycat CNN",
-                     "Membership Inference Attacks", "Feature squeezing", "Detect stolen (copied) models"] {
+        for name in [
+            "Data Preparation", "Model Fitting", "Deployment", "Convex Polytope Attack", "Copycat CNN",
+            "Membership Inference Attacks", "Feature squeezing", "Detect stolen (copied) models",
+        ] {
             #expect(text.contains(name), "missing \(name)")
         }
     }
@@ -63,8 +65,10 @@ struct CatalogRenderingTests {
         #expect(text.contains("Exploitability: 4 (Moderate) — ML application 5 / ML operations 3"))
         #expect(text.contains("Detectability: 2 (Difficult)"))
         #expect(text.contains("Technical impact: 4 (Moderate)"))
-        for heading in ["Access control", "Input validation", "Model transparency", "Regular monitoring",
-                        "Model retraining"] {
+        for heading in [
+            "Access control", "Input validation", "Model transparency", "Regular monitoring",
+            "Model retraining",
+        ] {
             #expect(text.contains("  - \(heading)"))
         }
         #expect(text.contains("inversion"))
@@ -113,8 +117,10 @@ struct CatalogRenderingTests {
     func list() throws {
         let catalog = try Catalog.bundled()
         let all = EntryListRenderer.text(catalog, kind: nil, language: .en)
-        for id in ["stage.deployment", "class.model-theft", "tech.copycat-cnn", "def.strip", "ML10", "AML.TA0010",
-                   "AML.T0024.000", "AML.M0025", "membership", "mdef.dp-sgd"] {
+        for id in [
+            "stage.deployment", "class.model-theft", "tech.copycat-cnn", "def.strip", "ML10", "AML.TA0010",
+            "AML.T0024.000", "AML.M0025", "membership", "mdef.dp-sgd",
+        ] {
             #expect(all.contains(id), "missing \(id)")
         }
         let probes = EntryListRenderer.text(catalog, kind: .probe, language: .en)

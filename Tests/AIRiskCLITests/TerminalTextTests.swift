@@ -15,8 +15,10 @@ struct TerminalTextTests {
 
     @Test("wrapping never exceeds the width and keeps every character")
     func wrapFits() {
-        let texts = ["最新バージョンの機械学習フレームワークの利用", "Use the latest ML-framework version",
-                     "FGSM(Fast Gradient Sign Method)", "Supercalifragilisticexpialidocious"]
+        let texts = [
+            "最新バージョンの機械学習フレームワークの利用", "Use the latest ML-framework version",
+            "FGSM(Fast Gradient Sign Method)", "Supercalifragilisticexpialidocious",
+        ]
         for text in texts {
             for columns in [6, 9, 13, 20] {
                 let lines = TerminalText.wrap(text, columns: columns)
@@ -28,13 +30,19 @@ struct TerminalTextTests {
 
     @Test("English breaks at spaces; Japanese breaks between characters but not before ー")
     func breakPoints() {
-        #expect(TerminalText.wrap("Run the AI with least privilege", columns: 12) == ["Run the AI", "with least", "privilege"])
+        #expect(
+            TerminalText.wrap("Run the AI with least privilege", columns: 12) == [
+                "Run the AI", "with least", "privilege",
+            ])
         let ja = TerminalText.wrap("フレームワーク", columns: 4)
         #expect(ja.allSatisfy { !$0.hasPrefix("ー") })
     }
 
     @Test("list items get a hanging indent")
     func items() {
-        #expect(TerminalText.wrapItem("Mask gradient information", columns: 14) == ["- Mask", "  gradient", "  information"])
+        #expect(
+            TerminalText.wrapItem("Mask gradient information", columns: 14) == [
+                "- Mask", "  gradient", "  information",
+            ])
     }
 }

@@ -11,7 +11,8 @@ enum EntryListRenderer {
             lines.append("\(k.title) [\(k.rawValue)]")
             let idWidth = entries.map { TerminalText.width($0.id) }.max() ?? 0
             for e in entries {
-                lines.append("  " + TerminalText.pad(e.id, to: idWidth) + "  " + EntryRelations.displayName(e, language))
+                lines.append(
+                    "  " + TerminalText.pad(e.id, to: idWidth) + "  " + EntryRelations.displayName(e, language))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -9,7 +9,8 @@ enum EntryRelations {
                 return
             }
             out.append(
-                RelatedEntry(relation: relation, id: e.id, kind: e.kind, name: displayName(e, language), detail: detail))
+                RelatedEntry(relation: relation, id: e.id, kind: e.kind, name: displayName(e, language), detail: detail)
+            )
         }
         switch entry {
         case .stage(let s):

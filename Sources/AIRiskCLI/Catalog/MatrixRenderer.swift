@@ -101,7 +101,8 @@ enum MatrixRenderer {
     private static func separator(_ columns: [Int], blankFirst: Bool, fill: Character) -> String {
         var parts: [String] = []
         for (i, w) in columns.enumerated() {
-            parts.append(i == 0 && blankFirst ? String(repeating: " ", count: w + 2) : String(repeating: fill, count: w + 2))
+            parts.append(
+                i == 0 && blankFirst ? String(repeating: " ", count: w + 2) : String(repeating: fill, count: w + 2))
         }
         let first = blankFirst ? "|" : "+"
         return first + parts.joined(separator: "+") + "+"
