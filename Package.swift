@@ -36,7 +36,7 @@ let package = Package(
         // The model-access protocol every probe uses, and its ONNX implementation.
         .target(name: "AIRiskAccess", dependencies: ["AIRiskTensor", "AIRiskONNX"]),
         // The attacks: membership inference, model inversion, model extraction, and their metrics.
-        .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData"]),
+        .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData", "CBLAS"]),
         // The canonical results document: its model, XML form and XSD validation.
         .target(name: "AIRiskResults", dependencies: ["AIRiskXML"]),
         // Renderings of a results document: HTML, OSCAL, JSON, SARIF, JUnit.
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "AIRiskResultsTests", dependencies: ["AIRiskResults", "AIRiskXML"]),
         .testTarget(name: "AIRiskReportTests", dependencies: ["AIRiskReport", "AIRiskResults", "AIRiskXML"]),
         .testTarget(name: "AIRiskAssessmentTests", dependencies: ["AIRiskAssessment"]),
-        .testTarget(name: "AIRiskCLITests", dependencies: ["AIRiskCLI"]),
+        .testTarget(name: "AIRiskCLITests", dependencies: ["AIRiskCLI", "AIRiskAccess", "AIRiskData", "AIRiskONNX"]),
     ],
     swiftLanguageModes: [.v6]
 )

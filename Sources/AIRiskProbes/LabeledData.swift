@@ -1,15 +1,32 @@
 import AIRiskTensor
 
-/// Records with their true labels (classifiers) or targets (regressors), as the probes use them.
-public struct LabeledData: Sendable {
-    /// `[n, …]`: one row per record, in the model's input layout.
+/// Records with their true class labels: the unit every probe takes its data in.
+///
+/// `features` has shape `[n, d…]` (one row per record, any row shape) and holds Float32 values;
+/// `labels` has one class index per row.
+public struct LabeledData: Sendable, Equatable {
     public var features: Tensor
-    /// True class index per record; empty for regression data.
+    /// One class index per row; empty for regression data.
     public var labels: [Int]
-    /// True target per record for regression data.
+    /// One regression target per row, or nil for classification data.
     public var targets: [Float]?
 
-    public init(features: Tensor, labels: [Int], targets: [Float]? = nil) {
+    /// Checks that `features` is a Float32 tensor with one label (or, for regression data, one
+    /// target) per row.
+    public init(features: Tensor, labels: [Int], targets: [Float]? = nil) throws {
+        guard features.floats != nil else {
+            throw LabeledDataError.notFloat(elementType: features.elementTypeName)
+        }
+        let rows = features.shape.first ?? 0
+        if let targets {
+            guard targets.count == rows, labels.isEmpty || labels.count == rows else {
+                throw LabeledDataError.rowMismatch(rows: rows, labels: targets.count)
+            }
+        } else {
+            guard features.shape.first != nil, rows == labels.count else {
+                throw LabeledDataError.rowMismatch(rows: rows, labels: labels.count)
+            }
+        }
         self.features = features
         self.labels = labels
         self.targets = targets
@@ -17,4 +34,47 @@ public struct LabeledData: Sendable {
 
     /// Number of records.
     public var count: Int { features.shape.first ?? 0 }
+
+    /// The shape of one record (without the row dimension).
+    public var rowShape: [Int] { Array(features.shape.dropFirst()) }
+
+    /// Scalars per record.
+    public var rowWidth: Int { rowShape.reduce(1, *) }
+
+    /// The flat Float32 values, row-major.
+    public var scalars: [Float] { features.floats ?? [] }
+
+    /// The records at `indices`, in that order.
+    public func subset(_ indices: [Int]) -> LabeledData {
+        let width = rowWidth
+        let source = scalars
+        var out = [Float](repeating: 0, count: indices.count * width)
+        out.withUnsafeMutableBufferPointer { dst in
+            source.withUnsafeBufferPointer { src in
+                for (r, i) in indices.enumerated() {
+                    for j in 0..<width { dst[r &* width &+ j] = src[i &* width &+ j] }
+                }
+            }
+        }
+        return LabeledData(
+            unchecked: Tensor(shape: [indices.count] + rowShape, scalars: out),
+            labels: labels.isEmpty ? [] : indices.map { labels[$0] }, targets: targets.map { t in indices.map { t[$0] } })
+    }
+
+    /// The records of `self` followed by those of `other` (same row shape).
+    public func appending(_ other: LabeledData) throws -> LabeledData {
+        guard other.rowShape == rowShape else {
+            throw LabeledDataError.shapeMismatch(first: rowShape, second: other.rowShape)
+        }
+        return LabeledData(
+            unchecked: Tensor(shape: [count + other.count] + rowShape, scalars: scalars + other.scalars),
+            labels: labels + other.labels,
+            targets: targets.flatMap { a in other.targets.map { a + $0 } })
+    }
+
+    init(unchecked features: Tensor, labels: [Int], targets: [Float]? = nil) {
+        self.features = features
+        self.labels = labels
+        self.targets = targets
+    }
 }

@@ -90,7 +90,7 @@ private struct Synthetic {
                     y.append(c)
                 }
             }
-            return LabeledData(features: Tensor(shape: [y.count, d], scalars: x), labels: y)
+            return try! LabeledData(features: Tensor(shape: [y.count, d], scalars: x), labels: y)
         }
         members = sample(perClass)
         nonMembers = sample(perClass)

@@ -1,6 +1,7 @@
 import AIRiskAccess
 import AIRiskData
 import AIRiskONNX
+import AIRiskTensor
 import Foundation
 
 /// What `airisk inspect` reports about an ONNX file.
@@ -46,7 +47,7 @@ struct ModelInspection: Codable, Equatable {
         outputs = model.outputs.map { Value(name: $0.name, type: $0.declaredType.description) }
         operators = model.operators.map { Operator(domain: $0.domain.isEmpty ? "ai.onnx" : $0.domain, opType: $0.opType, nodes: $0.nodeCount) }
         nodeCount = model.operators.map(\.nodeCount).reduce(0, +)
-        parameterCount = model.parameterCount
+        parameterCount = model.parameterCount + Self.attributeParameters(model.graph)
         unsupportedOperators = model.unsupportedOperators { KernelSupport.isSupported(domain: $0, opType: $1) }
             .map { Operator(domain: $0.domain.isEmpty ? "ai.onnx" : $0.domain, opType: $0.opType, nodes: $0.nodeCount) }
         inputGradients = false
@@ -65,6 +66,22 @@ struct ModelInspection: Codable, Equatable {
         } else {
             problem = "unsupported operators: " + unsupportedOperators.map { "\($0.domain)::\($0.opType)" }.joined(separator: ", ")
         }
+    }
+
+    /// Classical-ML operators keep their learned values in attributes (coefficients, tree
+    /// thresholds and leaf weights) rather than initializers; count the float arrays among them.
+    static func attributeParameters(_ graph: Graph) -> Int {
+        var n = 0
+        for node in graph.nodes where node.domain == "ai.onnx.ml" {
+            for (_, value) in node.attributes {
+                switch value {
+                case .floats(let v): n += v.count
+                case .tensor(let t): n += t.count
+                default: break
+                }
+            }
+        }
+        return n
     }
 
     /// The human-readable form.

@@ -1,0 +1,102 @@
+import AIRiskTensor
+import Foundation
+
+/// Trains softmax-regression / MLP surrogates in plain Swift with Adam on mini-batches.
+///
+/// A stand-in for the engine's trainer: deterministic for a given seed, contiguous buffers, BLAS products.
+public struct DenseSurrogateTrainer: SurrogateTrainer {
+    /// Passes over the answers.
+    public var epochs: Int
+    /// At least this many Adam steps, so small budgets still converge.
+    public var minimumSteps: Int
+    public var batchSize: Int
+    public var learningRate: Float
+
+    public init(epochs: Int = 40, minimumSteps: Int = 300, batchSize: Int = 64, learningRate: Float = 5e-3) {
+        self.epochs = epochs
+        self.minimumSteps = minimumSteps
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+    }
+
+    public func train(_ data: DistillationSet, kind: SurrogateKind, loss: DistillationLoss, seed: UInt64) throws
+        -> any Surrogate
+    {
+        guard data.rows > 0 else {
+            throw ExtractionError.badConfiguration("cannot train a surrogate on zero answers")
+        }
+        var generator = SeededGenerator(seed: seed)
+        let d = data.featureCount
+        let w = data.outputWidth
+        var network = DenseNetwork(
+            sizes: [d] + kind.hiddenSizes + [w], inputs: data.inputs, rows: data.rows, generator: &generator)
+
+        // Regression outputs are learned in standardized units.
+        var outMean = [Float](repeating: 0, count: w)
+        var outScale = [Float](repeating: 1, count: w)
+        var scaledTargets = data.targetScores
+        var scaledTruth = data.trueTargets
+        if data.isRegression {
+            for j in 0..<w {
+                var s: Float = 0
+                var s2: Float = 0
+                for r in 0..<data.rows {
+                    let v = data.targetScores[r * w + j]
+                    s += v
+                    s2 += v * v
+                }
+                let n = Float(data.rows)
+                outMean[j] = s / n
+                let variance = max(0, s2 / n - outMean[j] * outMean[j])
+                outScale[j] = variance > 1e-12 ? variance.squareRoot() : 1
+            }
+            for i in scaledTargets.indices { scaledTargets[i] = (scaledTargets[i] - outMean[i % w]) / outScale[i % w] }
+            for i in scaledTruth.indices where scaledTruth[i].isFinite {
+                scaledTruth[i] = (scaledTruth[i] - outMean[0]) / outScale[0]
+            }
+        }
+        let lossGradient = LossGradient(
+            loss: loss, data: data, scaledTargets: scaledTargets, scaledTruth: scaledTruth, outputScale: outScale)
+
+        let shapes = network.weights.map(\.count) + network.biases.map(\.count)
+        var adam = AdamOptimizer(shapes: shapes, learningRate: learningRate)
+        let batch = max(1, min(batchSize, data.rows))
+        let stepsPerEpoch = (data.rows + batch - 1) / batch
+        let totalSteps = max(epochs * stepsPerEpoch, minimumSteps)
+        var order = Array(0..<data.rows)
+        var cursor = data.rows
+        var xb = [Float](repeating: 0, count: batch * d)
+        var idx = [Int](repeating: 0, count: batch)
+        for _ in 0..<totalSteps {
+            let b = min(batch, data.rows)
+            for k in 0..<b {
+                if cursor >= data.rows {
+                    order.shuffle(using: &generator)
+                    cursor = 0
+                }
+                idx[k] = order[cursor]
+                cursor += 1
+            }
+            data.inputs.withUnsafeBufferPointer { src in
+                xb.withUnsafeMutableBufferPointer { dst in
+                    for k in 0..<b {
+                        let s = idx[k] &* d
+                        let t = k &* d
+                        for j in 0..<d { dst[t &+ j] = src[s &+ j] }
+                    }
+                }
+            }
+            let a0 = xb.withUnsafeBufferPointer { network.standardize($0, rows: b) }
+            let acts = network.forward(standardized: a0, rows: b)
+            let g = lossGradient.gradient(outputs: acts[network.layerCount], rows: idx[0..<b])
+            let grads = network.backward(activations: acts, gradOutput: g, rows: b, wantInput: false)
+            var params = network.weights + network.biases
+            adam.update(&params, gradients: grads.weights + grads.biases)
+            let l = network.layerCount
+            network.weights = Array(params[0..<l])
+            network.biases = Array(params[l..<(2 * l)])
+        }
+        return DenseSurrogate(
+            network: network, isRegression: data.isRegression, outputMean: outMean, outputScale: outScale)
+    }
+}

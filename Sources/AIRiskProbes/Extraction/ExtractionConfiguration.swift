@@ -1,0 +1,85 @@
+/// Settings of the extraction probe.
+public struct ExtractionConfiguration: Sendable {
+    /// Query budgets of the learning-based attack. Answers are reused: the copy at budget b is trained on the
+    /// first b answers of its source, so a source costs its largest budget, not the sum.
+    public var budgets: [Int]
+    public var sources: [QuerySource]
+    public var surrogates: [SurrogateKind]
+    /// Losses for classifiers (soft and combined losses need scores and are skipped for labels-only targets).
+    public var classificationLosses: [DistillationLoss]
+    /// Losses for regressors.
+    public var regressionLosses: [DistillationLoss]
+    /// Whether to try equation solving first.
+    public var equationSolving: Bool
+    /// Fresh rows used to check a recovered affine map.
+    public var verificationQueries: Int
+    /// Largest verification error accepted as "of that form".
+    public var verificationTolerance: Double
+    /// Equation-solving rows are drawn uniformly from the observed feature ranges shrunk by this factor around
+    /// their centre (smaller values avoid saturated probabilities).
+    public var equationSolvingSpread: Float
+    /// The true parameters of the target, when known (tests, white-box audits), to report parameter error.
+    /// For binary models returning [p0, p1], a single row means the class-1 logit (class 0's is zero).
+    public var referenceParameters: AffineParameters?
+    /// Labelled rows used to find the leakiest step of a sequence model.
+    public var sequenceProbeRows: Int
+    /// Surrogate training.
+    public var epochs: Int
+    public var minimumSteps: Int
+    public var batchSize: Int
+    public var learningRate: Float
+    public var seed: UInt64
+    /// Total attack rows allowed; nil: exactly what the plan needs (reported).
+    public var totalQueryBudget: Int?
+    /// Fidelity levels for the queries-needed figures.
+    public var fidelityThresholds: [Double]
+
+    public init(
+        budgets: [Int] = [50, 100, 200, 500, 1000, 2000, 5000],
+        sources: [QuerySource] = [.publicData, .uniform, .gaussian(scale: 0.5), .jacobian(step: 0.1)],
+        surrogates: [SurrogateKind] = [.mlp(hidden: [64])],
+        classificationLosses: [DistillationLoss] = [
+            .hard, .soft(temperature: 1), .soft(temperature: 4), .soft(temperature: 16),
+            .combined(mu: 0.5, temperature: 4),
+        ],
+        regressionLosses: [DistillationLoss] = [.l2, .marginSquared(m: 5), .margin(m: 5)],
+        equationSolving: Bool = true,
+        verificationQueries: Int = 20,
+        verificationTolerance: Double = 1e-3,
+        equationSolvingSpread: Float = 1,
+        referenceParameters: AffineParameters? = nil,
+        sequenceProbeRows: Int = 200,
+        epochs: Int = 40,
+        minimumSteps: Int = 300,
+        batchSize: Int = 64,
+        learningRate: Float = 5e-3,
+        seed: UInt64 = 0,
+        totalQueryBudget: Int? = nil,
+        fidelityThresholds: [Double] = [0.9, 0.95, 0.99]
+    ) {
+        self.budgets = budgets
+        self.sources = sources
+        self.surrogates = surrogates
+        self.classificationLosses = classificationLosses
+        self.regressionLosses = regressionLosses
+        self.equationSolving = equationSolving
+        self.verificationQueries = verificationQueries
+        self.verificationTolerance = verificationTolerance
+        self.equationSolvingSpread = equationSolvingSpread
+        self.referenceParameters = referenceParameters
+        self.sequenceProbeRows = sequenceProbeRows
+        self.epochs = epochs
+        self.minimumSteps = minimumSteps
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        self.seed = seed
+        self.totalQueryBudget = totalQueryBudget
+        self.fidelityThresholds = fidelityThresholds
+    }
+
+    /// The trainer these settings describe.
+    var trainer: DenseSurrogateTrainer {
+        DenseSurrogateTrainer(
+            epochs: epochs, minimumSteps: minimumSteps, batchSize: batchSize, learningRate: learningRate)
+    }
+}

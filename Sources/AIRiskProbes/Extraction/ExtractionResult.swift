@@ -1,0 +1,39 @@
+import AIRiskAccess
+
+/// What the extraction probe found: equation solving, learning-based copies and their costs.
+public struct ExtractionResult: Sendable, Equatable {
+    public var modelName: String
+    /// The access the probe assumed (from the model's description).
+    public var access: AccessLevel
+    public var outputKind: OutputKind
+    public var seed: UInt64
+    /// The attack's row budget, enforced by a ``CountingModel``.
+    public var queryBudget: Int
+    /// Attack rows actually sent (equation solving, verification, sequence probing and learning).
+    public var queriesUsed: Int
+    /// Rows sent to label the evaluation data with the target's answers (the auditor's measurement, not the
+    /// attacker's cost; not counted against the budget).
+    public var evaluationQueries: Int
+    public var evaluationRows: Int
+    /// Seconds from start to end of the run.
+    public var wallTimeSeconds: Double
+    /// Which data set the feature ranges and Gaussian statistics came from.
+    public var statisticsSource: String
+    public var equationSolving: EquationSolvingResult?
+    public var sequence: SequenceLeakage?
+    public var curves: [ExtractionCurve]
+    /// Fidelity thresholds the summary reports queries for.
+    public var thresholds: [Double]
+    /// Things the probe skipped or assumed, in plain words.
+    public var notes: [String]
+
+    /// Over all curves, the fewest queries that reached `threshold` (nil: not reached within budget).
+    public func queriesToReach(_ threshold: Double) -> Int? {
+        curves.compactMap { $0.queriesToReach(threshold) }.min()
+    }
+
+    /// The curve with the highest final fidelity.
+    public var bestCurve: ExtractionCurve? {
+        curves.max { ($0.points.last?.fidelity ?? 0) < ($1.points.last?.fidelity ?? 0) }
+    }
+}

@@ -1,0 +1,207 @@
+import AIRiskAccess
+import AIRiskTensor
+import Foundation
+
+/// The membership-inference probe: can an attacker tell whether a record was in the model's
+/// training set?
+///
+/// All attacks score the same members (positives) and non-members (negatives). The target is
+/// queried once on those records for the score-based and gap attacks; the boundary-distance
+/// attack adds perturbed queries within the budget. Shadow and reference models are trained
+/// in-process with ``MembershipProbeConfiguration/effectiveTrainer``, in parallel, on the population
+/// set when one is given (otherwise on the member and non-member records, which the result notes).
+public struct MembershipProbe: Sendable {
+    public var configuration: MembershipProbeConfiguration
+
+    public init(configuration: MembershipProbeConfiguration = MembershipProbeConfiguration()) {
+        self.configuration = configuration
+    }
+
+    public func run(
+        model: any ModelAccess, members: LabeledData, nonMembers: LabeledData, population: LabeledData?
+    ) async throws -> MembershipResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let config = configuration
+        let desc = model.description
+        guard desc.isClassifier, desc.outputKind != .sequence else {
+            throw MembershipProbeError.notAClassifier(model: desc.name)
+        }
+        guard members.count > 0, nonMembers.count > 0 else {
+            throw MembershipProbeError.badInput(
+                "needs at least one member and one non-member (got \(members.count) and \(nonMembers.count))")
+        }
+        for (name, data) in [("members", members), ("non-members", nonMembers)] + (population.map { [("population", $0)] } ?? []) {
+            guard data.rowWidth == desc.featureCount else {
+                throw MembershipProbeError.badInput(
+                    "\(name) rows have \(data.rowWidth) values but \(desc.name) takes \(desc.featureCount) "
+                        + "(input shape \(desc.inputShape))")
+            }
+            if let bad = data.labels.first(where: { $0 < 0 || $0 >= desc.outputWidth }) {
+                throw MembershipProbeError.badInput(
+                    "\(name) contain label \(bad), outside the model's \(desc.outputWidth) classes 0..<\(desc.outputWidth)")
+            }
+        }
+        let classCount = desc.outputWidth
+        // Present every data set with the model's own row shape.
+        func shaped(_ d: LabeledData) -> LabeledData {
+            LabeledData(unchecked: Tensor(shape: [d.count] + desc.inputShape, scalars: d.scalars), labels: d.labels)
+        }
+        let records = try shaped(members).appending(shaped(nonMembers))
+        let populationSet = population.map(shaped)
+        let nM = members.count
+        let counting = CountingModel(model, budget: config.queryBudget)
+        let output = try await ModelQuery.predict(
+            counting, scalars: records.scalars, rows: records.count, rowShape: desc.inputShape,
+            batchRows: config.queryBatchRows)
+        let predicted = ModelQuery.labels(output)
+        let logProbabilities = desc.outputKind == .labels ? nil : LogProbabilities(output)
+        let correct = (0..<records.count).map { predicted[$0] == records.labels[$0] }
+        let memberAccuracy = Double(correct[..<nM].filter { $0 }.count) / Double(nM)
+        let nonMemberAccuracy = Double(correct[nM...].filter { $0 }.count) / Double(records.count - nM)
+
+        var notes: [String] = []
+        var attacks: [MembershipAttackResult] = []
+        var skipped: [SkippedAttack] = []
+        var shadowCount = 0
+        var referenceCount = 0
+        var references: LiRAReferenceSet?
+        var referenceSeconds = 0.0
+        let trainer = config.effectiveTrainer
+        let root = SeededGenerator(seed: config.seed)
+        let needsPool = config.attacks.contains { [.shadowModel, .liraOnline, .liraOffline].contains($0) }
+        if needsPool && logProbabilities != nil && populationSet == nil {
+            notes.append(
+                "no population set was given: shadow and reference models were trained on random halves of the "
+                    + "\(records.count) member and non-member records themselves")
+        }
+
+        func record(_ attack: MembershipAttack, _ scores: [Double], since: ContinuousClock.Instant, _ n: [String]) {
+            let metrics = MembershipMetrics(
+                memberScores: Array(scores[..<nM]), nonMemberScores: Array(scores[nM...]),
+                memberLabels: Array(records.labels[..<nM]), nonMemberLabels: Array(records.labels[nM...]))
+            attacks.append(
+                MembershipAttackResult(
+                    attack: attack, memberScores: Array(scores[..<nM]), nonMemberScores: Array(scores[nM...]),
+                    metrics: metrics, wallTimeSeconds: seconds(clock.now - since), notes: n))
+        }
+
+        for attack in uniqued(config.attacks) {
+            let t0 = clock.now
+            if attack.needsScores, logProbabilities == nil {
+                skipped.append(
+                    SkippedAttack(
+                        attack: attack,
+                        reason: "\(desc.name) returns labels only (access level labels-only); the \(attack.displayName) "
+                            + "attack needs class probabilities or logits"))
+                continue
+            }
+            switch attack {
+            case .confidence, .loss, .entropy, .modifiedEntropy:
+                guard let lp = logProbabilities else { continue }
+                let scores: [Double] =
+                    switch attack {
+                    case .confidence: ThresholdScores.confidence(lp, labels: records.labels)
+                    case .loss: ThresholdScores.loss(lp, labels: records.labels)
+                    case .entropy: ThresholdScores.entropy(lp)
+                    default: ThresholdScores.modifiedEntropy(lp, labels: records.labels)
+                    }
+                record(attack, scores, since: t0, [])
+            case .gap:
+                record(attack, correct.map { $0 ? 1 : 0 }, since: t0, [])
+            case .boundaryDistance:
+                let radii = config.boundaryRadii.filter { $0 > 0 }
+                let perDirection = records.count * radii.count
+                var directions = max(config.boundaryDirections, 1)
+                var n: [String] = []
+                if let remaining = counting.remaining {
+                    let affordable = perDirection > 0 ? remaining / perDirection : 0
+                    if affordable < 1 || radii.isEmpty {
+                        skipped.append(
+                            SkippedAttack(
+                                attack: attack,
+                                reason: "the query budget leaves \(remaining) rows; one perturbation per radius and "
+                                    + "record needs \(perDirection)"))
+                        continue
+                    }
+                    if affordable < directions {
+                        n.append(
+                            "query budget: \(affordable) of \(directions) directions per radius and record were affordable")
+                        directions = affordable
+                    }
+                }
+                guard !radii.isEmpty else {
+                    skipped.append(SkippedAttack(attack: attack, reason: "no positive perturbation radius configured"))
+                    continue
+                }
+                var rng = root.derived(3)
+                let scores = try await BoundaryDistanceAttack.scores(
+                    model: counting, records: records, unperturbedLabels: predicted, radii: radii,
+                    directions: directions, seed: rng.next(), batchRows: config.queryBatchRows)
+                n.append(
+                    "\(directions) random Gaussian directions at radii \(radii) × feature std per record "
+                        + "(\(directions * perDirection) queries)")
+                record(attack, scores, since: t0, n)
+            case .shadowModel:
+                guard let lp = logProbabilities else { continue }
+                var rng = root.derived(1)
+                let outcome = try await ShadowModelAttack.run(
+                    target: lp, targetLabels: records.labels, pool: populationSet ?? records, classCount: classCount,
+                    configuration: config, trainer: trainer, seed: rng.next())
+                shadowCount = outcome.shadowCount
+                record(attack, outcome.scores, since: t0, outcome.notes)
+            case .liraOnline, .liraOffline:
+                guard let lp = logProbabilities else { continue }
+                let n = config.referenceModelCount
+                guard n >= 2 else {
+                    skipped.append(
+                        SkippedAttack(
+                            attack: attack, reason: "LiRA needs at least 2 reference models (configured: \(n))"))
+                    continue
+                }
+                if references == nil {
+                    var rng = root.derived(2)
+                    references = try await LiRAReferenceSet.train(
+                        targetRecords: records, population: populationSet, classCount: classCount, modelCount: n,
+                        trainer: trainer, seed: rng.next(), batchRows: config.queryBatchRows)
+                    referenceSeconds = seconds(clock.now - t0)
+                    referenceCount = n
+                }
+                guard let refs = references else { continue }
+                let fixed = config.liraFixedVariance ?? (n < 64)
+                let stats = LiRAAttack.statistics(refs, fixedVariance: fixed)
+                let phi = lp.logitConfidence(labels: records.labels)
+                let scores = attack == .liraOnline ? LiRAAttack.online(target: phi, stats) : LiRAAttack.offline(target: phi, stats)
+                let poolSize = records.count + (populationSet?.count ?? 0)
+                var attackNotes = [
+                    "\(n) reference models (\(trainer.summary)), each trained on a random half of \(poolSize) records "
+                        + "(members ∪ non-members" + (populationSet == nil ? ")" : " ∪ population)")
+                        + "; every target record is IN for \(n / 2) of them",
+                    (attack == .liraOnline
+                        ? "online: IN and OUT Gaussians per record"
+                        : "offline: OUT Gaussian per record from the \(n - n / 2)+ models that did not train on it")
+                        + (fixed ? ", fixed (pooled) variance" : ", per-record variance"),
+                    "reference training and inference took \(String(format: "%.2f", referenceSeconds)) s",
+                ]
+                record(attack, scores, since: t0, attackNotes)
+            }
+        }
+        return MembershipResult(
+            modelName: desc.name, accessLevel: desc.outputKind == .labels ? .labelsOnly : .scores,
+            outputKind: desc.outputKind, seed: config.seed, memberCount: nM, nonMemberCount: records.count - nM,
+            populationCount: populationSet?.count ?? 0, attacks: attacks, skipped: skipped, notes: notes,
+            queries: counting.count, wallTimeSeconds: seconds(clock.now - started), memberAccuracy: memberAccuracy,
+            nonMemberAccuracy: nonMemberAccuracy, accuracyGap: memberAccuracy - nonMemberAccuracy,
+            shadowModelCount: shadowCount, referenceModelCount: referenceCount, trainerSummary: trainer.summary,
+            metricDefinitions: MetricDefinitions.all)
+    }
+
+    private func uniqued(_ attacks: [MembershipAttack]) -> [MembershipAttack] {
+        var seen = Set<MembershipAttack>()
+        return attacks.filter { seen.insert($0).inserted }
+    }
+
+    private func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}

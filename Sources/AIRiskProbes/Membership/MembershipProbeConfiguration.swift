@@ -1,0 +1,66 @@
+/// What the membership probe runs and how.
+public struct MembershipProbeConfiguration: Sendable {
+    /// Attacks to run, in this order (unavailable ones are reported as skipped).
+    public var attacks: [MembershipAttack]
+    /// Shadow models for the shadow-model attack (k).
+    public var shadowModelCount: Int
+    /// Reference models for LiRA (N), shared by the online and offline variants.
+    public var referenceModelCount: Int
+    /// Hidden layer sizes of the default in-process trainer ([] = multinomial logistic regression).
+    public var hiddenSizes: [Int]
+    public var epochs: Int
+    public var batchSize: Int
+    public var learningRate: Float
+    public var l2: Float
+    /// Hidden layers of the shadow attack's per-class attack models ([] = logistic regression).
+    public var attackModelHiddenSizes: [Int]
+    public var attackModelEpochs: Int
+    /// Maximum rows the probe may send to the target model; nil for no limit.
+    public var queryBudget: Int?
+    public var seed: UInt64
+    /// Perturbation radii of the boundary-distance attack, in units of each feature's standard deviation.
+    public var boundaryRadii: [Double]
+    /// Random directions per radius and record for the boundary-distance attack (reduced to fit the budget).
+    public var boundaryDirections: Int
+    /// LiRA's fixed (pooled) variance: nil picks it automatically when fewer than 64 reference models are used.
+    public var liraFixedVariance: Bool?
+    /// Rows per query to the target model.
+    public var queryBatchRows: Int
+    /// Replaces the default trainer (``SoftmaxNetworkTrainer`` built from the fields above), e.g. with
+    /// the tensor engine's trainer or one that copies the target's architecture.
+    public var trainer: (any MembershipModelTrainer)?
+
+    public init(
+        attacks: [MembershipAttack] = MembershipAttack.allCases, shadowModelCount: Int = 4,
+        referenceModelCount: Int = 16, hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64,
+        learningRate: Float = 1e-3, l2: Float = 0, attackModelHiddenSizes: [Int] = [], attackModelEpochs: Int = 100,
+        queryBudget: Int? = nil, seed: UInt64 = 0, boundaryRadii: [Double] = [0.1, 0.25, 0.5, 1, 2],
+        boundaryDirections: Int = 8, liraFixedVariance: Bool? = nil, queryBatchRows: Int = 1024,
+        trainer: (any MembershipModelTrainer)? = nil
+    ) {
+        self.attacks = attacks
+        self.shadowModelCount = shadowModelCount
+        self.referenceModelCount = referenceModelCount
+        self.hiddenSizes = hiddenSizes
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        self.l2 = l2
+        self.attackModelHiddenSizes = attackModelHiddenSizes
+        self.attackModelEpochs = attackModelEpochs
+        self.queryBudget = queryBudget
+        self.seed = seed
+        self.boundaryRadii = boundaryRadii
+        self.boundaryDirections = boundaryDirections
+        self.liraFixedVariance = liraFixedVariance
+        self.queryBatchRows = queryBatchRows
+        self.trainer = trainer
+    }
+
+    /// The trainer shadow and reference models are trained with.
+    public var effectiveTrainer: any MembershipModelTrainer {
+        trainer
+            ?? SoftmaxNetworkTrainer(
+                hiddenSizes: hiddenSizes, epochs: epochs, batchSize: batchSize, learningRate: learningRate, l2: l2)
+    }
+}

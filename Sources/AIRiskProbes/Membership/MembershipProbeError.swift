@@ -1,0 +1,16 @@
+/// Why the membership probe could not run.
+public enum MembershipProbeError: Error, Sendable, Equatable, CustomStringConvertible {
+    case badTrainingData(String)
+    case badInput(String)
+    case notAClassifier(model: String)
+
+    public var description: String {
+        switch self {
+        case .badTrainingData(let s): "cannot train an in-process model: \(s)"
+        case .badInput(let s): "membership probe: \(s)"
+        case .notAClassifier(let m):
+            "\(m) is not a classifier (it returns regression or sequence outputs); membership inference needs class "
+                + "labels or class scores"
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Runs independent jobs concurrently, at most one per core, and returns their results in job
+/// order, so the outcome does not depend on scheduling.
+enum ParallelMap {
+    static func run<T: Sendable>(
+        _ count: Int, _ body: @escaping @Sendable (Int) async throws -> T
+    ) async throws -> [T] {
+        guard count > 0 else { return [] }
+        let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+        var results = [T?](repeating: nil, count: count)
+        try await withThrowingTaskGroup(of: (Int, T).self) { group in
+            var next = 0
+            while next < width {
+                let i = next
+                group.addTask { (i, try await body(i)) }
+                next += 1
+            }
+            while let (i, value) = try await group.next() {
+                results[i] = value
+                if next < count {
+                    let j = next
+                    group.addTask { (j, try await body(j)) }
+                    next += 1
+                }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}

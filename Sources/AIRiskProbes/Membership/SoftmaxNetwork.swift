@@ -1,0 +1,104 @@
+import CBLAS
+import Foundation
+
+/// A trained feed-forward classifier: input standardisation, dense layers with ReLU between them,
+/// and a softmax over the last layer's logits. With no hidden layer it is multinomial logistic
+/// regression.
+public struct SoftmaxNetwork: Sendable, Equatable {
+    /// Per-feature mean and 1/std applied to inputs before the first layer.
+    public var inputMean: [Float]
+    public var inputScale: [Float]
+    public var layers: [DenseLayer]
+
+    public var featureCount: Int { inputMean.count }
+    public var classCount: Int { layers.last?.outputs ?? 0 }
+
+    /// The logits of `rows` rows of `x` (row-major, `featureCount` per row).
+    public func logits(_ x: [Float], rows: Int) -> [Float] {
+        var a = standardised(x, rows: rows)
+        for (l, layer) in layers.enumerated() {
+            var z = [Float](repeating: 0, count: rows * layer.outputs)
+            SoftmaxNetwork.affine(a, rows: rows, layer: layer, into: &z)
+            if l < layers.count - 1 { SoftmaxNetwork.relu(&z) }
+            a = z
+        }
+        return a
+    }
+
+    /// Class probabilities (softmax of the logits), rows × classCount.
+    public func probabilities(_ x: [Float], rows: Int) -> [Float] {
+        var z = logits(x, rows: rows)
+        SoftmaxNetwork.softmaxRows(&z, rows: rows, width: classCount)
+        return z
+    }
+
+    func standardised(_ x: [Float], rows: Int) -> [Float] {
+        let d = featureCount
+        var out = x
+        out.withUnsafeMutableBufferPointer { o in
+            inputMean.withUnsafeBufferPointer { mean in
+                inputScale.withUnsafeBufferPointer { scale in
+                    for r in 0..<rows {
+                        let base = r &* d
+                        for j in 0..<d { o[base &+ j] = (o[base &+ j] - mean[j]) * scale[j] }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// out[rows × outputs] = a[rows × inputs] · W + b.
+    static func affine(_ a: [Float], rows: Int, layer: DenseLayer, into out: inout [Float]) {
+        let n = layer.outputs
+        out.withUnsafeMutableBufferPointer { o in
+            layer.bias.withUnsafeBufferPointer { b in
+                for r in 0..<rows {
+                    for j in 0..<n { o[r &* n &+ j] = b[j] }
+                }
+            }
+            a.withUnsafeBufferPointer { ap in
+                layer.weights.withUnsafeBufferPointer { w in
+                    gemm(
+                        transA: false, transB: false, m: rows, n: n, k: layer.inputs, a: ap.baseAddress!,
+                        b: w.baseAddress!, c: o.baseAddress!, beta: 1)
+                }
+            }
+        }
+    }
+
+    static func relu(_ z: inout [Float]) {
+        z.withUnsafeMutableBufferPointer { p in
+            for i in 0..<p.count where p[i] < 0 { p[i] = 0 }
+        }
+    }
+
+    static func softmaxRows(_ z: inout [Float], rows: Int, width: Int) {
+        z.withUnsafeMutableBufferPointer { p in
+            for r in 0..<rows {
+                let base = r &* width
+                var m = p[base]
+                for j in 1..<width where p[base &+ j] > m { m = p[base &+ j] }
+                var s: Float = 0
+                for j in 0..<width {
+                    let e = expf(p[base &+ j] - m)
+                    p[base &+ j] = e
+                    s += e
+                }
+                let inv = 1 / s
+                for j in 0..<width { p[base &+ j] *= inv }
+            }
+        }
+    }
+
+    /// C[m × n] = op(A) · op(B) + beta · C, all row-major and contiguous.
+    static func gemm(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, beta: Float
+    ) {
+        guard m > 0, n > 0, k > 0 else { return }
+        cblas_sgemm(
+            CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), 1, a, Int32(transA ? m : k), b, Int32(transB ? k : n), beta, c, Int32(n))
+    }
+}

@@ -1,0 +1,224 @@
+import AIRiskAccess
+import AIRiskTensor
+import Foundation
+
+/// Trains a ``SoftmaxNetwork`` (multinomial logistic regression with no hidden layer, an MLP
+/// with ReLU hidden layers otherwise) by mini-batch Adam on softmax cross-entropy, in plain Swift
+/// with BLAS matrix products. Deterministic in the seed: initial weights and batch order come from
+/// a ``SeededGenerator``.
+public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
+    public var hiddenSizes: [Int]
+    public var epochs: Int
+    public var batchSize: Int
+    public var learningRate: Float
+    /// L2 penalty coefficient added to the weight gradients (λ·W); 0 for none.
+    public var l2: Float
+
+    public init(
+        hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64, learningRate: Float = 1e-3, l2: Float = 0
+    ) {
+        self.hiddenSizes = hiddenSizes
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        self.l2 = l2
+    }
+
+    public var summary: String {
+        let shape = hiddenSizes.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \(hiddenSizes)"
+        return "\(shape), softmax cross-entropy, Adam lr \(learningRate), batch \(batchSize), \(epochs) epochs, "
+            + "L2 \(l2) (in-process Swift trainer)"
+    }
+
+    public func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
+        let network = try fit(
+            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels,
+            classCount: classCount, seed: seed)
+        return SoftmaxNetworkModel(network: network, inputShape: data.rowShape)
+    }
+
+    /// Fits a network to `rows` rows of `features` (row-major, `featureCount` per row).
+    public func fit(
+        features: [Float], rows n: Int, featureCount d: Int, labels: [Int], classCount c: Int, seed: UInt64
+    ) throws -> SoftmaxNetwork {
+        guard n > 0, d > 0, features.count == n * d, labels.count == n else {
+            throw MembershipProbeError.badTrainingData(
+                "\(n) rows of \(d) features with \(labels.count) labels (\(features.count) values)")
+        }
+        guard c >= 2, labels.allSatisfy({ $0 >= 0 && $0 < c }) else {
+            throw MembershipProbeError.badTrainingData("labels must lie in 0..<\(c) with at least 2 classes")
+        }
+        var rng = SeededGenerator(seed: seed)
+
+        // Standardisation (constant features keep scale 1).
+        var mean = [Float](repeating: 0, count: d)
+        var scale = [Float](repeating: 1, count: d)
+        features.withUnsafeBufferPointer { x in
+            var sum = [Double](repeating: 0, count: d)
+            var sq = [Double](repeating: 0, count: d)
+            for r in 0..<n {
+                for j in 0..<d {
+                    let v = Double(x[r &* d &+ j])
+                    sum[j] += v
+                    sq[j] += v * v
+                }
+            }
+            for j in 0..<d {
+                let m = sum[j] / Double(n)
+                let variance = max(sq[j] / Double(n) - m * m, 0)
+                mean[j] = Float(m)
+                scale[j] = variance > 1e-12 ? Float(1 / variance.squareRoot()) : 1
+            }
+        }
+        let network0 = SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: [])
+        let xs = network0.standardised(features, rows: n)
+
+        let sizes = [d] + hiddenSizes + [c]
+        let layerCount = sizes.count - 1
+        var layers: [DenseLayer] = []
+        for l in 0..<layerCount {
+            let std = Float((2.0 / Double(sizes[l] + sizes[l + 1])).squareRoot())
+            let w = (0..<(sizes[l] * sizes[l + 1])).map { _ in rng.nextGaussian() * std }
+            layers.append(
+                DenseLayer(inputs: sizes[l], outputs: sizes[l + 1], weights: w, bias: [Float](repeating: 0, count: sizes[l + 1])))
+        }
+
+        let batch = max(1, min(batchSize, n))
+        // Workspaces: activations A_0…A_L and their gradients G_1…G_L, batch × size each.
+        let acts = sizes.map { UnsafeMutablePointer<Float>.allocate(capacity: batch * $0) }
+        let grads = sizes.map { UnsafeMutablePointer<Float>.allocate(capacity: batch * $0) }
+        let weights = layers.map { l -> UnsafeMutablePointer<Float> in
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: l.weights.count)
+            l.weights.withUnsafeBufferPointer { p.initialize(from: $0.baseAddress!, count: l.weights.count) }
+            return p
+        }
+        let biases = sizes.dropFirst().map { UnsafeMutablePointer<Float>.allocate(capacity: $0) }
+        let weightGrads = layers.map { UnsafeMutablePointer<Float>.allocate(capacity: $0.weights.count) }
+        let biasGrads = sizes.dropFirst().map { UnsafeMutablePointer<Float>.allocate(capacity: $0) }
+        let momentW = layers.map { UnsafeMutablePointer<Float>.allocate(capacity: $0.weights.count) }
+        let velocityW = layers.map { UnsafeMutablePointer<Float>.allocate(capacity: $0.weights.count) }
+        let momentB = sizes.dropFirst().map { UnsafeMutablePointer<Float>.allocate(capacity: $0) }
+        let velocityB = sizes.dropFirst().map { UnsafeMutablePointer<Float>.allocate(capacity: $0) }
+        defer {
+            for p in acts + grads + weights + biases + weightGrads + biasGrads + momentW + velocityW + momentB
+                + velocityB
+            {
+                p.deallocate()
+            }
+        }
+        for l in 0..<layerCount {
+            let wc = sizes[l] * sizes[l + 1]
+            biases[l].initialize(repeating: 0, count: sizes[l + 1])
+            momentW[l].initialize(repeating: 0, count: wc)
+            velocityW[l].initialize(repeating: 0, count: wc)
+            momentB[l].initialize(repeating: 0, count: sizes[l + 1])
+            velocityB[l].initialize(repeating: 0, count: sizes[l + 1])
+        }
+
+        let beta1: Float = 0.9
+        let beta2: Float = 0.999
+        let epsilon: Float = 1e-8
+        var beta1Power: Float = 1
+        var beta2Power: Float = 1
+        var order = Array(0..<n)
+        xs.withUnsafeBufferPointer { x in
+            for _ in 0..<epochs {
+                for i in stride(from: n - 1, to: 0, by: -1) {
+                    order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+                }
+                var start = 0
+                while start < n {
+                    let bs = min(batch, n - start)
+                    for r in 0..<bs {
+                        (acts[0] + r &* d).update(from: x.baseAddress! + order[start &+ r] &* d, count: d)
+                    }
+                    // Forward.
+                    for l in 0..<layerCount {
+                        let (inS, outS) = (sizes[l], sizes[l + 1])
+                        let z = acts[l + 1]
+                        for r in 0..<bs { (z + r &* outS).update(from: biases[l], count: outS) }
+                        SoftmaxNetwork.gemm(
+                            transA: false, transB: false, m: bs, n: outS, k: inS, a: acts[l], b: weights[l], c: z,
+                            beta: 1)
+                        if l < layerCount - 1 {
+                            for i in 0..<(bs &* outS) where z[i] < 0 { z[i] = 0 }
+                        }
+                    }
+                    // Softmax cross-entropy gradient (P − Y) / bs.
+                    let out = acts[layerCount]
+                    let g = grads[layerCount]
+                    let invB = 1 / Float(bs)
+                    for r in 0..<bs {
+                        let base = r &* c
+                        var m = out[base]
+                        for j in 1..<c where out[base &+ j] > m { m = out[base &+ j] }
+                        var s: Float = 0
+                        for j in 0..<c {
+                            let e = expf(out[base &+ j] - m)
+                            g[base &+ j] = e
+                            s += e
+                        }
+                        let inv = 1 / s
+                        for j in 0..<c { g[base &+ j] *= inv * invB }
+                        let y = labels[order[start &+ r]]
+                        g[base &+ y] -= invB
+                    }
+                    // Backward.
+                    for l in stride(from: layerCount - 1, through: 0, by: -1) {
+                        let (inS, outS) = (sizes[l], sizes[l + 1])
+                        let gOut = grads[l + 1]
+                        SoftmaxNetwork.gemm(
+                            transA: true, transB: false, m: inS, n: outS, k: bs, a: acts[l], b: gOut,
+                            c: weightGrads[l], beta: 0)
+                        let gb = biasGrads[l]
+                        gb.update(repeating: 0, count: outS)
+                        for r in 0..<bs {
+                            for j in 0..<outS { gb[j] += gOut[r &* outS &+ j] }
+                        }
+                        if l > 0 {
+                            let gIn = grads[l]
+                            SoftmaxNetwork.gemm(
+                                transA: false, transB: true, m: bs, n: inS, k: outS, a: gOut, b: weights[l], c: gIn,
+                                beta: 0)
+                            let a = acts[l]
+                            for i in 0..<(bs &* inS) where a[i] <= 0 { gIn[i] = 0 }
+                        }
+                    }
+                    // Adam.
+                    beta1Power *= beta1
+                    beta2Power *= beta2
+                    let stepSize = learningRate * (1 - beta2Power).squareRoot() / (1 - beta1Power)
+                    for l in 0..<layerCount {
+                        let wc = sizes[l] &* sizes[l + 1]
+                        let w = weights[l]
+                        let gw = weightGrads[l]
+                        let mw = momentW[l]
+                        let vw = velocityW[l]
+                        for i in 0..<wc {
+                            let gi = gw[i] + l2 * w[i]
+                            mw[i] = beta1 * mw[i] + (1 - beta1) * gi
+                            vw[i] = beta2 * vw[i] + (1 - beta2) * gi * gi
+                            w[i] -= stepSize * mw[i] / (vw[i].squareRoot() + epsilon)
+                        }
+                        let b = biases[l]
+                        let gb = biasGrads[l]
+                        let mb = momentB[l]
+                        let vb = velocityB[l]
+                        for i in 0..<sizes[l + 1] {
+                            mb[i] = beta1 * mb[i] + (1 - beta1) * gb[i]
+                            vb[i] = beta2 * vb[i] + (1 - beta2) * gb[i] * gb[i]
+                            b[i] -= stepSize * mb[i] / (vb[i].squareRoot() + epsilon)
+                        }
+                    }
+                    start += bs
+                }
+            }
+        }
+        for l in 0..<layerCount {
+            layers[l].weights = Array(UnsafeBufferPointer(start: weights[l], count: layers[l].weights.count))
+            layers[l].bias = Array(UnsafeBufferPointer(start: biases[l], count: sizes[l + 1]))
+        }
+
+        return SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: layers)
+    }
+}

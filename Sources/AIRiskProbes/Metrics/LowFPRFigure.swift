@@ -1,0 +1,62 @@
+import Foundation
+
+/// The TPR an attack reaches at a target false-positive rate, and how much data it rests on.
+///
+/// Definition: the largest TPR over all thresholds whose empirical FPR ≤ `targetFPR`. The
+/// interval is the Clopper–Pearson 95 % interval of that TPR (true positives out of members).
+/// With `negatives` non-members, FPR ≤ target allows at most ``maxFalsePositives`` false
+/// positives; when that is 0 the figure is the TPR at *zero* observed false positives and says
+/// nothing finer about the true FPR than ``fprUpperBound`` (the Clopper–Pearson upper bound of the
+/// observed false positives).
+public struct LowFPRFigure: Sendable, Equatable, Codable {
+    public var targetFPR: Double
+    public var tpr: ProportionInterval
+    /// Non-members the FPR is measured on.
+    public var negatives: Int
+    /// floor(targetFPR × negatives): the false positives a qualifying threshold may have.
+    public var maxFalsePositives: Int
+    /// False positives of the chosen threshold.
+    public var falsePositives: Int
+    public var achievedFPR: Double
+    /// Clopper–Pearson 95 % upper bound of the chosen threshold's FPR.
+    public var fprUpperBound: Double
+    public var threshold: Double
+    /// A plain-language caveat when the figure rests on few or no false positives.
+    public var note: String?
+
+    public init(curve: ROCCurve, targetFPR: Double, confidence: Double = 0.95) {
+        let point = curve.point(atFPR: targetFPR)
+        self.targetFPR = targetFPR
+        tpr = ClopperPearson.interval(
+            successes: point.truePositives, trials: curve.positives, confidence: confidence)
+        negatives = curve.negatives
+        maxFalsePositives = curve.maxFalsePositives(atFPR: targetFPR)
+        falsePositives = point.falsePositives
+        achievedFPR = point.fpr
+        fprUpperBound = ClopperPearson.interval(
+            successes: point.falsePositives, trials: curve.negatives, confidence: confidence
+        ).upper
+        threshold = point.threshold
+        let pct = LowFPRFigure.percent(targetFPR)
+        if maxFalsePositives == 0 {
+            note =
+                "at \(pct) FPR with \(negatives) non-members the threshold can allow 0 false positives: "
+                + "this is the TPR at zero observed false positives, and the true FPR is only known to be ≤ "
+                + LowFPRFigure.percent(fprUpperBound) + " (95 % upper bound)"
+        } else if maxFalsePositives < 10 {
+            note =
+                "at \(pct) FPR with \(negatives) non-members the threshold can allow only \(maxFalsePositives) "
+                + "false positive(s); the FPR is only known to be ≤ " + LowFPRFigure.percent(fprUpperBound)
+                + " (95 % upper bound)"
+        } else {
+            note = nil
+        }
+    }
+
+    static func percent(_ v: Double) -> String {
+        let p = v * 100
+        if p >= 10 { return "\(Int(p.rounded())) %" }
+        if p >= 1 { return String(format: "%.1f %%", p) }
+        return String(format: "%.2g %%", p)
+    }
+}

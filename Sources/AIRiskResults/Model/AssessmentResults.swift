@@ -1,0 +1,79 @@
+import Foundation
+
+/// The canonical results document of one assessment: everything every rendering is drawn from.
+///
+/// `airisk report results.xml` rebuilds this value from the XML alone and renders HTML, OSCAL, JSON, SARIF and
+/// JUnit from it, so anything a report shows must live here.
+public struct AssessmentResults: Sendable, Equatable, Codable {
+    /// The tool that produced the document.
+    public var tool: ToolInfo
+    /// When the assessment finished, kept to whole seconds (the XML form's precision). Injected by the caller
+    /// so tests and reproducible runs can fix it.
+    public var generatedAt: Date {
+        didSet { generatedAt = Self.wholeSeconds(generatedAt) }
+    }
+    /// The seed every probe's randomness derives from.
+    public var seed: UInt64
+    /// The budget profile by name (quick, standard, thorough, or a team's own).
+    public var profile: String
+    /// Every budget the profile and flags set, by name.
+    public var budgets: [Budget]
+    /// The sensitivity of the training data the user declared; it drives impact.
+    public var dataSensitivity: DataSensitivity
+    public var status: AssessmentStatus
+    public var model: ModelIdentity
+    public var dataSets: [DataSetRecord]
+    public var environment: EnvironmentInfo
+    public var probes: [ProbeResult]
+    public var findings: [Finding]
+    public var matrix: MatrixSnapshot
+    public var defenses: [DefenseEvidence]
+    /// Method and metric definitions the report prints.
+    public var definitions: [Definition]
+
+    public init(
+        tool: ToolInfo, generatedAt: Date, seed: UInt64, profile: String, budgets: [Budget] = [],
+        dataSensitivity: DataSensitivity, status: AssessmentStatus = .complete, model: ModelIdentity,
+        dataSets: [DataSetRecord] = [], environment: EnvironmentInfo, probes: [ProbeResult] = [],
+        findings: [Finding] = [], matrix: MatrixSnapshot = MatrixSnapshot(), defenses: [DefenseEvidence] = [],
+        definitions: [Definition] = []
+    ) {
+        self.tool = tool
+        self.generatedAt = Self.wholeSeconds(generatedAt)
+        self.seed = seed
+        self.profile = profile
+        self.budgets = budgets
+        self.dataSensitivity = dataSensitivity
+        self.status = status
+        self.model = model
+        self.dataSets = dataSets
+        self.environment = environment
+        self.probes = probes
+        self.findings = findings
+        self.matrix = matrix
+        self.defenses = defenses
+        self.definitions = definitions
+    }
+
+    /// The highest severity among the findings; `.note` when there are none.
+    public var overallSeverity: Severity {
+        findings.map(\.severity).max() ?? .note
+    }
+
+    /// Findings from most to least severe (stable for equal severities).
+    public var findingsBySeverity: [Finding] {
+        findings.enumerated().sorted {
+            $0.element.severity != $1.element.severity
+                ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
+        }.map(\.element)
+    }
+
+    /// The findings a probe produced.
+    public func findings(ofProbe probeID: String) -> [Finding] {
+        findings.filter { $0.probeID == probeID }
+    }
+
+    static func wholeSeconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+}

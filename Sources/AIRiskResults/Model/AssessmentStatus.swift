@@ -1,0 +1,32 @@
+/// Whether every planned probe finished.
+public enum AssessmentStatus: Sendable, Equatable, Codable {
+    case complete
+    /// The assessment stopped early or a probe failed; `error` says what happened.
+    case incomplete(error: String)
+
+    public var isComplete: Bool { self == .complete }
+
+    private enum CodingKeys: String, CodingKey { case state, error }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        switch try c.decode(String.self, forKey: .state) {
+        case "complete": self = .complete
+        case "incomplete": self = .incomplete(error: try c.decode(String.self, forKey: .error))
+        case let other:
+            throw DecodingError.dataCorruptedError(
+                forKey: .state, in: c, debugDescription: "unknown assessment state '\(other)'")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .complete:
+            try c.encode("complete", forKey: .state)
+        case .incomplete(let error):
+            try c.encode("incomplete", forKey: .state)
+            try c.encode(error, forKey: .error)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// A measured result placed on the AI Security Matrix and scored as a risk.
+public struct Finding: Sendable, Equatable, Codable {
+    public var id: String
+    /// The probe whose measurement this finding rests on.
+    public var probeID: String
+    public var title: String
+    public var severity: Severity
+    public var likelihood: RiskFactor
+    public var impact: RiskFactor
+    /// Why the scores are what they are, in words.
+    public var rationale: String
+    /// The matrix stage id (e.g. stage.deployment).
+    public var stageID: String
+    /// The matrix attack-class id (e.g. class.data-theft).
+    public var classID: String
+    /// The OWASP ML Top 10 entry (e.g. ML04 Membership Inference Attack).
+    public var owasp: Reference
+    /// The MITRE ATLAS technique (e.g. AML.T0024.000).
+    public var atlas: Reference
+    /// The NIST AI 100-2 section that describes the attack.
+    public var nistSection: String
+    public var recommendedDefenses: [RecommendedDefense]
+
+    public init(
+        id: String, probeID: String, title: String, severity: Severity, likelihood: RiskFactor, impact: RiskFactor,
+        rationale: String, stageID: String, classID: String, owasp: Reference, atlas: Reference,
+        nistSection: String, recommendedDefenses: [RecommendedDefense] = []
+    ) {
+        self.id = id
+        self.probeID = probeID
+        self.title = title
+        self.severity = severity
+        self.likelihood = likelihood
+        self.impact = impact
+        self.rationale = rationale
+        self.stageID = stageID
+        self.classID = classID
+        self.owasp = owasp
+        self.atlas = atlas
+        self.nistSection = nistSection
+        self.recommendedDefenses = recommendedDefenses
+    }
+}

@@ -1,0 +1,26 @@
+/// One headline number with its unit, confidence interval and the sample it rests on.
+public struct Metric: Sendable, Equatable, Codable {
+    /// Display name, also the key `airisk diff` matches on (e.g. "AUC", "TPR @ 1% FPR").
+    public var name: String
+    public var value: Double
+    /// Unit, if any ("%", "queries", "s").
+    public var unit: String?
+    /// Lower end of the confidence interval.
+    public var ciLow: Double?
+    /// Upper end of the confidence interval.
+    public var ciHigh: Double?
+    /// What the number was computed on (e.g. "n=500 members, 500 non-members; 95% bootstrap CI").
+    public var basis: String?
+
+    public init(
+        name: String, value: Double, unit: String? = nil, ciLow: Double? = nil, ciHigh: Double? = nil,
+        basis: String? = nil
+    ) {
+        self.name = name
+        self.value = value
+        self.unit = unit
+        self.ciLow = ciLow
+        self.ciHigh = ciHigh
+        self.basis = basis
+    }
+}

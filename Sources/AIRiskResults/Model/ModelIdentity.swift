@@ -1,0 +1,57 @@
+import Foundation
+
+/// What model was assessed, identified well enough to tell two versions apart.
+public struct ModelIdentity: Sendable, Equatable, Codable {
+    /// Display name (file name or endpoint model name).
+    public var name: String
+    public var sourceKind: ModelSourceKind
+    /// File path, endpoint URL (never with credentials; see ``redactedURL(_:)``) or command line.
+    public var location: String
+    /// SHA-256 of the model file, lowercase hex; nil for endpoints.
+    public var sha256: String?
+    /// The producer recorded in the model (e.g. "skl2onnx 1.17.0").
+    public var producer: String?
+    /// The default-domain ONNX opset.
+    public var opset: Int?
+    /// The operator types the model uses, in the order the caller gives.
+    public var operators: [String]
+    /// One input row's shape without the batch dimension; nil entries are dynamic.
+    public var inputShape: [Int?]
+    /// What the model returns per row: probabilities, logits, labels, regression, sequence.
+    public var outputKind: String
+    /// The strongest access the assessment had: white-box, scores or labels-only.
+    public var accessLevel: String
+
+    public init(
+        name: String, sourceKind: ModelSourceKind, location: String, sha256: String? = nil, producer: String? = nil,
+        opset: Int? = nil, operators: [String] = [], inputShape: [Int?] = [], outputKind: String, accessLevel: String
+    ) {
+        self.name = name
+        self.sourceKind = sourceKind
+        self.location = location
+        self.sha256 = sha256
+        self.producer = producer
+        self.opset = opset
+        self.operators = operators
+        self.inputShape = inputShape
+        self.outputKind = outputKind
+        self.accessLevel = accessLevel
+    }
+
+    /// Query parameter names whose values are secrets and never recorded.
+    static let secretQueryNames: Set<String> = [
+        "token", "access_token", "api_key", "apikey", "key", "password", "secret", "sig", "signature", "auth",
+    ]
+
+    /// `url` with its user name, password and secret-looking query parameters removed, for recording an endpoint.
+    public static func redactedURL(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.user = nil
+        components.password = nil
+        if let items = components.queryItems {
+            let kept = items.filter { !secretQueryNames.contains($0.name.lowercased()) }
+            components.queryItems = kept.isEmpty ? nil : kept
+        }
+        return components.string ?? url
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes files so a reader never sees half of one: the bytes go to a temporary file in the same directory,
+/// which is then renamed over the destination (rename is atomic within one file system).
+public enum AtomicFile {
+    public static func write(_ data: Data, to url: URL) throws(ResultsError) {
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(
+            ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        )
+        do {
+            try data.write(to: temporary)
+        } catch {
+            throw .unwritable(path: url.path, reason: error.localizedDescription)
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .unwritable(path: url.path, reason: reason)
+        }
+    }
+
+    /// Writes UTF-8 text atomically.
+    public static func write(_ text: String, to url: URL) throws(ResultsError) {
+        try write(Data(text.utf8), to: url)
+    }
+}

@@ -1,0 +1,56 @@
+import AIRiskAccess
+import AIRiskData
+import AIRiskONNX
+import Foundation
+import Testing
+
+@testable import AIRiskCLI
+
+private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/models")
+
+@Suite("inspect and predict")
+struct ModelCommandsTests {
+    @Test(
+        "inspect describes every fixture",
+        arguments: [
+            ("logreg_breast_cancer", "white-box", "2 classes"),
+            ("softmax_digits", "white-box", "10 classes"),
+            ("mlp_digits_overfit", "white-box", "10 classes"),
+            ("random_forest_digits", "scores", "no input gradients"),
+            ("mlp_regressor_diabetes", "white-box", "regression"),
+        ])
+    func inspects(name: String, access: String, mention: String) throws {
+        let i = try ModelInspection(url: models.appendingPathComponent(name + ".onnx"))
+        #expect(i.accessLevel == access)
+        #expect(i.text.contains(mention), "\(i.text)")
+        #expect(i.unsupportedOperators.isEmpty)
+        #expect(i.parameterCount > 0)
+        #expect(i.sha256.count == 64)
+    }
+
+    @Test("predict renders labels and probabilities as CSV")
+    func predictsCSV() async throws {
+        let dataset = try AIRiskData.DatasetLoader.load(url: models.appendingPathComponent("logreg_breast_cancer.members.csv"))
+        let model = try AIRiskAccess.ONNXModelAccess(
+            model: .load(contentsOf: models.appendingPathComponent("logreg_breast_cancer.onnx")))
+        let out = try await PredictCommand.predictAll(model, dataset.features, batch: 64)
+        #expect(out.rows == dataset.rowCount)
+        let csv = try PredictCommand.render(out, description: model.description, format: .csv)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.first == "row,label,p_0,p_1")
+        #expect(lines.count == dataset.rowCount + 1)
+    }
+
+    @Test("a data file with the wrong width is refused naming both shapes")
+    func refusesWrongWidth() throws {
+        let dataset = try AIRiskData.DatasetLoader.load(url: models.appendingPathComponent("logreg_breast_cancer.members.csv"))
+        let model = try AIRiskAccess.ONNXModelAccess(model: .load(contentsOf: models.appendingPathComponent("softmax_digits.onnx")))
+        #expect {
+            try PredictCommand.checkShape(dataset, model.description)
+        } throws: { error in
+            let s = "\(error)"
+            return s.contains("30 features") && s.contains("64 features")
+        }
+    }
+}

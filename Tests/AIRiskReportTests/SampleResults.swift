@@ -1,0 +1,1 @@
+../AIRiskResultsTests/SampleResults.swift
