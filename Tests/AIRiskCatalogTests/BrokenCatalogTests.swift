@@ -156,3 +156,29 @@ struct BrokenCatalogTests {
         #expect(file.hasSuffix("atlas.xml"))
     }
 }
+
+@Suite("Catalog directories without or with broken schemas")
+struct CatalogSchemaSourceTests {
+    @Test("a catalog directory without schema/ is validated against the bundled schemas")
+    func bundledSchemaFallback() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-noschema-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: repositoryCatalog, to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("schema"))
+        let catalog = try Catalog.load(directory: dir)
+        #expect(catalog.owasp.risks.count == 10)
+    }
+
+    @Test("a broken XSD is reported as an unusable schema naming the schema file")
+    func brokenSchema() throws {
+        let broken = try BrokenCatalog(editing: "schema/atlas.xsd") {
+            $0.replacingOccurrences(of: "type=\"c:TacticID\"", with: "type=\"c:NoSuchType\"")
+        }
+        let error = try #require(broken.load())
+        guard case .schemaUnusable(let issues) = error else {
+            Issue.record("expected an unusable schema, got \(error)")
+            return
+        }
+        #expect(issues.contains { $0.file.hasSuffix("atlas.xsd") })
+    }
+}
