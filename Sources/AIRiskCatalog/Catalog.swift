@@ -87,7 +87,8 @@ public struct Catalog: Sendable {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw CatalogError.unreadable(file: url.path, reason: "missing or unreadable (\(error.localizedDescription))")
+            throw CatalogError.unreadable(
+                file: url.path, reason: "missing or unreadable (\(error.localizedDescription))")
         }
     }
 

@@ -42,8 +42,9 @@ struct BrokenCatalogTests {
     @Test("a schema violation is reported with the file and line")
     func schemaViolation() throws {
         let broken = try BrokenCatalog(editing: "owasp-ml-top10-2023.xml") {
-            $0.replacingOccurrences(of: "<detectability score=\"2\" label=\"Difficult\"/>",
-                                    with: "<detectability score=\"7\" label=\"Difficult\"/>")
+            $0.replacingOccurrences(
+                of: "<detectability score=\"2\" label=\"Difficult\"/>",
+                with: "<detectability score=\"7\" label=\"Difficult\"/>")
         }
         let line = try broken.line(of: "<detectability score=\"7\"", in: "owasp-ml-top10-2023.xml")
         let error = try #require(broken.load())
@@ -78,8 +79,9 @@ struct BrokenCatalogTests {
     @Test("a reference across files to a missing defense names the matrix ID")
     func danglingDefense() throws {
         let broken = try BrokenCatalog(editing: "matrix.xml") {
-            $0.replacingOccurrences(of: "<defense ref=\"def.strip\" status=\"inferred\"/>",
-                                    with: "<defense ref=\"def.no-such-defense\" status=\"inferred\"/>")
+            $0.replacingOccurrences(
+                of: "<defense ref=\"def.strip\" status=\"inferred\"/>",
+                with: "<defense ref=\"def.no-such-defense\" status=\"inferred\"/>")
         }
         let line = try broken.line(of: "def.no-such-defense", in: "matrix.xml")
         let error = try #require(broken.load())
@@ -102,8 +104,9 @@ struct BrokenCatalogTests {
     @Test("malformed XML is reported with the file and line")
     func malformed() throws {
         let broken = try BrokenCatalog(editing: "atlas.xml") {
-            $0.replacingOccurrences(of: "<tactic id=\"AML.TA0003\" name=\"Resource Development\"/>",
-                                    with: "<tactic id=\"AML.TA0003\" name=\"Resource Development\">")
+            $0.replacingOccurrences(
+                of: "<tactic id=\"AML.TA0003\" name=\"Resource Development\"/>",
+                with: "<tactic id=\"AML.TA0003\" name=\"Resource Development\">")
         }
         let error = try #require(broken.load())
         guard case .malformed(let issues) = error else {
@@ -119,8 +122,9 @@ struct BrokenCatalogTests {
     @Test("a factor score that is not an option of its factor is rejected")
     func badFactorScore() throws {
         let broken = try BrokenCatalog(editing: "policy-default.xml") {
-            $0.replacingOccurrences(of: "<factorScore factor=\"motive\" score=\"9\">",
-                                    with: "<factorScore factor=\"motive\" score=\"8\">")
+            $0.replacingOccurrences(
+                of: "<factorScore factor=\"motive\" score=\"9\">",
+                with: "<factorScore factor=\"motive\" score=\"8\">")
         }
         let line = try broken.line(of: "<factorScore factor=\"motive\" score=\"8\">", in: "policy-default.xml")
         let error = try #require(broken.load())
@@ -131,8 +135,9 @@ struct BrokenCatalogTests {
     @Test("metric bands with a gap are rejected")
     func bandGap() throws {
         let broken = try BrokenCatalog(editing: "policy-default.xml") {
-            $0.replacingOccurrences(of: "<band from=\"0.05\" to=\"0.10\" score=\"5\"/>",
-                                    with: "<band from=\"0.06\" to=\"0.10\" score=\"5\"/>")
+            $0.replacingOccurrences(
+                of: "<band from=\"0.05\" to=\"0.10\" score=\"5\"/>",
+                with: "<band from=\"0.06\" to=\"0.10\" score=\"5\"/>")
         }
         let line = try broken.line(of: "<band from=\"0.06\"", in: "policy-default.xml")
         let error = try #require(broken.load())
@@ -149,5 +154,31 @@ struct BrokenCatalogTests {
             return
         }
         #expect(file.hasSuffix("atlas.xml"))
+    }
+}
+
+@Suite("Catalog directories without or with broken schemas")
+struct CatalogSchemaSourceTests {
+    @Test("a catalog directory without schema/ is validated against the bundled schemas")
+    func bundledSchemaFallback() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-noschema-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: repositoryCatalog, to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("schema"))
+        let catalog = try Catalog.load(directory: dir)
+        #expect(catalog.owasp.risks.count == 10)
+    }
+
+    @Test("a broken XSD is reported as an unusable schema naming the schema file")
+    func brokenSchema() throws {
+        let broken = try BrokenCatalog(editing: "schema/atlas.xsd") {
+            $0.replacingOccurrences(of: "type=\"c:TacticID\"", with: "type=\"c:NoSuchType\"")
+        }
+        let error = try #require(broken.load())
+        guard case .schemaUnusable(let issues) = error else {
+            Issue.record("expected an unusable schema, got \(error)")
+            return
+        }
+        #expect(issues.contains { $0.file.hasSuffix("atlas.xsd") })
     }
 }

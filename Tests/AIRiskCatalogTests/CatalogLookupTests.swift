@@ -109,3 +109,67 @@ struct CatalogLookupTests {
         }
     }
 }
+
+@Suite("Catalog mappings")
+struct CatalogMappingTests {
+    @Test("every matrix defense maps to an ATLAS mitigation or explains why none fits")
+    func defenseMappings() throws {
+        let catalog = try Catalog.bundled()
+        for defense in catalog.matrix.defenses {
+            let mapping = try #require(catalog.defenseMapping(for: defense.id), "\(defense.id) is unmapped")
+            #expect(!mapping.mitigations.isEmpty || mapping.note != nil, "\(defense.id) has no mitigation and no note")
+        }
+    }
+
+    @Test("the measurable defenses cover round, top-k, label-only, noise, temperature, query limit, DP-SGD and L2")
+    func measurableDefenses() throws {
+        let catalog = try Catalog.bundled()
+        let expected: [String: String] = [
+            "mdef.round": "def.mask-confidence", "mdef.top-k": "def.mask-confidence",
+            "mdef.label-only": "def.label-only", "mdef.noise": "def.mask-confidence",
+            "mdef.temperature": "def.mask-confidence", "mdef.query-limit": "def.model-access-control",
+            "mdef.dp-sgd": "def.differential-privacy", "mdef.l2": "def.suppress-overfitting",
+        ]
+        #expect(Set(catalog.mappings.measurableDefenses.map(\.id)) == Set(expected.keys))
+        for (id, defense) in expected {
+            let m = try #require(catalog.measurableDefense(id))
+            #expect(m.implements.contains { $0.ref == defense }, "\(id) should implement \(defense)")
+            #expect(!m.reducesProbes.isEmpty)
+        }
+    }
+
+    @Test("ATLAS names keep the old ML names beside the current AI names")
+    func atlasRenames() throws {
+        let atlas = try Catalog.bundled().atlas
+        let pairs: [(String, String, String?)] = [
+            ("AML.T0024", "Exfiltration via AI Inference API", "Exfiltration via ML Inference API"),
+            ("AML.T0024.000", "Infer Training Data Membership", nil),
+            ("AML.T0024.001", "Invert AI Model", "Invert ML Model"),
+            ("AML.T0018", "Manipulate AI Model", "Backdoor ML Model"),
+        ]
+        for (id, name, old) in pairs {
+            let t = try #require(atlas.techniques.first { $0.id == id })
+            #expect(t.name == name)
+            #expect(t.oldName == old)
+        }
+        let m0002 = try #require(atlas.mitigations.first { $0.id == "AML.M0002" })
+        #expect(m0002.oldName == "Passive ML Output Obfuscation")
+        #expect(atlas.techniques(mitigatedBy: "AML.M0002").map(\.id).contains("AML.T0024.002"))
+    }
+
+    @Test("technique papers carry title, year, authors and their verification status")
+    func papers() throws {
+        let catalog = try Catalog.bundled()
+        let tramer = try #require(catalog.technique("tech.equation-solving-extraction")?.paper)
+        #expect(tramer.title == "Stealing Machine Learning Models via Prediction APIs")
+        #expect(tramer.year == 2016)
+        #expect(tramer.authors.first == "Florian Tramèr" && tramer.authors.count == 5)
+        let seed004 = try #require(catalog.technique("tech.temperature-distillation-extraction"))
+        #expect(seed004.paper?.year == nil)
+        #expect(seed004.note?.contains("UNVERIFIED") == true)
+        #expect(seed004.paper?.authors.count == 3)
+        let abuse = try #require(catalog.technique("tech.ml-framework-abuse")?.paper)
+        #expect(abuse.status == .unverified)
+        #expect(catalog.technique("tech.fgsm")?.paper?.authorsStatus == .unverified)
+    }
+}

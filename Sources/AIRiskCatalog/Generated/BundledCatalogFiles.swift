@@ -691,7 +691,7 @@ enum BundledCatalogFiles {
     </technique>
 
     <technique id="tech.model-inversion" class="class.data-theft" status="inferred" source="MBSD">
-      <name lang="ja">モデル反転攻撃 (Model Inversion Attacks)</name>
+      <name lang="ja">モデル反転攻撃</name>
       <name lang="en">Model Inversion Attacks</name>
       <paper status="verified">
         <title>Model Inversion Attacks that Exploit Confidence Information and Basic Countermeasures</title>

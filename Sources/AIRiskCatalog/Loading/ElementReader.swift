@@ -1,5 +1,5 @@
-import Foundation
 import AIRiskXML
+import Foundation
 
 /// Reads the fields of one catalog element, turning a missing or ill-typed field into a located ``CatalogIssue``.
 ///

@@ -143,7 +143,8 @@ struct ReferenceChecker {
         }
         for m in c.mappings.classMappings {
             let owner = "class mapping of \(m.attackClass)"
-            expect(c.attackClass(m.attackClass) != nil, m.attackClass, kind: "attack class", from: owner, at: m.location)
+            expect(
+                c.attackClass(m.attackClass) != nil, m.attackClass, kind: "attack class", from: owner, at: m.location)
             for o in m.owasp {
                 expect(c.owaspRisk(o.ref) != nil, o.ref, kind: "OWASP risk", from: owner, at: o.location)
             }
