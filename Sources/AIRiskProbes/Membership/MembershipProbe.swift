@@ -173,7 +173,7 @@ public struct MembershipProbe: Sendable {
                 let phi = lp.logitConfidence(labels: records.labels)
                 let scores = attack == .liraOnline ? LiRAAttack.online(target: phi, stats) : LiRAAttack.offline(target: phi, stats)
                 let poolSize = records.count + (populationSet?.count ?? 0)
-                var attackNotes = [
+                let attackNotes = [
                     "\(n) reference models (\(trainer.summary)), each trained on a random half of \(poolSize) records "
                         + "(members ∪ non-members" + (populationSet == nil ? ")" : " ∪ population)")
                         + "; every target record is IN for \(n / 2) of them",

@@ -21,7 +21,7 @@ enum BetaDistribution {
         var hi = 1.0
         for _ in 0..<200 {
             let mid = 0.5 * (lo + hi)
-            if mid <= lo || mid >= hi { break }
+            if mid <= lo || mid >= hi || hi - lo <= max(1e-15, 1e-12 * lo) { break }
             if cdf(mid, a: a, b: b) < p { lo = mid } else { hi = mid }
         }
         return 0.5 * (lo + hi)

@@ -1,0 +1,56 @@
+import AIRiskAccess
+import AIRiskTensor
+import Testing
+
+@testable import AIRiskProbes
+
+@Suite("In-process softmax trainer")
+struct MembershipTrainerTests {
+    @Test("an MLP fits its training set and is deterministic in the seed")
+    func fitsAndIsDeterministic() async throws {
+        let data = MembershipFixture.members
+        let trainer = MembershipFixture.overfitTrainer
+        let a = try trainer.fit(
+            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
+            seed: 3)
+        let b = try trainer.fit(
+            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
+            seed: 3)
+        let c = try trainer.fit(
+            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
+            seed: 4)
+        #expect(a == b)
+        #expect(a != c)
+        let model = SoftmaxNetworkModel(network: a, inputShape: [data.rowWidth])
+        let out = try await model.predict(data.features)
+        let accuracy = Double(zip(out.labels, data.labels).filter { $0 == $1 }.count) / Double(data.count)
+        #expect(accuracy > 0.95)
+        #expect((0..<out.rows).allSatisfy { abs(out.row($0).reduce(0, +) - 1) < 1e-4 })
+    }
+
+    @Test("logistic regression (no hidden layer) learns a linearly separable task")
+    func logistic() async throws {
+        var rng = SeededGenerator(seed: 2)
+        var x: [Float] = []
+        var y: [Int] = []
+        for _ in 0..<200 {
+            let a = rng.nextGaussian()
+            let b = rng.nextGaussian()
+            x += [a, b]
+            y.append(a + 2 * b > 0 ? 1 : 0)
+        }
+        let trainer = SoftmaxNetworkTrainer(hiddenSizes: [], epochs: 100, batchSize: 20, learningRate: 0.05)
+        let net = try trainer.fit(features: x, rows: 200, featureCount: 2, labels: y, classCount: 2, seed: 1)
+        let p = net.probabilities(x, rows: 200)
+        let correct = (0..<200).filter { (p[2 * $0 + 1] > 0.5 ? 1 : 0) == y[$0] }.count
+        #expect(correct >= 194)
+    }
+
+    @Test("bad labels are rejected")
+    func badLabels() {
+        #expect(throws: MembershipProbeError.self) {
+            _ = try SoftmaxNetworkTrainer().fit(
+                features: [0, 1], rows: 2, featureCount: 1, labels: [0, 5], classCount: 2, seed: 0)
+        }
+    }
+}
