@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System libraries.
@@ -40,7 +41,9 @@ let package = Package(
         // The canonical results document: its model, XML form and XSD validation.
         .target(name: "AIRiskResults", dependencies: ["AIRiskXML"]),
         // Renderings of a results document: HTML, OSCAL, JSON, SARIF, JUnit.
-        .target(name: "AIRiskReport", dependencies: ["AIRiskResults", "AIRiskXML"]),
+        .target(
+            name: "AIRiskReport",
+            dependencies: ["AIRiskResults", "AIRiskXML", .product(name: "Mustache", package: "swift-mustache")]),
         // Runs probes on a model and scores them against the catalog into a results document.
         .target(
             name: "AIRiskAssessment",
@@ -67,7 +70,9 @@ let package = Package(
         .testTarget(name: "AIRiskAccessTests", dependencies: ["AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor"]),
         .testTarget(name: "AIRiskProbesTests", dependencies: ["AIRiskProbes", "AIRiskAccess", "AIRiskTensor"]),
         .testTarget(name: "AIRiskResultsTests", dependencies: ["AIRiskResults", "AIRiskXML"]),
-        .testTarget(name: "AIRiskReportTests", dependencies: ["AIRiskReport", "AIRiskResults", "AIRiskXML"]),
+        .testTarget(
+            name: "AIRiskReportTests", dependencies: ["AIRiskReport", "AIRiskResults", "AIRiskXML"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskAssessmentTests", dependencies: ["AIRiskAssessment"]),
         .testTarget(name: "AIRiskCLITests", dependencies: ["AIRiskCLI", "AIRiskAccess", "AIRiskData", "AIRiskONNX"]),
     ],

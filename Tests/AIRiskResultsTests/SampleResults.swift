@@ -82,7 +82,7 @@ enum SampleResults {
         metrics: [
             Metric(name: "AUC", value: 0.81, ciLow: 0.78, ciHigh: 0.84, basis: "n=500 members, 500 non-members"),
             Metric(
-                name: "TPR @ 0.1% FPR", value: 0.09, unit: "%", ciLow: 0.05, ciHigh: 0.13,
+                name: "TPR @ 0.1% FPR", value: 9, unit: "%", ciLow: 5, ciHigh: 13,
                 basis: "n=500 non-members"),
             Metric(name: "Max advantage", value: 0.46),
             Metric(name: "Empirical ε lower bound", value: 1.9, basis: "Clopper-Pearson 95%"),
@@ -147,7 +147,7 @@ enum SampleResults {
         queries: QueryUsage(calls: 50, rows: 5000, gradientCalls: 0, budget: 5000), wallTimeSeconds: 2.75,
         seed: 7_003, status: .ran, notes: [],
         metrics: [
-            Metric(name: "Fidelity", value: 0.943, unit: "%", basis: "n=1000 held-out population rows"),
+            Metric(name: "Fidelity", value: 94.3, unit: "%", basis: "n=1000 held-out population rows"),
             Metric(name: "Queries to 90% fidelity", value: 1200, unit: "queries"),
         ],
         curves: [

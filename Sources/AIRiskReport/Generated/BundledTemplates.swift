@@ -2,5 +2,226 @@
 
 /// The report templates of templates/ by file name, compiled into the binary.
 enum BundledTemplates {
-    static let files: [String: String] = [:]
+    static let files: [String: String] = [
+        "report.css": #"""
+:root {
+  --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec; --panel: #f5f7fa;
+  --critical: #7f1d1d; --high: #c53030; --medium: #dd6b20; --low: #d69e2e; --note: #3182ce; --ok: #2f855a;
+}
+* { box-sizing: border-box; }
+body {
+  margin: 0; color: var(--ink); background: #fff; line-height: 1.5; font-size: 15px;
+  font-family: -apple-system, "Segoe UI", "Helvetica Neue", Arial, "Hiragino Sans", "Hiragino Kaku Gothic ProN",
+    "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", "YuGothic", "Meiryo", "IPAGothic", "IPAexGothic", sans-serif;
+}
+main { max-width: 1120px; margin: 0 auto; padding: 0 24px 48px; }
+header.top { background: #102a43; color: #f0f4f8; padding: 20px 0; margin-bottom: 24px; }
+header.top .inner { max-width: 1120px; margin: 0 auto; padding: 0 24px; display: flex; gap: 24px;
+  align-items: center; justify-content: space-between; flex-wrap: wrap; }
+header.top h1 { margin: 0; font-size: 24px; }
+header.top .meta { color: #bcccdc; font-size: 13px; }
+header.top .model { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: break-all; }
+h2 { border-bottom: 2px solid var(--line); padding-bottom: 4px; margin-top: 40px; }
+h3 { margin-top: 28px; }
+h4 { margin: 20px 0 8px; color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 14px; }
+th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+th { background: var(--panel); font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12px;
+  font-weight: 600; text-transform: uppercase; letter-spacing: .03em; white-space: nowrap; }
+.sev-critical { background: var(--critical); } .sev-high { background: var(--high); }
+.sev-medium { background: var(--medium); } .sev-low { background: var(--low); } .sev-note { background: var(--note); }
+.overall { display: flex; align-items: center; gap: 16px; padding: 16px; background: var(--panel);
+  border-left: 6px solid var(--muted); margin: 12px 0; }
+.overall.sev-critical, .overall.sev-high, .overall.sev-medium, .overall.sev-low, .overall.sev-note {
+  background: var(--panel); }
+.overall.sev-critical { border-color: var(--critical); } .overall.sev-high { border-color: var(--high); }
+.overall.sev-medium { border-color: var(--medium); } .overall.sev-low { border-color: var(--low); }
+.overall.sev-note { border-color: var(--note); }
+.overall .big { font-size: 28px; font-weight: 700; text-transform: uppercase; }
+.counts span { margin-right: 12px; }
+.status-incomplete { background: #fff5f5; border: 1px solid var(--high); padding: 8px 12px; }
+table.matrix { table-layout: fixed; }
+table.matrix td { height: 120px; font-size: 12.5px; }
+table.matrix th.stage { width: 13%; }
+.cell-na { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px, #f0f0f0 6px, #f0f0f0 12px);
+  color: #9aa5b1; text-align: center; vertical-align: middle; }
+.cell-not-assessed { background: #edf2f7; color: var(--muted); border: 2px dashed #bcccdc; }
+.cell-clear { background: #f0fff4; }
+.cell-sev-critical { background: #fbd5d5; border: 2px solid var(--critical); }
+.cell-sev-high { background: #fed7d7; border: 2px solid var(--high); }
+.cell-sev-medium { background: #feebc8; border: 2px solid var(--medium); }
+.cell-sev-low { background: #fefcbf; border: 2px solid var(--low); }
+.cell-sev-note { background: #ebf8ff; border: 2px solid var(--note); }
+.cell-label { font-weight: 700; display: block; margin-bottom: 4px; }
+.cell ul { margin: 4px 0 0; padding-left: 16px; }
+.legend span { display: inline-block; margin-right: 14px; font-size: 13px; }
+.legend i { display: inline-block; width: 14px; height: 14px; vertical-align: -2px; margin-right: 4px;
+  border: 1px solid #999; }
+.probe { border: 1px solid var(--line); border-radius: 6px; padding: 4px 20px 16px; margin: 20px 0; }
+.facts { color: var(--muted); font-size: 13px; }
+.facts b { color: var(--ink); font-weight: 600; }
+.charts { display: flex; flex-wrap: wrap; gap: 16px; }
+.charts figure { margin: 0; border: 1px solid var(--line); border-radius: 4px; padding: 8px; background: #fff; }
+.images { display: flex; flex-wrap: wrap; gap: 16px; }
+.images figure { margin: 0; text-align: center; width: 150px; }
+.images img { width: 128px; height: 128px; image-rendering: pixelated; border: 1px solid var(--line); }
+.images figcaption { font-size: 12px; color: var(--muted); }
+.notes li { white-space: pre-wrap; }
+.ev-measured { color: var(--ok); font-weight: 600; } .ev-catalog { color: var(--muted); }
+dl.defs dt { font-weight: 600; margin-top: 8px; } dl.defs dd { margin-left: 16px; }
+.mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: break-all; }
+footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px solid var(--line);
+  padding-top: 8px; }
+@media print { .probe, figure, table.matrix { break-inside: avoid; } }
+
+"""#,
+        "report.html.mustache": #"""
+{{! airisk HTML report skeleton. Copy templates/ and pass --templates DIR to change it.
+    Values in {{double braces}} are HTML-escaped by the engine; {{{triple}}} values are markup airisk built
+    itself (the inline CSS and the SVG charts) with every string inside already escaped. }}
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="{{toolName}} {{toolVersion}}">
+<title>{{t.title}} — {{model.name}}</title>
+<style>
+{{{css}}}
+</style>
+</head>
+<body>
+<header class="top"><div class="inner">
+  <div>
+    <h1>{{t.title}}</h1>
+    <div class="meta">{{t.model}}: <span class="model">{{model.name}}</span></div>
+  </div>
+  <div class="meta">{{t.generated}} {{generatedAt}} · {{toolName}} {{toolVersion}} · {{t.seed}} {{seed}} ·
+    {{t.profile}} {{profile}}</div>
+</div></header>
+<main>
+{{#incomplete}}
+<p class="status-incomplete"><strong>{{t.incomplete}}</strong> {{error}}</p>
+{{/incomplete}}
+
+<section id="summary">
+<h2>{{t.summary}}</h2>
+<div class="overall sev-{{overall.severity}}">
+  <div><div class="facts">{{t.overall}}</div><div class="big">{{overall.label}}</div></div>
+  <div class="counts">{{#counts}}<span><span class="badge sev-{{severity}}">{{label}}</span> {{count}}</span>{{/counts}}</div>
+</div>
+<p>{{t.summaryIntro}} <b>{{dataSensitivityLabel}}</b>.</p>
+{{#hasFindings}}
+<h3>{{t.topFindings}}</h3>
+<table>
+<tr><th>{{t.severity}}</th><th>{{t.finding}}</th><th>{{t.matrixCell}}</th><th>OWASP</th><th>ATLAS</th>
+<th>{{t.likelihood}}</th><th>{{t.impact}}</th></tr>
+{{#topFindings}}
+<tr><td><span class="badge sev-{{severity}}">{{severityLabel}}</span></td><td><b>{{title}}</b><br><span class="facts">{{rationale}}</span></td>
+<td>{{cell}}</td><td>{{owasp}}</td><td>{{atlas}}</td><td class="num">{{likelihood}}</td><td class="num">{{impact}}</td></tr>
+{{/topFindings}}
+</table>
+{{/hasFindings}}
+{{^hasFindings}}<p>{{t.noFindings}}</p>{{/hasFindings}}
+</section>
+
+<section id="matrix">
+<h2>{{t.matrix}}</h2>
+<p>{{t.matrixIntro}}</p>
+<p class="legend">{{#legend}}<span><i class="{{cssClass}}"></i>{{label}}</span>{{/legend}}</p>
+<table class="matrix">
+<tr><th class="stage">{{t.stage}} \ {{t.attackClass}}</th>{{#matrix.classes}}<th>{{name}}</th>{{/matrix.classes}}</tr>
+{{#matrix.rows}}
+<tr><th class="stage">{{stage}}</th>
+{{#cells}}
+{{#na}}<td class="cell-na">—</td>{{/na}}
+{{^na}}<td class="cell {{cssClass}}"><span class="cell-label">{{label}}</span>
+{{#hasFindings}}<ul>{{#findings}}<li><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{title}}</li>{{/findings}}</ul>{{/hasFindings}}
+{{#assessed}}<div class="facts">{{t.assessedBy}}: {{assessedBy}}</div>{{/assessed}}
+{{^assessed}}{{#hasTechniques}}<div class="facts">{{t.techniques}}: {{techniques}}</div>{{/hasTechniques}}
+{{#hasDefenses}}<div class="facts">{{t.catalogDefenses}}: {{defenses}}</div>{{/hasDefenses}}{{/assessed}}
+</td>{{/na}}
+{{/cells}}
+</tr>
+{{/matrix.rows}}
+</table>
+</section>
+
+<section id="probes">
+<h2>{{t.probes}}</h2>
+{{#probes}}
+<div class="probe" id="probe-{{id}}">
+<h3>{{title}} <span class="facts">({{id}})</span></h3>
+<p class="facts"><b>{{t.status}}</b> {{statusLabel}}{{#detail}} — {{detail}}{{/detail}} · <b>{{t.access}}</b> {{access}} ·
+<b>{{t.queries}}</b> {{queries}} · <b>{{t.wallTime}}</b> {{wallTime}} · <b>{{t.seed}}</b> {{seed}}</p>
+{{#hasMetrics}}
+<table>
+<tr><th>{{t.metric}}</th><th>{{t.value}}</th><th>{{t.ci}}</th><th>{{t.basis}}</th></tr>
+{{#metrics}}<tr><td>{{name}}</td><td class="num">{{value}}</td><td class="num">{{ci}}</td><td>{{basis}}</td></tr>
+{{/metrics}}
+</table>
+{{/hasMetrics}}
+{{#hasCharts}}<div class="charts">{{#charts}}<figure>{{{svg}}}</figure>{{/charts}}</div>{{/hasCharts}}
+{{#hasImages}}
+<h4>{{t.images}}</h4>
+<div class="images">{{#images}}<figure>{{#src}}<img src="{{src}}" alt="{{title}}" width="{{width}}" height="{{height}}">{{/src}}{{^src}}<div class="mono">{{file}}</div>{{/src}}
+<figcaption><b>{{title}}</b>{{#classLabel}} · {{t.class}} {{classLabel}}{{/classLabel}}<br>{{caption}}</figcaption></figure>{{/images}}</div>
+{{/hasImages}}
+{{#tables}}
+<h4>{{title}}</h4>
+<table><tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr>
+{{#rows}}<tr>{{#cells}}<td{{#num}} class="num"{{/num}}>{{value}}</td>{{/cells}}</tr>
+{{/rows}}</table>
+{{/tables}}
+{{#hasNotes}}<h4>{{t.notes}}</h4><ul class="notes">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
+</div>
+{{/probes}}
+</section>
+
+<section id="defenses">
+<h2>{{t.defenses}}</h2>
+<p>{{t.defensesIntro}}</p>
+{{#defenseChart}}<div class="charts"><figure>{{{defenseChart}}}</figure></div>{{/defenseChart}}
+<table>
+<tr><th>{{t.defense}}</th><th>{{t.matrixCell}}</th><th>{{t.evidence}}</th><th>{{t.measured}}</th><th>{{t.utility}}</th><th>{{t.source}}</th></tr>
+{{#defenses}}
+<tr><td><b>{{name}}</b>{{#nameJA}}<br>{{nameJA}}{{/nameJA}}{{#notes}}<br><span class="facts">{{notes}}</span>{{/notes}}</td><td>{{cell}}</td>
+<td class="ev-{{evidence}}">{{evidenceLabel}}</td><td>{{measurements}}</td><td class="num">{{utility}}</td><td>{{source}}</td></tr>
+{{/defenses}}
+</table>
+</section>
+
+<section id="methods">
+<h2>{{t.methods}}</h2>
+<dl class="defs">{{#definitions}}<dt>{{term}}</dt><dd>{{text}}{{#reference}} <span class="facts">({{reference}})</span>{{/reference}}</dd>{{/definitions}}</dl>
+</section>
+
+<section id="environment">
+<h2>{{t.environment}}</h2>
+<table>
+<tr><th>{{t.model}}</th><td class="mono">{{model.name}}</td></tr>
+<tr><th>{{t.source}}</th><td>{{model.sourceKind}} · <span class="mono">{{model.location}}</span></td></tr>
+<tr><th>SHA-256</th><td class="mono">{{model.sha256}}</td></tr>
+<tr><th>{{t.producer}}</th><td>{{model.producer}}{{#model.opset}} · opset {{model.opset}}{{/model.opset}}</td></tr>
+<tr><th>{{t.operators}}</th><td>{{model.operators}}</td></tr>
+<tr><th>{{t.inputShape}}</th><td class="mono">{{model.inputShape}}</td></tr>
+<tr><th>{{t.output}}</th><td>{{model.outputKind}} · {{t.access}} {{model.accessLevel}}</td></tr>
+<tr><th>{{t.dataSensitivity}}</th><td>{{dataSensitivityLabel}}</td></tr>
+<tr><th>{{t.budgets}}</th><td>{{#budgets}}<span class="mono">{{name}}={{value}}</span> {{/budgets}}</td></tr>
+<tr><th>{{t.system}}</th><td>{{environment.os}} · {{environment.cpus}} CPU · {{environment.swift}}</td></tr>
+</table>
+<h4>{{t.dataSets}}</h4>
+<table><tr><th>{{t.role}}</th><th>{{t.file}}</th><th>{{t.rows}}</th><th>{{t.features}}</th><th>SHA-256</th></tr>
+{{#dataSets}}<tr><td>{{role}}</td><td class="mono">{{file}}</td><td class="num">{{rows}}</td><td class="num">{{features}}</td><td class="mono">{{sha256}}</td></tr>
+{{/dataSets}}</table>
+</section>
+<footer>{{t.footer}} {{toolName}} {{toolVersion}} · {{generatedAt}}</footer>
+</main>
+</body>
+</html>
+
+"""#,
+    ]
 }

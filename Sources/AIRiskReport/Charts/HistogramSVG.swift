@@ -1,0 +1,30 @@
+import AIRiskResults
+
+/// Overlaid, semi-transparent histograms over shared bins (e.g. member vs non-member losses).
+enum HistogramSVG {
+    static func render(_ histogram: Histogram, countLabel: String) -> String {
+        var canvas = SVGCanvas(width: PlotFrame.width, height: PlotFrame.height)
+        let usable = histogram.series.filter { $0.counts.count + 1 == histogram.edges.count }
+        let x = ChartScale(
+            values: histogram.edges, pixels: (PlotFrame.plotLeft, PlotFrame.plotRight), log: false)
+        let y = ChartScale(
+            values: usable.flatMap { $0.counts.map(Double.init) }, pixels: (PlotFrame.plotBottom, PlotFrame.plotTop),
+            log: false, includeZero: true)
+        PlotFrame.draw(on: &canvas, title: histogram.title, xLabel: histogram.xLabel, yLabel: countLabel, x: x, y: y)
+        var legend: [(name: String, color: String, dashed: Bool)] = []
+        for (index, series) in usable.enumerated() {
+            let color = SVGCanvas.palette[index % SVGCanvas.palette.count]
+            for (bin, count) in series.counts.enumerated() {
+                let x0 = x.position(histogram.edges[bin])
+                let x1 = x.position(histogram.edges[bin + 1])
+                let top = y.position(Double(count))
+                canvas.rect(
+                    x0 + 0.5, top, x1 - x0 - 1, y.position(0) - top, fill: color, opacity: 0.45,
+                    title: "\(series.name): \(count)")
+            }
+            legend.append((series.name, color, false))
+        }
+        PlotFrame.legend(on: &canvas, entries: legend)
+        return canvas.svg(title: histogram.title)
+    }
+}

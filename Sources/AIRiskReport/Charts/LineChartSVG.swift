@@ -1,0 +1,36 @@
+import AIRiskResults
+
+/// A line chart of a ``Curve``: ROC curves on log-log axes with the random-guess diagonal, fidelity against
+/// queries, and any other series the probes report.
+enum LineChartSVG {
+    static func render(_ curve: Curve, randomLabel: String) -> String {
+        let xs = curve.series.flatMap { $0.points.map(\.x) }
+        let ys = curve.series.flatMap { $0.points.map(\.y) }
+        let x = ChartScale(
+            values: xs, pixels: (PlotFrame.plotLeft, PlotFrame.plotRight), log: curve.logX)
+        let y = ChartScale(
+            values: curve.diagonal ? ys + xs : ys, pixels: (PlotFrame.plotBottom, PlotFrame.plotTop), log: curve.logY)
+        var canvas = SVGCanvas(width: PlotFrame.width, height: PlotFrame.height)
+        PlotFrame.draw(on: &canvas, title: curve.title, xLabel: curve.xLabel, yLabel: curve.yLabel, x: x, y: y)
+        var legend: [(name: String, color: String, dashed: Bool)] = []
+        if curve.diagonal {
+            // y = x is a straight line on linear and on log-log axes alike.
+            let lo = max(x.low, y.low)
+            let hi = min(x.high, y.high)
+            if lo < hi {
+                canvas.line(x.position(lo), y.position(lo), x.position(hi), y.position(hi), stroke: "#9aa5b1",
+                    width: 1.5, dash: "5 4")
+                legend.append((randomLabel, "#9aa5b1", true))
+            }
+        }
+        for (index, series) in curve.series.enumerated() {
+            let color = SVGCanvas.palette[index % SVGCanvas.palette.count]
+            let points = series.points.filter { x.accepts($0.x) && y.accepts($0.y) }
+                .map { (x.position($0.x), y.position($0.y)) }
+            canvas.polyline(points, stroke: color)
+            legend.append((series.name, color, false))
+        }
+        PlotFrame.legend(on: &canvas, entries: legend)
+        return canvas.svg(title: curve.title)
+    }
+}

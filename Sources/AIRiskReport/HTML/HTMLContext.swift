@@ -1,0 +1,239 @@
+import AIRiskResults
+import Foundation
+
+/// Turns a results document into the dictionary the mustache template reads. Plain strings are escaped by the
+/// template engine; only the SVG charts (built and escaped here) are inserted raw.
+struct HTMLContext {
+    let results: AssessmentResults
+    let options: HTMLReport.Options
+
+    var lang: ReportLanguage { options.language }
+
+    func t(_ key: String) -> String { ReportStrings.label(key, lang) }
+
+    func severityLabel(_ s: Severity) -> String { t("severity." + s.rawValue) }
+
+    func build() -> [String: Any] {
+        let r = results
+        var context: [String: Any] = [
+            "lang": lang.rawValue,
+            "t": ReportStrings.all(lang),
+            "toolName": r.tool.name,
+            "toolVersion": r.tool.version,
+            "generatedAt": ISO8601DateFormatter.string(
+                from: r.generatedAt, timeZone: TimeZone(identifier: "UTC") ?? .current,
+                formatOptions: [.withInternetDateTime]),
+            "seed": String(r.seed),
+            "profile": r.profile,
+            "dataSensitivityLabel": t("sensitivity." + r.dataSensitivity.rawValue),
+            "overall": ["severity": r.overallSeverity.rawValue, "label": severityLabel(r.overallSeverity)],
+            "counts": Severity.allCases.reversed().map { s in
+                [
+                    "severity": s.rawValue, "label": severityLabel(s),
+                    "count": String(r.findings.filter { $0.severity == s }.count),
+                ]
+            },
+            "hasFindings": !r.findings.isEmpty,
+            "topFindings": r.findingsBySeverity.prefix(10).map(finding),
+            "legend": legend,
+            "matrix": matrix,
+            "probes": r.probes.map(probe),
+            "defenses": r.defenses.map(defense),
+            "definitions": r.definitions.map { d -> [String: Any] in
+                var e: [String: Any] = ["term": d.term, "text": d.text]
+                if let ref = d.reference { e["reference"] = ref }
+                return e
+            },
+            "model": model,
+            "budgets": r.budgets.map { ["name": $0.name, "value": NumberFormat.short($0.value)] },
+            "environment": [
+                "os": r.environment.operatingSystem, "cpus": String(r.environment.cpuCount),
+                "swift": r.environment.swiftVersion,
+            ],
+            "dataSets": r.dataSets.map {
+                [
+                    "role": t("role." + $0.role.rawValue), "file": $0.file, "rows": String($0.rows),
+                    "features": String($0.features), "sha256": $0.sha256,
+                ]
+            },
+        ]
+        if case .incomplete(let error) = r.status {
+            context["incomplete"] = true
+            context["error"] = error
+        }
+        if let chart = defenseChart { context["defenseChart"] = chart }
+        return context
+    }
+
+    var model: [String: Any] {
+        let m = results.model
+        var out: [String: Any] = [
+            "name": m.name, "sourceKind": m.sourceKind.rawValue, "location": m.location, "sha256": m.sha256 ?? "—",
+            "producer": m.producer ?? "—", "operators": m.operators.joined(separator: ", "),
+            "inputShape": "[" + m.inputShape.map { $0.map(String.init) ?? "?" }.joined(separator: ", ") + "]",
+            "outputKind": m.outputKind, "accessLevel": m.accessLevel,
+        ]
+        if let opset = m.opset { out["opset"] = String(opset) }
+        return out
+    }
+
+    func stageName(_ id: String) -> String {
+        guard let s = results.matrix.stages.first(where: { $0.id == id }) else { return id }
+        return lang == .ja ? (s.nameJA ?? s.name) : s.name
+    }
+
+    func className(_ id: String) -> String {
+        guard let c = results.matrix.classes.first(where: { $0.id == id }) else { return id }
+        return lang == .ja ? (c.nameJA ?? c.name) : c.name
+    }
+
+    func entryName(_ e: MatrixEntry) -> String { lang == .ja ? (e.nameJA ?? e.name) : e.name }
+
+    func finding(_ f: Finding) -> [String: Any] {
+        [
+            "id": f.id, "title": f.title, "severity": f.severity.rawValue, "severityLabel": severityLabel(f.severity),
+            "rationale": f.rationale, "cell": stageName(f.stageID) + " × " + className(f.classID),
+            "owasp": f.owasp.id + " " + f.owasp.name, "atlas": f.atlas.id + " " + f.atlas.name,
+            "likelihood": NumberFormat.short(f.likelihood.score) + " (" + t("sensitivity." + f.likelihood.level.rawValue) + ")",
+            "impact": NumberFormat.short(f.impact.score) + " (" + t("sensitivity." + f.impact.level.rawValue) + ")",
+        ]
+    }
+
+    var legend: [[String: String]] {
+        Severity.allCases.reversed().map { ["cssClass": "cell-sev-" + $0.rawValue, "label": severityLabel($0)] } + [
+            ["cssClass": "cell-clear", "label": t("assessedClear")],
+            ["cssClass": "cell-not-assessed", "label": t("notAssessed")],
+            ["cssClass": "cell-na", "label": t("notApplicable")],
+        ]
+    }
+
+    var matrix: [String: Any] {
+        let m = results.matrix
+        let rows: [[String: Any]] = m.stages.map { stage in
+            let cells: [[String: Any]] = m.classes.map { cls in
+                guard let cell = m.cell(stageID: stage.id, classID: cls.id) else { return ["na": true] }
+                let found = results.findingsBySeverity.filter { $0.stageID == stage.id && $0.classID == cls.id }
+                let worst = found.map(\.severity).max()
+                let cssClass: String
+                let label: String
+                if let worst {
+                    cssClass = "cell-sev-" + worst.rawValue
+                    label = severityLabel(worst)
+                } else if cell.isAssessed {
+                    cssClass = "cell-clear"
+                    label = t("assessedClear")
+                } else {
+                    cssClass = "cell-not-assessed"
+                    label = t("notAssessed")
+                }
+                return [
+                    "na": false, "cssClass": cssClass, "label": label,
+                    "hasFindings": !found.isEmpty,
+                    "findings": found.map {
+                        ["title": $0.title, "severity": $0.severity.rawValue, "severityLabel": severityLabel($0.severity)]
+                    },
+                    "assessed": cell.isAssessed || !found.isEmpty,
+                    "assessedBy": cell.assessedBy.joined(separator: ", "),
+                    "hasTechniques": !cell.techniques.isEmpty,
+                    "techniques": cell.techniques.map(entryName).joined(separator: ", "),
+                    "hasDefenses": !cell.defenses.isEmpty,
+                    "defenses": cell.defenses.map(entryName).joined(separator: ", "),
+                ]
+            }
+            return ["stage": lang == .ja ? (stage.nameJA ?? stage.name) : stage.name, "cells": cells]
+        }
+        return [
+            "classes": m.classes.map { ["name": lang == .ja ? ($0.nameJA ?? $0.name) : $0.name] },
+            "rows": rows,
+        ]
+    }
+
+    func probe(_ p: ProbeResult) -> [String: Any] {
+        var queries = "\(p.queries.calls) calls / \(p.queries.rows) rows"
+        if p.queries.gradientCalls > 0 { queries += " / \(p.queries.gradientCalls) gradient calls" }
+        if let budget = p.queries.budget { queries += " (budget \(budget))" }
+        var charts: [[String: String]] = p.curves.map { ["svg": LineChartSVG.render($0, randomLabel: t("random"))] }
+        charts += p.histograms.map { ["svg": HistogramSVG.render($0, countLabel: t("count"))] }
+        let images = p.images.map(image)
+        var out: [String: Any] = [
+            "id": p.id, "title": p.title, "statusLabel": t("status." + p.status.state), "access": p.accessAssumed,
+            "queries": queries, "wallTime": NumberFormat.duration(p.wallTimeSeconds), "seed": String(p.seed),
+            "hasMetrics": !p.metrics.isEmpty,
+            "metrics": p.metrics.map { m -> [String: String] in
+                var ci = ""
+                if let lo = m.ciLow, let hi = m.ciHigh { ci = "[\(NumberFormat.short(lo)), \(NumberFormat.short(hi))]" }
+                return ["name": m.name, "value": NumberFormat.withUnit(m.value, m.unit), "ci": ci, "basis": m.basis ?? ""]
+            },
+            "hasCharts": !charts.isEmpty, "charts": charts,
+            "hasImages": !images.isEmpty, "images": images,
+            "tables": p.tables.map { table -> [String: Any] in
+                [
+                    "title": table.title, "columns": table.columns,
+                    "rows": table.rows.map { row in
+                        [
+                            "cells": row.map { cell -> [String: Any] in
+                                switch cell {
+                                case .text(let s): ["value": s, "num": false]
+                                case .number(let n): ["value": NumberFormat.short(n), "num": true]
+                                }
+                            }
+                        ]
+                    },
+                ]
+            },
+            "hasNotes": !p.notes.isEmpty, "notes": p.notes,
+        ]
+        if let detail = p.status.detail { out["detail"] = detail }
+        return out
+    }
+
+    func image(_ i: ImageArtifact) -> [String: Any] {
+        var out: [String: Any] = [
+            "title": i.title, "caption": i.caption, "width": String(i.width), "height": String(i.height),
+        ]
+        if let label = i.classLabel { out["classLabel"] = label }
+        switch i.content {
+        case .png(let data):
+            out["src"] = "data:image/png;base64," + data.base64EncodedString()
+        case .file(let path):
+            out["file"] = path
+            if let dir = options.resourceDirectory, !path.hasPrefix("/"), !path.contains(".."),
+                let data = try? Data(contentsOf: dir.appendingPathComponent(path)), Self.isPNG(data)
+            {
+                out["src"] = "data:image/png;base64," + data.base64EncodedString()
+            }
+        }
+        return out
+    }
+
+    static func isPNG(_ data: Data) -> Bool {
+        data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    }
+
+    func defense(_ d: DefenseEvidence) -> [String: Any] {
+        var out: [String: Any] = [
+            "name": d.name, "cell": stageName(d.stageID) + " × " + className(d.classID),
+            "evidence": d.evidence.rawValue, "evidenceLabel": t("evidence." + d.evidence.rawValue),
+            "measurements": d.measurements.map {
+                "\($0.probeID) \($0.metric): \(NumberFormat.short($0.before)) → \(NumberFormat.short($0.after))"
+            }.joined(separator: "; "),
+            "utility": d.utilityChange.map { ($0 > 0 ? "+" : "") + NumberFormat.short($0) } ?? "",
+            "source": d.source ?? "",
+        ]
+        if let ja = d.nameJA { out["nameJA"] = ja }
+        if let notes = d.notes { out["notes"] = notes }
+        return out
+    }
+
+    /// Before/after bars for every measured defense, or nil when none was measured.
+    var defenseChart: String? {
+        let groups = results.defenses.flatMap { d in
+            d.measurements.map {
+                BarChartSVG.Group(label: "\(lang == .ja ? (d.nameJA ?? d.name) : d.name) (\($0.metric))", values: [$0.before, $0.after])
+            }
+        }
+        guard !groups.isEmpty else { return nil }
+        return BarChartSVG.render(
+            title: t("defenseChart"), yLabel: t("value"), seriesNames: [t("before"), t("after")], groups: groups)
+    }
+}

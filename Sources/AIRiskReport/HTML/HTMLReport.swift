@@ -1,0 +1,42 @@
+import AIRiskResults
+import Foundation
+import Mustache
+
+/// The report for people: one self-contained HTML file (inline CSS, inline SVG charts, images as `data:` URIs,
+/// no scripts, no network fetches), rendered from a results document through a mustache template.
+///
+/// Every string from the results reaches the page through the template engine's HTML escaping or through
+/// ``HTMLEscape`` inside the SVG charts, so hostile model metadata renders as text.
+public enum HTMLReport {
+    public struct Options: Sendable {
+        public var language: ReportLanguage
+        public var templates: TemplateSet
+        /// Where image file references in the results are resolved (normally the results file's directory);
+        /// resolved images are embedded, others are shown by path.
+        public var resourceDirectory: URL?
+
+        public init(language: ReportLanguage = .en, templates: TemplateSet = .bundled, resourceDirectory: URL? = nil) {
+            self.language = language
+            self.templates = templates
+            self.resourceDirectory = resourceDirectory
+        }
+    }
+
+    /// The page for `results`.
+    public static func render(_ results: AssessmentResults, options: Options = Options()) throws(ReportError)
+        -> String
+    {
+        let page = try options.templates.file("report.html.mustache")
+        let css = try options.templates.file("report.css")
+        let template: MustacheTemplate
+        do {
+            template = try MustacheTemplate(string: page)
+        } catch {
+            throw .template(name: "report.html.mustache", reason: "does not parse: \(error)")
+        }
+        var context = HTMLContext(results: results, options: options).build()
+        // The stylesheet is the team's own template text; it must not be able to close the <style> element.
+        context["css"] = css.replacingOccurrences(of: "</", with: "<\\/")
+        return template.render(context)
+    }
+}

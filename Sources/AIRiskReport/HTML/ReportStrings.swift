@@ -1,0 +1,112 @@
+import AIRiskResults
+
+/// The report's UI labels in English and Japanese.
+enum ReportStrings {
+    /// Label key → (English, Japanese).
+    static let table: [String: (en: String, ja: String)] = [
+        "title": ("AI model privacy risk report", "AIモデル プライバシーリスク評価レポート"),
+        "model": ("Model", "モデル"),
+        "generated": ("Generated", "作成日時"),
+        "seed": ("seed", "シード"),
+        "profile": ("profile", "プロファイル"),
+        "incomplete": ("Assessment incomplete:", "評価は完了していません:"),
+        "summary": ("Executive summary", "エグゼクティブサマリー"),
+        "overall": ("Overall risk", "総合リスク"),
+        "summaryIntro": (
+            "Overall risk is the highest severity among the findings. Declared data sensitivity:",
+            "総合リスクは検出事項の最も高い深刻度です。申告されたデータの機微度:"
+        ),
+        "topFindings": ("Top findings", "主な検出事項"),
+        "noFindings": ("No findings were scored.", "スコア付けされた検出事項はありません。"),
+        "severity": ("Severity", "深刻度"),
+        "finding": ("Finding", "検出事項"),
+        "matrixCell": ("Matrix cell", "マトリックス上の位置"),
+        "likelihood": ("Likelihood", "発生可能性"),
+        "impact": ("Impact", "影響度"),
+        "matrix": ("AI Security Matrix: coverage and findings", "AIセキュリティ・マトリックス: 評価範囲と検出事項"),
+        "matrixIntro": (
+            "Each cell is a lifecycle stage × attack class. Coloured cells hold this model's findings; "
+                + "cells no probe covered are marked “not assessed” with the catalog's defenses, so this table is "
+                + "also a statement of what the assessment did not test.",
+            "各セルは開発工程 × 攻撃分類です。色付きのセルはこのモデルの検出事項を示し、どのプローブも評価していない"
+                + "セルは「未評価」としてカタログ上の防御手法とともに示します。この表は評価しなかった範囲の表明でもあります。"
+        ),
+        "stage": ("Stage", "開発工程"),
+        "attackClass": ("Attack class", "攻撃分類"),
+        "assessedBy": ("Assessed by", "評価プローブ"),
+        "techniques": ("Techniques", "攻撃手法"),
+        "catalogDefenses": ("Catalog defenses", "カタログ上の防御手法"),
+        "notAssessed": ("Not assessed", "未評価"),
+        "assessedClear": ("Assessed, no finding", "評価済み・検出なし"),
+        "notApplicable": ("Not part of this stage", "この工程には該当しない"),
+        "probes": ("Probes", "プローブ"),
+        "status": ("Status", "状態"),
+        "access": ("access", "アクセス"),
+        "queries": ("queries", "クエリ"),
+        "wallTime": ("time", "所要時間"),
+        "metric": ("Metric", "指標"),
+        "value": ("Value", "値"),
+        "ci": ("Confidence interval", "信頼区間"),
+        "basis": ("Basis", "根拠"),
+        "images": ("Reconstructions and references", "復元画像と参照画像"),
+        "class": ("class", "クラス"),
+        "notes": ("Notes", "注記"),
+        "defenses": ("Defenses and evidence", "防御手法と根拠"),
+        "defensesIntro": (
+            "“Measured” defenses were applied and the probes re-run behind them; “catalog” defenses are recommended "
+                + "from the catalog alone.",
+            "「実測」は防御を適用してプローブを再実行した結果、「カタログ」はカタログの記載のみに基づく推奨です。"
+        ),
+        "defense": ("Defense", "防御手法"),
+        "evidence": ("Evidence", "根拠"),
+        "measured": ("Measured change", "実測の変化"),
+        "utility": ("Accuracy change", "精度の変化"),
+        "source": ("Source", "出典"),
+        "evidence.measured": ("measured", "実測"),
+        "evidence.catalog": ("catalog", "カタログ"),
+        "methods": ("Methods and metric definitions", "手法と指標の定義"),
+        "environment": ("Model, data and environment", "モデル・データ・実行環境"),
+        "producer": ("Producer", "作成ツール"),
+        "operators": ("Operators", "演算子"),
+        "inputShape": ("Input shape", "入力形状"),
+        "output": ("Output", "出力"),
+        "dataSensitivity": ("Data sensitivity", "データの機微度"),
+        "budgets": ("Budgets", "予算"),
+        "system": ("System", "システム"),
+        "dataSets": ("Data sets", "データセット"),
+        "role": ("Role", "役割"),
+        "file": ("File", "ファイル"),
+        "rows": ("Rows", "行数"),
+        "features": ("Features", "特徴量"),
+        "footer": ("Rendered from the canonical results document by", "正規の結果文書から生成:"),
+        "random": ("random guess", "ランダム推測"),
+        "count": ("count", "件数"),
+        "defenseChart": ("Risk metric before and after each measured defense", "実測した防御の適用前後のリスク指標"),
+        "before": ("before", "適用前"),
+        "after": ("after", "適用後"),
+        "status.ran": ("ran", "実行済み"),
+        "status.skipped": ("skipped", "スキップ"),
+        "status.failed": ("failed", "失敗"),
+        "severity.note": ("note", "情報"),
+        "severity.low": ("low", "低"),
+        "severity.medium": ("medium", "中"),
+        "severity.high": ("high", "高"),
+        "severity.critical": ("critical", "重大"),
+        "sensitivity.low": ("low", "低"),
+        "sensitivity.medium": ("medium", "中"),
+        "sensitivity.high": ("high", "高"),
+        "role.members": ("members", "メンバー"),
+        "role.nonmembers": ("non-members", "非メンバー"),
+        "role.population": ("population", "母集団"),
+    ]
+
+    static func label(_ key: String, _ lang: ReportLanguage) -> String {
+        guard let entry = table[key] else { return key }
+        return lang == .ja ? entry.ja : entry.en
+    }
+
+    /// Every label in one language, for the template's `t` object.
+    static func all(_ lang: ReportLanguage) -> [String: String] {
+        table.mapValues { lang == .ja ? $0.ja : $0.en }
+    }
+}

@@ -1,0 +1,20 @@
+/// Every rendering airisk writes, with its file name.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case html
+    case resultsXML = "xml"
+    case oscal
+    case json
+    case sarif
+    case junit
+
+    public var fileName: String {
+        switch self {
+        case .html: "report.html"
+        case .resultsXML: "results.xml"
+        case .oscal: "oscal-assessment-results.xml"
+        case .json: "results.json"
+        case .sarif: "results.sarif"
+        case .junit: "junit.xml"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// How numbers read in the renderings meant for people (HTML, SARIF messages, JUnit messages).
+enum NumberFormat {
+    /// At most four significant digits, no exponent for everyday magnitudes, integers without a fraction.
+    static func short(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "−∞" : "∞" }
+        if value == value.rounded(), abs(value) < 1e12 { return String(format: "%.0f", value) }
+        let magnitude = abs(value)
+        if magnitude >= 1000 { return String(format: "%.1f", value) }
+        if magnitude >= 1e-4 {
+            var s = String(format: "%.4g", value)
+            if s.contains("e") { s = String(format: "%.6f", value) }
+            return s
+        }
+        return String(format: "%.2e", value)
+    }
+
+    /// A value with its unit ("0.81", "9 %", "1200 queries").
+    static func withUnit(_ value: Double, _ unit: String?) -> String {
+        guard let unit, !unit.isEmpty else { return short(value) }
+        return unit == "%" ? short(value) + " %" : short(value) + " " + unit
+    }
+
+    /// Seconds as "1.25 s" or "2 min 5 s".
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 120 { return short(seconds) + " s" }
+        let whole = Int(seconds.rounded())
+        return "\(whole / 60) min \(whole % 60) s"
+    }
+}

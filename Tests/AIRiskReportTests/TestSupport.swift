@@ -1,0 +1,46 @@
+import Foundation
+
+/// Paths and helpers shared by the report tests.
+enum TestSupport {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// Validates `document` against the JSON schema at `schema` with Python's jsonschema. Returns nil when
+    /// python3 or jsonschema is unavailable (the caller skips), else the validator's complaints ("" when valid).
+    static func jsonSchemaErrors(document: Data, schema: URL) throws -> String? {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-json-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let doc = dir.appendingPathComponent("doc.json")
+        try document.write(to: doc)
+        let script = """
+            import json, sys
+            try:
+                import jsonschema
+            except ImportError:
+                sys.exit(3)
+            schema = json.load(open(sys.argv[1]))
+            doc = json.load(open(sys.argv[2]))
+            cls = jsonschema.validators.validator_for(schema)
+            errors = sorted(cls(schema).iter_errors(doc), key=lambda e: list(e.path))
+            for e in errors[:20]:
+                print('/'.join(map(str, e.path)) + ': ' + e.message)
+            sys.exit(1 if errors else 0)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, schema.path, doc.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        do { try process.run() } catch { return nil }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        switch process.terminationStatus {
+        case 0: return ""
+        case 3, 127:
+            print("python3 with jsonschema is not available; skipping JSON-schema validation")
+            return nil
+        default: return text.isEmpty ? "validator exited with \(process.terminationStatus)" : text
+        }
+    }
+}
