@@ -212,7 +212,7 @@ enum ExtractionTestData {
         var g = SeededGenerator(seed: seed ^ 0xABCD)
         let classes = max(2, target.description.outputWidth)
         let labels = out.labels.map { l in Double(g.nextUniform()) < flip ? (l + 1) % classes : l }
-        return LabeledData(features: Tensor(shape: [n, d], scalars: x), labels: labels)
+        return try LabeledData(features: Tensor(shape: [n, d], scalars: x), labels: labels)
     }
 
     /// Regression data: targets are the model's value plus Gaussian noise of `noise`.
@@ -221,6 +221,6 @@ enum ExtractionTestData {
         let x = gaussian(rows: n, features: d, seed: seed)
         var g = SeededGenerator(seed: seed ^ 0x1234)
         let y = (0..<n).map { target.value(x[($0 * d)..<(($0 + 1) * d)]) + g.nextGaussian() * noise }
-        return LabeledData(features: Tensor(shape: [n, d], scalars: x), labels: [], targets: y)
+        return try! LabeledData(features: Tensor(shape: [n, d], scalars: x), labels: [], targets: y)
     }
 }
