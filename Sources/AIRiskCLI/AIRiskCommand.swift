@@ -6,7 +6,10 @@ public struct AIRiskCommand: AsyncParsableCommand {
         commandName: "airisk",
         abstract: "Score how much a machine-learning model leaks before it ships.",
         version: AIRiskVersion.current,
-        subcommands: [InspectCommand.self, PredictCommand.self, CatalogCommand.self]
+        subcommands: [
+            DemoCommand.self, AssessCommand.self, ReportCommand.self, ValidateCommand.self, InspectCommand.self,
+            PredictCommand.self, CatalogCommand.self,
+        ]
     )
 
     public init() {}

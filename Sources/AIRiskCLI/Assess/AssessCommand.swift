@@ -1,0 +1,135 @@
+import AIRiskAssessment
+import AIRiskCatalog
+import AIRiskReport
+import AIRiskResults
+import ArgumentParser
+import Foundation
+
+extension Profile: ExpressibleByArgument {}
+
+/// `airisk assess`: runs the probes on a model and its data and writes every report.
+struct AssessCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Assess how much a model leaks: membership inference, model inversion, model extraction.",
+        discussion: """
+            Writes report.html, results.xml (the canonical results, schema-valid), OSCAL assessment results, JSON, \
+            SARIF and JUnit into --out, and prints a one-screen summary.
+
+            Exit status: 0 when no finding is at or above --fail-on (or no gate was given); 2 when a finding is at \
+            or above --fail-on; 1 when the assessment itself failed (bad model or data, unreadable files).
+            """)
+
+    @Option(help: "The model: an ONNX file.")
+    var model: String
+
+    @Option(help: "Records the model was trained on (.npz, .npy or .csv with labels).")
+    var members: String
+
+    @Option(help: "Records from the same distribution the model was not trained on.")
+    var nonmembers: String
+
+    @Option(help: "More records from the same distribution, for shadow, reference and copy models (optional).")
+    var population: String?
+
+    @Option(help: "CSV label column (default: label).")
+    var labelColumn: String?
+
+    @Option(help: "Comma-separated probes: membership, inversion, extraction (default: all).")
+    var probes: String = "membership,inversion,extraction"
+
+    @Option(help: "Budgets in one word: quick, standard or thorough.")
+    var profile: Profile = .standard
+
+    @Option(help: "Seed for every random choice; the same inputs and seed give the same report.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Sensitivity of the training data: low, medium or high (drives impact).")
+    var dataSensitivity: String = "medium"
+
+    @Option(help: "Inversion: comma-separated target classes (default: all).")
+    var classes: String?
+
+    @Option(help: "Shape of one input row, e.g. 1,8,8, when the ONNX file does not declare it.")
+    var inputShape: String?
+
+    @Option(help: "Maximum model queries (rows) per probe, overriding the profile.")
+    var queryBudget: Int?
+
+    @Option(help: "Output directory (default: reports/<model>-<timestamp>/).")
+    var out: String?
+
+    @Option(help: "A risk policy file replacing the catalog's default policy.")
+    var policy: String?
+
+    @OptionGroup var report: ReportOptions
+
+    func validate() throws {
+        _ = try parsedProbes()
+        guard ["low", "medium", "high"].contains(dataSensitivity) else {
+            throw ValidationError("--data-sensitivity must be low, medium or high")
+        }
+        if let queryBudget, queryBudget <= 0 { throw ValidationError("--query-budget must be positive") }
+        _ = try Self.integers(classes, "--classes")
+        _ = try Self.integers(inputShape, "--input-shape")
+    }
+
+    func parsedProbes() throws -> [ProbeKind] {
+        let names = probes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.isEmpty else { throw ValidationError("--probes is empty") }
+        return try names.map { n in
+            guard let p = ProbeKind(rawValue: n) else {
+                throw ValidationError("unknown probe '\(n)'; choose from membership, inversion, extraction")
+            }
+            return p
+        }
+    }
+
+    static func integers(_ s: String?, _ flag: String) throws -> [Int]? {
+        guard let s else { return nil }
+        return try s.split(separator: ",").map {
+            guard let v = Int($0.trimmingCharacters(in: .whitespaces)), v >= 0 else {
+                throw ValidationError("\(flag) takes comma-separated non-negative integers, not '\(s)'")
+            }
+            return v
+        }
+    }
+
+    func run() async throws {
+        let plan = AssessmentPlan(
+            modelURL: URL(fileURLWithPath: model),
+            members: .init(url: URL(fileURLWithPath: members), labelColumn: labelColumn),
+            nonMembers: .init(url: URL(fileURLWithPath: nonmembers), labelColumn: labelColumn),
+            population: population.map { .init(url: URL(fileURLWithPath: $0), labelColumn: labelColumn) },
+            probes: try parsedProbes(), profile: profile, seed: seed, dataSensitivity: dataSensitivity,
+            classes: try Self.integers(classes, "--classes"), inputShape: try Self.integers(inputShape, "--input-shape"),
+            queryBudget: queryBudget)
+        let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
+        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(model: model)
+        try await Self.execute(plan: plan, catalog: catalog, directory: directory, report: report)
+    }
+
+    static func defaultDirectory(model: String) -> URL {
+        let f = DateFormatter()
+        f.dateFormat = "yyyyMMdd-HHmmss"
+        f.timeZone = TimeZone(identifier: "UTC")
+        let stem = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
+        return URL(fileURLWithPath: "reports/\(stem)-\(f.string(from: Date()))", isDirectory: true)
+    }
+
+    /// Runs the plan, writes every report, prints the summary and applies the gate.
+    static func execute(
+        plan: AssessmentPlan, catalog: Catalog, directory: URL, report: ReportOptions
+    ) async throws {
+        let progress = ProgressPrinter()
+        let assessor = Assessor(catalog: catalog, progress: { progress($0) })
+        let results = try await assessor.run(plan)
+        progress("writing reports to \(directory.path)")
+        let written = try ReportWriter.write(
+            results, formats: ReportFormat.allCases, to: directory, options: try report.writerOptions())
+        print(AssessmentSummary.render(results, written: written, gate: report.failOn))
+        if let gate = report.failOn, !gate.failing(results).isEmpty {
+            throw ExitCode(Gate.findingExitCode)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import AIRiskResults
+import Foundation
+
+/// The one-screen summary `assess` and `demo` print on stdout.
+enum AssessmentSummary {
+    static func render(_ r: AssessmentResults, written: [URL], gate: Gate?) -> String {
+        var lines: [String] = []
+        lines.append("airisk \(r.tool.version) — \(r.model.name) (\(r.model.outputKind), \(r.model.accessLevel) access)")
+        lines.append(
+            "profile \(r.profile), seed \(r.seed), data sensitivity \(r.dataSensitivity.rawValue)"
+                + (r.status == .complete ? "" : ", status: INCOMPLETE"))
+        lines.append("")
+        lines.append("Overall severity: \(r.overallSeverity.rawValue.uppercased())")
+        lines.append("")
+        let header = ["Probe", "Status", "Severity", "Likelihood", "Impact", "Headline", "Queries", "Time"]
+        var rows: [[String]] = []
+        for p in r.probes {
+            let f = r.findings(ofProbe: p.id).first
+            let headline = p.metrics.first.map { m in "\(m.name) \(format(m.value))" } ?? (p.status.detail ?? "")
+            rows.append([
+                p.id, p.status.state, f?.severity.rawValue ?? "–",
+                f.map { "\(format($0.likelihood.score)) \($0.likelihood.level.rawValue)" } ?? "–",
+                f.map { "\(format($0.impact.score)) \($0.impact.level.rawValue)" } ?? "–",
+                String(headline.prefix(48)), "\(p.queries.rows + p.queries.gradientCalls)",
+                String(format: "%.1f s", p.wallTimeSeconds),
+            ])
+        }
+        lines += table(header, rows)
+        for p in r.probes {
+            if case .failed(let e) = p.status { lines.append("  \(p.id) failed: \(e)") }
+            if case .skipped(let why) = p.status { lines.append("  \(p.id) skipped: \(why)") }
+        }
+        for f in r.findingsBySeverity {
+            lines.append("")
+            lines.append("[\(f.severity.rawValue.uppercased())] \(f.title)  (\(f.owasp.id) \(f.owasp.name); \(f.atlas.id))")
+            let defenses = f.recommendedDefenses.prefix(4).map(\.name).joined(separator: ", ")
+            if !defenses.isEmpty { lines.append("  defenses: \(defenses)") }
+        }
+        if !written.isEmpty {
+            lines.append("")
+            lines.append("Reports:")
+            for u in written { lines.append("  \(u.path)") }
+        }
+        if let gate {
+            let failing = gate.failing(r)
+            lines.append("")
+            lines.append(
+                failing.isEmpty
+                    ? "Gate --fail-on \(gate.rawValue): passed"
+                    : "Gate --fail-on \(gate.rawValue): FAILED (\(failing.map { "\($0.probeID) \($0.severity.rawValue)" }.joined(separator: ", ")))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e9 { return String(Int(v)) }
+        return String(format: "%.3f", v)
+    }
+
+    static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+        var widths = header.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }
+        return [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)
+    }
+}

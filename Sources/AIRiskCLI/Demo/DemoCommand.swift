@@ -1,0 +1,65 @@
+import AIRiskAssessment
+import AIRiskCatalog
+import ArgumentParser
+import Foundation
+
+/// `airisk demo`: the full assessment of the bundled demo model, every report in reports/demo/.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Assess the bundled demo model (an overfit digits MLP) with every probe; reports go to reports/demo/.")
+
+    @Option(help: "Output directory.")
+    var out: String = "reports/demo"
+
+    @Option(help: "Budgets in one word: quick, standard or thorough.")
+    var profile: Profile = .standard
+
+    @Option(help: "Seed for every random choice.")
+    var seed: UInt64 = 0
+
+    @OptionGroup var report: ReportOptions
+
+    func run() async throws {
+        let assets = try DemoAssetFiles.materialise()
+        defer { assets.remove() }
+        let plan = AssessmentPlan(
+            modelURL: assets.model, modelName: DemoAssets.modelFileName, members: .init(url: assets.members),
+            nonMembers: .init(url: assets.nonMembers), population: .init(url: assets.population), profile: profile,
+            seed: seed, dataSensitivity: "medium")
+        try await AssessCommand.execute(
+            plan: plan, catalog: try Catalog.bundled(), directory: URL(fileURLWithPath: out, isDirectory: true),
+            report: report)
+    }
+}
+
+/// The demo files written to a temporary directory for the assessment to read.
+struct DemoAssetFiles {
+    let directory: URL
+    let model: URL
+    let members: URL
+    let nonMembers: URL
+    let population: URL
+
+    static func materialise() throws -> DemoAssetFiles {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        func write(_ base64: String, _ name: String) throws -> URL {
+            guard let data = Data(base64Encoded: base64) else {
+                throw ValidationError("the embedded demo file \(name) is corrupt; rebuild airisk")
+            }
+            let url = dir.appendingPathComponent(name)
+            try data.write(to: url)
+            return url
+        }
+        return DemoAssetFiles(
+            directory: dir, model: try write(DemoAssets.model, DemoAssets.modelFileName),
+            members: try write(DemoAssets.members, DemoAssets.membersFileName),
+            nonMembers: try write(DemoAssets.nonMembers, DemoAssets.nonMembersFileName),
+            population: try write(DemoAssets.population, DemoAssets.populationFileName))
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
