@@ -1,3 +1,4 @@
+import Foundation
 /// ONNX GRU (opsets 7–22) with gates z, r, h:
 /// `z = f(X·Wzᵀ + H·Rzᵀ + Wbz + Rbz)`, `r = f(…)`,
 /// `h̃ = g(X·Whᵀ + (r ⊙ H)·Rhᵀ + Rbh + Wbh)` (or `g(X·Whᵀ + r ⊙ (H·Rhᵀ + Rbh) + Wbh)` with
@@ -76,10 +77,13 @@ struct GRUKernel: Kernel {
                         for j in 0..<H { a[2 * H + j] = xRow[j] + wb[2 * H + j] + rb[2 * H + j] + hRow[j] }
                     }
                     g.apply(a + 2 * H, act + 2 * H, count: H, clip: clip)
+                    let isSigmoidGate = f == .sigmoid
                     let state = h + b * H, out = y.pointer + ((t * D + d) * N + b) * H
                     for j in 0..<H {
                         let z = act[j]
-                        let value = (1 - z) * act[2 * H + j] + z * state[j]
+                        // For a sigmoid gate, 1 − z = σ(−a) exactly; 1 − σ(a) rounds to 0 as z → 1.
+                        let keepNew = isSigmoidGate ? 1 / (1 + exp(min(max(a[j], -clip), clip))) : 1 - z
+                        let value = keepNew * act[2 * H + j] + z * state[j]
                         state[j] = value
                         out[j] = value
                     }
