@@ -113,9 +113,11 @@ func mlpGraph(inputs: Int, hidden: Int, classes: Int) -> Graph {
     return Graph(
         name: "mlp",
         nodes: [
-            Node(name: "fc1", opType: "Gemm", inputs: ["x", "W1", "b1"], outputs: ["h"], attributes: ["transB": .int(1)]),
+            Node(
+                name: "fc1", opType: "Gemm", inputs: ["x", "W1", "b1"], outputs: ["h"], attributes: ["transB": .int(1)]),
             Node(name: "relu", opType: "Relu", inputs: ["h"], outputs: ["a"]),
-            Node(name: "fc2", opType: "Gemm", inputs: ["a", "W2", "b2"], outputs: ["z"], attributes: ["transB": .int(1)]),
+            Node(
+                name: "fc2", opType: "Gemm", inputs: ["a", "W2", "b2"], outputs: ["z"], attributes: ["transB": .int(1)]),
             Node(name: "softmax", opType: "Softmax", inputs: ["z"], outputs: ["p"]),
         ],
         inputs: [ValueInfo(name: "x", elementType: "float32", shape: [.symbolic("N"), .fixed(inputs)])],
@@ -134,11 +136,12 @@ func benchExecutor() throws {
         _ = try executor.run(inputs: ["x": x])
         let t = try best(3) { for _ in 0..<calls { _ = try executor.run(inputs: ["x": x]) } } / Double(calls)
         let seed = Tensor(filled: 1, shape: [batch, 10])
-        let tg = try best(3) {
-            for _ in 0..<(calls / 4) {
-                _ = try executor.gradients(inputs: ["x": x], outputName: "p", seed: seed, withRespectTo: ["x"])
-            }
-        } / Double(calls / 4)
+        let tg =
+            try best(3) {
+                for _ in 0..<(calls / 4) {
+                    _ = try executor.gradients(inputs: ["x": x], outputName: "p", seed: seed, withRespectTo: ["x"])
+                }
+            } / Double(calls / 4)
         print("| \(batch) | \(fmt(t * 1e6)) | \(Int(Double(batch) / t)) | \(fmt(tg * 1e6)) |")
     }
 }

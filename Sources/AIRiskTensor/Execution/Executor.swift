@@ -79,13 +79,16 @@ public struct Executor: Sendable {
                 unsupported.append(.init(opType: node.opType, domain: domain, node: nodeName))
                 continue
             }
-            let opset = graph.opsetImports[domain] ?? (domain.isEmpty ? graph.opsetImports["ai.onnx"] : nil)
+            let opset =
+                graph.opsetImports[domain] ?? (domain.isEmpty ? graph.opsetImports["ai.onnx"] : nil)
                 ?? (domain.isEmpty ? 17 : 1)
             var named = node
             named.name = nodeName
             let kernel = try type.init(node: named, opset: opset)
-            steps.append(Step(kernel: kernel, name: nodeName, opType: node.opType, inputs: inputs, outputs: outputs,
-                              releases: []))
+            steps.append(
+                Step(
+                    kernel: kernel, name: nodeName, opType: node.opType, inputs: inputs, outputs: outputs,
+                    releases: []))
         }
         if !unsupported.isEmpty { throw ExecutorError.unsupportedOperators(unsupported) }
 
@@ -258,7 +261,8 @@ public struct Executor: Sendable {
         var needed = [Bool](repeating: false, count: slotCount)
         needed[outputSlot] = true
         var active = [Bool](repeating: false, count: steps.count)
-        for i in stride(from: steps.count - 1, through: 0, by: -1) where steps[i].outputs.contains(where: {
+        for i in stride(from: steps.count - 1, through: 0, by: -1)
+        where steps[i].outputs.contains(where: {
             $0 >= 0 && needed[$0]
         }) {
             active[i] = true
