@@ -146,5 +146,31 @@ func benchExecutor() throws {
     }
 }
 
+func benchTraining() throws {
+    let rows = 4096
+    let x = Tensor(shape: [rows, 64], scalars: randomMatrix(rows * 64, seed: 11))
+    var g = SplitMix64(seed: 12)
+    let labels = (0..<rows).map { _ in Int(g.next() % 10) }
+    func job(_ i: Int) -> TrainingJob {
+        TrainingJob(
+            model: ModelBuilder.mlp(inputSize: 64, hiddenSizes: [256], head: .classifier(classes: 10), seed: UInt64(i)),
+            inputs: x, targets: .labels(labels),
+            config: TrainingConfig(epochs: 1, batchSize: 64, optimizer: .adam(learningRate: 1e-3), seed: UInt64(i)))
+    }
+    let jobs = (0..<4).map(job)
+    let one = try best(3) { _ = try Trainer.train(jobs[0].model, inputs: x, targets: .labels(labels), config: jobs[0].config) }
+    let sequential = try best(2) {
+        for j in jobs { _ = try Trainer.train(j.model, inputs: j.inputs, targets: j.targets, config: j.config) }
+    }
+    let parallel = try best(2) { _ = try Trainer.trainInParallel(jobs) }
+    print("\n## Training: MLP 64-256-10, Adam, batch 64, one epoch of \(rows) rows")
+    print("| run | wall time (ms) | training rows/s |")
+    print("|---|---|---|")
+    print("| one model | \(fmt(one * 1e3)) | \(Int(Double(rows) / one)) |")
+    print("| 4 models sequentially | \(fmt(sequential * 1e3)) | \(Int(Double(4 * rows) / sequential)) |")
+    print("| 4 models, trainInParallel | \(fmt(parallel * 1e3)) | \(Int(Double(4 * rows) / parallel)) |")
+}
+
 benchGemm()
 try benchExecutor()
+try benchTraining()
