@@ -22,6 +22,9 @@ struct TensorHelpersTests {
         #expect(Shape.strides([2, 3, 4]) == [12, 4, 1])
         #expect(Shape.normalizeAxis(-1, rank: 3) == 2)
         #expect(Shape.normalizeAxis(3, rank: 3) == nil)
+        #expect(Shape.checkedCount([2, 3]) == 6)
+        #expect(Shape.checkedCount([2, -1]) == nil)
+        #expect(Shape.checkedCount([Int.max, 2]) == nil)
     }
 
     @Test("Broadcast shapes follow numpy rules")

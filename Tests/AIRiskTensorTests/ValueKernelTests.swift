@@ -25,6 +25,9 @@ struct ValueKernelTests {
         let o = try TestSupport.run(
             "ConstantOfShape", [Tensor(int64Vector: [3])], attributes: ["value": .tensor(Tensor(int64Vector: [7]))])[0]
         #expect(o.int64s == [7, 7, 7])
+        #expect(throws: OperatorError.self) {
+            try TestSupport.run("ConstantOfShape", [Tensor(int64Vector: [Int64.max, 4])])
+        }
     }
 
     @Test("Cast converts between float, int64, bool and string")

@@ -26,6 +26,8 @@ public struct Executor: Sendable {
     /// Initializer values at their slots.
     let initialValues: [Tensor?]
     let inputSlots: [(info: ValueInfo, slot: Int)]
+    /// The declared element kind of each run-time input (parallel to `inputSlots`).
+    let inputKinds: [ElementKind?]
     let outputSlots: [(name: String, slot: Int)]
     /// Graph outputs that depend differentiably on a float graph input.
     let differentiableOutputs: Set<String>
@@ -101,6 +103,8 @@ public struct Executor: Sendable {
         // Release every intermediate value after its last reader, so a run keeps little alive.
         var lastReader = [Int](repeating: -1, count: initialValues.count)
         for (i, step) in steps.enumerated() {
+            // An output nobody reads is released right after the step that makes it.
+            for s in step.outputs where s >= 0 { lastReader[s] = i }
             for s in step.inputs where s >= 0 { lastReader[s] = i }
         }
         let kept = Set(outputSlots.map(\.slot))
@@ -113,6 +117,7 @@ public struct Executor: Sendable {
         self.slotCount = initialValues.count
         self.initialValues = initialValues
         self.inputSlots = inputSlots
+        self.inputKinds = inputSlots.map { ValueTypeName.kind($0.info.elementType) }
         self.outputSlots = outputSlots
         self.differentiableOutputs = Executor.analyseGradients(
             steps: steps, inputSlots: inputSlots, outputSlots: outputSlots, slotCount: initialValues.count)
@@ -177,17 +182,17 @@ public struct Executor: Sendable {
             }
             values[s] = tensor
         }
-        for (info, slot) in inputSlots {
+        for (i, (info, slot)) in inputSlots.enumerated() {
             guard let v = values[slot] else { throw ExecutorError.missingInput(name: info.name) }
-            try Executor.check(v, against: info)
+            try Executor.check(v, against: info, kind: inputKinds[i])
         }
         return values
     }
 
     func isInputSlot(_ s: Int) -> Bool { inputSlots.contains { $0.slot == s } }
 
-    static func check(_ value: Tensor, against info: ValueInfo) throws {
-        if let kind = ValueTypeName.kind(info.elementType), kind != value.elementKind {
+    static func check(_ value: Tensor, against info: ValueInfo, kind: ElementKind?) throws {
+        if let kind, kind != value.elementKind {
             throw ExecutorError.inputMismatch(
                 name: info.name,
                 reason: "expected element type \(info.elementType ?? "?"), got \(value.elementTypeName)")

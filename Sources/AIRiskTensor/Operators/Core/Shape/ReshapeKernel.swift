@@ -29,13 +29,12 @@ struct ReshapeKernel: ReshapingKernel {
             }
         }
         if let i = inferred {
-            let known = Shape.count(shape)
-            guard known > 0, x.count % known == 0 else {
+            guard let known = Shape.checkedCount(shape), known > 0, x.count % known == 0 else {
                 throw ctx.fail("cannot reshape \(x.shape) (\(x.count) elements) to \(requested)")
             }
             shape[i] = x.count / known
         }
-        guard Shape.count(shape) == x.count else {
+        guard Shape.checkedCount(shape) == x.count else {
             throw ctx.fail("cannot reshape \(x.shape) (\(x.count) elements) to \(requested)")
         }
         return KernelOutput(outputs: [Tensor(shape: shape, storage: x.storage)])

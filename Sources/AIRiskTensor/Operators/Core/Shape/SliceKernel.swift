@@ -41,7 +41,7 @@ struct SliceKernel: Kernel {
             let a = try ctx.axis(axis, rank: data.rank)
             let dim = data.shape[a]
             let st = steps?[i] ?? 1
-            guard st != 0 else { throw ctx.fail("step must not be 0") }
+            guard st != 0, st != Int.min else { throw ctx.fail("step \(st) is invalid") }
             var s = starts[i]
             var e = ends[i]
             if s < 0 { s += dim }

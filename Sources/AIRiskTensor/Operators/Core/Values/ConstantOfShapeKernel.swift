@@ -19,8 +19,9 @@ struct ConstantOfShapeKernel: Kernel {
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let shape = try ctx.intValues(inputs, 0)
-        guard shape.allSatisfy({ $0 >= 0 }) else { throw ctx.inputError(0, "has a negative dimension: \(shape)") }
-        let n = Shape.count(shape)
+        guard let n = Shape.checkedCount(shape), n <= Int(Int32.max) else {
+            throw ctx.inputError(0, "is not a valid shape (negative or too large): \(shape)")
+        }
         let storage: Tensor.Storage
         switch fill.storage {
         case .float(let v): storage = .float([Float](repeating: v[0], count: n))
