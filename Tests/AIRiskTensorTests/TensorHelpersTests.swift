@@ -37,7 +37,9 @@ struct TensorHelpersTests {
 
     @Test("expand and reduce are adjoint: ⟨expand(a), g⟩ = ⟨a, reduce(g)⟩")
     func expandReduce() {
-        let cases: [([Int], [Int])] = [([3], [2, 3]), ([2, 1], [2, 3]), ([1], [4]), ([1, 3, 1], [2, 3, 2]), ([2, 3], [2, 3])]
+        let cases: [([Int], [Int])] = [
+            ([3], [2, 3]), ([2, 1], [2, 3]), ([1], [4]), ([1, 3, 1], [2, 3, 2]), ([2, 3], [2, 3]),
+        ]
         for (from, to) in cases {
             let a = TestSupport.values(Shape.count(from), seed: 1)
             let g = TestSupport.values(Shape.count(to), seed: 2)
@@ -76,7 +78,8 @@ struct TensorHelpersTests {
         #expect(try f.converted(to: .int64).int64s == [-2, 0, 3, 0])
         #expect(try f.converted(to: .bool).bools == [true, false, true, true])
         #expect(try Tensor(int64Vector: [1, -3]).converted(to: .float).floats == [1, -3])
-        #expect(try Tensor(shape: [2], storage: .string(["2.5", "inf"])).converted(to: .float).floats == [2.5, .infinity])
+        #expect(
+            try Tensor(shape: [2], storage: .string(["2.5", "inf"])).converted(to: .float).floats == [2.5, .infinity])
         #expect(Tensor(vector: [1.5]).asStrings() == ["1.5"])
         #expect(throws: Tensor.ConversionError.self) {
             try Tensor(shape: [1], storage: .string(["abc"])).converted(to: .int64)

@@ -88,3 +88,22 @@ struct TanhFunction: UnaryFunction {
     func apply(_ x: Float) -> Float { Foundation.tanh(x) }
     func derivative(x: Float, y: Float) -> Float { 1 - y * y }
 }
+
+struct AbsFunction: UnaryFunction {
+    static let opType = "Abs"
+    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
+    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
+    init(_ ctx: KernelContext) throws {}
+    func apply(_ x: Float) -> Float { abs(x) }
+    func derivative(x: Float, y: Float) -> Float { x > 0 ? 1 : (x < 0 ? -1 : 0) }
+    func apply(int x: Int64) -> Int64? { x == .min ? .min : abs(x) }
+}
+
+struct ReciprocalFunction: UnaryFunction {
+    static let opType = "Reciprocal"
+    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
+    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
+    init(_ ctx: KernelContext) throws {}
+    func apply(_ x: Float) -> Float { 1 / x }
+    func derivative(x: Float, y: Float) -> Float { -y * y }
+}
