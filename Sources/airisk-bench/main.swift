@@ -158,7 +158,9 @@ func benchTraining() throws {
             config: TrainingConfig(epochs: 1, batchSize: 64, optimizer: .adam(learningRate: 1e-3), seed: UInt64(i)))
     }
     let jobs = (0..<4).map(job)
-    let one = try best(3) { _ = try Trainer.train(jobs[0].model, inputs: x, targets: .labels(labels), config: jobs[0].config) }
+    let one = try best(3) {
+        _ = try Trainer.train(jobs[0].model, inputs: x, targets: .labels(labels), config: jobs[0].config)
+    }
     let sequential = try best(2) {
         for j in jobs { _ = try Trainer.train(j.model, inputs: j.inputs, targets: j.targets, config: j.config) }
     }
