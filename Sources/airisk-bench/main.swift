@@ -173,6 +173,17 @@ func benchTraining() throws {
     print("| 4 models, trainInParallel | \(fmt(parallel * 1e3)) | \(Int(Double(4 * rows) / parallel)) |")
 }
 
-benchGemm()
-try benchExecutor()
-try benchTraining()
+/// `airisk-bench profile-forward` runs only the batch-256 forward loop, for `perf record`.
+func profileForward() throws {
+    let executor = try Executor(graph: mlpGraph(inputs: 64, hidden: 256, classes: 10))
+    let x = Tensor(shape: [256, 64], scalars: randomMatrix(256 * 64, seed: 3))
+    for _ in 0..<5000 { _ = try executor.run(inputs: ["x": x]) }
+}
+
+if CommandLine.arguments.dropFirst().first == "profile-forward" {
+    try profileForward()
+} else {
+    benchGemm()
+    try benchExecutor()
+    try benchTraining()
+}
