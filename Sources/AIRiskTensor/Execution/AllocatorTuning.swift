@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import Foundation
 
 /// One-time process tuning of glibc's allocator for the engine's allocation pattern.
