@@ -113,9 +113,11 @@ func mlpGraph(inputs: Int, hidden: Int, classes: Int) -> Graph {
     return Graph(
         name: "mlp",
         nodes: [
-            Node(name: "fc1", opType: "Gemm", inputs: ["x", "W1", "b1"], outputs: ["h"], attributes: ["transB": .int(1)]),
+            Node(
+                name: "fc1", opType: "Gemm", inputs: ["x", "W1", "b1"], outputs: ["h"], attributes: ["transB": .int(1)]),
             Node(name: "relu", opType: "Relu", inputs: ["h"], outputs: ["a"]),
-            Node(name: "fc2", opType: "Gemm", inputs: ["a", "W2", "b2"], outputs: ["z"], attributes: ["transB": .int(1)]),
+            Node(
+                name: "fc2", opType: "Gemm", inputs: ["a", "W2", "b2"], outputs: ["z"], attributes: ["transB": .int(1)]),
             Node(name: "softmax", opType: "Softmax", inputs: ["z"], outputs: ["p"]),
         ],
         inputs: [ValueInfo(name: "x", elementType: "float32", shape: [.symbolic("N"), .fixed(inputs)])],
@@ -134,14 +136,54 @@ func benchExecutor() throws {
         _ = try executor.run(inputs: ["x": x])
         let t = try best(3) { for _ in 0..<calls { _ = try executor.run(inputs: ["x": x]) } } / Double(calls)
         let seed = Tensor(filled: 1, shape: [batch, 10])
-        let tg = try best(3) {
-            for _ in 0..<(calls / 4) {
-                _ = try executor.gradients(inputs: ["x": x], outputName: "p", seed: seed, withRespectTo: ["x"])
-            }
-        } / Double(calls / 4)
+        let tg =
+            try best(3) {
+                for _ in 0..<(calls / 4) {
+                    _ = try executor.gradients(inputs: ["x": x], outputName: "p", seed: seed, withRespectTo: ["x"])
+                }
+            } / Double(calls / 4)
         print("| \(batch) | \(fmt(t * 1e6)) | \(Int(Double(batch) / t)) | \(fmt(tg * 1e6)) |")
     }
 }
 
-benchGemm()
-try benchExecutor()
+func benchTraining() throws {
+    let rows = 4096
+    let x = Tensor(shape: [rows, 64], scalars: randomMatrix(rows * 64, seed: 11))
+    var g = SplitMix64(seed: 12)
+    let labels = (0..<rows).map { _ in Int(g.next() % 10) }
+    func job(_ i: Int) -> TrainingJob {
+        TrainingJob(
+            model: ModelBuilder.mlp(inputSize: 64, hiddenSizes: [256], head: .classifier(classes: 10), seed: UInt64(i)),
+            inputs: x, targets: .labels(labels),
+            config: TrainingConfig(epochs: 1, batchSize: 64, optimizer: .adam(learningRate: 1e-3), seed: UInt64(i)))
+    }
+    let jobs = (0..<4).map(job)
+    let one = try best(3) {
+        _ = try Trainer.train(jobs[0].model, inputs: x, targets: .labels(labels), config: jobs[0].config)
+    }
+    let sequential = try best(2) {
+        for j in jobs { _ = try Trainer.train(j.model, inputs: j.inputs, targets: j.targets, config: j.config) }
+    }
+    let parallel = try best(2) { _ = try Trainer.trainInParallel(jobs) }
+    print("\n## Training: MLP 64-256-10, Adam, batch 64, one epoch of \(rows) rows")
+    print("| run | wall time (ms) | training rows/s |")
+    print("|---|---|---|")
+    print("| one model | \(fmt(one * 1e3)) | \(Int(Double(rows) / one)) |")
+    print("| 4 models sequentially | \(fmt(sequential * 1e3)) | \(Int(Double(4 * rows) / sequential)) |")
+    print("| 4 models, trainInParallel | \(fmt(parallel * 1e3)) | \(Int(Double(4 * rows) / parallel)) |")
+}
+
+/// `airisk-bench profile-forward` runs only the batch-256 forward loop, for `perf record`.
+func profileForward() throws {
+    let executor = try Executor(graph: mlpGraph(inputs: 64, hidden: 256, classes: 10))
+    let x = Tensor(shape: [256, 64], scalars: randomMatrix(256 * 64, seed: 3))
+    for _ in 0..<5000 { _ = try executor.run(inputs: ["x": x]) }
+}
+
+if CommandLine.arguments.dropFirst().first == "profile-forward" {
+    try profileForward()
+} else {
+    benchGemm()
+    try benchExecutor()
+    try benchTraining()
+}

@@ -58,20 +58,25 @@ struct ArithmeticKernelTests {
         let v: [Float] = [-2, -0.5, 0.5, 2]
         #expect(try TestSupport.run("Neg", [x])[0].floats == v.map { -$0 })
         #expect(TestSupport.close(try TestSupport.floats(TestSupport.run("Exp", [x])[0]), v.map { Foundation.exp($0) }))
-        #expect(TestSupport.close(try TestSupport.floats(TestSupport.run("Tanh", [x])[0]), v.map { Foundation.tanh($0) }))
+        #expect(
+            TestSupport.close(try TestSupport.floats(TestSupport.run("Tanh", [x])[0]), v.map { Foundation.tanh($0) }))
         #expect(
             TestSupport.close(
                 try TestSupport.floats(TestSupport.run("Sigmoid", [x])[0]), v.map { 1 / (1 + Foundation.exp(-$0)) }))
         #expect(try TestSupport.run("Relu", [x])[0].floats == [0, 0, 0.5, 2])
         #expect(
-            try TestSupport.run("LeakyRelu", [x], attributes: ["alpha": .float(0.1)])[0].floats == [-0.2, -0.05, 0.5, 2])
+            try TestSupport.run("LeakyRelu", [x], attributes: ["alpha": .float(0.1)])[0].floats == [
+                -0.2, -0.05, 0.5, 2,
+            ])
         #expect(
             TestSupport.close(
                 try TestSupport.floats(TestSupport.run("Elu", [x])[0]),
                 [Foundation.exp(-2) - 1, Foundation.exp(-0.5) - 1, 0.5, 2]))
         let p = Tensor(vector: [1, 4, 9])
         #expect(try TestSupport.run("Sqrt", [p])[0].floats == [1, 2, 3])
-        #expect(TestSupport.close(try TestSupport.floats(TestSupport.run("Log", [p])[0]), [0, Foundation.log(4), Foundation.log(9)]))
+        #expect(
+            TestSupport.close(
+                try TestSupport.floats(TestSupport.run("Log", [p])[0]), [0, Foundation.log(4), Foundation.log(9)]))
     }
 
     @Test("Sigmoid is stable for large magnitudes")

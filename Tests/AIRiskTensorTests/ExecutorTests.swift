@@ -39,7 +39,9 @@ struct ExecutorTests {
         var g = linearGraph()
         g.nodes.insert(Node(name: "early", opType: "Relu", inputs: ["y"], outputs: ["r"]), at: 0)
         #expect(throws: ExecutorError.undefinedValue(name: "y", node: "early")) { try Executor(graph: g) }
-        #expect(throws: ExecutorError.undefinedOutput(name: "nope")) { try Executor(graph: linearGraph(outputs: ["nope"])) }
+        #expect(throws: ExecutorError.undefinedOutput(name: "nope")) {
+            try Executor(graph: linearGraph(outputs: ["nope"]))
+        }
         var bad = linearGraph()
         bad.nodes[0].attributes["transA"] = .string("yes")
         let error = #expect(throws: OperatorError.self) { try Executor(graph: bad) }

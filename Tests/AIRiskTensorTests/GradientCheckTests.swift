@@ -16,7 +16,9 @@ struct GradientCheckTests {
             let b = t(tb == 1 ? [5, 4] : [4, 5], seed: 2)
             try TestSupport.checkNode(
                 "Gemm", [a, b, t([5], seed: 3)], wrt: [0, 1, 2],
-                attributes: ["transA": .int(Int64(ta)), "transB": .int(Int64(tb)), "alpha": .float(0.7), "beta": .float(1.3)])
+                attributes: [
+                    "transA": .int(Int64(ta)), "transB": .int(Int64(tb)), "alpha": .float(0.7), "beta": .float(1.3),
+                ])
         }
     }
 
@@ -72,11 +74,14 @@ struct GradientCheckTests {
         try TestSupport.checkNode("Squeeze", [t([1, 3], seed: 1), Tensor(int64Vector: [0])], wrt: [0])
         try TestSupport.checkNode("Unsqueeze", [x, Tensor(int64Vector: [1])], wrt: [0])
         try TestSupport.checkNode("Concat", [x, t([2, 1, 4], seed: 8)], wrt: [0, 1], attributes: ["axis": .int(1)])
-        try TestSupport.checkNode("Gather", [x, Tensor(int64Vector: [2, 0, 2])], wrt: [0], attributes: ["axis": .int(1)])
+        try TestSupport.checkNode(
+            "Gather", [x, Tensor(int64Vector: [2, 0, 2])], wrt: [0], attributes: ["axis": .int(1)])
         try TestSupport.checkNode(
             "Slice",
-            [x, Tensor(int64Vector: [3, 0]), Tensor(int64Vector: [0, 2]), Tensor(int64Vector: [2, 1]),
-             Tensor(int64Vector: [-2, 1])], wrt: [0])
+            [
+                x, Tensor(int64Vector: [3, 0]), Tensor(int64Vector: [0, 2]), Tensor(int64Vector: [2, 1]),
+                Tensor(int64Vector: [-2, 1]),
+            ], wrt: [0])
         try TestSupport.checkNode("Identity", [x], wrt: [0])
         try TestSupport.checkNode("Dropout", [x], wrt: [0])
         try TestSupport.checkNode("Cast", [x], wrt: [0], attributes: ["to": .int(1)])
@@ -97,7 +102,9 @@ struct GradientCheckTests {
         let graph = Graph(
             name: "mlp",
             nodes: [
-                Node(name: "fc1", opType: "Gemm", inputs: ["x", "W1", "b1"], outputs: ["h"], attributes: ["transB": .int(1)]),
+                Node(
+                    name: "fc1", opType: "Gemm", inputs: ["x", "W1", "b1"], outputs: ["h"],
+                    attributes: ["transB": .int(1)]),
                 Node(name: "act", opType: "Relu", inputs: ["h"], outputs: ["a"]),
                 Node(name: "fc2", opType: "Gemm", inputs: ["a", "W2", "b2"], outputs: ["z"]),
                 Node(name: "sm", opType: "Softmax", inputs: ["z"], outputs: ["p"]),

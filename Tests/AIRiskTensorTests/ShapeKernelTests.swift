@@ -13,7 +13,8 @@ struct ShapeKernelTests {
         let z = try TestSupport.run("Reshape", [x, Tensor(int64Vector: [-1])])[0]
         #expect(z.shape == [6])
         let empty = Tensor(shape: [0, 3], scalars: [])
-        let w = try TestSupport.run("Reshape", [empty, Tensor(int64Vector: [3, 0])], attributes: ["allowzero": .int(1)])[0]
+        let w = try TestSupport.run(
+            "Reshape", [empty, Tensor(int64Vector: [3, 0])], attributes: ["allowzero": .int(1)])[0]
         #expect(w.shape == [3, 0])
         #expect(throws: OperatorError.self) { try TestSupport.run("Reshape", [x, Tensor(int64Vector: [4, -1])]) }
     }
@@ -43,9 +44,12 @@ struct ShapeKernelTests {
         #expect(try TestSupport.run("Squeeze", [t], opset: 11)[0].shape == [3])
         #expect(try TestSupport.run("Squeeze", [t], attributes: ["axes": .ints([0])], opset: 11)[0].shape == [3, 1])
         #expect(try TestSupport.run("Squeeze", [t, Tensor(int64Vector: [-1])], opset: 13)[0].shape == [1, 3])
-        #expect(throws: OperatorError.self) { try TestSupport.run("Squeeze", [t, Tensor(int64Vector: [1])], opset: 13) }
+        #expect(throws: OperatorError.self) {
+            try TestSupport.run("Squeeze", [t, Tensor(int64Vector: [1])], opset: 13)
+        }
         let v = Tensor(vector: [1, 2, 3])
-        #expect(try TestSupport.run("Unsqueeze", [v], attributes: ["axes": .ints([0, 2])], opset: 11)[0].shape == [1, 3, 1])
+        #expect(
+            try TestSupport.run("Unsqueeze", [v], attributes: ["axes": .ints([0, 2])], opset: 11)[0].shape == [1, 3, 1])
         #expect(try TestSupport.run("Unsqueeze", [v, Tensor(int64Vector: [-1])], opset: 13)[0].shape == [3, 1])
     }
 
@@ -79,8 +83,10 @@ struct ShapeKernelTests {
         #expect(y.floats == [2, 3, 5, 6])
         let r = try TestSupport.run(
             "Slice",
-            [x, Tensor(int64Vector: [-1]), Tensor(int64Vector: [Int64.min]), Tensor(int64Vector: [1]),
-             Tensor(int64Vector: [-1])])[0]
+            [
+                x, Tensor(int64Vector: [-1]), Tensor(int64Vector: [Int64.min]), Tensor(int64Vector: [1]),
+                Tensor(int64Vector: [-1]),
+            ])[0]
         #expect(r.floats == [3, 2, 1, 6, 5, 4])
         let old = try TestSupport.run(
             "Slice", [x], attributes: ["starts": .ints([1]), "ends": .ints([2]), "axes": .ints([0])], opset: 9)[0]

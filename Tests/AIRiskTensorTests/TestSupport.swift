@@ -31,7 +31,8 @@ enum TestSupport {
         let outs = (0..<outputs).map { "y\($0)" }
         let node = Node(name: "n", opType: op, inputs: names, outputs: outs, attributes: attributes)
         let graph = Graph(
-            name: op, nodes: [node], inputs: infos, outputs: outs.map { ValueInfo(name: $0, elementType: nil, shape: nil) },
+            name: op, nodes: [node], inputs: infos,
+            outputs: outs.map { ValueInfo(name: $0, elementType: nil, shape: nil) },
             initializers: inits, opsetImports: ["": opset])
         return (graph, feeds)
     }

@@ -34,7 +34,8 @@ struct TrainingTests {
     @Test("An MLP learns XOR with Adam")
     func xorAdam() throws {
         let (x, y) = xor()
-        let model = ModelBuilder.mlp(inputSize: 2, hiddenSizes: [16], head: .classifier(classes: 2), activation: .tanh, seed: 1)
+        let model = ModelBuilder.mlp(
+            inputSize: 2, hiddenSizes: [16], head: .classifier(classes: 2), activation: .tanh, seed: 1)
         let result = try Trainer.train(
             model, inputs: x, targets: .labels(y),
             config: TrainingConfig(epochs: 150, batchSize: 16, optimizer: .adam(learningRate: 0.03), seed: 2))
@@ -51,7 +52,8 @@ struct TrainingTests {
         let result = try Trainer.train(
             model, inputs: x, targets: .labels(y),
             config: TrainingConfig(
-                epochs: 20, batchSize: 32, optimizer: .sgd(learningRate: 0.1, momentum: 0.9, weightDecay: 1e-4), seed: 5))
+                epochs: 20, batchSize: 32, optimizer: .sgd(learningRate: 0.1, momentum: 0.9, weightDecay: 1e-4), seed: 5
+            ))
         let (testX, testY) = blobs(rows: 150, seed: 6)
         #expect(try Trainer.accuracy(result.model, inputs: testX, labels: testY) > 0.95)
         // The probabilities output is a softmax of the logits.
@@ -69,7 +71,8 @@ struct TrainingTests {
         let model = ModelBuilder.mlp(inputSize: 2, hiddenSizes: [8], head: .regressor(outputs: 1), seed: 9)
         let result = try Trainer.train(
             model, inputs: x, targets: .values(t),
-            config: TrainingConfig(epochs: 200, batchSize: 16, loss: .meanSquaredError, optimizer: .adam(learningRate: 0.01)))
+            config: TrainingConfig(
+                epochs: 200, batchSize: 16, loss: .meanSquaredError, optimizer: .adam(learningRate: 0.01)))
         #expect(try #require(result.lossHistory.last) < 0.01)
     }
 
@@ -79,7 +82,8 @@ struct TrainingTests {
         func run(_ modelSeed: UInt64, _ shuffleSeed: UInt64) throws -> Graph {
             let model = ModelBuilder.mlp(inputSize: 4, hiddenSizes: [8], head: .classifier(classes: 3), seed: modelSeed)
             return try Trainer.train(
-                model, inputs: x, targets: .labels(y), config: TrainingConfig(epochs: 3, batchSize: 10, seed: shuffleSeed)
+                model, inputs: x, targets: .labels(y),
+                config: TrainingConfig(epochs: 3, batchSize: 10, seed: shuffleSeed)
             ).model.graph
         }
         let a = try run(1, 2)
@@ -87,8 +91,10 @@ struct TrainingTests {
         let c = try run(1, 3)
         #expect(a.initializers == b.initializers)
         #expect(a.initializers != c.initializers)
-        #expect(ModelBuilder.mlp(inputSize: 4, hiddenSizes: [8], head: .classifier(classes: 3), seed: 7).graph.initializers
-            != ModelBuilder.mlp(inputSize: 4, hiddenSizes: [8], head: .classifier(classes: 3), seed: 8).graph.initializers)
+        #expect(
+            ModelBuilder.mlp(inputSize: 4, hiddenSizes: [8], head: .classifier(classes: 3), seed: 7).graph.initializers
+                != ModelBuilder.mlp(inputSize: 4, hiddenSizes: [8], head: .classifier(classes: 3), seed: 8).graph
+                .initializers)
     }
 
     @Test("Parallel training equals sequential training, job by job")
@@ -100,7 +106,9 @@ struct TrainingTests {
                     inputSize: 4, hiddenSizes: [6], head: .classifier(classes: 3), seed: UInt64(i)),
                 inputs: x, targets: .labels(y), config: TrainingConfig(epochs: 3, batchSize: 8, seed: UInt64(10 + i)))
         }
-        let sequential = try jobs.map { try Trainer.train($0.model, inputs: $0.inputs, targets: $0.targets, config: $0.config) }
+        let sequential = try jobs.map {
+            try Trainer.train($0.model, inputs: $0.inputs, targets: $0.targets, config: $0.config)
+        }
         let threaded: [TrainingResult] = try { try Trainer.trainInParallel(jobs) }()
         let tasks: [TrainingResult] = try await Trainer.trainInParallel(jobs)
         for i in jobs.indices {
@@ -130,12 +138,16 @@ struct TrainingTests {
             }
         }
         #expect(throws: TrainingError.self) { try Loss.meanSquaredError.evaluate(output: z, targets: .labels([0, 1])) }
-        #expect(throws: TrainingError.self) { try Loss.softmaxCrossEntropy().evaluate(output: z, targets: .labels([3, 0])) }
+        #expect(throws: TrainingError.self) {
+            try Loss.softmaxCrossEntropy().evaluate(output: z, targets: .labels([3, 0]))
+        }
     }
 
-    @Test("A conv net trains when Conv and MaxPool are registered",
-          .enabled(if: KernelRegistry.kernel(domain: "", opType: "Conv") != nil
-                   && KernelRegistry.kernel(domain: "", opType: "MaxPool") != nil))
+    @Test(
+        "A conv net trains when Conv and MaxPool are registered",
+        .enabled(
+            if: KernelRegistry.kernel(domain: "", opType: "Conv") != nil
+                && KernelRegistry.kernel(domain: "", opType: "MaxPool") != nil))
     func convNet() throws {
         // Vertical versus horizontal bars in 6×6 images.
         var g = SplitMix64(seed: 4)
@@ -172,7 +184,8 @@ struct TrainingTests {
             y.append(rising ? 1 : 0)
         }
         let input = Tensor(shape: [64, 5, 1], scalars: x)
-        let model = ModelBuilder.recurrent(cell: cell, inputSize: 1, hiddenSize: 8, head: .classifier(classes: 2), seed: 2)
+        let model = ModelBuilder.recurrent(
+            cell: cell, inputSize: 1, hiddenSize: 8, head: .classifier(classes: 2), seed: 2)
         let result = try Trainer.train(
             model, inputs: input, targets: .labels(y),
             config: TrainingConfig(epochs: 40, batchSize: 16, optimizer: .adam(learningRate: 0.02)))

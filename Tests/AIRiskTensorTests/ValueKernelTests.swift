@@ -6,7 +6,10 @@ import Testing
 struct ValueKernelTests {
     @Test("Constant accepts every value_* attribute")
     func constant() throws {
-        #expect(try TestSupport.run("Constant", [], attributes: ["value": .tensor(Tensor(vector: [1, 2]))])[0].floats == [1, 2])
+        #expect(
+            try TestSupport.run("Constant", [], attributes: ["value": .tensor(Tensor(vector: [1, 2]))])[0].floats == [
+                1, 2,
+            ])
         #expect(try TestSupport.run("Constant", [], attributes: ["value_float": .float(3)])[0] == Tensor(scalar: 3))
         #expect(try TestSupport.run("Constant", [], attributes: ["value_floats": .floats([1, 2])])[0].shape == [2])
         #expect(try TestSupport.run("Constant", [], attributes: ["value_int": .int(4)])[0] == Tensor(int64Scalar: 4))
@@ -22,6 +25,9 @@ struct ValueKernelTests {
         let o = try TestSupport.run(
             "ConstantOfShape", [Tensor(int64Vector: [3])], attributes: ["value": .tensor(Tensor(int64Vector: [7]))])[0]
         #expect(o.int64s == [7, 7, 7])
+        #expect(throws: OperatorError.self) {
+            try TestSupport.run("ConstantOfShape", [Tensor(int64Vector: [Int64.max, 4])])
+        }
     }
 
     @Test("Cast converts between float, int64, bool and string")
@@ -50,7 +56,8 @@ struct ValueKernelTests {
         #expect(all == Tensor(scalar: 21))
         let noop = try TestSupport.run("ReduceSum", [x], attributes: ["noop_with_empty_axes": .int(1)], opset: 13)[0]
         #expect(noop == x)
-        let old = try TestSupport.run("ReduceSum", [x], attributes: ["axes": .ints([0]), "keepdims": .int(0)], opset: 11)[0]
+        let old = try TestSupport.run(
+            "ReduceSum", [x], attributes: ["axes": .ints([0]), "keepdims": .int(0)], opset: 11)[0]
         #expect(old.floats == [5, 7, 9])
         let m = try TestSupport.run("ReduceMean", [x], attributes: ["axes": .ints([-1])], opset: 13)[0]
         #expect(m.floats == [2, 5])

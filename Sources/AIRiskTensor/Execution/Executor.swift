@@ -26,6 +26,8 @@ public struct Executor: Sendable {
     /// Initializer values at their slots.
     let initialValues: [Tensor?]
     let inputSlots: [(info: ValueInfo, slot: Int)]
+    /// The declared element kind of each run-time input (parallel to `inputSlots`).
+    let inputKinds: [ElementKind?]
     let outputSlots: [(name: String, slot: Int)]
     /// Graph outputs that depend differentiably on a float graph input.
     let differentiableOutputs: Set<String>
@@ -33,6 +35,7 @@ public struct Executor: Sendable {
     /// Prepares `graph` for execution. Throws ``ExecutorError`` (unsupported operators, undefined
     /// values) or the ``OperatorError`` of a node whose attributes are invalid.
     public init(graph: Graph) throws {
+        _ = AllocatorTuning.applied
         self.graph = graph
         var slotOf: [String: Int] = [:]
         var initialValues: [Tensor?] = []
@@ -79,13 +82,16 @@ public struct Executor: Sendable {
                 unsupported.append(.init(opType: node.opType, domain: domain, node: nodeName))
                 continue
             }
-            let opset = graph.opsetImports[domain] ?? (domain.isEmpty ? graph.opsetImports["ai.onnx"] : nil)
+            let opset =
+                graph.opsetImports[domain] ?? (domain.isEmpty ? graph.opsetImports["ai.onnx"] : nil)
                 ?? (domain.isEmpty ? 17 : 1)
             var named = node
             named.name = nodeName
             let kernel = try type.init(node: named, opset: opset)
-            steps.append(Step(kernel: kernel, name: nodeName, opType: node.opType, inputs: inputs, outputs: outputs,
-                              releases: []))
+            steps.append(
+                Step(
+                    kernel: kernel, name: nodeName, opType: node.opType, inputs: inputs, outputs: outputs,
+                    releases: []))
         }
         if !unsupported.isEmpty { throw ExecutorError.unsupportedOperators(unsupported) }
 
@@ -98,6 +104,8 @@ public struct Executor: Sendable {
         // Release every intermediate value after its last reader, so a run keeps little alive.
         var lastReader = [Int](repeating: -1, count: initialValues.count)
         for (i, step) in steps.enumerated() {
+            // An output nobody reads is released right after the step that makes it.
+            for s in step.outputs where s >= 0 { lastReader[s] = i }
             for s in step.inputs where s >= 0 { lastReader[s] = i }
         }
         let kept = Set(outputSlots.map(\.slot))
@@ -110,6 +118,7 @@ public struct Executor: Sendable {
         self.slotCount = initialValues.count
         self.initialValues = initialValues
         self.inputSlots = inputSlots
+        self.inputKinds = inputSlots.map { ValueTypeName.kind($0.info.elementType) }
         self.outputSlots = outputSlots
         self.differentiableOutputs = Executor.analyseGradients(
             steps: steps, inputSlots: inputSlots, outputSlots: outputSlots, slotCount: initialValues.count)
@@ -174,17 +183,17 @@ public struct Executor: Sendable {
             }
             values[s] = tensor
         }
-        for (info, slot) in inputSlots {
+        for (i, (info, slot)) in inputSlots.enumerated() {
             guard let v = values[slot] else { throw ExecutorError.missingInput(name: info.name) }
-            try Executor.check(v, against: info)
+            try Executor.check(v, against: info, kind: inputKinds[i])
         }
         return values
     }
 
     func isInputSlot(_ s: Int) -> Bool { inputSlots.contains { $0.slot == s } }
 
-    static func check(_ value: Tensor, against info: ValueInfo) throws {
-        if let kind = ValueTypeName.kind(info.elementType), kind != value.elementKind {
+    static func check(_ value: Tensor, against info: ValueInfo, kind: ElementKind?) throws {
+        if let kind, kind != value.elementKind {
             throw ExecutorError.inputMismatch(
                 name: info.name,
                 reason: "expected element type \(info.elementType ?? "?"), got \(value.elementTypeName)")
@@ -258,7 +267,8 @@ public struct Executor: Sendable {
         var needed = [Bool](repeating: false, count: slotCount)
         needed[outputSlot] = true
         var active = [Bool](repeating: false, count: steps.count)
-        for i in stride(from: steps.count - 1, through: 0, by: -1) where steps[i].outputs.contains(where: {
+        for i in stride(from: steps.count - 1, through: 0, by: -1)
+        where steps[i].outputs.contains(where: {
             $0 >= 0 && needed[$0]
         }) {
             active[i] = true

@@ -12,5 +12,11 @@ public enum CoreKernels {
         ConcatKernel.self, GatherKernel.self, SliceKernel.self, ShapeKernel.self,
         ConstantKernel.self, ConstantOfShapeKernel.self, IdentityKernel.self, CastKernel.self, DropoutKernel.self,
         ReduceKernel<MeanReduction>.self, ReduceKernel<SumReduction>.self, ArgMaxKernel.self, ClipKernel.self,
+        // Beyond the required list: what exporters emit around shapes, masks and initial states.
+        ExpandKernel.self, WhereKernel.self, NotKernel.self, UnaryKernel<AbsFunction>.self,
+        UnaryKernel<ReciprocalFunction>.self, ComparisonKernel<EqualComparison>.self,
+        ComparisonKernel<LessComparison>.self,
+        ComparisonKernel<LessOrEqualComparison>.self, ComparisonKernel<GreaterComparison>.self,
+        ComparisonKernel<GreaterOrEqualComparison>.self,
     ]
 }

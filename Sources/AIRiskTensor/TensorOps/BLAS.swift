@@ -1,16 +1,42 @@
 import CBLAS
+import Foundation
 
 /// Matrix products through the system BLAS (OpenBLAS), the only path the engine uses for them.
+///
+/// OpenBLAS runs single-threaded unless `OPENBLAS_NUM_THREADS` (or `OMP_NUM_THREADS`) is set: the
+/// engine's matrices are small and it parallelises across models and requests instead, and
+/// OpenBLAS's spinning worker threads slowed concurrent training down ~10× on a busy 2-core machine
+/// (see BENCHMARKS.md). ``setThreadCount(_:)`` overrides this.
 public enum BLAS {
+    static let configured: Bool = {
+        let env = ProcessInfo.processInfo.environment
+        if env["OPENBLAS_NUM_THREADS"] == nil && env["OMP_NUM_THREADS"] == nil {
+            openblas_set_num_threads(1)
+        }
+        return true
+    }()
+
+    /// Sets how many threads OpenBLAS may use for one product (process-wide).
+    public static func setThreadCount(_ n: Int) {
+        _ = configured
+        openblas_set_num_threads(Int32(max(1, n)))
+    }
+
+    /// The number of threads OpenBLAS uses for one product.
+    public static var threadCount: Int {
+        _ = configured
+        return Int(openblas_get_num_threads())
+    }
+
     /// C = alpha · op(A) · op(B) + beta · C for row-major Float32 matrices, where op(A) is m×k and
     /// op(B) is k×n. `lda`, `ldb` and `ldc` are the row strides of A, B and C as stored.
-    @inlinable
     public static func sgemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         guard m > 0, n > 0 else { return }
+        _ = configured
         guard k > 0 else {
             // BLAS leaves C untouched when k == 0 only for beta == 1; make the result explicit.
             for i in 0..<m {

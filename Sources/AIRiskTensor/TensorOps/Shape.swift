@@ -8,6 +8,19 @@ public enum Shape {
         return n
     }
 
+    /// The element count, or nil when a dimension is negative or the product overflows (shapes
+    /// read from a model file must be checked before allocating).
+    public static func checkedCount(_ shape: [Int]) -> Int? {
+        var n = 1
+        for d in shape {
+            guard d >= 0 else { return nil }
+            let (p, overflow) = n.multipliedReportingOverflow(by: d)
+            if overflow { return nil }
+            n = p
+        }
+        return n
+    }
+
     /// Row-major strides in elements: the last dimension has stride 1.
     public static func strides(_ shape: [Int]) -> [Int] {
         var strides = [Int](repeating: 1, count: shape.count)

@@ -60,7 +60,8 @@ public enum Loss: Sendable, Equatable {
             return (Float(total / Double(max(n, 1))), Tensor(shape: output.shape, storage: .float(grad)))
         case .meanSquaredError:
             guard case .values(let t) = targets, let tv = t.floats, t.count == output.count else {
-                throw TrainingError.invalidData("mean squared error needs float values shaped like the output \(output.shape)")
+                throw TrainingError.invalidData(
+                    "mean squared error needs float values shaped like the output \(output.shape)")
             }
             let count = Float(max(output.count, 1))
             var total: Double = 0

@@ -73,7 +73,8 @@ public enum ModelBuilder {
                 values: scheme.sample(count: outputs * inputs, fanIn: inputs, fanOut: outputs, using: &rng))
             let b = parameter("fc\(index).bias", shape: [outputs], values: [Float](repeating: 0, count: outputs))
             let y = "fc\(index)"
-            nodes.append(Node(name: y, opType: "Gemm", inputs: [x, w, b], outputs: [y], attributes: ["transB": .int(1)]))
+            nodes.append(
+                Node(name: y, opType: "Gemm", inputs: [x, w, b], outputs: [y], attributes: ["transB": .int(1)]))
             return y
         }
 
@@ -93,17 +94,21 @@ public enum ModelBuilder {
                 outputName = "logits"
                 nodes.append(Node(name: "logits", opType: "Identity", inputs: [last], outputs: ["logits"]))
                 nodes.append(
-                    Node(name: "softmax", opType: "Softmax", inputs: ["logits"], outputs: ["probabilities"],
-                         attributes: ["axis": .int(-1)]))
+                    Node(
+                        name: "softmax", opType: "Softmax", inputs: ["logits"], outputs: ["probabilities"],
+                        attributes: ["axis": .int(-1)]))
                 probabilities = "probabilities"
                 outputs = [
                     ValueInfo(name: "logits", elementType: "float32", shape: [.symbolic("N"), .fixed(head.width)]),
-                    ValueInfo(name: "probabilities", elementType: "float32", shape: [.symbolic("N"), .fixed(head.width)]),
+                    ValueInfo(
+                        name: "probabilities", elementType: "float32", shape: [.symbolic("N"), .fixed(head.width)]),
                 ]
             case .regressor:
                 outputName = "values"
                 nodes.append(Node(name: "values", opType: "Identity", inputs: [last], outputs: ["values"]))
-                outputs = [ValueInfo(name: "values", elementType: "float32", shape: [.symbolic("N"), .fixed(head.width)])]
+                outputs = [
+                    ValueInfo(name: "values", elementType: "float32", shape: [.symbolic("N"), .fixed(head.width)])
+                ]
             }
             let graph = Graph(
                 name: name, nodes: nodes, inputs: [input], outputs: outputs, initializers: initializers,
@@ -152,15 +157,17 @@ public enum ModelBuilder {
         let pad = Int64((kernelSize - 1) / 2)
         let extra = Int64(kernelSize - 1) - 2 * pad
         a.nodes.append(
-            Node(name: "conv", opType: "Conv", inputs: ["input", w, b], outputs: ["conv"],
-                 attributes: [
+            Node(
+                name: "conv", opType: "Conv", inputs: ["input", w, b], outputs: ["conv"],
+                attributes: [
                     "kernel_shape": .ints([Int64(kernelSize), Int64(kernelSize)]),
                     "pads": .ints([pad, pad, pad + extra, pad + extra]),
-                 ]))
+                ]))
         let r = a.activation("conv", .relu, index: 0)
         a.nodes.append(
-            Node(name: "pool", opType: "MaxPool", inputs: [r], outputs: ["pool"],
-                 attributes: ["kernel_shape": .ints([2, 2]), "strides": .ints([2, 2])]))
+            Node(
+                name: "pool", opType: "MaxPool", inputs: [r], outputs: ["pool"],
+                attributes: ["kernel_shape": .ints([2, 2]), "strides": .ints([2, 2])]))
         a.nodes.append(Node(name: "flatten", opType: "Flatten", inputs: ["pool"], outputs: ["flat"]))
         let features = filters * (height / 2) * (width / 2)
         let y = a.dense("flat", inputs: features, outputs: classes, index: 0, init: .glorotUniform)
@@ -193,11 +200,13 @@ public enum ModelBuilder {
         }
         let b = a.parameter("rnn.B", shape: [1, 2 * g * hiddenSize], values: bias)
         a.nodes.append(
-            Node(name: "time_major", opType: "Transpose", inputs: ["input"], outputs: ["sequence"],
-                 attributes: ["perm": .ints([1, 0, 2])]))
+            Node(
+                name: "time_major", opType: "Transpose", inputs: ["input"], outputs: ["sequence"],
+                attributes: ["perm": .ints([1, 0, 2])]))
         a.nodes.append(
-            Node(name: "rnn", opType: cell.opType, inputs: ["sequence", w, r, b], outputs: ["", "last_hidden"],
-                 attributes: ["hidden_size": .int(Int64(hiddenSize))]))
+            Node(
+                name: "rnn", opType: cell.opType, inputs: ["sequence", w, r, b], outputs: ["", "last_hidden"],
+                attributes: ["hidden_size": .int(Int64(hiddenSize))]))
         a.initializers["squeeze_axes"] = Tensor(int64Vector: [0])
         a.nodes.append(
             Node(name: "squeeze", opType: "Squeeze", inputs: ["last_hidden", "squeeze_axes"], outputs: ["state"]))

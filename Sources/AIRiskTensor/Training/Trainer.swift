@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Mini-batch training on the engine's executor: each step runs the graph forward, evaluates the
 /// loss in Swift on the output, runs the reverse pass for the gradients of the parameter
@@ -45,7 +44,9 @@ public enum Trainer {
                 let x = config.shuffle || batch.count != n ? Batching.rows(inputs, batch) : inputs
                 let y = targets.rows(batch)
                 var feeds: [String: Tensor] = [model.inputName: x]
-                for (i, name) in names.enumerated() { feeds[name] = Tensor(shape: shapes[i], storage: .float(params[i])) }
+                for (i, name) in names.enumerated() {
+                    feeds[name] = Tensor(shape: shapes[i], storage: .float(params[i]))
+                }
                 var batchLoss: Float = 0
                 let result = try executor.gradients(inputs: feeds, outputName: model.outputName, withRespectTo: names) {
                     output in
@@ -87,7 +88,9 @@ public enum Trainer {
     public static func trainInParallel(_ jobs: [TrainingJob]) async throws -> [TrainingResult] {
         try await withThrowingTaskGroup(of: (Int, TrainingResult).self) { group in
             for (i, job) in jobs.enumerated() {
-                group.addTask { (i, try train(job.model, inputs: job.inputs, targets: job.targets, config: job.config)) }
+                group.addTask {
+                    (i, try train(job.model, inputs: job.inputs, targets: job.targets, config: job.config))
+                }
             }
             var results = [TrainingResult?](repeating: nil, count: jobs.count)
             for try await (i, r) in group { results[i] = r }
@@ -109,25 +112,5 @@ public enum Trainer {
             if best == labels[i] { correct += 1 }
         }
         return Float(correct) / Float(max(labels.count, 1))
-    }
-}
-
-/// Results written by concurrent iterations, each to its own slot.
-final class ResultSlots<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [T?]
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        storage[i] = value
-        lock.unlock()
-    }
-
-    var values: [T?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }

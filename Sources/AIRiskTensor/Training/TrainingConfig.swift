@@ -20,26 +20,3 @@ public struct TrainingConfig: Sendable, Equatable {
         self.shuffle = shuffle
     }
 }
-
-/// One independent training run, for ``Trainer/trainInParallel(_:)``.
-public struct TrainingJob: Sendable {
-    public var model: TrainableModel
-    public var inputs: Tensor
-    public var targets: Targets
-    public var config: TrainingConfig
-
-    public init(model: TrainableModel, inputs: Tensor, targets: Targets, config: TrainingConfig) {
-        self.model = model
-        self.inputs = inputs
-        self.targets = targets
-        self.config = config
-    }
-}
-
-/// A trained model and its loss curve.
-public struct TrainingResult: Sendable {
-    /// The model with its parameters (graph initializers) updated.
-    public var model: TrainableModel
-    /// Mean training loss per epoch.
-    public var lossHistory: [Float]
-}

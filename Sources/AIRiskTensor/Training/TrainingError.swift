@@ -11,7 +11,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .invalidData(let s): "training data: \(s)"
         case .invalidConfiguration(let s): "training configuration: \(s)"
-        case .diverged(let epoch): "training diverged in epoch \(epoch): the loss is not finite (lower the learning rate)"
+        case .diverged(let epoch):
+            "training diverged in epoch \(epoch): the loss is not finite (lower the learning rate)"
         }
     }
 }

@@ -124,9 +124,3 @@ struct KernelContext: Sendable {
         }
     }
 }
-
-/// Gradient helpers shared by kernels.
-enum Grad {
-    /// The float elements of an output gradient, or nil when the output does not reach the loss.
-    static func floats(_ g: Tensor?) -> [Float]? { g?.floats }
-}

@@ -24,7 +24,8 @@ struct GemmKernel: Kernel {
         let (m, k) = transA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (kb, n) = transB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
         guard k == kb else {
-            throw ctx.fail("inner dimensions differ: A is \(a.shape)\(transA ? "ᵀ" : ""), B is \(b.shape)\(transB ? "ᵀ" : "")")
+            throw ctx.fail(
+                "inner dimensions differ: A is \(a.shape)\(transA ? "ᵀ" : ""), B is \(b.shape)\(transB ? "ᵀ" : "")")
         }
         return (m, k, n)
     }

@@ -1,84 +1,5 @@
 import Foundation
 
-/// One elementwise float function: its value and its derivative (from the input and/or output).
-protocol UnaryFunction: Sendable {
-    static var opType: String { get }
-    init(_ ctx: KernelContext) throws
-    func apply(_ x: Float) -> Float
-    /// dy/dx given the input x and the output y = apply(x).
-    func derivative(x: Float, y: Float) -> Float
-    /// The int64 version, when the operator accepts integers.
-    func apply(int x: Int64) -> Int64?
-    /// `apply` over a whole tensor. Each conforming type implements it as `mapValues(self, x)` so the
-    /// loop is specialised for that type (kernels are called through existentials, where a generic
-    /// loop would call `apply` indirectly per element).
-    func applyAll(_ x: [Float]) -> [Float]
-    /// g · derivative over a whole tensor; implemented as `mapGradients(self, g, x, y)`.
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float]
-}
-
-@inline(__always)
-func mapValues<F: UnaryFunction>(_ f: F, _ v: [Float]) -> [Float] {
-    let n = v.count
-    return [Float](unsafeUninitializedCapacity: n) { buf, count in
-        v.withUnsafeBufferPointer { p in
-            for i in 0..<n { buf[i] = f.apply(p[i]) }
-        }
-        count = n
-    }
-}
-
-@inline(__always)
-func mapGradients<F: UnaryFunction>(_ f: F, _ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] {
-    let n = x.count
-    return [Float](unsafeUninitializedCapacity: n) { buf, count in
-        g.withUnsafeBufferPointer { pg in
-            x.withUnsafeBufferPointer { px in
-                y.withUnsafeBufferPointer { py in
-                    for i in 0..<n { buf[i] = pg[i] * f.derivative(x: px[i], y: py[i]) }
-                }
-            }
-        }
-        count = n
-    }
-}
-
-extension UnaryFunction {
-    func apply(int x: Int64) -> Int64? { nil }
-}
-
-/// Neg, Exp, Log, Sqrt, Relu, LeakyRelu, Elu, Sigmoid and Tanh.
-struct UnaryKernel<F: UnaryFunction>: Kernel {
-    static var opType: String { F.opType }
-    let ctx: KernelContext
-    let f: F
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        f = try F(ctx)
-    }
-
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let x = try ctx.input(inputs, 0)
-        switch x.storage {
-        case .float(let v):
-            return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .float(f.applyAll(v)))])
-        case .int64(let v) where f.apply(int: 0) != nil:
-            return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .int64(v.map { f.apply(int: $0) ?? 0 }))])
-        default:
-            throw ctx.inputError(0, "must be a float tensor, got \(x.elementTypeName)")
-        }
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        guard let g = outputGradients.first ?? nil, let gv = g.floats else { return [nil] }
-        let (x, xv) = try ctx.floatInput(inputs, 0)
-        guard let yv = forward.outputs.first?.floats else { return [nil] }
-        guard gv.count == xv.count, yv.count == xv.count else { return [nil] }
-        return [Tensor(shape: x.shape, storage: .float(f.gradientAll(gv, xv, yv)))]
-    }
-}
-
 struct NegFunction: UnaryFunction {
     static let opType = "Neg"
     func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
@@ -166,4 +87,23 @@ struct TanhFunction: UnaryFunction {
     init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.tanh(x) }
     func derivative(x: Float, y: Float) -> Float { 1 - y * y }
+}
+
+struct AbsFunction: UnaryFunction {
+    static let opType = "Abs"
+    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
+    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
+    init(_ ctx: KernelContext) throws {}
+    func apply(_ x: Float) -> Float { abs(x) }
+    func derivative(x: Float, y: Float) -> Float { x > 0 ? 1 : (x < 0 ? -1 : 0) }
+    func apply(int x: Int64) -> Int64? { x == .min ? .min : abs(x) }
+}
+
+struct ReciprocalFunction: UnaryFunction {
+    static let opType = "Reciprocal"
+    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
+    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
+    init(_ ctx: KernelContext) throws {}
+    func apply(_ x: Float) -> Float { 1 / x }
+    func derivative(x: Float, y: Float) -> Float { -y * y }
 }

@@ -86,7 +86,3 @@ struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: Kernel {
         return [Tensor(shape: y.shape, storage: .float(dx))]
     }
 }
-
-protocol SoftmaxVariant: Sendable { static var isLog: Bool { get } }
-enum PlainSoftmax: SoftmaxVariant { static let isLog = false }
-enum LogSoftmaxVariant: SoftmaxVariant { static let isLog = true }

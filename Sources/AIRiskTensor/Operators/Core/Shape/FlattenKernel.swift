@@ -1,0 +1,17 @@
+/// ONNX Flatten: (d0 … d[axis-1], d[axis] … dn) → 2-D.
+struct FlattenKernel: ReshapingKernel {
+    static let opType = "Flatten"
+    let ctx: KernelContext
+    let axis: Int
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        axis = try ctx.int("axis", default: 1)
+    }
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let x = try ctx.input(inputs, 0)
+        let a = axis < 0 ? axis + x.rank : axis
+        guard a >= 0 && a <= x.rank else { throw ctx.fail("axis \(axis) is out of range for rank \(x.rank)") }
+        let shape = [Shape.product(x.shape, 0..<a), Shape.product(x.shape, a..<x.rank)]
+        return KernelOutput(outputs: [Tensor(shape: shape, storage: x.storage)])
+    }
+}

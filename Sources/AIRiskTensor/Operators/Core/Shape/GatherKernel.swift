@@ -1,0 +1,51 @@
+/// ONNX Gather: picks slices of `data` along `axis` at `indices` (negative indices count from the end).
+struct GatherKernel: Kernel {
+    static let opType = "Gather"
+    let ctx: KernelContext
+    let axis: Int
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        axis = try ctx.int("axis", default: 0)
+    }
+
+    func passesGradient(fromInput index: Int) -> Bool { index == 0 }
+
+    func plan(_ inputs: [Tensor?]) throws -> (data: Tensor, shape: [Int], map: [Int]) {
+        let data = try ctx.input(inputs, 0)
+        let indices = try ctx.input(inputs, 1)
+        let idx = try ctx.intValues(inputs, 1)
+        let a = try ctx.axis(axis, rank: data.rank)
+        let dim = data.shape[a]
+        let outer = Shape.product(data.shape, 0..<a)
+        let inner = Shape.product(data.shape, (a + 1)..<data.rank)
+        var resolved: [Int] = []
+        resolved.reserveCapacity(idx.count)
+        for i in idx {
+            let j = i < 0 ? i + dim : i
+            guard j >= 0 && j < dim else { throw ctx.inputError(1, "index \(i) is out of range for axis size \(dim)") }
+            resolved.append(j)
+        }
+        var map: [Int] = []
+        map.reserveCapacity(outer * resolved.count * inner)
+        for o in 0..<outer {
+            for j in resolved {
+                let base = (o * dim + j) * inner
+                for k in 0..<inner { map.append(base + k) }
+            }
+        }
+        let shape = Array(data.shape[..<a]) + indices.shape + Array(data.shape[(a + 1)...])
+        return (data, shape, map)
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let (data, shape, map) = try plan(inputs)
+        return KernelOutput(outputs: [Tensor(shape: shape, storage: data.storage.gathered(map))])
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        guard let g = outputGradients.first ?? nil, let gv = g.floats else { return [nil, nil] }
+        let (data, _, map) = try plan(inputs)
+        return [Tensor(shape: data.shape, storage: .float(IndexMap.scatterAdd(gv, map: map, count: data.count))), nil]
+    }
+}

@@ -1,0 +1,26 @@
+/// ONNX Shape, with the `start`/`end` window of opset 15.
+struct ShapeKernel: Kernel {
+    static let opType = "Shape"
+    static let isDifferentiable = false
+    let ctx: KernelContext
+    let start: Int
+    let end: Int?
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        start = try ctx.int("start", default: 0)
+        end = try ctx.int("end")
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let x = try ctx.input(inputs, 0)
+        let r = x.rank
+        func clamp(_ v: Int) -> Int { min(max(v < 0 ? v + r : v, 0), r) }
+        let s = clamp(start)
+        let e = clamp(end ?? r)
+        let dims = s < e ? x.shape[s..<e].map { Int64($0) } : []
+        return KernelOutput(outputs: [Tensor(int64Vector: dims)])
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] { [nil] }
+}
