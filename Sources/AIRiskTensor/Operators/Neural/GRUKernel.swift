@@ -20,10 +20,10 @@ struct GRUKernel: Kernel {
     /// Per direction and step (processing order): previous state (N, H), pre-activations and
     /// gate values (N, 3H), and either r ⊙ H (linear_before_reset = 0) or H·Rhᵀ + Rbh (= 1), (N, H).
     private struct Tape: Sendable {
-        var previous: [[Float]] = []
-        var preactivation: [[Float]] = []
-        var activation: [[Float]] = []
-        var extra: [[Float]] = []
+        var previous: [FloatScratch] = []
+        var preactivation: [FloatScratch] = []
+        var activation: [FloatScratch] = []
+        var extra: [FloatScratch] = []
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
@@ -85,10 +85,10 @@ struct GRUKernel: Kernel {
                     }
                 }
             }
-            tape.previous.append(previous.array)
-            tape.preactivation.append(pre.array)
-            tape.activation.append(post.array)
-            tape.extra.append(extra.array)
+            tape.previous.append(previous)
+            tape.preactivation.append(pre)
+            tape.activation.append(post)
+            tape.extra.append(extra)
         }
         let outputs = RecurrentLayout.outputs(
             y: y.array, finalH: finalH.array, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
@@ -102,6 +102,9 @@ struct GRUKernel: Kernel {
             throw context.inputError(0, "backward needs this kernel's own forward result")
         }
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize, G = 3 * H
+        guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * G }) else {
+            throw context.inputError(0, "changed shape between the forward and the backward pass")
+        }
         let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
         let lbr = linearBeforeReset
         let dY = FloatScratch(grads.dY)
@@ -114,8 +117,8 @@ struct GRUKernel: Kernel {
             let dWb = dB.pointer + d * 2 * G, dRb = dWb + G
             let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
             let dPrev = FloatScratch(count: N * H), dRH = FloatScratch(count: N * H)
-            let pre = FloatScratch(tape.preactivation[d]), post = FloatScratch(tape.activation[d])
-            let previous = FloatScratch(tape.previous[d]), extra = FloatScratch(tape.extra[d])
+            let pre = tape.preactivation[d], post = tape.activation[d]
+            let previous = tape.previous[d], extra = tape.extra[d]
             var dh = dH0.pointer + d * N * H, spare = dPrev.pointer
             for s in stride(from: T - 1, through: 0, by: -1) {
                 for b in 0..<N {

@@ -21,12 +21,12 @@ struct LSTMKernel: Kernel {
     /// state and h(new cell) (each N·H), and the gate pre-activations (peepholes included) and
     /// values (N·4H, order i, o, f, c).
     private struct Tape: Sendable {
-        var previousH: [[Float]] = []
-        var previousC: [[Float]] = []
-        var cell: [[Float]] = []
-        var cellActivation: [[Float]] = []
-        var preactivation: [[Float]] = []
-        var activation: [[Float]] = []
+        var previousH: [FloatScratch] = []
+        var previousC: [FloatScratch] = []
+        var cell: [FloatScratch] = []
+        var cellActivation: [FloatScratch] = []
+        var preactivation: [FloatScratch] = []
+        var activation: [FloatScratch] = []
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
@@ -87,12 +87,12 @@ struct LSTMKernel: Kernel {
                     }
                 }
             }
-            tape.previousH.append(previousH.array)
-            tape.previousC.append(previousC.array)
-            tape.cell.append(cell.array)
-            tape.cellActivation.append(cellAct.array)
-            tape.preactivation.append(pre.array)
-            tape.activation.append(post.array)
+            tape.previousH.append(previousH)
+            tape.previousC.append(previousC)
+            tape.cell.append(cell)
+            tape.cellActivation.append(cellAct)
+            tape.preactivation.append(pre)
+            tape.activation.append(post)
         }
         let outputs = RecurrentLayout.outputs(
             y: y.array, finalH: finalH.array, finalC: finalC.array, T: T, D: D, N: N, H: H,
@@ -106,6 +106,9 @@ struct LSTMKernel: Kernel {
             throw context.inputError(0, "backward needs this kernel's own forward result")
         }
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize, G = 4 * H
+        guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * G }) else {
+            throw context.inputError(0, "changed shape between the forward and the backward pass")
+        }
         let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
         let dY = FloatScratch(grads.dY)
         let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
@@ -120,9 +123,9 @@ struct LSTMKernel: Kernel {
             let dWb = dB.pointer + d * 2 * G, dRb = dWb + G
             let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
             let dPrevH = FloatScratch(count: N * H), dPrevC = FloatScratch(count: N * H)
-            let pre = FloatScratch(tape.preactivation[d]), post = FloatScratch(tape.activation[d])
-            let previousH = FloatScratch(tape.previousH[d]), previousC = FloatScratch(tape.previousC[d])
-            let cell = FloatScratch(tape.cell[d]), cellAct = FloatScratch(tape.cellActivation[d])
+            let pre = tape.preactivation[d], post = tape.activation[d]
+            let previousH = tape.previousH[d], previousC = tape.previousC[d]
+            let cell = tape.cell[d], cellAct = tape.cellActivation[d]
             var dh = dH0.pointer + d * N * H, spareH = dPrevH.pointer
             var dc = dC0.pointer + d * N * H, spareC = dPrevC.pointer
             for s in stride(from: T - 1, through: 0, by: -1) {

@@ -16,9 +16,9 @@ struct RNNKernel: Kernel {
     /// Per direction: the previous state, the pre-activation and the new state of every step,
     /// each (T, N, H) in processing order.
     private struct Tape: Sendable {
-        var previous: [[Float]] = []
-        var preactivation: [[Float]] = []
-        var activation: [[Float]] = []
+        var previous: [FloatScratch] = []
+        var preactivation: [FloatScratch] = []
+        var activation: [FloatScratch] = []
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
@@ -49,9 +49,9 @@ struct RNNKernel: Kernel {
                     (y.pointer + ((t * D + d) * N + b) * H).update(from: act, count: H)
                 }
             }
-            tape.previous.append(previous.array)
-            tape.preactivation.append(pre.array)
-            tape.activation.append(post.array)
+            tape.previous.append(previous)
+            tape.preactivation.append(pre)
+            tape.activation.append(post)
         }
         let outputs = RecurrentLayout.outputs(
             y: y.array, finalH: finalH.array, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
@@ -65,6 +65,9 @@ struct RNNKernel: Kernel {
             throw context.inputError(0, "backward needs this kernel's own forward result")
         }
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize
+        guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * H }) else {
+            throw context.inputError(0, "changed shape between the forward and the backward pass")
+        }
         let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
         let dY = FloatScratch(grads.dY)
         let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
@@ -74,8 +77,8 @@ struct RNNKernel: Kernel {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0]
             let dXW = FloatScratch(count: T * N * H), dA = FloatScratch(count: N * H), dPrev = FloatScratch(count: N * H)
-            let pre = FloatScratch(tape.preactivation[d]), post = FloatScratch(tape.activation[d])
-            let previous = FloatScratch(tape.previous[d])
+            let pre = tape.preactivation[d], post = tape.activation[d]
+            let previous = tape.previous[d]
             var dh = dH0.pointer + d * N * H, spare = dPrev.pointer
             let dBias = dB.pointer + d * 2 * H
             for s in stride(from: T - 1, through: 0, by: -1) {
