@@ -15,6 +15,12 @@ final class FloatScratch: @unchecked Sendable {
         pointer.initialize(repeating: 0, count: max(1, count))
     }
 
+    /// `count` elements left unset, for buffers that the caller writes before it reads them.
+    init(uninitializedCount count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: max(1, count))
+    }
+
     /// A copy of `values`.
     init(_ values: [Float]) {
         count = values.count

@@ -39,15 +39,17 @@ struct GRUKernel: Kernel {
             let xw = p.projectInputs(direction: d)
             let wb = p.b.pointer + d * 2 * G, rb = wb + G
             let h = finalH.pointer + d * N * H
-            let previous = FloatScratch(count: T * N * H), extra = FloatScratch(count: T * N * H)
-            let pre = FloatScratch(count: T * N * G), post = FloatScratch(count: T * N * G)
+            let keepsPre = attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
+            let previous = FloatScratch(uninitializedCount: T * N * H), extra = FloatScratch(count: T * N * H)
+            let pre = FloatScratch(uninitializedCount: keepsPre ? T * N * G : N * G)
+            let post = FloatScratch(uninitializedCount: T * N * G)
             let hr = FloatScratch(count: N * G), rh = FloatScratch(count: N * H)
             for s in 0..<T {
                 (previous.pointer + s * N * H).update(from: h, count: N * H)
                 p.recurrentProduct(direction: d, states: h, rows: lbr ? G : 2 * H, out: hr.pointer, ldc: G)
                 for b in 0..<N {
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + (s * N + b) * G
                     let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
                     for j in 0..<(2 * H) { a[j] = xRow[j] + wb[j] + rb[j] + hRow[j] }
                     f.apply(a, act, count: 2 * H, clip: clip)
@@ -62,7 +64,7 @@ struct GRUKernel: Kernel {
                 }
                 for b in 0..<N {
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + (s * N + b) * G
                     let xRow = xw.pointer + (t * N + b) * G + 2 * H, hRow = hr.pointer + b * G + 2 * H
                     let keep = extra.pointer + (s * N + b) * H
                     if lbr {
@@ -86,7 +88,7 @@ struct GRUKernel: Kernel {
                 }
             }
             tape.previous.append(previous)
-            tape.preactivation.append(pre)
+            tape.preactivation.append(keepsPre ? pre : post)
             tape.activation.append(post)
             tape.extra.append(extra)
         }

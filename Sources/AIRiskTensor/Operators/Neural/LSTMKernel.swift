@@ -17,12 +17,12 @@ struct LSTMKernel: Kernel {
         inputForget = try context.int("input_forget", default: 0) != 0
     }
 
-    /// Per direction and step (processing order): previous hidden and cell states, the new cell
-    /// state and h(new cell) (each N·H), and the gate pre-activations (peepholes included) and
-    /// values (N·4H, order i, o, f, c).
+    /// Per direction and step (processing order): previous hidden state, the new cell state and
+    /// h(new cell) (each N·H), and the gate pre-activations (peepholes included; the gate values
+    /// again when backward does not need them) and values (N·4H, order i, o, f, c). A step's
+    /// previous cell state is the step before's new one (initial_c for the first).
     private struct Tape: Sendable {
         var previousH: [FloatScratch] = []
-        var previousC: [FloatScratch] = []
         var cell: [FloatScratch] = []
         var cellActivation: [FloatScratch] = []
         var preactivation: [FloatScratch] = []
@@ -42,13 +42,14 @@ struct LSTMKernel: Kernel {
             let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d)
             let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H
             let h = finalH.pointer + d * N * H, c = finalC.pointer + d * N * H
-            let previousH = FloatScratch(count: T * N * H), previousC = FloatScratch(count: T * N * H)
-            let cell = FloatScratch(count: T * N * H), cellAct = FloatScratch(count: T * N * H)
-            let pre = FloatScratch(count: T * N * G), post = FloatScratch(count: T * N * G)
-            let hr = FloatScratch(count: N * G)
+            let keepsPre = attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
+            let previousH = FloatScratch(uninitializedCount: T * N * H)
+            let cell = FloatScratch(uninitializedCount: T * N * H), cellAct = FloatScratch(uninitializedCount: T * N * H)
+            let pre = FloatScratch(uninitializedCount: keepsPre ? T * N * G : N * G)
+            let post = FloatScratch(uninitializedCount: T * N * G)
+            let hr = FloatScratch(uninitializedCount: N * G)
             for s in 0..<T {
                 (previousH.pointer + s * N * H).update(from: h, count: N * H)
-                (previousC.pointer + s * N * H).update(from: c, count: N * H)
                 p.recurrentProduct(direction: d, states: h, rows: G, out: hr.pointer, ldc: G)
                 for b in 0..<N {
                     let cOut = cell.pointer + (s * N + b) * H, cp = c + b * H
@@ -56,7 +57,7 @@ struct LSTMKernel: Kernel {
                         cOut.update(from: cp, count: H)
                         continue
                     }
-                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + (s * N + b) * G
                     let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
                     for j in 0..<G { a[j] = xRow[j] + bias.pointer[j] + hRow[j] }
                     for j in 0..<H {
@@ -88,10 +89,9 @@ struct LSTMKernel: Kernel {
                 }
             }
             tape.previousH.append(previousH)
-            tape.previousC.append(previousC)
             tape.cell.append(cell)
             tape.cellActivation.append(cellAct)
-            tape.preactivation.append(pre)
+            tape.preactivation.append(keepsPre ? pre : post)
             tape.activation.append(post)
         }
         let outputs = RecurrentLayout.outputs(
@@ -124,7 +124,7 @@ struct LSTMKernel: Kernel {
             let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
             let dPrevH = FloatScratch(count: N * H), dPrevC = FloatScratch(count: N * H)
             let pre = tape.preactivation[d], post = tape.activation[d]
-            let previousH = tape.previousH[d], previousC = tape.previousC[d]
+            let previousH = tape.previousH[d], initialC = p.initialC.pointer + d * N * H
             let cell = tape.cell[d], cellAct = tape.cellActivation[d]
             var dh = dH0.pointer + d * N * H, spareH = dPrevH.pointer
             var dc = dC0.pointer + d * N * H, spareC = dPrevC.pointer
@@ -140,7 +140,7 @@ struct LSTMKernel: Kernel {
                     let upstream = dY.pointer + ((t * D + d) * N + b) * H
                     let carriedH = dh + b * H, carriedC = dc + b * H, outC = spareC + b * H
                     let cNew = cell.pointer + (s * N + b) * H, hc = cellAct.pointer + (s * N + b) * H
-                    let cp = previousC.pointer + (s * N + b) * H
+                    let cp = s == 0 ? initialC + b * H : cell.pointer + ((s - 1) * N + b) * H
                     let dxw = dXW.pointer + (t * N + b) * G
                     for j in 0..<H {
                         let grad = carriedH[j] + upstream[j]

@@ -33,15 +33,17 @@ struct RNNKernel: Kernel {
             let f = attributes.activations[d][0]
             let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d)
             let h = finalH.pointer + d * N * H
-            let previous = FloatScratch(count: T * N * H), pre = FloatScratch(count: T * N * H)
-            let post = FloatScratch(count: T * N * H)
-            let hr = FloatScratch(count: N * H)
+            let keepsPre = attributes.keepsPreactivations, preStride = keepsPre ? N * H : 0
+            let previous = FloatScratch(uninitializedCount: T * N * H)
+            let pre = FloatScratch(uninitializedCount: keepsPre ? T * N * H : N * H)
+            let post = FloatScratch(uninitializedCount: T * N * H)
+            let hr = FloatScratch(uninitializedCount: N * H)
             for s in 0..<T {
                 (previous.pointer + s * N * H).update(from: h, count: N * H)
                 p.recurrentProduct(direction: d, states: h, rows: H, out: hr.pointer, ldc: H)
                 for b in 0..<N {
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let a = pre.pointer + (s * N + b) * H, act = post.pointer + (s * N + b) * H
+                    let a = pre.pointer + s * preStride + b * H, act = post.pointer + (s * N + b) * H
                     let xRow = xw.pointer + (t * N + b) * H, hRow = hr.pointer + b * H
                     for j in 0..<H { a[j] = xRow[j] + bias.pointer[j] + hRow[j] }
                     f.apply(a, act, count: H, clip: clip)
@@ -50,7 +52,7 @@ struct RNNKernel: Kernel {
                 }
             }
             tape.previous.append(previous)
-            tape.preactivation.append(pre)
+            tape.preactivation.append(keepsPre ? pre : post)
             tape.activation.append(post)
         }
         let outputs = RecurrentLayout.outputs(

@@ -53,6 +53,13 @@ struct RecurrentAttributes: Sendable {
         batchFirst = layout == 1
     }
 
+    /// Whether backward needs the gate pre-activations. When clip is unset and every activation
+    /// is tanh, sigmoid or relu, the derivatives follow from the gate values alone and kernels
+    /// save those in their place.
+    var keepsPreactivations: Bool {
+        clip.isFinite || activations.joined().contains { $0 != .tanh && $0 != .sigmoid && $0 != .relu }
+    }
+
     @inline(__always)
     func clipped(_ x: Float) -> Float { min(max(x, -clip), clip) }
 
