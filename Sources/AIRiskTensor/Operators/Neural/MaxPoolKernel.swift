@@ -39,13 +39,19 @@ struct MaxPoolKernel: Kernel {
                             let src = xp.baseAddress! + plane * inSize
                             let out = plane * outSize
                             for o in 0..<outSize {
+                                let first = sp[o], end = sp[o + 1]
                                 var best = -Float.infinity
                                 var winner: Int32 = -1
-                                for j in sp[o]..<sp[o + 1] {
-                                    let v = src[Int(ip[j])]
-                                    if v > best || winner < 0 {
-                                        best = v
-                                        winner = ip[j]
+                                if first < end {
+                                    winner = ip[first]
+                                    best = src[Int(winner)]
+                                    var j = first &+ 1
+                                    while j < end {
+                                        let index = ip[j]
+                                        let v = src[Int(index)]
+                                        winner = v > best ? index : winner
+                                        best = v > best ? v : best
+                                        j &+= 1
                                     }
                                 }
                                 y.pointer[out + o] = best
