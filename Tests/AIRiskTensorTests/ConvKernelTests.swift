@@ -4,8 +4,11 @@ import Testing
 
 @Suite("Conv kernel")
 struct ConvKernelTests {
-    private func conv(_ attributes: [String: AttributeValue] = [:], inputs: [String] = ["x", "w", "b"]) throws -> ConvKernel {
-        try ConvKernel(node: Node(name: "conv", opType: "Conv", inputs: inputs, outputs: ["y"], attributes: attributes), opset: 17)
+    private func conv(_ attributes: [String: AttributeValue] = [:], inputs: [String] = ["x", "w", "b"]) throws
+        -> ConvKernel
+    {
+        try ConvKernel(
+            node: Node(name: "conv", opType: "Conv", inputs: inputs, outputs: ["y"], attributes: attributes), opset: 17)
     }
 
     @Test("a 2x2 kernel over a 3x3 image with one bias, by hand")
@@ -30,14 +33,16 @@ struct ConvKernelTests {
         #expect(y.floats == expected)
     }
 
-    @Test("matches the official ONNX Conv cases", .enabled(if: NeuralFixtures.officialDataInstalled),
-          arguments: NeuralFixtures.names(opType: "Conv", source: "onnx-backend-test"))
+    @Test(
+        "matches the official ONNX Conv cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: NeuralFixtures.names(opType: "Conv", source: "onnx-backend-test"))
     func official(name: String) throws {
         try NeuralFixtures.check(name, kernel: ConvKernel.self)
     }
 
-    @Test("matches onnxruntime on groups, dilations, 1-D and auto_pad",
-          arguments: NeuralFixtures.names(opType: "Conv", source: "onnxruntime"))
+    @Test(
+        "matches onnxruntime on groups, dilations, 1-D and auto_pad",
+        arguments: NeuralFixtures.names(opType: "Conv", source: "onnxruntime"))
     func onnxruntime(name: String) throws {
         try NeuralFixtures.check(name, kernel: ConvKernel.self)
     }
@@ -45,8 +50,10 @@ struct ConvKernelTests {
     @Test("gradients match finite differences with pads, strides, dilations and groups")
     func gradients() throws {
         var rng = SplitMix64(seed: 11)
-        let kernel = try conv(["pads": .ints([1, 0, 2, 1]), "strides": .ints([2, 1]), "dilations": .ints([1, 2]),
-                               "group": .int(2)])
+        let kernel = try conv([
+            "pads": .ints([1, 0, 2, 1]), "strides": .ints([2, 1]), "dilations": .ints([1, 2]),
+            "group": .int(2),
+        ])
         let inputs: [Tensor?] = [.random([2, 4, 5, 6], &rng), .random([6, 2, 3, 2], &rng), .random([6], &rng)]
         try expectGradientsMatchFiniteDifferences(kernel: kernel, inputs: inputs, check: [0, 1, 2])
     }

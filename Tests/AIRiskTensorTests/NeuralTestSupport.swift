@@ -106,7 +106,9 @@ func expectClose(
     _ got: Tensor, _ expected: Tensor, _ label: String, rtol: Float = 1e-3, atol: Float = 1e-5,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    #expect(got.shape == expected.shape, "\(label): shape \(got.shape) vs \(expected.shape)", sourceLocation: sourceLocation)
+    #expect(
+        got.shape == expected.shape, "\(label): shape \(got.shape) vs \(expected.shape)", sourceLocation: sourceLocation
+    )
     if let e = expected.int64s {
         #expect(got.int64s == e, "\(label): indices differ", sourceLocation: sourceLocation)
         return
@@ -121,7 +123,10 @@ func expectClose(
         if bad == 0 { worst = i }
         bad += 1
     }
-    #expect(bad == 0, "\(label): \(bad) of \(g.count) differ, first at \(worst): \(bad > 0 ? g[worst] : 0) vs \(bad > 0 ? e[worst] : 0)", sourceLocation: sourceLocation)
+    let first = bad > 0 ? "\(g[worst]) vs \(e[worst])" : ""
+    #expect(
+        bad == 0, "\(label): \(bad) of \(g.count) differ, first at \(worst): \(first)",
+        sourceLocation: sourceLocation)
 }
 
 /// A minimal ONNX TensorProto decoder for the backend-test .pb files: dims (field 1), data_type (2),
@@ -157,8 +162,7 @@ enum TensorProtoReader {
             case (2, 0): dataType = Int(try varint())
             case (5, 0), (7, 0): ints.append(Int64(bitPattern: try varint()))
             case (4, 5):
-                floats.append(Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8
-                    | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24))
+                floats += littleEndianFloats(Array(bytes[i..<(i + 4)]))
                 i += 4
             case (_, 2):
                 let length = Int(try varint())
@@ -179,7 +183,7 @@ enum TensorProtoReader {
                         }
                         if field == 1 { dims.append(Int(Int64(bitPattern: v))) }
                     }
-                case 4: raw = body; dataType = dataType == 0 ? 1 : dataType
+                case 4: floats += littleEndianFloats(body)
                 case 5, 7:
                     var j = 0
                     while j < body.count {
@@ -206,12 +210,7 @@ enum TensorProtoReader {
         let count = dims.reduce(1, *)
         switch dataType {
         case 1:
-            if !raw.isEmpty {
-                floats = (0..<(raw.count / 4)).map { k in
-                    Float(bitPattern: UInt32(raw[4 * k]) | UInt32(raw[4 * k + 1]) << 8
-                        | UInt32(raw[4 * k + 2]) << 16 | UInt32(raw[4 * k + 3]) << 24)
-                }
-            }
+            if !raw.isEmpty { floats = littleEndianFloats(raw) }
             guard floats.count == count else { throw Failure(description: "float count \(floats.count) vs \(dims)") }
             return Tensor(shape: dims, scalars: floats)
         case 6, 7:
@@ -228,6 +227,14 @@ enum TensorProtoReader {
         default:
             throw Failure(description: "unsupported data_type \(dataType)")
         }
+    }
+}
+
+private func littleEndianFloats(_ bytes: [UInt8]) -> [Float] {
+    (0..<(bytes.count / 4)).map { k in
+        Float(
+            bitPattern: UInt32(bytes[4 * k]) | UInt32(bytes[4 * k + 1]) << 8
+                | UInt32(bytes[4 * k + 2]) << 16 | UInt32(bytes[4 * k + 3]) << 24)
     }
 }
 
@@ -281,7 +288,8 @@ func expectGradientsMatchFiniteDifferences(
     let grads = try kernel.backward(inputs: inputs, forward: forward, outputGradients: projections)
     for index in check {
         guard let input = inputs[index], let values = input.floats else { continue }
-        let analytic = try #require(grads[index]?.floats, "no gradient for input \(index)", sourceLocation: sourceLocation)
+        let analytic = try #require(
+            grads[index]?.floats, "no gradient for input \(index)", sourceLocation: sourceLocation)
         #expect(analytic.count == values.count, sourceLocation: sourceLocation)
         var positions = Array(0..<values.count)
         if positions.count > samples {

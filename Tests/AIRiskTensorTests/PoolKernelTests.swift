@@ -13,8 +13,9 @@ struct PoolKernelTests {
     @Test("max pooling 2x2 stride 2 with ceil mode, by hand")
     func maxByHand() throws {
         let k = try MaxPoolKernel(
-            node: node("MaxPool", ["kernel_shape": .ints([2, 2]), "strides": .ints([2, 2]), "ceil_mode": .int(1)],
-                       outputs: ["y", "i"]), opset: 12)
+            node: node(
+                "MaxPool", ["kernel_shape": .ints([2, 2]), "strides": .ints([2, 2]), "ceil_mode": .int(1)],
+                outputs: ["y", "i"]), opset: 12)
         let out = try k.forward([image]).outputs
         #expect(out[0].shape == [1, 1, 2, 2])
         #expect(out[0].floats == [5, 8, 6, 9])
@@ -42,31 +43,36 @@ struct PoolKernelTests {
         #expect(y.floats == [4])
     }
 
-    @Test("MaxPool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
-          arguments: NeuralFixtures.names(opType: "MaxPool", source: "onnx-backend-test"))
+    @Test(
+        "MaxPool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: NeuralFixtures.names(opType: "MaxPool", source: "onnx-backend-test"))
     func officialMax(name: String) throws {
         try NeuralFixtures.check(name, kernel: MaxPoolKernel.self)
     }
 
-    @Test("AveragePool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
-          arguments: NeuralFixtures.names(opType: "AveragePool", source: "onnx-backend-test"))
+    @Test(
+        "AveragePool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: NeuralFixtures.names(opType: "AveragePool", source: "onnx-backend-test"))
     func officialAverage(name: String) throws {
         try NeuralFixtures.check(name, kernel: AveragePoolKernel.self)
     }
 
-    @Test("GlobalAveragePool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
-          arguments: NeuralFixtures.names(opType: "GlobalAveragePool", source: "onnx-backend-test"))
+    @Test(
+        "GlobalAveragePool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: NeuralFixtures.names(opType: "GlobalAveragePool", source: "onnx-backend-test"))
     func officialGlobal(name: String) throws {
         try NeuralFixtures.check(name, kernel: GlobalAveragePoolKernel.self)
     }
 
-    @Test("pooling matches onnxruntime on ceil mode, dilations and 1-D",
-          arguments: NeuralFixtures.names(opType: "MaxPool", source: "onnxruntime")
+    @Test(
+        "pooling matches onnxruntime on ceil mode, dilations and 1-D",
+        arguments: NeuralFixtures.names(opType: "MaxPool", source: "onnxruntime")
             + NeuralFixtures.names(opType: "AveragePool", source: "onnxruntime")
             + NeuralFixtures.names(opType: "GlobalAveragePool", source: "onnxruntime"))
     func onnxruntime(name: String) throws {
         let kernel: any Kernel.Type =
-            name.contains("maxpool") ? MaxPoolKernel.self
+            name.contains("maxpool")
+            ? MaxPoolKernel.self
             : name.contains("global") ? GlobalAveragePoolKernel.self : AveragePoolKernel.self
         try NeuralFixtures.check(name, kernel: kernel)
     }
@@ -79,8 +85,12 @@ struct PoolKernelTests {
         values.shuffle(using: &rng)
         let x = Tensor(shape: [2, 2, 6, 7], scalars: values)
         let k = try MaxPoolKernel(
-            node: node("MaxPool", ["kernel_shape": .ints([3, 2]), "strides": .ints([2, 2]), "pads": .ints([1, 0, 1, 1]),
-                                   "ceil_mode": .int(1)]), opset: 12)
+            node: node(
+                "MaxPool",
+                [
+                    "kernel_shape": .ints([3, 2]), "strides": .ints([2, 2]), "pads": .ints([1, 0, 1, 1]),
+                    "ceil_mode": .int(1),
+                ]), opset: 12)
         try expectGradientsMatchFiniteDifferences(kernel: k, inputs: [x], check: [0], epsilon: 1e-2, samples: 84)
     }
 
@@ -90,8 +100,12 @@ struct PoolKernelTests {
         let x = Tensor.random([2, 3, 5, 6], &rng)
         for include in [0, 1] {
             let k = try AveragePoolKernel(
-                node: node("AveragePool", ["kernel_shape": .ints([3, 3]), "strides": .ints([2, 2]),
-                                           "pads": .ints([1, 1, 1, 1]), "count_include_pad": .int(Int64(include))]),
+                node: node(
+                    "AveragePool",
+                    [
+                        "kernel_shape": .ints([3, 3]), "strides": .ints([2, 2]),
+                        "pads": .ints([1, 1, 1, 1]), "count_include_pad": .int(Int64(include)),
+                    ]),
                 opset: 11)
             try expectGradientsMatchFiniteDifferences(kernel: k, inputs: [x], check: [0])
         }

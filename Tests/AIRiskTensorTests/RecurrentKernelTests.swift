@@ -15,8 +15,9 @@ struct RecurrentKernelTests {
 
     @Test("a one-unit RNN over two steps, by hand")
     func rnnByHand() throws {
-        let node = Node(name: "rnn", opType: "RNN", inputs: ["X", "W", "R"], outputs: ["Y", "Y_h"],
-                        attributes: ["hidden_size": .int(1), "activations": .strings(["Relu"])])
+        let node = Node(
+            name: "rnn", opType: "RNN", inputs: ["X", "W", "R"], outputs: ["Y", "Y_h"],
+            attributes: ["hidden_size": .int(1), "activations": .strings(["Relu"])])
         let k = try RNNKernel(node: node, opset: 14)
         let out = try k.forward([
             Tensor(shape: [2, 1, 1], scalars: [1, 2]), Tensor(shape: [1, 1, 1], scalars: [2]),
@@ -28,22 +29,25 @@ struct RecurrentKernelTests {
         #expect(out[1].floats == [10])
     }
 
-    @Test("RNN, GRU and LSTM match the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
-          arguments: ["RNN", "GRU", "LSTM"].flatMap { NeuralFixtures.names(opType: $0, source: "onnx-backend-test") })
+    @Test(
+        "RNN, GRU and LSTM match the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: ["RNN", "GRU", "LSTM"].flatMap { NeuralFixtures.names(opType: $0, source: "onnx-backend-test") })
     func official(name: String) throws {
         let c = try NeuralFixtures.load(name)
         try NeuralFixtures.check(name, kernel: Self.kernelType(c.opType))
     }
 
-    @Test("RNN, GRU and LSTM match onnxruntime on directions, sequence_lens, clip and activations",
-          arguments: ["RNN", "GRU", "LSTM"].flatMap { NeuralFixtures.names(opType: $0, source: "onnxruntime") })
+    @Test(
+        "RNN, GRU and LSTM match onnxruntime on directions, sequence_lens, clip and activations",
+        arguments: ["RNN", "GRU", "LSTM"].flatMap { NeuralFixtures.names(opType: $0, source: "onnxruntime") })
     func onnxruntime(name: String) throws {
         let c = try NeuralFixtures.load(name)
         try NeuralFixtures.check(name, kernel: Self.kernelType(c.opType))
     }
 
-    @Test("gradients match finite differences for every input",
-          arguments: ["RNN", "GRU", "LSTM"].flatMap { NeuralFixtures.names(opType: $0, source: "onnxruntime") })
+    @Test(
+        "gradients match finite differences for every input",
+        arguments: ["RNN", "GRU", "LSTM"].flatMap { NeuralFixtures.names(opType: $0, source: "onnxruntime") })
     func gradients(name: String) throws {
         let c = try NeuralFixtures.load(name)
         let k = try Self.kernelType(c.opType).init(node: c.node, opset: c.opset)
@@ -57,9 +61,13 @@ struct RecurrentKernelTests {
         var rng = SplitMix64(seed: 41)
         for op in ["RNN", "GRU", "LSTM"] {
             let gates = op == "RNN" ? 1 : op == "GRU" ? 3 : 4
-            let node = Node(name: op.lowercased(), opType: op, inputs: ["X", "W", "R", "B", "", "h0"],
-                            outputs: ["Y", "Y_h"], attributes: ["hidden_size": .int(3), "layout": .int(1),
-                                                                "direction": .string("bidirectional")])
+            let node = Node(
+                name: op.lowercased(), opType: op, inputs: ["X", "W", "R", "B", "", "h0"],
+                outputs: ["Y", "Y_h"],
+                attributes: [
+                    "hidden_size": .int(3), "layout": .int(1),
+                    "direction": .string("bidirectional"),
+                ])
             let k = try Self.kernelType(op).init(node: node, opset: 14)
             let inputs: [Tensor?] = [
                 .random([2, 4, 3], &rng), .random([2, gates * 3, 3], &rng), .random([2, gates * 3, 3], &rng),
@@ -71,12 +79,16 @@ struct RecurrentKernelTests {
 
     @Test("a wrong weight shape and an unknown activation fail with the node named")
     func errors() throws {
-        let node = Node(name: "bad", opType: "RNN", inputs: ["X", "W", "R"], outputs: ["Y"],
-                        attributes: ["hidden_size": .int(2)])
+        let node = Node(
+            name: "bad", opType: "RNN", inputs: ["X", "W", "R"], outputs: ["Y"],
+            attributes: ["hidden_size": .int(2)])
         let k = try RNNKernel(node: node, opset: 14)
         #expect(throws: NeuralKernelError.self) {
-            try k.forward([Tensor(shape: [1, 1, 2], scalars: [1, 2]), Tensor(shape: [1, 3, 2], scalars: Array(repeating: 0, count: 6)),
-                           Tensor(shape: [1, 2, 2], scalars: [0, 0, 0, 0])])
+            try k.forward([
+                Tensor(shape: [1, 1, 2], scalars: [1, 2]),
+                Tensor(shape: [1, 3, 2], scalars: Array(repeating: 0, count: 6)),
+                Tensor(shape: [1, 2, 2], scalars: [0, 0, 0, 0]),
+            ])
         }
         var bad = node
         bad.attributes["activations"] = .strings(["Swish"])

@@ -107,7 +107,8 @@ struct GRUKernel: Kernel {
         guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * G }) else {
             throw context.inputError(0, "changed shape between the forward and the backward pass")
         }
-        let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
+        let grads = RecurrentLayout.outputGradients(
+            outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
         let lbr = linearBeforeReset
         let dY = FloatScratch(grads.dY)
         let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
@@ -186,9 +187,11 @@ struct GRUKernel: Kernel {
                 if lbr {
                     p.accumulateRecurrentWeightGradient(direction: d, dA: dA.pointer, states: states, dR: dR)
                 } else {
-                    p.accumulateRecurrentWeightGradient(direction: d, dA: dA.pointer, states: states, dR: dR, rows: 2 * H)
                     p.accumulateRecurrentWeightGradient(
-                        direction: d, dA: dA.pointer, states: extra.pointer + s * N * H, dR: dR, firstRow: 2 * H, rows: H)
+                        direction: d, dA: dA.pointer, states: states, dR: dR, rows: 2 * H)
+                    p.accumulateRecurrentWeightGradient(
+                        direction: d, dA: dA.pointer, states: extra.pointer + s * N * H, dR: dR, firstRow: 2 * H,
+                        rows: H)
                 }
                 p.recurrentStateGradient(
                     direction: d, dA: dA.pointer, rows: lbr ? G : 2 * H, dStates: spare, accumulate: true)
@@ -197,8 +200,10 @@ struct GRUKernel: Kernel {
             if dh != dH0.pointer + d * N * H { (dH0.pointer + d * N * H).update(from: dh, count: N * H) }
             p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
         }
-        return [p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
-                Tensor(shape: [D, G, H], scalars: dR.array)]
+        return [
+            p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
+            Tensor(shape: [D, G, H], scalars: dR.array),
+        ]
             + p.optionalGradients(dB: dB, dH0: dH0, dC0: nil, dP: nil, batchFirst: attributes.batchFirst)
     }
 }

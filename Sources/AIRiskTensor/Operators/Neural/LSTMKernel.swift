@@ -44,7 +44,8 @@ struct LSTMKernel: Kernel {
             let h = finalH.pointer + d * N * H, c = finalC.pointer + d * N * H
             let keepsPre = attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
             let previousH = FloatScratch(uninitializedCount: T * N * H)
-            let cell = FloatScratch(uninitializedCount: T * N * H), cellAct = FloatScratch(uninitializedCount: T * N * H)
+            let cell = FloatScratch(uninitializedCount: T * N * H),
+                cellAct = FloatScratch(uninitializedCount: T * N * H)
             let pre = FloatScratch(uninitializedCount: keepsPre ? T * N * G : N * G)
             let post = FloatScratch(uninitializedCount: T * N * G)
             let hr = FloatScratch(uninitializedCount: N * G)
@@ -109,7 +110,8 @@ struct LSTMKernel: Kernel {
         guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * G }) else {
             throw context.inputError(0, "changed shape between the forward and the backward pass")
         }
-        let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
+        let grads = RecurrentLayout.outputGradients(
+            outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
         let dY = FloatScratch(grads.dY)
         let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
         let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
@@ -186,8 +188,10 @@ struct LSTMKernel: Kernel {
             if dc != dC0.pointer + d * N * H { (dC0.pointer + d * N * H).update(from: dc, count: N * H) }
             p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
         }
-        return [p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
-                Tensor(shape: [D, G, H], scalars: dR.array)]
+        return [
+            p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
+            Tensor(shape: [D, G, H], scalars: dR.array),
+        ]
             + p.optionalGradients(dB: dB, dH0: dH0, dC0: dC0, dP: dP, batchFirst: attributes.batchFirst)
     }
 }

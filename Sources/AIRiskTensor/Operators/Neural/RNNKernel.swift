@@ -70,7 +70,8 @@ struct RNNKernel: Kernel {
         guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * H }) else {
             throw context.inputError(0, "changed shape between the forward and the backward pass")
         }
-        let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
+        let grads = RecurrentLayout.outputGradients(
+            outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
         let dY = FloatScratch(grads.dY)
         let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
         let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
@@ -78,7 +79,8 @@ struct RNNKernel: Kernel {
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0]
-            let dXW = FloatScratch(count: T * N * H), dA = FloatScratch(count: N * H), dPrev = FloatScratch(count: N * H)
+            let dXW = FloatScratch(count: T * N * H), dA = FloatScratch(count: N * H),
+                dPrev = FloatScratch(count: N * H)
             let pre = tape.preactivation[d], post = tape.activation[d]
             let previous = tape.previous[d]
             var dh = dH0.pointer + d * N * H, spare = dPrev.pointer
@@ -94,7 +96,8 @@ struct RNNKernel: Kernel {
                     let upstream = dY.pointer + ((t * D + d) * N + b) * H, carried = dh + b * H
                     let dxw = dXW.pointer + (t * N + b) * H
                     for j in 0..<H {
-                        let da = (carried[j] + upstream[j]) * f.derivative(x: a[j], y: act[j]) * attributes.clipMask(a[j])
+                        let da =
+                            (carried[j] + upstream[j]) * f.derivative(x: a[j], y: act[j]) * attributes.clipMask(a[j])
                         g[j] = da
                         dxw[j] = da
                         dBias[j] += da
@@ -112,8 +115,10 @@ struct RNNKernel: Kernel {
             for j in 0..<H { dBias[H + j] = dBias[j] }
             p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
         }
-        return [p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, H, I], scalars: dW.array),
-                Tensor(shape: [D, H, H], scalars: dR.array)]
+        return [
+            p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, H, I], scalars: dW.array),
+            Tensor(shape: [D, H, H], scalars: dR.array),
+        ]
             + p.optionalGradients(dB: dB, dH0: dH0, dC0: nil, dP: nil, batchFirst: attributes.batchFirst)
     }
 }

@@ -31,10 +31,14 @@ struct RecurrentAttributes: Sendable {
         if let names = try context.strings("activations") {
             guard names.count == defaults.count * count else {
                 throw context.attributeError(
-                    "activations", "must list \(defaults.count) functions per direction (\(defaults.count * count) in all), got \(names)")
+                    "activations",
+                    "must list \(defaults.count) functions per direction, \(defaults.count * count) in all; got \(names)"
+                )
             }
-            guard let parsed = RecurrentActivation.parse(
-                names, alphas: try context.floats("activation_alpha") ?? [], betas: try context.floats("activation_beta") ?? [])
+            guard
+                let parsed = RecurrentActivation.parse(
+                    names, alphas: try context.floats("activation_alpha") ?? [],
+                    betas: try context.floats("activation_beta") ?? [])
             else {
                 throw context.unsupported("activations \(names)")
             }
@@ -49,7 +53,9 @@ struct RecurrentAttributes: Sendable {
             clip = .infinity
         }
         let layout = try context.int("layout", default: 0)
-        guard layout == 0 || layout == 1 else { throw context.attributeError("layout", "must be 0 or 1, got \(layout)") }
+        guard layout == 0 || layout == 1 else {
+            throw context.attributeError("layout", "must be 0 or 1, got \(layout)")
+        }
         batchFirst = layout == 1
     }
 
