@@ -30,10 +30,9 @@ struct RecurrentAttributes: Sendable {
         let count = direction == .bidirectional ? 2 : 1
         if let names = try context.strings("activations") {
             guard names.count == defaults.count * count else {
+                let expected = defaults.count * count
                 throw context.attributeError(
-                    "activations",
-                    "must list \(defaults.count) functions per direction, \(defaults.count * count) in all; got \(names)"
-                )
+                    "activations", "must list \(defaults.count) functions per direction (\(expected) in all), got \(names)")
             }
             guard
                 let parsed = RecurrentActivation.parse(
