@@ -25,7 +25,7 @@ NODE_DIR = "/usr/share/libonnx-testdata/data/node"
 OUT_DIR = os.path.join(os.path.dirname(__file__), "..", "Tests", "AIRiskTensorTests", "Fixtures", "nn")
 PREFIXES = [
     "test_conv_", "test_basic_conv_with", "test_basic_conv_without", "test_maxpool_", "test_averagepool_",
-    "test_globalaveragepool", "test_batchnorm_", "test_lstm_", "test_gru_", "test_rnn_", "test_simple_rnn_",
+    "test_globalaveragepool", "test_globalmaxpool", "test_batchnorm_", "test_lstm_", "test_gru_", "test_rnn_", "test_simple_rnn_",
 ]
 
 

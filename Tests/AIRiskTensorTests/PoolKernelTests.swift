@@ -77,6 +77,29 @@ struct PoolKernelTests {
         try NeuralFixtures.check(name, kernel: kernel)
     }
 
+    @Test(
+        "GlobalMaxPool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: NeuralFixtures.names(opType: "GlobalMaxPool", source: "onnx-backend-test"))
+    func officialGlobalMax(name: String) throws {
+        try NeuralFixtures.check(name, kernel: GlobalMaxPoolKernel.self)
+    }
+
+    @Test("GlobalMaxPool routes the gradient to each plane's maximum")
+    func globalMaxGradient() throws {
+        let k = try GlobalMaxPoolKernel(node: node("GlobalMaxPool", [:]), opset: 1)
+        let forward = try k.forward([image])
+        #expect(forward.outputs[0].shape == [1, 1, 1, 1])
+        #expect(forward.outputs[0].floats == [9])
+        let dx = try k.backward(
+            inputs: [image], forward: forward, outputGradients: [Tensor(shape: [1, 1, 1, 1], scalars: [2])])
+        #expect(dx[0]?.floats == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0])
+        var rng = SplitMix64(seed: 24)
+        var values = (0..<(2 * 3 * 4 * 5)).map { Float($0) * 0.05 }
+        values.shuffle(using: &rng)
+        try expectGradientsMatchFiniteDifferences(
+            kernel: k, inputs: [Tensor(shape: [2, 3, 4, 5], scalars: values)], check: [0])
+    }
+
     @Test("MaxPool gradients match finite differences")
     func maxGradients() throws {
         // Distinct, well-separated values so that no perturbation changes a window's winner.

@@ -117,11 +117,7 @@ struct ConvKernel: Kernel {
         let g = try geometry(x: x.shape, w: w.shape, bias: b?.shape)
         let plan = g.plan
         let outSize = plan.outputSize, inSize = plan.inputSize
-        guard let dyTensor = outputGradients.first ?? nil else {
-            return [
-                nil, nil, b == nil ? nil : Tensor(shape: [g.filters], scalars: [Float](repeating: 0, count: g.filters)),
-            ]
-        }
+        guard let dyTensor = outputGradients.first ?? nil else { return [nil, nil, nil] }
         guard let dy = dyTensor.floats, dy.count == g.batch * g.filters * outSize else {
             throw context.inputError(0, "received an output gradient of shape \(dyTensor.shape)")
         }
