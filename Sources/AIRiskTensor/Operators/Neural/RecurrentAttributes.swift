@@ -30,9 +30,9 @@ struct RecurrentAttributes: Sendable {
         let count = direction == .bidirectional ? 2 : 1
         if let names = try context.strings("activations") {
             guard names.count == defaults.count * count else {
-                let expected = defaults.count * count
-                throw context.attributeError(
-                    "activations", "must list \(defaults.count) functions per direction (\(expected) in all), got \(names)")
+                let perDirection = defaults.count, expected = defaults.count * count
+                let reason = "must list \(perDirection) functions per direction (\(expected) in all), got \(names)"
+                throw context.attributeError("activations", reason)
             }
             guard
                 let parsed = RecurrentActivation.parse(
