@@ -9,7 +9,7 @@ struct ConvKernel: Kernel {
     private let group: Int
 
     /// Bound on the column buffer (in floats) so that large batches are processed in chunks.
-    private static let columnBudget = 1 << 22
+    private static let columnBudget = 1 << 17
 
     init(node: Node, opset: Int) throws {
         context = NeuralNodeContext(node)
