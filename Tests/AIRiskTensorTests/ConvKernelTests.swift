@@ -66,6 +66,36 @@ struct ConvKernelTests {
         try expectGradientsMatchFiniteDifferences(kernel: kernel, inputs: inputs, check: [0, 1])
     }
 
+    @Test("a batch split into several column chunks gives the per-sample results")
+    func chunkedBatch() throws {
+        var rng = SplitMix64(seed: 13)
+        let kernel = try conv(["pads": .ints([1, 1, 1, 1])])
+        let batch = 300  // 9 · 64 column floats per sample: chunks of 227 and 73 samples
+        let x = Tensor.random([batch, 1, 8, 8], &rng)
+        let w = Tensor.random([4, 1, 3, 3], &rng), b = Tensor.random([4], &rng)
+        let forward = try kernel.forward([x, w, b])
+        let dy = Tensor.random(forward.outputs[0].shape, &rng)
+        let grads = try kernel.backward(inputs: [x, w, b], forward: forward, outputGradients: [dy])
+        let xs = try #require(x.floats), ys = try #require(forward.outputs[0].floats), dys = try #require(dy.floats)
+        var dwSum = [Float](repeating: 0, count: 36)
+        for n in [0, 1, 226, 227, 228, 299] {
+            let sample = Tensor(shape: [1, 1, 8, 8], scalars: Array(xs[(n * 64)..<((n + 1) * 64)]))
+            let single = try kernel.forward([sample, w, b])
+            let expected = Tensor(shape: [1, 4, 8, 8], scalars: Array(ys[(n * 256)..<((n + 1) * 256)]))
+            expectClose(single.outputs[0], expected, "sample \(n)", rtol: 1e-5, atol: 1e-6)
+        }
+        for n in 0..<batch {
+            let sample = Tensor(shape: [1, 1, 8, 8], scalars: Array(xs[(n * 64)..<((n + 1) * 64)]))
+            let dySample = Tensor(shape: [1, 4, 8, 8], scalars: Array(dys[(n * 256)..<((n + 1) * 256)]))
+            let g = try kernel.backward(
+                inputs: [sample, w, b], forward: try kernel.forward([sample, w, b]),
+                outputGradients: [dySample])
+            let dw = try #require(g[1]?.floats)
+            for i in 0..<36 { dwSum[i] += dw[i] }
+        }
+        expectClose(try #require(grads[1]), Tensor(shape: [4, 1, 3, 3], scalars: dwSum), "dW", rtol: 1e-4, atol: 1e-4)
+    }
+
     @Test("rejects weights whose channels do not match the input")
     func channelMismatch() throws {
         let x = Tensor(shape: [1, 3, 4, 4], scalars: Array(repeating: 0, count: 48))
