@@ -93,17 +93,17 @@ struct PoolKernelTests {
         let dx = try k.backward(
             inputs: [image], forward: forward, outputGradients: [Tensor(shape: [1, 1, 1, 1], scalars: [2])])
         #expect(dx[0]?.floats == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0])
-        var rng = SplitMix64(seed: 24)
+        var rng = NeuralTestRNG(seed: 24)
         var values = (0..<(2 * 3 * 4 * 5)).map { Float($0) * 0.05 }
         values.shuffle(using: &rng)
-        try expectGradientsMatchFiniteDifferences(
+        try expectKernelGradientsMatchFiniteDifferences(
             kernel: k, inputs: [Tensor(shape: [2, 3, 4, 5], scalars: values)], check: [0])
     }
 
     @Test("MaxPool gradients match finite differences")
     func maxGradients() throws {
         // Distinct, well-separated values so that no perturbation changes a window's winner.
-        var rng = SplitMix64(seed: 21)
+        var rng = NeuralTestRNG(seed: 21)
         var values = (0..<(2 * 2 * 6 * 7)).map { Float($0) * 0.05 }
         values.shuffle(using: &rng)
         let x = Tensor(shape: [2, 2, 6, 7], scalars: values)
@@ -114,13 +114,13 @@ struct PoolKernelTests {
                     "kernel_shape": .ints([3, 2]), "strides": .ints([2, 2]), "pads": .ints([1, 0, 1, 1]),
                     "ceil_mode": .int(1),
                 ]), opset: 12)
-        try expectGradientsMatchFiniteDifferences(kernel: k, inputs: [x], check: [0], epsilon: 1e-2, samples: 84)
+        try expectKernelGradientsMatchFiniteDifferences(kernel: k, inputs: [x], check: [0], epsilon: 1e-2, samples: 84)
     }
 
     @Test("AveragePool gradients match finite differences with padding counted and not")
     func averageGradients() throws {
-        var rng = SplitMix64(seed: 22)
-        let x = Tensor.random([2, 3, 5, 6], &rng)
+        var rng = NeuralTestRNG(seed: 22)
+        let x = Tensor.seededUniform([2, 3, 5, 6], &rng)
         for include in [0, 1] {
             let k = try AveragePoolKernel(
                 node: node(
@@ -130,15 +130,16 @@ struct PoolKernelTests {
                         "pads": .ints([1, 1, 1, 1]), "count_include_pad": .int(Int64(include)),
                     ]),
                 opset: 11)
-            try expectGradientsMatchFiniteDifferences(kernel: k, inputs: [x], check: [0])
+            try expectKernelGradientsMatchFiniteDifferences(kernel: k, inputs: [x], check: [0])
         }
     }
 
     @Test("GlobalAveragePool gradients match finite differences")
     func globalGradients() throws {
-        var rng = SplitMix64(seed: 23)
+        var rng = NeuralTestRNG(seed: 23)
         let k = try GlobalAveragePoolKernel(node: node("GlobalAveragePool", [:]), opset: 1)
-        try expectGradientsMatchFiniteDifferences(kernel: k, inputs: [.random([2, 3, 4, 5], &rng)], check: [0])
+        try expectKernelGradientsMatchFiniteDifferences(
+            kernel: k, inputs: [.seededUniform([2, 3, 4, 5], &rng)], check: [0])
     }
 
     @Test("MaxPool without kernel_shape fails at load")
