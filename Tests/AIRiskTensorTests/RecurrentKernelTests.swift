@@ -58,6 +58,20 @@ struct RecurrentKernelTests {
             skipKinks: c.attributes["clip"] != nil || name.contains("relu") || name.contains("activations"))
     }
 
+    @Test(
+        "forward without a tape gives the same outputs and keeps nothing",
+        arguments: ["RNN", "GRU", "LSTM"].flatMap { NeuralFixtures.names(opType: $0, source: "onnxruntime") })
+    func tapeFree(name: String) throws {
+        let c = try NeuralFixtures.load(name)
+        let kernel = try Self.kernelType(c.opType).init(node: c.node, opset: c.opset)
+        let k = try #require(kernel as? any TapeFreeForward)
+        let inputs = try c.inputTensors()
+        let full = try k.forward(inputs), light = try k.forwardWithoutTape(inputs)
+        #expect(full.saved != nil)
+        #expect(light.saved == nil)
+        #expect(light.outputs == full.outputs)
+    }
+
     @Test("batch-first layout gradients match finite differences")
     func batchFirstGradients() throws {
         var rng = NeuralTestRNG(seed: 41)

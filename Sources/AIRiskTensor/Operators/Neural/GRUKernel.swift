@@ -4,7 +4,7 @@
 /// linear_before_reset), `H' = (1 − z) ⊙ h̃ + z ⊙ H`; forward, reverse or bidirectional, with
 /// sequence_lens, initial_h, clip, activations and both layouts. Backward is backpropagation
 /// through time over the saved pre-activations and gate values.
-struct GRUKernel: Kernel {
+struct GRUKernel: TapeFreeForward {
     static let opType = "GRU"
 
     private let context: NeuralNodeContext
@@ -26,7 +26,11 @@ struct GRUKernel: Kernel {
         var extra: [FloatScratch] = []
     }
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: true) }
+
+    func forwardWithoutTape(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: false) }
+
+    private func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
         let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 3, cellState: false)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 3 * H
         let lbr = linearBeforeReset, clip = attributes.clip
@@ -39,17 +43,19 @@ struct GRUKernel: Kernel {
             let xw = p.projectInputs(direction: d)
             let wb = p.b.pointer + d * 2 * G, rb = wb + G
             let h = finalH.pointer + d * N * H
-            let keepsPre = attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
-            let previous = FloatScratch(uninitializedCount: T * N * H), extra = FloatScratch(count: T * N * H)
+            let keepsPre = keepTape && attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
+            let gateStride = keepTape ? N * G : 0, stateStride = keepTape ? N * H : 0
+            let previous = FloatScratch(uninitializedCount: keepTape ? T * N * H : 0)
+            let extra = FloatScratch(count: keepTape ? T * N * H : N * H)
             let pre = FloatScratch(uninitializedCount: keepsPre ? T * N * G : N * G)
-            let post = FloatScratch(uninitializedCount: T * N * G)
+            let post = FloatScratch(uninitializedCount: keepTape ? T * N * G : N * G)
             let hr = FloatScratch(count: N * G), rh = FloatScratch(count: N * H)
             for s in 0..<T {
-                (previous.pointer + s * N * H).update(from: h, count: N * H)
+                if keepTape { (previous.pointer + s * N * H).update(from: h, count: N * H) }
                 p.recurrentProduct(direction: d, states: h, rows: lbr ? G : 2 * H, out: hr.pointer, ldc: G)
                 for b in 0..<N {
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + (s * N + b) * G
+                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + s * gateStride + b * G
                     let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
                     for j in 0..<(2 * H) { a[j] = xRow[j] + wb[j] + rb[j] + hRow[j] }
                     f.apply(a, act, count: 2 * H, clip: clip)
@@ -64,9 +70,9 @@ struct GRUKernel: Kernel {
                 }
                 for b in 0..<N {
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + (s * N + b) * G
+                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + s * gateStride + b * G
                     let xRow = xw.pointer + (t * N + b) * G + 2 * H, hRow = hr.pointer + b * G + 2 * H
-                    let keep = extra.pointer + (s * N + b) * H
+                    let keep = extra.pointer + s * stateStride + b * H
                     if lbr {
                         for j in 0..<H {
                             let q = hRow[j] + rb[2 * H + j]
@@ -95,7 +101,7 @@ struct GRUKernel: Kernel {
         let outputs = RecurrentLayout.outputs(
             y: y.array, finalH: finalH.array, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
             count: context.outputCount)
-        return KernelOutput(outputs: outputs, saved: tape)
+        return KernelOutput(outputs: outputs, saved: keepTape ? tape : nil)
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {

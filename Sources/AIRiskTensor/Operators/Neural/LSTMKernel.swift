@@ -4,7 +4,7 @@
 /// `H' = o ⊙ h(C')`; forward, reverse or bidirectional, with sequence_lens, initial_h,
 /// initial_c, clip, activations and both layouts. Outputs Y, Y_h and Y_c. Backward is
 /// backpropagation through time over the saved pre-activations and cell states.
-struct LSTMKernel: Kernel {
+struct LSTMKernel: TapeFreeForward {
     static let opType = "LSTM"
 
     private let context: NeuralNodeContext
@@ -29,7 +29,11 @@ struct LSTMKernel: Kernel {
         var activation: [FloatScratch] = []
     }
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: true) }
+
+    func forwardWithoutTape(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: false) }
+
+    private func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
         let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 4, cellState: true)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 4 * H
         let clip = attributes.clip
@@ -42,23 +46,24 @@ struct LSTMKernel: Kernel {
             let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d)
             let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H
             let h = finalH.pointer + d * N * H, c = finalC.pointer + d * N * H
-            let keepsPre = attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
-            let previousH = FloatScratch(uninitializedCount: T * N * H)
-            let cell = FloatScratch(uninitializedCount: T * N * H),
-                cellAct = FloatScratch(uninitializedCount: T * N * H)
+            let keepsPre = keepTape && attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
+            let gateStride = keepTape ? N * G : 0, stateStride = keepTape ? N * H : 0
+            let previousH = FloatScratch(uninitializedCount: keepTape ? T * N * H : 0)
+            let cell = FloatScratch(uninitializedCount: keepTape ? T * N * H : N * H)
+            let cellAct = FloatScratch(uninitializedCount: keepTape ? T * N * H : N * H)
             let pre = FloatScratch(uninitializedCount: keepsPre ? T * N * G : N * G)
-            let post = FloatScratch(uninitializedCount: T * N * G)
+            let post = FloatScratch(uninitializedCount: keepTape ? T * N * G : N * G)
             let hr = FloatScratch(uninitializedCount: N * G)
             for s in 0..<T {
-                (previousH.pointer + s * N * H).update(from: h, count: N * H)
+                if keepTape { (previousH.pointer + s * N * H).update(from: h, count: N * H) }
                 p.recurrentProduct(direction: d, states: h, rows: G, out: hr.pointer, ldc: G)
                 for b in 0..<N {
-                    let cOut = cell.pointer + (s * N + b) * H, cp = c + b * H
+                    let cOut = cell.pointer + s * stateStride + b * H, cp = c + b * H
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else {
                         cOut.update(from: cp, count: H)
                         continue
                     }
-                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + (s * N + b) * G
+                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + s * gateStride + b * G
                     let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
                     for j in 0..<G { a[j] = xRow[j] + bias.pointer[j] + hRow[j] }
                     for j in 0..<H {
@@ -79,7 +84,7 @@ struct LSTMKernel: Kernel {
                         a[H + j] += po[j] * value
                     }
                     f.apply(a + H, act + H, count: H, clip: clip)
-                    let hc = cellAct.pointer + (s * N + b) * H
+                    let hc = cellAct.pointer + s * stateStride + b * H
                     hAct.apply(cOut, hc, count: H, clip: .infinity)
                     let state = h + b * H, out = y.pointer + ((t * D + d) * N + b) * H
                     for j in 0..<H {
@@ -98,7 +103,7 @@ struct LSTMKernel: Kernel {
         let outputs = RecurrentLayout.outputs(
             y: y.array, finalH: finalH.array, finalC: finalC.array, T: T, D: D, N: N, H: H,
             batchFirst: attributes.batchFirst, count: context.outputCount)
-        return KernelOutput(outputs: outputs, saved: tape)
+        return KernelOutput(outputs: outputs, saved: keepTape ? tape : nil)
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {

@@ -2,7 +2,7 @@
 /// bidirectional, with sequence_lens, initial_h, clip, activations and both layouts. The input
 /// projection is one sgemm over all steps, the recurrence one sgemm per step. The backward pass
 /// is backpropagation through time over the states saved by the forward pass.
-struct RNNKernel: Kernel {
+struct RNNKernel: TapeFreeForward {
     static let opType = "RNN"
 
     private let context: NeuralNodeContext
@@ -21,7 +21,11 @@ struct RNNKernel: Kernel {
         var activation: [FloatScratch] = []
     }
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: true) }
+
+    func forwardWithoutTape(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: false) }
+
+    private func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
         let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 1, cellState: false)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions
         let y = FloatScratch(count: T * D * N * H)
@@ -33,17 +37,18 @@ struct RNNKernel: Kernel {
             let f = attributes.activations[d][0]
             let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d)
             let h = finalH.pointer + d * N * H
-            let keepsPre = attributes.keepsPreactivations, preStride = keepsPre ? N * H : 0
-            let previous = FloatScratch(uninitializedCount: T * N * H)
+            let keepsPre = keepTape && attributes.keepsPreactivations, preStride = keepsPre ? N * H : 0
+            let stepStride = keepTape ? N * H : 0
+            let previous = FloatScratch(uninitializedCount: keepTape ? T * N * H : 0)
             let pre = FloatScratch(uninitializedCount: keepsPre ? T * N * H : N * H)
-            let post = FloatScratch(uninitializedCount: T * N * H)
+            let post = FloatScratch(uninitializedCount: keepTape ? T * N * H : N * H)
             let hr = FloatScratch(uninitializedCount: N * H)
             for s in 0..<T {
-                (previous.pointer + s * N * H).update(from: h, count: N * H)
+                if keepTape { (previous.pointer + s * N * H).update(from: h, count: N * H) }
                 p.recurrentProduct(direction: d, states: h, rows: H, out: hr.pointer, ldc: H)
                 for b in 0..<N {
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let a = pre.pointer + s * preStride + b * H, act = post.pointer + (s * N + b) * H
+                    let a = pre.pointer + s * preStride + b * H, act = post.pointer + s * stepStride + b * H
                     let xRow = xw.pointer + (t * N + b) * H, hRow = hr.pointer + b * H
                     for j in 0..<H { a[j] = xRow[j] + bias.pointer[j] + hRow[j] }
                     f.apply(a, act, count: H, clip: clip)
@@ -58,7 +63,7 @@ struct RNNKernel: Kernel {
         let outputs = RecurrentLayout.outputs(
             y: y.array, finalH: finalH.array, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
             count: context.outputCount)
-        return KernelOutput(outputs: outputs, saved: tape)
+        return KernelOutput(outputs: outputs, saved: keepTape ? tape : nil)
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
