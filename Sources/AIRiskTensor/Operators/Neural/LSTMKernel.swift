@@ -44,7 +44,7 @@ struct LSTMKernel: TapeFreeForward {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0], g = attributes.activations[d][1], hAct = attributes.activations[d][2]
             let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d)
-            let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H
+            let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H, peepholes = p.has.peepholes
             let h = finalH.pointer + d * N * H, c = finalC.pointer + d * N * H
             let keepsPre = keepTape && attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
             let gateStride = keepTape ? N * G : 0, stateStride = keepTape ? N * H : 0
@@ -66,24 +66,30 @@ struct LSTMKernel: TapeFreeForward {
                     let a = pre.pointer + s * preStride + b * G, act = post.pointer + s * gateStride + b * G
                     let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
                     for j in 0..<G { a[j] = xRow[j] + bias.pointer[j] + hRow[j] }
-                    for j in 0..<H {
-                        a[j] += pi[j] * cp[j]
-                        a[2 * H + j] += pf[j] * cp[j]
+                    if peepholes {
+                        for j in 0..<H {
+                            a[j] += pi[j] * cp[j]
+                            a[2 * H + j] += pf[j] * cp[j]
+                        }
+                        f.apply(a, act, count: H, clip: clip)
+                        if !inputForget { f.apply(a + 2 * H, act + 2 * H, count: H, clip: clip) }
+                    } else {
+                        // Without peepholes the o gate does not wait for the new cell: i, o (and f) in one pass.
+                        f.apply(a, act, count: inputForget ? 2 * H : 3 * H, clip: clip)
                     }
-                    f.apply(a, act, count: H, clip: clip)
                     if inputForget {
                         for j in 0..<H { act[2 * H + j] = 1 - act[j] }
-                    } else {
-                        f.apply(a + 2 * H, act + 2 * H, count: H, clip: clip)
                     }
                     g.apply(a + 3 * H, act + 3 * H, count: H, clip: clip)
                     for j in 0..<H {
                         let value = act[2 * H + j] * cp[j] + act[j] * act[3 * H + j]
                         cOut[j] = value
                         cp[j] = value
-                        a[H + j] += po[j] * value
                     }
-                    f.apply(a + H, act + H, count: H, clip: clip)
+                    if peepholes {
+                        for j in 0..<H { a[H + j] += po[j] * cOut[j] }
+                        f.apply(a + H, act + H, count: H, clip: clip)
+                    }
                     let hc = cellAct.pointer + s * stateStride + b * H
                     hAct.apply(cOut, hc, count: H, clip: .infinity)
                     let state = h + b * H, out = y.pointer + ((t * D + d) * N + b) * H
