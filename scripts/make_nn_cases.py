@@ -25,7 +25,7 @@ NODE_DIR = "/usr/share/libonnx-testdata/data/node"
 OUT_DIR = os.path.join(os.path.dirname(__file__), "..", "Tests", "AIRiskTensorTests", "Fixtures", "nn")
 PREFIXES = [
     "test_conv_", "test_basic_conv_with", "test_basic_conv_without", "test_maxpool_", "test_averagepool_",
-    "test_globalaveragepool", "test_batchnorm_", "test_lstm_", "test_gru_", "test_rnn_", "test_simple_rnn_",
+    "test_globalaveragepool", "test_globalmaxpool", "test_batchnorm_", "test_lstm_", "test_gru_", "test_rnn_", "test_simple_rnn_",
 ]
 
 
@@ -122,6 +122,28 @@ def ort_case(name, op, attrs, inputs, n_outputs, opset=14):
     return case_json(name, "onnxruntime", model, [a for _, a in inputs], got)
 
 
+def ort_case_batch_first(name, op, attrs, inputs, n_outputs, opset=14):
+    """A layout = 1 recurrent case. onnxruntime only runs layout 0, and layout 1 is defined as the
+    same computation with batch and sequence axes swapped, so the expected outputs come from the
+    layout-0 run on transposed inputs, transposed back."""
+    swapped = []
+    for n, a in inputs:
+        if a is not None and n in ("X", "initial_h", "initial_c"):
+            a = np.ascontiguousarray(np.swapaxes(a, 0, 1))
+        swapped.append((n, a))
+    base = ort_case(name, op, attrs, swapped, n_outputs, opset)
+    in_names = [n if a is not None else "" for n, a in inputs]
+    out_names = [f"out{i}" for i in range(n_outputs)]
+    node = helper.make_node(op, in_names, out_names, **attrs, layout=1)
+    model = helper.make_model(helper.make_graph([node], name, [], []), opset_imports=[helper.make_opsetid("", opset)])
+    outputs = []
+    for i, t in enumerate(base["outputs"]):
+        a = np.array(t["data"], dtype=np.float32).reshape(t["shape"])
+        a = np.transpose(a, (2, 0, 1, 3)) if i == 0 else np.swapaxes(a, 0, 1)
+        outputs.append(np.ascontiguousarray(a))
+    return case_json(name, "onnxruntime", model, [a for _, a in inputs], outputs)
+
+
 def generated_cases():
     rng = np.random.default_rng(20261123)
 
@@ -149,6 +171,15 @@ def generated_cases():
     yield ort_case("ort_averagepool_1d_include_pad", "AveragePool",
                    {"kernel_shape": [3], "strides": [2], "pads": [1, 1], "count_include_pad": 1},
                    [("x", r(2, 3, 8))], 1, opset=11)
+    yield ort_case("ort_averagepool_ceil_include_pad", "AveragePool",
+                   {"kernel_shape": [3, 2], "strides": [2, 2], "pads": [1, 0, 1, 1], "ceil_mode": 1,
+                    "count_include_pad": 1},
+                   [("x", r(1, 2, 6, 7))], 1, opset=11)
+    yield ort_case("ort_maxpool_3d_pads_strides", "MaxPool",
+                   {"kernel_shape": [2, 3, 2], "strides": [2, 1, 2], "pads": [1, 1, 0, 0, 1, 1]},
+                   [("x", r(1, 2, 5, 4, 6))], 1, opset=12)
+    yield ort_case("ort_conv_3d", "Conv", {"pads": [1, 0, 1, 0, 1, 0], "strides": [1, 2, 1]},
+                   [("x", r(1, 2, 4, 5, 3)), ("W", r(3, 2, 2, 3, 2)), ("B", r(3))], 1)
     yield ort_case("ort_globalaveragepool_1d", "GlobalAveragePool", {}, [("x", r(2, 3, 5))], 1)
     yield ort_case("ort_batchnorm_opset9", "BatchNormalization", {"epsilon": 1e-3},
                    [("x", r(2, 3, 4)), ("s", r(3)), ("bias", r(3)), ("mean", r(3)),
@@ -173,6 +204,16 @@ def generated_cases():
                         ("B", r(D, 8 * H, scale=0.5)), ("sequence_lens", seq), ("initial_h", r(D, N, H)),
                         ("initial_c", r(D, N, H)), ("P", r(D, 3 * H, scale=0.5))], 3)
     H = 3
+    xb = r(N, T, I)
+    seq_b = np.array([4, 5, 2], dtype=np.int32)
+    yield ort_case_batch_first("ort_lstm_bidirectional_layout1", "LSTM", {"hidden_size": H, "direction": "bidirectional"},
+                   [("X", xb), ("W", r(2, 4 * H, I, scale=0.5)), ("R", r(2, 4 * H, H, scale=0.5)),
+                    ("B", r(2, 8 * H, scale=0.5)), ("sequence_lens", seq_b), ("initial_h", r(N, 2, H)),
+                    ("initial_c", r(N, 2, H))], 3)
+    yield ort_case_batch_first("ort_gru_bidirectional_layout1", "GRU",
+                   {"hidden_size": H, "direction": "bidirectional", "linear_before_reset": 1},
+                   [("X", xb), ("W", r(2, 3 * H, I, scale=0.5)), ("R", r(2, 3 * H, H, scale=0.5)),
+                    ("B", r(2, 6 * H, scale=0.5)), ("sequence_lens", seq_b), ("initial_h", r(N, 2, H))], 2)
     yield ort_case("ort_rnn_relu_clip", "RNN",
                    {"hidden_size": H, "activations": ["Relu"], "clip": 0.7},
                    [("X", x), ("W", r(1, H, I)), ("R", r(1, H, H)), ("B", r(1, 2 * H))], 2)

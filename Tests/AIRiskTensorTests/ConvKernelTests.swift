@@ -4,8 +4,11 @@ import Testing
 
 @Suite("Conv kernel")
 struct ConvKernelTests {
-    private func conv(_ attributes: [String: AttributeValue] = [:], inputs: [String] = ["x", "w", "b"]) throws -> ConvKernel {
-        try ConvKernel(node: Node(name: "conv", opType: "Conv", inputs: inputs, outputs: ["y"], attributes: attributes), opset: 17)
+    private func conv(_ attributes: [String: AttributeValue] = [:], inputs: [String] = ["x", "w", "b"]) throws
+        -> ConvKernel
+    {
+        try ConvKernel(
+            node: Node(name: "conv", opType: "Conv", inputs: inputs, outputs: ["y"], attributes: attributes), opset: 17)
     }
 
     @Test("a 2x2 kernel over a 3x3 image with one bias, by hand")
@@ -30,33 +33,70 @@ struct ConvKernelTests {
         #expect(y.floats == expected)
     }
 
-    @Test("matches the official ONNX Conv cases", .enabled(if: NeuralFixtures.officialDataInstalled),
-          arguments: NeuralFixtures.names(opType: "Conv", source: "onnx-backend-test"))
+    @Test(
+        "matches the official ONNX Conv cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: NeuralFixtures.names(opType: "Conv", source: "onnx-backend-test"))
     func official(name: String) throws {
         try NeuralFixtures.check(name, kernel: ConvKernel.self)
     }
 
-    @Test("matches onnxruntime on groups, dilations, 1-D and auto_pad",
-          arguments: NeuralFixtures.names(opType: "Conv", source: "onnxruntime"))
+    @Test(
+        "matches onnxruntime on groups, dilations, 1-D and auto_pad",
+        arguments: NeuralFixtures.names(opType: "Conv", source: "onnxruntime"))
     func onnxruntime(name: String) throws {
         try NeuralFixtures.check(name, kernel: ConvKernel.self)
     }
 
     @Test("gradients match finite differences with pads, strides, dilations and groups")
     func gradients() throws {
-        var rng = SplitMix64(seed: 11)
-        let kernel = try conv(["pads": .ints([1, 0, 2, 1]), "strides": .ints([2, 1]), "dilations": .ints([1, 2]),
-                               "group": .int(2)])
-        let inputs: [Tensor?] = [.random([2, 4, 5, 6], &rng), .random([6, 2, 3, 2], &rng), .random([6], &rng)]
-        try expectGradientsMatchFiniteDifferences(kernel: kernel, inputs: inputs, check: [0, 1, 2])
+        var rng = NeuralTestRNG(seed: 11)
+        let kernel = try conv([
+            "pads": .ints([1, 0, 2, 1]), "strides": .ints([2, 1]), "dilations": .ints([1, 2]),
+            "group": .int(2),
+        ])
+        let inputs: [Tensor?] = [
+            .seededUniform([2, 4, 5, 6], &rng), .seededUniform([6, 2, 3, 2], &rng), .seededUniform([6], &rng),
+        ]
+        try expectKernelGradientsMatchFiniteDifferences(kernel: kernel, inputs: inputs, check: [0, 1, 2])
     }
 
     @Test("1-D gradients with SAME_LOWER padding")
     func gradients1D() throws {
-        var rng = SplitMix64(seed: 12)
+        var rng = NeuralTestRNG(seed: 12)
         let kernel = try conv(["auto_pad": .string("SAME_LOWER"), "strides": .ints([2])], inputs: ["x", "w"])
-        let inputs: [Tensor?] = [.random([2, 3, 7], &rng), .random([4, 3, 4], &rng)]
-        try expectGradientsMatchFiniteDifferences(kernel: kernel, inputs: inputs, check: [0, 1])
+        let inputs: [Tensor?] = [.seededUniform([2, 3, 7], &rng), .seededUniform([4, 3, 4], &rng)]
+        try expectKernelGradientsMatchFiniteDifferences(kernel: kernel, inputs: inputs, check: [0, 1])
+    }
+
+    @Test("a batch split into several column chunks gives the per-sample results")
+    func chunkedBatch() throws {
+        var rng = NeuralTestRNG(seed: 13)
+        let kernel = try conv(["pads": .ints([1, 1, 1, 1])])
+        let batch = 300  // 9 · 64 column floats per sample: chunks of 227 and 73 samples
+        let x = Tensor.seededUniform([batch, 1, 8, 8], &rng)
+        let w = Tensor.seededUniform([4, 1, 3, 3], &rng), b = Tensor.seededUniform([4], &rng)
+        let forward = try kernel.forward([x, w, b])
+        let dy = Tensor.seededUniform(forward.outputs[0].shape, &rng)
+        let grads = try kernel.backward(inputs: [x, w, b], forward: forward, outputGradients: [dy])
+        let xs = try #require(x.floats), ys = try #require(forward.outputs[0].floats), dys = try #require(dy.floats)
+        var dwSum = [Float](repeating: 0, count: 36)
+        for n in [0, 1, 226, 227, 228, 299] {
+            let sample = Tensor(shape: [1, 1, 8, 8], scalars: Array(xs[(n * 64)..<((n + 1) * 64)]))
+            let single = try kernel.forward([sample, w, b])
+            let expected = Tensor(shape: [1, 4, 8, 8], scalars: Array(ys[(n * 256)..<((n + 1) * 256)]))
+            expectNeuralOutputClose(single.outputs[0], expected, "sample \(n)", rtol: 1e-5, atol: 1e-6)
+        }
+        for n in 0..<batch {
+            let sample = Tensor(shape: [1, 1, 8, 8], scalars: Array(xs[(n * 64)..<((n + 1) * 64)]))
+            let dySample = Tensor(shape: [1, 4, 8, 8], scalars: Array(dys[(n * 256)..<((n + 1) * 256)]))
+            let g = try kernel.backward(
+                inputs: [sample, w, b], forward: try kernel.forward([sample, w, b]),
+                outputGradients: [dySample])
+            let dw = try #require(g[1]?.floats)
+            for i in 0..<36 { dwSum[i] += dw[i] }
+        }
+        expectNeuralOutputClose(
+            try #require(grads[1]), Tensor(shape: [4, 1, 3, 3], scalars: dwSum), "dW", rtol: 1e-4, atol: 1e-4)
     }
 
     @Test("rejects weights whose channels do not match the input")

@@ -13,8 +13,9 @@ struct PoolKernelTests {
     @Test("max pooling 2x2 stride 2 with ceil mode, by hand")
     func maxByHand() throws {
         let k = try MaxPoolKernel(
-            node: node("MaxPool", ["kernel_shape": .ints([2, 2]), "strides": .ints([2, 2]), "ceil_mode": .int(1)],
-                       outputs: ["y", "i"]), opset: 12)
+            node: node(
+                "MaxPool", ["kernel_shape": .ints([2, 2]), "strides": .ints([2, 2]), "ceil_mode": .int(1)],
+                outputs: ["y", "i"]), opset: 12)
         let out = try k.forward([image]).outputs
         #expect(out[0].shape == [1, 1, 2, 2])
         #expect(out[0].floats == [5, 8, 6, 9])
@@ -42,66 +43,103 @@ struct PoolKernelTests {
         #expect(y.floats == [4])
     }
 
-    @Test("MaxPool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
-          arguments: NeuralFixtures.names(opType: "MaxPool", source: "onnx-backend-test"))
+    @Test(
+        "MaxPool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: NeuralFixtures.names(opType: "MaxPool", source: "onnx-backend-test"))
     func officialMax(name: String) throws {
         try NeuralFixtures.check(name, kernel: MaxPoolKernel.self)
     }
 
-    @Test("AveragePool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
-          arguments: NeuralFixtures.names(opType: "AveragePool", source: "onnx-backend-test"))
+    @Test(
+        "AveragePool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: NeuralFixtures.names(opType: "AveragePool", source: "onnx-backend-test"))
     func officialAverage(name: String) throws {
         try NeuralFixtures.check(name, kernel: AveragePoolKernel.self)
     }
 
-    @Test("GlobalAveragePool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
-          arguments: NeuralFixtures.names(opType: "GlobalAveragePool", source: "onnx-backend-test"))
+    @Test(
+        "GlobalAveragePool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: NeuralFixtures.names(opType: "GlobalAveragePool", source: "onnx-backend-test"))
     func officialGlobal(name: String) throws {
         try NeuralFixtures.check(name, kernel: GlobalAveragePoolKernel.self)
     }
 
-    @Test("pooling matches onnxruntime on ceil mode, dilations and 1-D",
-          arguments: NeuralFixtures.names(opType: "MaxPool", source: "onnxruntime")
+    @Test(
+        "pooling matches onnxruntime on ceil mode, dilations and 1-D",
+        arguments: NeuralFixtures.names(opType: "MaxPool", source: "onnxruntime")
             + NeuralFixtures.names(opType: "AveragePool", source: "onnxruntime")
             + NeuralFixtures.names(opType: "GlobalAveragePool", source: "onnxruntime"))
     func onnxruntime(name: String) throws {
         let kernel: any Kernel.Type =
-            name.contains("maxpool") ? MaxPoolKernel.self
+            name.contains("maxpool")
+            ? MaxPoolKernel.self
             : name.contains("global") ? GlobalAveragePoolKernel.self : AveragePoolKernel.self
         try NeuralFixtures.check(name, kernel: kernel)
+    }
+
+    @Test(
+        "GlobalMaxPool matches the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        arguments: NeuralFixtures.names(opType: "GlobalMaxPool", source: "onnx-backend-test"))
+    func officialGlobalMax(name: String) throws {
+        try NeuralFixtures.check(name, kernel: GlobalMaxPoolKernel.self)
+    }
+
+    @Test("GlobalMaxPool routes the gradient to each plane's maximum")
+    func globalMaxGradient() throws {
+        let k = try GlobalMaxPoolKernel(node: node("GlobalMaxPool", [:]), opset: 1)
+        let forward = try k.forward([image])
+        #expect(forward.outputs[0].shape == [1, 1, 1, 1])
+        #expect(forward.outputs[0].floats == [9])
+        let dx = try k.backward(
+            inputs: [image], forward: forward, outputGradients: [Tensor(shape: [1, 1, 1, 1], scalars: [2])])
+        #expect(dx[0]?.floats == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0])
+        var rng = NeuralTestRNG(seed: 24)
+        var values = (0..<(2 * 3 * 4 * 5)).map { Float($0) * 0.05 }
+        values.shuffle(using: &rng)
+        try expectKernelGradientsMatchFiniteDifferences(
+            kernel: k, inputs: [Tensor(shape: [2, 3, 4, 5], scalars: values)], check: [0])
     }
 
     @Test("MaxPool gradients match finite differences")
     func maxGradients() throws {
         // Distinct, well-separated values so that no perturbation changes a window's winner.
-        var rng = SplitMix64(seed: 21)
+        var rng = NeuralTestRNG(seed: 21)
         var values = (0..<(2 * 2 * 6 * 7)).map { Float($0) * 0.05 }
         values.shuffle(using: &rng)
         let x = Tensor(shape: [2, 2, 6, 7], scalars: values)
         let k = try MaxPoolKernel(
-            node: node("MaxPool", ["kernel_shape": .ints([3, 2]), "strides": .ints([2, 2]), "pads": .ints([1, 0, 1, 1]),
-                                   "ceil_mode": .int(1)]), opset: 12)
-        try expectGradientsMatchFiniteDifferences(kernel: k, inputs: [x], check: [0], epsilon: 1e-2, samples: 84)
+            node: node(
+                "MaxPool",
+                [
+                    "kernel_shape": .ints([3, 2]), "strides": .ints([2, 2]), "pads": .ints([1, 0, 1, 1]),
+                    "ceil_mode": .int(1),
+                ]), opset: 12)
+        try expectKernelGradientsMatchFiniteDifferences(kernel: k, inputs: [x], check: [0], epsilon: 1e-2, samples: 84)
     }
 
     @Test("AveragePool gradients match finite differences with padding counted and not")
     func averageGradients() throws {
-        var rng = SplitMix64(seed: 22)
-        let x = Tensor.random([2, 3, 5, 6], &rng)
+        var rng = NeuralTestRNG(seed: 22)
+        let x = Tensor.seededUniform([2, 3, 5, 6], &rng)
         for include in [0, 1] {
             let k = try AveragePoolKernel(
-                node: node("AveragePool", ["kernel_shape": .ints([3, 3]), "strides": .ints([2, 2]),
-                                           "pads": .ints([1, 1, 1, 1]), "count_include_pad": .int(Int64(include))]),
+                node: node(
+                    "AveragePool",
+                    [
+                        "kernel_shape": .ints([3, 3]), "strides": .ints([2, 2]),
+                        "pads": .ints([1, 1, 1, 1]), "count_include_pad": .int(Int64(include)),
+                    ]),
                 opset: 11)
-            try expectGradientsMatchFiniteDifferences(kernel: k, inputs: [x], check: [0])
+            try expectKernelGradientsMatchFiniteDifferences(kernel: k, inputs: [x], check: [0])
         }
     }
 
     @Test("GlobalAveragePool gradients match finite differences")
     func globalGradients() throws {
-        var rng = SplitMix64(seed: 23)
+        var rng = NeuralTestRNG(seed: 23)
         let k = try GlobalAveragePoolKernel(node: node("GlobalAveragePool", [:]), opset: 1)
-        try expectGradientsMatchFiniteDifferences(kernel: k, inputs: [.random([2, 3, 4, 5], &rng)], check: [0])
+        try expectKernelGradientsMatchFiniteDifferences(
+            kernel: k, inputs: [.seededUniform([2, 3, 4, 5], &rng)], check: [0])
     }
 
     @Test("MaxPool without kernel_shape fails at load")

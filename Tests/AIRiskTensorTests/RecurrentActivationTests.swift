@@ -19,9 +19,13 @@ struct RecurrentActivationTests {
 
     @Test("derivatives match central differences for every activation")
     func derivatives() throws {
-        let all = try #require(RecurrentActivation.parse(
-            ["Relu", "Tanh", "Sigmoid", "LeakyRelu", "ThresholdedRelu", "HardSigmoid", "Affine", "ScaledTanh", "Elu",
-             "Softsign", "Softplus"], alphas: [0.1, 0.5, 0.3, 2, 1.5, 0.7], betas: [0.4, 0.2, 0.8]))
+        let all = try #require(
+            RecurrentActivation.parse(
+                [
+                    "Relu", "Tanh", "Sigmoid", "LeakyRelu", "ThresholdedRelu", "HardSigmoid", "Affine", "ScaledTanh",
+                    "Elu",
+                    "Softsign", "Softplus",
+                ], alphas: [0.1, 0.5, 0.3, 2, 1.5, 0.7], betas: [0.4, 0.2, 0.8]))
         #expect(all.count == 11)
         #expect(all[3] == .leakyRelu(alpha: 0.1))
         #expect(all[5] == .hardSigmoid(alpha: 0.3, beta: 0.4))

@@ -5,6 +5,7 @@ public enum NeuralKernels {
         MaxPoolKernel.self,
         AveragePoolKernel.self,
         GlobalAveragePoolKernel.self,
+        GlobalMaxPoolKernel.self,
         BatchNormalizationKernel.self,
         RNNKernel.self,
         GRUKernel.self,

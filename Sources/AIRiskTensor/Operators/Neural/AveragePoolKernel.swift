@@ -32,13 +32,17 @@ struct AveragePoolKernel: Kernel {
         var y = [Float](repeating: 0, count: x.planes * outSize)
         x.values.withUnsafeBufferPointer { xp in
             table.indices.withUnsafeBufferPointer { ip in
-                y.withUnsafeMutableBufferPointer { yp in
-                    for plane in 0..<x.planes {
-                        let src = xp.baseAddress! + plane * inSize
-                        for o in 0..<outSize {
-                            var sum: Float = 0
-                            for j in table.starts[o]..<table.starts[o + 1] { sum += src[Int(ip[j])] }
-                            yp[plane * outSize + o] = sum * scale[o]
+                table.starts.withUnsafeBufferPointer { sp in
+                    scale.withUnsafeBufferPointer { cp in
+                        y.withUnsafeMutableBufferPointer { yp in
+                            for plane in 0..<x.planes {
+                                let src = xp.baseAddress! + plane * inSize
+                                for o in 0..<outSize {
+                                    var sum: Float = 0
+                                    for j in sp[o]..<sp[o + 1] { sum += src[Int(ip[j])] }
+                                    yp[plane * outSize + o] = sum * cp[o]
+                                }
+                            }
                         }
                     }
                 }
@@ -59,11 +63,15 @@ struct AveragePoolKernel: Kernel {
         var dx = [Float](repeating: 0, count: x.values.count)
         dx.withUnsafeMutableBufferPointer { dxp in
             table.indices.withUnsafeBufferPointer { ip in
-                for plane in 0..<x.planes {
-                    let dst = dxp.baseAddress! + plane * inSize
-                    for o in 0..<outSize {
-                        let g = dy[plane * outSize + o] * scale[o]
-                        for j in table.starts[o]..<table.starts[o + 1] { dst[Int(ip[j])] += g }
+                table.starts.withUnsafeBufferPointer { sp in
+                    dy.withUnsafeBufferPointer { gp in
+                        for plane in 0..<x.planes {
+                            let dst = dxp.baseAddress! + plane * inSize
+                            for o in 0..<outSize {
+                                let g = gp[plane * outSize + o] * scale[o]
+                                for j in sp[o]..<sp[o + 1] { dst[Int(ip[j])] += g }
+                            }
+                        }
                     }
                 }
             }

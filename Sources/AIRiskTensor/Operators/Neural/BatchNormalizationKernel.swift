@@ -19,7 +19,8 @@ struct BatchNormalizationKernel: Kernel {
         }
         if opset < 14 && (1..<node.outputs.count).contains(where: { !node.outputs[$0].isEmpty }) {
             throw context.unsupported(
-                "the training outputs (running mean/var); export the model in evaluation mode (model.eval() in PyTorch)")
+                "the training outputs (running mean/var); export the model in evaluation mode (model.eval() in PyTorch)"
+            )
         }
         if opset < 7, try context.int("is_test", default: 0) == 0, context.has("is_test") {
             throw context.unsupported("is_test = 0 (training); export the model in evaluation mode")

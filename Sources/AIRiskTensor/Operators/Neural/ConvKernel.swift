@@ -9,7 +9,7 @@ struct ConvKernel: Kernel {
     private let group: Int
 
     /// Bound on the column buffer (in floats) so that large batches are processed in chunks.
-    private static let columnBudget = 1 << 22
+    private static let columnBudget = 1 << 17
 
     init(node: Node, opset: Int) throws {
         context = NeuralNodeContext(node)
@@ -35,7 +35,8 @@ struct ConvKernel: Kernel {
         }
         let channels = x[1], filters = w[0]
         guard channels % group == 0, w[1] * group == channels else {
-            throw context.inputError(1, "has \(w[1]) channels per group but the input has \(channels) in \(group) groups")
+            throw context.inputError(
+                1, "has \(w[1]) channels per group but the input has \(channels) in \(group) groups")
         }
         guard filters % group == 0 else {
             throw context.inputError(1, "has \(filters) filters, not divisible by group \(group)")
@@ -77,7 +78,9 @@ struct ConvKernel: Kernel {
                                 let width = count * outSize
                                 for grp in 0..<group {
                                     for s in 0..<count {
-                                        let image = xp.baseAddress! + ((start + s) * g.channels + grp * g.groupChannels) * inSize
+                                        let image =
+                                            xp.baseAddress! + ((start + s) * g.channels + grp * g.groupChannels)
+                                            * inSize
                                         Im2Col.unfold(
                                             image: image, channels: g.groupChannels, plan: plan,
                                             columns: cp.baseAddress! + s * outSize, rowStride: width)
@@ -114,9 +117,7 @@ struct ConvKernel: Kernel {
         let g = try geometry(x: x.shape, w: w.shape, bias: b?.shape)
         let plan = g.plan
         let outSize = plan.outputSize, inSize = plan.inputSize
-        guard let dyTensor = outputGradients.first ?? nil else {
-            return [nil, nil, b == nil ? nil : Tensor(shape: [g.filters], scalars: [Float](repeating: 0, count: g.filters))]
-        }
+        guard let dyTensor = outputGradients.first ?? nil else { return [nil, nil, nil] }
         guard let dy = dyTensor.floats, dy.count == g.batch * g.filters * outSize else {
             throw context.inputError(0, "received an output gradient of shape \(dyTensor.shape)")
         }
@@ -141,7 +142,8 @@ struct ConvKernel: Kernel {
                                                 let filter = grp * g.groupFilters + m
                                                 var sum: Float = 0
                                                 for s in 0..<count {
-                                                    let src = dyp.baseAddress! + ((start + s) * g.filters + filter) * outSize
+                                                    let src =
+                                                        dyp.baseAddress! + ((start + s) * g.filters + filter) * outSize
                                                     let dst = gp.baseAddress! + m * width + s * outSize
                                                     for i in 0..<outSize {
                                                         dst[i] = src[i]
@@ -151,7 +153,9 @@ struct ConvKernel: Kernel {
                                                 db[filter] += sum
                                             }
                                             for s in 0..<count {
-                                                let image = xp.baseAddress! + ((start + s) * g.channels + grp * g.groupChannels) * inSize
+                                                let image =
+                                                    xp.baseAddress! + ((start + s) * g.channels + grp * g.groupChannels)
+                                                    * inSize
                                                 Im2Col.unfold(
                                                     image: image, channels: g.groupChannels, plan: plan,
                                                     columns: cp.baseAddress! + s * outSize, rowStride: width)
@@ -167,7 +171,9 @@ struct ConvKernel: Kernel {
                                                 a: wp.baseAddress! + grp * g.groupFilters * g.rows, lda: g.rows,
                                                 b: gp.baseAddress!, ldb: width, beta: 0, c: cp.baseAddress!, ldc: width)
                                             for s in 0..<count {
-                                                let image = dxp.baseAddress! + ((start + s) * g.channels + grp * g.groupChannels) * inSize
+                                                let image =
+                                                    dxp.baseAddress!
+                                                    + ((start + s) * g.channels + grp * g.groupChannels) * inSize
                                                 Im2Col.fold(
                                                     columns: cp.baseAddress! + s * outSize, rowStride: width,
                                                     channels: g.groupChannels, plan: plan, image: image)

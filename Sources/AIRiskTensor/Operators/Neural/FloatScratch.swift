@@ -1,6 +1,10 @@
-/// A heap buffer of Float32 for a kernel's working storage within one call: stable pointer
-/// access in hot loops without array bounds or uniqueness checks, freed when released.
-final class FloatScratch {
+/// A heap buffer of Float32 for a kernel's working storage: stable pointer access in hot loops
+/// without array bounds or uniqueness checks, freed when released.
+///
+/// `@unchecked Sendable` because a kernel writes a buffer only while building it inside one
+/// forward or backward call; a buffer kept in ``KernelOutput/saved`` (e.g. an LSTM's gate
+/// values) is only read afterwards.
+final class FloatScratch: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Float>
     let count: Int
 
@@ -9,6 +13,12 @@ final class FloatScratch {
         self.count = count
         pointer = .allocate(capacity: max(1, count))
         pointer.initialize(repeating: 0, count: max(1, count))
+    }
+
+    /// `count` elements left unset, for buffers that the caller writes before it reads them.
+    init(uninitializedCount count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: max(1, count))
     }
 
     /// A copy of `values`.

@@ -5,7 +5,7 @@ import Foundation
 /// linear_before_reset), `H' = (1 − z) ⊙ h̃ + z ⊙ H`; forward, reverse or bidirectional, with
 /// sequence_lens, initial_h, clip, activations and both layouts. Backward is backpropagation
 /// through time over the saved pre-activations and gate values.
-struct GRUKernel: Kernel {
+struct GRUKernel: TapeFreeForward {
     static let opType = "GRU"
 
     private let context: NeuralNodeContext
@@ -21,13 +21,17 @@ struct GRUKernel: Kernel {
     /// Per direction and step (processing order): previous state (N, H), pre-activations and
     /// gate values (N, 3H), and either r ⊙ H (linear_before_reset = 0) or H·Rhᵀ + Rbh (= 1), (N, H).
     private struct Tape: Sendable {
-        var previous: [[Float]] = []
-        var preactivation: [[Float]] = []
-        var activation: [[Float]] = []
-        var extra: [[Float]] = []
+        var previous: [FloatScratch] = []
+        var preactivation: [FloatScratch] = []
+        var activation: [FloatScratch] = []
+        var extra: [FloatScratch] = []
     }
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: true) }
+
+    func forwardWithoutTape(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: false) }
+
+    private func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
         let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 3, cellState: false)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 3 * H
         let lbr = linearBeforeReset, clip = attributes.clip
@@ -40,15 +44,19 @@ struct GRUKernel: Kernel {
             let xw = p.projectInputs(direction: d)
             let wb = p.b.pointer + d * 2 * G, rb = wb + G
             let h = finalH.pointer + d * N * H
-            let previous = FloatScratch(count: T * N * H), extra = FloatScratch(count: T * N * H)
-            let pre = FloatScratch(count: T * N * G), post = FloatScratch(count: T * N * G)
+            let keepsPre = keepTape && attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
+            let gateStride = keepTape ? N * G : 0, stateStride = keepTape ? N * H : 0
+            let previous = FloatScratch(uninitializedCount: keepTape ? T * N * H : 0)
+            let extra = FloatScratch(count: keepTape ? T * N * H : N * H)
+            let pre = FloatScratch(uninitializedCount: keepsPre ? T * N * G : N * G)
+            let post = FloatScratch(uninitializedCount: keepTape ? T * N * G : N * G)
             let hr = FloatScratch(count: N * G), rh = FloatScratch(count: N * H)
             for s in 0..<T {
-                (previous.pointer + s * N * H).update(from: h, count: N * H)
+                if keepTape { (previous.pointer + s * N * H).update(from: h, count: N * H) }
                 p.recurrentProduct(direction: d, states: h, rows: lbr ? G : 2 * H, out: hr.pointer, ldc: G)
                 for b in 0..<N {
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + s * gateStride + b * G
                     let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
                     for j in 0..<(2 * H) { a[j] = xRow[j] + wb[j] + rb[j] + hRow[j] }
                     f.apply(a, act, count: 2 * H, clip: clip)
@@ -63,9 +71,9 @@ struct GRUKernel: Kernel {
                 }
                 for b in 0..<N {
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else { continue }
-                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + s * gateStride + b * G
                     let xRow = xw.pointer + (t * N + b) * G + 2 * H, hRow = hr.pointer + b * G + 2 * H
-                    let keep = extra.pointer + (s * N + b) * H
+                    let keep = extra.pointer + s * stateStride + b * H
                     if lbr {
                         for j in 0..<H {
                             let q = hRow[j] + rb[2 * H + j]
@@ -89,15 +97,15 @@ struct GRUKernel: Kernel {
                     }
                 }
             }
-            tape.previous.append(previous.array)
-            tape.preactivation.append(pre.array)
-            tape.activation.append(post.array)
-            tape.extra.append(extra.array)
+            tape.previous.append(previous)
+            tape.preactivation.append(keepsPre ? pre : post)
+            tape.activation.append(post)
+            tape.extra.append(extra)
         }
         let outputs = RecurrentLayout.outputs(
             y: y.array, finalH: finalH.array, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
             count: context.outputCount)
-        return KernelOutput(outputs: outputs, saved: tape)
+        return KernelOutput(outputs: outputs, saved: keepTape ? tape : nil)
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
@@ -106,7 +114,11 @@ struct GRUKernel: Kernel {
             throw context.inputError(0, "backward needs this kernel's own forward result")
         }
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize, G = 3 * H
-        let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
+        guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * G }) else {
+            throw context.inputError(0, "changed shape between the forward and the backward pass")
+        }
+        let grads = RecurrentLayout.outputGradients(
+            outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
         let lbr = linearBeforeReset
         let dY = FloatScratch(grads.dY)
         let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
@@ -118,8 +130,8 @@ struct GRUKernel: Kernel {
             let dWb = dB.pointer + d * 2 * G, dRb = dWb + G
             let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
             let dPrev = FloatScratch(count: N * H), dRH = FloatScratch(count: N * H)
-            let pre = FloatScratch(tape.preactivation[d]), post = FloatScratch(tape.activation[d])
-            let previous = FloatScratch(tape.previous[d]), extra = FloatScratch(tape.extra[d])
+            let pre = tape.preactivation[d], post = tape.activation[d]
+            let previous = tape.previous[d], extra = tape.extra[d]
             var dh = dH0.pointer + d * N * H, spare = dPrev.pointer
             for s in stride(from: T - 1, through: 0, by: -1) {
                 for b in 0..<N {
@@ -185,9 +197,11 @@ struct GRUKernel: Kernel {
                 if lbr {
                     p.accumulateRecurrentWeightGradient(direction: d, dA: dA.pointer, states: states, dR: dR)
                 } else {
-                    p.accumulateRecurrentWeightGradient(direction: d, dA: dA.pointer, states: states, dR: dR, rows: 2 * H)
                     p.accumulateRecurrentWeightGradient(
-                        direction: d, dA: dA.pointer, states: extra.pointer + s * N * H, dR: dR, firstRow: 2 * H, rows: H)
+                        direction: d, dA: dA.pointer, states: states, dR: dR, rows: 2 * H)
+                    p.accumulateRecurrentWeightGradient(
+                        direction: d, dA: dA.pointer, states: extra.pointer + s * N * H, dR: dR, firstRow: 2 * H,
+                        rows: H)
                 }
                 p.recurrentStateGradient(
                     direction: d, dA: dA.pointer, rows: lbr ? G : 2 * H, dStates: spare, accumulate: true)
@@ -196,8 +210,10 @@ struct GRUKernel: Kernel {
             if dh != dH0.pointer + d * N * H { (dH0.pointer + d * N * H).update(from: dh, count: N * H) }
             p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
         }
-        return [p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
-                Tensor(shape: [D, G, H], scalars: dR.array)]
+        return [
+            p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
+            Tensor(shape: [D, G, H], scalars: dR.array),
+        ]
             + p.optionalGradients(dB: dB, dH0: dH0, dC0: nil, dP: nil, batchFirst: attributes.batchFirst)
     }
 }

@@ -4,7 +4,7 @@
 /// `H' = o ⊙ h(C')`; forward, reverse or bidirectional, with sequence_lens, initial_h,
 /// initial_c, clip, activations and both layouts. Outputs Y, Y_h and Y_c. Backward is
 /// backpropagation through time over the saved pre-activations and cell states.
-struct LSTMKernel: Kernel {
+struct LSTMKernel: TapeFreeForward {
     static let opType = "LSTM"
 
     private let context: NeuralNodeContext
@@ -17,19 +17,23 @@ struct LSTMKernel: Kernel {
         inputForget = try context.int("input_forget", default: 0) != 0
     }
 
-    /// Per direction and step (processing order): previous hidden and cell states, the new cell
-    /// state and h(new cell) (each N·H), and the gate pre-activations (peepholes included) and
-    /// values (N·4H, order i, o, f, c).
+    /// Per direction and step (processing order): previous hidden state, the new cell state and
+    /// h(new cell) (each N·H), and the gate pre-activations (peepholes included; the gate values
+    /// again when backward does not need them) and values (N·4H, order i, o, f, c). A step's
+    /// previous cell state is the step before's new one (initial_c for the first).
     private struct Tape: Sendable {
-        var previousH: [[Float]] = []
-        var previousC: [[Float]] = []
-        var cell: [[Float]] = []
-        var cellActivation: [[Float]] = []
-        var preactivation: [[Float]] = []
-        var activation: [[Float]] = []
+        var previousH: [FloatScratch] = []
+        var cell: [FloatScratch] = []
+        var cellActivation: [FloatScratch] = []
+        var preactivation: [FloatScratch] = []
+        var activation: [FloatScratch] = []
     }
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: true) }
+
+    func forwardWithoutTape(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: false) }
+
+    private func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
         let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 4, cellState: true)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 4 * H
         let clip = attributes.clip
@@ -40,44 +44,53 @@ struct LSTMKernel: Kernel {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0], g = attributes.activations[d][1], hAct = attributes.activations[d][2]
             let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d)
-            let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H
+            let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H, peepholes = p.has.peepholes
             let h = finalH.pointer + d * N * H, c = finalC.pointer + d * N * H
-            let previousH = FloatScratch(count: T * N * H), previousC = FloatScratch(count: T * N * H)
-            let cell = FloatScratch(count: T * N * H), cellAct = FloatScratch(count: T * N * H)
-            let pre = FloatScratch(count: T * N * G), post = FloatScratch(count: T * N * G)
-            let hr = FloatScratch(count: N * G)
+            let keepsPre = keepTape && attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
+            let gateStride = keepTape ? N * G : 0, stateStride = keepTape ? N * H : 0
+            let previousH = FloatScratch(uninitializedCount: keepTape ? T * N * H : 0)
+            let cell = FloatScratch(uninitializedCount: keepTape ? T * N * H : N * H)
+            let cellAct = FloatScratch(uninitializedCount: keepTape ? T * N * H : N * H)
+            let pre = FloatScratch(uninitializedCount: keepsPre ? T * N * G : N * G)
+            let post = FloatScratch(uninitializedCount: keepTape ? T * N * G : N * G)
+            let hr = FloatScratch(uninitializedCount: N * G)
             for s in 0..<T {
-                (previousH.pointer + s * N * H).update(from: h, count: N * H)
-                (previousC.pointer + s * N * H).update(from: c, count: N * H)
+                if keepTape { (previousH.pointer + s * N * H).update(from: h, count: N * H) }
                 p.recurrentProduct(direction: d, states: h, rows: G, out: hr.pointer, ldc: G)
                 for b in 0..<N {
-                    let cOut = cell.pointer + (s * N + b) * H, cp = c + b * H
+                    let cOut = cell.pointer + s * stateStride + b * H, cp = c + b * H
                     guard let t = p.time(step: s, sample: b, reverse: reverse) else {
                         cOut.update(from: cp, count: H)
                         continue
                     }
-                    let a = pre.pointer + (s * N + b) * G, act = post.pointer + (s * N + b) * G
+                    let a = pre.pointer + s * preStride + b * G, act = post.pointer + s * gateStride + b * G
                     let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
                     for j in 0..<G { a[j] = xRow[j] + bias.pointer[j] + hRow[j] }
-                    for j in 0..<H {
-                        a[j] += pi[j] * cp[j]
-                        a[2 * H + j] += pf[j] * cp[j]
+                    if peepholes {
+                        for j in 0..<H {
+                            a[j] += pi[j] * cp[j]
+                            a[2 * H + j] += pf[j] * cp[j]
+                        }
+                        f.apply(a, act, count: H, clip: clip)
+                        if !inputForget { f.apply(a + 2 * H, act + 2 * H, count: H, clip: clip) }
+                    } else {
+                        // Without peepholes the o gate does not wait for the new cell: i, o (and f) in one pass.
+                        f.apply(a, act, count: inputForget ? 2 * H : 3 * H, clip: clip)
                     }
-                    f.apply(a, act, count: H, clip: clip)
                     if inputForget {
                         for j in 0..<H { act[2 * H + j] = 1 - act[j] }
-                    } else {
-                        f.apply(a + 2 * H, act + 2 * H, count: H, clip: clip)
                     }
                     g.apply(a + 3 * H, act + 3 * H, count: H, clip: clip)
                     for j in 0..<H {
                         let value = act[2 * H + j] * cp[j] + act[j] * act[3 * H + j]
                         cOut[j] = value
                         cp[j] = value
-                        a[H + j] += po[j] * value
                     }
-                    f.apply(a + H, act + H, count: H, clip: clip)
-                    let hc = cellAct.pointer + (s * N + b) * H
+                    if peepholes {
+                        for j in 0..<H { a[H + j] += po[j] * cOut[j] }
+                        f.apply(a + H, act + H, count: H, clip: clip)
+                    }
+                    let hc = cellAct.pointer + s * stateStride + b * H
                     hAct.apply(cOut, hc, count: H, clip: .infinity)
                     let state = h + b * H, out = y.pointer + ((t * D + d) * N + b) * H
                     for j in 0..<H {
@@ -87,17 +100,16 @@ struct LSTMKernel: Kernel {
                     }
                 }
             }
-            tape.previousH.append(previousH.array)
-            tape.previousC.append(previousC.array)
-            tape.cell.append(cell.array)
-            tape.cellActivation.append(cellAct.array)
-            tape.preactivation.append(pre.array)
-            tape.activation.append(post.array)
+            tape.previousH.append(previousH)
+            tape.cell.append(cell)
+            tape.cellActivation.append(cellAct)
+            tape.preactivation.append(keepsPre ? pre : post)
+            tape.activation.append(post)
         }
         let outputs = RecurrentLayout.outputs(
             y: y.array, finalH: finalH.array, finalC: finalC.array, T: T, D: D, N: N, H: H,
             batchFirst: attributes.batchFirst, count: context.outputCount)
-        return KernelOutput(outputs: outputs, saved: tape)
+        return KernelOutput(outputs: outputs, saved: keepTape ? tape : nil)
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
@@ -106,7 +118,11 @@ struct LSTMKernel: Kernel {
             throw context.inputError(0, "backward needs this kernel's own forward result")
         }
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize, G = 4 * H
-        let grads = RecurrentLayout.outputGradients(outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
+        guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * G }) else {
+            throw context.inputError(0, "changed shape between the forward and the backward pass")
+        }
+        let grads = RecurrentLayout.outputGradients(
+            outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
         let dY = FloatScratch(grads.dY)
         let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
         let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
@@ -120,9 +136,9 @@ struct LSTMKernel: Kernel {
             let dWb = dB.pointer + d * 2 * G, dRb = dWb + G
             let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
             let dPrevH = FloatScratch(count: N * H), dPrevC = FloatScratch(count: N * H)
-            let pre = FloatScratch(tape.preactivation[d]), post = FloatScratch(tape.activation[d])
-            let previousH = FloatScratch(tape.previousH[d]), previousC = FloatScratch(tape.previousC[d])
-            let cell = FloatScratch(tape.cell[d]), cellAct = FloatScratch(tape.cellActivation[d])
+            let pre = tape.preactivation[d], post = tape.activation[d]
+            let previousH = tape.previousH[d], initialC = p.initialC.pointer + d * N * H
+            let cell = tape.cell[d], cellAct = tape.cellActivation[d]
             var dh = dH0.pointer + d * N * H, spareH = dPrevH.pointer
             var dc = dC0.pointer + d * N * H, spareC = dPrevC.pointer
             for s in stride(from: T - 1, through: 0, by: -1) {
@@ -137,7 +153,7 @@ struct LSTMKernel: Kernel {
                     let upstream = dY.pointer + ((t * D + d) * N + b) * H
                     let carriedH = dh + b * H, carriedC = dc + b * H, outC = spareC + b * H
                     let cNew = cell.pointer + (s * N + b) * H, hc = cellAct.pointer + (s * N + b) * H
-                    let cp = previousC.pointer + (s * N + b) * H
+                    let cp = s == 0 ? initialC + b * H : cell.pointer + ((s - 1) * N + b) * H
                     let dxw = dXW.pointer + (t * N + b) * G
                     for j in 0..<H {
                         let grad = carriedH[j] + upstream[j]
@@ -183,8 +199,10 @@ struct LSTMKernel: Kernel {
             if dc != dC0.pointer + d * N * H { (dC0.pointer + d * N * H).update(from: dc, count: N * H) }
             p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
         }
-        return [p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
-                Tensor(shape: [D, G, H], scalars: dR.array)]
+        return [
+            p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
+            Tensor(shape: [D, G, H], scalars: dR.array),
+        ]
             + p.optionalGradients(dB: dB, dH0: dH0, dC0: dC0, dP: dP, batchFirst: attributes.batchFirst)
     }
 }

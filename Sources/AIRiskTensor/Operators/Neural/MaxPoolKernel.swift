@@ -29,33 +29,41 @@ struct MaxPoolKernel: Kernel {
         let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [])
         let table = PoolWindowTable(plan: plan)
         let inSize = plan.inputSize, outSize = plan.outputSize
-        var y = [Float](repeating: 0, count: x.planes * outSize)
+        let y = FloatScratch(count: x.planes * outSize)
         var winners = [Int32](repeating: -1, count: x.planes * outSize)
         x.values.withUnsafeBufferPointer { xp in
             table.indices.withUnsafeBufferPointer { ip in
                 table.starts.withUnsafeBufferPointer { sp in
-                    for plane in 0..<x.planes {
-                        let src = xp.baseAddress! + plane * inSize
-                        let out = plane * outSize
-                        for o in 0..<outSize {
-                            var best = -Float.infinity
-                            var winner: Int32 = -1
-                            for j in sp[o]..<sp[o + 1] {
-                                let v = src[Int(ip[j])]
-                                if v > best || winner < 0 {
-                                    best = v
-                                    winner = ip[j]
+                    winners.withUnsafeMutableBufferPointer { wp in
+                        for plane in 0..<x.planes {
+                            let src = xp.baseAddress! + plane * inSize
+                            let out = plane * outSize
+                            for o in 0..<outSize {
+                                let first = sp[o], end = sp[o + 1]
+                                var best = -Float.infinity
+                                var winner: Int32 = -1
+                                if first < end {
+                                    winner = ip[first]
+                                    best = src[Int(winner)]
+                                    var j = first &+ 1
+                                    while j < end {
+                                        let index = ip[j]
+                                        let v = src[Int(index)]
+                                        winner = v > best ? index : winner
+                                        best = v > best ? v : best
+                                        j &+= 1
+                                    }
                                 }
+                                y.pointer[out + o] = best
+                                wp[out + o] = winner
                             }
-                            y[out + o] = best
-                            winners[out + o] = winner
                         }
                     }
                 }
             }
         }
         let shape = Array(x.shape[0..<2]) + plan.outputSpatial
-        var outputs = [Tensor(shape: shape, scalars: y)]
+        var outputs = [Tensor(shape: shape, scalars: y.array)]
         if context.outputCount > 1 {
             outputs.append(Tensor(shape: shape, int64: indices(winners, plan: plan, outSize: outSize)))
         }
@@ -87,11 +95,15 @@ struct MaxPoolKernel: Kernel {
         let outSize = dy.count / max(1, x.planes)
         var dx = [Float](repeating: 0, count: x.values.count)
         dx.withUnsafeMutableBufferPointer { dxp in
-            for plane in 0..<x.planes {
-                let base = plane * inSize
-                for o in 0..<outSize {
-                    let winner = saved.winners[plane * outSize + o]
-                    if winner >= 0 { dxp[base + Int(winner)] += dy[plane * outSize + o] }
+            dy.withUnsafeBufferPointer { gp in
+                saved.winners.withUnsafeBufferPointer { wp in
+                    for plane in 0..<x.planes {
+                        let base = plane * inSize
+                        for o in 0..<outSize {
+                            let winner = wp[plane * outSize + o]
+                            if winner >= 0 { dxp[base + Int(winner)] += gp[plane * outSize + o] }
+                        }
+                    }
                 }
             }
         }

@@ -30,11 +30,14 @@ struct RecurrentAttributes: Sendable {
         let count = direction == .bidirectional ? 2 : 1
         if let names = try context.strings("activations") {
             guard names.count == defaults.count * count else {
-                throw context.attributeError(
-                    "activations", "must list \(defaults.count) functions per direction (\(defaults.count * count) in all), got \(names)")
+                let perDirection = defaults.count, expected = defaults.count * count
+                let reason = "must list \(perDirection) functions per direction (\(expected) in all), got \(names)"
+                throw context.attributeError("activations", reason)
             }
-            guard let parsed = RecurrentActivation.parse(
-                names, alphas: try context.floats("activation_alpha") ?? [], betas: try context.floats("activation_beta") ?? [])
+            guard
+                let parsed = RecurrentActivation.parse(
+                    names, alphas: try context.floats("activation_alpha") ?? [],
+                    betas: try context.floats("activation_beta") ?? [])
             else {
                 throw context.unsupported("activations \(names)")
             }
@@ -49,8 +52,17 @@ struct RecurrentAttributes: Sendable {
             clip = .infinity
         }
         let layout = try context.int("layout", default: 0)
-        guard layout == 0 || layout == 1 else { throw context.attributeError("layout", "must be 0 or 1, got \(layout)") }
+        guard layout == 0 || layout == 1 else {
+            throw context.attributeError("layout", "must be 0 or 1, got \(layout)")
+        }
         batchFirst = layout == 1
+    }
+
+    /// Whether backward needs the gate pre-activations. When clip is unset and every activation
+    /// is tanh, sigmoid or relu, the derivatives follow from the gate values alone and kernels
+    /// save those in their place.
+    var keepsPreactivations: Bool {
+        clip.isFinite || activations.joined().contains { $0 != .tanh && $0 != .sigmoid && $0 != .relu }
     }
 
     @inline(__always)

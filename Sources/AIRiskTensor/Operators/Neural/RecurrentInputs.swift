@@ -66,7 +66,9 @@ final class RecurrentInputs {
         func state(_ index: Int) throws -> [Float]? {
             guard let s = try context.optionalFloatInput(inputs, index) else { return nil }
             let expected = attributes.batchFirst ? [N, D, H] : [D, N, H]
-            guard s.shape == expected else { throw context.inputError(index, "must have shape \(expected), got \(s.shape)") }
+            guard s.shape == expected else {
+                throw context.inputError(index, "must have shape \(expected), got \(s.shape)")
+            }
             return attributes.batchFirst ? RecurrentLayout.swapLeadingAxes(s.values, T: N, N: D, inner: H) : s.values
         }
         let h0 = try state(5)
@@ -75,7 +77,9 @@ final class RecurrentInputs {
         initialC = c0.map(FloatScratch.init) ?? FloatScratch(count: D * N * H)
         var p: [Float]? = nil
         if cellState, let pIn = try context.optionalFloatInput(inputs, 7) {
-            guard pIn.shape == [D, 3 * H] else { throw context.inputError(7, "must have shape \([D, 3 * H]), got \(pIn.shape)") }
+            guard pIn.shape == [D, 3 * H] else {
+                throw context.inputError(7, "must have shape \([D, 3 * H]), got \(pIn.shape)")
+            }
             p = pIn.values
         }
         peepholes = p.map(FloatScratch.init) ?? FloatScratch(count: D * 3 * H)
@@ -154,7 +158,9 @@ final class RecurrentInputs {
     /// dL/dX in the caller's layout.
     func inputGradient(_ dX: FloatScratch, batchFirst: Bool) -> Tensor {
         batchFirst
-            ? Tensor(shape: [batch, steps, inputSize], scalars: RecurrentLayout.swapLeadingAxes(dX.array, T: steps, N: batch, inner: inputSize))
+            ? Tensor(
+                shape: [batch, steps, inputSize],
+                scalars: RecurrentLayout.swapLeadingAxes(dX.array, T: steps, N: batch, inner: inputSize))
             : Tensor(shape: [steps, batch, inputSize], scalars: dX.array)
     }
 
