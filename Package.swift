@@ -1,11 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The numeric modules are compiled with optimisation even in debug builds: the README's
-/// `swift run airisk demo` and `swift test` use debug builds, and the probes' training loops
-/// are 10–50× slower unoptimised.
-let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
-
 let package = Package(
     name: "airisk",
     platforms: [.macOS(.v13)],
@@ -32,7 +27,7 @@ let package = Package(
         // The risk catalog: AI Security Matrix, OWASP ML Top 10, ATLAS, mappings, policy.
         .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML"]),
         // Tensors, kernels, the graph executor with reverse-mode gradients, and training.
-        .target(name: "AIRiskTensor", dependencies: ["CBLAS"], swiftSettings: optimised),
+        .target(name: "AIRiskTensor", dependencies: ["CBLAS"]),
         // ONNX protobuf reading and lowering onto the tensor engine's graph.
         .target(name: "AIRiskONNX", dependencies: ["AIRiskTensor"]),
         // .npy / .npz / CSV data sets.
@@ -42,7 +37,7 @@ let package = Package(
         // The model-access protocol every probe uses, and its ONNX implementation.
         .target(name: "AIRiskAccess", dependencies: ["AIRiskTensor", "AIRiskONNX"]),
         // The attacks: membership inference, model inversion, model extraction, and their metrics.
-        .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData", "CBLAS"], swiftSettings: optimised),
+        .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData", "CBLAS"]),
         // The canonical results document: its model, XML form and XSD validation.
         .target(name: "AIRiskResults", dependencies: ["AIRiskXML"]),
         // Renderings of a results document: HTML, OSCAL, JSON, SARIF, JUnit.
