@@ -154,8 +154,8 @@ struct LinearRegressorTarget: ModelAccess {
     }
 }
 
-/// A many-to-many model: step s answers softmax(a_s·W x + (1 − a_s)·V x) for a fixed mixing schedule a, so the
-/// step with the largest a_s agrees most with labels argmax(W x).
+/// A many-to-many model: step s answers softmax(a_s·(W x + b) + (1 − a_s)·(V x + c)) for a fixed mixing schedule a, so the
+/// step with the largest a_s agrees most with labels argmax(W x + b).
 struct MixedSequenceTarget: ModelAccess {
     let signal: AffineSoftmaxTarget
     let noise: AffineSoftmaxTarget
@@ -178,7 +178,7 @@ struct MixedSequenceTarget: ModelAccess {
             var last: [Float] = []
             for a in mixing {
                 let z = (0..<c).map { k -> Float in
-                    var s: Float = 0
+                    var s = a * signal.biases[k] + (1 - a) * noise.biases[k]
                     for j in 0..<d {
                         s += (a * signal.weights[k][j] + (1 - a) * noise.weights[k][j]) * x[r * d + j]
                     }

@@ -1,7 +1,7 @@
 import AIRiskTensor
 import Foundation
 
-/// Trains softmax-regression / MLP surrogates in plain Swift with Adam on mini-batches.
+/// Trains softmax-regression / MLP surrogates in plain Swift with Adam on mini-batches (cosine-decayed rate).
 ///
 /// A stand-in for the engine's trainer: deterministic for a given seed, contiguous buffers, BLAS products.
 public struct DenseSurrogateTrainer: SurrogateTrainer {
@@ -12,7 +12,7 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
     public var batchSize: Int
     public var learningRate: Float
 
-    public init(epochs: Int = 40, minimumSteps: Int = 300, batchSize: Int = 64, learningRate: Float = 5e-3) {
+    public init(epochs: Int = 40, minimumSteps: Int = 500, batchSize: Int = 64, learningRate: Float = 1e-2) {
         self.epochs = epochs
         self.minimumSteps = minimumSteps
         self.batchSize = batchSize
@@ -65,9 +65,13 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
         let totalSteps = max(epochs * stepsPerEpoch, minimumSteps)
         var order = Array(0..<data.rows)
         var cursor = data.rows
+        let standardized = data.inputs.withUnsafeBufferPointer { network.standardize($0, rows: data.rows) }
         var xb = [Float](repeating: 0, count: batch * d)
         var idx = [Int](repeating: 0, count: batch)
-        for _ in 0..<totalSteps {
+        for step in 0..<totalSteps {
+            // Cosine decay to 5 % of the rate, so the last steps settle instead of oscillating.
+            let progress = Float(step) / Float(max(totalSteps - 1, 1))
+            adam.learningRate = learningRate * (0.05 + 0.95 * 0.5 * (1 + cosf(Float.pi * progress)))
             let b = min(batch, data.rows)
             for k in 0..<b {
                 if cursor >= data.rows {
@@ -77,7 +81,7 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
                 idx[k] = order[cursor]
                 cursor += 1
             }
-            data.inputs.withUnsafeBufferPointer { src in
+            standardized.withUnsafeBufferPointer { src in
                 xb.withUnsafeMutableBufferPointer { dst in
                     for k in 0..<b {
                         let s = idx[k] &* d
@@ -86,15 +90,12 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
                     }
                 }
             }
-            let a0 = xb.withUnsafeBufferPointer { network.standardize($0, rows: b) }
-            let acts = network.forward(standardized: a0, rows: b)
+            let acts = network.forward(standardized: b == batch ? xb : Array(xb[0..<(b * d)]), rows: b)
             let g = lossGradient.gradient(outputs: acts[network.layerCount], rows: idx[0..<b])
             let grads = network.backward(activations: acts, gradOutput: g, rows: b, wantInput: false)
-            var params = network.weights + network.biases
-            adam.update(&params, gradients: grads.weights + grads.biases)
-            let l = network.layerCount
-            network.weights = Array(params[0..<l])
-            network.biases = Array(params[l..<(2 * l)])
+            adam.beginStep()
+            adam.update(&network.weights, gradients: grads.weights)
+            adam.update(&network.biases, gradients: grads.biases, offset: network.layerCount)
         }
         return DenseSurrogate(
             network: network, isRegression: data.isRegression, outputMean: outMean, outputScale: outScale)

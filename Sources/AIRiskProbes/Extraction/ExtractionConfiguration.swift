@@ -50,9 +50,9 @@ public struct ExtractionConfiguration: Sendable {
         referenceParameters: AffineParameters? = nil,
         sequenceProbeRows: Int = 200,
         epochs: Int = 40,
-        minimumSteps: Int = 300,
+        minimumSteps: Int = 500,
         batchSize: Int = 64,
-        learningRate: Float = 5e-3,
+        learningRate: Float = 1e-2,
         seed: UInt64 = 0,
         totalQueryBudget: Int? = nil,
         fidelityThresholds: [Double] = [0.9, 0.95, 0.99]

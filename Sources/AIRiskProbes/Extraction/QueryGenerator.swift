@@ -102,7 +102,7 @@ struct QueryGenerator {
         return x
     }
 
-    /// Papernot et al. 2017: x' = x + λ·sign(∂F_s[O(x)]/∂x), λ alternating in sign between rounds, parents drawn
+    /// Papernot et al. 2017: x' = x + λ·w_j·sign(∂F_s[O(x)]/∂x) with w_j the feature's range width, λ alternating in sign between rounds, parents drawn
     /// from the rows already asked, clipped to the observed ranges.
     private func jacobian(
         _ count: Int, step: Float, existing: DistillationSet, surrogate: any Surrogate, round: Int,
@@ -123,7 +123,7 @@ struct QueryGenerator {
             for j in 0..<d {
                 let s = g[r * d + j]
                 let sign: Float = s > 0 ? 1 : (s < 0 ? -1 : 0)
-                x[r * d + j] = statistics.clamp(parents[r * d + j] + direction * step * statistics.scale(j) * sign, j)
+                x[r * d + j] = statistics.clamp(parents[r * d + j] + direction * step * statistics.width(j) * sign, j)
             }
         }
         return x
