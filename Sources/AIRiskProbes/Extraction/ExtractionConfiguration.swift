@@ -15,8 +15,8 @@ public struct ExtractionConfiguration: Sendable {
     public var verificationQueries: Int
     /// Largest verification error accepted as "of that form".
     public var verificationTolerance: Double
-    /// Equation-solving rows are drawn uniformly from the observed feature ranges shrunk by this factor around
-    /// their centre (smaller values avoid saturated probabilities).
+    /// Equation-solving rows are drawn uniformly from mean ± spread · standard deviation per feature (smaller
+    /// values avoid saturated probabilities; larger ones condition the system better).
     public var equationSolvingSpread: Float
     /// The true parameters of the target, when known (tests, white-box audits), to report parameter error.
     /// For binary models returning [p0, p1], a single row means the class-1 logit (class 0's is zero).
