@@ -119,7 +119,8 @@ struct ExtractionLearningTests {
         let (pub, eval) = try await data()
         func run(_ seed: UInt64) async throws -> ExtractionResult {
             let config = ExtractionConfiguration(
-                budgets: [50, 150], sources: [.publicData, .uniform, .jacobian(step: 0.1), .uncertainty(poolFactor: 4)],
+                budgets: [50, 150],
+                sources: [.publicData, .uniform, .jacobian(step: 0.1), .uncertainty(poolFactor: 4)],
                 classificationLosses: [.hard, .combined(mu: 0.5, temperature: 4)], seed: seed)
             var r = try await ExtractionProbe(configuration: config).run(
                 model: mlp, publicData: pub, evaluationData: eval)

@@ -154,8 +154,8 @@ struct LinearRegressorTarget: ModelAccess {
     }
 }
 
-/// A many-to-many model: step s answers softmax(a_s·(W x + b) + (1 − a_s)·(V x + c)) for a fixed mixing schedule a, so the
-/// step with the largest a_s agrees most with labels argmax(W x + b).
+/// A many-to-many model: step s answers softmax(a_s·(W x + b) + (1 − a_s)·(V x + c)) for a fixed mixing
+/// schedule a, so the step with the largest a_s agrees most with labels argmax(W x + b).
 struct MixedSequenceTarget: ModelAccess {
     let signal: AffineSoftmaxTarget
     let noise: AffineSoftmaxTarget
@@ -250,7 +250,8 @@ struct ScaledLogisticTarget: ModelAccess {
     /// The pipeline's parameters in raw feature space.
     var parameters: AffineParameters {
         let w = coef.indices.map { Double(coef[$0]) / Double(std[$0]) }
-        let b = Double(intercept) - coef.indices.reduce(0.0) { $0 + Double(coef[$1]) * Double(mean[$1]) / Double(std[$1]) }
+        let b =
+            Double(intercept) - coef.indices.reduce(0.0) { $0 + Double(coef[$1]) * Double(mean[$1]) / Double(std[$1]) }
         return AffineParameters(weights: [w], biases: [b])
     }
 

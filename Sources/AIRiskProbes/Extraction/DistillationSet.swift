@@ -54,7 +54,8 @@ public struct DistillationSet: Sendable {
 
     /// Appends rows answered by the target.
     mutating func append(
-        inputs newInputs: [Float], scores: [Float], labels: [Int], trueLabels newTrue: [Int], trueTargets newTargets: [Float]
+        inputs newInputs: [Float], scores: [Float], labels: [Int], trueLabels newTrue: [Int],
+        trueTargets newTargets: [Float]
     ) {
         let n = newInputs.count / featureCount
         inputs += newInputs

@@ -13,8 +13,9 @@ public struct ExtractionProbe: Sendable {
     /// Trains the copies; ``DenseSurrogateTrainer`` unless another is supplied.
     public var trainer: any SurrogateTrainer
 
-    public init(configuration: ExtractionConfiguration = ExtractionConfiguration(), trainer: (any SurrogateTrainer)? = nil)
-    {
+    public init(
+        configuration: ExtractionConfiguration = ExtractionConfiguration(), trainer: (any SurrogateTrainer)? = nil
+    ) {
         self.configuration = configuration
         self.trainer = trainer ?? configuration.trainer
     }
@@ -110,7 +111,8 @@ public struct ExtractionProbe: Sendable {
 
         // Learning-based extraction.
         let isRegression = desc.outputKind == .regression
-        var losses = isRegression
+        var losses =
+            isRegression
             ? config.regressionLosses.filter(\.isRegression) : config.classificationLosses.filter { !$0.isRegression }
         if targetDesc.outputKind == .labels {
             let dropped = losses.filter(\.needsScores)
@@ -193,7 +195,8 @@ public struct ExtractionProbe: Sendable {
         var g = generator
         let order = Array(Array(0..<data.count).shuffled(using: &g).prefix(rows))
         let probe = order.flatMap { x[($0 * d)..<(($0 + 1) * d)] }
-        let answers = try await TargetAnswers.ask(attack, inputs: probe, count: order.count, inputShape: desc.inputShape)
+        let answers = try await TargetAnswers.ask(
+            attack, inputs: probe, count: order.count, inputShape: desc.inputShape)
         let classes = desc.outputWidth
         let steps = desc.sequenceLength ?? (answers.width / max(classes, 1))
         guard classes > 0, steps > 0, answers.width == steps * classes else {

@@ -52,7 +52,8 @@ public enum ExtractionSummary {
                 for b in budgets {
                     let cell: String
                     if let p = curve.points.first(where: { $0.budget == b }) {
-                        cell = (isRegression ? String(format: "%.3f", p.fidelity) : percent(p.fidelity))
+                        cell =
+                            (isRegression ? String(format: "%.3f", p.fidelity) : percent(p.fidelity))
                             + (p.queries < b ? "*" : "")
                     } else {
                         cell = "—"

@@ -60,7 +60,8 @@ struct LearningRun {
         for (ki, kind) in surrogates.enumerated() {
             for (li, loss) in losses.enumerated() {
                 curves.append(
-                    ExtractionCurve(source: source, surrogate: kind, loss: loss, points: points[ki * losses.count + li]))
+                    ExtractionCurve(source: source, surrogate: kind, loss: loss, points: points[ki * losses.count + li])
+                )
             }
         }
         return (curves, notes)

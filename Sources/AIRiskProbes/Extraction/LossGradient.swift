@@ -13,8 +13,10 @@ struct LossGradient {
     /// softmax(a_t / T) for every row, computed once per training (soft and combined losses).
     private let softTargets: [Float]
 
-    init(loss: DistillationLoss, data: DistillationSet, scaledTargets: [Float], scaledTruth: [Float], outputScale: [Float])
-    {
+    init(
+        loss: DistillationLoss, data: DistillationSet, scaledTargets: [Float], scaledTruth: [Float],
+        outputScale: [Float]
+    ) {
         self.loss = loss
         self.data = data
         self.scaledTargets = scaledTargets
@@ -73,7 +75,8 @@ struct LossGradient {
         }
     }
 
-    /// T² · cross-entropy between softmax(a_t / T) and softmax(z / T): gradient T · (softmax(z/T) − softmax(a_t/T)).
+    /// T² · cross-entropy between softmax(a_t / T) and softmax(z / T);
+    /// gradient T · (softmax(z/T) − softmax(a_t/T)).
     private func addSoft(
         _ z: [Float], rows: ArraySlice<Int>, into g: inout [Float], width w: Int, temperature t: Float, weight: Float
     ) {
