@@ -170,9 +170,16 @@ struct ExtractionLearningTests {
         await #expect(throws: ExtractionError.self) {
             try await ExtractionProbe().run(model: mlp, publicData: pub, evaluationData: wrong)
         }
-        let config = ExtractionConfiguration(budgets: [0])
-        await #expect(throws: ExtractionError.self) {
-            try await ExtractionProbe(configuration: config).run(model: mlp, publicData: nil, evaluationData: pub)
+        let bad = [
+            ExtractionConfiguration(budgets: [0]),
+            ExtractionConfiguration(classificationLosses: [.soft(temperature: 0)]),
+            ExtractionConfiguration(classificationLosses: [.combined(mu: 2, temperature: 4)]),
+            ExtractionConfiguration(surrogates: [.mlp(hidden: [0])]),
+        ]
+        for config in bad {
+            await #expect(throws: ExtractionError.self) {
+                try await ExtractionProbe(configuration: config).run(model: mlp, publicData: nil, evaluationData: pub)
+            }
         }
     }
 }

@@ -25,8 +25,11 @@ struct ExtractionSequenceTests {
         #expect(s.perStepAccuracy[2] == 1.0)
         #expect(s.perStepAccuracy[0] < 0.9)
         #expect(s.probeRows == 150)
-        #expect(result.equationSolving == nil)
-        #expect(result.queriesUsed == 150 + 500)
+        // The chosen step is itself a softmax of an affine map, so equation solving recovers it too.
+        let e = try #require(result.equationSolving)
+        #expect(e.isOfForm)
+        #expect(e.fidelity == 1.0)
+        #expect(result.queriesUsed == 150 + e.recoveryQueries + e.verificationQueries + 500)
         #expect(counter.count.rows == result.queriesUsed + eval.count)
         #expect(try #require(result.curves.first).bestFidelity >= 0.9)
     }

@@ -60,7 +60,10 @@ public struct ExtractionProbe: Sendable {
         let maxBudget = budgets.last ?? 0
         let isSequence = desc.outputKind == .sequence
         let probeRows = isSequence ? min(config.sequenceProbeRows, publicData?.count ?? evaluationData.count) : 0
-        let equationForm = config.equationSolving && !isSequence ? EquationSolver.form(for: desc) : nil
+        // For sequence models the solver runs on the chosen step, whose answers are class probabilities.
+        let equationForm: EquationSolvingResult.Form? =
+            !config.equationSolving
+            ? nil : isSequence ? (desc.outputWidth <= 2 ? .logistic : .softmax) : EquationSolver.form(for: desc)
         let equationRows = equationForm != nil ? d + 1 + max(1, config.verificationQueries) : 0
         let learningRows = sources.reduce(0) { sum, s in
             sum + (s == .publicData ? min(maxBudget, publicData?.count ?? 0) : maxBudget)
@@ -100,7 +103,7 @@ public struct ExtractionProbe: Sendable {
         if let form = equationForm {
             if (attack.remaining ?? .max) >= equationRows {
                 var g = root.derived(3)
-                let solver = EquationSolver(configuration: config, description: desc, statistics: statistics)
+                let solver = EquationSolver(configuration: config, description: targetDesc, statistics: statistics)
                 equation = try await solver.run(model: target, form: form, generator: &g, evaluation: evaluation)
             } else {
                 notes.append("equation solving skipped: it needs \(equationRows) rows of the remaining budget")
@@ -149,11 +152,39 @@ public struct ExtractionProbe: Sendable {
             thresholds: config.fidelityThresholds, notes: notes)
     }
 
+    /// Checks the settings a user can get wrong and returns the budgets in ascending order.
     private func validatedBudgets() throws -> [Int] {
-        guard !configuration.budgets.isEmpty, configuration.budgets.allSatisfy({ $0 > 0 }) else {
+        let c = configuration
+        guard !c.budgets.isEmpty, c.budgets.allSatisfy({ $0 > 0 }) else {
             throw ExtractionError.badConfiguration("budgets must be a non-empty list of positive row counts")
         }
-        return Array(Set(configuration.budgets)).sorted()
+        for kind in c.surrogates where kind.hiddenSizes.contains(where: { $0 <= 0 }) {
+            throw ExtractionError.badConfiguration("surrogate \(kind) has a hidden layer without units")
+        }
+        for loss in c.classificationLosses + c.regressionLosses {
+            switch loss {
+            case .soft(let t) where !(t > 0), .combined(_, let t) where !(t > 0):
+                throw ExtractionError.badConfiguration("loss \(loss): the temperature must be positive")
+            case .combined(let mu, _) where !(mu >= 0 && mu <= 1):
+                throw ExtractionError.badConfiguration("loss \(loss): μ must lie in [0, 1]")
+            case .marginSquared(let m) where !m.isFinite, .margin(let m) where !m.isFinite:
+                throw ExtractionError.badConfiguration("loss \(loss): the margin m must be finite")
+            default: break
+            }
+        }
+        for source in c.sources {
+            switch source {
+            case .gaussian(let s) where !(s > 0), .jacobian(let s) where !(s > 0):
+                throw ExtractionError.badConfiguration("query source \(source): the scale must be positive")
+            case .uncertainty(let k) where k < 1:
+                throw ExtractionError.badConfiguration("query source \(source): the pool factor must be at least 1")
+            default: break
+            }
+        }
+        if let b = c.totalQueryBudget, b < 0 {
+            throw ExtractionError.badConfiguration("the total query budget cannot be negative")
+        }
+        return Array(Set(c.budgets)).sorted()
     }
 
     private static func scoreKind(_ kind: OutputKind) -> DistillationSet.ScoreKind {
