@@ -41,17 +41,6 @@ public struct DistillationSet: Sendable {
         self.trueTargets = trueTargets
     }
 
-    /// The first `n` rows (the incremental budget schedule reuses a prefix of the answers).
-    func prefix(_ n: Int) -> DistillationSet {
-        let k = min(n, rows)
-        return DistillationSet(
-            inputs: Array(inputs[0..<(k * featureCount)]), rows: k, featureCount: featureCount,
-            outputWidth: outputWidth, isRegression: isRegression,
-            targetScores: scoreKind == .none ? [] : Array(targetScores[0..<(k * outputWidth)]), scoreKind: scoreKind,
-            targetLabels: isRegression ? [] : Array(targetLabels[0..<k]), trueLabels: Array(trueLabels[0..<k]),
-            trueTargets: Array(trueTargets[0..<k]))
-    }
-
     /// Appends rows answered by the target.
     mutating func append(
         inputs newInputs: [Float], scores: [Float], labels: [Int], trueLabels newTrue: [Int],

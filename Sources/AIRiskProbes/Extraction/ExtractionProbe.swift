@@ -56,7 +56,22 @@ public struct ExtractionProbe: Sendable {
             p.targets.flatMap { t in t.count == p.count ? publicOrder.map { t[$0] } : nil }
         }
 
-        let sources = config.sources.filter { publicData != nil || $0 != .publicData }
+        // Losses that fit the target's outputs; without losses or surrogates there is nothing to learn.
+        let isRegression = desc.outputKind == .regression
+        var losses =
+            isRegression
+            ? config.regressionLosses.filter(\.isRegression) : config.classificationLosses.filter { !$0.isRegression }
+        if desc.outputKind == .labels {
+            let dropped = losses.filter(\.needsScores)
+            if !dropped.isEmpty {
+                notes.append(
+                    "labels-only target: \(dropped.map(\.description).joined(separator: ", ")) skipped (no scores)")
+            }
+            losses = losses.filter { !$0.needsScores }
+        }
+        let sources =
+            losses.isEmpty || config.surrogates.isEmpty
+            ? [] : config.sources.filter { publicData != nil || $0 != .publicData }
         let maxBudget = budgets.last ?? 0
         let isSequence = desc.outputKind == .sequence
         let probeRows = isSequence ? min(config.sequenceProbeRows, publicData?.count ?? evaluationData.count) : 0
@@ -113,18 +128,6 @@ public struct ExtractionProbe: Sendable {
         }
 
         // Learning-based extraction.
-        let isRegression = desc.outputKind == .regression
-        var losses =
-            isRegression
-            ? config.regressionLosses.filter(\.isRegression) : config.classificationLosses.filter { !$0.isRegression }
-        if targetDesc.outputKind == .labels {
-            let dropped = losses.filter(\.needsScores)
-            if !dropped.isEmpty {
-                notes.append(
-                    "labels-only target: \(dropped.map(\.description).joined(separator: ", ")) skipped (no scores)")
-            }
-            losses = losses.filter { !$0.needsScores }
-        }
         var curves: [ExtractionCurve] = []
         for (si, source) in sources.enumerated() {
             let generator = QueryGenerator(
@@ -145,7 +148,7 @@ public struct ExtractionProbe: Sendable {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let used = attack.count
         return ExtractionResult(
-            modelName: desc.name, access: desc.accessLevel, outputKind: desc.outputKind, seed: config.seed,
+            modelName: desc.name, access: desc.outputKind == .labels ? .labelsOnly : .scores, outputKind: desc.outputKind, seed: config.seed,
             queryBudget: queryBudget, queriesUsed: used.rows + used.gradientRows,
             evaluationQueries: evaluator.count.rows, evaluationRows: evaluationData.count, wallTimeSeconds: seconds,
             statisticsSource: statisticsSource, equationSolving: equation, sequence: sequence, curves: curves,
