@@ -1,7 +1,8 @@
 import AIRiskTensor
 import Foundation
 
-/// Trains softmax-regression / MLP surrogates in plain Swift with Adam on mini-batches (cosine-decayed rate).
+/// Trains softmax-regression / MLP / Elman-RNN surrogates in plain Swift with Adam on mini-batches
+/// (cosine-decayed rate).
 ///
 /// A stand-in for the engine's trainer: deterministic for a given seed, contiguous buffers, BLAS products.
 public struct DenseSurrogateTrainer: SurrogateTrainer {
@@ -28,8 +29,6 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
         var generator = SeededGenerator(seed: seed)
         let d = data.featureCount
         let w = data.outputWidth
-        var network = DenseNetwork(
-            sizes: [d] + kind.hiddenSizes + [w], inputs: data.inputs, rows: data.rows, generator: &generator)
 
         // Regression outputs are learned in standardized units.
         var outMean = [Float](repeating: 0, count: w)
@@ -58,14 +57,43 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
         let lossGradient = LossGradient(
             loss: loss, data: data, scaledTargets: scaledTargets, scaledTruth: scaledTruth, outputScale: outScale)
 
-        let shapes = network.weights.map(\.count) + network.biases.map(\.count)
-        var adam = AdamOptimizer(shapes: shapes, learningRate: learningRate)
+        switch kind {
+        case .logistic, .mlp:
+            var network = DenseNetwork(
+                sizes: [d] + kind.hiddenSizes + [w], inputs: data.inputs, rows: data.rows, generator: &generator)
+            fit(&network, data: data, lossGradient: lossGradient, generator: &generator)
+            return NetworkSurrogate(
+                network: network, isRegression: data.isRegression, outputMean: outMean, outputScale: outScale)
+        case .rnn(let hidden):
+            let steps = data.sequenceSteps ?? 0
+            guard steps > 0, d % steps == 0 else {
+                throw ExtractionError.badConfiguration(
+                    "the rnn surrogate reads the first input axis as time steps, but the input has no such axis "
+                        + "(\(d) features, \(steps) steps)")
+            }
+            var network = RecurrentNetwork(
+                steps: steps, stepWidth: d / steps, hidden: hidden, outputs: w, inputs: data.inputs, rows: data.rows,
+                generator: &generator)
+            fit(&network, data: data, lossGradient: lossGradient, generator: &generator)
+            return NetworkSurrogate(
+                network: network, isRegression: data.isRegression, outputMean: outMean, outputScale: outScale)
+        }
+    }
+
+    /// Adam on shuffled mini-batches, at least ``minimumSteps`` steps, cosine-decayed rate.
+    private func fit<Network: TrainableNetwork>(
+        _ network: inout Network, data: DistillationSet, lossGradient: LossGradient,
+        generator: inout SeededGenerator
+    ) {
+        let d = data.featureCount
+
+        var adam = AdamOptimizer(shapes: network.parameterShapes, learningRate: learningRate)
         let batch = max(1, min(batchSize, data.rows))
         let stepsPerEpoch = (data.rows + batch - 1) / batch
         let totalSteps = max(epochs * stepsPerEpoch, minimumSteps)
         var order = Array(0..<data.rows)
         var cursor = data.rows
-        let standardized = data.inputs.withUnsafeBufferPointer { network.standardize($0, rows: data.rows) }
+        let standardized = data.inputs.withUnsafeBufferPointer { network.standardizer.apply($0, rows: data.rows) }
         var xb = [Float](repeating: 0, count: batch * d)
         var idx = [Int](repeating: 0, count: batch)
         for step in 0..<totalSteps {
@@ -90,14 +118,12 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
                     }
                 }
             }
-            let acts = network.forward(standardized: b == batch ? xb : Array(xb[0..<(b * d)]), rows: b)
-            let g = lossGradient.gradient(outputs: acts[network.layerCount], rows: idx[0..<b])
-            let grads = network.backward(activations: acts, gradOutput: g, rows: b, wantInput: false)
+            let rows = idx[0..<b]
+            let grads = network.gradients(
+                standardized: b == batch ? xb : Array(xb[0..<(b * d)]), rows: b,
+                outputGradient: { lossGradient.gradient(outputs: $0, rows: rows) })
             adam.beginStep()
-            adam.update(&network.weights, gradients: grads.weights)
-            adam.update(&network.biases, gradients: grads.biases, offset: network.layerCount)
+            network.update(&adam, gradients: grads)
         }
-        return DenseSurrogate(
-            network: network, isRegression: data.isRegression, outputMean: outMean, outputScale: outScale)
     }
 }

@@ -24,11 +24,14 @@ public struct DistillationSet: Sendable {
     public var trueLabels: [Int]
     /// The true regression target (first output) per row where known, else NaN.
     public var trueTargets: [Float]
+    /// Time steps along the first input axis, for recurrent surrogates (nil when the input has one axis).
+    public var sequenceSteps: Int?
 
     public init(
         inputs: [Float], rows: Int, featureCount: Int, outputWidth: Int, isRegression: Bool, targetScores: [Float],
-        scoreKind: ScoreKind, targetLabels: [Int], trueLabels: [Int], trueTargets: [Float]
+        scoreKind: ScoreKind, targetLabels: [Int], trueLabels: [Int], trueTargets: [Float], sequenceSteps: Int? = nil
     ) {
+        self.sequenceSteps = sequenceSteps
         self.inputs = inputs
         self.rows = rows
         self.featureCount = featureCount

@@ -148,7 +148,8 @@ public struct ExtractionProbe: Sendable {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let used = attack.count
         return ExtractionResult(
-            modelName: desc.name, access: desc.outputKind == .labels ? .labelsOnly : .scores, outputKind: desc.outputKind, seed: config.seed,
+            modelName: desc.name, access: desc.outputKind == .labels ? .labelsOnly : .scores,
+            outputKind: desc.outputKind, seed: config.seed,
             queryBudget: queryBudget, queriesUsed: used.rows + used.gradientRows,
             evaluationQueries: evaluator.count.rows, evaluationRows: evaluationData.count, wallTimeSeconds: seconds,
             statisticsSource: statisticsSource, equationSolving: equation, sequence: sequence, curves: curves,

@@ -4,11 +4,14 @@ public enum SurrogateKind: Sendable, Equatable, Hashable, CustomStringConvertibl
     case logistic
     /// A multilayer perceptron with ReLU hidden layers of the given sizes.
     case mlp(hidden: [Int])
+    /// An Elman RNN with `hidden` tanh units reading the first input axis as time steps (sequence models).
+    case rnn(hidden: Int)
 
     public var description: String {
         switch self {
         case .logistic: "logistic"
         case .mlp(let h): "mlp(\(h.map(String.init).joined(separator: "-")))"
+        case .rnn(let h): "rnn(\(h))"
         }
     }
 
@@ -16,6 +19,7 @@ public enum SurrogateKind: Sendable, Equatable, Hashable, CustomStringConvertibl
         switch self {
         case .logistic: []
         case .mlp(let h): h
+        case .rnn(let h): [h]
         }
     }
 }
