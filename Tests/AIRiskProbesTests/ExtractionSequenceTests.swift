@@ -31,7 +31,8 @@ struct ExtractionSequenceTests {
         let pub = try await ExtractionTestData.labelled(by: signal, rows: 600, seed: 33)
         let eval = try await ExtractionTestData.labelled(by: signal, rows: 300, seed: 34)
         let config = ExtractionConfiguration(
-            budgets: [100, 500], sources: [.publicData], classificationLosses: [.soft(temperature: 4)],
+            budgets: [100, 500], sources: [.publicData], sequenceSurrogates: [.rnn(hidden: 8), .mlp(hidden: [64])],
+            classificationLosses: [.soft(temperature: 4)],
             sequenceProbeRows: 150, seed: 6)
         let counter = CountingModel(target)
         let result = try await ExtractionProbe(configuration: config).run(
@@ -48,6 +49,9 @@ struct ExtractionSequenceTests {
         #expect(e.fidelity == 1.0)
         #expect(result.queriesUsed == 150 + e.recoveryQueries + e.verificationQueries + 500)
         #expect(counter.count.rows == result.queriesUsed + eval.count)
+        // The input has one axis, so the recurrent surrogate is dropped with a note and the MLP copies.
+        #expect(result.curves.map(\.surrogate) == [.mlp(hidden: [64])])
+        #expect(result.notes.contains { $0.contains("recurrent surrogates skipped") })
         #expect(try #require(result.curves.first).bestFidelity >= 0.9)
     }
 
@@ -64,7 +68,7 @@ struct ExtractionSequenceTests {
                 features: Tensor(shape: [data.count, 3, 2], scalars: data.features.floats ?? []), labels: data.labels)
         }
         let config = ExtractionConfiguration(
-            budgets: [100, 500], sources: [.publicData], surrogates: [.rnn(hidden: 16)],
+            budgets: [100, 500], sources: [.publicData], sequenceSurrogates: [.rnn(hidden: 16)],
             classificationLosses: [.soft(temperature: 4)], equationSolving: false, sequenceProbeRows: 100, seed: 8)
         let result = try await ExtractionProbe(configuration: config).run(
             model: target, publicData: reshaped(flat), evaluationData: reshaped(evalFlat))

@@ -5,6 +5,8 @@ public struct ExtractionConfiguration: Sendable {
     public var budgets: [Int]
     public var sources: [QuerySource]
     public var surrogates: [SurrogateKind]
+    /// Surrogates for many-to-many sequence models (recurrent ones are skipped when the input has no time axis).
+    public var sequenceSurrogates: [SurrogateKind]
     /// Losses for classifiers (soft and combined losses need scores and are skipped for labels-only targets).
     public var classificationLosses: [DistillationLoss]
     /// Losses for regressors.
@@ -38,6 +40,7 @@ public struct ExtractionConfiguration: Sendable {
         budgets: [Int] = [50, 100, 200, 500, 1000, 2000, 5000],
         sources: [QuerySource] = [.publicData, .uniform, .gaussian(scale: 0.5), .jacobian(step: 0.1)],
         surrogates: [SurrogateKind] = [.mlp(hidden: [64])],
+        sequenceSurrogates: [SurrogateKind] = [.rnn(hidden: 64), .mlp(hidden: [64])],
         classificationLosses: [DistillationLoss] = [
             .hard, .soft(temperature: 1), .soft(temperature: 4), .soft(temperature: 16),
             .combined(mu: 0.5, temperature: 4),
@@ -60,6 +63,7 @@ public struct ExtractionConfiguration: Sendable {
         self.budgets = budgets
         self.sources = sources
         self.surrogates = surrogates
+        self.sequenceSurrogates = sequenceSurrogates
         self.classificationLosses = classificationLosses
         self.regressionLosses = regressionLosses
         self.equationSolving = equationSolving

@@ -69,8 +69,15 @@ public struct ExtractionProbe: Sendable {
             }
             losses = losses.filter { !$0.needsScores }
         }
+        // Sequence models get their own surrogate list; recurrent surrogates need a time axis in the input.
+        var surrogates = desc.outputKind == .sequence ? config.sequenceSurrogates : config.surrogates
+        if desc.inputShape.count < 2, surrogates.contains(where: \.isRecurrent) {
+            notes.append(
+                "recurrent surrogates skipped: the input shape \(desc.inputShape) has no time axis to read")
+            surrogates = surrogates.filter { !$0.isRecurrent }
+        }
         let sources =
-            losses.isEmpty || config.surrogates.isEmpty
+            losses.isEmpty || surrogates.isEmpty
             ? [] : config.sources.filter { publicData != nil || $0 != .publicData }
         let maxBudget = budgets.last ?? 0
         let isSequence = desc.outputKind == .sequence
@@ -101,8 +108,9 @@ public struct ExtractionProbe: Sendable {
             evaluationTarget = SequenceStepModel(
                 base: evaluator, step: leakage.chosenStep, steps: steps, classes: desc.outputWidth)
             notes.append(
-                "sequence model: copies are MLPs on the flattened sequence distilled from step \(leakage.chosenStep); "
-                    + "fidelity is agreement with that step's labels")
+                "sequence model: copies are distilled from step \(leakage.chosenStep) (recurrent surrogates read the "
+                    + "input's first axis as time, MLPs the flattened sequence); fidelity is agreement with that "
+                    + "step's labels")
         }
         let targetDesc = target.description
 
@@ -134,7 +142,7 @@ public struct ExtractionProbe: Sendable {
                 source: source, statistics: statistics, publicRows: orderedPublic, publicLabels: orderedLabels,
                 publicTargets: orderedTargets, publicCount: publicData?.count ?? 0)
             let run = LearningRun(
-                source: source, sourceIndex: si, budgets: budgets, surrogates: config.surrogates, losses: losses,
+                source: source, sourceIndex: si, budgets: budgets, surrogates: surrogates, losses: losses,
                 queryGenerator: generator, trainer: trainer, seed: config.seed,
                 isRegression: isRegression, scoreKind: Self.scoreKind(targetDesc.outputKind))
             let (sourceCurves, sourceNotes) = try await run.run(
@@ -162,7 +170,7 @@ public struct ExtractionProbe: Sendable {
         guard !c.budgets.isEmpty, c.budgets.allSatisfy({ $0 > 0 }) else {
             throw ExtractionError.badConfiguration("budgets must be a non-empty list of positive row counts")
         }
-        for kind in c.surrogates where kind.hiddenSizes.contains(where: { $0 <= 0 }) {
+        for kind in c.surrogates + c.sequenceSurrogates where kind.hiddenSizes.contains(where: { $0 <= 0 }) {
             throw ExtractionError.badConfiguration("surrogate \(kind) has a hidden layer without units")
         }
         for loss in c.classificationLosses + c.regressionLosses {

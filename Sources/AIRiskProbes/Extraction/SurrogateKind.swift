@@ -15,6 +15,12 @@ public enum SurrogateKind: Sendable, Equatable, Hashable, CustomStringConvertibl
         }
     }
 
+    /// Whether the surrogate reads the input's first axis as time steps.
+    public var isRecurrent: Bool {
+        if case .rnn = self { return true }
+        return false
+    }
+
     var hiddenSizes: [Int] {
         switch self {
         case .logistic: []
