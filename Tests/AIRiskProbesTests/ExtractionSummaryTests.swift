@@ -26,6 +26,7 @@ struct ExtractionSummaryTests {
         #expect(text.contains("101.0% fidelity: not reached within budget"))
         let q90 = try #require(result.queriesToReach(0.9))
         #expect(text.contains("90.0% fidelity: \(q90) queries"))
+        #expect(text.contains("equation solving instead: fidelity 100.0% from 6 queries (+ 20 to verify)"))
         #expect(text.contains("attack queries: \(result.queriesUsed) of a budget of \(result.queryBudget) rows"))
     }
 }

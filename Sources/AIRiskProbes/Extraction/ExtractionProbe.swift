@@ -99,9 +99,15 @@ public struct ExtractionProbe: Sendable {
         // Sequence models: find the step that leaks most and distil from it.
         var sequence: SequenceLeakage?
         if isSequence {
+            let affordable = min(probeRows, attack.remaining ?? probeRows)
+            guard affordable > 0 else {
+                throw ExtractionError.badConfiguration(
+                    "a sequence model needs labelled probe rows to find its leakiest step, but the query budget "
+                        + "leaves none")
+            }
             let leakage = try await findLeakiestStep(
                 attack: attack, publicData: publicData, evaluationData: evaluationData, publicX: publicX, evalX: evalX,
-                rows: probeRows, generator: root.derived(2))
+                rows: affordable, generator: root.derived(2))
             sequence = leakage
             let steps = desc.sequenceLength ?? max(1, leakage.perStepAccuracy.count)
             target = SequenceStepModel(base: attack, step: leakage.chosenStep, steps: steps, classes: desc.outputWidth)

@@ -82,6 +82,14 @@ public enum ExtractionSummary {
                 let q = result.queriesToReach(t).map { "\($0) queries" } ?? "not reached within budget"
                 out.append("  \(isRegression ? "R² ≥ \(t)" : "\(percent(t)) fidelity"): \(q)")
             }
+            if let e = result.equationSolving, e.isOfForm {
+                let quality =
+                    e.fidelity.map { "fidelity \(percent($0))" }
+                    ?? e.regression.map { "R² vs target \(String(format: "%.4f", $0.fidelityR2))" } ?? ""
+                out.append(
+                    "  equation solving instead: \(quality) from \(e.recoveryQueries) queries "
+                        + "(+ \(e.verificationQueries) to verify)")
+            }
         }
         if !result.notes.isEmpty {
             out.append("")
