@@ -29,6 +29,21 @@ struct ExtractionEquationSolvingTests {
         #expect(result.queriesUsed <= result.queryBudget)
     }
 
+    @Test("a StandardScaler + logistic pipeline on raw features of very different scales is recovered")
+    func scaledPipeline() async throws {
+        let target = ScaledLogisticTarget(features: 30, seed: 12)
+        let x = target.rows(400, seed: 13)
+        let answers = try await target.predict(Tensor(shape: [400, 30], scalars: x))
+        let eval = LabeledData(features: Tensor(shape: [400, 30], scalars: x), labels: answers.labels)
+        let result = try await ExtractionProbe(configuration: configuration(reference: target.parameters))
+            .run(model: target, publicData: nil, evaluationData: eval)
+        let e = try #require(result.equationSolving)
+        #expect(e.isOfForm, "\(e.verdict)")
+        #expect(e.recoveryQueries == 31)
+        #expect(try #require(e.parameterRelativeError) < 1e-3)
+        #expect(e.fidelity == 1.0)
+    }
+
     @Test("64 × 10 softmax target is recovered from 65 queries")
     func softmax() async throws {
         let target = AffineSoftmaxTarget(rows: 10, features: 64, classes: 10, scale: 0.3, seed: 3)

@@ -154,8 +154,8 @@ struct LinearRegressorTarget: ModelAccess {
     }
 }
 
-/// A many-to-many model: step s answers softmax(a_s·W x + (1 − a_s)·V x) for a fixed mixing schedule a, so the
-/// step with the largest a_s agrees most with labels argmax(W x).
+/// A many-to-many model: step s answers softmax(a_s·(W x + b) + (1 − a_s)·(V x + c)) for a fixed mixing
+/// schedule a, so the step with the largest a_s agrees most with labels argmax(W x + b).
 struct MixedSequenceTarget: ModelAccess {
     let signal: AffineSoftmaxTarget
     let noise: AffineSoftmaxTarget
@@ -178,7 +178,7 @@ struct MixedSequenceTarget: ModelAccess {
             var last: [Float] = []
             for a in mixing {
                 let z = (0..<c).map { k -> Float in
-                    var s: Float = 0
+                    var s = a * signal.biases[k] + (1 - a) * noise.biases[k]
                     for j in 0..<d {
                         s += (a * signal.weights[k][j] + (1 - a) * noise.weights[k][j]) * x[r * d + j]
                     }
@@ -222,5 +222,59 @@ enum ExtractionTestData {
         var g = SeededGenerator(seed: seed ^ 0x1234)
         let y = (0..<n).map { target.value(x[($0 * d)..<(($0 + 1) * d)]) + g.nextGaussian() * noise }
         return try! LabeledData(features: Tensor(shape: [n, d], scalars: x), labels: [], targets: y)
+    }
+}
+
+/// A StandardScaler + binary LogisticRegression pipeline on raw features of very different scales, computed in
+/// Float32 the way the pipeline runs: z = Σ coef_j (x_j − μ_j) / σ_j + b.
+struct ScaledLogisticTarget: ModelAccess {
+    let mean: [Float]
+    let std: [Float]
+    let coef: [Float]
+    let intercept: Float
+
+    init(features d: Int, seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        mean = (0..<d).map { j in powf(10, Float(j % 6) - 2) * (1 + g.nextUniform()) }
+        std = (0..<d).map { j in powf(10, Float((j * 7) % 5) - 3) * (1 + g.nextUniform()) }
+        coef = (0..<d).map { _ in g.nextGaussian() * 0.5 }
+        intercept = 0.3
+    }
+
+    var description: ModelDescription {
+        ModelDescription(
+            name: "scaled-logistic", inputShape: [coef.count], outputKind: .probabilities, outputWidth: 2,
+            providesInputGradients: false)
+    }
+
+    /// The pipeline's parameters in raw feature space.
+    var parameters: AffineParameters {
+        let w = coef.indices.map { Double(coef[$0]) / Double(std[$0]) }
+        let b =
+            Double(intercept) - coef.indices.reduce(0.0) { $0 + Double(coef[$1]) * Double(mean[$1]) / Double(std[$1]) }
+        return AffineParameters(weights: [w], biases: [b])
+    }
+
+    /// Raw rows: mean + std · N(0, 1).
+    func rows(_ n: Int, seed: UInt64) -> [Float] {
+        var g = SeededGenerator(seed: seed)
+        let d = coef.count
+        return (0..<(n * d)).map { i in mean[i % d] + std[i % d] * g.nextGaussian() }
+    }
+
+    func predict(_ batch: Tensor) async throws -> ModelOutput {
+        let n = batch.shape[0]
+        let d = coef.count
+        let x = batch.floats ?? []
+        var scores: [Float] = []
+        var labels: [Int] = []
+        for r in 0..<n {
+            var z = intercept
+            for j in 0..<d { z += coef[j] * (x[r * d + j] - mean[j]) / std[j] }
+            let p1 = 1 / (1 + expf(-z))
+            scores += [1 - p1, p1]
+            labels.append(p1 >= 0.5 ? 1 : 0)
+        }
+        return ModelOutput(kind: .probabilities, rows: n, scores: scores, width: 2, labels: labels)
     }
 }

@@ -16,9 +16,13 @@ struct AdamOptimizer {
         v = shapes.map { [Float](repeating: 0, count: $0) }
     }
 
-    /// Updates `parameters[k]` in place with `gradients[k]`.
-    mutating func update(_ parameters: inout [[Float]], gradients: [[Float]]) {
+    /// Starts a new step (advances the bias correction).
+    mutating func beginStep() {
         step += 1
+    }
+
+    /// Updates `parameters[k]` in place with `gradients[k]`; the moments used are those at `offset + k`.
+    mutating func update(_ parameters: inout [[Float]], gradients: [[Float]], offset: Int = 0) {
         let c1 = 1 - pow(beta1, Float(step))
         let c2 = 1 - pow(beta2, Float(step))
         let lr = learningRate * c2.squareRoot() / c1
@@ -27,8 +31,8 @@ struct AdamOptimizer {
         let eps = epsilon
         for k in parameters.indices {
             gradients[k].withUnsafeBufferPointer { g in
-                m[k].withUnsafeMutableBufferPointer { mp in
-                    v[k].withUnsafeMutableBufferPointer { vp in
+                m[offset + k].withUnsafeMutableBufferPointer { mp in
+                    v[offset + k].withUnsafeMutableBufferPointer { vp in
                         parameters[k].withUnsafeMutableBufferPointer { p in
                             for i in 0..<p.count {
                                 mp[i] = b1 * mp[i] + (1 - b1) * g[i]

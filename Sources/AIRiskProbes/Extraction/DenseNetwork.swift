@@ -11,9 +11,7 @@ struct DenseNetwork: Sendable {
     /// Layer l's weights, `sizes[l] × sizes[l+1]` row-major.
     var weights: [[Float]]
     var biases: [[Float]]
-    /// Input standardization: x' = (x − mean) · invScale.
-    let inputMean: [Float]
-    let inputInvScale: [Float]
+    let standardizer: Standardizer
 
     var layerCount: Int { sizes.count - 1 }
     var inputWidth: Int { sizes[0] }
@@ -22,25 +20,7 @@ struct DenseNetwork: Sendable {
     /// He-initialized weights, zero biases, standardization from `inputs`.
     init(sizes: [Int], inputs: [Float], rows: Int, generator: inout SeededGenerator) {
         self.sizes = sizes
-        let d = sizes[0]
-        var mean = [Float](repeating: 0, count: d)
-        var sq = [Float](repeating: 0, count: d)
-        for r in 0..<rows {
-            for j in 0..<d {
-                let v = inputs[r * d + j]
-                mean[j] += v
-                sq[j] += v * v
-            }
-        }
-        var inv = [Float](repeating: 1, count: d)
-        let n = Float(max(rows, 1))
-        for j in 0..<d {
-            mean[j] /= n
-            let variance = max(0, sq[j] / n - mean[j] * mean[j])
-            inv[j] = variance > 1e-12 ? 1 / variance.squareRoot() : 1
-        }
-        inputMean = mean
-        inputInvScale = inv
+        standardizer = Standardizer(inputs: inputs, rows: rows, featureCount: sizes[0])
         var w: [[Float]] = []
         var b: [[Float]] = []
         for l in 0..<(sizes.count - 1) {
@@ -51,19 +31,6 @@ struct DenseNetwork: Sendable {
         }
         weights = w
         biases = b
-    }
-
-    /// Standardized copy of `rows` input rows.
-    func standardize(_ x: UnsafeBufferPointer<Float>, rows: Int) -> [Float] {
-        let d = inputWidth
-        var out = [Float](repeating: 0, count: rows * d)
-        out.withUnsafeMutableBufferPointer { o in
-            for r in 0..<rows {
-                let base = r &* d
-                for j in 0..<d { o[base &+ j] = (x[base &+ j] - inputMean[j]) * inputInvScale[j] }
-            }
-        }
-        return out
     }
 
     /// Forward pass keeping every layer's activation (index 0: standardized input; last: output logits).
@@ -92,12 +59,6 @@ struct DenseNetwork: Sendable {
             acts.append(z)
         }
         return acts
-    }
-
-    /// Output logits (or values) for raw input rows.
-    func outputs(_ x: [Float], rows: Int) -> [Float] {
-        let a0 = x.withUnsafeBufferPointer { standardize($0, rows: rows) }
-        return forward(standardized: a0, rows: rows)[layerCount]
     }
 
     /// Back-propagates `gradOutput` (rows × outputWidth) through the cached activations. Returns the weight and
@@ -154,5 +115,33 @@ struct DenseNetwork: Sendable {
             }
         }
         return (gw, gb, inputGrad)
+    }
+}
+
+extension DenseNetwork: TrainableNetwork {
+    var parameterShapes: [Int] { weights.map(\.count) + biases.map(\.count) }
+
+    func outputs(standardized x: [Float], rows: Int) -> [Float] {
+        forward(standardized: x, rows: rows)[layerCount]
+    }
+
+    func gradients(standardized x: [Float], rows: Int, outputGradient: ([Float]) -> [Float]) -> [[Float]] {
+        let acts = forward(standardized: x, rows: rows)
+        let g = outputGradient(acts[layerCount])
+        let grads = backward(activations: acts, gradOutput: g, rows: rows, wantInput: false)
+        return grads.weights + grads.biases
+    }
+
+    func inputGradient(standardized x: [Float], rows: Int, outputs: [Int]) -> [Float] {
+        let acts = forward(standardized: x, rows: rows)
+        let w = outputWidth
+        var seed = [Float](repeating: 0, count: rows * w)
+        for r in 0..<rows where outputs[r] >= 0 && outputs[r] < w { seed[r * w + outputs[r]] = 1 }
+        return backward(activations: acts, gradOutput: seed, rows: rows, wantInput: true).input ?? []
+    }
+
+    mutating func update(_ adam: inout AdamOptimizer, gradients: [[Float]]) {
+        adam.update(&weights, gradients: Array(gradients[0..<layerCount]))
+        adam.update(&biases, gradients: Array(gradients[layerCount...]), offset: layerCount)
     }
 }

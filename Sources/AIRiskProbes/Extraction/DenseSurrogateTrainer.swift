@@ -1,7 +1,8 @@
 import AIRiskTensor
 import Foundation
 
-/// Trains softmax-regression / MLP surrogates in plain Swift with Adam on mini-batches.
+/// Trains softmax-regression / MLP / Elman-RNN surrogates in plain Swift with Adam on mini-batches
+/// (cosine-decayed rate).
 ///
 /// A stand-in for the engine's trainer: deterministic for a given seed, contiguous buffers, BLAS products.
 public struct DenseSurrogateTrainer: SurrogateTrainer {
@@ -12,7 +13,7 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
     public var batchSize: Int
     public var learningRate: Float
 
-    public init(epochs: Int = 40, minimumSteps: Int = 300, batchSize: Int = 64, learningRate: Float = 5e-3) {
+    public init(epochs: Int = 40, minimumSteps: Int = 500, batchSize: Int = 64, learningRate: Float = 1e-2) {
         self.epochs = epochs
         self.minimumSteps = minimumSteps
         self.batchSize = batchSize
@@ -28,8 +29,6 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
         var generator = SeededGenerator(seed: seed)
         let d = data.featureCount
         let w = data.outputWidth
-        var network = DenseNetwork(
-            sizes: [d] + kind.hiddenSizes + [w], inputs: data.inputs, rows: data.rows, generator: &generator)
 
         // Regression outputs are learned in standardized units.
         var outMean = [Float](repeating: 0, count: w)
@@ -58,16 +57,49 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
         let lossGradient = LossGradient(
             loss: loss, data: data, scaledTargets: scaledTargets, scaledTruth: scaledTruth, outputScale: outScale)
 
-        let shapes = network.weights.map(\.count) + network.biases.map(\.count)
-        var adam = AdamOptimizer(shapes: shapes, learningRate: learningRate)
+        switch kind {
+        case .logistic, .mlp:
+            var network = DenseNetwork(
+                sizes: [d] + kind.hiddenSizes + [w], inputs: data.inputs, rows: data.rows, generator: &generator)
+            fit(&network, data: data, lossGradient: lossGradient, generator: &generator)
+            return NetworkSurrogate(
+                network: network, isRegression: data.isRegression, outputMean: outMean, outputScale: outScale)
+        case .rnn(let hidden):
+            let steps = data.sequenceSteps ?? 0
+            guard steps > 0, d % steps == 0 else {
+                throw ExtractionError.badConfiguration(
+                    "the rnn surrogate reads the first input axis as time steps, but the input has no such axis "
+                        + "(\(d) features, \(steps) steps)")
+            }
+            var network = RecurrentNetwork(
+                steps: steps, stepWidth: d / steps, hidden: hidden, outputs: w, inputs: data.inputs, rows: data.rows,
+                generator: &generator)
+            fit(&network, data: data, lossGradient: lossGradient, generator: &generator)
+            return NetworkSurrogate(
+                network: network, isRegression: data.isRegression, outputMean: outMean, outputScale: outScale)
+        }
+    }
+
+    /// Adam on shuffled mini-batches, at least ``minimumSteps`` steps, cosine-decayed rate.
+    private func fit<Network: TrainableNetwork>(
+        _ network: inout Network, data: DistillationSet, lossGradient: LossGradient,
+        generator: inout SeededGenerator
+    ) {
+        let d = data.featureCount
+
+        var adam = AdamOptimizer(shapes: network.parameterShapes, learningRate: learningRate)
         let batch = max(1, min(batchSize, data.rows))
         let stepsPerEpoch = (data.rows + batch - 1) / batch
         let totalSteps = max(epochs * stepsPerEpoch, minimumSteps)
         var order = Array(0..<data.rows)
         var cursor = data.rows
+        let standardized = data.inputs.withUnsafeBufferPointer { network.standardizer.apply($0, rows: data.rows) }
         var xb = [Float](repeating: 0, count: batch * d)
         var idx = [Int](repeating: 0, count: batch)
-        for _ in 0..<totalSteps {
+        for step in 0..<totalSteps {
+            // Cosine decay to 5 % of the rate, so the last steps settle instead of oscillating.
+            let progress = Float(step) / Float(max(totalSteps - 1, 1))
+            adam.learningRate = learningRate * (0.05 + 0.95 * 0.5 * (1 + cosf(Float.pi * progress)))
             let b = min(batch, data.rows)
             for k in 0..<b {
                 if cursor >= data.rows {
@@ -77,7 +109,7 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
                 idx[k] = order[cursor]
                 cursor += 1
             }
-            data.inputs.withUnsafeBufferPointer { src in
+            standardized.withUnsafeBufferPointer { src in
                 xb.withUnsafeMutableBufferPointer { dst in
                     for k in 0..<b {
                         let s = idx[k] &* d
@@ -86,17 +118,12 @@ public struct DenseSurrogateTrainer: SurrogateTrainer {
                     }
                 }
             }
-            let a0 = xb.withUnsafeBufferPointer { network.standardize($0, rows: b) }
-            let acts = network.forward(standardized: a0, rows: b)
-            let g = lossGradient.gradient(outputs: acts[network.layerCount], rows: idx[0..<b])
-            let grads = network.backward(activations: acts, gradOutput: g, rows: b, wantInput: false)
-            var params = network.weights + network.biases
-            adam.update(&params, gradients: grads.weights + grads.biases)
-            let l = network.layerCount
-            network.weights = Array(params[0..<l])
-            network.biases = Array(params[l..<(2 * l)])
+            let rows = idx[0..<b]
+            let grads = network.gradients(
+                standardized: b == batch ? xb : Array(xb[0..<(b * d)]), rows: b,
+                outputGradient: { lossGradient.gradient(outputs: $0, rows: rows) })
+            adam.beginStep()
+            network.update(&adam, gradients: grads)
         }
-        return DenseSurrogate(
-            network: network, isRegression: data.isRegression, outputMean: outMean, outputScale: outScale)
     }
 }

@@ -24,11 +24,14 @@ public struct DistillationSet: Sendable {
     public var trueLabels: [Int]
     /// The true regression target (first output) per row where known, else NaN.
     public var trueTargets: [Float]
+    /// Time steps along the first input axis, for recurrent surrogates (nil when the input has one axis).
+    public var sequenceSteps: Int?
 
     public init(
         inputs: [Float], rows: Int, featureCount: Int, outputWidth: Int, isRegression: Bool, targetScores: [Float],
-        scoreKind: ScoreKind, targetLabels: [Int], trueLabels: [Int], trueTargets: [Float]
+        scoreKind: ScoreKind, targetLabels: [Int], trueLabels: [Int], trueTargets: [Float], sequenceSteps: Int? = nil
     ) {
+        self.sequenceSteps = sequenceSteps
         self.inputs = inputs
         self.rows = rows
         self.featureCount = featureCount
@@ -41,20 +44,10 @@ public struct DistillationSet: Sendable {
         self.trueTargets = trueTargets
     }
 
-    /// The first `n` rows (the incremental budget schedule reuses a prefix of the answers).
-    func prefix(_ n: Int) -> DistillationSet {
-        let k = min(n, rows)
-        return DistillationSet(
-            inputs: Array(inputs[0..<(k * featureCount)]), rows: k, featureCount: featureCount,
-            outputWidth: outputWidth, isRegression: isRegression,
-            targetScores: scoreKind == .none ? [] : Array(targetScores[0..<(k * outputWidth)]), scoreKind: scoreKind,
-            targetLabels: isRegression ? [] : Array(targetLabels[0..<k]), trueLabels: Array(trueLabels[0..<k]),
-            trueTargets: Array(trueTargets[0..<k]))
-    }
-
     /// Appends rows answered by the target.
     mutating func append(
-        inputs newInputs: [Float], scores: [Float], labels: [Int], trueLabels newTrue: [Int], trueTargets newTargets: [Float]
+        inputs newInputs: [Float], scores: [Float], labels: [Int], trueLabels newTrue: [Int],
+        trueTargets newTargets: [Float]
     ) {
         let n = newInputs.count / featureCount
         inputs += newInputs

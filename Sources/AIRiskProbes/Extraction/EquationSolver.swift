@@ -21,16 +21,16 @@ struct EquationSolver {
         }
     }
 
-    /// `count` rows uniform in the observed ranges, shrunk around their centres by the configured spread.
+    /// `count` rows uniform in mean ± spread · std per feature. Centring on the data keeps the answers away from
+    /// saturated probabilities, whose logarithms float32 cannot resolve; features that never vary get a box of
+    /// a quarter of their unit width.
     func sample(_ count: Int, generator: inout SeededGenerator) -> [Float] {
         let d = statistics.featureCount
         var x = [Float](repeating: 0, count: count * d)
         for r in 0..<count {
             for j in 0..<d {
-                let centre = statistics.upper[j] > statistics.lower[j]
-                    ? (statistics.lower[j] + statistics.upper[j]) / 2 : statistics.lower[j]
-                let u = generator.nextUniform() - 0.5
-                x[r * d + j] = centre + u * statistics.width(j) * configuration.equationSolvingSpread
+                let u = 2 * generator.nextUniform() - 1
+                x[r * d + j] = statistics.mean[j] + u * statistics.scale(j) * configuration.equationSolvingSpread
             }
         }
         return x
@@ -86,8 +86,9 @@ struct EquationSolver {
                 }
                 guard v.isFinite else {
                     result.failure =
-                        "an answer's probability for class \(c) is saturated at 0 or 1, so its log-ratio is not "
-                        + "finite; lower equationSolvingSpread to query closer to the data"
+                        "an answer's probability for class \(c) is exactly 0 or 1, so its log-ratio is not finite: "
+                        + "either the model is not a softmax of an affine map (tree ensembles answer exact zeros) or "
+                        + "its logits are extreme there (lower equationSolvingSpread to query closer to the data)"
                     return result
                 }
                 rhs[r * k + ci] = v

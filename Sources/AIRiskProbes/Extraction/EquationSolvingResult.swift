@@ -38,6 +38,27 @@ public struct EquationSolvingResult: Sendable, Equatable {
     /// Why recovery failed or was skipped, when it did.
     public var failure: String?
 
+    public init(
+        testedForm: Form, isOfForm: Bool, recoveryQueries: Int, verificationQueries: Int,
+        maxVerificationError: Double, tolerance: Double, parameters: AffineParameters?, referenceClass: Int?,
+        parameterRelativeError: Double?, fidelity: Double?, accuracy: Double?, regression: RegressionFit?,
+        failure: String?
+    ) {
+        self.testedForm = testedForm
+        self.isOfForm = isOfForm
+        self.recoveryQueries = recoveryQueries
+        self.verificationQueries = verificationQueries
+        self.maxVerificationError = maxVerificationError
+        self.tolerance = tolerance
+        self.parameters = parameters
+        self.referenceClass = referenceClass
+        self.parameterRelativeError = parameterRelativeError
+        self.fidelity = fidelity
+        self.accuracy = accuracy
+        self.regression = regression
+        self.failure = failure
+    }
+
     /// A one-line verdict for reports.
     public var verdict: String {
         if let failure { return "not recovered: \(failure)" }

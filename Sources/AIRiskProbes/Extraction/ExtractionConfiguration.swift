@@ -5,6 +5,8 @@ public struct ExtractionConfiguration: Sendable {
     public var budgets: [Int]
     public var sources: [QuerySource]
     public var surrogates: [SurrogateKind]
+    /// Surrogates for many-to-many sequence models (recurrent ones are skipped when the input has no time axis).
+    public var sequenceSurrogates: [SurrogateKind]
     /// Losses for classifiers (soft and combined losses need scores and are skipped for labels-only targets).
     public var classificationLosses: [DistillationLoss]
     /// Losses for regressors.
@@ -15,8 +17,8 @@ public struct ExtractionConfiguration: Sendable {
     public var verificationQueries: Int
     /// Largest verification error accepted as "of that form".
     public var verificationTolerance: Double
-    /// Equation-solving rows are drawn uniformly from the observed feature ranges shrunk by this factor around
-    /// their centre (smaller values avoid saturated probabilities).
+    /// Equation-solving rows are drawn uniformly from mean ± spread · standard deviation per feature (smaller
+    /// values avoid saturated probabilities; larger ones condition the system better).
     public var equationSolvingSpread: Float
     /// The true parameters of the target, when known (tests, white-box audits), to report parameter error.
     /// For binary models returning [p0, p1], a single row means the class-1 logit (class 0's is zero).
@@ -38,6 +40,7 @@ public struct ExtractionConfiguration: Sendable {
         budgets: [Int] = [50, 100, 200, 500, 1000, 2000, 5000],
         sources: [QuerySource] = [.publicData, .uniform, .gaussian(scale: 0.5), .jacobian(step: 0.1)],
         surrogates: [SurrogateKind] = [.mlp(hidden: [64])],
+        sequenceSurrogates: [SurrogateKind] = [.rnn(hidden: 64), .mlp(hidden: [64])],
         classificationLosses: [DistillationLoss] = [
             .hard, .soft(temperature: 1), .soft(temperature: 4), .soft(temperature: 16),
             .combined(mu: 0.5, temperature: 4),
@@ -50,9 +53,9 @@ public struct ExtractionConfiguration: Sendable {
         referenceParameters: AffineParameters? = nil,
         sequenceProbeRows: Int = 200,
         epochs: Int = 40,
-        minimumSteps: Int = 300,
+        minimumSteps: Int = 500,
         batchSize: Int = 64,
-        learningRate: Float = 5e-3,
+        learningRate: Float = 1e-2,
         seed: UInt64 = 0,
         totalQueryBudget: Int? = nil,
         fidelityThresholds: [Double] = [0.9, 0.95, 0.99]
@@ -60,6 +63,7 @@ public struct ExtractionConfiguration: Sendable {
         self.budgets = budgets
         self.sources = sources
         self.surrogates = surrogates
+        self.sequenceSurrogates = sequenceSurrogates
         self.classificationLosses = classificationLosses
         self.regressionLosses = regressionLosses
         self.equationSolving = equationSolving

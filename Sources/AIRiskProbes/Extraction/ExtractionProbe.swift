@@ -13,8 +13,9 @@ public struct ExtractionProbe: Sendable {
     /// Trains the copies; ``DenseSurrogateTrainer`` unless another is supplied.
     public var trainer: any SurrogateTrainer
 
-    public init(configuration: ExtractionConfiguration = ExtractionConfiguration(), trainer: (any SurrogateTrainer)? = nil)
-    {
+    public init(
+        configuration: ExtractionConfiguration = ExtractionConfiguration(), trainer: (any SurrogateTrainer)? = nil
+    ) {
         self.configuration = configuration
         self.trainer = trainer ?? configuration.trainer
     }
@@ -55,11 +56,36 @@ public struct ExtractionProbe: Sendable {
             p.targets.flatMap { t in t.count == p.count ? publicOrder.map { t[$0] } : nil }
         }
 
-        let sources = config.sources.filter { publicData != nil || $0 != .publicData }
+        // Losses that fit the target's outputs; without losses or surrogates there is nothing to learn.
+        let isRegression = desc.outputKind == .regression
+        var losses =
+            isRegression
+            ? config.regressionLosses.filter(\.isRegression) : config.classificationLosses.filter { !$0.isRegression }
+        if desc.outputKind == .labels {
+            let dropped = losses.filter(\.needsScores)
+            if !dropped.isEmpty {
+                notes.append(
+                    "labels-only target: \(dropped.map(\.description).joined(separator: ", ")) skipped (no scores)")
+            }
+            losses = losses.filter { !$0.needsScores }
+        }
+        // Sequence models get their own surrogate list; recurrent surrogates need a time axis in the input.
+        var surrogates = desc.outputKind == .sequence ? config.sequenceSurrogates : config.surrogates
+        if desc.inputShape.count < 2, surrogates.contains(where: \.isRecurrent) {
+            notes.append(
+                "recurrent surrogates skipped: the input shape \(desc.inputShape) has no time axis to read")
+            surrogates = surrogates.filter { !$0.isRecurrent }
+        }
+        let sources =
+            losses.isEmpty || surrogates.isEmpty
+            ? [] : config.sources.filter { publicData != nil || $0 != .publicData }
         let maxBudget = budgets.last ?? 0
         let isSequence = desc.outputKind == .sequence
         let probeRows = isSequence ? min(config.sequenceProbeRows, publicData?.count ?? evaluationData.count) : 0
-        let equationForm = config.equationSolving && !isSequence ? EquationSolver.form(for: desc) : nil
+        // For sequence models the solver runs on the chosen step, whose answers are class probabilities.
+        let equationForm: EquationSolvingResult.Form? =
+            !config.equationSolving
+            ? nil : isSequence ? (desc.outputWidth <= 2 ? .logistic : .softmax) : EquationSolver.form(for: desc)
         let equationRows = equationForm != nil ? d + 1 + max(1, config.verificationQueries) : 0
         let learningRows = sources.reduce(0) { sum, s in
             sum + (s == .publicData ? min(maxBudget, publicData?.count ?? 0) : maxBudget)
@@ -73,17 +99,24 @@ public struct ExtractionProbe: Sendable {
         // Sequence models: find the step that leaks most and distil from it.
         var sequence: SequenceLeakage?
         if isSequence {
+            let affordable = min(probeRows, attack.remaining ?? probeRows)
+            guard affordable > 0 else {
+                throw ExtractionError.badConfiguration(
+                    "a sequence model needs labelled probe rows to find its leakiest step, but the query budget "
+                        + "leaves none")
+            }
             let leakage = try await findLeakiestStep(
                 attack: attack, publicData: publicData, evaluationData: evaluationData, publicX: publicX, evalX: evalX,
-                rows: probeRows, generator: root.derived(2))
+                rows: affordable, generator: root.derived(2))
             sequence = leakage
             let steps = desc.sequenceLength ?? max(1, leakage.perStepAccuracy.count)
             target = SequenceStepModel(base: attack, step: leakage.chosenStep, steps: steps, classes: desc.outputWidth)
             evaluationTarget = SequenceStepModel(
                 base: evaluator, step: leakage.chosenStep, steps: steps, classes: desc.outputWidth)
             notes.append(
-                "sequence model: copies are MLPs on the flattened sequence distilled from step \(leakage.chosenStep); "
-                    + "fidelity is agreement with that step's labels")
+                "sequence model: copies are distilled from step \(leakage.chosenStep) (recurrent surrogates read the "
+                    + "input's first axis as time, MLPs the flattened sequence); fidelity is agreement with that "
+                    + "step's labels")
         }
         let targetDesc = target.description
 
@@ -99,7 +132,7 @@ public struct ExtractionProbe: Sendable {
         if let form = equationForm {
             if (attack.remaining ?? .max) >= equationRows {
                 var g = root.derived(3)
-                let solver = EquationSolver(configuration: config, description: desc, statistics: statistics)
+                let solver = EquationSolver(configuration: config, description: targetDesc, statistics: statistics)
                 equation = try await solver.run(model: target, form: form, generator: &g, evaluation: evaluation)
             } else {
                 notes.append("equation solving skipped: it needs \(equationRows) rows of the remaining budget")
@@ -109,24 +142,13 @@ public struct ExtractionProbe: Sendable {
         }
 
         // Learning-based extraction.
-        let isRegression = desc.outputKind == .regression
-        var losses = isRegression
-            ? config.regressionLosses.filter(\.isRegression) : config.classificationLosses.filter { !$0.isRegression }
-        if targetDesc.outputKind == .labels {
-            let dropped = losses.filter(\.needsScores)
-            if !dropped.isEmpty {
-                notes.append(
-                    "labels-only target: \(dropped.map(\.description).joined(separator: ", ")) skipped (no scores)")
-            }
-            losses = losses.filter { !$0.needsScores }
-        }
         var curves: [ExtractionCurve] = []
         for (si, source) in sources.enumerated() {
             let generator = QueryGenerator(
                 source: source, statistics: statistics, publicRows: orderedPublic, publicLabels: orderedLabels,
                 publicTargets: orderedTargets, publicCount: publicData?.count ?? 0)
             let run = LearningRun(
-                source: source, sourceIndex: si, budgets: budgets, surrogates: config.surrogates, losses: losses,
+                source: source, sourceIndex: si, budgets: budgets, surrogates: surrogates, losses: losses,
                 queryGenerator: generator, trainer: trainer, seed: config.seed,
                 isRegression: isRegression, scoreKind: Self.scoreKind(targetDesc.outputKind))
             let (sourceCurves, sourceNotes) = try await run.run(
@@ -140,18 +162,47 @@ public struct ExtractionProbe: Sendable {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let used = attack.count
         return ExtractionResult(
-            modelName: desc.name, access: desc.accessLevel, outputKind: desc.outputKind, seed: config.seed,
+            modelName: desc.name, access: desc.outputKind == .labels ? .labelsOnly : .scores,
+            outputKind: desc.outputKind, seed: config.seed,
             queryBudget: queryBudget, queriesUsed: used.rows + used.gradientRows,
             evaluationQueries: evaluator.count.rows, evaluationRows: evaluationData.count, wallTimeSeconds: seconds,
             statisticsSource: statisticsSource, equationSolving: equation, sequence: sequence, curves: curves,
             thresholds: config.fidelityThresholds, notes: notes)
     }
 
+    /// Checks the settings a user can get wrong and returns the budgets in ascending order.
     private func validatedBudgets() throws -> [Int] {
-        guard !configuration.budgets.isEmpty, configuration.budgets.allSatisfy({ $0 > 0 }) else {
+        let c = configuration
+        guard !c.budgets.isEmpty, c.budgets.allSatisfy({ $0 > 0 }) else {
             throw ExtractionError.badConfiguration("budgets must be a non-empty list of positive row counts")
         }
-        return Array(Set(configuration.budgets)).sorted()
+        for kind in c.surrogates + c.sequenceSurrogates where kind.hiddenSizes.contains(where: { $0 <= 0 }) {
+            throw ExtractionError.badConfiguration("surrogate \(kind) has a hidden layer without units")
+        }
+        for loss in c.classificationLosses + c.regressionLosses {
+            switch loss {
+            case .soft(let t) where !(t > 0), .combined(_, let t) where !(t > 0):
+                throw ExtractionError.badConfiguration("loss \(loss): the temperature must be positive")
+            case .combined(let mu, _) where !(mu >= 0 && mu <= 1):
+                throw ExtractionError.badConfiguration("loss \(loss): μ must lie in [0, 1]")
+            case .marginSquared(let m) where !m.isFinite, .margin(let m) where !m.isFinite:
+                throw ExtractionError.badConfiguration("loss \(loss): the margin m must be finite")
+            default: break
+            }
+        }
+        for source in c.sources {
+            switch source {
+            case .gaussian(let s) where !(s > 0), .jacobian(let s) where !(s > 0):
+                throw ExtractionError.badConfiguration("query source \(source): the scale must be positive")
+            case .uncertainty(let k) where k < 1:
+                throw ExtractionError.badConfiguration("query source \(source): the pool factor must be at least 1")
+            default: break
+            }
+        }
+        if let b = c.totalQueryBudget, b < 0 {
+            throw ExtractionError.badConfiguration("the total query budget cannot be negative")
+        }
+        return Array(Set(c.budgets)).sorted()
     }
 
     private static func scoreKind(_ kind: OutputKind) -> DistillationSet.ScoreKind {
@@ -193,7 +244,8 @@ public struct ExtractionProbe: Sendable {
         var g = generator
         let order = Array(Array(0..<data.count).shuffled(using: &g).prefix(rows))
         let probe = order.flatMap { x[($0 * d)..<(($0 + 1) * d)] }
-        let answers = try await TargetAnswers.ask(attack, inputs: probe, count: order.count, inputShape: desc.inputShape)
+        let answers = try await TargetAnswers.ask(
+            attack, inputs: probe, count: order.count, inputShape: desc.inputShape)
         let classes = desc.outputWidth
         let steps = desc.sequenceLength ?? (answers.width / max(classes, 1))
         guard classes > 0, steps > 0, answers.width == steps * classes else {

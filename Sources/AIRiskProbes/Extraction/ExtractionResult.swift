@@ -3,7 +3,8 @@ import AIRiskAccess
 /// What the extraction probe found: equation solving, learning-based copies and their costs.
 public struct ExtractionResult: Sendable, Equatable {
     public var modelName: String
-    /// The access the probe assumed (from the model's description).
+    /// The access the probe assumed: scores, or labels only when that is all the model returns. It never uses
+    /// input gradients, even when the model offers them.
     public var access: AccessLevel
     public var outputKind: OutputKind
     public var seed: UInt64
@@ -26,6 +27,29 @@ public struct ExtractionResult: Sendable, Equatable {
     public var thresholds: [Double]
     /// Things the probe skipped or assumed, in plain words.
     public var notes: [String]
+
+    public init(
+        modelName: String, access: AccessLevel, outputKind: OutputKind, seed: UInt64, queryBudget: Int,
+        queriesUsed: Int, evaluationQueries: Int, evaluationRows: Int, wallTimeSeconds: Double,
+        statisticsSource: String, equationSolving: EquationSolvingResult?, sequence: SequenceLeakage?,
+        curves: [ExtractionCurve], thresholds: [Double], notes: [String]
+    ) {
+        self.modelName = modelName
+        self.access = access
+        self.outputKind = outputKind
+        self.seed = seed
+        self.queryBudget = queryBudget
+        self.queriesUsed = queriesUsed
+        self.evaluationQueries = evaluationQueries
+        self.evaluationRows = evaluationRows
+        self.wallTimeSeconds = wallTimeSeconds
+        self.statisticsSource = statisticsSource
+        self.equationSolving = equationSolving
+        self.sequence = sequence
+        self.curves = curves
+        self.thresholds = thresholds
+        self.notes = notes
+    }
 
     /// Over all curves, the fewest queries that reached `threshold` (nil: not reached within budget).
     public func queriesToReach(_ threshold: Double) -> Int? {

@@ -42,7 +42,7 @@ public enum ExtractionSummary {
                     ? "Fidelity (R² against the target's outputs) versus queries"
                     : "Fidelity (label agreement with the target) versus queries")
             let budgets = Array(Set(result.curves.flatMap { $0.points.map(\.budget) })).sorted()
-            let names = result.curves.map { "\($0.source) \($0.surrogate) \($0.loss)" }
+            let names = result.curves.map { curveName($0, regression: isRegression) }
             let nameWidth = max(24, names.map(\.count).max() ?? 0)
             var header = "  " + pad("source surrogate loss", nameWidth)
             for b in budgets { header += " " + pad(String(b), 7, left: true) }
@@ -52,7 +52,8 @@ public enum ExtractionSummary {
                 for b in budgets {
                     let cell: String
                     if let p = curve.points.first(where: { $0.budget == b }) {
-                        cell = (isRegression ? String(format: "%.3f", p.fidelity) : percent(p.fidelity))
+                        cell =
+                            (isRegression ? String(format: "%.3f", p.fidelity) : percent(p.fidelity))
                             + (p.queries < b ? "*" : "")
                     } else {
                         cell = "—"
@@ -64,19 +65,30 @@ public enum ExtractionSummary {
             if result.curves.contains(where: { $0.points.contains { $0.queries < $0.budget } }) {
                 out.append("  * fewer answers than the budget: the source ran out of rows")
             }
-            if isRegression, let best = result.bestCurve, let last = best.points.last, let r = last.regression {
-                out.append("  best copy (\(best.source) \(best.surrogate) \(best.loss), \(last.queries) queries): ")
-                out.append("    " + regressionLine(r))
-            } else if let best = result.bestCurve, let last = best.points.last, let acc = last.accuracy {
-                out.append(
-                    "  best copy (\(best.source) \(best.surrogate) \(best.loss), \(last.queries) queries): fidelity "
-                        + "\(percent(last.fidelity)), accuracy \(percent(acc))")
+            if let best = result.bestCurve, let last = best.points.last {
+                let name = curveName(best, regression: isRegression)
+                if let r = last.regression {
+                    out.append("  best copy (\(name), \(last.queries) queries):")
+                    out.append("    " + regressionLine(r))
+                } else {
+                    let accuracy = last.accuracy.map { ", accuracy \(percent($0))" } ?? ""
+                    out.append(
+                        "  best copy (\(name), \(last.queries) queries): fidelity \(percent(last.fidelity))\(accuracy)")
+                }
             }
             out.append("")
             out.append("Queries needed (fewest over all sources and losses)")
             for t in result.thresholds {
                 let q = result.queriesToReach(t).map { "\($0) queries" } ?? "not reached within budget"
                 out.append("  \(isRegression ? "R² ≥ \(t)" : "\(percent(t)) fidelity"): \(q)")
+            }
+            if let e = result.equationSolving, e.isOfForm {
+                let quality =
+                    e.fidelity.map { "fidelity \(percent($0))" }
+                    ?? e.regression.map { "R² vs target \(String(format: "%.4f", $0.fidelityR2))" } ?? ""
+                out.append(
+                    "  equation solving instead: \(quality) from \(e.recoveryQueries) queries "
+                        + "(+ \(e.verificationQueries) to verify)")
             }
         }
         if !result.notes.isEmpty {
@@ -85,6 +97,12 @@ public enum ExtractionSummary {
             for n in result.notes { out.append("  - \(n)") }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "source surrogate loss"; the logistic surrogate of a regressor is linear regression.
+    private static func curveName(_ c: ExtractionCurve, regression: Bool) -> String {
+        let surrogate = regression && c.surrogate == .logistic ? "linear" : c.surrogate.description
+        return "\(c.source) \(surrogate) \(c.loss)"
     }
 
     private static func percent(_ v: Double) -> String {

@@ -24,7 +24,8 @@ struct LearningRun {
         let width = isRegression ? max(1, target.description.outputWidth) : max(2, target.description.outputWidth)
         var set = DistillationSet(
             inputs: [], rows: 0, featureCount: d, outputWidth: width, isRegression: isRegression, targetScores: [],
-            scoreKind: scoreKind, targetLabels: [], trueLabels: [], trueTargets: [])
+            scoreKind: scoreKind, targetLabels: [], trueLabels: [], trueTargets: [],
+            sequenceSteps: inputShape.count >= 2 ? inputShape[0] : nil)
         var points = [[ExtractionPoint]](repeating: [], count: surrogates.count * losses.count)
         var guide: (any Surrogate)?
         for (bi, b) in budgets.enumerated() {
@@ -60,7 +61,8 @@ struct LearningRun {
         for (ki, kind) in surrogates.enumerated() {
             for (li, loss) in losses.enumerated() {
                 curves.append(
-                    ExtractionCurve(source: source, surrogate: kind, loss: loss, points: points[ki * losses.count + li]))
+                    ExtractionCurve(source: source, surrogate: kind, loss: loss, points: points[ki * losses.count + li])
+                )
             }
         }
         return (curves, notes)

@@ -1,5 +1,5 @@
-/// A small dense least-squares solver in Double precision: Householder QR with column norms checked for
-/// rank deficiency. Used by equation solving, where the systems are at most a few hundred unknowns.
+/// A small dense least-squares solver in Double precision: column equilibration, then Householder QR with
+/// the pivots checked for rank deficiency. Used by equation solving (systems of at most a few hundred unknowns).
 enum LeastSquares {
     enum Failure: Error, Equatable {
         case tooFewRows(rows: Int, columns: Int)
@@ -10,11 +10,20 @@ enum LeastSquares {
     /// returns X as `columns × rhsCount` row-major.
     static func solve(a: [Double], rows m: Int, columns n: Int, b: [Double], rhsCount k: Int) throws -> [Double] {
         guard m >= n else { throw Failure.tooFewRows(rows: m, columns: n) }
+        // Equilibrate: scale every column to unit norm so features of very different magnitudes (raw inputs in
+        // units of 0.01 and 1000) do not limit accuracy; the solution is scaled back at the end.
+        var columnScale = [Double](repeating: 1, count: n)
+        for j in 0..<n {
+            var s = 0.0
+            for i in 0..<m { s += a[i * n + j] * a[i * n + j] }
+            if s > 0 { columnScale[j] = 1 / s.squareRoot() }
+        }
         var r = a
+        for i in 0..<m {
+            for j in 0..<n { r[i * n + j] *= columnScale[j] }
+        }
         var y = b
-        var scale = 0.0
-        for v in a { scale = max(scale, abs(v)) }
-        let tiny = max(scale, 1e-300) * Double(max(m, n)) * 1e-13
+        let tiny = Double(max(m, n)) * 1e-13
         for j in 0..<n {
             // Householder vector for column j, rows j..<m.
             var norm = 0.0
@@ -50,6 +59,9 @@ enum LeastSquares {
                 for j in (i + 1)..<n { s -= r[i * n + j] * x[j * k + c] }
                 x[i * k + c] = s / r[i * n + i]
             }
+        }
+        for j in 0..<n {
+            for c in 0..<k { x[j * k + c] *= columnScale[j] }
         }
         return x
     }

@@ -10,6 +10,34 @@ struct LossGradient {
     /// Regression: true targets (first output) in standardized units, NaN where unknown.
     let scaledTruth: [Float]
     let outputScale: [Float]
+    /// softmax(a_t / T) for every row, computed once per training (soft and combined losses).
+    private let softTargets: [Float]
+
+    init(
+        loss: DistillationLoss, data: DistillationSet, scaledTargets: [Float], scaledTruth: [Float],
+        outputScale: [Float]
+    ) {
+        self.loss = loss
+        self.data = data
+        self.scaledTargets = scaledTargets
+        self.scaledTruth = scaledTruth
+        self.outputScale = outputScale
+        var temperature: Float?
+        switch loss {
+        case .soft(let t), .combined(_, let t): temperature = t
+        default: temperature = nil
+        }
+        guard let t = temperature, !data.isRegression, data.scoreKind != .none else {
+            softTargets = []
+            return
+        }
+        var q = data.targetScores
+        if data.scoreKind == .probabilities {
+            for i in q.indices { q[i] = logf(max(q[i], 1e-30)) }
+        }
+        q.withUnsafeMutableBufferPointer { Softmax.rows($0, rows: data.rows, width: data.outputWidth, temperature: t) }
+        softTargets = q
+    }
 
     func gradient(outputs z: [Float], rows: ArraySlice<Int>) -> [Float] {
         let w = data.outputWidth
@@ -47,21 +75,16 @@ struct LossGradient {
         }
     }
 
-    /// T² · cross-entropy between softmax(a_t / T) and softmax(z / T): gradient T · (softmax(z/T) − softmax(a_t/T)).
+    /// T² · cross-entropy between softmax(a_t / T) and softmax(z / T);
+    /// gradient T · (softmax(z/T) − softmax(a_t/T)).
     private func addSoft(
         _ z: [Float], rows: ArraySlice<Int>, into g: inout [Float], width w: Int, temperature t: Float, weight: Float
     ) {
         var ps = z
         ps.withUnsafeMutableBufferPointer { Softmax.rows($0, rows: rows.count, width: w, temperature: t) }
-        var q = [Float](repeating: 0, count: rows.count * w)
         for (k, r) in rows.enumerated() {
-            for j in 0..<w {
-                let s = data.targetScores[r * w + j]
-                q[k * w + j] = data.scoreKind == .probabilities ? logf(max(s, 1e-30)) : s
-            }
+            for j in 0..<w { g[k * w + j] += weight * t * (ps[k * w + j] - softTargets[r * w + j]) }
         }
-        q.withUnsafeMutableBufferPointer { Softmax.rows($0, rows: rows.count, width: w, temperature: t) }
-        for i in 0..<g.count { g[i] += weight * t * (ps[i] - q[i]) }
     }
 
     private func regression(_ z: [Float], rows: ArraySlice<Int>, into g: inout [Float], width w: Int, scale: Float) {

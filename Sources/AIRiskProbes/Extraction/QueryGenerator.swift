@@ -34,9 +34,12 @@ struct QueryGenerator {
         case .gaussian(let scale):
             return unlabelled(gaussian(count, scale: scale, generator: &generator), count)
         case .jacobian(let step):
-            guard let surrogate, existing.rows > 0 else { return seed(count, existing: existing, generator: &generator) }
+            guard let surrogate, existing.rows > 0 else {
+                return seed(count, existing: existing, generator: &generator)
+            }
             return unlabelled(
-                jacobian(count, step: step, existing: existing, surrogate: surrogate, round: round, generator: &generator),
+                jacobian(
+                    count, step: step, existing: existing, surrogate: surrogate, round: round, generator: &generator),
                 count)
         case .uncertainty(let poolFactor):
             guard let surrogate, !existing.isRegression else {
@@ -102,8 +105,8 @@ struct QueryGenerator {
         return x
     }
 
-    /// Papernot et al. 2017: x' = x + λ·sign(∂F_s[O(x)]/∂x), λ alternating in sign between rounds, parents drawn
-    /// from the rows already asked, clipped to the observed ranges.
+    /// Papernot et al. 2017: x' = x + λ·w_j·sign(∂F_s[O(x)]/∂x), w_j the feature's range width, λ alternating in
+    /// sign between rounds, parents drawn from the rows already asked, clipped to the observed ranges.
     private func jacobian(
         _ count: Int, step: Float, existing: DistillationSet, surrogate: any Surrogate, round: Int,
         generator: inout SeededGenerator
@@ -123,7 +126,7 @@ struct QueryGenerator {
             for j in 0..<d {
                 let s = g[r * d + j]
                 let sign: Float = s > 0 ? 1 : (s < 0 ? -1 : 0)
-                x[r * d + j] = statistics.clamp(parents[r * d + j] + direction * step * statistics.scale(j) * sign, j)
+                x[r * d + j] = statistics.clamp(parents[r * d + j] + direction * step * statistics.width(j) * sign, j)
             }
         }
         return x

@@ -6,8 +6,8 @@ public enum QuerySource: Sendable, Equatable, Hashable, CustomStringConvertible 
     case uniform
     /// Gaussian samples around data rows (per-feature standard deviation times `scale`).
     case gaussian(scale: Float)
-    /// Jacobian-based dataset augmentation (Papernot et al. 2017): new points are older queries moved by
-    /// `step` feature standard deviations along the sign of the surrogate's input gradient for the target's label.
+    /// Jacobian-based dataset augmentation (Papernot et al. 2017): new points are older queries moved by `step`
+    /// times each feature's observed range along the sign of the surrogate's input gradient for the target's label.
     case jacobian(step: Float)
     /// Uncertainty sampling: from `poolFactor` Gaussian candidates per query, keep those where the current
     /// surrogate's predictive entropy is highest.

@@ -35,7 +35,8 @@ struct TargetAnswers: Sendable {
             if labels.count != n, out.kind != .regression, out.kind != .labels, out.width > 0 {
                 labels = (0..<n).map { r in
                     out.width == 1
-                        ? (out.scores[r] >= 0.5 ? 1 : 0) : argmax(out.scores[(r * out.width)..<((r + 1) * out.width)])
+                        ? (out.scores[r] >= (out.kind == .logits ? 0 : 0.5) ? 1 : 0)
+                        : argmax(out.scores[(r * out.width)..<((r + 1) * out.width)])
                 }
             }
             if out.kind != .regression, labels.count != n {

@@ -1,9 +1,8 @@
 import Foundation
 
-/// A ``DenseNetwork`` read as a classifier (softmax over the last layer) or as a regressor (de-standardized
-/// linear outputs).
-struct DenseSurrogate: Surrogate {
-    var network: DenseNetwork
+/// A trained network read as a classifier (softmax over its outputs) or as a regressor (de-standardized outputs).
+struct NetworkSurrogate<Network: TrainableNetwork>: Surrogate {
+    var network: Network
     let isRegression: Bool
     /// Regression output de-standardization: y = y' · outputScale + outputMean.
     let outputMean: [Float]
@@ -12,7 +11,8 @@ struct DenseSurrogate: Surrogate {
     var outputWidth: Int { network.outputWidth }
 
     func predict(_ inputs: [Float], rows: Int) -> [Float] {
-        var z = network.outputs(inputs, rows: rows)
+        let x = inputs.withUnsafeBufferPointer { network.standardizer.apply($0, rows: rows) }
+        var z = network.outputs(standardized: x, rows: rows)
         let w = outputWidth
         if isRegression {
             for r in 0..<rows {
@@ -25,15 +25,12 @@ struct DenseSurrogate: Surrogate {
     }
 
     func inputGradient(_ inputs: [Float], rows: Int, outputs: [Int]) -> [Float] {
-        let a0 = inputs.withUnsafeBufferPointer { network.standardize($0, rows: rows) }
-        let acts = network.forward(standardized: a0, rows: rows)
-        let w = outputWidth
-        var seed = [Float](repeating: 0, count: rows * w)
-        for r in 0..<rows where outputs[r] >= 0 && outputs[r] < w { seed[r * w + outputs[r]] = 1 }
-        var g = network.backward(activations: acts, gradOutput: seed, rows: rows, wantInput: true).input ?? []
-        let d = network.inputWidth
+        let x = inputs.withUnsafeBufferPointer { network.standardizer.apply($0, rows: rows) }
+        var g = network.inputGradient(standardized: x, rows: rows, outputs: outputs)
+        let inv = network.standardizer.invScale
+        let d = inv.count
         for r in 0..<rows {
-            for j in 0..<d { g[r * d + j] *= network.inputInvScale[j] }
+            for j in 0..<d { g[r * d + j] *= inv[j] }
         }
         return g
     }
