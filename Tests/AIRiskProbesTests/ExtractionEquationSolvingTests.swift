@@ -34,7 +34,7 @@ struct ExtractionEquationSolvingTests {
         let target = ScaledLogisticTarget(features: 30, seed: 12)
         let x = target.rows(400, seed: 13)
         let answers = try await target.predict(Tensor(shape: [400, 30], scalars: x))
-        let eval = LabeledData(features: Tensor(shape: [400, 30], scalars: x), labels: answers.labels)
+        let eval = try LabeledData(features: Tensor(shape: [400, 30], scalars: x), labels: answers.labels)
         let result = try await ExtractionProbe(configuration: configuration(reference: target.parameters))
             .run(model: target, publicData: nil, evaluationData: eval)
         let e = try #require(result.equationSolving)

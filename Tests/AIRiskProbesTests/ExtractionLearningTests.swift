@@ -166,7 +166,8 @@ struct ExtractionLearningTests {
     @Test("bad inputs are reported, not trapped")
     func errors() async throws {
         let (pub, _) = try await data()
-        let wrong = LabeledData(features: Tensor(shape: [4, 3], scalars: [Float](repeating: 0, count: 12)), labels: [])
+        let wrong = try LabeledData(
+            features: Tensor(shape: [4, 3], scalars: [Float](repeating: 0, count: 12)), labels: [0, 0, 0, 0])
         await #expect(throws: ExtractionError.self) {
             try await ExtractionProbe().run(model: mlp, publicData: pub, evaluationData: wrong)
         }

@@ -63,15 +63,15 @@ struct ExtractionSequenceTests {
             base: MixedSequenceTarget(signal: signal, noise: noise, mixing: [0.2, 1, 0.5]), shape: [3, 2])
         let flat = try await ExtractionTestData.labelled(by: signal, rows: 600, seed: 53)
         let evalFlat = try await ExtractionTestData.labelled(by: signal, rows: 300, seed: 54)
-        func reshaped(_ data: LabeledData) -> LabeledData {
-            LabeledData(
+        func reshaped(_ data: LabeledData) throws -> LabeledData {
+            try LabeledData(
                 features: Tensor(shape: [data.count, 3, 2], scalars: data.features.floats ?? []), labels: data.labels)
         }
         let config = ExtractionConfiguration(
             budgets: [100, 500], sources: [.publicData], sequenceSurrogates: [.rnn(hidden: 16)],
             classificationLosses: [.soft(temperature: 4)], equationSolving: false, sequenceProbeRows: 100, seed: 8)
         let result = try await ExtractionProbe(configuration: config).run(
-            model: target, publicData: reshaped(flat), evaluationData: reshaped(evalFlat))
+            model: target, publicData: try reshaped(flat), evaluationData: try reshaped(evalFlat))
         #expect(result.sequence?.chosenStep == 1)
         let curve = try #require(result.curves.first)
         #expect(curve.surrogate == .rnn(hidden: 16))
