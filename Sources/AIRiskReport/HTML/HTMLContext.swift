@@ -149,9 +149,9 @@ struct HTMLContext {
     }
 
     func probe(_ p: ProbeResult) -> [String: Any] {
-        var queries = "\(p.queries.calls) calls / \(p.queries.rows) rows"
-        if p.queries.gradientCalls > 0 { queries += " / \(p.queries.gradientCalls) gradient calls" }
-        if let budget = p.queries.budget { queries += " (budget \(budget))" }
+        var queries = "\(p.queries.calls) \(t("calls")) / \(p.queries.rows) \(t("queryRows"))"
+        if p.queries.gradientCalls > 0 { queries += " / \(p.queries.gradientCalls) \(t("gradientCalls"))" }
+        if let budget = p.queries.budget { queries += " (\(t("budget")) \(budget))" }
         var charts: [[String: String]] = p.curves.map { ["svg": LineChartSVG.render($0, randomLabel: t("random"))] }
         charts += p.histograms.map { ["svg": HistogramSVG.render($0, countLabel: t("count"))] }
         let images = p.images.map(image)
