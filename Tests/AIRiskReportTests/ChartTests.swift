@@ -26,7 +26,10 @@ struct ChartTests {
     func roc() {
         let curve = Curve(
             title: "<ROC>", xLabel: "FPR & more", yLabel: "TPR", logX: true, logY: true, diagonal: true,
-            series: [CurveSeries(name: "a\"b", points: [CurvePoint(x: 0, y: 0), CurvePoint(x: 0.01, y: 0.2), CurvePoint(x: 1, y: 1)])])
+            series: [
+                CurveSeries(
+                    name: "a\"b", points: [CurvePoint(x: 0, y: 0), CurvePoint(x: 0.01, y: 0.2), CurvePoint(x: 1, y: 1)])
+            ])
         let svg = LineChartSVG.render(curve, randomLabel: "random")
         #expect(svg.contains("<polyline"))
         #expect(svg.contains("stroke-dasharray"))

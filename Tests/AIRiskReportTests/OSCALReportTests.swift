@@ -7,7 +7,10 @@ import Testing
 
 @Suite("OSCAL assessment-results")
 struct OSCALReportTests {
-    static let schema = Result { try XMLSchema(contentsOf: TestSupport.fixtures.appendingPathComponent("oscal/oscal_assessment-results_schema.xsd")) }
+    static let schema = Result {
+        try XMLSchema(
+            contentsOf: TestSupport.fixtures.appendingPathComponent("oscal/oscal_assessment-results_schema.xsd"))
+    }
 
     @Test("the sample validates against NIST's OSCAL 1.0.6 assessment-results XSD")
     func validates() throws {
@@ -50,10 +53,15 @@ struct OSCALReportTests {
         let observationUUIDs = Set(observations.compactMap { $0[attribute: "uuid"] })
         for f in findings {
             #expect(riskUUIDs.contains(f.element(named: "associated-risk")?[attribute: "risk-uuid"] ?? ""))
-            #expect(observationUUIDs.contains(f.element(named: "related-observation")?[attribute: "observation-uuid"] ?? ""))
+            #expect(
+                observationUUIDs.contains(f.element(named: "related-observation")?[attribute: "observation-uuid"] ?? "")
+            )
         }
         let membership = try #require(observations.first)
-        #expect(membership.elements(named: "prop").contains { $0[attribute: "name"] == "AUC" && $0[attribute: "value"] == "0.81" })
+        #expect(
+            membership.elements(named: "prop").contains {
+                $0[attribute: "name"] == "AUC" && $0[attribute: "value"] == "0.81"
+            })
     }
 
     @Test("UUIDs are deterministic v5 and change with the seed")
@@ -73,7 +81,9 @@ struct OSCALReportTests {
     func uuidV5() {
         #expect(DeterministicUUID.format(DeterministicUUID.airiskNamespace) == "c8ff8ca0-32a8-5c71-a199-62ae2d78198d")
         #expect(DeterministicUUID.string("hello") == "cf978db9-ea98-56fd-a159-efeaa9ffaf29")
-        #expect(SHA1.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined() == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(
+            SHA1.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined()
+                == "a9993e364706816aba3e25717850c26c9cd0d89d")
     }
 
     @Test("OSCAL tokens and strings are made schema-safe")

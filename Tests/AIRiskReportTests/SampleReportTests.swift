@@ -11,7 +11,8 @@ struct SampleReportTests {
     @Test("every format of the sample report is written, in English and Japanese")
     func writeSample() throws {
         let env = ProcessInfo.processInfo.environment["AIRISK_SAMPLE_REPORT_DIR"]
-        let dir = env.map { URL(fileURLWithPath: $0) }
+        let dir =
+            env.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("airisk-sample-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { if env == nil { try? FileManager.default.removeItem(at: dir) } }

@@ -104,7 +104,8 @@ struct ResultsDocumentTests {
 
     @Test("the schema compiled into the binary matches templates/results.xsd (run scripts/embed_templates.py)")
     func bundledSchemaInSync() throws {
-        let onDisk = try String(contentsOf: Self.repoRoot.appendingPathComponent("templates/results.xsd"), encoding: .utf8)
+        let onDisk = try String(
+            contentsOf: Self.repoRoot.appendingPathComponent("templates/results.xsd"), encoding: .utf8)
         #expect(ResultsDocument.schemaText == onDisk)
     }
 

@@ -18,7 +18,8 @@ enum LineChartSVG {
             let lo = max(x.low, y.low)
             let hi = min(x.high, y.high)
             if lo < hi {
-                canvas.line(x.position(lo), y.position(lo), x.position(hi), y.position(hi), stroke: "#9aa5b1",
+                canvas.line(
+                    x.position(lo), y.position(lo), x.position(hi), y.position(hi), stroke: "#9aa5b1",
                     width: 1.5, dash: "5 4")
                 legend.append((randomLabel, "#9aa5b1", true))
             }

@@ -94,7 +94,8 @@ struct HTMLContext {
             "id": f.id, "title": f.title, "severity": f.severity.rawValue, "severityLabel": severityLabel(f.severity),
             "rationale": f.rationale, "cell": stageName(f.stageID) + " × " + className(f.classID),
             "owasp": f.owasp.id + " " + f.owasp.name, "atlas": f.atlas.id + " " + f.atlas.name,
-            "likelihood": NumberFormat.short(f.likelihood.score) + " (" + t("sensitivity." + f.likelihood.level.rawValue) + ")",
+            "likelihood": NumberFormat.short(f.likelihood.score) + " ("
+                + t("sensitivity." + f.likelihood.level.rawValue) + ")",
             "impact": NumberFormat.short(f.impact.score) + " (" + t("sensitivity." + f.impact.level.rawValue) + ")",
         ]
     }
@@ -130,7 +131,10 @@ struct HTMLContext {
                     "na": false, "cssClass": cssClass, "label": label,
                     "hasFindings": !found.isEmpty,
                     "findings": found.map {
-                        ["title": $0.title, "severity": $0.severity.rawValue, "severityLabel": severityLabel($0.severity)]
+                        [
+                            "title": $0.title, "severity": $0.severity.rawValue,
+                            "severityLabel": severityLabel($0.severity),
+                        ]
                     },
                     "assessed": cell.isAssessed || !found.isEmpty,
                     "assessedBy": cell.assessedBy.joined(separator: ", "),
@@ -162,7 +166,9 @@ struct HTMLContext {
             "metrics": p.metrics.map { m -> [String: String] in
                 var ci = ""
                 if let lo = m.ciLow, let hi = m.ciHigh { ci = "[\(NumberFormat.short(lo)), \(NumberFormat.short(hi))]" }
-                return ["name": m.name, "value": NumberFormat.withUnit(m.value, m.unit), "ci": ci, "basis": m.basis ?? ""]
+                return [
+                    "name": m.name, "value": NumberFormat.withUnit(m.value, m.unit), "ci": ci, "basis": m.basis ?? "",
+                ]
             },
             "hasCharts": !charts.isEmpty, "charts": charts,
             "hasImages": !images.isEmpty, "images": images,
@@ -229,7 +235,9 @@ struct HTMLContext {
     var defenseChart: String? {
         let groups = results.defenses.flatMap { d in
             d.measurements.map {
-                BarChartSVG.Group(label: "\(lang == .ja ? (d.nameJA ?? d.name) : d.name) (\($0.metric))", values: [$0.before, $0.after])
+                BarChartSVG.Group(
+                    label: "\(lang == .ja ? (d.nameJA ?? d.name) : d.name) (\($0.metric))",
+                    values: [$0.before, $0.after])
             }
         }
         guard !groups.isEmpty else { return nil }
