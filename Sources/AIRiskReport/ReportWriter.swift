@@ -34,6 +34,7 @@ public enum ReportWriter {
                 throw .results(error)
             }
         case .oscal: return try OSCALReport.xml(results)
+        case .oscalJSON: return OSCALReport.json(results)
         case .json: return try JSONReport.data(results)
         case .sarif: return SARIFReport.data(results)
         case .junit: return try JUnitReport.xml(results, gate: options.failOn)

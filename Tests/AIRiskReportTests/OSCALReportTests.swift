@@ -93,4 +93,34 @@ struct OSCALReportTests {
         #expect(OSCALBuilder.token("") == "_")
         #expect(OSCALBuilder.oneLine("  a\n b\t ") == "a b")
     }
+
+    @Test("the JSON form validates against NIST's OSCAL 1.0.6 JSON schema (python jsonschema)")
+    func jsonValidates() throws {
+        let schema = TestSupport.fixtures.appendingPathComponent("oscal/oscal_assessment-results_schema.json")
+        var edge = SampleResults.make()
+        edge.status = .incomplete(error: "stopped")
+        edge.findings[0].title = "<b>markup</b> *stars*"
+        for doc in [SampleResults.make(), edge] {
+            guard let errors = try TestSupport.jsonSchemaErrors(document: OSCALReport.json(doc), schema: schema)
+            else { return }
+            #expect(errors.isEmpty, "\(errors)")
+        }
+    }
+
+    @Test("the JSON form carries the same observations, risks and findings as the XML")
+    func jsonMatchesXML() throws {
+        let data = OSCALReport.json(SampleResults.make())
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let ar = try #require(root["assessment-results"] as? [String: Any])
+        let result = try #require((ar["results"] as? [[String: Any]])?.first)
+        #expect((result["observations"] as? [[String: Any]])?.count == 3)
+        #expect((result["risks"] as? [[String: Any]])?.count == 3)
+        let findings = try #require(result["findings"] as? [[String: Any]])
+        #expect(findings.count == 3)
+        let xmlResult = try #require(OSCALReport.element(SampleResults.make()).element(named: "result"))
+        #expect(
+            findings.map { $0["uuid"] as? String } == xmlResult.elements(named: "finding").map { $0[attribute: "uuid"] }
+        )
+        #expect((findings[0]["related-risks"] as? [[String: Any]])?.count == 1)
+    }
 }
