@@ -87,4 +87,17 @@ struct HTMLReportTests {
             #expect(TemplateSet.bundled.files[name] == text, "\(name) differs from the bundled copy")
         }
     }
+
+    @Test("an incomplete assessment, failed probes and findings outside the matrix are shown, escaped")
+    func incompleteAndUnplaced() throws {
+        var r = SampleResults.make()
+        r.status = .incomplete(error: "stopped at <probe>")
+        r.probes[1].status = .failed(error: "gradient <NaN>")
+        r.findings[2].classID = "class.<unknown>"
+        let html = try HTMLReport.render(r)
+        #expect(html.contains("Assessment incomplete:</strong> stopped at &lt;probe&gt;"))
+        #expect(html.contains("failed — gradient &lt;NaN&gt;"))
+        #expect(html.contains("Findings outside the matrix cells above"))
+        #expect(html.contains("Deployment × class.&lt;unknown&gt;"))
+    }
 }

@@ -148,6 +148,10 @@ footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px
 </tr>
 {{/matrix.rows}}
 </table>
+{{#matrix.hasUnplaced}}
+<h4>{{t.unplaced}}</h4>
+<ul>{{#matrix.unplaced}}<li><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{title}} — {{cell}}</li>{{/matrix.unplaced}}</ul>
+{{/matrix.hasUnplaced}}
 </section>
 
 <section id="probes">

@@ -146,9 +146,13 @@ struct HTMLContext {
             }
             return ["stage": lang == .ja ? (stage.nameJA ?? stage.name) : stage.name, "cells": cells]
         }
+        // Findings whose cell is missing from the snapshot are still shown, under the table.
+        let unplaced = results.findingsBySeverity.filter { m.cell(stageID: $0.stageID, classID: $0.classID) == nil }
         return [
             "classes": m.classes.map { ["name": lang == .ja ? ($0.nameJA ?? $0.name) : $0.name] },
             "rows": rows,
+            "hasUnplaced": !unplaced.isEmpty,
+            "unplaced": unplaced.map(finding),
         ]
     }
 

@@ -39,6 +39,7 @@ enum ReportStrings {
         "notAssessed": ("Not assessed", "未評価"),
         "assessedClear": ("Assessed, no finding", "評価済み・検出なし"),
         "notApplicable": ("Not part of this stage", "この工程には該当しない"),
+        "unplaced": ("Findings outside the matrix cells above", "上の表のセルに該当しない検出事項"),
         "probes": ("Probes", "プローブ"),
         "status": ("Status", "状態"),
         "access": ("access", "アクセス"),
