@@ -45,7 +45,7 @@ struct ChartTests {
             title: "h", xLabel: "x", edges: [0, 1, 2],
             series: [HistogramSeries(name: "ok", counts: [1, 2]), HistogramSeries(name: "bad", counts: [1])])
         let svg = HistogramSVG.render(h, countLabel: "count")
-        #expect(svg.components(separatedBy: "<rect").count - 1 == 3)  // background + 2 bars
+        #expect(svg.components(separatedBy: "<rect").count - 1 == 4)  // background, 2 bars, 1 legend swatch
         #expect(!svg.contains(">bad<"))
     }
 }

@@ -34,7 +34,7 @@ enum BarChartSVG {
         PlotFrame.legend(
             on: &canvas,
             entries: seriesNames.enumerated().map {
-                ($0.element, SVGCanvas.palette[$0.offset % SVGCanvas.palette.count], false)
+                ($0.element, SVGCanvas.palette[$0.offset % SVGCanvas.palette.count], PlotFrame.Swatch.box)
             })
         return canvas.svg(title: title)
     }

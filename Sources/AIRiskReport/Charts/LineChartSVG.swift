@@ -12,7 +12,7 @@ enum LineChartSVG {
             values: curve.diagonal ? ys + xs : ys, pixels: (PlotFrame.plotBottom, PlotFrame.plotTop), log: curve.logY)
         var canvas = SVGCanvas(width: PlotFrame.width, height: PlotFrame.height)
         PlotFrame.draw(on: &canvas, title: curve.title, xLabel: curve.xLabel, yLabel: curve.yLabel, x: x, y: y)
-        var legend: [(name: String, color: String, dashed: Bool)] = []
+        var legend: [(name: String, color: String, swatch: PlotFrame.Swatch)] = []
         if curve.diagonal {
             // y = x is a straight line on linear and on log-log axes alike.
             let lo = max(x.low, y.low)
@@ -21,7 +21,7 @@ enum LineChartSVG {
                 canvas.line(
                     x.position(lo), y.position(lo), x.position(hi), y.position(hi), stroke: "#9aa5b1",
                     width: 1.5, dash: "5 4")
-                legend.append((randomLabel, "#9aa5b1", true))
+                legend.append((randomLabel, "#9aa5b1", .dashed))
             }
         }
         for (index, series) in curve.series.enumerated() {
@@ -29,7 +29,7 @@ enum LineChartSVG {
             let points = series.points.filter { x.accepts($0.x) && y.accepts($0.y) }
                 .map { (x.position($0.x), y.position($0.y)) }
             canvas.polyline(points, stroke: color)
-            legend.append((series.name, color, false))
+            legend.append((series.name, color, .line))
         }
         PlotFrame.legend(on: &canvas, entries: legend)
         return canvas.svg(title: curve.title)
