@@ -48,4 +48,12 @@ struct ChartTests {
         #expect(svg.components(separatedBy: "<rect").count - 1 == 4)  // background, 2 bars, 1 legend swatch
         #expect(!svg.contains(">bad<"))
     }
+
+    @Test("dense curves are thinned to what the pixels can show, keeping both ends")
+    func thinning() {
+        let dense = (0...10_000).map { (Double($0) / 100, 50.0) }
+        let thin = LineChartSVG.thinned(dense)
+        #expect(thin.count == 201)
+        #expect(thin.first! == dense.first! && thin.last! == dense.last!)
+    }
 }

@@ -28,10 +28,23 @@ enum LineChartSVG {
             let color = SVGCanvas.palette[index % SVGCanvas.palette.count]
             let points = series.points.filter { x.accepts($0.x) && y.accepts($0.y) }
                 .map { (x.position($0.x), y.position($0.y)) }
-            canvas.polyline(points, stroke: color)
+            canvas.polyline(thinned(points), stroke: color)
             legend.append((series.name, color, .line))
         }
         PlotFrame.legend(on: &canvas, entries: legend)
         return canvas.svg(title: curve.title)
+    }
+
+    /// Drops points that land within half a pixel of the last one kept (a ROC curve over thousands of
+    /// thresholds draws the same line with a few hundred), always keeping the last point.
+    static func thinned(_ points: [(Double, Double)]) -> [(Double, Double)] {
+        guard points.count > 2 else { return points }
+        var kept = [points[0]]
+        for p in points.dropFirst().dropLast() {
+            let last = kept[kept.count - 1]
+            if abs(p.0 - last.0) >= 0.5 || abs(p.1 - last.1) >= 0.5 { kept.append(p) }
+        }
+        kept.append(points[points.count - 1])
+        return kept
     }
 }
