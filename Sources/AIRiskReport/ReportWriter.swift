@@ -8,11 +8,18 @@ public enum ReportWriter {
         public var templates: TemplateSet
         /// The JUnit gate: a probe's test case fails when it has a finding at or above this severity.
         public var failOn: Severity
+        /// Where image file references in the results are resolved for embedding in the HTML page (normally
+        /// the directory of results.xml); nil means the output directory.
+        public var resourceDirectory: URL?
 
-        public init(language: ReportLanguage = .en, templates: TemplateSet = .bundled, failOn: Severity = .high) {
+        public init(
+            language: ReportLanguage = .en, templates: TemplateSet = .bundled, failOn: Severity = .high,
+            resourceDirectory: URL? = nil
+        ) {
             self.language = language
             self.templates = templates
             self.failOn = failOn
+            self.resourceDirectory = resourceDirectory
         }
     }
 
@@ -34,6 +41,7 @@ public enum ReportWriter {
                 throw .results(error)
             }
         case .oscal: return try OSCALReport.xml(results)
+        case .oscalJSON: return OSCALReport.json(results)
         case .json: return try JSONReport.data(results)
         case .sarif: return SARIFReport.data(results)
         case .junit: return try JUnitReport.xml(results, gate: options.failOn)
@@ -53,7 +61,8 @@ public enum ReportWriter {
         }
         var written: [URL] = []
         for format in formats {
-            let data = try render(results, format: format, options: options, resourceDirectory: directory)
+            let data = try render(
+                results, format: format, options: options, resourceDirectory: options.resourceDirectory ?? directory)
             let url = directory.appendingPathComponent(format.fileName)
             do {
                 try AtomicFile.write(data, to: url)

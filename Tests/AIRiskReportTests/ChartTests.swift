@@ -26,7 +26,10 @@ struct ChartTests {
     func roc() {
         let curve = Curve(
             title: "<ROC>", xLabel: "FPR & more", yLabel: "TPR", logX: true, logY: true, diagonal: true,
-            series: [CurveSeries(name: "a\"b", points: [CurvePoint(x: 0, y: 0), CurvePoint(x: 0.01, y: 0.2), CurvePoint(x: 1, y: 1)])])
+            series: [
+                CurveSeries(
+                    name: "a\"b", points: [CurvePoint(x: 0, y: 0), CurvePoint(x: 0.01, y: 0.2), CurvePoint(x: 1, y: 1)])
+            ])
         let svg = LineChartSVG.render(curve, randomLabel: "random")
         #expect(svg.contains("<polyline"))
         #expect(svg.contains("stroke-dasharray"))
@@ -42,7 +45,15 @@ struct ChartTests {
             title: "h", xLabel: "x", edges: [0, 1, 2],
             series: [HistogramSeries(name: "ok", counts: [1, 2]), HistogramSeries(name: "bad", counts: [1])])
         let svg = HistogramSVG.render(h, countLabel: "count")
-        #expect(svg.components(separatedBy: "<rect").count - 1 == 3)  // background + 2 bars
+        #expect(svg.components(separatedBy: "<rect").count - 1 == 4)  // background, 2 bars, 1 legend swatch
         #expect(!svg.contains(">bad<"))
+    }
+
+    @Test("dense curves are thinned to what the pixels can show, keeping both ends")
+    func thinning() {
+        let dense = (0...10_000).map { (Double($0) / 100, 50.0) }
+        let thin = LineChartSVG.thinned(dense)
+        #expect(thin.count == 201)
+        #expect(thin.first! == dense.first! && thin.last! == dense.last!)
     }
 }

@@ -36,7 +36,8 @@ struct HTMLReportTests {
     @Test("the matrix marks cells no probe covered as not assessed and lists their catalog defenses")
     func coverage() throws {
         let html = try HTMLReport.render(SampleResults.make())
-        #expect(html.components(separatedBy: "cell-not-assessed\"><span class=\"cell-label\">Not assessed").count - 1 == 3)
+        #expect(
+            html.components(separatedBy: "cell-not-assessed\"><span class=\"cell-label\">Not assessed").count - 1 == 3)
         #expect(html.contains("Trigger detection (STRIP)"))
         #expect(html.contains("cell-sev-critical\"><span class=\"cell-label\">critical"))
         #expect(html.contains("cell-sev-high\"><span class=\"cell-label\">high"))
@@ -67,9 +68,12 @@ struct HTMLReportTests {
         let set = try TemplateSet.overriding(from: dir)
         #expect(set.files["report.css"] == TemplateSet.bundled.files["report.css"])
         let html = try HTMLReport.render(SampleResults.make(), options: .init(templates: set))
-        #expect(html == "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;model&#39; critical</p>")
+        #expect(
+            html == "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;model&#39; critical</p>")
         let broken = TemplateSet(files: ["report.html.mustache": "{{#open}}", "report.css": ""])
-        #expect(throws: ReportError.self) { try HTMLReport.render(SampleResults.make(), options: .init(templates: broken)) }
+        #expect(throws: ReportError.self) {
+            try HTMLReport.render(SampleResults.make(), options: .init(templates: broken))
+        }
     }
 
     @Test("the templates compiled into the binary match templates/ (run scripts/embed_templates.py)")
@@ -82,5 +86,18 @@ struct HTMLReportTests {
             let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
             #expect(TemplateSet.bundled.files[name] == text, "\(name) differs from the bundled copy")
         }
+    }
+
+    @Test("an incomplete assessment, failed probes and findings outside the matrix are shown, escaped")
+    func incompleteAndUnplaced() throws {
+        var r = SampleResults.make()
+        r.status = .incomplete(error: "stopped at <probe>")
+        r.probes[1].status = .failed(error: "gradient <NaN>")
+        r.findings[2].classID = "class.<unknown>"
+        let html = try HTMLReport.render(r)
+        #expect(html.contains("Assessment incomplete:</strong> stopped at &lt;probe&gt;"))
+        #expect(html.contains("failed — gradient &lt;NaN&gt;"))
+        #expect(html.contains("Findings outside the matrix cells above"))
+        #expect(html.contains("Deployment × class.&lt;unknown&gt;"))
     }
 }

@@ -7,7 +7,10 @@ import Testing
 
 @Suite("OSCAL assessment-results")
 struct OSCALReportTests {
-    static let schema = Result { try XMLSchema(contentsOf: TestSupport.fixtures.appendingPathComponent("oscal/oscal_assessment-results_schema.xsd")) }
+    static let schema = Result {
+        try XMLSchema(
+            contentsOf: TestSupport.fixtures.appendingPathComponent("oscal/oscal_assessment-results_schema.xsd"))
+    }
 
     @Test("the sample validates against NIST's OSCAL 1.0.6 assessment-results XSD")
     func validates() throws {
@@ -50,10 +53,15 @@ struct OSCALReportTests {
         let observationUUIDs = Set(observations.compactMap { $0[attribute: "uuid"] })
         for f in findings {
             #expect(riskUUIDs.contains(f.element(named: "associated-risk")?[attribute: "risk-uuid"] ?? ""))
-            #expect(observationUUIDs.contains(f.element(named: "related-observation")?[attribute: "observation-uuid"] ?? ""))
+            #expect(
+                observationUUIDs.contains(f.element(named: "related-observation")?[attribute: "observation-uuid"] ?? "")
+            )
         }
         let membership = try #require(observations.first)
-        #expect(membership.elements(named: "prop").contains { $0[attribute: "name"] == "AUC" && $0[attribute: "value"] == "0.81" })
+        #expect(
+            membership.elements(named: "prop").contains {
+                $0[attribute: "name"] == "AUC" && $0[attribute: "value"] == "0.81"
+            })
     }
 
     @Test("UUIDs are deterministic v5 and change with the seed")
@@ -73,7 +81,9 @@ struct OSCALReportTests {
     func uuidV5() {
         #expect(DeterministicUUID.format(DeterministicUUID.airiskNamespace) == "c8ff8ca0-32a8-5c71-a199-62ae2d78198d")
         #expect(DeterministicUUID.string("hello") == "cf978db9-ea98-56fd-a159-efeaa9ffaf29")
-        #expect(SHA1.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined() == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(
+            SHA1.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined()
+                == "a9993e364706816aba3e25717850c26c9cd0d89d")
     }
 
     @Test("OSCAL tokens and strings are made schema-safe")
@@ -82,5 +92,35 @@ struct OSCALReportTests {
         #expect(OSCALBuilder.token("1st") == "_1st")
         #expect(OSCALBuilder.token("") == "_")
         #expect(OSCALBuilder.oneLine("  a\n b\t ") == "a b")
+    }
+
+    @Test("the JSON form validates against NIST's OSCAL 1.0.6 JSON schema (python jsonschema)")
+    func jsonValidates() throws {
+        let schema = TestSupport.fixtures.appendingPathComponent("oscal/oscal_assessment-results_schema.json")
+        var edge = SampleResults.make()
+        edge.status = .incomplete(error: "stopped")
+        edge.findings[0].title = "<b>markup</b> *stars*"
+        for doc in [SampleResults.make(), edge] {
+            guard let errors = try TestSupport.jsonSchemaErrors(document: OSCALReport.json(doc), schema: schema)
+            else { return }
+            #expect(errors.isEmpty, "\(errors)")
+        }
+    }
+
+    @Test("the JSON form carries the same observations, risks and findings as the XML")
+    func jsonMatchesXML() throws {
+        let data = OSCALReport.json(SampleResults.make())
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let ar = try #require(root["assessment-results"] as? [String: Any])
+        let result = try #require((ar["results"] as? [[String: Any]])?.first)
+        #expect((result["observations"] as? [[String: Any]])?.count == 3)
+        #expect((result["risks"] as? [[String: Any]])?.count == 3)
+        let findings = try #require(result["findings"] as? [[String: Any]])
+        #expect(findings.count == 3)
+        let xmlResult = try #require(OSCALReport.element(SampleResults.make()).element(named: "result"))
+        #expect(
+            findings.map { $0["uuid"] as? String } == xmlResult.elements(named: "finding").map { $0[attribute: "uuid"] }
+        )
+        #expect((findings[0]["related-risks"] as? [[String: Any]])?.count == 1)
     }
 }

@@ -6,7 +6,9 @@ import Testing
 
 @Suite("Renderings reproduce from the canonical XML alone")
 struct ReproductionTests {
-    @Test("every format rendered from the model equals the one rendered from its written-and-read XML", arguments: ReportFormat.allCases)
+    @Test(
+        "every format rendered from the model equals the one rendered from its written-and-read XML",
+        arguments: ReportFormat.allCases)
     func reproduce(format: ReportFormat) throws {
         let sample = SampleResults.make()
         let reread = try ResultsDocument.read(try ResultsDocument.data(for: sample), fileName: "results.xml")

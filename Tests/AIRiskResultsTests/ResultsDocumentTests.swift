@@ -72,6 +72,16 @@ struct ResultsDocumentTests {
         }
     }
 
+    @Test("validate lists problems with their lines, and nothing for a valid document")
+    func validateAPI() throws {
+        let data = try ResultsDocument.data(for: SampleResults.make())
+        #expect(try ResultsDocument.validate(data, fileName: "ok.xml").isEmpty)
+        let broken = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "seed=\"42\"", with: "seed=\"-1\"")
+        let problems = try ResultsDocument.validate(Data(broken.utf8), fileName: "bad.xml")
+        #expect(problems.count == 1 && problems[0].line == 2 && problems[0].file == "bad.xml")
+        #expect(!(try ResultsDocument.validate(Data("<results".utf8), fileName: "cut.xml")).isEmpty)
+    }
+
     @Test("a document of another kind is refused by its root element")
     func refusesOtherRoot() {
         let xml = Data("<catalog xmlns=\"urn:airisk:catalog:1\"/>".utf8)
@@ -104,7 +114,8 @@ struct ResultsDocumentTests {
 
     @Test("the schema compiled into the binary matches templates/results.xsd (run scripts/embed_templates.py)")
     func bundledSchemaInSync() throws {
-        let onDisk = try String(contentsOf: Self.repoRoot.appendingPathComponent("templates/results.xsd"), encoding: .utf8)
+        let onDisk = try String(
+            contentsOf: Self.repoRoot.appendingPathComponent("templates/results.xsd"), encoding: .utf8)
         #expect(ResultsDocument.schemaText == onDisk)
     }
 

@@ -122,7 +122,8 @@ enum SampleResults {
         queries: QueryUsage(calls: 0, rows: 0, gradientCalls: 3000), wallTimeSeconds: 4.5, seed: 7_002,
         status: .ran, notes: ["MI-Face with α=0.1, β=5, γ=0.99, λ=0.01."],
         metrics: [
-            Metric(name: "Attack accuracy", value: 0.7, ciLow: 0.35, ciHigh: 0.93, basis: "10 classes, evaluation model"),
+            Metric(
+                name: "Attack accuracy", value: 0.7, ciLow: 0.35, ciHigh: 0.93, basis: "10 classes, evaluation model"),
             Metric(name: "Mean target confidence", value: 0.97),
         ],
         tables: [
@@ -223,7 +224,8 @@ enum SampleResults {
             MatrixCell(
                 stageID: "stage.model-fitting", classID: "class.model-poisoning",
                 techniques: [
-                    MatrixEntry(id: "tech.ml-framework-abuse", name: "Abuse of the ML framework", nameJA: "機械学習フレームワークの悪用")
+                    MatrixEntry(
+                        id: "tech.ml-framework-abuse", name: "Abuse of the ML framework", nameJA: "機械学習フレームワークの悪用")
                 ],
                 defenses: [
                     MatrixEntry(id: "def.sandbox", name: "Run in a sandbox", nameJA: "サンドボックス環境の利用"),
@@ -250,7 +252,9 @@ enum SampleResults {
             MatrixCell(
                 stageID: "stage.deployment", classID: "class.model-theft",
                 techniques: [MatrixEntry(id: "tech.copycat-cnn", name: "Copycat CNN")],
-                defenses: [MatrixEntry(id: "def.model-access-control", name: "Model access control", nameJA: "モデルのアクセス制御")],
+                defenses: [
+                    MatrixEntry(id: "def.model-access-control", name: "Model access control", nameJA: "モデルのアクセス制御")
+                ],
                 assessedBy: ["extraction"]),
         ])
 

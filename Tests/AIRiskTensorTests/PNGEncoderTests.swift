@@ -36,7 +36,8 @@ struct PNGEncoderTests {
         ] {
             let decoded = try Self.python(Self.decoder, input: data)
             guard let decoded else { return }
-            let expected = "\(width) \(pixels.count / (width * channels)) \(channels == 1 ? 0 : 2) "
+            let expected =
+                "\(width) \(pixels.count / (width * channels)) \(channels == 1 ? 0 : 2) "
                 + pixels.map(String.init).joined(separator: ",")
             #expect(decoded == expected)
         }

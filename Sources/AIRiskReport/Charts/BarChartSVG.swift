@@ -23,15 +23,19 @@ enum BarChartSVG {
                     start + barWidth * Double(s), top, barWidth - 2, y.position(0) - top,
                     fill: SVGCanvas.palette[s % SVGCanvas.palette.count],
                     title: "\(group.label) · \(name): \(NumberFormat.short(value))")
-                canvas.text(start + barWidth * (Double(s) + 0.5) - 1, top - 3, NumberFormat.short(value),
+                canvas.text(
+                    start + barWidth * (Double(s) + 0.5) - 1, top - 3, NumberFormat.short(value),
                     anchor: "middle", size: 9.5)
             }
-            canvas.text(PlotFrame.plotLeft + slot * (Double(g) + 0.5), PlotFrame.plotBottom + 14, group.label,
+            canvas.text(
+                PlotFrame.plotLeft + slot * (Double(g) + 0.5), PlotFrame.plotBottom + 14, group.label,
                 anchor: "middle", size: 10)
         }
         PlotFrame.legend(
             on: &canvas,
-            entries: seriesNames.enumerated().map { ($0.element, SVGCanvas.palette[$0.offset % SVGCanvas.palette.count], false) })
+            entries: seriesNames.enumerated().map {
+                ($0.element, SVGCanvas.palette[$0.offset % SVGCanvas.palette.count], PlotFrame.Swatch.box)
+            })
         return canvas.svg(title: title)
     }
 }

@@ -11,7 +11,7 @@ enum HistogramSVG {
             values: usable.flatMap { $0.counts.map(Double.init) }, pixels: (PlotFrame.plotBottom, PlotFrame.plotTop),
             log: false, includeZero: true)
         PlotFrame.draw(on: &canvas, title: histogram.title, xLabel: histogram.xLabel, yLabel: countLabel, x: x, y: y)
-        var legend: [(name: String, color: String, dashed: Bool)] = []
+        var legend: [(name: String, color: String, swatch: PlotFrame.Swatch)] = []
         for (index, series) in usable.enumerated() {
             let color = SVGCanvas.palette[index % SVGCanvas.palette.count]
             for (bin, count) in series.counts.enumerated() {
@@ -22,7 +22,7 @@ enum HistogramSVG {
                     x0 + 0.5, top, x1 - x0 - 1, y.position(0) - top, fill: color, opacity: 0.45,
                     title: "\(series.name): \(count)")
             }
-            legend.append((series.name, color, false))
+            legend.append((series.name, color, .box))
         }
         PlotFrame.legend(on: &canvas, entries: legend)
         return canvas.svg(title: histogram.title)

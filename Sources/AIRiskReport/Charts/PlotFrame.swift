@@ -1,6 +1,6 @@
 /// The plot area shared by the charts: title, axes, grid, tick labels, axis labels and a legend row.
 struct PlotFrame {
-    static let width = 500.0
+    static let width = 480.0
     static let height = 320.0
     static let left = 62.0
     static let right = 16.0
@@ -38,13 +38,25 @@ struct PlotFrame {
     }
 
     /// A legend row under the x-axis label.
-    static func legend(on canvas: inout SVGCanvas, entries: [(name: String, color: String, dashed: Bool)]) {
+    /// How a legend entry's swatch is drawn.
+    enum Swatch {
+        case line, dashed, box
+    }
+
+    static func legend(on canvas: inout SVGCanvas, entries: [(name: String, color: String, swatch: Swatch)]) {
         var x = plotLeft
         let y = height - 14
         for entry in entries {
-            canvas.line(x, y - 4, x + 18, y - 4, stroke: entry.color, width: 2.5, dash: entry.dashed ? "4 3" : nil)
+            switch entry.swatch {
+            case .box: canvas.rect(x + 3, y - 10, 12, 12, fill: entry.color, opacity: 0.6)
+            case .line, .dashed:
+                canvas.line(
+                    x, y - 4, x + 18, y - 4, stroke: entry.color, width: 2.5,
+                    dash: entry.swatch == .dashed ? "4 3" : nil)
+            }
             canvas.text(x + 22, y, entry.name, size: 10.5)
-            x += 30 + Double(entry.name.count) * 6.2
+            let width = entry.name.unicodeScalars.reduce(0.0) { $0 + ($1.value < 0x2E80 ? 6.4 : 11) }
+            x += 34 + width
         }
     }
 }

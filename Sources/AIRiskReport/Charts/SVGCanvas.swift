@@ -15,18 +15,22 @@ struct SVGCanvas {
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
-    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1,
-        dash: String? = nil)
-    {
-        body += "<line x1=\"\(Self.f(x1))\" y1=\"\(Self.f(y1))\" x2=\"\(Self.f(x2))\" y2=\"\(Self.f(y2))\" "
+    mutating func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1,
+        dash: String? = nil
+    ) {
+        body +=
+            "<line x1=\"\(Self.f(x1))\" y1=\"\(Self.f(y1))\" x2=\"\(Self.f(x2))\" y2=\"\(Self.f(y2))\" "
             + "stroke=\"\(stroke)\" stroke-width=\"\(Self.f(width))\""
             + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>"
     }
 
-    mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, opacity: Double = 1,
-        title: String? = nil)
-    {
-        body += "<rect x=\"\(Self.f(x))\" y=\"\(Self.f(y))\" width=\"\(Self.f(max(w, 0)))\" height=\"\(Self.f(max(h, 0)))\" "
+    mutating func rect(
+        _ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, opacity: Double = 1,
+        title: String? = nil
+    ) {
+        body +=
+            "<rect x=\"\(Self.f(x))\" y=\"\(Self.f(y))\" width=\"\(Self.f(max(w, 0)))\" height=\"\(Self.f(max(h, 0)))\" "
             + "fill=\"\(fill)\"" + (opacity < 1 ? " fill-opacity=\"\(opacity)\"" : "")
         if let title {
             body += "><title>\(HTMLEscape.escape(title))</title></rect>"
@@ -38,15 +42,18 @@ struct SVGCanvas {
     mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2) {
         guard !points.isEmpty else { return }
         let coords = points.map { "\(Self.f($0.0)),\(Self.f($0.1))" }.joined(separator: " ")
-        body += "<polyline points=\"\(coords)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.f(width))\" "
+        body +=
+            "<polyline points=\"\(coords)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.f(width))\" "
             + "stroke-linejoin=\"round\"/>"
     }
 
-    mutating func text(_ x: Double, _ y: Double, _ s: String, anchor: String = "start", size: Double = 11,
-        weight: String? = nil, rotate: Bool = false, fill: String = "#1f2933")
-    {
+    mutating func text(
+        _ x: Double, _ y: Double, _ s: String, anchor: String = "start", size: Double = 11,
+        weight: String? = nil, rotate: Bool = false, fill: String = "#1f2933"
+    ) {
         let transform = rotate ? " transform=\"rotate(-90 \(Self.f(x)) \(Self.f(y)))\"" : ""
-        body += "<text x=\"\(Self.f(x))\" y=\"\(Self.f(y))\" text-anchor=\"\(anchor)\" font-size=\"\(Self.f(size))\""
+        body +=
+            "<text x=\"\(Self.f(x))\" y=\"\(Self.f(y))\" text-anchor=\"\(anchor)\" font-size=\"\(Self.f(size))\""
             + (weight.map { " font-weight=\"\($0)\"" } ?? "") + " fill=\"\(fill)\"\(transform)>"
             + HTMLEscape.escape(s) + "</text>"
     }

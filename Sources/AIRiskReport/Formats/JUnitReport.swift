@@ -29,17 +29,23 @@ public enum JUnitReport {
             switch p.status {
             case .failed(let error):
                 errors += 1
-                children.append(XMLElement("error", attributes: ["message": error, "type": "probe-failed"], children: [.text(error)]))
+                children.append(
+                    XMLElement(
+                        "error", attributes: ["message": error, "type": "probe-failed"], children: [.text(error)]))
             case .skipped(let reason):
                 skipped += 1
                 children.append(XMLElement("skipped", attributes: ["message": reason]))
             case .ran:
                 if let worst = gated.first {
                     failures += 1
-                    let message = "\(gated.count) finding(s) at or above \(gate.rawValue): [\(worst.severity.rawValue)] \(worst.title)"
-                    let details = gated.map { "[\($0.severity.rawValue)] \($0.id) \($0.title) — \($0.rationale) (\($0.owasp.id), \($0.atlas.id))" }
+                    let message =
+                        "\(gated.count) finding(s) at or above \(gate.rawValue): [\(worst.severity.rawValue)] \(worst.title)"
+                    let details = gated.map {
+                        "[\($0.severity.rawValue)] \($0.id) \($0.title) — \($0.rationale) (\($0.owasp.id), \($0.atlas.id))"
+                    }
                     children.append(
-                        XMLElement("failure", attributes: ["message": message, "type": worst.severity.rawValue],
+                        XMLElement(
+                            "failure", attributes: ["message": message, "type": worst.severity.rawValue],
                             children: [.text(details.joined(separator: "\n"))]))
                 }
             }
@@ -51,12 +57,16 @@ public enum JUnitReport {
                 return line
             }
             if !metrics.isEmpty || !p.notes.isEmpty {
-                children.append(XMLElement("system-out", children: [.text((metrics + p.notes).joined(separator: "\n"))]))
+                children.append(
+                    XMLElement("system-out", children: [.text((metrics + p.notes).joined(separator: "\n"))]))
             }
             cases.append(
                 XMLElement(
                     "testcase",
-                    attributes: ["classname": "airisk.\(p.id)", "name": p.title, "time": XMLNumberFormat.number(p.wallTimeSeconds)],
+                    attributes: [
+                        "classname": "airisk.\(p.id)", "name": p.title,
+                        "time": XMLNumberFormat.number(p.wallTimeSeconds),
+                    ],
                     children: children.map { .element($0) }))
         }
         let time = XMLNumberFormat.number(r.probes.reduce(0) { $0 + $1.wallTimeSeconds })

@@ -41,19 +41,34 @@ public enum SARIFReport {
                 ("id", .string(id)),
                 ("name", .string(f.owasp.name.filter { $0.isLetter || $0.isNumber })),
                 ("shortDescription", .object([("text", .string("\(f.owasp.id) \(f.owasp.name)"))])),
-                ("fullDescription", .object([("text", .string("\(f.owasp.id) \(f.owasp.name); MITRE ATLAS \(f.atlas.id) \(f.atlas.name); \(f.nistSection)."))])),
+                (
+                    "fullDescription",
+                    .object([
+                        (
+                            "text",
+                            .string(
+                                "\(f.owasp.id) \(f.owasp.name); MITRE ATLAS \(f.atlas.id) \(f.atlas.name); \(f.nistSection)."
+                            )
+                        )
+                    ])
+                ),
                 ("helpUri", .string(ATLASLink.url(f.atlas.id))),
-                ("properties", .object([
-                    ("tags", .array(["security", "privacy", f.owasp.id, f.atlas.id].map { .string($0) })),
-                    ("matrixStage", .string(f.stageID)), ("matrixClass", .string(f.classID)),
-                ])),
+                (
+                    "properties",
+                    .object([
+                        ("tags", .array(["security", "privacy", f.owasp.id, f.atlas.id].map { .string($0) })),
+                        ("matrixStage", .string(f.stageID)), ("matrixClass", .string(f.classID)),
+                    ])
+                ),
             ])
         }
         let location = artifactURI(r.model)
         let resultsArray: [JSONValue] = r.findings.map { f in
             var message = "[\(f.severity.rawValue)] \(f.title): \(f.rationale)"
             if !f.recommendedDefenses.isEmpty {
-                message += " Recommended: " + f.recommendedDefenses.map { "\($0.name) (\($0.evidence.rawValue))" }
+                message +=
+                    " Recommended: "
+                    + f.recommendedDefenses.map { "\($0.name) (\($0.evidence.rawValue))" }
                     .joined(separator: ", ") + "."
             }
             return .object([
@@ -61,23 +76,47 @@ public enum SARIFReport {
                 ("ruleIndex", .int(Int64(ruleOrder.firstIndex(of: ruleID(f)) ?? 0))),
                 ("level", .string(level(f.severity))),
                 ("message", .object([("text", .string(message))])),
-                ("locations", .array([
-                    .object([
-                        ("physicalLocation", .object([("artifactLocation", .object([("uri", .string(location))]))])),
-                        ("logicalLocations", .array([
-                            .object([("name", .string(f.classID)), ("fullyQualifiedName", .string("\(f.stageID)/\(f.classID)")), ("kind", .string("module"))])
-                        ])),
+                (
+                    "locations",
+                    .array([
+                        .object([
+                            (
+                                "physicalLocation",
+                                .object([("artifactLocation", .object([("uri", .string(location))]))])
+                            ),
+                            (
+                                "logicalLocations",
+                                .array([
+                                    .object([
+                                        ("name", .string(f.classID)),
+                                        ("fullyQualifiedName", .string("\(f.stageID)/\(f.classID)")),
+                                        ("kind", .string("module")),
+                                    ])
+                                ])
+                            ),
+                        ])
                     ])
-                ])),
-                ("partialFingerprints", .object([
-                    ("airiskFinding/v1", .string(DeterministicUUID.string("sarif|\(r.model.sha256 ?? r.model.location)|\(f.id)")))
-                ])),
-                ("properties", .object([
-                    ("findingId", .string(f.id)), ("probe", .string(f.probeID)), ("severity", .string(f.severity.rawValue)),
-                    ("security-severity", .string(securitySeverity(f.severity))),
-                    ("likelihood", .double(f.likelihood.score)), ("impact", .double(f.impact.score)),
-                    ("owasp", .string(f.owasp.id)), ("atlas", .string(f.atlas.id)), ("nist", .string(f.nistSection)),
-                ])),
+                ),
+                (
+                    "partialFingerprints",
+                    .object([
+                        (
+                            "airiskFinding/v1",
+                            .string(DeterministicUUID.string("sarif|\(r.model.sha256 ?? r.model.location)|\(f.id)"))
+                        )
+                    ])
+                ),
+                (
+                    "properties",
+                    .object([
+                        ("findingId", .string(f.id)), ("probe", .string(f.probeID)),
+                        ("severity", .string(f.severity.rawValue)),
+                        ("security-severity", .string(securitySeverity(f.severity))),
+                        ("likelihood", .double(f.likelihood.score)), ("impact", .double(f.impact.score)),
+                        ("owasp", .string(f.owasp.id)), ("atlas", .string(f.atlas.id)),
+                        ("nist", .string(f.nistSection)),
+                    ])
+                ),
             ])
         }
         var driver: [(String, JSONValue)] = [
@@ -87,28 +126,38 @@ public enum SARIFReport {
         driver.append(("rules", .array(ruleOrder.compactMap { rules[$0] })))
         var invocation: [(String, JSONValue)] = [("executionSuccessful", .bool(r.status.isComplete))]
         if case .incomplete(let error) = r.status {
-            invocation.append(("toolExecutionNotifications", .array([
-                .object([("level", .string("error")), ("message", .object([("text", .string(error))]))])
-            ])))
+            invocation.append(
+                (
+                    "toolExecutionNotifications",
+                    .array([
+                        .object([("level", .string("error")), ("message", .object([("text", .string(error))]))])
+                    ])
+                ))
         }
         invocation.append(("endTimeUtc", .string(XMLNumberFormat.date(r.generatedAt))))
         return .object([
             ("$schema", .string(schemaURI)),
             ("version", .string("2.1.0")),
-            ("runs", .array([
-                .object([
-                    ("tool", .object([("driver", .object(driver))])),
-                    ("automationDetails", .object([("id", .string("airisk/\(r.profile)/seed-\(r.seed)/"))])),
-                    ("invocations", .array([.object(invocation)])),
-                    ("results", .array(resultsArray)),
-                    ("properties", .object([
-                        ("model", .string(r.model.name)), ("modelSha256", .string(r.model.sha256 ?? "")),
-                        ("seed", .string(String(r.seed))), ("profile", .string(r.profile)),
-                        ("dataSensitivity", .string(r.dataSensitivity.rawValue)),
-                        ("overallSeverity", .string(r.overallSeverity.rawValue)),
-                    ])),
+            (
+                "runs",
+                .array([
+                    .object([
+                        ("tool", .object([("driver", .object(driver))])),
+                        ("automationDetails", .object([("id", .string("airisk/\(r.profile)/seed-\(r.seed)/"))])),
+                        ("invocations", .array([.object(invocation)])),
+                        ("results", .array(resultsArray)),
+                        (
+                            "properties",
+                            .object([
+                                ("model", .string(r.model.name)), ("modelSha256", .string(r.model.sha256 ?? "")),
+                                ("seed", .string(String(r.seed))), ("profile", .string(r.profile)),
+                                ("dataSensitivity", .string(r.dataSensitivity.rawValue)),
+                                ("overallSeverity", .string(r.overallSeverity.rawValue)),
+                            ])
+                        ),
+                    ])
                 ])
-            ])),
+            ),
         ])
     }
 

@@ -11,8 +11,9 @@ enum BundledTemplates {
 * { box-sizing: border-box; }
 body {
   margin: 0; color: var(--ink); background: #fff; line-height: 1.5; font-size: 15px;
-  font-family: -apple-system, "Segoe UI", "Helvetica Neue", Arial, "Hiragino Sans", "Hiragino Kaku Gothic ProN",
-    "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", "YuGothic", "Meiryo", "IPAGothic", "IPAexGothic", sans-serif;
+  font-family: -apple-system, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", "Hiragino Sans",
+    "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", "YuGothic", "Meiryo", "IPAPGothic",
+    "IPAexGothic", "IPAGothic", sans-serif;
 }
 main { max-width: 1120px; margin: 0 auto; padding: 0 24px 48px; }
 header.top { background: #102a43; color: #f0f4f8; padding: 20px 0; margin-bottom: 24px; }
@@ -79,7 +80,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px
 """#,
         "report.html.mustache": #"""
 {{! airisk HTML report skeleton. Copy templates/ and pass --templates DIR to change it.
-    Values in {{double braces}} are HTML-escaped by the engine; {{{triple}}} values are markup airisk built
+    Values in double braces are HTML-escaped by the engine; values in triple braces are markup airisk built
     itself (the inline CSS and the SVG charts) with every string inside already escaped. }}
 <!DOCTYPE html>
 <html lang="{{lang}}">
@@ -147,6 +148,10 @@ footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px
 </tr>
 {{/matrix.rows}}
 </table>
+{{#matrix.hasUnplaced}}
+<h4>{{t.unplaced}}</h4>
+<ul>{{#matrix.unplaced}}<li><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{title}} — {{cell}}</li>{{/matrix.unplaced}}</ul>
+{{/matrix.hasUnplaced}}
 </section>
 
 <section id="probes">

@@ -94,7 +94,8 @@ struct HTMLContext {
             "id": f.id, "title": f.title, "severity": f.severity.rawValue, "severityLabel": severityLabel(f.severity),
             "rationale": f.rationale, "cell": stageName(f.stageID) + " × " + className(f.classID),
             "owasp": f.owasp.id + " " + f.owasp.name, "atlas": f.atlas.id + " " + f.atlas.name,
-            "likelihood": NumberFormat.short(f.likelihood.score) + " (" + t("sensitivity." + f.likelihood.level.rawValue) + ")",
+            "likelihood": NumberFormat.short(f.likelihood.score) + " ("
+                + t("sensitivity." + f.likelihood.level.rawValue) + ")",
             "impact": NumberFormat.short(f.impact.score) + " (" + t("sensitivity." + f.impact.level.rawValue) + ")",
         ]
     }
@@ -130,7 +131,10 @@ struct HTMLContext {
                     "na": false, "cssClass": cssClass, "label": label,
                     "hasFindings": !found.isEmpty,
                     "findings": found.map {
-                        ["title": $0.title, "severity": $0.severity.rawValue, "severityLabel": severityLabel($0.severity)]
+                        [
+                            "title": $0.title, "severity": $0.severity.rawValue,
+                            "severityLabel": severityLabel($0.severity),
+                        ]
                     },
                     "assessed": cell.isAssessed || !found.isEmpty,
                     "assessedBy": cell.assessedBy.joined(separator: ", "),
@@ -142,16 +146,20 @@ struct HTMLContext {
             }
             return ["stage": lang == .ja ? (stage.nameJA ?? stage.name) : stage.name, "cells": cells]
         }
+        // Findings whose cell is missing from the snapshot are still shown, under the table.
+        let unplaced = results.findingsBySeverity.filter { m.cell(stageID: $0.stageID, classID: $0.classID) == nil }
         return [
             "classes": m.classes.map { ["name": lang == .ja ? ($0.nameJA ?? $0.name) : $0.name] },
             "rows": rows,
+            "hasUnplaced": !unplaced.isEmpty,
+            "unplaced": unplaced.map(finding),
         ]
     }
 
     func probe(_ p: ProbeResult) -> [String: Any] {
-        var queries = "\(p.queries.calls) calls / \(p.queries.rows) rows"
-        if p.queries.gradientCalls > 0 { queries += " / \(p.queries.gradientCalls) gradient calls" }
-        if let budget = p.queries.budget { queries += " (budget \(budget))" }
+        var queries = "\(p.queries.calls) \(t("calls")) / \(p.queries.rows) \(t("queryRows"))"
+        if p.queries.gradientCalls > 0 { queries += " / \(p.queries.gradientCalls) \(t("gradientCalls"))" }
+        if let budget = p.queries.budget { queries += " (\(t("budget")) \(budget))" }
         var charts: [[String: String]] = p.curves.map { ["svg": LineChartSVG.render($0, randomLabel: t("random"))] }
         charts += p.histograms.map { ["svg": HistogramSVG.render($0, countLabel: t("count"))] }
         let images = p.images.map(image)
@@ -162,7 +170,9 @@ struct HTMLContext {
             "metrics": p.metrics.map { m -> [String: String] in
                 var ci = ""
                 if let lo = m.ciLow, let hi = m.ciHigh { ci = "[\(NumberFormat.short(lo)), \(NumberFormat.short(hi))]" }
-                return ["name": m.name, "value": NumberFormat.withUnit(m.value, m.unit), "ci": ci, "basis": m.basis ?? ""]
+                return [
+                    "name": m.name, "value": NumberFormat.withUnit(m.value, m.unit), "ci": ci, "basis": m.basis ?? "",
+                ]
             },
             "hasCharts": !charts.isEmpty, "charts": charts,
             "hasImages": !images.isEmpty, "images": images,
@@ -229,7 +239,9 @@ struct HTMLContext {
     var defenseChart: String? {
         let groups = results.defenses.flatMap { d in
             d.measurements.map {
-                BarChartSVG.Group(label: "\(lang == .ja ? (d.nameJA ?? d.name) : d.name) (\($0.metric))", values: [$0.before, $0.after])
+                BarChartSVG.Group(
+                    label: "\(lang == .ja ? (d.nameJA ?? d.name) : d.name) (\($0.metric))",
+                    values: [$0.before, $0.after])
             }
         }
         guard !groups.isEmpty else { return nil }

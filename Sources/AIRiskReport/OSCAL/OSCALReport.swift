@@ -53,51 +53,69 @@ struct OSCALBuilder {
         let collected = XMLNumberFormat.date(r.generatedAt)
         let totalSeconds = r.probes.reduce(0) { $0 + max($1.wallTimeSeconds, 0) }
         let start = XMLNumberFormat.date(r.generatedAt.addingTimeInterval(-totalSeconds.rounded(.up)))
-        var metadata = el("metadata", [:], [
-            text("title", "airisk assessment of \(r.model.name)"),
-            text("last-modified", collected),
-            text("version", r.tool.version),
-            text("oscal-version", OSCALReport.oscalVersion),
-        ])
+        var metadata = el(
+            "metadata", [:],
+            [
+                text("title", "airisk assessment of \(r.model.name)"),
+                text("last-modified", collected),
+                text("version", r.tool.version),
+                text("oscal-version", OSCALReport.oscalVersion),
+            ])
         metadata.children += [
             prop("tool", "\(r.tool.name) \(r.tool.version)"), prop("seed", String(r.seed)),
             prop("profile", r.profile), prop("data-sensitivity", r.dataSensitivity.rawValue),
             prop("overall-severity", r.overallSeverity.rawValue),
         ].compactMap { $0 }.map { .element($0) }
 
-        var result = el("result", ["uuid": uuid("result")], [
-            text("title", "Privacy and model-theft probes of \(r.model.name)"),
-            markup("description", [
-                "airisk ran \(r.probes.count) probe(s) against the model with seed \(r.seed) and profile "
-                    + "\(r.profile). Overall severity: \(r.overallSeverity.rawValue).",
-                statusText,
-            ]),
-            text("start", start),
-            text("end", collected),
-        ])
-        let resultProps: [XMLElement?] = [
-            prop("model-name", r.model.name), prop("model-source", r.model.sourceKind.rawValue),
-            prop("model-location", r.model.location), prop("model-sha256", r.model.sha256),
-            prop("model-producer", r.model.producer), prop("access-level", r.model.accessLevel),
-            prop("output-kind", r.model.outputKind), prop("assessment-status", r.status.isComplete ? "complete" : "incomplete"),
-        ] + r.dataSets.map { prop("data-set-\($0.role.rawValue)-sha256", $0.sha256) }
+        var result = el(
+            "result", ["uuid": uuid("result")],
+            [
+                text("title", "Privacy and model-theft probes of \(r.model.name)"),
+                markup(
+                    "description",
+                    [
+                        "airisk ran \(r.probes.count) probe(s) against the model with seed \(r.seed) and profile "
+                            + "\(r.profile). Overall severity: \(r.overallSeverity.rawValue).",
+                        statusText,
+                    ]),
+                text("start", start),
+                text("end", collected),
+            ])
+        let resultProps: [XMLElement?] =
+            [
+                prop("model-name", r.model.name), prop("model-source", r.model.sourceKind.rawValue),
+                prop("model-location", r.model.location), prop("model-sha256", r.model.sha256),
+                prop("model-producer", r.model.producer), prop("access-level", r.model.accessLevel),
+                prop("output-kind", r.model.outputKind),
+                prop("assessment-status", r.status.isComplete ? "complete" : "incomplete"),
+            ] + r.dataSets.map { prop("data-set-\($0.role.rawValue)-sha256", $0.sha256) }
         result.children += resultProps.compactMap { $0 }.map { .element($0) }
         result.append(
-            el("reviewed-controls", [:], [
-                markup("description", ["The AI Security Matrix cells and OWASP ML Top 10 risks the probes cover."]),
-                el("control-selection", [:], [el("include-all")]),
-            ]))
+            el(
+                "reviewed-controls", [:],
+                [
+                    markup("description", ["The AI Security Matrix cells and OWASP ML Top 10 risks the probes cover."]),
+                    el("control-selection", [:], [el("include-all")]),
+                ]))
         for p in r.probes { result.append(observation(p, collected: collected)) }
         for f in r.findings { result.append(risk(f)) }
         for f in r.findings { result.append(finding(f)) }
 
-        return el("assessment-results", ["uuid": uuid("assessment-results")], [
-            metadata,
-            el("import-ap", ["href": "results.xml"], [
-                markup("remarks", ["The assessment plan (probes, budgets, seed) is recorded in the canonical results document."])
-            ]),
-            result,
-        ])
+        return el(
+            "assessment-results", ["uuid": uuid("assessment-results")],
+            [
+                metadata,
+                el(
+                    "import-ap", ["href": "results.xml"],
+                    [
+                        markup(
+                            "remarks",
+                            [
+                                "The assessment plan (probes, budgets, seed) is recorded in the canonical results document."
+                            ])
+                    ]),
+                result,
+            ])
     }
 
     var statusText: String {
@@ -118,7 +136,9 @@ struct OSCALBuilder {
             return line
         }
         description += p.notes
-        var o = el("observation", ["uuid": observationUUID(p.id)], [text("title", p.title), markup("description", description)])
+        var o = el(
+            "observation", ["uuid": observationUUID(p.id)],
+            [text("title", p.title), markup("description", description)])
         var props: [XMLElement?] = [
             prop("probe", p.id), prop("access-assumed", p.accessAssumed), prop("status", p.status.state),
             prop("seed", String(p.seed)), prop("wall-time-seconds", XMLNumberFormat.number(p.wallTimeSeconds)),
@@ -133,9 +153,13 @@ struct OSCALBuilder {
         o.append(text("method", "TEST"))
         o.append(origin())
         var evidence = [
-            el("relevant-evidence", ["href": "results.xml"], [
-                markup("description", ["Canonical airisk results document, probe \(p.id): metrics, curves and images."])
-            ])
+            el(
+                "relevant-evidence", ["href": "results.xml"],
+                [
+                    markup(
+                        "description", ["Canonical airisk results document, probe \(p.id): metrics, curves and images."]
+                    )
+                ])
         ]
         evidence += p.curves.map { evidenceItem("Curve: \($0.title)") }
         evidence += p.histograms.map { evidenceItem("Histogram: \($0.title)") }
@@ -155,18 +179,23 @@ struct OSCALBuilder {
     }
 
     func risk(_ f: Finding) -> XMLElement {
-        var r = el("risk", ["uuid": uuid("risk", f.id)], [
-            text("title", f.title),
-            markup("description", [f.rationale]),
-            markup("statement", [
-                "Measured by the \(f.probeID) probe; matrix cell \(f.stageID) × \(f.classID); "
-                    + "\(f.owasp.id) \(f.owasp.name); \(f.atlas.id) \(f.atlas.name); \(f.nistSection).",
-                "Likelihood \(XMLNumberFormat.number(f.likelihood.score)) (\(f.likelihood.level.rawValue)), impact "
-                    + "\(XMLNumberFormat.number(f.impact.score)) (\(f.impact.level.rawValue)), severity \(f.severity.rawValue).",
-            ]),
-        ])
+        var r = el(
+            "risk", ["uuid": uuid("risk", f.id)],
+            [
+                text("title", f.title),
+                markup("description", [f.rationale]),
+                markup(
+                    "statement",
+                    [
+                        "Measured by the \(f.probeID) probe; matrix cell \(f.stageID) × \(f.classID); "
+                            + "\(f.owasp.id) \(f.owasp.name); \(f.atlas.id) \(f.atlas.name); \(f.nistSection).",
+                        "Likelihood \(XMLNumberFormat.number(f.likelihood.score)) (\(f.likelihood.level.rawValue)), impact "
+                            + "\(XMLNumberFormat.number(f.impact.score)) (\(f.impact.level.rawValue)), severity \(f.severity.rawValue).",
+                    ]),
+            ])
         let props: [XMLElement?] = [
-            prop("severity", f.severity.rawValue), prop("owasp-ml-top10", f.owasp.id), prop("atlas-technique", f.atlas.id),
+            prop("severity", f.severity.rawValue), prop("owasp-ml-top10", f.owasp.id),
+            prop("atlas-technique", f.atlas.id),
             prop("matrix-stage", f.stageID), prop("matrix-class", f.classID), prop("nist-ai-100-2", f.nistSection),
             prop("finding-id", f.id),
         ]
@@ -175,21 +204,34 @@ struct OSCALBuilder {
         r.append(origin())
         r.append(el("threat-id", ["system": OSCALReport.atlasSystem], [.text(Self.oneLine(ATLASLink.url(f.atlas.id)))]))
         r.append(
-            el("characterization", [:], [
-                origin(),
-                el("facet", ["name": "likelihood", "system": OSCALReport.riskRatingSystem, "value": f.likelihood.level.rawValue]),
-                el("facet", ["name": "impact", "system": OSCALReport.riskRatingSystem, "value": f.impact.level.rawValue]),
-                el("facet", ["name": "risk", "system": OSCALReport.riskRatingSystem, "value": f.severity.rawValue]),
-            ]))
+            el(
+                "characterization", [:],
+                [
+                    origin(),
+                    el(
+                        "facet",
+                        [
+                            "name": "likelihood", "system": OSCALReport.riskRatingSystem,
+                            "value": f.likelihood.level.rawValue,
+                        ]),
+                    el(
+                        "facet",
+                        ["name": "impact", "system": OSCALReport.riskRatingSystem, "value": f.impact.level.rawValue]),
+                    el(
+                        "facet", ["name": "risk", "system": OSCALReport.riskRatingSystem, "value": f.severity.rawValue]),
+                ]))
         for d in f.recommendedDefenses {
             var lines = ["\(d.name) (\(d.id)); evidence: \(d.evidence.rawValue)."]
             if let m = d.measurement {
                 lines.append(
-                    "Measured on \(m.probeID): \(m.metric) \(XMLNumberFormat.number(m.before)) → \(XMLNumberFormat.number(m.after)).")
+                    "Measured on \(m.probeID): \(m.metric) \(XMLNumberFormat.number(m.before)) → \(XMLNumberFormat.number(m.after))."
+                )
             }
-            var response = el("response", ["uuid": uuid("response", f.id, d.id), "lifecycle": "recommendation"], [
-                text("title", d.name), markup("description", lines),
-            ])
+            var response = el(
+                "response", ["uuid": uuid("response", f.id, d.id), "lifecycle": "recommendation"],
+                [
+                    text("title", d.name), markup("description", lines),
+                ])
             if let p = prop("evidence", d.evidence.rawValue) { response.append(p) }
             if let p = prop("defense-id", d.id) { response.append(p) }
             r.append(response)
@@ -201,17 +243,21 @@ struct OSCALBuilder {
     }
 
     func finding(_ f: Finding) -> XMLElement {
-        var x = el("finding", ["uuid": uuid("finding", f.id)], [
-            text("title", f.title), markup("description", [f.rationale]),
-        ])
+        var x = el(
+            "finding", ["uuid": uuid("finding", f.id)],
+            [
+                text("title", f.title), markup("description", [f.rationale]),
+            ])
         let props: [XMLElement?] = [prop("severity", f.severity.rawValue), prop("finding-id", f.id)]
         x.children += props.compactMap { $0 }.map { .element($0) }
         x.append(origin())
         x.append(
-            el("target", ["type": "objective-id", "target-id": Self.token(f.owasp.id + "_" + f.classID)], [
-                text("title", "\(f.owasp.id) \(f.owasp.name)"),
-                el("status", ["state": f.severity == .note ? "satisfied" : "not-satisfied"]),
-            ]))
+            el(
+                "target", ["type": "objective-id", "target-id": Self.token(f.owasp.id + "_" + f.classID)],
+                [
+                    text("title", "\(f.owasp.id) \(f.owasp.name)"),
+                    el("status", ["state": f.severity == .note ? "satisfied" : "not-satisfied"]),
+                ]))
         if results.probes.contains(where: { $0.id == f.probeID }) {
             x.append(el("related-observation", ["observation-uuid": observationUUID(f.probeID)]))
         }

@@ -49,6 +49,12 @@ public enum ResultsDocument {
         try AtomicFile.write(try data(for: results), to: url)
     }
 
+    /// Every problem with a would-be results document (not well-formed, or each schema violation with its
+    /// line); empty when it is valid. For `airisk validate`.
+    public static func validate(_ data: Data, fileName: String) throws(ResultsError) -> [XMLDiagnostic] {
+        try schema().validate(data, fileName: fileName)
+    }
+
     /// Parses, validates and decodes a results document.
     public static func read(_ data: Data, fileName: String) throws(ResultsError) -> AssessmentResults {
         let document: AIRiskXML.XMLDocument

@@ -24,13 +24,17 @@ enum ResultsXMLEncoder {
                 "dataSets", [:],
                 r.dataSets.map {
                     el(
-                        "dataSet", ["role": $0.role.rawValue, "rows": String($0.rows), "features": String($0.features)],
+                        "dataSet",
+                        ["role": $0.role.rawValue, "rows": String($0.rows), "features": String($0.features)],
                         [text("file", $0.file), text("sha256", $0.sha256)])
                 }))
         root.append(
             el(
                 "environment", ["cpuCount": String(r.environment.cpuCount)],
-                [text("operatingSystem", r.environment.operatingSystem), text("swiftVersion", r.environment.swiftVersion)]
+                [
+                    text("operatingSystem", r.environment.operatingSystem),
+                    text("swiftVersion", r.environment.swiftVersion),
+                ]
             ))
         root.append(el("probes", [:], r.probes.map(probe)))
         root.append(el("findings", [:], r.findings.map(finding)))
@@ -40,13 +44,17 @@ enum ResultsXMLEncoder {
             el(
                 "definitions", [:],
                 r.definitions.map {
-                    el("definition", [:], [text("term", $0.term), text("text", $0.text)] + optText("reference", $0.reference))
+                    el(
+                        "definition", [:],
+                        [text("term", $0.term), text("text", $0.text)] + optText("reference", $0.reference))
                 }))
         return root
     }
 
     static func model(_ m: ModelIdentity) -> XMLElement {
-        var attributes = ["sourceKind": m.sourceKind.rawValue, "outputKind": m.outputKind, "accessLevel": m.accessLevel]
+        var attributes = [
+            "sourceKind": m.sourceKind.rawValue, "outputKind": m.outputKind, "accessLevel": m.accessLevel,
+        ]
         if let opset = m.opset { attributes["opset"] = String(opset) }
         var children = [text("name", m.name), text("location", m.location)]
         children += optText("sha256", m.sha256) + optText("producer", m.producer)
@@ -104,7 +112,8 @@ enum ResultsXMLEncoder {
                     })
         }
         children += p.images.map { image in
-            var c = [text("title", image.title), text("caption", image.caption)] + optText("classLabel", image.classLabel)
+            var c =
+                [text("title", image.title), text("caption", image.caption)] + optText("classLabel", image.classLabel)
             switch image.content {
             case .png(let data): c.append(text("png", data.base64EncodedString()))
             case .file(let path): c.append(text("file", path))
