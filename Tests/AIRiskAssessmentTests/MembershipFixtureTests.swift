@@ -11,7 +11,7 @@ struct MembershipFixtureTests {
 
     func run(_ name: String, attacks: [MembershipAttack], references: Int = 0) async throws -> MembershipResult {
         let config = MembershipProbeConfiguration(
-            attacks: attacks, shadowModelCount: 4, referenceModelCount: references, hiddenSizes: [64], epochs: 40,
+            attacks: attacks, shadowModelCount: 4, referenceModelCount: references, hiddenSizes: [64], epochs: 150,
             seed: 3)
         return try await MembershipProbe(configuration: config).run(
             model: try FixtureData.model(name), members: try FixtureData.data(name, "members"),
@@ -56,6 +56,9 @@ struct MembershipFixtureTests {
         let best = Self.thresholdAttacks.map { tpr($0.0) }.max() ?? 0
         let lira = tpr(.liraOnline)
         #expect(lira >= best, "LiRA \(lira) vs best threshold \(best)")
+        let liraAUC = result.result(for: .liraOnline)?.metrics.auc ?? 0
+        let bestThresholdAUC = Self.thresholdAttacks.compactMap { result.result(for: $0.0)?.metrics.auc }.max() ?? 1
+        #expect(liraAUC > bestThresholdAUC, "LiRA AUC \(liraAUC) vs best threshold \(bestThresholdAUC)")
         #expect(result.referenceModelCount == 16)
     }
 

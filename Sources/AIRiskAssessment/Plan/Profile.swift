@@ -18,11 +18,11 @@ public enum Profile: String, Sendable, CaseIterable, Codable {
         case .standard:
             c.shadowModelCount = 4
             c.referenceModelCount = 16
-            c.epochs = 40
+            c.epochs = 150
         case .thorough:
             c.shadowModelCount = 8
             c.referenceModelCount = 64
-            c.epochs = 80
+            c.epochs = 200
         }
         if !scoresAvailable { c.attacks = [.gap, .boundaryDistance] }
         return c

@@ -6,8 +6,8 @@ import Foundation
 /// is modelled as Gaussian. Online score: log N(φ_target; μ_in, σ_in²) − log N(φ_target; μ_out, σ_out²).
 /// Offline score (OUT models only): the one-sided statistic z = (φ_target − μ_out) / σ_out, whose
 /// p-value Φc(z) is Carlini's offline test; ranking by z is ranking by that p-value. With fixed
-/// variance (recommended below 64 models), σ_in and σ_out are pooled over all records: the root
-/// mean square deviation of each record's φ from its own mean.
+/// variance (recommended below 64 models), one σ is pooled over all records and both IN and OUT
+/// models: the root mean square deviation of each record's φ from its own IN or OUT mean.
 enum LiRAAttack {
     static let minimumStd = 1e-6
 
@@ -44,9 +44,18 @@ enum LiRAAttack {
         }
         let globalIn = pooledIn.count > 0 ? (pooledIn.sum / Double(pooledIn.count)).squareRoot() : 1
         let globalOut = pooledOut.count > 0 ? (pooledOut.sum / Double(pooledOut.count)).squareRoot() : 1
+        // With fixed variance, IN and OUT share one pooled σ: the equal-variance likelihood ratio
+        // is then monotone in φ (for μ_in > μ_out), so a target more confident than every
+        // reference model still reads as a member instead of falling outside both Gaussians.
+        let pooledBoth = pooledIn.count + pooledOut.count > 0
+            ? ((pooledIn.sum + pooledOut.sum) / Double(pooledIn.count + pooledOut.count)).squareRoot() : 1
         for t in 0..<nT {
-            if fixedVariance || !s.stdIn[t].isFinite { s.stdIn[t] = globalIn }
-            if fixedVariance || !s.stdOut[t].isFinite { s.stdOut[t] = globalOut }
+            if fixedVariance {
+                s.stdIn[t] = pooledBoth
+                s.stdOut[t] = pooledBoth
+            }
+            if !s.stdIn[t].isFinite { s.stdIn[t] = globalIn }
+            if !s.stdOut[t].isFinite { s.stdOut[t] = globalOut }
             s.stdIn[t] = max(s.stdIn[t], minimumStd)
             s.stdOut[t] = max(s.stdOut[t], minimumStd)
         }

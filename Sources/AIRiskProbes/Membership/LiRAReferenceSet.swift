@@ -4,8 +4,8 @@ import AIRiskTensor
 /// LiRA's reference models: their logit-scaled confidences φ on the target records, and which
 /// target records each model was trained on.
 ///
-/// Models are trained in pairs: each pair splits a fresh random permutation of the pool (target
-/// records ∪ population) into two halves, one per model, so every target record is IN for exactly
+/// Models are trained in pairs: each pair splits a fresh random permutation of the pool (the
+/// target records, topped up from the population to twice the member count) into two halves, one per model, so every target record is IN for exactly
 /// half the models and OUT for the other half (with an odd N the last model takes a random half).
 struct LiRAReferenceSet: Sendable {
     /// phi[m][t]: model m's φ on target record t.
@@ -16,10 +16,21 @@ struct LiRAReferenceSet: Sendable {
     var modelCount: Int { phi.count }
 
     static func train(
-        targetRecords: LabeledData, population: LabeledData?, classCount: Int, modelCount: Int,
+        targetRecords: LabeledData, memberCount: Int, population: LabeledData?, classCount: Int, modelCount: Int,
         trainer: any MembershipModelTrainer, seed: UInt64, batchRows: Int
     ) async throws -> LiRAReferenceSet {
-        let pool = try population.map { try targetRecords.appending($0) } ?? targetRecords
+        // Carlini et al. train each reference model on a random half of a pool whose halves are the
+        // size of the target's training set: the target records (members ∪ non-members), topped up
+        // from the population only when their half is smaller than the member count. Training on
+        // much more data than the target saw makes reference models less confident than the
+        // target on every record, and the per-record Gaussians then point the wrong way.
+        let pool: LabeledData
+        if let population, 2 * memberCount > targetRecords.count {
+            let extra = min(population.count, 2 * memberCount - targetRecords.count)
+            pool = try targetRecords.appending(population.subset(Array(0..<extra)))
+        } else {
+            pool = targetRecords
+        }
         let nT = targetRecords.count
         let base = SeededGenerator(seed: seed)
         let results: [(phi: [Double], isIn: [Bool])] = try await ParallelMap.run(modelCount) { m in
