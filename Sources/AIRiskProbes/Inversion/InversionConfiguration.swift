@@ -21,7 +21,7 @@ public struct InversionConfiguration: Sendable, Equatable {
     /// β: stop after this many iterations without improvement.
     public var patience: Int = 50
     /// γ: stop once the cost 1 − f_target(x) is at or below this.
-    public var costThreshold: Float = 0.01
+    public var costThreshold: Float = 1e-4
     /// Random restarts per class; the best reconstruction is kept.
     public var restarts: Int = 3
     /// Restarts begin at the centre of the feature box plus a uniform jitter of this fraction of

@@ -1,0 +1,68 @@
+import AIRiskAccess
+import AIRiskProbes
+import Foundation
+import Testing
+
+@Suite("Inversion probe on the fixtures")
+struct InversionFixtureTests {
+    let name = "softmax_digits"
+
+    func inputs() throws -> (LabeledData, LabeledData, FeatureRange) {
+        let members = try FixtureData.data(name, "members")
+        let nonMembers = try FixtureData.data(name, "nonmembers")
+        return (members, nonMembers, try FeatureRange(observing: try members.appending(nonMembers).features))
+    }
+
+    @Test("white-box inversion of the softmax digits model reaches every class and resembles its mean")
+    func whiteBox() async throws {
+        let (members, nonMembers, range) = try inputs()
+        var config = InversionConfiguration()
+        config.seed = 1
+        let result = try await InversionProbe(configuration: config).run(
+            model: try FixtureData.model(name), members: members, nonMembers: nonMembers, range: range)
+        #expect(result.access == .whiteBox)
+        #expect(result.classes.count == 10)
+        #expect(result.imageShape == [1, 8, 8])
+        for c in result.classes {
+            #expect(c.targetConfidence >= 0.9, "class \(c.targetClass): confidence \(c.targetConfidence)")
+            let sim = try #require(c.similarity)
+            let random = try #require(c.randomBaseline)
+            #expect(sim.cosineToClassMean > random.cosineToClassMean + 0.05, "class \(c.targetClass) cosine")
+            #expect(sim.centredCosineToClassMean > random.centredCosineToClassMean + 0.3, "class \(c.targetClass) centred")
+        }
+        #expect(result.queries.gradientCalls > 0)
+    }
+
+    @Test("black-box inversion reaches most classes from confidence scores, counting every query")
+    func blackBox() async throws {
+        let (members, nonMembers, range) = try inputs()
+        var config = InversionConfiguration()
+        config.forceBlackBox = true
+        config.restarts = 1
+        config.maxIterations = 100
+        config.samplesPerEstimate = 10
+        config.queryBudget = 30_000
+        config.seed = 2
+        let result = try await InversionProbe(configuration: config).run(
+            model: try FixtureData.model(name), members: members, nonMembers: nonMembers, range: range)
+        #expect(result.access == .scores)
+        #expect(result.targetSuccessRate >= 0.8, "reached \(result.targetSuccessRate)")
+        #expect(result.queries.gradientCalls == 0)
+        #expect(result.queries.rows > 0 && result.queries.rows <= 30_000)
+        let centred: [Double] = result.classes.compactMap { $0.similarity?.centredCosineToClassMean }
+        let random: [Double] = result.classes.compactMap { $0.randomBaseline?.centredCosineToClassMean }
+        let meanCentred: Double = centred.reduce(0, +) / Double(max(centred.count, 1))
+        let meanRandom: Double = random.reduce(0, +) / Double(max(random.count, 1))
+        #expect(meanCentred > meanRandom + 0.2)
+    }
+
+    @Test("a labels-only endpoint gets no inversion, and the report says why")
+    func labelsOnly() async throws {
+        let (members, nonMembers, range) = try inputs()
+        let result = try await InversionProbe().run(
+            model: LabelsOnlyModel(try FixtureData.model(name)), members: members, nonMembers: nonMembers, range: range)
+        #expect(result.classes.isEmpty)
+        #expect(result.notApplicableReason != nil)
+        #expect(result.queries.rows == 0)
+    }
+}
