@@ -75,7 +75,7 @@ public struct Assessor: Sendable {
                     let range = try FeatureRange(observing: all.features)
                     var evaluator: (any ModelAccess)?
                     if desc.isClassifier, desc.outputKind != .labels {
-                        evaluator = try await SoftmaxNetworkTrainer(hiddenSizes: [64], epochs: 60).train(
+                        evaluator = try await EngineNetworkTrainer(hiddenSizes: [64], epochs: 60).train(
                             inputs.members, classCount: desc.outputWidth, seed: plan.seed &+ 17)
                     }
                     let r = try await InversionProbe(configuration: config).run(

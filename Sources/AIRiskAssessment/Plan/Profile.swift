@@ -61,8 +61,8 @@ public enum Profile: String, Sendable, CaseIterable, Codable {
             c.regressionLosses = [.l2]
         case .standard:
             c.budgets = [50, 100, 200, 500, 1000, 2000]
-            c.sources = [.publicData, .uniform, .gaussian(scale: 0.5)]
-            c.classificationLosses = [.hard, .soft(temperature: 1), .soft(temperature: 4), .soft(temperature: 16)]
+            c.sources = [.publicData, .gaussian(scale: 0.5)]
+            c.classificationLosses = [.hard, .soft(temperature: 4), .soft(temperature: 16)]
             c.regressionLosses = [.l2, .margin(m: 5)]
         case .thorough:
             break

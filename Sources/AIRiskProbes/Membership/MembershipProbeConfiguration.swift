@@ -26,7 +26,7 @@ public struct MembershipProbeConfiguration: Sendable {
     public var liraFixedVariance: Bool?
     /// Rows per query to the target model.
     public var queryBatchRows: Int
-    /// Replaces the default trainer (``SoftmaxNetworkTrainer`` built from the fields above), e.g. with
+    /// Replaces the default trainer (``EngineNetworkTrainer`` built from the fields above), e.g. with
     /// the tensor engine's trainer or one that copies the target's architecture.
     public var trainer: (any MembershipModelTrainer)?
 
@@ -60,7 +60,7 @@ public struct MembershipProbeConfiguration: Sendable {
     /// The trainer shadow and reference models are trained with.
     public var effectiveTrainer: any MembershipModelTrainer {
         trainer
-            ?? SoftmaxNetworkTrainer(
+            ?? EngineNetworkTrainer(
                 hiddenSizes: hiddenSizes, epochs: epochs, batchSize: batchSize, learningRate: learningRate, l2: l2)
     }
 }
