@@ -76,7 +76,12 @@ let package = Package(
         .testTarget(
             name: "AIRiskAssessmentTests",
             dependencies: ["AIRiskAssessment", "AIRiskProbes", "AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor", "AIRiskCatalog", "AIRiskResults"]),
-        .testTarget(name: "AIRiskCLITests", dependencies: ["AIRiskCLI", "AIRiskAccess", "AIRiskData", "AIRiskONNX"]),
+        .testTarget(
+            name: "AIRiskCLITests",
+            dependencies: [
+                "AIRiskCLI", "AIRiskAccess", "AIRiskData", "AIRiskONNX", "AIRiskResults", "AIRiskXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
