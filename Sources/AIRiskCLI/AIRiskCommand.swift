@@ -7,7 +7,8 @@ public struct AIRiskCommand: AsyncParsableCommand {
         abstract: "Score how much a machine-learning model leaks before it ships.",
         version: AIRiskVersion.current,
         subcommands: [
-            DemoCommand.self, AssessCommand.self, ReportCommand.self, ValidateCommand.self, InspectCommand.self,
+            DemoCommand.self, AssessCommand.self, ReportCommand.self, DiffCommand.self, ValidateCommand.self,
+            InspectCommand.self,
             PredictCommand.self, CatalogCommand.self,
         ]
     )

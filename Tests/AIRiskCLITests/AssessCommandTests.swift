@@ -100,4 +100,25 @@ struct AssessCommandTests {
         let reRendered = try String(contentsOf: again.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(reRendered == html)
     }
+
+    @Test("diff shows metric changes and gates on a severity regression")
+    func diff() async throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let low = dir.appendingPathComponent("low")
+        let high = dir.appendingPathComponent("high")
+        #expect(try await run(assess(["--out", low.path])) == 0)
+        var riskier = assess(["--out", high.path])
+        riskier[riskier.firstIndex(of: "low")!] = "high"
+        #expect(try await run(riskier) == 0)
+        let a = low.appendingPathComponent("results.xml").path
+        let b = high.appendingPathComponent("results.xml").path
+        let diff = ResultsDiff(
+            old: try ResultsDocument.read(contentsOf: URL(fileURLWithPath: a)),
+            new: try ResultsDocument.read(contentsOf: URL(fileURLWithPath: b)))
+        #expect(diff.metrics.contains { $0.probe == "membership" && $0.old == $0.new })
+        #expect(try await run(["diff", a, b, "--fail-on-regression"]) == (diff.regressions.isEmpty ? 0 : 2))
+        #expect(!diff.regressions.isEmpty, "declaring high sensitivity raises impact and severity")
+        #expect(try await run(["diff", b, a, "--fail-on-regression"]) == 0)
+    }
 }

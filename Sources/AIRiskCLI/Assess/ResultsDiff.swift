@@ -1,0 +1,67 @@
+import AIRiskResults
+import Foundation
+
+/// What changed between two assessments of (versions of) a model, per probe and metric.
+struct ResultsDiff {
+    struct MetricChange {
+        var probe: String
+        var metric: String
+        var old: Double?
+        var new: Double?
+    }
+
+    struct SeverityChange {
+        var probe: String
+        var old: Severity?
+        var new: Severity?
+        var isRegression: Bool { (new ?? .note) > (old ?? .note) }
+    }
+
+    var metrics: [MetricChange] = []
+    var severities: [SeverityChange] = []
+
+    init(old: AssessmentResults, new: AssessmentResults) {
+        let probeIDs = Array(Set(old.probes.map(\.id) + new.probes.map(\.id))).sorted()
+        for id in probeIDs {
+            let a = old.probes.first { $0.id == id }
+            let b = new.probes.first { $0.id == id }
+            var names: [String] = []
+            for m in (a?.metrics ?? []) + (b?.metrics ?? []) where !names.contains(m.name) { names.append(m.name) }
+            for name in names {
+                metrics.append(
+                    MetricChange(
+                        probe: id, metric: name, old: a?.metrics.first { $0.name == name }?.value,
+                        new: b?.metrics.first { $0.name == name }?.value))
+            }
+            severities.append(
+                SeverityChange(
+                    probe: id, old: old.findings(ofProbe: id).map(\.severity).max(),
+                    new: new.findings(ofProbe: id).map(\.severity).max()))
+        }
+    }
+
+    var regressions: [SeverityChange] { severities.filter(\.isRegression) }
+
+    func render(oldName: String, newName: String) -> String {
+        func f(_ v: Double?) -> String { v.map { String(format: "%.4g", $0) } ?? "–" }
+        var lines = ["Comparing \(oldName) → \(newName)", ""]
+        lines.append("Severity per probe")
+        for s in severities {
+            let mark = s.isRegression ? "  REGRESSION" : ((s.new ?? .note) < (s.old ?? .note) ? "  improved" : "")
+            lines.append(
+                "  \(s.probe.padding(toLength: 12, withPad: " ", startingAt: 0)) \(s.old?.rawValue ?? "–") → \(s.new?.rawValue ?? "–")\(mark)")
+        }
+        lines.append("")
+        lines.append("Metrics")
+        var probe = ""
+        for m in metrics {
+            if m.probe != probe {
+                probe = m.probe
+                lines.append("  \(probe)")
+            }
+            let delta = (m.old != nil && m.new != nil) ? String(format: " (%+.4g)", (m.new ?? 0) - (m.old ?? 0)) : ""
+            lines.append("    \(m.metric): \(f(m.old)) → \(f(m.new))\(delta)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
