@@ -25,8 +25,9 @@ enum ExtractionReport {
                 }
             } else {
                 p.notes.append(
-                    "equation solving: the model is not \(eq.verdict) (max verification error \(String(format: "%.3g", eq.maxVerificationError)) > tolerance \(String(format: "%.3g", eq.tolerance)))"
-                        + (eq.failure.map { "; \($0)" } ?? ""))
+                    "equation solving: "
+                        + (eq.failure
+                            ?? "the model is not \(eq.verdict) (max verification error \(String(format: "%.3g", eq.maxVerificationError)) > tolerance \(String(format: "%.3g", eq.tolerance)))"))
             }
         }
         if let best = r.bestCurve {
