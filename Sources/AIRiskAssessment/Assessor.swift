@@ -27,7 +27,7 @@ public struct Assessor: Sendable {
 
     /// The loaded inputs of an assessment.
     struct Inputs {
-        var access: ONNXModelAccess
+        var access: any ModelAccess
         var members: LabeledData
         var nonMembers: LabeledData
         var population: LabeledData?

@@ -12,7 +12,13 @@ extension Assessor {
         progress("loading \(plan.modelURL.lastPathComponent)")
         let model = try ONNXModel.load(contentsOf: plan.modelURL)
         let name = plan.modelName ?? plan.modelURL.lastPathComponent
-        let access = try ONNXModelAccess(model: model, name: name, inputShape: plan.inputShape)
+        let file = try ONNXModelAccess(model: model, name: name, inputShape: plan.inputShape)
+        let access: any ModelAccess =
+            switch plan.access {
+            case nil, .whiteBox?: file
+            case .scores?: ScoresOnlyModel(file)
+            case .labelsOnly?: LabelsOnlyModel(file)
+            }
         let desc = access.description
 
         var records: [DataSetRecord] = []

@@ -1,3 +1,4 @@
+import AIRiskAccess
 import Foundation
 
 /// Everything an assessment needs to know before it starts.
@@ -31,6 +32,9 @@ public struct AssessmentPlan: Sendable {
     public var inputShape: [Int]?
     /// Query budget per probe (rows), overriding the profile's.
     public var queryBudget: Int?
+    /// Restricts what the probes see to what a deployment exposes: scores without gradients, or
+    /// labels only. nil (or white-box) gives them everything the model file allows.
+    public var access: AccessLevel?
 
     public init(
         modelURL: URL, modelName: String? = nil, members: DataSource, nonMembers: DataSource,

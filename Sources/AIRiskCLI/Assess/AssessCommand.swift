@@ -1,3 +1,4 @@
+import AIRiskAccess
 import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskReport
@@ -6,6 +7,7 @@ import ArgumentParser
 import Foundation
 
 extension Profile: ExpressibleByArgument {}
+extension AccessLevel: ExpressibleByArgument {}
 
 /// `airisk assess`: runs the probes on a model and its data and writes every report.
 struct AssessCommand: AsyncParsableCommand {
@@ -56,6 +58,13 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(help: "Maximum model queries (rows) per probe, overriding the profile.")
     var queryBudget: Int?
 
+    @Option(
+        help: """
+            What the probes may see: white-box (scores and input gradients, from the file), scores (a prediction \
+            API's answers, no gradients) or labels-only (only the predicted class).
+            """)
+    var access: AccessLevel?
+
     @Option(help: "Output directory (default: reports/<model>-<timestamp>/).")
     var out: String?
 
@@ -96,7 +105,7 @@ struct AssessCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let plan = AssessmentPlan(
+        var plan = AssessmentPlan(
             modelURL: URL(fileURLWithPath: model),
             members: .init(url: URL(fileURLWithPath: members), labelColumn: labelColumn),
             nonMembers: .init(url: URL(fileURLWithPath: nonmembers), labelColumn: labelColumn),
@@ -104,6 +113,7 @@ struct AssessCommand: AsyncParsableCommand {
             probes: try parsedProbes(), profile: profile, seed: seed, dataSensitivity: dataSensitivity,
             classes: try Self.integers(classes, "--classes"), inputShape: try Self.integers(inputShape, "--input-shape"),
             queryBudget: queryBudget)
+        plan.access = access
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(model: model)
         try await Self.execute(plan: plan, catalog: catalog, directory: directory, report: report)

@@ -30,6 +30,21 @@ enum AssessmentSummary {
             if case .failed(let e) = p.status { lines.append("  \(p.id) failed: \(e)") }
             if case .skipped(let why) = p.status { lines.append("  \(p.id) skipped: \(why)") }
         }
+        for p in r.probes {
+            for t in p.tables where summaryTables.contains(t.title) {
+                lines.append("")
+                lines.append("\(p.title) — \(t.title)")
+                let rows = t.rows.map { row in
+                    row.map { cell -> String in
+                        switch cell {
+                        case .text(let s): s
+                        case .number(let v): format(v)
+                        }
+                    }
+                }
+                lines += table(t.columns, rows).map { "  " + $0 }
+            }
+        }
         for f in r.findingsBySeverity {
             lines.append("")
             lines.append("[\(f.severity.rawValue.uppercased())] \(f.title)  (\(f.owasp.id) \(f.owasp.name); \(f.atlas.id))")
@@ -51,6 +66,10 @@ enum AssessmentSummary {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The per-probe tables worth a terminal: the membership attack table, the extraction
+    /// fidelity-versus-queries and queries-to-fidelity tables, the inversion per-class table.
+    static let summaryTables: Set<String> = ["Attacks", "Fidelity versus queries", "Queries to reach fidelity", "Per class"]
 
     static func format(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e9 { return String(Int(v)) }
