@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "AIRiskAssessment",
             dependencies: [
-                "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskONNX", "AIRiskData",
+                "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskXML",
             ]),
         // Command-line commands (a library so tests can drive them).
         .target(

@@ -22,14 +22,17 @@ struct AssessCommand: AsyncParsableCommand {
             or above --fail-on; 1 when the assessment itself failed (bad model or data, unreadable files).
             """)
 
+    @Option(help: "An assessment plan file (XML, validated against templates/plan.xsd) instead of the flags below.")
+    var plan: String?
+
     @Option(help: "The model: an ONNX file.")
-    var model: String
+    var model: String?
 
     @Option(help: "Records the model was trained on (.npz, .npy or .csv with labels).")
-    var members: String
+    var members: String?
 
     @Option(help: "Records from the same distribution the model was not trained on.")
-    var nonmembers: String
+    var nonmembers: String?
 
     @Option(help: "More records from the same distribution, for shadow, reference and copy models (optional).")
     var population: String?
@@ -74,6 +77,9 @@ struct AssessCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
+        if plan == nil, model == nil || members == nil || nonmembers == nil {
+            throw ValidationError("give --plan FILE, or --model, --members and --nonmembers")
+        }
         _ = try parsedProbes()
         guard ["low", "medium", "high"].contains(dataSensitivity) else {
             throw ValidationError("--data-sensitivity must be low, medium or high")
@@ -105,17 +111,25 @@ struct AssessCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var plan = AssessmentPlan(
-            modelURL: URL(fileURLWithPath: model),
-            members: .init(url: URL(fileURLWithPath: members), labelColumn: labelColumn),
-            nonMembers: .init(url: URL(fileURLWithPath: nonmembers), labelColumn: labelColumn),
-            population: population.map { .init(url: URL(fileURLWithPath: $0), labelColumn: labelColumn) },
-            probes: try parsedProbes(), profile: profile, seed: seed, dataSensitivity: dataSensitivity,
-            classes: try Self.integers(classes, "--classes"), inputShape: try Self.integers(inputShape, "--input-shape"),
-            queryBudget: queryBudget)
-        plan.access = access
+        var plan: AssessmentPlan
+        if let file = self.plan {
+            plan = try PlanDocument.read(contentsOf: URL(fileURLWithPath: file))
+        } else if let model, let members, let nonmembers {
+            plan = AssessmentPlan(
+                modelURL: URL(fileURLWithPath: model),
+                members: .init(url: URL(fileURLWithPath: members), labelColumn: labelColumn),
+                nonMembers: .init(url: URL(fileURLWithPath: nonmembers), labelColumn: labelColumn),
+                population: population.map { .init(url: URL(fileURLWithPath: $0), labelColumn: labelColumn) },
+                probes: try parsedProbes(), profile: profile, seed: seed, dataSensitivity: dataSensitivity,
+                classes: try Self.integers(classes, "--classes"), inputShape: try Self.integers(inputShape, "--input-shape"),
+                queryBudget: queryBudget)
+            plan.access = access
+        } else {
+            throw ValidationError("give --plan FILE, or --model, --members and --nonmembers")
+        }
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
-        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(model: model)
+        let directory =
+            out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(model: plan.modelURL.path)
         try await Self.execute(plan: plan, catalog: catalog, directory: directory, report: report)
     }
 

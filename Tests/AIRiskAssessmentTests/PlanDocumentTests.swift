@@ -1,0 +1,73 @@
+import AIRiskAccess
+import AIRiskAssessment
+import AIRiskXML
+import Foundation
+import Testing
+
+@Suite("Assessment plan files")
+struct PlanDocumentTests {
+    func write(_ xml: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("plan.xml")
+        try Data(xml.utf8).write(to: url)
+        return url
+    }
+
+    @Test("a plan file is read with paths relative to it and every setting applied")
+    func readsPlan() throws {
+        let url = try write(
+            """
+            <plan xmlns="urn:airisk:plan:1" profile="quick" seed="9" dataSensitivity="high" access="scores" queryBudget="500">
+              <model file="m.onnx" inputShape="1 8 8"/>
+              <members file="data/a.npz"/>
+              <nonMembers file="/abs/b.csv" labelColumn="target"/>
+              <probes><probe>membership</probe><probe>extraction</probe></probes>
+              <classes>0 3</classes>
+            </plan>
+            """)
+        let plan = try PlanDocument.read(contentsOf: url)
+        let dir = url.deletingLastPathComponent()
+        #expect(plan.modelURL.path == dir.appendingPathComponent("m.onnx").path)
+        #expect(plan.members.url.path == dir.appendingPathComponent("data/a.npz").path)
+        #expect(plan.nonMembers.url.path == "/abs/b.csv")
+        #expect(plan.nonMembers.labelColumn == "target")
+        #expect(plan.population == nil)
+        #expect(plan.probes == [.membership, .extraction])
+        #expect(plan.profile == .quick)
+        #expect(plan.seed == 9)
+        #expect(plan.dataSensitivity == "high")
+        #expect(plan.access == .scores)
+        #expect(plan.queryBudget == 500)
+        #expect(plan.classes == [0, 3])
+        #expect(plan.inputShape == [1, 8, 8])
+    }
+
+    @Test("a plan that breaks its schema is rejected with every violation and its line")
+    func rejectsInvalidPlan() throws {
+        let url = try write(
+            """
+            <plan xmlns="urn:airisk:plan:1" profile="fast">
+              <model/>
+              <members file="a.npz"/>
+            </plan>
+            """)
+        #expect {
+            try PlanDocument.read(contentsOf: url)
+        } throws: { error in
+            guard case XMLError.invalid(let problems) = error else { return false }
+            return problems.contains { $0.line == 1 } && problems.contains { $0.line == 2 }
+        }
+    }
+
+    @Test("the embedded plan schema matches templates/plan.xsd")
+    func embeddedSchemaInSync() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates/plan.xsd")
+        let onDisk = try XMLSchema(contentsOf: file)
+        let sample = Data(
+            #"<plan xmlns="urn:airisk:plan:1"><model file="m"/><members file="a"/><nonMembers file="b"/></plan>"#.utf8)
+        #expect(onDisk.validate(sample, fileName: "s.xml").isEmpty)
+        #expect(try PlanDocument.schema().validate(sample, fileName: "s.xml").isEmpty)
+    }
+}
