@@ -21,6 +21,7 @@ struct CatalogRenderingTests {
             #expect(text.contains(defense), "missing \(defense)")
         }
         #expect(text.contains("メンバーシップ推論攻撃"))
+        #expect(text.contains("(*) airisk"))
         #expect(!text.contains("Data poisoning"))
     }
 
@@ -29,7 +30,7 @@ struct CatalogRenderingTests {
         let catalog = try Catalog.bundled()
         for language in Language.allCases {
             let text = MatrixRenderer.text(catalog, language: language, width: width)
-            let lines = text.split(separator: "\n").dropFirst().map(String.init)
+            let lines = text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("|") || $0.hasPrefix("+") }
             let widths = Set(lines.map(TerminalText.width))
             #expect(widths.count == 1, "\(language) rows differ in width: \(widths)")
             #expect((widths.first ?? 0) <= width)
