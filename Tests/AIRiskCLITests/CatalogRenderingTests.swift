@@ -132,3 +132,20 @@ struct CatalogRenderingTests {
         #expect(items.count == 10)
     }
 }
+
+@Suite("Showing a probe")
+struct ProbeRenderingTests {
+    @Test("show membership prints its cell, NIST section, factor defaults and metric bands")
+    func membership() throws {
+        let catalog = try Catalog.bundled()
+        let text = EntryRenderer.text(try #require(catalog.entry(id: "membership")), in: catalog, language: .en)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Matrix cell: Deployment / Data theft"))
+        #expect(text.contains("§2.4.2 Membership Inference"))
+        #expect(text.contains("exploit derived from owasp-exploitability"))
+        #expect(text.contains("membership.tpr_at_1pct_fpr (TPR at 1 % FPR): <0.02 → 1, 0.02–0.05 → 3"))
+        #expect(text.contains("≥0.25 → 9"))
+        #expect(text.contains("ML04"))
+        #expect(text.contains("AML.T0024.000"))
+    }
+}
