@@ -52,3 +52,15 @@ struct CatalogCommandTests {
         }
     }
 }
+
+@Suite("Unknown catalog IDs")
+struct CatalogLookupErrorTests {
+    @Test("an unknown ID suggests IDs that contain it")
+    func suggestions() throws {
+        let catalog = try Catalog.bundled()
+        let error = CatalogLookupError(id: "T0024", in: catalog)
+        #expect(error.suggestions.contains("AML.T0024.002"))
+        #expect(error.description.contains("did you mean"))
+        #expect(CatalogLookupError(id: "zzz", in: catalog).description.contains("airisk catalog list"))
+    }
+}

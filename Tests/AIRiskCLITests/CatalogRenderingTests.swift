@@ -21,6 +21,7 @@ struct CatalogRenderingTests {
             #expect(text.contains(defense), "missing \(defense)")
         }
         #expect(text.contains("メンバーシップ推論攻撃"))
+        #expect(text.contains("(*) airisk"))
         #expect(!text.contains("Data poisoning"))
     }
 
@@ -29,7 +30,7 @@ struct CatalogRenderingTests {
         let catalog = try Catalog.bundled()
         for language in Language.allCases {
             let text = MatrixRenderer.text(catalog, language: language, width: width)
-            let lines = text.split(separator: "\n").dropFirst().map(String.init)
+            let lines = text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("|") || $0.hasPrefix("+") }
             let widths = Set(lines.map(TerminalText.width))
             #expect(widths.count == 1, "\(language) rows differ in width: \(widths)")
             #expect((widths.first ?? 0) <= width)
@@ -129,5 +130,22 @@ struct CatalogRenderingTests {
         let json = try EntryListRenderer.json(catalog, kind: .owaspRisk, language: .en)
         let items = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(items.count == 10)
+    }
+}
+
+@Suite("Showing a probe")
+struct ProbeRenderingTests {
+    @Test("show membership prints its cell, NIST section, factor defaults and metric bands")
+    func membership() throws {
+        let catalog = try Catalog.bundled()
+        let text = EntryRenderer.text(try #require(catalog.entry(id: "membership")), in: catalog, language: .en)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Matrix cell: Deployment / Data theft"))
+        #expect(text.contains("§2.4.2 Membership Inference"))
+        #expect(text.contains("exploit derived from owasp-exploitability"))
+        #expect(text.contains("membership.tpr_at_1pct_fpr (TPR at 1 % FPR): <0.02 → 1, 0.02–0.05 → 3"))
+        #expect(text.contains("≥0.25 → 9"))
+        #expect(text.contains("ML04"))
+        #expect(text.contains("AML.T0024.000"))
     }
 }

@@ -31,7 +31,8 @@ struct ModelCommandsTests {
 
     @Test("predict renders labels and probabilities as CSV")
     func predictsCSV() async throws {
-        let dataset = try AIRiskData.DatasetLoader.load(url: models.appendingPathComponent("logreg_breast_cancer.members.csv"))
+        let dataset = try AIRiskData.DatasetLoader.load(
+            url: models.appendingPathComponent("logreg_breast_cancer.members.csv"))
         let model = try AIRiskAccess.ONNXModelAccess(
             model: .load(contentsOf: models.appendingPathComponent("logreg_breast_cancer.onnx")))
         let out = try await PredictCommand.predictAll(model, dataset.features, batch: 64)
@@ -44,8 +45,10 @@ struct ModelCommandsTests {
 
     @Test("a data file with the wrong width is refused naming both shapes")
     func refusesWrongWidth() throws {
-        let dataset = try AIRiskData.DatasetLoader.load(url: models.appendingPathComponent("logreg_breast_cancer.members.csv"))
-        let model = try AIRiskAccess.ONNXModelAccess(model: .load(contentsOf: models.appendingPathComponent("softmax_digits.onnx")))
+        let dataset = try AIRiskData.DatasetLoader.load(
+            url: models.appendingPathComponent("logreg_breast_cancer.members.csv"))
+        let model = try AIRiskAccess.ONNXModelAccess(
+            model: .load(contentsOf: models.appendingPathComponent("softmax_digits.onnx")))
         #expect {
             try PredictCommand.checkShape(dataset, model.description)
         } throws: { error in

@@ -18,7 +18,7 @@ struct CatalogShowCommand: ParsableCommand {
     func run() throws {
         let catalog = try options.load()
         guard let entry = catalog.entry(id: id) else {
-            throw ValidationError("no catalog entry has the ID \"\(id)\"; `airisk catalog list` shows them all")
+            throw CatalogLookupError(id: id, in: catalog)
         }
         switch options.format {
         case .text: print(EntryRenderer.text(entry, in: catalog, language: lang), terminator: "")

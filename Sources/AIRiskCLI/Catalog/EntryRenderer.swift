@@ -89,7 +89,12 @@ enum EntryRenderer {
             }
             field("NIST AI 100-2 \(p.nist.edition)", "§\(p.nist.section) \(p.nist.title)")
             if let policy = c.policy.probePolicy(for: p.id) {
-                field("Policy metrics", policy.metrics.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))
+                field("Policy", "\(c.policy.name) (\(c.policy.methodology)); OWASP risk \(policy.owasp)")
+                let factors = policy.factorScores.map { f in
+                    "\(f.factor) \(f.score.map(String.init) ?? "derived from \(f.derived?.rawValue ?? "?")")"
+                }
+                field("Likelihood factor defaults", factors.joined(separator: ", "))
+                list("Metric bands (value → likelihood score)", policy.metrics.map(bandsText))
             }
         case .measurableDefense(let m):
             field("Kind", "defense airisk can measure: \(m.kind.rawValue) [\(m.status.rawValue)]")
@@ -106,6 +111,22 @@ enum EntryRenderer {
             lines += TerminalText.wrapItem(text, columns: width - 2).map { "  " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `id (name): <0.02 → 1, 0.02–0.05 → 3, ≥0.25 → 9`.
+    static func bandsText(_ metric: MetricThreshold) -> String {
+        func number(_ v: Double) -> String {
+            v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+        }
+        let bands = metric.bands.map { band -> String in
+            switch (band.from, band.to) {
+            case (nil, let to?): "<\(number(to)) → \(band.score)"
+            case (let from?, nil): "≥\(number(from)) → \(band.score)"
+            case (let from?, let to?): "\(number(from))–\(number(to)) → \(band.score)"
+            case (nil, nil): "any → \(band.score)"
+            }
+        }
+        return "\(metric.id) (\(metric.name)): " + bands.joined(separator: ", ")
     }
 
     /// The entry (all its fields) and its relations as JSON.

@@ -24,7 +24,7 @@ enum MatrixRenderer {
                 let stageCell = i == 0 ? TerminalText.wrap(stage.name.text(language), columns: columns[0]) : []
                 let classCell = TerminalText.wrap(cls.name.text(language), columns: columns[1])
                 let techniques = matrix.techniques(inClass: cls.id).flatMap {
-                    TerminalText.wrapItem($0.name.text(language), columns: columns[2])
+                    TerminalText.wrapItem(techniqueLabel($0, language), columns: columns[2])
                 }
                 let defenses = matrix.defenses(inClass: cls.id).flatMap {
                     TerminalText.wrapItem($0.name.text(language), columns: columns[3])
@@ -34,7 +34,19 @@ enum MatrixRenderer {
                 out.append(separator(columns, blankFirst: !last, fill: "-"))
             }
         }
+        if matrix.techniques.contains(where: { $0.source == .airisk }) {
+            out.append(
+                language == .ja
+                    ? "(*) airisk が実装する手法としてこのセルに追加したもの (MBSD のマトリックスには無い)"
+                    : "(*) added to this cell by airisk as a technique it implements; not an entry of MBSD's matrix")
+        }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A technique's name, marked `(*)` when airisk rather than MBSD placed it in the matrix.
+    static func techniqueLabel(_ technique: Technique, _ language: Language) -> String {
+        let name = technique.name.text(language)
+        return technique.source == .airisk ? name + " (*)" : name
     }
 
     /// The matrix as JSON: stages, each with its classes, techniques and defenses (IDs and names).
@@ -43,6 +55,8 @@ enum MatrixRenderer {
             var id: String
             var name: String
             var status: VerificationStatus
+            /// "MBSD", or "airisk" for techniques airisk placed in the matrix.
+            var source: String?
         }
         struct Cell: Encodable {
             var id: String
@@ -68,10 +82,12 @@ enum MatrixRenderer {
                     Cell(
                         id: cls.id, name: cls.name.text(language),
                         techniques: m.techniques(inClass: cls.id).map {
-                            Item(id: $0.id, name: $0.name.text(language), status: $0.status)
+                            Item(
+                                id: $0.id, name: $0.name.text(language), status: $0.status,
+                                source: $0.source.rawValue)
                         },
                         defenses: m.defenses(inClass: cls.id).map {
-                            Item(id: $0.id, name: $0.name.text(language), status: $0.status)
+                            Item(id: $0.id, name: $0.name.text(language), status: $0.status, source: nil)
                         })
                 })
         }
@@ -88,7 +104,7 @@ enum MatrixRenderer {
         }
         let stage = min(natural(matrix.stages.map { $0.name.text(language) }, headers[0]), max(8, available * 18 / 100))
         let cls = min(natural(matrix.classes.map { $0.name.text(language) }, headers[1]), max(8, available * 20 / 100))
-        let techniqueNatural = natural(matrix.techniques.map { $0.name.text(language) }, headers[2]) + 2
+        let techniqueNatural = natural(matrix.techniques.map { techniqueLabel($0, language) }, headers[2]) + 2
         let defenseNatural = natural(matrix.defenses.map { $0.name.text(language) }, headers[3]) + 2
         let rest = available - stage - cls
         if techniqueNatural + defenseNatural <= rest {
