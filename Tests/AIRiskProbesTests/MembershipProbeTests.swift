@@ -107,7 +107,8 @@ struct MembershipProbeTests {
 
     @Test("mismatched inputs are rejected with a message naming the data set")
     func badInput() async throws {
-        let wrong = try LabeledData(features: Tensor(shape: [2, 3], scalars: [Float](repeating: 0, count: 6)), labels: [0, 1])
+        let wrong = try LabeledData(
+            features: Tensor(shape: [2, 3], scalars: [Float](repeating: 0, count: 6)), labels: [0, 1])
         await #expect(throws: MembershipProbeError.self) {
             _ = try await MembershipProbe().run(
                 model: MembershipOracleModel(task: MembershipFixture.task), members: wrong,

@@ -31,7 +31,9 @@ public struct MembershipProbe: Sendable {
             throw MembershipProbeError.badInput(
                 "needs at least one member and one non-member (got \(members.count) and \(nonMembers.count))")
         }
-        for (name, data) in [("members", members), ("non-members", nonMembers)] + (population.map { [("population", $0)] } ?? []) {
+        for (name, data) in [("members", members), ("non-members", nonMembers)]
+            + (population.map { [("population", $0)] } ?? [])
+        {
             guard data.rowWidth == desc.featureCount else {
                 throw MembershipProbeError.badInput(
                     "\(name) rows have \(data.rowWidth) values but \(desc.name) takes \(desc.featureCount) "
@@ -39,7 +41,9 @@ public struct MembershipProbe: Sendable {
             }
             if let bad = data.labels.first(where: { $0 < 0 || $0 >= desc.outputWidth }) {
                 throw MembershipProbeError.badInput(
-                    "\(name) contain label \(bad), outside the model's \(desc.outputWidth) classes 0..<\(desc.outputWidth)")
+                    "\(name) contain label \(bad), outside the model's \(desc.outputWidth) classes "
+                        + "0..<\(desc.outputWidth)"
+                )
             }
         }
         let classCount = desc.outputWidth
@@ -92,7 +96,8 @@ public struct MembershipProbe: Sendable {
                 skipped.append(
                     SkippedAttack(
                         attack: attack,
-                        reason: "\(desc.name) returns labels only (access level labels-only); the \(attack.displayName) "
+                        reason:
+                            "\(desc.name) returns labels only (access level labels-only); the \(attack.displayName) "
                             + "attack needs class probabilities or logits"))
                 continue
             }
@@ -126,7 +131,9 @@ public struct MembershipProbe: Sendable {
                     }
                     if affordable < directions {
                         n.append(
-                            "query budget: \(affordable) of \(directions) directions per radius and record were affordable")
+                            "query budget: \(affordable) of \(directions) directions per radius and record "
+                                + "were affordable"
+                        )
                         directions = affordable
                     }
                 }
@@ -144,12 +151,20 @@ public struct MembershipProbe: Sendable {
                 record(attack, scores, since: t0, n)
             case .shadowModel:
                 guard let lp = logProbabilities else { continue }
+                var pool = populationSet ?? records
+                var shadowNotes: [String] = []
+                if pool.count < ShadowModelAttack.minimumPool {
+                    pool = try pool.appending(records)
+                    shadowNotes.append(
+                        "the population set has fewer than \(ShadowModelAttack.minimumPool) records; the shadow "
+                            + "models also drew on the member and non-member records")
+                }
                 var rng = root.derived(1)
                 let outcome = try await ShadowModelAttack.run(
-                    target: lp, targetLabels: records.labels, pool: populationSet ?? records, classCount: classCount,
+                    target: lp, targetLabels: records.labels, pool: pool, classCount: classCount,
                     configuration: config, trainer: trainer, seed: rng.next())
                 shadowCount = outcome.shadowCount
-                record(attack, outcome.scores, since: t0, outcome.notes)
+                record(attack, outcome.scores, since: t0, outcome.notes + shadowNotes)
             case .liraOnline, .liraOffline:
                 guard let lp = logProbabilities else { continue }
                 let n = config.referenceModelCount
@@ -171,7 +186,9 @@ public struct MembershipProbe: Sendable {
                 let fixed = config.liraFixedVariance ?? (n < 64)
                 let stats = LiRAAttack.statistics(refs, fixedVariance: fixed)
                 let phi = lp.logitConfidence(labels: records.labels)
-                let scores = attack == .liraOnline ? LiRAAttack.online(target: phi, stats) : LiRAAttack.offline(target: phi, stats)
+                let scores =
+                    attack == .liraOnline
+                    ? LiRAAttack.online(target: phi, stats) : LiRAAttack.offline(target: phi, stats)
                 let poolSize = records.count + (populationSet?.count ?? 0)
                 let attackNotes = [
                     "\(n) reference models (\(trainer.summary)), each trained on a random half of \(poolSize) records "
@@ -179,7 +196,8 @@ public struct MembershipProbe: Sendable {
                         + "; every target record is IN for \(n / 2) of them",
                     (attack == .liraOnline
                         ? "online: IN and OUT Gaussians per record"
-                        : "offline: OUT Gaussian per record from the \(n - n / 2)+ models that did not train on it")
+                        : "offline: OUT Gaussian per record from the \(n % 2 == 0 ? "" : "about ")\(n / 2) models "
+                            + "that did not train on it")
                         + (fixed ? ", fixed (pooled) variance" : ", per-record variance"),
                     "reference training and inference took \(String(format: "%.2f", referenceSeconds)) s",
                 ]
@@ -193,7 +211,7 @@ public struct MembershipProbe: Sendable {
             queries: counting.count, wallTimeSeconds: seconds(clock.now - started), memberAccuracy: memberAccuracy,
             nonMemberAccuracy: nonMemberAccuracy, accuracyGap: memberAccuracy - nonMemberAccuracy,
             shadowModelCount: shadowCount, referenceModelCount: referenceCount, trainerSummary: trainer.summary,
-            metricDefinitions: MetricDefinitions.all)
+            metricDefinitions: MetricDefinitions.all + attacks.map { MetricDefinition($0.name, $0.attack.definition) })
     }
 
     private func uniqued(_ attacks: [MembershipAttack]) -> [MembershipAttack] {

@@ -12,6 +12,8 @@ import Foundation
 enum ShadowModelAttack {
     /// Fewer IN or OUT shadow records than this for a class: use the all-class attack model.
     static let minimumPerClass = 10
+    /// Smallest pool the shadow models are trained from (each trains on half of it).
+    static let minimumPool = 20
 
     struct Outcome {
         var scores: [Double]
