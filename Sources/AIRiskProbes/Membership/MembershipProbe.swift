@@ -76,8 +76,8 @@ public struct MembershipProbe: Sendable {
         let needsPool = config.attacks.contains { [.shadowModel, .liraOnline, .liraOffline].contains($0) }
         if needsPool && logProbabilities != nil && populationSet == nil {
             notes.append(
-                "no population set was given: shadow and reference models were trained on random halves of the "
-                    + "\(records.count) member and non-member records themselves")
+                "no population set was given: shadow and reference models were trained on random subsets "
+                    + "(halves) of the \(records.count) member and non-member records themselves")
         }
 
         func record(_ attack: MembershipAttack, _ scores: [Double], since: ContinuousClock.Instant, _ n: [String]) {
@@ -151,17 +151,28 @@ public struct MembershipProbe: Sendable {
                 record(attack, scores, since: t0, n)
             case .shadowModel:
                 guard let lp = logProbabilities else { continue }
+                // Shadows train on as many records as the target did (Shokri et al.), so the pool needs twice
+                // the member count; a smaller population is topped up with the member and non-member records.
                 var pool = populationSet ?? records
                 var shadowNotes: [String] = []
-                if pool.count < ShadowModelAttack.minimumPool {
-                    pool = try pool.appending(records)
+                if let populationSet, populationSet.count < 2 * nM {
+                    pool = try populationSet.appending(records)
                     shadowNotes.append(
-                        "the population set has fewer than \(ShadowModelAttack.minimumPool) records; the shadow "
-                            + "models also drew on the member and non-member records")
+                        "the population set (\(populationSet.count) records) is smaller than twice the member count; "
+                            + "the shadow models drew on population ∪ member ∪ non-member records")
+                }
+                if pool.count < ShadowModelAttack.minimumPool {
+                    skipped.append(
+                        SkippedAttack(
+                            attack: attack,
+                            reason: "only \(pool.count) records to train shadow models on; at least "
+                                + "\(ShadowModelAttack.minimumPool) are needed"))
+                    continue
                 }
                 var rng = root.derived(1)
                 let outcome = try await ShadowModelAttack.run(
-                    target: lp, targetLabels: records.labels, pool: pool, classCount: classCount,
+                    target: lp, targetLabels: records.labels, pool: pool, trainingSize: min(nM, pool.count / 2),
+                    classCount: classCount,
                     configuration: config, trainer: trainer, seed: rng.next())
                 shadowCount = outcome.shadowCount
                 record(attack, outcome.scores, since: t0, outcome.notes + shadowNotes)
