@@ -105,9 +105,22 @@ struct MembershipProbeTests {
         #expect(none.skipped.map(\.attack) == [.boundaryDistance])
     }
 
+    @Test("a small population is topped up for the shadow models, and the result says so")
+    func smallPopulation() async throws {
+        let model = try await MembershipFixture.leakyModel()
+        let result = try await MembershipProbe(configuration: MembershipFixture.configuration([.shadowModel])).run(
+            model: model, members: MembershipFixture.members, nonMembers: MembershipFixture.nonMembers,
+            population: MembershipFixture.population.subset(Array(0..<40)))
+        let shadow = try #require(result.result(for: .shadowModel))
+        #expect(shadow.notes.contains { $0.contains("smaller than twice the member count") })
+        #expect(shadow.notes.contains { $0.contains("trained on 120 of 280 pool records") })
+        #expect(result.populationCount == 40)
+    }
+
     @Test("mismatched inputs are rejected with a message naming the data set")
     func badInput() async throws {
-        let wrong = try LabeledData(features: Tensor(shape: [2, 3], scalars: [Float](repeating: 0, count: 6)), labels: [0, 1])
+        let wrong = try LabeledData(
+            features: Tensor(shape: [2, 3], scalars: [Float](repeating: 0, count: 6)), labels: [0, 1])
         await #expect(throws: MembershipProbeError.self) {
             _ = try await MembershipProbe().run(
                 model: MembershipOracleModel(task: MembershipFixture.task), members: wrong,

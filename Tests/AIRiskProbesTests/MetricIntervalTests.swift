@@ -23,8 +23,9 @@ struct MetricIntervalTests {
         func binomialCDF(_ k: Int, _ n: Int, _ p: Double) -> Double {
             var s = 0.0
             for i in 0...k {
-                s += exp(lgamma(Double(n + 1)) - lgamma(Double(i + 1)) - lgamma(Double(n - i + 1))
-                    + Double(i) * log(p) + Double(n - i) * log1p(-p))
+                s += exp(
+                    lgamma(Double(n + 1)) - lgamma(Double(i + 1)) - lgamma(Double(n - i + 1))
+                        + Double(i) * log(p) + Double(n - i) * log1p(-p))
             }
             return s
         }

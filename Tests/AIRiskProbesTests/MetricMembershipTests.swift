@@ -1,5 +1,5 @@
-import Foundation
 import AIRiskTensor
+import Foundation
 import Testing
 
 @testable import AIRiskProbes
@@ -43,6 +43,10 @@ struct MetricMembershipTests {
     func perClass() {
         let m = MembershipMetrics(
             memberScores: [5, 6, 0], nonMemberScores: [1, 2, 9], memberLabels: [0, 0, 1], nonMemberLabels: [0, 0, 1])
-        #expect(m.perClassAUC == [ClassAUC(label: 0, auc: 1, members: 2, nonMembers: 2), ClassAUC(label: 1, auc: 0, members: 1, nonMembers: 1)])
+        #expect(
+            m.perClassAUC == [
+                ClassAUC(label: 0, auc: 1, members: 2, nonMembers: 2),
+                ClassAUC(label: 1, auc: 0, members: 1, nonMembers: 1),
+            ])
     }
 }

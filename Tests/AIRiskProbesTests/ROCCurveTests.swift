@@ -7,7 +7,9 @@ import Testing
 struct ROCCurveTests {
     /// Scores drawn from a few discrete levels so that ties are frequent.
     static func randomScores(_ rng: inout SeededGenerator, count: Int, shift: Double, levels: Int) -> [Double] {
-        (0..<count).map { _ in (Double(rng.nextUniform()) * Double(levels)).rounded(.down) + (rng.nextUniform() < 0.5 ? shift : 0) }
+        (0..<count).map { _ in
+            (Double(rng.nextUniform()) * Double(levels)).rounded(.down) + (rng.nextUniform() < 0.5 ? shift : 0)
+        }
     }
 
     static func bruteForceAUC(_ pos: [Double], _ neg: [Double]) -> Double {

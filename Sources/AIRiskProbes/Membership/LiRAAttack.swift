@@ -64,7 +64,8 @@ enum LiRAAttack {
 
     static func online(target phi: [Double], _ s: Statistics) -> [Double] {
         phi.indices.map { t in
-            logNormal(phi[t], mean: s.meanIn[t], std: s.stdIn[t]) - logNormal(phi[t], mean: s.meanOut[t], std: s.stdOut[t])
+            logNormal(phi[t], mean: s.meanIn[t], std: s.stdIn[t])
+                - logNormal(phi[t], mean: s.meanOut[t], std: s.stdOut[t])
         }
     }
 

@@ -57,7 +57,8 @@ struct LiRAReferenceSet: Sendable {
                 model, scalars: targetRecords.scalars, rows: nT, rowShape: targetRecords.rowShape,
                 batchRows: batchRows)
             guard let lp = LogProbabilities(out), lp.width == classCount else {
-                throw MembershipProbeError.badTrainingData("a reference model did not return \(classCount) class scores")
+                throw MembershipProbeError.badTrainingData(
+                    "a reference model did not return \(classCount) class scores")
             }
             return (lp.logitConfidence(labels: targetRecords.labels), isIn)
         }

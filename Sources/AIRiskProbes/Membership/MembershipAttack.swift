@@ -42,4 +42,28 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
         case .liraOnline: "LiRA online"
         }
     }
+
+    /// How the attack scores a record, for the report's definitions section.
+    public var definition: String {
+        switch self {
+        case .confidence: "score = log p_y − log Σ_{j≠y} p_j (true-class confidence, logit-scaled, saturation-safe)"
+        case .loss: "score = log p_y, the negated cross-entropy loss (Yeom et al. 2018)"
+        case .entropy: "score = Σ_j p_j log p_j, the negated prediction entropy"
+        case .modifiedEntropy:
+            "score = −Mentr, Mentr = −(1 − p_y) log p_y − Σ_{j≠y} p_j log(1 − p_j) (Song & Mittal 2021)"
+        case .gap: "score = 1 if the predicted label equals the true label, else 0 (label-only)"
+        case .boundaryDistance:
+            "score = 1[correct] + fraction of Gaussian-perturbed copies (radii × feature std) still labelled "
+                + "correctly (label-only)"
+        case .shadowModel:
+            "k shadow models trained on random halves of the attacker's pool; a per-class attack model on the "
+                + "shadows' log-probabilities and φ gives score = log P(in) − log P(out) (Shokri et al. 2017)"
+        case .liraOffline:
+            "score = (φ − μ_out) / σ_out, φ = log p_y − log(1 − p_y), Gaussian fitted to φ under reference models "
+                + "that did not train on the record (Carlini et al. 2022)"
+        case .liraOnline:
+            "score = log N(φ; μ_in, σ_in²) − log N(φ; μ_out, σ_out²) over reference models that did / did not "
+                + "train on the record (Carlini et al. 2022)"
+        }
+    }
 }

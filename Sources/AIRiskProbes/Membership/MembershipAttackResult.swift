@@ -1,5 +1,5 @@
 /// One attack's scores and metrics.
-public struct MembershipAttackResult: Sendable, Equatable {
+public struct MembershipAttackResult: Sendable, Equatable, Codable {
     public var attack: MembershipAttack
     public var name: String
     /// Scores of the members and non-members, in the order they were given (higher = member).

@@ -31,7 +31,9 @@ public struct MembershipProbe: Sendable {
             throw MembershipProbeError.badInput(
                 "needs at least one member and one non-member (got \(members.count) and \(nonMembers.count))")
         }
-        for (name, data) in [("members", members), ("non-members", nonMembers)] + (population.map { [("population", $0)] } ?? []) {
+        for (name, data) in [("members", members), ("non-members", nonMembers)]
+            + (population.map { [("population", $0)] } ?? [])
+        {
             guard data.rowWidth == desc.featureCount else {
                 throw MembershipProbeError.badInput(
                     "\(name) rows have \(data.rowWidth) values but \(desc.name) takes \(desc.featureCount) "
@@ -39,7 +41,9 @@ public struct MembershipProbe: Sendable {
             }
             if let bad = data.labels.first(where: { $0 < 0 || $0 >= desc.outputWidth }) {
                 throw MembershipProbeError.badInput(
-                    "\(name) contain label \(bad), outside the model's \(desc.outputWidth) classes 0..<\(desc.outputWidth)")
+                    "\(name) contain label \(bad), outside the model's \(desc.outputWidth) classes "
+                        + "0..<\(desc.outputWidth)"
+                )
             }
         }
         let classCount = desc.outputWidth
@@ -72,8 +76,8 @@ public struct MembershipProbe: Sendable {
         let needsPool = config.attacks.contains { [.shadowModel, .liraOnline, .liraOffline].contains($0) }
         if needsPool && logProbabilities != nil && populationSet == nil {
             notes.append(
-                "no population set was given: shadow and reference models were trained on random halves of the "
-                    + "\(records.count) member and non-member records themselves")
+                "no population set was given: shadow and reference models were trained on random subsets "
+                    + "(halves) of the \(records.count) member and non-member records themselves")
         }
 
         func record(_ attack: MembershipAttack, _ scores: [Double], since: ContinuousClock.Instant, _ n: [String]) {
@@ -92,7 +96,8 @@ public struct MembershipProbe: Sendable {
                 skipped.append(
                     SkippedAttack(
                         attack: attack,
-                        reason: "\(desc.name) returns labels only (access level labels-only); the \(attack.displayName) "
+                        reason:
+                            "\(desc.name) returns labels only (access level labels-only); the \(attack.displayName) "
                             + "attack needs class probabilities or logits"))
                 continue
             }
@@ -126,7 +131,9 @@ public struct MembershipProbe: Sendable {
                     }
                     if affordable < directions {
                         n.append(
-                            "query budget: \(affordable) of \(directions) directions per radius and record were affordable")
+                            "query budget: \(affordable) of \(directions) directions per radius and record "
+                                + "were affordable"
+                        )
                         directions = affordable
                     }
                 }
@@ -144,12 +151,31 @@ public struct MembershipProbe: Sendable {
                 record(attack, scores, since: t0, n)
             case .shadowModel:
                 guard let lp = logProbabilities else { continue }
+                // Shadows train on as many records as the target did (Shokri et al.), so the pool needs twice
+                // the member count; a smaller population is topped up with the member and non-member records.
+                var pool = populationSet ?? records
+                var shadowNotes: [String] = []
+                if let populationSet, populationSet.count < 2 * nM {
+                    pool = try populationSet.appending(records)
+                    shadowNotes.append(
+                        "the population set (\(populationSet.count) records) is smaller than twice the member count; "
+                            + "the shadow models drew on population ∪ member ∪ non-member records")
+                }
+                if pool.count < ShadowModelAttack.minimumPool {
+                    skipped.append(
+                        SkippedAttack(
+                            attack: attack,
+                            reason: "only \(pool.count) records to train shadow models on; at least "
+                                + "\(ShadowModelAttack.minimumPool) are needed"))
+                    continue
+                }
                 var rng = root.derived(1)
                 let outcome = try await ShadowModelAttack.run(
-                    target: lp, targetLabels: records.labels, pool: populationSet ?? records, classCount: classCount,
+                    target: lp, targetLabels: records.labels, pool: pool, trainingSize: min(nM, pool.count / 2),
+                    classCount: classCount,
                     configuration: config, trainer: trainer, seed: rng.next())
                 shadowCount = outcome.shadowCount
-                record(attack, outcome.scores, since: t0, outcome.notes)
+                record(attack, outcome.scores, since: t0, outcome.notes + shadowNotes)
             case .liraOnline, .liraOffline:
                 guard let lp = logProbabilities else { continue }
                 let n = config.referenceModelCount
@@ -172,7 +198,9 @@ public struct MembershipProbe: Sendable {
                 let fixed = config.liraFixedVariance ?? (n < 64)
                 let stats = LiRAAttack.statistics(refs, fixedVariance: fixed)
                 let phi = lp.logitConfidence(labels: records.labels)
-                let scores = attack == .liraOnline ? LiRAAttack.online(target: phi, stats) : LiRAAttack.offline(target: phi, stats)
+                let scores =
+                    attack == .liraOnline
+                    ? LiRAAttack.online(target: phi, stats) : LiRAAttack.offline(target: phi, stats)
                 let poolSize = records.count + (populationSet?.count ?? 0)
                 let attackNotes = [
                     "\(n) reference models (\(trainer.summary)), each trained on a random half of \(poolSize) records "
@@ -180,7 +208,8 @@ public struct MembershipProbe: Sendable {
                         + "; every target record is IN for \(n / 2) of them",
                     (attack == .liraOnline
                         ? "online: IN and OUT Gaussians per record"
-                        : "offline: OUT Gaussian per record from the \(n - n / 2)+ models that did not train on it")
+                        : "offline: OUT Gaussian per record from the \(n % 2 == 0 ? "" : "about ")\(n / 2) models "
+                            + "that did not train on it")
                         + (fixed ? ", fixed (pooled) variance" : ", per-record variance"),
                     "reference training and inference took \(String(format: "%.2f", referenceSeconds)) s",
                 ]
@@ -194,7 +223,7 @@ public struct MembershipProbe: Sendable {
             queries: counting.count, wallTimeSeconds: seconds(clock.now - started), memberAccuracy: memberAccuracy,
             nonMemberAccuracy: nonMemberAccuracy, accuracyGap: memberAccuracy - nonMemberAccuracy,
             shadowModelCount: shadowCount, referenceModelCount: referenceCount, trainerSummary: trainer.summary,
-            metricDefinitions: MetricDefinitions.all)
+            metricDefinitions: MetricDefinitions.all + attacks.map { MetricDefinition($0.name, $0.attack.definition) })
     }
 
     private func uniqued(_ attacks: [MembershipAttack]) -> [MembershipAttack] {

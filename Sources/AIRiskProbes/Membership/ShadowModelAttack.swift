@@ -4,14 +4,16 @@ import Foundation
 
 /// The shadow-model attack (Shokri et al. 2017).
 ///
-/// k shadow models are trained, each on a random half of the attacker's pool (its IN records),
-/// the other half being its OUT records. Each shadow is queried on its IN and OUT records; an
+/// k shadow models are trained, each on a random subset of the attacker's pool as large as the
+/// target's training set (its IN records), with an equally large disjoint subset as its OUT records. Each shadow is queried on its IN and OUT records; an
 /// attack model per class learns to tell IN from OUT from the shadow's output (the log-probability
 /// vector and the logit-scaled true-class confidence). The target's outputs on the members and
 /// non-members are then scored by the attack model of their true class: score = log P(in) − log P(out).
 enum ShadowModelAttack {
     /// Fewer IN or OUT shadow records than this for a class: use the all-class attack model.
     static let minimumPerClass = 10
+    /// Smallest pool the shadow models are trained from (each trains on half of it).
+    static let minimumPool = 20
 
     struct Outcome {
         var scores: [Double]
@@ -20,7 +22,7 @@ enum ShadowModelAttack {
     }
 
     static func run(
-        target: LogProbabilities, targetLabels: [Int], pool: LabeledData, classCount: Int,
+        target: LogProbabilities, targetLabels: [Int], pool: LabeledData, trainingSize: Int, classCount: Int,
         configuration: MembershipProbeConfiguration, trainer: any MembershipModelTrainer, seed: UInt64
     ) async throws -> Outcome {
         let k = max(1, configuration.shadowModelCount)
@@ -31,7 +33,7 @@ enum ShadowModelAttack {
             var rng = base.derived(i)
             var order = Array(0..<pool.count)
             order.shuffle(using: &rng)
-            let half = pool.count / 2
+            let half = max(1, min(trainingSize, pool.count / 2))
             let inSet = pool.subset(Array(order[..<half]))
             let outSet = pool.subset(Array(order[half..<min(pool.count, 2 * half)]))
             let shadow = try await trainer.train(inSet, classCount: classCount, seed: rng.next())
@@ -81,7 +83,8 @@ enum ShadowModelAttack {
         }
         let targetFeatures = attackFeatures(target, labels: targetLabels)
         var notes = [
-            "\(k) shadow models trained on random halves of \(pool.count) pool records (\(trainer.summary)); "
+            "\(k) shadow models, each trained on \(min(trainingSize, pool.count / 2)) of \(pool.count) pool records "
+                + "(\(trainer.summary)), with as many other pool records as OUT; "
                 + "per-class attack models: \(attackTrainer.summary)"
         ]
         let fallback = (0..<classCount).filter { models[$0 + 1] == nil }

@@ -80,7 +80,9 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
             let std = Float((2.0 / Double(sizes[l] + sizes[l + 1])).squareRoot())
             let w = (0..<(sizes[l] * sizes[l + 1])).map { _ in rng.nextGaussian() * std }
             layers.append(
-                DenseLayer(inputs: sizes[l], outputs: sizes[l + 1], weights: w, bias: [Float](repeating: 0, count: sizes[l + 1])))
+                DenseLayer(
+                    inputs: sizes[l], outputs: sizes[l + 1], weights: w,
+                    bias: [Float](repeating: 0, count: sizes[l + 1])))
         }
 
         let batch = max(1, min(batchSize, n))

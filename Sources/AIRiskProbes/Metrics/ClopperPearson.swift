@@ -9,7 +9,8 @@ import Foundation
 public enum ClopperPearson {
     public static func interval(successes k: Int, trials n: Int, confidence: Double = 0.95) -> ProportionInterval {
         guard n > 0 else {
-            return ProportionInterval(successes: 0, trials: 0, estimate: .nan, lower: 0, upper: 1, confidence: confidence)
+            return ProportionInterval(
+                successes: 0, trials: 0, estimate: .nan, lower: 0, upper: 1, confidence: confidence)
         }
         let k = min(max(k, 0), n)
         let alpha = 1 - confidence

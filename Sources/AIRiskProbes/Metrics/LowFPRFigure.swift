@@ -33,9 +33,10 @@ public struct LowFPRFigure: Sendable, Equatable, Codable {
         maxFalsePositives = curve.maxFalsePositives(atFPR: targetFPR)
         falsePositives = point.falsePositives
         achievedFPR = point.fpr
-        fprUpperBound = ClopperPearson.interval(
-            successes: point.falsePositives, trials: curve.negatives, confidence: confidence
-        ).upper
+        fprUpperBound =
+            ClopperPearson.interval(
+                successes: point.falsePositives, trials: curve.negatives, confidence: confidence
+            ).upper
         threshold = point.threshold
         let pct = LowFPRFigure.percent(targetFPR)
         if maxFalsePositives == 0 {

@@ -2,7 +2,7 @@
 ///
 /// Members are positives, non-members negatives; a higher score means "more likely a member".
 /// The definitions are in ``MetricDefinitions``, which the report prints.
-public struct MembershipMetrics: Sendable, Equatable {
+public struct MembershipMetrics: Sendable, Equatable, Codable {
     public var memberCount: Int
     public var nonMemberCount: Int
     /// ROC points downsampled for the report (see ``ROCCurve/downsampled(linearCount:logCount:)``).
@@ -61,6 +61,7 @@ public struct MembershipMetrics: Sendable, Equatable {
             return sa != sb ? sa > sb : a < b
         }
         topExposed = order.prefix(topCount).map { ExposedRecord(index: $0, score: memberScores[$0]) }
-        histogram = ScoreHistogram(memberScores: memberScores, nonMemberScores: nonMemberScores, binCount: histogramBins)
+        histogram = ScoreHistogram(
+            memberScores: memberScores, nonMemberScores: nonMemberScores, binCount: histogramBins)
     }
 }

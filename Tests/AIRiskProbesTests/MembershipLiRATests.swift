@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@testable import AIRiskProbes
+
+@Suite("LiRA statistics")
+struct MembershipLiRATests {
+    /// Four models, two records; record 0 is IN for models 0 and 2, record 1 for models 1 and 3.
+    static let refs = LiRAReferenceSet(
+        phi: [[4, 0], [1, 5], [6, 1], [0, 7]],
+        isIn: [[true, false], [false, true], [true, false], [false, true]])
+
+    @Test("per-record Gaussians: means and sample standard deviations")
+    func perRecord() {
+        let s = LiRAAttack.statistics(Self.refs, fixedVariance: false)
+        #expect(s.meanIn == [5, 6])
+        #expect(s.meanOut == [0.5, 0.5])
+        #expect(abs(s.stdIn[0] - 2.0.squareRoot()) < 1e-12)
+        #expect(abs(s.stdOut[1] - 0.5.squareRoot()) < 1e-12)
+        let online = LiRAAttack.online(target: [5, 0.5], s)
+        let expected0 =
+            LiRAAttack.logNormal(5, mean: 5, std: s.stdIn[0]) - LiRAAttack.logNormal(5, mean: 0.5, std: s.stdOut[0])
+        #expect(abs(online[0] - expected0) < 1e-12)
+        #expect(online[0] > 0 && online[1] < 0)
+        let offline = LiRAAttack.offline(target: [5, 0.5], s)
+        #expect(abs(offline[0] - 4.5 / s.stdOut[0]) < 1e-12)
+        #expect(offline[1] == 0)
+    }
+
+    @Test("fixed variance pools the within-record deviations over all records")
+    func fixed() {
+        let s = LiRAAttack.statistics(Self.refs, fixedVariance: true)
+        // IN squared deviations: record 0: 1 + 1, record 1: 1 + 1 ⇒ 4 over 2 degrees of freedom.
+        #expect(s.stdIn.allSatisfy { abs($0 - 2.0.squareRoot()) < 1e-12 })
+        // OUT: record 0: 0.25 + 0.25, record 1: 0.25 + 0.25 ⇒ 1 over 2.
+        #expect(s.stdOut.allSatisfy { abs($0 - 0.5.squareRoot()) < 1e-12 })
+    }
+}
