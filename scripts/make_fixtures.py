@@ -80,6 +80,11 @@ def export(model, d, path):
     # skl2onnx names the graph after a process-dependent counter; fix it so reruns give identical bytes.
     onx.graph.name = os.path.splitext(os.path.basename(path))[0]
     onx.producer_version = skl2onnx.__version__
+    # skl2onnx emits the opset imports in set order, which varies between runs; sort them.
+    imports = sorted(((o.domain, o.version) for o in onx.opset_import))
+    del onx.opset_import[:]
+    for domain, version in imports:
+        onx.opset_import.add(domain=domain, version=version)
     with open(path, "wb") as f:
         f.write(onx.SerializeToString())
     return onx
