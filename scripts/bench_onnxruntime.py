@@ -100,8 +100,10 @@ def main():
                 row[key] = measure(sess, rows, batch, args.repeats, args.min_time)
         results.append(row)
 
+    load = os.getloadavg()
     print(f"onnxruntime {ort.__version__}, Python {platform.python_version()}, {platform.machine()}, "
-          f"{os.cpu_count()} logical CPUs; rows/s, median of {args.repeats} runs of >= {args.min_time}s")
+          f"{os.cpu_count()} logical CPUs, load average {load[0]:.1f} at the end (other work on the machine "
+          f"lowers these numbers); rows/s, median of {args.repeats} runs of >= {args.min_time}s")
     print()
     print("| model | batch 1, 1 thread | batch 256, 1 thread | batch 1, default threads | batch 256, default threads |")
     print("|---|---:|---:|---:|---:|")
@@ -110,7 +112,7 @@ def main():
               f"| {r['default_b256']:,.0f} |")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"onnxruntime": ort.__version__, "results": results}, f, indent=2)
+            json.dump({"onnxruntime": ort.__version__, "load_average": load, "results": results}, f, indent=2)
 
 
 if __name__ == "__main__":

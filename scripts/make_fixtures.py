@@ -12,7 +12,8 @@ a fixed seed, so a rerun with the same library versions gives the same splits, t
 
 What it writes, for each model NAME
 -----------------------------------
-    NAME.onnx               opset 15 (ai.onnx) + 2 (ai.onnx.ml); one float32 input "input" of shape [None, d];
+    NAME.onnx               target opsets 15 (ai.onnx) and 2 (ai.onnx.ml; skl2onnx writes the lowest version
+                            the operators need, 1 for these models); one float32 input "input" of shape [None, d];
                             classifiers without ZipMap: outputs "label" (int64 [N]) and "probabilities"
                             (float32 [N, classes]); the regressor: "variable" (float32 [N, 1]).
     NAME.members.npz        the rows the model was trained on: x (float32 [n, d]), y (int64 labels or float32
@@ -80,6 +81,12 @@ def export(model, d, path):
     # skl2onnx names the graph after a process-dependent counter; fix it so reruns give identical bytes.
     onx.graph.name = os.path.splitext(os.path.basename(path))[0]
     onx.producer_version = skl2onnx.__version__
+    # skl2onnx emits the opset imports in set order, which varies between runs, sometimes with the default domain
+    # twice; sort and deduplicate them.
+    imports = sorted({(o.domain, o.version) for o in onx.opset_import})
+    del onx.opset_import[:]
+    for domain, version in imports:
+        onx.opset_import.add(domain=domain, version=version)
     with open(path, "wb") as f:
         f.write(onx.SerializeToString())
     return onx
@@ -245,7 +252,7 @@ def main():
             "python": platform.python_version(), "numpy": np.__version__, "scikit-learn": sklearn.__version__,
             "skl2onnx": skl2onnx.__version__, "onnx": onnx.__version__, "onnxruntime": ort.__version__,
         },
-        "opsets": {"ai.onnx": OPSETS[""], "ai.onnx.ml": OPSETS["ai.onnx.ml"]},
+        "target_opsets": {"ai.onnx": OPSETS[""], "ai.onnx.ml": OPSETS["ai.onnx.ml"]},
         "expected_rows": EXPECTED_ROWS,
         "models": {},
         "membership_inference": {
@@ -281,6 +288,9 @@ def main():
         entry = {
             "input": {"name": "input", "shape": [None, d], "dtype": "float32"},
             "outputs": [o.name for o in onx.graph.output],
+            # skl2onnx lowers the ai.onnx.ml import to the highest version the model's operators need.
+            "opsets": {(o.domain or "ai.onnx"): o.version for o in onx.opset_import},
+            "operators": sorted({(n.domain + ":" if n.domain else "") + n.op_type for n in onx.graph.node}),
             "rows": {"members": len(i_in), "nonmembers": len(i_out), "population": len(i_pop)},
             "files": files,
         }

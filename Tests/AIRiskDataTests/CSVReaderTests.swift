@@ -47,6 +47,20 @@ struct CSVReaderTests {
         #expect(try CSVReader.read(contentsOf: negative, labelColumn: "y").classLabels == [0, 1])
     }
 
+    @Test("a label column of regression targets is read as float32")
+    func regressionTargets() throws {
+        let url = try writeTemporaryFile("r.csv", "a,target\n1,0.5\n2,151\n")
+        let data = try DatasetLoader.load(url: url, labelColumn: "target", labelEncoding: .regressionTargets)
+        #expect(data.targets == [0.5, 151])
+        #expect(data.classNames == nil)
+        let bad = try writeTemporaryFile("rb.csv", "a,target\n1,high\n")
+        let message = try #require(
+            errorDescription {
+                _ = try CSVReader.read(contentsOf: bad, labelColumn: "target", labelEncoding: .regressionTargets)
+            })
+        #expect(message.contains("rb.csv:2: column 2 'target': 'high' is not a number"))
+    }
+
     @Test("blank lines at the end (and a missing final newline) are accepted; a BOM is skipped")
     func blankLinesAndBOM() throws {
         let url = try writeTemporaryFile("b.csv", "\u{FEFF}a,label\r\n1,0\r\n2,1\r\n\r\n\n")

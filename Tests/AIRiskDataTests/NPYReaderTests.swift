@@ -165,4 +165,33 @@ struct NPYReaderTests {
             #expect(throws: DataError.self) { _ = try NPYReader.read(data: data.prefix(length), name: "cut.npy") }
         }
     }
+
+    @Test("seeded random corruptions of a header either read or fail with a DataError")
+    func headerMutations() throws {
+        let original = [UInt8](try Data(contentsOf: Fixtures.npy("int32_be_F.npy")))
+        var state: UInt64 = 0x5EED
+        func next() -> UInt64 {  // SplitMix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let headerEnd = 128
+        var rejected = 0
+        for _ in 0..<2000 {
+            var bytes = original
+            for _ in 0..<(1 + Int(next() % 3)) {
+                bytes[Int(next() % UInt64(headerEnd))] = UInt8(truncatingIfNeeded: next())
+            }
+            do {
+                _ = try NPYReader.read(data: Data(bytes), name: "mutated.npy")
+            } catch is DataError {
+                rejected += 1
+            } catch {
+                Issue.record("unexpected error type: \(error)")
+            }
+        }
+        #expect(rejected > 1000)
+    }
 }

@@ -9,6 +9,8 @@ public enum LabelEncoding: Sendable, Equatable {
     case automatic
     /// Always sort the distinct labels and number them from 0.
     case sortedDistinct
+    /// The label column holds regression targets: parsed as Float32 numbers, no class mapping.
+    case regressionTargets
 }
 
 /// Reads a CSV file with a header row into a ``Dataset``: every column except the label column (and any
@@ -75,6 +77,7 @@ public enum CSVReader {
 
         var features: [Float] = []
         var rawLabels: [String] = []
+        var targets: [Float] = []
         var rows = 0
         let maxElements = Int(min(limits.maxArrayBytes / 4, UInt64(Int.max)))
         while try reader.nextRecord() {
@@ -104,7 +107,16 @@ public enum CSVReader {
                         file: file, line: line, column: header[labelIndex], index: labelIndex + 1,
                         reason: "missing label")
                 }
-                rawLabels.append(text)
+                if labelEncoding == .regressionTargets {
+                    switch parseFloat(reader.fieldBytes, reader.fieldStart(labelIndex)..<reader.fieldEnds[labelIndex]) {
+                    case .value(let value): targets.append(value)
+                    case .failure(let reason):
+                        throw DataError.invalidField(
+                            file: file, line: line, column: header[labelIndex], index: labelIndex + 1, reason: reason)
+                    }
+                } else {
+                    rawLabels.append(text)
+                }
             }
             rows += 1
         }
@@ -116,9 +128,13 @@ public enum CSVReader {
         var classNames: [String]?
         var source = file
         if let labelIndex {
-            let (indices, names) = encode(rawLabels, encoding: labelEncoding)
-            labels = Tensor(shape: [rows], int64: indices)
-            classNames = names
+            if labelEncoding == .regressionTargets {
+                labels = Tensor(shape: [rows], scalars: targets)
+            } else {
+                let (indices, names) = encode(rawLabels, encoding: labelEncoding)
+                labels = Tensor(shape: [rows], int64: indices)
+                classNames = names
+            }
             source += " (label column '\(header[labelIndex])')"
         }
         return Dataset(

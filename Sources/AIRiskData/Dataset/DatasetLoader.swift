@@ -18,9 +18,10 @@ public enum DatasetLoader {
     ///   - labelsKey: .npz only: the labels array. nil tries ``defaultLabelKeys`` and reads no labels if none
     ///     exists; a key given explicitly must exist.
     ///   - labelsURL: .npy only: a second .npy file holding the labels.
+    ///   - labelEncoding: CSV only: how label values become class indices, or that they are regression targets.
     public static func load(
         url: URL, labelColumn: String? = nil, featuresKey: String? = nil, labelsKey: String? = nil,
-        labelsURL: URL? = nil, limits: DataLimits = .standard
+        labelsURL: URL? = nil, labelEncoding: LabelEncoding = .automatic, limits: DataLimits = .standard
     ) throws -> Dataset {
         switch url.pathExtension.lowercased() {
         case "npy":
@@ -50,7 +51,8 @@ public enum DatasetLoader {
             if column == nil, try csvHeaderContains(url: url, name: defaultLabelColumn, limits: limits) {
                 column = defaultLabelColumn
             }
-            return try CSVReader.read(contentsOf: url, labelColumn: column, limits: limits)
+            return try CSVReader.read(
+                contentsOf: url, labelColumn: column, labelEncoding: labelEncoding, limits: limits)
         default:
             throw DataError.unsupportedFormat(
                 file: url.path, reason: "expected a .npy, .npz or .csv file, not '.\(url.pathExtension)'")
