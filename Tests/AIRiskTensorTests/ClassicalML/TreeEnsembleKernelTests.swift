@@ -17,8 +17,9 @@ struct TreeEnsembleKernelTests {
         ]
         attributes.merge(extra) { _, new in new }
         return try TreeEnsembleRegressorKernel(
-            node: Node(name: "t", opType: "TreeEnsembleRegressor", domain: "ai.onnx.ml", inputs: ["X"], outputs: ["Y"],
-                       attributes: attributes), opset: 3)
+            node: Node(
+                name: "t", opType: "TreeEnsembleRegressor", domain: "ai.onnx.ml", inputs: ["X"], outputs: ["Y"],
+                attributes: attributes), opset: 3)
     }
 
     @Test("branch modes compare feature and threshold as specified")
@@ -60,7 +61,9 @@ struct TreeEnsembleKernelTests {
         #expect(throws: ClassicalMLError.self) { try k.forward([Tensor(shape: [1, 2], scalars: [0, 0])]) }
         #expect(!TreeEnsembleRegressorKernel.isDifferentiable)
         #expect(!TreeEnsembleClassifierKernel.isDifferentiable)
-        #expect(LinearClassifierKernel.isDifferentiable && ScalerKernel.isDifferentiable && NormalizerKernel.isDifferentiable)
+        #expect(
+            LinearClassifierKernel.isDifferentiable && ScalerKernel.isDifferentiable
+                && NormalizerKernel.isDifferentiable)
     }
 
     @Test("every classical-ML operator is registered under ai.onnx.ml")

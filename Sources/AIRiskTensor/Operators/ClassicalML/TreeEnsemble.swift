@@ -146,7 +146,8 @@ struct TreeEnsemble: Sendable {
         var perNode = [[(Int, Float)]](repeating: [], count: n)
         for k in 0..<wTrees.count {
             guard let node = index[wTrees[k]]?[wNodes[k]] else {
-                throw a.invalid(prefix + "_nodeids", "names node \(wNodes[k]) of tree \(wTrees[k]), which does not exist")
+                throw a.invalid(
+                    prefix + "_nodeids", "names node \(wNodes[k]) of tree \(wTrees[k]), which does not exist")
             }
             guard wIds[k] >= 0, wIds[k] < Int64(idLimit) else {
                 throw a.invalid(prefix + "_ids", "contains \(wIds[k]), outside 0..<\(idLimit)")
