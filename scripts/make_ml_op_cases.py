@@ -180,6 +180,17 @@ def hand_cases():
         target_ids=[0] * len(leaves), target_weights=[0.05 * (i + 1) for i in range(len(leaves))], **two_trees)
     single_node_case("hand_regressor_sum_probit", node, x, [f])
 
+    # ai.onnx.ml opset 3: thresholds, weights and base values as tensors (float, as onnxruntime needs for float X).
+    as_tensor = {k: v for k, v in two_trees.items() if k != "nodes_values"}
+    node = helper.make_node(
+        "TreeEnsembleRegressor", ["X"], ["Y"], domain="ai.onnx.ml", name="reg_as_tensor", n_targets=1,
+        aggregate_function="AVERAGE", target_treeids=[t for t, _ in leaves], target_nodeids=[n for _, n in leaves],
+        target_ids=[0] * len(leaves),
+        nodes_values_as_tensor=numpy_helper.from_array(np.array(two_trees["nodes_values"], dtype=np.float32)),
+        target_weights_as_tensor=numpy_helper.from_array(np.linspace(-1, 2, len(leaves)).astype(np.float32)),
+        base_values_as_tensor=numpy_helper.from_array(np.array([0.75], dtype=np.float32)), **as_tensor)
+    single_node_case("hand_regressor_as_tensor", node, x, [f])
+
     for pt in ["NONE", "LOGISTIC", "SOFTMAX", "SOFTMAX_ZERO", "PROBIT"]:
         classes = 3
         node = helper.make_node(
@@ -243,6 +254,9 @@ def whole_models():
                                target_opset=OPSETS, options={"zipmap": False}),
     }
     for name, model in models.items():
+        opsets = sorted((o.domain, o.version) for o in model.opset_import)  # skl2onnx's order varies per run
+        del model.opset_import[:]
+        model.opset_import.extend(helper.make_opsetid(d, v) for d, v in opsets)
         model.producer_version = "fixture"
         model.doc_string = f"airisk fixture {name}"
         helper.set_model_props(model, {"fixture": name, "rows": str(ROWS)})
