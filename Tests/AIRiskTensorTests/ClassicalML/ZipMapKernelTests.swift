@@ -6,8 +6,9 @@ import Testing
 struct ZipMapKernelTests {
     func kernel(_ labels: AttributeValue, name: String = "classlabels_int64s") throws -> ZipMapKernel {
         try ZipMapKernel(
-            node: Node(name: "zm", opType: "ZipMap", domain: "ai.onnx.ml", inputs: ["P"], outputs: ["Z"],
-                       attributes: [name: labels]), opset: 1)
+            node: Node(
+                name: "zm", opType: "ZipMap", domain: "ai.onnx.ml", inputs: ["P"], outputs: ["Z"],
+                attributes: [name: labels]), opset: 1)
     }
 
     @Test("passes the probability tensor and its gradient through unchanged")
