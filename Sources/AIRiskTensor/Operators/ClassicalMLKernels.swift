@@ -8,5 +8,6 @@ public enum ClassicalMLKernels {
         TreeEnsembleClassifierKernel.self,
         TreeEnsembleRegressorKernel.self,
         ZipMapKernel.self,
+        ArrayFeatureExtractorKernel.self,
     ]
 }

@@ -70,7 +70,7 @@ struct TreeEnsembleKernelTests {
     func registry() {
         for op in [
             "LinearClassifier", "LinearRegressor", "Scaler", "Normalizer", "TreeEnsembleClassifier",
-            "TreeEnsembleRegressor", "ZipMap",
+            "TreeEnsembleRegressor", "ZipMap", "ArrayFeatureExtractor",
         ] {
             #expect(KernelRegistry.kernel(domain: "ai.onnx.ml", opType: op) != nil, "\(op)")
         }
