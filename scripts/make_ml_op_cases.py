@@ -26,6 +26,7 @@ from sklearn import datasets
 from sklearn.ensemble import (GradientBoostingClassifier, GradientBoostingRegressor, RandomForestClassifier,
                               RandomForestRegressor)
 from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.neural_network import MLPClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import Normalizer, StandardScaler
 from sklearn.svm import LinearSVC
@@ -57,17 +58,21 @@ def write_case(name, model, inputs, outputs):
         (data / f"output_{i}.pb").write_bytes(numpy_helper.from_array(v, n).SerializeToString())
 
 
-def single_node_case(name, node, x, out_types):
-    """A one-node model over input X (float [N, F]); outputs typed as given; expected from onnxruntime."""
+def single_node_case(name, node, x, out_types, more_inputs=(), initializers=()):
+    """A one-node model over input X (float [N, F]) and optional further fed inputs (name, array) and
+    initializers (TensorProto); outputs typed as given; expected values from onnxruntime."""
     outs = [helper.make_tensor_value_info(o, t, [None] if t != TensorProto.FLOAT else [None, None])
             for o, t in zip(node.output, out_types)]
-    graph = helper.make_graph(
-        [node], name, [helper.make_tensor_value_info(node.input[0], TensorProto.FLOAT, [None, x.shape[1]])], outs)
+    fed = [(node.input[0], x)] + list(more_inputs) if x is not None else list(more_inputs)
+    graph_inputs = [helper.make_tensor_value_info(n, helper.np_dtype_to_tensor_dtype(v.dtype),
+                                                  [None, *v.shape[1:]] if v.ndim >= 2 else v.shape)
+                    for n, v in fed]
+    graph = helper.make_graph([node], name, graph_inputs, outs, list(initializers))
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid(d, v) for d, v in OPSETS.items()])
     model.ir_version = 8
     onnx.checker.check_model(model)
-    results = session(model).run(None, {node.input[0]: x})
-    write_case(name, model, [(node.input[0], x)], list(zip(node.output, [np.asarray(r) for r in results])))
+    results = session(model).run(None, dict(fed))
+    write_case(name, model, fed, list(zip(node.output, [np.asarray(r) for r in results])))
 
 
 def cut_ml_nodes(prefix, model, x):
@@ -83,15 +88,24 @@ def cut_ml_nodes(prefix, model, x):
                 existing.add(v)
     names = [o.name for o in probe.graph.output]
     values = dict(zip(names, session(probe).run(None, {model.graph.input[0].name: x})))
+    initializers = {t.name: t for t in model.graph.initializer}
     for i, n in enumerate(wanted):
         node = onnx.NodeProto()
         node.CopyFrom(n)
         node.name = n.name or f"{n.op_type}_{i}"
-        xin = np.asarray(values[n.input[0]]).astype(np.float32)
-        if xin.ndim == 1:
-            xin = xin.reshape(-1, 1)
         types = [helper.np_dtype_to_tensor_dtype(np.asarray(values[o]).dtype) for o in n.output]
-        single_node_case(f"{prefix}_{i}_{n.op_type}", node, xin, types)
+        consts = [initializers[v] for v in n.input if v in initializers]
+        fed = []
+        for v in n.input:
+            if v in initializers:
+                continue
+            arr = np.asarray(values[v])
+            if arr.dtype == np.float64:
+                arr = arr.astype(np.float32)
+            if n.op_type != "ArrayFeatureExtractor" and arr.ndim == 1:
+                arr = arr.reshape(-1, 1)
+            fed.append((v, arr))
+        single_node_case(f"{prefix}_{i}_{n.op_type}", node, None, types, fed, consts)
 
 
 def sklearn_cases():
@@ -123,6 +137,8 @@ def sklearn_cases():
         ("tree_regressor", DecisionTreeRegressor(max_depth=4, random_state=0), db_x, db_y),
         ("forest_regressor", RandomForestRegressor(n_estimators=4, max_depth=4, random_state=0), db_x, db_y),
         ("gboost_regressor", GradientBoostingRegressor(n_estimators=5, max_depth=2, random_state=0), db_x, db_y),
+        ("mlp_classifier", MLPClassifier(hidden_layer_sizes=(8,), max_iter=300, random_state=0), iris_x, iris_y),
+        ("mlp_strings", MLPClassifier(hidden_layer_sizes=(8,), max_iter=300, random_state=0), iris_x, iris_names),
     ]
     for name, est, x, y in specs:
         est.fit(x, y) if y is not None else est.fit(x)
@@ -180,6 +196,17 @@ def hand_cases():
         target_ids=[0] * len(leaves), target_weights=[0.05 * (i + 1) for i in range(len(leaves))], **two_trees)
     single_node_case("hand_regressor_sum_probit", node, x, [f])
 
+    # ai.onnx.ml opset 3: thresholds, weights and base values as tensors (float, as onnxruntime needs for float X).
+    as_tensor = {k: v for k, v in two_trees.items() if k != "nodes_values"}
+    node = helper.make_node(
+        "TreeEnsembleRegressor", ["X"], ["Y"], domain="ai.onnx.ml", name="reg_as_tensor", n_targets=1,
+        aggregate_function="AVERAGE", target_treeids=[t for t, _ in leaves], target_nodeids=[n for _, n in leaves],
+        target_ids=[0] * len(leaves),
+        nodes_values_as_tensor=numpy_helper.from_array(np.array(two_trees["nodes_values"], dtype=np.float32)),
+        target_weights_as_tensor=numpy_helper.from_array(np.linspace(-1, 2, len(leaves)).astype(np.float32)),
+        base_values_as_tensor=numpy_helper.from_array(np.array([0.75], dtype=np.float32)), **as_tensor)
+    single_node_case("hand_regressor_as_tensor", node, x, [f])
+
     for pt in ["NONE", "LOGISTIC", "SOFTMAX", "SOFTMAX_ZERO", "PROBIT"]:
         classes = 3
         node = helper.make_node(
@@ -222,6 +249,13 @@ def hand_cases():
             "LinearRegressor", ["X"], ["Y"], domain="ai.onnx.ml", name=f"linreg2_{pt}", post_transform=pt, targets=2,
             coefficients=[0.2, -0.5, 0.1, 0.7, 0.3, -0.2], intercepts=[0.1, -0.2])
         single_node_case(f"hand_linear_regressor2_{pt.lower()}", node, np.nan_to_num(x), [f])
+    for kind, table in [("float2d", np.arange(12, dtype=np.float32).reshape(3, 4) / 4),
+                        ("strings1d", np.array(["cat", "dog", "eel", "fox"], dtype=object)),
+                        ("int3d", np.arange(24, dtype=np.int64).reshape(2, 3, 4))]:
+        node = helper.make_node("ArrayFeatureExtractor", ["T", "I"], ["Z"], domain="ai.onnx.ml", name=f"afe_{kind}")
+        out_type = helper.np_dtype_to_tensor_dtype(table.dtype) if table.dtype != object else s
+        single_node_case(f"hand_array_feature_extractor_{kind}", node, None, [out_type],
+                         [("T", table), ("I", np.array([[3], [0], [3]], dtype=np.int64))])
     node = helper.make_node("Scaler", ["X"], ["Y"], domain="ai.onnx.ml", name="scaler_broadcast",
                             offset=[0.5], scale=[2.0])
     single_node_case("hand_scaler_broadcast", node, np.nan_to_num(x), [f])
@@ -243,6 +277,9 @@ def whole_models():
                                target_opset=OPSETS, options={"zipmap": False}),
     }
     for name, model in models.items():
+        opsets = sorted((o.domain, o.version) for o in model.opset_import)  # skl2onnx's order varies per run
+        del model.opset_import[:]
+        model.opset_import.extend(helper.make_opsetid(d, v) for d, v in opsets)
         model.producer_version = "fixture"
         model.doc_string = f"airisk fixture {name}"
         helper.set_model_props(model, {"fixture": name, "rows": str(ROWS)})

@@ -37,20 +37,18 @@ public struct ONNXModel: Sendable {
     /// Loads a model file. With `checkOperators` (the default) every operator must have a kernel in
     /// ``KernelRegistry``, otherwise ``ONNXError/unsupportedOperator(file:opType:domain:node:)`` is thrown.
     public static func load(contentsOf url: URL, checkOperators: Bool = true) throws -> ONNXModel {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ONNXError.unreadable(file: url.path, reason: error.localizedDescription)
-        }
-        return try load(data: data, fileName: url.path, checkOperators: checkOperators)
+        try load(bytes: try FileBytes.read(url), fileName: url.path, checkOperators: checkOperators)
     }
 
     /// Loads a model from serialized ModelProto bytes; `fileName` is used in error messages.
     public static func load(data: Data, fileName: String, checkOperators: Bool = true) throws -> ONNXModel {
+        try load(bytes: [UInt8](data), fileName: fileName, checkOperators: checkOperators)
+    }
+
+    static func load(bytes: [UInt8], fileName: String, checkOperators: Bool) throws -> ONNXModel {
         let proto: ModelProto
         do {
-            proto = try ModelProto(bytes: [UInt8](data))
+            proto = try ModelProto(bytes: bytes)
         } catch let e as ProtoDecodingError {
             throw ONNXError.malformed(file: fileName, fieldPath: e.fieldPath, reason: e.reason)
         }

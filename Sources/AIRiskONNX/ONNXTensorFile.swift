@@ -6,23 +6,21 @@ import Foundation
 public enum ONNXTensorFile {
     /// Returns the tensor's name (may be empty) and value.
     public static func load(data: Data, fileName: String) throws -> (name: String, tensor: Tensor) {
+        try load(bytes: [UInt8](data), fileName: fileName)
+    }
+
+    public static func load(contentsOf url: URL) throws -> (name: String, tensor: Tensor) {
+        try load(bytes: try FileBytes.read(url), fileName: url.path)
+    }
+
+    static func load(bytes: [UInt8], fileName: String) throws -> (name: String, tensor: Tensor) {
         let proto: TensorProto
         do {
-            proto = try TensorProto(bytes: [UInt8](data))
+            proto = try TensorProto(bytes: bytes)
         } catch let e as ProtoDecodingError {
             throw ONNXError.malformed(file: fileName, fieldPath: e.fieldPath, reason: e.reason)
         }
         let lowering = GraphLowering(file: fileName, opsetImports: [:])
         return (proto.name, try lowering.decodeTensor(proto, path: "TensorProto"))
-    }
-
-    public static func load(contentsOf url: URL) throws -> (name: String, tensor: Tensor) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ONNXError.unreadable(file: url.path, reason: error.localizedDescription)
-        }
-        return try load(data: data, fileName: url.path)
     }
 }

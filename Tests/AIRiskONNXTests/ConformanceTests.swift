@@ -12,7 +12,9 @@ struct ConformanceTests {
         }
         let dirs = FixturePaths.caseDirectories(in: root, prefix: "test_")
         let result = ConformanceHarness(rtol: 1e-3, atol: 1e-7).runAll(dirs, title: "onnx-node")
-        #expect(result.failures.isEmpty, "\(result.failures.count) float cases failed:\n\(result.failures.joined(separator: "\n"))")
+        #expect(
+            result.failures.isEmpty,
+            "\(result.failures.count) float cases failed:\n\(result.failures.joined(separator: "\n"))")
     }
 
     @Test("ai.onnx.ml operators match onnxruntime on the generated cases to 1e-5")
@@ -22,6 +24,8 @@ struct ConformanceTests {
         let result = ConformanceHarness(rtol: 1e-5, atol: 1e-5).runAll(dirs, title: "ai.onnx.ml")
         #expect(result.skipped == 0)
         #expect(result.ran == dirs.count)
-        #expect(result.failures.isEmpty, "\(result.failures.count) cases failed:\n\(result.failures.joined(separator: "\n"))")
+        #expect(
+            result.failures.isEmpty,
+            "\(result.failures.count) cases failed:\n\(result.failures.joined(separator: "\n"))")
     }
 }

@@ -7,7 +7,8 @@ import Testing
 @Suite("ONNX model loading")
 struct ONNXModelTests {
     func load(_ name: String) throws -> ONNXModel {
-        try ONNXModel.load(contentsOf: FixturePaths.models.appendingPathComponent(name + ".onnx"), checkOperators: false)
+        try ONNXModel.load(
+            contentsOf: FixturePaths.models.appendingPathComponent(name + ".onnx"), checkOperators: false)
     }
 
     func json(_ name: String) throws -> [String: Any] {
@@ -15,9 +16,11 @@ struct ONNXModelTests {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test("metadata, nodes, initializers and signatures match what the onnx Python package reads", arguments: [
-        "forest_iris", "logreg_iris_zipmap",
-    ])
+    @Test(
+        "metadata, nodes, initializers and signatures match what the onnx Python package reads",
+        arguments: [
+            "forest_iris", "logreg_iris_zipmap",
+        ])
     func roundTrip(name: String) throws {
         let model = try load(name)
         let s = try json(name + ".summary.json")
@@ -102,17 +105,27 @@ struct ONNXModelTests {
     func unsupportedOperator() throws {
         let bytes = TestModels.singleNode(opType: "FancyOp", domain: "com.example", nodeName: "fancy_1")
         let model = try ONNXModel.load(data: Data(bytes), fileName: "fancy.onnx", checkOperators: false)
-        #expect(model.operators == [ONNXOperatorUse(domain: "com.example", opType: "FancyOp", nodeCount: 1, firstNode: "fancy_1")])
+        #expect(
+            model.operators == [
+                ONNXOperatorUse(domain: "com.example", opType: "FancyOp", nodeCount: 1, firstNode: "fancy_1")
+            ])
         do {
             try model.checkOperatorSupport { _, op in op != "FancyOp" }
             Issue.record("FancyOp was accepted")
         } catch let error as ONNXError {
-            #expect(error == .unsupportedOperator(file: "fancy.onnx", opType: "FancyOp", domain: "com.example", node: "fancy_1"))
             #expect(
-                "\(error)" == "fancy.onnx: operator FancyOp (domain 'com.example') used by node 'fancy_1' is not supported by airisk")
+                error
+                    == .unsupportedOperator(
+                        file: "fancy.onnx", opType: "FancyOp", domain: "com.example", node: "fancy_1"))
+            let message =
+                "fancy.onnx: operator FancyOp (domain 'com.example') used by node 'fancy_1' is not supported by airisk"
+            #expect("\(error)" == message)
         }
         // The default check asks the kernel registry, which has no such operator.
-        #expect(throws: ONNXError.unsupportedOperator(file: "fancy.onnx", opType: "FancyOp", domain: "com.example", node: "fancy_1")) {
+        #expect(
+            throws: ONNXError.unsupportedOperator(
+                file: "fancy.onnx", opType: "FancyOp", domain: "com.example", node: "fancy_1")
+        ) {
             try ONNXModel.load(data: Data(bytes), fileName: "fancy.onnx")
         }
     }
@@ -121,10 +134,12 @@ struct ONNXModelTests {
     func opsetRange() throws {
         for opset: Int64 in [8, 22] {
             #expect(throws: ONNXError.unsupportedOpset(file: "m.onnx", domain: "", version: opset, supported: 9...21)) {
-                try ONNXModel.load(data: Data(TestModels.singleNode(opset: opset)), fileName: "m.onnx", checkOperators: false)
+                try ONNXModel.load(
+                    data: Data(TestModels.singleNode(opset: opset)), fileName: "m.onnx", checkOperators: false)
             }
         }
-        let ok = try ONNXModel.load(data: Data(TestModels.singleNode(opset: 13)), fileName: "m.onnx", checkOperators: false)
+        let ok = try ONNXModel.load(
+            data: Data(TestModels.singleNode(opset: 13)), fileName: "m.onnx", checkOperators: false)
         #expect(ok.opsetImports == ["": 13])
         #expect(ok.graph.inputs == [ValueInfo(name: "X", elementType: "float32", shape: [.symbolic("N"), .fixed(3)])])
     }
@@ -208,8 +223,12 @@ struct ONNXModelTests {
 
         var cyclic = ProtoWriter()
         cyclic.message(7) { g in
-            g.message(1) { n in n.string(1, "X"); n.string(1, "B"); n.string(2, "A"); n.string(4, "Add") }
-            g.message(1) { n in n.string(1, "A"); n.string(2, "B"); n.string(4, "Relu") }
+            g.message(1) { n in
+                n.string(1, "X"); n.string(1, "B"); n.string(2, "A"); n.string(4, "Add")
+            }
+            g.message(1) { n in
+                n.string(1, "A"); n.string(2, "B"); n.string(4, "Relu")
+            }
             g.message(11) { TestModels.tensorValue(&$0, name: "X", dims: [2]) }
             g.message(12) { TestModels.tensorValue(&$0, name: "B", dims: [2]) }
         }
@@ -230,17 +249,33 @@ struct ONNXModelTests {
                 n.string(1, "X")
                 n.string(2, "Y")
                 n.string(4, "Custom")
-                n.message(5) { a in a.string(1, "f"); a.int(20, 1); a.float(2, 0.5) }
-                n.message(5) { a in a.string(1, "i"); a.int(20, 2); a.int(3, -7) }
-                n.message(5) { a in a.string(1, "s"); a.int(20, 3); a.string(4, "hi") }
-                n.message(5) { a in a.string(1, "zero"); a.int(20, 1) }  // proto3 omits a 0.0 value
-                n.message(5) { a in a.string(1, "fs"); a.int(20, 6); a.float(7, 1); a.float(7, 2) }
-                n.message(5) { a in a.string(1, "is"); a.int(20, 7); a.int(8, 3); a.int(8, 4) }
-                n.message(5) { a in a.string(1, "ss"); a.int(20, 8); a.string(9, "a"); a.string(9, "b") }
+                n.message(5) { a in
+                    a.string(1, "f"); a.int(20, 1); a.float(2, 0.5)
+                }
+                n.message(5) { a in
+                    a.string(1, "i"); a.int(20, 2); a.int(3, -7)
+                }
+                n.message(5) { a in
+                    a.string(1, "s"); a.int(20, 3); a.string(4, "hi")
+                }
+                n.message(5) { a in
+                    a.string(1, "zero"); a.int(20, 1)
+                }  // proto3 omits a 0.0 value
+                n.message(5) { a in
+                    a.string(1, "fs"); a.int(20, 6); a.float(7, 1); a.float(7, 2)
+                }
+                n.message(5) { a in
+                    a.string(1, "is"); a.int(20, 7); a.int(8, 3); a.int(8, 4)
+                }
+                n.message(5) { a in
+                    a.string(1, "ss"); a.int(20, 8); a.string(9, "a"); a.string(9, "b")
+                }
                 n.message(5) { a in
                     a.string(1, "t")
                     a.int(20, 4)
-                    a.message(5) { t in t.int(1, 2); t.int(2, 7); t.int(7, 5); t.int(7, 6) }
+                    a.message(5) { t in
+                        t.int(1, 2); t.int(2, 7); t.int(7, 5); t.int(7, 6)
+                    }
                 }
             }
             g.message(11) { TestModels.tensorValue(&$0, name: "X", dims: [2]) }

@@ -19,7 +19,8 @@ struct ONNXNodeTestLoadingTests {
         var wrong: [String] = []
         for dir in FixturePaths.caseDirectories(in: root, prefix: "test_") {
             do {
-                let model = try ONNXModel.load(contentsOf: dir.appendingPathComponent("model.onnx"), checkOperators: false)
+                let model = try ONNXModel.load(
+                    contentsOf: dir.appendingPathComponent("model.onnx"), checkOperators: false)
                 #expect(!model.graph.nodes.isEmpty)
                 loaded += 1
                 guard model.graph.outputs.allSatisfy({ $0.elementType != nil }) else { continue }
@@ -30,7 +31,8 @@ struct ONNXNodeTestLoadingTests {
                             tensorFiles += 1
                         } catch let error as ONNXError {
                             if case .unsupportedDataType = error { continue }
-                            wrong.append("\(dir.lastPathComponent)/\(dataSet.lastPathComponent)/\(file.lastPathComponent): \(error)")
+                            let place = [dir, dataSet, file].map(\.lastPathComponent).joined(separator: "/")
+                            wrong.append("\(place): \(error)")
                         }
                     }
                 }

@@ -134,7 +134,8 @@ struct ProtoReaderTests {
 
     @Test("random byte flips never crash the reader")
     func byteFlips() throws {
-        let original = [UInt8](try Data(contentsOf: FixturePaths.models.appendingPathComponent("logreg_iris_zipmap.onnx")))
+        let original = [UInt8](
+            try Data(contentsOf: FixturePaths.models.appendingPathComponent("logreg_iris_zipmap.onnx")))
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15  // SplitMix64, fixed seed
         func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15

@@ -53,12 +53,14 @@ struct GraphLowering {
         var outputs: [ValueInfo] = []
         var declaredOutputs: [ONNXValueDeclaration] = []
         for (index, output) in proto.outputs.enumerated() {
-            guard producers[output.name] != nil || initializers[output.name] != nil
-                || runtimeInputs.contains(where: { $0.name == output.name })
+            guard
+                producers[output.name] != nil || initializers[output.name] != nil
+                    || runtimeInputs.contains(where: { $0.name == output.name })
             else {
                 throw ONNXError.invalidGraph(
                     file: file,
-                    reason: "graph output '\(output.name)' (\(proto.path).output[\(index)]) is not produced by any node")
+                    reason: "graph output '\(output.name)' (\(proto.path).output[\(index)]) is not produced by any node"
+                )
             }
             var declaration = ONNXValueDeclaration(
                 name: output.name, declaredType: output.type, docString: output.docString)
@@ -90,7 +92,9 @@ struct GraphLowering {
         let initializers = try lowerInitializers(proto)
         let nodes = try proto.nodes.enumerated().map { try lowerNode($1, index: $0) }
         func info(_ v: ValueInfoProto) -> ValueInfo {
-            if case .tensor(let e, let shape) = v.type { return ValueInfo(name: v.name, elementType: e.name, shape: shape) }
+            if case .tensor(let e, let shape) = v.type {
+                return ValueInfo(name: v.name, elementType: e.name, shape: shape)
+            }
             return ValueInfo(name: v.name, elementType: nil, shape: nil)
         }
         return Graph(
@@ -148,7 +152,8 @@ struct GraphLowering {
             for output in node.outputs where !output.isEmpty {
                 guard producer[output] == nil, !initial.contains(output) else {
                     throw ONNXError.invalidGraph(
-                        file: file, reason: "value '\(output)' is produced more than once (again by node '\(node.name)')")
+                        file: file,
+                        reason: "value '\(output)' is produced more than once (again by node '\(node.name)')")
                 }
                 producer[output] = i
             }
@@ -205,10 +210,27 @@ struct GraphLowering {
     private func lowerAttribute(_ a: AttributeProto, node: String) throws -> AttributeValue {
         var type = a.type
         if type == 0 {  // files from IR version < 2 omit the type: infer it from the field present
-            if a.f != nil { type = 1 } else if a.i != nil { type = 2 } else if a.s != nil { type = 3 }
-            else if a.t != nil { type = 4 } else if a.g != nil { type = 5 } else if !a.floats.isEmpty { type = 6 }
-            else if !a.ints.isEmpty { type = 7 } else if !a.strings.isEmpty { type = 8 }
-            else if !a.tensors.isEmpty { type = 9 } else if !a.graphs.isEmpty { type = 10 }
+            if a.f != nil {
+                type = 1
+            } else if a.i != nil {
+                type = 2
+            } else if a.s != nil {
+                type = 3
+            } else if a.t != nil {
+                type = 4
+            } else if a.g != nil {
+                type = 5
+            } else if !a.floats.isEmpty {
+                type = 6
+            } else if !a.ints.isEmpty {
+                type = 7
+            } else if !a.strings.isEmpty {
+                type = 8
+            } else if !a.tensors.isEmpty {
+                type = 9
+            } else if !a.graphs.isEmpty {
+                type = 10
+            }
         }
         let path = "\(a.path) ('\(a.name)' of node '\(node)')"
         switch type {

@@ -41,7 +41,8 @@ enum TensorDecoding {
         if type == .string {
             guard proto.stringData.count == count else {
                 throw Failure(
-                    kind: .invalid("dims \(proto.dims) need \(count) strings but string_data has \(proto.stringData.count)"))
+                    kind: .invalid(
+                        "dims \(proto.dims) need \(count) strings but string_data has \(proto.stringData.count)"))
             }
             return Tensor(shape: shape, storage: .string(proto.stringData.map { String(decoding: $0, as: UTF8.self) }))
         }
@@ -121,15 +122,26 @@ enum TensorDecoding {
 
     private static func decodeRaw(_ raw: ArraySlice<UInt8>, code: Int32, count: Int) -> Tensor.Storage {
         raw.withUnsafeBytes { buf -> Tensor.Storage in
-            func u16(_ i: Int) -> UInt16 { UInt16(littleEndian: buf.loadUnaligned(fromByteOffset: i &* 2, as: UInt16.self)) }
-            func u32(_ i: Int) -> UInt32 { UInt32(littleEndian: buf.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self)) }
-            func u64(_ i: Int) -> UInt64 { UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i &* 8, as: UInt64.self)) }
+            func u16(_ i: Int) -> UInt16 {
+                UInt16(littleEndian: buf.loadUnaligned(fromByteOffset: i &* 2, as: UInt16.self))
+            }
+            func u32(_ i: Int) -> UInt32 {
+                UInt32(littleEndian: buf.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self))
+            }
+            func u64(_ i: Int) -> UInt64 {
+                UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i &* 8, as: UInt64.self))
+            }
             switch code {
             case 1:
-                return .float([Float](unsafeUninitializedCapacity: count) { out, n in
-                    for i in 0..<count { out[i] = Float(bitPattern: u32(i)) }
-                    n = count
-                })
+                return .float(
+                    [Float](unsafeUninitializedCapacity: count) { out, n in
+                        if littleEndianHost, let source = buf.baseAddress, let target = out.baseAddress {
+                            UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: count &* 4)
+                        } else {
+                            for i in 0..<count { out[i] = Float(bitPattern: u32(i)) }
+                        }
+                        n = count
+                    })
             case 11: return .float((0..<count).map { Float(Double(bitPattern: u64($0))) })
             case 10: return .float((0..<count).map { halfToFloat(u16($0)) })
             case 16: return .float((0..<count).map { Float(bitPattern: UInt32(u16($0)) << 16) })
@@ -140,10 +152,21 @@ enum TensorDecoding {
             case 6: return .int64((0..<count).map { Int64(Int32(bitPattern: u32($0))) })
             case 12: return .int64((0..<count).map { Int64(u32($0)) })
             case 9: return .bool((0..<count).map { buf[$0] != 0 })
-            default: return .int64((0..<count).map { Int64(bitPattern: u64($0)) })  // 7 int64, 13 uint64
+            default:  // 7 int64, 13 uint64
+                return .int64(
+                    [Int64](unsafeUninitializedCapacity: count) { out, n in
+                        if littleEndianHost, let source = buf.baseAddress, let target = out.baseAddress {
+                            UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: count &* 8)
+                        } else {
+                            for i in 0..<count { out[i] = Int64(bitPattern: u64(i)) }
+                        }
+                        n = count
+                    })
             }
         }
     }
+
+    static let littleEndianHost = 1.littleEndian == 1
 
     /// IEEE 754 binary16 to binary32, including subnormals, infinities and NaN.
     static func halfToFloat(_ h: UInt16) -> Float {

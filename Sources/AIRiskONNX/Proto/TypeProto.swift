@@ -96,10 +96,8 @@ enum TypeProto {
             switch field {
             case 1:
                 let v = try reader.int64(wire, "dim_value")
-                guard v >= 0, v <= Int64(Int32.max) else {
-                    throw reader.error("dim_value", "dimension \(v) is negative or too large")
-                }
-                dim = .fixed(Int(v))
+                // Some exporters write -1 for "unknown"; treat any value outside Int32 as unknown.
+                dim = (0...Int64(Int32.max)).contains(v) ? .fixed(Int(v)) : .unknown
             case 2: dim = .symbolic(try reader.string(wire, "dim_param"))
             default: try reader.skip(wire, field: field)
             }

@@ -178,7 +178,8 @@ struct ProtoReader {
         out.reserveCapacity(out.count + r.count / 4)
         var p = r.lowerBound
         while p < r.upperBound {
-            let v = UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16
+            let v =
+                UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16
                 | UInt32(bytes[p + 3]) << 24
             out.append(Float(bitPattern: v))
             p &+= 4

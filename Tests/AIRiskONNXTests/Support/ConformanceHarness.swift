@@ -81,7 +81,9 @@ struct ConformanceHarness {
                 let expected = try readTensors(dataSet, prefix: "output_")
                 hasFloat = hasFloat || expected.contains { $0.floats != nil }
                 guard inputs.count == model.graph.inputs.count, expected.count == model.graph.outputs.count else {
-                    return (label, .skipped("data set \(dataSet.lastPathComponent) does not match the graph's signature"))
+                    return (
+                        label, .skipped("data set \(dataSet.lastPathComponent) does not match the graph's signature")
+                    )
                 }
                 var feed: [String: Tensor] = [:]
                 for (info, tensor) in zip(model.graph.inputs, inputs) { feed[info.name] = tensor }
@@ -93,7 +95,8 @@ struct ConformanceHarness {
                     if let why = TensorComparison.mismatch(actual: got, expected: want, rtol: rtol, atol: atol) {
                         return (
                             label,
-                            .failed("\(dataSet.lastPathComponent) output \(info.name): \(why)", hasFloatOutput: hasFloat)
+                            .failed(
+                                "\(dataSet.lastPathComponent) output \(info.name): \(why)", hasFloatOutput: hasFloat)
                         )
                     }
                 }

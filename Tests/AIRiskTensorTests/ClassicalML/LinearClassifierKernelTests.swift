@@ -5,8 +5,9 @@ import Testing
 @Suite("LinearClassifier kernel")
 struct LinearClassifierKernelTests {
     func node(_ attributes: [String: AttributeValue]) -> Node {
-        Node(name: "lc", opType: "LinearClassifier", domain: "ai.onnx.ml", inputs: ["X"], outputs: ["Y", "Z"],
-             attributes: attributes)
+        Node(
+            name: "lc", opType: "LinearClassifier", domain: "ai.onnx.ml", inputs: ["X"], outputs: ["Y", "Z"],
+            attributes: attributes)
     }
 
     let x = Tensor(shape: [4, 3], scalars: MLGradientCheck.values(12, seed: 7))
@@ -41,7 +42,9 @@ struct LinearClassifierKernelTests {
 
     @Test("mismatched attributes and inputs are rejected naming the node")
     func errors() throws {
-        #expect(throws: ClassicalMLError.missingAttribute(node: "lc", opType: "LinearClassifier", attribute: "coefficients")) {
+        #expect(
+            throws: ClassicalMLError.missingAttribute(node: "lc", opType: "LinearClassifier", attribute: "coefficients")
+        ) {
             try LinearClassifierKernel(node: node(["classlabels_ints": .ints([0, 1])]), opset: 1)
         }
         #expect(throws: ClassicalMLError.self) {
@@ -49,7 +52,10 @@ struct LinearClassifierKernelTests {
                 node: node(["coefficients": .floats([1, 2, 3, 4]), "intercepts": .floats([0, 0, 0])]), opset: 1)
         }
         let k = try LinearClassifierKernel(
-            node: node(["coefficients": .floats([1, 2, 3, 4]), "intercepts": .floats([0, 0]), "classlabels_ints": .ints([0, 1])]),
+            node: node([
+                "coefficients": .floats([1, 2, 3, 4]), "intercepts": .floats([0, 0]),
+                "classlabels_ints": .ints([0, 1]),
+            ]),
             opset: 1)
         #expect(throws: ClassicalMLError.self) { try k.forward([x]) }  // 3 features, model expects 2
     }

@@ -6,8 +6,9 @@ import Testing
 struct NormalizerKernelTests {
     func kernel(_ norm: String) throws -> NormalizerKernel {
         try NormalizerKernel(
-            node: Node(name: "n", opType: "Normalizer", domain: "ai.onnx.ml", inputs: ["X"], outputs: ["Y"],
-                       attributes: ["norm": .string(norm)]), opset: 1)
+            node: Node(
+                name: "n", opType: "Normalizer", domain: "ai.onnx.ml", inputs: ["X"], outputs: ["Y"],
+                attributes: ["norm": .string(norm)]), opset: 1)
     }
 
     @Test("input gradients match finite differences", arguments: ["MAX", "L1", "L2"])

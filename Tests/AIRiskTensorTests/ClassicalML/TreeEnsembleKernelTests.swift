@@ -17,8 +17,9 @@ struct TreeEnsembleKernelTests {
         ]
         attributes.merge(extra) { _, new in new }
         return try TreeEnsembleRegressorKernel(
-            node: Node(name: "t", opType: "TreeEnsembleRegressor", domain: "ai.onnx.ml", inputs: ["X"], outputs: ["Y"],
-                       attributes: attributes), opset: 3)
+            node: Node(
+                name: "t", opType: "TreeEnsembleRegressor", domain: "ai.onnx.ml", inputs: ["X"], outputs: ["Y"],
+                attributes: attributes), opset: 3)
     }
 
     @Test("branch modes compare feature and threshold as specified")
@@ -60,14 +61,16 @@ struct TreeEnsembleKernelTests {
         #expect(throws: ClassicalMLError.self) { try k.forward([Tensor(shape: [1, 2], scalars: [0, 0])]) }
         #expect(!TreeEnsembleRegressorKernel.isDifferentiable)
         #expect(!TreeEnsembleClassifierKernel.isDifferentiable)
-        #expect(LinearClassifierKernel.isDifferentiable && ScalerKernel.isDifferentiable && NormalizerKernel.isDifferentiable)
+        #expect(
+            LinearClassifierKernel.isDifferentiable && ScalerKernel.isDifferentiable
+                && NormalizerKernel.isDifferentiable)
     }
 
     @Test("every classical-ML operator is registered under ai.onnx.ml")
     func registry() {
         for op in [
             "LinearClassifier", "LinearRegressor", "Scaler", "Normalizer", "TreeEnsembleClassifier",
-            "TreeEnsembleRegressor", "ZipMap",
+            "TreeEnsembleRegressor", "ZipMap", "ArrayFeatureExtractor",
         ] {
             #expect(KernelRegistry.kernel(domain: "ai.onnx.ml", opType: op) != nil, "\(op)")
         }

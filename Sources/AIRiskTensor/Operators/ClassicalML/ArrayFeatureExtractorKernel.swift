@@ -1,53 +1,76 @@
-/// ai.onnx.ml ArrayFeatureExtractor: selects elements along the last axis of X at the int64
-/// indices Y. scikit-learn uses it to map an ArgMax class index to the class label. A 1-D X
-/// gives a `[1, len(Y)]` result, as onnxruntime does. Not differentiable (indices select).
+/// ai.onnx.ml ArrayFeatureExtractor: selects the columns Y (int64 indices) of X along its last axis.
+///
+/// scikit-learn's MLP and SVM classifiers use it to turn the ArgMax index into the class label.
+/// Like onnxruntime, a 1-D X gives a `[1, count(Y)]` result. Differentiable with respect to a float X
+/// (the gradient is scattered back to the selected columns); the indices get no gradient.
 struct ArrayFeatureExtractorKernel: Kernel {
     static let opType = "ArrayFeatureExtractor"
     static let domain = "ai.onnx.ml"
-    static let isDifferentiable = false
+    static let isDifferentiable = true
 
     let node: Node
 
-    init(node: Node, opset: Int) throws {
+    /// The operator has no attributes, so building it cannot fail.
+    init(node: Node, opset: Int) {
         self.node = node
     }
 
+    private func fail(_ reason: String) -> ClassicalMLError {
+        .invalidInput(node: node.name, opType: Self.opType, reason: reason)
+    }
+
+    /// The output shape, the length of X's last axis, and the validated indices.
+    private func plan(_ inputs: [Tensor?]) throws -> (shape: [Int], stride: Int, indices: [Int]) {
+        guard inputs.count == 2, let x = inputs[0], let y = inputs[1] else {
+            throw fail("expects two inputs, X and the indices Y")
+        }
+        guard let raw = y.int64s else { throw fail("indices Y must be int64, not \(y.elementTypeName)") }
+        guard let stride = x.shape.last else { throw fail("input X must have at least one dimension") }
+        let indices = try raw.map { v -> Int in
+            guard v >= 0, v < Int64(stride) else {
+                throw fail("index \(v) is outside the last axis of X (size \(stride))")
+            }
+            return Int(v)
+        }
+        let shape = x.shape.count == 1 ? [1, indices.count] : x.shape.dropLast() + [indices.count]
+        return (shape, stride, indices)
+    }
+
+    private static func gather<T>(_ values: [T], stride: Int, indices: [Int]) -> [T] {
+        guard stride > 0 else { return [] }
+        let rows = values.count / stride
+        var out: [T] = []
+        out.reserveCapacity(rows * indices.count)
+        for r in 0..<rows {
+            let base = r &* stride
+            for j in indices { out.append(values[base &+ j]) }
+        }
+        return out
+    }
+
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        guard inputs.count >= 2, let x = inputs[0], let y = inputs[1] else {
-            throw OperatorError.missingInput(node: node.name, opType: Self.opType, index: inputs.count < 2 ? 1 : 0)
-        }
-        guard let indices = y.int64s else {
-            throw OperatorError.invalidInput(
-                node: node.name, opType: Self.opType, index: 1, reason: "must be int64, got \(y.elementTypeName)")
-        }
-        guard let last = x.shape.last, last > 0 else {
-            throw OperatorError.invalidInput(node: node.name, opType: Self.opType, index: 0, reason: "is empty")
-        }
-        for i in indices where i < 0 || i >= Int64(last) {
-            throw OperatorError.invalidInput(
-                node: node.name, opType: Self.opType, index: 1,
-                reason: "index \(i) is outside the last axis of X (size \(last))")
-        }
-        let outer = x.count / last
-        let k = indices.count
-        let shape = x.shape.count == 1 ? [1, k] : Array(x.shape.dropLast()) + [k]
-        func gather<T>(_ v: [T]) -> [T] {
-            var out: [T] = []
-            out.reserveCapacity(outer * k)
-            for o in 0..<outer { for i in indices { out.append(v[o * last + Int(i)]) } }
-            return out
-        }
+        let (shape, stride, indices) = try plan(inputs)
+        guard let x = inputs[0] else { throw fail("input X is missing") }
         let storage: Tensor.Storage
         switch x.storage {
-        case .float(let v): storage = .float(gather(v))
-        case .int64(let v): storage = .int64(gather(v))
-        case .bool(let v): storage = .bool(gather(v))
-        case .string(let v): storage = .string(gather(v))
+        case .float(let v): storage = .float(Self.gather(v, stride: stride, indices: indices))
+        case .int64(let v): storage = .int64(Self.gather(v, stride: stride, indices: indices))
+        case .bool(let v): storage = .bool(Self.gather(v, stride: stride, indices: indices))
+        case .string(let v): storage = .string(Self.gather(v, stride: stride, indices: indices))
         }
         return KernelOutput(outputs: [Tensor(shape: shape, storage: storage)])
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
+        guard let x = inputs.first ?? nil, x.floats != nil, let g = outputGradients.first??.floats else {
+            return [nil, nil]
+        }
+        let (_, stride, indices) = try plan(inputs)
+        var dx = [Float](repeating: 0, count: x.count)
+        let rows = stride > 0 ? x.count / stride : 0
+        for r in 0..<rows {
+            for (j, column) in indices.enumerated() { dx[r * stride + column] += g[r * indices.count + j] }
+        }
+        return [Tensor(shape: x.shape, scalars: dx), nil]
     }
 }

@@ -48,9 +48,11 @@ struct LinearClassifierKernel: Kernel {
         let x = try MLInput(inputs.first ?? nil, node: node)
         guard x.columns == features else {
             throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType, reason: "input X has \(x.columns) features; the model expects \(features)")
+                node: node.name, opType: Self.opType,
+                reason: "input X has \(x.columns) features; the model expects \(features)")
         }
-        var scores = MLMatrix.affine(x.values, rows: x.rows, k: features, weights: coefficients, n: targets, bias: intercepts)
+        var scores = MLMatrix.affine(
+            x.values, rows: x.rows, k: features, weights: coefficients, n: targets, bias: intercepts)
         var best = [Int](repeating: 0, count: x.rows)
         if targets == 1 {
             for r in 0..<x.rows { best[r] = scores[r] > 0 ? 1 : 0 }

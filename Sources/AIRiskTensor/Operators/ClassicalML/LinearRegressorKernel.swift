@@ -20,7 +20,8 @@ struct LinearRegressorKernel: Kernel {
         }
         let t = try a.int("targets", default: 1)
         guard t >= 1, coefficients.count % Int(t) == 0 else {
-            throw a.invalid("targets", "is \(t); coefficients (\(coefficients.count) values) must split into that many rows")
+            throw a.invalid(
+                "targets", "is \(t); coefficients (\(coefficients.count) values) must split into that many rows")
         }
         targets = Int(t)
         let given = try a.floats("intercepts") ?? []
@@ -37,9 +38,11 @@ struct LinearRegressorKernel: Kernel {
         let x = try MLInput(inputs.first ?? nil, node: node)
         guard x.columns == features else {
             throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType, reason: "input X has \(x.columns) features; the model expects \(features)")
+                node: node.name, opType: Self.opType,
+                reason: "input X has \(x.columns) features; the model expects \(features)")
         }
-        var y = MLMatrix.affine(x.values, rows: x.rows, k: features, weights: coefficients, n: targets, bias: intercepts)
+        var y = MLMatrix.affine(
+            x.values, rows: x.rows, k: features, weights: coefficients, n: targets, bias: intercepts)
         transform.apply(rows: x.rows, columns: targets, &y)
         return KernelOutput(outputs: [Tensor(shape: [x.rows, targets], scalars: y)])
     }

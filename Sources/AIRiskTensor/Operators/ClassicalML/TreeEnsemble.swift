@@ -146,7 +146,8 @@ struct TreeEnsemble: Sendable {
         var perNode = [[(Int, Float)]](repeating: [], count: n)
         for k in 0..<wTrees.count {
             guard let node = index[wTrees[k]]?[wNodes[k]] else {
-                throw a.invalid(prefix + "_nodeids", "names node \(wNodes[k]) of tree \(wTrees[k]), which does not exist")
+                throw a.invalid(
+                    prefix + "_nodeids", "names node \(wNodes[k]) of tree \(wTrees[k]), which does not exist")
             }
             guard wIds[k] >= 0, wIds[k] < Int64(idLimit) else {
                 throw a.invalid(prefix + "_ids", "contains \(wIds[k]), outside 0..<\(idLimit)")
@@ -163,29 +164,89 @@ struct TreeEnsemble: Sendable {
             }
             weightStart.append(weightTargets.count)
         }
+        pack()
     }
 
-    /// The leaf that `row` reaches in the tree starting at `root`.
+    /// One node laid out for traversal: 20 bytes, so a tree's hot path stays in few cache lines.
+    struct PackedNode: Sendable {
+        var threshold: Float
+        var feature: Int32
+        var trueChild: Int32
+        var falseChild: Int32
+        var mode: Mode
+        var missingTracksTrue: Bool
+    }
+
+    /// The nodes in traversal layout, built once at load.
+    private(set) var packed: [PackedNode] = []
+
+    mutating func pack() {
+        packed = (0..<modes.count).map { i in
+            PackedNode(
+                threshold: thresholds[i], feature: Int32(features[i]), trueChild: Int32(trueChild[i]),
+                falseChild: Int32(falseChild[i]), mode: modes[i], missingTracksTrue: missingTracksTrue[i])
+        }
+    }
+
+    /// The leaf that the row starting at `row` reaches in the tree starting at `root`.
     @inline(__always)
-    func leaf(root: Int, row: UnsafeBufferPointer<Float>, base: Int) -> Int {
+    static func leaf(_ nodes: UnsafeBufferPointer<PackedNode>, root: Int, row: UnsafePointer<Float>) -> Int {
         var i = root
         while true {
-            let mode = modes[i]
-            if mode == .leaf { return i }
-            let x = row[base &+ features[i]]
-            let v = thresholds[i]
+            let node = nodes[i]
+            let x = row[Int(node.feature)]
+            let v = node.threshold
             var goTrue: Bool
-            switch mode {
+            switch node.mode {
+            case .leaf: return i
             case .leq: goTrue = x <= v
             case .lt: goTrue = x < v
             case .gte: goTrue = x >= v
             case .gt: goTrue = x > v
             case .eq: goTrue = x == v
             case .neq: goTrue = x != v
-            case .leaf: goTrue = false
             }
-            if !goTrue && x.isNaN && missingTracksTrue[i] { goTrue = true }
-            i = goTrue ? trueChild[i] : falseChild[i]
+            if !goTrue && node.missingTracksTrue && x.isNaN { goTrue = true }
+            i = Int(goTrue ? node.trueChild : node.falseChild)
         }
+    }
+
+    /// How the weights that several trees give one target are combined.
+    enum Aggregate: String, Sendable { case sum = "SUM", average = "AVERAGE", min = "MIN", max = "MAX" }
+
+    /// Runs every row through every tree (tree by tree, so each tree stays in cache across the
+    /// batch) and combines the leaf weights per row and id: `scores[r·ids + id]`, with `has` telling
+    /// which ids received any weight. AVERAGE is returned as a sum; the caller divides.
+    func accumulate(_ x: MLInput, ids: Int, aggregate: Aggregate) -> (scores: [Float], has: [Bool]) {
+        var scores = [Float](repeating: 0, count: x.rows * ids)
+        var has = [Bool](repeating: false, count: x.rows * ids)
+        // Leaf-only trees read no feature, so an input with no columns is valid: give it a readable cell.
+        let source = x.values.isEmpty ? [0] : x.values
+        source.withUnsafeBufferPointer { input in
+            packed.withUnsafeBufferPointer { nodes in
+                scores.withUnsafeMutableBufferPointer { s in
+                    has.withUnsafeMutableBufferPointer { h in
+                        guard let rows = input.baseAddress else { return }
+                        for root in roots {
+                            for r in 0..<x.rows {
+                                let leaf = Self.leaf(nodes, root: root, row: rows + r &* x.columns)
+                                let base = r &* ids
+                                for k in weightStart[leaf]..<weightStart[leaf &+ 1] {
+                                    let at = base &+ weightTargets[k]
+                                    let w = weightValues[k]
+                                    switch aggregate {
+                                    case .sum, .average: s[at] += w
+                                    case .min: s[at] = h[at] ? Swift.min(s[at], w) : w
+                                    case .max: s[at] = h[at] ? Swift.max(s[at], w) : w
+                                    }
+                                    h[at] = true
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (scores, has)
     }
 }

@@ -46,43 +46,35 @@ struct TreeEnsembleClassifierKernel: Kernel {
                 node: node.name, opType: Self.opType,
                 reason: "input X has \(x.columns) features; the trees read feature \(trees.featureCount - 1)")
         }
+        let (scores, flags) = trees.accumulate(x, ids: classes, aggregate: .sum)
         var z = [Float](repeating: 0, count: x.rows * classes)
         var best = [Int](repeating: 0, count: x.rows)
         var score = [Float](repeating: 0, count: classes)
         var has = [Bool](repeating: false, count: classes)
-        x.values.withUnsafeBufferPointer { row in
-            for r in 0..<x.rows {
-                for c in 0..<classes {
-                    score[c] = 0
-                    has[c] = false
-                }
-                for root in trees.roots {
-                    let leaf = trees.leaf(root: root, row: row, base: r &* x.columns)
-                    for k in trees.weightStart[leaf]..<trees.weightStart[leaf + 1] {
-                        score[trees.weightTargets[k]] += trees.weightValues[k]
-                        has[trees.weightTargets[k]] = true
-                    }
-                }
-                let out = r * classes
-                if singleColumnBinary {
-                    best[r] = binary(&score, &has, into: &z, at: out)
-                    continue
-                }
-                if baseValues.count == classes {
-                    for c in 0..<classes {
-                        score[c] += baseValues[c]
-                        has[c] = true
-                    }
-                }
-                var m: Float = 0
-                var at = -1
-                for c in 0..<classes where has[c] && (at < 0 || score[c] > m) {
-                    m = score[c]
-                    at = c
-                }
-                best[r] = max(at, 0)
-                for c in 0..<classes { z[out + c] = score[c] }
+        for r in 0..<x.rows {
+            let out = r * classes
+            for c in 0..<classes {
+                score[c] = scores[out + c]
+                has[c] = flags[out + c]
             }
+            if singleColumnBinary {
+                best[r] = binary(&score, &has, into: &z, at: out)
+                continue
+            }
+            if baseValues.count == classes {
+                for c in 0..<classes {
+                    score[c] += baseValues[c]
+                    has[c] = true
+                }
+            }
+            var m: Float = 0
+            var at = -1
+            for c in 0..<classes where has[c] && (at < 0 || score[c] > m) {
+                m = score[c]
+                at = c
+            }
+            best[r] = max(at, 0)
+            for c in 0..<classes { z[out + c] = score[c] }
         }
         if !singleColumnBinary { transform.apply(rows: x.rows, columns: classes, &z) }
         return KernelOutput(outputs: [labels.tensor(indices: best), Tensor(shape: [x.rows, classes], scalars: z)])

@@ -6,12 +6,10 @@ struct TreeEnsembleRegressorKernel: Kernel {
     static let domain = "ai.onnx.ml"
     static let isDifferentiable = false
 
-    enum Aggregate: String { case sum = "SUM", average = "AVERAGE", min = "MIN", max = "MAX" }
-
     let node: Node
     let trees: TreeEnsemble
     let targets: Int
-    let aggregate: Aggregate
+    let aggregate: TreeEnsemble.Aggregate
     let baseValues: [Float]
     let transform: PostTransform
 
@@ -22,7 +20,7 @@ struct TreeEnsembleRegressorKernel: Kernel {
         guard t >= 1, t < 1 << 24 else { throw a.invalid("n_targets", "is \(t); it must be at least 1") }
         targets = Int(t)
         let name = try a.string("aggregate_function", default: "SUM")
-        guard let agg = Aggregate(rawValue: name) else {
+        guard let agg = TreeEnsemble.Aggregate(rawValue: name) else {
             throw a.invalid("aggregate_function", "is '\(name)'; expected SUM, AVERAGE, MIN or MAX")
         }
         aggregate = agg
@@ -41,35 +39,13 @@ struct TreeEnsembleRegressorKernel: Kernel {
                 node: node.name, opType: Self.opType,
                 reason: "input X has \(x.columns) features; the trees read feature \(trees.featureCount - 1)")
         }
-        var y = [Float](repeating: 0, count: x.rows * targets)
-        var score = [Float](repeating: 0, count: targets)
-        var has = [Bool](repeating: false, count: targets)
+        let (scores, has) = trees.accumulate(x, ids: targets, aggregate: aggregate)
         let treeCount = Float(trees.roots.count)
-        x.values.withUnsafeBufferPointer { row in
-            for r in 0..<x.rows {
-                for t in 0..<targets {
-                    score[t] = 0
-                    has[t] = false
-                }
-                for root in trees.roots {
-                    let leaf = trees.leaf(root: root, row: row, base: r &* x.columns)
-                    for k in trees.weightStart[leaf]..<trees.weightStart[leaf + 1] {
-                        let t = trees.weightTargets[k]
-                        let w = trees.weightValues[k]
-                        switch aggregate {
-                        case .sum, .average: score[t] += w
-                        case .min: score[t] = has[t] ? Swift.min(score[t], w) : w
-                        case .max: score[t] = has[t] ? Swift.max(score[t], w) : w
-                        }
-                        has[t] = true
-                    }
-                }
-                for t in 0..<targets {
-                    var v = has[t] ? score[t] : 0
-                    if aggregate == .average { v /= treeCount }
-                    y[r * targets + t] = (baseValues.isEmpty ? 0 : baseValues[t]) + v
-                }
-            }
+        var y = [Float](repeating: 0, count: x.rows * targets)
+        for i in 0..<y.count {
+            var v = has[i] ? scores[i] : 0
+            if aggregate == .average { v /= treeCount }
+            y[i] = (baseValues.isEmpty ? 0 : baseValues[i % targets]) + v
         }
         transform.apply(rows: x.rows, columns: targets, &y)
         return KernelOutput(outputs: [Tensor(shape: [x.rows, targets], scalars: y)])
