@@ -27,12 +27,16 @@ struct MembershipLiRATests {
         #expect(offline[1] == 0)
     }
 
-    @Test("fixed variance pools the within-record deviations over all records")
+    @Test("fixed variance pools one σ over all records and both IN and OUT models")
     func fixed() {
         let s = LiRAAttack.statistics(Self.refs, fixedVariance: true)
-        // IN squared deviations: record 0: 1 + 1, record 1: 1 + 1 ⇒ 4 over 2 degrees of freedom.
-        #expect(s.stdIn.allSatisfy { abs($0 - 2.0.squareRoot()) < 1e-12 })
-        // OUT: record 0: 0.25 + 0.25, record 1: 0.25 + 0.25 ⇒ 1 over 2.
-        #expect(s.stdOut.allSatisfy { abs($0 - 0.5.squareRoot()) < 1e-12 })
+        // IN squared deviations sum to 4 over 2 degrees of freedom, OUT to 1 over 2: pooled 5 / 4.
+        let pooled = (5.0 / 4.0).squareRoot()
+        #expect(s.stdIn.allSatisfy { abs($0 - pooled) < 1e-12 })
+        #expect(s.stdOut.allSatisfy { abs($0 - pooled) < 1e-12 })
+        // With one shared σ the online score is monotone in φ: more confident ⇒ more likely a member.
+        let veryConfident = LiRAAttack.online(target: [9, 0.5], s)
+        let asConfidentAsIn = LiRAAttack.online(target: [5, 0.5], s)
+        #expect(veryConfident[0] > asConfidentAsIn[0])
     }
 }
