@@ -196,10 +196,15 @@ public struct ONNXModelAccess: ModelAccess {
         let perRow = values.count / rows
         var labels: [Int] = []
         if kind != .regression {
-            if let lo = labelOutput, let l = outputs[lo]?.int64s, l.count == rows, kind != .sequence {
+            // The model's own label output is used when it holds class indices (0..<width); exporters
+            // that emit class values (e.g. labels 3 and 7) or strings get the arg-max column instead, so
+            // labels always index the score columns.
+            let w = description.outputWidth
+            if let lo = labelOutput, let l = outputs[lo]?.int64s, l.count == rows, kind != .sequence,
+                l.allSatisfy({ $0 >= 0 && $0 < Int64(w) })
+            {
                 labels = l.map { Int($0) }
             } else {
-                let w = description.outputWidth
                 labels = (0..<rows).map { r in
                     let base = r * perRow + perRow - w
                     var best = 0
