@@ -33,6 +33,8 @@ public struct Assessor: Sendable {
         var population: LabeledData?
         var featureNames: [String]
         var records: [DataSetRecord]
+        /// The target's hidden layer widths when it is a plain MLP or logistic model.
+        var architecture: [Int]?
         var identity: ModelIdentity
     }
 
@@ -59,10 +61,18 @@ public struct Assessor: Sendable {
                     }
                     var config = plan.profile.membership(seed: plan.seed, scoresAvailable: desc.outputKind != .labels)
                     config.queryBudget = budget
+                    if let hidden = inputs.architecture {
+                        config.hiddenSizes = hidden
+                    }
                     let r = try await MembershipProbe(configuration: config).run(
                         model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
                         population: inputs.population)
                     result = MembershipReport.probeResult(r, budget: budget)
+                    result.notes.append(
+                        inputs.architecture.map {
+                            "shadow and reference models copy the target's architecture: "
+                                + ($0.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \($0)")
+                        } ?? "the target is not a plain MLP or logistic model: shadow and reference models are MLPs with hidden layers \(config.hiddenSizes)")
                     metrics = MembershipReport.policyMetrics(r)
                     definitions += MembershipReport.definitions(r)
                 case .inversion:

@@ -72,6 +72,6 @@ extension Assessor {
             accessLevel: desc.accessLevel.rawValue)
         return Inputs(
             access: access, members: members, nonMembers: nonMembers, population: population, featureNames: featureNames,
-            records: records, identity: identity)
+            records: records, architecture: TargetArchitecture.hiddenSizes(of: model), identity: identity)
     }
 }

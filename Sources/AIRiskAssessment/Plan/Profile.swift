@@ -18,7 +18,7 @@ public enum Profile: String, Sendable, CaseIterable, Codable {
         case .standard:
             c.shadowModelCount = 4
             c.referenceModelCount = 16
-            c.epochs = 150
+            c.epochs = 100
         case .thorough:
             c.shadowModelCount = 8
             c.referenceModelCount = 64

@@ -1,0 +1,37 @@
+import AIRiskONNX
+import AIRiskTensor
+
+/// The architecture of a supplied ONNX model, when it is one the in-process trainer can copy: a
+/// (multi-)logistic model or an MLP of dense layers. Shadow and reference models then share the
+/// target's architecture, as the shadow-model and LiRA attacks assume.
+enum TargetArchitecture {
+    /// Operators that do not change an MLP's architecture (activations, plumbing, label lookup).
+    static let transparent: Set<String> = [
+        "Add", "Relu", "Tanh", "Sigmoid", "Softmax", "LogSoftmax", "Cast", "Identity", "Reshape", "Flatten",
+        "ArgMax", "ArrayFeatureExtractor", "ZipMap", "Normalizer", "Scaler", "Dropout", "Constant",
+    ]
+
+    /// Hidden layer widths ([] for a logistic model), or nil when the graph is not a plain MLP.
+    static func hiddenSizes(of model: ONNXModel) -> [Int]? {
+        let g = model.graph
+        var widths: [(Int, Int)] = []
+        for node in g.nodes {
+            switch node.opType {
+            case "LinearClassifier":
+                return []
+            case "MatMul", "Gemm":
+                guard let w = node.inputs.dropFirst().first.flatMap({ g.initializers[$0] }), w.shape.count == 2 else {
+                    return nil
+                }
+                var (rows, cols) = (w.shape[0], w.shape[1])
+                if node.opType == "Gemm", case .int(1)? = node.attributes["transB"] { swap(&rows, &cols) }
+                widths.append((rows, cols))
+            default:
+                if !transparent.contains(node.opType) { return nil }
+            }
+        }
+        guard !widths.isEmpty else { return nil }
+        for i in 1..<widths.count where widths[i].0 != widths[i - 1].1 { return nil }
+        return widths.dropLast().map(\.1)
+    }
+}
