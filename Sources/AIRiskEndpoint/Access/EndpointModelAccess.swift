@@ -244,7 +244,10 @@ public final class EndpointModelAccess: ModelAccess {
             if let i = parts.firstIndex(of: "models"), i + 1 < parts.count { return parts[i + 1] }
             return URL(string: url)?.host ?? "endpoint"
         case .command(let line):
-            return line.split(separator: " ").last.map { String($0.split(separator: "/").last ?? $0) } ?? "command"
+            // The program, or the script an interpreter runs.
+            let interpreters: Set<String> = ["python", "python3", "node", "sh", "bash", "ruby", "perl", "Rscript", "env"]
+            let words = line.split(separator: " ").map { String($0.split(separator: "/").last ?? $0) }
+            return words.first { !interpreters.contains($0) && !$0.hasPrefix("-") } ?? words.first ?? "command"
         }
     }
 }
