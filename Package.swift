@@ -56,13 +56,14 @@ let package = Package(
             name: "AIRiskAssessment",
             dependencies: [
                 "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskONNX", "AIRiskData",
+                "AIRiskEndpoint",
             ]),
         // Command-line commands (a library so tests can drive them).
         .target(
             name: "AIRiskCLI",
             dependencies: [
                 "AIRiskXML", "AIRiskCatalog", "AIRiskTensor", "AIRiskONNX", "AIRiskData", "AIRiskAccess",
-                "AIRiskProbes", "AIRiskResults", "AIRiskReport", "AIRiskAssessment",
+                "AIRiskProbes", "AIRiskResults", "AIRiskReport", "AIRiskAssessment", "AIRiskEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "airisk", dependencies: ["AIRiskCLI"]),

@@ -20,8 +20,10 @@ struct AssessCommand: AsyncParsableCommand {
             or above --fail-on; 1 when the assessment itself failed (bad model or data, unreadable files).
             """)
 
-    @Option(help: "The model: an ONNX file.")
-    var model: String
+    @Option(help: "The model: an ONNX file (or use --endpoint / --model-cmd).")
+    var model: String?
+
+    @OptionGroup(title: "Live model (instead of --model)") var live: EndpointOptions
 
     @Option(help: "Records the model was trained on (.npz, .npy or .csv with labels).")
     var members: String
@@ -65,6 +67,7 @@ struct AssessCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
+        try live.validate(model: model)
         _ = try parsedProbes()
         guard ["low", "medium", "high"].contains(dataSensitivity) else {
             throw ValidationError("--data-sensitivity must be low, medium or high")
@@ -96,16 +99,17 @@ struct AssessCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let plan = AssessmentPlan(
-            modelURL: URL(fileURLWithPath: model),
+        var plan = AssessmentPlan(
+            modelURL: URL(fileURLWithPath: model ?? live.stem),
             members: .init(url: URL(fileURLWithPath: members), labelColumn: labelColumn),
             nonMembers: .init(url: URL(fileURLWithPath: nonmembers), labelColumn: labelColumn),
             population: population.map { .init(url: URL(fileURLWithPath: $0), labelColumn: labelColumn) },
             probes: try parsedProbes(), profile: profile, seed: seed, dataSensitivity: dataSensitivity,
             classes: try Self.integers(classes, "--classes"), inputShape: try Self.integers(inputShape, "--input-shape"),
             queryBudget: queryBudget)
+        if let remote = try live.source() { plan.source = remote }
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
-        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(model: model)
+        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(model: model ?? live.stem)
         try await Self.execute(plan: plan, catalog: catalog, directory: directory, report: report)
     }
 
