@@ -76,7 +76,11 @@ let package = Package(
         .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskDataTests", dependencies: ["AIRiskData", "AIRiskTensor"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskAccessTests", dependencies: ["AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor"]),
-        .testTarget(name: "AIRiskEndpointTests", dependencies: ["AIRiskEndpoint", "AIRiskAccess", "AIRiskTensor"]),
+        .testTarget(
+            name: "AIRiskEndpointTests",
+            dependencies: [
+                "AIRiskEndpoint", "AIRiskAccess", "AIRiskTensor", "AIRiskAssessment", "AIRiskCatalog", "AIRiskResults",
+            ]),
         .testTarget(name: "AIRiskProbesTests", dependencies: ["AIRiskProbes", "AIRiskAccess", "AIRiskTensor"]),
         .testTarget(name: "AIRiskResultsTests", dependencies: ["AIRiskResults", "AIRiskXML"]),
         .testTarget(

@@ -36,7 +36,9 @@ final class ChildProcess: @unchecked Sendable {
                 let d = handle.availableData
                 if d.isEmpty { break }
                 buffer += String(decoding: d, as: UTF8.self)
-                if let line = buffer.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
+                // Only complete lines: the last piece may still be arriving.
+                let complete = buffer.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                if let line = complete.first(where: { $0.hasPrefix(prefix) }) {
                     result.set(String(line))
                     break
                 }
