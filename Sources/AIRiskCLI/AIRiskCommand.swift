@@ -8,7 +8,7 @@ public struct AIRiskCommand: AsyncParsableCommand {
         version: AIRiskVersion.current,
         subcommands: [
             DemoCommand.self, AssessCommand.self, ReportCommand.self, ValidateCommand.self, InspectCommand.self,
-            PredictCommand.self, CatalogCommand.self,
+            PredictCommand.self, CatalogCommand.self, EndpointCheckCommand.self,
         ]
     )
 
