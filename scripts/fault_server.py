@@ -3,7 +3,7 @@
 
 Serves a fixed 3-class softmax model over 4 features on 127.0.0.1 (stdlib only). The path picks
 the fault and how many requests suffer it before the server behaves: POST /FAULT/K/... where
-FAULT is one of ok, slow, error500, throttle, drop, malformed, truncated, wrongshape, labels, auth,
+FAULT is one of ok, hold (answers after 0.1 s), slow, error500, throttle, drop, malformed, truncated, wrongshape, labels, auth,
 nan, bigwait and K the number of faulty answers (e.g. /error500/2/v2/models/m/infer fails twice
 then answers). The body format decides the protocol: {"inputs": [...]} is KServe V2, {"instances":
 ...} the row format. GET /stats reports what the server saw; GET .../v2/models/NAME is metadata.
@@ -24,7 +24,7 @@ WEIGHTS = [[((c + 1) * (j + 1)) % 5 / 2.0 - 1.0 for j in range(FEATURES)] for c 
 TOKEN = "Bearer fault-secret-42"
 
 lock = threading.Lock()
-stats = {"requests": 0, "rows": 0, "answered_rows": 0, "faults": 0}
+stats = {"requests": 0, "rows": 0, "answered_rows": 0, "faults": 0, "inflight": 0, "max_inflight": 0}
 seen = {}
 
 
@@ -86,6 +86,16 @@ class Handler(BaseHTTPRequestHandler):
             rows = len(batch)
         key = "/".join(parts[:2])
         with lock:
+            stats["inflight"] += 1
+            stats["max_inflight"] = max(stats["max_inflight"], stats["inflight"])
+        try:
+            self.respond(fault, limit, key, body, batch, rows, v2)
+        finally:
+            with lock:
+                stats["inflight"] -= 1
+
+    def respond(self, fault, limit, key, body, batch, rows, v2):
+        with lock:
             stats["requests"] += 1
             stats["rows"] += rows
             n = seen.get(key, 0)
@@ -94,6 +104,8 @@ class Handler(BaseHTTPRequestHandler):
             if faulty:
                 stats["faults"] += 1
 
+        if fault == "hold":
+            time.sleep(0.1)
         if fault == "auth" and self.headers.get("Authorization") != TOKEN:
             return self.send(401, {"error": "bad credentials: " + str(self.headers.get("Authorization"))})
         if faulty:

@@ -50,9 +50,9 @@ struct CommandModelTests {
     @Test("a hung child is stopped after the timeout")
     func hang() async throws {
         let model = try await EndpointModelAccess.connect(
-            configuration("hang", timeout: 1), sampleRows: ReferenceModel.rows(2))
+            configuration("hang", timeout: 3), sampleRows: ReferenceModel.rows(2))
         let error = await #expect(throws: EndpointError.self) { _ = try await model.predict(ReferenceModel.rows(2)) }
-        #expect(error?.description.contains("did not answer within 1.0 s") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("did not answer within 3.0 s") == true, "\(String(describing: error))")
     }
 
     @Test("a child writing something that is not JSON is a clear error")

@@ -231,4 +231,44 @@ struct FaultInjectionTests {
         }
         #expect(error?.description.contains("3 attempts") == true, "\(String(describing: error))")
     }
+
+    @Test("no more requests in flight than the concurrency limit")
+    func concurrencyLimit() async throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let limits = EndpointLimits(batchSize: 2, concurrency: 2, timeout: 5)
+        let model = try await EndpointModelAccess.connect(
+            configuration(server.url("hold"), limits: limits), sampleRows: ReferenceModel.rows(2))
+        async let a = model.predict(ReferenceModel.rows(8))
+        async let b = model.predict(ReferenceModel.rows(8, seed: 2))
+        _ = try await (a, b)
+        let stats = try await server.stats()
+        #expect(stats.requests == 1 + 8)
+        #expect(stats.maxInFlight <= 2)
+        #expect(stats.maxInFlight >= 1)
+    }
+
+    @Test("the client-side rate limit spaces requests")
+    func rateLimit() async throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let limits = EndpointLimits(batchSize: 1, concurrency: 4, requestsPerSecond: 20, timeout: 5)
+        let model = try await EndpointModelAccess.connect(
+            configuration(server.url("ok"), limits: limits), sampleRows: ReferenceModel.rows(1))
+        let started = ContinuousClock.now
+        _ = try await model.predict(ReferenceModel.rows(6))
+        // Six request starts at most 20 per second: at least 5 intervals of 50 ms between them.
+        #expect(ContinuousClock.now - started >= .milliseconds(245))
+        #expect(try await server.stats().requests == 7)
+    }
+
+    @Test("without --output-name, a probability output declared in the metadata is requested")
+    func metadataOutput() async throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let model = try await EndpointModelAccess.connect(
+            configuration(server.url("ok"), output: nil), sampleRows: ReferenceModel.rows(2))
+        #expect(model.description.outputKind == .probabilities)
+        #expect(model.notes.contains { $0.contains("predict_proba") })
+    }
 }

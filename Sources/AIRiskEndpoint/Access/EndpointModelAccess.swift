@@ -79,6 +79,7 @@ public final class EndpointModelAccess: ModelAccess {
         // KServe V2 metadata: GET /v2/models/NAME (the infer URL without /infer).
         var metadataName: String?
         var metadataInput: (name: String, datatype: String, shape: [Int])?
+        var metadataOutputs: [String] = []
         if configuration.wireProtocol == .kserveV2, let url, url.hasSuffix("/infer") {
             let metaURL = String(url.dropLast("/infer".count))
             let started = Date()
@@ -95,6 +96,7 @@ public final class EndpointModelAccess: ModelAccess {
                             let shape = first["shape"]?.arrayValue?.compactMap { $0.numberValue.map { Int($0) } } ?? []
                             metadataInput = (n, first["datatype"]?.stringValue?.uppercased() ?? "FP32", shape)
                         }
+                        metadataOutputs = json["outputs"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
                         notes.append("read the model metadata at \(URLRedaction.redact(metaURL))")
                     }
                 }
@@ -123,13 +125,20 @@ public final class EndpointModelAccess: ModelAccess {
             throw EndpointError.configuration("input row shape \(rowShape) is not a list of positive sizes")
         }
 
+        // Without --output-name, ask for a declared probability output (MLServer's sklearn runtime
+        // otherwise answers with `predict` labels only).
+        var outputName = configuration.outputName
+        if outputName == nil, let p = metadataOutputs.first(where: { $0.lowercased().contains("prob") }) {
+            outputName = p
+            notes.append("asked for output '\(p)', declared in the metadata")
+        }
         var datatype = "FP32"
         if let d = metadataInput?.datatype, d == "FP64" || d == "FP32" { datatype = d }
         let codec = PayloadCodec(
             wireProtocol: configuration.wireProtocol,
             inputName: configuration.inputName ?? metadataInput?.name ?? "input-0", datatype: datatype,
-            outputName: configuration.outputName, instancesKey: configuration.instancesKey,
-            predictionsKey: configuration.predictionsKey)
+            outputName: outputName, outputRequired: configuration.outputName != nil,
+            instancesKey: configuration.instancesKey, predictionsKey: configuration.predictionsKey)
         let session = EndpointSession(
             transport: transport, codec: codec, limits: limits, log: log, redactor: redactor, rowShape: rowShape)
 

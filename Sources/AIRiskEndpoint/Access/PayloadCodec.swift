@@ -7,6 +7,9 @@ struct PayloadCodec: Sendable {
     /// KServe V2: FP32 or FP64, as the metadata declares.
     var datatype: String = "FP32"
     var outputName: String?
+    /// Whether ``outputName`` was asked for by the user (an error when missing) or only guessed
+    /// from the metadata (fall back to the usual choice when missing).
+    var outputRequired = true
     var instancesKey: String
     var predictionsKey: String
 
@@ -88,11 +91,10 @@ struct PayloadCodec: Sendable {
         }
         let names = outputs.map { $0["name"]?.stringValue ?? "?" }
         let chosen: JSONValue
-        if let outputName {
-            guard let o = outputs.first(where: { $0["name"]?.stringValue == outputName }) else {
-                throw .badResponse("no output named '\(outputName)' (outputs: \(names.joined(separator: ", ")))")
-            }
+        if let outputName, let o = outputs.first(where: { $0["name"]?.stringValue == outputName }) {
             chosen = o
+        } else if let outputName, outputRequired {
+            throw .badResponse("no output named '\(outputName)' (outputs: \(names.joined(separator: ", ")))")
         } else if let o = outputs.first(where: { ($0["name"]?.stringValue ?? "").lowercased().contains("prob") }) {
             chosen = o
         } else {

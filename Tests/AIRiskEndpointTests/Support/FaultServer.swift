@@ -29,6 +29,7 @@ final class FaultServer: Sendable {
         var rows: Int
         var answeredRows: Int
         var faults: Int
+        var maxInFlight: Int
     }
 
     /// What the server saw, read through the endpoint module's own transport.
@@ -39,7 +40,7 @@ final class FaultServer: Sendable {
         }
         let json = try JSONParser.parse(r.body)
         func n(_ k: String) -> Int { Int(json[k]?.numberValue ?? -1) }
-        return Stats(requests: n("requests"), rows: n("rows"), answeredRows: n("answered_rows"), faults: n("faults"))
+        return Stats(requests: n("requests"), rows: n("rows"), answeredRows: n("answered_rows"), faults: n("faults"), maxInFlight: n("max_inflight"))
     }
 
     func stop() { child.stop() }
