@@ -12,6 +12,8 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
     case badResponse(String)
     /// The model command crashed, hung or wrote something unreadable.
     case command(String)
+    /// The assessment was interrupted (Ctrl-C); no further request is sent.
+    case interrupted
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
         case .rejected(let s, let d): "endpoint answered HTTP \(s): \(d)"
         case .badResponse(let m): "endpoint answer unusable: \(m)"
         case .command(let m): "model command: \(m)"
+        case .interrupted: "interrupted: no further requests were sent"
         }
     }
 }

@@ -127,7 +127,7 @@ struct AssessCommand: AsyncParsableCommand {
     ) async throws {
         let progress = ProgressPrinter()
         let assessor = Assessor(catalog: catalog, progress: { progress($0) })
-        let results = try await assessor.run(plan)
+        let results = try await Interruption.run { try await assessor.run(plan) }
         progress("writing reports to \(directory.path)")
         let written = try ReportWriter.write(
             results, formats: ReportFormat.allCases, to: directory, options: try report.writerOptions())

@@ -87,8 +87,13 @@ final class EndpointSession: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            try await limiter?.acquire()
-            try Task.checkCancellation()
+            if Task.isCancelled { throw EndpointError.interrupted }
+            do {
+                try await limiter?.acquire()
+            } catch {
+                throw EndpointError.interrupted
+            }
+            if Task.isCancelled { throw EndpointError.interrupted }
             usage.withLock { $0.requests += 1 }
             let started = Date()
             let clock = ContinuousClock.now
@@ -167,6 +172,12 @@ final class EndpointSession: Sendable {
         usage.withLock { $0.retries += 1 }
         let u = jitter.withLock { $0.unit() }
         let seconds = retry.delay(afterAttempt: attempt, retryAfter: retryAfter, unit: u)
-        if seconds > 0 { try await Task.sleep(for: .nanoseconds(Int64(seconds * 1e9))) }
+        if seconds > 0 {
+            do {
+                try await Task.sleep(for: .nanoseconds(Int64(seconds * 1e9)))
+            } catch {
+                throw EndpointError.interrupted
+            }
+        }
     }
 }

@@ -67,7 +67,7 @@ struct HTTPTransport: PredictionTransport {
             }
             throw .connection("\(e)")
         } catch is CancellationError {
-            throw .fatal(.unreachable("cancelled"))
+            throw .fatal(.interrupted)
         } catch {
             throw .connection("\(error)")
         }
