@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System libraries.
@@ -36,6 +37,12 @@ let package = Package(
             dependencies: ["AIRiskTensor", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The model-access protocol every probe uses, and its ONNX implementation.
         .target(name: "AIRiskAccess", dependencies: ["AIRiskTensor", "AIRiskONNX"]),
+        // Live prediction endpoints (KServe V2, instances→predictions) and subprocess models behind ModelAccess.
+        .target(
+            name: "AIRiskEndpoint",
+            dependencies: [
+                "AIRiskAccess", "AIRiskTensor", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
         // The attacks: membership inference, model inversion, model extraction, and their metrics.
         .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData", "CBLAS"]),
         // The canonical results document: its model, XML form and XSD validation.
@@ -49,13 +56,14 @@ let package = Package(
             name: "AIRiskAssessment",
             dependencies: [
                 "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskXML",
+                "AIRiskEndpoint",
             ]),
         // Command-line commands (a library so tests can drive them).
         .target(
             name: "AIRiskCLI",
             dependencies: [
                 "AIRiskXML", "AIRiskCatalog", "AIRiskTensor", "AIRiskONNX", "AIRiskData", "AIRiskAccess",
-                "AIRiskProbes", "AIRiskResults", "AIRiskReport", "AIRiskAssessment",
+                "AIRiskProbes", "AIRiskResults", "AIRiskReport", "AIRiskAssessment", "AIRiskEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "airisk", dependencies: ["AIRiskCLI"]),
@@ -68,6 +76,11 @@ let package = Package(
         .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskDataTests", dependencies: ["AIRiskData", "AIRiskTensor"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskAccessTests", dependencies: ["AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor"]),
+        .testTarget(
+            name: "AIRiskEndpointTests",
+            dependencies: [
+                "AIRiskEndpoint", "AIRiskAccess", "AIRiskTensor", "AIRiskAssessment", "AIRiskCatalog", "AIRiskResults",
+            ]),
         .testTarget(name: "AIRiskProbesTests", dependencies: ["AIRiskProbes", "AIRiskAccess", "AIRiskTensor"]),
         .testTarget(name: "AIRiskResultsTests", dependencies: ["AIRiskResults", "AIRiskXML"]),
         .testTarget(

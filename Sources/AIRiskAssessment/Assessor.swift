@@ -36,10 +36,12 @@ public struct Assessor: Sendable {
         /// The target's hidden layer widths when it is a plain MLP or logistic model.
         var architecture: [Int]?
         var identity: ModelIdentity
+        /// Endpoint or command: rows and requests used against its limit, read after the probes.
+        var remoteUsage: (@Sendable () -> [Budget])? = nil
     }
 
     public func run(_ plan: AssessmentPlan) async throws -> AssessmentResults {
-        let inputs = try load(plan)
+        let inputs = try await loadModelAndData(plan)
         let desc = inputs.access.description
         var probes: [ProbeResult] = []
         var findings: [Finding] = []
@@ -129,7 +131,7 @@ public struct Assessor: Sendable {
             : .complete
         return AssessmentResults(
             tool: ToolInfo(name: "airisk", version: AssessmentEnvironment.toolVersion), generatedAt: clock(),
-            seed: plan.seed, profile: plan.profile.rawValue, budgets: budgets(plan),
+            seed: plan.seed, profile: plan.profile.rawValue, budgets: budgets(plan) + (inputs.remoteUsage?() ?? []),
             dataSensitivity: DataSensitivity(rawValue: plan.dataSensitivity) ?? .medium, status: status,
             model: inputs.identity, dataSets: inputs.records, environment: AssessmentEnvironment.current,
             probes: probes, findings: findings, matrix: matrix,

@@ -7,18 +7,29 @@ import AIRiskTensor
 import Foundation
 
 extension Assessor {
-    /// Loads the model and the data sets, checking that they fit together.
-    func load(_ plan: AssessmentPlan) throws -> Inputs {
-        progress("loading \(plan.modelURL.lastPathComponent)")
-        let model = try ONNXModel.load(contentsOf: plan.modelURL)
-        let name = plan.modelName ?? plan.modelURL.lastPathComponent
-        let file = try ONNXModelAccess(model: model, name: name, inputShape: plan.inputShape)
-        let access: any ModelAccess =
-            switch plan.access {
-            case nil, .whiteBox?: file
-            case .scores?: ScoresOnlyModel(file)
-            case .labelsOnly?: LabelsOnlyModel(file)
-            }
+    /// Loads the model and the data sets, checking that they fit together. `remote` is an
+    /// endpoint or command model already connected (see AssessorRemote.swift).
+    func load(_ plan: AssessmentPlan, remote: RemoteModel? = nil) throws -> Inputs {
+        let model: ONNXModel?
+        let access: any ModelAccess
+        let name: String
+        if let remote {
+            model = nil
+            access = remote.access
+            name = remote.access.description.name
+        } else {
+            progress("loading \(plan.modelURL.lastPathComponent)")
+            let onnx = try ONNXModel.load(contentsOf: plan.modelURL)
+            model = onnx
+            name = plan.modelName ?? plan.modelURL.lastPathComponent
+            let file = try ONNXModelAccess(model: onnx, name: name, inputShape: plan.inputShape)
+            access =
+                switch plan.access {
+                case nil, .whiteBox?: file
+                case .scores?: ScoresOnlyModel(file)
+                case .labelsOnly?: LabelsOnlyModel(file)
+                }
+        }
         let desc = access.description
 
         var records: [DataSetRecord] = []
@@ -63,6 +74,12 @@ extension Assessor {
         let nonMembers = try read(plan.nonMembers, .nonmembers)
         let population = try plan.population.map { try read($0, .population) }
 
+        guard let model else {
+            return Inputs(
+                access: access, members: members, nonMembers: nonMembers, population: population,
+                featureNames: featureNames, records: records, architecture: nil,
+                identity: remote?.identity ?? Self.unknownIdentity(desc), remoteUsage: remote?.usage)
+        }
         let identity = ModelIdentity(
             name: name, sourceKind: .file, location: plan.modelURL.path, sha256: try SHA256.hex(contentsOf: plan.modelURL),
             producer: [model.producerName, model.producerVersion].filter { !$0.isEmpty }.joined(separator: " "),

@@ -15,7 +15,13 @@ public struct AssessmentPlan: Sendable {
         }
     }
 
-    public var modelURL: URL
+    /// Where the model is: a file, an endpoint or a command (see ``ModelSource``).
+    public var source: ModelSource
+    /// The model file; for endpoints and commands, see ``ModelSource/displayURL``. Setting it makes the source a file.
+    public var modelURL: URL {
+        get { source.displayURL }
+        set { source = .file(newValue) }
+    }
     /// Display name; the file name when nil.
     public var modelName: String?
     public var members: DataSource
@@ -42,7 +48,7 @@ public struct AssessmentPlan: Sendable {
         seed: UInt64 = 0, dataSensitivity: String = "medium", classes: [Int]? = nil, inputShape: [Int]? = nil,
         queryBudget: Int? = nil
     ) {
-        self.modelURL = modelURL
+        self.source = .file(modelURL)
         self.modelName = modelName
         self.members = members
         self.nonMembers = nonMembers

@@ -25,8 +25,10 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(help: "An assessment plan file (XML, validated against templates/plan.xsd) instead of the flags below.")
     var plan: String?
 
-    @Option(help: "The model: an ONNX file.")
+    @Option(help: "The model: an ONNX file (or use --endpoint / --model-cmd).")
     var model: String?
+
+    @OptionGroup(title: "Live model (instead of --model)") var live: EndpointOptions
 
     @Option(help: "Records the model was trained on (.npz, .npy or .csv with labels).")
     var members: String?
@@ -77,8 +79,11 @@ struct AssessCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
-        if plan == nil, model == nil || members == nil || nonmembers == nil {
-            throw ValidationError("give --plan FILE, or --model, --members and --nonmembers")
+        if plan == nil {
+            guard members != nil, nonmembers != nil else {
+                throw ValidationError("give --plan FILE, or --members and --nonmembers with a model")
+            }
+            try live.validate(model: model)
         }
         _ = try parsedProbes()
         guard ["low", "medium", "high"].contains(dataSensitivity) else {
@@ -114,9 +119,9 @@ struct AssessCommand: AsyncParsableCommand {
         var plan: AssessmentPlan
         if let file = self.plan {
             plan = try PlanDocument.read(contentsOf: URL(fileURLWithPath: file))
-        } else if let model, let members, let nonmembers {
+        } else if let members, let nonmembers {
             plan = AssessmentPlan(
-                modelURL: URL(fileURLWithPath: model),
+                modelURL: URL(fileURLWithPath: model ?? live.stem),
                 members: .init(url: URL(fileURLWithPath: members), labelColumn: labelColumn),
                 nonMembers: .init(url: URL(fileURLWithPath: nonmembers), labelColumn: labelColumn),
                 population: population.map { .init(url: URL(fileURLWithPath: $0), labelColumn: labelColumn) },
@@ -124,12 +129,14 @@ struct AssessCommand: AsyncParsableCommand {
                 classes: try Self.integers(classes, "--classes"), inputShape: try Self.integers(inputShape, "--input-shape"),
                 queryBudget: queryBudget)
             plan.access = access
+            if let remote = try live.source() { plan.source = remote }
         } else {
-            throw ValidationError("give --plan FILE, or --model, --members and --nonmembers")
+            throw ValidationError("give --plan FILE, or --members and --nonmembers with a model")
         }
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
         let directory =
-            out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(model: plan.modelURL.path)
+            out.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? Self.defaultDirectory(model: model ?? (self.plan == nil ? live.stem : plan.modelURL.path))
         try await Self.execute(plan: plan, catalog: catalog, directory: directory, report: report)
     }
 
@@ -147,7 +154,7 @@ struct AssessCommand: AsyncParsableCommand {
     ) async throws {
         let progress = ProgressPrinter()
         let assessor = Assessor(catalog: catalog, progress: { progress($0) })
-        let results = try await assessor.run(plan)
+        let results = try await Interruption.run { try await assessor.run(plan) }
         progress("writing reports to \(directory.path)")
         let written = try ReportWriter.write(
             results, formats: ReportFormat.allCases, to: directory, options: try report.writerOptions())

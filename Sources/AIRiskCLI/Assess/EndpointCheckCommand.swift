@@ -1,0 +1,76 @@
+import AIRiskAccess
+import AIRiskData
+import AIRiskEndpoint
+import AIRiskTensor
+import ArgumentParser
+import Foundation
+
+/// `airisk endpoint-check`: connects to a live model the way `assess` would, says what access it
+/// allows, and optionally measures how fast the probes' query path gets answers.
+struct EndpointCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "endpoint-check",
+        abstract: "Connect to a prediction endpoint or model command, show the access it allows, and time queries.")
+
+    @OptionGroup(title: "Live model") var live: EndpointOptions
+
+    @Option(help: "Rows to send (.npz, .npy or .csv); the first rows are the set-up query, all are cycled for --rows.")
+    var data: String
+
+    @Option(help: "CSV label column (default: label).")
+    var labelColumn: String?
+
+    @Option(help: "Rows to send after set-up, through the same batching, concurrency and retries as the probes (0: none).")
+    var rows: Int = 0
+
+    @Option(help: "Shape of one input row, e.g. 1,8,8, when the endpoint does not declare it.")
+    var inputShape: String?
+
+    func validate() throws {
+        try live.validate(model: nil)
+        guard rows >= 0 else { throw ValidationError("--rows must not be negative") }
+        _ = try AssessCommand.integers(inputShape, "--input-shape")
+    }
+
+    func run() async throws {
+        guard var c = try live.configuration() else { throw ValidationError("give --endpoint or --model-cmd") }
+        c.inputShape = try AssessCommand.integers(inputShape, "--input-shape")
+        let ds = try DatasetLoader.load(url: URL(fileURLWithPath: data), labelColumn: labelColumn)
+        guard let values = ds.features.floats, ds.rowCount > 0 else {
+            throw ValidationError("\(data): no numeric rows")
+        }
+        let shape = c.inputShape ?? ds.rowShape
+        let width = shape.reduce(1, *)
+        guard width == ds.rowShape.reduce(1, *) else {
+            throw ValidationError("\(data): rows have \(ds.rowShape.reduce(1, *)) values, --input-shape \(shape) needs \(width)")
+        }
+        let setup = min(ds.rowCount, EndpointModelAccess.setupRowCount)
+        let model = try await EndpointModelAccess.connect(
+            c, sampleRows: Tensor(shape: [setup] + shape, scalars: Array(values[0..<(setup * width)])))
+        defer { model.close() }
+        let d = model.description
+        print("model:        \(d.name) at \(model.location)")
+        print("input rows:   shape \(d.inputShape)")
+        print("answers:      \(d.outputKind.rawValue)\(d.outputWidth > 0 ? ", \(d.outputWidth) per row" : "")")
+        print("access:       \(d.accessLevel.rawValue)")
+        for note in model.notes { print("note:         \(note)") }
+        guard rows > 0 else { return }
+        var batch = [Float]()
+        batch.reserveCapacity(rows * width)
+        while batch.count < rows * width {
+            batch.append(contentsOf: values.prefix(rows * width - batch.count))
+        }
+        let started = ContinuousClock.now
+        let before = model.usage
+        _ = try await model.predict(Tensor(shape: [rows] + shape, scalars: batch))
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let after = model.usage
+        let requests = after.requests - before.requests
+        print(
+            String(
+                format: "throughput:   %d rows in %d requests (batch %d, concurrency %d) in %.3f s: %.0f rows/s, %.1f requests/s, %d retries",
+                rows, requests, c.limits.batchSize, c.limits.concurrency, seconds, Double(rows) / seconds,
+                Double(requests) / seconds, after.retries - before.retries))
+    }
+}

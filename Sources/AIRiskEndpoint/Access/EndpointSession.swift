@@ -1,0 +1,183 @@
+import AIRiskAccess
+import Foundation
+import Synchronization
+
+/// The operating side of an endpoint: budget, batching, concurrency, rate, retries and the log.
+final class EndpointSession: Sendable {
+    let transport: any PredictionTransport
+    let codec: PayloadCodec
+    let limits: EndpointLimits
+    let log: QueryLog?
+    let redactor: Redactor
+    let rowShape: [Int]
+    let usage: Mutex<EndpointUsage>
+    private let retry: RetryPolicy
+    private let jitter: Mutex<SplitMix64>
+    private let permits: AsyncSemaphore
+    private let limiter: RateLimiter?
+    private let format = Mutex<(OutputKind, Int)>((.probabilities, 0))
+
+    var kind: OutputKind {
+        get { format.withLock { $0.0 } }
+        set { format.withLock { $0.0 = newValue } }
+    }
+    var width: Int {
+        get { format.withLock { $0.1 } }
+        set { format.withLock { $0.1 = newValue } }
+    }
+
+    init(
+        transport: any PredictionTransport, codec: PayloadCodec, limits: EndpointLimits, log: QueryLog?,
+        redactor: Redactor, rowShape: [Int]
+    ) {
+        self.transport = transport
+        self.codec = codec
+        self.limits = limits
+        self.log = log
+        self.redactor = redactor
+        self.rowShape = rowShape
+        var u = EndpointUsage()
+        u.maxRows = limits.maxRows
+        usage = Mutex(u)
+        retry = RetryPolicy(limits)
+        jitter = Mutex(SplitMix64(seed: limits.seed ^ 0x6A09_E667_F3BC_C908))
+        permits = AsyncSemaphore(limits.concurrency)
+        limiter = limits.requestsPerSecond.map { RateLimiter(requestsPerSecond: $0) }
+    }
+
+    /// Takes `rows` from the hard limit before anything is sent; refuses when it would pass it.
+    func reserve(rows: Int, setup: Bool) throws {
+        try usage.withLock { u in
+            if let max = limits.maxRows, u.rows + rows > max {
+                throw ModelAccessError.budgetExhausted(model: transport.location, budget: max, requested: rows)
+            }
+            u.rows += rows
+            if setup { u.setupRows += rows }
+        }
+    }
+
+    /// Sends `values` (rows × row width) in batches, at most ``EndpointLimits/concurrency`` at once.
+    func predict(_ values: [Float], rows: Int) async throws -> [Answer] {
+        let width = rowShape.reduce(1, *)
+        let batch = limits.batchSize
+        let chunks = stride(from: 0, to: rows, by: batch).map { ($0, min(batch, rows - $0)) }
+        if chunks.count == 1 {
+            return [try await request(values[...], rows: rows, kind: "predict")]
+        }
+        return try await withThrowingTaskGroup(of: (Int, Answer).self) { group in
+            for (i, (start, n)) in chunks.enumerated() {
+                let slice = values[(start * width)..<((start + n) * width)]
+                group.addTask { (i, try await self.request(slice, rows: n, kind: "predict")) }
+            }
+            var answers = [Answer?](repeating: nil, count: chunks.count)
+            for try await (i, a) in group { answers[i] = a }
+            return answers.compactMap { $0 }
+        }
+    }
+
+    /// One request with its retries, holding one concurrency permit.
+    func request(_ values: ArraySlice<Float>, rows: Int, kind: String) async throws -> Answer {
+        let body = try codec.encode(values, rows: rows, rowShape: rowShape)
+        return try await permits.withPermit {
+            try await self.attempts(body, rows: rows, kind: kind)
+        }
+    }
+
+    private func attempts(_ body: [UInt8], rows: Int, kind: String) async throws -> Answer {
+        var attempt = 0
+        while true {
+            attempt += 1
+            if Task.isCancelled { throw EndpointError.interrupted }
+            do {
+                try await limiter?.acquire()
+            } catch {
+                throw EndpointError.interrupted
+            }
+            if Task.isCancelled { throw EndpointError.interrupted }
+            usage.withLock { $0.requests += 1 }
+            let started = Date()
+            let clock = ContinuousClock.now
+            var entry = QueryLog.Entry(
+                time: started, kind: kind, target: transport.location, attempt: attempt, rows: rows,
+                requestBytes: body.count, status: nil, latencySeconds: 0, responseBytes: 0, outcome: "ok", detail: nil)
+            func elapsed() -> Double {
+                let d = ContinuousClock.now - clock
+                return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            }
+            let response: TransportResponse
+            do {
+                response = try await transport.send(body, timeout: limits.timeout)
+            } catch {
+                entry.latencySeconds = elapsed()
+                entry.detail = error.message
+                if error.retryable, attempt < retry.maxAttempts {
+                    entry.outcome = "retry"
+                    log?.record(entry)
+                    try await backoff(after: attempt, retryAfter: nil)
+                    continue
+                }
+                entry.outcome = "error"
+                log?.record(entry)
+                usage.withLock { $0.failures += 1 }
+                switch error {
+                case .fatal(let e): throw e
+                default:
+                    throw EndpointError.unreachable(
+                        redactor("\(transport.location): \(error.message) (after \(attempt) attempt\(attempt == 1 ? "" : "s"))"))
+                }
+            }
+            entry.latencySeconds = elapsed()
+            entry.status = response.status
+            entry.responseBytes = response.body.count
+            if (200..<300).contains(response.status) {
+                do {
+                    let answer = try codec.decode(response.body, rows: rows)
+                    log?.record(entry)
+                    return answer
+                } catch {
+                    entry.outcome = "bad-response"
+                    entry.detail = error.description
+                    log?.record(entry)
+                    usage.withLock { $0.failures += 1 }
+                    throw EndpointError.badResponse(redactor(error.description.replacingOccurrences(
+                        of: "endpoint answer unusable: ", with: "")))
+                }
+            }
+            let snippet = redactor(PayloadCodec.snippet(response.body))
+            entry.detail = snippet
+            if RetryPolicy.isRetryable(status: response.status), attempt < retry.maxAttempts {
+                let after = response.headers["retry-after"].flatMap { RetryPolicy.parseRetryAfter($0) }
+                if let after, after > retry.maxRetryAfter {
+                    entry.outcome = "error"
+                    log?.record(entry)
+                    usage.withLock { $0.failures += 1 }
+                    throw EndpointError.rejected(
+                        status: response.status,
+                        detail: "the server asked to wait \(Int(after)) s (Retry-After), more than the \(Int(retry.maxRetryAfter)) s allowed")
+                }
+                entry.outcome = "retry"
+                log?.record(entry)
+                try await backoff(after: attempt, retryAfter: after)
+                continue
+            }
+            entry.outcome = "error"
+            log?.record(entry)
+            usage.withLock { $0.failures += 1 }
+            let tries = attempt > 1 ? " (after \(attempt) attempts)" : ""
+            throw EndpointError.rejected(status: response.status, detail: (snippet.isEmpty ? "empty body" : snippet) + tries)
+        }
+    }
+
+    private func backoff(after attempt: Int, retryAfter: Double?) async throws {
+        usage.withLock { $0.retries += 1 }
+        let u = jitter.withLock { $0.unit() }
+        let seconds = retry.delay(afterAttempt: attempt, retryAfter: retryAfter, unit: u)
+        if seconds > 0 {
+            do {
+                try await Task.sleep(for: .nanoseconds(Int64(seconds * 1e9)))
+            } catch {
+                throw EndpointError.interrupted
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+
+/// Writes prediction requests and reads answers in an endpoint's wire format.
+struct PayloadCodec: Sendable {
+    var wireProtocol: EndpointProtocol
+    var inputName: String
+    /// KServe V2: FP32 or FP64, as the metadata declares.
+    var datatype: String = "FP32"
+    var outputName: String?
+    /// Whether ``outputName`` was asked for by the user (an error when missing) or only guessed
+    /// from the metadata (fall back to the usual choice when missing).
+    var outputRequired = true
+    var instancesKey: String
+    var predictionsKey: String
+
+    // MARK: Requests
+
+    /// The request body for `rows` rows of shape `rowShape`, from row-major `values`.
+    func encode(_ values: ArraySlice<Float>, rows: Int, rowShape: [Int]) throws(EndpointError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(values.count * 10 + 128)
+        func put(_ s: String) { out.append(contentsOf: s.utf8) }
+        func number(_ v: Float) throws(EndpointError) {
+            guard v.isFinite else { throw .configuration("input value \(v) is not finite; JSON cannot carry it") }
+            if v == v.rounded(), abs(v) < 1e7 {
+                put(String(Int(v)))
+            } else {
+                put(v.description)
+            }
+        }
+        switch wireProtocol {
+        case .kserveV2:
+            put("{\"inputs\":[{\"name\":")
+            put(QueryLog.quote(inputName))
+            put(",\"shape\":[\(([rows] + rowShape).map(String.init).joined(separator: ","))]")
+            put(",\"datatype\":\"\(datatype)\",\"data\":[")
+            var first = true
+            for v in values {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                try number(v)
+            }
+            put("]}]")
+            if let outputName { put(",\"outputs\":[{\"name\":\(QueryLog.quote(outputName))}]") }
+            put("}")
+        case .instances:
+            put("{\(QueryLog.quote(instancesKey)):")
+            let shape = [rows] + rowShape
+            var index = values.startIndex
+            func nest(_ level: Int) throws(EndpointError) {
+                out.append(UInt8(ascii: "["))
+                for k in 0..<shape[level] {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    if level == shape.count - 1 {
+                        try number(values[index])
+                        index += 1
+                    } else {
+                        try nest(level + 1)
+                    }
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            try nest(0)
+            put("}")
+        }
+        return out
+    }
+
+    // MARK: Answers
+
+    /// Reads the answer for `rows` rows.
+    func decode(_ body: [UInt8], rows: Int) throws(EndpointError) -> Answer {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(body)
+        } catch {
+            throw .badResponse("\(error) (\(body.count) bytes: \(Self.snippet(body)))")
+        }
+        if let e = json["error"], json["outputs"] == nil, json[predictionsKey] == nil {
+            throw .badResponse("the endpoint reported an error: \(Self.text(e))")
+        }
+        switch wireProtocol {
+        case .kserveV2: return try decodeV2(json, rows: rows)
+        case .instances: return try decodeInstances(json, rows: rows)
+        }
+    }
+
+    private func decodeV2(_ json: JSONValue, rows: Int) throws(EndpointError) -> Answer {
+        guard let outputs = json["outputs"]?.arrayValue, !outputs.isEmpty else {
+            throw .badResponse("no 'outputs' array in the KServe V2 answer (\(Self.describe(json)))")
+        }
+        let names = outputs.map { $0["name"]?.stringValue ?? "?" }
+        let chosen: JSONValue
+        if let outputName, let o = outputs.first(where: { $0["name"]?.stringValue == outputName }) {
+            chosen = o
+        } else if let outputName, outputRequired {
+            throw .badResponse("no output named '\(outputName)' (outputs: \(names.joined(separator: ", ")))")
+        } else if let o = outputs.first(where: { ($0["name"]?.stringValue ?? "").lowercased().contains("prob") }) {
+            chosen = o
+        } else {
+            chosen = outputs[0]
+        }
+        let name = chosen["name"]?.stringValue ?? "?"
+        let datatype = (chosen["datatype"]?.stringValue ?? "").uppercased()
+        guard let data = chosen["data"] else { throw .badResponse("output '\(name)' has no 'data'") }
+        var flat: [JSONValue] = []
+        Self.flatten(data, into: &flat)
+        if let shape = chosen["shape"]?.arrayValue?.compactMap(\.numberValue), let first = shape.first,
+            Int(first) != rows
+        {
+            throw .badResponse("output '\(name)' has shape \(shape.map { Int($0) }) for a request of \(rows) rows")
+        }
+        if datatype == "BYTES" {
+            throw .badResponse("output '\(name)' holds strings (BYTES); choose a numeric output with --output-name")
+        }
+        let integral = datatype.hasPrefix("INT") || datatype.hasPrefix("UINT") || datatype == "BOOL"
+        if integral {
+            guard flat.count == rows else {
+                throw .badResponse("integer output '\(name)' has \(flat.count) values for \(rows) rows")
+            }
+            return .labels(try flat.map { v throws(EndpointError) in try Self.label(v, output: name) })
+        }
+        return try Self.scores(flat, rows: rows, output: name)
+    }
+
+    private func decodeInstances(_ json: JSONValue, rows: Int) throws(EndpointError) -> Answer {
+        let body: JSONValue
+        if case .array = json {
+            body = json  // MLflow may answer with a bare list
+        } else if let p = json[predictionsKey] {
+            body = p
+        } else {
+            throw .badResponse("no '\(predictionsKey)' in the answer (\(Self.describe(json))); set --predictions-key")
+        }
+        guard let items = body.arrayValue else {
+            throw .badResponse("'\(predictionsKey)' is \(body.typeName), not an array of per-row answers")
+        }
+        guard items.count == rows else {
+            throw .badResponse("\(items.count) predictions for a request of \(rows) rows")
+        }
+        var perRow: [JSONValue] = []
+        perRow.reserveCapacity(rows)
+        for item in items {
+            if case .object = item {
+                perRow.append(try pick(item))
+            } else {
+                perRow.append(item)
+            }
+        }
+        if perRow.allSatisfy({ if case .number(_, true) = $0 { true } else { false } }) {
+            return .labels(try perRow.map { v throws(EndpointError) in try Self.label(v, output: predictionsKey) })
+        }
+        var flat: [JSONValue] = []
+        var width = -1
+        for r in perRow {
+            let before = flat.count
+            Self.flatten(r, into: &flat)
+            let w = flat.count - before
+            if width < 0 { width = w }
+            guard w == width else {
+                throw .badResponse("rows of different widths in '\(predictionsKey)' (\(width) and \(w) values)")
+            }
+        }
+        return try Self.scores(flat, rows: rows, output: predictionsKey)
+    }
+
+    private func pick(_ item: JSONValue) throws(EndpointError) -> JSONValue {
+        guard case .object(let members) = item else { return item }
+        if let outputName {
+            guard let v = item[outputName] else {
+                throw .badResponse("no '\(outputName)' in a prediction (members: \(members.map(\.0).joined(separator: ", ")))")
+            }
+            return v
+        }
+        for (k, v) in members where k.lowercased().contains("prob") { return v }
+        for key in ["scores", "logits"] { if let v = item[key] { return v } }
+        if let (_, v) = members.first(where: { if case .array = $0.1 { true } else { false } }) { return v }
+        throw .badResponse(
+            "cannot tell which member of a prediction holds the scores (members: \(members.map(\.0).joined(separator: ", "))); set --output-name")
+    }
+
+    // MARK: Helpers
+
+    static func flatten(_ v: JSONValue, into out: inout [JSONValue]) {
+        if case .array(let items) = v {
+            for i in items { flatten(i, into: &out) }
+        } else {
+            out.append(v)
+        }
+    }
+
+    static func label(_ v: JSONValue, output: String) throws(EndpointError) -> Int {
+        switch v {
+        case .number(let d, _) where d == d.rounded() && abs(d) < 1e9: return Int(d)
+        case .bool(let b): return b ? 1 : 0
+        default: throw .badResponse("'\(output)' holds \(v.typeName) where a class index was expected")
+        }
+    }
+
+    static func scores(_ flat: [JSONValue], rows: Int, output: String) throws(EndpointError) -> Answer {
+        guard rows > 0, !flat.isEmpty, flat.count % rows == 0 else {
+            throw .badResponse("'\(output)' has \(flat.count) values, not a whole number of values for \(rows) rows")
+        }
+        var values: [Float] = []
+        values.reserveCapacity(flat.count)
+        for v in flat {
+            switch v {
+            case .number(let d, _): values.append(Float(d))
+            case .null: values.append(.nan)
+            default: throw .badResponse("'\(output)' holds \(v.typeName) where a number was expected")
+            }
+        }
+        return .scores(values, width: flat.count / rows)
+    }
+
+    static func snippet(_ body: [UInt8]) -> String {
+        let s = String(decoding: body.prefix(160), as: UTF8.self)
+        return body.count > 160 ? s + "…" : s
+    }
+
+    static func text(_ v: JSONValue) -> String {
+        if let s = v.stringValue { return String(s.prefix(300)) }
+        return describe(v)
+    }
+
+    static func describe(_ v: JSONValue) -> String {
+        if case .object(let m) = v { return "members: " + m.map(\.0).joined(separator: ", ") }
+        return v.typeName
+    }
+}

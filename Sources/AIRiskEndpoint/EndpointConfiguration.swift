@@ -1,0 +1,57 @@
+import AIRiskAccess
+import Foundation
+
+/// Where a live model is and how to talk to it.
+public struct EndpointConfiguration: Sendable {
+    /// The model's location.
+    public enum Target: Sendable, Equatable {
+        /// An HTTP(S) prediction URL, e.g. `http://host:8080/v2/models/NAME/infer`.
+        case http(url: String)
+        /// A command line started once and spoken to in JSON lines over stdin/stdout
+        /// (`{"instances": rows}` per line in, `{"predictions": …}` per line out).
+        case command(String)
+    }
+
+    public var target: Target
+    public var wireProtocol: EndpointProtocol
+    /// KServe V2: the input tensor's name (default: from the model metadata, else `input-0`).
+    public var inputName: String?
+    /// The output to read: a KServe V2 output tensor (e.g. MLServer's `predict_proba`) or a member
+    /// of each prediction object in the row format.
+    public var outputName: String?
+    /// Row format: the request key holding the rows.
+    public var instancesKey: String
+    /// Row format: the response key holding the answers.
+    public var predictionsKey: String
+    /// Headers whose values come from the environment or a file (credentials).
+    public var headers: [HeaderCredential]
+    public var limits: EndpointLimits
+    /// Optional JSON-lines audit log of every request and response.
+    public var queryLog: URL?
+    /// Display name; by default the KServe model name, else the host or the command's program.
+    public var name: String?
+    /// One input row's shape; by default from the metadata or the sample rows.
+    public var inputShape: [Int]?
+    /// What the answers are, overriding the guess made from the set-up rows.
+    public var outputKind: OutputKind?
+
+    public init(
+        target: Target, wireProtocol: EndpointProtocol = .instances, inputName: String? = nil,
+        outputName: String? = nil, instancesKey: String = "instances", predictionsKey: String = "predictions",
+        headers: [HeaderCredential] = [], limits: EndpointLimits = EndpointLimits(), queryLog: URL? = nil,
+        name: String? = nil, inputShape: [Int]? = nil, outputKind: OutputKind? = nil
+    ) {
+        self.target = target
+        self.wireProtocol = wireProtocol
+        self.inputName = inputName
+        self.outputName = outputName
+        self.instancesKey = instancesKey
+        self.predictionsKey = predictionsKey
+        self.headers = headers
+        self.limits = limits
+        self.queryLog = queryLog
+        self.name = name
+        self.inputShape = inputShape
+        self.outputKind = outputKind
+    }
+}

@@ -1,0 +1,17 @@
+/// What an endpoint session has asked of the server so far.
+public struct EndpointUsage: Sendable, Equatable {
+    /// Rows sent for answers (each row once, however often its request was retried).
+    public var rows: Int = 0
+    /// Of ``rows``, those sent at set-up to learn the answer format.
+    public var setupRows: Int = 0
+    /// HTTP requests or command lines sent, every attempt counted.
+    public var requests: Int = 0
+    /// Attempts that were retried.
+    public var retries: Int = 0
+    /// Requests that failed for good.
+    public var failures: Int = 0
+    /// The hard row limit, when one was set.
+    public var maxRows: Int?
+
+    public init() {}
+}

@@ -1,0 +1,75 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Prediction requests over HTTP(S) with AsyncHTTPClient. TLS certificates are verified (the
+/// client's default); redirects are not followed, so credentials never go to another host.
+struct HTTPTransport: PredictionTransport {
+    /// One client for the process: it lives as long as the program, so it never needs shutting down.
+    static let client: HTTPClient = {
+        var c = HTTPClient.Configuration()
+        c.redirectConfiguration = .disallow
+        c.decompression = .enabled(limit: .ratio(50))
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: c)
+    }()
+
+    static let maxResponseBytes = 256 << 20
+
+    let url: String
+    let location: String
+    let headers: [(String, String)]
+
+    init(url: String, headers: [(String, String)], location: String) throws(EndpointError) {
+        guard let u = URL(string: url), let scheme = u.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            u.host != nil
+        else {
+            throw .configuration("'\(location)' is not an http(s) URL")
+        }
+        self.url = url
+        self.headers = headers
+        self.location = location
+    }
+
+    func send(_ body: [UInt8], timeout: Double) async throws(TransportError) -> TransportResponse {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: body))
+        return try await exchange(request, timeout: timeout)
+    }
+
+    func metadata(url: String, timeout: Double) async throws(TransportError) -> TransportResponse? {
+        var request = HTTPClientRequest(url: url)
+        request.method = .GET
+        return try await exchange(request, timeout: timeout)
+    }
+
+    func close() {}
+
+    private func exchange(_ r: HTTPClientRequest, timeout: Double) async throws(TransportError) -> TransportResponse {
+        var request = r
+        request.headers.add(name: "Accept", value: "application/json")
+        for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout * 1e9))
+        do {
+            let response = try await Self.client.execute(request, deadline: deadline)
+            let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
+            var h: [String: String] = [:]
+            for (name, value) in response.headers { h[name.lowercased()] = value }
+            return TransportResponse(status: Int(response.status.code), headers: h, body: Array(buffer.readableBytesView))
+        } catch let e as HTTPClientError {
+            if e == .deadlineExceeded || e == .readTimeout || e == .connectTimeout {
+                throw .timedOut(timeout)
+            }
+            if e == .invalidURL || e == .emptyHost || e == .unsupportedScheme(URL(string: url)?.scheme ?? "") {
+                throw .fatal(.configuration("\(location): \(e)"))
+            }
+            throw .connection("\(e)")
+        } catch is CancellationError {
+            throw .fatal(.interrupted)
+        } catch {
+            throw .connection("\(error)")
+        }
+    }
+}

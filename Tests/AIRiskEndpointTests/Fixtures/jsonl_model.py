@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""A model command for airisk's tests: JSON lines on stdin/stdout with the fault server's model.
+
+Usage: jsonl_model.py ok | crash | hang | garbage
+  ok       answers every line {"instances": rows} with {"predictions": probabilities}
+  crash    answers one line, then writes to stderr and exits with status 3
+  hang     answers one line, then stops answering (sleeps)
+  garbage  answers with a line that is not JSON
+"""
+import json
+import math
+import sys
+import time
+
+WEIGHTS = [[((c + 1) * (j + 1)) % 5 / 2.0 - 1.0 for j in range(4)] for c in range(3)]
+
+
+def probabilities(row):
+    logits = [sum(w * x for w, x in zip(ws, row)) for ws in WEIGHTS]
+    m = max(logits)
+    e = [math.exp(v - m) for v in logits]
+    return [v / sum(e) for v in e]
+
+
+mode = sys.argv[1] if len(sys.argv) > 1 else "ok"
+answered = 0
+for line in sys.stdin:
+    if mode == "crash" and answered == 1:
+        sys.stderr.write("Traceback (most recent call last):\nValueError: model weights are corrupt\n")
+        sys.stderr.flush()
+        sys.exit(3)
+    if mode == "hang" and answered == 1:
+        time.sleep(60)
+    if mode == "garbage":
+        print("this is not json", flush=True)
+        continue
+    rows = json.loads(line)["instances"]
+    print(json.dumps({"predictions": [probabilities(r) for r in rows]}), flush=True)
+    answered += 1

@@ -1,0 +1,45 @@
+@testable import AIRiskEndpoint
+import Testing
+
+@Suite("JSON parser")
+struct JSONParserTests {
+    func parse(_ s: String) throws -> JSONValue { try JSONParser.parse(Array(s.utf8)) }
+
+    @Test("integers and floats are told apart; NaN and ±Infinity are accepted")
+    func numbers() throws {
+        let v = try parse(#"{"p": [1, 2.5, -3e2, NaN, Infinity, -Infinity, 0]}"#)
+        let items = try #require(v["p"]?.arrayValue)
+        #expect(items[0] == .number(1, isInteger: true))
+        #expect(items[1] == .number(2.5, isInteger: false))
+        #expect(items[2] == .number(-300, isInteger: false))
+        #expect(items[3].numberValue?.isNaN == true)
+        #expect(items[4].numberValue == .infinity)
+        #expect(items[5].numberValue == -.infinity)
+        #expect(items[6] == .number(0, isInteger: true))
+    }
+
+    @Test("strings with escapes, nested objects and literals")
+    func structure() throws {
+        let v = try parse(#" {"a": "x\"y\u00e9\n", "b": {"c": [true, false, null]}, "d": []} "#)
+        #expect(v["a"]?.stringValue == "x\"yé\n")
+        #expect(v["b"]?["c"] == .array([.bool(true), .bool(false), .null]))
+        #expect(v["d"] == .array([]))
+    }
+
+    @Test("truncated and malformed documents are errors that say where", arguments: [
+        #"{"outputs": [1, 2"#, #"{"a": 1} x"#, #"{"a" 1}"#, #"[1, 2,]"#, "", #"{"a": tru}"#, "-",
+    ])
+    func invalid(text: String) {
+        #expect(throws: JSONParser.Failure.self) { try parse(text) }
+    }
+
+    @Test("a truncated document says it ends early")
+    func truncated() {
+        do {
+            _ = try parse(#"{"predictions": [[0.1, 0.9], [0.2"#)
+            Issue.record("parsed a truncated document")
+        } catch {
+            #expect("\(error)".contains("truncated"))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+@testable import AIRiskEndpoint
+import Testing
+
+@Suite("Operating limits")
+struct OperatingTests {
+    @Test("backoff doubles up to the cap, jitter stays under the ceiling, Retry-After is a floor")
+    func backoff() {
+        let p = RetryPolicy(EndpointLimits(backoffBase: 0.5, backoffCap: 3))
+        #expect(p.delay(afterAttempt: 1, retryAfter: nil, unit: 0.999) < 0.5)
+        #expect(abs(p.delay(afterAttempt: 3, retryAfter: nil, unit: 0.5) - 1.0) < 1e-9)
+        #expect(abs(p.delay(afterAttempt: 10, retryAfter: nil, unit: 0.5) - 1.5) < 1e-9)
+        #expect(p.delay(afterAttempt: 1, retryAfter: 2, unit: 0.1) == 2)
+        var a = SplitMix64(seed: 9)
+        var b = SplitMix64(seed: 9)
+        #expect((0..<5).map { _ in a.unit() } == (0..<5).map { _ in b.unit() })
+    }
+
+    @Test("Retry-After as seconds or as an HTTP date")
+    func retryAfter() throws {
+        #expect(RetryPolicy.parseRetryAfter("7") == 7)
+        let now = try #require(ISO8601DateFormatter().date(from: "2015-10-21T07:28:00Z"))
+        #expect(RetryPolicy.parseRetryAfter("Wed, 21 Oct 2015 07:28:30 GMT", now: now) == 30)
+        #expect(RetryPolicy.parseRetryAfter("soon") == nil)
+        #expect(RetryPolicy.isRetryable(status: 429))
+        #expect(RetryPolicy.isRetryable(status: 503))
+        #expect(!RetryPolicy.isRetryable(status: 401))
+    }
+
+    @Test("credential specs name a header and a variable or file; values come from there only")
+    func credentials() throws {
+        let c = try HeaderCredential.parse("Authorization=MY_TOKEN", fromFile: false)
+        #expect(c == HeaderCredential(name: "Authorization", source: .environment("MY_TOKEN")))
+        #expect(try c.resolve(environment: ["MY_TOKEN": "Bearer abc"]) == "Bearer abc")
+        #expect(throws: EndpointError.self) { try c.resolve(environment: [:]) }
+        #expect(throws: EndpointError.self) { try HeaderCredential.parse("Authorization", fromFile: false) }
+        #expect(throws: EndpointError.self) { try HeaderCredential.parse("Bad Name=X", fromFile: false) }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-cred-\(getpid())")
+        try "key-123\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let f = try HeaderCredential.parse("X-Api-Key=\(file.path)", fromFile: true)
+        #expect(try f.resolve() == "key-123")
+    }
+
+    @Test("URLs lose user, password and secret query values; secrets are masked in any text")
+    func redaction() {
+        #expect(
+            URLRedaction.redact("https://bob:pw@host:8443/v2/models/m/infer?token=abc&v=1")
+                == "https://host:8443/v2/models/m/infer?token=%5BREDACTED%5D&v=1"
+                || URLRedaction.redact("https://bob:pw@host:8443/v2/models/m/infer?token=abc&v=1")
+                    == "https://host:8443/v2/models/m/infer?token=[REDACTED]&v=1")
+        let r = Redactor(secrets: ["Bearer abc", "abc", ""])
+        #expect(r("got Bearer abc and abc") == "got [REDACTED] and [REDACTED]")
+    }
+
+    @Test("limits out of range are refused")
+    func limits() {
+        #expect(throws: EndpointError.self) { try EndpointLimits(batchSize: 0).validate() }
+        #expect(throws: EndpointError.self) { try EndpointLimits(requestsPerSecond: 0).validate() }
+        #expect(throws: EndpointError.self) { try EndpointLimits(maxRows: 0).validate() }
+    }
+}
