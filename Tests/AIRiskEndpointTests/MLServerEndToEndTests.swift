@@ -67,7 +67,7 @@ struct MLServerEndToEndTests {
             members: .init(url: dir.appendingPathComponent("members.npz")),
             nonMembers: .init(url: dir.appendingPathComponent("nonmembers.npz")),
             population: .init(url: dir.appendingPathComponent("population.npz")), probes: [.membership],
-            profile: .standard, seed: 3)
+            profile: .quick, seed: 3)
         let fromFile = try await Assessor(catalog: catalog).run(plan)
 
         let log = dir.appendingPathComponent("queries.jsonl")
