@@ -1,6 +1,7 @@
 import Foundation
-@testable import AIRiskEndpoint
 import Testing
+
+@testable import AIRiskEndpoint
 
 @Suite("Operating limits")
 struct OperatingTests {
@@ -48,7 +49,8 @@ struct OperatingTests {
             URLRedaction.redact("https://bob:pw@host:8443/v2/models/m/infer?token=abc&v=1")
                 == "https://host:8443/v2/models/m/infer?token=%5BREDACTED%5D&v=1"
                 || URLRedaction.redact("https://bob:pw@host:8443/v2/models/m/infer?token=abc&v=1")
-                    == "https://host:8443/v2/models/m/infer?token=[REDACTED]&v=1")
+                    == "https://host:8443/v2/models/m/infer?token=[REDACTED]&v=1"
+        )
         let r = Redactor(secrets: ["Bearer abc", "abc", ""])
         #expect(r("got Bearer abc and abc") == "got [REDACTED] and [REDACTED]")
     }

@@ -57,7 +57,8 @@ struct HTTPTransport: PredictionTransport {
             let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
             var h: [String: String] = [:]
             for (name, value) in response.headers { h[name.lowercased()] = value }
-            return TransportResponse(status: Int(response.status.code), headers: h, body: Array(buffer.readableBytesView))
+            return TransportResponse(
+                status: Int(response.status.code), headers: h, body: Array(buffer.readableBytesView))
         } catch let e as HTTPClientError {
             if e == .deadlineExceeded || e == .readTimeout || e == .connectTimeout {
                 throw .timedOut(timeout)
