@@ -43,6 +43,15 @@ struct PayloadCodecTests {
         #expect(throws: EndpointError.self) { try v2.decode(Array(#"{"error":"model not ready"}"#.utf8), rows: 2) }
     }
 
+    @Test("an output guessed from the metadata falls back to the usual choice when the answer lacks it")
+    func guessedOutput() throws {
+        var guessed = v2
+        guessed.outputRequired = false
+        let answer = #"{"outputs":[{"name":"predict","datatype":"INT64","shape":[2],"data":[1,0]}]}"#
+        #expect(try guessed.decode(Array(answer.utf8), rows: 2) == .labels([1, 0]))
+        #expect(throws: EndpointError.self) { try v2.decode(Array(answer.utf8), rows: 2) }
+    }
+
     @Test("row-format answers: arrays, scalars, objects with a probabilities member, bare lists")
     func decodeRows() throws {
         #expect(
