@@ -55,9 +55,11 @@ struct FaultInjectionTests {
         let scores = try await EndpointModelAccess.connect(
             configuration(server.url("ok", protocol: .instances), protocol: .instances), sampleRows: rows)
         #expect(scores.description.outputKind == .probabilities)
-        let labels = try await EndpointModelAccess.connect(
-            configuration(server.url("labels", protocol: .instances), protocol: .instances), sampleRows: rows)
+        var labelsConfiguration = configuration(server.url("labels", protocol: .instances), protocol: .instances)
+        labelsConfiguration.classCount = 3
+        let labels = try await EndpointModelAccess.connect(labelsConfiguration, sampleRows: rows)
         #expect(labels.description.outputKind == .labels)
+        #expect(labels.description.outputWidth == 3)
         #expect(labels.description.accessLevel == .labelsOnly)
         let a = try await scores.predict(rows)
         let b = try await labels.predict(rows)

@@ -164,7 +164,6 @@ public final class EndpointModelAccess: ModelAccess {
             if forced == .labels || kind != .labels {
                 notes.append("output kind set to \(forced.rawValue) by the configuration")
                 kind = forced
-                if forced == .labels { outputWidth = 0 }
             } else {
                 throw EndpointError.configuration(
                     "the endpoint returns labels only; it cannot be treated as \(forced.rawValue)")
@@ -172,6 +171,10 @@ public final class EndpointModelAccess: ModelAccess {
         }
         session.kind = kind
         session.width = outputWidth
+        if kind == .labels {
+            // Class count of a labels-only view: the score width when scores came back, else as configured.
+            outputWidth = outputWidth > 0 ? outputWidth : (configuration.classCount ?? 0)
+        }
 
         let name =
             configuration.name ?? metadataName ?? Self.defaultName(configuration.target)
