@@ -61,4 +61,17 @@ struct OperatingTests {
         #expect(throws: EndpointError.self) { try EndpointLimits(requestsPerSecond: 0).validate() }
         #expect(throws: EndpointError.self) { try EndpointLimits(maxRows: 0).validate() }
     }
+
+    @Test("a URL carrying a user and password is refused without echoing the password")
+    func credentialsInURL() {
+        do {
+            _ = try HTTPTransport(
+                url: "http://bob:hunter2@127.0.0.1:1/v2/models/m/infer", headers: [],
+                location: URLRedaction.redact("http://bob:hunter2@127.0.0.1:1/v2/models/m/infer"))
+            Issue.record("accepted a URL with a password")
+        } catch {
+            #expect(error.description.contains("--header-env"))
+            #expect(!error.description.contains("hunter2"))
+        }
+    }
 }

@@ -26,6 +26,11 @@ struct HTTPTransport: PredictionTransport {
         else {
             throw .configuration("'\(location)' is not an http(s) URL")
         }
+        guard u.user == nil, u.password == nil else {
+            throw .configuration(
+                "'\(location)': credentials in the URL would show in process lists and shell history; "
+                    + "pass them with --header-env HEADER=ENVVAR or --header-file HEADER=PATH")
+        }
         self.url = url
         self.headers = headers
         self.location = location
