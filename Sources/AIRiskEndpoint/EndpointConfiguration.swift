@@ -34,6 +34,9 @@ public struct EndpointConfiguration: Sendable {
     public var inputShape: [Int]?
     /// What the answers are, overriding the guess made from the set-up rows.
     public var outputKind: OutputKind?
+    /// Number of classes, for an endpoint that answers labels only (its answers cannot show it);
+    /// ``ModelDescription/outputWidth`` reports it, as for a labels-only view of a local model.
+    public var classCount: Int?
 
     public init(
         target: Target, wireProtocol: EndpointProtocol = .instances, inputName: String? = nil,

@@ -20,7 +20,9 @@ public struct HeaderCredential: Sendable, Equatable {
     public static func parse(_ spec: String, fromFile: Bool) throws(EndpointError) -> HeaderCredential {
         let flag = fromFile ? "--header-file" : "--header-env"
         guard let eq = spec.firstIndex(of: "="), eq != spec.startIndex, spec.index(after: eq) != spec.endIndex else {
-            throw .configuration("\(flag) takes HEADER=\(fromFile ? "PATH" : "ENVVAR"), e.g. Authorization=\(fromFile ? "token.txt" : "MY_TOKEN")")
+            throw .configuration(
+                "\(flag) takes HEADER=\(fromFile ? "PATH" : "ENVVAR"), e.g. Authorization=\(fromFile ? "token.txt" : "MY_TOKEN")"
+            )
         }
         let name = String(spec[..<eq]).trimmingCharacters(in: .whitespaces)
         let ref = String(spec[spec.index(after: eq)...]).trimmingCharacters(in: .whitespaces)

@@ -20,7 +20,8 @@ struct AssessLiveModelTests {
             try AIRiskCommand.parseAsRoot(["assess", "--endpoint", "http://127.0.0.1:1/x", "--batch", "0"] + data)
         }
         #expect(throws: (any Error).self) {
-            try AIRiskCommand.parseAsRoot(["assess", "--endpoint", "http://x/y", "--header-env", "Authorization"] + data)
+            try AIRiskCommand.parseAsRoot(
+                ["assess", "--endpoint", "http://x/y", "--header-env", "Authorization"] + data)
         }
         #expect(throws: Never.self) {
             try AIRiskCommand.parseAsRoot(

@@ -1,15 +1,17 @@
 import AIRiskAccess
-@testable import AIRiskEndpoint
 import AIRiskTensor
 import Foundation
 import Testing
+
+@testable import AIRiskEndpoint
 
 /// `--model-cmd`: JSON lines over a child's stdin/stdout; a crashed or hung child is an error
 /// with its stderr tail, never a hang.
 @Suite("Model command")
 struct CommandModelTests {
     static let script = ChildProcess.repositoryRoot.appendingPathComponent(
-        "Tests/AIRiskEndpointTests/Fixtures/jsonl_model.py").path
+        "Tests/AIRiskEndpointTests/Fixtures/jsonl_model.py"
+    ).path
 
     func configuration(_ mode: String, timeout: Double = 5) -> EndpointConfiguration {
         EndpointConfiguration(

@@ -1,8 +1,9 @@
 import AIRiskAccess
-@testable import AIRiskEndpoint
 import AIRiskTensor
 import Foundation
 import Testing
+
+@testable import AIRiskEndpoint
 
 /// Each fault of scripts/fault_server.py ends in a retry that succeeds or in a clear error, and
 /// the row limit is never passed (checked against what the server itself counted).
@@ -54,9 +55,11 @@ struct FaultInjectionTests {
         let scores = try await EndpointModelAccess.connect(
             configuration(server.url("ok", protocol: .instances), protocol: .instances), sampleRows: rows)
         #expect(scores.description.outputKind == .probabilities)
-        let labels = try await EndpointModelAccess.connect(
-            configuration(server.url("labels", protocol: .instances), protocol: .instances), sampleRows: rows)
+        var labelsConfiguration = configuration(server.url("labels", protocol: .instances), protocol: .instances)
+        labelsConfiguration.classCount = 3
+        let labels = try await EndpointModelAccess.connect(labelsConfiguration, sampleRows: rows)
         #expect(labels.description.outputKind == .labels)
+        #expect(labels.description.outputWidth == 3)
         #expect(labels.description.accessLevel == .labelsOnly)
         let a = try await scores.predict(rows)
         let b = try await labels.predict(rows)
@@ -141,9 +144,11 @@ struct FaultInjectionTests {
         #expect(out.rows == 3)
     }
 
-    @Test("malformed, truncated and wrongly shaped answers are clear errors", arguments: [
-        ("malformed", "unexpected character"), ("truncated", "truncated"), ("wrongshape", "rows"),
-    ])
+    @Test(
+        "malformed, truncated and wrongly shaped answers are clear errors",
+        arguments: [
+            ("malformed", "unexpected character"), ("truncated", "truncated"), ("wrongshape", "rows"),
+        ])
     func unusableAnswers(fault: String, message: String) async throws {
         let server = try FaultServer()
         defer { server.stop() }
@@ -227,7 +232,8 @@ struct FaultInjectionTests {
         limits.batchSize = 2
         let error = await #expect(throws: EndpointError.self) {
             _ = try await EndpointModelAccess.connect(
-                configuration("http://127.0.0.1:9/v2/models/x/infer", limits: limits), sampleRows: ReferenceModel.rows(1))
+                configuration("http://127.0.0.1:9/v2/models/x/infer", limits: limits),
+                sampleRows: ReferenceModel.rows(1))
         }
         #expect(error?.description.contains("3 attempts") == true, "\(String(describing: error))")
     }

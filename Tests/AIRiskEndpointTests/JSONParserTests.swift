@@ -1,5 +1,6 @@
-@testable import AIRiskEndpoint
 import Testing
+
+@testable import AIRiskEndpoint
 
 @Suite("JSON parser")
 struct JSONParserTests {
@@ -26,9 +27,11 @@ struct JSONParserTests {
         #expect(v["d"] == .array([]))
     }
 
-    @Test("truncated and malformed documents are errors that say where", arguments: [
-        #"{"outputs": [1, 2"#, #"{"a": 1} x"#, #"{"a" 1}"#, #"[1, 2,]"#, "", #"{"a": tru}"#, "-",
-    ])
+    @Test(
+        "truncated and malformed documents are errors that say where",
+        arguments: [
+            #"{"outputs": [1, 2"#, #"{"a": 1} x"#, #"{"a" 1}"#, #"[1, 2,]"#, "", #"{"a": tru}"#, "-",
+        ])
     func invalid(text: String) {
         #expect(throws: JSONParser.Failure.self) { try parse(text) }
     }

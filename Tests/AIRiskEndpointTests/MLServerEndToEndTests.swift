@@ -1,10 +1,11 @@
 import AIRiskAccess
 import AIRiskAssessment
 import AIRiskCatalog
-@testable import AIRiskEndpoint
 import AIRiskResults
 import Foundation
 import Testing
+
+@testable import AIRiskEndpoint
 
 /// A real MLServer (PyPI mlserver 1.7.1 + mlserver-sklearn) serving a scikit-learn softmax model
 /// on 127.0.0.1: the membership AUC measured through the endpoint equals the AUC measured on the
@@ -27,13 +28,18 @@ struct MLServerEndToEndTests {
                 + "print('PORTS', *[s.getsockname()[1] for s in ss])",
         ])
         defer { p.stop() }
-        guard let line = p.waitForLine(prefix: "PORTS", seconds: 20) else { throw EndpointError.configuration("no ports") }
+        guard let line = p.waitForLine(prefix: "PORTS", seconds: 20) else {
+            throw EndpointError.configuration("no ports")
+        }
         return line.split(separator: " ").dropFirst().compactMap { Int($0) }
     }
 
     @Test(
         "membership AUC through MLServer's KServe V2 endpoint equals the ONNX file's",
-        .enabled(if: available, "mlserver, mlserver-sklearn or skl2onnx not importable (pip install mlserver==1.7.1 mlserver-sklearn==1.7.1 skl2onnx)"),
+        .enabled(
+            if: available,
+            "mlserver, mlserver-sklearn or skl2onnx not importable (pip install mlserver==1.7.1 mlserver-sklearn==1.7.1 skl2onnx)"
+        ),
         .timeLimit(.minutes(5)))
     func membershipMatchesONNX() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-mlserver-\(getpid())")

@@ -1,6 +1,7 @@
 import Foundation
-@testable import AIRiskEndpoint
 import Testing
+
+@testable import AIRiskEndpoint
 
 @Suite("Operating limits")
 struct OperatingTests {
@@ -48,7 +49,8 @@ struct OperatingTests {
             URLRedaction.redact("https://bob:pw@host:8443/v2/models/m/infer?token=abc&v=1")
                 == "https://host:8443/v2/models/m/infer?token=%5BREDACTED%5D&v=1"
                 || URLRedaction.redact("https://bob:pw@host:8443/v2/models/m/infer?token=abc&v=1")
-                    == "https://host:8443/v2/models/m/infer?token=[REDACTED]&v=1")
+                    == "https://host:8443/v2/models/m/infer?token=[REDACTED]&v=1"
+        )
         let r = Redactor(secrets: ["Bearer abc", "abc", ""])
         #expect(r("got Bearer abc and abc") == "got [REDACTED] and [REDACTED]")
     }
@@ -58,5 +60,18 @@ struct OperatingTests {
         #expect(throws: EndpointError.self) { try EndpointLimits(batchSize: 0).validate() }
         #expect(throws: EndpointError.self) { try EndpointLimits(requestsPerSecond: 0).validate() }
         #expect(throws: EndpointError.self) { try EndpointLimits(maxRows: 0).validate() }
+    }
+
+    @Test("a URL carrying a user and password is refused without echoing the password")
+    func credentialsInURL() {
+        do {
+            _ = try HTTPTransport(
+                url: "http://bob:hunter2@127.0.0.1:1/v2/models/m/infer", headers: [],
+                location: URLRedaction.redact("http://bob:hunter2@127.0.0.1:1/v2/models/m/infer"))
+            Issue.record("accepted a URL with a password")
+        } catch {
+            #expect(error.description.contains("--header-env"))
+            #expect(!error.description.contains("hunter2"))
+        }
     }
 }

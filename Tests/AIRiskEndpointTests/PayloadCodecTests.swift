@@ -1,6 +1,7 @@
 import AIRiskAccess
-@testable import AIRiskEndpoint
 import Testing
+
+@testable import AIRiskEndpoint
 
 @Suite("Payload codec")
 struct PayloadCodecTests {
@@ -15,7 +16,8 @@ struct PayloadCodecTests {
         let body = try v2.encode([1, 0.5, -2, 3][...], rows: 2, rowShape: [2])
         #expect(
             String(decoding: body, as: UTF8.self)
-                == #"{"inputs":[{"name":"x","shape":[2,2],"datatype":"FP32","data":[1,0.5,-2,3]}],"outputs":[{"name":"predict_proba"}]}"#)
+                == #"{"inputs":[{"name":"x","shape":[2,2],"datatype":"FP32","data":[1,0.5,-2,3]}],"outputs":[{"name":"predict_proba"}]}"#
+        )
     }
 
     @Test("row-format requests nest each row to its shape under the configured key")
@@ -27,7 +29,8 @@ struct PayloadCodecTests {
 
     @Test("KServe V2 answers: the named output, integer outputs as labels, shape checks")
     func decodeV2() throws {
-        let answer = #"{"outputs":[{"name":"predict","datatype":"INT64","shape":[2],"data":[1,0]},"#
+        let answer =
+            #"{"outputs":[{"name":"predict","datatype":"INT64","shape":[2],"data":[1,0]},"#
             + #"{"name":"predict_proba","datatype":"FP64","shape":[2,2],"data":[0.25,0.75,0.5,0.5]}]}"#
         #expect(try v2.decode(Array(answer.utf8), rows: 2) == .scores([0.25, 0.75, 0.5, 0.5], width: 2))
         var labels = v2
@@ -40,9 +43,20 @@ struct PayloadCodecTests {
         #expect(throws: EndpointError.self) { try v2.decode(Array(#"{"error":"model not ready"}"#.utf8), rows: 2) }
     }
 
+    @Test("an output guessed from the metadata falls back to the usual choice when the answer lacks it")
+    func guessedOutput() throws {
+        var guessed = v2
+        guessed.outputRequired = false
+        let answer = #"{"outputs":[{"name":"predict","datatype":"INT64","shape":[2],"data":[1,0]}]}"#
+        #expect(try guessed.decode(Array(answer.utf8), rows: 2) == .labels([1, 0]))
+        #expect(throws: EndpointError.self) { try v2.decode(Array(answer.utf8), rows: 2) }
+    }
+
     @Test("row-format answers: arrays, scalars, objects with a probabilities member, bare lists")
     func decodeRows() throws {
-        #expect(try rows.decode(Array(#"{"outputs":[[0.1,0.9],[1,0]]}"#.utf8), rows: 2) == .scores([0.1, 0.9, 1, 0], width: 2))
+        #expect(
+            try rows.decode(Array(#"{"outputs":[[0.1,0.9],[1,0]]}"#.utf8), rows: 2)
+                == .scores([0.1, 0.9, 1, 0], width: 2))
         #expect(try rows.decode(Array(#"{"outputs":[2,0,1]}"#.utf8), rows: 3) == .labels([2, 0, 1]))
         #expect(try rows.decode(Array(#"{"outputs":[2.5,0.1]}"#.utf8), rows: 2) == .scores([2.5, 0.1], width: 1))
         #expect(

@@ -20,7 +20,8 @@ struct EndpointCheckCommand: AsyncParsableCommand {
     @Option(help: "CSV label column (default: label).")
     var labelColumn: String?
 
-    @Option(help: "Rows to send after set-up, through the same batching, concurrency and retries as the probes (0: none).")
+    @Option(
+        help: "Rows to send after set-up, through the same batching, concurrency and retries as the probes (0: none).")
     var rows: Int = 0
 
     @Option(help: "Shape of one input row, e.g. 1,8,8, when the endpoint does not declare it.")
@@ -42,7 +43,8 @@ struct EndpointCheckCommand: AsyncParsableCommand {
         let shape = c.inputShape ?? ds.rowShape
         let width = shape.reduce(1, *)
         guard width == ds.rowShape.reduce(1, *) else {
-            throw ValidationError("\(data): rows have \(ds.rowShape.reduce(1, *)) values, --input-shape \(shape) needs \(width)")
+            throw ValidationError(
+                "\(data): rows have \(ds.rowShape.reduce(1, *)) values, --input-shape \(shape) needs \(width)")
         }
         let setup = min(ds.rowCount, EndpointModelAccess.setupRowCount)
         let model = try await EndpointModelAccess.connect(
@@ -69,7 +71,8 @@ struct EndpointCheckCommand: AsyncParsableCommand {
         let requests = after.requests - before.requests
         print(
             String(
-                format: "throughput:   %d rows in %d requests (batch %d, concurrency %d) in %.3f s: %.0f rows/s, %.1f requests/s, %d retries",
+                format:
+                    "throughput:   %d rows in %d requests (batch %d, concurrency %d) in %.3f s: %.0f rows/s, %.1f requests/s, %d retries",
                 rows, requests, c.limits.batchSize, c.limits.concurrency, seconds, Double(rows) / seconds,
                 Double(requests) / seconds, after.retries - before.retries))
     }

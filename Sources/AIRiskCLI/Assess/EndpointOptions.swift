@@ -59,7 +59,8 @@ struct EndpointOptions: ParsableArguments {
     @Option(help: "Hard limit on rows sent to the endpoint over the whole assessment, set-up rows included.")
     var maxQueries: Int?
 
-    @Option(help: "Write every request and response (time, status, latency, rows; no credentials) to this JSON-lines file.")
+    @Option(
+        help: "Write every request and response (time, status, latency, rows; no credentials) to this JSON-lines file.")
     var queryLog: String?
 
     @Option(help: "Treat the answers as this kind (probabilities, logits, labels, regression) instead of guessing.")

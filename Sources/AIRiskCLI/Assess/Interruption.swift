@@ -8,7 +8,11 @@ enum Interruption {
     private final class Count: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
-        func increment() -> Int { lock.withLock { value += 1; return value } }
+        func increment() -> Int {
+            lock.withLock {
+                value += 1; return value
+            }
+        }
     }
 
     static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
@@ -19,7 +23,9 @@ enum Interruption {
         source.setEventHandler {
             if count.increment() == 1 {
                 FileHandle.standardError.write(
-                    Data("\ninterrupted: stopping the probes and writing the results so far (Ctrl-C again to quit)\n".utf8))
+                    Data(
+                        "\ninterrupted: stopping the probes and writing the results so far (Ctrl-C again to quit)\n"
+                            .utf8))
                 task.cancel()
             } else {
                 exit(130)

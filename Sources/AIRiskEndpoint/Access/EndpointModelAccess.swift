@@ -158,12 +158,12 @@ public final class EndpointModelAccess: ModelAccess {
         try session.reserve(rows: setupRows, setup: true)
         let answer = try await session.request(setup[...], rows: setupRows, kind: "setup")
         var (kind, outputWidth) = OutputInterpreter.kind(of: answer)
-        notes.append("set-up query of \(setupRows) rows answered with \(Self.describe(answer)): treated as \(kind.rawValue)")
+        notes.append(
+            "set-up query of \(setupRows) rows answered with \(Self.describe(answer)): treated as \(kind.rawValue)")
         if let forced = configuration.outputKind, forced != kind {
             if forced == .labels || kind != .labels {
                 notes.append("output kind set to \(forced.rawValue) by the configuration")
                 kind = forced
-                if forced == .labels { outputWidth = 0 }
             } else {
                 throw EndpointError.configuration(
                     "the endpoint returns labels only; it cannot be treated as \(forced.rawValue)")
@@ -171,6 +171,10 @@ public final class EndpointModelAccess: ModelAccess {
         }
         session.kind = kind
         session.width = outputWidth
+        if kind == .labels {
+            // Class count of a labels-only view: the score width when scores came back, else as configured.
+            outputWidth = outputWidth > 0 ? outputWidth : (configuration.classCount ?? 0)
+        }
 
         let name =
             configuration.name ?? metadataName ?? Self.defaultName(configuration.target)
@@ -196,7 +200,8 @@ public final class EndpointModelAccess: ModelAccess {
         }
         let rows = batch.shape[0]
         if rows == 0 {
-            return ModelOutput(kind: description.outputKind, rows: 0, scores: [], width: description.outputWidth, labels: [])
+            return ModelOutput(
+                kind: description.outputKind, rows: 0, scores: [], width: description.outputWidth, labels: [])
         }
         try session.reserve(rows: rows, setup: false)
         let answers = try await session.predict(values, rows: rows)
@@ -211,12 +216,14 @@ public final class EndpointModelAccess: ModelAccess {
             switch a {
             case .labels(let l):
                 guard kind == .labels else {
-                    throw EndpointError.badResponse("the endpoint answered with labels after answering with scores at set-up")
+                    throw EndpointError.badResponse(
+                        "the endpoint answered with labels after answering with scores at set-up")
                 }
                 labels += l
             case .scores(let v, let w):
                 guard w == session.width || kind == .labels else {
-                    throw EndpointError.badResponse("the endpoint answered \(w) values per row, \(session.width) at set-up")
+                    throw EndpointError.badResponse(
+                        "the endpoint answered \(w) values per row, \(session.width) at set-up")
                 }
                 if kind == .labels {
                     labels += Self.argmax(v, width: w)
@@ -254,7 +261,9 @@ public final class EndpointModelAccess: ModelAccess {
             return URL(string: url)?.host ?? "endpoint"
         case .command(let line):
             // The program, or the script an interpreter runs.
-            let interpreters: Set<String> = ["python", "python3", "node", "sh", "bash", "ruby", "perl", "Rscript", "env"]
+            let interpreters: Set<String> = [
+                "python", "python3", "node", "sh", "bash", "ruby", "perl", "Rscript", "env",
+            ]
             let words = line.split(separator: " ").map { String($0.split(separator: "/").last ?? $0) }
             return words.first { !interpreters.contains($0) && !$0.hasPrefix("-") } ?? words.first ?? "command"
         }

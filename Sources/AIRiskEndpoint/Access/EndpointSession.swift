@@ -123,7 +123,9 @@ final class EndpointSession: Sendable {
                 case .fatal(let e): throw e
                 default:
                     throw EndpointError.unreachable(
-                        redactor("\(transport.location): \(error.message) (after \(attempt) attempt\(attempt == 1 ? "" : "s"))"))
+                        redactor(
+                            "\(transport.location): \(error.message) (after \(attempt) attempt\(attempt == 1 ? "" : "s"))"
+                        ))
                 }
             }
             entry.latencySeconds = elapsed()
@@ -139,8 +141,10 @@ final class EndpointSession: Sendable {
                     entry.detail = error.description
                     log?.record(entry)
                     usage.withLock { $0.failures += 1 }
-                    throw EndpointError.badResponse(redactor(error.description.replacingOccurrences(
-                        of: "endpoint answer unusable: ", with: "")))
+                    throw EndpointError.badResponse(
+                        redactor(
+                            error.description.replacingOccurrences(
+                                of: "endpoint answer unusable: ", with: "")))
                 }
             }
             let snippet = redactor(PayloadCodec.snippet(response.body))
@@ -153,7 +157,9 @@ final class EndpointSession: Sendable {
                     usage.withLock { $0.failures += 1 }
                     throw EndpointError.rejected(
                         status: response.status,
-                        detail: "the server asked to wait \(Int(after)) s (Retry-After), more than the \(Int(retry.maxRetryAfter)) s allowed")
+                        detail:
+                            "the server asked to wait \(Int(after)) s (Retry-After), more than the \(Int(retry.maxRetryAfter)) s allowed"
+                    )
                 }
                 entry.outcome = "retry"
                 log?.record(entry)
@@ -164,7 +170,8 @@ final class EndpointSession: Sendable {
             log?.record(entry)
             usage.withLock { $0.failures += 1 }
             let tries = attempt > 1 ? " (after \(attempt) attempts)" : ""
-            throw EndpointError.rejected(status: response.status, detail: (snippet.isEmpty ? "empty body" : snippet) + tries)
+            throw EndpointError.rejected(
+                status: response.status, detail: (snippet.isEmpty ? "empty body" : snippet) + tries)
         }
     }
 

@@ -168,7 +168,8 @@ struct PayloadCodec: Sendable {
         guard case .object(let members) = item else { return item }
         if let outputName {
             guard let v = item[outputName] else {
-                throw .badResponse("no '\(outputName)' in a prediction (members: \(members.map(\.0).joined(separator: ", ")))")
+                throw .badResponse(
+                    "no '\(outputName)' in a prediction (members: \(members.map(\.0).joined(separator: ", ")))")
             }
             return v
         }
@@ -176,7 +177,8 @@ struct PayloadCodec: Sendable {
         for key in ["scores", "logits"] { if let v = item[key] { return v } }
         if let (_, v) = members.first(where: { if case .array = $0.1 { true } else { false } }) { return v }
         throw .badResponse(
-            "cannot tell which member of a prediction holds the scores (members: \(members.map(\.0).joined(separator: ", "))); set --output-name")
+            "cannot tell which member of a prediction holds the scores (members: \(members.map(\.0).joined(separator: ", "))); set --output-name"
+        )
     }
 
     // MARK: Helpers

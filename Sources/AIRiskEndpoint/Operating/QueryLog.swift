@@ -35,8 +35,13 @@ final class QueryLog: Sendable {
 
     func record(_ e: Entry) {
         var fields: [(String, String)] = [
-            ("time", Self.quote(ISO8601DateFormatter.string(from: e.time, timeZone: .gmt,
-                formatOptions: [.withInternetDateTime, .withFractionalSeconds]))),
+            (
+                "time",
+                Self.quote(
+                    ISO8601DateFormatter.string(
+                        from: e.time, timeZone: .gmt,
+                        formatOptions: [.withInternetDateTime, .withFractionalSeconds]))
+            ),
             ("kind", Self.quote(e.kind)),
             ("target", Self.quote(redactor(e.target))),
             ("attempt", "\(e.attempt)"),
@@ -49,8 +54,12 @@ final class QueryLog: Sendable {
         ]
         if !headerNames.isEmpty {
             fields.append(
-                ("headers", "{" + headerNames.map { "\(Self.quote($0)):\(Self.quote(Redactor.mask))" }
-                    .joined(separator: ",") + "}"))
+                (
+                    "headers",
+                    "{"
+                        + headerNames.map { "\(Self.quote($0)):\(Self.quote(Redactor.mask))" }
+                        .joined(separator: ",") + "}"
+                ))
         }
         if let d = e.detail { fields.append(("detail", Self.quote(redactor(d)))) }
         let line = "{" + fields.map { "\(Self.quote($0.0)):\($0.1)" }.joined(separator: ",") + "}\n"

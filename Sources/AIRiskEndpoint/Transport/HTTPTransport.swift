@@ -26,6 +26,11 @@ struct HTTPTransport: PredictionTransport {
         else {
             throw .configuration("'\(location)' is not an http(s) URL")
         }
+        guard u.user == nil, u.password == nil else {
+            throw .configuration(
+                "'\(location)': credentials in the URL would show in process lists and shell history; "
+                    + "pass them with --header-env HEADER=ENVVAR or --header-file HEADER=PATH")
+        }
         self.url = url
         self.headers = headers
         self.location = location
@@ -57,7 +62,8 @@ struct HTTPTransport: PredictionTransport {
             let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
             var h: [String: String] = [:]
             for (name, value) in response.headers { h[name.lowercased()] = value }
-            return TransportResponse(status: Int(response.status.code), headers: h, body: Array(buffer.readableBytesView))
+            return TransportResponse(
+                status: Int(response.status.code), headers: h, body: Array(buffer.readableBytesView))
         } catch let e as HTTPClientError {
             if e == .deadlineExceeded || e == .readTimeout || e == .connectTimeout {
                 throw .timedOut(timeout)

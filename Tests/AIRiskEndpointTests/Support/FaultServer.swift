@@ -1,5 +1,6 @@
-@testable import AIRiskEndpoint
 import Foundation
+
+@testable import AIRiskEndpoint
 
 /// scripts/fault_server.py on a free 127.0.0.1 port, for one test.
 final class FaultServer: Sendable {
@@ -40,7 +41,9 @@ final class FaultServer: Sendable {
         }
         let json = try JSONParser.parse(r.body)
         func n(_ k: String) -> Int { Int(json[k]?.numberValue ?? -1) }
-        return Stats(requests: n("requests"), rows: n("rows"), answeredRows: n("answered_rows"), faults: n("faults"), maxInFlight: n("max_inflight"))
+        return Stats(
+            requests: n("requests"), rows: n("rows"), answeredRows: n("answered_rows"), faults: n("faults"),
+            maxInFlight: n("max_inflight"))
     }
 
     func stop() { child.stop() }
