@@ -35,6 +35,8 @@ struct TreeEnsemble: Sendable {
     /// The distinct target / class ids that carry weights.
     var weightIds = Set<Int>()
     var allWeightsNonNegative = true
+    /// The same trees packed for traversal; built at the end of `init`.
+    var tables = TreeTables()
 
     /// Reads the `nodes_*` attributes and the weights named `<prefix>_treeids`, `<prefix>_nodeids`,
     /// `<prefix>_ids` and `<prefix>_weights` ("class" or "target"); ids must be below `idLimit`.
@@ -163,29 +165,12 @@ struct TreeEnsemble: Sendable {
             }
             weightStart.append(weightTargets.count)
         }
+        tables = TreeTables(self)
     }
 
     /// The leaf that `row` reaches in the tree starting at `root`.
     @inline(__always)
     func leaf(root: Int, row: UnsafeBufferPointer<Float>, base: Int) -> Int {
-        var i = root
-        while true {
-            let mode = modes[i]
-            if mode == .leaf { return i }
-            let x = row[base &+ features[i]]
-            let v = thresholds[i]
-            var goTrue: Bool
-            switch mode {
-            case .leq: goTrue = x <= v
-            case .lt: goTrue = x < v
-            case .gte: goTrue = x >= v
-            case .gt: goTrue = x > v
-            case .eq: goTrue = x == v
-            case .neq: goTrue = x != v
-            case .leaf: goTrue = false
-            }
-            if !goTrue && x.isNaN && missingTracksTrue[i] { goTrue = true }
-            i = goTrue ? trueChild[i] : falseChild[i]
-        }
+        tables.leaf(root: root, row: row, base: base)
     }
 }

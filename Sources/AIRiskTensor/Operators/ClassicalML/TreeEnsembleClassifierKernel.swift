@@ -50,38 +50,54 @@ struct TreeEnsembleClassifierKernel: Kernel {
         var best = [Int](repeating: 0, count: x.rows)
         var score = [Float](repeating: 0, count: classes)
         var has = [Bool](repeating: false, count: classes)
+        let t = trees.tables
+        let acc = UnsafeMutableBufferPointer<Float>.allocate(capacity: classes)
+        let seen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: classes)
+        defer {
+            acc.deallocate()
+            seen.deallocate()
+        }
         x.values.withUnsafeBufferPointer { row in
             for r in 0..<x.rows {
-                for c in 0..<classes {
-                    score[c] = 0
-                    has[c] = false
-                }
-                for root in trees.roots {
-                    let leaf = trees.leaf(root: root, row: row, base: r &* x.columns)
-                    for k in trees.weightStart[leaf]..<trees.weightStart[leaf + 1] {
-                        score[trees.weightTargets[k]] += trees.weightValues[k]
-                        has[trees.weightTargets[k]] = true
+                acc.initialize(repeating: 0)
+                seen.initialize(repeating: false)
+                let base = r &* x.columns
+                for root in t.roots {
+                    let leaf = t.leaf(root: root, row: row, base: base)
+                    var k = t.weightStart[leaf]
+                    let end = t.weightStart[leaf &+ 1]
+                    while k < end {
+                        let c = t.weightTargets[k]
+                        acc[c] += t.weightValues[k]
+                        seen[c] = true
+                        k &+= 1
                     }
                 }
                 let out = r * classes
                 if singleColumnBinary {
+                    for c in 0..<classes {
+                        score[c] = acc[c]
+                        has[c] = seen[c]
+                    }
                     best[r] = binary(&score, &has, into: &z, at: out)
                     continue
                 }
                 if baseValues.count == classes {
                     for c in 0..<classes {
-                        score[c] += baseValues[c]
-                        has[c] = true
+                        acc[c] += baseValues[c]
+                        seen[c] = true
                     }
                 }
                 var m: Float = 0
                 var at = -1
-                for c in 0..<classes where has[c] && (at < 0 || score[c] > m) {
-                    m = score[c]
+                for c in 0..<classes where seen[c] && (at < 0 || acc[c] > m) {
+                    m = acc[c]
                     at = c
                 }
                 best[r] = max(at, 0)
-                for c in 0..<classes { z[out + c] = score[c] }
+                z.withUnsafeMutableBufferPointer { zp in
+                    for c in 0..<classes { zp[out &+ c] = acc[c] }
+                }
             }
         }
         if !singleColumnBinary { transform.apply(rows: x.rows, columns: classes, &z) }
