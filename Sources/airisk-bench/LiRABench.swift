@@ -56,7 +56,8 @@ func benchLiRA(arguments: [String]) async throws {
         var parts = ["run \(run + 1): \(String(format: "%.2f", wall)) s"]
         for a in result.attacks {
             let tpr = a.metrics.lowFPR.first { abs($0.targetFPR - 0.01) < 1e-9 }?.tpr.estimate ?? .nan
-            parts.append("\(a.attack.rawValue) AUC \(String(format: "%.4f", a.metrics.auc)) TPR@1%FPR \(String(format: "%.3f", tpr))")
+            let auc = String(format: "%.4f", a.metrics.auc)
+            parts.append("\(a.attack.rawValue) AUC \(auc) TPR@1%FPR \(String(format: "%.3f", tpr))")
         }
         print("AIRISK_LIRA " + parts.joined(separator: "; "))
     }
