@@ -68,7 +68,8 @@ let package = Package(
             ]),
         .executableTarget(name: "airisk", dependencies: ["AIRiskCLI"]),
         // Engine micro-benchmarks (sgemm, executor throughput); numbers go to BENCHMARKS.md.
-        .executableTarget(name: "airisk-bench", dependencies: ["AIRiskTensor"]),
+        .executableTarget(
+            name: "airisk-bench", dependencies: ["AIRiskTensor", "AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskProbes"]),
 
         .testTarget(name: "AIRiskXMLTests", dependencies: ["AIRiskXML"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),

@@ -180,9 +180,17 @@ func profileForward() throws {
     for _ in 0..<5000 { _ = try executor.run(inputs: ["x": x]) }
 }
 
-if CommandLine.arguments.dropFirst().first == "profile-forward" {
+let benchArguments = Array(CommandLine.arguments.dropFirst())
+switch benchArguments.first {
+case "profile-forward":
     try profileForward()
-} else {
+case "fixtures":
+    try await benchFixtures(arguments: Array(benchArguments.dropFirst()))
+case "profile-fixture":
+    try await profileFixture(arguments: Array(benchArguments.dropFirst()))
+case "lira":
+    try await benchLiRA(arguments: Array(benchArguments.dropFirst()))
+default:
     benchGemm()
     try benchExecutor()
     try benchTraining()

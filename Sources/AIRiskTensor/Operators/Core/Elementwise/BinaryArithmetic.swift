@@ -18,7 +18,56 @@ protocol BinaryArithmetic: Sendable {
 func broadcastFloats<Op: BinaryArithmetic>(
     _ op: Op.Type, _ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]
 ) -> [Float] {
-    Broadcast.binary(a, aShape, b, bShape, outShape: shape) { Op.apply($0, $1) }
+    // The common layouts (equal shapes, a scalar operand, a bias row repeated over a batch) are
+    // written out here so `Op.apply` is inlined and the loops vectorise; `Broadcast.binary` takes
+    // `apply` as a closure it calls per element, which made a batch-256 bias Add cost more than
+    // the MatMul before it.
+    let n = Shape.count(shape)
+    guard n > 0 else { return [] }
+    let sameA = a.count == n
+    let sameB = b.count == n
+    let rowB = sameA && !sameB && b.count > 0 && Broadcast.isSuffix(bShape, of: shape)
+    let rowA = sameB && !sameA && a.count > 0 && Broadcast.isSuffix(aShape, of: shape)
+    guard (sameA && sameB) || (sameA && b.count == 1) || (sameB && a.count == 1) || rowA || rowB else {
+        return Broadcast.binary(a, aShape, b, bShape, outShape: shape) { Op.apply($0, $1) }
+    }
+    return [Float](unsafeUninitializedCapacity: n) { out, initialized in
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                let o = out.baseAddress!
+                let x = pa.baseAddress!
+                let y = pb.baseAddress!
+                if sameA && sameB {
+                    for i in 0..<n { (o + i).initialize(to: Op.apply(x[i], y[i])) }
+                } else if sameA && pb.count == 1 {
+                    let s = y[0]
+                    for i in 0..<n { (o + i).initialize(to: Op.apply(x[i], s)) }
+                } else if sameB && pa.count == 1 {
+                    let s = x[0]
+                    for i in 0..<n { (o + i).initialize(to: Op.apply(s, y[i])) }
+                } else if rowB {
+                    let inner = pb.count
+                    var start = 0
+                    while start < n {
+                        let row = o + start
+                        let xr = x + start
+                        for j in 0..<inner { (row + j).initialize(to: Op.apply(xr[j], y[j])) }
+                        start &+= inner
+                    }
+                } else {
+                    let inner = pa.count
+                    var start = 0
+                    while start < n {
+                        let row = o + start
+                        let yr = y + start
+                        for j in 0..<inner { (row + j).initialize(to: Op.apply(x[j], yr[j])) }
+                        start &+= inner
+                    }
+                }
+            }
+        }
+        initialized = n
+    }
 }
 
 @inline(__always)
