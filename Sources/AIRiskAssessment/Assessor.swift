@@ -117,14 +117,19 @@ public struct Assessor: Sendable {
                 return nil
             }.joined(separator: "; "))
             : .complete
+        // Defense what-if: measured evidence for the requested defenses and the query limits.
+        let whatIf = try await DefenseEvaluator(catalog: catalog, progress: progress).evaluate(
+            plan: plan, model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
+            population: inputs.population, probes: probes, findings: findings,
+            catalogDefenses: MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes))
+        findings = whatIf.findings
         return AssessmentResults(
             tool: ToolInfo(name: "airisk", version: AssessmentEnvironment.toolVersion), generatedAt: clock(),
             seed: plan.seed, profile: plan.profile.rawValue, budgets: budgets(plan),
             dataSensitivity: DataSensitivity(rawValue: plan.dataSensitivity) ?? .medium, status: status,
             model: inputs.identity, dataSets: inputs.records, environment: AssessmentEnvironment.current,
             probes: probes, findings: findings, matrix: matrix,
-            defenses: MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes),
-            definitions: definitions + scoringDefinitions)
+            defenses: whatIf.defenses, definitions: definitions + scoringDefinitions + whatIf.definitions)
     }
 
     func skipped(_ kind: ProbeKind, _ reason: String) -> ProbeResult {

@@ -1,3 +1,4 @@
+import AIRiskAccess
 import Foundation
 
 /// Everything an assessment needs to know before it starts.
@@ -31,6 +32,10 @@ public struct AssessmentPlan: Sendable {
     public var inputShape: [Int]?
     /// Query budget per probe (rows), overriding the profile's.
     public var queryBudget: Int?
+    /// Defenses to measure: every selected probe re-runs behind each (see ``DefenseEvaluator``).
+    public var defenses: [DefenseSpec] = []
+    /// The profile of the defense what-if re-runs; nil for ``profile``.
+    public var defenseProfile: Profile?
 
     public init(
         modelURL: URL, modelName: String? = nil, members: DataSource, nonMembers: DataSource,

@@ -1,3 +1,4 @@
+import AIRiskAccess
 import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskReport
@@ -56,6 +57,15 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(help: "Maximum model queries (rows) per probe, overriding the profile.")
     var queryBudget: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Defenses to measure: every selected probe re-runs behind each (comma-separated).",
+            discussion: "Syntax: \(DefenseSpec.syntax).", valueName: "list"))
+    var defenses: String?
+
+    @Option(help: "Profile of the defense re-runs (default: --profile).")
+    var defenseProfile: Profile?
+
     @Option(help: "Output directory (default: reports/<model>-<timestamp>/).")
     var out: String?
 
@@ -72,6 +82,17 @@ struct AssessCommand: AsyncParsableCommand {
         if let queryBudget, queryBudget <= 0 { throw ValidationError("--query-budget must be positive") }
         _ = try Self.integers(classes, "--classes")
         _ = try Self.integers(inputShape, "--input-shape")
+        _ = try Self.defenseList(defenses)
+    }
+
+    /// The `--defenses` list, or an empty list when none was given.
+    static func defenseList(_ text: String?) throws -> [DefenseSpec] {
+        guard let text else { return [] }
+        do {
+            return try DefenseSpec.parseList(text)
+        } catch {
+            throw ValidationError("--defenses: \(error.description)")
+        }
     }
 
     func parsedProbes() throws -> [ProbeKind] {
@@ -96,7 +117,7 @@ struct AssessCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let plan = AssessmentPlan(
+        var plan = AssessmentPlan(
             modelURL: URL(fileURLWithPath: model),
             members: .init(url: URL(fileURLWithPath: members), labelColumn: labelColumn),
             nonMembers: .init(url: URL(fileURLWithPath: nonmembers), labelColumn: labelColumn),
@@ -104,6 +125,8 @@ struct AssessCommand: AsyncParsableCommand {
             probes: try parsedProbes(), profile: profile, seed: seed, dataSensitivity: dataSensitivity,
             classes: try Self.integers(classes, "--classes"), inputShape: try Self.integers(inputShape, "--input-shape"),
             queryBudget: queryBudget)
+        plan.defenses = try Self.defenseList(defenses)
+        plan.defenseProfile = defenseProfile
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(model: model)
         try await Self.execute(plan: plan, catalog: catalog, directory: directory, report: report)
