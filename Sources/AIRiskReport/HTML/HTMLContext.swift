@@ -235,10 +235,11 @@ struct HTMLContext {
         return out
     }
 
-    /// Before/after bars for every measured defense, or nil when none was measured.
+    /// Before/after bars for every measured defense, or nil when none was measured. Severity changes (a 0–4
+    /// scale) stay in the table so the bars share one 0–1 scale.
     var defenseChart: String? {
         let groups = results.defenses.flatMap { d in
-            d.measurements.map {
+            d.measurements.filter { !$0.metric.hasPrefix("Severity") }.map {
                 BarChartSVG.Group(
                     label: "\(lang == .ja ? (d.nameJA ?? d.name) : d.name) (\($0.metric))",
                     values: [$0.before, $0.after])
