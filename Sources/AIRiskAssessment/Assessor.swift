@@ -118,10 +118,15 @@ public struct Assessor: Sendable {
             }.joined(separator: "; "))
             : .complete
         // Defense what-if: measured evidence for the requested defenses and the query limits.
-        let whatIf = try await DefenseEvaluator(catalog: catalog, progress: progress).evaluate(
-            plan: plan, model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
-            population: inputs.population, probes: probes, findings: findings,
-            catalogDefenses: MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes))
+        let catalogDefenses = MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes)
+        var whatIf = DefenseEvaluator.Outcome(defenses: catalogDefenses, findings: findings, definitions: [])
+        do {
+            whatIf = try await DefenseEvaluator(catalog: catalog, progress: progress).evaluate(
+                plan: plan, model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
+                population: inputs.population, probes: probes, findings: findings, catalogDefenses: catalogDefenses)
+        } catch {
+            progress("defenses: not measured (\(error)); the defense table lists catalog recommendations only")
+        }
         findings = whatIf.findings
         return AssessmentResults(
             tool: ToolInfo(name: "airisk", version: AssessmentEnvironment.toolVersion), generatedAt: clock(),

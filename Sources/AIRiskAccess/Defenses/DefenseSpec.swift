@@ -17,11 +17,15 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     case reverseSigmoid(beta: Double, gamma: Double)
     /// At most this many query rows per client.
     case queryLimit(Int)
+    /// Retrain with L2 weight decay λ (measured on an in-process retrain, not the deployed model).
+    case l2(Double)
+    /// Retrain with DP-SGD to this ε (δ = 1/n; measured on an in-process retrain, not the deployed model).
+    case dpSGD(epsilon: Double)
 
     /// The syntax `--defenses` accepts, for help texts and error messages.
     public static let syntax =
         "round:DECIMALS, top:K, label-only, noise:SIGMA, laplace:B, temperature:T, reverse-sigmoid[:BETA[:GAMMA]], "
-        + "query-limit:N"
+        + "query-limit:N, l2:LAMBDA, dp-sgd:EPSILON"
 
     /// The catalog's measurable-defense id (catalog/mappings.xml) this defense is an instance of.
     public var measurableDefenseID: String {
@@ -33,13 +37,25 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         case .temperature: "mdef.temperature"
         case .reverseSigmoid: "mdef.reverse-sigmoid"
         case .queryLimit: "mdef.query-limit"
+        case .l2: "mdef.l2"
+        case .dpSGD: "mdef.dp-sgd"
         }
     }
 
     /// Whether the defense transforms answers (as opposed to limiting how many there are).
     public var isOutputDefense: Bool {
-        if case .queryLimit = self { return false }
-        return true
+        switch self {
+        case .queryLimit, .l2, .dpSGD: false
+        default: true
+        }
+    }
+
+    /// Whether the defense changes how the model is trained (measured on a retrain).
+    public var isTrainingDefense: Bool {
+        switch self {
+        case .l2, .dpSGD: true
+        default: false
+        }
     }
 
     /// A short English phrase for reports, e.g. "round scores to 1 decimal".
@@ -52,6 +68,8 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         case .temperature(let t): "soften scores with temperature \(Self.format(t))"
         case .reverseSigmoid(let b, let g): "reverse-sigmoid perturbation (β \(Self.format(b)), γ \(Self.format(g)))"
         case .queryLimit(let n): "limit each client to \(n) queries"
+        case .l2(let l): "retrain with L2 weight decay \(Self.format(l))"
+        case .dpSGD(let e): "retrain with DP-SGD at ε = \(Self.format(e))"
         }
     }
 
@@ -64,11 +82,14 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         case .temperature(let t): "temperature:\(Self.format(t))"
         case .reverseSigmoid(let b, let g): "reverse-sigmoid:\(Self.format(b)):\(Self.format(g))"
         case .queryLimit(let n): "query-limit:\(n)"
+        case .l2(let l): "l2:\(Self.format(l))"
+        case .dpSGD(let e): "dp-sgd:\(Self.format(e))"
         }
     }
 
     /// `model` behind this defense. Query limits wrap the model in a ``CountingModel`` with that
-    /// budget; noise draws from `seed`.
+    /// budget; noise draws from `seed`. Training defenses cannot wrap a trained model: they return it
+    /// unchanged (they are measured on a retrain).
     public func wrap(_ model: any ModelAccess, seed: UInt64 = 0) -> any ModelAccess {
         switch self {
         case .round(let d): RoundedScoresModel(model, decimals: d)
@@ -78,6 +99,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         case .temperature(let t): TemperatureScaledModel(model, temperature: t)
         case .reverseSigmoid(let b, let g): ReverseSigmoidModel(model, beta: b, gamma: g)
         case .queryLimit(let n): CountingModel(model, budget: n)
+        case .l2, .dpSGD: model
         }
     }
 
@@ -85,6 +107,8 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     public func inapplicability(to kind: OutputKind) -> String? {
         switch (self, kind) {
         case (.queryLimit, _): nil
+        case (.l2, .probabilities), (.l2, .logits), (.dpSGD, .probabilities), (.dpSGD, .logits): nil
+        case (.l2, _), (.dpSGD, _): "training defenses are measured by retraining classifiers with class scores"
         case (_, .sequence): "output defenses are not applied to sequence outputs"
         case (.round, .regression), (.noise, .regression): nil
         case (_, .regression): "\(description) transforms class scores; the model is a regressor"
@@ -161,6 +185,12 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         case "query-limit", "queries", "limit":
             try count(1...1)
             return .queryLimit(try int(0, min: 1))
+        case "l2", "weight-decay":
+            try count(1...1)
+            return .l2(try positive(0))
+        case "dp-sgd", "dpsgd", "dp":
+            try count(1...1)
+            return .dpSGD(epsilon: try positive(0))
         default:
             throw DefenseSpecError(item: item, reason: "unknown defense '\(name)'; use \(syntax)")
         }

@@ -107,6 +107,15 @@ struct DefenseEvaluator: Sendable {
             }
         }
 
+        // Training-side defenses: measured on a retrain of the same architecture.
+        let trainingSpecs = plan.defenses.filter(\.isTrainingDefense)
+        if !trainingSpecs.isEmpty {
+            measured += try await trainingEvidence(
+                trainingSpecs, plan: plan, model: model, members: members, nonMembers: nonMembers,
+                runner: try await prepare(), kinds: ran.filter { $0 != .extraction },
+                catalogDefenses: catalogDefenses)
+        }
+
         // Query limits: extraction from the main run's curve; inversion re-run within each limit when asked.
         if let extraction = probes.first(where: { $0.id == ProbeKind.extraction.rawValue }), ran.contains(.extraction),
             let curve = ExtractionCurveView(extraction)
