@@ -122,8 +122,10 @@ struct OutputDefenseTests {
                 .noise(scale: 0.1, distribution: .laplace), .temperature(4), .reverseSigmoid(beta: 1, gamma: 0.1),
                 .queryLimit(1000),
             ])
-        #expect(specs.map(\.description).joined(separator: ",")
-            == "round:2,top:1,label-only,noise:0.05,laplace:0.1,temperature:4,reverse-sigmoid:1:0.1,query-limit:1000")
+        #expect(
+            specs.map(\.description).joined(separator: ",")
+                == "round:2,top:1,label-only,noise:0.05,laplace:0.1,temperature:4,reverse-sigmoid:1:0.1,query-limit:1000"
+        )
         #expect(try DefenseSpec.parse("reverse-sigmoid:0.7:0.2") == .reverseSigmoid(beta: 0.7, gamma: 0.2))
         for bad in ["round", "round:x", "top:0", "noise:-1", "label-only:3", "blur:2", "query-limit:0"] {
             #expect(throws: DefenseSpecError.self, "\(bad)") { try DefenseSpec.parse(bad) }

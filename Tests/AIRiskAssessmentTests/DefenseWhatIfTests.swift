@@ -72,14 +72,18 @@ struct DefenseWhatIfTests {
             let e = try #require(measured.first { $0.name.hasSuffix("(\(spec))") }, "\(spec) measured")
             let mdef = try #require(catalog.measurableDefense(spec.measurableDefenseID))
             #expect(e.id == mdef.implements.first?.ref, "\(spec) is filed under the catalog defense it implements")
-            let accuracy = try #require(e.measurements.first { $0.probeID == "utility" && $0.metric.hasPrefix("Accuracy") })
+            let accuracy = try #require(
+                e.measurements.first { $0.probeID == "utility" && $0.metric.hasPrefix("Accuracy") })
             #expect(accuracy.before > 0.8 && accuracy.after > 0 && accuracy.after <= 1)
             #expect(e.utilityChange != nil)
             #expect(e.measurements.contains { $0.probeID == "utility" && $0.metric == "Top label unchanged" })
             #expect(e.measurements.contains { $0.probeID == "membership" && $0.metric == "Best attack AUC" })
         }
         let labelOnly = try #require(measured.first { $0.name.hasSuffix("(label-only)") })
-        #expect(labelOnly.measurements.contains { $0.probeID == "utility" && $0.metric == "Top label unchanged" && $0.after == 1 })
+        #expect(
+            labelOnly.measurements.contains {
+                $0.probeID == "utility" && $0.metric == "Top label unchanged" && $0.after == 1
+            })
         #expect(labelOnly.notes?.contains("could not run") == true, "inversion cannot run behind labels only")
         for c in results.defenses where c.evidence == .catalog {
             #expect(c.measurements.isEmpty)

@@ -137,10 +137,13 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         let args = Array(parts.dropFirst())
         func count(_ allowed: ClosedRange<Int>) throws(DefenseSpecError) {
             guard allowed.contains(args.count) else {
+                let range =
+                    allowed.lowerBound == allowed.upperBound
+                    ? "\(allowed.lowerBound)" : "\(allowed.lowerBound)–\(allowed.upperBound)"
                 throw DefenseSpecError(
                     item: item,
                     reason: allowed.upperBound == 0
-                        ? "\(name) takes no parameter" : "\(name) takes \(allowed.lowerBound == allowed.upperBound ? "\(allowed.lowerBound)" : "\(allowed.lowerBound)–\(allowed.upperBound)") parameter(s)")
+                        ? "\(name) takes no parameter" : "\(name) takes \(range) parameter(s)")
             }
         }
         func int(_ i: Int, min lower: Int) throws(DefenseSpecError) -> Int {

@@ -86,19 +86,21 @@ struct DefenseEvaluator: Sendable {
                     lines.append(summaryLine(kind, b, a))
                 }
                 measurements.append(
-                    DefenseMeasurement(probeID: "utility", metric: before.metric, before: before.value, after: after.value))
+                    DefenseMeasurement(
+                        probeID: "utility", metric: before.metric, before: before.value, after: after.value))
                 var utilityText = "\(before.metric) \(fmt(before.value)) → \(fmt(after.value))"
                 if desc.isClassifier, !after.labels.isEmpty, after.labels.count == before.labels.count {
                     let same = zip(after.labels, before.labels).filter { $0 == $1 }.count
                     let agreement = Double(same) / Double(max(1, after.labels.count))
                     measurements.append(
-                        DefenseMeasurement(probeID: "utility", metric: "Top label unchanged", before: 1, after: agreement))
+                        DefenseMeasurement(
+                            probeID: "utility", metric: "Top label unchanged", before: 1, after: agreement))
                     utilityText += "; top label unchanged on \(fmt(agreement * 100)) % of answers"
                 }
                 let notes =
-                    "Measured: \(spec.summary) (`\(spec)`, \(spec.measurableDefenseID)). Every probe re-ran behind the "
-                    + "defense with the \(profile.rawValue) profile and seed \(plan.seed); before = the same deployment "
-                    + "without it (scores, no input gradients). " + lines.joined(separator: " ") + " Utility: "
+                    "Measured: \(spec.summary) (`\(spec)`, \(spec.measurableDefenseID)). Every probe re-ran behind "
+                    + "the defense with the \(profile.rawValue) profile and seed \(plan.seed); before = the same "
+                    + "deployment without it (scores, no input gradients). " + lines.joined(separator: " ") + " Utility: "
                     + utilityText + "."
                 measured.append(
                     evidence(
@@ -117,36 +119,48 @@ struct DefenseEvaluator: Sendable {
         }
 
         // Query limits: extraction from the main run's curve; inversion re-run within each limit when asked.
-        if let extraction = probes.first(where: { $0.id == ProbeKind.extraction.rawValue }), ran.contains(.extraction),
-            let curve = ExtractionCurveView(extraction)
-        {
+        let curve =
+            ran.contains(.extraction)
+            ? probes.first(where: { $0.id == ProbeKind.extraction.rawValue }).flatMap(ExtractionCurveView.init) : nil
+        let inversionWithinLimits = explicitLimits && ran.contains(.inversion) && desc.outputKind != .labels
+        if curve != nil || inversionWithinLimits {
             let severityBefore = findings.first { $0.probeID == ProbeKind.extraction.rawValue }?.severity
             for n in limits.sorted() {
-                var metrics: [String: Double] = [:]
-                let atN = curve.fidelity(within: n)
-                if let f = curve.fidelity(within: min(n, 1000)) { metrics["extraction.fidelity_at_1000_queries"] = f }
-                if let q = curve.queriesToReach(0.95), q <= n { metrics["extraction.queries_to_95pct_fidelity"] = Double(q) }
                 var measurements: [DefenseMeasurement] = []
                 var lines: [String] = []
-                measurements.append(
-                    DefenseMeasurement(
-                        probeID: "extraction", metric: "Fidelity within the query limit", before: curve.bestFidelity,
-                        after: atN ?? 0))
-                let severityAfter = try? scorer.score(
-                    probe: "extraction", metrics: metrics, sensitivity: plan.dataSensitivity
-                ).severity
-                if let sb = severityBefore, let sa = severityAfter {
+                if let curve {
+                    var metrics: [String: Double] = [:]
+                    let atN = curve.fidelity(within: n)
+                    if let f = curve.fidelity(within: min(n, 1000)) {
+                        metrics["extraction.fidelity_at_1000_queries"] = f
+                    }
+                    if let q = curve.queriesToReach(0.95), q <= n {
+                        metrics["extraction.queries_to_95pct_fidelity"] = Double(q)
+                    }
                     measurements.append(
                         DefenseMeasurement(
-                            probeID: "extraction", metric: Self.severityMetric, before: rank(sb), after: rank(sa)))
+                            probeID: "extraction", metric: "Fidelity within the query limit",
+                            before: curve.bestFidelity,
+                            after: atN ?? 0))
+                    let severityAfter = try? scorer.score(
+                        probe: "extraction", metrics: metrics, sensitivity: plan.dataSensitivity
+                    ).severity
+                    if let sb = severityBefore, let sa = severityAfter {
+                        measurements.append(
+                            DefenseMeasurement(
+                                probeID: "extraction", metric: Self.severityMetric, before: rank(sb), after: rank(sa)))
+                    }
+                    lines.append(
+                        "Extraction: best fidelity \(fmt(curve.bestFidelity)) within the full budget of "
+                            + "\(curve.maxQueries) queries; \(atN.map(fmt) ?? "no copy") within \(n) queries"
+                            + (n > curve.maxQueries
+                                ? " (the schedule ends at \(curve.maxQueries), so this is an upper bound)" : "")
+                            + (severityBefore.map { sb in
+                                "; severity \(sb.rawValue) → \(severityAfter?.rawValue ?? "–")"
+                            } ?? "")
+                            + ".")
                 }
-                lines.append(
-                    "Extraction: best fidelity \(fmt(curve.bestFidelity)) within the full budget of \(curve.maxQueries) "
-                        + "queries; \(atN.map(fmt) ?? "no copy") within \(n) queries"
-                        + (n > curve.maxQueries ? " (the schedule ends at \(curve.maxQueries), so this is an upper bound)" : "")
-                        + (severityBefore.map { sb in "; severity \(sb.rawValue) → \(severityAfter?.rawValue ?? "–")" } ?? "")
-                        + ".")
-                if explicitLimits, ran.contains(.inversion), desc.outputKind != .labels {
+                if inversionWithinLimits {
                     let b = try await baselineOutcome(.inversion)
                     progress("defenses: inversion within \(n) queries")
                     let a = try await prepare().run(.inversion, model: ScoresOnlyModel(model), queryBudget: n)
@@ -177,10 +191,14 @@ struct DefenseEvaluator: Sendable {
         for h in b.headlines {
             // A probe the defense stopped outright reached nothing: its success figures are zero.
             let after = a.ran ? a.headlines.first { $0.name == h.name }?.value : (h.name.contains("AUC") ? 0.5 : 0)
-            if let after { out.append(DefenseMeasurement(probeID: kind.rawValue, metric: h.name, before: h.value, after: after)) }
+            if let after {
+                out.append(DefenseMeasurement(probeID: kind.rawValue, metric: h.name, before: h.value, after: after))
+            }
         }
         if let sb = b.severity, let sa = a.severity {
-            out.append(DefenseMeasurement(probeID: kind.rawValue, metric: Self.severityMetric, before: rank(sb), after: rank(sa)))
+            out.append(
+                DefenseMeasurement(
+                    probeID: kind.rawValue, metric: Self.severityMetric, before: rank(sb), after: rank(sa)))
         }
         return out
     }
@@ -193,7 +211,9 @@ struct DefenseEvaluator: Sendable {
                 + "\(b.severity?.rawValue ?? "–") without it."
         }
         let figures = b.headlines.compactMap { h in
-            a.headlines.first { $0.name == h.name }.map { "\(h.name.lowercased()) \(fmt(h.value)) → \(fmt($0.value))" }
+            a.headlines.first { $0.name == h.name }.map {
+                "\(h.name.lowercased()) \(fmt(h.value)) → \(fmt($0.value))"
+            }
         }
         return "\(name): " + figures.joined(separator: ", ")
             + "; severity \(b.severity?.rawValue ?? "–") → \(a.severity?.rawValue ?? "–")."
@@ -242,8 +262,12 @@ struct DefenseEvaluator: Sendable {
     func annotate(_ finding: Finding, with measured: [DefenseEvidence]) -> Finding {
         var f = finding
         f.recommendedDefenses = finding.recommendedDefenses.map { rec in
-            let candidates = measured.filter { $0.id == rec.id }.compactMap { e -> (DefenseEvidence, DefenseMeasurement)? in
-                guard let m = e.measurements.first(where: { $0.probeID == finding.probeID && $0.metric != Self.severityMetric })
+            let candidates = measured.filter { $0.id == rec.id }.compactMap {
+                e -> (DefenseEvidence, DefenseMeasurement)? in
+                guard
+                    let m = e.measurements.first(where: {
+                        $0.probeID == finding.probeID && $0.metric != Self.severityMetric
+                    })
                 else { return nil }
                 return (e, m)
             }
@@ -273,6 +297,6 @@ struct DefenseEvaluator: Sendable {
                 + "Utility is the accuracy (R² for regressors) on the non-member data behind the defense, and for "
                 + "classifiers the share of answers whose top label is unchanged. A query limit of N reports what "
                 + "the main run's fidelity-versus-queries curve reached within N queries. A probe the defense stops "
-                + "outright (e.g. inversion behind label-only answers) counts as reaching nothing."),
+                + "outright (e.g. inversion behind label-only answers) counts as reaching nothing.")
     ]
 }

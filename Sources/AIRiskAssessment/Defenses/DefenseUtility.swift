@@ -22,7 +22,8 @@ struct DefenseUtility: Sendable {
         var start = 0
         while start < data.count {
             let n = min(512, data.count - start)
-            let batch = Tensor(shape: [n] + desc.inputShape, scalars: Array(scalars[(start * width)..<((start + n) * width)]))
+            let batch = Tensor(
+                shape: [n] + desc.inputShape, scalars: Array(scalars[(start * width)..<((start + n) * width)]))
             let out = try await model.predict(batch)
             outWidth = out.width
             scores += out.scores
@@ -55,7 +56,8 @@ struct DefenseUtility: Sendable {
         let rows = predicted.count / width
         let perValue = targets.count == predicted.count
         let y: [Double] = perValue ? targets.map(Double.init) : targets.prefix(rows).map(Double.init)
-        let p: [Double] = perValue ? predicted.map(Double.init) : (0..<min(rows, y.count)).map { Double(predicted[$0 * width]) }
+        let p: [Double] =
+            perValue ? predicted.map(Double.init) : (0..<min(rows, y.count)).map { Double(predicted[$0 * width]) }
         guard y.count == p.count, !y.isEmpty else { return 0 }
         let mean = y.reduce(0, +) / Double(y.count)
         let total = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }

@@ -76,7 +76,9 @@ struct WhatIfProbeRunner: Sendable {
                     ], policyMetrics: metrics, severity: nil)
             }
             outcome.severity =
-                try scorer.score(probe: kind.rawValue, metrics: outcome.policyMetrics, sensitivity: plan.dataSensitivity)
+                try scorer.score(
+                    probe: kind.rawValue, metrics: outcome.policyMetrics, sensitivity: plan.dataSensitivity
+                )
                 .severity
             return outcome
         } catch {
