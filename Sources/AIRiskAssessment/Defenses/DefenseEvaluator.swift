@@ -100,7 +100,8 @@ struct DefenseEvaluator: Sendable {
                 let notes =
                     "Measured: \(spec.summary) (`\(spec)`, \(spec.measurableDefenseID)). Every probe re-ran behind "
                     + "the defense with the \(profile.rawValue) profile and seed \(plan.seed); before = the same "
-                    + "deployment without it (scores, no input gradients). " + lines.joined(separator: " ") + " Utility: "
+                    + "deployment without it (scores, no input gradients). " + lines.joined(separator: " ")
+                    + " Utility: "
                     + utilityText + "."
                 measured.append(
                     evidence(
