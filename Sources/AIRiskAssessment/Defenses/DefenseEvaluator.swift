@@ -187,7 +187,7 @@ struct DefenseEvaluator: Sendable {
 
     /// Headline figures and severity before and after, for the probes that ran on both sides.
     func compare(_ kind: ProbeKind, _ b: ProbeOutcome, _ a: ProbeOutcome) -> [DefenseMeasurement] {
-        guard b.ran else { return [] }
+        guard b.ran, !a.failed else { return [] }
         var out: [DefenseMeasurement] = []
         for h in b.headlines {
             // A probe the defense stopped outright reached nothing: its success figures are zero.
@@ -207,6 +207,7 @@ struct DefenseEvaluator: Sendable {
     func summaryLine(_ kind: ProbeKind, _ b: ProbeOutcome, _ a: ProbeOutcome) -> String {
         let name = kind.rawValue.capitalized
         guard b.ran else { return "\(name): not run without the defense (\(b.reason ?? "unknown"))." }
+        if a.failed { return "\(name): \(a.reason ?? "failed") behind the defense; nothing measured." }
         guard a.ran else {
             return "\(name): the probe could not run behind the defense (\(a.reason ?? "unknown")); severity "
                 + "\(b.severity?.rawValue ?? "–") without it."

@@ -17,8 +17,16 @@ struct ProbeOutcome: Sendable {
     var headlines: [Headline]
     var policyMetrics: [String: Double]
     var severity: AIRiskResults.Severity?
+    /// Whether the probe failed (an error, not the defense, stopped it), so nothing was measured.
+    var failed = false
 
     static func notRun(_ kind: ProbeKind, _ reason: String) -> ProbeOutcome {
         ProbeOutcome(kind: kind, ran: false, reason: reason, headlines: [], policyMetrics: [:], severity: nil)
+    }
+
+    static func failure(_ kind: ProbeKind, _ error: any Error) -> ProbeOutcome {
+        var o = notRun(kind, "failed: \(error)")
+        o.failed = true
+        return o
     }
 }

@@ -82,7 +82,7 @@ struct WhatIfProbeRunner: Sendable {
                 .severity
             return outcome
         } catch {
-            return .notRun(kind, "failed: \(error)")
+            return .failure(kind, error)
         }
     }
 }
