@@ -129,14 +129,24 @@ public struct Assessor: Sendable {
                 return nil
             }.joined(separator: "; "))
             : .complete
+        // Defense what-if: measured evidence for the requested defenses and the query limits.
+        let catalogDefenses = MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes)
+        var whatIf = DefenseEvaluator.Outcome(defenses: catalogDefenses, findings: findings, definitions: [])
+        do {
+            whatIf = try await DefenseEvaluator(catalog: catalog, progress: progress).evaluate(
+                plan: plan, model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
+                population: inputs.population, probes: probes, findings: findings, catalogDefenses: catalogDefenses)
+        } catch {
+            progress("defenses: not measured (\(error)); the defense table lists catalog recommendations only")
+        }
+        findings = whatIf.findings
         return AssessmentResults(
             tool: ToolInfo(name: "airisk", version: AssessmentEnvironment.toolVersion), generatedAt: clock(),
             seed: plan.seed, profile: plan.profile.rawValue, budgets: budgets(plan) + (inputs.remoteUsage?() ?? []),
             dataSensitivity: DataSensitivity(rawValue: plan.dataSensitivity) ?? .medium, status: status,
             model: inputs.identity, dataSets: inputs.records, environment: AssessmentEnvironment.current,
             probes: probes, findings: findings, matrix: matrix,
-            defenses: MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes),
-            definitions: definitions + scoringDefinitions)
+            defenses: whatIf.defenses, definitions: definitions + scoringDefinitions + whatIf.definitions)
     }
 
     func skipped(_ kind: ProbeKind, _ reason: String) -> ProbeResult {

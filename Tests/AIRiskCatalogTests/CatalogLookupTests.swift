@@ -121,7 +121,7 @@ struct CatalogMappingTests {
         }
     }
 
-    @Test("the measurable defenses cover round, top-k, label-only, noise, temperature, query limit, DP-SGD and L2")
+    @Test("the measurable defenses cover round, top-k, label-only, noise, temperature, reverse-sigmoid, query limit, DP-SGD and L2")
     func measurableDefenses() throws {
         let catalog = try Catalog.bundled()
         let expected: [String: String] = [
@@ -129,6 +129,7 @@ struct CatalogMappingTests {
             "mdef.label-only": "def.label-only", "mdef.noise": "def.mask-confidence",
             "mdef.temperature": "def.mask-confidence", "mdef.query-limit": "def.model-access-control",
             "mdef.dp-sgd": "def.differential-privacy", "mdef.l2": "def.suppress-overfitting",
+            "mdef.reverse-sigmoid": "def.mask-confidence",
         ]
         #expect(Set(catalog.mappings.measurableDefenses.map(\.id)) == Set(expected.keys))
         for (id, defense) in expected {

@@ -41,6 +41,10 @@ public struct AssessmentPlan: Sendable {
     /// Restricts what the probes see to what a deployment exposes: scores without gradients, or
     /// labels only. nil (or white-box) gives them everything the model file allows.
     public var access: AccessLevel?
+    /// Defenses to measure: every selected probe re-runs behind each (see ``DefenseEvaluator``).
+    public var defenses: [DefenseSpec] = []
+    /// The profile of the defense what-if re-runs; nil for ``profile``.
+    public var defenseProfile: Profile?
 
     public init(
         modelURL: URL, modelName: String? = nil, members: DataSource, nonMembers: DataSource,

@@ -70,6 +70,15 @@ struct AssessCommand: AsyncParsableCommand {
             """)
     var access: AccessLevel?
 
+    @Option(
+        help: ArgumentHelp(
+            "Defenses to measure: every selected probe re-runs behind each (comma-separated).",
+            discussion: "Syntax: \(DefenseSpec.syntax).", valueName: "list"))
+    var defenses: String?
+
+    @Option(help: "Profile of the defense re-runs (default: --profile).")
+    var defenseProfile: Profile?
+
     @Option(help: "Output directory (default: reports/<model>-<timestamp>/).")
     var out: String?
 
@@ -92,6 +101,17 @@ struct AssessCommand: AsyncParsableCommand {
         if let queryBudget, queryBudget <= 0 { throw ValidationError("--query-budget must be positive") }
         _ = try Self.integers(classes, "--classes")
         _ = try Self.integers(inputShape, "--input-shape")
+        _ = try Self.defenseList(defenses)
+    }
+
+    /// The `--defenses` list, or an empty list when none was given.
+    static func defenseList(_ text: String?) throws -> [DefenseSpec] {
+        guard let text else { return [] }
+        do {
+            return try DefenseSpec.parseList(text)
+        } catch {
+            throw ValidationError("--defenses: \(error.description)")
+        }
     }
 
     func parsedProbes() throws -> [ProbeKind] {
@@ -133,6 +153,8 @@ struct AssessCommand: AsyncParsableCommand {
         } else {
             throw ValidationError("give --plan FILE, or --members and --nonmembers with a model")
         }
+        plan.defenses = try Self.defenseList(defenses)
+        plan.defenseProfile = defenseProfile
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
         let directory =
             out.map { URL(fileURLWithPath: $0, isDirectory: true) }

@@ -18,15 +18,23 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed for every random choice.")
     var seed: UInt64 = 0
 
+    @Option(help: "Defenses to measure (comma-separated; 'none' for none).")
+    var defenses: String = "round:1,top:1,label-only"
+
+    @Option(help: "Profile of the defense re-runs.")
+    var defenseProfile: Profile = .quick
+
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
         let assets = try DemoAssetFiles.materialise()
         defer { assets.remove() }
-        let plan = AssessmentPlan(
+        var plan = AssessmentPlan(
             modelURL: assets.model, modelName: DemoAssets.modelFileName, members: .init(url: assets.members),
             nonMembers: .init(url: assets.nonMembers), population: .init(url: assets.population), profile: profile,
             seed: seed, dataSensitivity: "medium")
+        plan.defenses = defenses == "none" ? [] : try AssessCommand.defenseList(defenses)
+        plan.defenseProfile = defenseProfile
         try await AssessCommand.execute(
             plan: plan, catalog: try Catalog.bundled(), directory: URL(fileURLWithPath: out, isDirectory: true),
             report: report)

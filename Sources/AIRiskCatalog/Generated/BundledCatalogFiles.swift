@@ -488,6 +488,15 @@ enum BundledCatalogFiles {
       <reduces probe="membership"/>
       <reduces probe="inversion"/>
     </measurableDefense>
+    <measurableDefense id="mdef.reverse-sigmoid" kind="output" parameter="beta" status="inferred">
+      <name lang="ja">逆シグモイド摂動</name>
+      <name lang="en">Reverse-sigmoid perturbation of scores</name>
+      <implements defense="def.mask-confidence"/>
+      <mitigation ref="AML.M0002"/>
+      <reduces probe="extraction"/>
+      <reduces probe="membership"/>
+      <note>Lee et al. 2018: deceptive perturbation that keeps the top label but misleads copies trained on the scores.</note>
+    </measurableDefense>
     <measurableDefense id="mdef.query-limit" kind="access" parameter="maxQueries" status="inferred">
       <name lang="ja">クエリ数の制限</name>
       <name lang="en">Limit the number of queries</name>

@@ -235,17 +235,34 @@ struct HTMLContext {
         return out
     }
 
-    /// Before/after bars for every measured defense, or nil when none was measured.
+    /// Before/after bars for the measured defenses, or nil when none was measured: one chart per probe (and one
+    /// for utility), each comparing that probe's first headline figure across the defenses, labelled by setting.
+    /// Severity changes (a 0–4 scale) stay in the table.
     var defenseChart: String? {
-        let groups = results.defenses.flatMap { d in
-            d.measurements.map {
-                BarChartSVG.Group(
-                    label: "\(lang == .ja ? (d.nameJA ?? d.name) : d.name) (\($0.metric))",
-                    values: [$0.before, $0.after])
+        let measured = results.defenses.filter { $0.evidence == .measured }
+        var keys: [(probe: String, metric: String)] = []
+        for d in measured {
+            for m in d.measurements where !m.metric.hasPrefix("Severity") {
+                if !keys.contains(where: { $0.probe == m.probeID }) { keys.append((m.probeID, m.metric)) }
             }
         }
-        guard !groups.isEmpty else { return nil }
-        return BarChartSVG.render(
-            title: t("defenseChart"), yLabel: t("value"), seriesNames: [t("before"), t("after")], groups: groups)
+        guard !keys.isEmpty else { return nil }
+        let charts = keys.map { key -> String in
+            let groups = measured.compactMap { d -> BarChartSVG.Group? in
+                guard let m = d.measurements.first(where: { $0.probeID == key.probe && $0.metric == key.metric })
+                else { return nil }
+                return BarChartSVG.Group(label: Self.setting(of: d), values: [m.before, m.after])
+            }
+            return BarChartSVG.render(
+                title: "\(key.probe.prefix(1).uppercased() + key.probe.dropFirst()): \(key.metric)", yLabel: t("value"),
+                seriesNames: [t("before"), t("after")], groups: groups)
+        }
+        return charts.joined(separator: "</figure><figure>")
+    }
+
+    /// The setting a measured defense's name ends with, e.g. "round:1" in "… (round:1)".
+    static func setting(of d: DefenseEvidence) -> String {
+        guard d.name.hasSuffix(")"), let open = d.name.lastIndex(of: "(") else { return d.name }
+        return String(d.name[d.name.index(after: open)..<d.name.index(before: d.name.endIndex)])
     }
 }

@@ -1,0 +1,13 @@
+import AIRiskTensor
+
+/// A model seen through an output-side defense: every answer is transformed before the caller
+/// sees it, as a deployment that applies the defense in its serving layer would.
+///
+/// No defense passes input gradients through: whoever queries a defended deployment only sees
+/// its (transformed) answers, so ``ModelDescription/providesInputGradients`` is always false.
+public protocol OutputDefense: ModelAccess {
+    /// The undefended model.
+    var base: any ModelAccess { get }
+    /// The defense as written on the command line, e.g. `round:2`.
+    var setting: String { get }
+}

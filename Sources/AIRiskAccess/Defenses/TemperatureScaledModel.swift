@@ -1,0 +1,47 @@
+import AIRiskTensor
+import Foundation
+
+/// Softens the answer with a temperature T: p′ ∝ p^(1/T), i.e. softmax(z / T) for logits z.
+/// T > 1 flattens the confidences the membership attacks threshold on; the ranking, and so the
+/// label, is unchanged. T is a parameter of the serving layer, not a retrain.
+public struct TemperatureScaledModel: OutputDefense {
+    public let base: any ModelAccess
+    public let temperature: Double
+
+    public init(_ base: any ModelAccess, temperature: Double) {
+        self.base = base
+        self.temperature = temperature
+    }
+
+    public var setting: String { "temperature:\(DefenseSpec.format(temperature))" }
+
+    public var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
+
+    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+        let out = try await base.predict(batch)
+        try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+        let w = out.width
+        let invT = 1 / max(temperature, 1e-6)
+        var scaled = [Float](repeating: 0, count: out.rows * w)
+        // Work in log space from probabilities so saturated rows (p = 1.0) still soften.
+        let logP: [Double] =
+            out.kind == .logits
+            ? out.scores.map { Double($0) }
+            : ScoreRows.probabilities(out).map { $0 > 0 ? log(Double($0)) : log(Double(Float.leastNonzeroMagnitude)) }
+        for r in 0..<out.rows {
+            let base = r * w
+            var m = -Double.infinity
+            for j in 0..<w { m = max(m, logP[base + j] * invT) }
+            var total = 0.0
+            var e = [Double](repeating: 0, count: w)
+            for j in 0..<w {
+                e[j] = exp(logP[base + j] * invT - m)
+                total += e[j]
+            }
+            for j in 0..<w { scaled[base + j] = Float(e[j] / total) }
+        }
+        return ModelOutput(
+            kind: .probabilities, rows: out.rows, scores: scaled, width: w,
+            labels: ScoreRows.labels(scaled, rows: out.rows, width: w, original: out.labels))
+    }
+}

@@ -1,0 +1,35 @@
+import AIRiskResults
+
+/// The extraction probe's fidelity-versus-queries evidence read back from its canonical result:
+/// the curve's points and the equation-solving copy, which is what a query limit is judged by.
+struct ExtractionCurveView: Sendable {
+    /// (queries, fidelity) over every source, surrogate and loss, and the equation-solving copy.
+    var points: [(queries: Int, fidelity: Double)]
+
+    init?(_ result: ProbeResult) {
+        var pts: [(Int, Double)] = []
+        for c in result.curves where c.title == "Fidelity versus queries" {
+            for s in c.series { for p in s.points { pts.append((Int(p.x), p.y)) } }
+        }
+        if let q = result.metrics.first(where: { $0.name == "Equation solving: queries to recover the parameters" }),
+            let f = result.metrics.first(where: { $0.name == "Equation solving: fidelity" })
+        {
+            pts.append((Int(q.value), f.value))
+        }
+        guard !pts.isEmpty else { return nil }
+        points = pts.map { (queries: $0.0, fidelity: $0.1) }
+    }
+
+    var maxQueries: Int { points.map(\.queries).max() ?? 0 }
+    var bestFidelity: Double { points.map(\.fidelity).max() ?? 0 }
+
+    /// The best fidelity any copy reached with at most `n` queries, or nil when none was that cheap.
+    func fidelity(within n: Int) -> Double? {
+        points.filter { $0.queries <= n }.map(\.fidelity).max()
+    }
+
+    /// The fewest queries with which any copy reached `t` fidelity.
+    func queriesToReach(_ t: Double) -> Int? {
+        points.filter { $0.fidelity >= t }.map(\.queries).min()
+    }
+}

@@ -1,0 +1,32 @@
+import AIRiskResults
+
+/// One probe run behind one defense (or behind none): its headline figures, the policy metrics
+/// it was scored by and the severity they give.
+struct ProbeOutcome: Sendable {
+    /// A figure a defense is judged by, e.g. the membership probe's best AUC.
+    struct Headline: Sendable, Equatable {
+        var name: String
+        var value: Double
+    }
+
+    var kind: ProbeKind
+    /// Whether the probe ran (false when the defense left it nothing to attack, or it failed).
+    var ran: Bool
+    /// Why it did not run, when it did not.
+    var reason: String?
+    var headlines: [Headline]
+    var policyMetrics: [String: Double]
+    var severity: AIRiskResults.Severity?
+    /// Whether the probe failed (an error, not the defense, stopped it), so nothing was measured.
+    var failed = false
+
+    static func notRun(_ kind: ProbeKind, _ reason: String) -> ProbeOutcome {
+        ProbeOutcome(kind: kind, ran: false, reason: reason, headlines: [], policyMetrics: [:], severity: nil)
+    }
+
+    static func failure(_ kind: ProbeKind, _ error: any Error) -> ProbeOutcome {
+        var o = notRun(kind, "failed: \(error)")
+        o.failed = true
+        return o
+    }
+}
