@@ -16,7 +16,7 @@ enum ExtractionReport {
                 p.metrics.append(
                     Metric(
                         name: "Equation solving: queries to recover the parameters", value: Double(eq.recoveryQueries),
-                        unit: "queries", basis: "the model is \(eq.verdict) (verified on \(eq.verificationQueries) further queries)"))
+                        unit: "queries", basis: "\(eq.verdict); verified on \(eq.verificationQueries) further queries"))
                 if let f = eq.fidelity {
                     p.metrics.append(Metric(name: "Equation solving: fidelity", value: f, unit: "fraction"))
                 }
@@ -24,10 +24,7 @@ enum ExtractionReport {
                     p.metrics.append(Metric(name: "Equation solving: max parameter relative error", value: e, unit: "relative"))
                 }
             } else {
-                p.notes.append(
-                    "equation solving: "
-                        + (eq.failure
-                            ?? "the model is not \(eq.verdict) (max verification error \(String(format: "%.3g", eq.maxVerificationError)) > tolerance \(String(format: "%.3g", eq.tolerance)))"))
+                p.notes.append("equation solving: \(eq.verdict)")
             }
         }
         if let best = r.bestCurve {
