@@ -32,13 +32,16 @@ public struct ONNXModelAccess: ModelAccess {
         guard let input = floatInputs.first else {
             throw ModelAccessError.badInput(
                 model: displayName,
-                reason: "the graph has no float tensor input (inputs: \(model.inputs.map { "\($0.name): \($0.declaredType)" }.joined(separator: ", ")))"
+                reason:
+                    "the graph has no float tensor input (inputs: \(model.inputs.map { "\($0.name): \($0.declaredType)" }.joined(separator: ", ")))"
             )
         }
         guard floatInputs.count == 1, model.inputs.count == 1 else {
             throw ModelAccessError.badInput(
                 model: displayName,
-                reason: "the graph has \(model.inputs.count) inputs (\(model.inputs.map(\.name).joined(separator: ", "))); airisk assesses single-input models")
+                reason:
+                    "the graph has \(model.inputs.count) inputs (\(model.inputs.map(\.name).joined(separator: ", "))); airisk assesses single-input models"
+            )
         }
         inputName = input.name
 
@@ -52,7 +55,8 @@ public struct ONNXModelAccess: ModelAccess {
                 guard case .fixed(let n) = d, n > 0 else {
                     throw ModelAccessError.badInput(
                         model: displayName,
-                        reason: "input '\(input.name)' dimension \(i + 1) is '\(d)', not a fixed size; pass --input-shape")
+                        reason:
+                            "input '\(input.name)' dimension \(i + 1) is '\(d)', not a fixed size; pass --input-shape")
                 }
                 dims.append(n)
             }
@@ -74,7 +78,9 @@ public struct ONNXModelAccess: ModelAccess {
             guard let o = floatOutputs.first(where: { $0.name == outputName }) else {
                 throw ModelAccessError.badInput(
                     model: displayName,
-                    reason: "no float output named '\(outputName)' (float outputs: \(floatOutputs.map(\.name).joined(separator: ", ")))")
+                    reason:
+                        "no float output named '\(outputName)' (float outputs: \(floatOutputs.map(\.name).joined(separator: ", ")))"
+                )
             }
             chosen = o
         } else if let probs = floatOutputs.first(where: { $0.name.lowercased().contains("prob") }) {
@@ -168,24 +174,29 @@ public struct ONNXModelAccess: ModelAccess {
         else {
             throw ModelAccessError.badInput(
                 model: description.name,
-                reason: "batch of shape \(batch.shape) does not match input '\(inputName)' rows of shape \(description.inputShape)")
+                reason:
+                    "batch of shape \(batch.shape) does not match input '\(inputName)' rows of shape \(description.inputShape)"
+            )
         }
     }
 
     private func floatBatch(_ batch: Tensor) throws -> Tensor {
         if batch.floats != nil { return batch }
         if let ints = batch.int64s { return Tensor(shape: batch.shape, scalars: ints.map { Float($0) }) }
-        throw ModelAccessError.badInput(model: description.name, reason: "input must be numeric, got \(batch.elementTypeName)")
+        throw ModelAccessError.badInput(
+            model: description.name, reason: "input must be numeric, got \(batch.elementTypeName)")
     }
 
     private func convert(_ outputs: [String: Tensor], rows: Int) throws -> ModelOutput {
         guard let scores = outputs[scoresOutput] else {
-            throw ModelAccessError.badOutput(model: description.name, reason: "output '\(scoresOutput)' was not produced")
+            throw ModelAccessError.badOutput(
+                model: description.name, reason: "output '\(scoresOutput)' was not produced")
         }
         let kind = description.outputKind
         if kind == .labels {
             guard let ints = scores.int64s, ints.count == rows else {
-                throw ModelAccessError.badOutput(model: description.name, reason: "label output has shape \(scores.shape)")
+                throw ModelAccessError.badOutput(
+                    model: description.name, reason: "label output has shape \(scores.shape)")
             }
             return ModelOutput(kind: .labels, rows: rows, scores: [], width: 0, labels: ints.map { Int($0) })
         }

@@ -58,7 +58,8 @@ public struct Assessor: Sendable {
                 switch kind {
                 case .membership:
                     guard desc.isClassifier else {
-                        result = skipped(kind, "membership inference here attacks classifiers; the model is a regressor")
+                        result = skipped(
+                            kind, "membership inference here attacks classifiers; the model is a regressor")
                         break
                     }
                     var config = plan.profile.membership(seed: plan.seed, scoresAvailable: desc.outputKind != .labels)
@@ -74,7 +75,9 @@ public struct Assessor: Sendable {
                         inputs.architecture.map {
                             "shadow and reference models copy the target's architecture: "
                                 + ($0.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \($0)")
-                        } ?? "the target is not a plain MLP or logistic model: shadow and reference models are MLPs with hidden layers \(config.hiddenSizes)")
+                        }
+                            ?? "the target is not a plain MLP or logistic model: shadow and reference models are MLPs with hidden layers \(config.hiddenSizes)"
+                    )
                     metrics = MembershipReport.policyMetrics(r)
                     definitions += MembershipReport.definitions(r)
                 case .inversion:
@@ -104,7 +107,8 @@ public struct Assessor: Sendable {
                         model: inputs.access, publicData: publicData, evaluationData: inputs.nonMembers)
                     result = ExtractionReport.probeResult(r)
                     if inputs.population == nil {
-                        result.notes.append("no population set: the member data stood in for the attacker's public data")
+                        result.notes.append(
+                            "no population set: the member data stood in for the attacker's public data")
                     }
                     metrics = ExtractionReport.policyMetrics(r)
                     definitions += ExtractionReport.definitions
@@ -112,9 +116,12 @@ public struct Assessor: Sendable {
             } catch {
                 result = ProbeResult(
                     id: kind.rawValue, title: kind.rawValue.capitalized, accessAssumed: desc.accessLevel.rawValue,
-                    wallTimeSeconds: Date().timeIntervalSince(started), seed: plan.seed, status: .failed(error: "\(error)"))
+                    wallTimeSeconds: Date().timeIntervalSince(started), seed: plan.seed,
+                    status: .failed(error: "\(error)"))
             }
-            progress("\(kind.rawValue): \(result.status.state) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            progress(
+                "\(kind.rawValue): \(result.status.state) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+            )
             if case .ran = result.status {
                 findings.append(try finding(for: kind, metrics: metrics, sensitivity: plan.dataSensitivity))
             }
@@ -124,10 +131,11 @@ public struct Assessor: Sendable {
         let matrix = MatrixSnapshotBuilder.snapshot(catalog: catalog, probes: probes)
         let status: AssessmentStatus =
             probes.contains { if case .failed = $0.status { true } else { false } }
-            ? .incomplete(error: probes.compactMap { p in
-                if case .failed(let e) = p.status { return "\(p.id): \(e)" }
-                return nil
-            }.joined(separator: "; "))
+            ? .incomplete(
+                error: probes.compactMap { p in
+                    if case .failed(let e) = p.status { return "\(p.id): \(e)" }
+                    return nil
+                }.joined(separator: "; "))
             : .complete
         // Defense what-if: measured evidence for the requested defenses and the query limits.
         let catalogDefenses = MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes)
@@ -150,14 +158,17 @@ public struct Assessor: Sendable {
     }
 
     func skipped(_ kind: ProbeKind, _ reason: String) -> ProbeResult {
-        ProbeResult(id: kind.rawValue, title: kind.rawValue.capitalized, accessAssumed: "", seed: 0, status: .skipped(reason: reason))
+        ProbeResult(
+            id: kind.rawValue, title: kind.rawValue.capitalized, accessAssumed: "", seed: 0,
+            status: .skipped(reason: reason))
     }
 
     func finding(for kind: ProbeKind, metrics: [String: Double], sensitivity: String) throws -> Finding {
         guard let probe = catalog.probe(kind.rawValue) else {
             throw AssessmentError.policy("the catalog has no mapping for probe '\(kind.rawValue)'")
         }
-        let score = try RiskScorer(catalog: catalog).score(probe: kind.rawValue, metrics: metrics, sensitivity: sensitivity)
+        let score = try RiskScorer(catalog: catalog).score(
+            probe: kind.rawValue, metrics: metrics, sensitivity: sensitivity)
         let owaspID = probe.owasp.first?.ref ?? ""
         let atlasID = probe.atlas.first?.ref ?? ""
         let defenses = catalog.defenses(forProbe: probe).map {
@@ -193,7 +204,8 @@ public struct Assessor: Sendable {
         [
             Definition(
                 term: "severity",
-                text: "OWASP Risk Rating Methodology: likelihood and impact on 0–9, LOW (<3), MEDIUM (<6), HIGH; severity from the Note…Critical matrix. Likelihood weighs the measured attack success (through the policy's bands) against the threat-agent and vulnerability factors; impact combines the declared data sensitivity with the OWASP ML Top 10 technical impact.",
+                text:
+                    "OWASP Risk Rating Methodology: likelihood and impact on 0–9, LOW (<3), MEDIUM (<6), HIGH; severity from the Note…Critical matrix. Likelihood weighs the measured attack success (through the policy's bands) against the threat-agent and vulnerability factors; impact combines the declared data sensitivity with the OWASP ML Top 10 technical impact.",
                 reference: catalog.policy.source)
         ]
     }

@@ -39,7 +39,8 @@ extension Assessor {
             let width = ds.rowShape.reduce(1, *)
             guard width == desc.featureCount else {
                 throw AssessmentError.input(
-                    "\(source.url.path): rows have \(width) features but \(name) expects \(desc.featureCount) (input rows of shape \(desc.inputShape))")
+                    "\(source.url.path): rows have \(width) features but \(name) expects \(desc.featureCount) (input rows of shape \(desc.inputShape))"
+                )
             }
             guard let values = ds.features.floats else {
                 throw AssessmentError.input("\(source.url.path): features are not numeric")
@@ -49,12 +50,14 @@ extension Assessor {
             if desc.isClassifier {
                 guard let labels = ds.classLabels else {
                     throw AssessmentError.input(
-                        "\(source.url.path): no integer class labels found (use an .npz with a 'y' array or a CSV 'label' column)")
+                        "\(source.url.path): no integer class labels found (use an .npz with a 'y' array or a CSV 'label' column)"
+                    )
                 }
                 let classes = desc.outputWidth
                 if classes > 0, let bad = labels.first(where: { $0 < 0 || $0 >= classes }) {
                     throw AssessmentError.input(
-                        "\(source.url.path): label \(bad) is outside the model's \(classes) classes (labels must be class indices 0…\(classes - 1))")
+                        "\(source.url.path): label \(bad) is outside the model's \(classes) classes (labels must be class indices 0…\(classes - 1))"
+                    )
                 }
                 data = try LabeledData(features: features, labels: labels)
             } else {
@@ -66,7 +69,8 @@ extension Assessor {
             if featureNames.isEmpty { featureNames = ds.featureNames }
             records.append(
                 DataSetRecord(
-                    role: role, file: source.url.path, sha256: try SHA256.hex(contentsOf: source.url), rows: ds.rowCount,
+                    role: role, file: source.url.path, sha256: try SHA256.hex(contentsOf: source.url),
+                    rows: ds.rowCount,
                     features: width))
             return data
         }
@@ -81,14 +85,16 @@ extension Assessor {
                 identity: remote?.identity ?? Self.unknownIdentity(desc), remoteUsage: remote?.usage)
         }
         let identity = ModelIdentity(
-            name: name, sourceKind: .file, location: plan.modelURL.path, sha256: try SHA256.hex(contentsOf: plan.modelURL),
+            name: name, sourceKind: .file, location: plan.modelURL.path,
+            sha256: try SHA256.hex(contentsOf: plan.modelURL),
             producer: [model.producerName, model.producerVersion].filter { !$0.isEmpty }.joined(separator: " "),
             opset: model.opsetImports[""] ?? model.opsetImports["ai.onnx"],
             operators: model.operators.map { ($0.domain.isEmpty ? "" : $0.domain + "::") + $0.opType },
             inputShape: [nil] + desc.inputShape.map { Optional($0) }, outputKind: desc.outputKind.rawValue,
             accessLevel: desc.accessLevel.rawValue)
         return Inputs(
-            access: access, members: members, nonMembers: nonMembers, population: population, featureNames: featureNames,
+            access: access, members: members, nonMembers: nonMembers, population: population,
+            featureNames: featureNames,
             records: records, architecture: TargetArchitecture.hiddenSizes(of: model), identity: identity)
     }
 }

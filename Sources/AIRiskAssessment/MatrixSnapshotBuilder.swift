@@ -10,18 +10,27 @@ enum MatrixSnapshotBuilder {
         var cells: [MatrixCell] = []
         for stage in m.stages.sorted(by: { $0.order < $1.order }) {
             for cls in m.classes(inStage: stage.id).sorted(by: { $0.order < $1.order }) {
-                let assessed = catalog.mappings.probes.filter { $0.attackClass == cls.id && ran.contains($0.id) }.map(\.id)
+                let assessed = catalog.mappings.probes.filter { $0.attackClass == cls.id && ran.contains($0.id) }.map(
+                    \.id)
                 cells.append(
                     MatrixCell(
                         stageID: stage.id, classID: cls.id,
-                        techniques: m.techniques(inClass: cls.id).map { MatrixEntry(id: $0.id, name: $0.name.en, nameJA: $0.name.ja) },
-                        defenses: m.defenses(inClass: cls.id).map { MatrixEntry(id: $0.id, name: $0.name.en, nameJA: $0.name.ja) },
+                        techniques: m.techniques(inClass: cls.id).map {
+                            MatrixEntry(id: $0.id, name: $0.name.en, nameJA: $0.name.ja)
+                        },
+                        defenses: m.defenses(inClass: cls.id).map {
+                            MatrixEntry(id: $0.id, name: $0.name.en, nameJA: $0.name.ja)
+                        },
                         assessedBy: assessed))
             }
         }
         return MatrixSnapshot(
-            stages: m.stages.sorted { $0.order < $1.order }.map { MatrixStage(id: $0.id, name: $0.name.en, nameJA: $0.name.ja) },
-            classes: m.classes.sorted { $0.order < $1.order }.map { MatrixClass(id: $0.id, name: $0.name.en, nameJA: $0.name.ja) },
+            stages: m.stages.sorted { $0.order < $1.order }.map {
+                MatrixStage(id: $0.id, name: $0.name.en, nameJA: $0.name.ja)
+            },
+            classes: m.classes.sorted { $0.order < $1.order }.map {
+                MatrixClass(id: $0.id, name: $0.name.en, nameJA: $0.name.ja)
+            },
             cells: cells)
     }
 
@@ -37,7 +46,8 @@ enum MatrixSnapshotBuilder {
                 out.append(
                     DefenseEvidence(
                         id: d.id, name: d.name.en, nameJA: d.name.ja, stageID: probe.stage, classID: probe.attackClass,
-                        evidence: .catalog, source: d.paper.map { "\($0.title) (\($0.year.map(String.init) ?? "n.d."))" } ?? d.url,
+                        evidence: .catalog,
+                        source: d.paper.map { "\($0.title) (\($0.year.map(String.init) ?? "n.d."))" } ?? d.url,
                         notes: "catalog recommendation; not measured in this assessment"))
             }
         }

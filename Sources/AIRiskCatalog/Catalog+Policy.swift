@@ -20,9 +20,11 @@ extension Catalog {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw CatalogError.unreadable(file: url.path, reason: "missing or unreadable (\(error.localizedDescription))")
+            throw CatalogError.unreadable(
+                file: url.path, reason: "missing or unreadable (\(error.localizedDescription))")
         }
         documents[.policy] = CatalogSource(name: url.path, data: data)
-        return try CatalogLoader.load(documents: documents, schemas: schemas, origin: "<bundled> with policy \(url.path)")
+        return try CatalogLoader.load(
+            documents: documents, schemas: schemas, origin: "<bundled> with policy \(url.path)")
     }
 }

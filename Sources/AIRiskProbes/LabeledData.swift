@@ -58,7 +58,8 @@ public struct LabeledData: Sendable, Equatable {
         }
         return LabeledData(
             unchecked: Tensor(shape: [indices.count] + rowShape, scalars: out),
-            labels: labels.isEmpty ? [] : indices.map { labels[$0] }, targets: targets.map { t in indices.map { t[$0] } })
+            labels: labels.isEmpty ? [] : indices.map { labels[$0] },
+            targets: targets.map { t in indices.map { t[$0] } })
     }
 
     /// The records of `self` followed by those of `other` (same row shape).

@@ -33,7 +33,9 @@ func fixtureRows(_ directory: URL, _ name: String, count: Int) throws -> (values
 enum BenchError: Error, CustomStringConvertible {
     case data(String)
     var description: String {
-        switch self { case .data(let m): m }
+        switch self {
+        case .data(let m): m
+        }
     }
 }
 

@@ -45,9 +45,10 @@ func benchLiRA(arguments: [String]) async throws {
     config.referenceModelCount = models
     config.hiddenSizes = [64]
     config.epochs = epochs
-    print("airisk LiRA: \(name), \(members.count) members, \(nonMembers.count) non-members, "
-        + "\(models) reference models, hidden [64], \(epochs) epochs, \(ProcessInfo.processInfo.activeProcessorCount) "
-        + "cores; loading took \(String(format: "%.3f", seconds(loadTime))) s")
+    print(
+        "airisk LiRA: \(name), \(members.count) members, \(nonMembers.count) non-members, "
+            + "\(models) reference models, hidden [64], \(epochs) epochs, \(ProcessInfo.processInfo.activeProcessorCount) "
+            + "cores; loading took \(String(format: "%.3f", seconds(loadTime))) s")
     for run in 0..<runs {
         let start = clock.now
         let result = try await MembershipProbe(configuration: config).run(

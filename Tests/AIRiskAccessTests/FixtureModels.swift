@@ -12,7 +12,8 @@ enum FixtureModels {
         .appendingPathComponent("Fixtures/models")
 
     static let classifiers = [
-        "logreg_breast_cancer", "softmax_digits", "mlp_digits_overfit", "mlp_digits_regularised", "random_forest_digits",
+        "logreg_breast_cancer", "softmax_digits", "mlp_digits_overfit", "mlp_digits_regularised",
+        "random_forest_digits",
     ]
     static let regressors = ["mlp_regressor_diabetes"]
     static let all = classifiers + regressors

@@ -7,7 +7,8 @@ import Testing
 private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/models")
 
-func fixturePlan(_ name: String, profile: Profile = .quick, probes: [ProbeKind] = ProbeKind.allCases) -> AssessmentPlan {
+func fixturePlan(_ name: String, profile: Profile = .quick, probes: [ProbeKind] = ProbeKind.allCases) -> AssessmentPlan
+{
     AssessmentPlan(
         modelURL: models.appendingPathComponent("\(name).onnx"),
         members: .init(url: models.appendingPathComponent("\(name).members.npz")),

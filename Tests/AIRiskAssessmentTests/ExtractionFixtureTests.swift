@@ -58,8 +58,9 @@ struct ExtractionFixtureTests {
         #expect(eq.fidelity == 1.0)
     }
 
-    @Test("learning-based copies of the MLPs reach 90 % fidelity within the default budget",
-          arguments: ["mlp_digits_overfit", "mlp_digits_regularised"])
+    @Test(
+        "learning-based copies of the MLPs reach 90 % fidelity within the default budget",
+        arguments: ["mlp_digits_overfit", "mlp_digits_regularised"])
     func mlpCopies(name: String) async throws {
         let config = ExtractionConfiguration(
             budgets: [100, 500, 2000], sources: [.publicData], classificationLosses: [.soft(temperature: 4)],

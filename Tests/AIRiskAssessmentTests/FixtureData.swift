@@ -11,7 +11,8 @@ enum FixtureData {
         .appendingPathComponent("Fixtures/models")
 
     static func model(_ name: String) throws -> ONNXModelAccess {
-        try ONNXModelAccess(model: ONNXModel.load(contentsOf: directory.appendingPathComponent("\(name).onnx")), name: name)
+        try ONNXModelAccess(
+            model: ONNXModel.load(contentsOf: directory.appendingPathComponent("\(name).onnx")), name: name)
     }
 
     static func data(_ name: String, _ role: String) throws -> LabeledData {
@@ -22,7 +23,8 @@ enum FixtureData {
 
     /// reference.json's membership numbers: model → attack → (auc, tpr at 1 % fpr).
     static func membershipReference() throws -> [String: [String: (auc: Double, tpr: Double)]] {
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("reference.json")))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: directory.appendingPathComponent("reference.json")))
         guard let root = json as? [String: Any], let mi = root["membership_inference"] as? [String: Any],
             let models = mi["models"] as? [String: [String: [String: Double]]]
         else { throw CocoaError(.fileReadCorruptFile) }

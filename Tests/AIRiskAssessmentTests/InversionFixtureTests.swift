@@ -28,7 +28,8 @@ struct InversionFixtureTests {
             let sim = try #require(c.similarity)
             let random = try #require(c.randomBaseline)
             #expect(sim.cosineToClassMean > random.cosineToClassMean + 0.05, "class \(c.targetClass) cosine")
-            #expect(sim.centredCosineToClassMean > random.centredCosineToClassMean + 0.3, "class \(c.targetClass) centred")
+            #expect(
+                sim.centredCosineToClassMean > random.centredCosineToClassMean + 0.3, "class \(c.targetClass) centred")
         }
         #expect(result.queries.gradientCalls > 0)
     }

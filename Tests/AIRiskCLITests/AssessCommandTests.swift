@@ -82,7 +82,8 @@ struct AssessCommandTests {
         }
         #expect(try await run(["validate", dir.appendingPathComponent("results.xml").path]) == 0)
         let oscalSchema = try XMLSchema(
-            contentsOf: root.appendingPathComponent("AIRiskReportTests/Fixtures/oscal/oscal_assessment-results_schema.xsd"))
+            contentsOf: root.appendingPathComponent(
+                "AIRiskReportTests/Fixtures/oscal/oscal_assessment-results_schema.xsd"))
         let oscal = try Data(contentsOf: dir.appendingPathComponent("oscal-assessment-results.xml"))
         #expect(oscalSchema.validate(oscal, fileName: "oscal-assessment-results.xml").isEmpty)
         let html = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)

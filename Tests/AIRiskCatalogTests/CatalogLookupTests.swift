@@ -121,7 +121,9 @@ struct CatalogMappingTests {
         }
     }
 
-    @Test("the measurable defenses cover round, top-k, label-only, noise, temperature, reverse-sigmoid, query limit, DP-SGD and L2")
+    @Test(
+        "the measurable defenses cover round, top-k, label-only, noise, temperature, reverse-sigmoid, query limit, DP-SGD and L2"
+    )
     func measurableDefenses() throws {
         let catalog = try Catalog.bundled()
         let expected: [String: String] = [

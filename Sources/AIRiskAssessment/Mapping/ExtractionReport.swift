@@ -21,7 +21,8 @@ enum ExtractionReport {
                     p.metrics.append(Metric(name: "Equation solving: fidelity", value: f, unit: "fraction"))
                 }
                 if let e = eq.parameterRelativeError {
-                    p.metrics.append(Metric(name: "Equation solving: max parameter relative error", value: e, unit: "relative"))
+                    p.metrics.append(
+                        Metric(name: "Equation solving: max parameter relative error", value: e, unit: "relative"))
                 }
             } else {
                 p.notes.append("equation solving: \(eq.verdict)")
@@ -38,7 +39,8 @@ enum ExtractionReport {
         }
         for t in r.thresholds {
             if let q = queriesToReach(r, t) {
-                p.metrics.append(Metric(name: "Queries to \(Int(t * 100)) % fidelity", value: Double(q), unit: "queries"))
+                p.metrics.append(
+                    Metric(name: "Queries to \(Int(t * 100)) % fidelity", value: Double(q), unit: "queries"))
             } else {
                 p.notes.append("\(Int(t * 100)) % fidelity not reached within the budget of \(r.queryBudget) queries")
             }
@@ -47,7 +49,8 @@ enum ExtractionReport {
         if !budgets.isEmpty {
             p.tables.append(
                 ResultTable(
-                    title: "Fidelity versus queries", columns: ["Source", "Surrogate", "Loss"] + budgets.map { "\($0)" },
+                    title: "Fidelity versus queries",
+                    columns: ["Source", "Surrogate", "Loss"] + budgets.map { "\($0)" },
                     rows: r.curves.map { c in
                         [.text(c.source.description), .text(c.surrogate.description), .text(c.loss.description)]
                             + budgets.map { b in
@@ -56,23 +59,33 @@ enum ExtractionReport {
                     }))
             p.tables.append(
                 ResultTable(
-                    title: "Queries to reach fidelity", columns: ["Source", "Surrogate", "Loss"] + r.thresholds.map { "\(Int($0 * 100)) %" },
+                    title: "Queries to reach fidelity",
+                    columns: ["Source", "Surrogate", "Loss"] + r.thresholds.map { "\(Int($0 * 100)) %" },
                     rows: r.curves.map { c in
                         [.text(c.source.description), .text(c.surrogate.description), .text(c.loss.description)]
-                            + r.thresholds.map { t in c.queriesToReach(t).map { .number(Double($0)) } ?? .text("not reached") }
+                            + r.thresholds.map { t in
+                                c.queriesToReach(t).map { .number(Double($0)) } ?? .text("not reached")
+                            }
                     }))
             let regression = r.curves.flatMap(\.points).contains { $0.regression != nil }
             if regression {
                 p.tables.append(
                     ResultTable(
-                        title: "Regression copies", columns: ["Source", "Loss", "Budget", "Surrogate R²", "Target R²", "Surrogate MAE", "Target MAE", "R² to target"],
+                        title: "Regression copies",
+                        columns: [
+                            "Source", "Loss", "Budget", "Surrogate R²", "Target R²", "Surrogate MAE", "Target MAE",
+                            "R² to target",
+                        ],
                         rows: r.curves.flatMap { c in
                             c.points.compactMap { pt in
                                 pt.regression.map { g in
                                     [
-                                        .text(c.source.description), .text(c.loss.description), .number(Double(pt.budget)),
-                                        g.surrogateR2.map { .number($0) } ?? .text("–"), g.targetR2.map { .number($0) } ?? .text("–"),
-                                        g.surrogateMAE.map { .number($0) } ?? .text("–"), g.targetMAE.map { .number($0) } ?? .text("–"),
+                                        .text(c.source.description), .text(c.loss.description),
+                                        .number(Double(pt.budget)),
+                                        g.surrogateR2.map { .number($0) } ?? .text("–"),
+                                        g.targetR2.map { .number($0) } ?? .text("–"),
+                                        g.surrogateMAE.map { .number($0) } ?? .text("–"),
+                                        g.targetMAE.map { .number($0) } ?? .text("–"),
                                         .number(g.fidelityR2),
                                     ]
                                 }
@@ -95,9 +108,12 @@ enum ExtractionReport {
                     series: [
                         CurveSeries(
                             name: "accuracy against labels",
-                            points: s.perStepAccuracy.enumerated().map { CurvePoint(x: Double($0.offset), y: $0.element) })
+                            points: s.perStepAccuracy.enumerated().map {
+                                CurvePoint(x: Double($0.offset), y: $0.element)
+                            })
                     ]))
-            p.notes.append("distilled from step \(s.chosenStep), the step whose outputs leak most (\(s.probeDataSource))")
+            p.notes.append(
+                "distilled from step \(s.chosenStep), the step whose outputs leak most (\(s.probeDataSource))")
         }
         return p
     }
@@ -129,9 +145,22 @@ enum ExtractionReport {
     }
 
     static let definitions: [Definition] = [
-        Definition(term: "fidelity", text: "Share of held-out rows on which the copy predicts the same label as the target (for regression: R² of the copy's predictions against the target's)."),
-        Definition(term: "surrogate accuracy", text: "Share of held-out rows on which the copy predicts the true label."),
-        Definition(term: "queries to x % fidelity", text: "The smallest query budget in the schedule at which some query source and loss reached x % fidelity (equation solving counts its d + 1 queries)."),
-        Definition(term: "equation solving", text: "Tramèr et al. 2016: for scores that are a logistic or softmax function of an affine map, d + 1 answers determine the parameters via log-ratio equations against a reference class."),
+        Definition(
+            term: "fidelity",
+            text:
+                "Share of held-out rows on which the copy predicts the same label as the target (for regression: R² of the copy's predictions against the target's)."
+        ),
+        Definition(
+            term: "surrogate accuracy", text: "Share of held-out rows on which the copy predicts the true label."),
+        Definition(
+            term: "queries to x % fidelity",
+            text:
+                "The smallest query budget in the schedule at which some query source and loss reached x % fidelity (equation solving counts its d + 1 queries)."
+        ),
+        Definition(
+            term: "equation solving",
+            text:
+                "Tramèr et al. 2016: for scores that are a logistic or softmax function of an affine map, d + 1 answers determine the parameters via log-ratio equations against a reference class."
+        ),
     ]
 }

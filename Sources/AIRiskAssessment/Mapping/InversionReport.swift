@@ -11,7 +11,8 @@ enum InversionReport {
         var p = ProbeResult(
             id: "inversion", title: "Model inversion", accessAssumed: r.access.rawValue,
             queries: QueryUsage(
-                calls: r.queries.calls, rows: r.queries.rows, gradientCalls: r.queries.gradientCalls, budget: r.queryBudget),
+                calls: r.queries.calls, rows: r.queries.rows, gradientCalls: r.queries.gradientCalls,
+                budget: r.queryBudget),
             wallTimeSeconds: r.wallTimeSeconds, seed: r.seed, notes: r.notes)
         if let reason = r.notApplicableReason {
             p.status = .skipped(reason: reason)
@@ -24,7 +25,8 @@ enum InversionReport {
                     name: "Attack accuracy (evaluation model)", value: acc, unit: "fraction",
                     basis: "\(r.classes.count) classes judged by a classifier trained on the member data"))
         }
-        p.metrics.append(Metric(name: "Classes reached (target's own label)", value: r.targetSuccessRate, unit: "fraction"))
+        p.metrics.append(
+            Metric(name: "Classes reached (target's own label)", value: r.targetSuccessRate, unit: "fraction"))
         p.metrics.append(Metric(name: "Mean target confidence", value: r.meanTargetConfidence, unit: "probability"))
         func mean(_ f: (ClassInversion) -> Double?) -> Double? {
             let v = r.classes.compactMap(f)
@@ -67,13 +69,15 @@ enum InversionReport {
                         ImageArtifact(
                             title: "Class \(c.targetClass) reconstruction",
                             caption: String(format: "target confidence %.3f", c.targetConfidence),
-                            classLabel: String(c.targetClass), content: .png(png.data), width: png.width, height: png.height))
+                            classLabel: String(c.targetClass), content: .png(png.data), width: png.width,
+                            height: png.height))
                 }
                 if let meanRecord = c.classMean, let png = image(meanRecord, shape: shape, range: range) {
                     p.images.append(
                         ImageArtifact(
                             title: "Class \(c.targetClass) member mean", caption: "mean of the class's member records",
-                            classLabel: String(c.targetClass), content: .png(png.data), width: png.width, height: png.height))
+                            classLabel: String(c.targetClass), content: .png(png.data), width: png.width,
+                            height: png.height))
                 }
             }
         } else {
@@ -84,7 +88,8 @@ enum InversionReport {
             }
             p.tables.append(
                 ResultTable(
-                    title: "Reconstructed feature vectors", columns: ["Feature"] + r.classes.map { "class \($0.targetClass)" },
+                    title: "Reconstructed feature vectors",
+                    columns: ["Feature"] + r.classes.map { "class \($0.targetClass)" },
                     rows: vectorRows))
         }
         return p
@@ -109,7 +114,9 @@ enum InversionReport {
                 }
             }
         }
-        guard let data = try? PNGEncoder.encode(width: W, height: H, colorType: c == 1 ? .grayscale : .rgb, pixels: pixels)
+        guard
+            let data = try? PNGEncoder.encode(
+                width: W, height: H, colorType: c == 1 ? .grayscale : .rgb, pixels: pixels)
         else { return nil }
         return (data, W, H)
     }

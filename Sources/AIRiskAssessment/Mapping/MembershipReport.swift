@@ -1,6 +1,6 @@
 import AIRiskProbes
-import Foundation
 import AIRiskResults
+import Foundation
 
 /// The membership probe's result in the canonical results form, and the metrics the policy
 /// scores it by.
@@ -8,7 +8,8 @@ enum MembershipReport {
     static func probeResult(_ r: MembershipResult, budget: Int?) -> ProbeResult {
         var p = ProbeResult(
             id: "membership", title: "Membership inference", accessAssumed: r.accessLevel.rawValue,
-            queries: QueryUsage(calls: r.queries.calls, rows: r.queries.rows, gradientCalls: r.queries.gradientCalls, budget: budget),
+            queries: QueryUsage(
+                calls: r.queries.calls, rows: r.queries.rows, gradientCalls: r.queries.gradientCalls, budget: budget),
             wallTimeSeconds: r.wallTimeSeconds, seed: r.seed, notes: r.notes)
         for s in r.skipped { p.notes.append("\(s.attack.displayName) not run: \(s.reason)") }
         if let best = bestAttack(r) {
@@ -19,10 +20,12 @@ enum MembershipReport {
                     Metric(
                         name: "TPR at \(percent(f.targetFPR)) FPR", value: f.tpr.estimate, unit: "fraction",
                         ciLow: f.tpr.lower, ciHigh: f.tpr.upper,
-                        basis: "\(best.name); \(f.negatives) non-members, at most \(f.maxFalsePositives) false positives allowed"
+                        basis:
+                            "\(best.name); \(f.negatives) non-members, at most \(f.maxFalsePositives) false positives allowed"
                             + (f.note.map { "; \($0)" } ?? "")))
             }
-            p.metrics.append(Metric(name: "Membership advantage", value: m.advantage, unit: "TPR − FPR", basis: best.name))
+            p.metrics.append(
+                Metric(name: "Membership advantage", value: m.advantage, unit: "TPR − FPR", basis: best.name))
             p.metrics.append(
                 Metric(
                     name: "Empirical ε lower bound", value: m.epsilon.epsilon, unit: "ε",
@@ -45,7 +48,8 @@ enum MembershipReport {
         let fprColumns = r.attacks.first?.metrics.lowFPR.map { "TPR @ \(percent($0.targetFPR)) FPR [95 % CI]" } ?? []
         p.tables.append(
             ResultTable(
-                title: "Attacks", columns: ["Attack", "AUC"] + fprColumns + ["Advantage", "Balanced accuracy", "ε lower bound"],
+                title: "Attacks",
+                columns: ["Attack", "AUC"] + fprColumns + ["Advantage", "Balanced accuracy", "ε lower bound"],
                 rows: rows))
         if let best = bestAttack(r) {
             p.tables.append(
@@ -57,18 +61,26 @@ enum MembershipReport {
                     ResultTable(
                         title: "Per-class AUC (\(best.name))", columns: ["Class", "AUC", "Members", "Non-members"],
                         rows: best.metrics.perClassAUC.map {
-                            [.number(Double($0.label)), .number($0.auc), .number(Double($0.members)), .number(Double($0.nonMembers))]
+                            [
+                                .number(Double($0.label)), .number($0.auc), .number(Double($0.members)),
+                                .number(Double($0.nonMembers)),
+                            ]
                         }))
             }
             let h = best.metrics.histogram
             p.histograms.append(
                 Histogram(
-                    title: "Attack scores: members vs non-members (\(best.name))", xLabel: "attack score", edges: h.edges,
-                    series: [HistogramSeries(name: "members", counts: h.members), HistogramSeries(name: "non-members", counts: h.nonMembers)]))
+                    title: "Attack scores: members vs non-members (\(best.name))", xLabel: "attack score",
+                    edges: h.edges,
+                    series: [
+                        HistogramSeries(name: "members", counts: h.members),
+                        HistogramSeries(name: "non-members", counts: h.nonMembers),
+                    ]))
         }
         p.curves.append(
             Curve(
-                title: "ROC (log-log)", xLabel: "false positive rate", yLabel: "true positive rate", logX: true, logY: true,
+                title: "ROC (log-log)", xLabel: "false positive rate", yLabel: "true positive rate", logX: true,
+                logY: true,
                 diagonal: true,
                 series: r.attacks.map { a in
                     CurveSeries(name: a.name, points: a.metrics.roc.map { CurvePoint(x: $0.fpr, y: $0.tpr) })

@@ -27,7 +27,9 @@ public enum PlanDocument {
         }
         func source(_ name: String) -> AssessmentPlan.DataSource? {
             root.element(named: name).flatMap { e in
-                e[attribute: "file"].map { AssessmentPlan.DataSource(url: resolve($0), labelColumn: e[attribute: "labelColumn"]) }
+                e[attribute: "file"].map {
+                    AssessmentPlan.DataSource(url: resolve($0), labelColumn: e[attribute: "labelColumn"])
+                }
             }
         }
         func integers(_ s: String?) -> [Int]? {
@@ -42,12 +44,15 @@ public enum PlanDocument {
         var plan = AssessmentPlan(
             modelURL: resolve(modelFile), modelName: model[attribute: "name"], members: members, nonMembers: nonMembers,
             population: source("population"),
-            probes: root.element(named: "probes").map { $0.elements(named: "probe").compactMap { ProbeKind(rawValue: $0.text) } }
+            probes: root.element(named: "probes").map {
+                $0.elements(named: "probe").compactMap { ProbeKind(rawValue: $0.text) }
+            }
                 ?? ProbeKind.allCases,
             profile: root[attribute: "profile"].flatMap(Profile.init(rawValue:)) ?? .standard,
             seed: root[attribute: "seed"].flatMap { UInt64($0) } ?? 0,
             dataSensitivity: root[attribute: "dataSensitivity"] ?? "medium",
-            classes: integers(root.element(named: "classes")?.text), inputShape: integers(model[attribute: "inputShape"]),
+            classes: integers(root.element(named: "classes")?.text),
+            inputShape: integers(model[attribute: "inputShape"]),
             queryBudget: root[attribute: "queryBudget"].flatMap { Int($0) })
         plan.access = root[attribute: "access"].flatMap(AccessLevel.init(rawValue:))
         return plan

@@ -146,7 +146,8 @@ struct AssessCommand: AsyncParsableCommand {
                 nonMembers: .init(url: URL(fileURLWithPath: nonmembers), labelColumn: labelColumn),
                 population: population.map { .init(url: URL(fileURLWithPath: $0), labelColumn: labelColumn) },
                 probes: try parsedProbes(), profile: profile, seed: seed, dataSensitivity: dataSensitivity,
-                classes: try Self.integers(classes, "--classes"), inputShape: try Self.integers(inputShape, "--input-shape"),
+                classes: try Self.integers(classes, "--classes"),
+                inputShape: try Self.integers(inputShape, "--input-shape"),
                 queryBudget: queryBudget)
             plan.access = access
             if let remote = try live.source() { plan.source = remote }

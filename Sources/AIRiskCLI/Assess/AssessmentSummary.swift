@@ -5,7 +5,8 @@ import Foundation
 enum AssessmentSummary {
     static func render(_ r: AssessmentResults, written: [URL], gate: Gate?) -> String {
         var lines: [String] = []
-        lines.append("airisk \(r.tool.version) — \(r.model.name) (\(r.model.outputKind), \(r.model.accessLevel) access)")
+        lines.append(
+            "airisk \(r.tool.version) — \(r.model.name) (\(r.model.outputKind), \(r.model.accessLevel) access)")
         lines.append(
             "profile \(r.profile), seed \(r.seed), data sensitivity \(r.dataSensitivity.rawValue)"
                 + (r.status == .complete ? "" : ", status: INCOMPLETE"))
@@ -47,7 +48,8 @@ enum AssessmentSummary {
         }
         for f in r.findingsBySeverity {
             lines.append("")
-            lines.append("[\(f.severity.rawValue.uppercased())] \(f.title)  (\(f.owasp.id) \(f.owasp.name); \(f.atlas.id))")
+            lines.append(
+                "[\(f.severity.rawValue.uppercased())] \(f.title)  (\(f.owasp.id) \(f.owasp.name); \(f.atlas.id))")
             let defenses = f.recommendedDefenses.prefix(4).map(\.name).joined(separator: ", ")
             if !defenses.isEmpty { lines.append("  defenses: \(defenses)") }
         }
@@ -62,14 +64,17 @@ enum AssessmentSummary {
             lines.append(
                 failing.isEmpty
                     ? "Gate --fail-on \(gate.rawValue): passed"
-                    : "Gate --fail-on \(gate.rawValue): FAILED (\(failing.map { "\($0.probeID) \($0.severity.rawValue)" }.joined(separator: ", ")))")
+                    : "Gate --fail-on \(gate.rawValue): FAILED (\(failing.map { "\($0.probeID) \($0.severity.rawValue)" }.joined(separator: ", ")))"
+            )
         }
         return lines.joined(separator: "\n")
     }
 
     /// The per-probe tables worth a terminal: the membership attack table, the extraction
     /// fidelity-versus-queries and queries-to-fidelity tables, the inversion per-class table.
-    static let summaryTables: Set<String> = ["Attacks", "Fidelity versus queries", "Queries to reach fidelity", "Per class"]
+    static let summaryTables: Set<String> = [
+        "Attacks", "Fidelity versus queries", "Queries to reach fidelity", "Per class",
+    ]
 
     static func format(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e9 { return String(Int(v)) }

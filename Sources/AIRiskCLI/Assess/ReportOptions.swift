@@ -18,7 +18,9 @@ struct ReportOptions: ParsableArguments {
     var failOn: Gate?
 
     func writerOptions() throws -> ReportWriter.Options {
-        let set = try templates.map { try TemplateSet.overriding(from: URL(fileURLWithPath: $0, isDirectory: true)) } ?? .bundled
+        let set =
+            try templates.map { try TemplateSet.overriding(from: URL(fileURLWithPath: $0, isDirectory: true)) }
+            ?? .bundled
         return ReportWriter.Options(language: lang, templates: set, failOn: failOn?.severity ?? .high)
     }
 }

@@ -49,7 +49,8 @@ struct ResultsDiff {
         for s in severities {
             let mark = s.isRegression ? "  REGRESSION" : ((s.new ?? .note) < (s.old ?? .note) ? "  improved" : "")
             lines.append(
-                "  \(s.probe.padding(toLength: 12, withPad: " ", startingAt: 0)) \(s.old?.rawValue ?? "–") → \(s.new?.rawValue ?? "–")\(mark)")
+                "  \(s.probe.padding(toLength: 12, withPad: " ", startingAt: 0)) \(s.old?.rawValue ?? "–") → \(s.new?.rawValue ?? "–")\(mark)"
+            )
         }
         lines.append("")
         lines.append("Metrics")

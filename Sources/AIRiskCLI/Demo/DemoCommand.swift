@@ -7,7 +7,8 @@ import Foundation
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Assess the bundled demo model (an overfit digits MLP) with every probe; reports go to reports/demo/.")
+        abstract: "Assess the bundled demo model (an overfit digits MLP) with every probe; reports go to reports/demo/."
+    )
 
     @Option(help: "Output directory.")
     var out: String = "reports/demo"

@@ -42,10 +42,13 @@ struct ModelInspection: Codable, Equatable {
         sha256 = try SHA256.hex(contentsOf: url)
         producer = [model.producerName, model.producerVersion].filter { !$0.isEmpty }.joined(separator: " ")
         irVersion = model.irVersion
-        opsets = Dictionary(uniqueKeysWithValues: model.opsetImports.map { ($0.key.isEmpty ? "ai.onnx" : $0.key, $0.value) })
+        opsets = Dictionary(
+            uniqueKeysWithValues: model.opsetImports.map { ($0.key.isEmpty ? "ai.onnx" : $0.key, $0.value) })
         inputs = model.inputs.map { Value(name: $0.name, type: $0.declaredType.description) }
         outputs = model.outputs.map { Value(name: $0.name, type: $0.declaredType.description) }
-        operators = model.operators.map { Operator(domain: $0.domain.isEmpty ? "ai.onnx" : $0.domain, opType: $0.opType, nodes: $0.nodeCount) }
+        operators = model.operators.map {
+            Operator(domain: $0.domain.isEmpty ? "ai.onnx" : $0.domain, opType: $0.opType, nodes: $0.nodeCount)
+        }
         nodeCount = model.operators.map(\.nodeCount).reduce(0, +)
         parameterCount = model.parameterCount + Self.attributeParameters(model.graph)
         unsupportedOperators = model.unsupportedOperators { KernelSupport.isSupported(domain: $0, opType: $1) }
@@ -64,7 +67,9 @@ struct ModelInspection: Codable, Equatable {
                 problem = "\(error)"
             }
         } else {
-            problem = "unsupported operators: " + unsupportedOperators.map { "\($0.domain)::\($0.opType)" }.joined(separator: ", ")
+            problem =
+                "unsupported operators: "
+                + unsupportedOperators.map { "\($0.domain)::\($0.opType)" }.joined(separator: ", ")
         }
     }
 
@@ -90,7 +95,8 @@ struct ModelInspection: Codable, Equatable {
         lines.append("Model      \(file)")
         lines.append("SHA-256    \(sha256)")
         lines.append("Producer   \(producer.isEmpty ? "(not recorded)" : producer)   IR version \(irVersion)")
-        lines.append("Opsets     " + opsets.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        lines.append(
+            "Opsets     " + opsets.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         lines.append("Inputs")
         for v in inputs { lines.append("  \(v.name)  \(v.type)") }
         lines.append("Outputs")

@@ -48,7 +48,9 @@ struct PredictCommand: AsyncParsableCommand {
         guard dataset.rowShape.reduce(1, *) == d.featureCount else {
             throw ModelAccessError.badInput(
                 model: d.name,
-                reason: "\(dataset.source) has rows of shape \(dataset.rowShape) (\(dataset.rowShape.reduce(1, *)) features) but the model expects rows of shape \(d.inputShape) (\(d.featureCount) features)")
+                reason:
+                    "\(dataset.source) has rows of shape \(dataset.rowShape) (\(dataset.rowShape.reduce(1, *)) features) but the model expects rows of shape \(d.inputShape) (\(d.featureCount) features)"
+            )
         }
     }
 
@@ -64,7 +66,8 @@ struct PredictCommand: AsyncParsableCommand {
         var start = 0
         while start < n {
             let end = min(n, start + batch)
-            let chunk = Tensor(shape: [end - start] + d.inputShape, scalars: Array(values[(start * width)..<(end * width)]))
+            let chunk = Tensor(
+                shape: [end - start] + d.inputShape, scalars: Array(values[(start * width)..<(end * width)]))
             let out = try await model.predict(chunk)
             all.scores += out.scores
             all.labels += out.labels

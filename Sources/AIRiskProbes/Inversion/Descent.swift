@@ -123,7 +123,8 @@ struct Descent {
             var pick = ci * restarts
             for k in 0..<restarts where bestCost[ci * restarts + k] < bestCost[pick] { pick = ci * restarts + k }
             outcomes.append(
-                Outcome(x: Array(bestX[(pick * d)..<((pick + 1) * d)]), cost: bestCost[pick], iterations: iterations[pick]))
+                Outcome(
+                    x: Array(bestX[(pick * d)..<((pick + 1) * d)]), cost: bestCost[pick], iterations: iterations[pick]))
         }
         return outcomes
     }
@@ -185,7 +186,8 @@ struct Descent {
                 let diff = loss(base + 1 + 2 * k, targets[r]) - loss(base + 2 + 2 * k, targets[r])
                 for j in 0..<d {
                     // Divide by σ·width so the estimate is in the input's own units.
-                    gradient[r * d + j] += diff * directions[(r * q + k) * d + j] / (2 * sigma * range.width(j) * Float(q))
+                    gradient[r * d + j] +=
+                        diff * directions[(r * q + k) * d + j] / (2 * sigma * range.width(j) * Float(q))
                 }
             }
         }

@@ -46,7 +46,8 @@ public struct InversionProbe: Sendable {
             return result
         case .regression:
             result.method = "not run"
-            result.notApplicableReason = "the model is a regressor: class-representative inversion applies to classifiers"
+            result.notApplicableReason =
+                "the model is a regressor: class-representative inversion applies to classifiers"
             return result
         case .sequence:
             result.method = "not run"

@@ -47,7 +47,8 @@ enum LiRAAttack {
         // With fixed variance, IN and OUT share one pooled σ: the equal-variance likelihood ratio
         // is then monotone in φ (for μ_in > μ_out), so a target more confident than every
         // reference model still reads as a member instead of falling outside both Gaussians.
-        let pooledBoth = pooledIn.count + pooledOut.count > 0
+        let pooledBoth =
+            pooledIn.count + pooledOut.count > 0
             ? ((pooledIn.sum + pooledOut.sum) / Double(pooledIn.count + pooledOut.count)).squareRoot() : 1
         for t in 0..<nT {
             if fixedVariance {

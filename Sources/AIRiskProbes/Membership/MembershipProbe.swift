@@ -188,7 +188,8 @@ public struct MembershipProbe: Sendable {
                 if references == nil {
                     var rng = root.derived(2)
                     references = try await LiRAReferenceSet.train(
-                        targetRecords: records, memberCount: members.count, population: populationSet, classCount: classCount,
+                        targetRecords: records, memberCount: members.count, population: populationSet,
+                        classCount: classCount,
                         modelCount: n,
                         trainer: trainer, seed: rng.next(), batchRows: config.queryBatchRows)
                     referenceSeconds = seconds(clock.now - t0)

@@ -12,7 +12,8 @@ public struct EngineNetworkModel: ModelAccess {
     let scale: [Float]
     public let description: ModelDescription
 
-    init(model: TrainableModel, mean: [Float], scale: [Float], inputShape: [Int], classCount: Int, name: String) throws {
+    init(model: TrainableModel, mean: [Float], scale: [Float], inputShape: [Int], classCount: Int, name: String) throws
+    {
         executor = try Executor(graph: model.graph)
         inputName = model.inputName
         probabilitiesName = model.probabilitiesName ?? model.outputName
