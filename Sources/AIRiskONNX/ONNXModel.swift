@@ -36,21 +36,36 @@ public struct ONNXModel: Sendable {
 
     /// Loads a model file. With `checkOperators` (the default) every operator must have a kernel in
     /// ``KernelRegistry``, otherwise ``ONNXError/unsupportedOperator(file:opType:domain:node:)`` is thrown.
-    public static func load(contentsOf url: URL, checkOperators: Bool = true) throws -> ONNXModel {
+    /// A file larger than ``ONNXLimits/maxFileBytes`` is refused before it is read.
+    public static func load(
+        contentsOf url: URL, checkOperators: Bool = true, limits: ONNXLimits = .standard
+    ) throws -> ONNXModel {
         let data: Data
         do {
+            let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? UInt64 ?? 0
+            guard size <= limits.maxFileBytes else {
+                throw ONNXError.tooLarge(file: url.path, what: "the model file", bytes: size, limit: limits.maxFileBytes)
+            }
             data = try Data(contentsOf: url)
+        } catch let error as ONNXError {
+            throw error
         } catch {
             throw ONNXError.unreadable(file: url.path, reason: error.localizedDescription)
         }
-        return try load(data: data, fileName: url.path, checkOperators: checkOperators)
+        return try load(data: data, fileName: url.path, checkOperators: checkOperators, limits: limits)
     }
 
     /// Loads a model from serialized ModelProto bytes; `fileName` is used in error messages.
-    public static func load(data: Data, fileName: String, checkOperators: Bool = true) throws -> ONNXModel {
+    public static func load(
+        data: Data, fileName: String, checkOperators: Bool = true, limits: ONNXLimits = .standard
+    ) throws -> ONNXModel {
+        guard UInt64(data.count) <= limits.maxFileBytes else {
+            throw ONNXError.tooLarge(
+                file: fileName, what: "the model file", bytes: UInt64(data.count), limit: limits.maxFileBytes)
+        }
         let proto: ModelProto
         do {
-            proto = try ModelProto(bytes: [UInt8](data))
+            proto = try ModelProto(bytes: [UInt8](data), maximumDepth: limits.maxMessageDepth)
         } catch let e as ProtoDecodingError {
             throw ONNXError.malformed(file: fileName, fieldPath: e.fieldPath, reason: e.reason)
         }
@@ -74,7 +89,7 @@ public struct ONNXModel: Sendable {
             throw ONNXError.unsupportedOpset(file: fileName, domain: "", version: 1, supported: supportedOpsets)
         }
 
-        let lowering = GraphLowering(file: fileName, opsetImports: opsets)
+        let lowering = GraphLowering(file: fileName, opsetImports: opsets, limits: limits)
         let lowered = try lowering.lowerMain(graphProto)
         let model = ONNXModel(
             fileName: fileName, irVersion: proto.irVersion, producerName: proto.producerName,
