@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Property-based tests only (never linked into the tool).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System libraries.
@@ -71,18 +73,24 @@ let package = Package(
         .executableTarget(
             name: "airisk-bench", dependencies: ["AIRiskTensor", "AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskProbes"]),
 
-        .testTarget(name: "AIRiskXMLTests", dependencies: ["AIRiskXML"], exclude: ["Fixtures"]),
+        .testTarget(name: "AIRiskXMLTests", dependencies: ["AIRiskXML", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),
         .testTarget(name: "AIRiskTensorTests", dependencies: ["AIRiskTensor"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"], exclude: ["Fixtures"]),
-        .testTarget(name: "AIRiskDataTests", dependencies: ["AIRiskData", "AIRiskTensor"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AIRiskDataTests", dependencies: ["AIRiskData", "AIRiskTensor", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskAccessTests", dependencies: ["AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor"]),
         .testTarget(
             name: "AIRiskEndpointTests",
             dependencies: [
                 "AIRiskEndpoint", "AIRiskAccess", "AIRiskTensor", "AIRiskAssessment", "AIRiskCatalog", "AIRiskResults",
             ]),
-        .testTarget(name: "AIRiskProbesTests", dependencies: ["AIRiskProbes", "AIRiskAccess", "AIRiskTensor"]),
+        .testTarget(
+            name: "AIRiskProbesTests",
+            dependencies: [
+                "AIRiskProbes", "AIRiskAccess", "AIRiskTensor", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "AIRiskResultsTests", dependencies: ["AIRiskResults", "AIRiskXML"]),
         .testTarget(
             name: "AIRiskReportTests", dependencies: ["AIRiskReport", "AIRiskResults", "AIRiskXML"],

@@ -21,6 +21,10 @@ public enum ONNXError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedValueType(file: String, value: String, type: String)
     /// A feature of ONNX the loader does not implement (sparse initializers, model-local functions).
     case unsupportedFeature(file: String, feature: String)
+    /// The file, or something it declares, is beyond a ceiling of ``ONNXLimits``.
+    case tooLarge(file: String, what: String, bytes: UInt64, limit: UInt64)
+    /// Subgraphs (If / Loop / Scan bodies) nested beyond ``ONNXLimits/maxSubgraphDepth``.
+    case nestedTooDeeply(file: String, fieldPath: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -49,6 +53,11 @@ public enum ONNXError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "only dense tensors are supported"
         case .unsupportedFeature(let file, let feature):
             return "\(file): \(feature) is not supported"
+        case .tooLarge(let file, let what, let bytes, let limit):
+            return "\(file): \(what) needs \(bytes) bytes, more than the limit of \(limit) bytes "
+                + "(raise ONNXLimits if the model is genuine)"
+        case .nestedTooDeeply(let file, let path, let limit):
+            return "\(file): subgraphs nested more than \(limit) levels deep at \(path)"
         }
     }
 }

@@ -36,19 +36,33 @@ public struct ONNXModel: Sendable {
 
     /// Loads a model file. With `checkOperators` (the default) every operator must have a kernel in
     /// ``KernelRegistry``, otherwise ``ONNXError/unsupportedOperator(file:opType:domain:node:)`` is thrown.
-    public static func load(contentsOf url: URL, checkOperators: Bool = true) throws -> ONNXModel {
-        try load(bytes: try FileBytes.read(url), fileName: url.path, checkOperators: checkOperators)
+    /// A file larger than ``ONNXLimits/maxFileBytes`` is refused before it is read.
+    public static func load(
+        contentsOf url: URL, checkOperators: Bool = true, limits: ONNXLimits = .standard
+    ) throws -> ONNXModel {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? UInt64,
+            size > limits.maxFileBytes
+        {
+            throw ONNXError.tooLarge(file: url.path, what: "the model file", bytes: size, limit: limits.maxFileBytes)
+        }
+        return try load(bytes: try FileBytes.read(url), fileName: url.path, checkOperators: checkOperators, limits: limits)
     }
 
     /// Loads a model from serialized ModelProto bytes; `fileName` is used in error messages.
-    public static func load(data: Data, fileName: String, checkOperators: Bool = true) throws -> ONNXModel {
-        try load(bytes: [UInt8](data), fileName: fileName, checkOperators: checkOperators)
+    public static func load(
+        data: Data, fileName: String, checkOperators: Bool = true, limits: ONNXLimits = .standard
+    ) throws -> ONNXModel {
+        try load(bytes: [UInt8](data), fileName: fileName, checkOperators: checkOperators, limits: limits)
     }
 
-    static func load(bytes: [UInt8], fileName: String, checkOperators: Bool) throws -> ONNXModel {
+    static func load(bytes: [UInt8], fileName: String, checkOperators: Bool, limits: ONNXLimits) throws -> ONNXModel {
+        guard UInt64(bytes.count) <= limits.maxFileBytes else {
+            throw ONNXError.tooLarge(
+                file: fileName, what: "the model file", bytes: UInt64(bytes.count), limit: limits.maxFileBytes)
+        }
         let proto: ModelProto
         do {
-            proto = try ModelProto(bytes: bytes)
+            proto = try ModelProto(bytes: bytes, maximumDepth: limits.maxMessageDepth)
         } catch let e as ProtoDecodingError {
             throw ONNXError.malformed(file: fileName, fieldPath: e.fieldPath, reason: e.reason)
         }
@@ -72,7 +86,7 @@ public struct ONNXModel: Sendable {
             throw ONNXError.unsupportedOpset(file: fileName, domain: "", version: 1, supported: supportedOpsets)
         }
 
-        let lowering = GraphLowering(file: fileName, opsetImports: opsets)
+        let lowering = GraphLowering(file: fileName, opsetImports: opsets, limits: limits)
         let lowered = try lowering.lowerMain(graphProto)
         let model = ONNXModel(
             fileName: fileName, irVersion: proto.irVersion, producerName: proto.producerName,

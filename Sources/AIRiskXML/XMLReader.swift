@@ -12,7 +12,7 @@ public enum XMLReader {
             guard let rootNode = xmlDocGetRootElement(doc) else {
                 throw XMLError.malformed([XMLDiagnostic(file: fileName, line: 0, message: "document has no root element")])
             }
-            return XMLDocument(root: convert(rootNode), fileName: fileName)
+            return XMLDocument(root: try convert(rootNode, depth: 1, fileName: fileName), fileName: fileName)
         }
     }
 
@@ -36,17 +36,16 @@ public enum XMLReader {
         _ data: Data, fileName: String, _ body: (xmlDocPtr) throws(XMLError) -> T
     ) throws(XMLError) -> T {
         let parsed: Result<T, XMLError> = LibXML.collectingErrors(file: fileName) { collector in
-            guard let ctxt = xmlNewParserCtxt() else {
-                return .failure(.unreadable(file: fileName, reason: "libxml2 could not allocate a parser"))
-            }
-            defer { xmlFreeParserCtxt(ctxt) }
-            let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress, raw.count > 0, raw.count <= Int(Int32.max) else { return nil }
-                return xmlCtxtReadMemory(
-                    ctxt, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), fileName, nil,
-                    LibXML.parseOptions)
-            }
-            guard let doc else {
+            let doc: xmlDocPtr
+            switch LibXML.parse(data, url: fileName, collector: collector) {
+            case .doctype(let line):
+                return .failure(
+                    .malformed([
+                        XMLDiagnostic(
+                            file: fileName, line: line,
+                            message: "DOCTYPE declarations are not allowed (DTDs and entities are disabled for safety)")
+                    ]))
+            case .failed:
                 var d = collector.diagnostics
                 if data.isEmpty { d.append(XMLDiagnostic(file: fileName, line: 0, message: "file is empty")) }
                 if data.count > Int(Int32.max) {
@@ -54,17 +53,23 @@ public enum XMLReader {
                 }
                 if d.isEmpty { d.append(XMLDiagnostic(file: fileName, line: 0, message: "not well-formed XML")) }
                 return .failure(.malformed(d))
+            case .document(let parsedDoc, let wellFormed):
+                doc = parsedDoc
+                if !wellFormed || !collector.diagnostics.isEmpty {
+                    xmlFreeDoc(doc)
+                    let d =
+                        collector.diagnostics.isEmpty
+                        ? [XMLDiagnostic(file: fileName, line: 0, message: "not well-formed XML")]
+                        : collector.diagnostics
+                    return .failure(.malformed(d))
+                }
             }
             defer { xmlFreeDoc(doc) }
-            if ctxt.pointee.wellFormed == 0 || !collector.diagnostics.isEmpty {
-                return .failure(.malformed(collector.diagnostics))
-            }
             if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
-                let line = doc.pointee.intSubset.map { Int(xmlGetLineNo(UnsafeMutableRawPointer($0).assumingMemoryBound(to: xmlNode.self))) } ?? 0
                 return .failure(
                     .malformed([
                         XMLDiagnostic(
-                            file: fileName, line: max(line, 1),
+                            file: fileName, line: 1,
                             message: "DOCTYPE declarations are not allowed (DTDs and entities are disabled for safety)")
                     ]))
             }
@@ -74,7 +79,16 @@ public enum XMLReader {
     }
 
     /// Copies a libxml2 element subtree into Swift values.
-    static func convert(_ node: xmlNodePtr) -> XMLElement {
+    /// Nesting beyond ``LibXML/maximumDepth`` is refused (libxml2 already stops there; this keeps the
+    /// recursion bounded whatever libxml2 version is linked).
+    static func convert(_ node: xmlNodePtr, depth: Int, fileName: String) throws(XMLError) -> XMLElement {
+        guard depth <= LibXML.maximumDepth else {
+            throw XMLError.malformed([
+                XMLDiagnostic(
+                    file: fileName, line: Int(xmlGetLineNo(node)),
+                    message: "elements nested more than \(LibXML.maximumDepth) levels deep")
+            ])
+        }
         let name = LibXML.string(node.pointee.name) ?? ""
         let namespace = node.pointee.ns.flatMap { LibXML.string($0.pointee.href) }
         var attributes: [XMLAttribute] = []
@@ -95,7 +109,7 @@ public enum XMLReader {
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(.element(convert(c)))
+                children.append(.element(try convert(c, depth: depth + 1, fileName: fileName)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = LibXML.string(c.pointee.content) {
                     if case .text(let previous) = children.last {

@@ -13,12 +13,23 @@ public struct XMLSchema: Sendable {
     public init(_ data: Data, fileName: String, baseURL: URL? = nil) throws(XMLError) {
         let location = baseURL?.path ?? fileName
         let result: Result<CompiledSchema, XMLError> = LibXML.collectingErrors(file: fileName) { collector in
-            let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress, raw.count > 0, raw.count <= Int(Int32.max) else { return nil }
-                return xmlReadMemory(
-                    base.assumingMemoryBound(to: CChar.self), Int32(raw.count), location, nil, LibXML.parseOptions)
-            }
-            guard let doc else {
+            let doc: xmlDocPtr
+            switch LibXML.parse(data, url: location, collector: collector) {
+            case .document(let parsed, let wellFormed) where wellFormed && collector.diagnostics.isEmpty:
+                doc = parsed
+            case .document(let parsed, _):
+                xmlFreeDoc(parsed)
+                let d = collector.diagnostics.isEmpty
+                    ? [XMLDiagnostic(file: fileName, line: 0, message: "schema is not well-formed XML")]
+                    : collector.diagnostics
+                return .failure(.schemaUnusable(d))
+            case .doctype(let line):
+                return .failure(
+                    .schemaUnusable([
+                        XMLDiagnostic(
+                            file: fileName, line: line, message: "DOCTYPE declarations are not allowed in a schema")
+                    ]))
+            case .failed:
                 let d = collector.diagnostics.isEmpty
                     ? [XMLDiagnostic(file: fileName, line: 0, message: "schema is not well-formed XML")]
                     : collector.diagnostics
@@ -30,7 +41,10 @@ public struct XMLSchema: Sendable {
             }
             defer { xmlSchemaFreeParserCtxt(parser) }
             xmlSchemaSetParserStructuredErrors(parser, structuredErrorHandler, collector.context)
-            guard let schema = xmlSchemaParse(parser), collector.diagnostics.isEmpty else {
+            // Only while compiling may libxml2 open files: the schema's own includes, beside it.
+            let parsedSchema = ExternalEntityGuard.allowingSchemaIncludes(beside: baseURL) { xmlSchemaParse(parser) }
+            guard let schema = parsedSchema, collector.diagnostics.isEmpty else {
+                if let parsedSchema { xmlSchemaFree(parsedSchema) }
                 let d = collector.diagnostics.isEmpty
                     ? [XMLDiagnostic(file: fileName, line: 0, message: "schema cannot be compiled")]
                     : collector.diagnostics

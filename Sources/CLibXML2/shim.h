@@ -4,6 +4,7 @@
 // Foundation on Linux ships its own ICU; libxml2's ICU headers clash with it.
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>

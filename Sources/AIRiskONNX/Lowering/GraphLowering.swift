@@ -6,6 +6,9 @@ import AIRiskTensor
 struct GraphLowering {
     let file: String
     let opsetImports: [String: Int]
+    var limits: ONNXLimits = .standard
+    /// How many subgraphs enclose the graph being lowered (0 for the main graph).
+    var subgraphDepth = 0
 
     struct Result {
         var graph: Graph
@@ -89,6 +92,15 @@ struct GraphLowering {
     /// A subgraph (the body of If, Loop or Scan): lowered without the runtime-input checks, since
     /// its nodes may read values of the enclosing graph.
     func lowerSubgraph(_ proto: GraphProto) throws -> Graph {
+        var inner = self
+        inner.subgraphDepth += 1
+        guard inner.subgraphDepth <= limits.maxSubgraphDepth else {
+            throw ONNXError.nestedTooDeeply(file: file, fieldPath: proto.path, limit: limits.maxSubgraphDepth)
+        }
+        return try inner.lowerSubgraphBody(proto)
+    }
+
+    private func lowerSubgraphBody(_ proto: GraphProto) throws -> Graph {
         let initializers = try lowerInitializers(proto)
         let nodes = try proto.nodes.enumerated().map { try lowerNode($1, index: $0) }
         func info(_ v: ValueInfoProto) -> ValueInfo {
@@ -117,9 +129,12 @@ struct GraphLowering {
 
     func decodeTensor(_ t: TensorProto, path: String) throws -> Tensor {
         do {
-            return try TensorDecoding.decode(t)
+            return try TensorDecoding.decode(t, maxBytes: limits.maxTensorBytes)
         } catch let failure as TensorDecoding.Failure {
             switch failure.kind {
+            case .tooLarge(let bytes):
+                throw ONNXError.tooLarge(
+                    file: file, what: "tensor \(path) (dims \(t.dims))", bytes: bytes, limit: limits.maxTensorBytes)
             case .unsupportedType(let name):
                 throw ONNXError.unsupportedDataType(file: file, fieldPath: path, dataType: name)
             case .invalid(let reason):

@@ -4,7 +4,7 @@ import AIRiskTensor
 /// integer types int64, bool and string stay as they are.
 enum TensorDecoding {
     struct Failure: Error {
-        enum Kind { case unsupportedType(String), invalid(String) }
+        enum Kind { case unsupportedType(String), invalid(String), tooLarge(UInt64) }
         var kind: Kind
     }
 
@@ -13,7 +13,7 @@ enum TensorDecoding {
         for d in dims {
             guard d >= 0 else { throw Failure(kind: .invalid("negative dimension \(d) in dims \(dims)")) }
             let (product, overflow) = count.multipliedReportingOverflow(by: Int(d))
-            guard !overflow, product <= Int(Int32.max) * 8 else {
+            guard !overflow else {
                 throw Failure(kind: .invalid("dims \(dims) describe more elements than memory can hold"))
             }
             count = product
@@ -31,11 +31,27 @@ enum TensorDecoding {
         }
     }
 
-    static func decode(_ proto: TensorProto) throws -> Tensor {
+    /// The bytes one element takes once decoded: float32, int64, bool, or a string reference.
+    static func decodedWidth(_ code: Int32) -> UInt64 {
+        switch code {
+        case 1, 10, 11, 16: 4
+        case 9: 1
+        case 8: 16
+        default: 8
+        }
+    }
+
+    /// Decodes `proto`, refusing before any allocation a tensor whose dims would decode to more than
+    /// `maxBytes` bytes.
+    static func decode(_ proto: TensorProto, maxBytes: UInt64 = ONNXLimits.standard.maxTensorBytes) throws -> Tensor {
         let type = ONNXElementType(code: proto.dataType)
         guard type.isSupported else { throw Failure(kind: .unsupportedType(type.name)) }
         if proto.hasSegment { throw Failure(kind: .invalid("segmented tensors are not supported")) }
         let count = try elementCount(proto.dims)
+        let (decodedBytes, overflow) = UInt64(count).multipliedReportingOverflow(by: decodedWidth(proto.dataType))
+        guard !overflow, decodedBytes <= maxBytes else {
+            throw Failure(kind: .tooLarge(overflow ? UInt64.max : decodedBytes))
+        }
         let shape = proto.dims.map { Int($0) }
 
         if type == .string {

@@ -12,8 +12,8 @@ struct ModelProto {
     var metadataProps: [(key: String, value: String)] = []
     var hasFunctions = false
 
-    init(bytes: [UInt8]) throws {
-        var reader = ProtoReader(bytes: bytes, path: "ModelProto")
+    init(bytes: [UInt8], maximumDepth: Int = ProtoReader.defaultMaximumDepth) throws {
+        var reader = ProtoReader(bytes: bytes, path: "ModelProto", maximumDepth: maximumDepth)
         while !reader.isAtEnd {
             let (field, wire) = try reader.readTag()
             switch field {

@@ -11,11 +11,17 @@ struct ProtoReader {
     let path: String
     /// Nesting depth, bounded so that a hostile file cannot exhaust the stack.
     let depth: Int
-    static let maximumDepth = 100
+    /// The deepest nesting accepted (``ONNXLimits/maxMessageDepth``).
+    let maximumDepth: Int
+    static let defaultMaximumDepth = 100
 
-    init(bytes: [UInt8], range: Range<Int>? = nil, path: String, depth: Int = 0) {
+    init(
+        bytes: [UInt8], range: Range<Int>? = nil, path: String, depth: Int = 0,
+        maximumDepth: Int = ProtoReader.defaultMaximumDepth
+    ) {
         self.bytes = bytes
         self.depth = depth
+        self.maximumDepth = maximumDepth
         let r = range ?? 0..<bytes.count
         self.position = r.lowerBound
         self.end = r.upperBound
@@ -108,7 +114,7 @@ struct ProtoReader {
 
     /// A reader over a nested message.
     func nested(_ range: Range<Int>, path: String) -> ProtoReader {
-        ProtoReader(bytes: bytes, range: range, path: path, depth: depth)
+        ProtoReader(bytes: bytes, range: range, path: path, depth: depth, maximumDepth: maximumDepth)
     }
 
     // MARK: Typed field readers, each checking the wire type.
@@ -146,10 +152,11 @@ struct ProtoReader {
 
     mutating func message(_ wire: WireType, _ field: String) throws -> ProtoReader {
         let r = try bytesRange(wire, field)
-        guard depth < Self.maximumDepth else {
-            throw error(field, "messages nested more than \(Self.maximumDepth) levels deep")
+        guard depth < maximumDepth else {
+            throw error(field, "messages nested more than \(maximumDepth) levels deep")
         }
-        return ProtoReader(bytes: bytes, range: r, path: path + "." + field, depth: depth + 1)
+        return ProtoReader(
+            bytes: bytes, range: r, path: path + "." + field, depth: depth + 1, maximumDepth: maximumDepth)
     }
 
     /// A repeated varint field, packed (length-delimited) or not.

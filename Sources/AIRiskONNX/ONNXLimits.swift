@@ -1,0 +1,27 @@
+/// Resource ceilings applied while loading a model, so that a hostile or broken file fails fast with a
+/// clear error instead of exhausting memory or the stack. The defaults accept every model protobuf can
+/// carry in one file (protobuf itself stops at 2 GiB).
+public struct ONNXLimits: Sendable, Equatable {
+    /// The largest model file that is read at all. Default 2 GiB.
+    public var maxFileBytes: UInt64
+    /// The largest single tensor (initializer or tensor attribute), in bytes once decoded into the engine's
+    /// element types. Default 2 GiB.
+    public var maxTensorBytes: UInt64
+    /// The deepest nesting of protobuf messages. Default 100.
+    public var maxMessageDepth: Int
+    /// The deepest nesting of subgraphs (bodies of If / Loop / Scan inside other bodies). Default 16.
+    public var maxSubgraphDepth: Int
+
+    public init(
+        maxFileBytes: UInt64 = 2 << 30, maxTensorBytes: UInt64 = 2 << 30, maxMessageDepth: Int = 100,
+        maxSubgraphDepth: Int = 16
+    ) {
+        self.maxFileBytes = maxFileBytes
+        self.maxTensorBytes = maxTensorBytes
+        self.maxMessageDepth = maxMessageDepth
+        self.maxSubgraphDepth = maxSubgraphDepth
+    }
+
+    /// The defaults: 2 GiB files and tensors, 100 message levels, 16 subgraph levels.
+    public static let standard = ONNXLimits()
+}

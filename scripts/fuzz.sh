@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets under Fuzz/ and runs each for a bounded time.
+#
+#   scripts/fuzz.sh [seconds-per-target] [target ...]     (default: 60 s; all targets: onnx npy npz csv xml)
+#
+# The library modules are compiled by SwiftPM with fuzzer coverage + AddressSanitizer into .build-fuzz
+# (release, testable so harnesses may reach internal entry points); each Fuzz/<Name>Fuzz.swift is then
+# linked against their objects with swiftc -sanitize=fuzzer,address (SwiftPM cannot link a libFuzzer
+# executable itself). Corpora start from Fuzz/corpus/<target>/ (committed seeds) and grow in fuzz-out/.
+# Crashes, leaks and timeouts land in fuzz-out/<target>/artifacts/; the script prints one summary line per
+# target and exits non-zero if any target found something.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(onnx npy npz csv xml)
+
+scratch=.build-fuzz
+flags=(-c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing)
+
+modules_for() {
+    case "$1" in
+        onnx) echo "AIRiskONNX AIRiskTensor" ;;
+        npy | csv | npz) echo "AIRiskData AIRiskTensor ZIPFoundation" ;;
+        xml) echo "AIRiskCatalog AIRiskResults AIRiskXML" ;;
+    esac
+}
+source_for() {
+    case "$1" in
+        onnx) echo Fuzz/ONNXFuzz.swift ;; npy) echo Fuzz/NPYFuzz.swift ;; npz) echo Fuzz/NPZFuzz.swift ;;
+        csv) echo Fuzz/CSVFuzz.swift ;; xml) echo Fuzz/XMLFuzz.swift ;;
+    esac
+}
+
+build_target() {
+    local t=$1 top
+    top=$(modules_for "$t" | cut -d' ' -f1)
+    swift build "${flags[@]}" --target "$top" >&2
+    [ "$t" = xml ] && swift build "${flags[@]}" --target AIRiskResults >&2
+    local bin objs=() m
+    bin=$(swift build "${flags[@]}" --show-bin-path)
+    for m in $(modules_for "$t"); do
+        objs+=("$bin/$m.build"/*.o)
+    done
+    # ld.gold warns once per ASan helper symbol; keep that noise in a log.
+    swiftc -sanitize=fuzzer,address -parse-as-library -O "$(source_for "$t")" \
+        -I "$bin/Modules" -I Sources/CBLAS -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2 \
+        -I "$scratch/checkouts/ZIPFoundation/Sources/CZLib" \
+        "${objs[@]}" -lopenblas -lxml2 -lz -o "$scratch/fuzz-$t" >"$scratch/fuzz-$t.link.log" 2>&1 ||
+        { grep -v 'ld.gold: warning' "$scratch/fuzz-$t.link.log" >&2; return 1; }
+}
+
+# Known third-party leaks (see the file) are suppressed; anything else fails the run.
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
+status=0
+summary=()
+for t in "${targets[@]}"; do
+    echo "== building fuzz-$t" >&2
+    build_target "$t"
+    out="fuzz-out/$t"
+    mkdir -p "$out/corpus" "$out/artifacts"
+    log="$out/fuzz.log"
+    start=$(date +%s)
+    # Every .npz input trips the suppressed ZIPFoundation leak, which makes libFuzzer run a full LeakSanitizer
+    # scan per input (~40 execs/s). So npz fuzzes without per-input leak checks, then replays the whole
+    # corpus it grew with leak checks on.
+    leak_flags=()
+    [ "$t" = npz ] && leak_flags=(-detect_leaks=0)
+    set +e
+    "$scratch/fuzz-$t" "$out/corpus" "Fuzz/corpus/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_len=65536 -print_final_stats=1 -artifact_prefix="$out/artifacts/" "${leak_flags[@]}" >"$log" 2>&1
+    rc=$?
+    if [ "$rc" -eq 0 ] && [ ${#leak_flags[@]} -gt 0 ]; then
+        "$scratch/fuzz-$t" "$out/corpus" -runs=0 -detect_leaks=1 -artifact_prefix="$out/artifacts/" \
+            >"$out/replay.log" 2>&1
+        rc=$?
+    fi
+    set -e
+    elapsed=$(($(date +%s) - start))
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+    speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+    crashes=$(find "$out/artifacts" -type f | wc -l)
+    line="$t: runs=${runs:-?} execs/s=${speed:-?} time=${elapsed}s exit=$rc artifacts=$crashes"
+    echo "$line"
+    summary+=("$line")
+    [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ] && status=1
+done
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+exit $status
