@@ -57,7 +57,8 @@ let package = Package(
         .target(
             name: "AIRiskAssessment",
             dependencies: [
-                "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskXML",
+                "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskONNX", "AIRiskData",
+                "AIRiskXML",
                 "AIRiskEndpoint",
             ]),
         // Command-line commands (a library so tests can drive them).
@@ -71,16 +72,24 @@ let package = Package(
         .executableTarget(name: "airisk", dependencies: ["AIRiskCLI"]),
         // Engine micro-benchmarks (sgemm, executor throughput); numbers go to BENCHMARKS.md.
         .executableTarget(
-            name: "airisk-bench", dependencies: ["AIRiskTensor", "AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskProbes"]),
+            name: "airisk-bench",
+            dependencies: ["AIRiskTensor", "AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskProbes"]),
 
-        .testTarget(name: "AIRiskXMLTests", dependencies: ["AIRiskXML", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AIRiskXMLTests",
+            dependencies: ["AIRiskXML", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),
         .testTarget(name: "AIRiskTensorTests", dependencies: ["AIRiskTensor"], exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "AIRiskDataTests", dependencies: ["AIRiskData", "AIRiskTensor", .product(name: "PropertyBased", package: "swift-property-based")],
+            name: "AIRiskDataTests",
+            dependencies: [
+                "AIRiskData", "AIRiskTensor", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"]),
-        .testTarget(name: "AIRiskAccessTests", dependencies: ["AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor"]),
+        .testTarget(
+            name: "AIRiskAccessTests", dependencies: ["AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor"]),
         .testTarget(
             name: "AIRiskEndpointTests",
             dependencies: [
@@ -89,7 +98,8 @@ let package = Package(
         .testTarget(
             name: "AIRiskProbesTests",
             dependencies: [
-                "AIRiskProbes", "AIRiskAccess", "AIRiskTensor", .product(name: "PropertyBased", package: "swift-property-based"),
+                "AIRiskProbes", "AIRiskAccess", "AIRiskTensor",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "AIRiskResultsTests", dependencies: ["AIRiskResults", "AIRiskXML"]),
         .testTarget(
@@ -97,7 +107,10 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "AIRiskAssessmentTests",
-            dependencies: ["AIRiskAssessment", "AIRiskProbes", "AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor", "AIRiskCatalog", "AIRiskResults"]),
+            dependencies: [
+                "AIRiskAssessment", "AIRiskProbes", "AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor",
+                "AIRiskCatalog", "AIRiskResults",
+            ]),
         .testTarget(
             name: "AIRiskCLITests",
             dependencies: [

@@ -1,6 +1,7 @@
+import Foundation
+
 // libFuzzer target: CSV records and the CSV data-set reader.
 @testable import AIRiskData
-import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

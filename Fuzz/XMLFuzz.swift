@@ -1,9 +1,10 @@
-// libFuzzer target: the XML reader, results documents (schema validation + decoding) and catalog
-// documents (schema validation + typed parsing). The first byte picks the consumer.
-@testable import AIRiskCatalog
 import AIRiskResults
 import AIRiskXML
 import Foundation
+
+// libFuzzer target: the XML reader, results documents (schema validation + decoding) and catalog
+// documents (schema validation + typed parsing). The first byte picks the consumer.
+@testable import AIRiskCatalog
 
 /// Catalog schemas are compiled once; compiling is far slower than validating.
 let catalogSchemas: [CatalogFile: XMLSchema] = {

@@ -45,7 +45,8 @@ public struct ONNXModel: Sendable {
         {
             throw ONNXError.tooLarge(file: url.path, what: "the model file", bytes: size, limit: limits.maxFileBytes)
         }
-        return try load(bytes: try FileBytes.read(url), fileName: url.path, checkOperators: checkOperators, limits: limits)
+        return try load(
+            bytes: try FileBytes.read(url), fileName: url.path, checkOperators: checkOperators, limits: limits)
     }
 
     /// Loads a model from serialized ModelProto bytes; `fileName` is used in error messages.

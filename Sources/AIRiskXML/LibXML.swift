@@ -14,7 +14,8 @@ enum LibXML {
     /// Parser options for every document: no network, no DTD loading, no entity substitution,
     /// line numbers beyond 65535. `XML_PARSE_HUGE` is deliberately absent, so libxml2 keeps its
     /// ceilings on nesting depth (256), text node size and entity amplification.
-    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+    static let parseOptions = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
 
     /// The deepest element nesting accepted (libxml2's own ceiling without `XML_PARSE_HUGE`).
     static let maximumDepth = 256

@@ -10,7 +10,9 @@ public enum XMLReader {
     public static func parse(_ data: Data, fileName: String) throws(XMLError) -> XMLDocument {
         try withParsedDocument(data, fileName: fileName) { doc throws(XMLError) in
             guard let rootNode = xmlDocGetRootElement(doc) else {
-                throw XMLError.malformed([XMLDiagnostic(file: fileName, line: 0, message: "document has no root element")])
+                throw XMLError.malformed([
+                    XMLDiagnostic(file: fileName, line: 0, message: "document has no root element")
+                ])
             }
             return XMLDocument(root: try convert(rootNode, depth: 1, fileName: fileName), fileName: fileName)
         }

@@ -19,7 +19,8 @@ public struct XMLSchema: Sendable {
                 doc = parsed
             case .document(let parsed, _):
                 xmlFreeDoc(parsed)
-                let d = collector.diagnostics.isEmpty
+                let d =
+                    collector.diagnostics.isEmpty
                     ? [XMLDiagnostic(file: fileName, line: 0, message: "schema is not well-formed XML")]
                     : collector.diagnostics
                 return .failure(.schemaUnusable(d))
@@ -30,14 +31,16 @@ public struct XMLSchema: Sendable {
                             file: fileName, line: line, message: "DOCTYPE declarations are not allowed in a schema")
                     ]))
             case .failed:
-                let d = collector.diagnostics.isEmpty
+                let d =
+                    collector.diagnostics.isEmpty
                     ? [XMLDiagnostic(file: fileName, line: 0, message: "schema is not well-formed XML")]
                     : collector.diagnostics
                 return .failure(.schemaUnusable(d))
             }
             defer { xmlFreeDoc(doc) }
             guard let parser = xmlSchemaNewDocParserCtxt(doc) else {
-                return .failure(.schemaUnusable([XMLDiagnostic(file: fileName, line: 0, message: "cannot create schema parser")]))
+                return .failure(
+                    .schemaUnusable([XMLDiagnostic(file: fileName, line: 0, message: "cannot create schema parser")]))
             }
             defer { xmlSchemaFreeParserCtxt(parser) }
             xmlSchemaSetParserStructuredErrors(parser, structuredErrorHandler, collector.context)
@@ -45,7 +48,8 @@ public struct XMLSchema: Sendable {
             let parsedSchema = ExternalEntityGuard.allowingSchemaIncludes(beside: baseURL) { xmlSchemaParse(parser) }
             guard let schema = parsedSchema, collector.diagnostics.isEmpty else {
                 if let parsedSchema { xmlSchemaFree(parsedSchema) }
-                let d = collector.diagnostics.isEmpty
+                let d =
+                    collector.diagnostics.isEmpty
                     ? [XMLDiagnostic(file: fileName, line: 0, message: "schema cannot be compiled")]
                     : collector.diagnostics
                 return .failure(.schemaUnusable(d))

@@ -22,14 +22,20 @@ public enum XMLWriter {
             var session = WriterSession(writer: writer)
             let outcome: Result<Void, XMLError> = Result { () throws(XMLError) in
                 xmlTextWriterSetIndent(writer, 1)
-                _ = "  ".withCString { xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
-                if prologue { try session.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document") }
+                _ = "  ".withCString {
+                    xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+                }
+                if prologue {
+                    try session.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document")
+                }
                 try session.write(root, inheritedNamespace: nil)
                 try session.check(xmlTextWriterEndDocument(writer), "end document")
             }
             xmlFreeTextWriter(writer)
             if case .failure(let e) = outcome { return .failure(e) }
-            if !collector.diagnostics.isEmpty { return .failure(.unwritable(collector.diagnostics.map(\.message).joined(separator: "; "))) }
+            if !collector.diagnostics.isEmpty {
+                return .failure(.unwritable(collector.diagnostics.map(\.message).joined(separator: "; ")))
+            }
             guard let content = xmlBufferContent(buffer) else { return .success(Data()) }
             return .success(Data(bytes: content, count: Int(xmlBufferLength(buffer))))
         }
@@ -118,7 +124,9 @@ private struct WriterSession {
                     prefix = "ns\(nextPrefix)"
                     nextPrefix += 1
                     prefixes[ns] = prefix
-                    try check(xmlTextWriterWriteAttribute(writer, "xmlns:" + prefix, XMLWriter.sanitized(ns)), "declare prefix")
+                    try check(
+                        xmlTextWriterWriteAttribute(writer, "xmlns:" + prefix, XMLWriter.sanitized(ns)),
+                        "declare prefix")
                 }
                 qualified = prefix + ":" + attribute.name
             }

@@ -101,8 +101,9 @@ struct XMLHostileInputTests {
         #expect(ExternalEntityGuard.libxml2WouldOpen(sibling.path, asSchemaIncludeBeside: main))
         #expect(ExternalEntityGuard.libxml2WouldOpen(sibling.absoluteString, asSchemaIncludeBeside: main))
         #expect(!ExternalEntityGuard.libxml2WouldOpen(outside.path, asSchemaIncludeBeside: main))
-        #expect(!ExternalEntityGuard.libxml2WouldOpen(
-            schemaDir.path + "/../outside.xsd", asSchemaIncludeBeside: main))
+        #expect(
+            !ExternalEntityGuard.libxml2WouldOpen(
+                schemaDir.path + "/../outside.xsd", asSchemaIncludeBeside: main))
         #expect(!ExternalEntityGuard.libxml2WouldOpen(secret.file.path, asSchemaIncludeBeside: main))
         #expect(!ExternalEntityGuard.libxml2WouldOpen("http://127.0.0.1:9/types.xsd", asSchemaIncludeBeside: main))
         // A symlink inside the directory that points outside it is followed, then refused.

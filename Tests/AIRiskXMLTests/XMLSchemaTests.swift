@@ -35,7 +35,8 @@ struct XMLSchemaTests {
 
     @Test("a broken schema is reported as unusable")
     func brokenSchema() {
-        let xsd = #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="a" type="nope"/></xs:schema>"#
+        let xsd =
+            #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="a" type="nope"/></xs:schema>"#
         #expect {
             try XMLSchema(Data(xsd.utf8), fileName: "broken.xsd")
         } throws: { error in

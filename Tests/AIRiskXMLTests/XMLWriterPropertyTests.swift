@@ -10,11 +10,17 @@ struct XMLWriterPropertyTests {
     /// Any scalar, biased towards markup, whitespace, controls and the edges of the allowed ranges.
     static let scalar = Gen.frequency(
         (4, Gen<UInt32>.value(in: 0...0x10FFFF).eraseToAnySequence()),
-        (3, Gen<UInt32?>.element(of: Array("<>&'\"\t\n\r ]]>".unicodeScalars.map(\.value)))
-            .map { $0 ?? 0x20 }.eraseToAnySequence()),
+        (
+            3,
+            Gen<UInt32?>.element(of: Array("<>&'\"\t\n\r ]]>".unicodeScalars.map(\.value)))
+                .map { $0 ?? 0x20 }.eraseToAnySequence()
+        ),
         (2, Gen<UInt32>.value(in: 0...0x20).eraseToAnySequence()),
-        (1, Gen<UInt32?>.element(of: [UInt32](arrayLiteral: 0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x10FFFF))
-            .map { $0 ?? 0x20 }.eraseToAnySequence())
+        (
+            1,
+            Gen<UInt32?>.element(of: [UInt32](arrayLiteral: 0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x10FFFF))
+                .map { $0 ?? 0x20 }.eraseToAnySequence()
+        )
     ).compactMap { Unicode.Scalar($0) }
 
     static let strings = scalar.array(of: 0...40).map { scalars -> String in

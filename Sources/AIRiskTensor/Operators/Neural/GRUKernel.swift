@@ -1,4 +1,5 @@
 import Foundation
+
 /// ONNX GRU (opsets 7–22) with gates z, r, h:
 /// `z = f(X·Wzᵀ + H·Rzᵀ + Wbz + Rbz)`, `r = f(…)`,
 /// `h̃ = g(X·Whᵀ + (r ⊙ H)·Rhᵀ + Rbh + Wbh)` (or `g(X·Whᵀ + r ⊙ (H·Rhᵀ + Rbh) + Wbh)` with
