@@ -16,12 +16,17 @@ public struct Assessor: Sendable {
     /// The timestamp written into the results; injectable for reproducible documents.
     public var clock: @Sendable () -> Date
 
+    /// Receives each running probe's fraction of work done, for progress bars.
+    public var probeProgress: @Sendable (ProbeKind, Double) -> Void
+
     public init(
         catalog: Catalog, progress: @escaping @Sendable (String) -> Void = { _ in },
+        probeProgress: @escaping @Sendable (ProbeKind, Double) -> Void = { _, _ in },
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.catalog = catalog
         self.progress = progress
+        self.probeProgress = probeProgress
         self.clock = clock
     }
 
@@ -67,6 +72,8 @@ public struct Assessor: Sendable {
                     if let hidden = inputs.architecture {
                         config.hiddenSizes = hidden
                     }
+                    let report = probeProgress
+                    config.progress = { report(.membership, $0) }
                     let r = try await MembershipProbe(configuration: config).run(
                         model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
                         population: inputs.population)
@@ -95,7 +102,7 @@ public struct Assessor: Sendable {
                     }
                     let r = try await InversionProbe(configuration: config).run(
                         model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers, range: range,
-                        evaluator: evaluator)
+                        evaluator: evaluator, progress: { [probeProgress] in probeProgress(.inversion, $0) })
                     result = InversionReport.probeResult(r, range: range, featureNames: inputs.featureNames)
                     metrics = InversionReport.policyMetrics(r)
                     definitions += InversionReport.definitions
@@ -103,6 +110,8 @@ public struct Assessor: Sendable {
                     var config = plan.profile.extraction(seed: plan.seed)
                     if let budget { config.totalQueryBudget = budget }
                     let publicData = inputs.population ?? inputs.members
+                    let report = probeProgress
+                    config.progress = { report(.extraction, $0) }
                     let r = try await ExtractionProbe(configuration: config).run(
                         model: inputs.access, publicData: publicData, evaluationData: inputs.nonMembers)
                     result = ExtractionReport.probeResult(r)

@@ -176,7 +176,9 @@ struct AssessCommand: AsyncParsableCommand {
         plan: AssessmentPlan, catalog: Catalog, directory: URL, report: ReportOptions
     ) async throws {
         let progress = ProgressPrinter()
-        let assessor = Assessor(catalog: catalog, progress: { progress($0) })
+        let assessor = Assessor(
+            catalog: catalog, progress: { progress($0) },
+            probeProgress: { progress.update(probe: $0.rawValue, fraction: $1) })
         let results = try await Interruption.run { try await assessor.run(plan) }
         progress("writing reports to \(directory.path)")
         let written = try ReportWriter.write(

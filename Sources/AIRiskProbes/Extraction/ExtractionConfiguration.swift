@@ -31,6 +31,8 @@ public struct ExtractionConfiguration: Sendable {
     public var batchSize: Int
     public var learningRate: Float
     public var seed: UInt64
+    /// Called with the fraction of query sources done.
+    public var progress: ProbeProgress?
     /// Total attack rows allowed; nil: exactly what the plan needs (reported).
     public var totalQueryBudget: Int?
     /// Fidelity levels for the queries-needed figures.

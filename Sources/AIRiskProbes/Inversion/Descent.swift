@@ -37,7 +37,7 @@ struct Descent {
     }
 
     func run(
-        model: CountingModel, classes: [Int], useGradients: Bool, notes: inout [String]
+        model: CountingModel, classes: [Int], useGradients: Bool, notes: inout [String], progress: ProbeProgress? = nil
     ) async throws -> [Outcome] {
         let d = range.count
         let restarts = max(1, configuration.restarts)
@@ -64,8 +64,9 @@ struct Descent {
         let shape = [n] + inputShape
         var budgetStop = false
 
-        for _ in 0..<configuration.maxIterations {
+        for iteration in 0..<configuration.maxIterations {
             guard active.contains(true) else { break }
+            progress?(Double(iteration) / Double(configuration.maxIterations))
             let probabilities: [Float]
             var gradient: [Float]
             if useGradients {

@@ -25,7 +25,7 @@ public struct InversionProbe: Sendable {
     /// independent classifier trained on the members, which judges attack accuracy.
     public func run(
         model target: any ModelAccess, members: LabeledData?, nonMembers: LabeledData?, range: FeatureRange,
-        evaluator: (any ModelAccess)? = nil
+        evaluator: (any ModelAccess)? = nil, progress: ProbeProgress? = nil
     ) async throws -> InversionResult {
         let started = Date()
         let desc = target.description
@@ -70,7 +70,7 @@ public struct InversionProbe: Sendable {
             configuration: configuration, range: range, inputShape: desc.inputShape, imageShape: result.imageShape,
             outputKind: desc.outputKind)
         let best = try await descent.run(
-            model: model, classes: classes, useGradients: useGradients, notes: &result.notes)
+            model: model, classes: classes, useGradients: useGradients, notes: &result.notes, progress: progress)
 
         // Judge the winning reconstructions.
         let rows = Tensor(shape: [classes.count] + desc.inputShape, scalars: best.flatMap(\.x))

@@ -90,7 +90,9 @@ public struct MembershipProbe: Sendable {
                     metrics: metrics, wallTimeSeconds: seconds(clock.now - since), notes: n))
         }
 
-        for attack in uniqued(config.attacks) {
+        let attackList = uniqued(config.attacks)
+        for (index, attack) in attackList.enumerated() {
+            config.progress?(Double(index) / Double(max(attackList.count, 1)))
             let t0 = clock.now
             if attack.needsScores, logProbabilities == nil {
                 skipped.append(

@@ -29,6 +29,8 @@ public struct MembershipProbeConfiguration: Sendable {
     /// Replaces the default trainer (``EngineNetworkTrainer`` built from the fields above), e.g. with
     /// the tensor engine's trainer or one that copies the target's architecture.
     public var trainer: (any MembershipModelTrainer)?
+    /// Called with the fraction of attacks done.
+    public var progress: ProbeProgress?
 
     public init(
         attacks: [MembershipAttack] = MembershipAttack.allCases, shadowModelCount: Int = 4,
