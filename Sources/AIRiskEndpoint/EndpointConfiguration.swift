@@ -42,7 +42,7 @@ public struct EndpointConfiguration: Sendable {
         target: Target, wireProtocol: EndpointProtocol = .instances, inputName: String? = nil,
         outputName: String? = nil, instancesKey: String = "instances", predictionsKey: String = "predictions",
         headers: [HeaderCredential] = [], limits: EndpointLimits = EndpointLimits(), queryLog: URL? = nil,
-        name: String? = nil, inputShape: [Int]? = nil, outputKind: OutputKind? = nil
+        name: String? = nil, inputShape: [Int]? = nil, outputKind: OutputKind? = nil, classCount: Int? = nil
     ) {
         self.target = target
         self.wireProtocol = wireProtocol
@@ -56,5 +56,6 @@ public struct EndpointConfiguration: Sendable {
         self.name = name
         self.inputShape = inputShape
         self.outputKind = outputKind
+        self.classCount = classCount
     }
 }

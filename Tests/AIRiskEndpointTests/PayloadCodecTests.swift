@@ -52,6 +52,23 @@ struct PayloadCodecTests {
         #expect(throws: EndpointError.self) { try v2.decode(Array(answer.utf8), rows: 2) }
     }
 
+    @Test("top-k answers widen to one score per class; the rest share the leftover mass")
+    func topK() throws {
+        var codec = rows
+        let body = Array(
+            #"{"outputs":[{"classes":[2,0],"scores":[0.6,0.3]},{"classes":[1,2],"scores":[0.9,0.1]}]}"#.utf8)
+        #expect(throws: EndpointError.self) { try codec.decode(body, rows: 2) }
+        codec.classCount = 4
+        guard case .scores(let v, let w) = try codec.decode(body, rows: 2) else {
+            Issue.record("top-k answer not read as scores")
+            return
+        }
+        #expect(w == 4)
+        let expected: [Float] = [0.3, 0.05, 0.6, 0.05, 0, 0.9, 0.1, 0]
+        #expect(zip(v, expected).allSatisfy { abs($0 - $1) < 1e-6 })
+        #expect(OutputInterpreter.kind(of: .scores(v, width: w)).kind == .probabilities)
+    }
+
     @Test("row-format answers: arrays, scalars, objects with a probabilities member, bare lists")
     func decodeRows() throws {
         #expect(

@@ -66,6 +66,10 @@ struct EndpointOptions: ParsableArguments {
     @Option(help: "Treat the answers as this kind (probabilities, logits, labels, regression) instead of guessing.")
     var outputKind: OutputKind?
 
+    @Option(
+        help: "Number of classes, for endpoints answering labels or top-k only (default for assess: from the data).")
+    var classCount: Int?
+
     var isRemote: Bool { endpoint != nil || modelCmd != nil }
 
     /// Checks that exactly one model source is given and the limits are sane.
@@ -95,6 +99,7 @@ struct EndpointOptions: ParsableArguments {
             batchSize: batch, concurrency: concurrency, requestsPerSecond: rate, timeout: timeout,
             maxAttempts: maxAttempts, maxRows: maxQueries)
         try limits.validate()
+        if let classCount, classCount < 2 { throw .configuration("--class-count must be at least 2") }
         let p = wireProtocol ?? ((endpoint?.contains("/v2/models/") ?? false) ? .kserveV2 : .instances)
         if p == .kserveV2, modelCmd != nil {
             throw .configuration("--model-cmd speaks the instances row format; drop --protocol kserve-v2")
@@ -102,7 +107,7 @@ struct EndpointOptions: ParsableArguments {
         return EndpointConfiguration(
             target: target, wireProtocol: p, inputName: inputName, outputName: outputName,
             instancesKey: instancesKey, predictionsKey: predictionsKey, headers: headers, limits: limits,
-            queryLog: queryLog.map { URL(fileURLWithPath: $0) }, outputKind: outputKind)
+            queryLog: queryLog.map { URL(fileURLWithPath: $0) }, outputKind: outputKind, classCount: classCount)
     }
 
     /// The plan's model source for an endpoint or command.

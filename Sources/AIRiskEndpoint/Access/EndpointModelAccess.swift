@@ -138,7 +138,8 @@ public final class EndpointModelAccess: ModelAccess {
             wireProtocol: configuration.wireProtocol,
             inputName: configuration.inputName ?? metadataInput?.name ?? "input-0", datatype: datatype,
             outputName: outputName, outputRequired: configuration.outputName != nil,
-            instancesKey: configuration.instancesKey, predictionsKey: configuration.predictionsKey)
+            instancesKey: configuration.instancesKey, predictionsKey: configuration.predictionsKey,
+            classCount: configuration.classCount)
         let session = EndpointSession(
             transport: transport, codec: codec, limits: limits, log: log, redactor: redactor, rowShape: rowShape)
 

@@ -12,6 +12,8 @@ struct PayloadCodec: Sendable {
     var outputRequired = true
     var instancesKey: String
     var predictionsKey: String
+    /// Class count, to widen top-k answers to one score per class.
+    var classCount: Int?
 
     // MARK: Requests
 
@@ -138,6 +140,9 @@ struct PayloadCodec: Sendable {
         guard items.count == rows else {
             throw .badResponse("\(items.count) predictions for a request of \(rows) rows")
         }
+        if outputName == nil, let first = items.first, Self.topK(first) != nil {
+            return try decodeTopK(items)
+        }
         var perRow: [JSONValue] = []
         perRow.reserveCapacity(rows)
         for item in items {
@@ -162,6 +167,57 @@ struct PayloadCodec: Sendable {
             }
         }
         return try Self.scores(flat, rows: rows, output: predictionsKey)
+    }
+
+    /// Top-k answers (`{"classes": [3, 1], "scores": [0.7, 0.2]}` per row, as TF Serving's classify
+    /// and many APIs return): the listed classes get their scores; the others share what is left of
+    /// the probability mass evenly (or, for unnormalised scores, sit just below the lowest one).
+    private func decodeTopK(_ items: [JSONValue]) throws(EndpointError) -> Answer {
+        guard let classes = classCount, classes > 0 else {
+            throw .badResponse(
+                "the answers list only the top classes; the class count is needed to read them (set classCount)")
+        }
+        var values = [Float](repeating: 0, count: items.count * classes)
+        for (r, item) in items.enumerated() {
+            guard let (indices, scores) = Self.topK(item) else {
+                throw .badResponse("row \(r) is not a top-k answer like the first row")
+            }
+            guard indices.count == scores.count, indices.allSatisfy({ $0 >= 0 && $0 < classes }) else {
+                throw .badResponse(
+                    "row \(r): \(indices.count) classes for \(scores.count) scores, or a class outside 0..<\(classes)")
+            }
+            let normalised = scores.allSatisfy { $0 >= 0 && $0 <= 1 } && scores.reduce(0, +) <= 1 + 1e-4
+            let rest = classes - indices.count
+            let fill: Float =
+                normalised
+                ? (rest > 0 ? max(0, 1 - scores.reduce(0, +)) / Float(rest) : 0)
+                : (scores.min() ?? 0) - 1
+            for c in 0..<classes { values[r * classes + c] = fill }
+            for (i, c) in indices.enumerated() { values[r * classes + c] = scores[i] }
+        }
+        return .scores(values, width: classes)
+    }
+
+    /// The class indices and scores of a top-k prediction object, if it is one.
+    static func topK(_ item: JSONValue) -> (indices: [Int], scores: [Float])? {
+        guard case .object(let members) = item else { return nil }
+        let indexKeys: Set<String> = ["classes", "class_ids", "indices", "labels", "top_k_indices", "top_classes"]
+        var indices: [Int]?
+        var scores: [Float]?
+        for (k, v) in members {
+            guard let a = v.arrayValue, !a.isEmpty else { continue }
+            if indexKeys.contains(k.lowercased()),
+                a.allSatisfy({ if case .number(_, true) = $0 { true } else { false } })
+            {
+                indices = a.compactMap { $0.numberValue.map { Int($0) } }
+            } else if scores == nil, a.allSatisfy({ $0.numberValue != nil }),
+                a.contains(where: { if case .number(_, false) = $0 { true } else { false } })
+            {
+                scores = a.compactMap { $0.numberValue.map { Float($0) } }
+            }
+        }
+        guard let indices, let scores, indices.count == scores.count else { return nil }
+        return (indices, scores)
     }
 
     private func pick(_ item: JSONValue) throws(EndpointError) -> JSONValue {
