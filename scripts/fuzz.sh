@@ -53,7 +53,7 @@ build_target() {
 }
 
 # Known third-party leaks (see the file) are suppressed; anything else fails the run.
-export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 status=0
 summary=()

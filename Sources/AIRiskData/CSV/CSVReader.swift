@@ -31,7 +31,8 @@ public enum CSVReader {
             guard size <= limits.maxArrayBytes else {
                 throw DataError.tooLarge(file: file, bytes: size, limit: limits.maxArrayBytes)
             }
-            bytes = [UInt8](try Data(contentsOf: url))
+            // FoundationEssentials leaks its read buffer when Data(contentsOf:) reads an empty file.
+            bytes = size == 0 ? [] : [UInt8](try Data(contentsOf: url))
         } catch let error as DataError {
             throw error
         } catch {
