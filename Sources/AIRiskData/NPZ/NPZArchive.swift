@@ -16,6 +16,11 @@ public struct NPZArchive {
     public let limits: DataLimits
     private let archive: Archive
     private let entries: [String: Entry]
+    /// The archive file, read directly so that every entry read is bounded by its compressed size.
+    private let handle: FileHandle
+    private let fileSize: UInt64
+    /// Where each entry's bytes are, by key.
+    private let locations: [String: ZipEntryLocator.Location]
 
     /// Opens the .npz file at `url` and lists its arrays.
     public init(contentsOf url: URL, limits: DataLimits = .standard) throws {
@@ -29,14 +34,27 @@ public struct NPZArchive {
         } catch {
             throw DataError.malformedArchive(file: url.path, reason: Self.explain(error))
         }
+        let locator: ZipEntryLocator
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+            fileSize = try handle.seekToEnd()
+            locator = try ZipEntryLocator(handle: handle, fileSize: fileSize)
+        } catch let failure as ZipEntryLocator.Failure {
+            throw DataError.malformedArchive(file: url.path, reason: failure.description)
+        } catch {
+            throw DataError.unreadable(file: url.path, reason: error.localizedDescription)
+        }
         var keys: [String] = []
         var entries: [String: Entry] = [:]
-        for entry in archive where entry.type == .file {
+        var locations: [String: ZipEntryLocator.Location] = [:]
+        for (index, entry) in archive.enumerated() where entry.type == .file {
             let path = entry.path
             let key = path.hasSuffix(".npy") ? String(path.dropLast(4)) : path
             if entries[key] == nil { keys.append(key) }
             entries[key] = entry
+            locations[key] = index < locator.locations.count ? locator.locations[index] : nil
         }
+        self.locations = locations
         self.keys = keys
         self.entries = entries
     }
@@ -84,13 +102,46 @@ public struct NPZArchive {
         var data = Data()
         data.reserveCapacity(Int(declared))
         do {
-            let checksum = try archive.extract(entry) { chunk in
-                guard UInt64(data.count) + UInt64(chunk.count) <= declared else {
-                    throw DataError.suspiciousCompression(
-                        file: file, entry: entry.path,
-                        reason: "it inflates beyond its declared size of \(declared) bytes")
-                }
-                data.append(chunk)
+            guard let location = locations[key] else {
+                throw ZipEntryLocator.Failure(description: "it has no local file header")
+            }
+            guard entry.isCompressed || location.compressedSize == declared else {
+                throw ZipEntryLocator.Failure(
+                    description: "it is stored uncompressed but declares \(location.compressedSize) bytes stored "
+                        + "and \(declared) bytes of content")
+            }
+            let raw = try ZipEntryLocator.entryBytes(handle, location, fileSize: fileSize)
+            let checksum: CRC32
+            if entry.isCompressed {
+                // Inflate from the entry's own bytes only: ZIPFoundation would keep reading past them and spin
+                // forever at end of file on a deflate stream that never ends. Chunks are always `chunkSize` long
+                // (zero-padded after the entry's last byte) because ZIPFoundation hands zlib `chunkSize` as the
+                // input length whatever the chunk holds, which would read past a short chunk.
+                var offset = 0
+                checksum = try Data.decompress(
+                    size: Int64(raw.count), bufferSize: 1 << 16, skipCRC32: false,
+                    provider: { _, chunkSize in
+                        guard offset < raw.count else {
+                            throw ZipEntryLocator.Failure(
+                                description: "its deflate stream does not end within its \(raw.count) bytes")
+                        }
+                        let n = min(chunkSize, raw.count - offset)
+                        var chunk = raw.subdata(in: (raw.startIndex + offset)..<(raw.startIndex + offset + n))
+                        if n < chunkSize { chunk.append(Data(count: chunkSize - n)) }
+                        offset += n
+                        return chunk
+                    },
+                    consumer: { chunk in
+                        guard UInt64(data.count) + UInt64(chunk.count) <= declared else {
+                            throw DataError.suspiciousCompression(
+                                file: file, entry: entry.path,
+                                reason: "it inflates beyond its declared size of \(declared) bytes")
+                        }
+                        data.append(chunk)
+                    })
+            } else {
+                data = raw
+                checksum = raw.crc32(checksum: 0)
             }
             guard checksum == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
         } catch let error as DataError {
