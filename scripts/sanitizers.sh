@@ -29,8 +29,9 @@ for s in "${sanitizers[@]}"; do
     rc=$?
     set -e
     elapsed=$(($(date +%s) - start))
-    reports=$(grep -cE '^(==[0-9]+==ERROR|WARNING: ThreadSanitizer|SUMMARY: (Address|Thread|Leak)Sanitizer)' "$log" || true)
-    summary=$(grep -E 'Test run with [0-9]+ tests' "$log" | tail -1 || true)
+    pattern='^(==[0-9]+==ERROR|WARNING: ThreadSanitizer|SUMMARY: (Address|Thread|Leak)Sanitizer)'
+    reports=$(grep -acE "$pattern" "$log" || true)
+    summary=$(grep -aE 'Test run with [0-9]+ tests' "$log" | tail -1 || true)
     echo "$s: exit=$rc time=${elapsed}s sanitizer-reports=$reports ${summary}"
     [ "$rc" -ne 0 ] || [ "$reports" -ne 0 ] && status=1
 done

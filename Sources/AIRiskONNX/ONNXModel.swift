@@ -44,7 +44,8 @@ public struct ONNXModel: Sendable {
         do {
             let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? UInt64 ?? 0
             guard size <= limits.maxFileBytes else {
-                throw ONNXError.tooLarge(file: url.path, what: "the model file", bytes: size, limit: limits.maxFileBytes)
+                throw ONNXError.tooLarge(
+                    file: url.path, what: "the model file", bytes: size, limit: limits.maxFileBytes)
             }
             data = try Data(contentsOf: url)
         } catch let error as ONNXError {

@@ -28,7 +28,9 @@ public enum ExternalEntityGuard {
 
     /// Runs `body` with schema includes allowed from the directory of `baseURL` (none when nil).
     static func allowingSchemaIncludes<T>(beside baseURL: URL?, _ body: () throws -> T) rethrows -> T {
-        let directory = baseURL.map { $0.standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent().path }
+        let directory = baseURL.map {
+            $0.standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent().path
+        }
         return try $schemaDirectory.withValue(directory) { try body() }
     }
 

@@ -57,8 +57,10 @@ public enum XMLReader {
                 doc = parsedDoc
                 if !wellFormed || !collector.diagnostics.isEmpty {
                     xmlFreeDoc(doc)
-                    let d = collector.diagnostics.isEmpty
-                        ? [XMLDiagnostic(file: fileName, line: 0, message: "not well-formed XML")] : collector.diagnostics
+                    let d =
+                        collector.diagnostics.isEmpty
+                        ? [XMLDiagnostic(file: fileName, line: 0, message: "not well-formed XML")]
+                        : collector.diagnostics
                     return .failure(.malformed(d))
                 }
             }

@@ -26,7 +26,8 @@ public struct XMLSchema: Sendable {
             case .doctype(let line):
                 return .failure(
                     .schemaUnusable([
-                        XMLDiagnostic(file: fileName, line: line, message: "DOCTYPE declarations are not allowed in a schema")
+                        XMLDiagnostic(
+                            file: fileName, line: line, message: "DOCTYPE declarations are not allowed in a schema")
                     ]))
             case .failed:
                 let d = collector.diagnostics.isEmpty

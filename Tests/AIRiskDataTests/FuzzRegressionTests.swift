@@ -29,7 +29,8 @@ struct FuzzRegressionTests {
     }
 
     /// The same defect, made deliberately: a deflate stream flushed but never finished, followed by the central
-    /// directory. Inflating it must stop at the entry's last compressed byte (zlib then sees padding, not the directory).
+    /// directory. Inflating it must stop at the entry's last compressed byte (zlib then sees padding, not the
+    /// directory).
     @Test("a deflate stream without a final block is rejected at the end of the entry's bytes")
     func unterminatedDeflate() throws {
         let archive = try NPZArchive(contentsOf: Self.fixture("unterminated_deflate.npz"))

@@ -29,7 +29,8 @@ struct NPYRoundTripPropertyTests {
             let count = shape.reduce(1, *)
             let storage: Tensor.Storage
             switch kind {
-            case .float: storage = .float((0..<count).map { _ in Float(bitPattern: UInt32(truncatingIfNeeded: next())) })
+            case .float:
+                storage = .float((0..<count).map { _ in Float(bitPattern: UInt32(truncatingIfNeeded: next())) })
             case .int64: storage = .int64((0..<count).map { _ in Int64(bitPattern: next()) })
             case .bool: storage = .bool((0..<count).map { _ in next() & 1 == 1 })
             }

@@ -35,7 +35,8 @@ struct XMLWriterPropertyTests {
                 #expect(doc.root[attribute: "a"] == XMLWriter.sanitized(attribute))
                 #expect(doc.root.elements(named: "t").first?.text == XMLWriter.sanitized(text))
             } catch {
-                Issue.record("\(error) for text \(Array(text.unicodeScalars)) attribute \(Array(attribute.unicodeScalars))")
+                Issue.record(
+                    "\(error) for text \(Array(text.unicodeScalars)) attribute \(Array(attribute.unicodeScalars))")
             }
         }
     }

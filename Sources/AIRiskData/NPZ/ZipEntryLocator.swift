@@ -36,7 +36,9 @@ struct ZipEntryLocator {
                 throw Failure(description: "zip64 end-of-central-directory locator missing")
             }
             let recordOffset = Self.u64(tail, locatorAt + 8)
-            guard fileSize >= 56, recordOffset <= fileSize - 56 else { throw Failure(description: "zip64 record outside the file") }
+            guard fileSize >= 56, recordOffset <= fileSize - 56 else {
+                throw Failure(description: "zip64 record outside the file")
+            }
             let record = try Self.read(handle, at: recordOffset, count: 56)
             guard record.count == 56, Self.u32(record, 0) == 0x0606_4B50 else {
                 throw Failure(description: "zip64 end-of-central-directory record missing")
