@@ -22,7 +22,8 @@ for s in "${sanitizers[@]}"; do
         thread) scratch=.build-tsan ;;
         *) echo "unknown sanitizer $s (address or thread)" >&2; exit 2 ;;
     esac
-    log="$scratch.log"
+    mkdir -p "$scratch"
+    log="$scratch/sanitizers.log"
     start=$(date +%s)
     set +e
     swift test --sanitize="$s" --scratch-path "$scratch" >"$log" 2>&1
