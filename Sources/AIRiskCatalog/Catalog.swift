@@ -69,6 +69,14 @@ public struct Catalog: Sendable {
     }
 
     private static let bundledResult: Result<Catalog, CatalogError> = Result { () throws(CatalogError) in
+        let (documents, schemas) = try bundledSources()
+        return try CatalogLoader.load(documents: documents, schemas: schemas, origin: "<bundled>")
+    }
+
+    /// The documents and schemas compiled into the binary.
+    static func bundledSources() throws(CatalogError) -> (
+        documents: [CatalogFile: CatalogSource], schemas: [CatalogFile: CatalogSource]
+    ) {
         var documents: [CatalogFile: CatalogSource] = [:]
         var schemas: [CatalogFile: CatalogSource] = [:]
         for file in CatalogFile.allCases {
@@ -80,10 +88,10 @@ public struct Catalog: Sendable {
             documents[file] = CatalogSource(name: "<bundled>/" + file.fileName, data: Data(doc.utf8))
             schemas[file] = CatalogSource(name: "<bundled>/" + file.schemaName, data: Data(schema.utf8))
         }
-        return try CatalogLoader.load(documents: documents, schemas: schemas, origin: "<bundled>")
+        return (documents, schemas)
     }
 
-    private static func read(_ url: URL) throws(CatalogError) -> Data {
+    static func read(_ url: URL) throws(CatalogError) -> Data {
         do {
             return try Data(contentsOf: url)
         } catch {

@@ -1,0 +1,35 @@
+import AIRiskCatalog
+import Foundation
+import Testing
+
+@Suite("Policy override")
+struct CatalogPolicyOverrideTests {
+    static let policy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("catalog/policy-default.xml")
+
+    @Test("a team's policy file replaces the bundled one and is validated like it")
+    func loadsPolicyFile() throws {
+        let catalog = try Catalog.bundled(policy: Self.policy)
+        let bundled = try Catalog.bundled().policy
+        #expect(catalog.policy.id == bundled.id)
+        #expect(catalog.policy.probePolicies.map(\.probe) == bundled.probePolicies.map(\.probe))
+        #expect(catalog.policy.probePolicies.first?.location.file.hasSuffix("policy-default.xml") == true)
+        #expect(catalog.origin.contains("policy-default.xml"))
+    }
+
+    @Test("a broken policy file is rejected naming the file")
+    func rejectsBrokenPolicy() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "airisk-policy-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let text = try String(contentsOf: Self.policy, encoding: .utf8).replacingOccurrences(
+            of: "<scale min=\"0\" max=\"9\"/>", with: "<scale min=\"zero\" max=\"9\"/>")
+        try Data(text.utf8).write(to: url)
+        #expect {
+            try Catalog.bundled(policy: url)
+        } throws: { error in
+            "\(error)".contains(url.lastPathComponent)
+        }
+        #expect(throws: CatalogError.self) { try Catalog.bundled(policy: URL(fileURLWithPath: "/nonexistent/p.xml")) }
+    }
+}
