@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets under Fuzz/ and runs each for a bounded time.
 #
-#   scripts/fuzz.sh [seconds-per-target] [target ...]     (default: 60 s; all targets: onnx npy npz csv xml)
+#   scripts/fuzz.sh [seconds-per-target] [target ...]     (default: 60 s; all targets: onnx npy npz csv xml endpoint)
 #
 # The library modules are compiled by SwiftPM with fuzzer coverage + AddressSanitizer into .build-fuzz
 # (release, testable so harnesses may reach internal entry points); each Fuzz/<Name>Fuzz.swift is then
 # linked against their objects with swiftc -sanitize=fuzzer,address (SwiftPM cannot link a libFuzzer
-# executable itself). Corpora start from Fuzz/corpus/<target>/ (committed seeds) and grow in fuzz-out/.
+# executable itself). The objects are those of the named modules and of every module they depend on,
+# transitively (SwiftPM's build description lists them), so a harness over AIRiskEndpoint also gets
+# AsyncHTTPClient, SwiftNIO and BoringSSL; the compile flags that find those modules come from there too. Corpora start from Fuzz/corpus/<target>/ (committed seeds) and grow in fuzz-out/.
 # Crashes, leaks and timeouts land in fuzz-out/<target>/artifacts/; the script prints one summary line per
 # target and exits non-zero if any target found something.
 set -euo pipefail
@@ -15,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(onnx npy npz csv xml)
+[ ${#targets[@]} -eq 0 ] && targets=(onnx npy npz csv xml endpoint)
 
 scratch=.build-fuzz
 flags=(-c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing)
@@ -25,12 +27,13 @@ modules_for() {
         onnx) echo "AIRiskONNX AIRiskTensor" ;;
         npy | csv | npz) echo "AIRiskData AIRiskTensor ZIPFoundation" ;;
         xml) echo "AIRiskCatalog AIRiskResults AIRiskXML" ;;
+        endpoint) echo "AIRiskEndpoint" ;;
     esac
 }
 source_for() {
     case "$1" in
         onnx) echo Fuzz/ONNXFuzz.swift ;; npy) echo Fuzz/NPYFuzz.swift ;; npz) echo Fuzz/NPZFuzz.swift ;;
-        csv) echo Fuzz/CSVFuzz.swift ;; xml) echo Fuzz/XMLFuzz.swift ;;
+        csv) echo Fuzz/CSVFuzz.swift ;; xml) echo Fuzz/XMLFuzz.swift ;; endpoint) echo Fuzz/EndpointFuzz.swift ;;
     esac
 }
 
@@ -39,16 +42,48 @@ build_target() {
     top=$(modules_for "$t" | cut -d' ' -f1)
     swift build "${flags[@]}" --target "$top" >&2
     [ "$t" = xml ] && swift build "${flags[@]}" --target AIRiskResults >&2
-    local bin objs=() m
+    local bin objs=() imports=() m
     bin=$(swift build "${flags[@]}" --show-bin-path)
-    for m in $(modules_for "$t"); do
-        objs+=("$bin/$m.build"/*.o)
+    # The modules named, their transitive dependencies (C targets included), and the flags that make
+    # their Swift and C modules importable, from SwiftPM's build description.
+    for m in $(python3 - "$bin/description.json" $(modules_for "$t") <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+names = []
+for top in sys.argv[2:]:
+    for n in [top] + d["targetDependencyMap"].get(top, []):
+        if n not in names:
+            names.append(n)
+print("\n".join(names))
+PY
+    ); do
+        [ -d "$bin/$m.build" ] || continue  # system library targets have no objects
+        while IFS= read -r o; do objs+=("$o"); done < <(find "$bin/$m.build" -name '*.o' | sort)
     done
+    while IFS= read -r a; do imports+=("$a"); done < <(python3 - "$bin/description.json" $(modules_for "$t") <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+seen = set()
+for command in d["swiftCommands"].values():
+    if command["moduleName"] not in sys.argv[2:]:
+        continue
+    args = command["otherArguments"]
+    for i, a in enumerate(args):
+        pair = None
+        if a.startswith("-I") and len(a) > 2:
+            pair = [a]
+        elif a == "-Xcc" and i + 1 < len(args) and args[i + 1].startswith(("-fmodule-map-file=", "-I")):
+            pair = [a, args[i + 1]]
+        if pair and tuple(pair) not in seen:
+            seen.add(tuple(pair))
+            print("\n".join(pair))
+PY
+    )
     # ld.gold warns once per ASan helper symbol; keep that noise in a log.
     swiftc -sanitize=fuzzer,address -parse-as-library -O "$(source_for "$t")" \
         -I "$bin/Modules" -I Sources/CBLAS -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2 \
-        -I "$scratch/checkouts/ZIPFoundation/Sources/CZLib" \
-        "${objs[@]}" -lopenblas -lxml2 -lz -o "$scratch/fuzz-$t" >"$scratch/fuzz-$t.link.log" 2>&1 ||
+        -I "$scratch/checkouts/ZIPFoundation/Sources/CZLib" "${imports[@]}" \
+        "${objs[@]}" -lopenblas -lxml2 -lz -lstdc++ -o "$scratch/fuzz-$t" >"$scratch/fuzz-$t.link.log" 2>&1 ||
         { grep -v 'ld.gold: warning' "$scratch/fuzz-$t.link.log" >&2; return 1; }
 }
 

@@ -77,9 +77,7 @@ public final class EndpointModelAccess: ModelAccess {
         var notes: [String] = []
 
         // KServe V2 metadata: GET /v2/models/NAME (the infer URL without /infer).
-        var metadataName: String?
-        var metadataInput: (name: String, datatype: String, shape: [Int])?
-        var metadataOutputs: [String] = []
+        var metadata: KServeMetadata?
         if configuration.wireProtocol == .kserveV2, let url, url.hasSuffix("/infer") {
             let metaURL = String(url.dropLast("/infer".count))
             let started = Date()
@@ -90,13 +88,8 @@ public final class EndpointModelAccess: ModelAccess {
                             time: started, kind: "metadata", target: URLRedaction.redact(metaURL), attempt: 1, rows: 0,
                             requestBytes: 0, status: r.status, latencySeconds: Date().timeIntervalSince(started),
                             responseBytes: r.body.count, outcome: r.status == 200 ? "ok" : "ignored", detail: nil))
-                    if r.status == 200, let json = try? JSONParser.parse(r.body) {
-                        metadataName = json["name"]?.stringValue
-                        if let first = json["inputs"]?.arrayValue?.first, let n = first["name"]?.stringValue {
-                            let shape = first["shape"]?.arrayValue?.compactMap { $0.numberValue.map { Int($0) } } ?? []
-                            metadataInput = (n, first["datatype"]?.stringValue?.uppercased() ?? "FP32", shape)
-                        }
-                        metadataOutputs = json["outputs"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+                    if r.status == 200, let m = KServeMetadata(json: r.body) {
+                        metadata = m
                         notes.append("read the model metadata at \(URLRedaction.redact(metaURL))")
                     }
                 }
@@ -113,8 +106,8 @@ public final class EndpointModelAccess: ModelAccess {
         var rowShape: [Int]
         if let s = configuration.inputShape {
             rowShape = s
-        } else if let m = metadataInput, m.shape.count >= 2, m.shape.dropFirst().allSatisfy({ $0 > 0 }) {
-            rowShape = Array(m.shape.dropFirst())
+        } else if let s = metadata?.rowShape {
+            rowShape = s
         } else if let sampleRows, sampleRows.shape.count >= 2 {
             rowShape = Array(sampleRows.shape.dropFirst())
         } else {
@@ -128,15 +121,15 @@ public final class EndpointModelAccess: ModelAccess {
         // Without --output-name, ask for a declared probability output (MLServer's sklearn runtime
         // otherwise answers with `predict` labels only).
         var outputName = configuration.outputName
-        if outputName == nil, let p = metadataOutputs.first(where: { $0.lowercased().contains("prob") }) {
+        if outputName == nil, let p = metadata?.outputs.first(where: { $0.lowercased().contains("prob") }) {
             outputName = p
             notes.append("asked for output '\(p)', declared in the metadata")
         }
         var datatype = "FP32"
-        if let d = metadataInput?.datatype, d == "FP64" || d == "FP32" { datatype = d }
+        if let d = metadata?.input?.datatype, d == "FP64" || d == "FP32" { datatype = d }
         let codec = PayloadCodec(
             wireProtocol: configuration.wireProtocol,
-            inputName: configuration.inputName ?? metadataInput?.name ?? "input-0", datatype: datatype,
+            inputName: configuration.inputName ?? metadata?.input?.name ?? "input-0", datatype: datatype,
             outputName: outputName, outputRequired: configuration.outputName != nil,
             instancesKey: configuration.instancesKey, predictionsKey: configuration.predictionsKey,
             classCount: configuration.classCount)
@@ -178,7 +171,7 @@ public final class EndpointModelAccess: ModelAccess {
         }
 
         let name =
-            configuration.name ?? metadataName ?? Self.defaultName(configuration.target)
+            configuration.name ?? metadata?.name ?? Self.defaultName(configuration.target)
         let description = ModelDescription(
             name: name, inputShape: rowShape, outputKind: kind, outputWidth: outputWidth,
             providesInputGradients: false)

@@ -150,16 +150,14 @@ final class EndpointSession: Sendable {
             let snippet = redactor(PayloadCodec.snippet(response.body))
             entry.detail = snippet
             if RetryPolicy.isRetryable(status: response.status), attempt < retry.maxAttempts {
-                let after = response.headers["retry-after"].flatMap { RetryPolicy.parseRetryAfter($0) }
-                if let after, after > retry.maxRetryAfter {
+                let after: Double?
+                do {
+                    after = try retry.retryAfter(header: response.headers["retry-after"], status: response.status)
+                } catch {
                     entry.outcome = "error"
                     log?.record(entry)
                     usage.withLock { $0.failures += 1 }
-                    throw EndpointError.rejected(
-                        status: response.status,
-                        detail:
-                            "the server asked to wait \(Int(after)) s (Retry-After), more than the \(Int(retry.maxRetryAfter)) s allowed"
-                    )
+                    throw error
                 }
                 entry.outcome = "retry"
                 log?.record(entry)

@@ -25,6 +25,19 @@ struct RetryPolicy: Sendable {
         return max(jittered, retryAfter ?? 0)
     }
 
+    /// How long a retryable answer asks to wait: its `Retry-After` header in seconds, nil when there
+    /// is none or it cannot be read. Throws when the server asks for longer than ``maxRetryAfter``.
+    func retryAfter(header: String?, status: Int, now: Date = Date()) throws(EndpointError) -> Double? {
+        guard let header, let after = Self.parseRetryAfter(header, now: now) else { return nil }
+        if after > maxRetryAfter {
+            throw .rejected(
+                status: status,
+                detail: "the server asked to wait \(Int(after)) s (Retry-After), "
+                    + "more than the \(Int(maxRetryAfter)) s allowed")
+        }
+        return after
+    }
+
     /// Parses a `Retry-After` value: delta-seconds or an HTTP date.
     static func parseRetryAfter(_ value: String, now: Date = Date()) -> Double? {
         let v = value.trimmingCharacters(in: .whitespaces)

@@ -94,6 +94,8 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
             throw .fatal(.command(fail("exited\(exitStatus()) before answering")))
         case .timedOut:
             throw .fatal(.command(fail("did not answer within \(timeout) s and was stopped")))
+        case .lineTooLong:
+            throw .fatal(.command(fail("wrote an answer line longer than \(lines.maxLineBytes) bytes and was stopped")))
         }
     }
 

@@ -1,0 +1,33 @@
+/// What a KServe V2 model metadata document (`GET /v2/models/NAME`) declares: the model's name,
+/// its first input (name, datatype, shape) and the names of its outputs.
+struct KServeMetadata: Sendable, Equatable {
+    struct Input: Sendable, Equatable {
+        var name: String
+        /// Upper-cased, `FP32` when not given.
+        var datatype: String
+        /// As declared; -1 (or any non-positive size) marks a dynamic dimension.
+        var shape: [Int]
+    }
+
+    var name: String?
+    var input: Input?
+    var outputs: [String]
+
+    /// Reads a metadata document; nil when it is not JSON at all.
+    init?(json body: [UInt8]) {
+        guard let json = try? JSONParser.parse(body) else { return nil }
+        name = json["name"]?.stringValue
+        if let first = json["inputs"]?.arrayValue?.first, let n = first["name"]?.stringValue {
+            let shape = first["shape"]?.arrayValue?.compactMap { $0.numberValue.map { Int($0) } } ?? []
+            input = Input(name: n, datatype: first["datatype"]?.stringValue?.uppercased() ?? "FP32", shape: shape)
+        }
+        outputs = json["outputs"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+    }
+
+    /// The shape of one row (the declared input shape without its batch dimension), when the
+    /// metadata declares one with fixed sizes.
+    var rowShape: [Int]? {
+        guard let shape = input?.shape, shape.count >= 2, shape.dropFirst().allSatisfy({ $0 > 0 }) else { return nil }
+        return Array(shape.dropFirst())
+    }
+}
