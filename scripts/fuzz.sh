@@ -69,14 +69,18 @@ for command in d["swiftCommands"].values():
         continue
     args = command["otherArguments"]
     for i, a in enumerate(args):
-        pair = None
+        group = None
         if a.startswith("-I") and len(a) > 2:
-            pair = [a]
-        elif a == "-Xcc" and i + 1 < len(args) and args[i + 1].startswith(("-fmodule-map-file=", "-I")):
-            pair = [a, args[i + 1]]
-        if pair and tuple(pair) not in seen:
-            seen.add(tuple(pair))
-            print("\n".join(pair))
+            group = [a]
+        elif a == "-Xcc" and i + 1 < len(args):
+            option = args[i + 1]
+            if option == "-I" and i + 3 < len(args) and args[i + 2] == "-Xcc":
+                group = args[i : i + 4]  # -Xcc -I -Xcc PATH
+            elif option.startswith("-fmodule-map-file=") or (option.startswith("-I") and len(option) > 2):
+                group = [a, option]
+        if group and tuple(group) not in seen:
+            seen.add(tuple(group))
+            print("\n".join(group))
 PY
     )
     # ld.gold warns once per ASan helper symbol; keep that noise in a log.
@@ -88,6 +92,8 @@ PY
 }
 
 # Known third-party leaks (see the file) are suppressed; anything else fails the run.
+# Swift's own crash handler would catch the trap first and confuse ASan; let libFuzzer report it.
+export SWIFT_BACKTRACE=enable=no
 export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 status=0
@@ -104,9 +110,12 @@ for t in "${targets[@]}"; do
     # corpus it grew with leak checks on.
     leak_flags=()
     [ "$t" = npz ] && leak_flags=(-detect_leaks=0)
+    # A target may have a dictionary of tokens its format needs (Fuzz/<target>.dict).
+    dict_flags=()
+    [ -f "Fuzz/$t.dict" ] && dict_flags=(-dict="Fuzz/$t.dict")
     set +e
     "$scratch/fuzz-$t" "$out/corpus" "Fuzz/corpus/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=65536 -print_final_stats=1 -artifact_prefix="$out/artifacts/" "${leak_flags[@]}" >"$log" 2>&1
+        -max_len=65536 -print_final_stats=1 -artifact_prefix="$out/artifacts/" "${leak_flags[@]}" "${dict_flags[@]}" >"$log" 2>&1
     rc=$?
     if [ "$rc" -eq 0 ] && [ ${#leak_flags[@]} -gt 0 ]; then
         "$scratch/fuzz-$t" "$out/corpus" -runs=0 -detect_leaks=1 -artifact_prefix="$out/artifacts/" \

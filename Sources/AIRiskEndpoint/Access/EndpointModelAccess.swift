@@ -117,6 +117,10 @@ public final class EndpointModelAccess: ModelAccess {
         guard !rowShape.isEmpty, rowShape.allSatisfy({ $0 > 0 }) else {
             throw EndpointError.configuration("input row shape \(rowShape) is not a list of positive sizes")
         }
+        guard KServeMetadata.valuesPerRow(rowShape) != nil else {
+            throw EndpointError.configuration(
+                "input row shape \(rowShape) has more than \(KServeMetadata.maxRowValues) values per row")
+        }
 
         // Without --output-name, ask for a declared probability output (MLServer's sklearn runtime
         // otherwise answers with `predict` labels only).

@@ -108,9 +108,10 @@ struct PayloadCodec: Sendable {
         var flat: [JSONValue] = []
         Self.flatten(data, into: &flat)
         if let shape = chosen["shape"]?.arrayValue?.compactMap(\.numberValue), let first = shape.first,
-            Int(first) != rows
+            Int(exactly: first) != rows
         {
-            throw .badResponse("output '\(name)' has shape \(shape.map { Int($0) }) for a request of \(rows) rows")
+            let text = shape.map { Int(exactly: $0).map(String.init) ?? "\($0)" }.joined(separator: ", ")
+            throw .badResponse("output '\(name)' has shape [\(text)] for a request of \(rows) rows")
         }
         if datatype == "BYTES" {
             throw .badResponse("output '\(name)' holds strings (BYTES); choose a numeric output with --output-name")
@@ -209,7 +210,8 @@ struct PayloadCodec: Sendable {
             if indexKeys.contains(k.lowercased()),
                 a.allSatisfy({ if case .number(_, true) = $0 { true } else { false } })
             {
-                indices = a.compactMap { $0.numberValue.map { Int($0) } }
+                // -1 (out of range, so rejected) for an index too large for an Int.
+                indices = a.compactMap { $0.numberValue.map { Int(exactly: $0) ?? -1 } }
             } else if scores == nil, a.allSatisfy({ $0.numberValue != nil }),
                 a.contains(where: { if case .number(_, false) = $0 { true } else { false } })
             {
