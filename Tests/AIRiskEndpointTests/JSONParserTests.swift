@@ -36,6 +36,18 @@ struct JSONParserTests {
         #expect(throws: JSONParser.Failure.self) { try parse(text) }
     }
 
+    @Test("surrogate escapes: pairs combine, an unpaired one reads as U+FFFD, never a trap")
+    func surrogates() throws {
+        #expect(try parse(#""\ud83d\ude00""#) == .string("\u{1F600}"))
+        #expect(try parse(#""\ud83d\u0041""#) == .string("\u{FFFD}A"))
+        #expect(try parse(#""\ud83d\ud83d\ude00x""#) == .string("\u{FFFD}\u{1F600}x"))
+        #expect(try parse(#""\ude00\ud83d""#) == .string("\u{FFFD}\u{FFFD}"))
+        #expect(throws: JSONParser.Failure.self) { try parse(#""\ud83d\uZZZZ""#) }
+        // The fuzzer's input: a high surrogate, then another high one, in a truncated string.
+        let fixture = try FuzzFixture("json_unpaired_surrogate.bin")
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(fixture.body) }
+    }
+
     @Test("a truncated document says it ends early")
     func truncated() {
         do {

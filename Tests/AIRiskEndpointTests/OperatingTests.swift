@@ -28,6 +28,42 @@ struct OperatingTests {
         #expect(!RetryPolicy.isRetryable(status: 401))
     }
 
+    @Test("a Retry-After too large for an Int is refused with a clear error, not a trap (fuzz)")
+    func retryAfterHuge() throws {
+        let policy = RetryPolicy(EndpointLimits())
+        let fixture = try FuzzFixture("retry_after_huge_seconds.bin")
+        #expect(throws: EndpointError.self) { try policy.retryAfter(header: fixture.firstLine, status: 503) }
+        do {
+            _ = try policy.retryAfter(header: "1e300", status: 429)
+            Issue.record("a 1e300 s Retry-After was accepted")
+        } catch {
+            let detail = "the server asked to wait 1e+300 s (Retry-After), more than the 60 s allowed"
+            #expect(error == .rejected(status: 429, detail: detail))
+        }
+        #expect(try policy.retryAfter(header: "2", status: 503) == 2)
+        #expect(try policy.retryAfter(header: nil, status: 503) == nil)
+        for value in ["inf", "Infinity", "nan", "-3", "1e400", ""] {
+            #expect(RetryPolicy.parseRetryAfter(value) == nil, "\(value)")
+        }
+    }
+
+    @Test("HTTP dates: only the IMF-fixdate form, with real calendar days")
+    func httpDates() throws {
+        #expect(RetryPolicy.parseHTTPDate("Wed, 21 Oct 2015 07:28:30 GMT")?.timeIntervalSince1970 == 1_445_412_510)
+        #expect(RetryPolicy.parseHTTPDate("Thu, 29 Feb 2024 23:59:59 GMT")?.timeIntervalSince1970 == 1_709_251_199)
+        #expect(RetryPolicy.parseHTTPDate("Mon, 01 Jan 0001 00:00:00 GMT")?.timeIntervalSince1970 == -62_135_596_800)
+        for bad in [
+            "Thu, 29 Feb 2023 00:00:00 GMT", "Wed, 21 Oct 2015 24:00:00 GMT", "Wed, 21 Oct 2015 07:28:30 UTC",
+            "Xyz, 21 Oct 2015 07:28:30 GMT", "Wed, 21 Okt 2015 07:28:30 GMT", "Wed, 21 Oct 2015 07:28:3 GMT",
+            "Wednesday, 21-Oct-15 07:28:30 GMT", "Wed, 00 Oct 2015 07:28:30 GMT",
+        ] {
+            #expect(RetryPolicy.parseHTTPDate(bad) == nil, "\(bad)")
+        }
+        // Made Foundation's DateFormatter leak; now simply not a date.
+        let fixture = try FuzzFixture("retry_after_date_leak.bin")
+        #expect(RetryPolicy.parseRetryAfter(fixture.firstLine) == nil)
+    }
+
     @Test("credential specs name a header and a variable or file; values come from there only")
     func credentials() throws {
         let c = try HeaderCredential.parse("Authorization=MY_TOKEN", fromFile: false)

@@ -84,6 +84,32 @@ struct PayloadCodecTests {
         #expect(throws: EndpointError.self) { try rows.decode(Array(#"{"predictions":[[0.1]]}"#.utf8), rows: 1) }
     }
 
+    @Test("a top-k class index too large for an Int is never a trap: refused, or not top-k at all (fuzz)")
+    func topKIndexOverflow() throws {
+        // The fuzzer's input: without scores the rows are not top-k answers, so they read as plain numbers.
+        let fixture = try FuzzFixture("topk_class_index_overflow.bin")
+        var codec = rows
+        codec.classCount = 4
+        let answer = try codec.decode(fixture.body, rows: fixture.rows)
+        #expect(answer == .scores([9_223_720_368_547_758_080, 2], width: 1))
+        let body = Array(#"{"outputs":[{"classes":[100000000000000000000],"scores":[0.5]}]}"#.utf8)
+        #expect(throws: EndpointError.self) { try codec.decode(body, rows: 1) }
+    }
+
+    @Test("a KServe V2 output shape whose first size is huge, fractional or NaN is refused, not a trap")
+    func v2ShapeNotAnInt() throws {
+        let fixture = try FuzzFixture("v2_shape_huge_dimension.bin")
+        var codec = v2
+        codec.outputName = nil
+        #expect(throws: EndpointError.self) { try codec.decode(fixture.body, rows: fixture.rows) }
+        for first in ["NaN", "-Infinity", "1.5", "1e300", "-9223372036854775809"] {
+            let body = Array(#"{"outputs":[{"name":"p","shape":[\#(first)],"data":[0.5]}]}"#.utf8)
+            #expect(throws: EndpointError.self) { try codec.decode(body, rows: 1) }
+        }
+        let ok = Array(#"{"outputs":[{"name":"p","shape":[1.0,2],"data":[0.5,0.5]}]}"#.utf8)
+        #expect(try codec.decode(ok, rows: 1) == .scores([0.5, 0.5], width: 2))
+    }
+
     @Test("what comes back decides the output kind")
     func interpretation() {
         #expect(OutputInterpreter.kind(of: .labels([1, 2])) == (.labels, 0))
