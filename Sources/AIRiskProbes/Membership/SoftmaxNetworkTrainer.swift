@@ -10,7 +10,7 @@ import Foundation
 /// Two overfitting defenses are built in, for the defense what-if: inverted dropout on the hidden
 /// layers (seeded masks; inference uses the whole network) and early stopping on a validation set
 /// (the weights of the epoch with the lowest validation loss are kept).
-public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
+public struct SoftmaxNetworkTrainer: SoftmaxNetworkFitter {
     public var hiddenSizes: [Int]
     public var epochs: Int
     public var batchSize: Int
@@ -64,13 +64,6 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
             + (earlyStopping.map { ", early stopping (patience \($0.patience))" } ?? "") + " (in-process Swift trainer)"
     }
 
-    public func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
-        let network = try fit(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels,
-            classCount: classCount, seed: seed)
-        return SoftmaxNetworkModel(network: network, inputShape: data.rowShape)
-    }
-
     /// Fits a network to `rows` rows of `features` (row-major, `featureCount` per row).
     public func fit(
         features: [Float], rows n: Int, featureCount d: Int, labels: [Int], classCount c: Int, seed: UInt64
@@ -82,13 +75,6 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
     public func fitReport(
         features: [Float], rows n: Int, featureCount d: Int, labels: [Int], classCount c: Int, seed: UInt64
     ) throws -> FitReport {
-        guard n > 0, d > 0, features.count == n * d, labels.count == n else {
-            throw MembershipProbeError.badTrainingData(
-                "\(n) rows of \(d) features with \(labels.count) labels (\(features.count) values)")
-        }
-        guard c >= 2, labels.allSatisfy({ $0 >= 0 && $0 < c }) else {
-            throw MembershipProbeError.badTrainingData("labels must lie in 0..<\(c) with at least 2 classes")
-        }
         guard dropout >= 0, dropout < 1 else {
             throw MembershipProbeError.badTrainingData("dropout rate \(dropout) must lie in [0, 1)")
         }
@@ -102,41 +88,13 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
         }
         var rng = SeededGenerator(seed: seed)
         var dropoutRNG = SeededGenerator(seed: seed ^ 0x6472_6f70_6f75_7421)
-
-        // Standardisation (constant features keep scale 1).
-        var mean = [Float](repeating: 0, count: d)
-        var scale = [Float](repeating: 1, count: d)
-        features.withUnsafeBufferPointer { x in
-            var sum = [Double](repeating: 0, count: d)
-            var sq = [Double](repeating: 0, count: d)
-            for r in 0..<n {
-                for j in 0..<d {
-                    let v = Double(x[r &* d &+ j])
-                    sum[j] += v
-                    sq[j] += v * v
-                }
-            }
-            for j in 0..<d {
-                let m = sum[j] / Double(n)
-                let variance = max(sq[j] / Double(n) - m * m, 0)
-                mean[j] = Float(m)
-                scale[j] = variance > 1e-12 ? Float(1 / variance.squareRoot()) : 1
-            }
-        }
-        let network0 = SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: [])
-        let xs = network0.standardised(features, rows: n)
-
         let sizes = [d] + hiddenSizes + [c]
         let layerCount = sizes.count - 1
-        var layers: [DenseLayer] = []
-        for l in 0..<layerCount {
-            let std = Float((2.0 / Double(sizes[l] + sizes[l + 1])).squareRoot())
-            let w = (0..<(sizes[l] * sizes[l + 1])).map { _ in rng.nextGaussian() * std }
-            layers.append(
-                DenseLayer(
-                    inputs: sizes[l], outputs: sizes[l + 1], weights: w,
-                    bias: [Float](repeating: 0, count: sizes[l + 1])))
-        }
+        var initial = try SoftmaxNetwork.untrained(
+            features: features, rows: n, featureCount: d, labels: labels, sizes: sizes, using: &rng)
+        let (mean, scale) = (initial.inputMean, initial.inputScale)
+        let xs = initial.standardised(features, rows: n)
+        var layers = initial.layers
 
         let batch = max(1, min(batchSize, n))
         // Workspaces: activations A_0…A_L and their gradients G_1…G_L, batch × size each.
@@ -173,7 +131,7 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
         let keepScale = 1 / (1 - dropout)
         // Early stopping: the validation rows standardised like the training rows, and the best epoch's weights.
         let validationX = earlyStopping.map {
-            SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: []).standardised(
+            initial.standardised(
                 $0.validation.scalars, rows: $0.validation.count)
         }
         var best: (epoch: Int, loss: Double, layers: [DenseLayer])?
@@ -295,9 +253,8 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
                 epochsTrained = epoch
                 if let stop = earlyStopping, let vx = validationX {
                     let current = snapshot()
-                    let loss = Self.crossEntropy(
-                        SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: current), standardised: vx,
-                        labels: stop.validation.labels)
+                    initial.layers = current
+                    let loss = Self.crossEntropy(initial, standardised: vx, labels: stop.validation.labels)
                     if loss < best?.loss ?? .infinity { best = (epoch, loss, current) }
                     if let b = best, epoch - b.epoch >= stop.patience { break }
                 }
@@ -321,13 +278,7 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
     /// Mean softmax cross-entropy of `network` on already standardised rows.
     static func crossEntropy(_ network: SoftmaxNetwork, standardised x: [Float], labels: [Int]) -> Double {
         let n = labels.count
-        var a = x
-        for (l, layer) in network.layers.enumerated() {
-            var z = [Float](repeating: 0, count: n * layer.outputs)
-            SoftmaxNetwork.affine(a, rows: n, layer: layer, into: &z)
-            if l < network.layers.count - 1 { SoftmaxNetwork.relu(&z) }
-            a = z
-        }
+        let a = network.logits(standardised: x, rows: n)
         let c = network.classCount
         var total = 0.0
         for r in 0..<n {
