@@ -17,8 +17,8 @@ func best(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
 }
 
 func randomMatrix(_ n: Int, seed: UInt64) -> [Float] {
-    var g = SplitMix64(seed: seed)
-    return (0..<n).map { _ in g.nextUnitFloat() * 2 - 1 }
+    var g = SeededGenerator(seed: seed)
+    return (0..<n).map { _ in g.nextUniform() * 2 - 1 }
 }
 
 /// Plain triple loop in i-k-j order (the compiler may auto-vectorise the inner loop).
@@ -106,7 +106,7 @@ func fmt(_ x: Double) -> String {
 }
 
 func mlpGraph(inputs: Int, hidden: Int, classes: Int) -> Graph {
-    var g = SplitMix64(seed: 7)
+    var g = SeededGenerator(seed: 7)
     func t(_ shape: [Int]) -> Tensor {
         Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { _ in g.nextGaussian() * 0.1 })
     }
@@ -149,7 +149,7 @@ func benchExecutor() throws {
 func benchTraining() throws {
     let rows = 4096
     let x = Tensor(shape: [rows, 64], scalars: randomMatrix(rows * 64, seed: 11))
-    var g = SplitMix64(seed: 12)
+    var g = SeededGenerator(seed: 12)
     let labels = (0..<rows).map { _ in Int(g.next() % 10) }
     func job(_ i: Int) -> TrainingJob {
         TrainingJob(

@@ -127,7 +127,20 @@ struct OutputDefenseTests {
                 == "round:2,top:1,label-only,noise:0.05,laplace:0.1,temperature:4,reverse-sigmoid:1:0.1,query-limit:1000"
         )
         #expect(try DefenseSpec.parse("reverse-sigmoid:0.7:0.2") == .reverseSigmoid(beta: 0.7, gamma: 0.2))
-        for bad in ["round", "round:x", "top:0", "noise:-1", "label-only:3", "blur:2", "query-limit:0"] {
+        let training = try DefenseSpec.parseList("l2:0.01,dp-sgd:1,dropout:0.5,early-stopping,early-stopping:3")
+        #expect(
+            training == [
+                .l2(0.01), .dpSGD(epsilon: 1), .dropout(0.5), .earlyStopping(patience: DefenseSpec.defaultPatience),
+                .earlyStopping(patience: 3),
+            ])
+        #expect(training.allSatisfy { $0.isTrainingDefense && !$0.isOutputDefense })
+        #expect(training.map(\.description).last == "early-stopping:3")
+        #expect(DefenseSpec.dropout(0.5).inapplicability(to: .regression) != nil)
+        #expect(DefenseSpec.earlyStopping(patience: 2).inapplicability(to: .probabilities) == nil)
+        for bad in [
+            "round", "round:x", "top:0", "noise:-1", "label-only:3", "blur:2", "query-limit:0", "dropout:1",
+            "dropout:0", "dropout", "early-stopping:0", "early-stopping:2:3",
+        ] {
             #expect(throws: DefenseSpecError.self, "\(bad)") { try DefenseSpec.parse(bad) }
         }
         #expect(throws: DefenseSpecError.self) { try DefenseSpec.parseList(" , ") }

@@ -39,20 +39,27 @@ struct DPSGDTests {
         #expect(noisy > 0.3, "accuracy \(noisy)")
     }
 
-    @Test("DP-SGD at small ε lowers membership inference on a retrain of the overfit MLP, said to be a retrain")
+    @Test("DP-SGD at small ε lowers LiRA's TPR at 1 % FPR on a retrain of the overfit MLP, said to be a retrain")
     func whatIf() async throws {
         let assessor = Assessor(catalog: try Catalog.bundled(), clock: { Date(timeIntervalSince1970: 1_800_000_000) })
         var plan = fixturePlan("mlp_digits_overfit", probes: [.membership])
-        plan.defenses = [.dpSGD(epsilon: 1), .l2(0.01)]
+        // The standard profile runs LiRA (online and offline, 16 reference models) against both retrains.
+        plan.defenseProfile = .standard
+        plan.defenses = [.dpSGD(epsilon: 1)]
         let results = try await assessor.run(plan)
         let dp = try #require(results.defenses.first { $0.name.hasSuffix("(dp-sgd:1)") })
         #expect(dp.id == "def.differential-privacy" && dp.evidence == .measured)
         #expect(dp.notes?.contains("retrain, not the deployed model") == true)
+        #expect(dp.notes?.contains("RDP accountant") == true)
+        let lira = try #require(
+            dp.measurements.first { $0.probeID == "membership" && $0.metric == "LiRA online TPR at 1 % FPR" })
+        // At 1 % FPR a blind guess finds 1 % of the members; LiRA does better on the plain retrain.
+        #expect(lira.before > 0.01, "LiRA finds members of the plain retrain at 1 % FPR (\(lira.before))")
+        #expect(lira.after < lira.before, "LiRA TPR at 1 % FPR \(lira.before) → \(lira.after)")
         let auc = try #require(dp.measurements.first { $0.probeID == "membership" && $0.metric == "Best attack AUC" })
         #expect(auc.after < auc.before, "AUC \(auc.before) → \(auc.after)")
-        #expect(dp.measurements.contains { $0.probeID == "utility" })
-        let l2 = try #require(results.defenses.first { $0.name.hasSuffix("(l2:0.01)") })
-        #expect(l2.id == "def.suppress-overfitting")
+        let utility = try #require(dp.measurements.first { $0.probeID == "utility" })
+        #expect(utility.before > 0.8 && utility.after > 0.1, "accuracy \(utility.before) → \(utility.after)")
         _ = try ResultsDocument.data(for: results)
     }
 }

@@ -56,6 +56,28 @@ struct DefenseWhatIfTests {
             "reached \(before.targetSuccessRate) without rounding, \(after.targetSuccessRate) with")
     }
 
+    @Test("L2, dropout and early stopping are measured on retrains of the overfit MLP, each with its accuracy")
+    func overfittingDefenses() async throws {
+        let assessor = Assessor(catalog: try Catalog.bundled(), clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        var plan = fixturePlan("mlp_digits_overfit", probes: [.membership])
+        plan.defenses = try DefenseSpec.parseList("l2:0.01,dropout:0.5,early-stopping:3")
+        let results = try await assessor.run(plan)
+        for spec in plan.defenses {
+            let e = try #require(results.defenses.first { $0.name.hasSuffix("(\(spec))") }, "\(spec) measured")
+            #expect(e.id == "def.suppress-overfitting" && e.evidence == .measured)
+            #expect(e.notes?.contains("Measured on a retrain, not the deployed model") == true)
+            let accuracy = try #require(e.measurements.first { $0.probeID == "utility" })
+            #expect(accuracy.before > 0.8 && accuracy.after > 0.8, "\(spec): \(accuracy.before) → \(accuracy.after)")
+            #expect(e.measurements.contains { $0.probeID == "membership" && $0.metric == "Best attack AUC" })
+        }
+        let early = try #require(results.defenses.first { $0.name.hasSuffix("(early-stopping:3)") })
+        #expect(early.notes?.contains("40 of the 200 member records") == true)
+        #expect(early.notes?.contains("the probes count only the 160 records it trained on as members") == true)
+        let dropout = try #require(results.defenses.first { $0.name.hasSuffix("(dropout:0.5)") })
+        #expect(dropout.notes?.contains("dropped with probability 0.5") == true)
+        _ = try ResultsDocument.data(for: results)
+    }
+
     @Test("every defense is measured with its accuracy, catalog-only defenses stay unmeasured, the XML validates")
     func assessmentWithDefenses() async throws {
         let catalog = try Catalog.bundled()

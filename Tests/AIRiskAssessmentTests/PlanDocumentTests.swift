@@ -60,6 +60,24 @@ struct PlanDocumentTests {
         }
     }
 
+    @Test("a plan read from memory resolves paths against the given directory and reuses a compiled schema")
+    func readsPlanFromData() throws {
+        let xml = Data(
+            """
+            <plan xmlns="urn:airisk:plan:1"><model file="m.onnx"/><members file="a.npy"/><nonMembers file="b.npy"/></plan>
+            """.utf8)
+        let schema = try PlanDocument.schema()
+        let dir = URL(fileURLWithPath: "/plans")
+        let plan = try PlanDocument.read(xml, fileName: "inline.xml", directory: dir, schema: schema)
+        #expect(plan.modelURL.path == "/plans/m.onnx")
+        #expect(plan.probes == ProbeKind.allCases)
+        let broken = Data("<plan xmlns=\"urn:airisk:plan:1\"><model/></plan>".utf8)
+        let error = #expect(throws: (any Error).self) {
+            try PlanDocument.read(broken, fileName: "inline.xml", directory: dir, schema: schema)
+        }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("inline.xml"))
+    }
+
     @Test("the embedded plan schema matches templates/plan.xsd")
     func embeddedSchemaInSync() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -122,7 +122,7 @@ struct CatalogMappingTests {
     }
 
     @Test(
-        "the measurable defenses cover round, top-k, label-only, noise, temperature, reverse-sigmoid, query limit, DP-SGD and L2"
+        "the measurable defenses cover round, top-k, label-only, noise, temperature, reverse-sigmoid, query limit, DP-SGD, L2, dropout and early stopping"
     )
     func measurableDefenses() throws {
         let catalog = try Catalog.bundled()
@@ -131,7 +131,8 @@ struct CatalogMappingTests {
             "mdef.label-only": "def.label-only", "mdef.noise": "def.mask-confidence",
             "mdef.temperature": "def.mask-confidence", "mdef.query-limit": "def.model-access-control",
             "mdef.dp-sgd": "def.differential-privacy", "mdef.l2": "def.suppress-overfitting",
-            "mdef.reverse-sigmoid": "def.mask-confidence",
+            "mdef.reverse-sigmoid": "def.mask-confidence", "mdef.dropout": "def.suppress-overfitting",
+            "mdef.early-stopping": "def.suppress-overfitting",
         ]
         #expect(Set(catalog.mappings.measurableDefenses.map(\.id)) == Set(expected.keys))
         for (id, defense) in expected {

@@ -46,6 +46,60 @@ struct MembershipTrainerTests {
         #expect(correct >= 194)
     }
 
+    @Test("dropout trains a network that still fits, deterministic in the seed and different from no dropout")
+    func dropout() async throws {
+        let data = MembershipFixture.members
+        var trainer = MembershipFixture.overfitTrainer
+        let plain = try trainer.fit(
+            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
+            seed: 3)
+        trainer.dropout = 0.5
+        let a = try trainer.fit(
+            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
+            seed: 3)
+        let b = try trainer.fit(
+            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
+            seed: 3)
+        #expect(a == b)
+        #expect(a != plain)
+        let out = try await SoftmaxNetworkModel(network: a, inputShape: [data.rowWidth]).predict(data.features)
+        let accuracy = Double(zip(out.labels, data.labels).filter { $0 == $1 }.count) / Double(data.count)
+        #expect(accuracy > 0.9, "training accuracy with dropout \(accuracy)")
+        trainer.dropout = 1
+        #expect(throws: MembershipProbeError.self) {
+            _ = try trainer.fit(
+                features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels,
+                classCount: 4, seed: 3)
+        }
+    }
+
+    @Test("early stopping stops once the validation loss stalls and keeps the best epoch's weights")
+    func earlyStopping() throws {
+        let data = MembershipFixture.members
+        let validation = MembershipFixture.nonMembers
+        var trainer = MembershipFixture.overfitTrainer
+        trainer.earlyStopping = .init(validation: validation, patience: 3)
+        let report = try trainer.fitReport(
+            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
+            seed: 3)
+        #expect(report.epochsTrained < trainer.epochs, "the overfit recipe should stall on held-out data")
+        #expect(report.keptEpoch == report.epochsTrained - 3)
+        let stopped = SoftmaxNetworkTrainer.crossEntropy(
+            report.network, standardised: report.network.standardised(validation.scalars, rows: validation.count),
+            labels: validation.labels)
+        #expect(abs(stopped - (report.validationLoss ?? .nan)) < 1e-9)
+        // The full run ends with a higher held-out loss than the kept epoch.
+        trainer.earlyStopping = nil
+        let full = try trainer.fitReport(
+            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
+            seed: 3)
+        #expect(full.epochsTrained == trainer.epochs && full.validationLoss == nil)
+        let fullLoss = SoftmaxNetworkTrainer.crossEntropy(
+            full.network, standardised: full.network.standardised(validation.scalars, rows: validation.count),
+            labels: validation.labels)
+        #expect(fullLoss > stopped, "held-out loss \(fullLoss) after every epoch, \(stopped) when stopped")
+    }
+
     @Test("bad labels are rejected")
     func badLabels() {
         #expect(throws: MembershipProbeError.self) {

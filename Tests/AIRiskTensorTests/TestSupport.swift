@@ -55,7 +55,7 @@ enum TestSupport {
 
     /// Deterministic pseudo-random floats in [lo, hi).
     static func values(_ n: Int, seed: UInt64, in range: ClosedRange<Float> = -1...1) -> [Float] {
-        var g = SplitMix64(seed: seed)
+        var g = SeededGenerator(seed: seed)
         return (0..<n).map { _ in Float.random(in: range, using: &g) }
     }
 

@@ -21,11 +21,21 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     case l2(Double)
     /// Retrain with DP-SGD to this ε (δ = 1/n; measured on an in-process retrain, not the deployed model).
     case dpSGD(epsilon: Double)
+    /// Retrain with dropout of this rate on the hidden layers (measured on an in-process retrain).
+    case dropout(Double)
+    /// Retrain with early stopping on a validation split of the members, stopping after this many epochs
+    /// without improvement (measured on an in-process retrain).
+    case earlyStopping(patience: Int)
+
+    /// The patience `early-stopping` uses when none is given.
+    public static let defaultPatience = 5
+    /// The share of the member records early stopping holds out as its validation set.
+    public static let earlyStoppingValidationShare = 0.2
 
     /// The syntax `--defenses` accepts, for help texts and error messages.
     public static let syntax =
         "round:DECIMALS, top:K, label-only, noise:SIGMA, laplace:B, temperature:T, reverse-sigmoid[:BETA[:GAMMA]], "
-        + "query-limit:N, l2:LAMBDA, dp-sgd:EPSILON"
+        + "query-limit:N, l2:LAMBDA, dp-sgd:EPSILON, dropout:RATE, early-stopping[:PATIENCE]"
 
     /// The catalog's measurable-defense id (catalog/mappings.xml) this defense is an instance of.
     public var measurableDefenseID: String {
@@ -39,13 +49,15 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         case .queryLimit: "mdef.query-limit"
         case .l2: "mdef.l2"
         case .dpSGD: "mdef.dp-sgd"
+        case .dropout: "mdef.dropout"
+        case .earlyStopping: "mdef.early-stopping"
         }
     }
 
     /// Whether the defense transforms answers (as opposed to limiting how many there are).
     public var isOutputDefense: Bool {
         switch self {
-        case .queryLimit, .l2, .dpSGD: false
+        case .queryLimit, .l2, .dpSGD, .dropout, .earlyStopping: false
         default: true
         }
     }
@@ -53,7 +65,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     /// Whether the defense changes how the model is trained (measured on a retrain).
     public var isTrainingDefense: Bool {
         switch self {
-        case .l2, .dpSGD: true
+        case .l2, .dpSGD, .dropout, .earlyStopping: true
         default: false
         }
     }
@@ -70,6 +82,8 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         case .queryLimit(let n): "limit each client to \(n) queries"
         case .l2(let l): "retrain with L2 weight decay \(Self.format(l))"
         case .dpSGD(let e): "retrain with DP-SGD at ε = \(Self.format(e))"
+        case .dropout(let p): "retrain with dropout \(Self.format(p)) on the hidden layers"
+        case .earlyStopping(let k): "retrain with early stopping (patience \(k) epoch\(k == 1 ? "" : "s"))"
         }
     }
 
@@ -84,6 +98,8 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         case .queryLimit(let n): "query-limit:\(n)"
         case .l2(let l): "l2:\(Self.format(l))"
         case .dpSGD(let e): "dp-sgd:\(Self.format(e))"
+        case .dropout(let p): "dropout:\(Self.format(p))"
+        case .earlyStopping(let k): "early-stopping:\(k)"
         }
     }
 
@@ -99,7 +115,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         case .temperature(let t): TemperatureScaledModel(model, temperature: t)
         case .reverseSigmoid(let b, let g): ReverseSigmoidModel(model, beta: b, gamma: g)
         case .queryLimit(let n): CountingModel(model, budget: n)
-        case .l2, .dpSGD: model
+        case .l2, .dpSGD, .dropout, .earlyStopping: model
         }
     }
 
@@ -107,8 +123,12 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     public func inapplicability(to kind: OutputKind) -> String? {
         switch (self, kind) {
         case (.queryLimit, _): nil
-        case (.l2, .probabilities), (.l2, .logits), (.dpSGD, .probabilities), (.dpSGD, .logits): nil
-        case (.l2, _), (.dpSGD, _): "training defenses are measured by retraining classifiers with class scores"
+        case (.l2, .probabilities), (.l2, .logits), (.dpSGD, .probabilities), (.dpSGD, .logits),
+            (.dropout, .probabilities), (.dropout, .logits), (.earlyStopping, .probabilities),
+            (.earlyStopping, .logits):
+            nil
+        case (.l2, _), (.dpSGD, _), (.dropout, _), (.earlyStopping, _):
+            "training defenses are measured by retraining classifiers with class scores"
         case (_, .sequence): "output defenses are not applied to sequence outputs"
         case (.round, .regression), (.noise, .regression): nil
         case (_, .regression): "\(description) transforms class scores; the model is a regressor"
@@ -194,6 +214,14 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         case "dp-sgd", "dpsgd", "dp":
             try count(1...1)
             return .dpSGD(epsilon: try positive(0))
+        case "dropout":
+            try count(1...1)
+            let p = try positive(0)
+            guard p < 1 else { throw DefenseSpecError(item: item, reason: "the dropout rate must be below 1") }
+            return .dropout(p)
+        case "early-stopping", "early-stop", "earlystopping":
+            try count(0...1)
+            return .earlyStopping(patience: args.isEmpty ? defaultPatience : try int(0, min: 1))
         default:
             throw DefenseSpecError(item: item, reason: "unknown defense '\(name)'; use \(syntax)")
         }

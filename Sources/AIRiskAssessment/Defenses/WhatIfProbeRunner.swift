@@ -33,12 +33,21 @@ struct WhatIfProbeRunner: Sendable {
                 let r = try await MembershipProbe(configuration: config).run(
                     model: model, members: members, nonMembers: nonMembers, population: population)
                 let metrics = MembershipReport.policyMetrics(r)
+                var headlines: [ProbeOutcome.Headline] = [
+                    .init(name: "Best attack AUC", value: metrics["membership.auc"] ?? 0.5),
+                    .init(name: "TPR at 1 % FPR", value: metrics["membership.tpr_at_1pct_fpr"] ?? 0),
+                ]
+                // LiRA is the attack the low-FPR regime is judged by (Carlini et al. 2022); when the profile
+                // runs it, its own figure is reported beside the best attack's.
+                for attack in [MembershipAttack.liraOnline, .liraOffline] {
+                    if let a = r.attacks.first(where: { $0.attack == attack }),
+                        let t = MembershipReport.tpr(a, at: 0.01)
+                    {
+                        headlines.append(.init(name: "\(a.name) TPR at 1 % FPR", value: t))
+                    }
+                }
                 outcome = ProbeOutcome(
-                    kind: kind, ran: true, reason: nil,
-                    headlines: [
-                        .init(name: "Best attack AUC", value: metrics["membership.auc"] ?? 0.5),
-                        .init(name: "TPR at 1 % FPR", value: metrics["membership.tpr_at_1pct_fpr"] ?? 0),
-                    ], policyMetrics: metrics, severity: nil)
+                    kind: kind, ran: true, reason: nil, headlines: headlines, policyMetrics: metrics, severity: nil)
             case .inversion:
                 var config = profile.inversion(seed: plan.seed)
                 config.classes = plan.classes

@@ -19,9 +19,16 @@ public enum PlanDocument {
         } catch {
             throw AssessmentError.input("cannot read plan \(url.path): \(error.localizedDescription)")
         }
-        try schema().check(data, fileName: url.path)
-        let root = try XMLReader.parse(data, fileName: url.path).root
-        let base = url.deletingLastPathComponent()
+        return try read(data, fileName: url.path, directory: url.deletingLastPathComponent())
+    }
+
+    /// The plan in `data` (read from `fileName`, named in errors); relative file paths are resolved against
+    /// `directory`. `schema` saves compiling the plan schema again when many plans are read.
+    public static func read(
+        _ data: Data, fileName: String, directory base: URL, schema: XMLSchema? = nil
+    ) throws -> AssessmentPlan {
+        try (schema ?? Self.schema()).check(data, fileName: fileName)
+        let root = try XMLReader.parse(data, fileName: fileName).root
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
         }
@@ -39,7 +46,7 @@ public enum PlanDocument {
         guard let model = root.element(named: "model"), let modelFile = model[attribute: "file"],
             let members = source("members"), let nonMembers = source("nonMembers")
         else {
-            throw AssessmentError.input("\(url.path): plan lacks model, members or nonMembers")
+            throw AssessmentError.input("\(fileName): plan lacks model, members or nonMembers")
         }
         var plan = AssessmentPlan(
             modelURL: resolve(modelFile), modelName: model[attribute: "name"], members: members, nonMembers: nonMembers,

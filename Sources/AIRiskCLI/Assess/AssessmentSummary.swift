@@ -46,6 +46,7 @@ enum AssessmentSummary {
                 lines += table(t.columns, rows).map { "  " + $0 }
             }
         }
+        lines += defenseTable(r)
         for f in r.findingsBySeverity {
             lines.append("")
             lines.append(
@@ -68,6 +69,38 @@ enum AssessmentSummary {
             )
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The measured defenses: per defense and probe, the headline figure and the severity before and after,
+    /// and what the defense cost in utility.
+    static func defenseTable(_ r: AssessmentResults) -> [String] {
+        let measured = r.defenses.filter { $0.evidence == .measured }
+        guard !measured.isEmpty else { return [] }
+        func severity(_ v: Double) -> String {
+            let all = Severity.allCases
+            let i = Int(v.rounded())
+            return all.indices.contains(i) ? all[i].rawValue : format(v)
+        }
+        var rows: [[String]] = []
+        for e in measured {
+            let setting = e.name.components(separatedBy: " (").last.map { String($0.dropLast()) } ?? e.id
+            let utility = e.measurements.first { $0.probeID == "utility" }
+            let utilityText = utility.map { "\(format($0.before)) → \(format($0.after))" } ?? "unchanged"
+            let probes = e.measurements.map(\.probeID).filter { $0 != "utility" }
+            var seen = Set<String>()
+            for probe in probes where seen.insert(probe).inserted {
+                let ms = e.measurements.filter { $0.probeID == probe }
+                let headline = ms.first { !$0.metric.hasPrefix("Severity") }
+                let sev = ms.first { $0.metric.hasPrefix("Severity") }
+                rows.append([
+                    setting, probe,
+                    headline.map { "\($0.metric) \(format($0.before)) → \(format($0.after))" } ?? "–",
+                    sev.map { "\(severity($0.before)) → \(severity($0.after))" } ?? "–", utilityText,
+                ])
+            }
+        }
+        return [""] + ["Defense what-if (measured)"]
+            + table(["Defense", "Probe", "Headline before → after", "Severity", "Utility"], rows).map { "  " + $0 }
     }
 
     /// The per-probe tables worth a terminal: the membership attack table, the extraction

@@ -20,7 +20,7 @@ struct DemoCommand: AsyncParsableCommand {
     var seed: UInt64 = 0
 
     @Option(help: "Defenses to measure (comma-separated; 'none' for none).")
-    var defenses: String = "round:1,top:1,label-only"
+    var defenses: String = "round:1,top:1,label-only,dp-sgd:8"
 
     @Option(help: "Profile of the defense re-runs.")
     var defenseProfile: Profile = .quick

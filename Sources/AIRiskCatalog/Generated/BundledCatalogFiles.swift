@@ -519,6 +519,19 @@ enum BundledCatalogFiles {
       <reduces probe="membership"/>
       <reduces probe="inversion"/>
     </measurableDefense>
+    <measurableDefense id="mdef.dropout" kind="training" parameter="rate" status="inferred">
+      <name lang="ja">ドロップアウト</name>
+      <name lang="en">Dropout</name>
+      <implements defense="def.suppress-overfitting"/>
+      <reduces probe="membership"/>
+      <note>Seed 003 names dropout against membership inference: it improves generalisation, and membership inference succeeds through overfitting.</note>
+    </measurableDefense>
+    <measurableDefense id="mdef.early-stopping" kind="training" parameter="patience" status="inferred">
+      <name lang="ja">早期終了</name>
+      <name lang="en">Early stopping</name>
+      <implements defense="def.suppress-overfitting"/>
+      <reduces probe="membership"/>
+    </measurableDefense>
   </measurableDefenses>
 
   <classMappings>

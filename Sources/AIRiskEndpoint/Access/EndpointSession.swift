@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskTensor
 import Foundation
 import Synchronization
 
@@ -12,7 +13,7 @@ final class EndpointSession: Sendable {
     let rowShape: [Int]
     let usage: Mutex<EndpointUsage>
     private let retry: RetryPolicy
-    private let jitter: Mutex<SplitMix64>
+    private let jitter: Mutex<SeededGenerator>
     private let permits: AsyncSemaphore
     private let limiter: RateLimiter?
     private let format = Mutex<(OutputKind, Int)>((.probabilities, 0))
@@ -40,7 +41,7 @@ final class EndpointSession: Sendable {
         u.maxRows = limits.maxRows
         usage = Mutex(u)
         retry = RetryPolicy(limits)
-        jitter = Mutex(SplitMix64(seed: limits.seed ^ 0x6A09_E667_F3BC_C908))
+        jitter = Mutex(SeededGenerator(seed: limits.seed ^ 0x6A09_E667_F3BC_C908))
         permits = AsyncSemaphore(limits.concurrency)
         limiter = limits.requestsPerSecond.map { RateLimiter(requestsPerSecond: $0) }
     }
@@ -175,7 +176,7 @@ final class EndpointSession: Sendable {
 
     private func backoff(after attempt: Int, retryAfter: Double?) async throws {
         usage.withLock { $0.retries += 1 }
-        let u = jitter.withLock { $0.unit() }
+        let u = jitter.withLock { $0.nextUniformDouble() }
         let seconds = retry.delay(afterAttempt: attempt, retryAfter: retryAfter, unit: u)
         if seconds > 0 {
             do {

@@ -1,10 +1,9 @@
 import Foundation
-import Synchronization
 
 /// The last `limit` bytes of a stream (a child's stderr), for error messages.
 final class ByteTail: Sendable {
     private let limit: Int
-    private let state = Mutex<[UInt8]>([])
+    private let state = LockedState<[UInt8]>([])
 
     init(limit: Int) { self.limit = limit }
 

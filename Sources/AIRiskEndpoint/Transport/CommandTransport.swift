@@ -32,25 +32,33 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
         p.standardInput = inPipe
         p.standardOutput = outPipe
         p.standardError = errPipe
-        let queue = lines
-        outPipe.fileHandleForReading.readabilityHandler = { h in
-            let d = h.availableData
-            queue.feed(Array(d))
-            if d.isEmpty { h.readabilityHandler = nil }
-        }
-        let tail = stderrTail
-        errPipe.fileHandleForReading.readabilityHandler = { h in
-            let d = h.availableData
-            if d.isEmpty {
-                h.readabilityHandler = nil
-                return
-            }
-            tail.append(d)
-        }
         do {
             try p.run()
         } catch {
             throw .command("cannot start '\(trimmed)': \(error)")
+        }
+        // One reader thread per output pipe, each ending at end of file (the child exited or was stopped).
+        // Blocking reads rather than FileHandle.readabilityHandler: Foundation's handler monitor keeps the
+        // handle, the pipes and the Process alive after the child has gone (LeakSanitizer showed it).
+        let queue = lines
+        let out = outPipe.fileHandleForReading
+        Thread.detachNewThread {
+            while true {
+                let d = out.availableData
+                queue.feed(Array(d))
+                if d.isEmpty { break }
+            }
+            try? out.close()
+        }
+        let tail = stderrTail
+        let err = errPipe.fileHandleForReading
+        Thread.detachNewThread {
+            while true {
+                let d = err.availableData
+                if d.isEmpty { break }
+                tail.append(d)
+            }
+            try? err.close()
         }
         process = p
         stdin = inPipe.fileHandleForWriting

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Splits a child's stdout into lines and hands them to one waiting reader, with a timeout.
 ///
@@ -46,7 +45,7 @@ final class LineQueue: Sendable {
 
     /// The longest line kept, in bytes (the newline not counted).
     let maxLineBytes: Int
-    private let state = Mutex(State())
+    private let state = LockedState(State())
 
     init(maxLineBytes: Int = 256 << 20) { self.maxLineBytes = maxLineBytes }
 
@@ -94,9 +93,10 @@ final class LineQueue: Sendable {
                 s.waiterID &+= 1
                 let id = s.waiterID
                 s.waiter = c
-                s.timer = Task { [weak self] in
+                // The timer holds the queue until it fires or is cancelled (an answer cancels it at once).
+                s.timer = Task {
                     try? await Task.sleep(for: .nanoseconds(Int64(seconds * 1e9)))
-                    if !Task.isCancelled { self?.expire(id) }
+                    if !Task.isCancelled { self.expire(id) }
                 }
                 return nil
             }

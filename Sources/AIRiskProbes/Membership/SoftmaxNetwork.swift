@@ -1,3 +1,4 @@
+import AIRiskTensor
 import CBLAS
 import Foundation
 
@@ -15,7 +16,12 @@ public struct SoftmaxNetwork: Sendable, Equatable {
 
     /// The logits of `rows` rows of `x` (row-major, `featureCount` per row).
     public func logits(_ x: [Float], rows: Int) -> [Float] {
-        var a = standardised(x, rows: rows)
+        logits(standardised: standardised(x, rows: rows), rows: rows)
+    }
+
+    /// The logits of rows already standardised with ``inputMean`` and ``inputScale``.
+    func logits(standardised x: [Float], rows: Int) -> [Float] {
+        var a = x
         for (l, layer) in layers.enumerated() {
             var z = [Float](repeating: 0, count: rows * layer.outputs)
             SoftmaxNetwork.affine(a, rows: rows, layer: layer, into: &z)
@@ -30,6 +36,52 @@ public struct SoftmaxNetwork: Sendable, Equatable {
         var z = logits(x, rows: rows)
         SoftmaxNetwork.softmaxRows(&z, rows: rows, width: classCount)
         return z
+    }
+
+    /// An untrained network for the trainers: standardisation from the training rows' per-feature mean and
+    /// standard deviation (constant features keep scale 1), layers of `sizes` with Glorot-normal weights drawn
+    /// from `rng` and zero biases. Throws when the rows, labels or class count do not fit together.
+    static func untrained(
+        features: [Float], rows n: Int, featureCount d: Int, labels: [Int], sizes: [Int],
+        using rng: inout SeededGenerator
+    ) throws -> SoftmaxNetwork {
+        guard n > 0, d > 0, features.count == n * d, labels.count == n else {
+            throw MembershipProbeError.badTrainingData(
+                "\(n) rows of \(d) features with \(labels.count) labels (\(features.count) values)")
+        }
+        let c = sizes.last ?? 0
+        guard c >= 2, labels.allSatisfy({ $0 >= 0 && $0 < c }) else {
+            throw MembershipProbeError.badTrainingData("labels must lie in 0..<\(c) with at least 2 classes")
+        }
+        var mean = [Float](repeating: 0, count: d)
+        var scale = [Float](repeating: 1, count: d)
+        features.withUnsafeBufferPointer { x in
+            var sum = [Double](repeating: 0, count: d)
+            var sq = [Double](repeating: 0, count: d)
+            for r in 0..<n {
+                for j in 0..<d {
+                    let v = Double(x[r &* d &+ j])
+                    sum[j] += v
+                    sq[j] += v * v
+                }
+            }
+            for j in 0..<d {
+                let m = sum[j] / Double(n)
+                let variance = max(sq[j] / Double(n) - m * m, 0)
+                mean[j] = Float(m)
+                scale[j] = variance > 1e-12 ? Float(1 / variance.squareRoot()) : 1
+            }
+        }
+        var layers: [DenseLayer] = []
+        for l in 0..<(sizes.count - 1) {
+            let std = Float((2.0 / Double(sizes[l] + sizes[l + 1])).squareRoot())
+            let w = (0..<(sizes[l] * sizes[l + 1])).map { _ in rng.nextGaussian() * std }
+            layers.append(
+                DenseLayer(
+                    inputs: sizes[l], outputs: sizes[l + 1], weights: w,
+                    bias: [Float](repeating: 0, count: sizes[l + 1])))
+        }
+        return SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: layers)
     }
 
     func standardised(_ x: [Float], rows: Int) -> [Float] {

@@ -6,84 +6,95 @@ import Foundation
 /// with ReLU hidden layers otherwise) by mini-batch Adam on softmax cross-entropy, in plain Swift
 /// with BLAS matrix products. Deterministic in the seed: initial weights and batch order come from
 /// a ``SeededGenerator``.
-public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
+///
+/// Two overfitting defenses are built in, for the defense what-if: inverted dropout on the hidden
+/// layers (seeded masks; inference uses the whole network) and early stopping on a validation set
+/// (the weights of the epoch with the lowest validation loss are kept).
+public struct SoftmaxNetworkTrainer: SoftmaxNetworkFitter {
     public var hiddenSizes: [Int]
     public var epochs: Int
     public var batchSize: Int
     public var learningRate: Float
     /// L2 penalty coefficient added to the weight gradients (λ·W); 0 for none.
     public var l2: Float
+    /// The probability of dropping a hidden unit during training, in [0, 1); 0 for none.
+    public var dropout: Float
+    /// Stop when the loss on ``EarlyStopping/validation`` has not improved for this many epochs; nil trains
+    /// every epoch.
+    public var earlyStopping: EarlyStopping?
+
+    /// Early stopping: the held-out records judged after every epoch, and the patience in epochs.
+    public struct EarlyStopping: Sendable {
+        public var validation: LabeledData
+        public var patience: Int
+
+        public init(validation: LabeledData, patience: Int) {
+            self.validation = validation
+            self.patience = patience
+        }
+    }
+
+    /// How a fit went: the epochs trained and the epoch whose weights were kept.
+    public struct FitReport: Sendable, Equatable {
+        public var network: SoftmaxNetwork
+        public var epochsTrained: Int
+        /// 1-based; equals ``epochsTrained`` without early stopping.
+        public var keptEpoch: Int
+        /// The validation loss of the kept epoch, when early stopping watched one.
+        public var validationLoss: Double?
+    }
 
     public init(
-        hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64, learningRate: Float = 1e-3, l2: Float = 0
+        hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64, learningRate: Float = 1e-3, l2: Float = 0,
+        dropout: Float = 0, earlyStopping: EarlyStopping? = nil
     ) {
         self.hiddenSizes = hiddenSizes
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
         self.l2 = l2
+        self.dropout = dropout
+        self.earlyStopping = earlyStopping
     }
 
     public var summary: String {
         let shape = hiddenSizes.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \(hiddenSizes)"
         return "\(shape), softmax cross-entropy, Adam lr \(learningRate), batch \(batchSize), \(epochs) epochs, "
-            + "L2 \(l2) (in-process Swift trainer)"
-    }
-
-    public func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
-        let network = try fit(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels,
-            classCount: classCount, seed: seed)
-        return SoftmaxNetworkModel(network: network, inputShape: data.rowShape)
+            + "L2 \(l2)" + (dropout > 0 ? ", dropout \(dropout)" : "")
+            + (earlyStopping.map { ", early stopping (patience \($0.patience))" } ?? "") + " (in-process Swift trainer)"
     }
 
     /// Fits a network to `rows` rows of `features` (row-major, `featureCount` per row).
     public func fit(
         features: [Float], rows n: Int, featureCount d: Int, labels: [Int], classCount c: Int, seed: UInt64
     ) throws -> SoftmaxNetwork {
-        guard n > 0, d > 0, features.count == n * d, labels.count == n else {
-            throw MembershipProbeError.badTrainingData(
-                "\(n) rows of \(d) features with \(labels.count) labels (\(features.count) values)")
+        try fitReport(features: features, rows: n, featureCount: d, labels: labels, classCount: c, seed: seed).network
+    }
+
+    /// ``fit(features:rows:featureCount:labels:classCount:seed:)`` with what happened on the way.
+    public func fitReport(
+        features: [Float], rows n: Int, featureCount d: Int, labels: [Int], classCount c: Int, seed: UInt64
+    ) throws -> FitReport {
+        guard dropout >= 0, dropout < 1 else {
+            throw MembershipProbeError.badTrainingData("dropout rate \(dropout) must lie in [0, 1)")
         }
-        guard c >= 2, labels.allSatisfy({ $0 >= 0 && $0 < c }) else {
-            throw MembershipProbeError.badTrainingData("labels must lie in 0..<\(c) with at least 2 classes")
+        if let stop = earlyStopping {
+            guard stop.patience >= 1, stop.validation.count > 0, stop.validation.rowWidth == d,
+                stop.validation.labels.allSatisfy({ $0 >= 0 && $0 < c })
+            else {
+                throw MembershipProbeError.badTrainingData(
+                    "early stopping needs patience ≥ 1 and validation rows of \(d) features with labels in 0..<\(c)")
+            }
         }
         var rng = SeededGenerator(seed: seed)
-
-        // Standardisation (constant features keep scale 1).
-        var mean = [Float](repeating: 0, count: d)
-        var scale = [Float](repeating: 1, count: d)
-        features.withUnsafeBufferPointer { x in
-            var sum = [Double](repeating: 0, count: d)
-            var sq = [Double](repeating: 0, count: d)
-            for r in 0..<n {
-                for j in 0..<d {
-                    let v = Double(x[r &* d &+ j])
-                    sum[j] += v
-                    sq[j] += v * v
-                }
-            }
-            for j in 0..<d {
-                let m = sum[j] / Double(n)
-                let variance = max(sq[j] / Double(n) - m * m, 0)
-                mean[j] = Float(m)
-                scale[j] = variance > 1e-12 ? Float(1 / variance.squareRoot()) : 1
-            }
-        }
-        let network0 = SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: [])
-        let xs = network0.standardised(features, rows: n)
-
+        var dropoutRNG = SeededGenerator(seed: seed ^ 0x6472_6f70_6f75_7421)
         let sizes = [d] + hiddenSizes + [c]
         let layerCount = sizes.count - 1
-        var layers: [DenseLayer] = []
-        for l in 0..<layerCount {
-            let std = Float((2.0 / Double(sizes[l] + sizes[l + 1])).squareRoot())
-            let w = (0..<(sizes[l] * sizes[l + 1])).map { _ in rng.nextGaussian() * std }
-            layers.append(
-                DenseLayer(
-                    inputs: sizes[l], outputs: sizes[l + 1], weights: w,
-                    bias: [Float](repeating: 0, count: sizes[l + 1])))
-        }
+        var initial = try SoftmaxNetwork.untrained(
+            features: features, rows: n, featureCount: d, labels: labels, sizes: sizes, using: &rng)
+        let (mean, scale) = (initial.inputMean, initial.inputScale)
+        let xs = initial.standardised(features, rows: n)
+        var layers = initial.layers
 
         let batch = max(1, min(batchSize, n))
         // Workspaces: activations A_0…A_L and their gradients G_1…G_L, batch × size each.
@@ -117,6 +128,23 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
             velocityB[l].initialize(repeating: 0, count: sizes[l + 1])
         }
 
+        let keepScale = 1 / (1 - dropout)
+        // Early stopping: the validation rows standardised like the training rows, and the best epoch's weights.
+        let validationX = earlyStopping.map {
+            initial.standardised(
+                $0.validation.scalars, rows: $0.validation.count)
+        }
+        var best: (epoch: Int, loss: Double, layers: [DenseLayer])?
+        var epochsTrained = 0
+        func snapshot() -> [DenseLayer] {
+            (0..<layerCount).map { l in
+                DenseLayer(
+                    inputs: sizes[l], outputs: sizes[l + 1],
+                    weights: Array(UnsafeBufferPointer(start: weights[l], count: sizes[l] * sizes[l + 1])),
+                    bias: Array(UnsafeBufferPointer(start: biases[l], count: sizes[l + 1])))
+            }
+        }
+
         let beta1: Float = 0.9
         let beta2: Float = 0.999
         let epsilon: Float = 1e-8
@@ -124,7 +152,7 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
         var beta2Power: Float = 1
         var order = Array(0..<n)
         xs.withUnsafeBufferPointer { x in
-            for _ in 0..<epochs {
+            for epoch in stride(from: 1, through: epochs, by: 1) {
                 for i in stride(from: n - 1, to: 0, by: -1) {
                     order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
                 }
@@ -144,6 +172,12 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
                             beta: 1)
                         if l < layerCount - 1 {
                             for i in 0..<(bs &* outS) where z[i] < 0 { z[i] = 0 }
+                            if dropout > 0 {
+                                // Inverted dropout: kept units are scaled by 1/(1 − p), so inference needs no change.
+                                for i in 0..<(bs &* outS) {
+                                    z[i] = dropoutRNG.nextUniform() < dropout ? 0 : z[i] * keepScale
+                                }
+                            }
                         }
                     }
                     // Softmax cross-entropy gradient (P − Y) / bs.
@@ -182,8 +216,10 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
                             SoftmaxNetwork.gemm(
                                 transA: false, transB: true, m: bs, n: inS, k: outS, a: gOut, b: weights[l], c: gIn,
                                 beta: 0)
+                            // The stored activation is zero where ReLU or dropout cut the unit; elsewhere dropout
+                            // scaled it by keepScale, and its gradient likewise.
                             let a = acts[l]
-                            for i in 0..<(bs &* inS) where a[i] <= 0 { gIn[i] = 0 }
+                            for i in 0..<(bs &* inS) { gIn[i] = a[i] <= 0 ? 0 : gIn[i] * keepScale }
                         }
                     }
                     // Adam.
@@ -214,13 +250,43 @@ public struct SoftmaxNetworkTrainer: MembershipModelTrainer {
                     }
                     start += bs
                 }
+                epochsTrained = epoch
+                if let stop = earlyStopping, let vx = validationX {
+                    let current = snapshot()
+                    initial.layers = current
+                    let loss = Self.crossEntropy(initial, standardised: vx, labels: stop.validation.labels)
+                    if loss < best?.loss ?? .infinity { best = (epoch, loss, current) }
+                    if let b = best, epoch - b.epoch >= stop.patience { break }
+                }
             }
+        }
+        if let best {
+            return FitReport(
+                network: SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: best.layers),
+                epochsTrained: epochsTrained, keptEpoch: best.epoch, validationLoss: best.loss)
         }
         for l in 0..<layerCount {
             layers[l].weights = Array(UnsafeBufferPointer(start: weights[l], count: layers[l].weights.count))
             layers[l].bias = Array(UnsafeBufferPointer(start: biases[l], count: sizes[l + 1]))
         }
 
-        return SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: layers)
+        return FitReport(
+            network: SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: layers), epochsTrained: epochsTrained,
+            keptEpoch: epochsTrained, validationLoss: nil)
+    }
+
+    /// Mean softmax cross-entropy of `network` on already standardised rows.
+    static func crossEntropy(_ network: SoftmaxNetwork, standardised x: [Float], labels: [Int]) -> Double {
+        let n = labels.count
+        let a = network.logits(standardised: x, rows: n)
+        let c = network.classCount
+        var total = 0.0
+        for r in 0..<n {
+            let row = a[(r * c)..<(r * c + c)]
+            let m = row.max() ?? 0
+            let logSum = Double(m) + log(row.reduce(0.0) { $0 + exp(Double($1 - m)) })
+            total += logSum - Double(a[r * c + labels[r]])
+        }
+        return total / Double(max(n, 1))
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// Per-example norms come without materialising per-example gradients: the gradient of a dense layer for
 /// one example is the outer product of its input activation a and output gradient δ, whose Frobenius norm
 /// is ‖a‖·‖δ‖ (plus ‖δ‖ for the bias). The (ε, δ) spent is reported by ``RDPAccountant``.
-public struct DPSGDTrainer: MembershipModelTrainer {
+public struct DPSGDTrainer: SoftmaxNetworkFitter {
     public var hiddenSizes: [Int]
     public var epochs: Int
     public var batchSize: Int
@@ -46,52 +46,20 @@ public struct DPSGDTrainer: MembershipModelTrainer {
             steps: stepsPerEpoch * epochs)
     }
 
-    public func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
-        let network = try fit(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels,
-            classCount: classCount, seed: seed)
-        return SoftmaxNetworkModel(network: network, inputShape: data.rowShape)
-    }
-
     public func fit(
         features: [Float], rows n: Int, featureCount d: Int, labels: [Int], classCount c: Int, seed: UInt64
     ) throws -> SoftmaxNetwork {
-        guard n > 0, d > 0, features.count == n * d, labels.count == n else {
-            throw MembershipProbeError.badTrainingData(
-                "\(n) rows of \(d) features with \(labels.count) labels (\(features.count) values)")
-        }
-        guard c >= 2, labels.allSatisfy({ $0 >= 0 && $0 < c }) else {
-            throw MembershipProbeError.badTrainingData("labels must lie in 0..<\(c) with at least 2 classes")
-        }
         var rng = SeededGenerator(seed: seed)
         // Standardisation as SoftmaxNetworkTrainer does it. (Its statistics touch every record; an attacker-grade
         // accounting would fix them from public data — noted in the report.)
-        var mean = [Float](repeating: 0, count: d)
-        var scale = [Float](repeating: 1, count: d)
-        for j in 0..<d {
-            var s = 0.0
-            var sq = 0.0
-            for r in 0..<n {
-                let v = Double(features[r * d + j])
-                s += v
-                sq += v * v
-            }
-            let m = s / Double(n)
-            let variance = max(sq / Double(n) - m * m, 0)
-            mean[j] = Float(m)
-            scale[j] = variance > 1e-12 ? Float(1 / variance.squareRoot()) : 1
-        }
-        let xs = SoftmaxNetwork(inputMean: mean, inputScale: scale, layers: []).standardised(features, rows: n)
-
         let sizes = [d] + hiddenSizes + [c]
         let layerCount = sizes.count - 1
-        var weights: [[Float]] = []
-        var biases: [[Float]] = []
-        for l in 0..<layerCount {
-            let std = Float((2.0 / Double(sizes[l] + sizes[l + 1])).squareRoot())
-            weights.append((0..<(sizes[l] * sizes[l + 1])).map { _ in rng.nextGaussian() * std })
-            biases.append([Float](repeating: 0, count: sizes[l + 1]))
-        }
+        let initial = try SoftmaxNetwork.untrained(
+            features: features, rows: n, featureCount: d, labels: labels, sizes: sizes, using: &rng)
+        let (mean, scale) = (initial.inputMean, initial.inputScale)
+        let xs = initial.standardised(features, rows: n)
+        var weights = initial.layers.map { $0.weights }
+        var biases = initial.layers.map { $0.bias }
         var mW = weights.map { [Float](repeating: 0, count: $0.count) }
         var vW = mW
         var mB = biases.map { [Float](repeating: 0, count: $0.count) }

@@ -49,6 +49,11 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         Float(next() >> 40) * (1.0 / Float(1 << 24))
     }
 
+    /// A uniform Double in [0, 1) with 53 random bits.
+    public mutating func nextUniformDouble() -> Double {
+        Double(next() >> 11) * (1.0 / Double(UInt64(1) << 53))
+    }
+
     /// A standard normal sample (Box–Muller).
     public mutating func nextGaussian() -> Float {
         var u1 = Double(next() >> 11) * (1.0 / Double(1 << 53))

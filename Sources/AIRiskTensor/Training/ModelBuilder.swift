@@ -58,7 +58,7 @@ public enum ModelBuilder {
         var nodes: [Node] = []
         var initializers: [String: Tensor] = [:]
         var parameters: [String] = []
-        var rng: SplitMix64
+        var rng: SeededGenerator
 
         mutating func parameter(_ name: String, shape: [Int], values: [Float]) -> String {
             initializers[name] = Tensor(shape: shape, scalars: values)
@@ -123,7 +123,7 @@ public enum ModelBuilder {
     public static func mlp(
         inputSize: Int, hiddenSizes: [Int], head: Head, activation: Activation = .relu, seed: UInt64
     ) -> TrainableModel {
-        var a = Assembly(rng: SplitMix64(seed: seed))
+        var a = Assembly(rng: SeededGenerator(seed: seed))
         var x = "input"
         var width = inputSize
         for (i, h) in hiddenSizes.enumerated() {
@@ -147,7 +147,7 @@ public enum ModelBuilder {
     public static func convNet(
         channels: Int, height: Int, width: Int, filters: Int = 8, kernelSize: Int = 3, classes: Int, seed: UInt64
     ) -> TrainableModel {
-        var a = Assembly(rng: SplitMix64(seed: seed))
+        var a = Assembly(rng: SeededGenerator(seed: seed))
         let fanIn = channels * kernelSize * kernelSize
         let w = a.parameter(
             "conv.weight", shape: [filters, channels, kernelSize, kernelSize],
@@ -183,7 +183,7 @@ public enum ModelBuilder {
     public static func recurrent(
         cell: Cell, inputSize: Int, hiddenSize: Int, head: Head, seed: UInt64
     ) -> TrainableModel {
-        var a = Assembly(rng: SplitMix64(seed: seed))
+        var a = Assembly(rng: SeededGenerator(seed: seed))
         let g = cell.gates
         let w = a.parameter(
             "rnn.W", shape: [1, g * hiddenSize, inputSize],

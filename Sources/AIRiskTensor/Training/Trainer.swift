@@ -30,7 +30,7 @@ public enum Trainer {
         }
         let decays = shapes.map { $0.count >= 2 }
         var state = OptimizerState(sizes: params.map(\.count))
-        var rng = SplitMix64(seed: config.seed)
+        var rng = SeededGenerator(seed: config.seed)
         var order = Array(0..<n)
         var history: [Float] = []
 

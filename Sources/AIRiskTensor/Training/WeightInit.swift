@@ -6,11 +6,11 @@ public enum WeightInit: String, Sendable, Equatable {
     case heNormal
 
     /// `count` weights for a layer with the given fan-in and fan-out.
-    public func sample(count: Int, fanIn: Int, fanOut: Int, using rng: inout SplitMix64) -> [Float] {
+    public func sample(count: Int, fanIn: Int, fanOut: Int, using rng: inout SeededGenerator) -> [Float] {
         switch self {
         case .glorotUniform:
             let a = (6 / Float(max(fanIn + fanOut, 1))).squareRoot()
-            return (0..<count).map { _ in (rng.nextUnitFloat() * 2 - 1) * a }
+            return (0..<count).map { _ in (rng.nextUniform() * 2 - 1) * a }
         case .heNormal:
             let s = (2 / Float(max(fanIn, 1))).squareRoot()
             return (0..<count).map { _ in rng.nextGaussian() * s }
