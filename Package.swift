@@ -94,7 +94,9 @@ let package = Package(
             name: "AIRiskEndpointTests",
             dependencies: [
                 "AIRiskEndpoint", "AIRiskAccess", "AIRiskTensor", "AIRiskAssessment", "AIRiskCatalog", "AIRiskResults",
-            ]),
+            ],
+            // Read through #filePath-relative URLs, not bundled.
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "AIRiskProbesTests",
             dependencies: [

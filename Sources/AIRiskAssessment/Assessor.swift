@@ -51,7 +51,6 @@ public struct Assessor: Sendable {
         var probes: [ProbeResult] = []
         var findings: [Finding] = []
         var definitions: [Definition] = []
-        let scorer = RiskScorer(catalog: catalog)
         let budget = plan.queryBudget
 
         for kind in plan.probes {

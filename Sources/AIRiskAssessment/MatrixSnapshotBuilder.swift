@@ -47,7 +47,9 @@ enum MatrixSnapshotBuilder {
                     DefenseEvidence(
                         id: d.id, name: d.name.en, nameJA: d.name.ja, stageID: probe.stage, classID: probe.attackClass,
                         evidence: .catalog,
-                        source: d.paper.map { "\($0.title) (\($0.year.map(String.init) ?? "n.d."))" } ?? d.url,
+                        source: d.paper.flatMap { p in
+                            p.title.map { "\($0) (\(p.year.map(String.init) ?? "n.d."))" }
+                        } ?? d.url,
                         notes: "catalog recommendation; not measured in this assessment"))
             }
         }

@@ -91,7 +91,7 @@ struct PayloadCodecTests {
         var codec = rows
         codec.classCount = 4
         let answer = try codec.decode(fixture.body, rows: fixture.rows)
-        #expect(answer == .scores([9_223_720_368_547_758_080, 2], width: 1))
+        #expect(answer == .scores([Float(9_223_720_368_547_758_080.0 as Double), 2], width: 1))
         let body = Array(#"{"outputs":[{"classes":[100000000000000000000],"scores":[0.5]}]}"#.utf8)
         #expect(throws: EndpointError.self) { try codec.decode(body, rows: 1) }
     }
