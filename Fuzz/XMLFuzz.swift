@@ -1,9 +1,11 @@
+import AIRiskAssessment
 import AIRiskResults
 import AIRiskXML
 import Foundation
 
-// libFuzzer target: the XML reader, results documents (schema validation + decoding) and catalog
-// documents (schema validation + typed parsing). The first byte picks the consumer.
+// libFuzzer target: the XML reader, results documents (schema validation + decoding), catalog
+// documents (schema validation + typed parsing) and assessment plans (schema validation + reading).
+// The first byte picks the consumer: 0–4 a catalog file, 5 results, 6 a plan (modulo 7).
 @testable import AIRiskCatalog
 
 /// Catalog schemas are compiled once; compiling is far slower than validating.
@@ -17,6 +19,7 @@ let catalogSchemas: [CatalogFile: XMLSchema] = {
     return result
 }()
 let resultsSchema = try? ResultsDocument.schema()
+let planSchema = try? PlanDocument.schema()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzXML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -25,7 +28,14 @@ public func fuzzXML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data + 1, count: size - 1)
     _ = try? XMLReader.parse(bytes, fileName: "fuzz.xml")
     let files = CatalogFile.allCases
-    let choice = Int(selector) % (files.count + 1)
+    let choice = Int(selector) % (files.count + 2)
+    if choice == files.count + 1 {
+        if let planSchema {
+            _ = try? PlanDocument.read(
+                bytes, fileName: "fuzz-plan.xml", directory: URL(fileURLWithPath: "/nonexistent"), schema: planSchema)
+        }
+        return 0
+    }
     if choice == files.count {
         _ = resultsSchema?.validate(bytes, fileName: "fuzz.xml")
         _ = try? ResultsDocument.read(bytes, fileName: "fuzz.xml")

@@ -26,7 +26,7 @@ modules_for() {
     case "$1" in
         onnx) echo "AIRiskONNX AIRiskTensor" ;;
         npy | csv | npz) echo "AIRiskData AIRiskTensor ZIPFoundation" ;;
-        xml) echo "AIRiskCatalog AIRiskResults AIRiskXML" ;;
+        xml) echo "AIRiskCatalog AIRiskResults AIRiskXML AIRiskAssessment" ;;
         endpoint) echo "AIRiskEndpoint" ;;
     esac
 }
@@ -41,7 +41,7 @@ build_target() {
     local t=$1 top
     top=$(modules_for "$t" | cut -d' ' -f1)
     swift build "${flags[@]}" --target "$top" >&2
-    [ "$t" = xml ] && swift build "${flags[@]}" --target AIRiskResults >&2
+    [ "$t" = xml ] && swift build "${flags[@]}" --target AIRiskResults >&2 && swift build "${flags[@]}" --target AIRiskAssessment >&2
     local bin objs=() imports=() m
     bin=$(swift build "${flags[@]}" --show-bin-path)
     # The modules named, their transitive dependencies (C targets included), and the flags that make
