@@ -6,19 +6,25 @@ import Testing
 
 @Suite("In-process softmax trainer")
 struct MembershipTrainerTests {
+    /// Fits `trainer` to the synthetic members (4 classes).
+    static func fit(_ trainer: SoftmaxNetworkTrainer, seed: UInt64) throws -> SoftmaxNetwork {
+        try fitReport(trainer, seed: seed).network
+    }
+
+    static func fitReport(_ trainer: SoftmaxNetworkTrainer, seed: UInt64) throws -> SoftmaxNetworkTrainer.FitReport {
+        let data = MembershipFixture.members
+        return try trainer.fitReport(
+            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
+            seed: seed)
+    }
+
     @Test("an MLP fits its training set and is deterministic in the seed")
     func fitsAndIsDeterministic() async throws {
         let data = MembershipFixture.members
         let trainer = MembershipFixture.overfitTrainer
-        let a = try trainer.fit(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
-            seed: 3)
-        let b = try trainer.fit(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
-            seed: 3)
-        let c = try trainer.fit(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
-            seed: 4)
+        let a = try Self.fit(trainer, seed: 3)
+        let b = try Self.fit(trainer, seed: 3)
+        let c = try Self.fit(trainer, seed: 4)
         #expect(a == b)
         #expect(a != c)
         let model = SoftmaxNetworkModel(network: a, inputShape: [data.rowWidth])
@@ -50,16 +56,10 @@ struct MembershipTrainerTests {
     func dropout() async throws {
         let data = MembershipFixture.members
         var trainer = MembershipFixture.overfitTrainer
-        let plain = try trainer.fit(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
-            seed: 3)
+        let plain = try Self.fit(trainer, seed: 3)
         trainer.dropout = 0.5
-        let a = try trainer.fit(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
-            seed: 3)
-        let b = try trainer.fit(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
-            seed: 3)
+        let a = try Self.fit(trainer, seed: 3)
+        let b = try Self.fit(trainer, seed: 3)
         #expect(a == b)
         #expect(a != plain)
         let out = try await SoftmaxNetworkModel(network: a, inputShape: [data.rowWidth]).predict(data.features)
@@ -67,21 +67,16 @@ struct MembershipTrainerTests {
         #expect(accuracy > 0.9, "training accuracy with dropout \(accuracy)")
         trainer.dropout = 1
         #expect(throws: MembershipProbeError.self) {
-            _ = try trainer.fit(
-                features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels,
-                classCount: 4, seed: 3)
+            _ = try Self.fit(trainer, seed: 3)
         }
     }
 
     @Test("early stopping stops once the validation loss stalls and keeps the best epoch's weights")
     func earlyStopping() throws {
-        let data = MembershipFixture.members
         let validation = MembershipFixture.nonMembers
         var trainer = MembershipFixture.overfitTrainer
         trainer.earlyStopping = .init(validation: validation, patience: 3)
-        let report = try trainer.fitReport(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
-            seed: 3)
+        let report = try Self.fitReport(trainer, seed: 3)
         #expect(report.epochsTrained < trainer.epochs, "the overfit recipe should stall on held-out data")
         #expect(report.keptEpoch == report.epochsTrained - 3)
         let stopped = SoftmaxNetworkTrainer.crossEntropy(
@@ -90,9 +85,7 @@ struct MembershipTrainerTests {
         #expect(abs(stopped - (report.validationLoss ?? .nan)) < 1e-9)
         // The full run ends with a higher held-out loss than the kept epoch.
         trainer.earlyStopping = nil
-        let full = try trainer.fitReport(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
-            seed: 3)
+        let full = try Self.fitReport(trainer, seed: 3)
         #expect(full.epochsTrained == trainer.epochs && full.validationLoss == nil)
         let fullLoss = SoftmaxNetworkTrainer.crossEntropy(
             full.network, standardised: full.network.standardised(validation.scalars, rows: validation.count),

@@ -53,25 +53,9 @@ public struct SoftmaxNetwork: Sendable, Equatable {
         guard c >= 2, labels.allSatisfy({ $0 >= 0 && $0 < c }) else {
             throw MembershipProbeError.badTrainingData("labels must lie in 0..<\(c) with at least 2 classes")
         }
-        var mean = [Float](repeating: 0, count: d)
-        var scale = [Float](repeating: 1, count: d)
-        features.withUnsafeBufferPointer { x in
-            var sum = [Double](repeating: 0, count: d)
-            var sq = [Double](repeating: 0, count: d)
-            for r in 0..<n {
-                for j in 0..<d {
-                    let v = Double(x[r &* d &+ j])
-                    sum[j] += v
-                    sq[j] += v * v
-                }
-            }
-            for j in 0..<d {
-                let m = sum[j] / Double(n)
-                let variance = max(sq[j] / Double(n) - m * m, 0)
-                mean[j] = Float(m)
-                scale[j] = variance > 1e-12 ? Float(1 / variance.squareRoot()) : 1
-            }
-        }
+        let moments = FeatureMoments(features, rows: n, width: d)
+        let mean = moments.mean
+        let scale = moments.inverseStandardDeviation
         var layers: [DenseLayer] = []
         for l in 0..<(sizes.count - 1) {
             let std = Float((2.0 / Double(sizes[l] + sizes[l + 1])).squareRoot())

@@ -39,23 +39,8 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
                 "\(n) rows of \(d) features with \(data.labels.count) labels in 0..<\(classCount) are needed")
         }
         let x = data.scalars
-        var mean = [Float](repeating: 0, count: d)
-        var scale = [Float](repeating: 1, count: d)
-        var sum = [Double](repeating: 0, count: d)
-        var sq = [Double](repeating: 0, count: d)
-        for r in 0..<n {
-            for j in 0..<d {
-                let v = Double(x[r * d + j])
-                sum[j] += v
-                sq[j] += v * v
-            }
-        }
-        for j in 0..<d {
-            let m = sum[j] / Double(n)
-            let variance = max(sq[j] / Double(n) - m * m, 0)
-            mean[j] = Float(m)
-            scale[j] = variance > 1e-12 ? Float(variance.squareRoot()) : 1
-        }
+        let moments = FeatureMoments(x, rows: n, width: d)
+        let (mean, scale) = (moments.mean, moments.standardDeviation)
         var z = x
         for r in 0..<n { for j in 0..<d { z[r * d + j] = (z[r * d + j] - mean[j]) / scale[j] } }
 
