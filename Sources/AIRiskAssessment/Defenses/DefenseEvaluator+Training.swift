@@ -6,8 +6,8 @@ import Foundation
 
 extension DefenseEvaluator {
     /// Training-side defenses, measured on an in-process retrain: the deployed model's architecture (read from
-    /// its ONNX graph) is trained on the member data twice with the same recipe and seed, without and with the
-    /// defense, and the membership and inversion probes run against both retrains.
+    /// its ONNX graph) is trained on the member data with the same seed, without and with the defense, and the
+    /// membership and inversion probes run against both retrains.
     func trainingEvidence(
         _ specs: [DefenseSpec], plan: AssessmentPlan, model: any ModelAccess, members: LabeledData,
         nonMembers: LabeledData, runner: WhatIfProbeRunner, kinds: [ProbeKind], catalogDefenses: [DefenseEvidence]
@@ -138,9 +138,10 @@ extension DefenseEvaluator {
                     probeID: "utility", metric: plainUtility.metric, before: plainUtility.value, after: after.value))
             let notes =
                 "Measured on a retrain, not the deployed model: \(shape), the deployed model's architecture, trained "
-                + "in-process on the \(members.count) member records twice with the same recipe (Adam, \(epochs) "
-                + "epochs, batch \(batch), seed \(seed)) — without the defense (before) and with \(recipeText) "
-                + "(after). The probes ran against both retrains with the \(runner.profile.rawValue) profile. "
+                + "in-process on the \(members.count) member records with seed \(seed), without the defense (before: "
+                + "Adam, \(epochs) epochs, batch \(batch)) and with \(recipeText) (after; the rest of the recipe as "
+                + "before unless stated). The probes ran against both retrains with the \(runner.profile.rawValue) "
+                + "profile. "
                 + lines.joined(separator: " ")
                 + " Utility: \(plainUtility.metric) \(fmt(plainUtility.value)) → \(fmt(after.value))."
             out.append(
