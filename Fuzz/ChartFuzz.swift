@@ -46,6 +46,7 @@ public func fuzzChart(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             randomLabel: "random")
     }
     let lowered = svg.lowercased()
-    precondition(!lowered.contains("=\"nan") && !lowered.contains("=\"inf") && !lowered.contains("=\"-inf"), "non-finite SVG")
+    precondition(
+        !lowered.contains("=\"nan") && !lowered.contains("=\"inf") && !lowered.contains("=\"-inf"), "non-finite SVG")
     return 0
 }

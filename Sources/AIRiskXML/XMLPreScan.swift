@@ -6,7 +6,8 @@ import Foundation
 enum XMLPreScan {
     static func check(_ data: Data, fileName: String, limits: XMLLimits) throws(XMLError) {
         guard data.count <= limits.maxBytes else {
-            throw tooLarge(fileName, "the document is \(data.count) bytes, more than the \(limits.maxBytes) bytes airisk reads")
+            throw tooLarge(
+                fileName, "the document is \(data.count) bytes, more than the \(limits.maxBytes) bytes airisk reads")
         }
         let offender: (offset: Int, count: Int)? = data.withUnsafeBytes { raw in
             scan(raw, limit: limits.maxAttributesPerElement)

@@ -31,7 +31,8 @@ public enum XMLReader {
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? UInt64,
             size > UInt64(limits.maxBytes)
         {
-            throw XMLPreScan.tooLarge(url.path, "the file is \(size) bytes, more than the \(limits.maxBytes) bytes airisk reads")
+            throw XMLPreScan.tooLarge(
+                url.path, "the file is \(size) bytes, more than the \(limits.maxBytes) bytes airisk reads")
         }
         do {
             return try Data(contentsOf: url)

@@ -50,13 +50,25 @@ struct ExtremeChartTests {
             #expect(s.low.isFinite && s.high.isFinite && s.low < s.high, "\(values) log=\(log)")
             let ticks = s.ticks
             #expect(!ticks.isEmpty && ticks.count <= ChartScale.maxTicks + 1, "\(values): \(ticks.count) ticks")
-            #expect(ticks.allSatisfy(\.isFinite))
+            #expect(ticks.allSatisfy { $0.isFinite })
             for v in values + ticks {
                 let p = s.position(v)
                 #expect(p.isFinite && p >= 0 && p <= 100, "\(v) → \(p)")
             }
             #expect(ticks.allSatisfy { !s.label($0).isEmpty })
         }
+    }
+
+    /// Writes the base document `scripts/make_extreme_results.py` edits (the sample results, which have
+    /// curves and histograms): `AIRISK_WRITE_EXTREME_BASE=/tmp/base.xml swift test --filter writeBase`.
+    @Test(
+        "writes the base document for the extreme fixtures",
+        .enabled(
+            if: ProcessInfo.processInfo.environment["AIRISK_WRITE_EXTREME_BASE"] != nil,
+            "only when regenerating the fixtures (set AIRISK_WRITE_EXTREME_BASE to a path)"))
+    func writeBase() throws {
+        let path = try #require(ProcessInfo.processInfo.environment["AIRISK_WRITE_EXTREME_BASE"])
+        try ResultsDocument.write(SampleResults.make(), to: URL(fileURLWithPath: path))
     }
 
     @Test("ordinary axes keep their nice ticks")

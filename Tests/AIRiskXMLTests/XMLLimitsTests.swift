@@ -34,7 +34,8 @@ struct XMLLimitsTests {
         let doc = try XMLReader.parse(document(attributes: 256), fileName: "ok.xml")
         #expect(doc.root.name == "root")
         #expect(throws: XMLError.self) {
-            _ = try XMLReader.parse(document(attributes: 11), fileName: "x.xml", limits: XMLLimits(maxAttributesPerElement: 10))
+            _ = try XMLReader.parse(
+                document(attributes: 11), fileName: "x.xml", limits: XMLLimits(maxAttributesPerElement: 10))
         }
     }
 

@@ -177,10 +177,19 @@ struct ProtoReader {
         }
     }
 
-    /// The number of varints in a packed payload: one per byte without the continuation bit.
-    func varintCount(_ r: Range<Int>) -> Int {
+    /// The number of varints in a packed payload (one per byte without the continuation bit), counting
+    /// no further than `cap + 1`: a payload refused for holding more than `cap` values is refused after
+    /// at most that many, and at once when even ten-byte varints could not fit.
+    func varintCount(_ r: Range<Int>, cap: Int = Int.max) -> Int {
+        let atLeast = r.count / 10
+        if atLeast > cap { return atLeast }
         var n = 0
-        for p in r where bytes[p] & 0x80 == 0 { n &+= 1 }
+        bytes.withUnsafeBufferPointer { b in
+            for p in r where b[p] & 0x80 == 0 {
+                n &+= 1
+                if n > cap { return }
+            }
+        }
         return n
     }
 
@@ -194,8 +203,10 @@ struct ProtoReader {
         }
         try expect(wire, .lengthDelimited, field)
         let r = try readLengthDelimited(field: field)
-        try checkRoom(field, held: out.count, adding: varintCount(r), limit: limit)
-        out.reserveCapacity(out.count + varintCount(r))
+        let ceiling = min(limit ?? maximumElements, maximumElements)
+        let count = varintCount(r, cap: ceiling)
+        try checkRoom(field, held: out.count, adding: count, limit: limit)
+        out.reserveCapacity(out.count + count)
         var sub = nested(r, path: path)
         while !sub.isAtEnd { out.append(Int64(bitPattern: try sub.readVarint(field: field))) }
     }

@@ -248,7 +248,8 @@ public struct GraphSizePass {
                 kind: t.elementKind, shape: t.shape.map { $0 },
                 ints: t.count <= Self.maxFollowedInts ? t.intContents : nil)
         case .ints(let v)?:
-            return Value(kind: .int64, shape: [v.count], ints: v.count <= Self.maxFollowedInts ? v.map { Int($0) } : nil)
+            return Value(
+                kind: .int64, shape: [v.count], ints: v.count <= Self.maxFollowedInts ? v.map { Int($0) } : nil)
         case .int(let v)?: return Value(kind: .int64, shape: [], ints: [Int(v)])
         case .floats(let v)?: return Value(kind: .float, shape: [v.count])
         case .float?: return Value(kind: .float, shape: [])
@@ -444,7 +445,8 @@ public struct GraphSizePass {
         }
         let set = Set(axes.compactMap { Shape.normalizeAxis($0, rank: s.count) })
         let shape: [Int?] =
-            keep == 1 ? s.indices.map { set.contains($0) ? 1 : s[$0] } : s.indices.filter { !set.contains($0) }.map { s[$0] }
+            keep == 1
+            ? s.indices.map { set.contains($0) ? 1 : s[$0] } : s.indices.filter { !set.contains($0) }.map { s[$0] }
         return Value(kind: x.kind, shape: shape)
     }
 
