@@ -97,8 +97,9 @@ struct ChartScale {
         return out
     }
 
+    /// A tick's label; total over every Double (a value a log axis cannot place reads as a plain number).
     func label(_ value: Double) -> String {
-        if isLog {
+        if isLog && value > 0 && value.isFinite {
             let exponent = Int(log10(value).rounded())
             if (-2...4).contains(exponent) { return NumberFormat.short(value) }
             return "1e\(exponent)"
