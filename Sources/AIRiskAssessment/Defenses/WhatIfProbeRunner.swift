@@ -36,7 +36,12 @@ struct WhatIfProbeRunner: Sendable {
                 var headlines: [ProbeOutcome.Headline] = []
                 if let head {
                     headlines.append(.init(name: head.evidence.name, value: head.evidence.value))
-                    headlines.append(.init(name: "AUC of the headline attack", value: head.attack.metrics.auc))
+                    if let t = MembershipReport.tpr(head.attack, at: scorer.membershipTargetFPR) {
+                        headlines.append(
+                            .init(
+                                name: "TPR at \(MembershipReport.percent(scorer.membershipTargetFPR)) FPR (headline attack)",
+                                value: t))
+                    }
                 }
                 // LiRA is the attack the low-FPR regime is judged by (Carlini et al. 2022); when the profile
                 // runs it, its own figure is reported beside the headline attack's.

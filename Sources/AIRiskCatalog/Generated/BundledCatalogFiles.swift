@@ -1167,8 +1167,10 @@ enum BundledCatalogFiles {
   How airisk scores a probe result with this policy (the design choices are airisk's own):
   1. Evidence first. Every probe reports one headline figure with its 95 % interval and the level a
      guessing attacker reaches (chance):
-       membership  TPR at the probe policy's targetFPR of the attack whose Clopper-Pearson lower bound is
-                   highest; chance = that FPR (a guesser flags members and non-members alike);
+       membership  AUC of the attack whose Hanley-McNeil lower bound is highest; chance = 0.5. Its TPR at the
+                   probe policy's targetFPR is reported beside it with a Clopper-Pearson interval (chance = that
+                   FPR); it is not the headline because a few hundred non-members allow only a handful of false
+                   positives at 1 % FPR, too few to separate an overfit model from a regularised one;
        inversion   attack accuracy (the evaluation classifier names the attacked class) over K attacked classes,
                    Clopper-Pearson; chance = 1/K; when the non-member class mean (public knowledge) is closer
                    to the members' class mean than the reconstructions are, the attack revealed nothing beyond it;
@@ -1368,12 +1370,12 @@ enum BundledCatalogFiles {
       <factorScore factor="exploit" derived="owasp-exploitability">ML04 exploitability 4 converts to 7.</factorScore>
       <factorScore factor="awareness" score="9">Published since 2016, with open-source attack tools.</factorScore>
       <factorScore factor="intrusion-detection" score="8">Inference APIs are typically logged without review.</factorScore>
-      <metric id="membership.leakage" name="TPR at the target FPR: lower bound above chance" unit="fraction">
-        <band to="0.02" score="2"/>
-        <band from="0.02" to="0.05" score="4"/>
-        <band from="0.05" to="0.10" score="5"/>
-        <band from="0.10" to="0.25" score="7"/>
-        <band from="0.25" score="9"/>
+      <metric id="membership.leakage" name="Attack AUC: lower bound above 0.5, as a share of the way to 1" unit="fraction">
+        <band to="0.05" score="2"/>
+        <band from="0.05" to="0.10" score="4"/>
+        <band from="0.10" to="0.30" score="5"/>
+        <band from="0.30" to="0.50" score="7"/>
+        <band from="0.50" score="9"/>
       </metric>
     </probePolicy>
 
