@@ -26,7 +26,8 @@ extension Assessor {
         for (name, data) in [("members", inputs.members), ("non-members", inputs.nonMembers)]
             + (inputs.population.map { [("population", $0)] } ?? [])
         {
-            let bad = (data.features.floats ?? []).filter { !$0.isFinite }.count
+            let bad =
+                (data.features.floats ?? []).filter { !$0.isFinite }.count
                 + (data.targets ?? []).filter { !$0.isFinite }.count
             if bad > 0 {
                 out.append(

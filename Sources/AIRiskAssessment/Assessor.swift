@@ -147,7 +147,8 @@ public struct Assessor: Sendable {
                 "\(kind.rawValue): \(result.status.state) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
             )
             if case .ran = result.status, let evidence {
-                findings.append(try finding(for: kind, evidence: evidence, plan: plan, access: desc.accessLevel.rawValue))
+                findings.append(
+                    try finding(for: kind, evidence: evidence, plan: plan, access: desc.accessLevel.rawValue))
             }
             probes.append(result)
         }
@@ -160,7 +161,8 @@ public struct Assessor: Sendable {
         var whatIf = DefenseEvaluator.Outcome(defenses: catalogDefenses, findings: findings, definitions: [])
         do {
             whatIf = try await DefenseEvaluator(catalog: catalog, progress: progress).evaluate(
-                plan: plan, model: treatAsScores ? inputs.access : rawAccess, members: inputs.members, nonMembers: inputs.nonMembers,
+                plan: plan, model: treatAsScores ? inputs.access : rawAccess, members: inputs.members,
+                nonMembers: inputs.nonMembers,
                 population: inputs.population, probes: probes, findings: findings, catalogDefenses: catalogDefenses)
         } catch {
             progress("defenses: not measured (\(error)); the defense table lists catalog recommendations only")

@@ -46,7 +46,8 @@ struct GateTests {
         #expect(try await run(["report", dir.appendingPathComponent("results.xml").path, "--fail-on", "low"]) == 1)
     }
 
-    @Test("an endpoint that stops answering after the set-up query: every probe fails, exit 1, errors in JUnit and OSCAL")
+    @Test(
+        "an endpoint that stops answering after the set-up query: every probe fails, exit 1, errors in JUnit and OSCAL")
     func endpointNeverAnswers() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-gate-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -93,7 +94,9 @@ struct GateTests {
                     name: "m", sourceKind: .file, location: "m.onnx", inputShape: [], outputKind: "probabilities",
                     accessLevel: "scores"),
                 environment: EnvironmentInfo(operatingSystem: "test", cpuCount: 1, swiftVersion: "6"))
-            r.probes = statuses.enumerated().map { ProbeResult(id: "p\($0.offset)", title: "P", accessAssumed: "", seed: 0, status: $0.element) }
+            r.probes = statuses.enumerated().map {
+                ProbeResult(id: "p\($0.offset)", title: "P", accessAssumed: "", seed: 0, status: $0.element)
+            }
             if let severity {
                 r.findings = [
                     Finding(

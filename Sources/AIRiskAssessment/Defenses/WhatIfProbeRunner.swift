@@ -39,7 +39,8 @@ struct WhatIfProbeRunner: Sendable {
                     if let t = MembershipReport.tpr(head.attack, at: scorer.membershipTargetFPR) {
                         headlines.append(
                             .init(
-                                name: "TPR at \(MembershipReport.percent(scorer.membershipTargetFPR)) FPR (headline attack)",
+                                name:
+                                    "TPR at \(MembershipReport.percent(scorer.membershipTargetFPR)) FPR (headline attack)",
                                 value: t))
                     }
                 }
@@ -85,7 +86,9 @@ struct WhatIfProbeRunner: Sendable {
                 let evidence = ExtractionReport.evidence(r)
                 outcome = ProbeOutcome(
                     kind: kind, ran: true, reason: nil,
-                    headlines: [.init(name: "\(evidence.name) within \(headlineBudget) queries", value: evidence.value)],
+                    headlines: [
+                        .init(name: "\(evidence.name) within \(headlineBudget) queries", value: evidence.value)
+                    ],
                     evidence: evidence, severity: nil)
             }
             if let evidence = outcome.evidence {

@@ -61,7 +61,9 @@ enum MembershipReport {
         p.tables.append(
             ResultTable(
                 title: "Attacks",
-                columns: ["Attack", "AUC", "AUC 95 % CI"] + fprColumns + ["Advantage", "Balanced accuracy", "ε lower bound"],
+                columns: ["Attack", "AUC", "AUC 95 % CI"] + fprColumns + [
+                    "Advantage", "Balanced accuracy", "ε lower bound",
+                ],
                 rows: rows))
         if let best = headline(r, fpr: targetFPR)?.attack {
             p.tables.append(
@@ -150,9 +152,12 @@ enum MembershipReport {
     static func warnings(_ r: MembershipResult) -> [String] {
         var out: [String] = []
         let strict = r.attacks.map { a in
-            (a, AUCInterval.hanleyMcNeil(
-                auc: a.metrics.auc, positives: a.metrics.memberCount, negatives: a.metrics.nonMemberCount,
-                z: 2.575829))
+            (
+                a,
+                AUCInterval.hanleyMcNeil(
+                    auc: a.metrics.auc, positives: a.metrics.memberCount, negatives: a.metrics.nonMemberCount,
+                    z: 2.575829)
+            )
         }
         let below = strict.filter { $0.1.upper < 0.5 }
         let above = strict.filter { $0.1.lower > 0.5 }

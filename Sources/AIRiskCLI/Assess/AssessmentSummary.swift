@@ -123,7 +123,9 @@ enum AssessmentSummary {
             }
         }
         return [""] + ["Defense what-if (measured)"]
-            + table(["Defense", "Probe", "What-if re-run before → after", "Severity", "Utility"], rows).map { "  " + $0 }
+            + table(["Defense", "Probe", "What-if re-run before → after", "Severity", "Utility"], rows).map {
+                "  " + $0
+            }
     }
 
     /// The per-probe tables worth a terminal: the membership attack table, the extraction

@@ -31,7 +31,8 @@ enum Gate: String, ExpressibleByArgument, CaseIterable {
             return "no selected probe ran (" + (results.status.incompleteReason ?? "nothing was assessed") + ")"
         }
         if gate != nil, !results.failedProbes.isEmpty {
-            return "the assessment is incomplete: " + results.failedProbes.map { "\($0.id) failed" }.joined(separator: ", ")
+            return "the assessment is incomplete: "
+                + results.failedProbes.map { "\($0.id) failed" }.joined(separator: ", ")
         }
         return nil
     }

@@ -74,7 +74,8 @@ struct ResultsDiff {
             }
             let name = (h.new ?? h.old)?.name.replacingOccurrences(of: "Headline: ", with: "") ?? "no headline"
             lines.append(
-                "  \(h.probe.padding(toLength: 12, withPad: " ", startingAt: 0)) \(name): \(text(h.old)) → \(text(h.new))")
+                "  \(h.probe.padding(toLength: 12, withPad: " ", startingAt: 0)) \(name): \(text(h.old)) → \(text(h.new))"
+            )
         }
         lines.append("")
         lines.append("Metrics")

@@ -108,14 +108,15 @@ public enum SARIFReport {
                 ),
                 (
                     "properties",
-                    .object([
-                        ("findingId", .string(f.id)), ("probe", .string(f.probeID)),
-                        ("severity", .string(f.severity.rawValue)),
-                        ("security-severity", .string(securitySeverity(f.severity))),
-                        ("likelihood", .double(f.likelihood.score)), ("impact", .double(f.impact.score)),
-                        ("owasp", .string(f.owasp.id)), ("atlas", .string(f.atlas.id)),
-                        ("nist", .string(f.nistSection)),
-                    ] + headlineProperties(f))
+                    .object(
+                        [
+                            ("findingId", .string(f.id)), ("probe", .string(f.probeID)),
+                            ("severity", .string(f.severity.rawValue)),
+                            ("security-severity", .string(securitySeverity(f.severity))),
+                            ("likelihood", .double(f.likelihood.score)), ("impact", .double(f.impact.score)),
+                            ("owasp", .string(f.owasp.id)), ("atlas", .string(f.atlas.id)),
+                            ("nist", .string(f.nistSection)),
+                        ] + headlineProperties(f))
                 ),
             ])
         }

@@ -157,10 +157,10 @@ enum ResultsXMLEncoder {
             ]
                 + (f.headline.map { [metric($0, tag: "headline")] } ?? []) + optText("context", f.context)
                 + [
-                el("owasp", ["id": f.owasp.id], [.text(f.owasp.name)]),
-                el("atlas", ["id": f.atlas.id], [.text(f.atlas.name)]),
-                text("nistSection", f.nistSection),
-            ]
+                    el("owasp", ["id": f.owasp.id], [.text(f.owasp.name)]),
+                    el("atlas", ["id": f.atlas.id], [.text(f.atlas.name)]),
+                    text("nistSection", f.nistSection),
+                ]
                 + f.recommendedDefenses.map { d in
                     el(
                         "recommendedDefense", ["id": d.id, "evidence": d.evidence.rawValue],
