@@ -101,9 +101,10 @@ struct HTMLContext {
         ]
         if let c = f.context { out["context"] = c }
         if let h = f.headline {
-            var text = h.name.replacingOccurrences(of: "Headline: ", with: "") + " " + NumberFormat.short(h.value)
+            // Three decimals, as the rationale and the terminal summary cite it.
+            var text = h.name.replacingOccurrences(of: "Headline: ", with: "") + String(format: " %.3f", h.value)
             if let lo = h.ciLow, let hi = h.ciHigh {
-                text += " [" + NumberFormat.short(lo) + ", " + NumberFormat.short(hi) + "]"
+                text += String(format: " [%.3f, %.3f]", lo, hi)
             }
             out["headline"] = text
         }
