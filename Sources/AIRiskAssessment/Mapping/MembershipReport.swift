@@ -24,9 +24,9 @@ enum MembershipReport {
                         ciLow: f.tpr.lower, ciHigh: f.tpr.upper,
                         basis:
                             "\(best.name); \(f.negatives) non-members, at most \(f.maxFalsePositives) false positives allowed; "
-                            + (f.tpr.lower > f.targetFPR
-                                ? "the interval excludes chance (\(percent(f.targetFPR)))"
-                                : "the interval does not exclude chance (\(percent(f.targetFPR)))")
+                            + (f.tpr.lower > f.fprUpperBound
+                                ? "the interval excludes chance (the threshold's FPR, ≤ \(percent(f.fprUpperBound)))"
+                                : "the interval does not exclude chance (the threshold's FPR, ≤ \(percent(f.fprUpperBound)))")
                             + (f.note.map { "; \($0)" } ?? "")))
             }
             p.metrics.append(
@@ -124,7 +124,8 @@ enum MembershipReport {
             figure(best, at: fpr).map { f in
                 "; its TPR at \(percent(fpr)) FPR "
                     + String(format: "%.3f [%.3f, %.3f]", f.tpr.estimate, f.tpr.lower, f.tpr.upper)
-                    + " (Clopper–Pearson; chance \(String(format: "%.3f", fpr)))"
+                    + " (Clopper–Pearson; chance = the threshold's FPR, ≤ \(String(format: "%.3f", f.fprUpperBound)) "
+                    + "at 95 %)"
             } ?? ""
         let evidence = LeakageEvidence(
             name: "Attack AUC", value: best.metrics.auc, lower: ci.lower, upper: ci.upper, chance: 0.5,
