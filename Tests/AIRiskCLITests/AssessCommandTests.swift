@@ -122,6 +122,7 @@ struct AssessCommandTests {
             old: try ResultsDocument.read(contentsOf: URL(fileURLWithPath: a)),
             new: try ResultsDocument.read(contentsOf: URL(fileURLWithPath: b)))
         #expect(diff.metrics.contains { $0.probe == "membership" && $0.old == $0.new })
+        #expect(diff.headlines.contains { $0.probe == "membership" && $0.old != nil && $0.old == $0.new })
         #expect(try await run(["diff", a, b, "--fail-on-regression"]) == (diff.regressions.isEmpty ? 0 : 2))
         #expect(!diff.regressions.isEmpty, "declaring high sensitivity raises impact and severity")
         #expect(try await run(["diff", b, a, "--fail-on-regression"]) == 0)

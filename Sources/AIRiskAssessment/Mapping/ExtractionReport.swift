@@ -66,7 +66,14 @@ enum ExtractionReport {
                             + budgets.map { b in
                                 c.points.first { $0.budget == b }.map { TableCell.number($0.fidelity) } ?? .text("–")
                             }
-                    }))
+                    }
+                        + (r.majorityAgreement.map { majority in
+                            // The chance level every budget's fidelity is judged against.
+                            [
+                                [.text("majority-label copy"), .text("–"), .text("(chance)")]
+                                    + budgets.map { _ in TableCell.number(majority) }
+                            ]
+                        } ?? [])))
             p.tables.append(
                 ResultTable(
                     title: "Queries to reach fidelity",

@@ -26,7 +26,7 @@ enum AssessmentSummary {
         var rows: [[String]] = []
         for p in r.probes {
             let f = r.findings(ofProbe: p.id).first
-            let headline = (f?.headline).map(headlineText) ?? p.status.detail ?? ""
+            let headline = (f?.headline ?? p.metrics.first).map(headlineText) ?? p.status.detail ?? ""
             rows.append([
                 p.id, p.status.state, f?.severity.rawValue ?? "–",
                 f.map { "\(format($0.likelihood.score)) \($0.likelihood.level.rawValue)" } ?? "–",
