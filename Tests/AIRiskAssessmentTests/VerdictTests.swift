@@ -73,6 +73,8 @@ struct VerdictTests {
         let h = try #require(f.headline)
         let probe = try #require(results.probes.first)
         #expect(probe.metrics.first == h, "the probe's first metric is the finding's headline")
+        #expect(f.context?.contains("exposure internal") == true)
+        #expect(!results.warnings.contains { $0.contains("probabilities") }, "scikit-learn's probabilities are ones")
         #expect(f.rationale.contains(String(format: "%.3f", h.value)))
         let table = try #require(probe.tables.first { $0.title == "Attacks" })
         let attack = try #require(h.basis?.components(separatedBy: ",").first)
