@@ -97,7 +97,7 @@ public struct RiskScorer: Sendable {
             evidenceText += "; threat-agent and vulnerability factors average \(Self.format(factorScore))"
         }
         let rationale =
-            "Evidence: \(evidenceText). Likelihood \(Self.format(likelihood)) (\(lLevel.rawValue)). "
+            "Evidence: \(evidenceText) [\(evidence.basis)]. Likelihood \(Self.format(likelihood)) (\(lLevel.rawValue)). "
             + "Impact \(Self.format(impact)) (\(iLevel.rawValue)): \(contextText)."
             + (evidence.isMeasurable ? "" : " Severity is Note because the evidence does not show leakage.")
         return RiskScore(
