@@ -134,7 +134,15 @@ public struct Assessor: Sendable {
                         result.notes.append(
                             "no population set: the member data stood in for the attacker's public data")
                     }
-                    evidence = ExtractionReport.evidence(r)
+                    if ExtractionReport.copiedAnything(r) {
+                        evidence = ExtractionReport.evidence(r)
+                    } else {
+                        // Nothing was measured: a run that trained no copy must not read as "no leakage".
+                        result.metrics.removeAll { $0.name.hasPrefix("Headline: ") }
+                        result.status = .failed(
+                            error: "no copy could be trained within the query budget of \(r.queryBudget) rows; "
+                                + "raise --query-budget")
+                    }
                     definitions += ExtractionReport.definitions
                 }
             } catch {

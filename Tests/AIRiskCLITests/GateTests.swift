@@ -84,6 +84,22 @@ struct GateTests {
         #expect(oscal.contains("not assessed (the probe failed)"))
     }
 
+    @Test("a query budget too small for any probe: exit 1 without a gate")
+    func budgetTooSmall() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-gate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let code = try await run([
+            "assess", "--model", models.appendingPathComponent("softmax_digits.onnx").path,
+            "--members", models.appendingPathComponent("softmax_digits.members.npz").path,
+            "--nonmembers", models.appendingPathComponent("softmax_digits.nonmembers.npz").path,
+            "--probes", "membership,extraction", "--profile", "quick", "--query-budget", "1", "--out", dir.path,
+        ])
+        #expect(code == 1)
+        let results = try ResultsDocument.read(contentsOf: dir.appendingPathComponent("results.xml"))
+        #expect(results.findings.isEmpty)
+        #expect(results.failedProbes.map(\.id) == ["membership", "extraction"])
+    }
+
     @Test("exit codes: incomplete 1, finding at the gate 2, otherwise 0")
     func exitCodes() throws {
         func results(_ statuses: [ProbeStatus], severity: Severity?) -> AssessmentResults {

@@ -154,6 +154,12 @@ enum ExtractionReport {
         return q
     }
 
+    /// Whether any copy was made (a learning-curve point or a verified equation-solving copy).
+    static func copiedAnything(_ r: ExtractionResult) -> Bool {
+        if let eq = r.equationSolving, eq.isOfForm, eq.fidelity != nil { return true }
+        return r.curves.contains { !$0.points.isEmpty }
+    }
+
     /// The headline: the best copy's fidelity on the held-out rows (any budget, equation solving
     /// included) with its Clopper–Pearson interval, against the majority-label baseline. Regressors:
     /// R² of the copy against the target, against 0 (a copy answering the mean), without an interval.

@@ -26,7 +26,8 @@ enum AssessmentSummary {
         var rows: [[String]] = []
         for p in r.probes {
             let f = r.findings(ofProbe: p.id).first
-            let headline = (f?.headline ?? p.metrics.first).map(headlineText) ?? p.status.detail ?? ""
+            let figure = p.status == .ran ? (f?.headline ?? p.metrics.first) : nil
+            let headline = figure.map(headlineText) ?? p.status.detail ?? ""
             rows.append([
                 p.id, p.status.state, f?.severity.rawValue ?? "–",
                 f.map { "\(format($0.likelihood.score)) \($0.likelihood.level.rawValue)" } ?? "–",
