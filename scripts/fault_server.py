@@ -5,13 +5,15 @@ Serves a fixed 3-class softmax model over 4 features on 127.0.0.1 (stdlib only).
 the fault and how many requests suffer it before the server behaves: POST /FAULT/K/... where
 FAULT is one of ok, hold (answers after 0.1 s), slow, error500, throttle, drop, malformed, truncated, wrongshape, labels, auth,
 nan, bigwait, drip, echo500, echobad and K the number of faulty answers (e.g. /error500/2/v2/models/m/infer fails twice
-then answers); echo answers K requests, then refuses every later one with 401.
+then answers); echo answers K requests, then refuses every later one with 401. FAULT.STYLE picks
+the echo's spelling (bare, noscheme, json, unicode, url, b64pair, pair; default: all of them).
 
 drip sends its headers, then one byte of the body every 0.25 s (for at most 60 s). The echo faults
 write back every credential they received (the Authorization and X-Api-Key headers, every query
 value) in each spelling a server may use: as sent, without its scheme, JSON-escaped with a backslash before
 each / and as \\u escapes, URL-encoded, base64 of a basic-auth pair built from it, decoded when it is a Basic pair, the
-first one straddling the 160-byte snippet cut, plus raw ESC and BEL bytes.
+first one straddling the 160-byte snippet cut, plus ESC and BEL (raw after the JSON, or as \\u
+escapes inside it for echobad, whose answer is a well-formed {"error": ...}).
 
 The body format decides the protocol: {"inputs": [...]} is KServe V2, {"instances":
 ...} the row format. GET /stats reports what the server saw; GET .../v2/models/NAME is metadata.
@@ -80,6 +82,7 @@ class Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length)
         parts = self.path.strip("/").split("/")
         fault, limit = (parts[0], int(parts[1])) if len(parts) >= 2 and parts[1].isdigit() else ("ok", 0)
+        fault, _, style = fault.partition(".")
         try:
             body = json.loads(raw)
         except ValueError:
@@ -99,26 +102,40 @@ class Handler(BaseHTTPRequestHandler):
             stats["inflight"] += 1
             stats["max_inflight"] = max(stats["max_inflight"], stats["inflight"])
         try:
-            self.respond(fault, limit, key, body, batch, rows, v2)
+            self.respond(fault, limit, key, body, batch, rows, v2, style)
         finally:
             with lock:
                 stats["inflight"] -= 1
 
-    def echo(self):
-        """A body echoing every credential received, in every spelling (see the module doc)."""
+    def echo(self, style, controls_in_json=False):
+        """A body echoing every credential received in one spelling, or all of them (see the module doc)."""
         secrets = [self.headers.get(h) for h in ("Authorization", "X-Api-Key") if self.headers.get(h)]
         secrets += [v for k, v in parse_qsl(urlsplit(self.path).query) if k.lower() != "api-version"]
         forms = []
         for v in secrets:
             core = v.split(" ", 1)[1] if " " in v else v
-            forms += [v, core, core.replace("/", "\\/"), "".join("\\u%04x" % ord(c) for c in core),
-                      quote(core, safe=""), base64.b64encode(("alice:" + core).encode()).decode()]
-            if v.lower().startswith("basic "):
-                pair = base64.b64decode(core).decode()
-                forms += [pair, pair.split(":", 1)[1]]
-        # '{"error": "' is 11 bytes: the first secret starts at byte 151 and runs over the 160-byte cut.
-        text = '{"error": "' + "x" * 140 + " | ".join(forms) + '"}'
-        return text.encode() + b"\x1b[2J\x07"
+            pair = base64.b64decode(core).decode() if v.lower().startswith("basic ") else None
+            spelled = {
+                "bare": v,
+                "noscheme": core,
+                "json": core.replace("/", "\\/"),
+                "unicode": "".join("\\u%04x" % ord(c) for c in core),
+                "url": quote(core, safe=""),
+                "b64pair": base64.b64encode(("alice:" + core).encode()).decode(),
+                "pair": pair or core,
+            }
+            if style in spelled:
+                forms.append(spelled[style])
+            else:
+                forms += list(spelled.values()) + ([pair.split(":", 1)[1]] if pair else [])
+        if style in spelled:
+            text = "bad credentials: " + " ; ".join(forms)
+        else:
+            # '{"error": "' is 11 bytes: the first secret starts at byte 151 and runs over the 160-byte cut.
+            text = "x" * 140 + " | ".join(forms)
+        if controls_in_json:
+            return ('{"error": "' + text + '\\u001b[2J\\u0007"}').encode()
+        return ('{"error": "' + text + '"}').encode() + b"\x1b[2J\x07"
 
     def drip(self):
         self.send_response(200)
@@ -136,7 +153,7 @@ class Handler(BaseHTTPRequestHandler):
             pass
         self.close_connection = True
 
-    def respond(self, fault, limit, key, body, batch, rows, v2):
+    def respond(self, fault, limit, key, body, batch, rows, v2, style=""):
         with lock:
             stats["requests"] += 1
             stats["rows"] += rows
@@ -158,11 +175,11 @@ class Handler(BaseHTTPRequestHandler):
             elif fault == "throttle":
                 return self.send(429, {"error": "slow down"}, {"Retry-After": "1"})
             elif fault == "echo":
-                return self.send(401, self.echo())
+                return self.send(401, self.echo(style))
             elif fault == "echo500":
-                return self.send(500, self.echo())
+                return self.send(500, self.echo(style))
             elif fault == "echobad":
-                return self.send(200, self.echo())
+                return self.send(200, self.echo(style, controls_in_json=True))
             elif fault == "drip":
                 return self.drip()
             elif fault == "bigwait":

@@ -28,17 +28,23 @@ struct HostileEndpointTests {
             ], limits: limits, queryLog: log)
     }
 
+    /// The echo server's spellings (scripts/fault_server.py FAULT.STYLE); "" is all of them at once,
+    /// the first one straddling the 160-byte snippet cut.
+    static let styles = ["", ".bare", ".noscheme", ".json", ".unicode", ".url", ".b64pair", ".pair"]
+
     static func logURL(_ name: String) -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("airisk-\(name)-\(getpid()).jsonl")
     }
 
-    @Test("a 401 mid-run echoing every credential is an error without them; later requests are not sent")
-    func refusedMidRun() async throws {
+    @Test(
+        "a 401 mid-run echoing every credential is an error without them; later requests are not sent",
+        arguments: styles)
+    func refusedMidRun(style: String) async throws {
         let server = try FaultServer()
         defer { server.stop() }
-        let log = Self.logURL("echo401")
+        let log = Self.logURL("echo401\(style)")
         defer { try? FileManager.default.removeItem(at: log) }
-        let url = server.url("echo", 2) + "?x-api-key=\(SecretPieces.queryKey)&api-version=3"
+        let url = server.url("echo" + style, 2) + "?x-api-key=\(SecretPieces.queryKey)&api-version=3"
         let model = try await EndpointModelAccess.connect(
             try configuration(url, log: log), sampleRows: ReferenceModel.rows(4))
         _ = try await model.predict(ReferenceModel.rows(4))
@@ -62,16 +68,17 @@ struct HostileEndpointTests {
 
     @Test(
         "echoed credentials are masked in retried 500s and in unreadable 200s, in the error and the log",
-        arguments: [("echo500", "HTTP 500"), ("echobad", "unusable")])
-    func echoedInOtherPaths(fault: String, message: String) async throws {
+        arguments: ["echo500", "echobad"], styles)
+    func echoedInOtherPaths(fault: String, style: String) async throws {
         let server = try FaultServer()
         defer { server.stop() }
-        let log = Self.logURL(fault)
+        let message = fault == "echo500" ? "HTTP 500" : "unusable"
+        let log = Self.logURL(fault + style)
         defer { try? FileManager.default.removeItem(at: log) }
         let limits = EndpointLimits(batchSize: 4, timeout: 5, maxAttempts: 2, backoffBase: 0.01, backoffCap: 0.02)
         let error = await #expect(throws: EndpointError.self) {
             _ = try await EndpointModelAccess.connect(
-                try self.configuration(server.url(fault, 99), limits: limits, log: log),
+                try self.configuration(server.url(fault + style, 99), limits: limits, log: log),
                 sampleRows: ReferenceModel.rows(2))
         }
         let text = error?.description ?? ""

@@ -29,12 +29,12 @@ struct SecretEchoAssessTests {
     @Test(
         "a 401 echoing the credentials mid-run: no output, log or stream shows them; the probes failed",
         .enabled(if: binary != nil, "the airisk executable is not built next to the tests (swift build)"),
-        .timeLimit(.minutes(3)))
-    func assessment() async throws {
+        .timeLimit(.minutes(3)), arguments: HostileEndpointTests.styles)
+    func assessment(style: String) async throws {
         let binary = try #require(Self.binary)
         let server = try FaultServer()
         defer { server.stop() }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-echo-\(getpid())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-echo\(style)-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.csv(dir.appendingPathComponent("m.csv"), offset: 0)
@@ -45,7 +45,7 @@ struct SecretEchoAssessTests {
         let p = Process()
         p.executableURL = binary
         p.arguments = [
-            "assess", "--endpoint", server.url("echo", 3) + "?x-api-key=\(SecretPieces.queryKey)",
+            "assess", "--endpoint", server.url("echo" + style, 3) + "?x-api-key=\(SecretPieces.queryKey)",
             "--header-env", "Authorization=AIRISK_TEST_ECHO_BEARER", "--header-env", "X-Api-Key=AIRISK_TEST_ECHO_BASIC",
             "--output-name", "predict_proba", "--members", dir.appendingPathComponent("m.csv").path,
             "--nonmembers", dir.appendingPathComponent("n.csv").path, "--probes", "membership,extraction",
@@ -57,8 +57,8 @@ struct SecretEchoAssessTests {
         p.environment = env
         let stdoutFile = dir.appendingPathComponent("stdout.txt")
         let stderrFile = dir.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         p.standardError = try FileHandle(forWritingTo: stderrFile)
         p.standardInput = FileHandle.nullDevice
@@ -82,8 +82,8 @@ struct SecretEchoAssessTests {
             #expect(checked[name] != nil, "\(name) was not written; stderr: \(stderr)")
         }
         for (name, text) in checked {
-            #expect(SecretPieces.leak(in: text) == nil, "\(name) shows a piece of a credential")
-            #expect(!text.unicodeScalars.contains { $0.value == 0x1B }, "\(name) holds a raw ESC")
+            #expect(SecretPieces.leak(in: text) == nil, "\(name) shows a piece of a credential (style \(style))")
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B }, "\(name) holds a raw ESC (style \(style))")
         }
         // The refusal surfaced as the probes' error.
         let xml = checked["results.xml"] ?? ""

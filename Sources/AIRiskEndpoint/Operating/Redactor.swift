@@ -79,8 +79,14 @@ struct Redactor: Sendable {
         // Mask a generous head first, so a secret straddling the cut is whole when it is masked.
         let head = body.prefix(limit * 8 + 4096)
         let text = self(String(decoding: head, as: UTF8.self))
-        let cut = text.count > limit || head.count < body.count
-        return ControlCharacters.escaped(String(text.prefix(limit))) + (cut ? "…" : "")
+        var end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) ?? text.endIndex
+        // A mask the cut runs through is kept whole, so the message says what was removed.
+        let from = text.index(end, offsetBy: 1 - Self.mask.count, limitedBy: text.startIndex) ?? text.startIndex
+        if let mask = text.range(of: Self.mask, range: from..<text.endIndex), mask.lowerBound < end {
+            end = mask.upperBound
+        }
+        let cut = end < text.endIndex || head.count < body.count
+        return ControlCharacters.escaped(String(text[..<end])) + (cut ? "…" : "")
     }
 
     /// The byte indexes of `bytes` inside a whole form or a secret piece.
