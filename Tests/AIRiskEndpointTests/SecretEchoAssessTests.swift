@@ -8,37 +8,19 @@ import Testing
 /// every spelling. No report file, the query log, stdout or stderr may show any of them.
 @Suite("Echoed credentials in an assessment", .serialized)
 struct SecretEchoAssessTests {
-    /// The `airisk` executable built next to the test bundle.
-    static let binary: URL? = {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("airisk"),
-            ChildProcess.repositoryRoot.appendingPathComponent(".build/debug/airisk"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    static func csv(_ url: URL, offset: Int) throws {
-        var text = "a,b,c,d,label\n"
-        for i in 0..<60 {
-            let v = (0..<4).map { j in Double(((i + offset) * (j + 3) * 7) % 17) / 8 - 1 }
-            text += v.map { String($0) }.joined(separator: ",") + ",\((i + offset) % 3)\n"
-        }
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-
     @Test(
         "a 401 echoing the credentials mid-run: no output, log or stream shows them; the probes failed",
-        .enabled(if: binary != nil, "the airisk executable is not built next to the tests (swift build)"),
+        .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
         .timeLimit(.minutes(3)), arguments: HostileEndpointTests.styles)
     func assessment(style: String) async throws {
-        let binary = try #require(Self.binary)
+        let binary = try #require(AIRiskBinary.url)
         let server = try FaultServer()
         defer { server.stop() }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-echo\(style)-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.csv(dir.appendingPathComponent("m.csv"), offset: 0)
-        try Self.csv(dir.appendingPathComponent("n.csv"), offset: 100)
+        try AIRiskBinary.csv(dir.appendingPathComponent("m.csv"), offset: 0)
+        try AIRiskBinary.csv(dir.appendingPathComponent("n.csv"), offset: 100)
         let out = dir.appendingPathComponent("out")
         let log = dir.appendingPathComponent("q.jsonl")
 

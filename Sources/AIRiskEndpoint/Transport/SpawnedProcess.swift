@@ -131,9 +131,10 @@ final class SpawnedProcess: @unchecked Sendable {
     /// a moment to land on processes that outlived the child).
     func stop(grace: Double = SpawnedProcess.grace) {
         try? stdin.close()
-        ChildGroups.shared.remove(pid)
         Self.stopGroup(pid, grace: grace) { [self] in _ = reap(blocking: false) }
         _ = reap(blocking: false)
+        // Only now: should airisk exit during the grace period, its exit handler finishes the job.
+        ChildGroups.shared.remove(pid)
     }
 
     /// SIGTERM to the group `group`, SIGKILL after `grace` seconds to whatever remains; `poll` reaps

@@ -9,9 +9,13 @@ Usage: jsonl_model.py ok | crash | ansi | hang | garbage | trap
   garbage  answers with a line that is not JSON
   trap     ignores SIGTERM, SIGINT and SIGHUP, starts a helper that ignores them too (in its
            process group), and answers like ok; only SIGKILL stops it
+
+With AIRISK_TEST_PGID_FILE set, the process group id is written there at start; with
+AIRISK_TEST_DELAY, each answer waits that many seconds.
 """
 import json
 import math
+import os
 import signal
 import subprocess
 import sys
@@ -28,6 +32,7 @@ def probabilities(row):
 
 
 mode = sys.argv[1] if len(sys.argv) > 1 else "ok"
+delay = float(os.environ.get("AIRISK_TEST_DELAY", "0"))
 if mode == "trap":
     for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(s, signal.SIG_IGN)
@@ -35,8 +40,12 @@ if mode == "trap":
     helper = subprocess.Popen(["sleep", "300"])
     sys.stderr.write(f"helper {helper.pid}\n")
     sys.stderr.flush()
+if os.environ.get("AIRISK_TEST_PGID_FILE"):
+    with open(os.environ["AIRISK_TEST_PGID_FILE"], "w") as f:
+        f.write(str(os.getpgrp()))
 answered = 0
 for line in sys.stdin:
+    time.sleep(delay)
     if mode == "ansi" and answered == 1:
         sys.stderr.write("\x1b]0;owned\x07\x1b[2Jfatal: \x1b[31mbad weights\x1b[0m\n")
         sys.stderr.flush()
