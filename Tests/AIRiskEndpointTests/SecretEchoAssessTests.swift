@@ -70,6 +70,9 @@ struct SecretEchoAssessTests {
         // The refusal surfaced as the probes' error.
         let xml = checked["results.xml"] ?? ""
         #expect(xml.contains("HTTP 401"), "\(xml.prefix(2000))")
+        #expect(xml.contains("<status state=\"incomplete\">"))
+        // Both probes (membership, extraction) failed with it.
+        #expect(xml.components(separatedBy: "status=\"failed\"").count - 1 == 2)
         #expect(checked["query log"]?.contains("\"status\":401") == true)
         // After the first 401 nothing more was sent: 3 answered requests and one refused.
         #expect(try await server.stats().requests == 4)
