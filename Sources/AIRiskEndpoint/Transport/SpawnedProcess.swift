@@ -24,6 +24,8 @@ final class SpawnedProcess: @unchecked Sendable {
     let stderr: FileHandle
     /// The wait status once the child is reaped.
     private let reaped = Mutex<Int32?>(nil)
+    /// Whether ``stop(grace:)`` has begun (it runs once: the group id could be reused afterwards).
+    private let stopping = Mutex(false)
 
     /// Default time between SIGTERM and SIGKILL.
     static let grace = 2.0
@@ -131,6 +133,11 @@ final class SpawnedProcess: @unchecked Sendable {
     /// a moment to land on processes that outlived the child).
     func stop(grace: Double = SpawnedProcess.grace) {
         try? stdin.close()
+        let first = stopping.withLock { s -> Bool in
+            defer { s = true }
+            return !s
+        }
+        guard first else { return }
         Self.stopGroup(pid, grace: grace) { [self] in _ = reap(blocking: false) }
         _ = reap(blocking: false)
         // Only now: should airisk exit during the grace period, its exit handler finishes the job.
@@ -179,7 +186,7 @@ final class SpawnedProcess: @unchecked Sendable {
         #endif
     }
 
-    deinit { if isRunning { stop() } }
+    deinit { stop() }
 }
 
 /// The process groups of running model commands, stopped when airisk exits (normally, on an
