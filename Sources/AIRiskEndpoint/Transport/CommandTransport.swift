@@ -87,11 +87,12 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
         case .line(let bytes):
             return TransportResponse(status: 200, headers: [:], body: bytes)
         case .endOfFile:
-            throw .fatal(.command(fail("exited\(exitStatus()) before answering")))
+            throw .fatal(.command(await fail("exited\(exitStatus()) before answering")))
         case .timedOut:
-            throw .fatal(.command(fail("did not answer within \(timeout) s and was stopped")))
+            throw .fatal(.command(await fail("did not answer within \(timeout) s and was stopped")))
         case .lineTooLong:
-            throw .fatal(.command(fail("wrote an answer line longer than \(lines.maxLineBytes) bytes and was stopped")))
+            throw .fatal(
+                .command(await fail("wrote an answer line longer than \(lines.maxLineBytes) bytes and was stopped")))
         }
     }
 
@@ -101,9 +102,15 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
         return process.terminationStatus.map { " with status \($0)" } ?? ""
     }
 
-    private func fail(_ what: String) -> String {
-        close()
-        usleep(20_000)
+    private func fail(_ what: String) async -> String {
+        // Stopping may wait out the grace period: on a Dispatch thread, not one of the concurrency pool's.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                self.close()
+                usleep(20_000)
+                done.resume()
+            }
+        }
         let tail = ControlCharacters.escaped(
             String(decoding: stderrTail.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
             keepingLines: true)
