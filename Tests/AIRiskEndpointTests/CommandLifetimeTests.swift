@@ -4,12 +4,14 @@ import Testing
 @testable import AIRiskEndpoint
 
 /// A `--model-cmd` child never outlives `airisk assess` (issue 15, finding 7): after a normal
-/// exit, an error exit and a double Ctrl-C, no live process is left in the child's process group,
+/// exit, an error exit, a double Ctrl-C and a SIGTERM from outside, no live process is left in the child's process group,
 /// even when the child ignores SIGTERM and has started a helper that ignores it too.
 @Suite("Model command lifetime", .serialized)
 struct CommandLifetimeTests {
     enum Ending: String, CaseIterable, Sendable {
         case normal, error, interrupted
+        /// SIGTERM from outside (default action: airisk dies by it, after killing the groups).
+        case terminated
     }
 
     @Test(
@@ -43,7 +45,7 @@ struct CommandLifetimeTests {
         ]
         var env = ProcessInfo.processInfo.environment
         env["AIRISK_TEST_PGID_FILE"] = pgidFile.path
-        env["AIRISK_TEST_DELAY"] = ending == .interrupted ? "0.2" : "0"
+        env["AIRISK_TEST_DELAY"] = ending == .interrupted || ending == .terminated ? "0.2" : "0"
         p.environment = env
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
@@ -63,6 +65,11 @@ struct CommandLifetimeTests {
             try await Task.sleep(for: .milliseconds(300))
             kill(p.processIdentifier, SIGINT)
         }
+        if ending == .terminated {
+            try await Task.sleep(for: .milliseconds(800))
+            #expect(p.isRunning)
+            kill(p.processIdentifier, SIGTERM)
+        }
         for _ in 0..<600 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
@@ -75,6 +82,8 @@ struct CommandLifetimeTests {
             #expect(
                 p.terminationStatus == 130 || (p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGINT),
                 "status \(p.terminationStatus)")
+        case .terminated:
+            #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGTERM)
         }
         #expect(!SpawnedProcess.isAlive(group: pgid), "a process of group \(pgid) outlived airisk")
         // Whatever happened, leave nothing behind for the next test.

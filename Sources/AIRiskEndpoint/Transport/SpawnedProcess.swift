@@ -190,7 +190,9 @@ final class SpawnedProcess: @unchecked Sendable {
 }
 
 /// The process groups of running model commands, stopped when airisk exits (normally, on an
-/// error or on a second Ctrl-C), so none outlives it.
+/// error or on a second Ctrl-C), so none outlives it. While one runs, SIGINT, SIGTERM and SIGHUP
+/// left at their default action (airisk killed from outside, a closed terminal, Ctrl-C outside an
+/// assessment) first kill the groups, then end airisk as before.
 final class ChildGroups: Sendable {
     static let shared = ChildGroups()
     private let groups = Mutex<Set<pid_t>>([])
@@ -210,6 +212,64 @@ final class ChildGroups: Sendable {
         }
     }
 
-    func add(_ pid: pid_t) { groups.withLock { _ = $0.insert(pid) } }
-    func remove(_ pid: pid_t) { groups.withLock { _ = $0.remove(pid) } }
+    func add(_ pid: pid_t) {
+        groups.withLock { g in
+            g.insert(pid)
+            FatalSignals.publish(g)
+        }
+        FatalSignals.installWhereDefault()
+    }
+
+    func remove(_ pid: pid_t) {
+        groups.withLock { g in
+            g.remove(pid)
+            FatalSignals.publish(g)
+        }
+    }
+}
+
+/// Kills the model command groups when airisk is ended by a signal it does not handle. A signal
+/// handler may only do async-signal-safe work: it reads a fixed table of group ids (written under
+/// ``ChildGroups``' lock) and calls `kill`, then restores the default action and raises the signal.
+enum FatalSignals {
+    static let capacity = 64
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+    nonisolated(unsafe) private static let table: UnsafeMutablePointer<pid_t> = {
+        let t = UnsafeMutablePointer<pid_t>.allocate(capacity: capacity)
+        t.initialize(repeating: 0, count: capacity)
+        return t
+    }()
+
+    /// Writes `groups` into the table (the first ``capacity`` of them).
+    static func publish(_ groups: Set<pid_t>) {
+        let ids = Array(groups.prefix(capacity))
+        for i in 0..<capacity { table[i] = i < ids.count ? ids[i] : 0 }
+    }
+
+    /// Installs the handler for each of ``signals`` whose action is the default; a signal airisk
+    /// ignores or handles itself (Ctrl-C during an assessment) is left alone.
+    static func installWhereDefault() {
+        #if canImport(Glibc)
+            _ = table
+            for sig in signals {
+                var current = sigaction()
+                guard sigaction(sig, nil, &current) == 0,
+                    current.sa_flags & SA_SIGINFO == 0,
+                    unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 0  // SIG_DFL
+                else { continue }
+                var action = sigaction()
+                action.__sigaction_handler.sa_handler = { sig in
+                    for i in 0..<FatalSignals.capacity {
+                        let group = FatalSignals.table[i]
+                        if group > 0 { kill(-group, SIGKILL) }
+                    }
+                    signal(sig, SIG_DFL)
+                    raise(sig)
+                }
+                sigemptyset(&action.sa_mask)
+                action.sa_flags = 0
+                sigaction(sig, &action, nil)
+            }
+        #endif
+    }
 }
