@@ -1,3 +1,4 @@
+import AIRiskTensor
 import Foundation
 import Testing
 
@@ -87,5 +88,43 @@ struct RedactorTests {
         #expect(shown.contains("api-version=7"))
         #expect(!shown.contains("#f"))
         #expect(URLRedaction.hiddenQueryValues(url) == [SecretPieces.queryKey])
+    }
+
+    @Test("property: no masked text or snippet reveals a secret, whatever pieces and escapes surround it")
+    func property() {
+        var g = SeededGenerator(seed: 15)
+        let material = [
+            SecretPieces.bearer, SecretPieces.basicPair, SecretPieces.queryKey,
+            String(SecretPieces.basicHeader.dropFirst(6)),
+        ]
+        let noise = [
+            "%2F", "%2f", "\\/", "\\u002f", "\\u00", "&#x2F;", "&#47;", "&amp;", "%", "\\", "&", "\u{1B}[2J", "\u{7}",
+            "é", "x", " ",
+        ]
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...12, using: &g) {
+                if Bool.random(using: &g) {
+                    let m = Array(material.randomElement(using: &g) ?? "")
+                    let a = Int.random(in: 0..<m.count, using: &g)
+                    let b = Int.random(in: a...m.count, using: &g)
+                    var piece = String(m[a..<b])
+                    switch Int.random(in: 0..<4, using: &g) {
+                    case 1: piece = piece.replacingOccurrences(of: "/", with: "\\/")
+                    case 2: piece = piece.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? piece
+                    case 3: piece = piece.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined()
+                    default: break
+                    }
+                    text += piece
+                } else {
+                    text += noise.randomElement(using: &g) ?? ""
+                }
+            }
+            let masked = redactor(text)
+            #expect(!redactor.reveals(masked), "\(text) → \(masked)")
+            let snippet = redactor.snippet(Array(text.utf8), limit: Int.random(in: 1...80, using: &g))
+            #expect(!redactor.reveals(snippet), "\(text) → \(snippet)")
+            #expect(!snippet.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        }
     }
 }

@@ -89,6 +89,19 @@ struct Redactor: Sendable {
         return ControlCharacters.escaped(String(text[..<end])) + (cut ? "…" : "")
     }
 
+    /// Whether `text` still shows a whole form or a ``minimumPiece``-byte piece of a secret, as it is
+    /// or with up to ``maxDecodingLayers`` layers of escaping undone: what masking must never leave
+    /// (tests and the fuzz harness check it).
+    func reveals(_ text: String) -> Bool {
+        var layer = Array(text.utf8)
+        for depth in 0...Self.maxDecodingLayers {
+            if !matches(in: layer).isEmpty { return true }
+            guard depth < Self.maxDecodingLayers, let next = Self.decodeLayer(layer) else { break }
+            layer = next.bytes
+        }
+        return false
+    }
+
     /// The byte indexes of `bytes` inside a whole form or a secret piece.
     private func matches(in bytes: [UInt8]) -> [Int] {
         var hit = [Bool](repeating: false, count: bytes.count)
