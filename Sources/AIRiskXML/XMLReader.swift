@@ -24,6 +24,9 @@ public enum XMLReader {
     }
 
     static func readFile(_ url: URL) throws(XMLError) -> Data {
+        if let problem = RegularFile.problem(at: url.path) {
+            throw XMLError.unreadable(file: url.path, reason: problem)
+        }
         do {
             return try Data(contentsOf: url)
         } catch {

@@ -42,7 +42,15 @@ enum BundledPlanSchema {
   <xs:complexType name="DataFile">
     <xs:attribute name="file" type="xs:string" use="required"/>
     <xs:attribute name="labelColumn" type="xs:string"/>
+    <!-- A .npy or .csv file of labels, one per row, beside a features-only file. -->
+    <xs:attribute name="labelsFile" type="xs:string"/>
   </xs:complexType>
+  <xs:simpleType name="MissingValues">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="reject"/>
+      <xs:enumeration value="keep"/>
+    </xs:restriction>
+  </xs:simpleType>
   <xs:element name="plan">
     <xs:complexType>
       <xs:sequence>
@@ -70,6 +78,9 @@ enum BundledPlanSchema {
       <xs:attribute name="dataSensitivity" type="Sensitivity" default="medium"/>
       <xs:attribute name="access" type="Access"/>
       <xs:attribute name="queryBudget" type="xs:positiveInteger"/>
+      <!-- NaN, infinite and empty data values: reject (an error naming file, row and column) or keep (used, with
+           a warning). -->
+      <xs:attribute name="missingValues" type="MissingValues" default="reject"/>
     </xs:complexType>
   </xs:element>
 </xs:schema>

@@ -14,6 +14,9 @@ public struct Dataset: Sendable, Equatable {
     public var featureNames: [String]
     /// Where the data came from, e.g. `members.npz (x, y)` or `train.csv (label column 'label')`.
     public var source: String
+    /// How many feature or target values are NaN or infinite (only non-zero when read with
+    /// ``MissingValuePolicy/keep``; the caller warns about them).
+    public var nonFiniteCount = 0
 
     public init(
         features: Tensor, labels: Tensor? = nil, classNames: [String]? = nil, featureNames: [String]? = nil,
@@ -32,8 +35,27 @@ public struct Dataset: Sendable, Equatable {
     /// The shape of one row, e.g. [64] for digits as vectors or [1, 8, 8] as images.
     public var rowShape: [Int] { Array(features.shape.dropFirst()) }
 
-    /// The class index of each row, when the labels are integers.
-    public var classLabels: [Int]? { labels?.int64s.map { $0.map { Int($0) } } }
+    /// The class index of each row, when the labels are integers, or floats that are all whole numbers
+    /// (numpy often stores class labels as float64: 0.0, 1.0, …).
+    public var classLabels: [Int]? {
+        if let ints = labels?.int64s { return ints.map { Int($0) } }
+        guard let floats = labels?.floats,
+            floats.allSatisfy({ $0.isFinite && $0.rounded() == $0 && abs($0) < 16_777_216 })
+        else { return nil }
+        return floats.map { Int($0) }
+    }
+
+    /// The header names that usually hold labels, in the order they are suggested.
+    public static let labelColumnNames = ["label", "labels", "target", "class", "y", "outcome", "species", "category"]
+
+    /// A feature column whose name suggests it holds the labels (`target`, `class`, `y`, …), for a hint at
+    /// `--label-column`; nil when no column name looks like one.
+    public var plausibleLabelColumn: String? {
+        for candidate in Self.labelColumnNames {
+            if let name = featureNames.first(where: { $0.lowercased() == candidate }) { return name }
+        }
+        return nil
+    }
 
     /// The regression target of each row, when the labels are floats.
     public var targets: [Float]? { labels?.floats }
