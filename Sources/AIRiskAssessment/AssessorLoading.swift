@@ -51,7 +51,7 @@ extension Assessor {
             let features = Tensor(shape: [ds.rowCount] + desc.inputShape, scalars: values)
             let data: LabeledData
             if desc.isClassifier {
-                guard let labels = ds.classLabels else {
+                guard let labels = ds.wholeNumberClassLabels else {
                     throw AssessmentError.input(Self.missingLabelsMessage(ds, source: source))
                 }
                 let classes = desc.outputWidth

@@ -26,7 +26,7 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ValidationError("\(path) does not exist; \(Self.accepts)")
+            throw ValidateInputError(message: "\(path) does not exist; \(Self.accepts)")
         }
         if isDirectory.boolValue {
             let dir = URL(fileURLWithPath: path, isDirectory: true)
@@ -37,8 +37,9 @@ struct ValidateCommand: AsyncParsableCommand {
             }
             let results = dir.appendingPathComponent(ReportFormat.resultsXML.fileName)
             guard FileManager.default.fileExists(atPath: results.path) else {
-                throw ValidationError(
-                    "\(path) is a directory with neither a results.xml nor a catalog's "
+                throw ValidateInputError(
+                    message:
+                        "\(path) is a directory with neither a results.xml nor a catalog's "
                         + "\(CatalogFile.matrix.fileName); \(Self.accepts)")
             }
             print("\(path) is a report folder; validating its results.xml")
@@ -46,7 +47,7 @@ struct ValidateCommand: AsyncParsableCommand {
             return
         }
         if let problem = AIRiskXML.RegularFile.problem(at: path) {
-            throw ValidationError("\(path): \(problem); \(Self.accepts)")
+            throw ValidateInputError(message: "\(path): \(problem); \(Self.accepts)")
         }
         try validateResults(URL(fileURLWithPath: path))
     }
@@ -54,8 +55,9 @@ struct ValidateCommand: AsyncParsableCommand {
     private func validateResults(_ url: URL) throws {
         let data = try Data(contentsOf: url)
         if let other = Self.otherDocument(data) {
-            throw ValidationError(
-                "\(url.path) is \(other), not the results document it is rendered from; validate results.xml "
+            throw ValidateInputError(
+                message:
+                    "\(url.path) is \(other), not the results document it is rendered from; validate results.xml "
                     + "(in the same report folder) instead. \(Self.accepts)")
         }
         let problems = try ResultsDocument.schema().validate(data, fileName: url.path)
@@ -67,8 +69,9 @@ struct ValidateCommand: AsyncParsableCommand {
                 "{\($0.namespace ?? "")}\($0.name)"
             }
             if let root, root != "{\(ResultsDocument.namespace)}results" {
-                throw ValidationError(
-                    "\(url.path) is an XML document with root \(root), not an airisk results document "
+                throw ValidateInputError(
+                    message:
+                        "\(url.path) is an XML document with root \(root), not an airisk results document "
                         + "({\(ResultsDocument.namespace)}results); \(Self.accepts)")
             }
             for p in problems { print(p) }

@@ -35,10 +35,14 @@ public struct Dataset: Sendable, Equatable {
     /// The shape of one row, e.g. [64] for digits as vectors or [1, 8, 8] as images.
     public var rowShape: [Int] { Array(features.shape.dropFirst()) }
 
-    /// The class index of each row, when the labels are integers, or floats that are all whole numbers
-    /// (numpy often stores class labels as float64: 0.0, 1.0, …).
-    public var classLabels: [Int]? {
-        if let ints = labels?.int64s { return ints.map { Int($0) } }
+    /// The class index of each row, when the labels are integers.
+    public var classLabels: [Int]? { labels?.int64s.map { $0.map { Int($0) } } }
+
+    /// The class index of each row for a classifier's data: integer labels, or float labels that are all whole
+    /// numbers (numpy often stores class labels as float64: 0.0, 1.0, …). Not ``classLabels``, which tells
+    /// class labels from regression targets (whole-number targets are common too).
+    public var wholeNumberClassLabels: [Int]? {
+        if let ints = classLabels { return ints }
         guard let floats = labels?.floats,
             floats.allSatisfy({ $0.isFinite && $0.rounded() == $0 && abs($0) < 16_777_216 })
         else { return nil }
