@@ -114,7 +114,14 @@ struct InputValidationTests {
                 ], "nope.npy"
             ),
         ]
-        for (flags, expected) in cases {
+        let credential: ([String], String) = (
+            [
+                "--endpoint", "http://127.0.0.1:9/v2/models/m/infer", "--header-file", "Authorization=\(pipe.path)",
+                "--members", Self.members, "--nonmembers", Self.nonmembers,
+            ],
+            "--header-file \(pipe.path): it is a named pipe"
+        )
+        for (flags, expected) in cases + [credential] {
             let message = await failure(["assess"] + flags)
             #expect(message?.contains(expected) == true, "\(message ?? "no error")")
         }
