@@ -17,6 +17,9 @@ Layout
     npz/*.npz            valid archives (np.savez: stored entries, np.savez_compressed: deflated entries) and
                          damaged or hostile ones (see the comments where they are written)
     malformed/*.npy      damaged or hostile .npy files, each with one defect named by the file
+    hostile/*            data-set files a careless or hostile user might hand to assess: duplicate .npz entries,
+                         NaN and Inf values, float labels, labels in a second file, a CSV whose label column is not
+                         called `label`, a text label among class numbers (see make_hostile)
 """
 
 import io
@@ -258,10 +261,49 @@ def make_npz():
     write(os.path.join(out, "bad_member.npz"), bytes(zip_with({"x.npy": b"\x93NUMPY\x01\x00garbage"}, zipfile.ZIP_STORED)))
 
 
+def make_hostile():
+    out = os.path.join(OUT, "hostile")
+    os.makedirs(out, exist_ok=True)
+    x = (np.arange(12, dtype="<f4").reshape(6, 2) / 4).astype("<f4")
+    y = np.array([0, 1, 2, 1, 0, 2], dtype="<i8")
+    # Two entries named x.npy: which one a reader takes depends on the reader.
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # zipfile warns about the duplicate name
+            for name, data in [("x.npy", npy_bytes(x)), ("y.npy", npy_bytes(y)), ("x.npy", npy_bytes(x * 100))]:
+                z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
+    write(os.path.join(out, "duplicate_x.npz"), buf.getvalue())
+    # NaN in row 3, column 1 (0-based) of the features; +Inf in row 5, column 0 of a .npy.
+    nan_x = x.copy()
+    nan_x[3, 1] = np.nan
+    write(os.path.join(out, "nan_features.npz"), bytes(zip_with({"x.npy": npy_bytes(nan_x), "y.npy": npy_bytes(y)}, zipfile.ZIP_STORED)))
+    inf_x = x.copy()
+    inf_x[5, 0] = np.inf
+    write(os.path.join(out, "inf_features.npy"), npy_bytes(inf_x))
+    # Class labels stored as float64 whole numbers, as numpy often does.
+    write(
+        os.path.join(out, "float_labels.npz"),
+        bytes(zip_with({"x.npy": npy_bytes(x), "y.npy": npy_bytes(y.astype("<f8"))}, zipfile.ZIP_STORED)),
+    )
+    # Features and labels in separate files.
+    write(os.path.join(out, "features_only.npy"), npy_bytes(x))
+    write(os.path.join(out, "labels.npy"), npy_bytes(y))
+    write(os.path.join(out, "labels.csv"), ("label\n" + "".join(f"{v}\n" for v in y)).encode())
+    # A CSV whose label column is `target`; one with NaN; one with the text label `cat` among class numbers.
+    rows = "".join(f"{a},{b},{c}\n" for (a, b), c in zip(x.tolist(), y.tolist()))
+    write(os.path.join(out, "target_column.csv"), ("a,b,target\n" + rows).encode())
+    write(os.path.join(out, "nan_value.csv"), b"a,b,label\n0.5,1,0\n0.25,nan,1\n1,2,2\n")
+    write(os.path.join(out, "cat_label.csv"), b"a,b,label\n0.5,1,0\n0.25,1,1\n1,2,cat\n")
+
+
 def main():
     make_npy()
     make_malformed()
     make_npz()
+    make_hostile()
     total = 0
     for root, _, files in os.walk(OUT):
         total += sum(os.path.getsize(os.path.join(root, f)) for f in files)

@@ -35,12 +35,15 @@ extension Assessor {
         var records: [DataSetRecord] = []
         var featureNames: [String] = []
         func read(_ source: AssessmentPlan.DataSource, _ role: DataSetRecord.Role) throws -> LabeledData {
-            let ds = try DatasetLoader.load(url: source.url, labelColumn: source.labelColumn)
+            let ds = try DatasetLoader.load(
+                url: source.url, labelColumn: source.labelColumn, labelsURL: source.labelsURL,
+                missingValues: plan.missingValues)
+            Self.warnAboutNonFinite(ds, progress: progress)
             let width = ds.rowShape.reduce(1, *)
             guard width == desc.featureCount else {
                 throw AssessmentError.input(
                     "\(source.url.path): rows have \(width) features but \(name) expects \(desc.featureCount) (input rows of shape \(desc.inputShape))"
-                )
+                        + Self.labelColumnHint(ds, width: width, expected: desc.featureCount))
             }
             guard let values = ds.features.floats else {
                 throw AssessmentError.input("\(source.url.path): features are not numeric")
@@ -48,15 +51,16 @@ extension Assessor {
             let features = Tensor(shape: [ds.rowCount] + desc.inputShape, scalars: values)
             let data: LabeledData
             if desc.isClassifier {
-                guard let labels = ds.classLabels else {
-                    throw AssessmentError.input(
-                        "\(source.url.path): no integer class labels found (use an .npz with a 'y' array or a CSV 'label' column)"
-                    )
+                guard let labels = ds.wholeNumberClassLabels else {
+                    throw AssessmentError.input(Self.missingLabelsMessage(ds, source: source))
                 }
                 let classes = desc.outputWidth
                 if classes > 0, let bad = labels.first(where: { $0 < 0 || $0 >= classes }) {
+                    let shown =
+                        ds.classNames.flatMap { names in names.indices.contains(bad) ? names[bad] : nil }
+                        .map { Int($0) == nil ? "'\($0)' (read as class \(bad))" : $0 } ?? "\(bad)"
                     throw AssessmentError.input(
-                        "\(source.url.path): label \(bad) is outside the model's \(classes) classes (labels must be class indices 0…\(classes - 1))"
+                        "\(source.url.path): label \(shown) is outside the model's \(classes) classes (labels must be class indices 0…\(classes - 1))"
                     )
                 }
                 data = try LabeledData(features: features, labels: labels)
@@ -96,5 +100,39 @@ extension Assessor {
             access: access, members: members, nonMembers: nonMembers, population: population,
             featureNames: featureNames,
             records: records, architecture: TargetArchitecture.hiddenSizes(of: model), identity: identity)
+    }
+
+    /// Under `--missing-values keep`, says how many values are NaN or infinite: they are used, never silently.
+    static func warnAboutNonFinite(_ ds: Dataset, progress: (String) -> Void) {
+        guard ds.nonFiniteCount > 0 else { return }
+        progress(
+            "warning: \(ds.source): \(ds.nonFiniteCount) NaN or infinite values are used as they are "
+                + "(--missing-values keep); every score computed from those rows is affected")
+    }
+
+    /// For a CSV read without labels whose extra column looks like the labels (`target`, `class`, `y`, …):
+    /// "; the column 'target' looks like the labels: add --label-column target".
+    static func labelColumnHint(_ ds: Dataset, width: Int, expected: Int) -> String {
+        guard ds.labels == nil, let column = ds.plausibleLabelColumn else { return "" }
+        let fits = width == expected + 1 ? " (without it the rows have \(expected) features)" : ""
+        return "; the column '\(column)' looks like the labels\(fits): add --label-column \(column) "
+            + "(labelColumn=\"\(column)\" in a plan)"
+    }
+
+    /// Why a classifier's data set has no usable labels, and where labels can come from.
+    static func missingLabelsMessage(_ ds: Dataset, source: AssessmentPlan.DataSource) -> String {
+        let file = source.url.path
+        if let floats = ds.labels?.floats {
+            let bad = floats.first { !($0.isFinite && $0.rounded() == $0) } ?? 0
+            return "\(file): the labels are not whole numbers (e.g. \(bad)); a classifier needs class indices "
+                + "0, 1, 2, …"
+        }
+        if let column = ds.plausibleLabelColumn {
+            return "\(file): no class labels found; the column '\(column)' looks like the labels: add "
+                + "--label-column \(column)"
+        }
+        return "\(file): no class labels found: use an .npz with a 'y' array, a CSV 'label' column (or "
+            + "--label-column NAME), or a labels file beside features-only data (--members-labels, "
+            + "--nonmembers-labels, --population-labels)"
     }
 }

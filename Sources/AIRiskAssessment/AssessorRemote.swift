@@ -30,10 +30,14 @@ extension Assessor {
         if c.name == nil { c.name = plan.modelName }
         if c.inputShape == nil { c.inputShape = plan.inputShape }
         if c.limits.seed == 0 { c.limits.seed = plan.seed }
-        let ds = try DatasetLoader.load(url: plan.nonMembers.url, labelColumn: plan.nonMembers.labelColumn)
+        let ds = try DatasetLoader.load(
+            url: plan.nonMembers.url, labelColumn: plan.nonMembers.labelColumn, labelsURL: plan.nonMembers.labelsURL,
+            missingValues: plan.missingValues)
         if c.classCount == nil, let labels = ds.classLabels, let top = labels.max() {
             // A labels-only endpoint does not show its class count; the labelled data does.
-            let members = try DatasetLoader.load(url: plan.members.url, labelColumn: plan.members.labelColumn)
+            let members = try DatasetLoader.load(
+                url: plan.members.url, labelColumn: plan.members.labelColumn, labelsURL: plan.members.labelsURL,
+                missingValues: plan.missingValues)
             c.classCount = max(top, members.classLabels?.max() ?? 0) + 1
         }
         let rows = min(ds.rowCount, EndpointModelAccess.setupRowCount)

@@ -1,3 +1,4 @@
+import AIRiskXML
 import Foundation
 
 /// The risk catalog: the AI Security Matrix, OWASP ML Top 10 2023, MITRE ATLAS, airisk's mappings and the
@@ -92,6 +93,9 @@ public struct Catalog: Sendable {
     }
 
     static func read(_ url: URL) throws(CatalogError) -> Data {
+        if let problem = RegularFile.problem(at: url.path) {
+            throw CatalogError.unreadable(file: url.path, reason: problem)
+        }
         do {
             return try Data(contentsOf: url)
         } catch {

@@ -32,6 +32,9 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
     case inconsistentDataset(source: String, reason: String)
     /// The data set does not fit the model's declared input or output.
     case modelMismatch(source: String, reason: String)
+    /// A NaN or infinite value under ``MissingValuePolicy/reject``: `row` and `column` are 0-based indices into
+    /// the array (`column` is nil for labels), `value` is how numpy prints it.
+    case nonFiniteValue(file: String, row: Int, column: Int?, value: String)
 
     public var description: String {
         switch self {
@@ -70,6 +73,10 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(source): \(reason)"
         case .modelMismatch(let source, let reason):
             "\(source): \(reason)"
+        case .nonFiniteValue(let file, let row, let column, let value):
+            "\(file): row \(row)" + (column.map { ", column \($0)" } ?? " (label)")
+                + " holds \(value) (rows and columns counted from 0); NaN and infinite values are rejected: fix the "
+                + "data, or pass --missing-values keep to use them anyway (with a warning)"
         }
     }
 }

@@ -38,13 +38,33 @@ public struct EndpointLimits: Sendable, Equatable {
         self.seed = seed
     }
 
+    /// The ranges the limits must lie in: beyond them a value is a typo, and converting it to a duration or an
+    /// allocation would trap (`--timeout 1e10`, `--rate 1e-300`).
+    public static let timeoutRange = 0.001...86_400.0
+    public static let rateRange = 0.001...1_000_000.0
+    public static let batchRange = 1...1_000_000
+    public static let concurrencyRange = 1...1_024
+    public static let attemptsRange = 1...100
+
     /// Throws when a limit is out of range.
     public func validate() throws(EndpointError) {
-        guard batchSize > 0 else { throw .configuration("--batch must be at least 1 (got \(batchSize))") }
-        guard concurrency > 0 else { throw .configuration("--concurrency must be at least 1 (got \(concurrency))") }
-        if let r = requestsPerSecond, !(r > 0) { throw .configuration("--rate must be positive (got \(r))") }
-        guard timeout > 0 else { throw .configuration("--timeout must be positive (got \(timeout))") }
-        guard maxAttempts > 0 else { throw .configuration("--max-attempts must be at least 1 (got \(maxAttempts))") }
+        guard Self.batchRange.contains(batchSize) else {
+            throw .configuration(
+                "--batch must be in \(Self.batchRange.lowerBound)…\(Self.batchRange.upperBound) (got \(batchSize))")
+        }
+        guard Self.concurrencyRange.contains(concurrency) else {
+            throw .configuration("--concurrency must be in 1…\(Self.concurrencyRange.upperBound) (got \(concurrency))")
+        }
+        if let r = requestsPerSecond, !Self.rateRange.contains(r) {
+            throw .configuration(
+                "--rate must be a number of requests per second in 0.001…1000000 (got \(r))")
+        }
+        guard Self.timeoutRange.contains(timeout) else {
+            throw .configuration("--timeout must be a number of seconds in 0.001…86400 (got \(timeout))")
+        }
+        guard Self.attemptsRange.contains(maxAttempts) else {
+            throw .configuration("--max-attempts must be in 1…\(Self.attemptsRange.upperBound) (got \(maxAttempts))")
+        }
         if let m = maxRows, m <= 0 { throw .configuration("--max-queries must be positive (got \(m))") }
     }
 }

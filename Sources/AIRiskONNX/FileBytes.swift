@@ -1,8 +1,12 @@
+import AIRiskTensor
 import Foundation
 
 /// Reads a whole file straight into a byte array (one copy, no intermediate `Data`).
 enum FileBytes {
     static func read(_ url: URL) throws -> [UInt8] {
+        if let problem = RegularFile.problem(at: url.path) {
+            throw ONNXError.unreadable(file: url.path, reason: problem)
+        }
         guard let file = fopen(url.path, "rb") else {
             throw ONNXError.unreadable(file: url.path, reason: String(cString: strerror(errno)))
         }

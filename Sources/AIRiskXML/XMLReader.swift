@@ -28,6 +28,9 @@ public enum XMLReader {
     }
 
     static func readFile(_ url: URL, limits: XMLLimits = .standard) throws(XMLError) -> Data {
+        if let problem = RegularFile.problem(at: url.path) {
+            throw XMLError.unreadable(file: url.path, reason: problem)
+        }
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? UInt64,
             size > UInt64(limits.maxBytes)
         {

@@ -5,7 +5,10 @@ import Testing
 
 @Suite("ONNX model access")
 struct ONNXModelAccessTests {
-    @Test("every fixture's outputs equal onnxruntime's to 1e-5", arguments: FixtureModels.all)
+    /// The outputs are compared with onnxruntime's to 1e-5 of their largest magnitude (at least 1): float32 sums
+    /// run in a different order under each OpenBLAS kernel (Haswell, SkylakeX, Zen), so a regressor whose outputs
+    /// reach 300 differs by a few float32 steps of 3e-5 there, while probabilities stay within 1e-5.
+    @Test("every fixture's outputs equal onnxruntime's to 1e-5 relative to their size", arguments: FixtureModels.all)
     func matchesOnnxRuntime(name: String) async throws {
         let model = try FixtureModels.access(name)
         let expected = try FixtureModels.expected(name)
@@ -16,7 +19,8 @@ struct ONNXModelAccessTests {
         #expect(out.scores.count == ref.count)
         var worst: Float = 0
         for (a, b) in zip(out.scores, ref) { worst = max(worst, abs(a - b)) }
-        #expect(worst <= 1e-5, "\(name): max abs difference \(worst)")
+        let scale = max(1, ref.map(abs).max() ?? 0)
+        #expect(worst <= 1e-5 * scale, "\(name): max abs difference \(worst) at output magnitude \(scale)")
         if let labels = expected["label"]?.int64s {
             #expect(out.labels == labels.map { Int($0) }, "\(name): labels differ")
         }

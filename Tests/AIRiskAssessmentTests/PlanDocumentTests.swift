@@ -89,4 +89,67 @@ struct PlanDocumentTests {
         #expect(onDisk.validate(sample, fileName: "s.xml").isEmpty)
         #expect(try PlanDocument.schema().validate(sample, fileName: "s.xml").isEmpty)
     }
+
+    @Test("labels files and the missing-values policy are read; the policy defaults to reject")
+    func labelsFilesAndMissingValues() throws {
+        let url = try write(
+            """
+            <plan xmlns="urn:airisk:plan:1" missingValues="keep">
+              <model file="m.onnx"/>
+              <members file="x_members.npy" labelsFile="y_members.npy"/>
+              <nonMembers file="x_non.npy" labelsFile="labels/y_non.csv"/>
+            </plan>
+            """)
+        let plan = try PlanDocument.read(contentsOf: url)
+        let dir = url.deletingLastPathComponent()
+        #expect(plan.members.labelsURL?.path == dir.appendingPathComponent("y_members.npy").path)
+        #expect(plan.nonMembers.labelsURL?.path == dir.appendingPathComponent("labels/y_non.csv").path)
+        #expect(plan.missingValues == .keep)
+        let plain = try write(
+            """
+            <plan xmlns="urn:airisk:plan:1"><model file="m.onnx"/><members file="a.npz"/><nonMembers file="b.npz"/></plan>
+            """)
+        #expect(try PlanDocument.read(contentsOf: plain).missingValues == .reject)
+    }
+
+    @Test(
+        "values beyond Int or beyond their range are errors naming the attribute, never dropped",
+        arguments: [
+            (
+                "queryBudget=\"100000000000000000000000\"", "",
+                "queryBudget '100000000000000000000000' is not an integer"
+            ),
+            ("", "inputShape=\"4294967296 4294967296\"", "inputShape 4294967296,4294967296 asks for more than"),
+            ("", "inputShape=\"99999999999999999999 2\"", "inputShape '99999999999999999999' is not an integer"),
+            ("", "inputShape=\"0 8\"", "every dimension must be at least 1"),
+            ("missingValues=\"maybe\"", "", "missingValues"),
+        ])
+    func outOfRange(_ rootAttribute: String, _ modelAttribute: String, _ expected: String) throws {
+        let url = try write(
+            """
+            <plan xmlns="urn:airisk:plan:1" \(rootAttribute)><model file="m.onnx" \(modelAttribute)/>\
+            <members file="a.npz"/><nonMembers file="b.npz"/></plan>
+            """)
+        #expect {
+            _ = try PlanDocument.read(contentsOf: url)
+        } throws: { error in
+            "\(error)".contains(expected)
+        }
+    }
+
+    @Test("a plan path that is a directory or a named pipe is refused without reading it")
+    func planNotARegularFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pipe = dir.appendingPathComponent("plan.xml")
+        try #require(mkfifo(pipe.path, 0o600) == 0)
+        for (url, kind) in [(dir, "a directory"), (pipe, "a named pipe (FIFO)")] {
+            #expect {
+                _ = try PlanDocument.read(contentsOf: url)
+            } throws: { error in
+                "\(error)".contains("it is \(kind), not a regular file")
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import AIRiskCLI
@@ -16,11 +17,28 @@ struct ProgressPrinterTests {
         #expect(ProgressPrinter.bar(probe: "p", fraction: 1.7, elapsed: 2, width: 4).hasPrefix("p [####] 100 %"))
     }
 
-    @Test("a printer that is not on a terminal stays quiet")
-    func quiet() {
-        let p = ProgressPrinter(force: false)
-        p.update(probe: "membership", fraction: 0.5)
-        p("stage")
-        #expect(!p.enabled)
+    @Test("off a terminal: one plain line per stage, no bar, no escape codes, and at most one probe line per 10 s")
+    func plainLines() {
+        let lines = Lines()
+        let p = ProgressPrinter(terminal: false) { text in lines.text.withLock { $0.append(text) } }
+        p("loading model.onnx")
+        for i in 0..<1_000 { p.update(probe: "membership", fraction: Double(i) / 1_000) }
+        p("membership: done")
+        let written = lines.text.withLock { $0 }
+        #expect(written.count == 2, "\(written)")
+        #expect(written.allSatisfy { $0.hasSuffix("\n") && !$0.contains("\u{1B}") && !$0.contains("\r") })
+        #expect(written[0].hasSuffix("] loading model.onnx\n"))
     }
+
+    @Test("a plain probe line says the share done, the elapsed time and the time left")
+    func plainLine() {
+        #expect(
+            ProgressPrinter.plainLine(probe: "membership", fraction: 0.25, elapsed: 3)
+                == "membership: 25 % after 3.0 s, ~9 s left")
+    }
+}
+
+/// What a test printer wrote, one entry per write.
+private final class Lines: Sendable {
+    let text = Mutex<[String]>([])
 }

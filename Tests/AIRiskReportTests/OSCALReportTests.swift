@@ -94,15 +94,16 @@ struct OSCALReportTests {
         #expect(OSCALBuilder.oneLine("  a\n b\t ") == "a b")
     }
 
-    @Test("the JSON form validates against NIST's OSCAL 1.0.6 JSON schema (python jsonschema)")
+    @Test(
+        "the JSON form validates against NIST's OSCAL 1.0.6 JSON schema (python jsonschema)",
+        .enabled(if: TestSupport.jsonSchemaAvailable, TestSupport.jsonSchemaMissing))
     func jsonValidates() throws {
         let schema = TestSupport.fixtures.appendingPathComponent("oscal/oscal_assessment-results_schema.json")
         var edge = SampleResults.make()
         edge.status = .incomplete(error: "stopped")
         edge.findings[0].title = "<b>markup</b> *stars*"
         for doc in [SampleResults.make(), edge] {
-            guard let errors = try TestSupport.jsonSchemaErrors(document: OSCALReport.json(doc), schema: schema)
-            else { return }
+            let errors = try TestSupport.jsonSchemaErrors(document: OSCALReport.json(doc), schema: schema)
             #expect(errors.isEmpty, "\(errors)")
         }
     }

@@ -1,12 +1,28 @@
 import Foundation
+import Testing
 
 /// Paths and helpers shared by the report tests.
 enum TestSupport {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    /// Validates `document` against the JSON schema at `schema` with Python's jsonschema. Returns nil when
-    /// python3 or jsonschema is unavailable (the caller skips), else the validator's complaints ("" when valid).
-    static func jsonSchemaErrors(document: Data, schema: URL) throws -> String? {
+    /// Whether `python3` on PATH imports jsonschema and regex (OSCAL's `\p{L}` patterns need regex); the schema
+    /// tests are enabled only then, and .ci/run installs both into its venv.
+    static let jsonSchemaAvailable: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import jsonschema, regex"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+    static let jsonSchemaMissing: Comment =
+        "python3 with jsonschema and regex is not available (pip install jsonschema regex, or run .ci/run)"
+
+    /// Validates `document` against the JSON schema at `schema` with Python's jsonschema: the validator's
+    /// complaints ("" when valid). Callers are enabled only when ``jsonSchemaAvailable``.
+    static func jsonSchemaErrors(document: Data, schema: URL) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-json-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -41,14 +57,12 @@ enum TestSupport {
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
-        do { try process.run() } catch { return nil }
+        try process.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         switch process.terminationStatus {
         case 0: return ""
-        case 3, 127:
-            print("python3 with jsonschema is not available; skipping JSON-schema validation")
-            return nil
+        case 3, 127: return "python3 with jsonschema is not available"
         default: return text.isEmpty ? "validator exited with \(process.terminationStatus)" : text
         }
     }

@@ -22,7 +22,8 @@ struct BatchNormalizationKernelTests {
     }
 
     @Test(
-        "matches the official ONNX inference cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        "matches the official ONNX inference cases",
+        .enabled(if: NeuralFixtures.officialDataInstalled, NeuralFixtures.officialDataMissing),
         arguments: NeuralFixtures.names(opType: "BatchNormalization", source: "onnx-backend-test")
             .filter { !$0.contains("training") })
     func official(name: String) throws {

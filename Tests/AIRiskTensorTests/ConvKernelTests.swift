@@ -34,7 +34,8 @@ struct ConvKernelTests {
     }
 
     @Test(
-        "matches the official ONNX Conv cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        "matches the official ONNX Conv cases",
+        .enabled(if: NeuralFixtures.officialDataInstalled, NeuralFixtures.officialDataMissing),
         arguments: NeuralFixtures.names(opType: "Conv", source: "onnx-backend-test"))
     func official(name: String) throws {
         try NeuralFixtures.check(name, kernel: ConvKernel.self)

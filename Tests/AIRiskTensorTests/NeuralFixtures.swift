@@ -8,6 +8,8 @@ enum NeuralFixtures {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/nn")
     static let officialDataInstalled = FileManager.default.fileExists(atPath: officialRoot.path)
+    static let officialDataMissing: Comment =
+        "libonnx-testdata is not installed (\(officialRoot.path) missing): apt-get install libonnx-testdata"
 
     /// Fixture names whose operator is `opType`, optionally only from one source.
     static func names(opType: String, source: String) -> [String] {

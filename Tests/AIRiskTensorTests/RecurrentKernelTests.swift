@@ -30,7 +30,8 @@ struct RecurrentKernelTests {
     }
 
     @Test(
-        "RNN, GRU and LSTM match the official ONNX cases", .enabled(if: NeuralFixtures.officialDataInstalled),
+        "RNN, GRU and LSTM match the official ONNX cases",
+        .enabled(if: NeuralFixtures.officialDataInstalled, NeuralFixtures.officialDataMissing),
         arguments: ["RNN", "GRU", "LSTM"].flatMap { NeuralFixtures.names(opType: $0, source: "onnx-backend-test") })
     func official(name: String) throws {
         let c = try NeuralFixtures.load(name)

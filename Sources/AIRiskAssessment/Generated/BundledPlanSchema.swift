@@ -49,7 +49,15 @@ enum BundledPlanSchema {
   <xs:complexType name="DataFile">
     <xs:attribute name="file" type="xs:string" use="required"/>
     <xs:attribute name="labelColumn" type="xs:string"/>
+    <!-- A .npy or .csv file of labels, one per row, beside a features-only file. -->
+    <xs:attribute name="labelsFile" type="xs:string"/>
   </xs:complexType>
+  <xs:simpleType name="MissingValues">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="reject"/>
+      <xs:enumeration value="keep"/>
+    </xs:restriction>
+  </xs:simpleType>
   <xs:element name="plan">
     <xs:complexType>
       <xs:sequence>
@@ -79,6 +87,9 @@ enum BundledPlanSchema {
       <!-- How exposed the deployment is; adjusts impact (catalog/policy-default.xml <exposures>). -->
       <xs:attribute name="exposure" type="Exposure" default="internal"/>
       <xs:attribute name="queryBudget" type="xs:positiveInteger"/>
+      <!-- NaN, infinite and empty data values: reject (an error naming file, row and column) or keep (used, with
+           a warning). -->
+      <xs:attribute name="missingValues" type="MissingValues" default="reject"/>
     </xs:complexType>
   </xs:element>
 </xs:schema>

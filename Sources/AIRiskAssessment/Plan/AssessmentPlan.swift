@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskData
 import Foundation
 
 /// Everything an assessment needs to know before it starts.
@@ -8,10 +9,13 @@ public struct AssessmentPlan: Sendable {
         public var url: URL
         /// CSV: the label column (default "label").
         public var labelColumn: String?
+        /// A .npy or .csv file holding the labels, when `url` holds only features.
+        public var labelsURL: URL?
 
-        public init(url: URL, labelColumn: String? = nil) {
+        public init(url: URL, labelColumn: String? = nil, labelsURL: URL? = nil) {
             self.url = url
             self.labelColumn = labelColumn
+            self.labelsURL = labelsURL
         }
     }
 
@@ -48,6 +52,8 @@ public struct AssessmentPlan: Sendable {
     public var defenses: [DefenseSpec] = []
     /// The profile of the defense what-if re-runs; nil for ``profile``.
     public var defenseProfile: Profile?
+    /// NaN, infinite and empty values in the data: an error (the default) or used with a warning.
+    public var missingValues: MissingValuePolicy = .reject
 
     public init(
         modelURL: URL, modelName: String? = nil, members: DataSource, nonMembers: DataSource,

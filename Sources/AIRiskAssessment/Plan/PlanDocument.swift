@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskData
 import AIRiskXML
 import Foundation
 
@@ -13,6 +14,9 @@ public enum PlanDocument {
 
     /// The plan in `url`; relative file paths are resolved against the plan's directory.
     public static func read(contentsOf url: URL) throws -> AssessmentPlan {
+        if let problem = AIRiskXML.RegularFile.problem(at: url.path) {
+            throw AssessmentError.input("cannot read plan \(url.path): \(problem)")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -35,12 +39,21 @@ public enum PlanDocument {
         func source(_ name: String) -> AssessmentPlan.DataSource? {
             root.element(named: name).flatMap { e in
                 e[attribute: "file"].map {
-                    AssessmentPlan.DataSource(url: resolve($0), labelColumn: e[attribute: "labelColumn"])
+                    AssessmentPlan.DataSource(
+                        url: resolve($0), labelColumn: e[attribute: "labelColumn"],
+                        labelsURL: e[attribute: "labelsFile"].map(resolve))
                 }
             }
         }
-        func integers(_ s: String?) -> [Int]? {
-            s.map { $0.split(whereSeparator: \.isWhitespace).compactMap { Int($0) } }
+        // The schema accepts any size of integer; a value beyond Int is an error, never dropped.
+        func integer(_ text: String, _ field: String) throws -> Int {
+            guard let v = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw AssessmentError.input("\(fileName): \(field) '\(text)' is not an integer in 0…\(Int.max)")
+            }
+            return v
+        }
+        func integers(_ s: String?, _ field: String) throws -> [Int]? {
+            try s.map { try $0.split(whereSeparator: \.isWhitespace).map { try integer(String($0), field) } }
         }
         // The schema guarantees the required elements and the enumerations.
         guard let model = root.element(named: "model"), let modelFile = model[attribute: "file"],
@@ -58,11 +71,13 @@ public enum PlanDocument {
             profile: root[attribute: "profile"].flatMap(Profile.init(rawValue:)) ?? .standard,
             seed: root[attribute: "seed"].flatMap { UInt64($0) } ?? 0,
             dataSensitivity: root[attribute: "dataSensitivity"] ?? "medium",
-            classes: integers(root.element(named: "classes")?.text),
-            inputShape: integers(model[attribute: "inputShape"]),
-            queryBudget: root[attribute: "queryBudget"].flatMap { Int($0) })
+            classes: try integers(root.element(named: "classes")?.text, "classes"),
+            inputShape: try integers(model[attribute: "inputShape"], "inputShape"),
+            queryBudget: try root[attribute: "queryBudget"].map { try integer($0, "queryBudget") })
         plan.access = root[attribute: "access"].flatMap(AccessLevel.init(rawValue:))
         plan.exposure = root[attribute: "exposure"] ?? "internal"
+        plan.missingValues = root[attribute: "missingValues"].flatMap(MissingValuePolicy.init(rawValue:)) ?? .reject
+        try plan.validate(origin: fileName)
         return plan
     }
 }

@@ -1,6 +1,7 @@
 import AIRiskAccess
 import AIRiskAssessment
 import AIRiskCatalog
+import AIRiskData
 import AIRiskReport
 import AIRiskResults
 import ArgumentParser
@@ -8,6 +9,7 @@ import Foundation
 
 extension Profile: ExpressibleByArgument {}
 extension AccessLevel: ExpressibleByArgument {}
+extension MissingValuePolicy: ExpressibleByArgument {}
 
 /// `airisk assess`: runs the probes on a model and its data and writes every report.
 struct AssessCommand: AsyncParsableCommand {
@@ -42,6 +44,21 @@ struct AssessCommand: AsyncParsableCommand {
 
     @Option(help: "CSV label column (default: label).")
     var labelColumn: String?
+
+    @Option(help: "Labels of --members (.npy or one-column .csv), when that file holds only features.")
+    var membersLabels: String?
+
+    @Option(help: "Labels of --nonmembers (.npy or one-column .csv), when that file holds only features.")
+    var nonmembersLabels: String?
+
+    @Option(help: "Labels of --population (.npy or one-column .csv), when that file holds only features.")
+    var populationLabels: String?
+
+    @Option(
+        help: """
+            NaN, infinite and empty data values: reject (an error naming file, row and column) or keep (used as             they are, with a warning).
+            """)
+    var missingValues: MissingValuePolicy = .reject
 
     @Option(help: "Comma-separated probes: membership, inversion, extraction (default: all).")
     var probes: String = "membership,inversion,extraction"
@@ -107,8 +124,29 @@ struct AssessCommand: AsyncParsableCommand {
         }
         if let queryBudget, queryBudget <= 0 { throw ValidationError("--query-budget must be positive") }
         _ = try Self.integers(classes, "--classes")
-        _ = try Self.integers(inputShape, "--input-shape")
+        _ = try Self.inputShape(inputShape, "--input-shape")
         _ = try Self.defenseList(defenses)
+        if populationLabels != nil, population == nil {
+            throw ValidationError("--population-labels needs --population")
+        }
+        try InputPath.checkFiles([
+            ("--plan", plan), ("--model", model), ("--members", members), ("--nonmembers", nonmembers),
+            ("--population", population), ("--members-labels", membersLabels),
+            ("--nonmembers-labels", nonmembersLabels), ("--population-labels", populationLabels),
+            ("--policy", policy),
+        ])
+    }
+
+    /// `--input-shape`: comma-separated dimensions, each at least 1, at most
+    /// ``AssessmentPlan/maxRowElements`` values in all.
+    static func inputShape(_ s: String?, _ flag: String) throws -> [Int]? {
+        guard let shape = try integers(s, flag) else { return nil }
+        do {
+            try AssessmentPlan.checkInputShape(shape, field: flag)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return shape
     }
 
     /// The `--defenses` list, or an empty list when none was given.
@@ -149,15 +187,25 @@ struct AssessCommand: AsyncParsableCommand {
         } else if let members, let nonmembers {
             plan = AssessmentPlan(
                 modelURL: URL(fileURLWithPath: model ?? live.stem),
-                members: .init(url: URL(fileURLWithPath: members), labelColumn: labelColumn),
-                nonMembers: .init(url: URL(fileURLWithPath: nonmembers), labelColumn: labelColumn),
-                population: population.map { .init(url: URL(fileURLWithPath: $0), labelColumn: labelColumn) },
+                members: .init(
+                    url: URL(fileURLWithPath: members), labelColumn: labelColumn,
+                    labelsURL: membersLabels.map { URL(fileURLWithPath: $0) }),
+                nonMembers: .init(
+                    url: URL(fileURLWithPath: nonmembers), labelColumn: labelColumn,
+                    labelsURL: nonmembersLabels.map { URL(fileURLWithPath: $0) }),
+                population: population.map {
+                    .init(
+                        url: URL(fileURLWithPath: $0), labelColumn: labelColumn,
+                        labelsURL: populationLabels.map { URL(fileURLWithPath: $0) })
+                },
                 probes: try parsedProbes(), profile: profile, seed: seed, dataSensitivity: dataSensitivity,
                 classes: try Self.integers(classes, "--classes"),
-                inputShape: try Self.integers(inputShape, "--input-shape"),
+                inputShape: try Self.inputShape(inputShape, "--input-shape"),
                 queryBudget: queryBudget)
             plan.access = access
             plan.exposure = exposure
+            plan.missingValues = missingValues
+            try plan.validate(origin: "the command line")
             if let remote = try live.source() { plan.source = remote }
         } else {
             throw ValidationError("give --plan FILE, or --members and --nonmembers with a model")

@@ -30,12 +30,12 @@ struct EndpointCheckCommand: AsyncParsableCommand {
     func validate() throws {
         try live.validate(model: nil)
         guard rows >= 0 else { throw ValidationError("--rows must not be negative") }
-        _ = try AssessCommand.integers(inputShape, "--input-shape")
+        _ = try AssessCommand.inputShape(inputShape, "--input-shape")
     }
 
     func run() async throws {
         guard var c = try live.configuration() else { throw ValidationError("give --endpoint or --model-cmd") }
-        c.inputShape = try AssessCommand.integers(inputShape, "--input-shape")
+        c.inputShape = try AssessCommand.inputShape(inputShape, "--input-shape")
         let ds = try DatasetLoader.load(url: URL(fileURLWithPath: data), labelColumn: labelColumn)
         guard let values = ds.features.floats, ds.rowCount > 0 else {
             throw ValidationError("\(data): no numeric rows")

@@ -81,6 +81,11 @@ struct EndpointOptions: ParsableArguments {
         }
         let result = Result { () throws(EndpointError) in try configuration() }
         if case .failure(let e) = result { throw ValidationError(e.description) }
+        // A credential file that is a named pipe or a directory would block or fail mid-run.
+        let credentialFiles: [(flag: String, path: String?)] = headerFile.map { spec in
+            (flag: "--header-file", path: spec.split(separator: "=", maxSplits: 1).dropFirst().first.map(String.init))
+        }
+        try InputPath.checkFiles(credentialFiles)
     }
 
     /// The endpoint configuration, or nil for a model file.

@@ -1,13 +1,18 @@
 import Foundation
 import Synchronization
 
-/// Progress on stderr, only when stderr is a terminal (quiet in CI logs and pipes): a timestamped
-/// line per stage, and while a probe runs a bar with its share of work done, the elapsed time and
-/// an estimate of the time left (elapsed × remaining share ÷ share done).
+/// Progress on stderr. On a terminal: a timestamped line per stage, and while a probe runs a bar with its share
+/// of work done, the elapsed time and an estimate of the time left (elapsed × remaining share ÷ share done),
+/// redrawn in place. Elsewhere (CI logs, pipes): the same stage lines, and per probe at most one plain line every
+/// ``plainInterval`` seconds, so a long run is never silent and a log never fills with bars.
 final class ProgressPrinter: Sendable {
-    let enabled: Bool
+    /// Whether stderr is a terminal (bars redrawn in place) or not (plain lines).
+    let isTerminal: Bool
     let started = Date()
+    /// The shortest time between two plain progress lines of one probe.
+    static let plainInterval: TimeInterval = 10
     private let state = Mutex(BarState())
+    private let write: @Sendable (String) -> Void
 
     private struct BarState {
         var probe: String?
@@ -16,39 +21,50 @@ final class ProgressPrinter: Sendable {
         var barShown = false
     }
 
-    init(force: Bool? = nil) {
-        enabled = force ?? (isatty(2) != 0)
+    /// `terminal` overrides the check of stderr; `write` receives every piece of text (stderr by default).
+    init(
+        terminal: Bool? = nil,
+        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
+        isTerminal = terminal ?? (isatty(2) != 0)
+        self.write = write
     }
 
     /// A stage line ("membership: running"); clears a bar that is showing.
     func callAsFunction(_ message: String) {
-        guard enabled else { return }
         let t = Date().timeIntervalSince(started)
         state.withLock { s in
             var text = s.barShown ? "\r\u{1B}[2K" : ""
             s.barShown = false
             text += String(format: "[%6.1f s] %@\n", t, message)
-            FileHandle.standardError.write(Data(text.utf8))
+            write(text)
         }
     }
 
-    /// A probe's share of work done (0…1); redrawn at most five times a second.
+    /// A probe's share of work done (0…1); redrawn at most five times a second on a terminal, written as a
+    /// plain line at most every ``plainInterval`` seconds elsewhere.
     func update(probe: String, fraction: Double) {
-        guard enabled else { return }
         let now = Date()
         state.withLock { s in
             if s.probe != probe {
                 s.probe = probe
                 s.probeStarted = now
+                // The first plain line of a probe comes after one interval, not at once.
+                if !isTerminal { s.lastDraw = now }
             }
-            guard now.timeIntervalSince(s.lastDraw) >= 0.2 else { return }
-            s.lastDraw = now
-            s.barShown = true
-            FileHandle.standardError.write(
-                Data(
-                    ("\r\u{1B}[2K"
-                        + Self.bar(probe: probe, fraction: fraction, elapsed: now.timeIntervalSince(s.probeStarted)))
-                        .utf8))
+            let elapsed = now.timeIntervalSince(s.probeStarted)
+            if isTerminal {
+                guard now.timeIntervalSince(s.lastDraw) >= 0.2 else { return }
+                s.lastDraw = now
+                s.barShown = true
+                write("\r\u{1B}[2K" + Self.bar(probe: probe, fraction: fraction, elapsed: elapsed))
+            } else {
+                guard now.timeIntervalSince(s.lastDraw) >= Self.plainInterval else { return }
+                s.lastDraw = now
+                write(
+                    String(format: "[%6.1f s] ", now.timeIntervalSince(started))
+                        + Self.plainLine(probe: probe, fraction: fraction, elapsed: elapsed) + "\n")
+            }
         }
     }
 
@@ -57,7 +73,16 @@ final class ProgressPrinter: Sendable {
         let f = min(max(fraction, 0), 1)
         let filled = Int((f * Double(width)).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let eta = f > 0.02 ? String(format: ", ~%.0f s left", elapsed * (1 - f) / f) : ""
-        return String(format: "%@ [%@] %3.0f %%  %.1f s", probe, bar, f * 100, elapsed) + eta
+        return String(format: "%@ [%@] %3.0f %%  %.1f s", probe, bar, f * 100, elapsed) + eta(f, elapsed)
+    }
+
+    /// One plain progress line, e.g. `membership: 45 % after 6.1 s, ~7 s left`.
+    static func plainLine(probe: String, fraction: Double, elapsed: Double) -> String {
+        let f = min(max(fraction, 0), 1)
+        return String(format: "%@: %.0f %% after %.1f s", probe, f * 100, elapsed) + eta(f, elapsed)
+    }
+
+    private static func eta(_ f: Double, _ elapsed: Double) -> String {
+        f > 0.02 ? String(format: ", ~%.0f s left", elapsed * (1 - f) / f) : ""
     }
 }

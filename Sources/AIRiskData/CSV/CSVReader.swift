@@ -22,11 +22,15 @@ public enum CSVReader {
     ///   - ignoring: header names of further columns to leave out (identifiers, free text).
     ///   - labelEncoding: how label values become class indices; the mapping is returned in
     ///     ``Dataset/classNames``.
+    ///   - missingValues: whether an empty, NaN or infinite value is an error naming its line and column, or
+    ///     read as NaN (or ±Inf) and counted in ``Dataset/nonFiniteCount``.
     public static func read(
         contentsOf url: URL, labelColumn: String?, ignoring: Set<String> = [],
-        labelEncoding: LabelEncoding = .automatic, limits: DataLimits = .standard
+        labelEncoding: LabelEncoding = .automatic, missingValues: MissingValuePolicy = .reject,
+        limits: DataLimits = .standard
     ) throws -> Dataset {
         let file = url.path
+        if let problem = RegularFile.problem(at: file) { throw DataError.unreadable(file: file, reason: problem) }
         let bytes: [UInt8]
         do {
             let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? UInt64 ?? 0
@@ -42,12 +46,12 @@ public enum CSVReader {
         }
         return try parse(
             bytes: bytes, file: file, labelColumn: labelColumn, ignoring: ignoring,
-            labelEncoding: labelEncoding, limits: limits)
+            labelEncoding: labelEncoding, missingValues: missingValues, limits: limits)
     }
 
     static func parse(
         bytes: [UInt8], file: String, labelColumn: String?, ignoring: Set<String>, labelEncoding: LabelEncoding,
-        limits: DataLimits
+        missingValues: MissingValuePolicy = .reject, limits: DataLimits
     ) throws -> Dataset {
         var reader = CSVRecordReader(bytes: bytes, file: file, maxLineLength: limits.maxCSVLineLength)
         guard try reader.nextRecord() else {
@@ -78,8 +82,10 @@ public enum CSVReader {
 
         var features: [Float] = []
         var rawLabels: [String] = []
+        var labelLines: [Int] = []
         var targets: [Float] = []
         var rows = 0
+        var nonFinite = 0
         let maxElements = Int(min(limits.maxArrayBytes / 4, UInt64(Int.max)))
         while try reader.nextRecord() {
             let line = reader.recordLine
@@ -89,8 +95,12 @@ public enum CSVReader {
                     reason: "\(reader.fieldCount) fields, but the header has \(header.count) columns")
             }
             for column in featureIndices {
-                switch parseFloat(reader.fieldBytes, reader.fieldStart(column)..<reader.fieldEnds[column]) {
+                switch parseFloat(
+                    reader.fieldBytes, reader.fieldStart(column)..<reader.fieldEnds[column],
+                    missingValues: missingValues)
+                {
                 case .value(let value):
+                    if !value.isFinite { nonFinite += 1 }
                     features.append(value)
                 case .failure(let reason):
                     throw DataError.invalidField(
@@ -109,14 +119,20 @@ public enum CSVReader {
                         reason: "missing label")
                 }
                 if labelEncoding == .regressionTargets {
-                    switch parseFloat(reader.fieldBytes, reader.fieldStart(labelIndex)..<reader.fieldEnds[labelIndex]) {
-                    case .value(let value): targets.append(value)
+                    switch parseFloat(
+                        reader.fieldBytes, reader.fieldStart(labelIndex)..<reader.fieldEnds[labelIndex],
+                        missingValues: missingValues)
+                    {
+                    case .value(let value):
+                        if !value.isFinite { nonFinite += 1 }
+                        targets.append(value)
                     case .failure(let reason):
                         throw DataError.invalidField(
                             file: file, line: line, column: header[labelIndex], index: labelIndex + 1, reason: reason)
                     }
                 } else {
                     rawLabels.append(text)
+                    labelLines.append(line)
                 }
             }
             rows += 1
@@ -132,15 +148,32 @@ public enum CSVReader {
             if labelEncoding == .regressionTargets {
                 labels = Tensor(shape: [rows], scalars: targets)
             } else {
+                try checkNotMixed(
+                    rawLabels, lines: labelLines, file: file, column: header[labelIndex], index: labelIndex)
                 let (indices, names) = encode(rawLabels, encoding: labelEncoding)
                 labels = Tensor(shape: [rows], int64: indices)
                 classNames = names
             }
             source += " (label column '\(header[labelIndex])')"
         }
-        return Dataset(
+        var dataset = Dataset(
             features: featureTensor, labels: labels, classNames: classNames,
             featureNames: featureIndices.map { header[$0] }, source: source)
+        dataset.nonFiniteCount = nonFinite
+        return dataset
+    }
+
+    /// Labels that are class numbers except for a few words (`0, 1, cat`) are a data error, not a class called
+    /// `cat`: throws naming the first label that is not a number and its line. `index` is the 0-based column.
+    static func checkNotMixed(_ labels: [String], lines: [Int], file: String, column: String, index: Int) throws {
+        guard let firstNumber = labels.firstIndex(where: { Int64($0) != nil }),
+            let firstText = labels.firstIndex(where: { Int64($0) == nil })
+        else { return }
+        throw DataError.invalidField(
+            file: file, line: lines[firstText], column: column, index: index + 1,
+            reason: "label '\(labels[firstText])' is not a number, but other labels are class numbers (e.g. "
+                + "'\(labels[firstNumber])' on line \(lines[firstNumber])); labels must be all class numbers or all "
+                + "class names")
     }
 
     /// `text` without leading and trailing ASCII spaces, tabs and line breaks (cheaper than Foundation's
@@ -158,17 +191,22 @@ public enum CSVReader {
         case failure(String)
     }
 
-    /// Parses the bytes `range` of `bytes` (surrounding ASCII whitespace ignored) as a finite Float32.
-    static func parseFloat(_ bytes: [UInt8], _ range: Range<Int>) -> ParsedFloat {
+    /// Parses the bytes `range` of `bytes` (surrounding ASCII whitespace ignored) as a finite Float32; under
+    /// ``MissingValuePolicy/keep`` an empty field is NaN and NaN or infinite values are returned as they are.
+    static func parseFloat(
+        _ bytes: [UInt8], _ range: Range<Int>, missingValues: MissingValuePolicy = .reject
+    ) -> ParsedFloat {
         var lower = range.lowerBound
         var upper = range.upperBound
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
         while lower < upper, isSpace(bytes[lower]) { lower += 1 }
         while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
-        guard lower < upper else { return .failure("missing value") }
+        let keep = missingValues == .keep
+        let hint = " (fix the data, or pass --missing-values keep to read it as NaN with a warning)"
+        guard lower < upper else { return keep ? .value(.nan) : .failure("missing value" + hint) }
         let text = String(decoding: bytes[lower..<upper], as: UTF8.self)
         guard let value = Float(text) else { return .failure("'\(text)' is not a number") }
-        guard value.isFinite else { return .failure("'\(text)' is not a finite number") }
+        guard value.isFinite || keep else { return .failure("'\(text)' is not a finite number" + hint) }
         return .value(value)
     }
 

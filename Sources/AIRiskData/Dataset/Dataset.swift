@@ -14,6 +14,9 @@ public struct Dataset: Sendable, Equatable {
     public var featureNames: [String]
     /// Where the data came from, e.g. `members.npz (x, y)` or `train.csv (label column 'label')`.
     public var source: String
+    /// How many feature or target values are NaN or infinite (only non-zero when read with
+    /// ``MissingValuePolicy/keep``; the caller warns about them).
+    public var nonFiniteCount = 0
 
     public init(
         features: Tensor, labels: Tensor? = nil, classNames: [String]? = nil, featureNames: [String]? = nil,
@@ -34,6 +37,29 @@ public struct Dataset: Sendable, Equatable {
 
     /// The class index of each row, when the labels are integers.
     public var classLabels: [Int]? { labels?.int64s.map { $0.map { Int($0) } } }
+
+    /// The class index of each row for a classifier's data: integer labels, or float labels that are all whole
+    /// numbers (numpy often stores class labels as float64: 0.0, 1.0, …). Not ``classLabels``, which tells
+    /// class labels from regression targets (whole-number targets are common too).
+    public var wholeNumberClassLabels: [Int]? {
+        if let ints = classLabels { return ints }
+        guard let floats = labels?.floats,
+            floats.allSatisfy({ $0.isFinite && $0.rounded() == $0 && abs($0) < 16_777_216 })
+        else { return nil }
+        return floats.map { Int($0) }
+    }
+
+    /// The header names that usually hold labels, in the order they are suggested.
+    public static let labelColumnNames = ["label", "labels", "target", "class", "y", "outcome", "species", "category"]
+
+    /// A feature column whose name suggests it holds the labels (`target`, `class`, `y`, …), for a hint at
+    /// `--label-column`; nil when no column name looks like one.
+    public var plausibleLabelColumn: String? {
+        for candidate in Self.labelColumnNames {
+            if let name = featureNames.first(where: { $0.lowercased() == candidate }) { return name }
+        }
+        return nil
+    }
 
     /// The regression target of each row, when the labels are floats.
     public var targets: [Float]? { labels?.floats }

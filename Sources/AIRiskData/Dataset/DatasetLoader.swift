@@ -17,22 +17,46 @@ public enum DatasetLoader {
     ///   - featuresKey: .npz only: the features array. nil tries ``defaultFeatureKeys``.
     ///   - labelsKey: .npz only: the labels array. nil tries ``defaultLabelKeys`` and reads no labels if none
     ///     exists; a key given explicitly must exist.
-    ///   - labelsURL: .npy only: a second .npy file holding the labels.
+    ///   - labelsURL: a .npy or .csv file holding one label per row, beside a features-only data file (a .npy, an
+    ///     .npz without a labels array, or a CSV without a label column).
     ///   - labelEncoding: CSV only: how label values become class indices, or that they are regression targets.
+    ///   - missingValues: whether NaN, infinite and (CSV) empty values are an error or passed through; the same
+    ///     for every format.
     public static func load(
         url: URL, labelColumn: String? = nil, featuresKey: String? = nil, labelsKey: String? = nil,
-        labelsURL: URL? = nil, labelEncoding: LabelEncoding = .automatic, limits: DataLimits = .standard
+        labelsURL: URL? = nil, labelEncoding: LabelEncoding = .automatic, missingValues: MissingValuePolicy = .reject,
+        limits: DataLimits = .standard
+    ) throws -> Dataset {
+        var dataset = try loadFeatures(
+            url: url, labelColumn: labelColumn, featuresKey: featuresKey, labelsKey: labelsKey,
+            labelEncoding: labelEncoding, missingValues: missingValues, limits: limits)
+        if let labelsURL {
+            if dataset.labels != nil {
+                throw DataError.inconsistentDataset(
+                    source: dataset.source,
+                    reason: "it holds labels already, and labels were also given in \(labelsURL.path); give one of them"
+                )
+            }
+            let (labels, names) = try LabelsFile.read(
+                contentsOf: labelsURL, encoding: labelEncoding, missingValues: missingValues, limits: limits)
+            let source = "\(dataset.source) with labels from \(labelsURL.path)"
+            var joined = try assemble(features: dataset.features, labels: labels, source: source)
+            joined.classNames = names
+            joined.featureNames = dataset.featureNames
+            joined.nonFiniteCount = dataset.nonFiniteCount + (labels.floats?.filter { !$0.isFinite }.count ?? 0)
+            dataset = joined
+        }
+        return dataset
+    }
+
+    private static func loadFeatures(
+        url: URL, labelColumn: String?, featuresKey: String?, labelsKey: String?, labelEncoding: LabelEncoding,
+        missingValues: MissingValuePolicy, limits: DataLimits
     ) throws -> Dataset {
         switch url.pathExtension.lowercased() {
         case "npy":
             let features = try NPYReader.read(contentsOf: url, limits: limits)
-            var labels: Tensor?
-            var source = url.path
-            if let labelsURL {
-                labels = try NPYReader.read(contentsOf: labelsURL, limits: limits)
-                source += " with labels from \(labelsURL.path)"
-            }
-            return try assemble(features: features, labels: labels, source: source)
+            return try checked(assemble(features: features, labels: nil, source: url.path), url, missingValues)
         case "npz":
             let archive = try NPZArchive(contentsOf: url, limits: limits)
             let xKey =
@@ -45,14 +69,15 @@ public enum DatasetLoader {
             let features = try archive.array(xKey)
             let labels = try yKey.map { try archive.array($0) }
             let source = "\(url.path) (" + ([xKey] + (yKey.map { [$0] } ?? [])).joined(separator: ", ") + ")"
-            return try assemble(features: features, labels: labels, source: source)
+            return try checked(assemble(features: features, labels: labels, source: source), url, missingValues)
         case "csv":
             var column = labelColumn
             if column == nil, try csvHeaderContains(url: url, name: defaultLabelColumn, limits: limits) {
                 column = defaultLabelColumn
             }
             return try CSVReader.read(
-                contentsOf: url, labelColumn: column, labelEncoding: labelEncoding, limits: limits)
+                contentsOf: url, labelColumn: column, labelEncoding: labelEncoding, missingValues: missingValues,
+                limits: limits)
         default:
             throw DataError.unsupportedFormat(
                 file: url.path, reason: "expected a .npy, .npz or .csv file, not '.\(url.pathExtension)'")
@@ -87,6 +112,36 @@ public enum DatasetLoader {
         return Dataset(features: x, labels: y, source: source)
     }
 
+    /// Applies `policy` to an array-backed data set: the first NaN or infinite feature or float label is an
+    /// error under ``MissingValuePolicy/reject``; under ``MissingValuePolicy/keep`` they are counted.
+    static func checked(_ dataset: Dataset, _ url: URL, _ policy: MissingValuePolicy) throws -> Dataset {
+        var dataset = dataset
+        let width = max(dataset.rowShape.reduce(1, *), 1)
+        var count = 0
+        if let values = dataset.features.floats {
+            for (i, v) in values.enumerated() where !v.isFinite {
+                if policy == .reject {
+                    throw DataError.nonFiniteValue(
+                        file: url.path, row: i / width, column: i % width, value: numpyText(v))
+                }
+                count += 1
+            }
+        }
+        if let targets = dataset.labels?.floats {
+            for (i, v) in targets.enumerated() where !v.isFinite {
+                if policy == .reject {
+                    throw DataError.nonFiniteValue(file: url.path, row: i, column: nil, value: numpyText(v))
+                }
+                count += 1
+            }
+        }
+        dataset.nonFiniteCount = count
+        return dataset
+    }
+
+    /// How numpy prints a non-finite value: `nan`, `inf` or `-inf`.
+    static func numpyText(_ v: Float) -> String { v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
+
     private static func floatFeatures(_ t: Tensor, source: String) throws -> Tensor {
         guard !t.shape.isEmpty else {
             throw DataError.inconsistentDataset(
@@ -102,6 +157,9 @@ public enum DatasetLoader {
     }
 
     private static func csvHeaderContains(url: URL, name: String, limits: DataLimits) throws -> Bool {
+        if let problem = RegularFile.problem(at: url.path) {
+            throw DataError.unreadable(file: url.path, reason: problem)
+        }
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: url)

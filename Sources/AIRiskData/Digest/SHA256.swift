@@ -1,3 +1,4 @@
+import AIRiskTensor
 import Foundation
 
 /// SHA-256 (FIPS 180-4), used to identify model files and data sets in results documents.
@@ -30,7 +31,10 @@ public struct SHA256: Sendable {
 
     /// The hex digest of the file at `url`.
     public static func hex(contentsOf url: URL) throws -> String {
-        hex(try Data(contentsOf: url))
+        if let problem = RegularFile.problem(at: url.path) {
+            throw DataError.unreadable(file: url.path, reason: problem)
+        }
+        return hex(try Data(contentsOf: url))
     }
 
     public mutating func update(_ data: Data) {

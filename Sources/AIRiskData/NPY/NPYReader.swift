@@ -14,6 +14,7 @@ public enum NPYReader {
     /// data is read, so an oversized or malformed file is refused without allocating for it.
     public static func read(contentsOf url: URL, limits: DataLimits = .standard) throws -> Tensor {
         let file = url.path
+        if let problem = RegularFile.problem(at: file) { throw DataError.unreadable(file: file, reason: problem) }
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: url)

@@ -26,6 +26,10 @@ public struct NPZArchive {
     public init(contentsOf url: URL, limits: DataLimits = .standard) throws {
         file = url.path
         self.limits = limits
+        // A directory named *.npz would send ZIPFoundation's scan spinning; a FIFO would block.
+        if let problem = RegularFile.problem(at: url.path) {
+            throw DataError.unreadable(file: url.path, reason: problem)
+        }
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw DataError.unreadable(file: url.path, reason: "no such file, or it is not readable")
         }
@@ -50,7 +54,15 @@ public struct NPZArchive {
         for (index, entry) in archive.enumerated() where entry.type == .file {
             let path = entry.path
             let key = path.hasSuffix(".npy") ? String(path.dropLast(4)) : path
-            if entries[key] == nil { keys.append(key) }
+            // Two entries for one key (`x.npy` twice, or `x` and `x.npy`): which one numpy reads depends on the
+            // reader, so neither is trusted.
+            if let first = entries[key] {
+                throw DataError.malformedArchive(
+                    file: url.path,
+                    reason: "entries '\(first.path)' and '\(path)' both hold the array '\(key)'; rebuild the archive "
+                        + "with one entry per array (numpy.savez)")
+            }
+            keys.append(key)
             entries[key] = entry
             locations[key] = index < locator.locations.count ? locator.locations[index] : nil
         }

@@ -76,6 +76,9 @@ public enum ResultsDocument {
 
     /// Reads a results document from a file.
     public static func read(contentsOf url: URL) throws(ResultsError) -> AssessmentResults {
+        if let problem = RegularFile.problem(at: url.path) {
+            throw .xml(.unreadable(file: url.path, reason: problem))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
