@@ -59,6 +59,8 @@ public struct Assessor: Sendable {
             var result: ProbeResult
             var metrics: [String: Double] = [:]
             do {
+                // After the first Ctrl-C the remaining probes are marked interrupted, not started.
+                try Cancellation.check()
                 switch kind {
                 case .membership:
                     guard desc.isClassifier else {
@@ -149,6 +151,7 @@ public struct Assessor: Sendable {
         let catalogDefenses = MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes)
         var whatIf = DefenseEvaluator.Outcome(defenses: catalogDefenses, findings: findings, definitions: [])
         do {
+            try Cancellation.check()
             whatIf = try await DefenseEvaluator(catalog: catalog, progress: progress).evaluate(
                 plan: plan, model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
                 population: inputs.population, probes: probes, findings: findings, catalogDefenses: catalogDefenses)

@@ -25,10 +25,9 @@ final class ProgressPrinter: Sendable {
         guard enabled else { return }
         let t = Date().timeIntervalSince(started)
         state.withLock { s in
-            var text = s.barShown ? "\r\u{1B}[2K" : ""
+            let clear: TerminalOutput.Control? = s.barShown ? .clearLine : nil
             s.barShown = false
-            text += String(format: "[%6.1f s] %@\n", t, message)
-            FileHandle.standardError.write(Data(text.utf8))
+            TerminalOutput.write(String(format: "[%6.1f s] %@", t, message), to: .standardError, after: clear)
         }
     }
 
@@ -44,11 +43,9 @@ final class ProgressPrinter: Sendable {
             guard now.timeIntervalSince(s.lastDraw) >= 0.2 else { return }
             s.lastDraw = now
             s.barShown = true
-            FileHandle.standardError.write(
-                Data(
-                    ("\r\u{1B}[2K"
-                        + Self.bar(probe: probe, fraction: fraction, elapsed: now.timeIntervalSince(s.probeStarted)))
-                        .utf8))
+            TerminalOutput.write(
+                Self.bar(probe: probe, fraction: fraction, elapsed: now.timeIntervalSince(s.probeStarted)),
+                terminator: "", to: .standardError, after: .clearLine)
         }
     }
 

@@ -20,7 +20,7 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         if isDirectory.boolValue {
             let c = try Catalog.load(directory: URL(fileURLWithPath: path, isDirectory: true))
-            print("\(path): valid catalog (\(c.entries.count) entries)")
+            TerminalOutput.write("\(path): valid catalog (\(c.entries.count) entries)")
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -28,9 +28,9 @@ struct ValidateCommand: AsyncParsableCommand {
         let problems = try ResultsDocument.schema().validate(data, fileName: url.path)
         if problems.isEmpty {
             _ = try ResultsDocument.read(data, fileName: url.path)
-            print("\(url.path): valid airisk results document")
+            TerminalOutput.write("\(url.path): valid airisk results document")
         } else {
-            for p in problems { print(p) }
+            for p in problems { TerminalOutput.write("\(p)") }
             throw ExitCode.failure
         }
     }
