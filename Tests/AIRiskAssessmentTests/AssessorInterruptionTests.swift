@@ -9,7 +9,7 @@ struct AssessorInterruptionTests {
     @Test("cancelled inside a probe (the first Ctrl-C), the run stops between batches and is labelled incomplete")
     func cancelledRunIsIncomplete() async throws {
         let catalog = try Catalog.bundled()
-        let plan = fixturePlan("mlp_digits_overfit", profile: .standard, probes: [.membership, .extraction])
+        let plan = fixturePlan("mlp_digits_overfit", probes: [.membership, .extraction])
         let task = Task {
             let assessor = Assessor(
                 catalog: catalog,
@@ -20,9 +20,7 @@ struct AssessorInterruptionTests {
                 })
             return try await assessor.run(plan)
         }
-        let started = ContinuousClock.now
         let results = try await task.value
-        let elapsed = ContinuousClock.now - started
         guard case .incomplete(let error) = results.status else {
             Issue.record("an interrupted run is labelled \(results.status)")
             return
@@ -33,8 +31,7 @@ struct AssessorInterruptionTests {
             #expect(probe.status.state == "failed", "\(probe.id): \(probe.status)")
             #expect(probe.status.detail?.contains("interrupted") == true)
         }
+        // Had the probes run on, membership would have ended `ran` with a finding.
         #expect(results.findings.isEmpty)
-        // A standard-profile run of both probes takes far longer; stopping between batches takes moments.
-        #expect(elapsed < .seconds(20), "\(elapsed)")
     }
 }
