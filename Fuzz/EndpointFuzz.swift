@@ -1,6 +1,7 @@
 // libFuzzer target: everything that reads what a live endpoint or a model command sends back — the
 // JSON parser, both wire protocols' answer decoders, the KServe V2 metadata reader, the output
-// interpreter, the JSON-lines reader of `--model-cmd` and the Retry-After header. No network.
+// interpreter, the JSON-lines reader of `--model-cmd`, the Retry-After header, and the credential
+// redactor (no masked body or snippet may still reveal a secret). No network.
 // Built by scripts/fuzz.sh; not part of the SwiftPM package.
 //
 // Input: three configuration bytes, then the body.
@@ -13,6 +14,10 @@ import Foundation
 
 let outputNames = ["predict_proba", "predict", "probabilities", "scores", "output-0"]
 let fixedNow = Date(timeIntervalSince1970: 1_445_412_480)  // Wed, 21 Oct 2015 07:28:00 GMT
+
+/// Credentials a hostile body may try to smuggle past the redactor (no brackets, braces or
+/// backslashes, so the mask and the control-character escapes cannot complete one of their pieces).
+let redactor = Redactor(secrets: ["Bearer Zq8x/T3vL+p0Wm9kR2", "Basic YWxpY2U6UHc3I2tRMi94WXo5", "Uv5rTq8Lm2Nw"])
 
 /// A harness invariant broke: the decoders accepted something they must not.
 func check(_ condition: Bool, _ message: @autoclosure () -> String) {
@@ -94,6 +99,13 @@ public func fuzzEndpoint(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     check(answered <= body.count + 1, "more lines than bytes")
+
+    // The redactor: a masked body and a cut snippet reveal no secret, and the snippet no control character.
+    let text = String(decoding: body, as: UTF8.self)
+    check(!redactor.reveals(redactor(text)), "a masked body still reveals a secret")
+    let snippet = redactor.snippet(body, limit: 1 + Int(config.2 % 200))
+    check(!redactor.reveals(snippet), "a snippet reveals a secret")
+    check(!snippet.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "a raw control")
 
     // Retry-After: the body's first line as the header value.
     let header = String(decoding: body.prefix(while: { $0 != 0x0A }).prefix(200), as: UTF8.self)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets under Fuzz/ and runs each for a bounded time.
 #
-#   scripts/fuzz.sh [seconds-per-target] [target ...]     (default: 60 s; all targets: onnx npy npz csv xml endpoint)
+#   scripts/fuzz.sh [seconds-per-target] [target ...]     (default: 60 s; all targets: onnx npy npz csv xml endpoint chart)
 #
 # The library modules are compiled by SwiftPM with fuzzer coverage + AddressSanitizer into .build-fuzz
 # (release, testable so harnesses may reach internal entry points); each Fuzz/<Name>Fuzz.swift is then
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(onnx npy npz csv xml endpoint)
+[ ${#targets[@]} -eq 0 ] && targets=(onnx npy npz csv xml endpoint chart)
 
 scratch=.build-fuzz
 flags=(-c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing)
@@ -28,12 +28,14 @@ modules_for() {
         npy | csv | npz) echo "AIRiskData AIRiskTensor ZIPFoundation" ;;
         xml) echo "AIRiskCatalog AIRiskResults AIRiskXML AIRiskAssessment" ;;
         endpoint) echo "AIRiskEndpoint" ;;
+        chart) echo "AIRiskReport AIRiskResults AIRiskXML" ;;
     esac
 }
 source_for() {
     case "$1" in
         onnx) echo Fuzz/ONNXFuzz.swift ;; npy) echo Fuzz/NPYFuzz.swift ;; npz) echo Fuzz/NPZFuzz.swift ;;
         csv) echo Fuzz/CSVFuzz.swift ;; xml) echo Fuzz/XMLFuzz.swift ;; endpoint) echo Fuzz/EndpointFuzz.swift ;;
+        chart) echo Fuzz/ChartFuzz.swift ;;
     esac
 }
 

@@ -96,7 +96,10 @@ public struct ONNXModelAccess: ModelAccess {
         labelOutput = intOutputs.first { $0.name != chosen.name }?.name
 
         // Probe one neutral row to learn the output width (the batch dimension is often symbolic
-        // and class counts are not always declared). This is set-up, not an attack query.
+        // and class counts are not always declared). This is set-up, not an attack query. The
+        // static size pass runs first with the row's concrete shape, so that a hostile graph fails
+        // here, naming the node, before the row allocates anything.
+        try model.checkSizes(inputShapes: [inputName: [1] + rowShape.map { $0 }])
         let probeRow = Tensor(shape: [1] + rowShape, scalars: [Float](repeating: 0, count: rowShape.reduce(1, *)))
         let probe = try executor.run(inputs: [inputName: probeRow])
         guard let out = probe[scoresOutput] else {

@@ -46,18 +46,29 @@ public struct Assessor: Sendable {
     }
 
     public func run(_ plan: AssessmentPlan) async throws -> AssessmentResults {
-        let inputs = try await loadModelAndData(plan)
+        var inputs = try await loadModelAndData(plan)
+        let rawAccess = inputs.access
+        var warnings = Self.dataWarnings(inputs)
+        let audit = AnswerAudit()
+        let treatAsScores = try await answersAreNotProbabilities(plan, inputs)
+        if treatAsScores {
+            warnings.append(
+                "the model declares probabilities, but its answers leave [0, 1] or do not sum to 1: they are treated "
+                    + "as unnormalised scores (logits) by every probe")
+        }
+        inputs.access = AuditedModel(base: rawAccess, audit: audit, treatAsScores: treatAsScores)
         let desc = inputs.access.description
         var probes: [ProbeResult] = []
         var findings: [Finding] = []
         var definitions: [Definition] = []
         let budget = plan.queryBudget
+        let scorer = RiskScorer(catalog: catalog)
 
         for kind in plan.probes {
             progress("\(kind.rawValue): running")
             let started = Date()
             var result: ProbeResult
-            var metrics: [String: Double] = [:]
+            var evidence: LeakageEvidence?
             do {
                 // After the first Ctrl-C the remaining probes are marked interrupted, not started.
                 try Cancellation.check()
@@ -78,7 +89,10 @@ public struct Assessor: Sendable {
                     let r = try await MembershipProbe(configuration: config).run(
                         model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
                         population: inputs.population)
-                    result = MembershipReport.probeResult(r, budget: budget)
+                    let fpr = scorer.membershipTargetFPR
+                    result = MembershipReport.probeResult(r, budget: budget, targetFPR: fpr)
+                    evidence = MembershipReport.headline(r, fpr: fpr)?.evidence
+                    warnings += MembershipReport.warnings(r)
                     result.notes.append(
                         inputs.architecture.map {
                             "shadow and reference models copy the target's architecture: "
@@ -86,7 +100,6 @@ public struct Assessor: Sendable {
                         }
                             ?? "the target is not a plain MLP or logistic model: shadow and reference models are MLPs with hidden layers \(config.hiddenSizes)"
                     )
-                    metrics = MembershipReport.policyMetrics(r)
                     definitions += MembershipReport.definitions(r)
                 case .inversion:
                     var config = plan.profile.inversion(seed: plan.seed)
@@ -104,8 +117,11 @@ public struct Assessor: Sendable {
                     let r = try await InversionProbe(configuration: config).run(
                         model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers, range: range,
                         evaluator: evaluator, progress: { [probeProgress] in probeProgress(.inversion, $0) })
-                    result = InversionReport.probeResult(r, range: range, featureNames: inputs.featureNames)
-                    metrics = InversionReport.policyMetrics(r)
+                    result = InversionReport.probeResult(
+                        r, range: range, featureNames: inputs.featureNames, classCount: desc.outputWidth)
+                    if r.notApplicableReason == nil {
+                        evidence = InversionReport.evidence(r, classCount: desc.outputWidth)
+                    }
                     definitions += InversionReport.definitions
                 case .extraction:
                     var config = plan.profile.extraction(seed: plan.seed)
@@ -120,7 +136,15 @@ public struct Assessor: Sendable {
                         result.notes.append(
                             "no population set: the member data stood in for the attacker's public data")
                     }
-                    metrics = ExtractionReport.policyMetrics(r)
+                    if ExtractionReport.copiedAnything(r) {
+                        evidence = ExtractionReport.evidence(r)
+                    } else {
+                        // Nothing was measured: a run that trained no copy must not read as "no leakage".
+                        result.metrics.removeAll { $0.name.hasPrefix("Headline: ") }
+                        result.status = .failed(
+                            error: "no copy could be trained within the query budget of \(r.queryBudget) rows; "
+                                + "raise --query-budget")
+                    }
                     definitions += ExtractionReport.definitions
                 }
             } catch {
@@ -132,28 +156,24 @@ public struct Assessor: Sendable {
             progress(
                 "\(kind.rawValue): \(result.status.state) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
             )
-            if case .ran = result.status {
-                findings.append(try finding(for: kind, metrics: metrics, sensitivity: plan.dataSensitivity))
+            if case .ran = result.status, let evidence {
+                findings.append(
+                    try finding(for: kind, evidence: evidence, plan: plan, access: desc.accessLevel.rawValue))
             }
             probes.append(result)
         }
 
         let matrix = MatrixSnapshotBuilder.snapshot(catalog: catalog, probes: probes)
-        let status: AssessmentStatus =
-            probes.contains { if case .failed = $0.status { true } else { false } }
-            ? .incomplete(
-                error: probes.compactMap { p in
-                    if case .failed(let e) = p.status { return "\(p.id): \(e)" }
-                    return nil
-                }.joined(separator: "; "))
-            : .complete
+        let status = Self.status(of: probes)
+        warnings += Self.answerWarnings(audit.snapshot)
         // Defense what-if: measured evidence for the requested defenses and the query limits.
         let catalogDefenses = MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes)
         var whatIf = DefenseEvaluator.Outcome(defenses: catalogDefenses, findings: findings, definitions: [])
         do {
             try Cancellation.check()
             whatIf = try await DefenseEvaluator(catalog: catalog, progress: progress).evaluate(
-                plan: plan, model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
+                plan: plan, model: treatAsScores ? inputs.access : rawAccess, members: inputs.members,
+                nonMembers: inputs.nonMembers,
                 population: inputs.population, probes: probes, findings: findings, catalogDefenses: catalogDefenses)
         } catch {
             progress("defenses: not measured (\(error)); the defense table lists catalog recommendations only")
@@ -163,6 +183,7 @@ public struct Assessor: Sendable {
             tool: ToolInfo(name: "airisk", version: AssessmentEnvironment.toolVersion), generatedAt: clock(),
             seed: plan.seed, profile: plan.profile.rawValue, budgets: budgets(plan) + (inputs.remoteUsage?() ?? []),
             dataSensitivity: DataSensitivity(rawValue: plan.dataSensitivity) ?? .medium, status: status,
+            warnings: warnings,
             model: inputs.identity, dataSets: inputs.records, environment: AssessmentEnvironment.current,
             probes: probes, findings: findings, matrix: matrix,
             defenses: whatIf.defenses, definitions: definitions + scoringDefinitions + whatIf.definitions)
@@ -174,12 +195,15 @@ public struct Assessor: Sendable {
             status: .skipped(reason: reason))
     }
 
-    func finding(for kind: ProbeKind, metrics: [String: Double], sensitivity: String) throws -> Finding {
+    func finding(for kind: ProbeKind, evidence: LeakageEvidence, plan: AssessmentPlan, access: String) throws
+        -> Finding
+    {
         guard let probe = catalog.probe(kind.rawValue) else {
             throw AssessmentError.policy("the catalog has no mapping for probe '\(kind.rawValue)'")
         }
         let score = try RiskScorer(catalog: catalog).score(
-            probe: kind.rawValue, metrics: metrics, sensitivity: sensitivity)
+            probe: kind.rawValue, evidence: evidence,
+            context: ScoringContext(sensitivity: plan.dataSensitivity, exposure: plan.exposure, access: access))
         let owaspID = probe.owasp.first?.ref ?? ""
         let atlasID = probe.atlas.first?.ref ?? ""
         let defenses = catalog.defenses(forProbe: probe).map {
@@ -187,13 +211,14 @@ public struct Assessor: Sendable {
         }
         return Finding(
             id: "finding.\(kind.rawValue)", probeID: kind.rawValue,
-            title: "\(probe.name.en): \(score.severity.rawValue.capitalized) risk",
+            title: "\(probe.name.en): "
+                + (evidence.isMeasurable ? "\(score.severity.rawValue.capitalized) risk" : "no measurable leakage"),
             severity: score.severity, likelihood: score.likelihood, impact: score.impact, rationale: score.rationale,
             stageID: probe.stage, classID: probe.attackClass,
             owasp: AIRiskResults.Reference(id: owaspID, name: catalog.owaspRisk(owaspID)?.title ?? owaspID),
             atlas: AIRiskResults.Reference(id: atlasID, name: catalog.atlasTechnique(atlasID)?.name ?? atlasID),
             nistSection: "NIST AI 100-2 \(probe.nist.edition) §\(probe.nist.section) \(probe.nist.title)",
-            recommendedDefenses: defenses)
+            recommendedDefenses: defenses, headline: evidence.metric, context: score.context)
     }
 
     func budgets(_ plan: AssessmentPlan) -> [Budget] {
@@ -216,7 +241,7 @@ public struct Assessor: Sendable {
             Definition(
                 term: "severity",
                 text:
-                    "OWASP Risk Rating Methodology: likelihood and impact on 0–9, LOW (<3), MEDIUM (<6), HIGH; severity from the Note…Critical matrix. Likelihood weighs the measured attack success (through the policy's bands) against the threat-agent and vulnerability factors; impact combines the declared data sensitivity with the OWASP ML Top 10 technical impact.",
+                    "OWASP Risk Rating Methodology: likelihood and impact on 0–9, LOW (<3), MEDIUM (<6), HIGH; severity from the Note…Critical matrix. Likelihood comes from the lower 95 % bound of the probe's headline figure above chance, through the policy's bands; when the interval does not exclude chance the severity is Note. Impact is the declared data sensitivity adjusted by the deployment's exposure and access, printed next to the verdict.",
                 reference: catalog.policy.source)
         ]
     }

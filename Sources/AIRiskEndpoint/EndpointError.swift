@@ -27,3 +27,18 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension EndpointError {
+    /// The same error with `redact` applied to its message.
+    func redacted(by redact: Redactor) -> EndpointError {
+        switch self {
+        case .configuration(let m): .configuration(redact(m))
+        case .credential(let m): .credential(redact(m))
+        case .unreachable(let m): .unreachable(redact(m))
+        case .rejected(let s, let d): .rejected(status: s, detail: redact(d))
+        case .badResponse(let m): .badResponse(redact(m))
+        case .command(let m): .command(redact(m))
+        case .interrupted: .interrupted
+        }
+    }
+}

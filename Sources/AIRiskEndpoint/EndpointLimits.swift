@@ -15,8 +15,8 @@ public struct EndpointLimits: Sendable, Equatable {
     public var backoffCap: Double
     /// The longest `Retry-After` honoured; a server asking for more fails the request.
     public var maxRetryAfter: Double
-    /// Hard limit on rows sent for answers over the whole session, set-up rows included; checked
-    /// before each request. nil for none.
+    /// Hard limit on rows sent for answers over the whole session, set-up rows and retried rows
+    /// included (every attempt is charged before it is sent), so the server never sees more. nil for none.
     public var maxRows: Int?
     /// Seed of the backoff jitter.
     public var seed: UInt64

@@ -1,6 +1,7 @@
 /// What an endpoint session has asked of the server so far.
 public struct EndpointUsage: Sendable, Equatable {
-    /// Rows sent for answers (each row once, however often its request was retried).
+    /// Rows sent for answers, every attempt counted: a retried request's rows are charged again
+    /// before it is resent, as the server sees them again.
     public var rows: Int = 0
     /// Of ``rows``, those sent at set-up to learn the answer format.
     public var setupRows: Int = 0

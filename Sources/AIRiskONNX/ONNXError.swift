@@ -23,6 +23,9 @@ public enum ONNXError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedFeature(file: String, feature: String)
     /// The file, or something it declares, is beyond a ceiling of ``ONNXLimits``.
     case tooLarge(file: String, what: String, bytes: UInt64, limit: UInt64)
+    /// A value the graph would compute exceeds ``ONNXLimits/maxValueBytes`` (found by the static size
+    /// pass at load time); `reason` names the node, the value and its shape.
+    case graphTooLarge(file: String, reason: String)
     /// Subgraphs (If / Loop / Scan bodies) nested beyond ``ONNXLimits/maxSubgraphDepth``.
     case nestedTooDeeply(file: String, fieldPath: String, limit: Int)
 
@@ -56,6 +59,8 @@ public enum ONNXError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge(let file, let what, let bytes, let limit):
             return "\(file): \(what) needs \(bytes) bytes, more than the limit of \(limit) bytes "
                 + "(raise ONNXLimits if the model is genuine)"
+        case .graphTooLarge(let file, let reason):
+            return "\(file): \(reason)"
         case .nestedTooDeeply(let file, let path, let limit):
             return "\(file): subgraphs nested more than \(limit) levels deep at \(path)"
         }

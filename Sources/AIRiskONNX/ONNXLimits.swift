@@ -1,3 +1,5 @@
+import AIRiskTensor
+
 /// Resource ceilings applied while loading a model, so that a hostile or broken file fails fast with a
 /// clear error instead of exhausting memory or the stack. The defaults accept every model protobuf can
 /// carry in one file (protobuf itself stops at 2 GiB).
@@ -7,6 +9,12 @@ public struct ONNXLimits: Sendable, Equatable {
     /// The largest single tensor (initializer or tensor attribute), in bytes once decoded into the engine's
     /// element types. Default 2 GiB.
     public var maxTensorBytes: UInt64
+    /// The largest value the graph may compute, in bytes, as far as a static pass over the graph can
+    /// size it at load time (batch size 1 where the batch is symbolic): outputs of Expand,
+    /// ConstantOfShape, Concat, Conv and pooling windows, broadcasts… Default 2 GiB, which is also the
+    /// engine's run-time ceiling per value (``TensorBudget/maxBytes``), so raising it beyond that
+    /// only moves the error from load time to run time.
+    public var maxValueBytes: UInt64
     /// The deepest nesting of protobuf messages. Default 100.
     public var maxMessageDepth: Int
     /// The deepest nesting of subgraphs (bodies of If / Loop / Scan inside other bodies). Default 16.
@@ -14,14 +22,15 @@ public struct ONNXLimits: Sendable, Equatable {
 
     public init(
         maxFileBytes: UInt64 = 2 << 30, maxTensorBytes: UInt64 = 2 << 30, maxMessageDepth: Int = 100,
-        maxSubgraphDepth: Int = 16
+        maxSubgraphDepth: Int = 16, maxValueBytes: UInt64 = UInt64(TensorBudget.maxBytes)
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxTensorBytes = maxTensorBytes
+        self.maxValueBytes = maxValueBytes
         self.maxMessageDepth = maxMessageDepth
         self.maxSubgraphDepth = maxSubgraphDepth
     }
 
-    /// The defaults: 2 GiB files and tensors, 100 message levels, 16 subgraph levels.
+    /// The defaults: 2 GiB files, tensors and values, 100 message levels, 16 subgraph levels.
     public static let standard = ONNXLimits()
 }

@@ -63,7 +63,9 @@ public struct ONNXModel: Sendable {
         }
         let proto: ModelProto
         do {
-            proto = try ModelProto(bytes: bytes, maximumDepth: limits.maxMessageDepth)
+            proto = try ModelProto(
+                bytes: bytes, maximumDepth: limits.maxMessageDepth,
+                maximumElements: Int(clamping: limits.maxTensorBytes / 4))
         } catch let e as ProtoDecodingError {
             throw ONNXError.malformed(file: fileName, fieldPath: e.fieldPath, reason: e.reason)
         }
@@ -89,6 +91,7 @@ public struct ONNXModel: Sendable {
 
         let lowering = GraphLowering(file: fileName, opsetImports: opsets, limits: limits)
         let lowered = try lowering.lowerMain(graphProto)
+        try checkSizes(lowered.graph, fileName: fileName, limits: limits)
         let model = ONNXModel(
             fileName: fileName, irVersion: proto.irVersion, producerName: proto.producerName,
             producerVersion: proto.producerVersion, domain: proto.domain, modelVersion: proto.modelVersion,
@@ -98,6 +101,27 @@ public struct ONNXModel: Sendable {
         try model.checkOpsetImports()
         if checkOperators { try model.checkOperatorSupport() }
         return model
+    }
+
+    /// The static size pass (``GraphSizePass``): every value the graph computes that can be sized
+    /// without running it, with symbolic dimensions as 1, must fit ``ONNXLimits/maxValueBytes``.
+    /// Runs before anything executes the graph.
+    static func checkSizes(
+        _ graph: Graph, fileName: String, limits: ONNXLimits, inputShapes: [String: [Int?]] = [:]
+    ) throws {
+        do {
+            try GraphSizePass.check(graph, inputShapes: inputShapes, limit: Int(clamping: limits.maxValueBytes))
+        } catch let error as GraphSizeError {
+            throw ONNXError.graphTooLarge(file: fileName, reason: error.description)
+        } catch let error as NeuralKernelError {
+            throw ONNXError.graphTooLarge(file: fileName, reason: error.description)
+        }
+    }
+
+    /// Runs the static size pass again with concrete shapes for the run-time inputs (nil dimensions
+    /// unknown), e.g. the one-row batch a caller is about to run. Throws ``ONNXError/graphTooLarge(file:reason:)``.
+    public func checkSizes(inputShapes: [String: [Int?]], limits: ONNXLimits = .standard) throws {
+        try Self.checkSizes(graph, fileName: fileName, limits: limits, inputShapes: inputShapes)
     }
 
     /// Every operator the graph uses (subgraphs of If/Loop/Scan included), in order of first use.

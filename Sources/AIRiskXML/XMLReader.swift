@@ -6,9 +6,12 @@ import Foundation
 /// DTDs are refused: no airisk format uses one, and refusing them closes off external-entity and
 /// entity-expansion attacks from files supplied by others.
 public enum XMLReader {
-    /// Parses `data`; `fileName` is only used in diagnostics.
-    public static func parse(_ data: Data, fileName: String) throws(XMLError) -> XMLDocument {
-        try withParsedDocument(data, fileName: fileName) { doc throws(XMLError) in
+    /// Parses `data`; `fileName` is only used in diagnostics. A document beyond `limits` (size,
+    /// attributes per element) is refused before libxml2 parses it.
+    public static func parse(_ data: Data, fileName: String, limits: XMLLimits = .standard) throws(XMLError)
+        -> XMLDocument
+    {
+        try withParsedDocument(data, fileName: fileName, limits: limits) { doc throws(XMLError) in
             guard let rootNode = xmlDocGetRootElement(doc) else {
                 throw XMLError.malformed([
                     XMLDiagnostic(file: fileName, line: 0, message: "document has no root element")
@@ -18,12 +21,19 @@ public enum XMLReader {
         }
     }
 
-    /// Reads and parses the file at `url`.
-    public static func parse(contentsOf url: URL) throws(XMLError) -> XMLDocument {
-        try parse(readFile(url), fileName: url.path)
+    /// Reads and parses the file at `url`; a file larger than ``XMLLimits/maxBytes`` is refused
+    /// before it is read.
+    public static func parse(contentsOf url: URL, limits: XMLLimits = .standard) throws(XMLError) -> XMLDocument {
+        try parse(readFile(url, limits: limits), fileName: url.path, limits: limits)
     }
 
-    static func readFile(_ url: URL) throws(XMLError) -> Data {
+    static func readFile(_ url: URL, limits: XMLLimits = .standard) throws(XMLError) -> Data {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? UInt64,
+            size > UInt64(limits.maxBytes)
+        {
+            throw XMLPreScan.tooLarge(
+                url.path, "the file is \(size) bytes, more than the \(limits.maxBytes) bytes airisk reads")
+        }
         do {
             return try Data(contentsOf: url)
         } catch {
@@ -35,8 +45,9 @@ public enum XMLReader {
     /// Parses into a libxml2 tree, hands it to `body`, and frees it. Everything libxml2 complains
     /// about becomes an ``XMLError/malformed(_:)``.
     static func withParsedDocument<T>(
-        _ data: Data, fileName: String, _ body: (xmlDocPtr) throws(XMLError) -> T
+        _ data: Data, fileName: String, limits: XMLLimits = .standard, _ body: (xmlDocPtr) throws(XMLError) -> T
     ) throws(XMLError) -> T {
+        try XMLPreScan.check(data, fileName: fileName, limits: limits)
         let parsed: Result<T, XMLError> = LibXML.collectingErrors(file: fileName) { collector in
             let doc: xmlDocPtr
             switch LibXML.parse(data, url: fileName, collector: collector) {

@@ -56,7 +56,7 @@ struct DPSGDTests {
         // At 1 % FPR a blind guess finds 1 % of the members; LiRA does better on the plain retrain.
         #expect(lira.before > 0.01, "LiRA finds members of the plain retrain at 1 % FPR (\(lira.before))")
         #expect(lira.after < lira.before, "LiRA TPR at 1 % FPR \(lira.before) → \(lira.after)")
-        let auc = try #require(dp.measurements.first { $0.probeID == "membership" && $0.metric == "Best attack AUC" })
+        let auc = try #require(dp.measurements.first { $0.probeID == "membership" && $0.metric == "Attack AUC" })
         #expect(auc.after < auc.before, "AUC \(auc.before) → \(auc.after)")
         let utility = try #require(dp.measurements.first { $0.probeID == "utility" })
         #expect(utility.before > 0.8 && utility.after > 0.1, "accuracy \(utility.before) → \(utility.after)")

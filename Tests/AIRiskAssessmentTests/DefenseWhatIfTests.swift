@@ -68,7 +68,7 @@ struct DefenseWhatIfTests {
             #expect(e.notes?.contains("Measured on a retrain, not the deployed model") == true)
             let accuracy = try #require(e.measurements.first { $0.probeID == "utility" })
             #expect(accuracy.before > 0.8 && accuracy.after > 0.8, "\(spec): \(accuracy.before) → \(accuracy.after)")
-            #expect(e.measurements.contains { $0.probeID == "membership" && $0.metric == "Best attack AUC" })
+            #expect(e.measurements.contains { $0.probeID == "membership" && $0.metric == "Attack AUC" })
         }
         let early = try #require(results.defenses.first { $0.name.hasSuffix("(early-stopping:3)") })
         #expect(early.notes?.contains("40 of the 200 member records") == true)
@@ -99,7 +99,7 @@ struct DefenseWhatIfTests {
             #expect(accuracy.before > 0.8 && accuracy.after > 0 && accuracy.after <= 1)
             #expect(e.utilityChange != nil)
             #expect(e.measurements.contains { $0.probeID == "utility" && $0.metric == "Top label unchanged" })
-            #expect(e.measurements.contains { $0.probeID == "membership" && $0.metric == "Best attack AUC" })
+            #expect(e.measurements.contains { $0.probeID == "membership" && $0.metric == "Attack AUC" })
         }
         let labelOnly = try #require(measured.first { $0.name.hasSuffix("(label-only)") })
         #expect(

@@ -18,7 +18,7 @@ struct PlanDocumentTests {
     func readsPlan() throws {
         let url = try write(
             """
-            <plan xmlns="urn:airisk:plan:1" profile="quick" seed="9" dataSensitivity="high" access="scores" queryBudget="500">
+            <plan xmlns="urn:airisk:plan:1" profile="quick" seed="9" dataSensitivity="high" access="scores" queryBudget="500" exposure="public-api">
               <model file="m.onnx" inputShape="1 8 8"/>
               <members file="data/a.npz"/>
               <nonMembers file="/abs/b.csv" labelColumn="target"/>
@@ -38,6 +38,7 @@ struct PlanDocumentTests {
         #expect(plan.seed == 9)
         #expect(plan.dataSensitivity == "high")
         #expect(plan.access == .scores)
+        #expect(plan.exposure == "public-api")
         #expect(plan.queryBudget == 500)
         #expect(plan.classes == [0, 3])
         #expect(plan.inputShape == [1, 8, 8])

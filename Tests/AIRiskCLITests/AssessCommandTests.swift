@@ -108,8 +108,12 @@ struct AssessCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let low = dir.appendingPathComponent("low")
         let high = dir.appendingPathComponent("high")
-        #expect(try await run(assess(["--out", low.path])) == 0)
-        var riskier = assess(["--out", high.path])
+        // A model with measurable leakage: without it every finding is Note whatever the context.
+        let leaky = { (args: [String]) in
+            args.map { $0.replacingOccurrences(of: "softmax_digits", with: "mlp_digits_overfit") }
+        }
+        #expect(try await run(leaky(assess(["--out", low.path]))) == 0)
+        var riskier = leaky(assess(["--out", high.path]))
         riskier[riskier.firstIndex(of: "low")!] = "high"
         #expect(try await run(riskier) == 0)
         let a = low.appendingPathComponent("results.xml").path
@@ -118,6 +122,7 @@ struct AssessCommandTests {
             old: try ResultsDocument.read(contentsOf: URL(fileURLWithPath: a)),
             new: try ResultsDocument.read(contentsOf: URL(fileURLWithPath: b)))
         #expect(diff.metrics.contains { $0.probe == "membership" && $0.old == $0.new })
+        #expect(diff.headlines.contains { $0.probe == "membership" && $0.old != nil && $0.old == $0.new })
         #expect(try await run(["diff", a, b, "--fail-on-regression"]) == (diff.regressions.isEmpty ? 0 : 2))
         #expect(!diff.regressions.isEmpty, "declaring high sensitivity raises impact and severity")
         #expect(try await run(["diff", b, a, "--fail-on-regression"]) == 0)

@@ -143,8 +143,11 @@ struct ProbeRenderingTests {
         #expect(text.contains("Matrix cell: Deployment / Data theft"))
         #expect(text.contains("§2.4.2 Membership Inference"))
         #expect(text.contains("exploit derived from owasp-exploitability"))
-        #expect(text.contains("membership.tpr_at_1pct_fpr (TPR at 1 % FPR): <0.02 → 1, 0.02–0.05 → 3"))
-        #expect(text.contains("≥0.25 → 9"))
+        #expect(
+            text.contains(
+                "membership.leakage (Attack AUC: lower bound above 0.5, as a share of the way to 1): <0.05 → 2, 0.05–0.1 → 4"
+            ))
+        #expect(text.contains("≥0.5 → 9"))
         #expect(text.contains("ML04"))
         #expect(text.contains("AML.T0024.000"))
     }

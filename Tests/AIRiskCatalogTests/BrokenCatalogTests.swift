@@ -136,8 +136,8 @@ struct BrokenCatalogTests {
     func bandGap() throws {
         let broken = try BrokenCatalog(editing: "policy-default.xml") {
             $0.replacingOccurrences(
-                of: "<band from=\"0.05\" to=\"0.10\" score=\"5\"/>",
-                with: "<band from=\"0.06\" to=\"0.10\" score=\"5\"/>")
+                of: "<band from=\"0.05\" to=\"0.10\" score=\"4\"/>",
+                with: "<band from=\"0.06\" to=\"0.10\" score=\"4\"/>")
         }
         let line = try broken.line(of: "<band from=\"0.06\"", in: "policy-default.xml")
         let error = try #require(broken.load())

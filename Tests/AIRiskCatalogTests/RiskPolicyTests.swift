@@ -29,16 +29,19 @@ struct RiskPolicyTests {
     func metricBands() throws {
         let policy = try Catalog.bundled().policy
         let membership = try #require(policy.probePolicy(for: "membership"))
-        let tpr = try #require(membership.metrics.first { $0.id == "membership.tpr_at_1pct_fpr" })
-        #expect(tpr.score(for: 0.01) == 1)
-        #expect(tpr.score(for: 0.05) == 5)
-        #expect(tpr.score(for: 0.30) == 9)
-        #expect(tpr.score(for: .nan) == nil)
+        let leakage = try #require(membership.metrics.first { $0.id == "membership.leakage" })
+        #expect(leakage.score(for: 0.01) == 2)
+        #expect(leakage.score(for: 0.05) == 4)
+        #expect(leakage.score(for: 0.60) == 9)
+        #expect(leakage.score(for: .nan) == nil)
         let extraction = try #require(policy.probePolicy(for: "extraction"))
-        let queries = try #require(extraction.metrics.first { $0.id == "extraction.queries_to_95pct_fidelity" })
-        #expect(queries.score(for: 11) == 9)
-        #expect(queries.score(for: 5000) == 5)
-        #expect(queries.score(for: 1e6) == 1)
+        let fidelity = try #require(extraction.metrics.first { $0.id == "extraction.leakage" })
+        #expect(fidelity.score(for: 0.1) == 2)
+        #expect(fidelity.score(for: 0.99) == 8)
+        #expect(membership.targetFPR == 0.01)
+        #expect(policy.exposure("public-api")?.impact == 0)
+        #expect(policy.exposure("offline")?.impact == -4)
+        #expect(policy.likelihoodRule.factorWeight == 0, "no threat-agent floor under every score")
     }
 
     @Test("each probe scores all eight likelihood factors, with ease of exploit derived from OWASP")

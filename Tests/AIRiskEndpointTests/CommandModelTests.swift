@@ -74,4 +74,66 @@ struct CommandModelTests {
         }
         #expect(error?.description.contains("nonexistent") == true, "\(String(describing: error))")
     }
+
+    @Test("a child's stderr tail reaches the error with its control characters escaped")
+    func controlCharacters() async throws {
+        let model = try await EndpointModelAccess.connect(configuration("ansi"), sampleRows: ReferenceModel.rows(2))
+        let error = await #expect(throws: EndpointError.self) { _ = try await model.predict(ReferenceModel.rows(2)) }
+        let text = error?.description ?? ""
+        #expect(text.contains("\\u{1B}[31mbad weights"), "\(text)")
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(text)")
+    }
+
+    @Test("a child ignoring SIGTERM, and the helper it started, are killed with their process group on close")
+    func trappedChild() async throws {
+        let model = try await EndpointModelAccess.connect(configuration("trap"), sampleRows: ReferenceModel.rows(2))
+        let transport = try #require(model.session.transport as? CommandTransport)
+        let group = transport.process.pid
+        #expect(SpawnedProcess.isAlive(group: group))
+        let started = ContinuousClock.now
+        model.close()
+        let took = ContinuousClock.now - started
+        #expect(!SpawnedProcess.isAlive(group: group))
+        // SIGTERM was ignored: the SIGKILL came after the grace period.
+        #expect(took >= .seconds(SpawnedProcess.grace * 0.9), "\(took)")
+        #expect(took < .seconds(SpawnedProcess.grace + 3), "\(took)")
+    }
+
+    @Test("a child that honours SIGTERM is stopped at once, its group empty")
+    func terminatedChild() async throws {
+        let model = try await EndpointModelAccess.connect(configuration("ok"), sampleRows: ReferenceModel.rows(2))
+        let transport = try #require(model.session.transport as? CommandTransport)
+        let group = transport.process.pid
+        let started = ContinuousClock.now
+        model.close()
+        #expect(!SpawnedProcess.isAlive(group: group))
+        #expect(ContinuousClock.now - started < .seconds(1.5))
+    }
+
+    @Test("a child starts with no blocked or ignored signals, in its own process group, whatever airisk blocks")
+    func cleanSignalState() throws {
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        for s in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&blocked, s) }
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        // CommandTransport ignores SIGPIPE in airisk; the child must not inherit that.
+        signal(SIGPIPE, SIG_IGN)
+        let child = try SpawnedProcess(shellCommand: "cat /proc/self/status")
+        defer { child.stop() }
+        let status = String(decoding: child.stdout.readDataToEndOfFile(), as: UTF8.self)
+        func field(_ name: String) -> String? {
+            status.split(separator: "\n").first { $0.hasPrefix(name + ":") }
+                .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+        }
+        let mask = try #require(field("SigBlk").flatMap { UInt64($0, radix: 16) })
+        let ignored = try #require(field("SigIgn").flatMap { UInt64($0, radix: 16) })
+        #expect(mask == 0, "SigBlk \(String(mask, radix: 16))")
+        for s in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] {
+            #expect(ignored & (1 << UInt64(s - 1)) == 0, "signal \(s) ignored: SigIgn \(String(ignored, radix: 16))")
+        }
+        #expect(field("NSpgid") == field("Pid"), "\(status)")
+        #expect(field("Pid") == String(child.pid))
+    }
 }

@@ -83,10 +83,10 @@ struct OperatingTests {
     @Test("URLs lose user, password and secret query values; secrets are masked in any text")
     func redaction() {
         #expect(
-            URLRedaction.redact("https://bob:pw@host:8443/v2/models/m/infer?token=abc&v=1")
-                == "https://host:8443/v2/models/m/infer?token=%5BREDACTED%5D&v=1"
-                || URLRedaction.redact("https://bob:pw@host:8443/v2/models/m/infer?token=abc&v=1")
-                    == "https://host:8443/v2/models/m/infer?token=[REDACTED]&v=1"
+            URLRedaction.redact("https://bob:pw@host:8443/v2/models/m/infer?token=abc&version=1")
+                == "https://host:8443/v2/models/m/infer?token=%5BREDACTED%5D&version=1"
+                || URLRedaction.redact("https://bob:pw@host:8443/v2/models/m/infer?token=abc&version=1")
+                    == "https://host:8443/v2/models/m/infer?token=[REDACTED]&version=1"
         )
         let r = Redactor(secrets: ["Bearer abc", "abc", ""])
         #expect(r("got Bearer abc and abc") == "got [REDACTED] and [REDACTED]")

@@ -123,8 +123,12 @@ struct ResultsDocumentTests {
     func redaction() {
         #expect(
             ModelIdentity.redactedURL("https://user:pw@host.example:8443/v2/models/m/infer?token=abc&version=2")
-                == "https://host.example:8443/v2/models/m/infer?version=2")
+                == "https://host.example:8443/v2/models/m/infer?token=REDACTED&version=2")
         #expect(ModelIdentity.redactedURL("http://localhost:8080/invocations") == "http://localhost:8080/invocations")
+        // Any query value is masked unless its name is known to be harmless (issue 15).
+        #expect(
+            ModelIdentity.redactedURL("http://h/p?x-api-key=k1&subscription-key=k2&sv=k3&api-version=7#frag")
+                == "http://h/p?x-api-key=REDACTED&subscription-key=REDACTED&sv=REDACTED&api-version=7")
     }
 
     @Test("overall severity is the highest finding's, and findings sort most severe first")

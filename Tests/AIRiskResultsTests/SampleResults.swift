@@ -27,6 +27,7 @@ enum SampleResults {
             ],
             dataSensitivity: .high,
             status: .complete,
+            warnings: ["members and non-members look swapped <check>"],
             model: ModelIdentity(
                 name: hostileName, sourceKind: .file, location: "fixtures/digits_mlp.onnx",
                 sha256: String(repeating: "ab", count: 32), producer: "skl2onnx 1.17.0", opset: 17,
@@ -182,7 +183,11 @@ enum SampleResults {
                     id: "def.mask-confidence", name: "Mask confidence scores", evidence: .measured,
                     measurement: DefenseMeasurement(probeID: "membership", metric: "AUC", before: 0.81, after: 0.62)),
                 RecommendedDefense(id: "def.differential-privacy", name: "Differential privacy", evidence: .catalog),
-            ]),
+            ],
+            headline: Metric(
+                name: "Headline: TPR at 1 % FPR", value: 0.09, unit: "fraction", ciLow: 0.06, ciHigh: 0.13,
+                basis: "LiRA online; chance 0.010"),
+            context: "data sensitivity high (7), exposure public-api (+0), scores access (+0)"),
         Finding(
             id: "F-inversion", probeID: "inversion", title: "Class representatives can be reconstructed",
             severity: .medium, likelihood: RiskFactor(score: 4), impact: RiskFactor(score: 5.5),

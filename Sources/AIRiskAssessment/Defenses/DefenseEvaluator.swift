@@ -100,7 +100,9 @@ struct DefenseEvaluator: Sendable {
                 let notes =
                     "Measured: \(spec.summary) (`\(spec)`, \(spec.measurableDefenseID)). Every probe re-ran behind "
                     + "the defense with the \(profile.rawValue) profile and seed \(plan.seed); before = the same "
-                    + "deployment without it (scores, no input gradients). " + lines.joined(separator: " ")
+                    + "deployment without it (scores, no input gradients), re-run here — a what-if baseline, which can "
+                    + "be a weaker attacker than the assessment's headline (lighter profile, no gradients). "
+                    + lines.joined(separator: " ")
                     + " Utility: "
                     + utilityText + "."
                 measured.append(
@@ -130,23 +132,22 @@ struct DefenseEvaluator: Sendable {
                 var measurements: [DefenseMeasurement] = []
                 var lines: [String] = []
                 if let curve {
-                    var metrics: [String: Double] = [:]
                     let atN = curve.fidelity(within: n)
-                    if let f = curve.fidelity(within: min(n, 1000)) {
-                        metrics["extraction.fidelity_at_1000_queries"] = f
-                    }
-                    if let q = curve.queriesToReach(0.95), q <= n {
-                        metrics["extraction.queries_to_95pct_fidelity"] = Double(q)
-                    }
                     measurements.append(
                         DefenseMeasurement(
                             probeID: "extraction", metric: "Fidelity within the query limit",
                             before: curve.bestFidelity,
                             after: atN ?? 0))
-                    let severityAfter = try? scorer.score(
-                        probe: "extraction", metrics: metrics, sensitivity: plan.dataSensitivity
-                    ).severity
-                    if let sb = severityBefore, let sa = severityAfter {
+                    let context = ScoringContext(
+                        sensitivity: plan.dataSensitivity, exposure: plan.exposure, access: desc.accessLevel.rawValue)
+                    var severityAfter = AIRiskResults.Severity.note
+                    if let e = curve.evidence(within: n),
+                        let s = try? scorer.score(probe: "extraction", evidence: e, context: context)
+                    {
+                        severityAfter = s.severity
+                    }
+                    if let sb = severityBefore {
+                        let sa = severityAfter
                         measurements.append(
                             DefenseMeasurement(
                                 probeID: "extraction", metric: Self.severityMetric, before: rank(sb), after: rank(sa)))
@@ -157,7 +158,7 @@ struct DefenseEvaluator: Sendable {
                             + (n > curve.maxQueries
                                 ? " (the schedule ends at \(curve.maxQueries), so this is an upper bound)" : "")
                             + (severityBefore.map { sb in
-                                "; severity \(sb.rawValue) → \(severityAfter?.rawValue ?? "–")"
+                                "; severity \(sb.rawValue) → \(severityAfter.rawValue)"
                             } ?? "")
                             + ".")
                 }

@@ -5,6 +5,10 @@ import AIRiskResults
 struct ExtractionCurveView: Sendable {
     /// (queries, fidelity) over every source, surrogate and loss, and the equation-solving copy.
     var points: [(queries: Int, fidelity: Double)]
+    /// Held-out rows fidelity was measured on.
+    var rows: Int
+    /// The majority-label baseline (nil for regressors).
+    var majority: Double?
 
     init?(_ result: ProbeResult) {
         var pts: [(Int, Double)] = []
@@ -18,6 +22,8 @@ struct ExtractionCurveView: Sendable {
         }
         guard !pts.isEmpty else { return nil }
         points = pts.map { (queries: $0.0, fidelity: $0.1) }
+        rows = Int(result.metric(named: "Held-out rows")?.value ?? 0)
+        majority = result.metric(named: "Majority-label baseline fidelity")?.value
     }
 
     var maxQueries: Int { points.map(\.queries).max() ?? 0 }
@@ -26,6 +32,16 @@ struct ExtractionCurveView: Sendable {
     /// The best fidelity any copy reached with at most `n` queries, or nil when none was that cheap.
     func fidelity(within n: Int) -> Double? {
         points.filter { $0.queries <= n }.map(\.fidelity).max()
+    }
+
+    /// The headline evidence of the best copy within `n` queries (nil when none was that cheap).
+    func evidence(within n: Int) -> LeakageEvidence? {
+        guard let best = points.filter({ $0.queries <= n }).max(by: { $0.fidelity < $1.fidelity }) else {
+            return nil
+        }
+        return ExtractionReport.evidence(
+            fidelity: best.fidelity, queries: best.queries, method: "best copy within \(n) queries", rows: rows,
+            majority: majority)
     }
 
     /// The fewest queries with which any copy reached `t` fidelity.

@@ -1,7 +1,7 @@
 import AIRiskResults
 
-/// One probe run behind one defense (or behind none): its headline figures, the policy metrics
-/// it was scored by and the severity they give.
+/// One probe run behind one defense (or behind none): its headline figures, the evidence it was
+/// scored by and the severity it gives.
 struct ProbeOutcome: Sendable {
     /// A figure a defense is judged by, e.g. the membership probe's best AUC.
     struct Headline: Sendable, Equatable {
@@ -15,13 +15,14 @@ struct ProbeOutcome: Sendable {
     /// Why it did not run, when it did not.
     var reason: String?
     var headlines: [Headline]
-    var policyMetrics: [String: Double]
+    /// The headline evidence the severity was scored from.
+    var evidence: LeakageEvidence?
     var severity: AIRiskResults.Severity?
     /// Whether the probe failed (an error, not the defense, stopped it), so nothing was measured.
     var failed = false
 
     static func notRun(_ kind: ProbeKind, _ reason: String) -> ProbeOutcome {
-        ProbeOutcome(kind: kind, ran: false, reason: reason, headlines: [], policyMetrics: [:], severity: nil)
+        ProbeOutcome(kind: kind, ran: false, reason: reason, headlines: [], evidence: nil, severity: nil)
     }
 
     static func failure(_ kind: ProbeKind, _ error: any Error) -> ProbeOutcome {

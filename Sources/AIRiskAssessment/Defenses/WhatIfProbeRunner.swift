@@ -32,13 +32,20 @@ struct WhatIfProbeRunner: Sendable {
                 config.queryBudget = budget
                 let r = try await MembershipProbe(configuration: config).run(
                     model: model, members: members, nonMembers: nonMembers, population: population)
-                let metrics = MembershipReport.policyMetrics(r)
-                var headlines: [ProbeOutcome.Headline] = [
-                    .init(name: "Best attack AUC", value: metrics["membership.auc"] ?? 0.5),
-                    .init(name: "TPR at 1 % FPR", value: metrics["membership.tpr_at_1pct_fpr"] ?? 0),
-                ]
+                let head = MembershipReport.headline(r, fpr: scorer.membershipTargetFPR)
+                var headlines: [ProbeOutcome.Headline] = []
+                if let head {
+                    headlines.append(.init(name: head.evidence.name, value: head.evidence.value))
+                    if let t = MembershipReport.tpr(head.attack, at: scorer.membershipTargetFPR) {
+                        headlines.append(
+                            .init(
+                                name:
+                                    "TPR at \(MembershipReport.percent(scorer.membershipTargetFPR)) FPR (headline attack)",
+                                value: t))
+                    }
+                }
                 // LiRA is the attack the low-FPR regime is judged by (Carlini et al. 2022); when the profile
-                // runs it, its own figure is reported beside the best attack's.
+                // runs it, its own figure is reported beside the headline attack's.
                 for attack in [MembershipAttack.liraOnline, .liraOffline] {
                     if let a = r.attacks.first(where: { $0.attack == attack }),
                         let t = MembershipReport.tpr(a, at: 0.01)
@@ -47,7 +54,7 @@ struct WhatIfProbeRunner: Sendable {
                     }
                 }
                 outcome = ProbeOutcome(
-                    kind: kind, ran: true, reason: nil, headlines: headlines, policyMetrics: metrics, severity: nil)
+                    kind: kind, ran: true, reason: nil, headlines: headlines, evidence: head?.evidence, severity: nil)
             case .inversion:
                 var config = profile.inversion(seed: plan.seed)
                 config.classes = plan.classes
@@ -60,12 +67,13 @@ struct WhatIfProbeRunner: Sendable {
                     model: model, members: members, nonMembers: nonMembers, range: range,
                     evaluator: inversionEvaluator)
                 if let reason = r.notApplicableReason { return .notRun(kind, reason) }
-                let metrics = InversionReport.policyMetrics(r)
-                var headlines: [ProbeOutcome.Headline] = []
-                if let acc = r.attackAccuracy { headlines.append(.init(name: "Attack accuracy", value: acc)) }
-                headlines.append(.init(name: "Classes reached (target's own label)", value: r.targetSuccessRate))
+                let evidence = InversionReport.evidence(r, classCount: desc.outputWidth)
+                let headlines: [ProbeOutcome.Headline] = [
+                    .init(name: evidence.name, value: evidence.value),
+                    .init(name: "Classes reached (target's own label)", value: r.targetSuccessRate),
+                ]
                 outcome = ProbeOutcome(
-                    kind: kind, ran: true, reason: nil, headlines: headlines, policyMetrics: metrics, severity: nil)
+                    kind: kind, ran: true, reason: nil, headlines: headlines, evidence: evidence, severity: nil)
             case .extraction:
                 var config = profile.extraction(seed: plan.seed)
                 // The what-if is judged by fidelity at 1 000 queries: copies are trained at that budget only
@@ -75,20 +83,24 @@ struct WhatIfProbeRunner: Sendable {
                 if let budget { config.totalQueryBudget = budget }
                 let r = try await ExtractionProbe(configuration: config).run(
                     model: model, publicData: population ?? members, evaluationData: nonMembers)
-                let metrics = ExtractionReport.policyMetrics(r)
+                let evidence = ExtractionReport.evidence(r)
                 outcome = ProbeOutcome(
                     kind: kind, ran: true, reason: nil,
                     headlines: [
-                        .init(
-                            name: "Fidelity after 1,000 queries",
-                            value: metrics["extraction.fidelity_at_1000_queries"] ?? 0)
-                    ], policyMetrics: metrics, severity: nil)
+                        .init(name: "\(evidence.name) within \(headlineBudget) queries", value: evidence.value)
+                    ],
+                    evidence: evidence, severity: nil)
             }
-            outcome.severity =
-                try scorer.score(
-                    probe: kind.rawValue, metrics: outcome.policyMetrics, sensitivity: plan.dataSensitivity
-                )
-                .severity
+            if let evidence = outcome.evidence {
+                outcome.severity =
+                    try scorer.score(
+                        probe: kind.rawValue, evidence: evidence,
+                        context: ScoringContext(
+                            sensitivity: plan.dataSensitivity, exposure: plan.exposure,
+                            access: desc.accessLevel.rawValue)
+                    )
+                    .severity
+            }
             return outcome
         } catch {
             return .failure(kind, error)

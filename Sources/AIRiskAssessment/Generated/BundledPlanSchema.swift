@@ -29,6 +29,13 @@ enum BundledPlanSchema {
       <xs:enumeration value="high"/>
     </xs:restriction>
   </xs:simpleType>
+  <xs:simpleType name="Exposure">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="public-api"/>
+      <xs:enumeration value="internal"/>
+      <xs:enumeration value="offline"/>
+    </xs:restriction>
+  </xs:simpleType>
   <xs:simpleType name="Access">
     <xs:restriction base="xs:string">
       <xs:enumeration value="white-box"/>
@@ -69,6 +76,8 @@ enum BundledPlanSchema {
       <xs:attribute name="seed" type="xs:unsignedLong" default="0"/>
       <xs:attribute name="dataSensitivity" type="Sensitivity" default="medium"/>
       <xs:attribute name="access" type="Access"/>
+      <!-- How exposed the deployment is; adjusts impact (catalog/policy-default.xml <exposures>). -->
+      <xs:attribute name="exposure" type="Exposure" default="internal"/>
       <xs:attribute name="queryBudget" type="xs:positiveInteger"/>
     </xs:complexType>
   </xs:element>

@@ -28,6 +28,16 @@ enum ExtractionReport {
                 p.notes.append("equation solving: \(eq.verdict)")
             }
         }
+        let headline = evidence(r)
+        p.metrics.append(headline.metric)
+        p.metrics.append(
+            Metric(name: "Held-out rows", value: Double(r.evaluationRows), unit: "rows", basis: "fidelity sample"))
+        if let majority = r.majorityAgreement {
+            p.metrics.append(
+                Metric(
+                    name: "Majority-label baseline fidelity", value: majority, unit: "fraction",
+                    basis: "a copy that always answers the target's most common label on the held-out rows"))
+        }
         if let best = r.bestCurve {
             p.metrics.append(
                 Metric(
@@ -56,7 +66,14 @@ enum ExtractionReport {
                             + budgets.map { b in
                                 c.points.first { $0.budget == b }.map { TableCell.number($0.fidelity) } ?? .text("–")
                             }
-                    }))
+                    }
+                        + (r.majorityAgreement.map { majority in
+                            // The chance level every budget's fidelity is judged against.
+                            [
+                                [.text("majority-label copy"), .text("–"), .text("(chance)")]
+                                    + budgets.map { _ in TableCell.number(majority) }
+                            ]
+                        } ?? [])))
             p.tables.append(
                 ResultTable(
                     title: "Queries to reach fidelity",
@@ -137,11 +154,53 @@ enum ExtractionReport {
         return q
     }
 
-    static func policyMetrics(_ r: ExtractionResult) -> [String: Double] {
-        var m: [String: Double] = [:]
-        if let f = fidelity(r, atQueries: 1000) { m["extraction.fidelity_at_1000_queries"] = f }
-        if let q = queriesToReach(r, 0.95) { m["extraction.queries_to_95pct_fidelity"] = Double(q) }
-        return m
+    /// Whether any copy was made (a learning-curve point or a verified equation-solving copy).
+    static func copiedAnything(_ r: ExtractionResult) -> Bool {
+        if let eq = r.equationSolving, eq.isOfForm, eq.fidelity != nil { return true }
+        return r.curves.contains { !$0.points.isEmpty }
+    }
+
+    /// The headline: the best copy's fidelity on the held-out rows (any budget, equation solving
+    /// included) with its Clopper–Pearson interval, against the majority-label baseline. Regressors:
+    /// R² of the copy against the target, against 0 (a copy answering the mean), without an interval.
+    static func evidence(_ r: ExtractionResult, withinQueries limit: Int? = nil) -> LeakageEvidence {
+        var best: (fidelity: Double, queries: Int, method: String)?
+        if let eq = r.equationSolving, eq.isOfForm, let f = eq.fidelity, eq.recoveryQueries <= (limit ?? .max) {
+            best = (f, eq.recoveryQueries, "equation solving")
+        }
+        for c in r.curves {
+            for pt in c.points where pt.queries <= (limit ?? .max) && pt.fidelity > (best?.fidelity ?? -.infinity) {
+                best = (pt.fidelity, pt.queries, "\(c.source) · \(c.surrogate) · \(c.loss)")
+            }
+        }
+        let name = "Copy fidelity"
+        guard let best else {
+            return LeakageEvidence(
+                name: name, value: 0, lower: 0, upper: 1, chance: r.majorityAgreement ?? 0,
+                basis: "no copy was trained within the budget")
+        }
+        return evidence(
+            fidelity: best.fidelity, queries: best.queries, method: best.method, rows: r.evaluationRows,
+            majority: r.majorityAgreement)
+    }
+
+    /// The headline for a copy with `fidelity` on `rows` held-out rows against the majority-label
+    /// baseline (regressors, `majority` nil: R² against 0, without an interval).
+    static func evidence(
+        fidelity: Double, queries: Int, method: String, rows: Int, majority: Double?
+    ) -> LeakageEvidence {
+        let name = "Copy fidelity"
+        let where_ = "\(method), \(queries) queries, \(rows) held-out rows"
+        guard let majority else {
+            let v = min(max(fidelity, 0), 1)
+            return LeakageEvidence(
+                name: name, value: fidelity, lower: v, upper: v, chance: 0,
+                basis: "\(where_); R² of the copy against the target (no interval); chance = a copy answering the mean")
+        }
+        let ci = ClopperPearson.interval(successes: Int((fidelity * Double(rows)).rounded()), trials: rows)
+        return LeakageEvidence(
+            name: name, value: fidelity, lower: ci.lower, upper: ci.upper, chance: majority,
+            basis: "\(where_), Clopper–Pearson 95 %; chance = the majority-label copy")
     }
 
     static let definitions: [Definition] = [

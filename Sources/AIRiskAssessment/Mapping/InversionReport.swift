@@ -7,7 +7,9 @@ import Foundation
 /// reconstructions as PNG images beside the class means (image-shaped inputs) or as feature
 /// vectors (tabular inputs).
 enum InversionReport {
-    static func probeResult(_ r: InversionResult, range: FeatureRange, featureNames: [String]) -> ProbeResult {
+    static func probeResult(
+        _ r: InversionResult, range: FeatureRange, featureNames: [String], classCount: Int
+    ) -> ProbeResult {
         var p = ProbeResult(
             id: "inversion", title: "Model inversion", accessAssumed: r.access.rawValue,
             queries: QueryUsage(
@@ -19,6 +21,7 @@ enum InversionReport {
             return p
         }
         p.notes.insert("method: \(r.method)", at: 0)
+        p.metrics.append(evidence(r, classCount: classCount).metric)
         if let acc = r.attackAccuracy {
             p.metrics.append(
                 Metric(
@@ -121,11 +124,43 @@ enum InversionReport {
         return (data, W, H)
     }
 
-    static func policyMetrics(_ r: InversionResult) -> [String: Double] {
-        guard r.notApplicableReason == nil else { return [:] }
-        var m: [String: Double] = [:]
-        if let acc = r.attackAccuracy { m["inversion.attack_accuracy"] = acc }
-        return m
+    /// The headline: attack accuracy over the attacked classes with its Clopper–Pearson interval,
+    /// against 1/K (K the model's class count) and against the public baseline — the non-member class
+    /// mean, which anyone with public data can compute without attacking the model.
+    static func evidence(_ r: InversionResult, classCount: Int) -> LeakageEvidence {
+        let k = max(classCount, r.classes.count, 1)
+        let chance = 1 / Double(k)
+        let judged = r.classes.compactMap { c in c.evaluatorPrediction.map { $0 == c.targetClass } }
+        guard !judged.isEmpty else {
+            return LeakageEvidence(
+                name: "Attack accuracy", value: 0, lower: 0, upper: 1, chance: chance,
+                basis: "not measured: no evaluation classifier (labels-only or regression outputs)")
+        }
+        let hits = judged.filter { $0 }.count
+        let ci = ClopperPearson.interval(successes: hits, trials: judged.count)
+        func mean(_ f: (ClassInversion) -> Double?) -> Double? {
+            let v = r.classes.compactMap(f)
+            return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
+        }
+        var publicBaseline: String?
+        let attack = mean { $0.similarity?.centredCosineToClassMean }
+        let baseline = mean { $0.nonMemberMeanBaseline?.centredCosineToClassMean }
+        if let attack, let baseline, baseline >= attack {
+            publicBaseline = String(
+                format: "the non-member class mean (public data) reaches centred cosine %.3f to the members' class "
+                    + "mean, the reconstructions %.3f",
+                baseline, attack)
+        }
+        return LeakageEvidence(
+            name: "Attack accuracy", value: ci.estimate, lower: ci.lower, upper: ci.upper, chance: chance,
+            basis:
+                "\(hits) of \(judged.count) attacked classes named by a classifier trained on the member data, "
+                + "Clopper–Pearson 95 %; \(k) classes"
+                + ((attack != nil && baseline != nil && publicBaseline == nil)
+                    ? String(
+                        format: "; centred cosine %.3f against %.3f for the non-member class mean", attack ?? 0,
+                        baseline ?? 0) : ""),
+            publicBaseline: publicBaseline)
     }
 
     static var definitions: [Definition] {

@@ -5,31 +5,40 @@ import Foundation
 /// The membership probe's result in the canonical results form, and the metrics the policy
 /// scores it by.
 enum MembershipReport {
-    static func probeResult(_ r: MembershipResult, budget: Int?) -> ProbeResult {
+    static func probeResult(_ r: MembershipResult, budget: Int?, targetFPR: Double) -> ProbeResult {
         var p = ProbeResult(
             id: "membership", title: "Membership inference", accessAssumed: r.accessLevel.rawValue,
             queries: QueryUsage(
                 calls: r.queries.calls, rows: r.queries.rows, gradientCalls: r.queries.gradientCalls, budget: budget),
             wallTimeSeconds: r.wallTimeSeconds, seed: r.seed, notes: r.notes)
         for s in r.skipped { p.notes.append("\(s.attack.displayName) not run: \(s.reason)") }
-        if let best = bestAttack(r) {
+        if let head = headline(r, fpr: targetFPR) {
+            let best = head.attack
+            let evidence = head.evidence
             let m = best.metrics
-            p.metrics.append(Metric(name: "Best attack", value: m.auc, unit: "AUC", basis: best.name))
+            p.metrics.append(evidence.metric)
             for f in m.lowFPR {
                 p.metrics.append(
                     Metric(
                         name: "TPR at \(percent(f.targetFPR)) FPR", value: f.tpr.estimate, unit: "fraction",
                         ciLow: f.tpr.lower, ciHigh: f.tpr.upper,
                         basis:
-                            "\(best.name); \(f.negatives) non-members, at most \(f.maxFalsePositives) false positives allowed"
+                            "\(best.name); \(f.negatives) non-members, at most \(f.maxFalsePositives) false positives allowed; "
+                            + (f.tpr.lower > f.fprUpperBound
+                                ? "the interval excludes chance (the threshold's FPR, ≤ \(percent(f.fprUpperBound)))"
+                                : "the interval does not exclude chance (the threshold's FPR, ≤ \(percent(f.fprUpperBound)))")
                             + (f.note.map { "; \($0)" } ?? "")))
             }
             p.metrics.append(
                 Metric(name: "Membership advantage", value: m.advantage, unit: "TPR − FPR", basis: best.name))
-            p.metrics.append(
-                Metric(
-                    name: "Empirical ε lower bound", value: m.epsilon.epsilon, unit: "ε",
-                    basis: "δ = \(m.epsilon.delta), Clopper–Pearson 95 % bounds, \(best.name)"))
+            if let top = r.attacks.max(by: { $0.metrics.epsilon.epsilon < $1.metrics.epsilon.epsilon }) {
+                p.metrics.append(
+                    Metric(
+                        name: "Empirical ε lower bound", value: top.metrics.epsilon.epsilon, unit: "ε",
+                        basis:
+                            "largest over the attacks (\(top.name)); δ = \(top.metrics.epsilon.delta), Clopper–Pearson 95 % bounds"
+                    ))
+            }
         }
         p.metrics.append(Metric(name: "Train accuracy (members)", value: r.memberAccuracy, unit: "fraction"))
         p.metrics.append(Metric(name: "Test accuracy (non-members)", value: r.nonMemberAccuracy, unit: "fraction"))
@@ -38,7 +47,10 @@ enum MembershipReport {
         var rows: [[TableCell]] = []
         for a in r.attacks {
             let m = a.metrics
-            var row: [TableCell] = [.text(a.name), .number(m.auc)]
+            let ci = aucInterval(a)
+            var row: [TableCell] = [
+                .text(a.name), .number(m.auc), .text(String(format: "[%.3f, %.3f]", ci.lower, ci.upper)),
+            ]
             for f in m.lowFPR {
                 row.append(.text(String(format: "%.3f [%.3f, %.3f]", f.tpr.estimate, f.tpr.lower, f.tpr.upper)))
             }
@@ -49,9 +61,11 @@ enum MembershipReport {
         p.tables.append(
             ResultTable(
                 title: "Attacks",
-                columns: ["Attack", "AUC"] + fprColumns + ["Advantage", "Balanced accuracy", "ε lower bound"],
+                columns: ["Attack", "AUC", "AUC 95 % CI"] + fprColumns + [
+                    "Advantage", "Balanced accuracy", "ε lower bound",
+                ],
                 rows: rows))
-        if let best = bestAttack(r) {
+        if let best = headline(r, fpr: targetFPR)?.attack {
             p.tables.append(
                 ResultTable(
                     title: "Most exposed member records (\(best.name))", columns: ["Member index", "Score"],
@@ -88,25 +102,85 @@ enum MembershipReport {
         return p
     }
 
-    /// The attack with the highest TPR at 1 % FPR (AUC breaks ties): what a careful attacker would use.
-    static func bestAttack(_ r: MembershipResult) -> MembershipAttackResult? {
-        r.attacks.max { a, b in
-            let ta = tpr(a, at: 0.01) ?? 0
-            let tb = tpr(b, at: 0.01) ?? 0
-            return ta != tb ? ta < tb : a.metrics.auc < b.metrics.auc
-        }
+    /// The headline rule: the attack whose AUC has the highest lower 95 % bound (Hanley–McNeil; then
+    /// the higher AUC, then the higher TPR lower bound at the policy's FPR), judged by what the data
+    /// shows with 95 % confidence rather than by a lucky point estimate. AUC rather than TPR at a low
+    /// FPR because a few hundred non-members allow only a handful of false positives at 1 % FPR, which
+    /// leaves that figure's interval too wide to tell an overfit model from a regularised one; the
+    /// TPR at the policy's FPR of the same attack is reported beside it with its own interval.
+    static func headline(
+        _ r: MembershipResult, fpr: Double
+    ) -> (attack: MembershipAttackResult, evidence: LeakageEvidence)? {
+        let ranked = r.attacks.map { ($0, aucInterval($0)) }
+        guard
+            let top = ranked.max(by: { x, y in
+                if x.1.lower != y.1.lower { return x.1.lower < y.1.lower }
+                if x.0.metrics.auc != y.0.metrics.auc { return x.0.metrics.auc < y.0.metrics.auc }
+                return (figure(x.0, at: fpr)?.tpr.lower ?? 0) < (figure(y.0, at: fpr)?.tpr.lower ?? 0)
+            })
+        else { return nil }
+        let (best, ci) = top
+        let tprText =
+            figure(best, at: fpr).map { f in
+                "; its TPR at \(percent(fpr)) FPR "
+                    + String(format: "%.3f [%.3f, %.3f]", f.tpr.estimate, f.tpr.lower, f.tpr.upper)
+                    + " (Clopper–Pearson; chance = the threshold's FPR, ≤ \(String(format: "%.3f", f.fprUpperBound)) "
+                    + "at 95 %)"
+            } ?? ""
+        let evidence = LeakageEvidence(
+            name: "Attack AUC", value: best.metrics.auc, lower: ci.lower, upper: ci.upper, chance: 0.5,
+            basis:
+                "\(best.name), the attack with the highest lower bound; \(best.metrics.memberCount) members, "
+                + "\(best.metrics.nonMemberCount) non-members, Hanley–McNeil 95 %" + tprText)
+        return (best, evidence)
+    }
+
+    static func figure(_ a: MembershipAttackResult, at fpr: Double) -> LowFPRFigure? {
+        a.metrics.lowFPR.first { abs($0.targetFPR - fpr) < 1e-12 }
     }
 
     static func tpr(_ a: MembershipAttackResult, at fpr: Double) -> Double? {
-        a.metrics.lowFPR.first { abs($0.targetFPR - fpr) < 1e-12 }?.tpr.estimate
+        figure(a, at: fpr)?.tpr.estimate
     }
 
-    /// Policy metric id → value: the strongest attack's figures.
-    static func policyMetrics(_ r: MembershipResult) -> [String: Double] {
-        var m: [String: Double] = [:]
-        if let t = r.attacks.compactMap({ tpr($0, at: 0.01) }).max() { m["membership.tpr_at_1pct_fpr"] = t }
-        if let auc = r.attacks.map(\.metrics.auc).max() { m["membership.auc"] = auc }
-        return m
+    static func aucInterval(_ a: MembershipAttackResult) -> (lower: Double, upper: Double) {
+        AUCInterval.hanleyMcNeil(
+            auc: a.metrics.auc, positives: a.metrics.memberCount, negatives: a.metrics.nonMemberCount)
+    }
+
+    /// Sanity warnings: splits that look swapped (attacks significantly below chance) and FPRs the
+    /// non-member count cannot resolve.
+    static func warnings(_ r: MembershipResult) -> [String] {
+        var out: [String] = []
+        let strict = r.attacks.map { a in
+            (
+                a,
+                AUCInterval.hanleyMcNeil(
+                    auc: a.metrics.auc, positives: a.metrics.memberCount, negatives: a.metrics.nonMemberCount,
+                    z: 2.575829)
+            )
+        }
+        let below = strict.filter { $0.1.upper < 0.5 }
+        let above = strict.filter { $0.1.lower > 0.5 }
+        if !below.isEmpty, above.isEmpty {
+            let list = below.map { String(format: "%@ AUC %.3f", $0.0.name, $0.0.metrics.auc) }
+            out.append(
+                "members and non-members look swapped: \(list.joined(separator: ", ")) — significantly below chance "
+                    + "(99 % interval under 0.5) and no attack above it; check that --members holds the training "
+                    + "records and --nonmembers records the model never saw")
+        }
+        if let a = r.attacks.first {
+            let unresolved = a.metrics.lowFPR.filter { $0.maxFalsePositives == 0 }
+            if !unresolved.isEmpty {
+                let fprs = unresolved.map { percent($0.targetFPR) }.joined(separator: ", ")
+                out.append(
+                    "too few non-members for TPR at \(fprs) FPR: with \(a.metrics.nonMemberCount) non-members the "
+                        + "threshold can allow no false positive, so those figures are TPR at zero observed false "
+                        + "positives; about \(Int((1 / (unresolved.map(\.targetFPR).min() ?? 0.01)).rounded()) * 10) "
+                        + "non-members resolve them")
+            }
+        }
+        return out
     }
 
     static func definitions(_ r: MembershipResult) -> [Definition] {

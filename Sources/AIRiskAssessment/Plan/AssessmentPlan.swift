@@ -32,6 +32,9 @@ public struct AssessmentPlan: Sendable {
     public var seed: UInt64
     /// low | medium | high (the policy's sensitivity ids).
     public var dataSensitivity: String
+    /// How exposed the deployment is: public-api, internal or offline (the policy's exposure ids); it
+    /// adjusts impact, never likelihood.
+    public var exposure: String = "internal"
     /// Inversion target classes; nil for all.
     public var classes: [Int]?
     /// One input row's shape, when the ONNX file does not declare it.

@@ -62,6 +62,7 @@ public enum PlanDocument {
             inputShape: integers(model[attribute: "inputShape"]),
             queryBudget: root[attribute: "queryBudget"].flatMap { Int($0) })
         plan.access = root[attribute: "access"].flatMap(AccessLevel.init(rawValue:))
+        plan.exposure = root[attribute: "exposure"] ?? "internal"
         return plan
     }
 }

@@ -2,9 +2,12 @@ import AIRiskCatalog
 import AIRiskResults
 import Foundation
 
-/// Turns measured probe metrics into an OWASP Risk Rating: likelihood from the metrics (through
-/// the policy's bands) and the threat-agent factors, impact from the declared data sensitivity
-/// and the OWASP ML Top 10 technical impact, severity from the policy's matrix.
+/// Turns a probe's headline evidence into an OWASP Risk Rating: likelihood from the lower bound of
+/// the headline figure above chance (through the policy's bands), impact from the deployment
+/// context (declared data sensitivity, exposure, access), severity from the policy's matrix.
+///
+/// Evidence first: when the headline's interval does not exclude chance, the severity is Note
+/// whatever the context.
 public struct RiskScorer: Sendable {
     public let catalog: Catalog
 
@@ -12,8 +15,13 @@ public struct RiskScorer: Sendable {
         self.catalog = catalog
     }
 
-    /// Scores `probe` given its measured metrics (policy metric id → value).
-    public func score(probe: String, metrics: [String: Double], sensitivity: String) throws -> RiskScore {
+    /// The policy's target FPR for the membership headline.
+    public var membershipTargetFPR: Double {
+        catalog.policy.probePolicy(for: "membership")?.targetFPR ?? 0.01
+    }
+
+    /// Scores `probe` from its headline evidence in `context`.
+    public func score(probe: String, evidence: LeakageEvidence, context: ScoringContext) throws -> RiskScore {
         let policy = catalog.policy
         guard let probePolicy = policy.probePolicy(for: probe) else {
             throw AssessmentError.policy("the policy has no rules for probe '\(probe)'")
@@ -21,9 +29,13 @@ public struct RiskScorer: Sendable {
         guard let risk = catalog.owaspRisk(probePolicy.owasp) else {
             throw AssessmentError.policy("probe '\(probe)' maps to unknown OWASP risk \(probePolicy.owasp)")
         }
-        guard let sens = policy.sensitivity(sensitivity) else {
+        guard let sens = policy.sensitivity(context.sensitivity) else {
             let known = policy.sensitivities.map(\.id).joined(separator: ", ")
-            throw AssessmentError.policy("data sensitivity '\(sensitivity)' is not in the policy (known: \(known))")
+            throw AssessmentError.policy(
+                "data sensitivity '\(context.sensitivity)' is not in the policy (known: \(known))")
+        }
+        guard let band = probePolicy.metrics.first else {
+            throw AssessmentError.policy("the policy's rules for probe '\(probe)' list no leakage bands")
         }
         var factors: [Double] = []
         for f in probePolicy.factorScores {
@@ -34,49 +46,65 @@ public struct RiskScorer: Sendable {
             }
         }
         let factorScore = factors.isEmpty ? 0 : factors.reduce(0, +) / Double(factors.count)
-
-        var evidence: [RiskScore.MetricEvidence] = []
-        for m in probePolicy.metrics {
-            guard let v = metrics[m.id], v.isFinite, let s = m.score(for: v) else { continue }
-            evidence.append(RiskScore.MetricEvidence(id: m.id, name: m.name, value: v, score: s))
-        }
+        let leakage = evidence.leakage
+        let metricScore = evidence.isMeasurable ? Double(band.score(for: leakage) ?? 0) : 0
         let rule = policy.likelihoodRule
-        var metricScore: Double?
-        if !evidence.isEmpty {
-            let scores = evidence.map { Double($0.score) }
-            metricScore =
-                rule.combineMetrics == .max ? (scores.max() ?? 0) : scores.reduce(0, +) / Double(scores.count)
-        }
-        let likelihood: Double
-        if let metricScore {
-            likelihood =
-                (rule.metricWeight * metricScore + rule.factorWeight * factorScore)
-                / (rule.metricWeight + rule.factorWeight)
-        } else {
-            likelihood = factorScore
+        let likelihood =
+            (rule.metricWeight * metricScore + rule.factorWeight * factorScore)
+            / (rule.metricWeight + rule.factorWeight)
+
+        let exposure = policy.exposure(context.exposure)
+        let access = policy.accessLevel(context.access)
+        if !policy.exposures.isEmpty, exposure == nil {
+            let known = policy.exposures.map(\.id).joined(separator: ", ")
+            throw AssessmentError.policy("exposure '\(context.exposure)' is not in the policy (known: \(known))")
         }
         let technical = Double(policy.convertOwasp(risk.technicalImpact.score) ?? risk.technicalImpact.score)
         let ir = policy.impactRule
-        let impact =
+        let base =
             (ir.sensitivityWeight * Double(sens.score) + ir.technicalWeight * technical)
             / (ir.sensitivityWeight + ir.technicalWeight)
+        let adjustment = Double((exposure?.impact ?? 0) + (access?.impact ?? 0))
+        let impact = min(max(base + adjustment, Double(policy.scaleMin)), Double(policy.scaleMax))
         guard let lLevel = policy.level(for: likelihood), let iLevel = policy.level(for: impact),
-            let severity = policy.severity(impact: iLevel, likelihood: lLevel)
+            let matrixSeverity = policy.severity(impact: iLevel, likelihood: lLevel)
         else {
             throw AssessmentError.policy("the policy's levels or severity matrix do not cover these scores")
         }
-        let metricText =
-            evidence.isEmpty
-            ? "no policy metric was measured, so likelihood is the factor score alone"
-            : evidence.map { "\($0.name) = \(Self.format($0.value)) → \($0.score)" }.joined(separator: "; ")
+        let severity: AIRiskResults.Severity = evidence.isMeasurable ? Self.severity(matrixSeverity) : .note
+
+        func signed(_ v: Int) -> String { v >= 0 ? "+\(v)" : "\(v)" }
+        var contextParts = ["data sensitivity \(sens.id) (\(sens.score))"]
+        contextParts.append("exposure \(context.exposure)" + (exposure.map { " (\(signed($0.impact)))" } ?? ""))
+        contextParts.append("\(context.access) access" + (access.map { " (\(signed($0.impact)))" } ?? ""))
+        if ir.technicalWeight > 0 {
+            contextParts.append("\(risk.id) technical impact \(risk.technicalImpact.score) → \(Int(technical))")
+        }
+        let contextText = contextParts.joined(separator: ", ")
+
+        var evidenceText: String
+        if evidence.isMeasurable {
+            evidenceText =
+                "\(evidence.summary): the lower bound is \(Self.format(leakage)) of the way from chance to a "
+                + "perfect attack, band score \(Int(metricScore))"
+        } else if let baseline = evidence.publicBaseline {
+            evidenceText = "\(evidence.summary): no measurable leakage beyond public knowledge (\(baseline))"
+        } else {
+            evidenceText =
+                "\(evidence.summary): no measurable leakage — the 95 % interval does not exclude chance"
+        }
+        if rule.factorWeight > 0 {
+            evidenceText += "; threat-agent and vulnerability factors average \(Self.format(factorScore))"
+        }
         let rationale =
-            "Likelihood \(Self.format(likelihood)) (\(lLevel.rawValue)): \(metricText); threat-agent and vulnerability factors average \(Self.format(factorScore)). "
-            + "Impact \(Self.format(impact)) (\(iLevel.rawValue)): declared data sensitivity '\(sens.id)' scores \(sens.score), \(risk.id) technical impact \(risk.technicalImpact.score) converts to \(Int(technical))."
+            "Evidence: \(evidenceText) [\(evidence.basis)]. Likelihood \(Self.format(likelihood)) (\(lLevel.rawValue)). "
+            + "Impact \(Self.format(impact)) (\(iLevel.rawValue)): \(contextText)."
+            + (evidence.isMeasurable ? "" : " Severity is Note because the evidence does not show leakage.")
         return RiskScore(
-            metricScore: metricScore, factorScore: factorScore,
+            evidence: evidence, metricScore: metricScore,
             likelihood: AIRiskResults.RiskFactor(score: Self.round2(likelihood), level: Self.level(lLevel)),
             impact: AIRiskResults.RiskFactor(score: Self.round2(impact), level: Self.level(iLevel)),
-            severity: Self.severity(severity), evidence: evidence, rationale: rationale)
+            severity: severity, context: contextText, rationale: rationale)
     }
 
     static func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }

@@ -19,7 +19,8 @@ struct AssessCommand: AsyncParsableCommand {
             SARIF and JUnit into --out, and prints a one-screen summary.
 
             Exit status: 0 when no finding is at or above --fail-on (or no gate was given); 2 when a finding is at \
-            or above --fail-on; 1 when the assessment itself failed (bad model or data, unreadable files).
+            or above --fail-on; 1 when the assessment itself failed (bad model or data, unreadable files), when no \
+            selected probe ran, or when --fail-on is given and a probe failed.
             """)
 
     @Option(help: "An assessment plan file (XML, validated against templates/plan.xsd) instead of the flags below.")
@@ -53,6 +54,9 @@ struct AssessCommand: AsyncParsableCommand {
 
     @Option(help: "Sensitivity of the training data: low, medium or high (drives impact).")
     var dataSensitivity: String = "medium"
+
+    @Option(help: "How exposed the deployment is: public-api, internal or offline (adjusts impact, not likelihood).")
+    var exposure: String = "internal"
 
     @Option(help: "Inversion: comma-separated target classes (default: all).")
     var classes: String?
@@ -97,6 +101,9 @@ struct AssessCommand: AsyncParsableCommand {
         _ = try parsedProbes()
         guard ["low", "medium", "high"].contains(dataSensitivity) else {
             throw ValidationError("--data-sensitivity must be low, medium or high")
+        }
+        guard ["public-api", "internal", "offline"].contains(exposure) else {
+            throw ValidationError("--exposure must be public-api, internal or offline")
         }
         if let queryBudget, queryBudget <= 0 { throw ValidationError("--query-budget must be positive") }
         _ = try Self.integers(classes, "--classes")
@@ -150,6 +157,7 @@ struct AssessCommand: AsyncParsableCommand {
                 inputShape: try Self.integers(inputShape, "--input-shape"),
                 queryBudget: queryBudget)
             plan.access = access
+            plan.exposure = exposure
             if let remote = try live.source() { plan.source = remote }
         } else {
             throw ValidationError("give --plan FILE, or --members and --nonmembers with a model")
@@ -186,8 +194,7 @@ struct AssessCommand: AsyncParsableCommand {
         let written = try ReportWriter.write(
             results, formats: ReportFormat.allCases, to: directory, options: try report.writerOptions())
         TerminalOutput.write(AssessmentSummary.render(results, written: written, gate: report.failOn))
-        if let gate = report.failOn, !gate.failing(results).isEmpty {
-            throw ExitCode(Gate.findingExitCode)
-        }
+        let code = Gate.exitCode(results, gate: report.failOn)
+        if code != 0 { throw ExitCode(code) }
     }
 }

@@ -11,18 +11,28 @@ enum AssessmentSummary {
             "profile \(r.profile), seed \(r.seed), data sensitivity \(r.dataSensitivity.rawValue)"
                 + (r.status == .complete ? "" : ", status: INCOMPLETE"))
         lines.append("")
-        lines.append("Overall severity: \(r.overallSeverity.rawValue.uppercased())")
+        if !r.anyProbeRan {
+            lines.append("NOT ASSESSED: no selected probe ran — \(r.status.incompleteReason ?? "nothing was measured")")
+        } else {
+            lines.append(
+                "Overall severity: \(r.overallSeverity.rawValue.uppercased())"
+                    + (r.failedProbes.isEmpty
+                        ? "" : " (incomplete: \(r.failedProbes.map(\.id).joined(separator: ", ")) failed)"))
+        }
+        if let context = r.findings.first?.context { lines.append("Context: \(context)") }
+        for w in r.warnings { lines.append("WARNING: \(w)") }
         lines.append("")
         let header = ["Probe", "Status", "Severity", "Likelihood", "Impact", "Headline", "Queries", "Time"]
         var rows: [[String]] = []
         for p in r.probes {
             let f = r.findings(ofProbe: p.id).first
-            let headline = p.metrics.first.map { m in "\(m.name) \(format(m.value))" } ?? (p.status.detail ?? "")
+            let figure = p.status == .ran ? (f?.headline ?? p.metrics.first) : nil
+            let headline = figure.map(headlineText) ?? p.status.detail ?? ""
             rows.append([
                 p.id, p.status.state, f?.severity.rawValue ?? "–",
                 f.map { "\(format($0.likelihood.score)) \($0.likelihood.level.rawValue)" } ?? "–",
                 f.map { "\(format($0.impact.score)) \($0.impact.level.rawValue)" } ?? "–",
-                String(headline.prefix(48)), "\(p.queries.rows + p.queries.gradientCalls)",
+                String(headline.prefix(56)), "\(p.queries.rows + p.queries.gradientCalls)",
                 String(format: "%.1f s", p.wallTimeSeconds),
             ])
         }
@@ -51,6 +61,9 @@ enum AssessmentSummary {
             lines.append("")
             lines.append(
                 "[\(f.severity.rawValue.uppercased())] \(f.title)  (\(f.owasp.id) \(f.owasp.name); \(f.atlas.id))")
+            if let h = f.headline {
+                lines.append("  headline: \(headlineText(h))" + (h.basis.map { " — \($0)" } ?? ""))
+            }
             let defenses = f.recommendedDefenses.prefix(4).map(\.name).joined(separator: ", ")
             if !defenses.isEmpty { lines.append("  defenses: \(defenses)") }
         }
@@ -62,6 +75,10 @@ enum AssessmentSummary {
         if let gate {
             let failing = gate.failing(r)
             lines.append("")
+            if let reason = Gate.incompleteReason(r, gate: gate) {
+                lines.append("Gate --fail-on \(gate.rawValue): FAILED (\(reason))")
+                return lines.joined(separator: "\n")
+            }
             lines.append(
                 failing.isEmpty
                     ? "Gate --fail-on \(gate.rawValue): passed"
@@ -69,6 +86,13 @@ enum AssessmentSummary {
             )
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "TPR at 1 % FPR 0.120 [0.080, 0.170]" from a finding's headline metric.
+    static func headlineText(_ m: Metric) -> String {
+        var text = m.name.replacingOccurrences(of: "Headline: ", with: "") + " " + String(format: "%.3f", m.value)
+        if let lo = m.ciLow, let hi = m.ciHigh { text += String(format: " [%.3f, %.3f]", lo, hi) }
+        return text
     }
 
     /// The measured defenses: per defense and probe, the headline figure and the severity before and after,
@@ -100,7 +124,9 @@ enum AssessmentSummary {
             }
         }
         return [""] + ["Defense what-if (measured)"]
-            + table(["Defense", "Probe", "Headline before → after", "Severity", "Utility"], rows).map { "  " + $0 }
+            + table(["Defense", "Probe", "What-if re-run before → after", "Severity", "Utility"], rows).map {
+                "  " + $0
+            }
     }
 
     /// The per-probe tables worth a terminal: the membership attack table, the extraction

@@ -50,13 +50,14 @@ struct EndpointOptions: ParsableArguments {
     @Option(help: "Client-side rate limit, requests per second.")
     var rate: Double?
 
-    @Option(help: "Per-request timeout in seconds.")
+    @Option(help: "Per-request timeout in seconds, for the whole answer (headers and body).")
     var timeout: Double = 30
 
     @Option(help: "Attempts per request (connection errors, timeouts, 429 and 5xx are retried with backoff).")
     var maxAttempts: Int = 4
 
-    @Option(help: "Hard limit on rows sent to the endpoint over the whole assessment, set-up rows included.")
+    @Option(
+        help: "Hard limit on rows sent to the endpoint over the whole assessment, set-up rows and retries included.")
     var maxQueries: Int?
 
     @Option(

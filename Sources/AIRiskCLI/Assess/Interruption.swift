@@ -1,3 +1,4 @@
+import AIRiskEndpoint
 import Dispatch
 import Foundation
 
@@ -42,7 +43,9 @@ enum Interruption {
     /// them OpenBLAS's, which frees the buffers its worker threads are still computing in: a second Ctrl-C
     /// during a matrix product crashed with SIGSEGV (status 139). `_exit` ends every thread at once instead;
     /// stdout is flushed first, and the files already written are complete (they are renamed into place).
+    /// `--model-cmd` children are stopped first (their `atexit` handler does not run under `_exit`).
     static func quit(_ status: Int32) -> Never {
+        ChildGroups.shared.stopAll()
         TerminalOutput.flush()
         _exit(status)
     }

@@ -31,6 +31,9 @@ struct ReportCommand: AsyncParsableCommand {
         let formats = format.isEmpty ? ReportFormat.allCases.filter { $0 != .resultsXML } : format
         let written = try ReportWriter.write(doc, formats: formats, to: directory, options: try report.writerOptions())
         for w in written { TerminalOutput.write(w.path) }
-        if let gate = report.failOn, !gate.failing(doc).isEmpty { throw ExitCode(Gate.findingExitCode) }
+        if let gate = report.failOn {
+            let code = Gate.exitCode(doc, gate: gate)
+            if code != 0 { throw ExitCode(code) }
+        }
     }
 }

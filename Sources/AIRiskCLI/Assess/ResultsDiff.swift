@@ -17,6 +17,14 @@ struct ResultsDiff {
         var isRegression: Bool { (new ?? .note) > (old ?? .note) }
     }
 
+    /// Per probe, the finding's headline figure (name, value, interval) before and after.
+    struct HeadlineChange {
+        var probe: String
+        var old: Metric?
+        var new: Metric?
+    }
+
+    var headlines: [HeadlineChange] = []
     var metrics: [MetricChange] = []
     var severities: [SeverityChange] = []
 
@@ -33,6 +41,10 @@ struct ResultsDiff {
                         probe: id, metric: name, old: a?.metrics.first { $0.name == name }?.value,
                         new: b?.metrics.first { $0.name == name }?.value))
             }
+            headlines.append(
+                HeadlineChange(
+                    probe: id, old: old.findings(ofProbe: id).first?.headline,
+                    new: new.findings(ofProbe: id).first?.headline))
             severities.append(
                 SeverityChange(
                     probe: id, old: old.findings(ofProbe: id).map(\.severity).max(),
@@ -50,6 +62,19 @@ struct ResultsDiff {
             let mark = s.isRegression ? "  REGRESSION" : ((s.new ?? .note) < (s.old ?? .note) ? "  improved" : "")
             lines.append(
                 "  \(s.probe.padding(toLength: 12, withPad: " ", startingAt: 0)) \(s.old?.rawValue ?? "–") → \(s.new?.rawValue ?? "–")\(mark)"
+            )
+        }
+        lines.append("")
+        lines.append("Headline per probe")
+        for h in headlines {
+            func text(_ m: Metric?) -> String {
+                guard let m else { return "–" }
+                let ci = (m.ciLow != nil && m.ciHigh != nil) ? " [\(f(m.ciLow)), \(f(m.ciHigh))]" : ""
+                return f(m.value) + ci
+            }
+            let name = (h.new ?? h.old)?.name.replacingOccurrences(of: "Headline: ", with: "") ?? "no headline"
+            lines.append(
+                "  \(h.probe.padding(toLength: 12, withPad: " ", startingAt: 0)) \(name): \(text(h.old)) → \(text(h.new))"
             )
         }
         lines.append("")

@@ -1165,18 +1165,53 @@ enum BundledCatalogFiles {
   file, change it, and point airisk at your catalog directory.
 
   How airisk scores a probe result with this policy (the design choices are airisk's own):
-  1. Metric score: each measured metric listed for the probe maps to a 0-9 score through its bands (a band holds
-     values v with from <= v < to; a missing bound is open). The probe's metric score is the maximum over its
-     measured metrics (combine="max"): the strongest evidence of leakage counts.
-  2. Factor score: the mean of the eight OWASP likelihood factors below. Seven are fixed defaults for the
-     probe's typical threat agent; "exploit" (ease of exploit) is derived from the OWASP ML Top 10 exploitability
-     of the probe's risk through <owaspConversion> (1-5 to 0-9: 1, 3, 5, 7, 9).
-  3. Likelihood = weighted mean of the metric score (weight 2) and the factor score (weight 1): measured attack
-     success counts twice as much as assumptions about the attacker. Without a measured metric, likelihood is the
-     factor score alone.
-  4. Impact = weighted mean of the declared data sensitivity's score (the confidentiality-loss option it stands
-     for) and the OWASP technical impact of the probe's risk converted to 0-9 (weights 1 and 1).
-  5. Severity = the matrix entry for (impact level, likelihood level).
+  1. Evidence first. Every probe reports one headline figure with its 95 % interval and the level a
+     guessing attacker reaches (chance):
+       membership  AUC of the attack whose Hanley-McNeil lower bound is highest; chance = 0.5. Its TPR at the
+                   probe policy's targetFPR is reported beside it with a Clopper-Pearson interval (chance = that
+                   FPR); it is not the headline because a few hundred non-members allow only a handful of false
+                   positives at 1 % FPR, too few to separate an overfit model from a regularised one;
+       inversion   attack accuracy (the evaluation classifier names the attacked class) over K attacked classes,
+                   Clopper-Pearson; chance = 1/K; when the non-member class mean (public knowledge) is closer
+                   to the members' class mean than the reconstructions are, the attack revealed nothing beyond it;
+       extraction  fidelity of the best copy on the held-out rows, Clopper-Pearson; chance = the share of the
+                   target's most common label (a copy that always answers it).
+     Leakage = (lower bound - chance) / (1 - chance), at least 0: the part of the way from chance to a perfect
+     attack that the data shows with 95 % confidence. When it is 0 the interval does not exclude chance: the
+     finding says "no measurable leakage" and its severity is Note, whatever the context.
+  2. Likelihood = the 0-9 score of the leakage through the probe's bands below (a band holds from <= v < to).
+     The OWASP threat-agent and vulnerability factors stay listed for reference but weigh 0 (likelihoodRule):
+     they are the same for every model and would put a floor under every score.
+  3. Impact = the declared data sensitivity's score + the exposure's points + the access level's points, clamped
+     to 0-9. The OWASP ML Top 10 technical impact weighs 0 (impactRule) for the same reason as the factors.
+     The context is printed next to every verdict.
+  4. Severity = the matrix entry for (impact level, likelihood level).
+
+  Calibration of the bands (airisk 'standard' profile, seed 0, data sensitivity medium, exposure internal;
+  see ARCHITECTURE.md "Severity calibration" for the commands):
+  Membership (headline = Attack AUC of the attack with the highest Hanley-McNeil lower bound; leakage =
+  (lower - 0.5) / 0.5; impact MEDIUM in every row):
+    model (same [256] MLP architecture unless noted)          headline AUC [95 %]   leakage  severity
+    scikit-learn, alpha 0, 3000 iterations (memorising)        0.742 [0.695, 0.788]  0.39     High
+    airisk retrain, Adam 100 epochs, L2 0                      0.772 [0.727, 0.817]  0.46     High
+      L2 0.003                                                 0.776 [0.732, 0.820]  0.46     High
+      L2 0.01                                                  0.766 [0.721, 0.811]  0.44     High
+      L2 0.03                                                  0.665 [0.614, 0.716]  0.23     Medium
+      L2 0.1                                                   0.592 [0.539, 0.645]  0.08     Medium
+      L2 0.3                                                   0.554 [0.500, 0.608]  0.001    Low
+      L2 1 (accuracy collapses to 0.14)                        0.571 [0.518, 0.624]  0.04     Low
+    scikit-learn, alpha 1, early stopping (well-regularised)   0.558 [0.505, 0.612]  0.01     Low
+    no member at all (the population file as "members")        0.522 [0.484, 0.561]  0        Note
+    members and non-members swapped                            0.466 [0.412, 0.520]  0        Note + warning
+  The bands put the memorising models in High, the L2 0.03-0.1 retrains in Medium and the well-regularised
+  ones in Low; severity never rises while the lower bound falls. The quick profile (threshold attacks only)
+  rates the memorising fixture Medium (0.604 [0.551, 0.657]) and the well-regularised one Note. In the null
+  row LiRA offline's TPR at 1 % FPR, 0.023 [0.016, 0.033], "excludes" 1 % although no record was a member:
+  250 non-members allow 2 false positives, so the threshold's true FPR is only known to be below 3.3 % -
+  why TPR at a low FPR is reported beside the headline, not as it.
+  Inversion and extraction bands are stated on the same leakage scale; on these fixtures inversion stays Note
+  (the non-member class mean beats the reconstructions, or 1-4 of 10 classes named) and extraction is High
+  (fidelity 0.98-0.996 against a 0.14 majority-label copy) for every regularisation.
   OWASP ML Top 10 publishes 1-5 values and no conversion to the 0-9 factors (issue #15); the conversion here is
   the tool's decision.
 -->
@@ -1324,8 +1359,8 @@ enum BundledCatalogFiles {
     <map owasp="5" score="9"/>
   </owaspConversion>
 
-  <likelihoodRule metricWeight="2" factorWeight="1" combineMetrics="max"/>
-  <impactRule sensitivityWeight="1" technicalWeight="1"/>
+  <likelihoodRule metricWeight="1" factorWeight="0" combineMetrics="max"/>
+  <impactRule sensitivityWeight="1" technicalWeight="0"/>
 
   <sensitivities>
     <sensitivity id="low" score="2" factor="confidentiality" option="Minimal non-sensitive data disclosed">
@@ -1336,8 +1371,20 @@ enum BundledCatalogFiles {
       Health, financial, biometric or other special-category training data.</sensitivity>
   </sensitivities>
 
+  <!-- Points each deployment context adds to impact. public-api is OWASP's "anonymous Internet users". -->
+  <exposures>
+    <exposure id="public-api" impact="0">Anyone on the Internet can query the model.</exposure>
+    <exposure id="internal" impact="-2">Only the organisation's own users and services can query it.</exposure>
+    <exposure id="offline" impact="-4">Nobody queries it interactively (batch scoring, research copy).</exposure>
+  </exposures>
+  <accessLevels>
+    <access id="white-box" impact="1">The model file itself is handed out: attacks run offline and unlogged.</access>
+    <access id="scores" impact="0">Clients see class scores.</access>
+    <access id="labels-only" impact="0">Clients see only labels; the measurement already reflects it.</access>
+  </accessLevels>
+
   <probePolicies>
-    <probePolicy probe="membership" owasp="ML04">
+    <probePolicy probe="membership" owasp="ML04" targetFPR="0.01">
       <factorScore factor="skill" score="6">Shadow models and LiRA need ML programming, not intrusion skills.</factorScore>
       <factorScore factor="motive" score="4">Learning that a person's record was used is a possible reward.</factorScore>
       <factorScore factor="opportunity" score="7">Query access to the model's scores or labels is enough.</factorScore>
@@ -1346,19 +1393,12 @@ enum BundledCatalogFiles {
       <factorScore factor="exploit" derived="owasp-exploitability">ML04 exploitability 4 converts to 7.</factorScore>
       <factorScore factor="awareness" score="9">Published since 2016, with open-source attack tools.</factorScore>
       <factorScore factor="intrusion-detection" score="8">Inference APIs are typically logged without review.</factorScore>
-      <metric id="membership.tpr_at_1pct_fpr" name="TPR at 1 % FPR" unit="fraction">
-        <band to="0.02" score="1"/>
-        <band from="0.02" to="0.05" score="3"/>
-        <band from="0.05" to="0.10" score="5"/>
-        <band from="0.10" to="0.25" score="7"/>
-        <band from="0.25" score="9"/>
-      </metric>
-      <metric id="membership.auc" name="Attack ROC AUC" unit="fraction">
-        <band to="0.55" score="1"/>
-        <band from="0.55" to="0.60" score="3"/>
-        <band from="0.60" to="0.70" score="5"/>
-        <band from="0.70" to="0.80" score="7"/>
-        <band from="0.80" score="9"/>
+      <metric id="membership.leakage" name="Attack AUC: lower bound above 0.5, as a share of the way to 1" unit="fraction">
+        <band to="0.05" score="2"/>
+        <band from="0.05" to="0.10" score="4"/>
+        <band from="0.10" to="0.30" score="5"/>
+        <band from="0.30" to="0.50" score="7"/>
+        <band from="0.50" score="9"/>
       </metric>
     </probePolicy>
 
@@ -1371,12 +1411,11 @@ enum BundledCatalogFiles {
       <factorScore factor="exploit" derived="owasp-exploitability">ML03 exploitability 4 converts to 7.</factorScore>
       <factorScore factor="awareness" score="9">Published since 2015 (Fredrikson, Jha, Ristenpart).</factorScore>
       <factorScore factor="intrusion-detection" score="8">Inference APIs are typically logged without review.</factorScore>
-      <metric id="inversion.attack_accuracy" name="Attack accuracy (evaluation model)" unit="fraction">
-        <band to="0.10" score="1"/>
-        <band from="0.10" to="0.30" score="3"/>
-        <band from="0.30" to="0.50" score="5"/>
-        <band from="0.50" to="0.80" score="7"/>
-        <band from="0.80" score="9"/>
+      <metric id="inversion.leakage" name="Attack accuracy: lower bound above 1/K" unit="fraction">
+        <band to="0.10" score="2"/>
+        <band from="0.10" to="0.30" score="4"/>
+        <band from="0.30" to="0.60" score="6"/>
+        <band from="0.60" score="8"/>
       </metric>
     </probePolicy>
 
@@ -1389,19 +1428,11 @@ enum BundledCatalogFiles {
       <factorScore factor="exploit" derived="owasp-exploitability">ML05 exploitability 4 converts to 7.</factorScore>
       <factorScore factor="awareness" score="9">Published since 2016 (Tramèr et al.), with public code.</factorScore>
       <factorScore factor="intrusion-detection" score="8">Inference APIs are typically logged without review.</factorScore>
-      <metric id="extraction.fidelity_at_1000_queries" name="Fidelity after 1,000 queries" unit="fraction">
-        <band to="0.50" score="1"/>
-        <band from="0.50" to="0.70" score="3"/>
-        <band from="0.70" to="0.85" score="5"/>
-        <band from="0.85" to="0.95" score="7"/>
-        <band from="0.95" score="9"/>
-      </metric>
-      <metric id="extraction.queries_to_95pct_fidelity" name="Queries to reach 95 % fidelity" unit="queries">
-        <band to="100" score="9"/>
-        <band from="100" to="1000" score="7"/>
-        <band from="1000" to="10000" score="5"/>
-        <band from="10000" to="100000" score="3"/>
-        <band from="100000" score="1"/>
+      <metric id="extraction.leakage" name="Copy fidelity: lower bound above the majority-label baseline" unit="fraction">
+        <band to="0.50" score="2"/>
+        <band from="0.50" to="0.80" score="4"/>
+        <band from="0.80" to="0.95" score="6"/>
+        <band from="0.95" score="8"/>
       </metric>
     </probePolicy>
   </probePolicies>
@@ -2042,6 +2073,23 @@ enum BundledCatalogFiles {
     </xs:restriction>
   </xs:simpleType>
 
+  <!-- A context (exposure, access level) and how many points it adds to or takes from impact. -->
+  <xs:complexType name="Adjustment">
+    <xs:simpleContent>
+      <xs:extension base="c:Text">
+        <xs:attribute name="id" type="c:Token" use="required"/>
+        <xs:attribute name="impact" use="required">
+          <xs:simpleType>
+            <xs:restriction base="xs:integer">
+              <xs:minInclusive value="-9"/>
+              <xs:maxInclusive value="9"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
   <xs:complexType name="Factors">
     <xs:sequence>
       <xs:element name="factor" maxOccurs="unbounded">
@@ -2203,6 +2251,28 @@ enum BundledCatalogFiles {
             <xs:field xpath="@id"/>
           </xs:unique>
         </xs:element>
+        <xs:element name="exposures" minOccurs="0">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="exposure" type="c:Adjustment" maxOccurs="unbounded"/>
+            </xs:sequence>
+          </xs:complexType>
+          <xs:unique name="uniqueExposure">
+            <xs:selector xpath="c:exposure"/>
+            <xs:field xpath="@id"/>
+          </xs:unique>
+        </xs:element>
+        <xs:element name="accessLevels" minOccurs="0">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="access" type="c:Adjustment" maxOccurs="unbounded"/>
+            </xs:sequence>
+          </xs:complexType>
+          <xs:unique name="uniqueAccess">
+            <xs:selector xpath="c:access"/>
+            <xs:field xpath="@id"/>
+          </xs:unique>
+        </xs:element>
         <xs:element name="probePolicies">
           <xs:complexType>
             <xs:sequence>
@@ -2244,6 +2314,16 @@ enum BundledCatalogFiles {
                     </xs:element>
                   </xs:sequence>
                   <xs:attribute name="probe" type="c:Token" use="required"/>
+                  <!-- Membership: the false-positive rate whose TPR is the headline (0.001, 0.01 or 0.1). -->
+                  <xs:attribute name="targetFPR">
+                    <xs:simpleType>
+                      <xs:restriction base="xs:double">
+                        <xs:enumeration value="0.001"/>
+                        <xs:enumeration value="0.01"/>
+                        <xs:enumeration value="0.1"/>
+                      </xs:restriction>
+                    </xs:simpleType>
+                  </xs:attribute>
                   <xs:attribute name="owasp" use="required">
                     <xs:simpleType>
                       <xs:restriction base="xs:token">

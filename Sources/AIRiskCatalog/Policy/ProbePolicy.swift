@@ -5,11 +5,14 @@ public struct ProbePolicy: Sendable, Equatable, Encodable {
     public var owasp: String
     public var factorScores: [FactorScore]
     public var metrics: [MetricThreshold]
+    /// Membership: the false-positive rate whose TPR is the headline figure (default 1 %).
+    public var targetFPR: Double
     public var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         probe = try r.attribute("probe")
         owasp = try r.attribute("owasp")
+        targetFPR = try r.double("targetFPR") ?? 0.01
         var factorScores: [FactorScore] = []
         for f in r.children("factorScore") { factorScores.append(try FactorScore(f)) }
         self.factorScores = factorScores

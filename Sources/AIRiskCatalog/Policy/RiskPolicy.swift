@@ -18,6 +18,10 @@ public struct RiskPolicy: Sendable, Equatable, Encodable {
     public var likelihoodRule: LikelihoodRule
     public var impactRule: ImpactRule
     public var sensitivities: [Sensitivity]
+    /// How exposed the deployment is (public-api, internal, offline) and what that does to impact.
+    public var exposures: [ImpactAdjustment]
+    /// What each access level does to impact.
+    public var accessLevels: [ImpactAdjustment]
     public var probePolicies: [ProbePolicy]
     public var location: SourceLocation
 
@@ -49,6 +53,16 @@ public struct RiskPolicy: Sendable, Equatable, Encodable {
         var sensitivities: [Sensitivity] = []
         for s in try r.child("sensitivities").children("sensitivity") { sensitivities.append(try Sensitivity(s)) }
         self.sensitivities = sensitivities
+        var exposures: [ImpactAdjustment] = []
+        for e in r.children("exposures").flatMap({ $0.children("exposure") }) {
+            exposures.append(try ImpactAdjustment(e))
+        }
+        self.exposures = exposures
+        var accessLevels: [ImpactAdjustment] = []
+        for a in r.children("accessLevels").flatMap({ $0.children("access") }) {
+            accessLevels.append(try ImpactAdjustment(a))
+        }
+        self.accessLevels = accessLevels
         var probes: [ProbePolicy] = []
         for p in try r.child("probePolicies").children("probePolicy") { probes.append(try ProbePolicy(p)) }
         probePolicies = probes
@@ -71,6 +85,14 @@ public struct RiskPolicy: Sendable, Equatable, Encodable {
     /// The scoring rules of one probe.
     public func probePolicy(for probe: String) -> ProbePolicy? {
         probePolicies.first { $0.probe == probe }
+    }
+
+    public func exposure(_ id: String) -> ImpactAdjustment? {
+        exposures.first { $0.id == id }
+    }
+
+    public func accessLevel(_ id: String) -> ImpactAdjustment? {
+        accessLevels.first { $0.id == id }
     }
 
     public func sensitivity(_ id: String) -> Sensitivity? {

@@ -59,6 +59,10 @@ public final class EndpointModelAccess: ModelAccess {
             secrets.append(v)
             headers.append((h.name, v))
         }
+        if case .http(let u) = configuration.target {
+            // Query values not shown in the URL are secrets too, wherever the server echoes them.
+            secrets += URLRedaction.hiddenQueryValues(u)
+        }
         let redactor = Redactor(secrets: secrets)
         let transport: any PredictionTransport
         var limits = configuration.limits
@@ -174,8 +178,11 @@ public final class EndpointModelAccess: ModelAccess {
             outputWidth = outputWidth > 0 ? outputWidth : (configuration.classCount ?? 0)
         }
 
+        // The metadata's names come from the server: masked and made printable like its error bodies.
         let name =
-            configuration.name ?? metadata?.name ?? Self.defaultName(configuration.target)
+            configuration.name ?? metadata?.name.map { ControlCharacters.escaped(redactor($0)) }
+            ?? Self.defaultName(configuration.target)
+        notes = notes.map { ControlCharacters.escaped(redactor($0)) }
         let description = ModelDescription(
             name: name, inputShape: rowShape, outputKind: kind, outputWidth: outputWidth,
             providesInputGradients: false)

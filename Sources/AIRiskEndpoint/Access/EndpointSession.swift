@@ -17,6 +17,8 @@ final class EndpointSession: Sendable {
     private let permits: AsyncSemaphore
     private let limiter: RateLimiter?
     private let format = Mutex<(OutputKind, Int)>((.probabilities, 0))
+    /// The answer to a request whose credentials were refused (401, 403), returned to every later request.
+    private let refused = Mutex<EndpointError?>(nil)
 
     var kind: OutputKind {
         get { format.withLock { $0.0 } }
@@ -89,6 +91,7 @@ final class EndpointSession: Sendable {
         while true {
             attempt += 1
             if Task.isCancelled { throw EndpointError.interrupted }
+            if let refusal = refused.withLock({ $0 }) { throw refusal }
             do {
                 try await limiter?.acquire()
             } catch {
@@ -111,7 +114,9 @@ final class EndpointSession: Sendable {
             } catch {
                 entry.latencySeconds = elapsed()
                 entry.detail = error.message
-                if error.retryable, attempt < retry.maxAttempts {
+                let charge =
+                    error.retryable ? retryCharge(after: attempt, rows: rows, setup: kind == "setup") : .notRetryable
+                if charge == .charged {
                     entry.outcome = "retry"
                     log?.record(entry)
                     try await backoff(after: attempt, retryAfter: nil)
@@ -121,12 +126,12 @@ final class EndpointSession: Sendable {
                 log?.record(entry)
                 usage.withLock { $0.failures += 1 }
                 switch error {
-                case .fatal(let e): throw e
+                case .fatal(let e): throw e.redacted(by: redactor)
                 default:
                     throw EndpointError.unreachable(
                         redactor(
                             "\(transport.location): \(error.message) (after \(attempt) attempt\(attempt == 1 ? "" : "s"))"
-                        ))
+                                + charge.note))
                 }
             }
             entry.latencySeconds = elapsed()
@@ -144,13 +149,13 @@ final class EndpointSession: Sendable {
                     usage.withLock { $0.failures += 1 }
                     throw EndpointError.badResponse(
                         redactor(
-                            error.description.replacingOccurrences(
-                                of: "endpoint answer unusable: ", with: "")))
+                            ControlCharacters.escaped(
+                                error.description.replacingOccurrences(of: "endpoint answer unusable: ", with: ""))))
                 }
             }
-            let snippet = redactor(PayloadCodec.snippet(response.body))
+            let snippet = redactor.snippet(response.body)
             entry.detail = snippet
-            if RetryPolicy.isRetryable(status: response.status), attempt < retry.maxAttempts {
+            if RetryPolicy.isRetryable(status: response.status) {
                 let after: Double?
                 do {
                     after = try retry.retryAfter(header: response.headers["retry-after"], status: response.status)
@@ -160,17 +165,59 @@ final class EndpointSession: Sendable {
                     usage.withLock { $0.failures += 1 }
                     throw error
                 }
-                entry.outcome = "retry"
+                let charge = retryCharge(after: attempt, rows: rows, setup: kind == "setup")
+                if charge == .charged {
+                    entry.outcome = "retry"
+                    log?.record(entry)
+                    try await backoff(after: attempt, retryAfter: after)
+                    continue
+                }
+                entry.outcome = "error"
                 log?.record(entry)
-                try await backoff(after: attempt, retryAfter: after)
-                continue
+                usage.withLock { $0.failures += 1 }
+                throw EndpointError.rejected(
+                    status: response.status,
+                    detail: (snippet.isEmpty ? "empty body" : snippet) + Self.tries(attempt) + charge.note)
             }
             entry.outcome = "error"
             log?.record(entry)
             usage.withLock { $0.failures += 1 }
-            let tries = attempt > 1 ? " (after \(attempt) attempts)" : ""
-            throw EndpointError.rejected(
-                status: response.status, detail: (snippet.isEmpty ? "empty body" : snippet) + tries)
+            let error = EndpointError.rejected(
+                status: response.status, detail: (snippet.isEmpty ? "empty body" : snippet) + Self.tries(attempt))
+            if response.status == 401 || response.status == 403 {
+                // The credentials were refused: no further request is sent with them.
+                refused.withLock { $0 = $0 ?? error }
+            }
+            throw error
+        }
+    }
+
+    private static func tries(_ attempt: Int) -> String { attempt > 1 ? " (after \(attempt) attempts)" : "" }
+
+    /// Whether a failed attempt is tried again.
+    private enum RetryCharge: Equatable {
+        case charged
+        case notRetryable
+        case attemptsUsed
+        case overBudget(Int)
+
+        var note: String {
+            if case .overBudget(let max) = self {
+                return "; not retried: resending the rows would pass the --max-queries limit of \(max) rows"
+            }
+            return ""
+        }
+    }
+
+    /// Charges a retry's rows to the row limit before it is sent, as every attempt reaches the
+    /// server: the limit bounds the rows the server sees, not only the rows answered.
+    private func retryCharge(after attempt: Int, rows: Int, setup: Bool) -> RetryCharge {
+        guard attempt < retry.maxAttempts else { return .attemptsUsed }
+        return usage.withLock { u in
+            if let max = limits.maxRows, u.rows + rows > max { return .overBudget(max) }
+            u.rows += rows
+            if setup { u.setupRows += rows }
+            return .charged
         }
     }
 

@@ -273,13 +273,15 @@ struct PayloadCodec: Sendable {
         return .scores(values, width: flat.count / rows)
     }
 
+    /// The head of a body for an error message, control characters escaped. The session masks
+    /// credentials in the whole message afterwards (pieces cut at the end included).
     static func snippet(_ body: [UInt8]) -> String {
-        let s = String(decoding: body.prefix(160), as: UTF8.self)
+        let s = ControlCharacters.escaped(String(decoding: body.prefix(160), as: UTF8.self))
         return body.count > 160 ? s + "…" : s
     }
 
     static func text(_ v: JSONValue) -> String {
-        if let s = v.stringValue { return String(s.prefix(300)) }
+        if let s = v.stringValue { return ControlCharacters.escaped(String(s.prefix(300))) }
         return describe(v)
     }
 

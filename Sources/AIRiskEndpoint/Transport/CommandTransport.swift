@@ -4,10 +4,13 @@ import Synchronization
 /// A model behind a command: started once, one JSON request per line on stdin, one JSON answer
 /// per line on stdout. A child that exits, or does not answer within the timeout, is stopped and
 /// reported with the tail of its stderr; it is never waited on without a limit.
-// Process and FileHandle are used only through their thread-safe calls; mutable state is behind Mutexes.
+///
+/// The child is a ``SpawnedProcess``: a clean signal mask, default dispositions and a process group
+/// of its own, stopped with SIGTERM then SIGKILL, and never left running when airisk exits.
+// FileHandle is used only through its thread-safe calls; mutable state is behind Mutexes.
 final class CommandTransport: PredictionTransport, @unchecked Sendable {
     let location: String
-    private let process: Process
+    let process: SpawnedProcess
     private let stdin: FileHandle
     private let lines = LineQueue()
     private let stderrTail = ByteTail(limit: 2000)
@@ -22,26 +25,12 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
         location = trimmed
         // A write to a child that has exited must fail with EPIPE, not kill airisk.
         signal(SIGPIPE, SIG_IGN)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "exec " + trimmed]
-        if let environment { p.environment = environment }
-        let inPipe = Pipe()
-        let outPipe = Pipe()
-        let errPipe = Pipe()
-        p.standardInput = inPipe
-        p.standardOutput = outPipe
-        p.standardError = errPipe
-        do {
-            try p.run()
-        } catch {
-            throw .command("cannot start '\(trimmed)': \(error)")
-        }
+        let p = try SpawnedProcess(shellCommand: trimmed, environment: environment)
         // One reader thread per output pipe, each ending at end of file (the child exited or was stopped).
         // Blocking reads rather than FileHandle.readabilityHandler: Foundation's handler monitor keeps the
         // handle, the pipes and the Process alive after the child has gone (LeakSanitizer showed it).
         let queue = lines
-        let out = outPipe.fileHandleForReading
+        let out = p.stdout
         Thread.detachNewThread {
             while true {
                 let d = out.availableData
@@ -51,7 +40,7 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
             try? out.close()
         }
         let tail = stderrTail
-        let err = errPipe.fileHandleForReading
+        let err = p.stderr
         Thread.detachNewThread {
             while true {
                 let d = err.availableData
@@ -61,16 +50,15 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
             try? err.close()
         }
         process = p
-        stdin = inPipe.fileHandleForWriting
+        stdin = p.stdin
     }
 
     deinit { close() }
 
+    /// Stops the child and everything in its process group (SIGTERM, then SIGKILL after a grace period).
     func close() {
-        if process.isRunning {
-            process.terminate()
-        }
         try? stdin.close()
+        process.stop()
     }
 
     func metadata(url: String, timeout: Double) async throws(TransportError) -> TransportResponse? { nil }
@@ -99,26 +87,33 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
         case .line(let bytes):
             return TransportResponse(status: 200, headers: [:], body: bytes)
         case .endOfFile:
-            throw .fatal(.command(fail("exited\(exitStatus()) before answering")))
+            throw .fatal(.command(await fail("exited\(exitStatus()) before answering")))
         case .timedOut:
-            throw .fatal(.command(fail("did not answer within \(timeout) s and was stopped")))
+            throw .fatal(.command(await fail("did not answer within \(timeout) s and was stopped")))
         case .lineTooLong:
-            throw .fatal(.command(fail("wrote an answer line longer than \(lines.maxLineBytes) bytes and was stopped")))
+            throw .fatal(
+                .command(await fail("wrote an answer line longer than \(lines.maxLineBytes) bytes and was stopped")))
         }
     }
 
     private func exitStatus() -> String {
         // The exit status arrives shortly after stdout closes.
         for _ in 0..<50 where process.isRunning { usleep(10_000) }
-        return process.isRunning ? "" : " with status \(process.terminationStatus)"
+        return process.terminationStatus.map { " with status \($0)" } ?? ""
     }
 
-    private func fail(_ what: String) -> String {
-        close()
-        for _ in 0..<50 where process.isRunning { usleep(10_000) }
-        usleep(20_000)
-        let tail = String(decoding: stderrTail.bytes, as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+    private func fail(_ what: String) async -> String {
+        // Stopping may wait out the grace period: on a Dispatch thread, not one of the concurrency pool's.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                self.close()
+                usleep(20_000)
+                done.resume()
+            }
+        }
+        let tail = ControlCharacters.escaped(
+            String(decoding: stderrTail.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
+            keepingLines: true)
         let message = "'\(location)' \(what)" + (tail.isEmpty ? " (stderr was empty)" : "; stderr tail:\n\(tail)")
         broken.withLock { $0 = message }
         return message

@@ -53,18 +53,35 @@ struct HTTPTransport: PredictionTransport {
 
     func close() {}
 
+    /// One request and its whole answer, headers and body, within `timeout` seconds: a server that
+    /// sends its headers and then drips the body is cut off at the same deadline as a silent one.
     private func exchange(_ r: HTTPClientRequest, timeout: Double) async throws(TransportError) -> TransportResponse {
         var request = r
         request.headers.add(name: "Accept", value: "application/json")
         for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
         let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout * 1e9))
+        let prepared = request
         do {
-            let response = try await Self.client.execute(request, deadline: deadline)
-            let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
-            var h: [String: String] = [:]
-            for (name, value) in response.headers { h[name.lowercased()] = value }
-            return TransportResponse(
-                status: Int(response.status.code), headers: h, body: Array(buffer.readableBytesView))
+            return try await withThrowingTaskGroup(of: TransportResponse.self) { group in
+                group.addTask {
+                    let response = try await Self.client.execute(prepared, deadline: deadline)
+                    let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
+                    var h: [String: String] = [:]
+                    for (name, value) in response.headers { h[name.lowercased()] = value }
+                    return TransportResponse(
+                        status: Int(response.status.code), headers: h, body: Array(buffer.readableBytesView))
+                }
+                group.addTask {
+                    // The body's deadline: AsyncHTTPClient's covers the response head only.
+                    try await Task.sleep(for: .nanoseconds(Int64(timeout * 1e9)))
+                    throw WholeResponseTimeout()
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw WholeResponseTimeout() }
+                return first
+            }
+        } catch is WholeResponseTimeout {
+            throw .timedOut(timeout)
         } catch let e as HTTPClientError {
             if e == .deadlineExceeded || e == .readTimeout || e == .connectTimeout {
                 throw .timedOut(timeout)
@@ -72,11 +89,16 @@ struct HTTPTransport: PredictionTransport {
             if e == .invalidURL || e == .emptyHost || e == .unsupportedScheme(URL(string: url)?.scheme ?? "") {
                 throw .fatal(.configuration("\(location): \(e)"))
             }
+            if e == .cancelled, Task.isCancelled { throw .fatal(.interrupted) }
             throw .connection("\(e)")
         } catch is CancellationError {
             throw .fatal(.interrupted)
         } catch {
+            if Task.isCancelled { throw .fatal(.interrupted) }
             throw .connection("\(error)")
         }
     }
 }
+
+/// The whole-response deadline passed.
+private struct WholeResponseTimeout: Error {}

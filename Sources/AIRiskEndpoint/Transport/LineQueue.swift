@@ -23,7 +23,7 @@ final class LineQueue: Sendable {
         var overlong = false
         var waiterID = 0
         var waiter: CheckedContinuation<Next, Never>?
-        var timer: Task<Void, Never>?
+        var timer: DispatchWorkItem?
 
         /// The next line, or how the stream ended, when either is already known.
         mutating func take() -> Next? {
@@ -52,7 +52,7 @@ final class LineQueue: Sendable {
     /// Appends bytes read from the child; an empty chunk marks end of file.
     func feed(_ chunk: [UInt8]) {
         let limit = maxLineBytes
-        let resume = state.withLock { s -> (CheckedContinuation<Next, Never>, Next, Task<Void, Never>?)? in
+        let resume = state.withLock { s -> (CheckedContinuation<Next, Never>, Next, DispatchWorkItem?)? in
             if chunk.isEmpty {
                 s.finished = true
             } else if !s.overlong {
@@ -93,11 +93,12 @@ final class LineQueue: Sendable {
                 s.waiterID &+= 1
                 let id = s.waiterID
                 s.waiter = c
-                // The timer holds the queue until it fires or is cancelled (an answer cancels it at once).
-                s.timer = Task {
-                    try? await Task.sleep(for: .nanoseconds(Int64(seconds * 1e9)))
-                    if !Task.isCancelled { self.expire(id) }
-                }
+                // A Dispatch timer, not a sleeping Task: it fires on time even when every thread of the
+                // concurrency pool is busy. It holds the queue until it fires or is cancelled (an
+                // answer cancels it at once).
+                let timer = DispatchWorkItem { self.expire(id) }
+                s.timer = timer
+                DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
                 return nil
             }
             if let immediate { c.resume(returning: immediate) }

@@ -12,8 +12,11 @@ struct ModelProto {
     var metadataProps: [(key: String, value: String)] = []
     var hasFunctions = false
 
-    init(bytes: [UInt8], maximumDepth: Int = ProtoReader.defaultMaximumDepth) throws {
-        var reader = ProtoReader(bytes: bytes, path: "ModelProto", maximumDepth: maximumDepth)
+    init(
+        bytes: [UInt8], maximumDepth: Int = ProtoReader.defaultMaximumDepth, maximumElements: Int = Int.max
+    ) throws {
+        var reader = ProtoReader(
+            bytes: bytes, path: "ModelProto", maximumDepth: maximumDepth, maximumElements: maximumElements)
         while !reader.isAtEnd {
             let (field, wire) = try reader.readTag()
             switch field {

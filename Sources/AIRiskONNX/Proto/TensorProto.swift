@@ -19,24 +19,51 @@ struct TensorProto {
     /// Where the tensor sits in the file, for error messages.
     var path: String
 
+    /// The most dims a tensor may declare; more is a damaged or hostile file.
+    static let maximumRank = 1024
+
+    /// Reads the message twice: first its dims (wherever they sit in the message), then the data
+    /// fields, each bounded by the element count the dims describe, so that data beyond the dims
+    /// is refused while it is counted, before it is decoded.
     init(from reader: inout ProtoReader) throws {
         path = reader.path
+        var scan = reader
+        while !scan.isAtEnd {
+            let (field, wire) = try scan.readTag()
+            switch field {
+            case 1: try scan.appendVarints(wire, "dims", to: &dims, limit: Self.maximumRank)
+            case 2: dataType = try scan.int32(wire, "data_type")
+            default: try scan.skip(wire, field: field)
+            }
+        }
+        // Invalid dims (negative, overflowing) are reported by TensorDecoding; the data is then
+        // bounded by the reader's ceiling only.
+        var expected: Int? = 1
+        for d in dims {
+            guard d >= 0, let e = expected else {
+                expected = nil
+                break
+            }
+            let (p, overflow) = e.multipliedReportingOverflow(by: Int(d))
+            expected = overflow ? nil : p
+        }
         while !reader.isAtEnd {
             let (field, wire) = try reader.readTag()
             switch field {
-            case 1: try reader.appendVarints(wire, "dims", to: &dims)
-            case 2: dataType = try reader.int32(wire, "data_type")
+            case 1, 2: try reader.skip(wire, field: field)
             case 3:
                 _ = try reader.bytesRange(wire, "segment")
                 hasSegment = true
-            case 4: try reader.appendFloats(wire, "float_data", to: &floatData)
-            case 5: try reader.appendVarints(wire, "int32_data", to: &int32Data)
-            case 6: stringData.append(reader.bytes[try reader.bytesRange(wire, "string_data")])
-            case 7: try reader.appendVarints(wire, "int64_data", to: &int64Data)
+            case 4: try reader.appendFloats(wire, "float_data", to: &floatData, limit: expected)
+            case 5: try reader.appendVarints(wire, "int32_data", to: &int32Data, limit: expected)
+            case 6:
+                try reader.checkRoom("string_data", held: stringData.count, adding: 1, limit: expected)
+                stringData.append(reader.bytes[try reader.bytesRange(wire, "string_data")])
+            case 7: try reader.appendVarints(wire, "int64_data", to: &int64Data, limit: expected)
             case 8: name = try reader.string(wire, "name")
             case 9: rawData = reader.bytes[try reader.bytesRange(wire, "raw_data")]
-            case 10: try reader.appendDoubles(wire, "double_data", to: &doubleData)
-            case 11: try reader.appendVarints(wire, "uint64_data", to: &uint64Data)
+            case 10: try reader.appendDoubles(wire, "double_data", to: &doubleData, limit: expected)
+            case 11: try reader.appendVarints(wire, "uint64_data", to: &uint64Data, limit: expected)
             case 13:
                 _ = try reader.bytesRange(wire, "external_data")
                 hasExternalData = true

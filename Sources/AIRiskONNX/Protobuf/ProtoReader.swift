@@ -13,15 +13,20 @@ struct ProtoReader {
     let depth: Int
     /// The deepest nesting accepted (``ONNXLimits/maxMessageDepth``).
     let maximumDepth: Int
+    /// The most values one repeated numeric field may hold (across all its packed and unpacked
+    /// entries), counted before the values are decoded so that a small file cannot make the reader
+    /// allocate many times its own size.
+    let maximumElements: Int
     static let defaultMaximumDepth = 100
 
     init(
         bytes: [UInt8], range: Range<Int>? = nil, path: String, depth: Int = 0,
-        maximumDepth: Int = ProtoReader.defaultMaximumDepth
+        maximumDepth: Int = ProtoReader.defaultMaximumDepth, maximumElements: Int = Int.max
     ) {
         self.bytes = bytes
         self.depth = depth
         self.maximumDepth = maximumDepth
+        self.maximumElements = maximumElements
         let r = range ?? 0..<bytes.count
         self.position = r.lowerBound
         self.end = r.upperBound
@@ -114,7 +119,9 @@ struct ProtoReader {
 
     /// A reader over a nested message.
     func nested(_ range: Range<Int>, path: String) -> ProtoReader {
-        ProtoReader(bytes: bytes, range: range, path: path, depth: depth, maximumDepth: maximumDepth)
+        ProtoReader(
+            bytes: bytes, range: range, path: path, depth: depth, maximumDepth: maximumDepth,
+            maximumElements: maximumElements)
     }
 
     // MARK: Typed field readers, each checking the wire type.
@@ -156,24 +163,58 @@ struct ProtoReader {
             throw error(field, "messages nested more than \(maximumDepth) levels deep")
         }
         return ProtoReader(
-            bytes: bytes, range: r, path: path + "." + field, depth: depth + 1, maximumDepth: maximumDepth)
+            bytes: bytes, range: r, path: path + "." + field, depth: depth + 1, maximumDepth: maximumDepth,
+            maximumElements: maximumElements)
+    }
+
+    /// Throws unless `count` more values fit in a repeated field already holding `held`, under `limit`
+    /// (and ``maximumElements``). Called before any value of a packed payload is decoded.
+    func checkRoom(_ field: String, held: Int, adding count: Int, limit: Int?) throws {
+        let ceiling = min(limit ?? maximumElements, maximumElements)
+        guard count <= ceiling && held <= ceiling - count else {
+            let what = ceiling == maximumElements ? "the reader's ceiling" : "what the tensor's dims describe"
+            throw error(field, "holds more than \(ceiling) values (\(what)); the file is damaged or hostile")
+        }
+    }
+
+    /// The number of varints in a packed payload (one per byte without the continuation bit), counting
+    /// no further than `cap + 1`: a payload refused for holding more than `cap` values is refused after
+    /// at most that many, and at once when even ten-byte varints could not fit.
+    func varintCount(_ r: Range<Int>, cap: Int = Int.max) -> Int {
+        let atLeast = r.count / 10
+        if atLeast > cap { return atLeast }
+        var n = 0
+        bytes.withUnsafeBufferPointer { b in
+            for p in r where b[p] & 0x80 == 0 {
+                n &+= 1
+                if n > cap { return }
+            }
+        }
+        return n
     }
 
     /// A repeated varint field, packed (length-delimited) or not.
-    mutating func appendVarints(_ wire: WireType, _ field: String, to out: inout [Int64]) throws {
+    /// At most `limit` values in all (and ``maximumElements``), counted before decoding.
+    mutating func appendVarints(_ wire: WireType, _ field: String, to out: inout [Int64], limit: Int? = nil) throws {
         if wire == .varint {
+            try checkRoom(field, held: out.count, adding: 1, limit: limit)
             out.append(Int64(bitPattern: try readVarint(field: field)))
             return
         }
         try expect(wire, .lengthDelimited, field)
         let r = try readLengthDelimited(field: field)
+        let ceiling = min(limit ?? maximumElements, maximumElements)
+        let count = varintCount(r, cap: ceiling)
+        try checkRoom(field, held: out.count, adding: count, limit: limit)
+        out.reserveCapacity(out.count + count)
         var sub = nested(r, path: path)
         while !sub.isAtEnd { out.append(Int64(bitPattern: try sub.readVarint(field: field))) }
     }
 
     /// A repeated float field, packed or not.
-    mutating func appendFloats(_ wire: WireType, _ field: String, to out: inout [Float]) throws {
+    mutating func appendFloats(_ wire: WireType, _ field: String, to out: inout [Float], limit: Int? = nil) throws {
         if wire == .fixed32 {
+            try checkRoom(field, held: out.count, adding: 1, limit: limit)
             out.append(Float(bitPattern: try readFixed32(field: field)))
             return
         }
@@ -182,6 +223,7 @@ struct ProtoReader {
         guard r.count % 4 == 0 else {
             throw error(field, "packed float payload of \(r.count) bytes is not a multiple of 4")
         }
+        try checkRoom(field, held: out.count, adding: r.count / 4, limit: limit)
         out.reserveCapacity(out.count + r.count / 4)
         var p = r.lowerBound
         while p < r.upperBound {
@@ -194,8 +236,11 @@ struct ProtoReader {
     }
 
     /// A repeated double field, packed or not.
-    mutating func appendDoubles(_ wire: WireType, _ field: String, to out: inout [Double]) throws {
+    mutating func appendDoubles(_ wire: WireType, _ field: String, to out: inout [Double], limit: Int? = nil)
+        throws
+    {
         if wire == .fixed64 {
+            try checkRoom(field, held: out.count, adding: 1, limit: limit)
             out.append(Double(bitPattern: try readFixed64(field: field)))
             return
         }
@@ -204,6 +249,7 @@ struct ProtoReader {
         guard r.count % 8 == 0 else {
             throw error(field, "packed double payload of \(r.count) bytes is not a multiple of 8")
         }
+        try checkRoom(field, held: out.count, adding: r.count / 8, limit: limit)
         var sub = nested(r, path: path)
         while !sub.isAtEnd { out.append(Double(bitPattern: try sub.readFixed64(field: field))) }
     }

@@ -169,7 +169,16 @@ public struct ExtractionProbe: Sendable {
             queryBudget: queryBudget, queriesUsed: used.rows + used.gradientRows,
             evaluationQueries: evaluator.count.rows, evaluationRows: evaluationData.count, wallTimeSeconds: seconds,
             statisticsSource: statisticsSource, equationSolving: equation, sequence: sequence, curves: curves,
-            thresholds: config.fidelityThresholds, notes: notes)
+            thresholds: config.fidelityThresholds, notes: notes,
+            majorityAgreement: Self.majorityAgreement(evaluation.answers.labels, isRegression: isRegression))
+    }
+
+    /// The share of rows carrying the most common of `labels` (nil for regressors or no rows).
+    static func majorityAgreement(_ labels: [Int], isRegression: Bool) -> Double? {
+        guard !isRegression, !labels.isEmpty else { return nil }
+        var counts: [Int: Int] = [:]
+        for l in labels { counts[l, default: 0] += 1 }
+        return Double(counts.values.max() ?? 0) / Double(labels.count)
     }
 
     /// Checks the settings a user can get wrong and returns the budgets in ascending order.

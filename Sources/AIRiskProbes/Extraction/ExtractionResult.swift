@@ -27,13 +27,17 @@ public struct ExtractionResult: Sendable, Equatable {
     public var thresholds: [Double]
     /// Things the probe skipped or assumed, in plain words.
     public var notes: [String]
+    /// Classifiers: the share of evaluation rows on which the target gives its most common label — the
+    /// fidelity of a "copy" that always answers that label, which any extraction figure is judged against.
+    public var majorityAgreement: Double?
 
     public init(
         modelName: String, access: AccessLevel, outputKind: OutputKind, seed: UInt64, queryBudget: Int,
         queriesUsed: Int, evaluationQueries: Int, evaluationRows: Int, wallTimeSeconds: Double,
         statisticsSource: String, equationSolving: EquationSolvingResult?, sequence: SequenceLeakage?,
-        curves: [ExtractionCurve], thresholds: [Double], notes: [String]
+        curves: [ExtractionCurve], thresholds: [Double], notes: [String], majorityAgreement: Double? = nil
     ) {
+        self.majorityAgreement = majorityAgreement
         self.modelName = modelName
         self.access = access
         self.outputKind = outputKind

@@ -31,6 +31,8 @@ enum BarChartSVG {
                 PlotFrame.plotLeft + slot * (Double(g) + 0.5), PlotFrame.plotBottom + 14, group.label,
                 anchor: "middle", size: 10)
         }
+        let nonFinite = groups.flatMap(\.values).filter { !$0.isFinite }.count
+        PlotFrame.skippedNote(on: &canvas, count: nonFinite, what: "values")
         PlotFrame.legend(
             on: &canvas,
             entries: seriesNames.enumerated().map {

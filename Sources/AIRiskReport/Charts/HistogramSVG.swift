@@ -15,6 +15,8 @@ enum HistogramSVG {
         for (index, series) in usable.enumerated() {
             let color = SVGCanvas.palette[index % SVGCanvas.palette.count]
             for (bin, count) in series.counts.enumerated() {
+                // A bin with a non-finite edge cannot be placed; it is counted in the note below.
+                guard histogram.edges[bin].isFinite && histogram.edges[bin + 1].isFinite else { continue }
                 let x0 = x.position(histogram.edges[bin])
                 let x1 = x.position(histogram.edges[bin + 1])
                 let top = y.position(Double(count))
@@ -25,6 +27,7 @@ enum HistogramSVG {
             legend.append((series.name, color, .box))
         }
         PlotFrame.legend(on: &canvas, entries: legend)
+        PlotFrame.skippedNote(on: &canvas, count: histogram.edges.filter { !$0.isFinite }.count, what: "bin edges")
         return canvas.svg(title: histogram.title)
     }
 }

@@ -32,6 +32,8 @@ enum LineChartSVG {
             legend.append((series.name, color, .line))
         }
         PlotFrame.legend(on: &canvas, entries: legend)
+        let nonFinite = curve.series.flatMap(\.points).filter { !$0.x.isFinite || !$0.y.isFinite }.count
+        PlotFrame.skippedNote(on: &canvas, count: nonFinite, what: "points")
         return canvas.svg(title: curve.title)
     }
 

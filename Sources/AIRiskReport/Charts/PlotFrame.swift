@@ -37,6 +37,15 @@ struct PlotFrame {
         canvas.text(16, (plotTop + plotBottom) / 2, yLabel, anchor: "middle", size: 11, rotate: true)
     }
 
+    /// A note in the top right corner when `count` values (NaN or ±infinity, which a results file
+    /// may carry) were left out of the chart.
+    static func skippedNote(on canvas: inout SVGCanvas, count: Int, what: String) {
+        guard count > 0 else { return }
+        canvas.text(
+            plotRight, 20, "\(count) non-finite \(what) (NaN or ±∞) not drawn", anchor: "end", size: 10,
+            fill: "#9b2c2c")
+    }
+
     /// A legend row under the x-axis label.
     /// How a legend entry's swatch is drawn.
     enum Swatch {

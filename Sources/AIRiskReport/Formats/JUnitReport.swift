@@ -69,9 +69,23 @@ public enum JUnitReport {
                     ],
                     children: children.map { .element($0) }))
         }
+        if !r.anyProbeRan {
+            // Nothing was assessed: the run must not pass a CI gate on an empty or all-skipped suite.
+            errors += 1
+            let message = "no selected probe ran: " + (r.status.incompleteReason ?? "nothing was assessed")
+            cases.append(
+                XMLElement(
+                    "testcase", attributes: ["classname": "airisk.assessment", "name": "Assessment", "time": "0"],
+                    children: [
+                        .element(
+                            XMLElement(
+                                "error", attributes: ["message": message, "type": "assessment-incomplete"],
+                                children: [.text(message)]))
+                    ]))
+        }
         let time = XMLNumberFormat.number(r.probes.reduce(0) { $0 + $1.wallTimeSeconds })
         let counts = [
-            "tests": String(r.probes.count), "failures": String(failures), "errors": String(errors),
+            "tests": String(cases.count), "failures": String(failures), "errors": String(errors),
             "skipped": String(skipped), "time": time,
         ]
         let properties = XMLElement(

@@ -108,14 +108,15 @@ public enum SARIFReport {
                 ),
                 (
                     "properties",
-                    .object([
-                        ("findingId", .string(f.id)), ("probe", .string(f.probeID)),
-                        ("severity", .string(f.severity.rawValue)),
-                        ("security-severity", .string(securitySeverity(f.severity))),
-                        ("likelihood", .double(f.likelihood.score)), ("impact", .double(f.impact.score)),
-                        ("owasp", .string(f.owasp.id)), ("atlas", .string(f.atlas.id)),
-                        ("nist", .string(f.nistSection)),
-                    ])
+                    .object(
+                        [
+                            ("findingId", .string(f.id)), ("probe", .string(f.probeID)),
+                            ("severity", .string(f.severity.rawValue)),
+                            ("security-severity", .string(securitySeverity(f.severity))),
+                            ("likelihood", .double(f.likelihood.score)), ("impact", .double(f.impact.score)),
+                            ("owasp", .string(f.owasp.id)), ("atlas", .string(f.atlas.id)),
+                            ("nist", .string(f.nistSection)),
+                        ] + headlineProperties(f))
                 ),
             ])
         }
@@ -165,5 +166,19 @@ public enum SARIFReport {
     static func artifactURI(_ m: ModelIdentity) -> String {
         if URL(string: m.location) != nil, !m.location.contains(" ") { return m.location }
         return m.location.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "model"
+    }
+
+    /// The finding's headline figure with its interval, and the context that set impact.
+    static func headlineProperties(_ f: Finding) -> [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        if let h = f.headline {
+            out.append(("headline", .string(h.name)))
+            out.append(("headlineValue", .double(h.value)))
+            if let lo = h.ciLow { out.append(("headlineCILow", .double(lo))) }
+            if let hi = h.ciHigh { out.append(("headlineCIHigh", .double(hi))) }
+            if let basis = h.basis { out.append(("headlineBasis", .string(basis))) }
+        }
+        if let c = f.context { out.append(("context", .string(c))) }
+        return out
     }
 }

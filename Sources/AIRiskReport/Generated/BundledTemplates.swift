@@ -106,6 +106,9 @@ footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px
 {{#incomplete}}
 <p class="status-incomplete"><strong>{{t.incomplete}}</strong> {{error}}</p>
 {{/incomplete}}
+{{#warnings}}
+<p class="status-incomplete"><strong>{{t.warning}}</strong> {{text}}</p>
+{{/warnings}}
 
 <section id="summary">
 <h2>{{t.summary}}</h2>
@@ -120,7 +123,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px
 <tr><th>{{t.severity}}</th><th>{{t.finding}}</th><th>{{t.matrixCell}}</th><th>OWASP</th><th>ATLAS</th>
 <th>{{t.likelihood}}</th><th>{{t.impact}}</th></tr>
 {{#topFindings}}
-<tr><td><span class="badge sev-{{severity}}">{{severityLabel}}</span></td><td><b>{{title}}</b><br><span class="facts">{{rationale}}</span></td>
+<tr><td><span class="badge sev-{{severity}}">{{severityLabel}}</span></td><td><b>{{title}}</b>{{#headline}}<br><b>{{t.headline}}</b> {{headline}}{{/headline}}<br><span class="facts">{{rationale}}</span>{{#context}}<br><span class="facts"><b>{{t.context}}</b> {{context}}</span>{{/context}}</td>
 <td>{{cell}}</td><td>{{owasp}}</td><td>{{atlas}}</td><td class="num">{{likelihood}}</td><td class="num">{{impact}}</td></tr>
 {{/topFindings}}
 </table>

@@ -61,6 +61,7 @@ struct HTMLContext {
             context["incomplete"] = true
             context["error"] = error
         }
+        context["warnings"] = r.warnings.map { ["text": $0] }
         if let chart = defenseChart { context["defenseChart"] = chart }
         return context
     }
@@ -90,7 +91,7 @@ struct HTMLContext {
     func entryName(_ e: MatrixEntry) -> String { lang == .ja ? (e.nameJA ?? e.name) : e.name }
 
     func finding(_ f: Finding) -> [String: Any] {
-        [
+        var out: [String: Any] = [
             "id": f.id, "title": f.title, "severity": f.severity.rawValue, "severityLabel": severityLabel(f.severity),
             "rationale": f.rationale, "cell": stageName(f.stageID) + " × " + className(f.classID),
             "owasp": f.owasp.id + " " + f.owasp.name, "atlas": f.atlas.id + " " + f.atlas.name,
@@ -98,6 +99,16 @@ struct HTMLContext {
                 + t("sensitivity." + f.likelihood.level.rawValue) + ")",
             "impact": NumberFormat.short(f.impact.score) + " (" + t("sensitivity." + f.impact.level.rawValue) + ")",
         ]
+        if let c = f.context { out["context"] = c }
+        if let h = f.headline {
+            // Three decimals, as the rationale and the terminal summary cite it.
+            var text = h.name.replacingOccurrences(of: "Headline: ", with: "") + String(format: " %.3f", h.value)
+            if let lo = h.ciLow, let hi = h.ciHigh {
+                text += String(format: " [%.3f, %.3f]", lo, hi)
+            }
+            out["headline"] = text
+        }
+        return out
     }
 
     var legend: [[String: String]] {

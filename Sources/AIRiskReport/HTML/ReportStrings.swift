@@ -10,6 +10,9 @@ enum ReportStrings {
         "seed": ("seed", "シード"),
         "profile": ("profile", "プロファイル"),
         "incomplete": ("Assessment incomplete:", "評価は完了していません:"),
+        "warning": ("Warning:", "警告:"),
+        "context": ("Context:", "前提:"),
+        "headline": ("Headline:", "主要指標:"),
         "summary": ("Executive summary", "エグゼクティブサマリー"),
         "overall": ("Overall risk", "総合リスク"),
         "summaryIntro": (

@@ -100,6 +100,7 @@ struct OSCALBuilder {
         for p in r.probes { result.append(observation(p, collected: collected)) }
         for f in r.findings { result.append(risk(f)) }
         for f in r.findings { result.append(finding(f)) }
+        for p in r.probes { if case .failed(let error) = p.status { result.append(failedProbe(p, error: error)) } }
 
         return el(
             "assessment-results", ["uuid": uuid("assessment-results")],
@@ -190,7 +191,8 @@ struct OSCALBuilder {
                         "Measured by the \(f.probeID) probe; matrix cell \(f.stageID) × \(f.classID); "
                             + "\(f.owasp.id) \(f.owasp.name); \(f.atlas.id) \(f.atlas.name); \(f.nistSection).",
                         "Likelihood \(XMLNumberFormat.number(f.likelihood.score)) (\(f.likelihood.level.rawValue)), impact "
-                            + "\(XMLNumberFormat.number(f.impact.score)) (\(f.impact.level.rawValue)), severity \(f.severity.rawValue).",
+                            + "\(XMLNumberFormat.number(f.impact.score)) (\(f.impact.level.rawValue)), severity \(f.severity.rawValue)"
+                            + (f.context.map { "; context: \($0)" } ?? "") + ".",
                     ]),
             ])
         let props: [XMLElement?] = [
@@ -262,6 +264,28 @@ struct OSCALBuilder {
             x.append(el("related-observation", ["observation-uuid": observationUUID(f.probeID)]))
         }
         x.append(el("associated-risk", ["risk-uuid": uuid("risk", f.id)]))
+        return x
+    }
+
+    /// A probe that failed is a finding too: its objective was not shown to be satisfied.
+    func failedProbe(_ p: ProbeResult, error: String) -> XMLElement {
+        var x = el(
+            "finding", ["uuid": uuid("finding", "failed", p.id)],
+            [
+                text("title", "\(p.title): not assessed (the probe failed)"),
+                markup("description", ["The \(p.id) probe failed, so nothing was measured: \(error)"]),
+            ])
+        let props: [XMLElement?] = [prop("probe", p.id), prop("status", p.status.state)]
+        x.children += props.compactMap { $0 }.map { .element($0) }
+        x.append(origin())
+        x.append(
+            el(
+                "target", ["type": "objective-id", "target-id": Self.token("probe_" + p.id)],
+                [
+                    text("title", "\(p.title) probe"),
+                    el("status", ["state": "not-satisfied"]),
+                ]))
+        x.append(el("related-observation", ["observation-uuid": observationUUID(p.id)]))
         return x
     }
 

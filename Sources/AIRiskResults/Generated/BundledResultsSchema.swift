@@ -22,6 +22,8 @@ enum BundledResultsSchema {
     <xs:sequence>
       <xs:element name="tool" type="r:Tool"/>
       <xs:element name="status" type="r:Status"/>
+      <!-- Sanity warnings about the inputs or the model's answers, shown in every report. -->
+      <xs:element name="warning" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="budgets">
         <xs:complexType>
           <xs:sequence>
@@ -361,6 +363,10 @@ enum BundledResultsSchema {
       <xs:element name="likelihood" type="r:RiskFactor"/>
       <xs:element name="impact" type="r:RiskFactor"/>
       <xs:element name="rationale" type="xs:string"/>
+      <!-- The probe's headline figure (95 % interval; basis names the attack and the chance level). -->
+      <xs:element name="headline" type="r:Metric" minOccurs="0"/>
+      <!-- The deployment context that adjusted impact: sensitivity, exposure, access. -->
+      <xs:element name="context" type="xs:string" minOccurs="0"/>
       <xs:element name="owasp" type="r:Reference"/>
       <xs:element name="atlas" type="r:Reference"/>
       <xs:element name="nistSection" type="xs:string"/>

@@ -21,6 +21,9 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
     /// The sensitivity of the training data the user declared; it drives impact.
     public var dataSensitivity: DataSensitivity
     public var status: AssessmentStatus
+    /// Sanity warnings about the inputs or the model's answers (swapped splits, non-finite answers,
+    /// "probabilities" that are not, too few records for a figure), shown in every report.
+    public var warnings: [String]
     public var model: ModelIdentity
     public var dataSets: [DataSetRecord]
     public var environment: EnvironmentInfo
@@ -33,11 +36,13 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
 
     public init(
         tool: ToolInfo, generatedAt: Date, seed: UInt64, profile: String, budgets: [Budget] = [],
-        dataSensitivity: DataSensitivity, status: AssessmentStatus = .complete, model: ModelIdentity,
+        dataSensitivity: DataSensitivity, status: AssessmentStatus = .complete, warnings: [String] = [],
+        model: ModelIdentity,
         dataSets: [DataSetRecord] = [], environment: EnvironmentInfo, probes: [ProbeResult] = [],
         findings: [Finding] = [], matrix: MatrixSnapshot = MatrixSnapshot(), defenses: [DefenseEvidence] = [],
         definitions: [Definition] = []
     ) {
+        self.warnings = warnings
         self.tool = tool
         self.generatedAt = Self.wholeSeconds(generatedAt)
         self.seed = seed
@@ -66,6 +71,16 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
             $0.element.severity != $1.element.severity
                 ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
         }.map(\.element)
+    }
+
+    /// Whether at least one selected probe ran to the end; when none did, nothing was assessed.
+    public var anyProbeRan: Bool {
+        probes.contains { $0.status == .ran }
+    }
+
+    /// The probes that failed, in run order.
+    public var failedProbes: [ProbeResult] {
+        probes.filter { if case .failed = $0.status { true } else { false } }
     }
 
     /// The findings a probe produced.

@@ -6,6 +6,12 @@ public enum AssessmentStatus: Sendable, Equatable, Codable {
 
     public var isComplete: Bool { self == .complete }
 
+    /// What made the assessment incomplete; nil when it is complete.
+    public var incompleteReason: String? {
+        if case .incomplete(let error) = self { return error }
+        return nil
+    }
+
     private enum CodingKeys: String, CodingKey { case state, error }
 
     public init(from decoder: any Decoder) throws {

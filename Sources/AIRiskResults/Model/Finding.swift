@@ -20,12 +20,20 @@ public struct Finding: Sendable, Equatable, Codable {
     /// The NIST AI 100-2 section that describes the attack.
     public var nistSection: String
     public var recommendedDefenses: [RecommendedDefense]
+    /// The probe's headline figure with its 95 % interval and chance level: the one number the severity
+    /// rests on, cited the same way in every section and format. Nil in documents written before it existed.
+    public var headline: Metric?
+    /// The deployment context that adjusted impact (data sensitivity, exposure, access), in words.
+    public var context: String?
 
     public init(
         id: String, probeID: String, title: String, severity: Severity, likelihood: RiskFactor, impact: RiskFactor,
         rationale: String, stageID: String, classID: String, owasp: Reference, atlas: Reference,
-        nistSection: String, recommendedDefenses: [RecommendedDefense] = []
+        nistSection: String, recommendedDefenses: [RecommendedDefense] = [], headline: Metric? = nil,
+        context: String? = nil
     ) {
+        self.headline = headline
+        self.context = context
         self.id = id
         self.probeID = probeID
         self.title = title

@@ -38,20 +38,23 @@ public struct ModelIdentity: Sendable, Equatable, Codable {
         self.accessLevel = accessLevel
     }
 
-    /// Query parameter names whose values are secrets and never recorded.
-    static let secretQueryNames: Set<String> = [
-        "token", "access_token", "api_key", "apikey", "key", "password", "secret", "sig", "signature", "auth",
-    ]
+    /// Query parameters whose values are recorded: versions and formats, never credentials (the
+    /// endpoint module's URLRedaction shows the same ones).
+    static let shownQueryNames: Set<String> = ["api-version", "version", "model", "format"]
 
-    /// `url` with its user name, password and secret-looking query parameters removed, for recording an endpoint.
+    /// `url` without its user name, password and fragment, and with every query value masked unless
+    /// its name is on ``shownQueryNames`` (a key may hide under any name), for recording an endpoint.
     public static func redactedURL(_ url: String) -> String {
-        guard var components = URLComponents(string: url) else { return url }
+        guard var components = URLComponents(string: url) else { return "<unparseable URL>" }
         components.user = nil
         components.password = nil
+        components.fragment = nil
         if let items = components.queryItems {
-            let kept = items.filter { !secretQueryNames.contains($0.name.lowercased()) }
-            components.queryItems = kept.isEmpty ? nil : kept
+            components.queryItems = items.map {
+                shownQueryNames.contains($0.name.lowercased()) || $0.value == nil
+                    ? $0 : URLQueryItem(name: $0.name, value: "REDACTED")
+            }
         }
-        return components.string ?? url
+        return components.string ?? "<unparseable URL>"
     }
 }

@@ -25,6 +25,7 @@ struct ResultsXMLDecoder {
             },
             dataSensitivity: try enumValue(root, "dataSensitivity"),
             status: status,
+            warnings: root.elements(named: "warning").map(\.text),
             model: try model(try child(root, "model")),
             dataSets: try child(root, "dataSets").elements(named: "dataSet").map { d throws(ResultsError) in
                 DataSetRecord(
@@ -75,10 +76,7 @@ struct ResultsXMLDecoder {
             wallTimeSeconds: try double(p, "wallTimeSeconds"), seed: try uint64(p, "seed"), status: status,
             notes: p.elements(named: "note").map(\.text),
             metrics: try p.elements(named: "metric").map { m throws(ResultsError) in
-                Metric(
-                    name: try childText(m, "name"), value: try double(m, "value"), unit: m.element(named: "unit")?.text,
-                    ciLow: try optionalDouble(m, "ciLow"), ciHigh: try optionalDouble(m, "ciHigh"),
-                    basis: m.element(named: "basis")?.text)
+                try metric(m)
             },
             tables: try p.elements(named: "table").map { t throws(ResultsError) in
                 ResultTable(
@@ -151,6 +149,13 @@ struct ResultsXMLDecoder {
             after: try double(m, "after"))
     }
 
+    func metric(_ m: XMLElement) throws(ResultsError) -> Metric {
+        Metric(
+            name: try childText(m, "name"), value: try double(m, "value"), unit: m.element(named: "unit")?.text,
+            ciLow: try optionalDouble(m, "ciLow"), ciHigh: try optionalDouble(m, "ciHigh"),
+            basis: m.element(named: "basis")?.text)
+    }
+
     func factor(_ e: XMLElement) throws(ResultsError) -> RiskFactor {
         RiskFactor(score: try double(e, "score"), level: try enumValue(e, "level"))
     }
@@ -172,7 +177,9 @@ struct ResultsXMLDecoder {
                     measurement: try d.element(named: "measurement").map { m throws(ResultsError) in
                         try measurement(m)
                     })
-            })
+            },
+            headline: try f.element(named: "headline").map { m throws(ResultsError) in try metric(m) },
+            context: f.element(named: "context")?.text)
     }
 
     func matrix(_ m: XMLElement) throws(ResultsError) -> MatrixSnapshot {

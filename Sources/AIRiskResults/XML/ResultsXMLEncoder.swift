@@ -17,6 +17,7 @@ enum ResultsXMLEncoder {
         case .complete: root.append(el("status", ["state": "complete"]))
         case .incomplete(let error): root.append(el("status", ["state": "incomplete"], [text("error", error)]))
         }
+        for w in r.warnings { root.append(text("warning", w)) }
         root.append(el("budgets", [:], r.budgets.map { el("budget", ["name": $0.name, "value": num($0.value)]) }))
         root.append(model(r.model))
         root.append(
@@ -72,7 +73,7 @@ enum ResultsXMLEncoder {
         if let budget = p.queries.budget { queries["budget"] = String(budget) }
         children.append(el("queries", queries))
         children += p.notes.map { text("note", $0) }
-        children += p.metrics.map(metric)
+        children += p.metrics.map { metric($0) }
         children += p.tables.map { t in
             el(
                 "table", [:],
@@ -128,11 +129,11 @@ enum ResultsXMLEncoder {
             ], children)
     }
 
-    static func metric(_ m: Metric) -> XMLElement {
+    static func metric(_ m: Metric, tag: String = "metric") -> XMLElement {
         var attributes = ["value": num(m.value)]
         if let low = m.ciLow { attributes["ciLow"] = num(low) }
         if let high = m.ciHigh { attributes["ciHigh"] = num(high) }
-        return el("metric", attributes, [text("name", m.name)] + optText("unit", m.unit) + optText("basis", m.basis))
+        return el(tag, attributes, [text("name", m.name)] + optText("unit", m.unit) + optText("basis", m.basis))
     }
 
     static func measurement(_ m: DefenseMeasurement) -> XMLElement {
@@ -153,10 +154,13 @@ enum ResultsXMLEncoder {
                 el("likelihood", ["score": num(f.likelihood.score), "level": f.likelihood.level.rawValue]),
                 el("impact", ["score": num(f.impact.score), "level": f.impact.level.rawValue]),
                 text("rationale", f.rationale),
-                el("owasp", ["id": f.owasp.id], [.text(f.owasp.name)]),
-                el("atlas", ["id": f.atlas.id], [.text(f.atlas.name)]),
-                text("nistSection", f.nistSection),
             ]
+                + (f.headline.map { [metric($0, tag: "headline")] } ?? []) + optText("context", f.context)
+                + [
+                    el("owasp", ["id": f.owasp.id], [.text(f.owasp.name)]),
+                    el("atlas", ["id": f.atlas.id], [.text(f.atlas.name)]),
+                    text("nistSection", f.nistSection),
+                ]
                 + f.recommendedDefenses.map { d in
                     el(
                         "recommendedDefense", ["id": d.id, "evidence": d.evidence.rawValue],

@@ -9,6 +9,8 @@ public enum OperatorError: Error, CustomStringConvertible, Equatable {
     case invalidInput(node: String, opType: String, index: Int, reason: String)
     /// The operator cannot run with this combination of inputs or attributes.
     case unsupported(node: String, opType: String, reason: String)
+    /// The output would exceed ``TensorBudget/maxBytes`` (or its size overflows).
+    case outputTooLarge(node: String, opType: String, shape: [Int], elementType: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -20,6 +22,10 @@ public enum OperatorError: Error, CustomStringConvertible, Equatable {
             "node '\(node)' (\(op)): input \(index) \(reason)"
         case .unsupported(let node, let op, let reason):
             "node '\(node)' (\(op)): \(reason)"
+        case .outputTooLarge(let node, let op, let shape, let type, let limit):
+            "node '\(node)' (\(op)): an output of shape \(shape) (\(type)) would need "
+                + "\(TensorBudget.describe(shape, ElementKind(rawValue: type) ?? .float)), more than the engine's "
+                + "ceiling of \(limit) bytes per value; the model is damaged or hostile"
         }
     }
 }

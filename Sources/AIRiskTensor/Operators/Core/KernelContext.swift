@@ -116,6 +116,15 @@ struct KernelContext: Sendable {
         return a
     }
 
+    /// Throws ``OperatorError/outputTooLarge(node:opType:shape:elementType:limit:)`` unless an output of
+    /// `shape` and `kind` fits under ``TensorBudget/maxBytes``; call before allocating it.
+    func checkOutput(_ shape: [Int], _ kind: ElementKind) throws {
+        guard TensorBudget.fits(shape, kind) else {
+            throw OperatorError.outputTooLarge(
+                node: name, opType: opType, shape: shape, elementType: kind.rawValue, limit: TensorBudget.maxBytes)
+        }
+    }
+
     func broadcastShape(_ a: [Int], _ b: [Int]) throws -> [Int] {
         do {
             return try Broadcast.shape(a, b)

@@ -16,7 +16,7 @@ struct AveragePoolKernel: Kernel {
 
     /// The window table and the reciprocal divisor of every output position.
     private func layout(_ x: PoolingInput) throws -> (plan: SpatialPlan, table: PoolWindowTable, scale: [Float]) {
-        let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [])
+        let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [], planes: x.planes)
         let table = PoolWindowTable(plan: plan)
         let scale = (0..<plan.outputSize).map { o -> Float in
             let n = countIncludePad ? Int(table.paddedCounts[o]) : table.starts[o + 1] - table.starts[o]

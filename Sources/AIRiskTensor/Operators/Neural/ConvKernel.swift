@@ -48,7 +48,11 @@ struct ConvKernel: Kernel {
         if let bias, bias != [filters] {
             throw context.inputError(2, "must have shape [\(filters)], got \(bias)")
         }
-        let plan = try window.plan(inputSpatial: Array(x[2...]), kernel: kernel)
+        guard let planes = TensorBudget.product(x[0], filters) else {
+            throw context.tooLarge("the output plane count \(x[0]) × \(filters) overflows")
+        }
+        let plan = try window.plan(
+            inputSpatial: Array(x[2...]), kernel: kernel, planes: planes, windowRows: channels / group)
         let rows = (channels / group) * plan.kernelSize
         let perSample = max(1, rows * plan.outputSize)
         let chunk = max(1, min(x[0], Self.columnBudget / perSample))

@@ -26,7 +26,7 @@ struct MaxPoolKernel: Kernel {
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try PoolingInput(context, inputs)
-        let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [])
+        let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [], planes: x.planes)
         let table = PoolWindowTable(plan: plan)
         let inSize = plan.inputSize, outSize = plan.outputSize
         let y = FloatScratch(count: x.planes * outSize)

@@ -9,6 +9,8 @@ public enum NeuralKernelError: Error, CustomStringConvertible, Sendable {
     case unsupported(opType: String, node: String, feature: String)
     /// An input is missing or its shape or element type does not fit the operator.
     case invalidInput(opType: String, node: String, input: String, reason: String)
+    /// The output or the window work would exceed ``TensorBudget/maxBytes``, or its size overflows.
+    case outputTooLarge(opType: String, node: String, what: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -18,6 +20,9 @@ public enum NeuralKernelError: Error, CustomStringConvertible, Sendable {
             "\(op) node '\(node)': \(feature) is not supported by airisk's engine"
         case .invalidInput(let op, let node, let input, let reason):
             "\(op) node '\(node)': input '\(input)' \(reason)"
+        case .outputTooLarge(let op, let node, let what, let limit):
+            "\(op) node '\(node)': \(what), more than the engine's ceiling of \(limit) bytes per value; "
+                + "the model is damaged or hostile (check its pads, strides and kernel_shape)"
         }
     }
 }

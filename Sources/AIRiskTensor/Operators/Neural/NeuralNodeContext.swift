@@ -89,6 +89,10 @@ struct NeuralNodeContext: Sendable {
         .unsupported(opType: opType, node: nodeName, feature: feature)
     }
 
+    func tooLarge(_ what: String) -> NeuralKernelError {
+        .outputTooLarge(opType: opType, node: nodeName, what: what, limit: TensorBudget.maxBytes)
+    }
+
     func inputError(_ index: Int, _ reason: String) -> NeuralKernelError {
         .invalidInput(opType: opType, node: nodeName, input: inputName(index), reason: reason)
     }

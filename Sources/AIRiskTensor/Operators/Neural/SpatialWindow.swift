@@ -45,8 +45,12 @@ struct SpatialWindow: Sendable {
     }
 
     /// The concrete geometry for an input's spatial dimensions; `kernel` is the window size
-    /// (from kernel_shape, or from the weight tensor for Conv).
-    func plan(inputSpatial: [Int], kernel: [Int]) throws -> SpatialPlan {
+    /// (from kernel_shape, or from the weight tensor for Conv). `planes` is how many output planes
+    /// the caller computes (N·C for the pools, N·filters for Conv) and `windowRows` how many values
+    /// feed one output position (1 for the pools, channels per group for Conv): every size the
+    /// kernel allocates (output, window table, im2col columns) is checked against
+    /// ``TensorBudget/maxBytes`` with overflow-checked arithmetic before the plan is returned.
+    func plan(inputSpatial: [Int], kernel: [Int], planes: Int = 1, windowRows: Int = 1) throws -> SpatialPlan {
         let rank = inputSpatial.count
         guard rank >= 1 && rank <= SpatialPlan.maxRank else {
             throw context.inputError(0, "must have 1 to 3 spatial dimensions, got \(rank)")
@@ -58,35 +62,50 @@ struct SpatialWindow: Sendable {
         let dilations = self.dilations ?? Array(repeating: 1, count: rank)
         guard strides.count == rank else { throw context.attributeError("strides", "must have \(rank) values") }
         guard dilations.count == rank else { throw context.attributeError("dilations", "must have \(rank) values") }
+        if let pads, autoPad == .notSet, pads.count != 2 * rank {
+            throw context.attributeError("pads", "must have \(2 * rank) values, got \(pads.count)")
+        }
+        func overflow() -> NeuralKernelError {
+            context.tooLarge(
+                "the window geometry (input \(inputSpatial), kernel \(kernel), pads \(pads ?? []), strides "
+                    + "\(strides), dilations \(dilations)) overflows")
+        }
         var begin = Array(repeating: 0, count: rank)
         var end = Array(repeating: 0, count: rank)
         var output = Array(repeating: 0, count: rank)
         for i in 0..<rank {
-            let extent = (kernel[i] - 1) * dilations[i] + 1
+            // extent = (kernel - 1) * dilation + 1, every step checked.
+            guard kernel[i] >= 1, inputSpatial[i] >= 0, let scaled = TensorBudget.product(kernel[i] - 1, dilations[i])
+            else { throw overflow() }
+            let extent = scaled + 1
             let size = inputSpatial[i]
             switch autoPad {
             case .notSet:
                 if let pads {
-                    guard pads.count == 2 * rank else {
-                        throw context.attributeError("pads", "must have \(2 * rank) values, got \(pads.count)")
-                    }
                     begin[i] = pads[i]
                     end[i] = pads[i + rank]
                 }
-                let span = size + begin[i] + end[i] - extent
+                let (padded, o1) = size.addingReportingOverflow(begin[i])
+                let (paddedBoth, o2) = padded.addingReportingOverflow(end[i])
+                guard !o1, !o2 else { throw overflow() }
+                let span = paddedBoth - extent
                 if span < 0 {
                     output[i] = 0
                 } else if ceilMode {
-                    var out = (span + strides[i] - 1) / strides[i] + 1
+                    var out = span / strides[i] + (span % strides[i] == 0 ? 0 : 1) + 1
                     // The last window must start inside the input or its leading padding.
-                    if (out - 1) * strides[i] >= size + begin[i] { out -= 1 }
+                    let (lastStart, o3) = (out - 1).multipliedReportingOverflow(by: strides[i])
+                    if o3 || lastStart >= padded { out -= 1 }
                     output[i] = out
                 } else {
                     output[i] = span / strides[i] + 1
                 }
             case .sameUpper, .sameLower:
-                let out = (size + strides[i] - 1) / strides[i]
-                let total = max(0, (out - 1) * strides[i] + extent - size)
+                let out = size / strides[i] + (size % strides[i] == 0 ? 0 : 1)
+                guard let covered = TensorBudget.product(max(out - 1, 0), strides[i]) else { throw overflow() }
+                let (reach, o) = covered.addingReportingOverflow(extent)
+                guard !o else { throw overflow() }
+                let total = max(0, reach - size)
                 let small = total / 2
                 begin[i] = autoPad == .sameUpper ? small : total - small
                 end[i] = total - begin[i]
@@ -98,6 +117,18 @@ struct SpatialWindow: Sendable {
                 throw context.inputError(
                     0, "spatial size \(inputSpatial) is too small for a window of \(kernel) with these pads")
             }
+        }
+        // Every buffer the kernels size from the plan: the output (planes · out floats), the window
+        // table or im2col columns (out · kernel · rows), and the padded input extent.
+        let budget = TensorBudget.maxBytes / 4
+        guard let outSize = Shape.checkedCount(output), let kernelSize = Shape.checkedCount(kernel),
+            let outputs = TensorBudget.product(planes, outSize), outputs <= budget
+        else {
+            throw context.tooLarge("an output of \(planes) planes of \(output) would need more than \(budget) floats")
+        }
+        guard let work = TensorBudget.product(outSize, kernelSize, windowRows), work <= budget else {
+            throw context.tooLarge(
+                "a window table of \(output) outputs × \(kernel) window × \(windowRows) rows exceeds \(budget) entries")
         }
         return SpatialPlan(
             input: inputSpatial, kernel: kernel, stride: strides, dilation: dilations, padBegin: begin,

@@ -11,6 +11,7 @@ struct BinaryKernel<Op: BinaryArithmetic>: Kernel {
         let a = try ctx.input(inputs, 0)
         let b = try ctx.input(inputs, 1)
         let shape = try ctx.broadcastShape(a.shape, b.shape)
+        try ctx.checkOutput(shape, a.elementKind == .float || b.elementKind == .float ? .float : .int64)
         switch (a.storage, b.storage) {
         case (.float(let x), .float(let y)):
             let out = Op.floats(x, a.shape, y, b.shape, shape)

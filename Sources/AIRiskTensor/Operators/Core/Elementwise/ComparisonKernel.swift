@@ -11,6 +11,7 @@ struct ComparisonKernel<C: ComparisonOperator>: Kernel {
         let a = try ctx.input(inputs, 0)
         let b = try ctx.input(inputs, 1)
         let shape = try ctx.broadcastShape(a.shape, b.shape)
+        try ctx.checkOutput(shape, .bool)
         let out: [Bool]
         switch (a.storage, b.storage) {
         case (.float(let x), .float(let y)): out = compare(x, a.shape, y, b.shape, shape)

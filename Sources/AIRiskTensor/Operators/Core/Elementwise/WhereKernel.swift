@@ -17,6 +17,8 @@ struct WhereKernel: Kernel {
             throw ctx.fail("X and Y must have one element type, got \(x.elementTypeName) and \(y.elementTypeName)")
         }
         let shape = try ctx.broadcastShape(ctx.broadcastShape(c.shape, x.shape), y.shape)
+        // Three index maps of Int are built before the output.
+        try ctx.checkOutput(shape, x.elementKind == .string ? .string : .int64)
         func map(_ s: [Int]) -> [Int] {
             IndexMap.strided(shape: shape, base: 0, strides: Broadcast.alignedStrides(s, to: shape))
         }

@@ -34,6 +34,7 @@ struct GemmKernel: Kernel {
         let (a, av) = try ctx.floatInput(inputs, 0)
         let (b, bv) = try ctx.floatInput(inputs, 1)
         let (m, k, n) = try dims(a, b)
+        try ctx.checkOutput([m, n], .float)
         var out: [Float]
         var cBeta: Float = 0
         if let c = ctx.optionalInput(inputs, 2), beta != 0 {

@@ -30,6 +30,7 @@ struct MatMulKernel: Kernel {
         var outShape = outBatch
         if a.count > 1 { outShape.append(m) }
         if b.count > 1 { outShape.append(n) }
+        try ctx.checkOutput(outShape, .float)
         let sharedB = Shape.count(bBatch) == 1
         let batches = Shape.count(outBatch)
         let aIndex = Broadcast.expand(Array(0..<Shape.count(aBatch)), from: aBatch, to: outBatch)

@@ -25,8 +25,11 @@ struct ConcatKernel: Kernel {
             for d in 0..<p.rank where d != a && p.shape[d] != first.shape[d] {
                 throw ctx.inputError(i, "has shape \(p.shape), which differs from \(first.shape) outside axis \(a)")
             }
-            shape[a] += p.shape[a]
+            let (sum, overflow) = shape[a].addingReportingOverflow(p.shape[a])
+            guard !overflow else { throw ctx.fail("the concatenated axis \(a) overflows") }
+            shape[a] = sum
         }
+        try ctx.checkOutput(shape, first.elementKind == .string ? .string : .int64)
         let outer = Shape.product(first.shape, 0..<a)
         if outer == 1, let joined = Tensor.Storage.joined(parts.map(\.storage)) {
             return KernelOutput(outputs: [Tensor(shape: shape, storage: joined)])

@@ -14,7 +14,10 @@ struct ExpandKernel: Kernel {
         guard Shape.checkedCount(requested) != nil else {
             throw ctx.inputError(1, "is not a valid shape: \(requested)")
         }
-        return (x, try ctx.broadcastShape(x.shape, requested))
+        let shape = try ctx.broadcastShape(x.shape, requested)
+        // The index map (one Int per element) is built before the output.
+        try ctx.checkOutput(shape, x.elementKind == .string ? .string : .int64)
+        return (x, shape)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {

@@ -19,6 +19,8 @@ struct GatherKernel: Kernel {
         let dim = data.shape[a]
         let outer = Shape.product(data.shape, 0..<a)
         let inner = Shape.product(data.shape, (a + 1)..<data.rank)
+        let shape = Array(data.shape[..<a]) + indices.shape + Array(data.shape[(a + 1)...])
+        try ctx.checkOutput(shape, data.elementKind == .string ? .string : .int64)
         var resolved: [Int] = []
         resolved.reserveCapacity(idx.count)
         for i in idx {
@@ -34,7 +36,6 @@ struct GatherKernel: Kernel {
                 for k in 0..<inner { map.append(base + k) }
             }
         }
-        let shape = Array(data.shape[..<a]) + indices.shape + Array(data.shape[(a + 1)...])
         return (data, shape, map)
     }
 

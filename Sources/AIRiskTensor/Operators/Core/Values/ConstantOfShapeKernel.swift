@@ -19,9 +19,10 @@ struct ConstantOfShapeKernel: Kernel {
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let shape = try ctx.intValues(inputs, 0)
-        guard let n = Shape.checkedCount(shape), n <= Int(Int32.max) else {
-            throw ctx.inputError(0, "is not a valid shape (negative or too large): \(shape)")
+        guard let n = Shape.checkedCount(shape) else {
+            throw ctx.inputError(0, "is not a valid shape (negative, or its size overflows): \(shape)")
         }
+        try ctx.checkOutput(shape, fill.elementKind)
         let storage: Tensor.Storage
         switch fill.storage {
         case .float(let v): storage = .float([Float](repeating: v[0], count: n))

@@ -1,0 +1,72 @@
+import AIRiskAccess
+import AIRiskProbes
+import AIRiskResults
+import Foundation
+
+extension Assessor {
+    /// Complete when every selected probe ran; incomplete when one failed or none ran (then nothing
+    /// was assessed, and the results must not look clean).
+    static func status(of probes: [ProbeResult]) -> AssessmentStatus {
+        let failed = probes.compactMap { p -> String? in
+            if case .failed(let e) = p.status { return "\(p.id): \(e)" }
+            return nil
+        }
+        if !failed.isEmpty { return .incomplete(error: failed.joined(separator: "; ")) }
+        if !probes.contains(where: { $0.status == .ran }) {
+            let skipped = probes.compactMap { p in p.status.detail.map { "\(p.id) skipped: \($0)" } }
+            return .incomplete(
+                error: "no selected probe ran" + (skipped.isEmpty ? "" : " (" + skipped.joined(separator: "; ") + ")"))
+        }
+        return .complete
+    }
+
+    /// Non-finite values in the loaded features or regression targets.
+    static func dataWarnings(_ inputs: Inputs) -> [String] {
+        var out: [String] = []
+        for (name, data) in [("members", inputs.members), ("non-members", inputs.nonMembers)]
+            + (inputs.population.map { [("population", $0)] } ?? [])
+        {
+            let bad =
+                (data.features.floats ?? []).filter { !$0.isFinite }.count
+                + (data.targets ?? []).filter { !$0.isFinite }.count
+            if bad > 0 {
+                out.append(
+                    "the \(name) data holds \(bad) NaN or infinite value(s): every figure computed from them is suspect; "
+                        + "clean or drop those rows")
+            }
+        }
+        return out
+    }
+
+    /// What the answer audit saw during the probes.
+    static func answerWarnings(_ c: AnswerAudit.Counts) -> [String] {
+        var out: [String] = []
+        if c.nonFiniteRows > 0 {
+            out.append(
+                "the model answered NaN or infinite scores for \(c.nonFiniteRows) of \(c.rows) rows: attack figures "
+                    + "computed from those answers are unreliable")
+        }
+        if c.notProbabilityRows > 0 {
+            out.append(
+                "\(c.notProbabilityRows) of \(c.rows) answers declared as probabilities leave [0, 1] or do not sum "
+                    + "to 1: the probes read them as probabilities, so their figures may be off")
+        }
+        return out
+    }
+
+    /// For a local model declared to answer probabilities: asks it about up to eight member rows and
+    /// tells whether the answers are not probabilities (so every probe should treat them as scores).
+    func answersAreNotProbabilities(_ plan: AssessmentPlan, _ inputs: Inputs) async throws -> Bool {
+        guard case .file = plan.source, inputs.access.description.outputKind == .probabilities,
+            inputs.members.count > 0
+        else { return false }
+        let sample = inputs.members.subset(Array(0..<min(8, inputs.members.count)))
+        guard let out = try? await inputs.access.predict(sample.features), out.width > 0,
+            out.scores.count == out.rows * out.width
+        else { return false }
+        return (0..<out.rows).contains { i in
+            let row = out.row(i)
+            return row.allSatisfy(\.isFinite) && !AnswerAudit.isProbabilityRow(row)
+        }
+    }
+}

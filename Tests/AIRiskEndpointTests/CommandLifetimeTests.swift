@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import AIRiskEndpoint
+
+/// A `--model-cmd` child never outlives `airisk assess` (issue 15, finding 7): after a normal
+/// exit, an error exit, a double Ctrl-C and a SIGTERM from outside, no live process is left in the child's process group,
+/// even when the child ignores SIGTERM and has started a helper that ignores it too.
+@Suite("Model command lifetime", .serialized)
+struct CommandLifetimeTests {
+    enum Ending: String, CaseIterable, Sendable {
+        case normal, error, interrupted
+        /// SIGTERM from outside (default action: airisk dies by it, after killing the groups).
+        case terminated
+    }
+
+    @Test(
+        "no process of the model command's group is left when airisk ends",
+        .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
+        .timeLimit(.minutes(2)), arguments: Ending.allCases)
+    func childGroupEnds(ending: Ending) async throws {
+        let binary = try #require(AIRiskBinary.url)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-life-\(ending)-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try AIRiskBinary.csv(dir.appendingPathComponent("n.csv"), offset: 100)
+        if ending == .error {
+            // Labels 0…8 for a 3-class model: refused once the model command has answered its set-up query.
+            let rows = (0..<60).map { "0.1,0.2,0.3,0.4,\($0 % 9)" }.joined(separator: "\n")
+            try ("a,b,c,d,label\n" + rows + "\n").write(
+                to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        } else {
+            try AIRiskBinary.csv(dir.appendingPathComponent("m.csv"), offset: 0)
+        }
+        let pgidFile = dir.appendingPathComponent("pgid")
+        let script = ChildProcess.repositoryRoot.appendingPathComponent(
+            "Tests/AIRiskEndpointTests/Fixtures/jsonl_model.py"
+        ).path
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = [
+            "assess", "--model-cmd", "python3 \(script) trap", "--members", dir.appendingPathComponent("m.csv").path,
+            "--nonmembers", dir.appendingPathComponent("n.csv").path, "--probes", "membership", "--profile", "quick",
+            "--batch", "8", "--out", dir.appendingPathComponent("out").path,
+        ]
+        var env = ProcessInfo.processInfo.environment
+        env["AIRISK_TEST_PGID_FILE"] = pgidFile.path
+        env["AIRISK_TEST_DELAY"] = ending == .interrupted || ending == .terminated ? "0.2" : "0"
+        p.environment = env
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+
+        var group: pid_t?
+        for _ in 0..<300 where group == nil {
+            try await Task.sleep(for: .milliseconds(50))
+            group = (try? String(contentsOf: pgidFile, encoding: .utf8)).flatMap { pid_t($0) }
+        }
+        let pgid = try #require(group, "the model command did not start")
+        if ending == .interrupted {
+            try await Task.sleep(for: .milliseconds(800))
+            #expect(p.isRunning)
+            kill(p.processIdentifier, SIGINT)
+            try await Task.sleep(for: .milliseconds(300))
+            kill(p.processIdentifier, SIGINT)
+        }
+        if ending == .terminated {
+            try await Task.sleep(for: .milliseconds(800))
+            #expect(p.isRunning)
+            kill(p.processIdentifier, SIGTERM)
+        }
+        for _ in 0..<600 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        if p.isRunning { p.terminate() }
+        p.waitUntilExit()
+        switch ending {
+        case .normal: #expect(p.terminationStatus == 0)
+        case .error: #expect(p.terminationStatus != 0)
+        case .interrupted:
+            // No status asserted: 130 from the second Ctrl-C's handler; death by SIGINT when the first one's
+            // cancellation had already ended the run (SIGINT's default is back while reports are written); or
+            // the run's own status when a loaded machine delivered both at once (a signal source coalesces).
+            break
+        case .terminated:
+            #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGTERM)
+        }
+        #expect(!SpawnedProcess.isAlive(group: pgid), "a process of group \(pgid) outlived airisk")
+        // Whatever happened, leave nothing behind for the next test.
+        kill(-pgid, SIGKILL)
+    }
+}
