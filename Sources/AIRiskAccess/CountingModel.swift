@@ -2,7 +2,8 @@ import AIRiskTensor
 import Synchronization
 
 /// Wraps a model, counts every call and row, and enforces an optional row budget that is
-/// checked before a request is passed on, so the budget is never exceeded.
+/// checked before a request is passed on, so the budget is never exceeded. A cancelled task (the first
+/// Ctrl-C) is refused with ``ModelAccessError/interrupted`` before the batch is passed on.
 public final class CountingModel: ModelAccess {
     public let base: any ModelAccess
     /// Maximum rows (predictions plus gradient rows) this wrapper lets through; nil for none.
@@ -27,6 +28,8 @@ public final class CountingModel: ModelAccess {
     }
 
     private func reserve(rows: Int, gradient: Bool) throws {
+        // An interrupted assessment (Ctrl-C) sends no further batch.
+        try Cancellation.check()
         try state.withLock { c in
             if let budget, c.rows + c.gradientRows + rows > budget {
                 throw ModelAccessError.budgetExhausted(model: base.description.name, budget: budget, requested: rows)

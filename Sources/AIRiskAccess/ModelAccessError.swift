@@ -4,6 +4,8 @@ public enum ModelAccessError: Error, Sendable, Equatable, CustomStringConvertibl
     case badInput(model: String, reason: String)
     case budgetExhausted(model: String, budget: Int, requested: Int)
     case badOutput(model: String, reason: String)
+    /// The assessment was interrupted (the first Ctrl-C): the probe stopped between batches.
+    case interrupted
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum ModelAccessError: Error, Sendable, Equatable, CustomStringConvertibl
         case .budgetExhausted(let m, let b, let r):
             "query budget of \(b) rows for \(m) is exhausted (\(r) more rows were requested)"
         case .badOutput(let m, let r): "\(m) returned an unusable answer: \(r)"
+        case .interrupted: "interrupted: the probe stopped between batches and sent no further queries"
         }
     }
 }

@@ -70,6 +70,8 @@ public struct Assessor: Sendable {
             var result: ProbeResult
             var evidence: LeakageEvidence?
             do {
+                // After the first Ctrl-C the remaining probes are marked interrupted, not started.
+                try Cancellation.check()
                 switch kind {
                 case .membership:
                     guard desc.isClassifier else {
@@ -168,6 +170,7 @@ public struct Assessor: Sendable {
         let catalogDefenses = MatrixSnapshotBuilder.catalogDefenses(catalog: catalog, probes: probes)
         var whatIf = DefenseEvaluator.Outcome(defenses: catalogDefenses, findings: findings, definitions: [])
         do {
+            try Cancellation.check()
             whatIf = try await DefenseEvaluator(catalog: catalog, progress: progress).evaluate(
                 plan: plan, model: treatAsScores ? inputs.access : rawAccess, members: inputs.members,
                 nonMembers: inputs.nonMembers,

@@ -49,28 +49,41 @@ public enum ReportWriter {
     }
 
     /// Writes every format in `formats` into `directory` (created if needed) and returns the files written.
-    /// Each file is complete or absent: nothing is written until its rendering succeeded.
+    /// All or nothing: every rendering is produced in memory first, then the files go through
+    /// ``AtomicFileSet``, so a failure leaves the previous run's files in place and never a mixed set.
     @discardableResult
     public static func write(
         _ results: AssessmentResults, formats: [ReportFormat], to directory: URL, options: Options = Options()
     ) throws(ReportError) -> [URL] {
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .results(.unwritable(path: directory.path, reason: error.localizedDescription))
-        }
-        var written: [URL] = []
+        try write(results, formats: formats, to: directory, options: options) { try $0.write(to: $1) }
+    }
+
+    /// ``write(_:formats:to:options:)`` with an injectable file writer, so tests can make one file fail.
+    static func write(
+        _ results: AssessmentResults, formats: [ReportFormat], to directory: URL, options: Options,
+        writeFile: (Data, URL) throws -> Void
+    ) throws(ReportError) -> [URL] {
+        var files: [(name: String, data: Data)] = []
         for format in formats {
             let data = try render(
                 results, format: format, options: options, resourceDirectory: options.resourceDirectory ?? directory)
-            let url = directory.appendingPathComponent(format.fileName)
-            do {
-                try AtomicFile.write(data, to: url)
-            } catch {
-                throw .results(error)
-            }
-            written.append(url)
+            files.append((format.fileName, data))
         }
-        return written
+        do {
+            try AtomicFileSet.write(files, to: directory, writeFile: writeFile)
+        } catch {
+            throw .results(error)
+        }
+        return files.map { directory.appendingPathComponent($0.name) }
+    }
+
+    /// Checks before an assessment that `directory` can receive the reports (see
+    /// ``AtomicFileSet/checkWritable(_:)``), so an unusable output folder is found before the probes run.
+    public static func checkWritable(_ directory: URL) throws(ReportError) {
+        do {
+            try AtomicFileSet.checkWritable(directory)
+        } catch {
+            throw .results(error)
+        }
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// than tab, newline and carriage return; U+FFFE and U+FFFF) are stripped first: libxml2 would pass
 /// them through and the result would no longer parse. Namespaces are declared where an element's
 /// namespace first differs from its parent's, as the default namespace; namespaced attributes get
-/// generated prefixes (`xml:` is built in).
+/// generated prefixes (`xml:` is built in). The control characters XML allows (DEL, C1, bidirectional
+/// overrides) are written as character references, never as raw bytes.
 public enum XMLWriter {
     public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
@@ -130,20 +131,44 @@ private struct WriterSession {
                 }
                 qualified = prefix + ":" + attribute.name
             }
-            try check(
-                xmlTextWriterWriteAttribute(writer, qualified, XMLWriter.sanitized(attribute.value)),
-                "write attribute \(attribute.name)")
+            try check(xmlTextWriterStartAttribute(writer, qualified), "write attribute \(attribute.name)")
+            try writeContent(attribute.value)
+            try check(xmlTextWriterEndAttribute(writer), "write attribute \(attribute.name)")
         }
         for child in element.children {
             switch child {
             case .element(let e):
                 try write(e, inheritedNamespace: element.namespace)
             case .text(let t):
-                try check(xmlTextWriterWriteString(writer, XMLWriter.sanitized(t)), "write text")
+                try writeContent(t)
             }
         }
         // Full end tags keep empty text elements round-tripping as empty strings.
         try check(xmlTextWriterFullEndElement(writer), "end element \(element.name)")
         prefixes = saved
+    }
+
+    /// Writes text content or an attribute value: what XML 1.0 cannot carry is dropped
+    /// (``XMLWriter/sanitized(_:)``); the control characters it allows (DEL, C1 controls, bidirectional
+    /// overrides) go out as character references, so no raw control byte reaches the file and the value
+    /// reads back unchanged.
+    func writeContent(_ text: String) throws(XMLError) {
+        let clean = XMLWriter.sanitized(text)
+        var run = String.UnicodeScalarView()
+        for scalar in clean.unicodeScalars {
+            guard scalar.value >= 0x7F, ControlCharacters.isControl(scalar) else {
+                run.append(scalar)
+                continue
+            }
+            if !run.isEmpty {
+                try check(xmlTextWriterWriteString(writer, String(run)), "write text")
+                run = String.UnicodeScalarView()
+            }
+            let reference = "&#x" + String(scalar.value, radix: 16, uppercase: true) + ";"
+            try check(xmlTextWriterWriteRaw(writer, reference), "write a character reference")
+        }
+        if !run.isEmpty || clean.isEmpty {
+            try check(xmlTextWriterWriteString(writer, String(run)), "write text")
+        }
     }
 }

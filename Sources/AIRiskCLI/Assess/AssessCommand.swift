@@ -231,6 +231,8 @@ struct AssessCommand: AsyncParsableCommand {
     static func execute(
         plan: AssessmentPlan, catalog: Catalog, directory: URL, report: ReportOptions
     ) async throws {
+        // An unusable --out is found now, not after the whole assessment.
+        try OutputFolderError.check(directory)
         let progress = ProgressPrinter()
         let assessor = Assessor(
             catalog: catalog, progress: { progress($0) },
@@ -239,7 +241,7 @@ struct AssessCommand: AsyncParsableCommand {
         progress("writing reports to \(directory.path)")
         let written = try ReportWriter.write(
             results, formats: ReportFormat.allCases, to: directory, options: try report.writerOptions())
-        print(AssessmentSummary.render(results, written: written, gate: report.failOn))
+        TerminalOutput.write(AssessmentSummary.render(results, written: written, gate: report.failOn))
         let code = Gate.exitCode(results, gate: report.failOn)
         if code != 0 { throw ExitCode(code) }
     }

@@ -24,7 +24,7 @@ struct DiffCommand: AsyncParsableCommand {
         let a = try ResultsDocument.read(contentsOf: URL(fileURLWithPath: old))
         let b = try ResultsDocument.read(contentsOf: URL(fileURLWithPath: new))
         let diff = ResultsDiff(old: a, new: b)
-        print(diff.render(oldName: old, newName: new))
+        TerminalOutput.write(diff.render(oldName: old, newName: new))
         if failOnRegression, !diff.regressions.isEmpty { throw ExitCode(Gate.findingExitCode) }
     }
 }

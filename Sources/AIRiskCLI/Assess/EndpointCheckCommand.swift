@@ -51,11 +51,12 @@ struct EndpointCheckCommand: AsyncParsableCommand {
             c, sampleRows: Tensor(shape: [setup] + shape, scalars: Array(values[0..<(setup * width)])))
         defer { model.close() }
         let d = model.description
-        print("model:        \(d.name) at \(model.location)")
-        print("input rows:   shape \(d.inputShape)")
-        print("answers:      \(d.outputKind.rawValue)\(d.outputWidth > 0 ? ", \(d.outputWidth) per row" : "")")
-        print("access:       \(d.accessLevel.rawValue)")
-        for note in model.notes { print("note:         \(note)") }
+        TerminalOutput.write("model:        \(d.name) at \(model.location)")
+        TerminalOutput.write("input rows:   shape \(d.inputShape)")
+        TerminalOutput.write(
+            "answers:      \(d.outputKind.rawValue)\(d.outputWidth > 0 ? ", \(d.outputWidth) per row" : "")")
+        TerminalOutput.write("access:       \(d.accessLevel.rawValue)")
+        for note in model.notes { TerminalOutput.write("note:         \(note)") }
         guard rows > 0 else { return }
         var batch = [Float]()
         batch.reserveCapacity(rows * width)
@@ -69,7 +70,7 @@ struct EndpointCheckCommand: AsyncParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let after = model.usage
         let requests = after.requests - before.requests
-        print(
+        TerminalOutput.write(
             String(
                 format:
                     "throughput:   %d rows in %d requests (batch %d, concurrency %d) in %.3f s: %.0f rows/s, %.1f requests/s, %d retries",

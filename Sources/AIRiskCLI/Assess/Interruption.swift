@@ -1,9 +1,10 @@
+import AIRiskEndpoint
 import Dispatch
 import Foundation
 
-/// Ctrl-C during an assessment: the first one cancels it, so probes querying an endpoint stop at
-/// their next request and the results so far are written, marked incomplete; a second one exits
-/// at once (status 130).
+/// Ctrl-C during an assessment: the first one cancels it, so probes stop at their next batch (a local model
+/// through ``AIRiskAccess/Cancellation``, an endpoint at its next request) and the results so far are written,
+/// marked incomplete; a second one ends the process at once (status 130) through ``quit(_:)``.
 enum Interruption {
     private final class Count: @unchecked Sendable {
         private let lock = NSLock()
@@ -22,13 +23,12 @@ enum Interruption {
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             if count.increment() == 1 {
-                FileHandle.standardError.write(
-                    Data(
-                        "\ninterrupted: stopping the probes and writing the results so far (Ctrl-C again to quit)\n"
-                            .utf8))
+                TerminalOutput.error(
+                    "\ninterrupted: stopping the probes and writing the results so far (Ctrl-C again to quit)")
                 task.cancel()
             } else {
-                exit(130)
+                TerminalOutput.error("\ninterrupted again: quitting without writing results")
+                quit(130)
             }
         }
         source.resume()
@@ -37,5 +37,16 @@ enum Interruption {
             signal(SIGINT, SIG_DFL)
         }
         return try await task.value
+    }
+
+    /// Ends the process now without `exit`'s teardown. `exit` runs atexit handlers and static destructors, among
+    /// them OpenBLAS's, which frees the buffers its worker threads are still computing in: a second Ctrl-C
+    /// during a matrix product crashed with SIGSEGV (status 139). `_exit` ends every thread at once instead;
+    /// stdout is flushed first, and the files already written are complete (they are renamed into place).
+    /// `--model-cmd` children are stopped first (their `atexit` handler does not run under `_exit`).
+    static func quit(_ status: Int32) -> Never {
+        ChildGroups.shared.stopAll()
+        TerminalOutput.flush()
+        _exit(status)
     }
 }

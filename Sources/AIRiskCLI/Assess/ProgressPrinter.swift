@@ -12,7 +12,8 @@ final class ProgressPrinter: Sendable {
     /// The shortest time between two plain progress lines of one probe.
     static let plainInterval: TimeInterval = 10
     private let state = Mutex(BarState())
-    private let write: @Sendable (String) -> Void
+    /// Receives every piece of text instead of stderr (tests); nil writes through ``TerminalOutput``.
+    private let sink: (@Sendable (String) -> Void)?
 
     private struct BarState {
         var probe: String?
@@ -21,23 +22,29 @@ final class ProgressPrinter: Sendable {
         var barShown = false
     }
 
-    /// `terminal` overrides the check of stderr; `write` receives every piece of text (stderr by default).
-    init(
-        terminal: Bool? = nil,
-        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
-    ) {
+    /// `terminal` overrides the check of stderr; `write` receives every piece of text (stderr, through
+    /// ``TerminalOutput``, by default).
+    init(terminal: Bool? = nil, write: (@Sendable (String) -> Void)? = nil) {
         isTerminal = terminal ?? (isatty(2) != 0)
-        self.write = write
+        self.sink = write
+    }
+
+    /// Writes sanitised `text` (it carries its own newline, if any) after airisk's own `control` sequence.
+    private func write(_ text: String, after control: TerminalOutput.Control? = nil) {
+        if let sink {
+            sink((control?.rawValue ?? "") + TerminalOutput.sanitized(text))
+        } else {
+            TerminalOutput.write(text, terminator: "", to: .standardError, after: control)
+        }
     }
 
     /// A stage line ("membership: running"); clears a bar that is showing.
     func callAsFunction(_ message: String) {
         let t = Date().timeIntervalSince(started)
         state.withLock { s in
-            var text = s.barShown ? "\r\u{1B}[2K" : ""
+            let clear: TerminalOutput.Control? = s.barShown ? .clearLine : nil
             s.barShown = false
-            text += String(format: "[%6.1f s] %@\n", t, message)
-            write(text)
+            write(String(format: "[%6.1f s] %@\n", t, message), after: clear)
         }
     }
 
@@ -57,7 +64,7 @@ final class ProgressPrinter: Sendable {
                 guard now.timeIntervalSince(s.lastDraw) >= 0.2 else { return }
                 s.lastDraw = now
                 s.barShown = true
-                write("\r\u{1B}[2K" + Self.bar(probe: probe, fraction: fraction, elapsed: elapsed))
+                write(Self.bar(probe: probe, fraction: fraction, elapsed: elapsed), after: .clearLine)
             } else {
                 guard now.timeIntervalSince(s.lastDraw) >= Self.plainInterval else { return }
                 s.lastDraw = now

@@ -27,9 +27,10 @@ struct ReportCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: results)
         let doc = try ResultsDocument.read(contentsOf: url)
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? url.deletingLastPathComponent()
+        try OutputFolderError.check(directory)
         let formats = format.isEmpty ? ReportFormat.allCases.filter { $0 != .resultsXML } : format
         let written = try ReportWriter.write(doc, formats: formats, to: directory, options: try report.writerOptions())
-        for w in written { print(w.path) }
+        for w in written { TerminalOutput.write(w.path) }
         if let gate = report.failOn {
             let code = Gate.exitCode(doc, gate: gate)
             if code != 0 { throw ExitCode(code) }

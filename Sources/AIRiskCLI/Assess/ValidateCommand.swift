@@ -32,7 +32,7 @@ struct ValidateCommand: AsyncParsableCommand {
             let dir = URL(fileURLWithPath: path, isDirectory: true)
             if FileManager.default.fileExists(atPath: dir.appendingPathComponent(CatalogFile.matrix.fileName).path) {
                 let c = try Catalog.load(directory: dir)
-                print("\(path): valid catalog (\(c.entries.count) entries)")
+                TerminalOutput.write("\(path): valid catalog (\(c.entries.count) entries)")
                 return
             }
             let results = dir.appendingPathComponent(ReportFormat.resultsXML.fileName)
@@ -42,7 +42,7 @@ struct ValidateCommand: AsyncParsableCommand {
                         "\(path) is a directory with neither a results.xml nor a catalog's "
                         + "\(CatalogFile.matrix.fileName); \(Self.accepts)")
             }
-            print("\(path) is a report folder; validating its results.xml")
+            TerminalOutput.write("\(path) is a report folder; validating its results.xml")
             try validateResults(results)
             return
         }
@@ -63,7 +63,7 @@ struct ValidateCommand: AsyncParsableCommand {
         let problems = try ResultsDocument.schema().validate(data, fileName: url.path)
         if problems.isEmpty {
             _ = try ResultsDocument.read(data, fileName: url.path)
-            print("\(url.path): valid airisk results document")
+            TerminalOutput.write("\(url.path): valid airisk results document")
         } else {
             let root = (try? XMLReader.parse(data, fileName: url.path).root).map {
                 "{\($0.namespace ?? "")}\($0.name)"
@@ -74,7 +74,7 @@ struct ValidateCommand: AsyncParsableCommand {
                         "\(url.path) is an XML document with root \(root), not an airisk results document "
                         + "({\(ResultsDocument.namespace)}results); \(Self.accepts)")
             }
-            for p in problems { print(p) }
+            for p in problems { TerminalOutput.write("\(p)") }
             throw ExitCode.failure
         }
     }

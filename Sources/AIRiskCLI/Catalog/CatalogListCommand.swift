@@ -21,8 +21,8 @@ struct CatalogListCommand: ParsableCommand {
     func run() throws {
         let catalog = try options.load()
         switch options.format {
-        case .text: print(EntryListRenderer.text(catalog, kind: kind, language: lang), terminator: "")
-        case .json: print(try EntryListRenderer.json(catalog, kind: kind, language: lang))
+        case .text: TerminalOutput.write(EntryListRenderer.text(catalog, kind: kind, language: lang), terminator: "")
+        case .json: TerminalOutput.write(try EntryListRenderer.json(catalog, kind: kind, language: lang))
         }
     }
 }

@@ -19,8 +19,9 @@ struct CatalogMatrixCommand: ParsableCommand {
         let catalog = try options.load()
         switch options.format {
         case .text:
-            print(MatrixRenderer.text(catalog, language: lang, width: width ?? TerminalSize.columns()), terminator: "")
-        case .json: print(try MatrixRenderer.json(catalog, language: lang))
+            TerminalOutput.write(
+                MatrixRenderer.text(catalog, language: lang, width: width ?? TerminalSize.columns()), terminator: "")
+        case .json: TerminalOutput.write(try MatrixRenderer.json(catalog, language: lang))
         }
     }
 }

@@ -21,8 +21,8 @@ struct CatalogShowCommand: ParsableCommand {
             throw CatalogLookupError(id: id, in: catalog)
         }
         switch options.format {
-        case .text: print(EntryRenderer.text(entry, in: catalog, language: lang), terminator: "")
-        case .json: print(try EntryRenderer.json(entry, in: catalog))
+        case .text: TerminalOutput.write(EntryRenderer.text(entry, in: catalog, language: lang), terminator: "")
+        case .json: TerminalOutput.write(try EntryRenderer.json(entry, in: catalog))
         }
     }
 }

@@ -16,8 +16,8 @@ struct InspectCommand: AsyncParsableCommand {
     func run() async throws {
         let inspection = try ModelInspection(url: URL(fileURLWithPath: model))
         switch format {
-        case .text: print(inspection.text)
-        case .json: print(try JSON.encode(inspection))
+        case .text: TerminalOutput.write(inspection.text)
+        case .json: TerminalOutput.write(try JSON.encode(inspection))
         }
     }
 }

@@ -41,7 +41,7 @@ struct PredictCommand: AsyncParsableCommand {
         let dataset = try DatasetLoader.load(url: URL(fileURLWithPath: data), labelColumn: labelColumn)
         try Self.checkShape(dataset, access.description)
         let outputs = try await Self.predictAll(access, dataset.features, batch: batch)
-        print(try Self.render(outputs, description: access.description, format: format))
+        TerminalOutput.write(try Self.render(outputs, description: access.description, format: format))
     }
 
     static func checkShape(_ dataset: Dataset, _ d: ModelDescription) throws {

@@ -193,21 +193,25 @@ final class SpawnedProcess: @unchecked Sendable {
 /// error or on a second Ctrl-C), so none outlives it. While one runs, SIGINT, SIGTERM and SIGHUP
 /// left at their default action (airisk killed from outside, a closed terminal, Ctrl-C outside an
 /// assessment) first kill the groups, then end airisk as before.
-final class ChildGroups: Sendable {
-    static let shared = ChildGroups()
+package final class ChildGroups: Sendable {
+    package static let shared = ChildGroups()
     private let groups = Mutex<Set<pid_t>>([])
 
     private init() {
-        atexit {
-            let left = ChildGroups.shared.groups.withLock { g in
-                defer { g.removeAll() }
-                return g
-            }
-            for group in left {
-                SpawnedProcess.stopGroup(group, grace: 1) {
-                    var status: Int32 = 0
-                    _ = waitpid(group, &status, WNOHANG)
-                }
+        atexit { ChildGroups.shared.stopAll() }
+    }
+
+    /// Stops every running group (SIGTERM, SIGKILL after a second). Also called before airisk ends
+    /// with `_exit` (second Ctrl-C), which skips the `atexit` handlers.
+    package func stopAll() {
+        let left = groups.withLock { g in
+            defer { g.removeAll() }
+            return g
+        }
+        for group in left {
+            SpawnedProcess.stopGroup(group, grace: 1) {
+                var status: Int32 = 0
+                _ = waitpid(group, &status, WNOHANG)
             }
         }
     }

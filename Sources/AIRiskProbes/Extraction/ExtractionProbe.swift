@@ -144,6 +144,7 @@ public struct ExtractionProbe: Sendable {
         // Learning-based extraction.
         var curves: [ExtractionCurve] = []
         for (si, source) in sources.enumerated() {
+            try Cancellation.check()
             config.progress?(Double(si) / Double(max(sources.count, 1)))
             let generator = QueryGenerator(
                 source: source, statistics: statistics, publicRows: orderedPublic, publicLabels: orderedLabels,

@@ -29,6 +29,7 @@ struct LearningRun {
         var points = [[ExtractionPoint]](repeating: [], count: surrogates.count * losses.count)
         var guide: (any Surrogate)?
         for (bi, b) in budgets.enumerated() {
+            try Cancellation.check()
             let want = min(b, queryGenerator.capacity ?? b)
             let need = want - set.rows
             if need > 0 {

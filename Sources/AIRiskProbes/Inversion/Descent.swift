@@ -66,6 +66,7 @@ struct Descent {
 
         for iteration in 0..<configuration.maxIterations {
             guard active.contains(true) else { break }
+            try Cancellation.check()
             progress?(Double(iteration) / Double(configuration.maxIterations))
             let probabilities: [Float]
             var gradient: [Float]

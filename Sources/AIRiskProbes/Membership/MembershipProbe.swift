@@ -92,6 +92,7 @@ public struct MembershipProbe: Sendable {
 
         let attackList = uniqued(config.attacks)
         for (index, attack) in attackList.enumerated() {
+            try Cancellation.check()
             config.progress?(Double(index) / Double(max(attackList.count, 1)))
             let t0 = clock.now
             if attack.needsScores, logProbabilities == nil {

@@ -1,7 +1,8 @@
+import AIRiskAccess
 import Foundation
 
 /// Runs independent jobs concurrently, at most one per core, and returns their results in job
-/// order, so the outcome does not depend on scheduling.
+/// order, so the outcome does not depend on scheduling. A cancelled task (Ctrl-C) starts no further job.
 enum ParallelMap {
     static func run<T: Sendable>(
         _ count: Int, _ body: @escaping @Sendable (Int) async throws -> T
@@ -13,14 +14,20 @@ enum ParallelMap {
             var next = 0
             while next < width {
                 let i = next
-                group.addTask { (i, try await body(i)) }
+                group.addTask {
+                    try Cancellation.check()
+                    return (i, try await body(i))
+                }
                 next += 1
             }
             while let (i, value) = try await group.next() {
                 results[i] = value
                 if next < count {
                     let j = next
-                    group.addTask { (j, try await body(j)) }
+                    group.addTask {
+                        try Cancellation.check()
+                        return (j, try await body(j))
+                    }
                     next += 1
                 }
             }

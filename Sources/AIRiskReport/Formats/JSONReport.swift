@@ -1,4 +1,5 @@
 import AIRiskResults
+import AIRiskXML
 import Foundation
 
 /// The results document as JSON for scripts: the same content as the XML, field for field (the model's
@@ -12,7 +13,9 @@ public enum JSONReport {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
-            return try encoder.encode(results)
+            // JSONEncoder escapes C0 controls only; DEL, C1 and bidirectional controls are escaped here.
+            let json = String(decoding: try encoder.encode(results), as: UTF8.self)
+            return Data(ControlCharacters.jsonEscaped(json).utf8)
         } catch {
             throw .encoding(format: "JSON", reason: "\(error)")
         }

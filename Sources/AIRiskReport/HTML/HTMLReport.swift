@@ -1,4 +1,5 @@
 import AIRiskResults
+import AIRiskXML
 import Foundation
 import Mustache
 
@@ -6,7 +7,8 @@ import Mustache
 /// no scripts, no network fetches), rendered from a results document through a mustache template.
 ///
 /// Every string from the results reaches the page through the template engine's HTML escaping or through
-/// ``HTMLEscape`` inside the SVG charts, so hostile model metadata renders as text.
+/// ``HTMLEscape`` inside the SVG charts, so hostile model metadata renders as text; control characters are
+/// shown escaped (``showingControls(_:)``).
 public enum HTMLReport {
     public struct Options: Sendable {
         public var language: ReportLanguage
@@ -34,9 +36,20 @@ public enum HTMLReport {
         } catch {
             throw .template(name: "report.html.mustache", reason: "does not parse: \(error)")
         }
-        var context = HTMLContext(results: results, options: options).build()
+        var context = HTMLContext(results: results, options: options).build().mapValues(showingControls)
         // The stylesheet is the team's own template text; it must not be able to close the <style> element.
         context["css"] = css.replacingOccurrences(of: "</", with: "<\\/")
         return template.render(context)
+    }
+
+    /// A context value with every string's control characters (ESC, BEL, C1 controls, bidirectional overrides)
+    /// shown as visible escapes such as `\u{1B}`: the template engine escapes markup only.
+    static func showingControls(_ value: Any) -> Any {
+        switch value {
+        case let s as String: ControlCharacters.escaped(s, keeping: ["\t", "\n", "\r"])
+        case let d as [String: Any]: d.mapValues(showingControls)
+        case let a as [Any]: a.map(showingControls)
+        default: value
+        }
     }
 }

@@ -1,3 +1,4 @@
+import AIRiskXML
 import Foundation
 
 /// A JSON value with ordered object keys and a deterministic serialiser (shortest round-tripping numbers,
@@ -73,7 +74,8 @@ enum JSONValue: Equatable {
             case ">": out += "\\u003e"
             case "&": out += "\\u0026"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                // Control characters (C0, DEL, C1, bidirectional overrides) never appear raw.
+                if ControlCharacters.isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)

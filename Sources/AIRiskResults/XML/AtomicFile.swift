@@ -7,13 +7,12 @@ import Foundation
 #endif
 
 /// Writes files so a reader never sees half of one: the bytes go to a temporary file in the same directory,
-/// which is then renamed over the destination (rename is atomic within one file system).
+/// which is then renamed over the destination (rename is atomic within one file system). A temporary file left
+/// by a killed run is removed by ``AtomicFileSet/removeStaleTemporaries(in:now:)``.
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws(ResultsError) {
         let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(
-            ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        )
+        let temporary = directory.appendingPathComponent(AtomicFileSet.temporaryName(for: url.lastPathComponent))
         do {
             try data.write(to: temporary)
         } catch {

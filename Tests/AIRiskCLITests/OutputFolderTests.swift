@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import AIRiskCLI
+
+private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/models")
+
+@Suite("--out checked before the assessment")
+struct OutputFolderTests {
+    @Test("an unusable --out fails before any data is read or probe runs, naming the folder")
+    func unusableOutFailsFirst() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        // The data files do not exist: had the assessment started, the error would name them.
+        let missing = dir.appendingPathComponent("nope.npz").path
+        for out in [file.path, file.appendingPathComponent("reports").path] {
+            let capture = TerminalOutput.Capture()
+            let started = ContinuousClock.now
+            let status = await TerminalOutput.Capture.$current.withValue(capture) {
+                await AIRiskCommand.run(arguments: [
+                    "assess", "--model", models.appendingPathComponent("softmax_digits.onnx").path,
+                    "--members", missing, "--nonmembers", missing, "--out", out,
+                ])
+            }
+            let message = String(decoding: capture.standardError, as: UTF8.self)
+            #expect(status == 1)
+            #expect(message.contains("output folder") && message.contains("a-file"), "\(message)")
+            #expect(!message.contains("nope.npz"), "\(message)")
+            #expect(ContinuousClock.now - started < .seconds(5))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["a-file"])
+    }
+
+    @Test(
+        "a read-only --out fails before the assessment",
+        .enabled(if: getuid() != 0, "root may write into a read-only folder"))
+    func readOnlyOut() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+            try? FileManager.default.removeItem(at: dir)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
+        let missing = dir.appendingPathComponent("nope.npz").path
+        let capture = TerminalOutput.Capture()
+        let status = await TerminalOutput.Capture.$current.withValue(capture) {
+            await AIRiskCommand.run(arguments: [
+                "assess", "--model", models.appendingPathComponent("softmax_digits.onnx").path,
+                "--members", missing, "--nonmembers", missing, "--out", dir.path,
+            ])
+        }
+        let message = String(decoding: capture.standardError, as: UTF8.self)
+        #expect(status == 1)
+        #expect(message.contains("output folder") && !message.contains("nope.npz"), "\(message)")
+    }
+}
