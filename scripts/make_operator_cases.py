@@ -216,6 +216,17 @@ def svm_cases():
         model = to_onnx(est, x[:1], target_opset=opsets, options=options)
         rows = x[rng.choice(len(x), 8, replace=False)]
         cut_nodes(name, model, rows, {"SVMClassifier", "SVMRegressor"})
+    # A whole kNN classifier: skl2onnx computes the distances with Scan (body: Sub, ReduceSumSquare), then TopK.
+    from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
+    for name, est, y in [("knn_classifier_whole", KNeighborsClassifier(5), iris_y),
+                         ("knn_regressor_whole", KNeighborsRegressor(3), iris_x[:, 0])]:
+        est.fit(iris_x[:, 1:], y)
+        model = to_onnx(est, iris_x[:1, 1:], target_opset=opsets,
+                        options={id(est): {"zipmap": False}} if hasattr(est, "classes_") else None)
+        rows = iris_x[rng.choice(len(iris_x), 8, replace=False), 1:]
+        outputs = session(model).run(None, {model.graph.input[0].name: rows})
+        write_case(name, model, [(model.graph.input[0].name, rows)],
+                   [(o.name, v) for o, v in zip(model.graph.output, outputs)])
 
 
 def external_data():

@@ -40,4 +40,17 @@ struct MathKernelGradientTests {
             try TestSupport.checkNode(op, [a, b, c], wrt: [0, 1, 2])
         }
     }
+
+    @Test("Split, CumSum, Tile, DepthToSpace, SpaceToDepth, PRelu and Shrink")
+    func movement() throws {
+        let x = Tensor(shape: [2, 4], scalars: TestSupport.values(8, seed: 9))
+        try TestSupport.checkNode("Split", [x, Tensor(int64Vector: [1, 3])], wrt: [0], attributes: ["axis": .int(1)])
+        try TestSupport.checkNode("CumSum", [x, Tensor(int64Scalar: 1)], wrt: [0], attributes: ["reverse": .int(1)])
+        try TestSupport.checkNode("Tile", [x, Tensor(int64Vector: [2, 1])], wrt: [0])
+        let image = Tensor(shape: [1, 4, 2, 2], scalars: TestSupport.values(16, seed: 3))
+        try TestSupport.checkNode("DepthToSpace", [image], wrt: [0], attributes: ["blocksize": .int(2)])
+        try TestSupport.checkNode("SpaceToDepth", [image], wrt: [0], attributes: ["blocksize": .int(2)])
+        try TestSupport.checkNode("PRelu", [x, Tensor(vector: [0.1, 0.2, 0.3, 0.4])], wrt: [0, 1])
+        try TestSupport.checkNode("Shrink", [Tensor(vector: [-1.2, -0.9, 0.8, 1.4])], wrt: [0])
+    }
 }

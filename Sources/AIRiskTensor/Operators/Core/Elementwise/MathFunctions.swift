@@ -232,3 +232,17 @@ struct CeluFunction: UnaryFunction {
     func apply(_ x: Float) -> Float { max(0, x) + min(0, alpha * (Foundation.exp(x / alpha) - 1)) }
     func derivative(x: Float, y: Float) -> Float { x > 0 ? 1 : Foundation.exp(x / alpha) }
 }
+
+struct ShrinkFunction: UnaryFunction {
+    static let opType = "Shrink"
+    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
+    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
+    let lambda: Float
+    let bias: Float
+    init(_ ctx: KernelContext) throws {
+        lambda = try ctx.float("lambd", default: 0.5)
+        bias = try ctx.float("bias", default: 0)
+    }
+    func apply(_ x: Float) -> Float { x < -lambda ? x + bias : (x > lambda ? x - bias : 0) }
+    func derivative(x: Float, y: Float) -> Float { x < -lambda || x > lambda ? 1 : 0 }
+}
