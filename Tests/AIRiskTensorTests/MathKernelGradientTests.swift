@@ -52,5 +52,9 @@ struct MathKernelGradientTests {
         try TestSupport.checkNode("SpaceToDepth", [image], wrt: [0], attributes: ["blocksize": .int(2)])
         try TestSupport.checkNode("PRelu", [x, Tensor(vector: [0.1, 0.2, 0.3, 0.4])], wrt: [0, 1])
         try TestSupport.checkNode("Shrink", [Tensor(vector: [-1.2, -0.9, 0.8, 1.4])], wrt: [0])
+        for mode in ["constant", "reflect", "edge"] {
+            try TestSupport.checkNode(
+                "Pad", [x, Tensor(int64Vector: [1, 2, 0, 1])], wrt: [0], attributes: ["mode": .string(mode)])
+        }
     }
 }

@@ -88,5 +88,8 @@ public enum CoreKernels {
         ScatterKernel.self,
         GatherNDKernel.self,
         NonZeroKernel.self,
+        BitShiftKernel.self,
+        PadKernel.self,
+        ReverseSequenceKernel.self,
     ]
 }

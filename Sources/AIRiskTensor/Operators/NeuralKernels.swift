@@ -10,5 +10,7 @@ public enum NeuralKernels {
         RNNKernel.self,
         GRUKernel.self,
         LSTMKernel.self,
+        LRNKernel.self,
+        MeanVarianceNormalizationKernel.self,
     ]
 }
