@@ -12,5 +12,6 @@ public enum NeuralKernels {
         LSTMKernel.self,
         LRNKernel.self,
         MeanVarianceNormalizationKernel.self,
+        ResizeKernel.self,
     ]
 }
