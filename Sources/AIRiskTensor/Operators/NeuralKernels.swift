@@ -13,5 +13,6 @@ public enum NeuralKernels {
         LRNKernel.self,
         MeanVarianceNormalizationKernel.self,
         ResizeKernel.self,
+        ConvTransposeKernel.self,
     ]
 }
