@@ -88,6 +88,7 @@ public enum CoreKernels {
         ScatterKernel.self,
         GatherNDKernel.self,
         NonZeroKernel.self,
+        UniqueKernel.self,
         BitShiftKernel.self,
         PadKernel.self,
         ReverseSequenceKernel.self,
