@@ -71,7 +71,9 @@ public struct ONNXModelAccess: ModelAccess {
             if case .tensor(let e, _) = d.declaredType { return e }
             return d.zipMapClassLabels != nil ? .float : nil
         }
-        let floatOutputs = tensorOutputs.filter { elementType($0) == .float }
+        // Every floating type counts: the engine computes float64 / float16 outputs in float32.
+        let floating: Set<ONNXElementType> = [.float, .double, .float16, .bfloat16]
+        let floatOutputs = tensorOutputs.filter { elementType($0).map(floating.contains) ?? false }
         let intOutputs = tensorOutputs.filter { elementType($0) == .int64 }
         let chosen: ONNXValueDeclaration
         if let outputName {

@@ -46,7 +46,8 @@ public struct ONNXModel: Sendable {
             throw ONNXError.tooLarge(file: url.path, what: "the model file", bytes: size, limit: limits.maxFileBytes)
         }
         return try load(
-            bytes: try FileBytes.read(url), fileName: url.path, checkOperators: checkOperators, limits: limits)
+            bytes: try FileBytes.read(url), fileName: url.path, checkOperators: checkOperators, limits: limits,
+            directory: url.deletingLastPathComponent())
     }
 
     /// Loads a model from serialized ModelProto bytes; `fileName` is used in error messages.
@@ -56,7 +57,9 @@ public struct ONNXModel: Sendable {
         try load(bytes: [UInt8](data), fileName: fileName, checkOperators: checkOperators, limits: limits)
     }
 
-    static func load(bytes: [UInt8], fileName: String, checkOperators: Bool, limits: ONNXLimits) throws -> ONNXModel {
+    static func load(
+        bytes: [UInt8], fileName: String, checkOperators: Bool, limits: ONNXLimits, directory: URL? = nil
+    ) throws -> ONNXModel {
         guard UInt64(bytes.count) <= limits.maxFileBytes else {
             throw ONNXError.tooLarge(
                 file: fileName, what: "the model file", bytes: UInt64(bytes.count), limit: limits.maxFileBytes)
@@ -89,7 +92,8 @@ public struct ONNXModel: Sendable {
             throw ONNXError.unsupportedOpset(file: fileName, domain: "", version: 1, supported: supportedOpsets)
         }
 
-        let lowering = GraphLowering(file: fileName, opsetImports: opsets, limits: limits)
+        var lowering = GraphLowering(file: fileName, opsetImports: opsets, limits: limits)
+        lowering.directory = directory
         let lowered = try lowering.lowerMain(graphProto)
         try checkSizes(lowered.graph, fileName: fileName, limits: limits)
         let model = ONNXModel(

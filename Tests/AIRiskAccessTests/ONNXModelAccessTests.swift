@@ -1,6 +1,7 @@
 import AIRiskAccess
 import AIRiskONNX
 import AIRiskTensor
+import Foundation
 import Testing
 
 @Suite("ONNX model access")
@@ -92,5 +93,23 @@ struct ONNXModelAccessTests {
         #expect(model.count.rows == 8)
         #expect(model.count.calls == 2)
         #expect(model.remaining == 2)
+    }
+
+    @Test("a float64 probability output is read as probabilities, not ignored for the labels")
+    func float64Probabilities() async throws {
+        let folder = FixtureModels.directory.deletingLastPathComponent().appendingPathComponent("float64")
+        func file(_ suffix: String) -> URL { folder.appendingPathComponent("logreg_iris_float64" + suffix) }
+        let access = try ONNXModelAccess(model: ONNXModel.load(contentsOf: file(".onnx")), name: "float64")
+        #expect(access.description.outputKind == .probabilities)
+        #expect(access.description.outputWidth == 3)
+        let rows = try ONNXTensorFile.load(contentsOf: file(".input.pb")).tensor
+        let want = try #require(try ONNXTensorFile.load(contentsOf: file(".probabilities.pb")).tensor.floats)
+        let labels = try #require(try ONNXTensorFile.load(contentsOf: file(".label.pb")).tensor.int64s)
+        let output = try await access.predict(rows)
+        #expect(output.scores.count == want.count)
+        for (got, expected) in zip(output.scores, want) {
+            #expect(abs(got - expected) <= Float(1e-5) * max(1, abs(expected)))
+        }
+        #expect(output.labels == labels.map { Int($0) })
     }
 }

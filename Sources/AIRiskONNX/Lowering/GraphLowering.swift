@@ -1,4 +1,5 @@
 import AIRiskTensor
+import Foundation
 
 /// Lowers decoded protobuf graphs onto the engine's ``Graph``, checking the graph's structure:
 /// typed runtime inputs, initializers consistent with their declarations, every value produced
@@ -9,6 +10,8 @@ struct GraphLowering {
     var limits: ONNXLimits = .standard
     /// How many subgraphs enclose the graph being lowered (0 for the main graph).
     var subgraphDepth = 0
+    /// The model file's folder, where external tensor data is looked up (nil when loaded from bytes).
+    var directory: URL? = nil
 
     struct Result {
         var graph: Graph
@@ -129,6 +132,14 @@ struct GraphLowering {
 
     func decodeTensor(_ t: TensorProto, path: String) throws -> Tensor {
         do {
+            var t = t
+            if t.dataLocation == 1 {
+                do {
+                    t = try ExternalTensorData(directory: directory, file: file, limits: limits).resolve(t)
+                } catch let failure as ExternalTensorData.Failure {
+                    throw ONNXError.invalidTensor(file: file, fieldPath: path, reason: failure.reason)
+                }
+            }
             return try TensorDecoding.decode(t, maxBytes: limits.maxTensorBytes)
         } catch let failure as TensorDecoding.Failure {
             switch failure.kind {

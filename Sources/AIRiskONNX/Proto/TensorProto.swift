@@ -15,6 +15,8 @@ struct TensorProto {
     var uint64Data: [Int64] = []
     var dataLocation: Int32 = 0
     var hasExternalData = false
+    /// external_data key/value pairs (location, offset, length, checksum) in file order.
+    var externalData: [(key: String, value: String)] = []
     var hasSegment = false
     /// Where the tensor sits in the file, for error messages.
     var path: String
@@ -65,7 +67,18 @@ struct TensorProto {
             case 10: try reader.appendDoubles(wire, "double_data", to: &doubleData, limit: expected)
             case 11: try reader.appendVarints(wire, "uint64_data", to: &uint64Data, limit: expected)
             case 13:
-                _ = try reader.bytesRange(wire, "external_data")
+                var sub = try reader.message(wire, "external_data[\(externalData.count)]")
+                var k = ""
+                var v = ""
+                while !sub.isAtEnd {
+                    let (f, w) = try sub.readTag()
+                    switch f {
+                    case 1: k = try sub.string(w, "key")
+                    case 2: v = try sub.string(w, "value")
+                    default: try sub.skip(w, field: f)
+                    }
+                }
+                externalData.append((k, v))
                 hasExternalData = true
             case 14: dataLocation = try reader.int32(wire, "data_location")
             default: try reader.skip(wire, field: field)

@@ -9,5 +9,12 @@ public enum ClassicalMLKernels {
         TreeEnsembleRegressorKernel.self,
         ZipMapKernel.self,
         ArrayFeatureExtractorKernel.self,
+        ImputerKernel.self,
+        BinarizerKernel.self,
+        SVMClassifierKernel.self,
+        SVMRegressorKernel.self,
+        OneHotEncoderKernel.self,
+        LabelEncoderKernel.self,
+        FeatureVectorizerKernel.self,
     ]
 }

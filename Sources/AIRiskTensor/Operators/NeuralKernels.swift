@@ -10,5 +10,9 @@ public enum NeuralKernels {
         RNNKernel.self,
         GRUKernel.self,
         LSTMKernel.self,
+        LRNKernel.self,
+        MeanVarianceNormalizationKernel.self,
+        ResizeKernel.self,
+        ConvTransposeKernel.self,
     ]
 }

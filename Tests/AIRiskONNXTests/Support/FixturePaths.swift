@@ -7,6 +7,8 @@ enum FixturePaths {
         .appendingPathComponent("Fixtures")
     static let mlCases = fixtures.appendingPathComponent("ml")
     static let models = fixtures.appendingPathComponent("models")
+    static let operatorCases = fixtures.appendingPathComponent("ops")
+    static let externalData = fixtures.appendingPathComponent("external")
     static let onnxNodeTests = URL(fileURLWithPath: "/usr/share/libonnx-testdata/data/node")
 
     /// The sub-directories of `dir` whose names start with `prefix`, sorted.

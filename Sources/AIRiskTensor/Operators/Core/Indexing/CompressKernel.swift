@@ -1,0 +1,37 @@
+/// ONNX Compress: keeps the slices along `axis` (or of the flattened input, without `axis`) whose
+/// condition is true; a condition shorter than the axis keeps nothing beyond its end. Not
+/// differentiable.
+struct CompressKernel: Kernel {
+    static let opType = "Compress"
+    static let isDifferentiable = false
+    let ctx: KernelContext
+    let axis: Int?
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        axis = try ctx.int("axis")
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let input = try ctx.input(inputs, 0)
+        guard let cond = try? ctx.input(inputs, 1).asBools() else { throw ctx.inputError(1, "must be bool") }
+        let x = axis == nil ? input.reshaped([input.count]) : input
+        let a = try ctx.axis(axis ?? 0, rank: x.rank)
+        let n = x.shape[a]
+        guard cond.count <= n else { throw ctx.inputError(1, "has \(cond.count) entries for an axis of \(n)") }
+        let kept = cond.indices.filter { cond[$0] }
+        let inner = Shape.product(x.shape, (a + 1)..<x.rank)
+        let outer = Shape.product(x.shape, 0..<a)
+        var map: [Int] = []
+        for o in 0..<outer {
+            for k in kept { map.append(contentsOf: ((o * n + k) * inner)..<((o * n + k + 1) * inner)) }
+        }
+        var shape = x.shape
+        shape[a] = kept.count
+        return KernelOutput(outputs: [Tensor(shape: shape, storage: x.storage.gathered(map))])
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        [nil, nil]
+    }
+}

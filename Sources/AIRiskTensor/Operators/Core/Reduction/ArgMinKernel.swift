@@ -1,0 +1,49 @@
+/// ONNX ArgMin (int64 indices; `keepdims`, `select_last_index`). Not differentiable.
+struct ArgMinKernel: Kernel {
+    static let opType = "ArgMin"
+    static let isDifferentiable = false
+    let ctx: KernelContext
+    let axis: Int
+    let keepDims: Bool
+    let selectLast: Bool
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        axis = try ctx.int("axis", default: 0)
+        keepDims = try ctx.int("keepdims", default: 1) != 0
+        selectLast = try ctx.int("select_last_index", default: 0) != 0
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let x = try ctx.input(inputs, 0)
+        let v: [Double]
+        switch x.storage {
+        case .float(let f): v = f.map { Double($0) }
+        case .int64(let i): v = i.map { Double($0) }
+        default: throw ctx.inputError(0, "must be numeric, got \(x.elementTypeName)")
+        }
+        let a = try ctx.axis(axis, rank: x.rank)
+        let outer = Shape.product(x.shape, 0..<a)
+        let len = x.shape[a]
+        let inner = Shape.product(x.shape, (a + 1)..<x.rank)
+        guard len > 0 else { throw ctx.fail("cannot take ArgMin over an empty axis") }
+        var out = [Int64](repeating: 0, count: outer * inner)
+        for o in 0..<outer {
+            for i in 0..<inner {
+                let base = o * len * inner + i
+                var best = 0
+                for j in 1..<len {
+                    let value = v[base + j * inner]
+                    let current = v[base + best * inner]
+                    if value < current || (selectLast && value == current) { best = j }
+                }
+                out[o * inner + i] = Int64(best)
+            }
+        }
+        var shape = x.shape
+        if keepDims { shape[a] = 1 } else { shape.remove(at: a) }
+        return KernelOutput(outputs: [Tensor(shape: shape, storage: .int64(out))])
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] { [nil] }
+}

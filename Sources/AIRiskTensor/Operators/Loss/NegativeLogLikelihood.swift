@@ -1,0 +1,137 @@
+import Foundation
+
+/// The shared computation of ONNX NegativeLogLikelihoodLoss and SoftmaxCrossEntropyLoss: given
+/// log-probabilities `[N, C, d…]`, targets `[N, d…]` and optional class weights, the per-element loss
+/// −w[t]·x[n, t, d…] (0 where the target equals `ignore_index`), reduced by "none", "sum" or "mean"
+/// (divided by the sum of the weights of the counted elements).
+struct NegativeLogLikelihood: Sendable {
+    enum Reduction: String, Sendable { case none, sum, mean }
+    let reduction: Reduction
+    let ignoreIndex: Int?
+
+    init(_ ctx: KernelContext) throws {
+        let r = try ctx.string("reduction") ?? "mean"
+        guard let reduction = Reduction(rawValue: r) else {
+            throw ctx.attributeError("reduction", "is '\(r)'; expected none, sum or mean")
+        }
+        self.reduction = reduction
+        ignoreIndex = try ctx.int("ignore_index")
+    }
+
+    /// The loss tensor: the targets' shape for "none", a scalar otherwise.
+    func loss(
+        _ ctx: KernelContext, logProbabilities x: [Float], shape: [Int], targets t: [Int], targetShape: [Int],
+        weights w: [Float]?
+    ) throws -> Tensor {
+        guard shape.count >= 2, targetShape.count == shape.count - 1, targetShape[0] == shape[0],
+            Array(shape[2...]) == Array(targetShape[1...])
+        else {
+            throw ctx.fail("input shape \(shape) and target shape \(targetShape) do not match ([N, C, d…] and [N, d…])")
+        }
+        let n = shape[0]
+        let c = shape[1]
+        let inner = Shape.product(shape, 2..<shape.count)
+        if let w, w.count != c { throw ctx.inputError(2, "must hold \(c) class weights, got \(w.count)") }
+        var losses = [Float](repeating: 0, count: t.count)
+        var weightSum = 0.0
+        var total = 0.0
+        for i in 0..<n {
+            for d in 0..<inner {
+                let e = i * inner + d
+                let target = t[e]
+                if target == ignoreIndex { continue }
+                guard target >= 0 && target < c else {
+                    throw ctx.inputError(1, "holds class \(target), outside 0..<\(c)")
+                }
+                let weight = w?[target] ?? 1
+                let l = -x[(i * c + target) * inner + d] * weight
+                losses[e] = l
+                total += Double(l)
+                weightSum += Double(weight)
+            }
+        }
+        switch reduction {
+        case .none: return Tensor(shape: targetShape, scalars: losses)
+        case .sum: return Tensor(scalar: Float(total))
+        case .mean: return Tensor(scalar: Float(total / weightSum))
+        }
+    }
+}
+
+/// ONNX NegativeLogLikelihoodLoss (opset 12+). Not differentiable in this engine (losses are
+/// training-time operators; airisk differentiates its own losses).
+struct NegativeLogLikelihoodLossKernel: Kernel {
+    static let opType = "NegativeLogLikelihoodLoss"
+    static let isDifferentiable = false
+    let ctx: KernelContext
+    let nll: NegativeLogLikelihood
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        nll = try NegativeLogLikelihood(ctx)
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let (x, xv) = try ctx.floatInput(inputs, 0)
+        let target = try ctx.input(inputs, 1)
+        let t = try ctx.intValues(inputs, 1)
+        let w = try ctx.optionalInput(inputs, 2).map { try ctx.floats($0, input: 2) }
+        let loss = try nll.loss(
+            ctx, logProbabilities: xv, shape: x.shape, targets: t, targetShape: target.shape, weights: w)
+        return KernelOutput(outputs: [loss])
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        [nil, nil, nil]
+    }
+}
+
+/// ONNX SoftmaxCrossEntropyLoss (opset 12+): log-softmax over axis 1, then the negative
+/// log-likelihood; the optional second output is the log-probabilities. Not differentiable here.
+struct SoftmaxCrossEntropyLossKernel: Kernel {
+    static let opType = "SoftmaxCrossEntropyLoss"
+    static let isDifferentiable = false
+    let ctx: KernelContext
+    let nll: NegativeLogLikelihood
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        nll = try NegativeLogLikelihood(ctx)
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let (x, xv) = try ctx.floatInput(inputs, 0)
+        guard x.rank >= 2 else { throw ctx.inputError(0, "must have rank 2 or more, got shape \(x.shape)") }
+        let c = x.shape[1]
+        let inner = Shape.product(x.shape, 2..<x.rank)
+        var logp = xv
+        for i in 0..<x.shape[0] {
+            for d in 0..<inner {
+                var m = -Float.infinity
+                for k in 0..<c { m = max(m, xv[(i * c + k) * inner + d]) }
+                var s = 0.0
+                for k in 0..<c { s += Double((xv[(i * c + k) * inner + d] - m).exp) }
+                let lse = m + Float(s.log)
+                for k in 0..<c { logp[(i * c + k) * inner + d] = xv[(i * c + k) * inner + d] - lse }
+            }
+        }
+        let target = try ctx.input(inputs, 1)
+        let t = try ctx.intValues(inputs, 1)
+        let w = try ctx.optionalInput(inputs, 2).map { try ctx.floats($0, input: 2) }
+        let loss = try nll.loss(
+            ctx, logProbabilities: logp, shape: x.shape, targets: t, targetShape: target.shape, weights: w)
+        return KernelOutput(outputs: [loss, Tensor(shape: x.shape, scalars: logp)])
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        [nil, nil, nil]
+    }
+}
+
+extension Float {
+    fileprivate var exp: Float { Float(Foundation.exp(Double(self))) }
+}
+
+extension Double {
+    fileprivate var log: Double { Foundation.log(self) }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// ONNX LRN (local response normalisation across channels of [N, C, …]):
+/// y = x / (bias + alpha/size · Σ x²)^beta over the `size` channels around each one. Not
+/// differentiable.
+struct LRNKernel: Kernel {
+    static let opType = "LRN"
+    static let isDifferentiable = false
+    let ctx: KernelContext
+    let alpha: Float
+    let beta: Float
+    let bias: Float
+    let size: Int
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        alpha = try ctx.float("alpha", default: 1e-4)
+        beta = try ctx.float("beta", default: 0.75)
+        bias = try ctx.float("bias", default: 1)
+        guard let s = try ctx.int("size"), s > 0 else { throw ctx.attributeError("size", "is required and positive") }
+        size = s
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let (x, v) = try ctx.floatInput(inputs, 0)
+        guard x.rank >= 2 else { throw ctx.inputError(0, "must be [N, C, …]") }
+        let c = x.shape[1]
+        let inner = Shape.product(x.shape, 2..<x.rank)
+        let lo = (size - 1) / 2
+        let hi = size - 1 - lo
+        var y = v
+        for n in 0..<x.shape[0] {
+            for ch in 0..<c {
+                for i in 0..<inner {
+                    var sum: Float = 0
+                    for k in max(0, ch - lo)...min(c - 1, ch + hi) {
+                        let e = v[(n * c + k) * inner + i]
+                        sum += e * e
+                    }
+                    let e = (n * c + ch) * inner + i
+                    y[e] = v[e] / Foundation.pow(bias + alpha / Float(size) * sum, beta)
+                }
+            }
+        }
+        return KernelOutput(outputs: [Tensor(shape: x.shape, scalars: y)])
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        [nil]
+    }
+}

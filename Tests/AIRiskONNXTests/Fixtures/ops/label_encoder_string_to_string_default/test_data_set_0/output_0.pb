@@ -1,0 +1,1 @@
+2female2_Unused2maleBY

@@ -1,0 +1,1 @@
+2green2blue2purple2redBX
