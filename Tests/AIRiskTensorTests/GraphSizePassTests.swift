@@ -139,6 +139,31 @@ struct GraphSizePassTests {
                     Tensor(shape: [1, 100_000], scalars: [Float](repeating: 0, count: 100_000)),
                 ], [:]
             ),
+            // Operators of users' models (issue 18) that can grow a value from a small file.
+            ("Tile", [one, Tensor(shape: [1], int64: [1_000_000_000])], [:]),
+            (
+                "Range",
+                [Tensor(shape: [], scalars: [0]), Tensor(shape: [], scalars: [1e9]), Tensor(shape: [], scalars: [1])],
+                [:]
+            ),
+            (
+                "Pad", [one, Tensor(shape: [2], int64: [0, 1_000_000_000])], [:]
+            ),
+            (
+                "OneHot",
+                [
+                    Tensor(shape: [1], int64: [0]), Tensor(shape: [], scalars: [1e9]),
+                    Tensor(shape: [2], scalars: [0, 1]),
+                ],
+                [:]
+            ),
+            (
+                "Sum",
+                [
+                    Tensor(shape: [100_000, 1], scalars: [Float](repeating: 0, count: 100_000)),
+                    Tensor(shape: [1, 100_000], scalars: [Float](repeating: 0, count: 100_000)),
+                ], [:]
+            ),
         ]
         for (op, inputs, attributes) in cases {
             let node = Node(

@@ -80,6 +80,7 @@ struct ConvTransposeKernel: Kernel {
         let bias = try ctx.optionalInput(inputs, 2).map { try ctx.floats($0, input: 2) }
         let outShape = [n, m] + p.outSpatial
         guard let total = Shape.checkedCount(outShape) else { throw ctx.fail("output \(outShape) is too large") }
+        try ctx.checkOutput(outShape, .float)
         var y = [Float](repeating: 0, count: total)
         let inCount = Shape.count(spatialIn)
         let kCount = Shape.count(kernel)

@@ -93,6 +93,7 @@ struct ResizeKernel: Kernel {
             throw ctx.fail("needs either scales or sizes")
         }
         guard Shape.checkedCount(out) != nil else { throw ctx.fail("output shape \(out) is too large") }
+        try ctx.checkOutput(out, .int64)
         return (out, scales)
     }
 

@@ -25,6 +25,7 @@ struct VariadicKernel<V: VariadicOperator>: Kernel {
         guard let shape = Self.outputShape(ts.map(\.shape)) else {
             throw ctx.fail("inputs of shapes \(ts.map(\.shape)) do not broadcast")
         }
+        try ctx.checkOutput(shape, .int64)
         switch ts[0].storage {
         case .float:
             var acc = Broadcast.expand(try ctx.floats(ts[0], input: 0), from: ts[0].shape, to: shape)

@@ -33,12 +33,16 @@ struct OneHotKernel: Kernel {
         guard depthTensor.count == 1, let depthValue = try? depthTensor.asFloats().first else {
             throw ctx.inputError(1, "must hold one number")
         }
+        guard depthValue.isFinite, abs(depthValue) < Float(Int32.max) else {
+            throw ctx.inputError(1, "depth \(depthValue) is not a usable class count")
+        }
         let depth = Int(depthValue)
         let values = try ctx.input(inputs, 2)
         guard values.count == 2 else { throw ctx.inputError(2, "must hold [off, on]") }
         guard let shape = Self.outputShape(indices: indices.shape, depth: depth, axis: axis) else {
             throw ctx.fail("depth \(depth) and axis \(axis) do not give a valid output for indices \(indices.shape)")
         }
+        try ctx.checkOutput(shape, .int64)
         let a = Shape.normalizeAxis(axis, rank: shape.count) ?? 0
         let inner = Shape.product(indices.shape, a..<indices.rank)
         var map = [Int](repeating: 0, count: Shape.count(shape))

@@ -41,6 +41,7 @@ struct PadKernel: Kernel {
             shape.append(n)
         }
         guard Shape.checkedCount(shape) != nil else { throw ctx.fail("padded shape \(shape) is too large") }
+        try ctx.checkOutput(shape, .int64)
         let strides = Shape.strides(x.shape)
         let outStrides = Shape.strides(shape)
         let n = Shape.count(shape)

@@ -26,6 +26,7 @@ struct TileKernel: Kernel {
         guard let shape = Self.outputShape(input: x.shape, repeats: repeats) else {
             throw ctx.inputError(1, "repeats \(repeats) do not fit input shape \(x.shape)")
         }
+        try ctx.checkOutput(shape, .int64)
         let strides = Shape.strides(x.shape)
         let n = Shape.count(shape)
         var map = [Int](repeating: 0, count: n)

@@ -25,11 +25,13 @@ struct RangeKernel: Kernel {
             guard let n = Self.count(start: Double(a[0]), limit: Double(b[0]), delta: Double(c[0])) else {
                 throw ctx.fail("start \(a[0]), limit \(b[0]) and delta \(c[0]) do not give a bounded range")
             }
+            try ctx.checkOutput([n], .float)
             return KernelOutput(outputs: [Tensor(shape: [n], scalars: (0..<n).map { a[0] + Float($0) * c[0] })])
         case (.int64(let a), .int64(let b), .int64(let c)) where a.count == 1 && b.count == 1 && c.count == 1:
             guard let n = Self.count(start: Double(a[0]), limit: Double(b[0]), delta: Double(c[0])) else {
                 throw ctx.fail("start \(a[0]), limit \(b[0]) and delta \(c[0]) do not give a bounded range")
             }
+            try ctx.checkOutput([n], .int64)
             return KernelOutput(outputs: [Tensor(shape: [n], int64: (0..<n).map { a[0] &+ Int64($0) &* c[0] })])
         default:
             throw ctx.fail("start, limit and delta must be scalars of one numeric type")
