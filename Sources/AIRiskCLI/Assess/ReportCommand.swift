@@ -25,7 +25,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let url = URL(fileURLWithPath: results)
-        let doc = try ResultsDocument.read(contentsOf: url)
+        var doc = try ResultsDocument.read(contentsOf: url)
+        if let gate = report.failOn { doc.gate = gate.severity }
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? url.deletingLastPathComponent()
         let formats = format.isEmpty ? ReportFormat.allCases.filter { $0 != .resultsXML } : format
         let written = try ReportWriter.write(doc, formats: formats, to: directory, options: try report.writerOptions())

@@ -1,0 +1,83 @@
+import AIRiskResults
+import Foundation
+
+/// The decision box at the top of the report and the requirement → pass / fail / not-tested list, drawn from the
+/// results document alone: one plain sentence per finding from its headline, what was and was not tested, the
+/// assumptions, and ship / block when the document records a gate.
+extension HTMLContext {
+    var decision: [String: Any] {
+        let r = results
+        var out: [String: Any] = [
+            "sentences": r.findingsBySeverity.map { f in
+                ["severity": f.severity.rawValue, "severityLabel": severityLabel(f.severity), "text": sentence(f)]
+            },
+            "tested": r.probes.filter { $0.status == .ran }.map(\.title).joined(separator: ", "),
+            "notTested": r.probes.filter { $0.status != .ran }.map { p in
+                p.title + " (" + t("status." + p.status.state) + (p.status.detail.map { ": " + $0 } ?? "") + ")"
+            },
+            "assumptions": [
+                t("decision.access") + " " + r.model.accessLevel,
+                t("decision.sensitivity") + " " + t("sensitivity." + r.dataSensitivity.rawValue),
+                t("decision.profile") + " " + r.profile,
+            ] + Array(Set(r.findings.compactMap(\.context))).sorted().map { t("decision.context") + " " + $0 },
+        ]
+        out["hasNotTested"] = !(out["notTested"] as? [String] ?? []).isEmpty
+        if let gate = r.gate {
+            let blocking = r.findings.filter { $0.severity >= gate }
+            let incomplete = !r.anyProbeRan || !r.failedProbes.isEmpty
+            let block = !blocking.isEmpty || incomplete
+            out["verdict"] = [
+                "block": block,
+                "label": t(block ? "decision.block" : "decision.ship"),
+                "reason": fill("decision.gate", severityLabel(gate))
+                    + (blocking.isEmpty ? "" : " " + blocking.map(\.title).joined(separator: "; "))
+                    + (incomplete ? " " + t("decision.incomplete") : ""),
+            ]
+        }
+        return out
+    }
+
+    /// "Membership inference: an attacker with scores access reaches AUC 0.742 [0.70, 0.79] (chance 0.5); at
+    /// 1 % of outsiders wrongly flagged, 9 in 100 members are identified." Every number is the finding's headline
+    /// or a metric of its probe.
+    func sentence(_ f: Finding) -> String {
+        let probe = results.probes.first { $0.id == f.probeID }
+        let access = probe?.accessAssumed.isEmpty == false ? probe?.accessAssumed ?? "" : results.model.accessLevel
+        var text = fill("decision.attacker", probe?.title ?? f.probeID, access)
+        if let h = f.headline {
+            text += " " + h.name.replacingOccurrences(of: "Headline: ", with: "") + String(format: " %.3f", h.value)
+            if let lo = h.ciLow, let hi = h.ciHigh { text += String(format: " [%.3f, %.3f]", lo, hi) }
+        }
+        if f.severity == .note { text += "; " + t("decision.noLeak") }
+        if let tpr = probe?.metrics.first(where: { $0.name.hasPrefix("TPR at ") && $0.name.hasSuffix(" FPR") }) {
+            let fpr = tpr.name.dropFirst("TPR at ".count).dropLast(" FPR".count)
+            text += "; " + fill("decision.tpr", String(fpr), String(Int((tpr.value * 100).rounded())))
+        }
+        return text + " (" + severityLabel(f.severity) + ")."
+    }
+
+    /// The label `key` with `{0}`, `{1}`, … replaced by `values`.
+    func fill(_ key: String, _ values: String...) -> String {
+        var text = t(key)
+        for (i, v) in values.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: v) }
+        return text
+    }
+
+    /// One row per requirement: its label, text, catalog status and outcome.
+    var requirementRows: [[String: String]] {
+        results.requirementOutcomes.map { row in
+            let c = row.requirement
+            return [
+                "label": c.label, "text": c.text, "probe": c.probeID, "status": c.status,
+                "outcome": row.outcome.rawValue, "outcomeLabel": t("outcome." + row.outcome.rawValue),
+                "url": c.url ?? "",
+            ]
+        }
+    }
+
+    /// Every compliance reference of a probe, as "Framework ID" labels.
+    func complianceLabels(_ probeID: String) -> String {
+        results.compliance.filter { $0.probeID == probeID && $0.kind == .reference }.map(\.label)
+            .joined(separator: " · ")
+    }
+}
