@@ -7,32 +7,38 @@ import Foundation
 extension HTMLContext {
     var decision: [String: Any] {
         let r = results
-        var out: [String: Any] = [
-            "sentences": r.findingsBySeverity.map { f in
-                ["severity": f.severity.rawValue, "severityLabel": severityLabel(f.severity), "text": sentence(f)]
-            },
-            "tested": r.probes.filter { $0.status == .ran }.map(\.title).joined(separator: ", "),
-            "notTested": r.probes.filter { $0.status != .ran }.map { p in
-                p.title + " (" + t("status." + p.status.state) + (p.status.detail.map { ": " + $0 } ?? "") + ")"
-            },
-            "assumptions": [
-                t("decision.access") + " " + r.model.accessLevel,
-                t("decision.sensitivity") + " " + t("sensitivity." + r.dataSensitivity.rawValue),
-                t("decision.profile") + " " + r.profile,
-            ] + Array(Set(r.findings.compactMap(\.context))).sorted().map { t("decision.context") + " " + $0 },
+        let sentences: [[String: String]] = r.findingsBySeverity.map { f in
+            ["severity": f.severity.rawValue, "severityLabel": severityLabel(f.severity), "text": sentence(f)]
+        }
+        let tested: String = r.probes.filter { $0.status == .ran }.map(\.title).joined(separator: ", ")
+        let notTested: [String] = r.probes.filter { $0.status != .ran }.map { p in
+            let detail: String = p.status.detail.map { ": " + $0 } ?? ""
+            return p.title + " (" + t("status." + p.status.state) + detail + ")"
+        }
+        var assumptions: [String] = [
+            t("decision.access") + " " + r.model.accessLevel,
+            t("decision.sensitivity") + " " + t("sensitivity." + r.dataSensitivity.rawValue),
+            t("decision.profile") + " " + r.profile,
         ]
-        out["hasNotTested"] = !(out["notTested"] as? [String] ?? []).isEmpty
+        let contexts: [String] = Array(Set(r.findings.compactMap(\.context))).sorted()
+        assumptions += contexts.map { t("decision.context") + " " + $0 }
+        var out: [String: Any] = [:]
+        out["sentences"] = sentences
+        out["tested"] = tested
+        out["notTested"] = notTested
+        out["assumptions"] = assumptions
+        out["hasNotTested"] = !notTested.isEmpty
         if let gate = r.gate {
             let blocking = r.findings.filter { $0.severity >= gate }
             let incomplete = !r.anyProbeRan || !r.failedProbes.isEmpty
             let block = !blocking.isEmpty || incomplete
-            out["verdict"] = [
-                "block": block,
-                "label": t(block ? "decision.block" : "decision.ship"),
-                "reason": fill("decision.gate", severityLabel(gate))
-                    + (blocking.isEmpty ? "" : " " + blocking.map(\.title).joined(separator: "; "))
-                    + (incomplete ? " " + t("decision.incomplete") : ""),
+            var reason: String = fill("decision.gate", severityLabel(gate))
+            if !blocking.isEmpty { reason += " " + blocking.map(\.title).joined(separator: "; ") }
+            if incomplete { reason += " " + t("decision.incomplete") }
+            let verdict: [String: Any] = [
+                "block": block, "label": t(block ? "decision.block" : "decision.ship"), "reason": reason,
             ]
+            out["verdict"] = verdict
         }
         return out
     }
@@ -42,16 +48,19 @@ extension HTMLContext {
     /// or a metric of its probe.
     func sentence(_ f: Finding) -> String {
         let probe = results.probes.first { $0.id == f.probeID }
-        let access = probe?.accessAssumed.isEmpty == false ? probe?.accessAssumed ?? "" : results.model.accessLevel
-        var text = fill("decision.attacker", probe?.title ?? f.probeID, access)
+        var access: String = results.model.accessLevel
+        if let assumed = probe?.accessAssumed, !assumed.isEmpty { access = assumed }
+        var text: String = fill("decision.attacker", probe?.title ?? f.probeID, access)
         if let h = f.headline {
-            text += " " + h.name.replacingOccurrences(of: "Headline: ", with: "") + String(format: " %.3f", h.value)
+            let name: String = h.name.replacingOccurrences(of: "Headline: ", with: "")
+            text += " " + name + String(format: " %.3f", h.value)
             if let lo = h.ciLow, let hi = h.ciHigh { text += String(format: " [%.3f, %.3f]", lo, hi) }
         }
         if f.severity == .note { text += "; " + t("decision.noLeak") }
         if let tpr = probe?.metrics.first(where: { $0.name.hasPrefix("TPR at ") && $0.name.hasSuffix(" FPR") }) {
             let fpr = tpr.name.dropFirst("TPR at ".count).dropLast(" FPR".count)
-            text += "; " + fill("decision.tpr", String(fpr), String(Int((tpr.value * 100).rounded())))
+            let perHundred = Int((tpr.value * 100).rounded())
+            text += "; " + fill("decision.tpr", String(fpr), String(perHundred))
         }
         return text + " (" + severityLabel(f.severity) + ")."
     }
