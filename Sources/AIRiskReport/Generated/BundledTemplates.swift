@@ -130,11 +130,11 @@ table.requirements td { overflow-wrap: anywhere; }
 <h2>{{t.decision}}</h2>
 {{#decision}}
 {{#verdict}}<p class="verdict verdict-block-{{block}}"><strong>{{label}}</strong> {{reason}}</p>{{/verdict}}
-{{^verdict}}<p class="facts">{{t.decision.noGate}}</p>{{/verdict}}
+{{^verdict}}<p class="facts">{{t.decisionNoGate}}</p>{{/verdict}}
 <ul class="sentences">{{#sentences}}<li><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{text}}</li>{{/sentences}}</ul>
-<p><b>{{t.decision.tested}}</b> {{tested}}{{^tested}}{{t.decision.nothingTested}}{{/tested}}</p>
-{{#hasNotTested}}<p><b>{{t.decision.notTested}}</b> {{#notTested}}<span class="not-tested">{{.}}</span> {{/notTested}}</p>{{/hasNotTested}}
-<p class="facts"><b>{{t.decision.assumptions}}</b> {{#assumptions}}<span class="assumption">{{.}}</span> · {{/assumptions}}</p>
+<p><b>{{t.decisionTested}}</b> {{tested}}{{^tested}}{{t.decisionNothingTested}}{{/tested}}</p>
+{{#hasNotTested}}<p><b>{{t.decisionNotTested}}</b> {{#notTested}}<span class="not-tested">{{.}}</span> {{/notTested}}</p>{{/hasNotTested}}
+<p class="facts"><b>{{t.decisionAssumptions}}</b> {{#assumptions}}<span class="assumption">{{.}}</span> · {{/assumptions}}</p>
 {{/decision}}
 </section>
 

@@ -16,12 +16,12 @@ extension HTMLContext {
             return p.title + " (" + t("status." + p.status.state) + detail + ")"
         }
         var assumptions: [String] = [
-            t("decision.access") + " " + r.model.accessLevel,
-            t("decision.sensitivity") + " " + t("sensitivity." + r.dataSensitivity.rawValue),
-            t("decision.profile") + " " + r.profile,
+            t("decisionAccess") + " " + r.model.accessLevel,
+            t("decisionSensitivity") + " " + t("sensitivity." + r.dataSensitivity.rawValue),
+            t("decisionProfile") + " " + r.profile,
         ]
         let contexts: [String] = Array(Set(r.findings.compactMap(\.context))).sorted()
-        assumptions += contexts.map { t("decision.context") + " " + $0 }
+        assumptions += contexts.map { t("decisionContext") + " " + $0 }
         var out: [String: Any] = [:]
         out["sentences"] = sentences
         out["tested"] = tested
@@ -32,11 +32,11 @@ extension HTMLContext {
             let blocking = r.findings.filter { $0.severity >= gate }
             let incomplete = !r.anyProbeRan || !r.failedProbes.isEmpty
             let block = !blocking.isEmpty || incomplete
-            var reason: String = fill("decision.gate", severityLabel(gate))
+            var reason: String = fill("decisionGate", severityLabel(gate))
             if !blocking.isEmpty { reason += " " + blocking.map(\.title).joined(separator: "; ") }
-            if incomplete { reason += " " + t("decision.incomplete") }
+            if incomplete { reason += " " + t("decisionIncomplete") }
             let verdict: [String: Any] = [
-                "block": block, "label": t(block ? "decision.block" : "decision.ship"), "reason": reason,
+                "block": block, "label": t(block ? "decisionBlock" : "decisionShip"), "reason": reason,
             ]
             out["verdict"] = verdict
         }
@@ -50,17 +50,19 @@ extension HTMLContext {
         let probe = results.probes.first { $0.id == f.probeID }
         var access: String = results.model.accessLevel
         if let assumed = probe?.accessAssumed, !assumed.isEmpty { access = assumed }
-        var text: String = fill("decision.attacker", probe?.title ?? f.probeID, access)
+        var text: String = fill("decisionAttacker", probe?.title ?? f.probeID, access)
         if let h = f.headline {
             let name: String = h.name.replacingOccurrences(of: "Headline: ", with: "")
-            text += " " + name + String(format: " %.3f", h.value)
+            text += " " + t("decisionReaches") + " " + name + String(format: " %.3f", h.value)
             if let lo = h.ciLow, let hi = h.ciHigh { text += String(format: " [%.3f, %.3f]", lo, hi) }
+        } else {
+            text += ": " + f.title
         }
-        if f.severity == .note { text += "; " + t("decision.noLeak") }
+        if f.severity == .note { text += "; " + t("decisionNoLeak") }
         if let tpr = probe?.metrics.first(where: { $0.name.hasPrefix("TPR at ") && $0.name.hasSuffix(" FPR") }) {
             let fpr = tpr.name.dropFirst("TPR at ".count).dropLast(" FPR".count)
             let perHundred = Int((tpr.value * 100).rounded())
-            text += "; " + fill("decision.tpr", String(fpr), String(perHundred))
+            text += "; " + fill("decisionTpr", String(fpr), String(perHundred))
         }
         return text + " (" + severityLabel(f.severity) + ")."
     }

@@ -93,29 +93,29 @@ enum ReportStrings {
         "before": ("before", "適用前"),
         "after": ("after", "適用後"),
         "decision": ("Decision", "判定"),
-        "decision.findings": ("What an attacker can do", "攻撃者にできること"),
-        "decision.attacker": ("{0}: an attacker with {1} access reaches", "{0}: {1} アクセスを持つ攻撃者の到達値"),
-        "decision.noLeak": ("no measurable leakage", "測定可能な漏洩なし"),
-        "decision.tpr": (
+        "decisionAttacker": ("{0}: an attacker with {1} access", "{0}: {1} アクセスを持つ攻撃者"),
+        "decisionReaches": ("reaches", "の到達値"),
+        "decisionNoLeak": ("no measurable leakage", "測定可能な漏洩なし"),
+        "decisionTpr": (
             "at {0} of outsiders wrongly flagged, {1} in 100 members are identified",
             "非メンバーの誤検出を {0} に抑えたとき、メンバー100件中 {1} 件を特定"
         ),
-        "decision.tested": ("Tested:", "評価済み:"),
-        "decision.notTested": ("Not tested:", "未評価:"),
-        "decision.nothingTested": ("nothing", "なし"),
-        "decision.assumptions": ("Assumptions:", "前提:"),
-        "decision.access": ("access", "アクセス"),
-        "decision.sensitivity": ("data sensitivity", "データの機微度"),
-        "decision.profile": ("budget profile", "予算プロファイル"),
-        "decision.context": ("scoring context", "評価の前提"),
-        "decision.ship": ("SHIP", "出荷可"),
-        "decision.block": ("BLOCK", "出荷不可"),
-        "decision.gate": ("Gate (--fail-on): {0} or above blocks.", "ゲート (--fail-on): {0} 以上で出荷不可。"),
-        "decision.incomplete": (
+        "decisionTested": ("Tested:", "評価済み:"),
+        "decisionNotTested": ("Not tested:", "未評価:"),
+        "decisionNothingTested": ("nothing", "なし"),
+        "decisionAssumptions": ("Assumptions:", "前提:"),
+        "decisionAccess": ("access", "アクセス"),
+        "decisionSensitivity": ("data sensitivity", "データの機微度"),
+        "decisionProfile": ("budget profile", "予算プロファイル"),
+        "decisionContext": ("scoring context", "評価の前提"),
+        "decisionShip": ("SHIP", "出荷可"),
+        "decisionBlock": ("BLOCK", "出荷不可"),
+        "decisionGate": ("Gate (--fail-on): {0} or above blocks.", "ゲート (--fail-on): {0} 以上で出荷不可。"),
+        "decisionIncomplete": (
             "The assessment is incomplete, so it cannot vouch for the model.",
             "評価が完了していないため、モデルを保証できません。"
         ),
-        "decision.noGate": (
+        "decisionNoGate": (
             "No gate (--fail-on) was given, so no ship / block verdict.",
             "ゲート (--fail-on) が指定されていないため、出荷可否は判定していません。"
         ),
