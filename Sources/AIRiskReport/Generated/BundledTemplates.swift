@@ -79,6 +79,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px
 
 /* Decision box and requirement list (issue 21). */
 .decision { border: 2px solid #333; border-radius: 6px; padding: 0.5em 1em; margin-bottom: 1.5em; }
+.decision h2 { margin-top: 0.3em; }
 .decision ul.sentences { padding-left: 1.2em; }
 .decision li { margin: 0.3em 0; overflow-wrap: anywhere; }
 .verdict { font-size: 1.1em; }
@@ -87,7 +88,8 @@ footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px
 .verdict-block-false strong { background: #1a7f37; }
 .not-tested { display: inline-block; background: #fff3cd; padding: 0 0.3em; border-radius: 3px; }
 .table-scroll { max-width: 100%; overflow-x: auto; }
-table.requirements td { overflow-wrap: anywhere; }
+table.requirements td { overflow-wrap: break-word; }
+table.requirements td:not(:first-child) { white-space: nowrap; }
 .outcome { font-weight: bold; white-space: nowrap; }
 .outcome-fail { color: #a40000; }
 .outcome-pass { color: #1a7f37; }
@@ -134,7 +136,7 @@ table.requirements td { overflow-wrap: anywhere; }
 <ul class="sentences">{{#sentences}}<li><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{text}}</li>{{/sentences}}</ul>
 <p><b>{{t.decisionTested}}</b> {{tested}}{{^tested}}{{t.decisionNothingTested}}{{/tested}}</p>
 {{#hasNotTested}}<p><b>{{t.decisionNotTested}}</b> {{#notTested}}<span class="not-tested">{{.}}</span> {{/notTested}}</p>{{/hasNotTested}}
-<p class="facts"><b>{{t.decisionAssumptions}}</b> {{#assumptions}}<span class="assumption">{{.}}</span> · {{/assumptions}}</p>
+<p class="facts"><b>{{t.decisionAssumptions}}</b> {{assumptions}}</p>
 {{/decision}}
 </section>
 

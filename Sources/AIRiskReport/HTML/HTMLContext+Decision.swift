@@ -26,7 +26,7 @@ extension HTMLContext {
         out["sentences"] = sentences
         out["tested"] = tested
         out["notTested"] = notTested
-        out["assumptions"] = assumptions
+        out["assumptions"] = assumptions.joined(separator: " · ")
         out["hasNotTested"] = !notTested.isEmpty
         if let gate = r.gate {
             let blocking = r.findings.filter { $0.severity >= gate }
@@ -59,10 +59,16 @@ extension HTMLContext {
             text += ": " + f.title
         }
         if f.severity == .note { text += "; " + t("decisionNoLeak") }
-        if let tpr = probe?.metrics.first(where: { $0.name.hasPrefix("TPR at ") && $0.name.hasSuffix(" FPR") }) {
+        // The TPR the finding's rationale cites (the policy's FPR), else the probe's first TPR figure.
+        let tprs = (probe?.metrics ?? []).filter { $0.name.hasPrefix("TPR at ") && $0.name.hasSuffix(" FPR") }
+        if let tpr = tprs.first(where: { f.rationale.contains($0.name) }) ?? tprs.first {
             let fpr = tpr.name.dropFirst("TPR at ".count).dropLast(" FPR".count)
-            let perHundred = Int((tpr.value * 100).rounded())
-            text += "; " + fill("decisionTpr", String(fpr), String(perHundred))
+            // Whole records per hundred, one decimal below ten (0.025 → 2.5, not a rounded 3).
+            let perHundred = tpr.value * 100
+            let count =
+                perHundred >= 10 || perHundred == perHundred.rounded()
+                ? String(Int(perHundred.rounded())) : String(format: "%.1f", perHundred)
+            text += "; " + fill("decisionTpr", String(fpr), count)
         }
         return text + " (" + severityLabel(f.severity) + ")."
     }
