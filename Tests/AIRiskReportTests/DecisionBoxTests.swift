@@ -69,6 +69,8 @@ struct DecisionBoxTests {
         #expect(outcome("NIST AI 100-2 E2025 NISTAML.033") == nil)
         let html = try HTMLReport.render(results)
         #expect(html.contains("id=\"requirements\""))
+        // Requirement text from results.xml is text, never markup.
+        #expect(!html.contains("guessing <b>.") && html.contains("guessing &lt;b&gt;."))
         #expect(html.contains("outcome-pass") && html.contains("outcome-not-tested") && html.contains("outcome-fail"))
         for needle in [
             "NISTAML.033", "NISTAML.032", "NISTAML.031", "AISVS", "EU AI Act Art. 15(5)", "ISO/IEC 42001",
