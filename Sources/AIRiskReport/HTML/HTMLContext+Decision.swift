@@ -53,7 +53,7 @@ extension HTMLContext {
         var text: String = fill("decisionAttacker", probe?.title ?? f.probeID, access)
         if let h = f.headline {
             let name: String = h.name.replacingOccurrences(of: "Headline: ", with: "")
-            text += " " + t("decisionReaches") + " " + name + String(format: " %.3f", h.value)
+            text += t("decisionReaches") + " " + name + String(format: " %.3f", h.value)
             if let lo = h.ciLow, let hi = h.ciHigh { text += String(format: " [%.3f, %.3f]", lo, hi) }
         } else {
             text += ": " + f.title

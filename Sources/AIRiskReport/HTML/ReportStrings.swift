@@ -94,7 +94,7 @@ enum ReportStrings {
         "after": ("after", "適用後"),
         "decision": ("Decision", "判定"),
         "decisionAttacker": ("{0}: an attacker with {1} access", "{0}: {1} アクセスを持つ攻撃者"),
-        "decisionReaches": ("reaches", "の到達値"),
+        "decisionReaches": (" reaches", "の到達値:"),
         "decisionNoLeak": ("no measurable leakage", "測定可能な漏洩なし"),
         "decisionTpr": (
             "at {0} of outsiders wrongly flagged, {1} in 100 members are identified",
