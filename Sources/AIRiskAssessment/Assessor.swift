@@ -179,7 +179,7 @@ public struct Assessor: Sendable {
             progress("defenses: not measured (\(error)); the defense table lists catalog recommendations only")
         }
         findings = whatIf.findings
-        return AssessmentResults(
+        var results = AssessmentResults(
             tool: ToolInfo(name: "airisk", version: AssessmentEnvironment.toolVersion), generatedAt: clock(),
             seed: plan.seed, profile: plan.profile.rawValue, budgets: budgets(plan) + (inputs.remoteUsage?() ?? []),
             dataSensitivity: DataSensitivity(rawValue: plan.dataSensitivity) ?? .medium, status: status,
@@ -187,6 +187,41 @@ public struct Assessor: Sendable {
             model: inputs.identity, dataSets: inputs.records, environment: AssessmentEnvironment.current,
             probes: probes, findings: findings, matrix: matrix,
             defenses: whatIf.defenses, definitions: definitions + scoringDefinitions + whatIf.definitions)
+        results.compliance = compliance
+        return results
+    }
+
+    /// The compliance entries of every probe (whether it ran or not, so a report can say "not tested"): the
+    /// NIST AI 100-2 E2025 entry, the ATLAS technique with the catalog's ATLAS version, the requirements and
+    /// controls of the catalog, and the OWASP ML Top 10 2023 as a legacy mapping.
+    var compliance: [ComplianceReference] {
+        catalog.mappings.probes.flatMap { p -> [ComplianceReference] in
+            var refs = [
+                ComplianceReference(
+                    probeID: p.id, framework: "NIST AI 100-2 \(p.nist.edition)", ref: p.nist.id, kind: .reference,
+                    status: p.nist.status.rawValue, text: p.nist.title,
+                    url: "https://doi.org/10.6028/NIST.AI.100-2e2025")
+            ]
+            refs += p.atlas.map { a in
+                ComplianceReference(
+                    probeID: p.id, framework: "MITRE ATLAS \(catalog.mappings.atlasVersion)", ref: a.ref,
+                    kind: .reference, status: VerificationStatus.verified.rawValue,
+                    text: catalog.atlasTechnique(a.ref)?.name ?? a.ref,
+                    url: "https://atlas.mitre.org/techniques/\(a.ref)")
+            }
+            refs += p.requirements.map { q in
+                ComplianceReference(
+                    probeID: p.id, framework: q.framework, ref: q.ref,
+                    kind: q.kind == .requirement ? .requirement : .reference, status: q.status.rawValue, text: q.text,
+                    url: q.url)
+            }
+            refs += p.owasp.map { o in
+                ComplianceReference(
+                    probeID: p.id, framework: "OWASP ML Top 10 2023 (legacy)", ref: o.ref, kind: .reference,
+                    status: VerificationStatus.verified.rawValue, text: catalog.owaspRisk(o.ref)?.title ?? o.ref)
+            }
+            return refs
+        }
     }
 
     func skipped(_ kind: ProbeKind, _ reason: String) -> ProbeResult {
@@ -217,7 +252,7 @@ public struct Assessor: Sendable {
             stageID: probe.stage, classID: probe.attackClass,
             owasp: AIRiskResults.Reference(id: owaspID, name: catalog.owaspRisk(owaspID)?.title ?? owaspID),
             atlas: AIRiskResults.Reference(id: atlasID, name: catalog.atlasTechnique(atlasID)?.name ?? atlasID),
-            nistSection: "NIST AI 100-2 \(probe.nist.edition) §\(probe.nist.section) \(probe.nist.title)",
+            nistSection: probe.nist.citation,
             recommendedDefenses: defenses, headline: evidence.metric, context: score.context)
     }
 

@@ -135,13 +135,15 @@ struct CatalogRenderingTests {
 
 @Suite("Showing a probe")
 struct ProbeRenderingTests {
-    @Test("show membership prints its cell, NIST section, factor defaults and metric bands")
+    @Test("show membership prints its cell, NIST AI 100-2 E2025 ID, requirements, factor defaults and metric bands")
     func membership() throws {
         let catalog = try Catalog.bundled()
         let text = EntryRenderer.text(try #require(catalog.entry(id: "membership")), in: catalog, language: .en)
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("Matrix cell: Deployment / Data theft"))
-        #expect(text.contains("§2.4.2 Membership Inference"))
+        #expect(text.contains("NISTAML.033 Membership Inference [unverified]"))
+        #expect(text.contains("OWASP AISVS 1.0: 11.3.3 (requirement)"))
+        #expect(text.contains("EU AI Act: Art. 15(5) (requirement)"))
         #expect(text.contains("exploit derived from owasp-exploitability"))
         #expect(
             text.contains(

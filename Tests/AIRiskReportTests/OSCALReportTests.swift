@@ -124,4 +124,32 @@ struct OSCALReportTests {
         )
         #expect((findings[0]["related-risks"] as? [[String: Any]])?.count == 1)
     }
+
+    @Test("risks cite the 2026 references as props and links; findings and the result list requirement outcomes")
+    func complianceReferences() throws {
+        let results = SampleResults.make()
+        let data = try OSCALReport.xml(results)
+        let xml = String(decoding: data, as: UTF8.self)
+        for needle in [
+            "NISTAML.033", "NISTAML.032", "NISTAML.031", "OWASP AISVS 1.0 11.3.3", "EU AI Act Art. 15(5)",
+            "ISO/IEC 42001:2023 A.6.2.4", "MITRE ATLAS 5.6.0 AML.T0024.000",
+        ] {
+            #expect(xml.contains(needle), "OSCAL lacks \(needle)")
+        }
+        let result = try #require(OSCALReport.element(results).element(named: "result"))
+        let statuses = result.elements(named: "prop").filter { $0[attribute: "name"] == "requirement-status" }
+        #expect(statuses.count == results.requirementOutcomes.count)
+        #expect(statuses.allSatisfy { ["pass", "fail", "not-tested"].contains($0[attribute: "value"] ?? "") })
+        let membership = try #require(
+            result.elements(named: "finding").first {
+                $0.elements(named: "prop").contains { $0[attribute: "value"] == "F-membership" }
+            })
+        let outcome = membership.elements(named: "prop").first {
+            $0[attribute: "name"] == "requirement-status" && $0[attribute: "class"] == "OWASP-AISVS-1.0-11.3.3"
+        }
+        #expect(outcome?[attribute: "value"] == "fail")
+        #expect(!membership.elements(named: "link").isEmpty)
+        let problems = try Self.schema.get().validate(data, fileName: "oscal.xml")
+        #expect(problems.isEmpty, "\(problems.prefix(10).map(\.description).joined(separator: "\n"))")
+    }
 }

@@ -50,4 +50,13 @@ struct SARIFReportTests {
     func jsonEscaping() {
         #expect(JSONValue.quote("a\"b\\c\n\u{1}<script>") == "\"a\\\"b\\\\c\\n\\u0001\\u003cscript\\u003e\"")
     }
+
+    @Test("results carry the 2026 compliance references and each requirement's outcome")
+    func complianceProperties() throws {
+        let text = String(decoding: SARIFReport.data(SampleResults.make()), as: UTF8.self)
+        for needle in ["NISTAML.033", "OWASP AISVS 1.0 11.3.3", "EU AI Act Art. 15(5)", "MITRE ATLAS 5.6.0"] {
+            #expect(text.contains(needle), "SARIF lacks \(needle)")
+        }
+        #expect(text.contains("\"outcome\": \"fail\""))
+    }
 }

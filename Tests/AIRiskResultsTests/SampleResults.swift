@@ -16,7 +16,7 @@ enum SampleResults {
     )!
 
     static func make() -> AssessmentResults {
-        AssessmentResults(
+        var results = AssessmentResults(
             tool: ToolInfo(name: "airisk", version: "0.1.0"),
             generatedAt: Date(timeIntervalSince1970: 1_795_420_800),
             seed: 42,
@@ -61,7 +61,43 @@ enum SampleResults {
                     reference: "Carlini et al. 2022, LiRA"),
                 Definition(term: "Fidelity", text: "Agreement of the surrogate's labels with the target's (一致率)."),
             ])
+        results.compliance = compliance
+        results.gate = .high
+        return results
     }
+
+    /// The 2026 compliance references as the catalog maps them, one hostile text among them.
+    static let compliance: [ComplianceReference] = [
+        ComplianceReference(
+            probeID: "membership", framework: "NIST AI 100-2 E2025", ref: "NISTAML.033", kind: .reference,
+            status: "unverified", text: "Membership Inference", url: "https://doi.org/10.6028/NIST.AI.100-2e2025"),
+        ComplianceReference(
+            probeID: "membership", framework: "MITRE ATLAS 5.6.0", ref: "AML.T0024.000", kind: .reference,
+            status: "verified", text: "Infer Training Data Membership",
+            url: "https://atlas.mitre.org/techniques/AML.T0024.000"),
+        ComplianceReference(
+            probeID: "membership", framework: "OWASP AISVS 1.0", ref: "11.3.3", kind: .requirement,
+            status: "verified", text: "Attack simulations show accuracy not meaningfully above guessing <b>.",
+            url: "https://github.com/OWASP/AISVS/blob/main/1.0/en/0x10-C11-Adversarial-Robustness.md"),
+        ComplianceReference(
+            probeID: "membership", framework: "EU AI Act", ref: "Art. 15(5)", kind: .requirement,
+            status: "unverified", text: "Resilience against confidentiality attacks."),
+        ComplianceReference(
+            probeID: "membership", framework: "ISO/IEC 42001:2023", ref: "A.6.2.4", kind: .reference,
+            status: "unverified", text: "AI system verification and validation."),
+        ComplianceReference(
+            probeID: "inversion", framework: "NIST AI 100-2 E2025", ref: "NISTAML.032", kind: .reference,
+            status: "unverified", text: "Data Reconstruction"),
+        ComplianceReference(
+            probeID: "inversion", framework: "OWASP AISVS 1.0", ref: "C11.4", kind: .requirement,
+            status: "verified", text: "Model-inversion resistance."),
+        ComplianceReference(
+            probeID: "extraction", framework: "NIST AI 100-2 E2025", ref: "NISTAML.031", kind: .reference,
+            status: "unverified", text: "Model Extraction"),
+        ComplianceReference(
+            probeID: "extraction", framework: "OWASP AISVS 1.0", ref: "C11.5", kind: .requirement,
+            status: "verified", text: "Model-extraction defense."),
+    ]
 
     static var rocPoints: [CurvePoint] {
         // A convex ROC curve above the diagonal, sampled on a log grid of false-positive rates.

@@ -237,7 +237,8 @@ struct AssessCommand: AsyncParsableCommand {
         let assessor = Assessor(
             catalog: catalog, progress: { progress($0) },
             probeProgress: { progress.update(probe: $0.rawValue, fraction: $1) })
-        let results = try await Interruption.run { try await assessor.run(plan) }
+        var results = try await Interruption.run { try await assessor.run(plan) }
+        results.gate = report.failOn?.severity
         progress("writing reports to \(directory.path)")
         let written = try ReportWriter.write(
             results, formats: ReportFormat.allCases, to: directory, options: try report.writerOptions())

@@ -25,7 +25,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let url = URL(fileURLWithPath: results)
-        let doc = try ResultsDocument.read(contentsOf: url)
+        var doc = try ResultsDocument.read(contentsOf: url)
+        if let gate = report.failOn { doc.gate = gate.severity }
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? url.deletingLastPathComponent()
         try OutputFolderError.check(directory)
         let formats = format.isEmpty ? ReportFormat.allCases.filter { $0 != .resultsXML } : format

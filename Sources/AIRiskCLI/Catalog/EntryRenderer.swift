@@ -87,7 +87,10 @@ enum EntryRenderer {
             if let stage = c.stage(p.stage), let cls = c.attackClass(p.attackClass) {
                 field("Matrix cell", "\(stage.name.text(language)) / \(cls.name.text(language))")
             }
-            field("NIST AI 100-2 \(p.nist.edition)", "§\(p.nist.section) \(p.nist.title)")
+            field("NIST AI 100-2 \(p.nist.edition)", "\(p.nist.id) \(p.nist.title) [\(p.nist.status.rawValue)]")
+            for q in p.requirements {
+                field(q.framework, "\(q.ref) (\(q.kind.rawValue)) \(q.text) [\(q.status.rawValue)]")
+            }
             if let policy = c.policy.probePolicy(for: p.id) {
                 field("Policy", "\(c.policy.name) (\(c.policy.methodology)); OWASP risk \(policy.owasp)")
                 let factors = policy.factorScores.map { f in

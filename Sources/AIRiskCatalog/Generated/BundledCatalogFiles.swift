@@ -305,13 +305,16 @@ enum BundledCatalogFiles {
   How airisk connects the frameworks. Every mapping here is the project's own (INFERRED in the sense of
   catalog-facts.md: proposed from the sources, not stated by them). ATLAS links hold for ATLAS 5.6.0.
   - probes: what each of airisk's three probes measures, as a matrix cell, matrix techniques, OWASP ML Top 10
-    risk, ATLAS technique and NIST AI 100-2 E2023 section;
+    risk (a legacy mapping: the 2023 list is a draft), ATLAS technique, NIST AI 100-2 E2025 taxonomy ID (the
+    NISTAML IDs come from secondary sources, hence status="unverified") and the requirements of OWASP AISVS 1.0,
+    EU AI Act, ISO/IEC 42001 and OWASP AI Exchange the measurement bears on (kind="requirement" ones pass or fail
+    with the probe's verdict);
   - defenseMappings: each matrix defense, the ATLAS mitigations closest to it and the probes whose risk it reduces;
   - measurableDefenses: the defenses airisk can apply and measure itself (output wrappers, a query budget,
     training-time settings), each tied to the matrix defense it implements;
   - classMappings: the cross-framework view of each attack class (catalog-facts.md §1.5).
 -->
-<mappings xmlns="urn:airisk:catalog:1" atlasVersion="5.6.0" nistEdition="E2023">
+<mappings xmlns="urn:airisk:catalog:1" atlasVersion="5.6.0" nistEdition="E2025">
   <probes>
     <probe id="membership" status="inferred">
       <name lang="ja">メンバーシップ推論</name>
@@ -321,7 +324,37 @@ enum BundledCatalogFiles {
       <technique ref="tech.membership-inference"/>
       <owasp ref="ML04"/>
       <atlas ref="AML.T0024.000"/>
-      <nist edition="E2023" section="2.4.2" title="Membership Inference"/>
+      <nist edition="E2025" id="NISTAML.033" title="Membership Inference" status="unverified"/>
+      <requirement framework="OWASP AISVS 1.0" ref="11.3.3" kind="requirement" status="verified">
+        <text>Membership-inference attack simulations (shadow-model, likelihood-ratio or label-only) show that attack accuracy does not meaningfully exceed random guessing on held-out data.</text>
+        <url>https://github.com/OWASP/AISVS/blob/main/1.0/en/0x10-C11-Adversarial-Robustness.md</url>
+        <note>Text paraphrased from OWASP/AISVS 1.0/en/0x10-C11-Adversarial-Robustness.md at commit e83cec4; the C11 section numbers moved between drafts (membership inference is 11.3 there, not 11.2).</note>
+      </requirement>
+      <requirement framework="OWASP AISVS 1.0" ref="11.3.1" kind="reference" status="verified">
+        <text>Model outputs are calibrated (e.g. temperature scaling or output perturbation) to reduce the overconfidence membership inference exploits.</text>
+        <url>https://github.com/OWASP/AISVS/blob/main/1.0/en/0x10-C11-Adversarial-Robustness.md</url>
+      </requirement>
+      <requirement framework="OWASP AISVS 1.0" ref="11.3.2" kind="reference" status="verified">
+        <text>Training on sensitive data uses differentially private optimisation (e.g. DP-SGD) with a documented privacy budget.</text>
+        <url>https://github.com/OWASP/AISVS/blob/main/1.0/en/0x10-C11-Adversarial-Robustness.md</url>
+      </requirement>
+      <requirement framework="EU AI Act" ref="Art. 15(5)" kind="requirement" status="unverified">
+        <text>High-risk AI systems are resilient against attempts by unauthorised third parties to exploit their vulnerabilities, including confidentiality attacks.</text>
+        <url>https://eur-lex.europa.eu/eli/reg/2024/1689/oj</url>
+        <note>Article and the phrase "confidentiality attacks" from secondary sources only; the wording here is airisk's paraphrase.</note>
+      </requirement>
+      <requirement framework="ISO/IEC 42001:2023" ref="A.6.2.4" kind="reference" status="unverified">
+        <text>AI system verification and validation: the organisation defines and documents verification and validation measures for the AI system; this measurement is evidence for them.</text>
+        <note>Control number from secondary sources; the control's title and text are not confirmed against the standard.</note>
+      </requirement>
+      <requirement framework="OWASP AI Exchange" ref="#RATELIMIT" kind="reference" status="verified">
+        <text>Limit the rate of access to the model, preferably per user, to delay attackers who need many queries.</text>
+        <url>https://owaspai.org/goto/ratelimit/</url>
+      </requirement>
+      <requirement framework="OWASP AI Exchange" ref="#MONITORUSE" kind="reference" status="verified">
+        <text>Monitor and log the use of the model and feed suspicious patterns into incident detection.</text>
+        <url>https://owaspai.org/goto/monitoruse/</url>
+      </requirement>
     </probe>
     <probe id="inversion" status="inferred">
       <name lang="ja">モデル反転</name>
@@ -331,7 +364,33 @@ enum BundledCatalogFiles {
       <technique ref="tech.model-inversion"/>
       <owasp ref="ML03"/>
       <atlas ref="AML.T0024.001"/>
-      <nist edition="E2023" section="2.4.1" title="Data Reconstruction"/>
+      <nist edition="E2025" id="NISTAML.032" title="Data Reconstruction" status="unverified"/>
+      <requirement framework="OWASP AISVS 1.0" ref="C11.4" kind="requirement" status="verified">
+        <text>Model-inversion resistance: private training data or sensitive attributes cannot be reconstructed from model outputs.</text>
+        <url>https://github.com/OWASP/AISVS/blob/main/1.0/en/0x10-C11-Adversarial-Robustness.md</url>
+        <note>Text paraphrased from OWASP/AISVS 1.0/en/0x10-C11-Adversarial-Robustness.md at commit e83cec4; the C11 section numbers moved between drafts (membership inference is 11.3 there, not 11.2).</note>
+      </requirement>
+      <requirement framework="OWASP AISVS 1.0" ref="11.4.2" kind="reference" status="verified">
+        <text>Query-rate limits throttle repeated adaptive queries from one principal at thresholds calibrated to the inversion threat model.</text>
+        <url>https://github.com/OWASP/AISVS/blob/main/1.0/en/0x10-C11-Adversarial-Robustness.md</url>
+      </requirement>
+      <requirement framework="EU AI Act" ref="Art. 15(5)" kind="requirement" status="unverified">
+        <text>High-risk AI systems are resilient against attempts by unauthorised third parties to exploit their vulnerabilities, including confidentiality attacks.</text>
+        <url>https://eur-lex.europa.eu/eli/reg/2024/1689/oj</url>
+        <note>Article and the phrase "confidentiality attacks" from secondary sources only; the wording here is airisk's paraphrase.</note>
+      </requirement>
+      <requirement framework="ISO/IEC 42001:2023" ref="A.6.2.4" kind="reference" status="unverified">
+        <text>AI system verification and validation: the organisation defines and documents verification and validation measures for the AI system; this measurement is evidence for them.</text>
+        <note>Control number from secondary sources; the control's title and text are not confirmed against the standard.</note>
+      </requirement>
+      <requirement framework="OWASP AI Exchange" ref="#RATELIMIT" kind="reference" status="verified">
+        <text>Limit the rate of access to the model, preferably per user, to delay attackers who need many queries.</text>
+        <url>https://owaspai.org/goto/ratelimit/</url>
+      </requirement>
+      <requirement framework="OWASP AI Exchange" ref="#MONITORUSE" kind="reference" status="verified">
+        <text>Monitor and log the use of the model and feed suspicious patterns into incident detection.</text>
+        <url>https://owaspai.org/goto/monitoruse/</url>
+      </requirement>
     </probe>
     <probe id="extraction" status="inferred">
       <name lang="ja">モデル抽出</name>
@@ -343,7 +402,37 @@ enum BundledCatalogFiles {
       <technique ref="tech.temperature-distillation-extraction"/>
       <owasp ref="ML05"/>
       <atlas ref="AML.T0024.002"/>
-      <nist edition="E2023" section="2.4.3" title="Model Extraction"/>
+      <nist edition="E2025" id="NISTAML.031" title="Model Extraction" status="unverified"/>
+      <requirement framework="OWASP AISVS 1.0" ref="C11.5" kind="requirement" status="verified">
+        <text>Model-extraction defense: unauthorised cloning of the model through its API is detected and deterred.</text>
+        <url>https://github.com/OWASP/AISVS/blob/main/1.0/en/0x10-C11-Adversarial-Robustness.md</url>
+        <note>Text paraphrased from OWASP/AISVS 1.0/en/0x10-C11-Adversarial-Robustness.md at commit e83cec4; the C11 section numbers moved between drafts (membership inference is 11.3 there, not 11.2).</note>
+      </requirement>
+      <requirement framework="OWASP AISVS 1.0" ref="11.5.1" kind="reference" status="verified">
+        <text>Inference endpoints enforce per-principal and global rate limits sized to the extraction threat model.</text>
+        <url>https://github.com/OWASP/AISVS/blob/main/1.0/en/0x10-C11-Adversarial-Robustness.md</url>
+      </requirement>
+      <requirement framework="OWASP AISVS 1.0" ref="11.5.5" kind="reference" status="verified">
+        <text>Raw model outputs (full posteriors) are not exposed beyond the backend; visible responses minimise output informativeness.</text>
+        <url>https://github.com/OWASP/AISVS/blob/main/1.0/en/0x10-C11-Adversarial-Robustness.md</url>
+      </requirement>
+      <requirement framework="EU AI Act" ref="Art. 15(5)" kind="requirement" status="unverified">
+        <text>High-risk AI systems are resilient against attempts by unauthorised third parties to exploit their vulnerabilities, including confidentiality attacks.</text>
+        <url>https://eur-lex.europa.eu/eli/reg/2024/1689/oj</url>
+        <note>Article and the phrase "confidentiality attacks" from secondary sources only; the wording here is airisk's paraphrase.</note>
+      </requirement>
+      <requirement framework="ISO/IEC 42001:2023" ref="A.6.2.4" kind="reference" status="unverified">
+        <text>AI system verification and validation: the organisation defines and documents verification and validation measures for the AI system; this measurement is evidence for them.</text>
+        <note>Control number from secondary sources; the control's title and text are not confirmed against the standard.</note>
+      </requirement>
+      <requirement framework="OWASP AI Exchange" ref="#RATELIMIT" kind="reference" status="verified">
+        <text>Limit the rate of access to the model, preferably per user, to delay attackers who need many queries.</text>
+        <url>https://owaspai.org/goto/ratelimit/</url>
+      </requirement>
+      <requirement framework="OWASP AI Exchange" ref="#MONITORUSE" kind="reference" status="verified">
+        <text>Monitor and log the use of the model and feed suspicious patterns into incident detection.</text>
+        <url>https://owaspai.org/goto/monitoruse/</url>
+      </requirement>
     </probe>
   </probes>
 
@@ -1670,17 +1759,42 @@ enum BundledCatalogFiles {
                     <xs:element name="technique" type="c:Ref" maxOccurs="unbounded"/>
                     <xs:element name="owasp" type="c:OwaspLink" maxOccurs="unbounded"/>
                     <xs:element name="atlas" type="c:AtlasTechniqueLink" maxOccurs="unbounded"/>
+                    <!-- NIST AI 100-2 E2025 taxonomy entry (NISTAML.0xx). -->
                     <xs:element name="nist">
                       <xs:complexType>
                         <xs:attribute name="edition" type="c:Text" use="required"/>
-                        <xs:attribute name="section" use="required">
+                        <xs:attribute name="id" use="required">
                           <xs:simpleType>
                             <xs:restriction base="xs:token">
-                              <xs:pattern value="[0-9]+(\.[0-9]+)*"/>
+                              <xs:pattern value="NISTAML\.[0-9]{3}"/>
                             </xs:restriction>
                           </xs:simpleType>
                         </xs:attribute>
                         <xs:attribute name="title" type="c:Text" use="required"/>
+                        <xs:attribute name="status" type="c:Status" use="required"/>
+                      </xs:complexType>
+                    </xs:element>
+                    <!-- A requirement or control of another framework (OWASP AISVS, EU AI Act, ISO/IEC 42001, OWASP AI
+                         Exchange) the probe's measurement bears on. kind="requirement": the measurement passes or
+                         fails it; kind="reference": cited for context (a control the probe does not test). -->
+                    <xs:element name="requirement" minOccurs="0" maxOccurs="unbounded">
+                      <xs:complexType>
+                        <xs:sequence>
+                          <xs:element name="text" type="c:Text"/>
+                          <xs:element name="url" type="c:Text" minOccurs="0"/>
+                          <xs:element name="note" type="c:Text" minOccurs="0"/>
+                        </xs:sequence>
+                        <xs:attribute name="framework" type="c:Text" use="required"/>
+                        <xs:attribute name="ref" type="c:Text" use="required"/>
+                        <xs:attribute name="kind" use="required">
+                          <xs:simpleType>
+                            <xs:restriction base="xs:token">
+                              <xs:enumeration value="requirement"/>
+                              <xs:enumeration value="reference"/>
+                            </xs:restriction>
+                          </xs:simpleType>
+                        </xs:attribute>
+                        <xs:attribute name="status" type="c:Status" use="required"/>
                       </xs:complexType>
                     </xs:element>
                   </xs:sequence>

@@ -1,14 +1,20 @@
-/// A section of NIST AI 100-2 (Adversarial Machine Learning: A Taxonomy and Terminology).
+/// An entry of the NIST AI 100-2 E2025 taxonomy (Adversarial Machine Learning: A Taxonomy and Terminology), e.g.
+/// NISTAML.033 Membership Inference.
 public struct NistSection: Sendable, Equatable, Encodable {
-    /// The edition, e.g. "E2023".
+    /// The edition, e.g. "E2025".
     public var edition: String
-    /// The section number, e.g. "2.4.2".
-    public var section: String
+    /// The taxonomy ID, e.g. "NISTAML.033".
+    public var id: String
     public var title: String
+    public var status: VerificationStatus
 
     init(_ r: ElementReader) throws(CatalogError) {
         edition = try r.attribute("edition")
-        section = try r.attribute("section")
+        id = try r.attribute("id")
         title = try r.attribute("title")
+        status = try r.status()
     }
+
+    /// "NIST AI 100-2 E2025 NISTAML.033 Membership Inference".
+    public var citation: String { "NIST AI 100-2 \(edition) \(id) \(title)" }
 }

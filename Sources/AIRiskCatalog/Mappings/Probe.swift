@@ -15,7 +15,10 @@ public struct Probe: Sendable, Equatable, Encodable {
     public var owasp: [Reference]
     /// ATLAS technique IDs.
     public var atlas: [Reference]
+    /// The NIST AI 100-2 E2025 taxonomy entry.
     public var nist: NistSection
+    /// Requirements and controls of OWASP AISVS, the EU AI Act, ISO/IEC 42001 and OWASP AI Exchange.
+    public var requirements: [ProbeRequirement]
     public var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
@@ -36,6 +39,9 @@ public struct Probe: Sendable, Equatable, Encodable {
         for a in r.children("atlas") { atlas.append(try Reference(a)) }
         self.atlas = atlas
         nist = try NistSection(r.child("nist"))
+        var requirements: [ProbeRequirement] = []
+        for q in r.children("requirement") { requirements.append(try ProbeRequirement(q)) }
+        self.requirements = requirements
         location = r.location
     }
 }

@@ -29,6 +29,26 @@ public enum SARIFReport {
         }
     }
 
+    /// The compliance references of the finding's probe and each requirement's pass / fail outcome.
+    static func complianceProperties(_ f: Finding, _ r: AssessmentResults) -> [(String, JSONValue)] {
+        let references = r.compliance.filter { $0.probeID == f.probeID }
+        guard !references.isEmpty else { return [] }
+        let outcomes = r.requirementOutcomes.filter { $0.requirement.probeID == f.probeID }
+        return [
+            ("complianceReferences", .array(references.map { .string($0.label) })),
+            (
+                "requirements",
+                .array(
+                    outcomes.map { o in
+                        .object([
+                            ("id", .string(o.requirement.label)), ("outcome", .string(o.outcome.rawValue)),
+                            ("verification", .string(o.requirement.status)),
+                        ])
+                    })
+            ),
+        ]
+    }
+
     static func ruleID(_ f: Finding) -> String { "\(f.owasp.id)/\(f.atlas.id)" }
 
     static func document(_ r: AssessmentResults) -> JSONValue {
@@ -116,7 +136,7 @@ public enum SARIFReport {
                             ("likelihood", .double(f.likelihood.score)), ("impact", .double(f.impact.score)),
                             ("owasp", .string(f.owasp.id)), ("atlas", .string(f.atlas.id)),
                             ("nist", .string(f.nistSection)),
-                        ] + headlineProperties(f))
+                        ] + headlineProperties(f) + complianceProperties(f, r))
                 ),
             ])
         }

@@ -77,6 +77,24 @@ footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px
   padding-top: 8px; }
 @media print { .probe, figure, table.matrix { break-inside: avoid; } }
 
+/* Decision box and requirement list (issue 21). */
+.decision { border: 2px solid #333; border-radius: 6px; padding: 0.5em 1em; margin-bottom: 1.5em; }
+.decision h2 { margin-top: 0.3em; }
+.decision ul.sentences { padding-left: 1.2em; }
+.decision li { margin: 0.3em 0; overflow-wrap: anywhere; }
+.verdict { font-size: 1.1em; }
+.verdict strong { padding: 0.1em 0.5em; border-radius: 3px; color: #fff; }
+.verdict-block-true strong { background: #a40000; }
+.verdict-block-false strong { background: #1a7f37; }
+.not-tested { display: inline-block; background: #fff3cd; padding: 0 0.3em; border-radius: 3px; }
+.table-scroll { max-width: 100%; overflow-x: auto; }
+table.requirements td { overflow-wrap: break-word; }
+table.requirements td:not(:first-child) { white-space: nowrap; }
+.outcome { font-weight: bold; white-space: nowrap; }
+.outcome-fail { color: #a40000; }
+.outcome-pass { color: #1a7f37; }
+.outcome-not-tested { color: #6b5900; }
+
 """#,
         "report.html.mustache": #"""
 {{! airisk HTML report skeleton. Copy templates/ and pass --templates DIR to change it.
@@ -110,6 +128,18 @@ footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px
 <p class="status-incomplete"><strong>{{t.warning}}</strong> {{text}}</p>
 {{/warnings}}
 
+<section id="decision" class="decision">
+<h2>{{t.decision}}</h2>
+{{#decision}}
+{{#verdict}}<p class="verdict verdict-block-{{block}}"><strong>{{label}}</strong> {{reason}}</p>{{/verdict}}
+{{^verdict}}<p class="facts">{{t.decisionNoGate}}</p>{{/verdict}}
+<ul class="sentences">{{#sentences}}<li><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{text}}</li>{{/sentences}}</ul>
+<p><b>{{t.decisionTested}}</b> {{tested}}{{^tested}}{{t.decisionNothingTested}}{{/tested}}</p>
+{{#hasNotTested}}<p><b>{{t.decisionNotTested}}</b> {{#notTested}}<span class="not-tested">{{.}}</span> {{/notTested}}</p>{{/hasNotTested}}
+<p class="facts"><b>{{t.decisionAssumptions}}</b> {{assumptions}}</p>
+{{/decision}}
+</section>
+
 <section id="summary">
 <h2>{{t.summary}}</h2>
 <div class="overall sev-{{overall.severity}}">
@@ -123,13 +153,26 @@ footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px
 <tr><th>{{t.severity}}</th><th>{{t.finding}}</th><th>{{t.matrixCell}}</th><th>OWASP</th><th>ATLAS</th>
 <th>{{t.likelihood}}</th><th>{{t.impact}}</th></tr>
 {{#topFindings}}
-<tr><td><span class="badge sev-{{severity}}">{{severityLabel}}</span></td><td><b>{{title}}</b>{{#headline}}<br><b>{{t.headline}}</b> {{headline}}{{/headline}}<br><span class="facts">{{rationale}}</span>{{#context}}<br><span class="facts"><b>{{t.context}}</b> {{context}}</span>{{/context}}</td>
+<tr><td><span class="badge sev-{{severity}}">{{severityLabel}}</span></td><td><b>{{title}}</b>{{#headline}}<br><b>{{t.headline}}</b> {{headline}}{{/headline}}<br><span class="facts">{{rationale}}</span>{{#context}}<br><span class="facts"><b>{{t.context}}</b> {{context}}</span>{{/context}}{{#references}}<br><span class="facts"><b>{{t.references}}</b> {{references}}</span>{{/references}}</td>
 <td>{{cell}}</td><td>{{owasp}}</td><td>{{atlas}}</td><td class="num">{{likelihood}}</td><td class="num">{{impact}}</td></tr>
 {{/topFindings}}
 </table>
 {{/hasFindings}}
 {{^hasFindings}}<p>{{t.noFindings}}</p>{{/hasFindings}}
 </section>
+
+{{#hasRequirements}}
+<section id="requirements">
+<h2>{{t.requirements}}</h2>
+<p>{{t.requirementsIntro}}</p>
+<div class="table-scroll"><table class="requirements">
+<thead><tr><th scope="col">{{t.requirement}}</th><th scope="col">{{t.probe}}</th><th scope="col">{{t.outcome}}</th><th scope="col">{{t.catalogStatus}}</th></tr></thead>
+<tbody>
+{{#requirements}}<tr><td><b>{{label}}</b><br><span class="facts">{{text}}</span></td><td>{{probe}}</td><td><span class="outcome outcome-{{outcome}}">{{outcomeLabel}}</span></td><td>{{status}}</td></tr>
+{{/requirements}}
+</tbody></table></div>
+</section>
+{{/hasRequirements}}
 
 <section id="matrix">
 <h2>{{t.matrix}}</h2>

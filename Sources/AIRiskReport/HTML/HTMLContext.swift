@@ -35,6 +35,9 @@ struct HTMLContext {
             },
             "hasFindings": !r.findings.isEmpty,
             "topFindings": r.findingsBySeverity.prefix(10).map(finding),
+            "decision": decision,
+            "requirements": requirementRows,
+            "hasRequirements": !r.compliance.isEmpty,
             "legend": legend,
             "matrix": matrix,
             "probes": r.probes.map(probe),
@@ -100,6 +103,8 @@ struct HTMLContext {
             "impact": NumberFormat.short(f.impact.score) + " (" + t("sensitivity." + f.impact.level.rawValue) + ")",
         ]
         if let c = f.context { out["context"] = c }
+        let references = complianceLabels(f.probeID)
+        if !references.isEmpty { out["references"] = references }
         if let h = f.headline {
             // Three decimals, as the rationale and the terminal summary cite it.
             var text = h.name.replacingOccurrences(of: "Headline: ", with: "") + String(format: " %.3f", h.value)

@@ -92,6 +92,50 @@ enum ReportStrings {
         "defenseChart": ("Risk metric before and after each measured defense", "実測した防御の適用前後のリスク指標"),
         "before": ("before", "適用前"),
         "after": ("after", "適用後"),
+        "decision": ("Decision", "判定"),
+        "decisionAttacker": ("{0}: an attacker with {1} access", "{0}: {1} アクセスを持つ攻撃者"),
+        "decisionReaches": (" reaches", "の到達値:"),
+        "decisionNoLeak": ("no measurable leakage", "測定可能な漏洩なし"),
+        "decisionTpr": (
+            "at {0} of outsiders wrongly flagged, {1} in 100 members are identified",
+            "非メンバーの誤検出を {0} に抑えたとき、メンバー100件中 {1} 件を特定"
+        ),
+        "decisionTested": ("Tested:", "評価済み:"),
+        "decisionNotTested": ("Not tested:", "未評価:"),
+        "decisionNothingTested": ("nothing", "なし"),
+        "decisionAssumptions": ("Assumptions:", "前提:"),
+        "decisionAccess": ("access", "アクセス"),
+        "decisionSensitivity": ("data sensitivity", "データの機微度"),
+        "decisionProfile": ("budget profile", "予算プロファイル"),
+        "decisionContext": ("scoring context", "評価の前提"),
+        "decisionShip": ("SHIP", "出荷可"),
+        "decisionBlock": ("BLOCK", "出荷不可"),
+        "decisionGate": ("Gate (--fail-on): {0} or above blocks.", "ゲート (--fail-on): {0} 以上で出荷不可。"),
+        "decisionIncomplete": (
+            "The assessment is incomplete, so it cannot vouch for the model.",
+            "評価が完了していないため、モデルを保証できません。"
+        ),
+        "decisionNoGate": (
+            "No gate (--fail-on) was given, so no ship / block verdict.",
+            "ゲート (--fail-on) が指定されていないため、出荷可否は判定していません。"
+        ),
+        "requirements": ("Compliance requirements", "コンプライアンス要件"),
+        "requirementsIntro": (
+            "Each requirement fails when its probe measured leakage (severity low or above, so at or above any "
+                + "gate), passes when the probe ran and found none, and is not tested when the probe did not run. "
+                + "Catalog status says whether the requirement's ID and text were confirmed in a primary source.",
+            "各要件は、対応するプローブが漏洩を測定した場合 (深刻度が低以上、すなわちどのゲート以上でも) 不合格、"
+                + "プローブが実行され漏洩がなければ合格、プローブが実行されなければ未評価です。カタログ状態は要件の ID と本文が"
+                + "一次情報で確認済みかを示します。"
+        ),
+        "requirement": ("Requirement", "要件"),
+        "probe": ("Probe", "プローブ"),
+        "outcome": ("Outcome", "結果"),
+        "catalogStatus": ("Catalog status", "カタログ状態"),
+        "references": ("References:", "参照:"),
+        "outcome.pass": ("pass", "合格"),
+        "outcome.fail": ("fail", "不合格"),
+        "outcome.not-tested": ("not tested", "未評価"),
         "status.ran": ("ran", "実行済み"),
         "status.skipped": ("skipped", "スキップ"),
         "status.failed": ("failed", "失敗"),

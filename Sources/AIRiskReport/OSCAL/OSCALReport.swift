@@ -89,6 +89,7 @@ struct OSCALBuilder {
                 prop("output-kind", r.model.outputKind),
                 prop("assessment-status", r.status.isComplete ? "complete" : "incomplete"),
             ] + r.dataSets.map { prop("data-set-\($0.role.rawValue)-sha256", $0.sha256) }
+            + r.requirementOutcomes.map { requirementProp($0.requirement, $0.outcome) }
         result.children += resultProps.compactMap { $0 }.map { .element($0) }
         result.append(
             el(
@@ -201,7 +202,14 @@ struct OSCALBuilder {
             prop("matrix-stage", f.stageID), prop("matrix-class", f.classID), prop("nist-ai-100-2", f.nistSection),
             prop("finding-id", f.id),
         ]
-        r.children += props.compactMap { $0 }.map { .element($0) }
+        let references = results.compliance.filter { $0.probeID == f.probeID }
+        let referenceProps = references.map { c in
+            prop(
+                "compliance-reference", c.label, cls: c.framework,
+                remarks: "\(c.text) (\(c.kind.rawValue); catalog status: \(c.status))")
+        }
+        r.children += (props + referenceProps).compactMap { $0 }.map { .element($0) }
+        r.children += links(references).map { .element($0) }
         r.append(text("status", "open"))
         r.append(origin())
         r.append(el("threat-id", ["system": OSCALReport.atlasSystem], [.text(Self.oneLine(ATLASLink.url(f.atlas.id)))]))
@@ -250,8 +258,12 @@ struct OSCALBuilder {
             [
                 text("title", f.title), markup("description", [f.rationale]),
             ])
-        let props: [XMLElement?] = [prop("severity", f.severity.rawValue), prop("finding-id", f.id)]
+        let outcomes = results.requirementOutcomes.filter { $0.requirement.probeID == f.probeID }
+        let props: [XMLElement?] =
+            [prop("severity", f.severity.rawValue), prop("finding-id", f.id)]
+            + outcomes.map { requirementProp($0.requirement, $0.outcome) }
         x.children += props.compactMap { $0 }.map { .element($0) }
+        x.children += links(outcomes.map(\.requirement)).map { .element($0) }
         x.append(origin())
         x.append(
             el(
@@ -287,6 +299,24 @@ struct OSCALBuilder {
                 ]))
         x.append(el("related-observation", ["observation-uuid": observationUUID(p.id)]))
         return x
+    }
+
+    /// One requirement's outcome: `requirement-status` = pass / fail / not-tested, the requirement as its class.
+    func requirementProp(_ c: ComplianceReference, _ outcome: RequirementOutcome) -> XMLElement? {
+        prop(
+            "requirement-status", outcome.rawValue, cls: c.label,
+            remarks: "\(c.label): \(c.text) (probe \(c.probeID); catalog status: \(c.status))")
+    }
+
+    /// `link rel="reference"` to each entry's source, once per address.
+    func links(_ references: [ComplianceReference]) -> [XMLElement] {
+        var seen: Set<String> = []
+        return references.compactMap { c in
+            guard let url = c.url.map(Self.oneLine), !url.isEmpty, URL(string: url) != nil,
+                seen.insert(url).inserted
+            else { return nil }
+            return el("link", ["href": url, "rel": "reference"], [text("text", c.label)])
+        }
     }
 
     func origin() -> XMLElement {

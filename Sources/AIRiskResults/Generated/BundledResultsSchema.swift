@@ -62,6 +62,15 @@ enum BundledResultsSchema {
           <xs:field xpath="@id"/>
         </xs:unique>
       </xs:element>
+      <!-- Compliance requirements and references per probe (NIST AI 100-2 E2025, ATLAS with its version, OWASP
+           AISVS 1.0, EU AI Act, ISO/IEC 42001, OWASP AI Exchange, OWASP ML Top 10 2023 as a legacy mapping). -->
+      <xs:element name="compliance" minOccurs="0">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="reference" type="r:ComplianceReference" maxOccurs="unbounded"/>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>
       <xs:element name="matrix" type="r:Matrix"/>
       <xs:element name="defenses">
         <xs:complexType>
@@ -83,6 +92,8 @@ enum BundledResultsSchema {
     <xs:attribute name="seed" type="xs:unsignedLong" use="required"/>
     <xs:attribute name="profile" type="xs:string" use="required"/>
     <xs:attribute name="dataSensitivity" type="r:Sensitivity" use="required"/>
+    <!-- The CI gate (fail-on): the lowest severity that blocks a release; absent when none was given. -->
+    <xs:attribute name="failOn" type="r:Severity"/>
   </xs:complexType>
 
   <xs:complexType name="Tool">
@@ -355,6 +366,33 @@ enum BundledResultsSchema {
     <xs:attribute name="probeID" type="xs:string" use="required"/>
     <xs:attribute name="before" type="xs:double" use="required"/>
     <xs:attribute name="after" type="xs:double" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="ComplianceReference">
+    <xs:sequence>
+      <xs:element name="text" type="xs:string"/>
+      <xs:element name="url" type="xs:string" minOccurs="0"/>
+    </xs:sequence>
+    <xs:attribute name="probeID" type="xs:string" use="required"/>
+    <xs:attribute name="framework" type="xs:string" use="required"/>
+    <xs:attribute name="ref" type="xs:string" use="required"/>
+    <xs:attribute name="kind" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:token">
+          <xs:enumeration value="requirement"/>
+          <xs:enumeration value="reference"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="status" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:token">
+          <xs:enumeration value="verified"/>
+          <xs:enumeration value="inferred"/>
+          <xs:enumeration value="unverified"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
   </xs:complexType>
 
   <xs:complexType name="Finding">

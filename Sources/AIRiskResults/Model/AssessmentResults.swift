@@ -29,6 +29,12 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
     public var environment: EnvironmentInfo
     public var probes: [ProbeResult]
     public var findings: [Finding]
+    /// The compliance requirements and references each probe bears on (copied from the catalog); empty in
+    /// documents written before they existed.
+    public var compliance: [ComplianceReference] = []
+    /// The CI gate (`--fail-on`) the assessment was run under: the lowest severity that blocks a release; nil
+    /// when none was given.
+    public var gate: Severity?
     public var matrix: MatrixSnapshot
     public var defenses: [DefenseEvidence]
     /// Method and metric definitions the report prints.

@@ -15,7 +15,7 @@ struct ResultsXMLDecoder {
             try attr(statusElement, "state") == "complete"
             ? .complete : .incomplete(error: statusElement.element(named: "error")?.text ?? "")
         let env = try child(root, "environment")
-        return AssessmentResults(
+        var results = AssessmentResults(
             tool: ToolInfo(name: try attr(toolElement, "name"), version: try attr(toolElement, "version")),
             generatedAt: try date(root, "generatedAt"),
             seed: try uint64(root, "seed"),
@@ -48,6 +48,15 @@ struct ResultsXMLDecoder {
                     term: try childText(d, "term"), text: try childText(d, "text"),
                     reference: d.element(named: "reference")?.text)
             })
+        results.compliance = try (root.element(named: "compliance")?.elements(named: "reference") ?? []).map {
+            c throws(ResultsError) in
+            ComplianceReference(
+                probeID: try attr(c, "probeID"), framework: try attr(c, "framework"), ref: try attr(c, "ref"),
+                kind: try enumValue(c, "kind"), status: try attr(c, "status"), text: try childText(c, "text"),
+                url: c.element(named: "url")?.text)
+        }
+        if let gate = root[attribute: "failOn"] { results.gate = Severity(rawValue: gate) }
+        return results
     }
 
     func model(_ m: XMLElement) throws(ResultsError) -> ModelIdentity {

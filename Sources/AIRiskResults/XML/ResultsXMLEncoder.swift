@@ -6,12 +6,12 @@ enum ResultsXMLEncoder {
     static let ns = ResultsDocument.namespace
 
     static func element(for r: AssessmentResults) -> XMLElement {
-        var root = el(
-            "results",
-            [
-                "schemaVersion": "1", "generatedAt": XMLNumber.dateString(r.generatedAt), "seed": String(r.seed),
-                "profile": r.profile, "dataSensitivity": r.dataSensitivity.rawValue,
-            ])
+        var rootAttributes = [
+            "schemaVersion": "1", "generatedAt": XMLNumber.dateString(r.generatedAt), "seed": String(r.seed),
+            "profile": r.profile, "dataSensitivity": r.dataSensitivity.rawValue,
+        ]
+        if let gate = r.gate { rootAttributes["failOn"] = gate.rawValue }
+        var root = el("results", rootAttributes)
         root.append(el("tool", ["name": r.tool.name, "version": r.tool.version]))
         switch r.status {
         case .complete: root.append(el("status", ["state": "complete"]))
@@ -39,6 +39,7 @@ enum ResultsXMLEncoder {
             ))
         root.append(el("probes", [:], r.probes.map(probe)))
         root.append(el("findings", [:], r.findings.map(finding)))
+        if !r.compliance.isEmpty { root.append(el("compliance", [:], r.compliance.map(compliance))) }
         root.append(matrix(r.matrix))
         root.append(el("defenses", [:], r.defenses.map(defense)))
         root.append(
@@ -166,6 +167,16 @@ enum ResultsXMLEncoder {
                         "recommendedDefense", ["id": d.id, "evidence": d.evidence.rawValue],
                         [text("name", d.name)] + (d.measurement.map { [measurement($0)] } ?? []))
                 })
+    }
+
+    static func compliance(_ c: ComplianceReference) -> XMLElement {
+        el(
+            "reference",
+            [
+                "probeID": c.probeID, "framework": c.framework, "ref": c.ref, "kind": c.kind.rawValue,
+                "status": c.status,
+            ],
+            [text("text", c.text)] + optText("url", c.url))
     }
 
     static func named(_ tag: String, id: String, name: String, nameJA: String?) -> XMLElement {

@@ -1,0 +1,36 @@
+/// A requirement or control of another framework (OWASP AISVS, EU AI Act, ISO/IEC 42001, OWASP AI Exchange) that a
+/// probe's measurement bears on.
+public struct ProbeRequirement: Sendable, Equatable, Encodable {
+    public enum Kind: String, Sendable, Encodable {
+        /// The probe's verdict passes or fails it.
+        case requirement
+        /// Cited for context; the probe does not test it.
+        case reference
+    }
+
+    /// The framework with its version, e.g. "OWASP AISVS 1.0".
+    public var framework: String
+    /// The entry within the framework, e.g. "11.3.3" or "Art. 15(5)".
+    public var ref: String
+    public var kind: Kind
+    public var status: VerificationStatus
+    /// airisk's paraphrase of the requirement.
+    public var text: String
+    public var url: String?
+    /// What is missing or how the entry was checked.
+    public var note: String?
+
+    init(_ r: ElementReader) throws(CatalogError) {
+        framework = try r.attribute("framework")
+        ref = try r.attribute("ref")
+        let rawKind = try r.attribute("kind")
+        guard let kind = Kind(rawValue: rawKind) else {
+            throw r.issue("attribute \"kind\" of <requirement> must be requirement or reference: \(rawKind)")
+        }
+        self.kind = kind
+        status = try r.status()
+        text = try r.child("text").text
+        url = r.childText("url")
+        note = r.childText("note")
+    }
+}
