@@ -64,10 +64,10 @@ struct BenchCommandTests {
 
     @Test(
         "bad batch values are refused with a clear message",
-        arguments: ["0", "-1", "abc", "1,,256", "", "1.5", "100000000"])
+        arguments: ["0", "-1", "abc", "1,,256", "1,", "1.5", "100000000"])
     func refusesBadBatch(value: String) throws {
         #expect {
-            _ = try BenchCommand.parse(["m.onnx", "d.npz", "--batch", value])
+            _ = try BenchCommand.parse(["m.onnx", "d.npz", "--batch=\(value)"])
         } throws: { error in
             let message = BenchCommand.message(for: error)
             return message.contains("--batch") && message.contains("e.g. --batch 1,256")
