@@ -21,7 +21,7 @@ import onnx
 from onnx import helper, numpy_helper
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MODELS = os.path.join(HERE, "..", "Tests", "Fixtures", "models")
+MODELS = os.path.normpath(os.path.join(HERE, "..", "Tests", "Fixtures", "models"))
 
 
 def fixed_batch(model, batch):
