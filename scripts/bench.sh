@@ -4,9 +4,12 @@
 #   scripts/bench.sh            # fixture models vs onnxruntime, then LiRA vs scikit-learn
 #   scripts/bench.sh fixtures   # only the fixture-model table
 #   scripts/bench.sh lira       # only the LiRA comparison
+#   scripts/bench.sh model MODEL.onnx DATA   # `airisk bench` vs onnxruntime on your own model and data
+#   scripts/bench.sh model                   # the same on every fixture model with its population split
 #
 # Environment: ROUNDS (interleaved rounds, default 5), REPEATS / MIN_TIME (timed runs per figure and seconds per run,
-# default 5 / 0.2), LIRA_RUNS (default 3). The machine may be shared: every figure is a median, airisk and the peer
+# default 5 / 0.2), LIRA_RUNS (default 3), BENCH_SECONDS (model: seconds timed per batch size and run, default 1).
+# In `model` mode both engines run on one thread (OPENBLAS_NUM_THREADS=1, onnxruntime intra/inter-op threads 1). The machine may be shared: every figure is a median, airisk and the peer
 # alternate round by round, and the load average is printed with each table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,9 +19,15 @@ ROUNDS="${ROUNDS:-5}"
 REPEATS="${REPEATS:-5}"
 MIN_TIME="${MIN_TIME:-0.2}"
 LIRA_RUNS="${LIRA_RUNS:-3}"
+BENCH_SECONDS="${BENCH_SECONDS:-1}"
 
-swift build -c release --product airisk-bench >&2
-bench="$(swift build -c release --show-bin-path)/airisk-bench"
+if [[ "$what" == model ]]; then
+    swift build -c release --product airisk >&2
+else
+    swift build -c release --product airisk-bench >&2
+fi
+bin="$(swift build -c release --show-bin-path)"
+bench="$bin/airisk-bench"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -46,6 +55,59 @@ if [[ "$what" == all || "$what" == fixtures ]]; then
     echo
     echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
+fi
+
+if [[ "$what" == model ]]; then
+    if (( $# >= 3 )); then
+        pairs=("$2" "$3")
+    else
+        pairs=()
+        for m in logreg_breast_cancer softmax_digits mlp_digits_overfit mlp_digits_regularised random_forest_digits \
+            mlp_regressor_diabetes; do
+            pairs+=("Tests/Fixtures/models/$m.onnx" "Tests/Fixtures/models/$m.population.npz")
+        done
+    fi
+    echo "## airisk bench vs onnxruntime, one thread each, $ROUNDS interleaved rounds of ${BENCH_SECONDS}s per batch"
+    echo
+    echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg); OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(not set)}"
+    echo
+    for ((i = 0; i < ${#pairs[@]}; i += 2)); do
+        model="${pairs[i]}"
+        data="${pairs[i + 1]}"
+        tag="$(basename "$model" .onnx)"
+        for round in $(seq 1 "$ROUNDS"); do
+            airisk_run() {
+                OPENBLAS_NUM_THREADS=1 "$bin/airisk" bench "$model" "$data" --format json --seconds "$BENCH_SECONDS" \
+                    >"$work/model-$tag-airisk-$round.json"
+            }
+            ort_run() {
+                python3 scripts/bench_onnxruntime.py --model "$model" --data "$data" --seconds "$BENCH_SECONDS" \
+                    --json "$work/model-$tag-ort-$round.json" >/dev/null
+            }
+            if (( round % 2 )); then airisk_run; ort_run; else ort_run; airisk_run; fi
+        done
+        echo "$model" >"$work/model-$tag.name"
+    done
+    python3 - "$work" <<'PY'
+import glob, json, os, statistics, sys
+work = sys.argv[1]
+print("| model | batch | airisk rows/s | onnxruntime rows/s | airisk / onnxruntime |")
+print("|---|---:|---:|---:|---:|")
+for name_file in sorted(glob.glob(os.path.join(work, "model-*.name"))):
+    tag = os.path.basename(name_file)[len("model-"):-len(".name")]
+    runs = {}
+    for engine in ("airisk", "ort"):
+        for path in glob.glob(os.path.join(work, f"model-{tag}-{engine}-*.json")):
+            for r in json.load(open(path)):
+                runs.setdefault((r["batch"], engine), []).append(r["rows_per_second"])
+    for batch in sorted({b for b, _ in runs}):
+        a = statistics.median(runs[(batch, "airisk")])
+        o = statistics.median(runs[(batch, "ort")])
+        print(f"| {tag} | {batch} | {a:,.0f} | {o:,.0f} | {a / o:.2f}x |")
+PY
+    echo
+    echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
 fi
 
 if [[ "$what" == all || "$what" == lira ]]; then

@@ -15,6 +15,15 @@ warmed up, then timed in `--repeats` runs; each run calls the session repeatedly
 
 Batch 1 cycles through distinct rows (one run() call per row); batch 256 uses the first 256 rows of the data
 (repeating rows when a split is smaller). Wall clock: time.perf_counter().
+
+One model on the user's data, the peer of `airisk bench MODEL DATA` (scripts/bench.sh model runs both):
+
+    python3 scripts/bench_onnxruntime.py --model M.onnx --data D.npz [--seconds 1] [--json out.json]
+
+reads DATA as airisk does (.npy; .npz under x, X or features; .csv with a header, the "label" column or
+--label-column dropped), reshapes rows to the input's declared row shape, and prints, single-threaded,
+[{"batch": 1, "rows_per_second": R}, {"batch": 256, "rows_per_second": R}] after one timed run of --seconds per
+batch. A model whose input declares a fixed batch size B is fed in calls of B rows.
 """
 
 import argparse
@@ -79,6 +88,80 @@ def measure(sess, rows, batch, repeats, min_time):
     return statistics.median(results)
 
 
+def load_data(path, label_column=None):
+    if path.endswith(".npy"):
+        x = np.load(path)
+    elif path.endswith(".npz"):
+        with np.load(path) as z:
+            key = next((k for k in ("x", "X", "features") if k in z.files), None)
+            if key is None:
+                raise SystemExit(f"{path}: no array named x, X or features (arrays: {', '.join(z.files)})")
+            x = z[key]
+    elif path.endswith(".csv"):
+        import csv
+
+        with open(path, newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            drop = label_column or ("label" if "label" in header else None)
+            keep = [i for i, name in enumerate(header) if name != drop]
+            x = np.array([[float(row[i]) for i in keep] for row in reader])
+    else:
+        raise SystemExit(f"{path}: expected .npy, .npz or .csv")
+    x = np.asarray(x, dtype=np.float32)
+    return x.reshape(len(x), -1) if x.ndim == 1 else x
+
+
+def bench_one_model(args):
+    sess = session(args.model, True)
+    inp = sess.get_inputs()[0]
+    x = load_data(args.data, args.label_column)
+    row_shape = [d for d in inp.shape[1:]]
+    if all(isinstance(d, int) for d in row_shape):
+        x = x.reshape([len(x)] + row_shape)
+    fixed = inp.shape[0] if isinstance(inp.shape[0], int) and inp.shape[0] > 0 else None
+    results = []
+    for batch in (1, 256):
+        rows = np.ascontiguousarray(np.tile(x, (-(-256 // len(x)),) + (1,) * (x.ndim - 1))[:256])
+        if batch == 1:
+            groups = [rows[i : i + 1] for i in range(min(len(x), 256))]
+        else:
+            groups = [rows[:batch]]
+        if fixed:
+            # Calls of exactly the declared batch, the last one padded with its last row.
+            def chunks(g):
+                out = []
+                for i in range(0, len(g), fixed):
+                    c = g[i : i + fixed]
+                    if len(c) < fixed:
+                        c = np.concatenate([c, np.repeat(c[-1:], fixed - len(c), axis=0)])
+                    out.append({inp.name: c})
+                return out
+
+            feeds = [chunks(g) for g in groups]
+        else:
+            feeds = [[{inp.name: g}] for g in groups]
+        for group in feeds[:20]:  # warm-up
+            for feed in group:
+                sess.run(None, feed)
+        calls, done = 0, 0
+        start = time.perf_counter()
+        while True:
+            for feed in feeds[calls % len(feeds)]:
+                sess.run(None, feed)
+            calls += 1
+            done += batch
+            elapsed = time.perf_counter() - start
+            if elapsed >= args.seconds:
+                break
+        results.append({"batch": batch, "rows_per_second": round(done / elapsed, 1)})
+    text = json.dumps(results)
+    print(text)
+    if args.json:
+        with open(args.json, "w") as f:
+            f.write(text + "\n")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -86,7 +169,16 @@ def main():
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--min-time", type=float, default=0.2, help="seconds per timed run")
     parser.add_argument("--json", help="also write the results to this JSON file")
+    parser.add_argument("--model", help="time this model on --data instead of the fixtures (one thread)")
+    parser.add_argument("--data", help="with --model: .npy, .npz or .csv rows")
+    parser.add_argument("--label-column", help="with --model and a CSV: the label column to drop")
+    parser.add_argument("--seconds", type=float, default=1.0, help="with --model: seconds timed per batch size")
     args = parser.parse_args()
+    if args.model:
+        if not args.data:
+            parser.error("--model needs --data")
+        bench_one_model(args)
+        return
 
     results = []
     for name in MODELS:

@@ -16,6 +16,9 @@ public struct ONNXModelAccess: ModelAccess {
     public let scoresOutput: String
     /// The integer label output, when the model exports one.
     public let labelOutput: String?
+    /// The batch size the input declares when it is fixed (a model exported without dynamic
+    /// axes); requests are then run in chunks of exactly this many rows.
+    public let fixedBatch: Int?
     public let description: ModelDescription
 
     public init(
@@ -44,6 +47,11 @@ public struct ONNXModelAccess: ModelAccess {
             )
         }
         inputName = input.name
+        if case .tensor(_, let shape?) = input.declaredType, shape.count >= 2, case .fixed(let n) = shape[0], n > 0 {
+            fixedBatch = n
+        } else {
+            fixedBatch = nil
+        }
 
         // The row shape: declared dimensions after the batch dimension.
         var rowShape: [Int]
@@ -101,8 +109,10 @@ public struct ONNXModelAccess: ModelAccess {
         // and class counts are not always declared). This is set-up, not an attack query. The
         // static size pass runs first with the row's concrete shape, so that a hostile graph fails
         // here, naming the node, before the row allocates anything.
-        try model.checkSizes(inputShapes: [inputName: [1] + rowShape.map { $0 }])
-        let probeRow = Tensor(shape: [1] + rowShape, scalars: [Float](repeating: 0, count: rowShape.reduce(1, *)))
+        let probeRows = fixedBatch ?? 1
+        try model.checkSizes(inputShapes: [inputName: [probeRows] + rowShape.map { $0 }])
+        let probeRow = Tensor(
+            shape: [probeRows] + rowShape, scalars: [Float](repeating: 0, count: probeRows * rowShape.reduce(1, *)))
         let probe = try executor.run(inputs: [inputName: probeRow])
         guard let out = probe[scoresOutput] else {
             throw ModelAccessError.badOutput(model: displayName, reason: "output '\(scoresOutput)' was not produced")
@@ -142,6 +152,9 @@ public struct ONNXModelAccess: ModelAccess {
 
     public func predict(_ batch: Tensor) async throws -> ModelOutput {
         try check(batch)
+        if let fixedBatch, batch.shape[0] != fixedBatch, batch.shape[0] > 0 {
+            return try predictInChunks(batch, size: fixedBatch)
+        }
         let outputs = try executor.run(inputs: [inputName: try floatBatch(batch)])
         return try convert(outputs, rows: batch.shape[0])
     }
@@ -153,6 +166,9 @@ public struct ONNXModelAccess: ModelAccess {
             throw ModelAccessError.noInputGradients(model: description.name)
         }
         try check(batch)
+        if let fixedBatch, batch.shape[0] != fixedBatch, batch.shape[0] > 0 {
+            return try gradientsInChunks(batch, size: fixedBatch, seed: seed)
+        }
         let rows = batch.shape[0]
         var captured: ModelOutput?
         let result = try executor.gradients(
@@ -171,6 +187,89 @@ public struct ONNXModelAccess: ModelAccess {
             throw ModelAccessError.badOutput(model: description.name, reason: "no gradient for input '\(inputName)'")
         }
         return (output, g)
+    }
+
+    /// The rows `start..<end` of `values` (rows of `width` values) as one batch of exactly `size`
+    /// rows, the last row repeated to fill a short chunk.
+    private func paddedChunk(_ values: [Float], width: Int, start: Int, end: Int, size: Int) -> Tensor {
+        var scalars = Array(values[(start * width)..<(end * width)])
+        scalars.reserveCapacity(size * width)
+        let last = values[((end - 1) * width)..<(end * width)]
+        for _ in (end - start)..<size { scalars += last }
+        return Tensor(shape: [size] + description.inputShape, scalars: scalars)
+    }
+
+    /// A model whose input declares a fixed batch size: the rows run in chunks of that size, the
+    /// last one padded with copies of its last row, and the padded rows' outputs are dropped.
+    private func predictInChunks(_ batch: Tensor, size: Int) throws -> ModelOutput {
+        let rows = batch.shape[0]
+        guard let values = try floatBatch(batch).floats else {
+            throw ModelAccessError.badInput(model: description.name, reason: "input must be numeric")
+        }
+        let width = description.featureCount
+        var all = ModelOutput(kind: description.outputKind, rows: 0, scores: [], width: 0, labels: [])
+        var start = 0
+        while start < rows {
+            let end = min(rows, start + size)
+            let out = try convert(
+                executor.run(inputs: [inputName: paddedChunk(values, width: width, start: start, end: end, size: size)]
+                ),
+                rows: size)
+            let kept = end - start
+            all.scores += out.scores.prefix(kept * out.width)
+            all.labels += out.labels.prefix(kept)
+            all.width = out.width
+            all.rows += kept
+            start = end
+        }
+        return all
+    }
+
+    /// Input gradients for a fixed-batch model: one forward pass over all rows gives the output the
+    /// seed is computed from (as for any other model), then each chunk is differentiated with its
+    /// share of the seed, the padded rows seeded with zeros and their gradients dropped.
+    private func gradientsInChunks(
+        _ batch: Tensor, size: Int, seed: @Sendable (ModelOutput) -> [Float]
+    ) throws -> (output: ModelOutput, gradient: Tensor) {
+        let output = try predictInChunks(batch, size: size)
+        let s = seed(output)
+        let rows = batch.shape[0]
+        guard s.count == output.scores.count else {
+            throw ModelAccessError.badInput(
+                model: description.name,
+                reason: "gradient seed has \(s.count) values for \(output.scores.count) outputs")
+        }
+        guard let values = try floatBatch(batch).floats else {
+            throw ModelAccessError.badInput(model: description.name, reason: "input must be numeric")
+        }
+        let width = description.featureCount
+        let perRow = output.width
+        var gradient: [Float] = []
+        gradient.reserveCapacity(rows * width)
+        var start = 0
+        while start < rows {
+            let end = min(rows, start + size)
+            var chunkSeed = Array(s[(start * perRow)..<(end * perRow)])
+            chunkSeed += [Float](repeating: 0, count: (size - (end - start)) * perRow)
+            let result = try executor.gradients(
+                inputs: [inputName: paddedChunk(values, width: width, start: start, end: end, size: size)],
+                outputName: scoresOutput, withRespectTo: [inputName]
+            ) { out in
+                guard chunkSeed.count == out.count else {
+                    throw ModelAccessError.badOutput(
+                        model: description.name,
+                        reason: "output '\(scoresOutput)' has \(out.count) values for \(size) rows")
+                }
+                return Tensor(shape: out.shape, scalars: chunkSeed)
+            }
+            guard let g = result.gradients[inputName]?.floats, g.count == size * width else {
+                throw ModelAccessError.badOutput(
+                    model: description.name, reason: "no gradient for input '\(inputName)'")
+            }
+            gradient += g.prefix((end - start) * width)
+            start = end
+        }
+        return (output, Tensor(shape: batch.shape, scalars: gradient))
     }
 
     private func check(_ batch: Tensor) throws {

@@ -9,7 +9,7 @@ public struct AIRiskCommand: AsyncParsableCommand {
         version: AIRiskVersion.current,
         subcommands: [
             DemoCommand.self, AssessCommand.self, ReportCommand.self, DiffCommand.self, ValidateCommand.self,
-            InspectCommand.self, PredictCommand.self, CatalogCommand.self, EndpointCheckCommand.self,
+            InspectCommand.self, PredictCommand.self, BenchCommand.self, CatalogCommand.self, EndpointCheckCommand.self,
         ]
     )
 
