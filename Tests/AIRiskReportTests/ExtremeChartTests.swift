@@ -60,18 +60,6 @@ struct ExtremeChartTests {
         }
     }
 
-    /// Writes the base document `scripts/make_extreme_results.py` edits (the sample results, which have
-    /// curves and histograms): `AIRISK_WRITE_EXTREME_BASE=/tmp/base.xml swift test --filter writeBase`.
-    @Test(
-        "writes the base document for the extreme fixtures",
-        .enabled(
-            if: ProcessInfo.processInfo.environment["AIRISK_WRITE_EXTREME_BASE"] != nil,
-            "only when regenerating the fixtures (set AIRISK_WRITE_EXTREME_BASE to a path)"))
-    func writeBase() throws {
-        let path = try #require(ProcessInfo.processInfo.environment["AIRISK_WRITE_EXTREME_BASE"])
-        try ResultsDocument.write(SampleResults.make(), to: URL(fileURLWithPath: path))
-    }
-
     @Test("ordinary axes keep their nice ticks")
     func ordinary() {
         #expect(ChartScale(values: [0.001, 0.5, 1], pixels: (0, 300), log: true).ticks == [0.001, 0.01, 0.1, 1])
