@@ -14,8 +14,8 @@ extension Assessor {
         if !failed.isEmpty { return .incomplete(error: failed.joined(separator: "; ")) }
         if !probes.contains(where: { $0.status == .ran }) {
             let skipped = probes.compactMap { p in p.status.detail.map { "\(p.id) skipped: \($0)" } }
-            return .incomplete(
-                error: "no selected probe ran" + (skipped.isEmpty ? "" : " (" + skipped.joined(separator: "; ") + ")"))
+            // The readers (summary, gate, JUnit) say "no selected probe ran"; the reason says why.
+            return .incomplete(error: skipped.isEmpty ? "no probe was selected" : skipped.joined(separator: "; "))
         }
         return .complete
     }
