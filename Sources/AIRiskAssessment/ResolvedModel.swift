@@ -25,7 +25,4 @@ public struct ResolvedModel: Sendable {
         self.architecture = architecture
         self.usage = usage
     }
-
-    /// Whether the model runs in airisk's own engine, so looking at a few answers during set-up costs no query.
-    public var isLocal: Bool { identity.sourceKind == .file }
 }

@@ -20,7 +20,7 @@ struct ModelLoaderTests {
         #expect(whiteBox.identity.sha256?.count == 64)
         #expect(whiteBox.identity.accessLevel == AccessLevel.whiteBox.rawValue)
         #expect(whiteBox.architecture == MLPArchitecture(hiddenSizes: [256]))
-        #expect(whiteBox.isLocal && whiteBox.usage == nil)
+        #expect(whiteBox.usage == nil)
 
         for level in [AccessLevel.scores, .labelsOnly] {
             let restricted = try loader.resolveFile(url, access: level)
