@@ -122,3 +122,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Files compiled into the binary at build time (no bundle is looked up at run time, so an installed or copied
+// binary is self-contained): each target's Resources/ folder, read through the generated `PackageResources`.
+for target in package.targets where ["AIRiskResults", "AIRiskReport", "AIRiskAssessment"].contains(target.name) {
+    target.resources = [.embedInCode("Resources")]
+}
