@@ -125,6 +125,9 @@ let package = Package(
 
 // Files compiled into the binary at build time (no bundle is looked up at run time, so an installed or copied
 // binary is self-contained): each target's Resources/ folder, read through the generated `PackageResources`.
-for target in package.targets where ["AIRiskResults", "AIRiskReport", "AIRiskAssessment"].contains(target.name) {
+for target in package.targets
+where ["AIRiskCatalog", "AIRiskResults", "AIRiskReport", "AIRiskAssessment"].contains(target.name) {
     target.resources = [.embedInCode("Resources")]
 }
+// The catalog's README is documentation, not a resource.
+package.targets.first { $0.name == "AIRiskCatalog" }?.exclude = ["Resources/README.md"]
