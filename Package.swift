@@ -126,7 +126,7 @@ let package = Package(
 // Files compiled into the binary at build time (no bundle is looked up at run time, so an installed or copied
 // binary is self-contained): each target's Resources/ folder, read through the generated `PackageResources`.
 for target in package.targets
-where ["AIRiskCatalog", "AIRiskResults", "AIRiskReport", "AIRiskAssessment"].contains(target.name) {
+where ["AIRiskCatalog", "AIRiskResults", "AIRiskReport", "AIRiskAssessment", "AIRiskCLI"].contains(target.name) {
     target.resources = [.embedInCode("Resources")]
 }
 // The catalog's README is documentation, not a resource.
