@@ -51,8 +51,7 @@ struct FixtureModelDataTests {
     func splits(_ name: String) throws {
         let model = try #require(FixtureReference.shared?.models[name])
         let width = try #require(model.input.shape.last ?? nil)
-        let input = ValueInfo(
-            name: model.input.name, elementType: model.input.dtype, shape: [.symbolic("N"), .fixed(width)])
+        #expect(model.input.dtype == "float32", "the fixture models take float32 rows")
         for split in ["members", "nonmembers", "population"] {
             let file = try #require(model.files[split])
             let data = try DatasetLoader.load(url: Fixtures.models.appendingPathComponent(file))
@@ -61,10 +60,8 @@ struct FixtureModelDataTests {
             if model.task == "classification" {
                 let labels = try #require(data.classLabels, "\(file) should hold int64 labels")
                 #expect(Set(labels).isSubset(of: Set(0..<model.classes)))
-                try data.checkCompatible(with: input, classCount: model.classes)
             } else {
                 #expect(data.targets?.count == data.rowCount, "\(file) should hold float32 targets")
-                try data.checkCompatible(with: input)
             }
         }
     }
