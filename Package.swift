@@ -80,7 +80,10 @@ let package = Package(
             dependencies: ["AIRiskXML", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),
-        .testTarget(name: "AIRiskTensorTests", dependencies: ["AIRiskTensor"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AIRiskTensorTests", dependencies: ["AIRiskTensor", "AIRiskONNX"],
+            // AIRiskONNX reads the ONNX backend tests' TensorProto files.
+            exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"], exclude: ["Fixtures"]),
         .testTarget(
             name: "AIRiskDataTests",
@@ -131,3 +134,21 @@ where ["AIRiskCatalog", "AIRiskResults", "AIRiskReport", "AIRiskAssessment", "AI
 }
 // The catalog's README is documentation, not a resource.
 package.targets.first { $0.name == "AIRiskCatalog" }?.exclude = ["Resources/README.md"]
+
+// Shared test fixtures and helpers (sample results document, fixture models, .npy/.npz writers), a regular target
+// linked only by the test targets below.
+package.targets.append(
+    .target(
+        name: "AIRiskTestSupport",
+        dependencies: [
+            "AIRiskResults", "AIRiskTensor", "AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskProbes",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ],
+        path: "Tests/AIRiskTestSupport"))
+for target in package.targets
+where [
+    "AIRiskDataTests", "AIRiskAccessTests", "AIRiskResultsTests", "AIRiskReportTests", "AIRiskAssessmentTests",
+    "AIRiskCLITests",
+].contains(target.name) {
+    target.dependencies.append("AIRiskTestSupport")
+}

@@ -1,4 +1,5 @@
 import AIRiskONNX
+import AIRiskTestSupport
 import Testing
 
 @testable import AIRiskAssessment
@@ -12,7 +13,7 @@ struct TargetArchitectureTests {
             ("random_forest_digits", nil),
         ])
     func recognises(name: String, hidden: [Int]?) throws {
-        let model = try FixtureData.model(name).model
+        let model = try FixtureModels.access(name).model
         #expect(TargetArchitecture.hiddenSizes(of: model) == hidden)
     }
 }

@@ -1,14 +1,14 @@
 import AIRiskData
 import AIRiskResults
 import AIRiskTensor
+import AIRiskTestSupport
 import ArgumentParser
 import Foundation
 import Testing
 
 @testable import AIRiskCLI
 
-private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/models")
+private let models = FixtureModels.directory
 
 /// Parses and runs a command line in-process; returns the exit code, or throws the error it ends with.
 private func run(_ arguments: [String]) async throws -> Int32 {

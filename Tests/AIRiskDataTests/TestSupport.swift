@@ -4,9 +4,6 @@ import Foundation
 enum Fixtures {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Fixtures")
-    /// The shared fixture models written by scripts/make_fixtures.py.
-    static let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/models")
 
     static func npy(_ name: String) -> URL { directory.appendingPathComponent("npy/\(name)") }
     static func malformed(_ name: String) -> URL { directory.appendingPathComponent("malformed/\(name)") }

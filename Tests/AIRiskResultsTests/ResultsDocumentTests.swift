@@ -1,3 +1,4 @@
+import AIRiskTestSupport
 import AIRiskXML
 import Foundation
 import Testing
