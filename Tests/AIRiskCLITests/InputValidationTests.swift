@@ -35,12 +35,6 @@ private func failure(_ arguments: [String]) async -> String? {
     }
 }
 
-private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-input-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 /// Flag and plan values out of range, paths that are not files, data that needs a hint, and what `validate`
 /// says about files that are not results documents (issue 14 points 5–6, issue 15 findings 5, 12, 13).
 @Suite("Input validation on the command line")
@@ -85,7 +79,7 @@ struct InputValidationTests {
 
     @Test("a directory or a named pipe given as the model, data, plan or policy is refused naming the flag")
     func notRegularFiles() async throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-input")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pipe = dir.appendingPathComponent("model.onnx")
         try #require(mkfifo(pipe.path, 0o600) == 0)
@@ -133,7 +127,7 @@ struct InputValidationTests {
 
     @Test("an assessment from features-only .npy files with --members-labels and --nonmembers-labels")
     func labelsFiles() async throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-input")
         defer { try? FileManager.default.removeItem(at: dir) }
         var paths: [String] = []
         for (name, source) in [("members", Self.members), ("nonmembers", Self.nonmembers)] {
@@ -157,7 +151,7 @@ struct InputValidationTests {
 
     @Test("a CSV whose label column is `target` gets a --label-column hint")
     func labelColumnHint() async throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-input")
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = try String(
             contentsOf: models.appendingPathComponent("logreg_breast_cancer.members.csv"), encoding: .utf8)
@@ -175,7 +169,7 @@ struct InputValidationTests {
 
     @Test("validate explains what it accepts when given an OSCAL, SARIF or other file, or a report folder")
     func validateExplains() async throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-input")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("report")
         #expect(

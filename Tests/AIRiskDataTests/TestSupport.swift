@@ -1,3 +1,4 @@
+import AIRiskTestSupport
 import Foundation
 
 /// Locations of the test fixtures, found relative to this source file.
@@ -10,16 +11,9 @@ enum Fixtures {
     static func npz(_ name: String) -> URL { directory.appendingPathComponent("npz/\(name)") }
 }
 
-/// A fresh temporary directory for files a test writes.
-func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-data-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 /// Writes `text` to a file named `name` in a new temporary directory and returns its URL.
 func writeTemporaryFile(_ name: String, _ text: String) throws -> URL {
-    let url = try makeTemporaryDirectory().appendingPathComponent(name)
+    let url = try makeTemporaryDirectory(prefix: "airisk-data").appendingPathComponent(name)
     try Data(text.utf8).write(to: url)
     return url
 }

@@ -1,3 +1,4 @@
+import AIRiskData
 import AIRiskTensor
 import Foundation
 import ZIPFoundation
