@@ -87,9 +87,13 @@ let package = Package(
             dependencies: ["AIRiskXML", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),
-        .testTarget(name: "AIRiskTensorTests", dependencies: ["AIRiskTensor"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskTensor"],
+            name: "AIRiskTensorTests", dependencies: ["AIRiskTensor", "AIRiskONNX"],
+            // AIRiskONNX reads the ONNX backend tests' TensorProto files.
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AIRiskONNXTests",
+            dependencies: ["AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskTensor"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "AIRiskDataTests",
@@ -135,3 +139,30 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Files compiled into the binary at build time (no bundle is looked up at run time, so an installed or copied
+// binary is self-contained): each target's Resources/ folder, read through the generated `PackageResources`.
+for target in package.targets
+where ["AIRiskCatalog", "AIRiskResults", "AIRiskReport", "AIRiskAssessment", "AIRiskCLI"].contains(target.name) {
+    target.resources = [.embedInCode("Resources")]
+}
+// The catalog's README is documentation, not a resource.
+package.targets.first { $0.name == "AIRiskCatalog" }?.exclude = ["Resources/README.md"]
+
+// Shared test fixtures and helpers (sample results document, fixture models, .npy/.npz writers), a regular target
+// linked only by the test targets below.
+package.targets.append(
+    .target(
+        name: "AIRiskTestSupport",
+        dependencies: [
+            "AIRiskResults", "AIRiskTensor", "AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskProbes",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ],
+        path: "Tests/AIRiskTestSupport"))
+for target in package.targets
+where [
+    "AIRiskDataTests", "AIRiskAccessTests", "AIRiskResultsTests", "AIRiskReportTests", "AIRiskAssessmentTests",
+    "AIRiskCLITests", "AIRiskONNXTests", "AIRiskLoaderTests",
+].contains(target.name) {
+    target.dependencies.append("AIRiskTestSupport")
+}

@@ -63,7 +63,7 @@ public struct Catalog: Sendable {
         return try CatalogLoader.load(documents: documents, schemas: schemas, origin: directory.path)
     }
 
-    /// The catalog compiled into the binary (generated from `catalog/` by `scripts/embed_catalog.py`), so it works
+    /// The catalog compiled into the binary (`Resources/`, embedded at build time by SwiftPM), so it works
     /// from any working directory and from an installed binary. Loaded and checked once per process.
     public static func bundled() throws(CatalogError) -> Catalog {
         try bundledResult.get()

@@ -1,11 +1,11 @@
 import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskResults
+import AIRiskTestSupport
 import Foundation
 import Testing
 
-private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/models")
+private let models = FixtureModels.directory
 
 func fixturePlan(_ name: String, profile: Profile = .quick, probes: [ProbeKind] = ProbeKind.allCases) -> AssessmentPlan
 {

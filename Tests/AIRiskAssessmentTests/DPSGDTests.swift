@@ -3,6 +3,7 @@ import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskProbes
 import AIRiskResults
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -26,8 +27,8 @@ struct DPSGDTests {
 
     @Test("DP-SGD without noise learns the digits; with noise it still beats chance")
     func trainer() async throws {
-        let members = try FixtureData.data("softmax_digits", "members")
-        let nonMembers = try FixtureData.data("softmax_digits", "nonmembers")
+        let members = try FixtureModels.data("softmax_digits", "members")
+        let nonMembers = try FixtureModels.data("softmax_digits", "nonmembers")
         func accuracy(_ t: DPSGDTrainer) async throws -> Double {
             let model = try await t.train(members, classCount: 10, seed: 5)
             let out = try await model.predict(nonMembers.features)

@@ -3,6 +3,7 @@ import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskProbes
 import AIRiskResults
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -11,13 +12,13 @@ struct DefenseWhatIfTests {
     @Test("label-only answers take away the score-based membership attacks' advantage over the label-only attack")
     func labelOnlyRemovesScoreAdvantage() async throws {
         let name = "mlp_digits_overfit"
-        let members = try FixtureData.data(name, "members")
-        let nonMembers = try FixtureData.data(name, "nonmembers")
+        let members = try FixtureModels.data(name, "members")
+        let nonMembers = try FixtureModels.data(name, "nonmembers")
         var config = MembershipProbeConfiguration(seed: 3)
         config.attacks = [.confidence, .loss, .entropy, .gap]
         config.shadowModelCount = 0
         config.referenceModelCount = 0
-        let model = try FixtureData.model(name)
+        let model = try FixtureModels.access(name)
         let before = try await MembershipProbe(configuration: config).run(
             model: model, members: members, nonMembers: nonMembers, population: nil)
         let after = try await MembershipProbe(configuration: config).run(
@@ -35,8 +36,8 @@ struct DefenseWhatIfTests {
     @Test("rounding scores to one decimal lowers black-box inversion success on softmax_digits")
     func roundingLowersInversion() async throws {
         let name = "softmax_digits"
-        let members = try FixtureData.data(name, "members")
-        let nonMembers = try FixtureData.data(name, "nonmembers")
+        let members = try FixtureModels.data(name, "members")
+        let nonMembers = try FixtureModels.data(name, "nonmembers")
         let range = try FeatureRange(observing: try members.appending(nonMembers).features)
         var config = InversionConfiguration()
         config.forceBlackBox = true
@@ -45,7 +46,7 @@ struct DefenseWhatIfTests {
         config.samplesPerEstimate = 10
         config.queryBudget = 30_000
         config.seed = 2
-        let model = try FixtureData.model(name)
+        let model = try FixtureModels.access(name)
         let probe = InversionProbe(configuration: config)
         let before = try await probe.run(model: model, members: members, nonMembers: nonMembers, range: range)
         let after = try await probe.run(

@@ -2,6 +2,7 @@ import AIRiskAccess
 import AIRiskONNX
 import AIRiskProbes
 import AIRiskTensor
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ struct ExtractionFixtureTests {
     /// The affine map behind a scikit-learn linear classifier, read from its ONNX attributes and
     /// expressed as softmax logits over the raw input (the Scaler folded in).
     static func trueParameters(_ name: String) throws -> AffineParameters {
-        let model = try FixtureData.model(name).model
+        let model = try FixtureModels.access(name).model
         func floats(_ node: Node, _ key: String) -> [Float] {
             if case .floats(let v)? = node.attributes[key] { return v }
             return []
@@ -49,8 +50,8 @@ struct ExtractionFixtureTests {
             budgets: [50], sources: [.publicData], classificationLosses: [.hard], equationSolving: true,
             referenceParameters: try Self.trueParameters(name), seed: 1)
         let result = try await ExtractionProbe(configuration: config).run(
-            model: try FixtureData.model(name), publicData: try FixtureData.data(name, "population"),
-            evaluationData: try FixtureData.data(name, "nonmembers"))
+            model: try FixtureModels.access(name), publicData: try FixtureModels.data(name, "population"),
+            evaluationData: try FixtureModels.data(name, "nonmembers"))
         let eq = try #require(result.equationSolving)
         #expect(eq.isOfForm, "\(eq.verdict): \(eq.failure ?? "")")
         #expect(eq.recoveryQueries == d + 1)
@@ -66,8 +67,8 @@ struct ExtractionFixtureTests {
             budgets: [100, 500, 2000], sources: [.publicData], classificationLosses: [.soft(temperature: 4)],
             equationSolving: true, seed: 2)
         let result = try await ExtractionProbe(configuration: config).run(
-            model: try FixtureData.model(name), publicData: try FixtureData.data(name, "population"),
-            evaluationData: try FixtureData.data(name, "nonmembers"))
+            model: try FixtureModels.access(name), publicData: try FixtureModels.data(name, "population"),
+            evaluationData: try FixtureModels.data(name, "nonmembers"))
         #expect(result.equationSolving?.isOfForm == false, "an MLP is not a logistic model")
         #expect(try #require(result.bestCurve).bestFidelity >= 0.9)
         #expect(result.queriesUsed <= 2000)
@@ -79,8 +80,8 @@ struct ExtractionFixtureTests {
         let config = ExtractionConfiguration(
             budgets: [200], sources: [.publicData], regressionLosses: [.l2], equationSolving: false, seed: 3)
         let result = try await ExtractionProbe(configuration: config).run(
-            model: try FixtureData.model(name), publicData: try FixtureData.data(name, "population"),
-            evaluationData: try FixtureData.data(name, "nonmembers"))
+            model: try FixtureModels.access(name), publicData: try FixtureModels.data(name, "population"),
+            evaluationData: try FixtureModels.data(name, "nonmembers"))
         let fit = try #require(result.curves.first?.points.last?.regression)
         let surrogate = try #require(fit.surrogateR2)
         let target = try #require(fit.targetR2)

@@ -1,4 +1,5 @@
 import AIRiskProbes
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ struct ExtractionReferenceTests {
     }
 
     static func reference() throws -> [String: Reference] {
-        let url = FixtureData.directory.appendingPathComponent("reference_extraction.json")
+        let url = FixtureModels.directory.appendingPathComponent("reference_extraction.json")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
         guard let root = json as? [String: Any], let models = root["models"] as? [String: [String: Any]] else {
             throw CocoaError(.fileReadCorruptFile)
@@ -50,8 +51,8 @@ struct ExtractionReferenceTests {
         let budgets = reference.budgets.keys.sorted()
         let config = ExtractionConfiguration(budgets: budgets, sources: [.publicData], equationSolving: false, seed: 5)
         let result = try await ExtractionProbe(configuration: config).run(
-            model: try FixtureData.model(name), publicData: try FixtureData.data(name, "population"),
-            evaluationData: try FixtureData.data(name, "nonmembers"))
+            model: try FixtureModels.access(name), publicData: try FixtureModels.data(name, "population"),
+            evaluationData: try FixtureModels.data(name, "nonmembers"))
         for budget in budgets {
             let expected = try #require(reference.budgets[budget])
             let reached = result.curves.flatMap(\.points).filter { $0.budget == budget }.map(\.fidelity).max()

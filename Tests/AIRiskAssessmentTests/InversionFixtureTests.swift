@@ -1,5 +1,6 @@
 import AIRiskAccess
 import AIRiskProbes
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -8,8 +9,8 @@ struct InversionFixtureTests {
     let name = "softmax_digits"
 
     func inputs() throws -> (LabeledData, LabeledData, FeatureRange) {
-        let members = try FixtureData.data(name, "members")
-        let nonMembers = try FixtureData.data(name, "nonmembers")
+        let members = try FixtureModels.data(name, "members")
+        let nonMembers = try FixtureModels.data(name, "nonmembers")
         return (members, nonMembers, try FeatureRange(observing: try members.appending(nonMembers).features))
     }
 
@@ -19,7 +20,7 @@ struct InversionFixtureTests {
         var config = InversionConfiguration()
         config.seed = 1
         let result = try await InversionProbe(configuration: config).run(
-            model: try FixtureData.model(name), members: members, nonMembers: nonMembers, range: range)
+            model: try FixtureModels.access(name), members: members, nonMembers: nonMembers, range: range)
         #expect(result.access == .whiteBox)
         #expect(result.classes.count == 10)
         #expect(result.imageShape == [1, 8, 8])
@@ -45,7 +46,7 @@ struct InversionFixtureTests {
         config.queryBudget = 30_000
         config.seed = 2
         let result = try await InversionProbe(configuration: config).run(
-            model: try FixtureData.model(name), members: members, nonMembers: nonMembers, range: range)
+            model: try FixtureModels.access(name), members: members, nonMembers: nonMembers, range: range)
         #expect(result.access == .scores)
         #expect(result.targetSuccessRate >= 0.8, "reached \(result.targetSuccessRate)")
         #expect(result.queries.gradientCalls == 0)
@@ -61,7 +62,8 @@ struct InversionFixtureTests {
     func labelsOnly() async throws {
         let (members, nonMembers, range) = try inputs()
         let result = try await InversionProbe().run(
-            model: LabelsOnlyModel(try FixtureData.model(name)), members: members, nonMembers: nonMembers, range: range)
+            model: LabelsOnlyModel(try FixtureModels.access(name)), members: members, nonMembers: nonMembers,
+            range: range)
         #expect(result.classes.isEmpty)
         #expect(result.notApplicableReason != nil)
         #expect(result.queries.rows == 0)

@@ -1,5 +1,6 @@
 import AIRiskAccess
 import AIRiskProbes
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -14,15 +15,16 @@ struct MembershipFixtureTests {
             attacks: attacks, shadowModelCount: 4, referenceModelCount: references, hiddenSizes: [64], epochs: 150,
             seed: 3)
         return try await MembershipProbe(configuration: config).run(
-            model: try FixtureData.model(name), members: try FixtureData.data(name, "members"),
-            nonMembers: try FixtureData.data(name, "nonmembers"), population: try FixtureData.data(name, "population"))
+            model: try FixtureModels.access(name), members: try FixtureModels.data(name, "members"),
+            nonMembers: try FixtureModels.data(name, "nonmembers"),
+            population: try FixtureModels.data(name, "population"))
     }
 
     @Test(
         "threshold attacks match the independent Python reference within 0.005",
         arguments: ["softmax_digits", "mlp_digits_overfit", "mlp_digits_regularised"])
     func thresholdAttacksMatchReference(name: String) async throws {
-        let reference = try #require(try FixtureData.membershipReference()[name])
+        let reference = try #require(try FixtureModels.membershipReference()[name])
         let result = try await run(name, attacks: Self.thresholdAttacks.map(\.0))
         for (attack, key) in Self.thresholdAttacks {
             let r = try #require(reference[key])
@@ -65,10 +67,10 @@ struct MembershipFixtureTests {
     @Test("a labels-only model gets the label-only attacks and no score-based ones, and says so")
     func labelsOnly() async throws {
         let name = "mlp_digits_overfit"
-        let model = LabelsOnlyModel(try FixtureData.model(name))
+        let model = LabelsOnlyModel(try FixtureModels.access(name))
         let result = try await MembershipProbe(configuration: MembershipProbeConfiguration(seed: 1)).run(
-            model: model, members: try FixtureData.data(name, "members"),
-            nonMembers: try FixtureData.data(name, "nonmembers"), population: nil)
+            model: model, members: try FixtureModels.data(name, "members"),
+            nonMembers: try FixtureModels.data(name, "nonmembers"), population: nil)
         #expect(Set(result.attacks.map(\.attack)).isSubset(of: [.gap, .boundaryDistance]))
         #expect(result.attacks.contains { $0.attack == .gap })
         let skipped = Set(result.skipped.map(\.attack))

@@ -79,14 +79,10 @@ struct PlanDocumentTests {
         #expect("\(error.map { "\($0)" } ?? "")".contains("inline.xml"))
     }
 
-    @Test("the embedded plan schema matches templates/plan.xsd")
-    func embeddedSchemaInSync() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("templates/plan.xsd")
-        let onDisk = try XMLSchema(contentsOf: file)
+    @Test("the embedded plan schema accepts a minimal plan")
+    func embeddedSchemaAcceptsMinimalPlan() throws {
         let sample = Data(
             #"<plan xmlns="urn:airisk:plan:1"><model file="m"/><members file="a"/><nonMembers file="b"/></plan>"#.utf8)
-        #expect(onDisk.validate(sample, fileName: "s.xml").isEmpty)
         #expect(try PlanDocument.schema().validate(sample, fileName: "s.xml").isEmpty)
     }
 

@@ -1,11 +1,11 @@
 import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskResults
+import AIRiskTestSupport
 import Foundation
 import Testing
 
-private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/models")
+private let models = FixtureModels.directory
 
 private func assess(_ plan: AssessmentPlan) async throws -> AssessmentResults {
     try await Assessor(catalog: try Catalog.bundled(), clock: { Date(timeIntervalSince1970: 1_800_000_000) }).run(plan)

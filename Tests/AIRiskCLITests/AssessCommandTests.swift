@@ -1,4 +1,5 @@
 import AIRiskResults
+import AIRiskTestSupport
 import AIRiskXML
 import ArgumentParser
 import Foundation
@@ -7,7 +8,7 @@ import Testing
 @testable import AIRiskCLI
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-private let models = root.appendingPathComponent("Fixtures/models")
+private let models = FixtureModels.directory
 
 private func temporaryDirectory() -> URL {
     FileManager.default.temporaryDirectory.appendingPathComponent("airisk-cli-\(UUID().uuidString)")

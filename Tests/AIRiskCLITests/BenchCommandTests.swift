@@ -1,6 +1,7 @@
 import AIRiskAccess
 import AIRiskData
 import AIRiskONNX
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-private let models = root.appendingPathComponent("Tests/Fixtures/models")
+private let models = FixtureModels.directory
 
 /// The built `airisk` beside the test bundle, or in .build/debug.
 private let airiskBinary: URL? = [

@@ -8,7 +8,7 @@ import Testing
 struct CatalogCommandTests {
     private var repositoryCatalog: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("catalog")
+            .deletingLastPathComponent().appendingPathComponent("Sources/AIRiskCatalog/Resources")
     }
 
     @Test("the catalog group and its three commands parse")

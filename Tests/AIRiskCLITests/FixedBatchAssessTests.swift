@@ -1,12 +1,12 @@
 import AIRiskResults
+import AIRiskTestSupport
 import ArgumentParser
 import Foundation
 import Testing
 
 @testable import AIRiskCLI
 
-private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/models")
+private let models = FixtureModels.directory
 
 @Suite("assess on a fixed-batch export")
 struct FixedBatchAssessTests {

@@ -1,12 +1,12 @@
 import AIRiskResults
+import AIRiskTestSupport
 import ArgumentParser
 import Foundation
 import Testing
 
 @testable import AIRiskCLI
 
-private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/models")
+private let models = FixtureModels.directory
 
 /// Runs a command line in-process; returns the exit code it would end with.
 private func run(_ arguments: [String]) async throws -> Int32 {

@@ -1,14 +1,14 @@
 import AIRiskData
 import AIRiskResults
 import AIRiskTensor
+import AIRiskTestSupport
 import ArgumentParser
 import Foundation
 import Testing
 
 @testable import AIRiskCLI
 
-private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/models")
+private let models = FixtureModels.directory
 
 /// Parses and runs a command line in-process; returns the exit code, or throws the error it ends with.
 private func run(_ arguments: [String]) async throws -> Int32 {
@@ -33,12 +33,6 @@ private func failure(_ arguments: [String]) async -> String? {
     } catch {
         return AIRiskCommand.message(for: error)
     }
-}
-
-private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-input-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }
 
 /// Flag and plan values out of range, paths that are not files, data that needs a hint, and what `validate`
@@ -85,7 +79,7 @@ struct InputValidationTests {
 
     @Test("a directory or a named pipe given as the model, data, plan or policy is refused naming the flag")
     func notRegularFiles() async throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-input")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pipe = dir.appendingPathComponent("model.onnx")
         try #require(mkfifo(pipe.path, 0o600) == 0)
@@ -133,7 +127,7 @@ struct InputValidationTests {
 
     @Test("an assessment from features-only .npy files with --members-labels and --nonmembers-labels")
     func labelsFiles() async throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-input")
         defer { try? FileManager.default.removeItem(at: dir) }
         var paths: [String] = []
         for (name, source) in [("members", Self.members), ("nonmembers", Self.nonmembers)] {
@@ -157,7 +151,7 @@ struct InputValidationTests {
 
     @Test("a CSV whose label column is `target` gets a --label-column hint")
     func labelColumnHint() async throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-input")
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = try String(
             contentsOf: models.appendingPathComponent("logreg_breast_cancer.members.csv"), encoding: .utf8)
@@ -175,7 +169,7 @@ struct InputValidationTests {
 
     @Test("validate explains what it accepts when given an OSCAL, SARIF or other file, or a report folder")
     func validateExplains() async throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-input")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("report")
         #expect(

@@ -1,13 +1,13 @@
 import AIRiskAccess
 import AIRiskData
 import AIRiskONNX
+import AIRiskTestSupport
 import Foundation
 import Testing
 
 @testable import AIRiskCLI
 
-private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/models")
+private let models = FixtureModels.directory
 
 @Suite("inspect and predict")
 struct ModelCommandsTests {

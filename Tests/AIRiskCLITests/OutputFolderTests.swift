@@ -1,10 +1,10 @@
+import AIRiskTestSupport
 import Foundation
 import Testing
 
 @testable import AIRiskCLI
 
-private let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/models")
+private let models = FixtureModels.directory
 
 @Suite("--out checked before the assessment")
 struct OutputFolderTests {

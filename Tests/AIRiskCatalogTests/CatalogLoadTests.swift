@@ -3,10 +3,10 @@ import Testing
 
 @testable import AIRiskCatalog
 
-/// The repository's `catalog/` folder, found from this file so tests run from any working directory.
+/// The catalog folder of the repository (`Sources/AIRiskCatalog/Resources`), found from this file so tests run from any working directory.
 let repositoryCatalog = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("catalog")
+    .appendingPathComponent("Sources/AIRiskCatalog/Resources")
 
 @Suite("Loading the catalog")
 struct CatalogLoadTests {
@@ -29,7 +29,7 @@ struct CatalogLoadTests {
         #expect(fromDisk.origin == repositoryCatalog.path)
     }
 
-    @Test("the generated BundledCatalogFiles.swift matches catalog/ byte for byte")
+    @Test("every catalog document and schema in Sources/AIRiskCatalog/Resources is compiled in, byte for byte")
     func bundledCopyIsInSync() throws {
         var onDisk: [String: String] = [:]
         let schemaDir = repositoryCatalog.appendingPathComponent("schema")
@@ -40,11 +40,11 @@ struct CatalogLoadTests {
         }
         #expect(
             Set(onDisk.keys) == Set(BundledCatalogFiles.files.keys),
-            "run python3 scripts/embed_catalog.py: the bundled file list differs from catalog/")
+            "BundledCatalogFiles.files does not list every catalog document and schema")
         for (name, text) in onDisk {
             #expect(
                 BundledCatalogFiles.files[name] == text,
-                "run python3 scripts/embed_catalog.py: \(name) differs from its bundled copy")
+                "\(name) differs from its bundled copy")
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite("Policy override")
 struct CatalogPolicyOverrideTests {
     static let policy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("catalog/policy-default.xml")
+        .deletingLastPathComponent().appendingPathComponent("Sources/AIRiskCatalog/Resources/policy-default.xml")
 
     @Test("a team's policy file replaces the bundled one and is validated like it")
     func loadsPolicyFile() throws {

@@ -1,5 +1,6 @@
 import AIRiskData
 import AIRiskTensor
+import AIRiskTestSupport
 import Foundation
 import PropertyBased
 import Testing

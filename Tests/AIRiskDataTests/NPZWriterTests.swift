@@ -1,4 +1,5 @@
 import AIRiskTensor
+import AIRiskTestSupport
 import Foundation
 import Testing
 

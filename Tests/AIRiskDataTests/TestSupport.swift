@@ -1,28 +1,19 @@
+import AIRiskTestSupport
 import Foundation
 
 /// Locations of the test fixtures, found relative to this source file.
 enum Fixtures {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Fixtures")
-    /// The shared fixture models written by scripts/make_fixtures.py.
-    static let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/models")
 
     static func npy(_ name: String) -> URL { directory.appendingPathComponent("npy/\(name)") }
     static func malformed(_ name: String) -> URL { directory.appendingPathComponent("malformed/\(name)") }
     static func npz(_ name: String) -> URL { directory.appendingPathComponent("npz/\(name)") }
 }
 
-/// A fresh temporary directory for files a test writes.
-func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-data-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 /// Writes `text` to a file named `name` in a new temporary directory and returns its URL.
 func writeTemporaryFile(_ name: String, _ text: String) throws -> URL {
-    let url = try makeTemporaryDirectory().appendingPathComponent(name)
+    let url = try makeTemporaryDirectory(prefix: "airisk-data").appendingPathComponent(name)
     try Data(text.utf8).write(to: url)
     return url
 }

@@ -1,6 +1,7 @@
 import AIRiskAccess
 import AIRiskONNX
 import AIRiskTensor
+import AIRiskTestSupport
 import Testing
 
 /// softmax_digits exported without dynamic axes (scripts/make_fixed_batch_fixtures.py): the input

@@ -1,6 +1,7 @@
 import AIRiskAccess
 import AIRiskONNX
 import AIRiskTensor
+import AIRiskTestSupport
 import Foundation
 import Testing
 

@@ -33,9 +33,6 @@ struct MembershipProbeTests {
         // The target was queried once on the 240 records, plus the boundary attack's perturbations.
         #expect(result.queries.rows == 240 + 240 * 5 * 4)
         #expect(result.metricDefinitions.count >= 8)
-        let table = MembershipSummaryTable.render(result)
-        #expect(table.contains("LiRA online"))
-        #expect(table.contains("rests on 120 non-members"))
     }
 
     @Test("a model that never saw the members gives AUC ≈ ½ for every attack")

@@ -1,4 +1,5 @@
 import AIRiskResults
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -76,11 +77,11 @@ struct HTMLReportTests {
         }
     }
 
-    @Test("the templates compiled into the binary match templates/ (run scripts/embed_templates.py)")
+    @Test("every template in Sources/AIRiskReport/Resources is compiled into the binary")
     func bundledInSync() throws {
-        let dir = Self.repoRoot.appendingPathComponent("templates")
+        let dir = Self.repoRoot.appendingPathComponent("Sources/AIRiskReport/Resources")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-            .filter { $0 != "results.xsd" && $0 != "plan.xsd" && !$0.hasPrefix(".") }.sorted()
+            .filter { !$0.hasPrefix(".") }.sorted()
         #expect(names == TemplateSet.bundled.files.keys.sorted())
         for name in names {
             let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)

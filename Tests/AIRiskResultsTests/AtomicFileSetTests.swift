@@ -1,15 +1,10 @@
+import AIRiskTestSupport
 import Foundation
 import Testing
 
 @testable import AIRiskResults
 
 private struct InjectedFailure: Error {}
-
-private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-set-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
 
 private func contents(_ directory: URL) throws -> [String: String] {
     var out: [String: String] = [:]
@@ -27,7 +22,7 @@ private func files(_ tag: String) -> [(name: String, data: Data)] {
 struct AtomicFileSetTests {
     @Test("a set replaces the previous set and leaves no temporary file")
     func replaces() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-set")
         defer { try? FileManager.default.removeItem(at: dir) }
         try AtomicFileSet.write(files("old"), to: dir)
         try AtomicFileSet.write(files("new"), to: dir)
@@ -38,7 +33,7 @@ struct AtomicFileSetTests {
 
     @Test("a failure while writing one file leaves every previous file as it was", arguments: [0, 2, 3])
     func writeFailureKeepsPrevious(failing index: Int) throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-set")
         defer { try? FileManager.default.removeItem(at: dir) }
         try AtomicFileSet.write(files("old"), to: dir)
         let failing = files("new")[index].name
@@ -55,7 +50,7 @@ struct AtomicFileSetTests {
 
     @Test("a failure while moving into place puts back the files already replaced")
     func renameFailureRollsBack() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-set")
         defer { try? FileManager.default.removeItem(at: dir) }
         let first = Array(files("old").prefix(3))
         try AtomicFileSet.write(first, to: dir)
@@ -74,7 +69,7 @@ struct AtomicFileSetTests {
 
     @Test("temporary files of dead processes and old ones are removed; live ones and other files stay")
     func removesStaleTemporaries() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-set")
         defer { try? FileManager.default.removeItem(at: dir) }
         let fm = FileManager.default
         let me = ProcessInfo.processInfo.processIdentifier
@@ -100,7 +95,7 @@ struct AtomicFileSetTests {
 
     @Test("the output check creates nothing it does not need and refuses a file in the way")
     func checkWritable() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "airisk-set")
         defer { try? FileManager.default.removeItem(at: dir) }
         let nested = dir.appendingPathComponent("a/b/c")
         try AtomicFileSet.checkWritable(nested)

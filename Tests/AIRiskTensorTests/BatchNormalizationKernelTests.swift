@@ -48,7 +48,7 @@ struct BatchNormalizationKernelTests {
 
     @Test("gradients for X, scale, B, mean and var match finite differences")
     func gradients() throws {
-        var rng = NeuralTestRNG(seed: 31)
+        var rng = SeededGenerator(seed: 31)
         let k = try BatchNormalizationKernel(node: node(["epsilon": .float(1e-3)]), opset: 15)
         let inputs: [Tensor?] = [
             .seededUniform([2, 3, 4, 2], &rng), .seededUniform([3], &rng), .seededUniform([3], &rng),

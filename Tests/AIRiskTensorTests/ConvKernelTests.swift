@@ -50,7 +50,7 @@ struct ConvKernelTests {
 
     @Test("gradients match finite differences with pads, strides, dilations and groups")
     func gradients() throws {
-        var rng = NeuralTestRNG(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         let kernel = try conv([
             "pads": .ints([1, 0, 2, 1]), "strides": .ints([2, 1]), "dilations": .ints([1, 2]),
             "group": .int(2),
@@ -63,7 +63,7 @@ struct ConvKernelTests {
 
     @Test("1-D gradients with SAME_LOWER padding")
     func gradients1D() throws {
-        var rng = NeuralTestRNG(seed: 12)
+        var rng = SeededGenerator(seed: 12)
         let kernel = try conv(["auto_pad": .string("SAME_LOWER"), "strides": .ints([2])], inputs: ["x", "w"])
         let inputs: [Tensor?] = [.seededUniform([2, 3, 7], &rng), .seededUniform([4, 3, 4], &rng)]
         try expectKernelGradientsMatchFiniteDifferences(kernel: kernel, inputs: inputs, check: [0, 1])
@@ -71,7 +71,7 @@ struct ConvKernelTests {
 
     @Test("a batch split into several column chunks gives the per-sample results")
     func chunkedBatch() throws {
-        var rng = NeuralTestRNG(seed: 13)
+        var rng = SeededGenerator(seed: 13)
         let kernel = try conv(["pads": .ints([1, 1, 1, 1])])
         let batch = 300  // 9 · 64 column floats per sample: chunks of 227 and 73 samples
         let x = Tensor.seededUniform([batch, 1, 8, 8], &rng)

@@ -14,7 +14,7 @@ func expectKernelGradientsMatchFiniteDifferences(
     rtol: Double = 2e-2, atol: Double = 2e-3, samples: Int = 40, seed: UInt64 = 7, skipKinks: Bool = false,
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
-    var rng = NeuralTestRNG(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let forward = try kernel.forward(inputs)
     let used = outputs ?? Array(forward.outputs.indices)
     var projections: [Tensor?] = Array(repeating: nil, count: forward.outputs.count)

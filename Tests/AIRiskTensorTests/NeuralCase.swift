@@ -1,3 +1,4 @@
+import AIRiskONNX
 import Foundation
 import Testing
 
@@ -55,7 +56,7 @@ struct NeuralCase: Decodable {
         if let pb = ref.pb {
             let dir = try #require(directory)
             let url = NeuralFixtures.officialRoot.appendingPathComponent(dir).appendingPathComponent(pb)
-            return try NeuralTestTensorProto.read(Data(contentsOf: url))
+            return try ONNXTensorFile.load(contentsOf: url).tensor
         }
         let shape = try #require(ref.shape)
         let data = try #require(ref.data)

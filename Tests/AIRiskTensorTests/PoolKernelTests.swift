@@ -97,7 +97,7 @@ struct PoolKernelTests {
         let dx = try k.backward(
             inputs: [image], forward: forward, outputGradients: [Tensor(shape: [1, 1, 1, 1], scalars: [2])])
         #expect(dx[0]?.floats == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0])
-        var rng = NeuralTestRNG(seed: 24)
+        var rng = SeededGenerator(seed: 24)
         var values = (0..<(2 * 3 * 4 * 5)).map { Float($0) * 0.05 }
         values.shuffle(using: &rng)
         try expectKernelGradientsMatchFiniteDifferences(
@@ -107,7 +107,7 @@ struct PoolKernelTests {
     @Test("MaxPool gradients match finite differences")
     func maxGradients() throws {
         // Distinct, well-separated values so that no perturbation changes a window's winner.
-        var rng = NeuralTestRNG(seed: 21)
+        var rng = SeededGenerator(seed: 21)
         var values = (0..<(2 * 2 * 6 * 7)).map { Float($0) * 0.05 }
         values.shuffle(using: &rng)
         let x = Tensor(shape: [2, 2, 6, 7], scalars: values)
@@ -123,7 +123,7 @@ struct PoolKernelTests {
 
     @Test("AveragePool gradients match finite differences with padding counted and not")
     func averageGradients() throws {
-        var rng = NeuralTestRNG(seed: 22)
+        var rng = SeededGenerator(seed: 22)
         let x = Tensor.seededUniform([2, 3, 5, 6], &rng)
         for include in [0, 1] {
             let k = try AveragePoolKernel(
@@ -140,7 +140,7 @@ struct PoolKernelTests {
 
     @Test("GlobalAveragePool gradients match finite differences")
     func globalGradients() throws {
-        var rng = NeuralTestRNG(seed: 23)
+        var rng = SeededGenerator(seed: 23)
         let k = try GlobalAveragePoolKernel(node: node("GlobalAveragePool", [:]), opset: 1)
         try expectKernelGradientsMatchFiniteDifferences(
             kernel: k, inputs: [.seededUniform([2, 3, 4, 5], &rng)], check: [0])

@@ -75,7 +75,7 @@ struct RecurrentKernelTests {
 
     @Test("batch-first layout gradients match finite differences")
     func batchFirstGradients() throws {
-        var rng = NeuralTestRNG(seed: 41)
+        var rng = SeededGenerator(seed: 41)
         for op in ["RNN", "GRU", "LSTM"] {
             let gates = op == "RNN" ? 1 : op == "GRU" ? 3 : 4
             let node = Node(

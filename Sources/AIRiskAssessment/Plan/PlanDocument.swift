@@ -3,7 +3,7 @@ import AIRiskData
 import AIRiskXML
 import Foundation
 
-/// Reads an assessment plan file (`templates/plan.xsd`, namespace `urn:airisk:plan:1`),
+/// Reads an assessment plan file (`Sources/AIRiskAssessment/Resources/plan.xsd`, namespace `urn:airisk:plan:1`),
 /// validating it against the schema first so every problem is reported with its line.
 public enum PlanDocument {
     public static let namespace = "urn:airisk:plan:1"

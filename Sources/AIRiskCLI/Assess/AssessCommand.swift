@@ -26,7 +26,7 @@ struct AssessCommand: AsyncParsableCommand {
             selected probe ran, or when --fail-on is given and a probe failed.
             """)
 
-    @Option(help: "An assessment plan file (XML, validated against templates/plan.xsd) instead of the flags below.")
+    @Option(help: "An assessment plan file (XML, validated against the bundled plan.xsd) instead of the flags below.")
     var plan: String?
 
     @Option(help: "The model: an ONNX file (or use --endpoint / --model-cmd).")

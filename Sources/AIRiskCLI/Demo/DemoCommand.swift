@@ -31,7 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
         let assets = try DemoAssetFiles.materialise()
         defer { assets.remove() }
         var plan = AssessmentPlan(
-            modelURL: assets.model, modelName: DemoAssets.modelFileName, members: .init(url: assets.members),
+            modelURL: assets.model, modelName: DemoAssets.model.name, members: .init(url: assets.members),
             nonMembers: .init(url: assets.nonMembers), population: .init(url: assets.population), profile: profile,
             seed: seed, dataSensitivity: "medium")
         plan.defenses = defenses == "none" ? [] : try AssessCommand.defenseList(defenses)
@@ -53,19 +53,14 @@ struct DemoAssetFiles {
     static func materialise() throws -> DemoAssetFiles {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        func write(_ base64: String, _ name: String) throws -> URL {
-            guard let data = Data(base64Encoded: base64) else {
-                throw ValidationError("the embedded demo file \(name) is corrupt; rebuild airisk")
-            }
-            let url = dir.appendingPathComponent(name)
-            try data.write(to: url)
+        func write(_ file: DemoAssets.File) throws -> URL {
+            let url = dir.appendingPathComponent(file.name)
+            try Data(file.bytes).write(to: url)
             return url
         }
         return DemoAssetFiles(
-            directory: dir, model: try write(DemoAssets.model, DemoAssets.modelFileName),
-            members: try write(DemoAssets.members, DemoAssets.membersFileName),
-            nonMembers: try write(DemoAssets.nonMembers, DemoAssets.nonMembersFileName),
-            population: try write(DemoAssets.population, DemoAssets.populationFileName))
+            directory: dir, model: try write(DemoAssets.model), members: try write(DemoAssets.members),
+            nonMembers: try write(DemoAssets.nonMembers), population: try write(DemoAssets.population))
     }
 
     func remove() {

@@ -59,6 +59,13 @@ struct ElementReader {
         element.elements(named: name).map { ElementReader(element: $0, file: file) }
     }
 
+    /// A ``Reference`` for every `name` child, read from its `attribute`.
+    func references(_ name: String, attribute: String = "ref") throws(CatalogError) -> [Reference] {
+        var references: [Reference] = []
+        for child in children(name) { references.append(try Reference(child, attribute: attribute)) }
+        return references
+    }
+
     /// The element's text with runs of white space (line breaks in the XML) collapsed to one space.
     var text: String { Self.normalize(element.text) }
 

@@ -10,12 +10,8 @@ public struct ClassMapping: Sendable, Equatable, Encodable {
     init(_ r: ElementReader) throws(CatalogError) {
         attackClass = try r.attribute("class")
         status = try r.status()
-        var owasp: [Reference] = []
-        for o in r.children("owasp") { owasp.append(try Reference(o)) }
-        self.owasp = owasp
-        var atlas: [Reference] = []
-        for a in r.children("atlas") { atlas.append(try Reference(a)) }
-        self.atlas = atlas
+        owasp = try r.references("owasp")
+        atlas = try r.references("atlas")
         nist = try r.child("nist").text
         location = r.location
     }

@@ -10,12 +10,8 @@ public struct DefenseMapping: Sendable, Equatable, Encodable {
     init(_ r: ElementReader) throws(CatalogError) {
         defense = try r.attribute("defense")
         status = try r.status()
-        var mitigations: [Reference] = []
-        for m in r.children("mitigation") { mitigations.append(try Reference(m)) }
-        self.mitigations = mitigations
-        var probes: [Reference] = []
-        for p in r.children("reduces") { probes.append(try Reference(p, attribute: "probe")) }
-        reducesProbes = probes
+        mitigations = try r.references("mitigation")
+        reducesProbes = try r.references("reduces", attribute: "probe")
         note = r.childText("note")
         location = r.location
     }

@@ -33,15 +33,9 @@ public struct MeasurableDefense: Sendable, Equatable, Encodable {
         parameter = r.optional("parameter")
         name = try r.names()
         status = try r.status()
-        var implements: [Reference] = []
-        for d in r.children("implements") { implements.append(try Reference(d, attribute: "defense")) }
-        self.implements = implements
-        var mitigations: [Reference] = []
-        for m in r.children("mitigation") { mitigations.append(try Reference(m)) }
-        self.mitigations = mitigations
-        var probes: [Reference] = []
-        for p in r.children("reduces") { probes.append(try Reference(p, attribute: "probe")) }
-        reducesProbes = probes
+        implements = try r.references("implements", attribute: "defense")
+        mitigations = try r.references("mitigation")
+        reducesProbes = try r.references("reduces", attribute: "probe")
         note = r.childText("note")
         location = r.location
     }

@@ -29,15 +29,9 @@ public struct Probe: Sendable, Equatable, Encodable {
         let cell = try r.child("cell")
         stage = try cell.attribute("stage")
         attackClass = try cell.attribute("class")
-        var techniques: [Reference] = []
-        for t in r.children("technique") { techniques.append(try Reference(t)) }
-        self.techniques = techniques
-        var owasp: [Reference] = []
-        for o in r.children("owasp") { owasp.append(try Reference(o)) }
-        self.owasp = owasp
-        var atlas: [Reference] = []
-        for a in r.children("atlas") { atlas.append(try Reference(a)) }
-        self.atlas = atlas
+        techniques = try r.references("technique")
+        owasp = try r.references("owasp")
+        atlas = try r.references("atlas")
         nist = try NistSection(r.child("nist"))
         var requirements: [ProbeRequirement] = []
         for q in r.children("requirement") { requirements.append(try ProbeRequirement(q)) }

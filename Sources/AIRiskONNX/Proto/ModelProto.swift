@@ -44,17 +44,7 @@ struct ModelProto {
                 graph = try GraphProto(from: &sub)
             case 14:
                 var sub = try reader.message(wire, "metadata_props[\(metadataProps.count)]")
-                var k = ""
-                var v = ""
-                while !sub.isAtEnd {
-                    let (f, w) = try sub.readTag()
-                    switch f {
-                    case 1: k = try sub.string(w, "key")
-                    case 2: v = try sub.string(w, "value")
-                    default: try sub.skip(w, field: f)
-                    }
-                }
-                metadataProps.append((k, v))
+                metadataProps.append(try StringStringEntryProto.decode(&sub))
             case 25:
                 _ = try reader.bytesRange(wire, "functions")
                 hasFunctions = true

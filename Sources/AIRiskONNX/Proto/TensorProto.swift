@@ -68,17 +68,7 @@ struct TensorProto {
             case 11: try reader.appendVarints(wire, "uint64_data", to: &uint64Data, limit: expected)
             case 13:
                 var sub = try reader.message(wire, "external_data[\(externalData.count)]")
-                var k = ""
-                var v = ""
-                while !sub.isAtEnd {
-                    let (f, w) = try sub.readTag()
-                    switch f {
-                    case 1: k = try sub.string(w, "key")
-                    case 2: v = try sub.string(w, "value")
-                    default: try sub.skip(w, field: f)
-                    }
-                }
-                externalData.append((k, v))
+                externalData.append(try StringStringEntryProto.decode(&sub))
                 hasExternalData = true
             case 14: dataLocation = try reader.int32(wire, "data_location")
             default: try reader.skip(wire, field: field)

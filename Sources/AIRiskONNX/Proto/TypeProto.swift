@@ -15,17 +15,7 @@ enum TypeProto {
                 result = try decodeTensor(&sub, sparse: true)
             case 4:
                 var sub = try reader.message(wire, "sequence_type")
-                var element = ONNXValueType.unknown
-                while !sub.isAtEnd {
-                    let (f, w) = try sub.readTag()
-                    if f == 1 {
-                        var e = try sub.message(w, "elem_type")
-                        element = try decode(&e)
-                    } else {
-                        try sub.skip(w, field: f)
-                    }
-                }
-                result = .sequence(element)
+                result = .sequence(try decodeElementType(&sub))
             case 5:
                 var sub = try reader.message(wire, "map_type")
                 var key = ONNXElementType(code: 0)
@@ -43,17 +33,7 @@ enum TypeProto {
                 result = .map(key: key, value: value)
             case 9:
                 var sub = try reader.message(wire, "optional_type")
-                var element = ONNXValueType.unknown
-                while !sub.isAtEnd {
-                    let (f, w) = try sub.readTag()
-                    if f == 1 {
-                        var e = try sub.message(w, "elem_type")
-                        element = try decode(&e)
-                    } else {
-                        try sub.skip(w, field: f)
-                    }
-                }
-                result = .optional(element)
+                result = .optional(try decodeElementType(&sub))
             case 7:
                 _ = try reader.bytesRange(wire, "opaque_type")
                 result = .opaque
@@ -61,6 +41,21 @@ enum TypeProto {
             }
         }
         return result
+    }
+
+    /// The `elem_type` (field 1) of a Sequence or Optional type.
+    private static func decodeElementType(_ reader: inout ProtoReader) throws -> ONNXValueType {
+        var element = ONNXValueType.unknown
+        while !reader.isAtEnd {
+            let (field, wire) = try reader.readTag()
+            if field == 1 {
+                var sub = try reader.message(wire, "elem_type")
+                element = try decode(&sub)
+            } else {
+                try reader.skip(wire, field: field)
+            }
+        }
+        return element
     }
 
     private static func decodeTensor(_ reader: inout ProtoReader, sparse: Bool) throws -> ONNXValueType {

@@ -10,7 +10,7 @@ public struct TemplateSet: Sendable, Equatable {
         self.files = files
     }
 
-    /// The templates shipped inside the binary (from templates/ at build time).
+    /// The templates shipped inside the binary (from Resources/ at build time).
     public static let bundled = TemplateSet(files: BundledTemplates.files)
 
     /// The bundled templates with every same-named file in `directory` taking their place.

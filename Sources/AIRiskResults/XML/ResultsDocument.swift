@@ -1,7 +1,7 @@
 import AIRiskXML
 import Foundation
 
-/// The XML form of ``AssessmentResults``: namespace `urn:airisk:results:1`, schema `templates/results.xsd`
+/// The XML form of ``AssessmentResults``: namespace `urn:airisk:results:1`, schema `Resources/results.xsd`
 /// (compiled into the binary, so an installed tool validates from any directory).
 ///
 /// Writing validates before anything touches the disk and replaces the file atomically; reading validates and
@@ -9,7 +9,7 @@ import Foundation
 public enum ResultsDocument {
     public static let namespace = "urn:airisk:results:1"
 
-    /// The results schema's text, as bundled from templates/results.xsd.
+    /// The results schema's text, embedded from Resources/results.xsd at build time.
     public static var schemaText: String { BundledResultsSchema.xsd }
 
     /// The compiled results schema.

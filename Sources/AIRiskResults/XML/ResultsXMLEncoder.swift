@@ -1,7 +1,7 @@
 import AIRiskXML
 import Foundation
 
-/// Builds the XML tree of a results document (see templates/results.xsd for the layout).
+/// Builds the XML tree of a results document (see Resources/results.xsd for the layout).
 enum ResultsXMLEncoder {
     static let ns = ResultsDocument.namespace
 

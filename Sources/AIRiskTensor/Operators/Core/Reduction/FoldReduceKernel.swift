@@ -9,38 +9,17 @@ struct FoldReduceKernel<F: ReduceFold>: Kernel {
     static var opType: String { F.opType }
     static var isDifferentiable: Bool { false }
     let ctx: KernelContext
-    let keepDims: Bool
-    let noopWithEmptyAxes: Bool
-    let axesAttribute: [Int]?
-    let axesFromInput: Bool
+    let reduce: ReduceAxes
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        keepDims = try ctx.int("keepdims", default: 1) != 0
-        noopWithEmptyAxes = try ctx.int("noop_with_empty_axes", default: 0) != 0
-        axesFromInput = opset >= 18
-        axesAttribute = axesFromInput ? nil : try ctx.ints("axes")
-    }
-
-    /// The output shape and the shape with reduced axes kept as 1, or nil for the no-op case.
-    static func outputShape(input: [Int], axes: Set<Int>, keepDims: Bool) -> (out: [Int], kept: [Int]) {
-        let kept = input.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
-        let out = keepDims ? kept : input.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
-        return (out, kept)
+        reduce = try ReduceAxes(ctx, opset: opset, axesInputOpset: 18)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try ctx.input(inputs, 0)
-        let given = axesFromInput ? try ctx.optionalIntValues(inputs, 1) : axesAttribute
-        var axes = Set<Int>()
-        if let given, !given.isEmpty {
-            for a in given { axes.insert(try ctx.axis(a, rank: x.rank)) }
-        } else if noopWithEmptyAxes {
-            return KernelOutput(outputs: [x])
-        } else {
-            axes = Set(0..<x.rank)
-        }
-        let (out, kept) = Self.outputShape(input: x.shape, axes: axes, keepDims: keepDims)
+        guard let axes = try reduce.axes(ctx, inputs, rank: x.rank) else { return KernelOutput(outputs: [x]) }
+        let (out, kept) = reduce.shapes(x.shape, axes)
         let targets = IndexMap.strided(
             shape: x.shape, base: 0, strides: Broadcast.alignedStrides(kept, to: x.shape))
         let n = Shape.count(kept)

@@ -3,43 +3,19 @@
 struct ReduceKernel<Mode: ReduceMode>: Kernel {
     static var opType: String { Mode.opType }
     let ctx: KernelContext
-    let keepDims: Bool
-    let noopWithEmptyAxes: Bool
-    let axesAttribute: [Int]?
-    let axesFromInput: Bool
+    let reduce: ReduceAxes
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        keepDims = try ctx.int("keepdims", default: 1) != 0
-        noopWithEmptyAxes = try ctx.int("noop_with_empty_axes", default: 0) != 0
-        axesFromInput = opset >= Mode.axesInputOpset
-        axesAttribute = axesFromInput ? nil : try ctx.ints("axes")
+        reduce = try ReduceAxes(ctx, opset: opset, axesInputOpset: Mode.axesInputOpset)
     }
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 
-    /// The normalised reduced axes, or nil for the no-op case.
-    func axes(_ inputs: [Tensor?], rank: Int) throws -> Set<Int>? {
-        let given = axesFromInput ? try ctx.optionalIntValues(inputs, 1) : axesAttribute
-        if let given, !given.isEmpty {
-            var set = Set<Int>()
-            for a in given { set.insert(try ctx.axis(a, rank: rank)) }
-            return set
-        }
-        if noopWithEmptyAxes { return nil }
-        return Set(0..<rank)
-    }
-
-    func outShape(_ shape: [Int], _ axes: Set<Int>) -> (out: [Int], kept: [Int]) {
-        let kept = shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
-        let out = keepDims ? kept : shape.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
-        return (out, kept)
-    }
-
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try ctx.input(inputs, 0)
-        guard let axes = try axes(inputs, rank: x.rank) else { return KernelOutput(outputs: [x]) }
-        let (out, kept) = outShape(x.shape, axes)
+        guard let axes = try reduce.axes(ctx, inputs, rank: x.rank) else { return KernelOutput(outputs: [x]) }
+        let (out, kept) = reduce.shapes(x.shape, axes)
         let reducedCount = axes.reduce(1) { $0 * x.shape[$1] }
         switch x.storage {
         case .float(let v):
@@ -66,8 +42,8 @@ struct ReduceKernel<Mode: ReduceMode>: Kernel {
         guard let g = outputGradients.first ?? nil, var gv = g.floats, let x = inputs.first ?? nil else {
             return [nil, nil]
         }
-        guard let axes = try axes(inputs, rank: x.rank) else { return [g, nil] }
-        let (_, kept) = outShape(x.shape, axes)
+        guard let axes = try reduce.axes(ctx, inputs, rank: x.rank) else { return [g, nil] }
+        let (_, kept) = reduce.shapes(x.shape, axes)
         if Mode.isMean {
             let scale = 1 / Float(max(axes.reduce(1) { $0 * x.shape[$1] }, 1))
             for i in gv.indices { gv[i] *= scale }

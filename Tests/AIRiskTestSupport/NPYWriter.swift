@@ -1,18 +1,19 @@
+import AIRiskData
 import AIRiskTensor
 import Foundation
 
 /// Writes ``Tensor``s as numpy .npy files (format 1.0, or 2.0 when the header needs it), row-major,
 /// little-endian: Float32 tensors as `<f4`, Int64 tensors as `<i8`, Bool tensors as `|b1`.
 /// The bytes are the same as numpy's `np.save` writes for the same array.
-public enum NPYWriter {
+package enum NPYWriter {
     /// Why a tensor cannot be written.
-    public struct UnsupportedTensor: Error, CustomStringConvertible {
-        public var elementType: String
-        public var description: String { "cannot write a \(elementType) tensor as .npy (float32, int64, bool only)" }
+    package struct UnsupportedTensor: Error, CustomStringConvertible {
+        package var elementType: String
+        package var description: String { "cannot write a \(elementType) tensor as .npy (float32, int64, bool only)" }
     }
 
     /// The .npy image of `tensor`.
-    public static func data(for tensor: Tensor) throws -> Data {
+    package static func data(for tensor: Tensor) throws -> Data {
         let descr: String
         switch tensor.storage {
         case .float: descr = "<f4"
@@ -29,7 +30,7 @@ public enum NPYWriter {
         if header.count + 1 + prefixLength > 65535 + 10 { prefixLength = 12 }
         let padding = (64 - (prefixLength + header.count + 1) % 64) % 64
         header += [UInt8](repeating: 0x20, count: padding) + [0x0A]
-        var out = Data(NPYHeader.magic)
+        var out = Data([0x93] + Array("NUMPY".utf8))
         if prefixLength == 10 {
             out += [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)]
         } else {
@@ -55,7 +56,7 @@ public enum NPYWriter {
     }
 
     /// Writes `tensor` to `url` as .npy.
-    public static func write(_ tensor: Tensor, to url: URL) throws {
+    package static func write(_ tensor: Tensor, to url: URL) throws {
         do {
             try data(for: tensor).write(to: url, options: .atomic)
         } catch let error as UnsupportedTensor {

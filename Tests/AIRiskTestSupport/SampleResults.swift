@@ -2,20 +2,19 @@ import AIRiskResults
 import Foundation
 
 /// A realistic results document with every field populated, hostile strings where a renderer could be fooled,
-/// Japanese text, and small PNG images. Shared by the results and report tests (AIRiskReportTests links this
-/// file by symlink).
-enum SampleResults {
-    static let hostileName = "<script>alert(1)</script> & \"quoted\" 'model'"
-    static let digitPNG = Data(
+/// Japanese text, and small PNG images. Shared by the results and report tests.
+package enum SampleResults {
+    package static let hostileName = "<script>alert(1)</script> & \"quoted\" 'model'"
+    package static let digitPNG = Data(
         base64Encoded:
             "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAAAAADhZOFXAAAAL0lEQVR4nGNgYIg6cSKKAQgCntnYPAsAMrZUMDBUbAEy7tgwMNjcQWbApeCKodoBueYTYVo5vokAAAAASUVORK5CYII="
     )!
-    static let meanPNG = Data(
+    package static let meanPNG = Data(
         base64Encoded:
             "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAAAAADhZOFXAAAAMUlEQVR4nGOQk4tdtSpWTo5BLmy/h8f+MCBjTpGcXNEcIGOHh5ycxw5kBlwKrhiqHQD2phURV3cQMgAAAABJRU5ErkJggg=="
     )!
 
-    static func make() -> AssessmentResults {
+    package static func make() -> AssessmentResults {
         var results = AssessmentResults(
             tool: ToolInfo(name: "airisk", version: "0.1.0"),
             generatedAt: Date(timeIntervalSince1970: 1_795_420_800),
@@ -67,7 +66,7 @@ enum SampleResults {
     }
 
     /// The 2026 compliance references as the catalog maps them, one hostile text among them.
-    static let compliance: [ComplianceReference] = [
+    package static let compliance: [ComplianceReference] = [
         ComplianceReference(
             probeID: "membership", framework: "NIST AI 100-2 E2025", ref: "NISTAML.033", kind: .reference,
             status: "unverified", text: "Membership Inference", url: "https://doi.org/10.6028/NIST.AI.100-2e2025"),
@@ -99,7 +98,7 @@ enum SampleResults {
             status: "verified", text: "Model-extraction defense."),
     ]
 
-    static var rocPoints: [CurvePoint] {
+    package static var rocPoints: [CurvePoint] {
         // A convex ROC curve above the diagonal, sampled on a log grid of false-positive rates.
         (0...24).map { i in
             let fpr = pow(10, -3 + Double(i) / 8)
@@ -107,7 +106,7 @@ enum SampleResults {
         }
     }
 
-    static let membership = ProbeResult(
+    package static let membership = ProbeResult(
         id: "membership", title: "Membership inference (メンバーシップ推論)", accessAssumed: "scores",
         queries: QueryUsage(calls: 12, rows: 1000, gradientCalls: 0, budget: 2000), wallTimeSeconds: 1.25,
         seed: 7_001, status: .ran,
@@ -154,7 +153,7 @@ enum SampleResults {
                 ])
         ])
 
-    static let inversion = ProbeResult(
+    package static let inversion = ProbeResult(
         id: "inversion", title: "Model inversion", accessAssumed: "white-box",
         queries: QueryUsage(calls: 0, rows: 0, gradientCalls: 3000), wallTimeSeconds: 4.5, seed: 7_002,
         status: .ran, notes: ["MI-Face with α=0.1, β=5, γ=0.99, λ=0.01."],
@@ -180,7 +179,7 @@ enum SampleResults {
                 content: .file("images/inversion-class-1.png"), width: 8, height: 8),
         ])
 
-    static let extraction = ProbeResult(
+    package static let extraction = ProbeResult(
         id: "extraction", title: "Model extraction", accessAssumed: "labels-only",
         queries: QueryUsage(calls: 50, rows: 5000, gradientCalls: 0, budget: 5000), wallTimeSeconds: 2.75,
         seed: 7_003, status: .ran, notes: [],
@@ -205,7 +204,7 @@ enum SampleResults {
                 ])
         ])
 
-    static let findings: [Finding] = [
+    package static let findings: [Finding] = [
         Finding(
             id: "F-membership", probeID: "membership", title: "Training records are identifiable (<b>bold?</b>)",
             severity: .high, likelihood: RiskFactor(score: 6.5), impact: RiskFactor(score: 7),
@@ -244,7 +243,7 @@ enum SampleResults {
             ]),
     ]
 
-    static let matrix = MatrixSnapshot(
+    package static let matrix = MatrixSnapshot(
         stages: [
             MatrixStage(id: "stage.data-preparation", name: "Data Preparation", nameJA: "学習データの収集/作成"),
             MatrixStage(id: "stage.model-fitting", name: "Model Fitting", nameJA: "モデルの学習/作成"),
@@ -299,7 +298,7 @@ enum SampleResults {
                 assessedBy: ["extraction"]),
         ])
 
-    static let defenses: [DefenseEvidence] = [
+    package static let defenses: [DefenseEvidence] = [
         DefenseEvidence(
             id: "def.mask-confidence", name: "Mask confidence scores", nameJA: "信頼スコアのマスキング",
             stageID: "stage.deployment", classID: "class.data-theft", evidence: .measured,

@@ -1,12 +1,13 @@
+import AIRiskData
 import AIRiskTensor
 import Foundation
 import ZIPFoundation
 
 /// Writes ``Tensor``s as a numpy .npz archive that `np.load` reads: one `KEY.npy` entry per array (see
 /// ``NPYWriter`` for the element types), stored or deflated.
-public enum NPZWriter {
+package enum NPZWriter {
     /// Writes `arrays` to `url` (replacing any existing file), entries in key order.
-    public static func write(_ arrays: [String: Tensor], to url: URL, compressed: Bool = false) throws {
+    package static func write(_ arrays: [String: Tensor], to url: URL, compressed: Bool = false) throws {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: url.path) {
             do {

@@ -1,0 +1,17 @@
+/// onnx.StringStringEntryProto: a key (field 1) and a value (field 2), as in `metadata_props` and
+/// `external_data`.
+enum StringStringEntryProto {
+    static func decode(_ reader: inout ProtoReader) throws -> (key: String, value: String) {
+        var key = ""
+        var value = ""
+        while !reader.isAtEnd {
+            let (field, wire) = try reader.readTag()
+            switch field {
+            case 1: key = try reader.string(wire, "key")
+            case 2: value = try reader.string(wire, "value")
+            default: try reader.skip(wire, field: field)
+            }
+        }
+        return (key, value)
+    }
+}

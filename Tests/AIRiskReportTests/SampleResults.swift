@@ -1,1 +1,0 @@
-../AIRiskResultsTests/SampleResults.swift
