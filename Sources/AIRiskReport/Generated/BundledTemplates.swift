@@ -6,7 +6,7 @@ enum BundledTemplates {
         "report.css": #"""
 :root {
   --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec; --panel: #f5f7fa;
-  --critical: #7f1d1d; --high: #c53030; --medium: #dd6b20; --low: #d69e2e; --note: #3182ce; --ok: #2f855a;
+  --critical: #5b1a8c; --high: #c53030; --medium: #dd6b20; --low: #d69e2e; --note: #3182ce; --ok: #2f855a;
 }
 * { box-sizing: border-box; }
 body {
@@ -50,7 +50,7 @@ table.matrix th.stage { width: 13%; }
   color: #9aa5b1; text-align: center; vertical-align: middle; }
 .cell-not-assessed { background: #edf2f7; color: var(--muted); border: 2px dashed #bcccdc; }
 .cell-clear { background: #f0fff4; }
-.cell-sev-critical { background: #fbd5d5; border: 2px solid var(--critical); }
+.cell-sev-critical { background: #e9d8fd; border: 3px double var(--critical); }
 .cell-sev-high { background: #fed7d7; border: 2px solid var(--high); }
 .cell-sev-medium { background: #feebc8; border: 2px solid var(--medium); }
 .cell-sev-low { background: #fefcbf; border: 2px solid var(--low); }
@@ -75,7 +75,6 @@ dl.defs dt { font-weight: 600; margin-top: 8px; } dl.defs dd { margin-left: 16px
 .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: break-all; }
 footer { color: var(--muted); font-size: 12px; margin-top: 48px; border-top: 1px solid var(--line);
   padding-top: 8px; }
-@media print { .probe, figure, table.matrix { break-inside: avoid; } }
 
 /* Decision box and requirement list (issue 21). */
 .decision { border: 2px solid #333; border-radius: 6px; padding: 0.5em 1em; margin-bottom: 1.5em; }
@@ -95,8 +94,57 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 .outcome-pass { color: #1a7f37; }
 .outcome-not-tested { color: #6b5900; }
 
+/* Navigation, charts, tables on small screens, print (issue 21, second slice). */
+.print-header { display: none; }
+nav.toc { max-width: 1120px; margin: 0 auto 8px; padding: 0 24px; font-size: 14px; }
+nav.toc ol { margin: 4px 0; padding-left: 1.4em; columns: 2 16em; }
+nav.toc ol ol { columns: 1; font-size: 13px; }
+nav.toc a { color: #1d4ed8; }
+.plain { font-size: 15px; }
+.charts figure { flex: 1 1 420px; max-width: 560px; min-width: 0; }
+.charts svg { width: 100%; height: auto; }
+.more-charts summary, details summary { cursor: pointer; color: #1d4ed8; }
+caption { caption-side: top; text-align: left; font-weight: 600; color: var(--muted); padding: 4px 0; }
+td, th { overflow-wrap: break-word; }
+td.basis { min-width: 14em; }
+table.matrix { min-width: 720px; }
+table.plan .recommended { font-weight: normal; font-size: 13px; color: var(--ok); }
+.identifiable { background: var(--panel); border-left: 4px solid var(--high); padding: 6px 10px; }
+.change-worse { color: #a40000; font-weight: 600; } .change-better { color: #1a7f37; font-weight: 600; }
+img, svg, video { max-width: 100%; }
+:lang(ja) th, :lang(ja) caption, :lang(ja) .badge, :lang(ja) .outcome { word-break: keep-all; }
+:lang(ja) th { min-width: 5em; }
+:lang(ja) td { min-width: 4em; }
+@media (max-width: 640px) {
+  main { padding: 0 12px 32px; }
+  header.top .inner, nav.toc { padding: 0 12px; }
+  header.top h1 { font-size: 20px; }
+  nav.toc ol { columns: 1; }
+  .overall { flex-wrap: wrap; }
+  .probe { padding: 4px 10px 12px; }
+  table { font-size: 13px; }
+  th, td { padding: 4px 5px; }
+  .decision { padding: 0.4em 0.6em; }
+}
+@media print {
+  body { font-size: 10.5pt; }
+  header.top { background: none; color: var(--ink); padding: 0; margin-bottom: 8px; }
+  header.top .meta { color: var(--muted); }
+  .print-header { display: block; font-size: 8pt; color: var(--muted); border-bottom: 1px solid var(--line);
+    margin-bottom: 4px; word-break: break-all; }
+  nav.toc { display: none; }
+  main { max-width: none; padding: 0; }
+  .table-scroll { overflow: visible; }
+  table.matrix { min-width: 0; }
+  h2, h3, h4, caption { break-after: avoid; }
+  .probe, figure, tr, .decision, dl.defs dd { break-inside: avoid; }
+  section#probes, section#defenses, section#methods { break-before: page; }
+  details > *:not(summary) { display: block; }
+  a { color: inherit; text-decoration: none; }
+}
+
 """#,
-        "report.html.mustache": #"""
+        "report.html.mustache": ##"""
 {{! airisk HTML report skeleton. Copy templates/ and pass --templates DIR to change it.
     Values in double braces are HTML-escaped by the engine; values in triple braces are markup airisk built
     itself (the inline CSS and the SVG charts) with every string inside already escaped. }}
@@ -110,6 +158,10 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 <style>
 {{{css}}}
 </style>
+<style media="print">
+@page { margin: 16mm 12mm 14mm; @top-left { content: "{{{printHeader}}}"; font-size: 7.5pt; color: #616e7c; }
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 7.5pt; color: #616e7c; } }
+</style>
 </head>
 <body>
 <header class="top"><div class="inner">
@@ -120,6 +172,20 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
   <div class="meta">{{t.generated}} {{generatedAt}} · {{toolName}} {{toolVersion}} · {{t.seed}} {{seed}} ·
     {{t.profile}} {{profile}}</div>
 </div></header>
+<div class="print-header" aria-hidden="true">{{t.title}} · {{model.name}} · SHA-256 {{model.sha256}}</div>
+<nav class="toc" aria-label="{{t.contents}}"><b>{{t.contents}}</b>
+<ol>
+<li><a href="#decision">{{t.decision}}</a></li>
+{{#hasPlan}}<li><a href="#plan">{{t.plan}}</a></li>{{/hasPlan}}
+{{#baseline}}<li><a href="#baseline">{{t.baseline}}</a></li>{{/baseline}}
+<li><a href="#summary">{{t.summary}}</a></li>
+{{#hasRequirements}}<li><a href="#requirements">{{t.requirements}}</a></li>{{/hasRequirements}}
+<li><a href="#matrix">{{t.matrixShort}}</a></li>
+<li><a href="#probes">{{t.probes}}</a>{{#hasProbes}}<ol>{{#probes}}<li><a href="#probe-{{id}}">{{title}}</a></li>{{/probes}}</ol>{{/hasProbes}}</li>
+<li><a href="#defenses">{{t.defenses}}</a></li>
+<li><a href="#methods">{{t.methods}}</a></li>
+<li><a href="#environment">{{t.environment}}</a></li>
+</ol></nav>
 <main>
 {{#incomplete}}
 <p class="status-incomplete"><strong>{{t.incomplete}}</strong> {{error}}</p>
@@ -130,6 +196,7 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 
 <section id="decision" class="decision">
 <h2>{{t.decision}}</h2>
+<p class="plain">{{t.decisionIntro}} <a href="#methods">{{t.decisionTerms}}</a></p>
 {{#decision}}
 {{#verdict}}<p class="verdict verdict-block-{{block}}"><strong>{{label}}</strong> {{reason}}</p>{{/verdict}}
 {{^verdict}}<p class="facts">{{t.decisionNoGate}}</p>{{/verdict}}
@@ -140,6 +207,41 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 {{/decision}}
 </section>
 
+{{#hasPlan}}
+<section id="plan">
+<h2>{{t.plan}}</h2>
+<p>{{t.planIntro}}</p>
+{{#hasPlanRows}}
+<div class="table-scroll"><table class="plan">
+<caption>{{t.planCaption}}</caption>
+<thead><tr><th scope="col">{{t.planAction}}</th><th scope="col">{{t.finding}}</th><th scope="col">{{t.planSeverity}}</th><th scope="col">{{t.planFigure}}</th><th scope="col">{{t.planCost}}</th></tr></thead>
+<tbody>
+{{#planRows}}<tr><th scope="row">{{action}}{{#recommended}}<br><span class="recommended">{{recommended}}</span>{{/recommended}}</th><td>{{finding}}</td><td><span class="badge sev-{{before}}">{{beforeLabel}}</span> → <span class="badge sev-{{after}}">{{afterLabel}}</span></td><td>{{figure}}</td><td>{{cost}}</td></tr>
+{{/planRows}}
+</tbody></table></div>
+{{/hasPlanRows}}
+{{#hasUnfixed}}<h3>{{t.planUnfixed}}</h3>
+<ul class="unfixed">{{#unfixed}}<li><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{text}}</li>{{/unfixed}}</ul>{{/hasUnfixed}}
+</section>
+{{/hasPlan}}
+
+{{#baseline}}
+<section id="baseline">
+<h2>{{t.baseline}}</h2>
+<p>{{t.baselineIntro}} <span class="mono">{{name}}</span> ({{generatedAt}}, SHA-256 <span class="mono">{{sha256}}</span>).</p>
+<div class="table-scroll"><table class="baseline">
+<caption>{{t.baselineSeverities}}</caption>
+<thead><tr><th scope="col">{{t.probe}}</th><th scope="col">{{t.baselineOld}}</th><th scope="col">{{t.baselineNew}}</th><th scope="col">{{t.baselineChange}}</th></tr></thead>
+<tbody>{{#severities}}<tr><th scope="row">{{probe}}</th><td>{{old}}</td><td>{{new}}</td><td class="change-{{direction}}">{{change}}</td></tr>
+{{/severities}}</tbody></table></div>
+<div class="table-scroll"><table class="baseline">
+<caption>{{t.baselineMetrics}}</caption>
+<thead><tr><th scope="col">{{t.probe}}</th><th scope="col">{{t.metric}}</th><th scope="col">{{t.baselineOld}}</th><th scope="col">{{t.baselineNew}}</th><th scope="col">{{t.baselineChange}}</th></tr></thead>
+<tbody>{{#metrics}}<tr><td>{{probe}}</td><th scope="row">{{metric}}{{#headline}} <span class="facts">({{t.headlineShort}})</span>{{/headline}}</th><td class="num">{{old}}</td><td class="num">{{new}}</td><td class="num">{{delta}}</td></tr>
+{{/metrics}}</tbody></table></div>
+</section>
+{{/baseline}}
+
 <section id="summary">
 <h2>{{t.summary}}</h2>
 <div class="overall sev-{{overall.severity}}">
@@ -148,15 +250,16 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 </div>
 <p>{{t.summaryIntro}} <b>{{dataSensitivityLabel}}</b>.</p>
 {{#hasFindings}}
-<h3>{{t.topFindings}}</h3>
-<table>
-<tr><th>{{t.severity}}</th><th>{{t.finding}}</th><th>{{t.matrixCell}}</th><th>OWASP</th><th>ATLAS</th>
-<th>{{t.likelihood}}</th><th>{{t.impact}}</th></tr>
+<div class="table-scroll"><table class="findings">
+<caption>{{t.topFindings}}</caption>
+<thead><tr><th scope="col">{{t.severity}}</th><th scope="col">{{t.finding}}</th><th scope="col">{{t.matrixCell}}</th><th scope="col">OWASP</th><th scope="col">ATLAS</th>
+<th scope="col">{{t.likelihood}}</th><th scope="col">{{t.impact}}</th></tr></thead>
+<tbody>
 {{#topFindings}}
 <tr><td><span class="badge sev-{{severity}}">{{severityLabel}}</span></td><td><b>{{title}}</b>{{#headline}}<br><b>{{t.headline}}</b> {{headline}}{{/headline}}<br><span class="facts">{{rationale}}</span>{{#context}}<br><span class="facts"><b>{{t.context}}</b> {{context}}</span>{{/context}}{{#references}}<br><span class="facts"><b>{{t.references}}</b> {{references}}</span>{{/references}}</td>
 <td>{{cell}}</td><td>{{owasp}}</td><td>{{atlas}}</td><td class="num">{{likelihood}}</td><td class="num">{{impact}}</td></tr>
 {{/topFindings}}
-</table>
+</tbody></table></div>
 {{/hasFindings}}
 {{^hasFindings}}<p>{{t.noFindings}}</p>{{/hasFindings}}
 </section>
@@ -166,6 +269,7 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 <h2>{{t.requirements}}</h2>
 <p>{{t.requirementsIntro}}</p>
 <div class="table-scroll"><table class="requirements">
+<caption>{{t.requirements}}</caption>
 <thead><tr><th scope="col">{{t.requirement}}</th><th scope="col">{{t.probe}}</th><th scope="col">{{t.outcome}}</th><th scope="col">{{t.catalogStatus}}</th></tr></thead>
 <tbody>
 {{#requirements}}<tr><td><b>{{label}}</b><br><span class="facts">{{text}}</span></td><td>{{probe}}</td><td><span class="outcome outcome-{{outcome}}">{{outcomeLabel}}</span></td><td>{{status}}</td></tr>
@@ -178,10 +282,12 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 <h2>{{t.matrix}}</h2>
 <p>{{t.matrixIntro}}</p>
 <p class="legend">{{#legend}}<span><i class="{{cssClass}}"></i>{{label}}</span>{{/legend}}</p>
-<table class="matrix">
-<tr><th class="stage">{{t.stage}} \ {{t.attackClass}}</th>{{#matrix.classes}}<th>{{name}}</th>{{/matrix.classes}}</tr>
+<div class="table-scroll"><table class="matrix">
+<caption>{{t.matrix}}</caption>
+<thead><tr><th scope="col" class="stage">{{t.stage}} \ {{t.attackClass}}</th>{{#matrix.classes}}<th scope="col">{{name}}</th>{{/matrix.classes}}</tr></thead>
+<tbody>
 {{#matrix.rows}}
-<tr><th class="stage">{{stage}}</th>
+<tr><th scope="row" class="stage">{{stage}}</th>
 {{#cells}}
 {{#na}}<td class="cell-na">—</td>{{/na}}
 {{^na}}<td class="cell {{cssClass}}"><span class="cell-label">{{label}}</span>
@@ -193,7 +299,7 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 {{/cells}}
 </tr>
 {{/matrix.rows}}
-</table>
+</tbody></table></div>
 {{#matrix.hasUnplaced}}
 <h4>{{t.unplaced}}</h4>
 <ul>{{#matrix.unplaced}}<li><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{title}} — {{cell}}</li>{{/matrix.unplaced}}</ul>
@@ -208,23 +314,29 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 <p class="facts"><b>{{t.status}}</b> {{statusLabel}}{{#detail}} — {{detail}}{{/detail}} · <b>{{t.access}}</b> {{access}} ·
 <b>{{t.queries}}</b> {{queries}} · <b>{{t.wallTime}}</b> {{wallTime}} · <b>{{t.seed}}</b> {{seed}}</p>
 {{#hasMetrics}}
-<table>
-<tr><th>{{t.metric}}</th><th>{{t.value}}</th><th>{{t.ci}}</th><th>{{t.basis}}</th></tr>
-{{#metrics}}<tr><td>{{name}}</td><td class="num">{{value}}</td><td class="num">{{ci}}</td><td>{{basis}}</td></tr>
+<div class="table-scroll"><table class="metrics">
+<caption>{{t.metrics}} — {{title}}</caption>
+<thead><tr><th scope="col">{{t.metric}}</th><th scope="col">{{t.value}}</th><th scope="col">{{t.ci}}</th><th scope="col">{{t.basis}}</th></tr></thead>
+<tbody>
+{{#metrics}}<tr><th scope="row">{{#anchor}}<a href="#{{anchor}}">{{name}}</a>{{/anchor}}{{^anchor}}{{name}}{{/anchor}}</th><td class="num">{{value}}</td><td class="num">{{ci}}</td><td class="basis">{{basis}}</td></tr>
 {{/metrics}}
-</table>
+</tbody></table></div>
 {{/hasMetrics}}
+{{#identifiable}}<p class="identifiable">{{.}}</p>{{/identifiable}}
 {{#hasCharts}}<div class="charts">{{#charts}}<figure>{{{svg}}}</figure>{{/charts}}</div>{{/hasCharts}}
+{{#hasMoreCharts}}<details class="more-charts"><summary>{{t.allSeries}}</summary><div class="charts">{{#moreCharts}}<figure>{{{svg}}}</figure>{{/moreCharts}}</div></details>{{/hasMoreCharts}}
 {{#hasImages}}
 <h4>{{t.images}}</h4>
 <div class="images">{{#images}}<figure>{{#src}}<img src="{{src}}" alt="{{title}}" width="{{width}}" height="{{height}}">{{/src}}{{^src}}<div class="mono">{{file}}</div>{{/src}}
 <figcaption><b>{{title}}</b>{{#classLabel}} · {{t.class}} {{classLabel}}{{/classLabel}}<br>{{caption}}</figcaption></figure>{{/images}}</div>
 {{/hasImages}}
 {{#tables}}
-<h4>{{title}}</h4>
-<table><tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr>
+<div class="table-scroll"><table class="data">
+<caption>{{title}}</caption>
+<thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+<tbody>
 {{#rows}}<tr>{{#cells}}<td{{#num}} class="num"{{/num}}>{{value}}</td>{{/cells}}</tr>
-{{/rows}}</table>
+{{/rows}}</tbody></table></div>
 {{/tables}}
 {{#hasNotes}}<h4>{{t.notes}}</h4><ul class="notes">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
 </div>
@@ -235,44 +347,50 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 <h2>{{t.defenses}}</h2>
 <p>{{t.defensesIntro}}</p>
 {{#defenseChart}}<div class="charts"><figure>{{{defenseChart}}}</figure></div>{{/defenseChart}}
-<table>
-<tr><th>{{t.defense}}</th><th>{{t.matrixCell}}</th><th>{{t.evidence}}</th><th>{{t.measured}}</th><th>{{t.utility}}</th><th>{{t.source}}</th></tr>
+<div class="table-scroll"><table class="defenses">
+<caption>{{t.defenses}}</caption>
+<thead><tr><th scope="col">{{t.defense}}</th><th scope="col">{{t.matrixCell}}</th><th scope="col">{{t.evidence}}</th><th scope="col">{{t.measured}}</th><th scope="col">{{t.utility}}</th><th scope="col">{{t.source}}</th></tr></thead>
+<tbody>
 {{#defenses}}
-<tr><td><b>{{name}}</b>{{#nameJA}}<br>{{nameJA}}{{/nameJA}}{{#notes}}<br><span class="facts">{{notes}}</span>{{/notes}}</td><td>{{cell}}</td>
+<tr><td><b>{{name}}</b>{{#nameJA}}<br>{{nameJA}}{{/nameJA}}{{#notes}}<details><summary>{{t.details}}</summary><span class="facts">{{notes}}</span></details>{{/notes}}</td><td>{{cell}}</td>
 <td class="ev-{{evidence}}">{{evidenceLabel}}</td><td>{{measurements}}</td><td class="num">{{utility}}</td><td>{{source}}</td></tr>
 {{/defenses}}
-</table>
+</tbody></table></div>
 </section>
 
 <section id="methods">
 <h2>{{t.methods}}</h2>
-<dl class="defs">{{#definitions}}<dt>{{term}}</dt><dd>{{text}}{{#reference}} <span class="facts">({{reference}})</span>{{/reference}}</dd>{{/definitions}}</dl>
+<dl class="defs">{{#definitions}}<dt id="{{anchor}}">{{term}}</dt><dd>{{text}}{{#reference}} <span class="facts">({{reference}})</span>{{/reference}}</dd>{{/definitions}}</dl>
 </section>
 
 <section id="environment">
 <h2>{{t.environment}}</h2>
-<table>
-<tr><th>{{t.model}}</th><td class="mono">{{model.name}}</td></tr>
-<tr><th>{{t.source}}</th><td>{{model.sourceKind}} · <span class="mono">{{model.location}}</span></td></tr>
-<tr><th>SHA-256</th><td class="mono">{{model.sha256}}</td></tr>
-<tr><th>{{t.producer}}</th><td>{{model.producer}}{{#model.opset}} · opset {{model.opset}}{{/model.opset}}</td></tr>
-<tr><th>{{t.operators}}</th><td>{{model.operators}}</td></tr>
-<tr><th>{{t.inputShape}}</th><td class="mono">{{model.inputShape}}</td></tr>
-<tr><th>{{t.output}}</th><td>{{model.outputKind}} · {{t.access}} {{model.accessLevel}}</td></tr>
-<tr><th>{{t.dataSensitivity}}</th><td>{{dataSensitivityLabel}}</td></tr>
-<tr><th>{{t.budgets}}</th><td>{{#budgets}}<span class="mono">{{name}}={{value}}</span> {{/budgets}}</td></tr>
-<tr><th>{{t.system}}</th><td>{{environment.os}} · {{environment.cpus}} CPU · {{environment.swift}}</td></tr>
-</table>
-<h4>{{t.dataSets}}</h4>
-<table><tr><th>{{t.role}}</th><th>{{t.file}}</th><th>{{t.rows}}</th><th>{{t.features}}</th><th>SHA-256</th></tr>
+<div class="table-scroll"><table class="environment">
+<caption>{{t.environment}}</caption>
+<tbody>
+<tr><th scope="row">{{t.model}}</th><td class="mono">{{model.name}}</td></tr>
+<tr><th scope="row">{{t.source}}</th><td>{{model.sourceKind}} · <span class="mono">{{model.location}}</span></td></tr>
+<tr><th scope="row">SHA-256</th><td class="mono">{{model.sha256}}</td></tr>
+<tr><th scope="row">{{t.producer}}</th><td>{{model.producer}}{{#model.opset}} · opset {{model.opset}}{{/model.opset}}</td></tr>
+<tr><th scope="row">{{t.operators}}</th><td>{{model.operators}}</td></tr>
+<tr><th scope="row">{{t.inputShape}}</th><td class="mono">{{model.inputShape}}</td></tr>
+<tr><th scope="row">{{t.output}}</th><td>{{model.outputKind}} · {{t.access}} {{model.accessLevel}}</td></tr>
+<tr><th scope="row">{{t.dataSensitivity}}</th><td>{{dataSensitivityLabel}}</td></tr>
+<tr><th scope="row">{{t.budgets}}</th><td>{{#budgets}}<span class="mono">{{name}}={{value}}</span> {{/budgets}}</td></tr>
+<tr><th scope="row">{{t.system}}</th><td>{{environment.os}} · {{environment.cpus}} CPU · {{environment.swift}}</td></tr>
+</tbody></table></div>
+<div class="table-scroll"><table class="datasets">
+<caption>{{t.dataSets}}</caption>
+<thead><tr><th scope="col">{{t.role}}</th><th scope="col">{{t.file}}</th><th scope="col">{{t.rows}}</th><th scope="col">{{t.features}}</th><th scope="col">SHA-256</th></tr></thead>
+<tbody>
 {{#dataSets}}<tr><td>{{role}}</td><td class="mono">{{file}}</td><td class="num">{{rows}}</td><td class="num">{{features}}</td><td class="mono">{{sha256}}</td></tr>
-{{/dataSets}}</table>
+{{/dataSets}}</tbody></table></div>
 </section>
 <footer>{{t.footer}} {{toolName}} {{toolVersion}} · {{generatedAt}}</footer>
 </main>
 </body>
 </html>
 
-"""#,
+"""##,
     ]
 }

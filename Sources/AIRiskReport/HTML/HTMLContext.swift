@@ -42,8 +42,9 @@ struct HTMLContext {
             "matrix": matrix,
             "probes": r.probes.map(probe),
             "defenses": r.defenses.map(defense),
+            "hasProbes": !r.probes.isEmpty,
             "definitions": r.definitions.map { d -> [String: Any] in
-                var e: [String: Any] = ["term": d.term, "text": d.text]
+                var e: [String: Any] = ["term": d.term, "text": d.text, "anchor": Self.anchor(d.term)]
                 if let ref = d.reference { e["reference"] = ref }
                 return e
             },
@@ -66,6 +67,8 @@ struct HTMLContext {
         }
         context["warnings"] = r.warnings.map { ["text": $0] }
         if let chart = defenseChart { context["defenseChart"] = chart }
+        context.merge(plan) { a, _ in a }
+        if let baseline = baselineSection { context["baseline"] = baseline }
         return context
     }
 
@@ -95,8 +98,9 @@ struct HTMLContext {
 
     func finding(_ f: Finding) -> [String: Any] {
         var out: [String: Any] = [
-            "id": f.id, "title": f.title, "severity": f.severity.rawValue, "severityLabel": severityLabel(f.severity),
-            "rationale": f.rationale, "cell": stageName(f.stageID) + " × " + className(f.classID),
+            "id": f.id, "title": dataText(f.title), "severity": f.severity.rawValue,
+            "severityLabel": severityLabel(f.severity), "rationale": dataText(f.rationale),
+            "cell": stageName(f.stageID) + " × " + className(f.classID),
             "owasp": f.owasp.id + " " + f.owasp.name, "atlas": f.atlas.id + " " + f.atlas.name,
             "likelihood": NumberFormat.short(f.likelihood.score) + " ("
                 + t("sensitivity." + f.likelihood.level.rawValue) + ")",
@@ -107,7 +111,8 @@ struct HTMLContext {
         if !references.isEmpty { out["references"] = references }
         if let h = f.headline {
             // Three decimals, as the rationale and the terminal summary cite it.
-            var text = h.name.replacingOccurrences(of: "Headline: ", with: "") + String(format: " %.3f", h.value)
+            var text =
+                dataText(h.name.replacingOccurrences(of: "Headline: ", with: "")) + String(format: " %.3f", h.value)
             if let lo = h.ciLow, let hi = h.ciHigh {
                 text += String(format: " [%.3f, %.3f]", lo, hi)
             }
@@ -176,30 +181,49 @@ struct HTMLContext {
         var queries = "\(p.queries.calls) \(t("calls")) / \(p.queries.rows) \(t("queryRows"))"
         if p.queries.gradientCalls > 0 { queries += " / \(p.queries.gradientCalls) \(t("gradientCalls"))" }
         if let budget = p.queries.budget { queries += " (\(t("budget")) \(budget))" }
-        var charts: [[String: String]] = p.curves.map { ["svg": LineChartSVG.render($0, randomLabel: t("random"))] }
-        charts += p.histograms.map { ["svg": HistogramSVG.render($0, countLabel: t("count"))] }
+        let marks = Self.scoredFPRs(p)
+        var charts: [[String: String]] = []
+        var moreCharts: [[String: String]] = []
+        for curve in p.curves {
+            let shown = translated(focused(curve, probe: p))
+            charts.append([
+                "svg": LineChartSVG.render(shown, randomLabel: t("random"), marks: curve.diagonal ? marks : [])
+            ])
+            if shown.series.count < curve.series.count {
+                moreCharts.append([
+                    "svg": LineChartSVG.render(
+                        translated(curve), randomLabel: t("random"), marks: curve.diagonal ? marks : [])
+                ])
+            }
+        }
+        charts += p.histograms.map { ["svg": HistogramSVG.render(translated($0), countLabel: t("count"))] }
         let images = p.images.map(image)
         var out: [String: Any] = [
-            "id": p.id, "title": p.title, "statusLabel": t("status." + p.status.state), "access": p.accessAssumed,
+            "id": p.id, "title": dataText(p.title), "statusLabel": t("status." + p.status.state),
+            "access": p.accessAssumed,
             "queries": queries, "wallTime": NumberFormat.duration(p.wallTimeSeconds), "seed": String(p.seed),
             "hasMetrics": !p.metrics.isEmpty,
             "metrics": p.metrics.map { m -> [String: String] in
                 var ci = ""
                 if let lo = m.ciLow, let hi = m.ciHigh { ci = "[\(NumberFormat.short(lo)), \(NumberFormat.short(hi))]" }
-                return [
-                    "name": m.name, "value": NumberFormat.withUnit(m.value, m.unit), "ci": ci, "basis": m.basis ?? "",
+                var row = [
+                    "name": dataText(m.name), "value": NumberFormat.withUnit(m.value, m.unit.map(dataText)), "ci": ci,
+                    "basis": m.basis.map(dataText) ?? "",
                 ]
+                if let anchor = definitionAnchor(m.name) { row["anchor"] = anchor }
+                return row
             },
             "hasCharts": !charts.isEmpty, "charts": charts,
+            "hasMoreCharts": !moreCharts.isEmpty, "moreCharts": moreCharts,
             "hasImages": !images.isEmpty, "images": images,
             "tables": p.tables.map { table -> [String: Any] in
                 [
-                    "title": table.title, "columns": table.columns,
+                    "title": dataText(table.title), "columns": table.columns.map(dataText),
                     "rows": table.rows.map { row in
                         [
                             "cells": row.map { cell -> [String: Any] in
                                 switch cell {
-                                case .text(let s): ["value": s, "num": false]
+                                case .text(let s): ["value": dataText(s), "num": false]
                                 case .number(let n): ["value": NumberFormat.short(n), "num": true]
                                 }
                             }
@@ -207,9 +231,10 @@ struct HTMLContext {
                     },
                 ]
             },
-            "hasNotes": !p.notes.isEmpty, "notes": p.notes,
+            "hasNotes": !p.notes.isEmpty, "notes": p.notes.map(dataText),
         ]
-        if let detail = p.status.detail { out["detail"] = detail }
+        if let detail = p.status.detail { out["detail"] = dataText(detail) }
+        if let text = identifiable(p) { out["identifiable"] = text }
         return out
     }
 
@@ -241,13 +266,22 @@ struct HTMLContext {
             "name": d.name, "cell": stageName(d.stageID) + " × " + className(d.classID),
             "evidence": d.evidence.rawValue, "evidenceLabel": t("evidence." + d.evidence.rawValue),
             "measurements": d.measurements.map {
-                "\($0.probeID) \($0.metric): \(NumberFormat.short($0.before)) → \(NumberFormat.short($0.after))"
+                "\(probeTitle($0.probeID)) \(dataText($0.metric)): \(NumberFormat.short($0.before)) → "
+                    + NumberFormat.short($0.after)
             }.joined(separator: "; "),
             "utility": d.utilityChange.map { ($0 > 0 ? "+" : "") + NumberFormat.short($0) } ?? "",
             "source": d.source ?? "",
         ]
-        if let ja = d.nameJA { out["nameJA"] = ja }
-        if let notes = d.notes { out["notes"] = notes }
+        if let ja = d.nameJA {
+            // The Japanese report leads with the Japanese name; the English one follows as the secondary line.
+            if lang == .ja {
+                out["name"] = ja
+                out["nameJA"] = d.name
+            } else {
+                out["nameJA"] = ja
+            }
+        }
+        if let notes = d.notes { out["notes"] = dataText(notes) }
         return out
     }
 
@@ -270,8 +304,9 @@ struct HTMLContext {
                 return BarChartSVG.Group(label: Self.setting(of: d), values: [m.before, m.after])
             }
             return BarChartSVG.render(
-                title: "\(key.probe.prefix(1).uppercased() + key.probe.dropFirst()): \(key.metric)", yLabel: t("value"),
-                seriesNames: [t("before"), t("after")], groups: groups)
+                title: "\(probeTitle(key.probe)): \(dataText(key.metric))", yLabel: t("value"),
+                seriesNames: [t("before"), t("after")], groups: groups,
+                chance: Self.chance(of: key.metric).map { ($0, t("random")) })
         }
         return charts.joined(separator: "</figure><figure>")
     }
