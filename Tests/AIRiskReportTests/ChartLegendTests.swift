@@ -102,8 +102,8 @@ struct ChartLegendTests {
         let svg = LineChartSVG.render(Self.roc(["a", "b"]), randomLabel: "random", marks: [0.001, 0.01])
         let texts = Self.texts(svg).map(\.text)
         #expect(texts.contains("0.1 %") && texts.contains("1 %"))
-        #expect(svg.contains("<title>a: 0.002 at 0.1 %</title>"))
-        #expect(svg.contains("<title>b: 0.03 at 1 %</title>"))
+        #expect(svg.contains("<title>a: 0.002 (FPR 0.1 %)</title>"))
+        #expect(svg.contains("<title>b: 0.03 (FPR 1 %)</title>"))
         // A mark outside the axis is not drawn.
         let outside = LineChartSVG.render(Self.roc(["a"]), randomLabel: "random", marks: [5])
         #expect(!Self.texts(outside).map(\.text).contains("500 %"))

@@ -45,7 +45,7 @@ enum LineChartSVG {
                     guard let value = points.filter({ $0.x <= mark * (1 + 1e-9) }).map(\.y).max() else { continue }
                     canvas.marker(
                         style.marker, x.position(mark), y.position(value), color: style.color,
-                        title: "\(series.name): \(NumberFormat.short(value)) at \(NumberFormat.percent(mark))")
+                        title: "\(series.name): \(NumberFormat.short(value)) (FPR \(NumberFormat.percent(mark)))")
                 }
             }
             legend.append(.init(name: series.name, swatch: .line(style)))

@@ -99,6 +99,7 @@ table.requirements td:not(:first-child) { white-space: nowrap; }
 nav.toc { max-width: 1120px; margin: 0 auto 8px; padding: 0 24px; font-size: 14px; }
 nav.toc ol { margin: 4px 0; padding-left: 1.4em; columns: 2 16em; }
 nav.toc ol ol { columns: 1; font-size: 13px; }
+nav.toc li { break-inside: avoid; }
 nav.toc a { color: #1d4ed8; }
 .plain { font-size: 15px; }
 .charts figure { flex: 1 1 420px; max-width: 560px; min-width: 0; }
@@ -125,6 +126,15 @@ img, svg, video { max-width: 100%; }
   table { font-size: 13px; }
   th, td { padding: 4px 5px; }
   .decision { padding: 0.4em 0.6em; }
+  /* Wide tables become one card per row, each cell labelled by its column. */
+  table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack tbody th { display: block; width: 100%; }
+  table.stack thead { display: none; }
+  table.stack tr { border: 1px solid var(--line); border-radius: 4px; margin-bottom: 8px; }
+  table.stack td, table.stack tbody th { border: 0; border-top: 1px solid var(--line); text-align: left; white-space: normal; }
+  table.stack tbody th { border-top: 0; }
+  table.stack td[data-label]::before { content: attr(data-label); display: block; font-size: 12px; font-weight: 600;
+    color: var(--muted); }
+  table.stack td:empty { display: none; }
 }
 @media print {
   body { font-size: 10.5pt; }
@@ -139,7 +149,7 @@ img, svg, video { max-width: 100%; }
   h2, h3, h4, caption { break-after: avoid; }
   .probe, figure, tr, .decision, dl.defs dd { break-inside: avoid; }
   section#probes, section#defenses, section#methods { break-before: page; }
-  details > *:not(summary) { display: block; }
+  details::details-content { content-visibility: visible; display: block; }
   a { color: inherit; text-decoration: none; }
 }
 
@@ -210,13 +220,13 @@ img, svg, video { max-width: 100%; }
 {{#hasPlan}}
 <section id="plan">
 <h2>{{t.plan}}</h2>
-<p>{{t.planIntro}}</p>
+<p>{{t.planIntro}} <span class="facts">{{t.planBaselineNote}}</span></p>
 {{#hasPlanRows}}
-<div class="table-scroll"><table class="plan">
+<div class="table-scroll"><table class="plan stack">
 <caption>{{t.planCaption}}</caption>
 <thead><tr><th scope="col">{{t.planAction}}</th><th scope="col">{{t.finding}}</th><th scope="col">{{t.planSeverity}}</th><th scope="col">{{t.planFigure}}</th><th scope="col">{{t.planCost}}</th></tr></thead>
 <tbody>
-{{#planRows}}<tr><th scope="row">{{action}}{{#recommended}}<br><span class="recommended">{{recommended}}</span>{{/recommended}}</th><td>{{finding}}</td><td><span class="badge sev-{{before}}">{{beforeLabel}}</span> → <span class="badge sev-{{after}}">{{afterLabel}}</span></td><td>{{figure}}</td><td>{{cost}}</td></tr>
+{{#planRows}}<tr><th scope="row">{{action}}{{#recommended}}<br><span class="recommended">{{recommended}}</span>{{/recommended}}</th><td data-label="{{t.finding}}">{{finding}}</td><td data-label="{{t.planSeverity}}"><span class="badge sev-{{before}}">{{beforeLabel}}</span> → <span class="badge sev-{{after}}">{{afterLabel}}</span></td><td data-label="{{t.planFigure}}">{{figure}}</td><td data-label="{{t.planCost}}">{{cost}}</td></tr>
 {{/planRows}}
 </tbody></table></div>
 {{/hasPlanRows}}
@@ -250,14 +260,14 @@ img, svg, video { max-width: 100%; }
 </div>
 <p>{{t.summaryIntro}} <b>{{dataSensitivityLabel}}</b>.</p>
 {{#hasFindings}}
-<div class="table-scroll"><table class="findings">
+<div class="table-scroll"><table class="findings stack">
 <caption>{{t.topFindings}}</caption>
 <thead><tr><th scope="col">{{t.severity}}</th><th scope="col">{{t.finding}}</th><th scope="col">{{t.matrixCell}}</th><th scope="col">OWASP</th><th scope="col">ATLAS</th>
 <th scope="col">{{t.likelihood}}</th><th scope="col">{{t.impact}}</th></tr></thead>
 <tbody>
 {{#topFindings}}
-<tr><td><span class="badge sev-{{severity}}">{{severityLabel}}</span></td><td><b>{{title}}</b>{{#headline}}<br><b>{{t.headline}}</b> {{headline}}{{/headline}}<br><span class="facts">{{rationale}}</span>{{#context}}<br><span class="facts"><b>{{t.context}}</b> {{context}}</span>{{/context}}{{#references}}<br><span class="facts"><b>{{t.references}}</b> {{references}}</span>{{/references}}</td>
-<td>{{cell}}</td><td>{{owasp}}</td><td>{{atlas}}</td><td class="num">{{likelihood}}</td><td class="num">{{impact}}</td></tr>
+<tr><td data-label="{{t.severity}}"><span class="badge sev-{{severity}}">{{severityLabel}}</span></td><td data-label="{{t.finding}}"><b>{{title}}</b>{{#headline}}<br><b>{{t.headline}}</b> {{headline}}{{/headline}}<details><summary>{{t.why}}</summary><span class="facts">{{rationale}}</span>{{#context}}<br><span class="facts"><b>{{t.context}}</b> {{context}}</span>{{/context}}{{#references}}<br><span class="facts"><b>{{t.references}}</b> {{references}}</span>{{/references}}</details></td>
+<td data-label="{{t.matrixCell}}">{{cell}}</td><td data-label="OWASP">{{owasp}}</td><td data-label="ATLAS">{{atlas}}</td><td class="num" data-label="{{t.likelihood}}">{{likelihood}}</td><td class="num" data-label="{{t.impact}}">{{impact}}</td></tr>
 {{/topFindings}}
 </tbody></table></div>
 {{/hasFindings}}
@@ -314,11 +324,11 @@ img, svg, video { max-width: 100%; }
 <p class="facts"><b>{{t.status}}</b> {{statusLabel}}{{#detail}} — {{detail}}{{/detail}} · <b>{{t.access}}</b> {{access}} ·
 <b>{{t.queries}}</b> {{queries}} · <b>{{t.wallTime}}</b> {{wallTime}} · <b>{{t.seed}}</b> {{seed}}</p>
 {{#hasMetrics}}
-<div class="table-scroll"><table class="metrics">
+<div class="table-scroll"><table class="metrics stack">
 <caption>{{t.metrics}} — {{title}}</caption>
 <thead><tr><th scope="col">{{t.metric}}</th><th scope="col">{{t.value}}</th><th scope="col">{{t.ci}}</th><th scope="col">{{t.basis}}</th></tr></thead>
 <tbody>
-{{#metrics}}<tr><th scope="row">{{#anchor}}<a href="#{{anchor}}">{{name}}</a>{{/anchor}}{{^anchor}}{{name}}{{/anchor}}</th><td class="num">{{value}}</td><td class="num">{{ci}}</td><td class="basis">{{basis}}</td></tr>
+{{#metrics}}<tr><th scope="row">{{#anchor}}<a href="#{{anchor}}">{{name}}</a>{{/anchor}}{{^anchor}}{{name}}{{/anchor}}</th><td class="num" data-label="{{t.value}}">{{value}}</td><td class="num" data-label="{{t.ci}}">{{ci}}</td><td class="basis" data-label="{{t.basis}}">{{basis}}</td></tr>
 {{/metrics}}
 </tbody></table></div>
 {{/hasMetrics}}
@@ -347,13 +357,13 @@ img, svg, video { max-width: 100%; }
 <h2>{{t.defenses}}</h2>
 <p>{{t.defensesIntro}}</p>
 {{#defenseChart}}<div class="charts"><figure>{{{defenseChart}}}</figure></div>{{/defenseChart}}
-<div class="table-scroll"><table class="defenses">
+<div class="table-scroll"><table class="defenses stack">
 <caption>{{t.defenses}}</caption>
 <thead><tr><th scope="col">{{t.defense}}</th><th scope="col">{{t.matrixCell}}</th><th scope="col">{{t.evidence}}</th><th scope="col">{{t.measured}}</th><th scope="col">{{t.utility}}</th><th scope="col">{{t.source}}</th></tr></thead>
 <tbody>
 {{#defenses}}
-<tr><td><b>{{name}}</b>{{#nameJA}}<br>{{nameJA}}{{/nameJA}}{{#notes}}<details><summary>{{t.details}}</summary><span class="facts">{{notes}}</span></details>{{/notes}}</td><td>{{cell}}</td>
-<td class="ev-{{evidence}}">{{evidenceLabel}}</td><td>{{measurements}}</td><td class="num">{{utility}}</td><td>{{source}}</td></tr>
+<tr><td><b>{{name}}</b>{{#nameJA}}<br>{{nameJA}}{{/nameJA}}{{#notes}}<details><summary>{{t.details}}</summary><span class="facts">{{notes}}</span></details>{{/notes}}</td><td data-label="{{t.matrixCell}}">{{cell}}</td>
+<td class="ev-{{evidence}}" data-label="{{t.evidence}}">{{evidenceLabel}}</td><td data-label="{{t.measured}}">{{measurements}}</td><td class="num" data-label="{{t.utility}}">{{utility}}</td><td data-label="{{t.source}}">{{source}}</td></tr>
 {{/defenses}}
 </tbody></table></div>
 </section>

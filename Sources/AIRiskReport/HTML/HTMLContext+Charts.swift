@@ -66,6 +66,11 @@ extension HTMLContext {
         out.title = dataText(curve.title)
         out.xLabel = dataText(curve.xLabel)
         out.yLabel = dataText(curve.yLabel)
+        out.series = curve.series.map { s in
+            var t = s
+            t.name = dataText(s.name)
+            return t
+        }
         return out
     }
 

@@ -85,7 +85,7 @@ extension HTMLContext {
         results.requirementOutcomes.map { row in
             let c = row.requirement
             return [
-                "label": c.label, "text": c.text, "probe": c.probeID, "status": c.status,
+                "label": c.label, "text": c.text, "probe": probeTitle(c.probeID), "status": dataText(c.status),
                 "outcome": row.outcome.rawValue, "outcomeLabel": t("outcome." + row.outcome.rawValue),
                 "url": c.url ?? "",
             ]

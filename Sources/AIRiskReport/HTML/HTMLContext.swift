@@ -153,7 +153,7 @@ struct HTMLContext {
                     "hasFindings": !found.isEmpty,
                     "findings": found.map {
                         [
-                            "title": $0.title, "severity": $0.severity.rawValue,
+                            "title": dataText($0.title), "severity": $0.severity.rawValue,
                             "severityLabel": severityLabel($0.severity),
                         ]
                     },
@@ -200,7 +200,7 @@ struct HTMLContext {
         let images = p.images.map(image)
         var out: [String: Any] = [
             "id": p.id, "title": dataText(p.title), "statusLabel": t("status." + p.status.state),
-            "access": p.accessAssumed,
+            "access": dataText(p.accessAssumed),
             "queries": queries, "wallTime": NumberFormat.duration(p.wallTimeSeconds), "seed": String(p.seed),
             "hasMetrics": !p.metrics.isEmpty,
             "metrics": p.metrics.map { m -> [String: String] in
@@ -240,7 +240,8 @@ struct HTMLContext {
 
     func image(_ i: ImageArtifact) -> [String: Any] {
         var out: [String: Any] = [
-            "title": i.title, "caption": i.caption, "width": String(i.width), "height": String(i.height),
+            "title": dataText(i.title), "caption": dataText(i.caption), "width": String(i.width),
+            "height": String(i.height),
         ]
         if let label = i.classLabel { out["classLabel"] = label }
         switch i.content {
@@ -273,10 +274,9 @@ struct HTMLContext {
             "source": d.source ?? "",
         ]
         if let ja = d.nameJA {
-            // The Japanese report leads with the Japanese name; the English one follows as the secondary line.
+            // The Japanese report shows the Japanese name alone; the English one adds it as a second line.
             if lang == .ja {
                 out["name"] = ja
-                out["nameJA"] = d.name
             } else {
                 out["nameJA"] = ja
             }

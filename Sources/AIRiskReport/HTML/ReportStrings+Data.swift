@@ -11,6 +11,7 @@ extension ReportStrings {
         "inversion": "モデル反転",
         "extraction": "モデル抽出",
         "Attack AUC": "攻撃の AUC",
+        "Copy fidelity": "複製の忠実度",
         "Attack accuracy": "攻撃の正解率",
         "Attack accuracy (evaluation model)": "攻撃の正解率 (評価用モデル)",
         "Best fidelity": "最高忠実度",
@@ -75,6 +76,49 @@ extension ReportStrings {
         "Low risk": "低リスク",
         "Note risk": "リスク情報",
         "no measurable leakage": "測定可能な漏洩なし",
+        // Attack names as the probes write them.
+        "loss threshold": "損失しきい値",
+        "confidence threshold": "確信度しきい値",
+        "entropy threshold": "エントロピーしきい値",
+        "modified-entropy threshold": "修正エントロピーしきい値",
+        "gap (label-only)": "正誤ギャップ (ラベルのみ)",
+        "boundary distance (label-only)": "決定境界距離 (ラベルのみ)",
+        "shadow models (Shokri)": "シャドウモデル (Shokri)",
+        "LiRA offline": "LiRA (オフライン)",
+        "LiRA online": "LiRA (オンライン)",
+        "majority-label copy": "多数派ラベルの複製",
+        "chance": "偶然",
+        // Inversion's per-class table and images.
+        "Target confidence": "標的クラスの確信度",
+        "Target label": "標的ラベル",
+        "Evaluator label": "評価用分類器のラベル",
+        "MSE to class mean": "クラス平均との平均二乗誤差",
+        "Cosine": "コサイン類似度",
+        "Centred cosine": "中心化コサイン類似度",
+        "Centred cosine (non-member mean)": "中心化コサイン類似度 (非メンバー平均)",
+        "Centred cosine (random)": "中心化コサイン類似度 (ランダム)",
+        "Nearest member distance": "最近傍メンバーとの距離",
+        "Nearest member (random)": "最近傍メンバー (ランダム)",
+        "Iterations": "反復回数",
+        "mean of the class's member records": "このクラスのメンバーレコードの平均",
+        "fidelity sample": "忠実度の評価標本",
+        "hard": "ハードラベル",
+        "public-data": "公開データ",
+        "catalog recommendation; not measured in this assessment": "カタログ上の推奨。本評価では測定していない",
+        "verified": "確認済み",
+        "not reached": "未到達",
+        "scores": "スコア",
+        "labels-only": "ラベルのみ",
+        "white-box": "ホワイトボックス",
+        "unverified": "未確認",
+        "Suppress overfitting": "過学習の抑制",
+        "Mask gradient information": "勾配情報のマスキング",
+        "Training-data access control": "学習データのアクセス制御",
+        "Detect stolen (copied) models": "盗用 (複製) モデルの検知",
+        "Differential privacy": "差分プライバシー",
+        "Return labels only": "ラベルのみを返す",
+        "Mask confidence scores": "信頼スコアのマスキング",
+        "Model access control": "モデルのアクセス制御",
     ]
 
     /// Patterns: an English prefix and suffix around a value kept as is, and the Japanese with `{0}` for it.
@@ -87,6 +131,12 @@ extension ReportStrings {
         ("Per-class AUC (", ")", "クラス別 AUC ({0})"),
         ("Class ", " member mean", "クラス {0} のメンバー平均"),
         ("Class ", " reconstruction", "クラス {0} の復元"),
+        ("target confidence ", "", "標的クラスの確信度 {0}"),
+        ("Headline: ", "", "主要指標: {0}"),
+        ("gaussian(", ")", "ガウス雑音({0})"),
+        ("soft(", ")", "ソフトラベル({0})"),
+        ("mlp(", ")", "多層パーセプトロン({0})"),
+        ("Copy fidelity within ", " queries", "{0} クエリ以内での複製の忠実度"),
     ]
 
     /// `text` in Japanese where the table or a pattern knows it, else unchanged.
@@ -95,7 +145,24 @@ extension ReportStrings {
         for p in dataPatternsJA
         where text.hasPrefix(p.prefix) && text.hasSuffix(p.suffix) && text.count > p.prefix.count + p.suffix.count {
             let value = String(text.dropFirst(p.prefix.count).dropLast(p.suffix.count))
-            return p.ja.replacingOccurrences(of: "{0}", with: value)
+            return p.ja.replacingOccurrences(of: "{0}", with: translate(value))
+        }
+        // A scoring context: "data sensitivity medium (6), exposure internal (-2), white-box access (+1)".
+        if text.hasPrefix("data sensitivity ") {
+            var out = text
+            for (en, ja) in [
+                ("data sensitivity ", "データの機微度 "), ("exposure ", "公開範囲 "), (" access", " アクセス"),
+                ("medium", "中"), ("high", "高"), ("low", "低"), ("internal", "社内"), ("public", "公開"),
+            ] {
+                out = out.replacingOccurrences(of: en, with: ja)
+            }
+            return out
+        }
+        // Settings joined by " · " (an extraction attack's query source · surrogate · loss): part by part.
+        if text.contains(" · ") {
+            let parts = text.components(separatedBy: " · ")
+            let translated = parts.map(translate)
+            if translated != parts { return translated.joined(separator: " · ") }
         }
         // "Membership inference: High risk" (a finding's title): both halves by the table.
         if let colon = text.range(of: ": ") {

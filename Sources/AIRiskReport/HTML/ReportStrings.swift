@@ -199,6 +199,12 @@ enum ReportStrings {
         "metrics": ("Metrics", "指標"),
         "allSeries": ("All attacks in one chart", "すべての攻撃を1つのグラフで表示"),
         "details": ("Details", "詳細"),
+        "why": ("Why this severity", "この深刻度の理由"),
+        "planBaselineNote": (
+            "“Without” is the what-if baseline each defense was compared against (re-run with the same profile and "
+                + "seed), which can be a weaker attacker than the headline above.",
+            "「防御なし」は各防御の比較用に同じプロファイルとシードで再実行した基準であり、上の主要指標より弱い攻撃者の場合があります。"
+        ),
         "identifiable": (
             "At {0} of non-members wrongly flagged, the headline attack ({1}) identifies {2} of {3} members ({4}).",
             "非メンバーの誤検出を {0} に抑えたとき、主要な攻撃 ({1}) はメンバー {3} 件中 {2} 件 ({4}) を特定します。"
