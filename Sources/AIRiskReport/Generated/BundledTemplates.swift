@@ -129,6 +129,7 @@ img, svg, video { max-width: 100%; }
   /* Wide tables become one card per row, each cell labelled by its column. */
   table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack tbody th { display: block; width: 100%; }
   table.stack thead { display: none; }
+  table.stack caption { display: block; }
   table.stack tr { border: 1px solid var(--line); border-radius: 4px; margin-bottom: 8px; }
   table.stack td, table.stack tbody th { border: 0; border-top: 1px solid var(--line); text-align: left; white-space: normal; }
   table.stack tbody th { border-top: 0; }
@@ -278,11 +279,11 @@ img, svg, video { max-width: 100%; }
 <section id="requirements">
 <h2>{{t.requirements}}</h2>
 <p>{{t.requirementsIntro}}</p>
-<div class="table-scroll"><table class="requirements">
+<div class="table-scroll"><table class="requirements stack">
 <caption>{{t.requirements}}</caption>
 <thead><tr><th scope="col">{{t.requirement}}</th><th scope="col">{{t.probe}}</th><th scope="col">{{t.outcome}}</th><th scope="col">{{t.catalogStatus}}</th></tr></thead>
 <tbody>
-{{#requirements}}<tr><td><b>{{label}}</b><br><span class="facts">{{text}}</span></td><td>{{probe}}</td><td><span class="outcome outcome-{{outcome}}">{{outcomeLabel}}</span></td><td>{{status}}</td></tr>
+{{#requirements}}<tr><td><b>{{label}}</b><br><span class="facts">{{text}}</span></td><td data-label="{{t.probe}}">{{probe}}</td><td data-label="{{t.outcome}}"><span class="outcome outcome-{{outcome}}">{{outcomeLabel}}</span></td><td data-label="{{t.catalogStatus}}">{{status}}</td></tr>
 {{/requirements}}
 </tbody></table></div>
 </section>

@@ -56,7 +56,8 @@ extension HTMLContext {
     }
 
     func probeTitle(_ id: String) -> String {
-        dataText(results.probes.first { $0.id == id }?.title ?? id)
+        if id == "utility" { return t("utilityProbe") }
+        return dataText(results.probes.first { $0.id == id }?.title ?? id)
     }
 
     /// The plan's rows, its "not fixed" list and whether it has anything to show.

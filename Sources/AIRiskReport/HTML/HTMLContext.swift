@@ -207,7 +207,7 @@ struct HTMLContext {
                 var ci = ""
                 if let lo = m.ciLow, let hi = m.ciHigh { ci = "[\(NumberFormat.short(lo)), \(NumberFormat.short(hi))]" }
                 var row = [
-                    "name": dataText(m.name), "value": NumberFormat.withUnit(m.value, m.unit.map(dataText)), "ci": ci,
+                    "name": dataText(m.name), "value": value(m), "ci": ci,
                     "basis": m.basis.map(dataText) ?? "",
                 ]
                 if let anchor = definitionAnchor(m.name) { row["anchor"] = anchor }
@@ -236,6 +236,14 @@ struct HTMLContext {
         if let detail = p.status.detail { out["detail"] = dataText(detail) }
         if let text = identifiable(p) { out["identifiable"] = text }
         return out
+    }
+
+    /// A metric's value with its unit; a fraction reads as a number and a percentage ("0.025 (2.5 %)").
+    func value(_ m: Metric) -> String {
+        if m.unit == "fraction" && m.value.isFinite {
+            return NumberFormat.short(m.value) + " (" + NumberFormat.percent(m.value) + ")"
+        }
+        return NumberFormat.withUnit(m.value, m.unit.map(dataText))
     }
 
     func image(_ i: ImageArtifact) -> [String: Any] {

@@ -200,6 +200,7 @@ enum ReportStrings {
         "allSeries": ("All attacks in one chart", "すべての攻撃を1つのグラフで表示"),
         "details": ("Details", "詳細"),
         "why": ("Why this severity", "この深刻度の理由"),
+        "utilityProbe": ("Utility", "有用性"),
         "planBaselineNote": (
             "“Without” is the what-if baseline each defense was compared against (re-run with the same profile and "
                 + "seed), which can be a weaker attacker than the headline above.",
