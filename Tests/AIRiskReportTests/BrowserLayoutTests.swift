@@ -88,4 +88,16 @@ struct BrowserLayoutTests {
         #expect(desktop.scrollWidth <= 1200)
         #expect(desktop.overflowing.isEmpty, "\(desktop.overflowing)")
     }
+
+    @Test(
+        "the demo's report fits a phone too, in English and Japanese",
+        .enabled(if: chromium != nil, "Chromium is not installed"),
+        arguments: [ReportLanguage.en, .ja])
+    func demoOnPhone(_ lang: ReportLanguage) throws {
+        let results = try ResultsDocument.read(
+            contentsOf: TestSupport.fixtures.appendingPathComponent("demo/results.xml"))
+        let phone = try Self.measure(HTMLReport.render(results, options: .init(language: lang)), width: 390)
+        #expect(phone.scrollWidth <= 390, "page is \(phone.scrollWidth) px wide at 390 px")
+        #expect(phone.overflowing.isEmpty, "\(phone.overflowing)")
+    }
 }

@@ -197,3 +197,55 @@ struct ReportSectionsTests {
         for key in keys { #expect(ReportStrings.table[key] != nil, "t.\(key) has no label") }
     }
 }
+
+/// The share of Japanese text in a rendered page (issue 21: at least 80 % for `--lang ja`).
+@Suite("Japanese share of the report's text")
+struct JapaneseShareTests {
+    /// Text nodes outside `<style>` and `<script>`: how many contain Japanese, and how many only Latin words.
+    static func share(_ html: String) -> (japanese: Int, english: Int, englishNodes: [String]) {
+        var page = html
+        for tag in ["style", "script"] {
+            while let open = page.range(of: "<\(tag)"),
+                let close = page.range(of: "</\(tag)>", range: open.upperBound..<page.endIndex)
+            {
+                page.removeSubrange(open.lowerBound..<close.upperBound)
+            }
+        }
+        var japanese = 0
+        var english = 0
+        var englishNodes: [String] = []
+        for chunk in page.split(separator: "<") {
+            guard let end = chunk.firstIndex(of: ">") else { continue }
+            let text = chunk[chunk.index(after: end)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { continue }
+            let isJapanese = text.unicodeScalars.contains {
+                (0x3040...0x30FF).contains($0.value) || (0x3400...0x9FFF).contains($0.value)
+            }
+            var run = 0
+            var latinWord = false
+            for s in text.unicodeScalars {
+                run = (s.properties.isAlphabetic && s.isASCII) ? run + 1 : 0
+                if run >= 2 { latinWord = true }
+            }
+            if isJapanese {
+                japanese += 1
+            } else if latinWord {
+                english += 1
+                englishNodes.append(text)
+            }
+        }
+        return (japanese, english, englishNodes)
+    }
+
+    @Test("the Japanese report of a results document the probes wrote is at least 80 % Japanese text")
+    func share() throws {
+        let url = TestSupport.fixtures.appendingPathComponent("demo/results.xml")
+        let results = try ResultsDocument.read(contentsOf: url)
+        let s = Self.share(try HTMLReport.render(results, options: .init(language: .ja)))
+        let ratio = Double(s.japanese) / Double(s.japanese + s.english)
+        #expect(ratio >= 0.8, "\(s.japanese) Japanese, \(s.english) English: \(s.englishNodes.prefix(30))")
+        // The English page stays English.
+        let en = Self.share(try HTMLReport.render(results))
+        #expect(en.japanese * 10 < en.english)
+    }
+}
