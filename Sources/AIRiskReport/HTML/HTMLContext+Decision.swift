@@ -16,12 +16,12 @@ extension HTMLContext {
             return dataText(p.title) + " (" + t("status." + p.status.state) + detail + ")"
         }
         var assumptions: [String] = [
-            t("decisionAccess") + " " + r.model.accessLevel,
+            t("decisionAccess") + " " + dataText(r.model.accessLevel),
             t("decisionSensitivity") + " " + t("sensitivity." + r.dataSensitivity.rawValue),
             t("decisionProfile") + " " + r.profile,
         ]
         let contexts: [String] = Array(Set(r.findings.compactMap(\.context))).sorted()
-        assumptions += contexts.map { t("decisionContext") + " " + $0 }
+        assumptions += contexts.map { t("decisionContext") + " " + dataText($0) }
         var out: [String: Any] = [:]
         out["sentences"] = sentences
         out["tested"] = tested
@@ -50,7 +50,7 @@ extension HTMLContext {
         let probe = results.probes.first { $0.id == f.probeID }
         var access: String = results.model.accessLevel
         if let assumed = probe?.accessAssumed, !assumed.isEmpty { access = assumed }
-        var text: String = fill("decisionAttacker", dataText(probe?.title ?? f.probeID), access)
+        var text: String = fill("decisionAttacker", dataText(probe?.title ?? f.probeID), dataText(access))
         if let h = f.headline {
             let name: String = h.name.replacingOccurrences(of: "Headline: ", with: "")
             text += t("decisionReaches") + " " + dataText(name) + String(format: " %.3f", h.value)

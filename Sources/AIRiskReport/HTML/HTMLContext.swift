@@ -106,7 +106,7 @@ struct HTMLContext {
                 + t("sensitivity." + f.likelihood.level.rawValue) + ")",
             "impact": NumberFormat.short(f.impact.score) + " (" + t("sensitivity." + f.impact.level.rawValue) + ")",
         ]
-        if let c = f.context { out["context"] = c }
+        if let c = f.context { out["context"] = dataText(c) }
         let references = complianceLabels(f.probeID)
         if !references.isEmpty { out["references"] = references }
         if let h = f.headline {
