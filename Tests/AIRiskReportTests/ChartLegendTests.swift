@@ -132,3 +132,34 @@ struct ChartLegendTests {
         #expect(HTMLContext.chance(of: "Best fidelity") == nil)
     }
 }
+
+@Suite("ROC focus")
+struct ROCFocusTests {
+    @Test("a ROC of five attacks shows the headline attack and the two with the highest TPR at the scored FPRs")
+    func focus() {
+        var r = SampleResults.make()
+        r.probes[0].metrics = [Metric(name: "TPR at 1 % FPR", value: 0.1)]
+        r.findings = r.findings.map { f in
+            var f = f
+            if f.probeID == "membership" {
+                f.headline = Metric(name: "Attack AUC", value: 0.7, basis: "weak, the attack…")
+            }
+            return f
+        }
+        // TPR at 1 % FPR: weak 0.01, a 0.2, b 0.05, c 0.3, d 0.02; "b" has the largest area, but only late.
+        let tpr: [String: (Double, Double)] = [
+            "weak": (0.01, 0.5), "a": (0.2, 0.6), "b": (0.05, 1), "c": (0.3, 0.6),
+            "d": (0.02, 0.5),
+        ]
+        let curve = Curve(
+            title: "ROC", xLabel: "x", yLabel: "y", logX: true, logY: true, diagonal: true,
+            series: ["weak", "a", "b", "c", "d"].map { name in
+                let (low, high) = tpr[name]!
+                return CurveSeries(
+                    name: name,
+                    points: [CurvePoint(x: 0.01, y: low), CurvePoint(x: 0.05, y: high), CurvePoint(x: 1, y: 1)])
+            })
+        let context = HTMLContext(results: r, options: .init())
+        #expect(context.focused(curve, probe: r.probes[0]).series.map(\.name) == ["weak", "a", "c"])
+    }
+}

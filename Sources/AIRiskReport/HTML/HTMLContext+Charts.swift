@@ -34,14 +34,24 @@ extension HTMLContext {
         return nil
     }
 
-    /// A ROC with many attacks shows the headline attack and the two strongest others (by the area under the
-    /// drawn curve); the full chart goes into a collapsed detail. Other curves are shown whole.
+    /// A ROC with many attacks shows the headline attack and the two strongest others (by their summed TPR at the
+    /// scored FPRs, read from the measured points; by the area under the curve when nothing was scored); the full
+    /// chart goes into a collapsed detail. Other curves are shown whole.
     func focused(_ curve: Curve, probe: ProbeResult) -> Curve {
         guard curve.diagonal, curve.series.count > 3 else { return curve }
         let basis = results.findings(ofProbe: probe.id).first?.headline?.basis ?? ""
         let headline = curve.series.filter { basis.hasPrefix($0.name) }.max { $0.name.count < $1.name.count }
+        let marks = Self.scoredFPRs(probe)
+        func strength(_ s: CurveSeries) -> Double {
+            guard !marks.isEmpty else { return Self.area(s.points) }
+            return marks.reduce(0) { sum, fpr in
+                sum
+                    + (s.points.filter { $0.x.isFinite && $0.y.isFinite && $0.x <= fpr * (1 + 1e-9) }.map(\.y).max()
+                        ?? 0)
+            }
+        }
         let others = curve.series.filter { $0.name != headline?.name }
-            .map { ($0, Self.area($0.points)) }
+            .map { ($0, strength($0)) }
             .sorted { $0.1 > $1.1 }
         let keep = Set(([headline?.name].compactMap { $0 } + others.map(\.0.name)).prefix(3))
         var out = curve
