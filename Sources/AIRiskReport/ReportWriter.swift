@@ -73,6 +73,8 @@ public enum ReportWriter {
                 results, format: format, options: options, resourceDirectory: options.resourceDirectory ?? directory)
             files.append((format.fileName, data))
         }
+        // Tables too long for the page go beside it as CSV (the page names them).
+        if formats.contains(.html) { files += TableCSV.files(results) }
         do {
             try AtomicFileSet.write(files, to: directory, writeFile: writeFile)
         } catch {

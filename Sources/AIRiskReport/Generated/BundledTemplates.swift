@@ -348,6 +348,7 @@ img, svg, video { max-width: 100%; }
 <tbody>
 {{#rows}}<tr>{{#cells}}<td{{#num}} class="num"{{/num}}>{{value}}</td>{{/cells}}</tr>
 {{/rows}}</tbody></table></div>
+{{#csv}}<p class="facts">{{csv}}</p>{{/csv}}
 {{/tables}}
 {{#hasNotes}}<h4>{{t.notes}}</h4><ul class="notes">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
 </div>

@@ -217,9 +217,11 @@ struct HTMLContext {
             "hasMoreCharts": !moreCharts.isEmpty, "moreCharts": moreCharts,
             "hasImages": !images.isEmpty, "images": images,
             "tables": p.tables.map { table -> [String: Any] in
-                [
+                let long = table.rows.count > TableCSV.rowLimit
+                let rows = long ? Array(table.rows.prefix(TableCSV.shownRows)) : table.rows
+                var out: [String: Any] = [
                     "title": dataText(table.title), "columns": table.columns.map(dataText),
-                    "rows": table.rows.map { row in
+                    "rows": rows.map { row in
                         [
                             "cells": row.map { cell -> [String: Any] in
                                 switch cell {
@@ -230,6 +232,12 @@ struct HTMLContext {
                         ]
                     },
                 ]
+                if long {
+                    out["csv"] = fill(
+                        "csvNote", String(rows.count), String(table.rows.count),
+                        TableCSV.fileName(probeID: p.id, title: table.title))
+                }
+                return out
             },
             "hasNotes": !p.notes.isEmpty, "notes": p.notes.map(dataText),
         ]

@@ -201,6 +201,10 @@ enum ReportStrings {
         "details": ("Details", "詳細"),
         "why": ("Why this severity", "この深刻度の理由"),
         "utilityProbe": ("Utility", "有用性"),
+        "csvNote": (
+            "The first {0} of {1} rows; all of them are in {2} beside this report.",
+            "{1} 行のうち最初の {0} 行。全行はこのレポートと同じフォルダの {2} にあります。"
+        ),
         "planBaselineNote": (
             "“Without” is the what-if baseline each defense was compared against (re-run with the same profile and "
                 + "seed), which can be a weaker attacker than the headline above.",
