@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "AIRiskCLITests",
             dependencies: [
-                "AIRiskCLI", "AIRiskAccess", "AIRiskData", "AIRiskONNX", "AIRiskResults", "AIRiskXML",
+                "AIRiskCLI", "AIRiskAccess", "AIRiskData", "AIRiskONNX", "AIRiskReport", "AIRiskResults", "AIRiskXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
     ],

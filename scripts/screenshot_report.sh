@@ -26,4 +26,10 @@ for lang in en ja; do
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,"${HEIGHT:-5400}" \
         --screenshot="$OUT/report-$lang.png" "file://$OUT/$lang/report.html" 2>/dev/null
     echo "$OUT/report-$lang.png"
+    # A phone, 390 px wide: headless Chromium's window is at least 500 px, so the page runs in a 390-px iframe.
+    printf '<!DOCTYPE html><html><body style="margin:0"><iframe src="%s" style="width:390px;height:%spx;border:0">
+</iframe></body></html>' "$lang/report.html" "${PHONE_HEIGHT:-12000}" >"$OUT/phone-$lang.html"
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=500,"${PHONE_HEIGHT:-12000}" \
+        --screenshot="$OUT/report-$lang-390.png" "file://$OUT/phone-$lang.html" 2>/dev/null
+    echo "$OUT/report-$lang-390.png"
 done

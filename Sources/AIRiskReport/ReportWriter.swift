@@ -11,15 +11,18 @@ public enum ReportWriter {
         /// Where image file references in the results are resolved for embedding in the HTML page (normally
         /// the directory of results.xml); nil means the output directory.
         public var resourceDirectory: URL?
+        /// An earlier assessment the HTML report compares against.
+        public var baseline: HTMLReport.Baseline?
 
         public init(
             language: ReportLanguage = .en, templates: TemplateSet = .bundled, failOn: Severity = .high,
-            resourceDirectory: URL? = nil
+            resourceDirectory: URL? = nil, baseline: HTMLReport.Baseline? = nil
         ) {
             self.language = language
             self.templates = templates
             self.failOn = failOn
             self.resourceDirectory = resourceDirectory
+            self.baseline = baseline
         }
     }
 
@@ -32,7 +35,8 @@ public enum ReportWriter {
             let html = try HTMLReport.render(
                 results,
                 options: .init(
-                    language: options.language, templates: options.templates, resourceDirectory: resourceDirectory))
+                    language: options.language, templates: options.templates, resourceDirectory: resourceDirectory,
+                    baseline: options.baseline))
             return Data(html.utf8)
         case .resultsXML:
             do {
@@ -69,6 +73,8 @@ public enum ReportWriter {
                 results, format: format, options: options, resourceDirectory: options.resourceDirectory ?? directory)
             files.append((format.fileName, data))
         }
+        // Tables too long for the page go beside it as CSV (the page names them).
+        if formats.contains(.html) { files += TableCSV.files(results) }
         do {
             try AtomicFileSet.write(files, to: directory, writeFile: writeFile)
         } catch {

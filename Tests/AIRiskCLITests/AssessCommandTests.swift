@@ -1,3 +1,4 @@
+import AIRiskReport
 import AIRiskResults
 import AIRiskTestSupport
 import AIRiskXML
@@ -110,6 +111,16 @@ struct AssessCommandTests {
         let doc = try ResultsDocument.read(contentsOf: dir.appendingPathComponent("results.xml"))
         #expect(doc.probes.map(\.id) == ["membership", "inversion", "extraction"])
         #expect(doc.matrix.cells.count == 5)
+        // Every member's score is written beside the page, one CSV row per member, flagged ones counted as the
+        // headline attack's TPR at the policy's FPR says.
+        let csv = try String(
+            contentsOf: dir.appendingPathComponent("membership-per-record-scores.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\r\n").dropFirst()
+        let members = try #require(doc.dataSets.first { $0.role == .members }?.rows)
+        #expect(rows.count == members)
+        let flagged = rows.filter { $0.hasSuffix(",yes") }.count
+        let tpr = try #require(doc.probes[0].metrics.first { $0.name == "TPR at 1 % FPR" }?.value)
+        #expect(abs(Double(flagged) - tpr * Double(members)) < 0.5)
         // Re-rendering from the XML alone reproduces the HTML.
         let again = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: again) }

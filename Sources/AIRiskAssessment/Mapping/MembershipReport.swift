@@ -70,6 +70,23 @@ enum MembershipReport {
                 ResultTable(
                     title: "Most exposed member records (\(best.name))", columns: ["Member index", "Score"],
                     rows: best.metrics.topExposed.map { [.number(Double($0.index)), .number($0.score)] }))
+            // Every member's score, and whether the attack's threshold at the policy's FPR flags it (score ≥ t):
+            // the report shows the first rows and writes the whole table as CSV.
+            let threshold = figure(best, at: targetFPR)?.threshold
+            let scores = best.metrics.memberScores
+            let labels = best.metrics.memberLabels
+            p.tables.append(
+                ResultTable(
+                    title: "Per-record scores (\(best.name))",
+                    columns: ["Member index", "Label", "Score"]
+                        + (threshold == nil ? [] : ["Flagged at \(percent(targetFPR)) FPR"]),
+                    rows: scores.indices.map { i in
+                        var row: [TableCell] = [
+                            .number(Double(i)), .number(Double(i < labels.count ? labels[i] : -1)), .number(scores[i]),
+                        ]
+                        if let threshold { row.append(.text(scores[i] >= threshold ? "yes" : "no")) }
+                        return row
+                    }))
             if !best.metrics.perClassAUC.isEmpty {
                 p.tables.append(
                     ResultTable(

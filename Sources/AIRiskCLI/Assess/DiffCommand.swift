@@ -1,3 +1,4 @@
+import AIRiskReport
 import AIRiskResults
 import ArgumentParser
 import Foundation

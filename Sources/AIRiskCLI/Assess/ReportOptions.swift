@@ -1,4 +1,5 @@
 import AIRiskReport
+import AIRiskResults
 import ArgumentParser
 import Foundation
 
@@ -17,10 +18,19 @@ struct ReportOptions: ParsableArguments {
         help: "Exit with status 2 when a finding is at or above this severity: low, medium, high or critical.")
     var failOn: Gate?
 
+    @Option(
+        help: ArgumentHelp(
+            "An earlier results.xml to compare against: the HTML report gains a version-comparison section.",
+            valueName: "results.xml"))
+    var baseline: String?
+
     func writerOptions() throws -> ReportWriter.Options {
         let set =
             try templates.map { try TemplateSet.overriding(from: URL(fileURLWithPath: $0, isDirectory: true)) }
             ?? .bundled
-        return ReportWriter.Options(language: lang, templates: set, failOn: failOn?.severity ?? .high)
+        let old = try baseline.map {
+            HTMLReport.Baseline(name: $0, results: try ResultsDocument.read(contentsOf: URL(fileURLWithPath: $0)))
+        }
+        return ReportWriter.Options(language: lang, templates: set, failOn: failOn?.severity ?? .high, baseline: old)
     }
 }

@@ -21,6 +21,10 @@ public struct MembershipMetrics: Sendable, Equatable, Codable {
     public var perClassAUC: [ClassAUC]
     /// The highest-scoring members (ties broken by lower index).
     public var topExposed: [ExposedRecord]
+    /// Every member's attack score, in the members set's order (higher = more likely a member), and its label:
+    /// what the report's per-record CSV is made of.
+    public var memberScores: [Double]
+    public var memberLabels: [Int]
     public var histogram: ScoreHistogram
 
     public static let defaultTargetFPRs: [Double] = [0.001, 0.01, 0.1]
@@ -61,6 +65,8 @@ public struct MembershipMetrics: Sendable, Equatable, Codable {
             return sa != sb ? sa > sb : a < b
         }
         topExposed = order.prefix(topCount).map { ExposedRecord(index: $0, score: memberScores[$0]) }
+        self.memberScores = memberScores
+        self.memberLabels = memberLabels
         histogram = ScoreHistogram(
             memberScores: memberScores, nonMemberScores: nonMemberScores, binCount: histogramBins)
     }

@@ -11,7 +11,7 @@ enum HistogramSVG {
             values: usable.flatMap { $0.counts.map(Double.init) }, pixels: (PlotFrame.plotBottom, PlotFrame.plotTop),
             log: false, includeZero: true)
         PlotFrame.draw(on: &canvas, title: histogram.title, xLabel: histogram.xLabel, yLabel: countLabel, x: x, y: y)
-        var legend: [(name: String, color: String, swatch: PlotFrame.Swatch)] = []
+        var legend: [PlotFrame.LegendEntry] = []
         for (index, series) in usable.enumerated() {
             let color = SVGCanvas.palette[index % SVGCanvas.palette.count]
             for (bin, count) in series.counts.enumerated() {
@@ -24,7 +24,7 @@ enum HistogramSVG {
                     x0 + 0.5, top, x1 - x0 - 1, y.position(0) - top, fill: color, opacity: 0.45,
                     title: "\(series.name): \(count)")
             }
-            legend.append((series.name, color, .box))
+            legend.append(.init(name: series.name, swatch: .box(color)))
         }
         PlotFrame.legend(on: &canvas, entries: legend)
         PlotFrame.skippedNote(on: &canvas, count: histogram.edges.filter { !$0.isFinite }.count, what: "bin edges")

@@ -18,7 +18,7 @@ struct PlotFrame {
         xTickLabels: Bool = true
     ) {
         canvas.rect(0, 0, width, height, fill: "#ffffff")
-        canvas.text(plotLeft, 20, title, size: 13, weight: "600")
+        fitted(on: &canvas, 8, 20, title, size: 13, room: width - 16, weight: "600")
         for t in y.ticks {
             let py = y.position(t)
             canvas.line(plotLeft, py, plotRight, py, stroke: "#e4e7eb")
@@ -33,8 +33,26 @@ struct PlotFrame {
         }
         canvas.line(plotLeft, plotBottom, plotRight, plotBottom, stroke: "#52606d")
         canvas.line(plotLeft, plotTop, plotLeft, plotBottom, stroke: "#52606d")
-        canvas.text((plotLeft + plotRight) / 2, plotBottom + 32, xLabel, anchor: "middle", size: 11)
-        canvas.text(16, (plotTop + plotBottom) / 2, yLabel, anchor: "middle", size: 11, rotate: true)
+        fitted(
+            on: &canvas, (plotLeft + plotRight) / 2, plotBottom + 32, xLabel, size: 11, room: plotRight - plotLeft,
+            anchor: "middle")
+        canvas.text(16, (plotTop + plotBottom) / 2, yLabel, anchor: "middle", size: 11, rotate: -90)
+    }
+
+    /// `text` at (x, y), in a smaller font (down to 9 px) when it would not fit `room` pixels, and shortened
+    /// with an ellipsis (the full text in its tooltip) when even that does not fit.
+    static func fitted(
+        on canvas: inout SVGCanvas, _ x: Double, _ y: Double, _ text: String, size: Double, room: Double,
+        anchor: String = "start", weight: String? = nil
+    ) {
+        var size = size
+        while size > 9 && SVGCanvas.textWidth(text, size: size) > room { size -= 0.5 }
+        var shown = text
+        if SVGCanvas.textWidth(shown, size: size) > room {
+            while !shown.isEmpty && SVGCanvas.textWidth(shown + "…", size: size) > room { shown.removeLast() }
+            shown += "…"
+        }
+        canvas.text(x, y, shown, anchor: anchor, size: size, weight: weight, title: shown == text ? nil : text)
     }
 
     /// A note in the top right corner when `count` values (NaN or ±infinity, which a results file
@@ -42,30 +60,74 @@ struct PlotFrame {
     static func skippedNote(on canvas: inout SVGCanvas, count: Int, what: String) {
         guard count > 0 else { return }
         canvas.text(
-            plotRight, 20, "\(count) non-finite \(what) (NaN or ±∞) not drawn", anchor: "end", size: 10,
+            plotRight - 4, plotTop + 12, "\(count) non-finite \(what) (NaN or ±∞) not drawn", anchor: "end", size: 10,
             fill: "#9b2c2c")
     }
 
-    /// A legend row under the x-axis label.
     /// How a legend entry's swatch is drawn.
-    enum Swatch {
-        case line, dashed, box
+    enum Swatch: Equatable {
+        case line(SeriesStyle)
+        case dashed(String)
+        case box(String)
     }
 
-    static func legend(on canvas: inout SVGCanvas, entries: [(name: String, color: String, swatch: Swatch)]) {
-        var x = plotLeft
-        let y = height - 14
+    struct LegendEntry {
+        var name: String
+        var swatch: Swatch
+    }
+
+    /// Where the first legend row's baseline sits, and the distance between rows.
+    static let legendTop = height - 14
+    static let legendRowHeight = 17.0
+    static let legendFont = 10.5
+    /// Room a swatch and the gap after an entry take.
+    static let swatchWidth = 24.0
+    static let entryGap = 14.0
+
+    /// Entries laid out in rows under the x-axis label, each row within the chart's width; a name too long
+    /// for a whole row is shortened with an ellipsis (the full name stays in its tooltip).
+    static func legendLayout(_ entries: [LegendEntry]) -> [(entry: LegendEntry, text: String, x: Double, row: Int)] {
+        let start = 8.0
+        let limit = width - 8
+        var out: [(entry: LegendEntry, text: String, x: Double, row: Int)] = []
+        var x = start
+        var row = 0
         for entry in entries {
-            switch entry.swatch {
-            case .box: canvas.rect(x + 3, y - 10, 12, 12, fill: entry.color, opacity: 0.6)
-            case .line, .dashed:
-                canvas.line(
-                    x, y - 4, x + 18, y - 4, stroke: entry.color, width: 2.5,
-                    dash: entry.swatch == .dashed ? "4 3" : nil)
+            var text = entry.name
+            let room = limit - start - swatchWidth
+            if SVGCanvas.textWidth(text, size: legendFont) > room {
+                while !text.isEmpty && SVGCanvas.textWidth(text + "…", size: legendFont) > room { text.removeLast() }
+                text += "…"
             }
-            canvas.text(x + 22, y, entry.name, size: 10.5)
-            let width = entry.name.unicodeScalars.reduce(0.0) { $0 + ($1.value < 0x2E80 ? 6.4 : 11) }
-            x += 34 + width
+            let w = swatchWidth + SVGCanvas.textWidth(text, size: legendFont)
+            if x > start && x + w > limit {
+                row += 1
+                x = start
+            }
+            out.append((entry, text, x, row))
+            x += w + entryGap
         }
+        return out
+    }
+
+    /// Draws the legend rows under the x-axis label and grows the canvas to hold them.
+    static func legend(on canvas: inout SVGCanvas, entries: [LegendEntry], top legendTop: Double = legendTop) {
+        let layout = legendLayout(entries)
+        for item in layout {
+            let x = item.x
+            let y = legendTop + Double(item.row) * legendRowHeight
+            switch item.entry.swatch {
+            case .box(let color): canvas.rect(x + 3, y - 10, 12, 12, fill: color, opacity: 0.6, stroke: color)
+            case .dashed(let color): canvas.line(x, y - 4, x + 18, y - 4, stroke: color, width: 2, dash: "5 4")
+            case .line(let style):
+                canvas.line(x, y - 4, x + 18, y - 4, stroke: style.color, width: 2.5, dash: style.dash)
+                canvas.marker(style.marker, x + 9, y - 4, color: style.color)
+            }
+            canvas.text(
+                x + swatchWidth - 2, y, item.text, size: legendFont,
+                title: item.text == item.entry.name ? nil : item.entry.name)
+        }
+        let rows = (layout.map(\.row).max() ?? 0) + 1
+        canvas.height = max(canvas.height, legendTop + Double(rows - 1) * legendRowHeight + 10)
     }
 }

@@ -10,18 +10,18 @@ extension HTMLContext {
         let sentences: [[String: String]] = r.findingsBySeverity.map { f in
             ["severity": f.severity.rawValue, "severityLabel": severityLabel(f.severity), "text": sentence(f)]
         }
-        let tested: String = r.probes.filter { $0.status == .ran }.map(\.title).joined(separator: ", ")
+        let tested: String = r.probes.filter { $0.status == .ran }.map { dataText($0.title) }.joined(separator: ", ")
         let notTested: [String] = r.probes.filter { $0.status != .ran }.map { p in
             let detail: String = p.status.detail.map { ": " + $0 } ?? ""
-            return p.title + " (" + t("status." + p.status.state) + detail + ")"
+            return dataText(p.title) + " (" + t("status." + p.status.state) + detail + ")"
         }
         var assumptions: [String] = [
-            t("decisionAccess") + " " + r.model.accessLevel,
+            t("decisionAccess") + " " + dataText(r.model.accessLevel),
             t("decisionSensitivity") + " " + t("sensitivity." + r.dataSensitivity.rawValue),
             t("decisionProfile") + " " + r.profile,
         ]
         let contexts: [String] = Array(Set(r.findings.compactMap(\.context))).sorted()
-        assumptions += contexts.map { t("decisionContext") + " " + $0 }
+        assumptions += contexts.map { t("decisionContext") + " " + dataText($0) }
         var out: [String: Any] = [:]
         out["sentences"] = sentences
         out["tested"] = tested
@@ -33,7 +33,7 @@ extension HTMLContext {
             let incomplete = !r.anyProbeRan || !r.failedProbes.isEmpty
             let block = !blocking.isEmpty || incomplete
             var reason: String = fill("decisionGate", severityLabel(gate))
-            if !blocking.isEmpty { reason += " " + blocking.map(\.title).joined(separator: "; ") }
+            if !blocking.isEmpty { reason += " " + blocking.map { dataText($0.title) }.joined(separator: "; ") }
             if incomplete { reason += " " + t("decisionIncomplete") }
             let verdict: [String: Any] = [
                 "block": block, "label": t(block ? "decisionBlock" : "decisionShip"), "reason": reason,
@@ -50,13 +50,13 @@ extension HTMLContext {
         let probe = results.probes.first { $0.id == f.probeID }
         var access: String = results.model.accessLevel
         if let assumed = probe?.accessAssumed, !assumed.isEmpty { access = assumed }
-        var text: String = fill("decisionAttacker", probe?.title ?? f.probeID, access)
+        var text: String = fill("decisionAttacker", dataText(probe?.title ?? f.probeID), dataText(access))
         if let h = f.headline {
             let name: String = h.name.replacingOccurrences(of: "Headline: ", with: "")
-            text += t("decisionReaches") + " " + name + String(format: " %.3f", h.value)
+            text += t("decisionReaches") + " " + dataText(name) + String(format: " %.3f", h.value)
             if let lo = h.ciLow, let hi = h.ciHigh { text += String(format: " [%.3f, %.3f]", lo, hi) }
         } else {
-            text += ": " + f.title
+            text += ": " + dataText(f.title)
         }
         if f.severity == .note { text += "; " + t("decisionNoLeak") }
         // The TPR the finding's rationale cites (the policy's FPR), else the probe's first TPR figure.
@@ -85,7 +85,7 @@ extension HTMLContext {
         results.requirementOutcomes.map { row in
             let c = row.requirement
             return [
-                "label": c.label, "text": c.text, "probe": c.probeID, "status": c.status,
+                "label": c.label, "text": c.text, "probe": probeTitle(c.probeID), "status": dataText(c.status),
                 "outcome": row.outcome.rawValue, "outcomeLabel": t("outcome." + row.outcome.rawValue),
                 "url": c.url ?? "",
             ]

@@ -42,8 +42,9 @@ struct HTMLContext {
             "matrix": matrix,
             "probes": r.probes.map(probe),
             "defenses": r.defenses.map(defense),
+            "hasProbes": !r.probes.isEmpty,
             "definitions": r.definitions.map { d -> [String: Any] in
-                var e: [String: Any] = ["term": d.term, "text": d.text]
+                var e: [String: Any] = ["term": d.term, "text": d.text, "anchor": Self.anchor(d.term)]
                 if let ref = d.reference { e["reference"] = ref }
                 return e
             },
@@ -66,6 +67,8 @@ struct HTMLContext {
         }
         context["warnings"] = r.warnings.map { ["text": $0] }
         if let chart = defenseChart { context["defenseChart"] = chart }
+        context.merge(plan) { a, _ in a }
+        if let baseline = baselineSection { context["baseline"] = baseline }
         return context
     }
 
@@ -95,19 +98,21 @@ struct HTMLContext {
 
     func finding(_ f: Finding) -> [String: Any] {
         var out: [String: Any] = [
-            "id": f.id, "title": f.title, "severity": f.severity.rawValue, "severityLabel": severityLabel(f.severity),
-            "rationale": f.rationale, "cell": stageName(f.stageID) + " × " + className(f.classID),
+            "id": f.id, "title": dataText(f.title), "severity": f.severity.rawValue,
+            "severityLabel": severityLabel(f.severity), "rationale": dataText(f.rationale),
+            "cell": stageName(f.stageID) + " × " + className(f.classID),
             "owasp": f.owasp.id + " " + f.owasp.name, "atlas": f.atlas.id + " " + f.atlas.name,
             "likelihood": NumberFormat.short(f.likelihood.score) + " ("
                 + t("sensitivity." + f.likelihood.level.rawValue) + ")",
             "impact": NumberFormat.short(f.impact.score) + " (" + t("sensitivity." + f.impact.level.rawValue) + ")",
         ]
-        if let c = f.context { out["context"] = c }
+        if let c = f.context { out["context"] = dataText(c) }
         let references = complianceLabels(f.probeID)
         if !references.isEmpty { out["references"] = references }
         if let h = f.headline {
             // Three decimals, as the rationale and the terminal summary cite it.
-            var text = h.name.replacingOccurrences(of: "Headline: ", with: "") + String(format: " %.3f", h.value)
+            var text =
+                dataText(h.name.replacingOccurrences(of: "Headline: ", with: "")) + String(format: " %.3f", h.value)
             if let lo = h.ciLow, let hi = h.ciHigh {
                 text += String(format: " [%.3f, %.3f]", lo, hi)
             }
@@ -148,7 +153,7 @@ struct HTMLContext {
                     "hasFindings": !found.isEmpty,
                     "findings": found.map {
                         [
-                            "title": $0.title, "severity": $0.severity.rawValue,
+                            "title": dataText($0.title), "severity": $0.severity.rawValue,
                             "severityLabel": severityLabel($0.severity),
                         ]
                     },
@@ -176,46 +181,83 @@ struct HTMLContext {
         var queries = "\(p.queries.calls) \(t("calls")) / \(p.queries.rows) \(t("queryRows"))"
         if p.queries.gradientCalls > 0 { queries += " / \(p.queries.gradientCalls) \(t("gradientCalls"))" }
         if let budget = p.queries.budget { queries += " (\(t("budget")) \(budget))" }
-        var charts: [[String: String]] = p.curves.map { ["svg": LineChartSVG.render($0, randomLabel: t("random"))] }
-        charts += p.histograms.map { ["svg": HistogramSVG.render($0, countLabel: t("count"))] }
+        let marks = Self.scoredFPRs(p)
+        var charts: [[String: String]] = []
+        var moreCharts: [[String: String]] = []
+        for curve in p.curves {
+            let shown = translated(focused(curve, probe: p))
+            charts.append([
+                "svg": LineChartSVG.render(shown, randomLabel: t("random"), marks: curve.diagonal ? marks : [])
+            ])
+            if shown.series.count < curve.series.count {
+                moreCharts.append([
+                    "svg": LineChartSVG.render(
+                        translated(curve), randomLabel: t("random"), marks: curve.diagonal ? marks : [])
+                ])
+            }
+        }
+        charts += p.histograms.map { ["svg": HistogramSVG.render(translated($0), countLabel: t("count"))] }
         let images = p.images.map(image)
         var out: [String: Any] = [
-            "id": p.id, "title": p.title, "statusLabel": t("status." + p.status.state), "access": p.accessAssumed,
+            "id": p.id, "title": dataText(p.title), "statusLabel": t("status." + p.status.state),
+            "access": dataText(p.accessAssumed),
             "queries": queries, "wallTime": NumberFormat.duration(p.wallTimeSeconds), "seed": String(p.seed),
             "hasMetrics": !p.metrics.isEmpty,
             "metrics": p.metrics.map { m -> [String: String] in
                 var ci = ""
                 if let lo = m.ciLow, let hi = m.ciHigh { ci = "[\(NumberFormat.short(lo)), \(NumberFormat.short(hi))]" }
-                return [
-                    "name": m.name, "value": NumberFormat.withUnit(m.value, m.unit), "ci": ci, "basis": m.basis ?? "",
+                var row = [
+                    "name": dataText(m.name), "value": value(m), "ci": ci,
+                    "basis": m.basis.map(dataText) ?? "",
                 ]
+                if let anchor = definitionAnchor(m.name) { row["anchor"] = anchor }
+                return row
             },
             "hasCharts": !charts.isEmpty, "charts": charts,
+            "hasMoreCharts": !moreCharts.isEmpty, "moreCharts": moreCharts,
             "hasImages": !images.isEmpty, "images": images,
             "tables": p.tables.map { table -> [String: Any] in
-                [
-                    "title": table.title, "columns": table.columns,
-                    "rows": table.rows.map { row in
+                let long = table.rows.count > TableCSV.rowLimit
+                let rows = long ? Array(table.rows.prefix(TableCSV.shownRows)) : table.rows
+                var out: [String: Any] = [
+                    "title": dataText(table.title), "columns": table.columns.map(dataText),
+                    "rows": rows.map { row in
                         [
                             "cells": row.map { cell -> [String: Any] in
                                 switch cell {
-                                case .text(let s): ["value": s, "num": false]
+                                case .text(let s): ["value": dataText(s), "num": false]
                                 case .number(let n): ["value": NumberFormat.short(n), "num": true]
                                 }
                             }
                         ]
                     },
                 ]
+                if long {
+                    out["csv"] = fill(
+                        "csvNote", String(rows.count), String(table.rows.count),
+                        TableCSV.fileName(probeID: p.id, title: table.title))
+                }
+                return out
             },
-            "hasNotes": !p.notes.isEmpty, "notes": p.notes,
+            "hasNotes": !p.notes.isEmpty, "notes": p.notes.map(dataText),
         ]
-        if let detail = p.status.detail { out["detail"] = detail }
+        if let detail = p.status.detail { out["detail"] = dataText(detail) }
+        if let text = identifiable(p) { out["identifiable"] = text }
         return out
+    }
+
+    /// A metric's value with its unit; a fraction reads as a number and a percentage ("0.025 (2.5 %)").
+    func value(_ m: Metric) -> String {
+        if m.unit == "fraction" && m.value.isFinite {
+            return NumberFormat.short(m.value) + " (" + NumberFormat.percent(m.value) + ")"
+        }
+        return NumberFormat.withUnit(m.value, m.unit.map(dataText))
     }
 
     func image(_ i: ImageArtifact) -> [String: Any] {
         var out: [String: Any] = [
-            "title": i.title, "caption": i.caption, "width": String(i.width), "height": String(i.height),
+            "title": dataText(i.title), "caption": dataText(i.caption), "width": String(i.width),
+            "height": String(i.height),
         ]
         if let label = i.classLabel { out["classLabel"] = label }
         switch i.content {
@@ -241,13 +283,21 @@ struct HTMLContext {
             "name": d.name, "cell": stageName(d.stageID) + " × " + className(d.classID),
             "evidence": d.evidence.rawValue, "evidenceLabel": t("evidence." + d.evidence.rawValue),
             "measurements": d.measurements.map {
-                "\($0.probeID) \($0.metric): \(NumberFormat.short($0.before)) → \(NumberFormat.short($0.after))"
+                "\(probeTitle($0.probeID)) \(dataText($0.metric)): \(NumberFormat.short($0.before)) → "
+                    + NumberFormat.short($0.after)
             }.joined(separator: "; "),
             "utility": d.utilityChange.map { ($0 > 0 ? "+" : "") + NumberFormat.short($0) } ?? "",
             "source": d.source ?? "",
         ]
-        if let ja = d.nameJA { out["nameJA"] = ja }
-        if let notes = d.notes { out["notes"] = notes }
+        if let ja = d.nameJA {
+            // The Japanese report shows the Japanese name alone; the English one adds it as a second line.
+            if lang == .ja {
+                out["name"] = ja
+            } else {
+                out["nameJA"] = ja
+            }
+        }
+        if let notes = d.notes { out["notes"] = dataText(notes) }
         return out
     }
 
@@ -270,8 +320,9 @@ struct HTMLContext {
                 return BarChartSVG.Group(label: Self.setting(of: d), values: [m.before, m.after])
             }
             return BarChartSVG.render(
-                title: "\(key.probe.prefix(1).uppercased() + key.probe.dropFirst()): \(key.metric)", yLabel: t("value"),
-                seriesNames: [t("before"), t("after")], groups: groups)
+                title: "\(probeTitle(key.probe)): \(dataText(key.metric))", yLabel: t("value"),
+                seriesNames: [t("before"), t("after")], groups: groups,
+                chance: Self.chance(of: key.metric).map { ($0, t("random")) })
         }
         return charts.joined(separator: "</figure><figure>")
     }

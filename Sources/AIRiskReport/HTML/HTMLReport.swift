@@ -16,11 +16,28 @@ public enum HTMLReport {
         /// Where image file references in the results are resolved (normally the results file's directory);
         /// resolved images are embedded, others are shown by path.
         public var resourceDirectory: URL?
+        /// An earlier assessment to compare against (the report's version-comparison section).
+        public var baseline: Baseline?
 
-        public init(language: ReportLanguage = .en, templates: TemplateSet = .bundled, resourceDirectory: URL? = nil) {
+        public init(
+            language: ReportLanguage = .en, templates: TemplateSet = .bundled, resourceDirectory: URL? = nil,
+            baseline: Baseline? = nil
+        ) {
             self.language = language
             self.templates = templates
             self.resourceDirectory = resourceDirectory
+            self.baseline = baseline
+        }
+    }
+
+    /// An earlier assessment and the name it is shown under (normally its path).
+    public struct Baseline: Sendable {
+        public var name: String
+        public var results: AssessmentResults
+
+        public init(name: String, results: AssessmentResults) {
+            self.name = name
+            self.results = results
         }
     }
 
@@ -39,6 +56,8 @@ public enum HTMLReport {
         var context = HTMLContext(results: results, options: options).build().mapValues(showingControls)
         // The stylesheet is the team's own template text; it must not be able to close the <style> element.
         context["css"] = css.replacingOccurrences(of: "</", with: "<\\/")
+        context["printHeader"] = CSSEscape.string(
+            "airisk · \(results.model.name) · SHA-256 \(results.model.sha256 ?? "—")")
         return template.render(context)
     }
 

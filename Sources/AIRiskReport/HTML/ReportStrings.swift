@@ -16,8 +16,8 @@ enum ReportStrings {
         "summary": ("Executive summary", "エグゼクティブサマリー"),
         "overall": ("Overall risk", "総合リスク"),
         "summaryIntro": (
-            "Overall risk is the highest severity among the findings. Declared data sensitivity:",
-            "総合リスクは検出事項の最も高い深刻度です。申告されたデータの機微度:"
+            "The overall risk is the most serious finding's level. How sensitive the owner says the training data is:",
+            "総合リスクは最も深刻な検出事項の水準です。所有者が申告した学習データの機微度:"
         ),
         "topFindings": ("Top findings", "主な検出事項"),
         "noFindings": ("No findings were scored.", "スコア付けされた検出事項はありません。"),
@@ -150,6 +150,70 @@ enum ReportStrings {
         "role.members": ("members", "メンバー"),
         "role.nonmembers": ("non-members", "非メンバー"),
         "role.population": ("population", "母集団"),
+        "contents": ("Contents", "目次"),
+        "matrixShort": ("Coverage matrix", "評価範囲マトリックス"),
+        "decisionIntro": (
+            "What an attacker could learn from this model, in plain words, and whether it may ship.",
+            "このモデルから攻撃者が何を知り得るかを平易な言葉で示し、出荷してよいかを判定します。"
+        ),
+        "decisionTerms": ("What the terms mean", "用語の意味"),
+        "plan": ("Remediation plan", "対策計画"),
+        "planIntro": (
+            "Each row is a defense that was applied and measured: the finding it was measured against, the severity "
+                + "without and with it, the headline figure's change and what it costs legitimate users.",
+            "各行は実際に適用して測定した防御です。対象の検出事項、防御なしと防御ありの深刻度、主要指標の変化、"
+                + "正規利用者にとってのコストを示します。"
+        ),
+        "planCaption": ("Measured defenses, most severe finding first", "実測した防御 (深刻度の高い検出事項から)"),
+        "planAction": ("Action", "対策"),
+        "planSeverity": ("Severity without → with", "深刻度 (防御なし → あり)"),
+        "planFigure": ("Headline figure", "主要指標"),
+        "planCost": ("Cost", "コスト"),
+        "planUtility": ("accuracy {0} points", "精度 {0} ポイント"),
+        "planSameLabel": ("top label unchanged on {0} of answers", "回答の {0} で最上位ラベルが不変"),
+        "planQueryCost": (
+            "answers unchanged; clients needing more queries are refused", "回答は不変。上限を超えるクライアントは拒否される"
+        ),
+        "planNoUtility": ("utility not measured", "有用性は未測定"),
+        "planRecommendedLimit": (
+            "recommended: the largest measured limit that lowers the severity, {0} queries per client",
+            "推奨: 深刻度を下げる測定済みの上限のうち最大の、クライアントあたり {0} クエリ"
+        ),
+        "planUnfixed": ("Not fixed by any measured defense", "実測したどの防御でも解消しない"),
+        "planNotMeasured": ("{0}: no defense was measured against it.", "{0}: これに対する防御は測定していません。"),
+        "planNoneLowers": (
+            "{0}: none of the {1} measured defense settings lowers its severity.",
+            "{0}: 測定した {1} 件の防御設定のいずれも深刻度を下げません。"
+        ),
+        "baseline": ("Comparison with the previous version", "前バージョンとの比較"),
+        "baselineIntro": ("Compared with the baseline assessment", "比較対象のベースライン評価:"),
+        "baselineSeverities": ("Severity per probe", "プローブごとの深刻度"),
+        "baselineMetrics": ("Metrics of both versions", "両バージョンの指標"),
+        "baselineOld": ("Baseline", "ベースライン"),
+        "baselineNew": ("This version", "このバージョン"),
+        "baselineChange": ("Change", "変化"),
+        "change.worse": ("worse", "悪化"),
+        "change.better": ("better", "改善"),
+        "change.same": ("unchanged", "変化なし"),
+        "headlineShort": ("headline", "主要指標"),
+        "metrics": ("Metrics", "指標"),
+        "allSeries": ("All attacks in one chart", "すべての攻撃を1つのグラフで表示"),
+        "details": ("Details", "詳細"),
+        "why": ("Why this severity", "この深刻度の理由"),
+        "utilityProbe": ("Utility", "有用性"),
+        "csvNote": (
+            "The first {0} of {1} rows; all of them are in {2} beside this report.",
+            "{1} 行のうち最初の {0} 行。全行はこのレポートと同じフォルダの {2} にあります。"
+        ),
+        "planBaselineNote": (
+            "“Without” is the what-if baseline each defense was compared against (re-run with the same profile and "
+                + "seed), which can be a weaker attacker than the headline above.",
+            "「防御なし」は各防御の比較用に同じプロファイルとシードで再実行した基準であり、上の主要指標より弱い攻撃者の場合があります。"
+        ),
+        "identifiable": (
+            "At {0} of non-members wrongly flagged, the headline attack ({1}) identifies {2} of {3} members ({4}).",
+            "非メンバーの誤検出を {0} に抑えたとき、主要な攻撃 ({1}) はメンバー {3} 件中 {2} 件 ({4}) を特定します。"
+        ),
     ]
 
     static func label(_ key: String, _ lang: ReportLanguage) -> String {

@@ -23,6 +23,16 @@ enum NumberFormat {
         return unit == "%" ? short(value) + " %" : short(value) + " " + unit
     }
 
+    /// A fraction as a percentage with at most two decimals and no trailing zeros: 0.001 → "0.1 %",
+    /// 0.25 → "25 %".
+    static func percent(_ fraction: Double) -> String {
+        guard fraction.isFinite else { return short(fraction) }
+        var s = String(format: "%.2f", fraction * 100)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s + " %"
+    }
+
     /// Seconds as "1.25 s" or "2 min 5 s".
     static func duration(_ seconds: Double) -> String {
         if seconds < 120 { return short(seconds) + " s" }

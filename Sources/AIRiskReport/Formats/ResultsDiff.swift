@@ -1,34 +1,35 @@
 import AIRiskResults
 import Foundation
 
-/// What changed between two assessments of (versions of) a model, per probe and metric.
-struct ResultsDiff {
-    struct MetricChange {
-        var probe: String
-        var metric: String
-        var old: Double?
-        var new: Double?
+/// What changed between two assessments of (versions of) a model, per probe and metric: `airisk diff` prints it,
+/// `airisk report --baseline` renders it as the HTML report's version comparison.
+package struct ResultsDiff {
+    package struct MetricChange {
+        package var probe: String
+        package var metric: String
+        package var old: Double?
+        package var new: Double?
     }
 
-    struct SeverityChange {
-        var probe: String
-        var old: Severity?
-        var new: Severity?
-        var isRegression: Bool { (new ?? .note) > (old ?? .note) }
+    package struct SeverityChange {
+        package var probe: String
+        package var old: Severity?
+        package var new: Severity?
+        package var isRegression: Bool { (new ?? .note) > (old ?? .note) }
     }
 
     /// Per probe, the finding's headline figure (name, value, interval) before and after.
-    struct HeadlineChange {
-        var probe: String
-        var old: Metric?
-        var new: Metric?
+    package struct HeadlineChange {
+        package var probe: String
+        package var old: Metric?
+        package var new: Metric?
     }
 
-    var headlines: [HeadlineChange] = []
-    var metrics: [MetricChange] = []
-    var severities: [SeverityChange] = []
+    package var headlines: [HeadlineChange] = []
+    package var metrics: [MetricChange] = []
+    package var severities: [SeverityChange] = []
 
-    init(old: AssessmentResults, new: AssessmentResults) {
+    package init(old: AssessmentResults, new: AssessmentResults) {
         let probeIDs = Array(Set(old.probes.map(\.id) + new.probes.map(\.id))).sorted()
         for id in probeIDs {
             let a = old.probes.first { $0.id == id }
@@ -52,9 +53,9 @@ struct ResultsDiff {
         }
     }
 
-    var regressions: [SeverityChange] { severities.filter(\.isRegression) }
+    package var regressions: [SeverityChange] { severities.filter(\.isRegression) }
 
-    func render(oldName: String, newName: String) -> String {
+    package func render(oldName: String, newName: String) -> String {
         func f(_ v: Double?) -> String { v.map { String(format: "%.4g", $0) } ?? "–" }
         var lines = ["Comparing \(oldName) → \(newName)", ""]
         lines.append("Severity per probe")
