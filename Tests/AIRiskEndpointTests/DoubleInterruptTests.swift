@@ -31,10 +31,13 @@ struct DoubleInterruptTests {
             dir.appendingPathComponent("n.csv").path, "--probes", "membership", "--profile", "quick", "--batch", "8",
             "--concurrency", "1", "--timeout", "30", "--out", out.path,
         ]
+        let stderrFile = dir.appendingPathComponent("stderr.txt")
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
+        p.standardError = try FileHandle(forWritingTo: stderrFile)
         p.standardInput = FileHandle.nullDevice
         try p.run()
+        func stderr() -> String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
         // Wait (bounded) until the assessment is sending its queries.
         for _ in 0..<200 {
             if try await server.stats().requests >= 2 { break }
@@ -42,13 +45,16 @@ struct DoubleInterruptTests {
         }
         #expect(p.isRunning, "the assessment ended before it was interrupted")
         kill(p.processIdentifier, SIGINT)
-        try await Task.sleep(for: .milliseconds(100))
+        // The second one only once the first has been handled: two signals still pending together are one.
+        for _ in 0..<2000 where !stderr().contains("interrupted: stopping the probes") {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         kill(p.processIdentifier, SIGINT)
         for _ in 0..<200 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
 
-        #expect(p.terminationReason == .exit && p.terminationStatus == 130)
+        #expect(p.terminationReason == .exit && p.terminationStatus == 130, "\(stderr())")
         // No report, whole or partial: files are written as hidden temporaries and renamed only once all are
         // written (a temporary cut short by the quit is removed by the next run).
         let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []

@@ -128,7 +128,8 @@ final class SpawnedProcess: @unchecked Sendable {
         posix_spawnattr_setflags(
             &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
         // `read` returns at end of file: airisk, the only writer, is gone.
-        let words = ["/bin/sh", "-c", "read _; kill -9 -- -\(group)"]
+        // dash's kill takes no `--`: `-9` is the signal, `-GROUP` the process group.
+        let words = ["/bin/sh", "-c", "read _; kill -9 -\(group)"]
         var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var envCopy = envp
