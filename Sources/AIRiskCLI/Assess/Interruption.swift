@@ -22,7 +22,9 @@ enum Interruption {
         let task = Task { try await body() }
         let count = Count()
         signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        // A queue of its own: the global queue's few threads can be busy with the run (a loaded machine delayed the
+        // second Ctrl-C's handler until the source was cancelled, and it was lost).
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "airisk.interruption"))
         source.setEventHandler {
             // Two Ctrl-C in quick succession reach the handler once, with `data` 2: both count.
             if count.add(max(1, Int(source.data))) == 1 {
