@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        // SHA-256 and SHA-1 (already built for async-http-client's TLS stack, so it adds no build time).
+        // SHA-256 and SHA-1. Its BoringSSL copy is compiled besides swift-nio-ssl's (see ARCHITECTURE.md for the cost).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         // Property-based tests only (never linked into the tool).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
