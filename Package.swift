@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // SHA-256 and SHA-1. Its BoringSSL copy is compiled besides swift-nio-ssl's (see ARCHITECTURE.md for the cost).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         // Property-based tests only (never linked into the tool).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -25,8 +27,10 @@ let package = Package(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
 
+        // Text building blocks every module may use: control-character escaping, the JSON value, parser and writer.
+        .target(name: "AIRiskSupport"),
         // The only module that calls libxml2.
-        .target(name: "AIRiskXML", dependencies: ["CLibXML2"]),
+        .target(name: "AIRiskXML", dependencies: ["CLibXML2", "AIRiskSupport"]),
         // The risk catalog: AI Security Matrix, OWASP ML Top 10, ATLAS, mappings, policy.
         .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML"]),
         // Tensors, kernels, the graph executor with reverse-mode gradients, and training.
@@ -37,14 +41,18 @@ let package = Package(
         // .npy / .npz / CSV data sets.
         .target(
             name: "AIRiskData",
-            dependencies: ["AIRiskTensor", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "AIRiskTensor", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The model-access protocol every probe uses, and the wrappers that restrict or defend a model.
         .target(name: "AIRiskAccess", dependencies: ["AIRiskTensor"]),
         // Live prediction endpoints (KServe V2, instances→predictions) and subprocess models behind ModelAccess.
         .target(
             name: "AIRiskEndpoint",
             dependencies: [
-                "AIRiskAccess", "AIRiskTensor", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "AIRiskAccess", "AIRiskTensor", "AIRiskSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
         // The attacks: membership inference, model inversion, model extraction, and their metrics.
         .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData", "CBLAS"]),
@@ -53,7 +61,10 @@ let package = Package(
         // Renderings of a results document: HTML, OSCAL, JSON, SARIF, JUnit.
         .target(
             name: "AIRiskReport",
-            dependencies: ["AIRiskResults", "AIRiskXML", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: [
+                "AIRiskResults", "AIRiskXML", "AIRiskSupport", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         // Runs probes on a model and scores them against the catalog into a results document.
         .target(
             name: "AIRiskAssessment",
@@ -74,9 +85,10 @@ let package = Package(
             dependencies: [
                 "AIRiskXML", "AIRiskCatalog", "AIRiskTensor", "AIRiskONNX", "AIRiskData", "AIRiskAccess",
                 "AIRiskProbes", "AIRiskResults", "AIRiskReport", "AIRiskAssessment", "AIRiskEndpoint", "AIRiskLoader",
+                "AIRiskSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "airisk", dependencies: ["AIRiskCLI"]),
+        .executableTarget(name: "airisk", dependencies: ["AIRiskCLI", "AIRiskTensor"]),
         // Engine micro-benchmarks (sgemm, executor throughput); numbers go to BENCHMARKS.md.
         .executableTarget(
             name: "airisk-bench",
@@ -86,6 +98,7 @@ let package = Package(
             name: "AIRiskXMLTests",
             dependencies: ["AIRiskXML", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]),
+        .testTarget(name: "AIRiskSupportTests", dependencies: ["AIRiskSupport"]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),
         .testTarget(
             name: "AIRiskTensorTests", dependencies: ["AIRiskTensor", "AIRiskONNX"],
@@ -107,7 +120,7 @@ let package = Package(
             name: "AIRiskEndpointTests",
             dependencies: [
                 "AIRiskEndpoint", "AIRiskAccess", "AIRiskTensor", "AIRiskAssessment", "AIRiskCatalog", "AIRiskResults",
-                "AIRiskLoader",
+                "AIRiskLoader", "AIRiskSupport",
             ],
             // Read through #filePath-relative URLs, not bundled.
             exclude: ["Fixtures"]),
@@ -119,7 +132,7 @@ let package = Package(
             ]),
         .testTarget(name: "AIRiskResultsTests", dependencies: ["AIRiskResults", "AIRiskXML"]),
         .testTarget(
-            name: "AIRiskReportTests", dependencies: ["AIRiskReport", "AIRiskResults", "AIRiskXML"],
+            name: "AIRiskReportTests", dependencies: ["AIRiskReport", "AIRiskResults", "AIRiskXML", "AIRiskSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "AIRiskAssessmentTests",

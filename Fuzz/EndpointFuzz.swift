@@ -8,6 +8,7 @@
 //   byte 0: rows asked for (1...8) and how the body is chunked for the line reader
 //   byte 1: the output name (none, or one of `outputNames`) and whether the user asked for it
 //   byte 2: the class count for top-k answers (none, or 1...16) and the predictions key
+import AIRiskSupport
 import Foundation
 
 @testable import AIRiskEndpoint

@@ -25,10 +25,10 @@ flags=(-c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -X
 modules_for() {
     case "$1" in
         onnx) echo "AIRiskONNX AIRiskTensor" ;;
-        npy | csv | npz) echo "AIRiskData AIRiskTensor ZIPFoundation" ;;
-        xml) echo "AIRiskCatalog AIRiskResults AIRiskXML AIRiskAssessment" ;;
-        endpoint) echo "AIRiskEndpoint" ;;
-        chart) echo "AIRiskReport AIRiskResults AIRiskXML" ;;
+        npy | csv | npz) echo "AIRiskData AIRiskTensor ZIPFoundation Crypto" ;;
+        xml) echo "AIRiskCatalog AIRiskResults AIRiskXML AIRiskSupport AIRiskAssessment" ;;
+        endpoint) echo "AIRiskEndpoint AIRiskSupport" ;;
+        chart) echo "AIRiskReport AIRiskResults AIRiskXML AIRiskSupport Crypto" ;;
     esac
 }
 source_for() {

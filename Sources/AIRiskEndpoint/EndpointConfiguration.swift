@@ -59,3 +59,18 @@ public struct EndpointConfiguration: Sendable {
         self.classCount = classCount
     }
 }
+
+extension EndpointConfiguration {
+    /// The credentials this configuration sends: every header value, and every query value the URL shows masked
+    /// (``URLRedaction``). Headers that cannot be resolved are left out (connecting reports them).
+    func secrets(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        var secrets = headers.compactMap { try? $0.resolve(environment: environment) }
+        if case .http(let u) = target { secrets += URLRedaction.hiddenQueryValues(u) }
+        return secrets
+    }
+
+    /// `text` (an endpoint URL as recorded, a message) with every credential of this configuration masked in
+    /// any spelling (see the redactor), so a key written into the URL path (`/v1/KEY/predict`, the same key sent
+    /// in a header) is masked there as query keys are.
+    public func redacting(_ text: String) -> String { Redactor(secrets: secrets())(text) }
+}

@@ -48,23 +48,26 @@ public struct EndpointLimits: Sendable, Equatable {
 
     /// Throws when a limit is out of range.
     public func validate() throws(EndpointError) {
+        func range(_ r: ClosedRange<Int>) -> ClosedRange<Double> { Double(r.lowerBound)...Double(r.upperBound) }
         guard Self.batchRange.contains(batchSize) else {
-            throw .configuration(
-                "--batch must be in \(Self.batchRange.lowerBound)…\(Self.batchRange.upperBound) (got \(batchSize))")
+            throw .outOfRange(option: "--batch", value: "\(batchSize)", allowed: range(Self.batchRange), unit: nil)
         }
         guard Self.concurrencyRange.contains(concurrency) else {
-            throw .configuration("--concurrency must be in 1…\(Self.concurrencyRange.upperBound) (got \(concurrency))")
+            throw .outOfRange(
+                option: "--concurrency", value: "\(concurrency)", allowed: range(Self.concurrencyRange), unit: nil)
         }
         if let r = requestsPerSecond, !Self.rateRange.contains(r) {
-            throw .configuration(
-                "--rate must be a number of requests per second in 0.001…1000000 (got \(r))")
+            throw .outOfRange(option: "--rate", value: "\(r)", allowed: Self.rateRange, unit: "requests per second")
         }
         guard Self.timeoutRange.contains(timeout) else {
-            throw .configuration("--timeout must be a number of seconds in 0.001…86400 (got \(timeout))")
+            throw .outOfRange(option: "--timeout", value: "\(timeout)", allowed: Self.timeoutRange, unit: "seconds")
         }
         guard Self.attemptsRange.contains(maxAttempts) else {
-            throw .configuration("--max-attempts must be in 1…\(Self.attemptsRange.upperBound) (got \(maxAttempts))")
+            throw .outOfRange(
+                option: "--max-attempts", value: "\(maxAttempts)", allowed: range(Self.attemptsRange), unit: nil)
         }
-        if let m = maxRows, m <= 0 { throw .configuration("--max-queries must be positive (got \(m))") }
+        if let m = maxRows, m <= 0 {
+            throw .outOfRange(option: "--max-queries", value: "\(m)", allowed: 1...Double.infinity, unit: nil)
+        }
     }
 }

@@ -38,19 +38,19 @@ public struct HeaderCredential: Sendable, Equatable {
         switch source {
         case .environment(let variable):
             guard let v = environment[variable], !v.isEmpty else {
-                throw .credential("environment variable \(variable) (for header \(name)) is not set or empty")
+                throw .credential(header: name, source: source, problem: .unset)
             }
             value = v
         case .file(let path):
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
             else {
-                throw .credential("cannot read \(path) (for header \(name))")
+                throw .credential(header: name, source: source, problem: .unreadable)
             }
             value = text.trimmingCharacters(in: .newlines)
-            guard !value.isEmpty else { throw .credential("\(path) (for header \(name)) is empty") }
+            guard !value.isEmpty else { throw .credential(header: name, source: source, problem: .empty) }
         }
         guard !value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
-            throw .credential("the value for header \(name) contains a line break")
+            throw .credential(header: name, source: source, problem: .lineBreak)
         }
         return value
     }

@@ -37,7 +37,7 @@ extension ModelLoader {
         switch c.target {
         case .http(let url):
             isCommand = false
-            progress("connecting to \(ModelIdentity.redactedURL(url))")
+            progress("connecting to \(c.redacting(ModelIdentity.redactedURL(url)))")
         case .command(let line):
             isCommand = true
             progress("starting \(line)")
@@ -47,7 +47,7 @@ extension ModelLoader {
         for note in access.notes { progress(note) }
         let location: String
         switch c.target {
-        case .http(let url): location = ModelIdentity.redactedURL(url)
+        case .http(let url): location = c.redacting(ModelIdentity.redactedURL(url))
         case .command(let line): location = line
         }
         let identity = ModelIdentity(

@@ -46,7 +46,7 @@ public struct ONNXModel: Sendable {
             throw ONNXError.tooLarge(file: url.path, what: "the model file", bytes: size, limit: limits.maxFileBytes)
         }
         return try load(
-            bytes: try FileBytes.read(url), fileName: url.path, checkOperators: checkOperators, limits: limits,
+            bytes: try FileBytes.map(url), fileName: url.path, checkOperators: checkOperators, limits: limits,
             directory: url.deletingLastPathComponent())
     }
 
@@ -54,11 +54,13 @@ public struct ONNXModel: Sendable {
     public static func load(
         data: Data, fileName: String, checkOperators: Bool = true, limits: ONNXLimits = .standard
     ) throws -> ONNXModel {
-        try load(bytes: [UInt8](data), fileName: fileName, checkOperators: checkOperators, limits: limits)
+        try load(
+            bytes: FileBytes(copying: [UInt8](data)), fileName: fileName, checkOperators: checkOperators, limits: limits
+        )
     }
 
     static func load(
-        bytes: [UInt8], fileName: String, checkOperators: Bool, limits: ONNXLimits, directory: URL? = nil
+        bytes: FileBytes, fileName: String, checkOperators: Bool, limits: ONNXLimits, directory: URL? = nil
     ) throws -> ONNXModel {
         guard UInt64(bytes.count) <= limits.maxFileBytes else {
             throw ONNXError.tooLarge(

@@ -6,14 +6,14 @@ import Foundation
 public enum ONNXTensorFile {
     /// Returns the tensor's name (may be empty) and value.
     public static func load(data: Data, fileName: String) throws -> (name: String, tensor: Tensor) {
-        try load(bytes: [UInt8](data), fileName: fileName)
+        try load(bytes: FileBytes(copying: [UInt8](data)), fileName: fileName)
     }
 
     public static func load(contentsOf url: URL) throws -> (name: String, tensor: Tensor) {
-        try load(bytes: try FileBytes.read(url), fileName: url.path)
+        try load(bytes: try FileBytes.map(url), fileName: url.path)
     }
 
-    static func load(bytes: [UInt8], fileName: String) throws -> (name: String, tensor: Tensor) {
+    static func load(bytes: FileBytes, fileName: String) throws -> (name: String, tensor: Tensor) {
         let proto: TensorProto
         do {
             proto = try TensorProto(bytes: bytes)

@@ -3,6 +3,7 @@
 // are recorded in BENCHMARKS.md.
 import AIRiskTensor
 
+ProcessConfiguration.configure()
 let clock = ContinuousClock()
 
 /// The best of `repeats` timings of `body`, in seconds.

@@ -8,21 +8,17 @@ struct FuzzRegressionTests {
     static func fixture(_ name: String) -> URL { Fixtures.directory.appendingPathComponent("fuzz/\(name)") }
 
     /// libFuzzer timeout: the entry's deflate stream never ends, and ZIPFoundation's extraction spun forever
-    /// at end of file. Now every entry is read from exactly its compressed bytes.
+    /// at end of file. Every entry is read from exactly its compressed bytes; and since the zip parser is
+    /// `ZipDirectory` alone, this archive is refused when it is opened: its end record declares 247 entries
+    /// where the directory holds 3 (ZIPFoundation listed the 3 and the deflate stream was the first failure).
     @Test("an .npz entry whose deflate stream never ends is rejected instead of hanging")
     func endlessDeflate() throws {
-        let archive = try NPZArchive(contentsOf: Self.fixture("endless_deflate.npz"))
-        #expect(!archive.keys.isEmpty)
-        var rejected: [String] = []
-        for key in archive.keys {
-            do {
-                _ = try archive.array(key)
-            } catch DataError.malformedArchive(let file, let reason) {
-                #expect(file.hasSuffix("endless_deflate.npz"))
-                rejected.append(reason)
-            }
+        #expect {
+            _ = try NPZArchive(contentsOf: Self.fixture("endless_deflate.npz"))
+        } throws: { error in
+            guard case DataError.malformedArchive(let file, let reason) = error else { return false }
+            return file.hasSuffix("endless_deflate.npz") && reason.contains("declares 247 entries")
         }
-        #expect(!rejected.isEmpty)
         #expect(throws: DataError.self) {
             try DatasetLoader.load(url: Self.fixture("endless_deflate.npz"))
         }

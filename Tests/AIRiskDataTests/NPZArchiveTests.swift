@@ -1,4 +1,5 @@
 import AIRiskTensor
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -72,5 +73,35 @@ struct NPZArchiveTests {
     func missingFile() throws {
         let message = try #require(errorDescription { _ = try NPZArchive(contentsOf: Fixtures.npz("nope.npz")) })
         #expect(message.contains("nope.npz"))
+    }
+
+    @Test(
+        "an entry the zip parser cannot read honestly is refused naming it: another method, encrypted, short directory",
+        arguments: [
+            (10, UInt16(12), "unsupported compression method 12"), (8, UInt16(1), "it is encrypted"),
+        ])
+    func refusedEntries(offset: Int, value: UInt16, expected: String) throws {
+        // A stored archive from the writer, with one field of its central-directory record changed.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-zip-\(offset)-\(getpid()).npz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try NPZWriter.write(["x": Self.x], to: url)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        let record = try #require(
+            (0..<(bytes.count - 4)).first { bytes[$0..<($0 + 4)] == [0x50, 0x4B, 0x01, 0x02] })
+        // `offset` into the central-directory record: 8 is the flags (bit 0: encrypted), 10 the method.
+        let at = record + offset
+        bytes[at] = UInt8(value & 0xFF)
+        bytes[at + 1] = UInt8(value >> 8)
+        try Data(bytes).write(to: url)
+        let message = try #require(errorDescription { _ = try NPZArchive(contentsOf: url).array("x") })
+        #expect(message.contains("entry 'x.npy'") && message.contains(expected), "\(message)")
+
+        // An end record that declares more entries than the directory holds is refused when opened.
+        var short = [UInt8](try Data(contentsOf: url))
+        let end = try #require((0..<(short.count - 4)).last { short[$0..<($0 + 4)] == [0x50, 0x4B, 0x05, 0x06] })
+        short[end + 10] = 2
+        try Data(short).write(to: url)
+        let opened = try #require(errorDescription { _ = try NPZArchive(contentsOf: url) })
+        #expect(opened.contains("declares 2 entries but only 1 are readable"), "\(opened)")
     }
 }

@@ -4,14 +4,16 @@ import Testing
 @testable import AIRiskEndpoint
 
 /// A `--model-cmd` child never outlives `airisk assess` (issue 15, finding 7): after a normal
-/// exit, an error exit, a double Ctrl-C and a SIGTERM from outside, no live process is left in the child's process group,
-/// even when the child ignores SIGTERM and has started a helper that ignores it too.
+/// exit, an error exit, a double Ctrl-C, a SIGTERM and a SIGKILL from outside, no live process is left in the child's
+/// process group, even when the child ignores SIGTERM and has started a helper that ignores it and its stdin too.
 @Suite("Model command lifetime", .serialized)
 struct CommandLifetimeTests {
     enum Ending: String, CaseIterable, Sendable {
         case normal, error, interrupted
         /// SIGTERM from outside (default action: airisk dies by it, after killing the groups).
         case terminated
+        /// SIGKILL from outside: airisk runs nothing more; the group's watchdog stops it.
+        case killed
     }
 
     @Test(
@@ -45,7 +47,7 @@ struct CommandLifetimeTests {
         ]
         var env = ProcessInfo.processInfo.environment
         env["AIRISK_TEST_PGID_FILE"] = pgidFile.path
-        env["AIRISK_TEST_DELAY"] = ending == .interrupted || ending == .terminated ? "0.2" : "0"
+        env["AIRISK_TEST_DELAY"] = [.interrupted, .terminated, .killed].contains(ending) ? "0.2" : "0"
         p.environment = env
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
@@ -70,6 +72,11 @@ struct CommandLifetimeTests {
             #expect(p.isRunning)
             kill(p.processIdentifier, SIGTERM)
         }
+        if ending == .killed {
+            try await Task.sleep(for: .milliseconds(800))
+            #expect(p.isRunning)
+            kill(p.processIdentifier, SIGKILL)
+        }
         for _ in 0..<600 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
@@ -83,6 +90,11 @@ struct CommandLifetimeTests {
             break
         case .terminated:
             #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGTERM)
+        case .killed:
+            #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGKILL)
+            // The watchdog acts when the kernel closes airisk's pipe end; give it a bounded moment (a loaded
+            // machine delays the watchdog's shell by seconds).
+            for _ in 0..<300 where SpawnedProcess.isAlive(group: pgid) { try await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(!SpawnedProcess.isAlive(group: pgid), "a process of group \(pgid) outlived airisk")
         // Whatever happened, leave nothing behind for the next test.

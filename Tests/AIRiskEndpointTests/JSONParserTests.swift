@@ -1,3 +1,4 @@
+import AIRiskSupport
 import Testing
 
 @testable import AIRiskEndpoint
@@ -10,13 +11,13 @@ struct JSONParserTests {
     func numbers() throws {
         let v = try parse(#"{"p": [1, 2.5, -3e2, NaN, Infinity, -Infinity, 0]}"#)
         let items = try #require(v["p"]?.arrayValue)
-        #expect(items[0] == .number(1, isInteger: true))
-        #expect(items[1] == .number(2.5, isInteger: false))
-        #expect(items[2] == .number(-300, isInteger: false))
+        #expect(items[0] == .int(1))
+        #expect(items[1] == .double(2.5))
+        #expect(items[2] == .double(-300))
         #expect(items[3].numberValue?.isNaN == true)
         #expect(items[4].numberValue == .infinity)
         #expect(items[5].numberValue == -.infinity)
-        #expect(items[6] == .number(0, isInteger: true))
+        #expect(items[6] == .int(0))
     }
 
     @Test("strings with escapes, nested objects and literals")

@@ -1,3 +1,4 @@
+import AIRiskSupport
 import AIRiskTensor
 import Foundation
 import Testing
@@ -61,7 +62,7 @@ struct RedactorTests {
         #expect(s.hasSuffix(Redactor.mask + "…"), "\(s)")
         let short = Redactor(secrets: []).snippet([0x61, 0x1B, 0x5B, 0x33, 0x31, 0x6D, 0x07, 0x0A, 0x62])
         #expect(short == "a\\u{1B}[31m\\u{7}\\u{A}b")
-        #expect(ControlCharacters.escaped("a\nb\u{9B}c\u{7F}", keepingLines: true) == "a\nb\\u{9B}c\\u{7F}")
+        #expect(ControlCharacters.escaped("a\nb\u{9B}c\u{7F}", keeping: ["\n", "\t"]) == "a\nb\\u{9B}c\\u{7F}")
     }
 
     @Test("forms: the scheme is not secret, a Basic pair is decoded, base64 middles at each alignment")

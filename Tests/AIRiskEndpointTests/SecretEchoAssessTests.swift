@@ -77,4 +77,63 @@ struct SecretEchoAssessTests {
         // After the first 401 nothing more was sent: 3 answered requests and one refused.
         #expect(try await server.stats().requests == 4)
     }
+
+    @Test(
+        "a key in the URL path, sent as a header too, is masked in every output like a query key",
+        .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
+        .timeLimit(.minutes(3)))
+    func keyInPath() async throws {
+        let binary = try #require(AIRiskBinary.url)
+        let server = try FaultServer()
+        defer { server.stop() }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-pathkey-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try AIRiskBinary.csv(dir.appendingPathComponent("m.csv"), offset: 0)
+        try AIRiskBinary.csv(dir.appendingPathComponent("n.csv"), offset: 100)
+        let out = dir.appendingPathComponent("out")
+        let log = dir.appendingPathComponent("q.jsonl")
+        // The fault server reads its scenario from the first two path segments and ignores the rest.
+        let url = server.url("ok", 0).replacingOccurrences(of: "/v2/", with: "/\(SecretPieces.queryKey)/v2/")
+
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = [
+            "assess", "--endpoint", url, "--header-env", "X-Api-Key=AIRISK_TEST_PATH_KEY",
+            "--output-name", "predict_proba", "--members", dir.appendingPathComponent("m.csv").path,
+            "--nonmembers", dir.appendingPathComponent("n.csv").path, "--probes", "membership",
+            "--profile", "quick", "--batch", "16", "--out", out.path, "--query-log", log.path,
+        ]
+        var env = ProcessInfo.processInfo.environment
+        env["AIRISK_TEST_PATH_KEY"] = SecretPieces.queryKey
+        p.environment = env
+        let stdoutFile = dir.appendingPathComponent("stdout.txt")
+        let stderrFile = dir.appendingPathComponent("stderr.txt")
+        _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: stdoutFile)
+        p.standardError = try FileHandle(forWritingTo: stderrFile)
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        for _ in 0..<1500 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        if p.isRunning { p.terminate() }
+        p.waitUntilExit()
+
+        let stderr = try String(contentsOf: stderrFile, encoding: .utf8)
+        var checked: [String: String] = [
+            "stdout": try String(contentsOf: stdoutFile, encoding: .utf8), "stderr": stderr,
+            "query log": try String(contentsOf: log, encoding: .utf8),
+        ]
+        let files = FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
+        for f in files where !f.hasDirectoryPath {
+            checked[f.lastPathComponent] = String(decoding: try Data(contentsOf: f), as: UTF8.self)
+        }
+        #expect(checked["results.xml"] != nil, "results.xml was not written; stderr: \(stderr)")
+        for (name, text) in checked {
+            #expect(!text.contains(SecretPieces.queryKey), "\(name) shows the key from the URL path")
+            #expect(SecretPieces.leak(in: text) == nil, "\(name) shows a piece of the key from the URL path")
+        }
+        // The rest of the URL is still recorded.
+        #expect(checked["results.xml"]?.contains("/v2/models/fault/infer") == true)
+    }
 }

@@ -1,4 +1,5 @@
 import AIRiskResults
+import AIRiskTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import AIRiskResults
+import AIRiskSupport
 import AIRiskTestSupport
 import Foundation
 import Testing
@@ -49,7 +50,7 @@ struct SARIFReportTests {
 
     @Test("JSON strings escape quotes, control characters and markup")
     func jsonEscaping() {
-        #expect(JSONValue.quote("a\"b\\c\n\u{1}<script>") == "\"a\\\"b\\\\c\\n\\u0001\\u003cscript\\u003e\"")
+        #expect(JSONWriter.quote("a\"b\\c\n\u{1}<script>") == "\"a\\\"b\\\\c\\n\\u0001\\u003cscript\\u003e\"")
     }
 
     @Test("results carry the 2026 compliance references and each requirement's outcome")

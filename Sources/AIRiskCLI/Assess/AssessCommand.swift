@@ -241,13 +241,18 @@ struct AssessCommand: AsyncParsableCommand {
             catalog: catalog, progress: { progress($0) },
             probeProgress: { progress.update(probe: $0.rawValue, fraction: $1) })
         let loader = ModelLoader(progress: { progress($0) })
-        var results = try await Interruption.run {
-            try await assessor.run(plan, model: loader.resolve(source, for: plan))
+        let gate = report.failOn?.severity
+        let options = try report.writerOptions()
+        // The reports are written inside the Ctrl-C scope too: a second Ctrl-C while they are written quits
+        // (status 130) and leaves the folder as it was, since they are moved in place only once all are written.
+        let (results, written) = try await Interruption.run {
+            var results = try await assessor.run(plan, model: loader.resolve(source, for: plan))
+            results.gate = gate
+            progress("writing reports to \(directory.path)")
+            let written = try ReportWriter.write(
+                results, formats: ReportFormat.allCases, to: directory, options: options)
+            return (results, written)
         }
-        results.gate = report.failOn?.severity
-        progress("writing reports to \(directory.path)")
-        let written = try ReportWriter.write(
-            results, formats: ReportFormat.allCases, to: directory, options: try report.writerOptions())
         TerminalOutput.write(AssessmentSummary.render(results, written: written, gate: report.failOn))
         let code = Gate.exitCode(results, gate: report.failOn)
         if code != 0 { throw ExitCode(code) }

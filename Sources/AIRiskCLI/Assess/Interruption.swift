@@ -9,9 +9,11 @@ enum Interruption {
     private final class Count: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
-        func increment() -> Int {
+        /// Adds `n` and returns the new count.
+        func add(_ n: Int) -> Int {
             lock.withLock {
-                value += 1; return value
+                value += n
+                return value
             }
         }
     }
@@ -20,9 +22,12 @@ enum Interruption {
         let task = Task { try await body() }
         let count = Count()
         signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        // A queue of its own: the global queue's few threads can be busy with the run (a loaded machine delayed the
+        // second Ctrl-C's handler until the source was cancelled, and it was lost).
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "airisk.interruption"))
         source.setEventHandler {
-            if count.increment() == 1 {
+            // Two Ctrl-C in quick succession reach the handler once, with `data` 2: both count.
+            if count.add(max(1, Int(source.data))) == 1 {
                 TerminalOutput.error(
                     "\ninterrupted: stopping the probes and writing the results so far (Ctrl-C again to quit)")
                 task.cancel()

@@ -1,12 +1,6 @@
-import AIRiskXML
-import Foundation
+import AIRiskSupport
 
-/// Pretty, key-sorted JSON for command output.
+/// Pretty, key-sorted JSON for command output, through the shared writer.
 enum JSON {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // JSONEncoder escapes C0 controls only; DEL, C1 and bidirectional controls are escaped here.
-        return ControlCharacters.jsonEscaped(String(decoding: try e.encode(value), as: UTF8.self))
-    }
+    static func encode<T: Encodable>(_ value: T) throws -> String { try JSONWriter.encode(value) }
 }

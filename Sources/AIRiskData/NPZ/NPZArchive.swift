@@ -14,44 +14,35 @@ public struct NPZArchive {
     /// The array keys in archive order.
     public let keys: [String]
     public let limits: DataLimits
-    private let archive: Archive
-    private let entries: [String: Entry]
+    private let entries: [String: ZipDirectory.Entry]
     /// The archive file, read directly so that every entry read is bounded by its compressed size.
     private let handle: FileHandle
     private let fileSize: UInt64
-    /// Where each entry's bytes are, by key.
-    private let locations: [String: ZipEntryLocator.Location]
 
     /// Opens the .npz file at `url` and lists its arrays.
     public init(contentsOf url: URL, limits: DataLimits = .standard) throws {
         file = url.path
         self.limits = limits
-        // A directory named *.npz would send ZIPFoundation's scan spinning; a FIFO would block.
+        // A directory named *.npz is no archive; a FIFO would block.
         if let problem = RegularFile.problem(at: url.path) {
             throw DataError.unreadable(file: url.path, reason: problem)
         }
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw DataError.unreadable(file: url.path, reason: "no such file, or it is not readable")
         }
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw DataError.malformedArchive(file: url.path, reason: Self.explain(error))
-        }
-        let locator: ZipEntryLocator
+        let directory: ZipDirectory
         do {
             handle = try FileHandle(forReadingFrom: url)
             fileSize = try handle.seekToEnd()
-            locator = try ZipEntryLocator(handle: handle, fileSize: fileSize)
-        } catch let failure as ZipEntryLocator.Failure {
+            directory = try ZipDirectory(handle: handle, fileSize: fileSize)
+        } catch let failure as ZipDirectory.Failure {
             throw DataError.malformedArchive(file: url.path, reason: failure.description)
         } catch {
             throw DataError.unreadable(file: url.path, reason: error.localizedDescription)
         }
         var keys: [String] = []
-        var entries: [String: Entry] = [:]
-        var locations: [String: ZipEntryLocator.Location] = [:]
-        for (index, entry) in archive.enumerated() where entry.type == .file {
+        var entries: [String: ZipDirectory.Entry] = [:]
+        for entry in directory.entries where entry.isFile {
             let path = entry.path
             let key = path.hasSuffix(".npy") ? String(path.dropLast(4)) : path
             // Two entries for one key (`x.npy` twice, or `x` and `x.npy`): which one numpy reads depends on the
@@ -64,9 +55,7 @@ public struct NPZArchive {
             }
             keys.append(key)
             entries[key] = entry
-            locations[key] = index < locator.locations.count ? locator.locations[index] : nil
         }
-        self.locations = locations
         self.keys = keys
         self.entries = entries
     }
@@ -114,27 +103,31 @@ public struct NPZArchive {
         var data = Data()
         data.reserveCapacity(Int(declared))
         do {
-            guard let location = locations[key] else {
-                throw ZipEntryLocator.Failure(description: "it has no local file header")
+            guard entry.method == 0 || entry.method == 8 else {
+                throw ZipDirectory.Failure(
+                    description: "unsupported compression method \(entry.method) (only stored and deflated are read)")
             }
-            guard entry.isCompressed || location.compressedSize == declared else {
-                throw ZipEntryLocator.Failure(
-                    description: "it is stored uncompressed but declares \(location.compressedSize) bytes stored "
+            guard !entry.isEncrypted else {
+                throw ZipDirectory.Failure(description: "it is encrypted; store the arrays unencrypted (numpy.savez)")
+            }
+            guard entry.isCompressed || entry.compressedSize == declared else {
+                throw ZipDirectory.Failure(
+                    description: "it is stored uncompressed but declares \(entry.compressedSize) bytes stored "
                         + "and \(declared) bytes of content")
             }
-            let raw = try ZipEntryLocator.entryBytes(handle, location, fileSize: fileSize)
+            let raw = try ZipDirectory.entryBytes(handle, entry, fileSize: fileSize)
             let checksum: CRC32
             if entry.isCompressed {
-                // Inflate from the entry's own bytes only: ZIPFoundation would keep reading past them and spin
-                // forever at end of file on a deflate stream that never ends. Chunks are always `chunkSize` long
-                // (zero-padded after the entry's last byte) because ZIPFoundation hands zlib `chunkSize` as the
-                // input length whatever the chunk holds, which would read past a short chunk.
+                // Inflate from the entry's own bytes only, so a deflate stream that never ends fails at the end of
+                // them. Chunks are always `chunkSize` long (zero-padded after the entry's last byte) because
+                // ZIPFoundation hands zlib `chunkSize` as the input length whatever the chunk holds, which would
+                // read past a short chunk.
                 var offset = 0
                 checksum = try Data.decompress(
                     size: Int64(raw.count), bufferSize: 1 << 16, skipCRC32: false,
                     provider: { _, chunkSize in
                         guard offset < raw.count else {
-                            throw ZipEntryLocator.Failure(
+                            throw ZipDirectory.Failure(
                                 description: "its deflate stream does not end within its \(raw.count) bytes")
                         }
                         let n = min(chunkSize, raw.count - offset)
@@ -155,11 +148,15 @@ public struct NPZArchive {
                 data = raw
                 checksum = raw.crc32(checksum: 0)
             }
-            guard checksum == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
+            guard checksum == entry.checksum else {
+                throw ZipDirectory.Failure(description: "checksum mismatch (the data is damaged)")
+            }
         } catch let error as DataError {
             throw error
+        } catch let failure as ZipDirectory.Failure {
+            throw DataError.malformedArchive(file: file, reason: "entry '\(entry.path)': \(failure.description)")
         } catch {
-            throw DataError.malformedArchive(file: file, reason: "entry '\(entry.path)': \(Self.explain(error))")
+            throw DataError.malformedArchive(file: file, reason: "entry '\(entry.path)': \(error)")
         }
         guard UInt64(data.count) == declared else {
             throw DataError.malformedArchive(
@@ -168,14 +165,4 @@ public struct NPZArchive {
         return data
     }
 
-    private static func explain(_ error: Error) -> String {
-        guard let archiveError = error as? Archive.ArchiveError else { return String(describing: error) }
-        switch archiveError {
-        case .missingEndOfCentralDirectoryRecord, .unreadableArchive:
-            return "no zip central directory found (the file is damaged, truncated or not a zip archive)"
-        case .invalidCRC32: return "checksum mismatch (the data is damaged)"
-        case .invalidCompressionMethod: return "unsupported compression method (only stored and deflated are read)"
-        default: return String(describing: archiveError)
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskSupport
 import AIRiskTensor
 import Foundation
 import Synchronization
@@ -52,18 +53,10 @@ public final class EndpointModelAccess: ModelAccess {
         -> EndpointModelAccess
     {
         try configuration.limits.validate()
-        var secrets: [String] = []
         var headers: [(String, String)] = []
-        for h in configuration.headers {
-            let v = try h.resolve()
-            secrets.append(v)
-            headers.append((h.name, v))
-        }
-        if case .http(let u) = configuration.target {
-            // Query values not shown in the URL are secrets too, wherever the server echoes them.
-            secrets += URLRedaction.hiddenQueryValues(u)
-        }
-        let redactor = Redactor(secrets: secrets)
+        for h in configuration.headers { headers.append((h.name, try h.resolve())) }
+        // Header values, and query values not shown in the URL, wherever the server (or the URL's path) shows them.
+        let redactor = Redactor(secrets: configuration.secrets())
         let transport: any PredictionTransport
         var limits = configuration.limits
         var url: String?

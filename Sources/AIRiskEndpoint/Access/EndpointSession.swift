@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskSupport
 import AIRiskTensor
 import Foundation
 import Synchronization
@@ -90,14 +91,14 @@ final class EndpointSession: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            if Task.isCancelled { throw EndpointError.interrupted }
+            if Task.isCancelled { throw ModelAccessError.interrupted }
             if let refusal = refused.withLock({ $0 }) { throw refusal }
             do {
                 try await limiter?.acquire()
             } catch {
-                throw EndpointError.interrupted
+                throw ModelAccessError.interrupted
             }
-            if Task.isCancelled { throw EndpointError.interrupted }
+            if Task.isCancelled { throw ModelAccessError.interrupted }
             usage.withLock { $0.requests += 1 }
             let started = Date()
             let clock = ContinuousClock.now
@@ -127,11 +128,11 @@ final class EndpointSession: Sendable {
                 usage.withLock { $0.failures += 1 }
                 switch error {
                 case .fatal(let e): throw e.redacted(by: redactor)
+                case .interrupted: throw ModelAccessError.interrupted
                 default:
                     throw EndpointError.unreachable(
-                        redactor(
-                            "\(transport.location): \(error.message) (after \(attempt) attempt\(attempt == 1 ? "" : "s"))"
-                                + charge.note))
+                        location: transport.location, reason: error.message, attempts: attempt, budgetNote: charge.note
+                    ).redacted(by: redactor)
                 }
             }
             entry.latencySeconds = elapsed()
@@ -150,7 +151,8 @@ final class EndpointSession: Sendable {
                     throw EndpointError.badResponse(
                         redactor(
                             ControlCharacters.escaped(
-                                error.description.replacingOccurrences(of: "endpoint answer unusable: ", with: ""))))
+                                error.description.replacingOccurrences(of: "endpoint answer unusable: ", with: ""),
+                                keeping: [])))
                 }
             }
             let snippet = redactor.snippet(response.body)
@@ -229,7 +231,7 @@ final class EndpointSession: Sendable {
             do {
                 try await Task.sleep(for: .nanoseconds(Int64(seconds * 1e9)))
             } catch {
-                throw EndpointError.interrupted
+                throw ModelAccessError.interrupted
             }
         }
     }

@@ -1,3 +1,5 @@
+import AIRiskSupport
+
 /// What a KServe V2 model metadata document (`GET /v2/models/NAME`) declares: the model's name,
 /// its first input (name, datatype, shape) and the names of its outputs.
 struct KServeMetadata: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import AIRiskSupport
 import Foundation
 
 /// Writes prediction requests and reads answers in an endpoint's wire format.
@@ -23,17 +24,15 @@ struct PayloadCodec: Sendable {
         out.reserveCapacity(values.count * 10 + 128)
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         func number(_ v: Float) throws(EndpointError) {
-            guard v.isFinite else { throw .configuration("input value \(v) is not finite; JSON cannot carry it") }
-            if v == v.rounded(), abs(v) < 1e7 {
-                put(String(Int(v)))
-            } else {
-                put(v.description)
+            guard let text = JSONWriter.number(v) else {
+                throw .configuration("input value \(v) is not finite; JSON cannot carry it")
             }
+            put(text)
         }
         switch wireProtocol {
         case .kserveV2:
             put("{\"inputs\":[{\"name\":")
-            put(QueryLog.quote(inputName))
+            put(JSONWriter.quote(inputName))
             put(",\"shape\":[\(([rows] + rowShape).map(String.init).joined(separator: ","))]")
             put(",\"datatype\":\"\(datatype)\",\"data\":[")
             var first = true
@@ -43,10 +42,10 @@ struct PayloadCodec: Sendable {
                 try number(v)
             }
             put("]}]")
-            if let outputName { put(",\"outputs\":[{\"name\":\(QueryLog.quote(outputName))}]") }
+            if let outputName { put(",\"outputs\":[{\"name\":\(JSONWriter.quote(outputName))}]") }
             put("}")
         case .instances:
-            put("{\(QueryLog.quote(instancesKey)):")
+            put("{\(JSONWriter.quote(instancesKey)):")
             let shape = [rows] + rowShape
             var index = values.startIndex
             func nest(_ level: Int) throws(EndpointError) {
@@ -153,7 +152,7 @@ struct PayloadCodec: Sendable {
                 perRow.append(item)
             }
         }
-        if perRow.allSatisfy({ if case .number(_, true) = $0 { true } else { false } }) {
+        if perRow.allSatisfy({ $0.isInteger }) {
             return .labels(try perRow.map { v throws(EndpointError) in try Self.label(v, output: predictionsKey) })
         }
         var flat: [JSONValue] = []
@@ -199,6 +198,12 @@ struct PayloadCodec: Sendable {
         return .scores(values, width: classes)
     }
 
+    /// Whether `v` is an integer literal too large for Int64 (the parser reads it as a double).
+    static func isHugeInteger(_ v: JSONValue) -> Bool {
+        guard case .double(let d) = v else { return false }
+        return d.isFinite && d == d.rounded() && abs(d) >= 0x1p63
+    }
+
     /// The class indices and scores of a top-k prediction object, if it is one.
     static func topK(_ item: JSONValue) -> (indices: [Int], scores: [Float])? {
         guard case .object(let members) = item else { return nil }
@@ -207,13 +212,11 @@ struct PayloadCodec: Sendable {
         var scores: [Float]?
         for (k, v) in members {
             guard let a = v.arrayValue, !a.isEmpty else { continue }
-            if indexKeys.contains(k.lowercased()),
-                a.allSatisfy({ if case .number(_, true) = $0 { true } else { false } })
-            {
+            if indexKeys.contains(k.lowercased()), a.allSatisfy({ $0.isInteger || isHugeInteger($0) }) {
                 // -1 (out of range, so rejected) for an index too large for an Int.
                 indices = a.compactMap { $0.numberValue.map { Int(exactly: $0) ?? -1 } }
             } else if scores == nil, a.allSatisfy({ $0.numberValue != nil }),
-                a.contains(where: { if case .number(_, false) = $0 { true } else { false } })
+                a.contains(where: { $0.numberValue != nil && !$0.isInteger })
             {
                 scores = a.compactMap { $0.numberValue.map { Float($0) } }
             }
@@ -251,7 +254,8 @@ struct PayloadCodec: Sendable {
 
     static func label(_ v: JSONValue, output: String) throws(EndpointError) -> Int {
         switch v {
-        case .number(let d, _) where d == d.rounded() && abs(d) < 1e9: return Int(d)
+        case .int(let n) where (-999_999_999...999_999_999).contains(n): return Int(n)
+        case .double(let d) where d == d.rounded() && abs(d) < 1e9: return Int(d)
         case .bool(let b): return b ? 1 : 0
         default: throw .badResponse("'\(output)' holds \(v.typeName) where a class index was expected")
         }
@@ -265,7 +269,8 @@ struct PayloadCodec: Sendable {
         values.reserveCapacity(flat.count)
         for v in flat {
             switch v {
-            case .number(let d, _): values.append(Float(d))
+            case .int(let n): values.append(Float(n))
+            case .double(let d): values.append(Float(d))
             case .null: values.append(.nan)
             default: throw .badResponse("'\(output)' holds \(v.typeName) where a number was expected")
             }
@@ -276,12 +281,12 @@ struct PayloadCodec: Sendable {
     /// The head of a body for an error message, control characters escaped. The session masks
     /// credentials in the whole message afterwards (pieces cut at the end included).
     static func snippet(_ body: [UInt8]) -> String {
-        let s = ControlCharacters.escaped(String(decoding: body.prefix(160), as: UTF8.self))
+        let s = ControlCharacters.escaped(String(decoding: body.prefix(160), as: UTF8.self), keeping: [])
         return body.count > 160 ? s + "…" : s
     }
 
     static func text(_ v: JSONValue) -> String {
-        if let s = v.stringValue { return ControlCharacters.escaped(String(s.prefix(300))) }
+        if let s = v.stringValue { return ControlCharacters.escaped(String(s.prefix(300)), keeping: []) }
         return describe(v)
     }
 

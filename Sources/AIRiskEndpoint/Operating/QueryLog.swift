@@ -1,3 +1,4 @@
+import AIRiskSupport
 import Foundation
 import Synchronization
 
@@ -37,32 +38,32 @@ final class QueryLog: Sendable {
         var fields: [(String, String)] = [
             (
                 "time",
-                Self.quote(
+                JSONWriter.quote(
                     ISO8601DateFormatter.string(
                         from: e.time, timeZone: .gmt,
                         formatOptions: [.withInternetDateTime, .withFractionalSeconds]))
             ),
-            ("kind", Self.quote(e.kind)),
-            ("target", Self.quote(redactor(e.target))),
+            ("kind", JSONWriter.quote(e.kind)),
+            ("target", JSONWriter.quote(redactor(e.target))),
             ("attempt", "\(e.attempt)"),
             ("rows", "\(e.rows)"),
             ("request_bytes", "\(e.requestBytes)"),
             ("status", e.status.map { "\($0)" } ?? "null"),
             ("latency_ms", String(format: "%.3f", e.latencySeconds * 1000)),
             ("response_bytes", "\(e.responseBytes)"),
-            ("outcome", Self.quote(e.outcome)),
+            ("outcome", JSONWriter.quote(e.outcome)),
         ]
         if !headerNames.isEmpty {
             fields.append(
                 (
                     "headers",
                     "{"
-                        + headerNames.map { "\(Self.quote($0)):\(Self.quote(Redactor.mask))" }
+                        + headerNames.map { "\(JSONWriter.quote($0)):\(JSONWriter.quote(Redactor.mask))" }
                         .joined(separator: ",") + "}"
                 ))
         }
-        if let d = e.detail { fields.append(("detail", Self.quote(redactor(d)))) }
-        let line = "{" + fields.map { "\(Self.quote($0.0)):\($0.1)" }.joined(separator: ",") + "}\n"
+        if let d = e.detail { fields.append(("detail", JSONWriter.quote(redactor(d)))) }
+        let line = "{" + fields.map { "\(JSONWriter.quote($0.0)):\($0.1)" }.joined(separator: ",") + "}\n"
         handle.withLock { h in
             try? h?.write(contentsOf: Data(line.utf8))
         }
@@ -73,21 +74,5 @@ final class QueryLog: Sendable {
             try? h?.close()
             h = nil
         }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,3 +1,4 @@
+import AIRiskSupport
 import Foundation
 
 /// Removes credential values from anything that is printed, logged or reported: error texts,
@@ -86,7 +87,7 @@ struct Redactor: Sendable {
             end = mask.upperBound
         }
         let cut = end < text.endIndex || head.count < body.count
-        return ControlCharacters.escaped(String(text[..<end])) + (cut ? "…" : "")
+        return ControlCharacters.escaped(String(text[..<end]), keeping: []) + (cut ? "…" : "")
     }
 
     /// Whether `text` still shows a whole form or a ``minimumPiece``-byte piece of a secret, as it is

@@ -1,3 +1,4 @@
+import AIRiskSupport
 import Foundation
 import Synchronization
 
@@ -113,7 +114,7 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
         }
         let tail = ControlCharacters.escaped(
             String(decoding: stderrTail.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
-            keepingLines: true)
+            keeping: ["\n", "\t"])
         let message = "'\(location)' \(what)" + (tail.isEmpty ? " (stderr was empty)" : "; stderr tail:\n\(tail)")
         broken.withLock { $0 = message }
         return message

@@ -89,12 +89,12 @@ struct HTTPTransport: PredictionTransport {
             if e == .invalidURL || e == .emptyHost || e == .unsupportedScheme(URL(string: url)?.scheme ?? "") {
                 throw .fatal(.configuration("\(location): \(e)"))
             }
-            if e == .cancelled, Task.isCancelled { throw .fatal(.interrupted) }
+            if e == .cancelled, Task.isCancelled { throw .interrupted }
             throw .connection("\(e)")
         } catch is CancellationError {
-            throw .fatal(.interrupted)
+            throw .interrupted
         } catch {
-            if Task.isCancelled { throw .fatal(.interrupted) }
+            if Task.isCancelled { throw .interrupted }
             throw .connection("\(error)")
         }
     }

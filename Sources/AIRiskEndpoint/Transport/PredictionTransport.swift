@@ -1,3 +1,5 @@
+import AIRiskAccess
+
 /// One exchange with a live model: a request body out, a status and a body back.
 protocol PredictionTransport: Sendable {
     /// Where the model is, safe to print (no credentials).
@@ -26,10 +28,14 @@ enum TransportError: Error, Sendable {
     case timedOut(Double)
     /// Retrying cannot help (a crashed or hung command, a bad URL).
     case fatal(EndpointError)
+    /// The assessment was interrupted (Ctrl-C) during the exchange.
+    case interrupted
 
     var retryable: Bool {
-        if case .fatal = self { return false }
-        return true
+        switch self {
+        case .fatal, .interrupted: false
+        case .connection, .timedOut: true
+        }
     }
 
     var message: String {
@@ -37,6 +43,7 @@ enum TransportError: Error, Sendable {
         case .connection(let m): "connection failed: \(m)"
         case .timedOut(let s): "no answer within the \(s) s timeout"
         case .fatal(let e): e.description
+        case .interrupted: ModelAccessError.interrupted.description
         }
     }
 }

@@ -13,7 +13,11 @@ import Synchronization
 /// of its own, so stopping it reaches whatever it started too.
 ///
 /// ``stop(grace:)`` sends SIGTERM to the group and SIGKILL after the grace period. A group not yet
-/// stopped is stopped the same way when airisk exits (``ChildGroups``).
+/// stopped is stopped the same way when airisk exits (``ChildGroups``). When airisk cannot stop it
+/// (killed by SIGKILL, or crashed), a watchdog in the same group does: a `/bin/sh` blocked reading a pipe
+/// whose only write end airisk holds sees end-of-file the moment airisk is gone and sends SIGKILL to the
+/// group, so a command that ignores its stdin (and whatever it started) does not outlive airisk either.
+/// (`PR_SET_PDEATHSIG` would reach only the direct child, and fires when the spawning *thread* exits.)
 // The file handles are only read, written and closed through their thread-safe calls; the exit
 // status is behind a Mutex.
 final class SpawnedProcess: @unchecked Sendable {
@@ -26,6 +30,8 @@ final class SpawnedProcess: @unchecked Sendable {
     private let reaped = Mutex<Int32?>(nil)
     /// Whether ``stop(grace:)`` has begun (it runs once: the group id could be reused afterwards).
     private let stopping = Mutex(false)
+    /// The watchdog's pid and airisk's end of its pipe (see above); nil when it could not be started.
+    private let watchdog: (pid: pid_t, pipe: Int32)?
 
     /// Default time between SIGTERM and SIGKILL.
     static let grace = 2.0
@@ -89,7 +95,50 @@ final class SpawnedProcess: @unchecked Sendable {
         stdin = FileHandle(fileDescriptor: pipes[0][1], closeOnDealloc: true)
         stdout = FileHandle(fileDescriptor: pipes[1][0], closeOnDealloc: true)
         stderr = FileHandle(fileDescriptor: pipes[2][0], closeOnDealloc: true)
+        watchdog = Self.startWatchdog(group: child, environment: envp)
         ChildGroups.shared.add(child)
+    }
+
+    /// Starts the watchdog of group `group` (see the type's documentation) inside that group. Nil when it cannot
+    /// be started; the child then still stops with airisk on every ending but SIGKILL.
+    private static func startWatchdog(group: pid_t, environment envp: [UnsafeMutablePointer<CChar>?]) -> (
+        pid: pid_t, pipe: Int32
+    )? {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return nil }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        defer { _ = close(fds[0]) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        closeFrom(3, &actions)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setpgroup(&attributes, group)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        // `read` returns at end of file: airisk, the only writer, is gone.
+        // dash's kill takes no `--`: `-9` is the signal, `-GROUP` the process group.
+        let words = ["/bin/sh", "-c", "read _; kill -9 -\(group)"]
+        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var envCopy = envp
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, &envCopy) == 0 else {
+            _ = close(fds[1])
+            return nil
+        }
+        return (pid, fds[1])
     }
 
     /// Closes every descriptor from `lowest` up in the child (glibc 2.34+); the pipes are
@@ -128,6 +177,13 @@ final class SpawnedProcess: @unchecked Sendable {
         }
     }
 
+    /// Reaps the watchdog once it has exited, so it does not linger as a zombie.
+    private func reapWatchdog() {
+        guard let watchdog else { return }
+        var status: Int32 = 0
+        _ = waitpid(watchdog.pid, &status, WNOHANG)
+    }
+
     /// Stops the child's process group: SIGTERM, then SIGKILL to whatever is left after `grace`
     /// seconds. Returns when the child is reaped and the group is empty (or after the SIGKILL has had
     /// a moment to land on processes that outlived the child).
@@ -138,8 +194,16 @@ final class SpawnedProcess: @unchecked Sendable {
             return !s
         }
         guard first else { return }
-        Self.stopGroup(pid, grace: grace) { [self] in _ = reap(blocking: false) }
+        Self.stopGroup(pid, grace: grace) { [self] in
+            _ = reap(blocking: false)
+            reapWatchdog()
+        }
         _ = reap(blocking: false)
+        if let watchdog {
+            // The group is stopped (the watchdog with it); closing the pipe ends a watchdog that survived.
+            _ = close(watchdog.pipe)
+            reapWatchdog()
+        }
         // Only now: should airisk exit during the grace period, its exit handler finishes the job.
         ChildGroups.shared.remove(pid)
     }

@@ -13,7 +13,7 @@ struct ModelProto {
     var hasFunctions = false
 
     init(
-        bytes: [UInt8], maximumDepth: Int = ProtoReader.defaultMaximumDepth, maximumElements: Int = Int.max
+        bytes: FileBytes, maximumDepth: Int = ProtoReader.defaultMaximumDepth, maximumElements: Int = Int.max
     ) throws {
         var reader = ProtoReader(
             bytes: bytes, path: "ModelProto", maximumDepth: maximumDepth, maximumElements: maximumElements)

@@ -77,7 +77,7 @@ struct TensorProto {
     }
 
     /// Decodes a standalone serialized TensorProto (the `input_0.pb` files of the ONNX tests).
-    init(bytes: [UInt8], path: String = "TensorProto") throws {
+    init(bytes: FileBytes, path: String = "TensorProto") throws {
         var reader = ProtoReader(bytes: bytes, path: path)
         try self.init(from: &reader)
     }

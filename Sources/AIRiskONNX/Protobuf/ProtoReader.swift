@@ -4,7 +4,7 @@
 /// the payload of a length-delimited field; `raw_data` of tensors stays a slice of the file
 /// until it is converted.
 struct ProtoReader {
-    let bytes: [UInt8]
+    let bytes: FileBytes
     private(set) var position: Int
     let end: Int
     /// Where this message sits in the file, for error messages.
@@ -19,8 +19,18 @@ struct ProtoReader {
     let maximumElements: Int
     static let defaultMaximumDepth = 100
 
+    /// A reader over a copy of `bytes`.
     init(
         bytes: [UInt8], range: Range<Int>? = nil, path: String, depth: Int = 0,
+        maximumDepth: Int = ProtoReader.defaultMaximumDepth, maximumElements: Int = Int.max
+    ) {
+        self.init(
+            bytes: FileBytes(copying: bytes), range: range, path: path, depth: depth, maximumDepth: maximumDepth,
+            maximumElements: maximumElements)
+    }
+
+    init(
+        bytes: FileBytes, range: Range<Int>? = nil, path: String, depth: Int = 0,
         maximumDepth: Int = ProtoReader.defaultMaximumDepth, maximumElements: Int = Int.max
     ) {
         self.bytes = bytes

@@ -1,4 +1,5 @@
 import AIRiskResults
+import AIRiskSupport
 import AIRiskXML
 import Foundation
 
@@ -6,16 +7,8 @@ import Foundation
 /// Codable form), keys sorted, dates in ISO 8601, PNG bytes in base64.
 public enum JSONReport {
     public static func data(_ results: AssessmentResults) throws(ReportError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.dataEncodingStrategy = .base64
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
-            // JSONEncoder escapes C0 controls only; DEL, C1 and bidirectional controls are escaped here.
-            let json = String(decoding: try encoder.encode(results), as: UTF8.self)
-            return Data(ControlCharacters.jsonEscaped(json).utf8)
+            return Data(try JSONWriter.encode(results).utf8)
         } catch {
             throw .encoding(format: "JSON", reason: "\(error)")
         }

@@ -1,4 +1,5 @@
 import AIRiskResults
+import AIRiskSupport
 import Foundation
 
 /// SARIF 2.1.0 for code-scanning dashboards: one result per finding, one rule per OWASP ML Top 10 × ATLAS pair,

@@ -1,4 +1,5 @@
 import AIRiskResults
+import AIRiskSupport
 import AIRiskXML
 import Foundation
 import Mustache

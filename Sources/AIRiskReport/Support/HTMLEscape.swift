@@ -1,3 +1,4 @@
+import AIRiskSupport
 import AIRiskXML
 
 /// Escaping for text placed in HTML or SVG (element content and quoted attribute values).

@@ -35,7 +35,7 @@ public struct Executor: Sendable {
     /// Prepares `graph` for execution. Throws ``ExecutorError`` (unsupported operators, undefined
     /// values) or the ``OperatorError`` of a node whose attributes are invalid.
     public init(graph: Graph) throws {
-        _ = AllocatorTuning.applied
+        ProcessConfiguration.configure()
         self.graph = graph
         var slotOf: [String: Int] = [:]
         var initialValues: [Tensor?] = []

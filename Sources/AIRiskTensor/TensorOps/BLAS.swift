@@ -3,28 +3,19 @@ import Foundation
 
 /// Matrix products through the system BLAS (OpenBLAS), the only path the engine uses for them.
 ///
-/// OpenBLAS runs single-threaded unless `OPENBLAS_NUM_THREADS` (or `OMP_NUM_THREADS`) is set: the
-/// engine's matrices are small and it parallelises across models and requests instead, and
-/// OpenBLAS's spinning worker threads slowed concurrent training down ~10× on a busy 2-core machine
-/// (see BENCHMARKS.md). ``setThreadCount(_:)`` overrides this.
+/// OpenBLAS's thread count is set once by ``ProcessConfiguration/configure()`` (single-threaded unless the
+/// environment says otherwise); ``setThreadCount(_:)`` overrides it.
 public enum BLAS {
-    static let configured: Bool = {
-        let env = ProcessInfo.processInfo.environment
-        if env["OPENBLAS_NUM_THREADS"] == nil && env["OMP_NUM_THREADS"] == nil {
-            openblas_set_num_threads(1)
-        }
-        return true
-    }()
 
     /// Sets how many threads OpenBLAS may use for one product (process-wide).
     public static func setThreadCount(_ n: Int) {
-        _ = configured
+        ProcessConfiguration.configure()
         openblas_set_num_threads(Int32(max(1, n)))
     }
 
     /// The number of threads OpenBLAS uses for one product.
     public static var threadCount: Int {
-        _ = configured
+        ProcessConfiguration.configure()
         return Int(openblas_get_num_threads())
     }
 
@@ -36,7 +27,7 @@ public enum BLAS {
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         guard m > 0, n > 0 else { return }
-        _ = configured
+        ProcessConfiguration.configure()
         guard k > 0 else {
             // BLAS leaves C untouched when k == 0 only for beta == 1; make the result explicit.
             for i in 0..<m {

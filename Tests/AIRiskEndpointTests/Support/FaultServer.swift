@@ -1,3 +1,4 @@
+import AIRiskSupport
 import Foundation
 
 @testable import AIRiskEndpoint
@@ -37,7 +38,7 @@ final class FaultServer: Sendable {
     func stats() async throws -> Stats {
         let t = try HTTPTransport(url: "http://127.0.0.1:\(port)/stats", headers: [], location: "stats")
         guard let r = try await t.metadata(url: "http://127.0.0.1:\(port)/stats", timeout: 10), r.status == 200 else {
-            throw EndpointError.unreachable("stats")
+            throw EndpointError.unreachable(location: "stats", reason: "no answer", attempts: 1, budgetNote: "")
         }
         let json = try JSONParser.parse(r.body)
         func n(_ k: String) -> Int { Int(json[k]?.numberValue ?? -1) }

@@ -1,10 +1,10 @@
 /// A small strict JSON parser over UTF-8 bytes that also accepts the bare `NaN`, `Infinity`
 /// and `-Infinity` that Python's json module and TF Serving emit.
-struct JSONParser {
-    struct Failure: Error, CustomStringConvertible {
-        var offset: Int
-        var reason: String
-        var description: String { "invalid JSON at byte \(offset): \(reason)" }
+package struct JSONParser {
+    package struct Failure: Error, CustomStringConvertible {
+        package var offset: Int
+        package var reason: String
+        package var description: String { "invalid JSON at byte \(offset): \(reason)" }
     }
 
     private let bytes: [UInt8]
@@ -15,7 +15,7 @@ struct JSONParser {
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Parses one complete JSON document; trailing non-whitespace is an error.
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var p = JSONParser(bytes)
         p.skipSpace()
         let v = try p.value()
@@ -53,9 +53,9 @@ struct JSONParser {
         case UInt8(ascii: "n"):
             if literal("null") { return .null }
         case UInt8(ascii: "N"):
-            if literal("NaN") { return .number(.nan, isInteger: false) }
+            if literal("NaN") { return .double(.nan) }
         case UInt8(ascii: "I"):
-            if literal("Infinity") { return .number(.infinity, isInteger: false) }
+            if literal("Infinity") { return .double(.infinity) }
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return try number()
         default: break
@@ -198,7 +198,7 @@ struct JSONParser {
         let start = i
         if bytes[i] == UInt8(ascii: "-") {
             i += 1
-            if literal("Infinity") { return .number(-.infinity, isInteger: false) }
+            if literal("Infinity") { return .double(-.infinity) }
         }
         var isInteger = true
         var digits = 0
@@ -215,7 +215,8 @@ struct JSONParser {
         }
         guard digits > 0 else { throw fail("a number without digits") }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
+        if isInteger, let n = Int64(text) { return .int(n) }
         guard let d = Double(text) else { throw Failure(offset: start, reason: "malformed number '\(text)'") }
-        return .number(d, isInteger: isInteger)
+        return .double(d)
     }
 }
