@@ -231,7 +231,18 @@ enum BundledResultsSchema {
     <xs:attribute name="value" type="xs:double" use="required"/>
     <xs:attribute name="ciLow" type="xs:double"/>
     <xs:attribute name="ciHigh" type="xs:double"/>
+    <!-- What code reads the figure by (optional: documents written before it existed omit it). -->
+    <xs:attribute name="id" type="r:MetricID"/>
+    <!-- The false-positive rate a TPR figure is read at. -->
+    <xs:attribute name="targetFPR" type="xs:double"/>
   </xs:complexType>
+
+  <!-- A metric's stable identity, probe.figure in lower snake case (e.g. membership.tpr_at_1pct_fpr). -->
+  <xs:simpleType name="MetricID">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-z0-9_]+(\.[a-z0-9_]+)*"/>
+    </xs:restriction>
+  </xs:simpleType>
 
   <xs:complexType name="Table">
     <xs:sequence>
@@ -246,6 +257,7 @@ enum BundledResultsSchema {
         </xs:complexType>
       </xs:element>
     </xs:sequence>
+    <xs:attribute name="id" type="r:MetricID"/>
   </xs:complexType>
 
   <xs:simpleType name="Doubles">
@@ -271,6 +283,7 @@ enum BundledResultsSchema {
         </xs:complexType>
       </xs:element>
     </xs:sequence>
+    <xs:attribute name="id" type="r:MetricID"/>
     <xs:attribute name="logX" type="xs:boolean" use="required"/>
     <xs:attribute name="logY" type="xs:boolean" use="required"/>
     <xs:attribute name="diagonal" type="xs:boolean" use="required"/>
@@ -364,6 +377,7 @@ enum BundledResultsSchema {
       <xs:element name="metric" type="xs:string"/>
     </xs:sequence>
     <xs:attribute name="probeID" type="xs:string" use="required"/>
+    <xs:attribute name="metricID" type="r:MetricID"/>
     <xs:attribute name="before" type="xs:double" use="required"/>
     <xs:attribute name="after" type="xs:double" use="required"/>
   </xs:complexType>
@@ -424,6 +438,8 @@ enum BundledResultsSchema {
     <xs:attribute name="severity" type="r:Severity" use="required"/>
     <xs:attribute name="stageID" type="xs:string" use="required"/>
     <xs:attribute name="classID" type="xs:string" use="required"/>
+    <!-- The false-positive rate the policy reads the probe's TPR at (the targetFPR of the metric cited). -->
+    <xs:attribute name="targetFPR" type="xs:double"/>
   </xs:complexType>
 
   <!-- The AI Security Matrix snapshot -->
@@ -467,6 +483,8 @@ enum BundledResultsSchema {
     <xs:attribute name="classID" type="xs:string" use="required"/>
     <xs:attribute name="evidence" type="r:Evidence" use="required"/>
     <xs:attribute name="utilityChange" type="xs:double"/>
+    <!-- The measured variant in the tool's defense syntax (e.g. l2:0.01); absent for catalog entries. -->
+    <xs:attribute name="setting" type="xs:string"/>
   </xs:complexType>
 
   <xs:complexType name="Definition">
