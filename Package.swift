@@ -25,10 +25,12 @@ let package = Package(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
 
+        // The shared words of risk: severity, risk level and factor, data sensitivity, external references.
+        .target(name: "AIRiskVocabulary"),
         // The only module that calls libxml2.
         .target(name: "AIRiskXML", dependencies: ["CLibXML2"]),
         // The risk catalog: AI Security Matrix, OWASP ML Top 10, ATLAS, mappings, policy.
-        .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML"]),
+        .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML", "AIRiskVocabulary"]),
         // Tensors, kernels, the graph executor with reverse-mode gradients, and training.
         .target(name: "AIRiskTensor", dependencies: ["CBLAS"]),
         // ONNX protobuf reading and lowering onto the tensor engine's graph.
@@ -48,7 +50,7 @@ let package = Package(
         // The attacks: membership inference, model inversion, model extraction, and their metrics.
         .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData", "CBLAS"]),
         // The canonical results document: its model, XML form and XSD validation.
-        .target(name: "AIRiskResults", dependencies: ["AIRiskXML"]),
+        .target(name: "AIRiskResults", dependencies: ["AIRiskXML", "AIRiskVocabulary"]),
         // Renderings of a results document: HTML, OSCAL, JSON, SARIF, JUnit.
         .target(
             name: "AIRiskReport",
@@ -58,7 +60,7 @@ let package = Package(
             name: "AIRiskAssessment",
             dependencies: [
                 "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskONNX", "AIRiskData",
-                "AIRiskXML",
+                "AIRiskXML", "AIRiskVocabulary",
                 "AIRiskEndpoint",
             ]),
         // Command-line commands (a library so tests can drive them).
@@ -67,6 +69,7 @@ let package = Package(
             dependencies: [
                 "AIRiskXML", "AIRiskCatalog", "AIRiskTensor", "AIRiskONNX", "AIRiskData", "AIRiskAccess",
                 "AIRiskProbes", "AIRiskResults", "AIRiskReport", "AIRiskAssessment", "AIRiskEndpoint",
+                "AIRiskVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "airisk", dependencies: ["AIRiskCLI"]),

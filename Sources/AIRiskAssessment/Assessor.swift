@@ -127,7 +127,7 @@ public struct Assessor: Sendable {
         var results = AssessmentResults(
             tool: ToolInfo(name: "airisk", version: AssessmentEnvironment.toolVersion), generatedAt: clock(),
             seed: plan.seed, profile: plan.profile.rawValue, budgets: budgets(plan) + (inputs.remoteUsage?() ?? []),
-            dataSensitivity: DataSensitivity(rawValue: plan.dataSensitivity) ?? .medium, status: status,
+            dataSensitivity: plan.dataSensitivity, status: status,
             warnings: warnings,
             model: inputs.identity, dataSets: inputs.records, environment: AssessmentEnvironment.current,
             probes: probes, findings: findings, matrix: matrix,
@@ -196,8 +196,8 @@ public struct Assessor: Sendable {
                 + (evidence.isMeasurable ? "\(score.severity.rawValue.capitalized) risk" : "no measurable leakage"),
             severity: score.severity, likelihood: score.likelihood, impact: score.impact, rationale: score.rationale,
             stageID: probe.stage, classID: probe.attackClass,
-            owasp: AIRiskResults.Reference(id: owaspID, name: catalog.owaspRisk(owaspID)?.title ?? owaspID),
-            atlas: AIRiskResults.Reference(id: atlasID, name: catalog.atlasTechnique(atlasID)?.name ?? atlasID),
+            owasp: Reference(id: owaspID, name: catalog.owaspRisk(owaspID)?.title ?? owaspID),
+            atlas: Reference(id: atlasID, name: catalog.atlasTechnique(atlasID)?.name ?? atlasID),
             nistSection: probe.nist.citation,
             recommendedDefenses: defenses, headline: evidence.metric, context: score.context, targetFPR: targetFPR)
     }

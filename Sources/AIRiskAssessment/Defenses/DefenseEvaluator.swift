@@ -141,7 +141,7 @@ struct DefenseEvaluator: Sendable {
                             metricID: .extractionFidelityWithinLimit, before: curve.bestFidelity, after: atN ?? 0))
                     let context = ScoringContext(
                         sensitivity: plan.dataSensitivity, exposure: plan.exposure, access: desc.accessLevel.rawValue)
-                    var severityAfter = AIRiskResults.Severity.note
+                    var severityAfter = Severity.note
                     if let e = curve.evidence(within: n),
                         let s = try? scorer.score(probe: "extraction", evidence: e, context: context)
                     {
@@ -289,7 +289,7 @@ struct DefenseEvaluator: Sendable {
         return f
     }
 
-    func rank(_ s: AIRiskResults.Severity) -> Double { Double(Severity.allCases.firstIndex(of: s) ?? 0) }
+    func rank(_ s: Severity) -> Double { Double(Severity.allCases.firstIndex(of: s) ?? 0) }
 
     func fmt(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e6 ? String(Int(v)) : String(format: "%.3f", v)

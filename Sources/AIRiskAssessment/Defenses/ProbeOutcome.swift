@@ -11,7 +11,7 @@ struct ProbeOutcome: Sendable {
     var headlines: [ProbeHeadline]
     /// The headline evidence the severity was scored from.
     var evidence: LeakageEvidence?
-    var severity: AIRiskResults.Severity?
+    var severity: Severity?
     /// Whether the probe failed (an error, not the defense, stopped it), so nothing was measured.
     var failed = false
 

@@ -17,9 +17,9 @@ public struct MeasurableDefense: Sendable, Equatable, Encodable {
     public var name: LocalizedName
     public var status: VerificationStatus
     /// The matrix defenses it implements.
-    public var implements: [Reference]
-    public var mitigations: [Reference]
-    public var reducesProbes: [Reference]
+    public var implements: [CatalogReference]
+    public var mitigations: [CatalogReference]
+    public var reducesProbes: [CatalogReference]
     public var note: String?
     public var location: SourceLocation
 
@@ -33,14 +33,14 @@ public struct MeasurableDefense: Sendable, Equatable, Encodable {
         parameter = r.optional("parameter")
         name = try r.names()
         status = try r.status()
-        var implements: [Reference] = []
-        for d in r.children("implements") { implements.append(try Reference(d, attribute: "defense")) }
+        var implements: [CatalogReference] = []
+        for d in r.children("implements") { implements.append(try CatalogReference(d, attribute: "defense")) }
         self.implements = implements
-        var mitigations: [Reference] = []
-        for m in r.children("mitigation") { mitigations.append(try Reference(m)) }
+        var mitigations: [CatalogReference] = []
+        for m in r.children("mitigation") { mitigations.append(try CatalogReference(m)) }
         self.mitigations = mitigations
-        var probes: [Reference] = []
-        for p in r.children("reduces") { probes.append(try Reference(p, attribute: "probe")) }
+        var probes: [CatalogReference] = []
+        for p in r.children("reduces") { probes.append(try CatalogReference(p, attribute: "probe")) }
         reducesProbes = probes
         note = r.childText("note")
         location = r.location

@@ -10,11 +10,11 @@ public struct Probe: Sendable, Equatable, Encodable {
     public var stage: String
     public var attackClass: String
     /// Matrix techniques the probe implements.
-    public var techniques: [Reference]
+    public var techniques: [CatalogReference]
     /// OWASP ML Top 10 risk IDs.
-    public var owasp: [Reference]
+    public var owasp: [CatalogReference]
     /// ATLAS technique IDs.
-    public var atlas: [Reference]
+    public var atlas: [CatalogReference]
     /// The NIST AI 100-2 E2025 taxonomy entry.
     public var nist: NistSection
     /// Requirements and controls of OWASP AISVS, the EU AI Act, ISO/IEC 42001 and OWASP AI Exchange.
@@ -29,14 +29,14 @@ public struct Probe: Sendable, Equatable, Encodable {
         let cell = try r.child("cell")
         stage = try cell.attribute("stage")
         attackClass = try cell.attribute("class")
-        var techniques: [Reference] = []
-        for t in r.children("technique") { techniques.append(try Reference(t)) }
+        var techniques: [CatalogReference] = []
+        for t in r.children("technique") { techniques.append(try CatalogReference(t)) }
         self.techniques = techniques
-        var owasp: [Reference] = []
-        for o in r.children("owasp") { owasp.append(try Reference(o)) }
+        var owasp: [CatalogReference] = []
+        for o in r.children("owasp") { owasp.append(try CatalogReference(o)) }
         self.owasp = owasp
-        var atlas: [Reference] = []
-        for a in r.children("atlas") { atlas.append(try Reference(a)) }
+        var atlas: [CatalogReference] = []
+        for a in r.children("atlas") { atlas.append(try CatalogReference(a)) }
         self.atlas = atlas
         nist = try NistSection(r.child("nist"))
         var requirements: [ProbeRequirement] = []
