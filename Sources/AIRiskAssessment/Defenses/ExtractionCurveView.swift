@@ -37,7 +37,7 @@ struct ExtractionCurveView: Sendable {
         guard let best = points.filter({ $0.queries <= n }).max(by: { $0.fidelity < $1.fidelity }) else {
             return nil
         }
-        return ExtractionReport.evidence(
+        return ExtractionRun.evidence(
             fidelity: best.fidelity, queries: best.queries, method: "best copy within \(n) queries", rows: rows,
             majority: majority)
     }

@@ -46,7 +46,7 @@ struct ExtractionRun: ProbeRun {
     var kind: ProbeKind { .extraction }
 
     func probeResult() -> ProbeResult {
-        var p = ExtractionReport.probeResult(result)
+        var p = ExtractionRun.probeResult(result)
         if populationMissing {
             p.notes.append("no population set: the member data stood in for the attacker's public data")
         }
@@ -59,18 +59,18 @@ struct ExtractionRun: ProbeRun {
     }
 
     var failureReason: String? {
-        ExtractionReport.copiedAnything(result)
+        ExtractionRun.copiedAnything(result)
             ? nil
             : "no copy could be trained within the query budget of \(result.queryBudget) rows; raise --query-budget"
     }
 
-    var headline: LeakageEvidence? { failureReason == nil ? ExtractionReport.evidence(result) : nil }
+    var headline: LeakageEvidence? { failureReason == nil ? ExtractionRun.evidence(result) : nil }
 
     /// A re-run that copied nothing is scored as such (fidelity 0), not left unscored.
-    var whatIfEvidence: LeakageEvidence? { ExtractionReport.evidence(result) }
+    var whatIfEvidence: LeakageEvidence? { ExtractionRun.evidence(result) }
 
     var defenseHeadlines: [ProbeHeadline] {
-        let evidence = ExtractionReport.evidence(result)
+        let evidence = ExtractionRun.evidence(result)
         guard let b = headlineBudget else {
             return [ProbeHeadline(id: .extractionFidelity, name: evidence.name, value: evidence.value)]
         }
@@ -81,5 +81,5 @@ struct ExtractionRun: ProbeRun {
         ]
     }
 
-    var definitions: [Definition] { ExtractionReport.definitions }
+    var definitions: [Definition] { ExtractionRun.definitions }
 }

@@ -60,13 +60,13 @@ struct InversionRun: ProbeRun {
     var kind: ProbeKind { .inversion }
 
     func probeResult() -> ProbeResult {
-        InversionReport.probeResult(result, range: range, featureNames: featureNames, classCount: classCount)
+        InversionRun.probeResult(result, range: range, featureNames: featureNames, classCount: classCount)
     }
 
     var notApplicableReason: String? { result.notApplicableReason }
 
     var headline: LeakageEvidence? {
-        result.notApplicableReason == nil ? InversionReport.evidence(result, classCount: classCount) : nil
+        result.notApplicableReason == nil ? InversionRun.evidence(result, classCount: classCount) : nil
     }
 
     var defenseHeadlines: [ProbeHeadline] {
@@ -79,5 +79,5 @@ struct InversionRun: ProbeRun {
         ]
     }
 
-    var definitions: [Definition] { InversionReport.definitions }
+    var definitions: [Definition] { InversionRun.definitions }
 }

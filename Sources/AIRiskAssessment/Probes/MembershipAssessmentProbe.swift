@@ -63,7 +63,7 @@ struct MembershipRun: ProbeRun {
     var kind: ProbeKind { .membership }
 
     func probeResult() -> ProbeResult {
-        var p = MembershipReport.probeResult(result, budget: queryBudget, targetFPR: targetFPR)
+        var p = MembershipRun.probeResult(result, budget: queryBudget, targetFPR: targetFPR)
         if let architecture {
             p.notes.append(
                 architecture.target.map {
@@ -76,15 +76,15 @@ struct MembershipRun: ProbeRun {
         return p
     }
 
-    var headline: LeakageEvidence? { MembershipReport.headline(result, fpr: targetFPR)?.evidence }
+    var headline: LeakageEvidence? { MembershipRun.headline(result, fpr: targetFPR)?.evidence }
 
     var policyMetrics: [Metric] {
-        guard let head = MembershipReport.headline(result, fpr: targetFPR) else { return [] }
+        guard let head = MembershipRun.headline(result, fpr: targetFPR) else { return [] }
         var out = [head.evidence.metric]
-        if let f = MembershipReport.figure(head.attack, at: targetFPR) {
+        if let f = MembershipRun.figure(head.attack, at: targetFPR) {
             out.append(
                 Metric(
-                    id: .membershipTPR(atFPR: targetFPR), name: "TPR at \(MembershipReport.percent(targetFPR)) FPR",
+                    id: .membershipTPR(atFPR: targetFPR), name: "TPR at \(MembershipRun.percent(targetFPR)) FPR",
                     value: f.tpr.estimate, unit: "fraction", ciLow: f.tpr.lower, ciHigh: f.tpr.upper,
                     basis: head.attack.name, targetFPR: targetFPR))
         }
@@ -93,21 +93,21 @@ struct MembershipRun: ProbeRun {
 
     var defenseHeadlines: [ProbeHeadline] {
         var headlines: [ProbeHeadline] = []
-        if let head = MembershipReport.headline(result, fpr: targetFPR) {
+        if let head = MembershipRun.headline(result, fpr: targetFPR) {
             headlines.append(
                 ProbeHeadline(
                     id: .membershipAUC, name: head.evidence.name, value: head.evidence.value, whenStopped: 0.5))
-            if let t = MembershipReport.tpr(head.attack, at: targetFPR) {
+            if let t = MembershipRun.tpr(head.attack, at: targetFPR) {
                 headlines.append(
                     ProbeHeadline(
                         id: .membershipTPR(atFPR: targetFPR),
-                        name: "TPR at \(MembershipReport.percent(targetFPR)) FPR (headline attack)", value: t))
+                        name: "TPR at \(MembershipRun.percent(targetFPR)) FPR (headline attack)", value: t))
             }
         }
         // LiRA is the attack the low-FPR regime is judged by (Carlini et al. 2022); when the profile runs it,
         // its own figure is reported beside the headline attack's.
         for (attack, variant) in [(MembershipAttack.liraOnline, "online"), (.liraOffline, "offline")] {
-            if let a = result.attacks.first(where: { $0.attack == attack }), let t = MembershipReport.tpr(a, at: 0.01) {
+            if let a = result.attacks.first(where: { $0.attack == attack }), let t = MembershipRun.tpr(a, at: 0.01) {
                 headlines.append(
                     ProbeHeadline(id: .liraTPR(variant, atFPR: 0.01), name: "\(a.name) TPR at 1 % FPR", value: t))
             }
@@ -115,7 +115,7 @@ struct MembershipRun: ProbeRun {
         return headlines
     }
 
-    var warnings: [String] { MembershipReport.warnings(result) }
+    var warnings: [String] { MembershipRun.warnings(result) }
 
-    var definitions: [Definition] { MembershipReport.definitions(result) }
+    var definitions: [Definition] { MembershipRun.definitions(result) }
 }

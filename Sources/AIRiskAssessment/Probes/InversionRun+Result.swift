@@ -6,7 +6,7 @@ import Foundation
 /// The inversion probe's result in the canonical results form: the per-class table, the
 /// reconstructions as PNG images beside the class means (image-shaped inputs) or as feature
 /// vectors (tabular inputs).
-enum InversionReport {
+extension InversionRun {
     static func probeResult(
         _ r: InversionResult, range: FeatureRange, featureNames: [String], classCount: Int
     ) -> ProbeResult {

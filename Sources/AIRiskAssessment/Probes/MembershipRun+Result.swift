@@ -3,8 +3,8 @@ import AIRiskResults
 import Foundation
 
 /// The membership probe's result in the canonical results form, and the metrics the policy
-/// scores it by.
-enum MembershipReport {
+/// scores it by: the glue ``MembershipRun``'s conformance to ``ProbeRun`` is made of.
+extension MembershipRun {
     static func probeResult(_ r: MembershipResult, budget: Int?, targetFPR: Double) -> ProbeResult {
         var p = ProbeResult(
             id: "membership", title: "Membership inference", accessAssumed: r.accessLevel.rawValue,

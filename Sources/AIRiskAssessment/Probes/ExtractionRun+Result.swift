@@ -4,7 +4,7 @@ import Foundation
 
 /// The extraction probe's result in the canonical results form: equation solving, the
 /// fidelity-versus-queries curves and the queries needed for 90 / 95 / 99 % fidelity.
-enum ExtractionReport {
+extension ExtractionRun {
     static func probeResult(_ r: ExtractionResult) -> ProbeResult {
         var p = ProbeResult(
             id: "extraction", title: "Model extraction", accessAssumed: r.access.rawValue,
