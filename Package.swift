@@ -33,14 +33,15 @@ let package = Package(
         .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML", "AIRiskVocabulary"]),
         // Tensors, kernels, the graph executor with reverse-mode gradients, and training.
         .target(name: "AIRiskTensor", dependencies: ["CBLAS"]),
-        // ONNX protobuf reading and lowering onto the tensor engine's graph.
-        .target(name: "AIRiskONNX", dependencies: ["AIRiskTensor"]),
+        // ONNX protobuf reading, lowering onto the tensor engine's graph, and ONNXModelAccess (a model file
+        // behind the access protocol, as AIRiskEndpoint puts endpoints behind it).
+        .target(name: "AIRiskONNX", dependencies: ["AIRiskTensor", "AIRiskAccess"]),
         // .npy / .npz / CSV data sets.
         .target(
             name: "AIRiskData",
             dependencies: ["AIRiskTensor", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        // The model-access protocol every probe uses, and its ONNX implementation.
-        .target(name: "AIRiskAccess", dependencies: ["AIRiskTensor", "AIRiskONNX"]),
+        // The model-access protocol every probe uses, and the wrappers that restrict or defend a model.
+        .target(name: "AIRiskAccess", dependencies: ["AIRiskTensor"]),
         // Live prediction endpoints (KServe V2, instances→predictions) and subprocess models behind ModelAccess.
         .target(
             name: "AIRiskEndpoint",
@@ -59,16 +60,23 @@ let package = Package(
         .target(
             name: "AIRiskAssessment",
             dependencies: [
-                "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskONNX", "AIRiskData",
-                "AIRiskXML", "AIRiskVocabulary",
-                "AIRiskEndpoint",
+                "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskData", "AIRiskXML",
+                "AIRiskVocabulary",
+            ]),
+        // Resolves a model file, endpoint or command into the model an assessment receives (access, identity,
+        // architecture); the CLI composes it with the assessor.
+        .target(
+            name: "AIRiskLoader",
+            dependencies: [
+                "AIRiskAssessment", "AIRiskAccess", "AIRiskONNX", "AIRiskEndpoint", "AIRiskData", "AIRiskResults",
+                "AIRiskTensor",
             ]),
         // Command-line commands (a library so tests can drive them).
         .target(
             name: "AIRiskCLI",
             dependencies: [
                 "AIRiskXML", "AIRiskCatalog", "AIRiskTensor", "AIRiskONNX", "AIRiskData", "AIRiskAccess",
-                "AIRiskProbes", "AIRiskResults", "AIRiskReport", "AIRiskAssessment", "AIRiskEndpoint",
+                "AIRiskProbes", "AIRiskResults", "AIRiskReport", "AIRiskAssessment", "AIRiskEndpoint", "AIRiskLoader",
                 "AIRiskVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -84,7 +92,9 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "AIRiskCatalogTests", dependencies: ["AIRiskCatalog", "AIRiskXML"]),
         .testTarget(name: "AIRiskTensorTests", dependencies: ["AIRiskTensor"], exclude: ["Fixtures"]),
-        .testTarget(name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskTensor"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AIRiskONNXTests", dependencies: ["AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskTensor"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "AIRiskDataTests",
             dependencies: [
@@ -92,11 +102,12 @@ let package = Package(
             ],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "AIRiskAccessTests", dependencies: ["AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor"]),
+            name: "AIRiskAccessTests", dependencies: ["AIRiskAccess", "AIRiskTensor"]),
         .testTarget(
             name: "AIRiskEndpointTests",
             dependencies: [
                 "AIRiskEndpoint", "AIRiskAccess", "AIRiskTensor", "AIRiskAssessment", "AIRiskCatalog", "AIRiskResults",
+                "AIRiskLoader",
             ],
             // Read through #filePath-relative URLs, not bundled.
             exclude: ["Fixtures"]),
@@ -114,8 +125,11 @@ let package = Package(
             name: "AIRiskAssessmentTests",
             dependencies: [
                 "AIRiskAssessment", "AIRiskProbes", "AIRiskAccess", "AIRiskONNX", "AIRiskData", "AIRiskTensor",
-                "AIRiskCatalog", "AIRiskResults",
+                "AIRiskCatalog", "AIRiskResults", "AIRiskLoader",
             ]),
+        .testTarget(
+            name: "AIRiskLoaderTests",
+            dependencies: ["AIRiskLoader", "AIRiskAssessment", "AIRiskAccess", "AIRiskONNX", "AIRiskResults"]),
         .testTarget(
             name: "AIRiskCLITests",
             dependencies: [

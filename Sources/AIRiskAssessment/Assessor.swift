@@ -1,7 +1,6 @@
 import AIRiskAccess
 import AIRiskCatalog
 import AIRiskData
-import AIRiskONNX
 import AIRiskProbes
 import AIRiskResults
 import AIRiskTensor
@@ -45,8 +44,9 @@ public struct Assessor: Sendable {
         var remoteUsage: (@Sendable () -> [Budget])? = nil
     }
 
-    public func run(_ plan: AssessmentPlan) async throws -> AssessmentResults {
-        var inputs = try await loadModelAndData(plan)
+    /// Assesses `model` (resolved by a loader, see ``ResolvedModel``) with the data sets of `plan`.
+    public func run(_ plan: AssessmentPlan, model: ResolvedModel) async throws -> AssessmentResults {
+        var inputs = try load(plan, model: model)
         let rawAccess = inputs.access
         var warnings = Self.dataWarnings(inputs)
         let audit = AnswerAudit()
@@ -117,7 +117,8 @@ public struct Assessor: Sendable {
         do {
             try Cancellation.check()
             whatIf = try await DefenseEvaluator(catalog: catalog, progress: progress).evaluate(
-                plan: plan, model: treatAsScores ? inputs.access : rawAccess, members: inputs.members,
+                plan: plan, model: treatAsScores ? inputs.access : rawAccess,
+                architecture: inputs.architecture.map(MLPArchitecture.init(hiddenSizes:)), members: inputs.members,
                 nonMembers: inputs.nonMembers,
                 population: inputs.population, probes: probes, findings: findings, catalogDefenses: catalogDefenses)
         } catch {

@@ -1,35 +1,15 @@
 import AIRiskAccess
 import AIRiskData
-import AIRiskONNX
 import AIRiskProbes
 import AIRiskResults
 import AIRiskTensor
 import Foundation
 
 extension Assessor {
-    /// Loads the model and the data sets, checking that they fit together. `remote` is an
-    /// endpoint or command model already connected (see AssessorRemote.swift).
-    func load(_ plan: AssessmentPlan, remote: RemoteModel? = nil) throws -> Inputs {
-        let model: ONNXModel?
-        let access: any ModelAccess
-        let name: String
-        if let remote {
-            model = nil
-            access = remote.access
-            name = remote.access.description.name
-        } else {
-            progress("loading \(plan.modelURL.lastPathComponent)")
-            let onnx = try ONNXModel.load(contentsOf: plan.modelURL)
-            model = onnx
-            name = plan.modelName ?? plan.modelURL.lastPathComponent
-            let file = try ONNXModelAccess(model: onnx, name: name, inputShape: plan.inputShape)
-            access =
-                switch plan.access {
-                case nil, .whiteBox?: file
-                case .scores?: ScoresOnlyModel(file)
-                case .labelsOnly?: LabelsOnlyModel(file)
-                }
-        }
+    /// Loads the data sets for the resolved `model`, checking that they fit it.
+    func load(_ plan: AssessmentPlan, model: ResolvedModel) throws -> Inputs {
+        let access = model.access
+        let name = model.identity.name
         let desc = access.description
 
         var records: [DataSetRecord] = []
@@ -82,24 +62,10 @@ extension Assessor {
         let nonMembers = try read(plan.nonMembers, .nonmembers)
         let population = try plan.population.map { try read($0, .population) }
 
-        guard let model else {
-            return Inputs(
-                access: access, members: members, nonMembers: nonMembers, population: population,
-                featureNames: featureNames, records: records, architecture: nil,
-                identity: remote?.identity ?? Self.unknownIdentity(desc), remoteUsage: remote?.usage)
-        }
-        let identity = ModelIdentity(
-            name: name, sourceKind: .file, location: plan.modelURL.path,
-            sha256: try SHA256.hex(contentsOf: plan.modelURL),
-            producer: [model.producerName, model.producerVersion].filter { !$0.isEmpty }.joined(separator: " "),
-            opset: model.opsetImports[""] ?? model.opsetImports["ai.onnx"],
-            operators: model.operators.map { ($0.domain.isEmpty ? "" : $0.domain + "::") + $0.opType },
-            inputShape: [nil] + desc.inputShape.map { Optional($0) }, outputKind: desc.outputKind.rawValue,
-            accessLevel: desc.accessLevel.rawValue)
         return Inputs(
             access: access, members: members, nonMembers: nonMembers, population: population,
-            featureNames: featureNames,
-            records: records, architecture: TargetArchitecture.hiddenSizes(of: model), identity: identity)
+            featureNames: featureNames, records: records, architecture: model.architecture?.hiddenSizes,
+            identity: model.identity, remoteUsage: model.usage)
     }
 
     /// Under `--missing-values keep`, says how many values are NaN or infinite: they are used, never silently.

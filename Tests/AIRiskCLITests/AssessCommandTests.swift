@@ -55,6 +55,21 @@ struct AssessCommandTests {
         }
     }
 
+    @Test("--access scores --defenses l2:0.01 measures the retrain: the loader, not a downcast, gives the layer sizes")
+    func trainingDefenseBehindScores() async throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try await run(assess(["--out", dir.path, "--access", "scores", "--defenses", "l2:0.01"])) == 0)
+        let doc = try ResultsDocument.read(contentsOf: dir.appendingPathComponent("results.xml"))
+        #expect(doc.model.accessLevel == "scores")
+        let l2 = try #require(doc.defenses.first { $0.name.hasSuffix("(l2:0.01)") }, "l2:0.01 is in the table")
+        #expect(l2.evidence == .measured)
+        #expect(l2.notes?.contains("Measured on a retrain, not the deployed model") == true)
+        #expect(l2.measurements.contains { $0.probeID == "membership" && $0.metric == "Attack AUC" })
+        let accuracy = try #require(l2.measurements.first { $0.probeID == "utility" })
+        #expect(accuracy.before > 0.8 && accuracy.after > 0.8, "\(accuracy.before) → \(accuracy.after)")
+    }
+
     @Test("bad input fails with a message naming the file, and writes nothing")
     func badInput() async throws {
         let dir = temporaryDirectory()

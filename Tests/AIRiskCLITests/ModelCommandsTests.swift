@@ -33,7 +33,7 @@ struct ModelCommandsTests {
     func predictsCSV() async throws {
         let dataset = try AIRiskData.DatasetLoader.load(
             url: models.appendingPathComponent("logreg_breast_cancer.members.csv"))
-        let model = try AIRiskAccess.ONNXModelAccess(
+        let model = try AIRiskONNX.ONNXModelAccess(
             model: .load(contentsOf: models.appendingPathComponent("logreg_breast_cancer.onnx")))
         let out = try await PredictCommand.predictAll(model, dataset.features, batch: 64)
         #expect(out.rows == dataset.rowCount)
@@ -47,7 +47,7 @@ struct ModelCommandsTests {
     func refusesWrongWidth() throws {
         let dataset = try AIRiskData.DatasetLoader.load(
             url: models.appendingPathComponent("logreg_breast_cancer.members.csv"))
-        let model = try AIRiskAccess.ONNXModelAccess(
+        let model = try AIRiskONNX.ONNXModelAccess(
             model: .load(contentsOf: models.appendingPathComponent("softmax_digits.onnx")))
         #expect {
             try PredictCommand.checkShape(dataset, model.description)

@@ -1,6 +1,7 @@
 import AIRiskAccess
 import AIRiskAssessment
 import AIRiskCatalog
+import AIRiskLoader
 import AIRiskResults
 import Foundation
 import Testing
@@ -68,20 +69,22 @@ struct MLServerEndToEndTests {
         try #require(ready, "MLServer did not become ready: \(server.stderrText())")
 
         let catalog = try Catalog.bundled()
-        var plan = AssessmentPlan(
+        let plan = AssessmentPlan(
             modelURL: dir.appendingPathComponent("digits.onnx"),
             members: .init(url: dir.appendingPathComponent("members.npz")),
             nonMembers: .init(url: dir.appendingPathComponent("nonmembers.npz")),
             population: .init(url: dir.appendingPathComponent("population.npz")), probes: [.membership],
             profile: .quick, seed: 3)
-        let fromFile = try await Assessor(catalog: catalog).run(plan)
+        let loader = ModelLoader()
+        let fromFile = try await Assessor(catalog: catalog).run(plan, model: loader.resolve(for: plan))
 
         let log = dir.appendingPathComponent("queries.jsonl")
-        plan.source = .endpoint(
+        let endpoint = ModelSource.endpoint(
             EndpointConfiguration(
                 target: .http(url: base + "/v2/models/digits/infer"), wireProtocol: .kserveV2,
                 outputName: "predict_proba", limits: EndpointLimits(batchSize: 256, concurrency: 2), queryLog: log))
-        let fromEndpoint = try await Assessor(catalog: catalog).run(plan)
+        let fromEndpoint = try await Assessor(catalog: catalog).run(
+            plan, model: loader.resolve(endpoint, for: plan))
 
         #expect(fromEndpoint.status == .complete)
         #expect(fromEndpoint.model.sourceKind == .endpoint)

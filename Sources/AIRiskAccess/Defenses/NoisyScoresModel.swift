@@ -30,7 +30,7 @@ public struct NoisyScoresModel: OutputDefense {
     }
 
     public var setting: String {
-        (distribution == .gaussian ? "noise:" : "laplace:") + DefenseSpec.format(scale)
+        (distribution == .gaussian ? "noise:" : "laplace:") + DefenseSetting.format(scale)
     }
 
     public var description: ModelDescription { ScoreRows.defendedDescription(base.description) }

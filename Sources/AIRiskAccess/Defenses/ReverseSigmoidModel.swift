@@ -20,7 +20,7 @@ public struct ReverseSigmoidModel: OutputDefense {
     }
 
     public var setting: String {
-        "reverse-sigmoid:\(DefenseSpec.format(beta)):\(DefenseSpec.format(gamma))"
+        "reverse-sigmoid:\(DefenseSetting.format(beta)):\(DefenseSetting.format(gamma))"
     }
 
     public var description: ModelDescription { ScoreRows.defendedDescription(base.description) }

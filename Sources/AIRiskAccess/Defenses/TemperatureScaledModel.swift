@@ -13,7 +13,7 @@ public struct TemperatureScaledModel: OutputDefense {
         self.temperature = temperature
     }
 
-    public var setting: String { "temperature:\(DefenseSpec.format(temperature))" }
+    public var setting: String { "temperature:\(DefenseSetting.format(temperature))" }
 
     public var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 

@@ -9,8 +9,9 @@ extension DefenseEvaluator {
     /// its ONNX graph) is trained on the member data with the same seed, without and with the defense, and the
     /// membership and inversion probes run against both retrains.
     func trainingEvidence(
-        _ specs: [DefenseSpec], plan: AssessmentPlan, model: any ModelAccess, members: LabeledData,
-        nonMembers: LabeledData, runner: WhatIfProbeRunner, kinds: [ProbeKind], catalogDefenses: [DefenseEvidence]
+        _ specs: [DefenseSpec], plan: AssessmentPlan, model: any ModelAccess, architecture: MLPArchitecture?,
+        members: LabeledData, nonMembers: LabeledData, runner: WhatIfProbeRunner, kinds: [ProbeKind],
+        catalogDefenses: [DefenseEvidence]
     ) async throws -> [DefenseEvidence] {
         let desc = model.description
         guard !kinds.isEmpty else { return [] }
@@ -18,7 +19,7 @@ extension DefenseEvaluator {
             progress("defenses: training defenses not measured: they retrain classifiers with class scores")
             return []
         }
-        guard let architecture = MLPArchitecture(model) else {
+        guard let architecture else {
             progress("defenses: training defenses not measured: the model is not an ONNX MLP or logistic model")
             return []
         }

@@ -27,8 +27,10 @@ struct DefenseEvaluator: Sendable {
     static let defaultQueryLimits = [100, 1_000, 10_000]
     static let severityMetric = "Severity (0 note … 4 critical)"
 
+    /// `architecture` is the deployed model's, as its loader read it: training defenses retrain that shape.
     func evaluate(
-        plan: AssessmentPlan, model: any ModelAccess, members: LabeledData, nonMembers: LabeledData,
+        plan: AssessmentPlan, model: any ModelAccess, architecture: MLPArchitecture?, members: LabeledData,
+        nonMembers: LabeledData,
         population: LabeledData?, probes: [ProbeResult], findings: [Finding], catalogDefenses: [DefenseEvidence]
     ) async throws -> Outcome {
         let ranIDs = Set(probes.filter { if case .ran = $0.status { true } else { false } }.map(\.id))
@@ -118,7 +120,8 @@ struct DefenseEvaluator: Sendable {
         let trainingSpecs = plan.defenses.filter(\.isTrainingDefense)
         if !trainingSpecs.isEmpty {
             measured += try await trainingEvidence(
-                trainingSpecs, plan: plan, model: model, members: members, nonMembers: nonMembers,
+                trainingSpecs, plan: plan, model: model, architecture: architecture, members: members,
+                nonMembers: nonMembers,
                 runner: try await prepare(), kinds: ran.filter { $0 != .extraction },
                 catalogDefenses: catalogDefenses)
         }

@@ -20,13 +20,9 @@ public struct AssessmentPlan: Sendable {
         }
     }
 
-    /// Where the model is: a file, an endpoint or a command (see ``ModelSource``).
-    public var source: ModelSource
-    /// The model file; for endpoints and commands, see ``ModelSource/displayURL``. Setting it makes the source a file.
-    public var modelURL: URL {
-        get { source.displayURL }
-        set { source = .file(newValue) }
-    }
+    /// The model file; for an endpoint or command (which a loader resolves, see ``ResolvedModel``), the URL
+    /// that names it in default file names.
+    public var modelURL: URL
     /// Display name; the file name when nil.
     public var modelName: String?
     public var members: DataSource
@@ -62,7 +58,7 @@ public struct AssessmentPlan: Sendable {
         seed: UInt64 = 0, dataSensitivity: DataSensitivity = .medium, classes: [Int]? = nil, inputShape: [Int]? = nil,
         queryBudget: Int? = nil
     ) {
-        self.source = .file(modelURL)
+        self.modelURL = modelURL
         self.modelName = modelName
         self.members = members
         self.nonMembers = nonMembers

@@ -2,6 +2,7 @@ import AIRiskAccess
 import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskData
+import AIRiskLoader
 import AIRiskReport
 import AIRiskResults
 import ArgumentParser
@@ -179,6 +180,7 @@ struct AssessCommand: AsyncParsableCommand {
 
     func run() async throws {
         var plan: AssessmentPlan
+        var source: ModelSource?
         if let file = self.plan {
             plan = try PlanDocument.read(contentsOf: URL(fileURLWithPath: file))
         } else if let members, let nonmembers {
@@ -203,7 +205,7 @@ struct AssessCommand: AsyncParsableCommand {
             plan.exposure = exposure
             plan.missingValues = missingValues
             try plan.validate(origin: "the command line")
-            if let remote = try live.source() { plan.source = remote }
+            source = try live.source()
         } else {
             throw ValidationError("give --plan FILE, or --members and --nonmembers with a model")
         }
@@ -213,7 +215,7 @@ struct AssessCommand: AsyncParsableCommand {
         let directory =
             out.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? Self.defaultDirectory(model: model ?? (self.plan == nil ? live.stem : plan.modelURL.path))
-        try await Self.execute(plan: plan, catalog: catalog, directory: directory, report: report)
+        try await Self.execute(plan: plan, source: source, catalog: catalog, directory: directory, report: report)
     }
 
     static func defaultDirectory(model: String) -> URL {
@@ -224,9 +226,10 @@ struct AssessCommand: AsyncParsableCommand {
         return URL(fileURLWithPath: "reports/\(stem)-\(f.string(from: Date()))", isDirectory: true)
     }
 
-    /// Runs the plan, writes every report, prints the summary and applies the gate.
+    /// Resolves the model at `source` (the plan's model file when nil) with the ``ModelLoader``, runs the plan
+    /// on it, writes every report, prints the summary and applies the gate.
     static func execute(
-        plan: AssessmentPlan, catalog: Catalog, directory: URL, report: ReportOptions
+        plan: AssessmentPlan, source: ModelSource? = nil, catalog: Catalog, directory: URL, report: ReportOptions
     ) async throws {
         // An unusable --out is found now, not after the whole assessment.
         try OutputFolderError.check(directory)
@@ -234,7 +237,10 @@ struct AssessCommand: AsyncParsableCommand {
         let assessor = Assessor(
             catalog: catalog, progress: { progress($0) },
             probeProgress: { progress.update(probe: $0.rawValue, fraction: $1) })
-        var results = try await Interruption.run { try await assessor.run(plan) }
+        let loader = ModelLoader(progress: { progress($0) })
+        var results = try await Interruption.run {
+            try await assessor.run(plan, model: loader.resolve(source, for: plan))
+        }
         results.gate = report.failOn?.severity
         progress("writing reports to \(directory.path)")
         let written = try ReportWriter.write(

@@ -1,6 +1,7 @@
 import AIRiskAccess
 import AIRiskAssessment
 import AIRiskEndpoint
+import AIRiskLoader
 import ArgumentParser
 import Foundation
 

@@ -1,6 +1,6 @@
 import AIRiskAccess
 import AIRiskData
-import AIRiskONNX
+import AIRiskLoader
 import ArgumentParser
 import Foundation
 
@@ -59,8 +59,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let batches = try ModelBenchmark.parseBatches(batch)
-        let url = URL(fileURLWithPath: model)
-        let access = try ONNXModelAccess(model: ONNXModel.load(contentsOf: url), name: url.lastPathComponent)
+        let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model)).access
         let dataset = try DatasetLoader.load(url: URL(fileURLWithPath: data), labelColumn: labelColumn)
         try PredictCommand.checkShape(dataset, access.description)
         guard let features = dataset.features.floats else {

@@ -1,5 +1,6 @@
 import AIRiskAccess
 import AIRiskData
+import AIRiskLoader
 import AIRiskONNX
 import AIRiskTensor
 import Foundation
@@ -36,8 +37,8 @@ struct ModelInspection: Codable, Equatable {
     var accessLevel: String?
     var problem: String?
 
-    init(url: URL) throws {
-        let model = try ONNXModel.load(contentsOf: url, checkOperators: false)
+    init(url: URL, loader: ModelLoader = ModelLoader()) throws {
+        let model = try loader.openFile(url, checkOperators: false)
         file = url.path
         sha256 = try SHA256.hex(contentsOf: url)
         producer = [model.producerName, model.producerVersion].filter { !$0.isEmpty }.joined(separator: " ")
@@ -56,7 +57,7 @@ struct ModelInspection: Codable, Equatable {
         inputGradients = false
         if unsupportedOperators.isEmpty {
             do {
-                let access = try ONNXModelAccess(model: model, name: url.lastPathComponent)
+                let access = try loader.access(model, name: url.lastPathComponent)
                 let d = access.description
                 outputKind = d.outputKind.rawValue
                 outputWidth = d.outputWidth

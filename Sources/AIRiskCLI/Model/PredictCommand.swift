@@ -1,6 +1,6 @@
 import AIRiskAccess
 import AIRiskData
-import AIRiskONNX
+import AIRiskLoader
 import AIRiskTensor
 import ArgumentParser
 import Foundation
@@ -36,8 +36,7 @@ struct PredictCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let url = URL(fileURLWithPath: model)
-        let access = try ONNXModelAccess(model: ONNXModel.load(contentsOf: url), name: url.lastPathComponent)
+        let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model)).access
         let dataset = try DatasetLoader.load(url: URL(fileURLWithPath: data), labelColumn: labelColumn)
         try Self.checkShape(dataset, access.description)
         let outputs = try await Self.predictAll(access, dataset.features, batch: batch)

@@ -1,31 +1,15 @@
 import AIRiskAccess
+import AIRiskAssessment
 import AIRiskData
 import AIRiskEndpoint
 import AIRiskResults
 import AIRiskTensor
 import Foundation
 
-/// An endpoint or command model connected for an assessment, and how it is recorded.
-struct RemoteModel {
-    var access: EndpointModelAccess
-    var identity: ModelIdentity
-    var usage: @Sendable () -> [Budget]
-}
-
-extension Assessor {
-    /// Loads a file model, or connects to an endpoint or command, then loads the data.
-    func loadModelAndData(_ plan: AssessmentPlan) async throws -> Inputs {
-        switch plan.source {
-        case .file:
-            return try load(plan)
-        case .endpoint(let c), .command(let c):
-            let remote = try await connect(plan, configuration: c)
-            return try load(plan, remote: remote)
-        }
-    }
-
-    /// Connects with a few non-member rows as the set-up query (they also give the row shape).
-    func connect(_ plan: AssessmentPlan, configuration: EndpointConfiguration) async throws -> RemoteModel {
+extension ModelLoader {
+    /// Connects to an endpoint or command with a few non-member rows of `plan` as the set-up query (they also
+    /// give the row shape); the resolved model reports the rows and requests it used.
+    func connect(_ plan: AssessmentPlan, configuration: EndpointConfiguration) async throws -> ResolvedModel {
         var c = configuration
         if c.name == nil { c.name = plan.modelName }
         if c.inputShape == nil { c.inputShape = plan.inputShape }
@@ -71,7 +55,7 @@ extension Assessor {
             producer: "\(c.wireProtocol.rawValue) \(isCommand ? "command" : "endpoint")",
             inputShape: [nil] + desc.inputShape.map { Optional($0) }, outputKind: desc.outputKind.rawValue,
             accessLevel: desc.accessLevel.rawValue)
-        return RemoteModel(access: access, identity: identity) { [access] in
+        return ResolvedModel(access: access, identity: identity) { [access] in
             let u = access.usage
             var b = [
                 Budget(name: "endpoint.rows_sent", value: Double(u.rows)),
@@ -82,12 +66,5 @@ extension Assessor {
             if let m = u.maxRows { b.append(Budget(name: "endpoint.max_rows", value: Double(m))) }
             return b
         }
-    }
-
-    /// Identity for a model that is neither an ONNX file nor a connected endpoint (not reached today).
-    static func unknownIdentity(_ desc: ModelDescription) -> ModelIdentity {
-        ModelIdentity(
-            name: desc.name, sourceKind: .endpoint, location: desc.name, outputKind: desc.outputKind.rawValue,
-            accessLevel: desc.accessLevel.rawValue)
     }
 }

@@ -1,15 +1,22 @@
+import AIRiskAssessment
 import AIRiskONNX
 import AIRiskTensor
 
 /// The architecture of a supplied ONNX model, when it is one the in-process trainer can copy: a
-/// (multi-)logistic model or an MLP of dense layers. Shadow and reference models then share the
-/// target's architecture, as the shadow-model and LiRA attacks assume.
-enum TargetArchitecture {
+/// (multi-)logistic model or an MLP of dense layers. Shadow and reference models, and the retrains that
+/// measure training-side defenses, then share the target's architecture, as those attacks and measurements
+/// assume.
+enum ONNXArchitecture {
     /// Operators that do not change an MLP's architecture (activations, plumbing, label lookup).
     static let transparent: Set<String> = [
         "Add", "Relu", "Tanh", "Sigmoid", "Softmax", "LogSoftmax", "Cast", "Identity", "Reshape", "Flatten",
         "ArgMax", "ArrayFeatureExtractor", "ZipMap", "Normalizer", "Scaler", "Dropout", "Constant",
     ]
+
+    /// The layer sizes, or nil when the graph is not a plain MLP or logistic model.
+    static func read(_ model: ONNXModel) -> MLPArchitecture? {
+        hiddenSizes(of: model).map(MLPArchitecture.init(hiddenSizes:))
+    }
 
     /// Hidden layer widths ([] for a logistic model), or nil when the graph is not a plain MLP.
     static func hiddenSizes(of model: ONNXModel) -> [Int]? {

@@ -1,3 +1,4 @@
+import AIRiskAccess
 import Foundation
 
 /// One defense to measure, as given to `--defenses` (e.g. `round:2`, `top:1`, `label-only`,
@@ -228,7 +229,5 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     }
 
     /// A compact decimal for settings and names (0.05, 4, 0.1).
-    public static func format(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(format: "%g", v)
-    }
+    public static func format(_ v: Double) -> String { DefenseSetting.format(v) }
 }

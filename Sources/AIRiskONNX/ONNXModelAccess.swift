@@ -1,4 +1,4 @@
-import AIRiskONNX
+import AIRiskAccess
 import AIRiskTensor
 
 /// A model held as an ONNX file, run by airisk's own engine: white-box access, with input

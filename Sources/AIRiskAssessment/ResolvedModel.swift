@@ -1,0 +1,28 @@
+import AIRiskAccess
+import AIRiskResults
+
+/// A model ready to be assessed: how to query it, what it is, and what is known of its architecture.
+///
+/// A loader builds it (AIRiskLoader: an ONNX file, an HTTP endpoint or a command); the assessment only
+/// queries ``access`` and never asks which kind of model is behind it.
+public struct ResolvedModel: Sendable {
+    /// The model as the deployment exposes it (already restricted to scores or labels when asked).
+    public var access: any ModelAccess
+    /// How the results identify the model: file and hash, or endpoint URL or command.
+    public var identity: ModelIdentity
+    /// The layer sizes when the model is a plain MLP or logistic model the in-process trainer can copy;
+    /// nil when unknown (endpoints, commands, other graphs).
+    public var architecture: MLPArchitecture?
+    /// Endpoint or command: rows and requests used against its limit, read after the probes.
+    public var usage: (@Sendable () -> [Budget])?
+
+    public init(
+        access: any ModelAccess, identity: ModelIdentity, architecture: MLPArchitecture? = nil,
+        usage: (@Sendable () -> [Budget])? = nil
+    ) {
+        self.access = access
+        self.identity = identity
+        self.architecture = architecture
+        self.usage = usage
+    }
+}

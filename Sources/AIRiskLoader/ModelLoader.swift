@@ -1,0 +1,69 @@
+import AIRiskAccess
+import AIRiskAssessment
+import AIRiskData
+import AIRiskONNX
+import AIRiskResults
+import Foundation
+
+/// Turns where a model is (an ONNX file, an HTTP endpoint, a command) into a ``ResolvedModel``: its
+/// access, its identity for the results, and its architecture when the graph shows one.
+///
+/// The one place that knows the kinds of model: `assess`, `demo`, `inspect` and `predict` all load
+/// through it, and the assessment only sees the resolved model.
+public struct ModelLoader: Sendable {
+    /// Receives one line per loading step ("loading digits.onnx", "connecting to …").
+    public var progress: @Sendable (String) -> Void
+
+    public init(progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.progress = progress
+    }
+
+    /// The model of `plan` at `source` (the plan's model file when nil), restricted to the plan's access
+    /// level. Endpoints and commands are connected with a few non-member rows as the set-up query.
+    public func resolve(_ source: ModelSource? = nil, for plan: AssessmentPlan) async throws -> ResolvedModel {
+        switch source ?? .file(plan.modelURL) {
+        case .file(let url):
+            return try resolveFile(url, name: plan.modelName, inputShape: plan.inputShape, access: plan.access)
+        case .endpoint(let c), .command(let c):
+            return try await connect(plan, configuration: c)
+        }
+    }
+
+    /// An ONNX file: white-box access (or the `access` a deployment exposes), its SHA-256 and producer, and
+    /// the layer sizes when the graph is a plain MLP or logistic model.
+    public func resolveFile(
+        _ url: URL, name: String? = nil, inputShape: [Int]? = nil, access level: AccessLevel? = nil
+    ) throws -> ResolvedModel {
+        progress("loading \(url.lastPathComponent)")
+        let onnx = try openFile(url)
+        let name = name ?? url.lastPathComponent
+        let file = try access(onnx, name: name, inputShape: inputShape)
+        let access: any ModelAccess =
+            switch level {
+            case nil, .whiteBox?: file
+            case .scores?: ScoresOnlyModel(file)
+            case .labelsOnly?: LabelsOnlyModel(file)
+            }
+        let desc = access.description
+        let identity = ModelIdentity(
+            name: name, sourceKind: .file, location: url.path, sha256: try SHA256.hex(contentsOf: url),
+            producer: [onnx.producerName, onnx.producerVersion].filter { !$0.isEmpty }.joined(separator: " "),
+            opset: onnx.opsetImports[""] ?? onnx.opsetImports["ai.onnx"],
+            operators: onnx.operators.map { ($0.domain.isEmpty ? "" : $0.domain + "::") + $0.opType },
+            inputShape: [nil] + desc.inputShape.map { Optional($0) }, outputKind: desc.outputKind.rawValue,
+            accessLevel: desc.accessLevel.rawValue)
+        return ResolvedModel(access: access, identity: identity, architecture: ONNXArchitecture.read(onnx))
+    }
+
+    /// Reads an ONNX file; with `checkOperators` false, a graph with operators the engine lacks still loads
+    /// (for `inspect`, which lists them).
+    public func openFile(_ url: URL, checkOperators: Bool = true) throws -> ONNXModel {
+        try ONNXModel.load(contentsOf: url, checkOperators: checkOperators)
+    }
+
+    /// The engine's access to a loaded ONNX model: which output holds the scores, the row shape, and whether
+    /// input gradients are available.
+    public func access(_ model: ONNXModel, name: String, inputShape: [Int]? = nil) throws -> ONNXModelAccess {
+        try ONNXModelAccess(model: model, name: name, inputShape: inputShape)
+    }
+}
