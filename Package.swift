@@ -29,10 +29,12 @@ let package = Package(
 
         // Text building blocks every module may use: control-character escaping, the JSON value, parser and writer.
         .target(name: "AIRiskSupport"),
+        // The shared words of risk: severity, risk level and factor, data sensitivity, external references.
+        .target(name: "AIRiskVocabulary"),
         // The only module that calls libxml2.
         .target(name: "AIRiskXML", dependencies: ["CLibXML2", "AIRiskSupport"]),
         // The risk catalog: AI Security Matrix, OWASP ML Top 10, ATLAS, mappings, policy.
-        .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML"]),
+        .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML", "AIRiskVocabulary"]),
         // Tensors, kernels, the graph executor with reverse-mode gradients, and training.
         .target(name: "AIRiskTensor", dependencies: ["CBLAS"]),
         // ONNX protobuf reading, lowering onto the tensor engine's graph, and ONNXModelAccess (a model file
@@ -57,7 +59,7 @@ let package = Package(
         // The attacks: membership inference, model inversion, model extraction, and their metrics.
         .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData", "CBLAS"]),
         // The canonical results document: its model, XML form and XSD validation.
-        .target(name: "AIRiskResults", dependencies: ["AIRiskXML"]),
+        .target(name: "AIRiskResults", dependencies: ["AIRiskXML", "AIRiskVocabulary"]),
         // Renderings of a results document: HTML, OSCAL, JSON, SARIF, JUnit.
         .target(
             name: "AIRiskReport",
@@ -70,6 +72,7 @@ let package = Package(
             name: "AIRiskAssessment",
             dependencies: [
                 "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskData", "AIRiskXML",
+                "AIRiskVocabulary",
             ]),
         // Resolves a model file, endpoint or command into the model an assessment receives (access, identity,
         // architecture); the CLI composes it with the assessor.
@@ -85,7 +88,7 @@ let package = Package(
             dependencies: [
                 "AIRiskXML", "AIRiskCatalog", "AIRiskTensor", "AIRiskONNX", "AIRiskData", "AIRiskAccess",
                 "AIRiskProbes", "AIRiskResults", "AIRiskReport", "AIRiskAssessment", "AIRiskEndpoint", "AIRiskLoader",
-                "AIRiskSupport",
+                "AIRiskSupport", "AIRiskVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "airisk", dependencies: ["AIRiskCLI", "AIRiskTensor"]),

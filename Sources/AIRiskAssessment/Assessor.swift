@@ -69,83 +69,26 @@ public struct Assessor: Sendable {
             let started = Date()
             var result: ProbeResult
             var evidence: LeakageEvidence?
+            var targetFPR: Double?
             do {
                 // After the first Ctrl-C the remaining probes are marked interrupted, not started.
                 try Cancellation.check()
-                switch kind {
-                case .membership:
-                    guard desc.isClassifier else {
-                        result = skipped(
-                            kind, "membership inference here attacks classifiers; the model is a regressor")
-                        break
-                    }
-                    var config = plan.profile.membership(seed: plan.seed, scoresAvailable: desc.outputKind != .labels)
-                    config.queryBudget = budget
-                    if let hidden = inputs.architecture {
-                        config.hiddenSizes = hidden
-                    }
+                let probe = kind.probe
+                if let reason = probe.inapplicability(to: desc, purpose: .assessment) {
+                    result = skipped(kind, reason)
+                } else {
                     let report = probeProgress
-                    config.progress = { report(.membership, $0) }
-                    let r = try await MembershipProbe(configuration: config).run(
+                    let context = ProbeContext(
                         model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
-                        population: inputs.population)
-                    let fpr = scorer.membershipTargetFPR
-                    result = MembershipReport.probeResult(r, budget: budget, targetFPR: fpr)
-                    evidence = MembershipReport.headline(r, fpr: fpr)?.evidence
-                    warnings += MembershipReport.warnings(r)
-                    result.notes.append(
-                        inputs.architecture.map {
-                            "shadow and reference models copy the target's architecture: "
-                                + ($0.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \($0)")
-                        }
-                            ?? "the target is not a plain MLP or logistic model: shadow and reference models are MLPs with hidden layers \(config.hiddenSizes)"
-                    )
-                    definitions += MembershipReport.definitions(r)
-                case .inversion:
-                    var config = plan.profile.inversion(seed: plan.seed)
-                    config.classes = plan.classes
-                    if let budget { config.queryBudget = budget }
-                    let all = try [inputs.members, inputs.nonMembers].reduce(
-                        into: inputs.population ?? inputs.members.subset([])
-                    ) { $0 = try $0.appending($1) }
-                    let range = try FeatureRange(observing: all.features)
-                    var evaluator: (any ModelAccess)?
-                    if desc.isClassifier, desc.outputKind != .labels {
-                        evaluator = try await EngineNetworkTrainer(hiddenSizes: [64], epochs: 60).train(
-                            inputs.members, classCount: desc.outputWidth, seed: plan.seed &+ 17)
-                    }
-                    let r = try await InversionProbe(configuration: config).run(
-                        model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers, range: range,
-                        evaluator: evaluator, progress: { [probeProgress] in probeProgress(.inversion, $0) })
-                    result = InversionReport.probeResult(
-                        r, range: range, featureNames: inputs.featureNames, classCount: desc.outputWidth)
-                    if r.notApplicableReason == nil {
-                        evidence = InversionReport.evidence(r, classCount: desc.outputWidth)
-                    }
-                    definitions += InversionReport.definitions
-                case .extraction:
-                    var config = plan.profile.extraction(seed: plan.seed)
-                    if let budget { config.totalQueryBudget = budget }
-                    let publicData = inputs.population ?? inputs.members
-                    let report = probeProgress
-                    config.progress = { report(.extraction, $0) }
-                    let r = try await ExtractionProbe(configuration: config).run(
-                        model: inputs.access, publicData: publicData, evaluationData: inputs.nonMembers)
-                    result = ExtractionReport.probeResult(r)
-                    if inputs.population == nil {
-                        result.notes.append(
-                            "no population set: the member data stood in for the attacker's public data")
-                    }
-                    if ExtractionReport.copiedAnything(r) {
-                        evidence = ExtractionReport.evidence(r)
-                    } else {
-                        // Nothing was measured: a run that trained no copy must not read as "no leakage".
-                        result.metrics.removeAll { $0.name.hasPrefix("Headline: ") }
-                        result.status = .failed(
-                            error: "no copy could be trained within the query budget of \(r.queryBudget) rows; "
-                                + "raise --query-budget")
-                    }
-                    definitions += ExtractionReport.definitions
+                        population: inputs.population, plan: plan, profile: plan.profile, queryBudget: budget,
+                        targetFPR: scorer.membershipTargetFPR, featureNames: inputs.featureNames,
+                        architecture: inputs.architecture, progress: { report(kind, $0) })
+                    let run = try await probe.run(context, purpose: .assessment)
+                    result = run.probeResult()
+                    evidence = run.headline
+                    targetFPR = run.policyMetrics.lazy.compactMap(\.targetFPR).first
+                    warnings += run.warnings
+                    definitions += run.definitions
                 }
             } catch {
                 result = ProbeResult(
@@ -158,7 +101,9 @@ public struct Assessor: Sendable {
             )
             if case .ran = result.status, let evidence {
                 findings.append(
-                    try finding(for: kind, evidence: evidence, plan: plan, access: desc.accessLevel.rawValue))
+                    try finding(
+                        for: kind, evidence: evidence, targetFPR: targetFPR, plan: plan,
+                        access: desc.accessLevel.rawValue))
             }
             probes.append(result)
         }
@@ -183,7 +128,7 @@ public struct Assessor: Sendable {
         var results = AssessmentResults(
             tool: ToolInfo(name: "airisk", version: AssessmentEnvironment.toolVersion), generatedAt: clock(),
             seed: plan.seed, profile: plan.profile.rawValue, budgets: budgets(plan) + (inputs.remoteUsage?() ?? []),
-            dataSensitivity: DataSensitivity(rawValue: plan.dataSensitivity) ?? .medium, status: status,
+            dataSensitivity: plan.dataSensitivity, status: status,
             warnings: warnings,
             model: inputs.identity, dataSets: inputs.records, environment: AssessmentEnvironment.current,
             probes: probes, findings: findings, matrix: matrix,
@@ -231,9 +176,10 @@ public struct Assessor: Sendable {
             status: .skipped(reason: reason))
     }
 
-    func finding(for kind: ProbeKind, evidence: LeakageEvidence, plan: AssessmentPlan, access: String) throws
-        -> Finding
-    {
+    func finding(
+        for kind: ProbeKind, evidence: LeakageEvidence, targetFPR: Double? = nil, plan: AssessmentPlan,
+        access: String
+    ) throws -> Finding {
         guard let probe = catalog.probe(kind.rawValue) else {
             throw AssessmentError.policy("the catalog has no mapping for probe '\(kind.rawValue)'")
         }
@@ -251,23 +197,14 @@ public struct Assessor: Sendable {
                 + (evidence.isMeasurable ? "\(score.severity.rawValue.capitalized) risk" : "no measurable leakage"),
             severity: score.severity, likelihood: score.likelihood, impact: score.impact, rationale: score.rationale,
             stageID: probe.stage, classID: probe.attackClass,
-            owasp: AIRiskResults.Reference(id: owaspID, name: catalog.owaspRisk(owaspID)?.title ?? owaspID),
-            atlas: AIRiskResults.Reference(id: atlasID, name: catalog.atlasTechnique(atlasID)?.name ?? atlasID),
+            owasp: Reference(id: owaspID, name: catalog.owaspRisk(owaspID)?.title ?? owaspID),
+            atlas: Reference(id: atlasID, name: catalog.atlasTechnique(atlasID)?.name ?? atlasID),
             nistSection: probe.nist.citation,
-            recommendedDefenses: defenses, headline: evidence.metric, context: score.context)
+            recommendedDefenses: defenses, headline: evidence.metric, context: score.context, targetFPR: targetFPR)
     }
 
     func budgets(_ plan: AssessmentPlan) -> [Budget] {
-        var b: [Budget] = []
-        let m = plan.profile.membership(seed: plan.seed, scoresAvailable: true)
-        b.append(Budget(name: "membership.shadow_models", value: Double(m.shadowModelCount)))
-        b.append(Budget(name: "membership.reference_models", value: Double(m.referenceModelCount)))
-        let i = plan.profile.inversion(seed: plan.seed)
-        b.append(Budget(name: "inversion.restarts", value: Double(i.restarts)))
-        b.append(Budget(name: "inversion.max_iterations", value: Double(i.maxIterations)))
-        b.append(Budget(name: "inversion.query_budget", value: Double(plan.queryBudget ?? i.queryBudget ?? 0)))
-        let e = plan.profile.extraction(seed: plan.seed)
-        b.append(Budget(name: "extraction.max_budget", value: Double(plan.queryBudget ?? e.budgets.max() ?? 0)))
+        var b = ProbeKind.allCases.flatMap { $0.probe.budgets(plan) }
         if let q = plan.queryBudget { b.append(Budget(name: "query_budget", value: Double(q))) }
         return b
     }

@@ -36,7 +36,7 @@ struct PlanDocumentTests {
         #expect(plan.probes == [.membership, .extraction])
         #expect(plan.profile == .quick)
         #expect(plan.seed == 9)
-        #expect(plan.dataSensitivity == "high")
+        #expect(plan.dataSensitivity == .high)
         #expect(plan.access == .scores)
         #expect(plan.exposure == "public-api")
         #expect(plan.queryBudget == 500)

@@ -6,7 +6,7 @@ import Testing
 @Suite("Risk scorer")
 struct RiskScorerTests {
     let scorer: RiskScorer
-    let context = ScoringContext(sensitivity: "medium", exposure: "internal", access: "scores")
+    let context = ScoringContext(sensitivity: .medium, exposure: "internal", access: "scores")
 
     init() throws {
         scorer = RiskScorer(catalog: try Catalog.bundled())
@@ -20,7 +20,7 @@ struct RiskScorerTests {
 
     @Test("an interval that does not exclude chance gives Note, whatever the context")
     func chanceIsNote() throws {
-        for sensitivity in ["low", "medium", "high"] {
+        for sensitivity in DataSensitivity.allCases {
             for exposure in ["public-api", "internal", "offline"] {
                 let s = try scorer.score(
                     probe: "membership", evidence: evidence(lower: 0.009),
@@ -34,8 +34,8 @@ struct RiskScorerTests {
     @Test("severity never falls as the lower bound rises, and spans at least three levels")
     func monotone() throws {
         for probe in ["membership", "inversion", "extraction"] {
-            var last = AIRiskResults.Severity.note
-            var seen = Set<AIRiskResults.Severity>()
+            var last = Severity.note
+            var seen = Set<Severity>()
             for step in 0...100 {
                 let lower = Double(step) / 100
                 let s = try scorer.score(probe: probe, evidence: evidence(lower: lower, chance: 0.01), context: context)
@@ -53,7 +53,7 @@ struct RiskScorerTests {
         let internalUse = try scorer.score(probe: "membership", evidence: e, context: context)
         let publicAPI = try scorer.score(
             probe: "membership", evidence: e,
-            context: ScoringContext(sensitivity: "medium", exposure: "public-api", access: "scores"))
+            context: ScoringContext(sensitivity: .medium, exposure: "public-api", access: "scores"))
         #expect(internalUse.likelihood == publicAPI.likelihood)
         #expect(publicAPI.impact.score > internalUse.impact.score)
         #expect(publicAPI.severity >= internalUse.severity)
@@ -66,7 +66,7 @@ struct RiskScorerTests {
         #expect {
             _ = try scorer.score(
                 probe: "membership", evidence: evidence(lower: 0.2),
-                context: ScoringContext(sensitivity: "medium", exposure: "cloud", access: "scores"))
+                context: ScoringContext(sensitivity: .medium, exposure: "cloud", access: "scores"))
         } throws: { "\($0)".contains("public-api") }
     }
 }

@@ -43,6 +43,16 @@ struct InputValidationTests {
     static let members = models.appendingPathComponent("softmax_digits.members.npz").path
     static let nonmembers = models.appendingPathComponent("softmax_digits.nonmembers.npz").path
 
+    @Test("an unknown --data-sensitivity is refused naming the option and the accepted values")
+    func dataSensitivity() async {
+        let message = await failure([
+            "assess", "--model", Self.softmax, "--members", Self.members, "--nonmembers", Self.nonmembers,
+            "--data-sensitivity", "extreme",
+        ])
+        #expect(message?.contains("--data-sensitivity") == true, "\(message ?? "no error")")
+        #expect(message?.contains("extreme") == true && message?.contains("medium") == true, "\(message ?? "")")
+    }
+
     @Test(
         "endpoint limits out of range are refused before anything runs",
         arguments: [

@@ -54,6 +54,6 @@ struct RiskPolicyTests {
             #expect(p.factorScores.first { $0.factor == "exploit" }?.derived == .owaspExploitability)
         }
         #expect(policy.convertOwasp(4) == 7)
-        #expect(policy.sensitivity("high")?.score == 7)
+        #expect(policy.sensitivity(.high)?.score == 7)
     }
 }

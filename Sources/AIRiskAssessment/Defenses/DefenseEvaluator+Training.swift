@@ -136,7 +136,8 @@ extension DefenseEvaluator {
             }
             measurements.append(
                 DefenseMeasurement(
-                    probeID: "utility", metric: plainUtility.metric, before: plainUtility.value, after: after.value))
+                    probeID: "utility", metric: plainUtility.metric, metricID: .utility, before: plainUtility.value,
+                    after: after.value))
             let notes =
                 "Measured on a retrain, not the deployed model: \(shape), the deployed model's architecture, trained "
                 + "in-process on the \(members.count) member records with seed \(seed), without the defense (before: "

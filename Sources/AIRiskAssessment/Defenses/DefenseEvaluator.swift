@@ -50,9 +50,9 @@ struct DefenseEvaluator: Sendable {
         func prepare() async throws -> WhatIfProbeRunner {
             if let runner { return runner }
             var evaluator: (any ModelAccess)?
-            if ran.contains(.inversion), desc.isClassifier, desc.outputKind != .labels, desc.outputKind != .sequence {
-                evaluator = try await EngineNetworkTrainer(hiddenSizes: [64], epochs: 60).train(
-                    members, classCount: desc.outputWidth, seed: plan.seed &+ 17)
+            if ran.contains(.inversion) {
+                evaluator = try await InversionAssessmentProbe.evaluator(
+                    for: desc, members: members, seed: plan.seed, purpose: .whatIf)
             }
             let r = WhatIfProbeRunner(
                 plan: plan, profile: profile, members: members, nonMembers: nonMembers, population: population,
@@ -89,14 +89,16 @@ struct DefenseEvaluator: Sendable {
                 }
                 measurements.append(
                     DefenseMeasurement(
-                        probeID: "utility", metric: before.metric, before: before.value, after: after.value))
+                        probeID: "utility", metric: before.metric, metricID: .utility, before: before.value,
+                        after: after.value))
                 var utilityText = "\(before.metric) \(fmt(before.value)) → \(fmt(after.value))"
                 if desc.isClassifier, !after.labels.isEmpty, after.labels.count == before.labels.count {
                     let same = zip(after.labels, before.labels).filter { $0 == $1 }.count
                     let agreement = Double(same) / Double(max(1, after.labels.count))
                     measurements.append(
                         DefenseMeasurement(
-                            probeID: "utility", metric: "Top label unchanged", before: 1, after: agreement))
+                            probeID: "utility", metric: "Top label unchanged", metricID: .utilityTopLabelUnchanged,
+                            before: 1, after: agreement))
                     utilityText += "; top label unchanged on \(fmt(agreement * 100)) % of answers"
                 }
                 let notes =
@@ -139,11 +141,10 @@ struct DefenseEvaluator: Sendable {
                     measurements.append(
                         DefenseMeasurement(
                             probeID: "extraction", metric: "Fidelity within the query limit",
-                            before: curve.bestFidelity,
-                            after: atN ?? 0))
+                            metricID: .extractionFidelityWithinLimit, before: curve.bestFidelity, after: atN ?? 0))
                     let context = ScoringContext(
                         sensitivity: plan.dataSensitivity, exposure: plan.exposure, access: desc.accessLevel.rawValue)
-                    var severityAfter = AIRiskResults.Severity.note
+                    var severityAfter = Severity.note
                     if let e = curve.evidence(within: n),
                         let s = try? scorer.score(probe: "extraction", evidence: e, context: context)
                     {
@@ -153,7 +154,8 @@ struct DefenseEvaluator: Sendable {
                         let sa = severityAfter
                         measurements.append(
                             DefenseMeasurement(
-                                probeID: "extraction", metric: Self.severityMetric, before: rank(sb), after: rank(sa)))
+                                probeID: "extraction", metric: Self.severityMetric, metricID: .severityRank,
+                                before: rank(sb), after: rank(sa)))
                     }
                     lines.append(
                         "Extraction: best fidelity \(fmt(curve.bestFidelity)) within the full budget of "
@@ -195,15 +197,18 @@ struct DefenseEvaluator: Sendable {
         var out: [DefenseMeasurement] = []
         for h in b.headlines {
             // A probe the defense stopped outright reached nothing: its success figures are zero.
-            let after = a.ran ? a.headlines.first { $0.name == h.name }?.value : (h.name.contains("AUC") ? 0.5 : 0)
+            let after = a.ran ? a.headlines.first { $0.id == h.id }?.value : h.whenStopped
             if let after {
-                out.append(DefenseMeasurement(probeID: kind.rawValue, metric: h.name, before: h.value, after: after))
+                out.append(
+                    DefenseMeasurement(
+                        probeID: kind.rawValue, metric: h.name, metricID: h.id, before: h.value, after: after))
             }
         }
         if let sb = b.severity, let sa = a.severity {
             out.append(
                 DefenseMeasurement(
-                    probeID: kind.rawValue, metric: Self.severityMetric, before: rank(sb), after: rank(sa)))
+                    probeID: kind.rawValue, metric: Self.severityMetric, metricID: .severityRank, before: rank(sb),
+                    after: rank(sa)))
         }
         return out
     }
@@ -217,7 +222,7 @@ struct DefenseEvaluator: Sendable {
                 + "\(b.severity?.rawValue ?? "–") without it."
         }
         let figures = b.headlines.compactMap { h in
-            a.headlines.first { $0.name == h.name }.map {
+            a.headlines.first { $0.id == h.id }.map {
                 "\(h.name.lowercased()) \(fmt(h.value)) → \(fmt($0.value))"
             }
         }
@@ -242,7 +247,7 @@ struct DefenseEvaluator: Sendable {
         return DefenseEvidence(
             id: defenseID, name: name, nameJA: nameJA, stageID: existing?.stageID ?? cellProbe?.stage ?? "",
             classID: existing?.classID ?? cellProbe?.attackClass ?? "", evidence: .measured, measurements: measurements,
-            utilityChange: utilityChange, source: existing?.source, notes: notes)
+            utilityChange: utilityChange, source: existing?.source, notes: notes, setting: "\(spec)")
     }
 
     /// Measured entries take the place of the catalog-only entry of the defense they implement;
@@ -272,7 +277,7 @@ struct DefenseEvaluator: Sendable {
                 e -> (DefenseEvidence, DefenseMeasurement)? in
                 guard
                     let m = e.measurements.first(where: {
-                        $0.probeID == finding.probeID && $0.metric != Self.severityMetric
+                        $0.probeID == finding.probeID && $0.metricID != .severityRank
                     })
                 else { return nil }
                 return (e, m)
@@ -280,14 +285,14 @@ struct DefenseEvaluator: Sendable {
             guard let best = candidates.max(by: { ($0.1.before - $0.1.after) < ($1.1.before - $1.1.after) }) else {
                 return rec
             }
-            let setting = best.0.name.components(separatedBy: " (").last.map { "(" + $0 } ?? ""
+            let setting = best.0.setting.map { " (\($0))" } ?? ""
             return RecommendedDefense(
-                id: rec.id, name: rec.name + " — measured " + setting, evidence: .measured, measurement: best.1)
+                id: rec.id, name: rec.name + " — measured" + setting, evidence: .measured, measurement: best.1)
         }
         return f
     }
 
-    func rank(_ s: AIRiskResults.Severity) -> Double { Double(Severity.allCases.firstIndex(of: s) ?? 0) }
+    func rank(_ s: Severity) -> Double { Double(Severity.allCases.firstIndex(of: s) ?? 0) }
 
     func fmt(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e6 ? String(Int(v)) : String(format: "%.3f", v)

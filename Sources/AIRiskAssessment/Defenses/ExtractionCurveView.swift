@@ -1,6 +1,6 @@
 import AIRiskResults
 
-/// The extraction probe's fidelity-versus-queries evidence read back from its canonical result:
+/// The extraction probe's fidelity-versus-queries evidence read back from its canonical result by metric ID:
 /// the curve's points and the equation-solving copy, which is what a query limit is judged by.
 struct ExtractionCurveView: Sendable {
     /// (queries, fidelity) over every source, surrogate and loss, and the equation-solving copy.
@@ -12,18 +12,16 @@ struct ExtractionCurveView: Sendable {
 
     init?(_ result: ProbeResult) {
         var pts: [(Int, Double)] = []
-        for c in result.curves where c.title == "Fidelity versus queries" {
+        for c in result.curves where c.id == .extractionFidelityCurve {
             for s in c.series { for p in s.points { pts.append((Int(p.x), p.y)) } }
         }
-        if let q = result.metrics.first(where: { $0.name == "Equation solving: queries to recover the parameters" }),
-            let f = result.metrics.first(where: { $0.name == "Equation solving: fidelity" })
-        {
+        if let q = result.metric(.extractionEquationQueries), let f = result.metric(.extractionEquationFidelity) {
             pts.append((Int(q.value), f.value))
         }
         guard !pts.isEmpty else { return nil }
         points = pts.map { (queries: $0.0, fidelity: $0.1) }
-        rows = Int(result.metric(named: "Held-out rows")?.value ?? 0)
-        majority = result.metric(named: "Majority-label baseline fidelity")?.value
+        rows = Int(result.metric(.extractionHeldOutRows)?.value ?? 0)
+        majority = result.metric(.extractionMajorityFidelity)?.value
     }
 
     var maxQueries: Int { points.map(\.queries).max() ?? 0 }
@@ -39,7 +37,7 @@ struct ExtractionCurveView: Sendable {
         guard let best = points.filter({ $0.queries <= n }).max(by: { $0.fidelity < $1.fidelity }) else {
             return nil
         }
-        return ExtractionReport.evidence(
+        return ExtractionRun.evidence(
             fidelity: best.fidelity, queries: best.queries, method: "best copy within \(n) queries", rows: rows,
             majority: majority)
     }

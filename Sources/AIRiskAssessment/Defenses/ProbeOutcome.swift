@@ -3,21 +3,15 @@ import AIRiskResults
 /// One probe run behind one defense (or behind none): its headline figures, the evidence it was
 /// scored by and the severity it gives.
 struct ProbeOutcome: Sendable {
-    /// A figure a defense is judged by, e.g. the membership probe's best AUC.
-    struct Headline: Sendable, Equatable {
-        var name: String
-        var value: Double
-    }
-
     var kind: ProbeKind
     /// Whether the probe ran (false when the defense left it nothing to attack, or it failed).
     var ran: Bool
     /// Why it did not run, when it did not.
     var reason: String?
-    var headlines: [Headline]
+    var headlines: [ProbeHeadline]
     /// The headline evidence the severity was scored from.
     var evidence: LeakageEvidence?
-    var severity: AIRiskResults.Severity?
+    var severity: Severity?
     /// Whether the probe failed (an error, not the defense, stopped it), so nothing was measured.
     var failed = false
 

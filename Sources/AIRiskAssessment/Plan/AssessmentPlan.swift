@@ -1,5 +1,6 @@
 import AIRiskAccess
 import AIRiskData
+import AIRiskVocabulary
 import Foundation
 
 /// Everything an assessment needs to know before it starts.
@@ -31,7 +32,7 @@ public struct AssessmentPlan: Sendable {
     public var profile: Profile
     public var seed: UInt64
     /// low | medium | high (the policy's sensitivity ids).
-    public var dataSensitivity: String
+    public var dataSensitivity: DataSensitivity
     /// How exposed the deployment is: public-api, internal or offline (the policy's exposure ids); it
     /// adjusts impact, never likelihood.
     public var exposure: String = "internal"
@@ -54,7 +55,7 @@ public struct AssessmentPlan: Sendable {
     public init(
         modelURL: URL, modelName: String? = nil, members: DataSource, nonMembers: DataSource,
         population: DataSource? = nil, probes: [ProbeKind] = ProbeKind.allCases, profile: Profile = .standard,
-        seed: UInt64 = 0, dataSensitivity: String = "medium", classes: [Int]? = nil, inputShape: [Int]? = nil,
+        seed: UInt64 = 0, dataSensitivity: DataSensitivity = .medium, classes: [Int]? = nil, inputShape: [Int]? = nil,
         queryBudget: Int? = nil
     ) {
         self.modelURL = modelURL

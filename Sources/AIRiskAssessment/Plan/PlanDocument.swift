@@ -1,5 +1,6 @@
 import AIRiskAccess
 import AIRiskData
+import AIRiskVocabulary
 import AIRiskXML
 import Foundation
 
@@ -55,6 +56,14 @@ public enum PlanDocument {
         func integers(_ s: String?, _ field: String) throws -> [Int]? {
             try s.map { try $0.split(whereSeparator: \.isWhitespace).map { try integer(String($0), field) } }
         }
+        func sensitivity(_ s: String?) throws -> DataSensitivity {
+            guard let s else { return .medium }
+            guard let v = DataSensitivity(rawValue: s) else {
+                throw AssessmentError.input(
+                    "\(fileName): dataSensitivity '\(s)' is not one of \(DataSensitivity.accepted)")
+            }
+            return v
+        }
         // The schema guarantees the required elements and the enumerations.
         guard let model = root.element(named: "model"), let modelFile = model[attribute: "file"],
             let members = source("members"), let nonMembers = source("nonMembers")
@@ -70,7 +79,7 @@ public enum PlanDocument {
                 ?? ProbeKind.allCases,
             profile: root[attribute: "profile"].flatMap(Profile.init(rawValue:)) ?? .standard,
             seed: root[attribute: "seed"].flatMap { UInt64($0) } ?? 0,
-            dataSensitivity: root[attribute: "dataSensitivity"] ?? "medium",
+            dataSensitivity: try sensitivity(root[attribute: "dataSensitivity"]),
             classes: try integers(root.element(named: "classes")?.text, "classes"),
             inputShape: try integers(model[attribute: "inputShape"], "inputShape"),
             queryBudget: try root[attribute: "queryBudget"].map { try integer($0, "queryBudget") })

@@ -4,6 +4,8 @@ import Foundation
 /// One probe's headline figure: what the strongest attack measured, its 95 % interval and what a
 /// guessing attacker would reach. Every section and format cites this one figure.
 public struct LeakageEvidence: Sendable, Equatable {
+    /// The figure's stable identity (e.g. ``MetricID/membershipAUC``), carried by its ``metric``.
+    public var id: MetricID?
     /// A name that stays the same across runs and defenses, e.g. "TPR at 1 % FPR".
     public var name: String
     public var value: Double
@@ -19,9 +21,10 @@ public struct LeakageEvidence: Sendable, Equatable {
     public var publicBaseline: String?
 
     public init(
-        name: String, value: Double, lower: Double, upper: Double, chance: Double, basis: String,
-        publicBaseline: String? = nil
+        id: MetricID? = nil, name: String, value: Double, lower: Double, upper: Double, chance: Double,
+        basis: String, publicBaseline: String? = nil
     ) {
+        self.id = id
         self.name = name
         self.value = value
         self.lower = lower
@@ -44,7 +47,7 @@ public struct LeakageEvidence: Sendable, Equatable {
     /// The figure as a results metric (the probe's first metric and the finding's headline).
     public var metric: Metric {
         Metric(
-            name: "Headline: \(name)", value: value, unit: "fraction", ciLow: lower, ciHigh: upper,
+            id: id, name: "Headline: \(name)", value: value, unit: "fraction", ciLow: lower, ciHigh: upper,
             basis: basis + "; chance \(Self.format(chance))" + (publicBaseline.map { "; \($0)" } ?? ""))
     }
 

@@ -30,9 +30,9 @@ public struct RiskScorer: Sendable {
             throw AssessmentError.policy("probe '\(probe)' maps to unknown OWASP risk \(probePolicy.owasp)")
         }
         guard let sens = policy.sensitivity(context.sensitivity) else {
-            let known = policy.sensitivities.map(\.id).joined(separator: ", ")
+            let known = policy.sensitivities.map(\.id.rawValue).joined(separator: ", ")
             throw AssessmentError.policy(
-                "data sensitivity '\(context.sensitivity)' is not in the policy (known: \(known))")
+                "data sensitivity '\(context.sensitivity.rawValue)' is not in the policy (known: \(known))")
         }
         guard let band = probePolicy.metrics.first else {
             throw AssessmentError.policy("the policy's rules for probe '\(probe)' list no leakage bands")
@@ -71,10 +71,10 @@ public struct RiskScorer: Sendable {
         else {
             throw AssessmentError.policy("the policy's levels or severity matrix do not cover these scores")
         }
-        let severity: AIRiskResults.Severity = evidence.isMeasurable ? Self.severity(matrixSeverity) : .note
+        let severity: Severity = evidence.isMeasurable ? matrixSeverity : .note
 
         func signed(_ v: Int) -> String { v >= 0 ? "+\(v)" : "\(v)" }
-        var contextParts = ["data sensitivity \(sens.id) (\(sens.score))"]
+        var contextParts = ["data sensitivity \(sens.id.rawValue) (\(sens.score))"]
         contextParts.append("exposure \(context.exposure)" + (exposure.map { " (\(signed($0.impact)))" } ?? ""))
         contextParts.append("\(context.access) access" + (access.map { " (\(signed($0.impact)))" } ?? ""))
         if ir.technicalWeight > 0 {
@@ -97,13 +97,13 @@ public struct RiskScorer: Sendable {
             evidenceText += "; threat-agent and vulnerability factors average \(Self.format(factorScore))"
         }
         let rationale =
-            "Evidence: \(evidenceText) [\(evidence.basis)]. Likelihood \(Self.format(likelihood)) (\(lLevel.rawValue)). "
-            + "Impact \(Self.format(impact)) (\(iLevel.rawValue)): \(contextText)."
+            "Evidence: \(evidenceText) [\(evidence.basis)]. Likelihood \(Self.format(likelihood)) "
+            + "(\(lLevel.policyName)). Impact \(Self.format(impact)) (\(iLevel.policyName)): \(contextText)."
             + (evidence.isMeasurable ? "" : " Severity is Note because the evidence does not show leakage.")
         return RiskScore(
             evidence: evidence, metricScore: metricScore,
-            likelihood: AIRiskResults.RiskFactor(score: Self.round2(likelihood), level: Self.level(lLevel)),
-            impact: AIRiskResults.RiskFactor(score: Self.round2(impact), level: Self.level(iLevel)),
+            likelihood: RiskFactor(score: Self.round2(likelihood), level: lLevel),
+            impact: RiskFactor(score: Self.round2(impact), level: iLevel),
             severity: severity, context: contextText, rationale: rationale)
     }
 
@@ -111,23 +111,5 @@ public struct RiskScorer: Sendable {
 
     static func format(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e6 ? String(Int(v)) : String(format: "%.3g", v)
-    }
-
-    static func level(_ l: AIRiskCatalog.RiskLevel) -> AIRiskResults.RiskLevel {
-        switch l {
-        case .low: .low
-        case .medium: .medium
-        case .high: .high
-        }
-    }
-
-    static func severity(_ s: AIRiskCatalog.Severity) -> AIRiskResults.Severity {
-        switch s {
-        case .note: .note
-        case .low: .low
-        case .medium: .medium
-        case .high: .high
-        case .critical: .critical
-        }
     }
 }

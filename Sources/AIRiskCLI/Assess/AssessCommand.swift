@@ -71,7 +71,7 @@ struct AssessCommand: AsyncParsableCommand {
     var seed: UInt64 = 0
 
     @Option(help: "Sensitivity of the training data: low, medium or high (drives impact).")
-    var dataSensitivity: String = "medium"
+    var dataSensitivity: DataSensitivity = .medium
 
     @Option(help: "How exposed the deployment is: public-api, internal or offline (adjusts impact, not likelihood).")
     var exposure: String = "internal"
@@ -117,9 +117,6 @@ struct AssessCommand: AsyncParsableCommand {
             try live.validate(model: model)
         }
         _ = try parsedProbes()
-        guard ["low", "medium", "high"].contains(dataSensitivity) else {
-            throw ValidationError("--data-sensitivity must be low, medium or high")
-        }
         guard ["public-api", "internal", "offline"].contains(exposure) else {
             throw ValidationError("--exposure must be public-api, internal or offline")
         }

@@ -42,7 +42,7 @@ enum AssessmentSummary {
             if case .skipped(let why) = p.status { lines.append("  \(p.id) skipped: \(why)") }
         }
         for p in r.probes {
-            for t in p.tables where summaryTables.contains(t.title) {
+            for t in p.tables where t.id.map(summaryTables.contains) ?? false {
                 lines.append("")
                 lines.append("\(p.title) — \(t.title)")
                 let rows = t.rows.map { row in
@@ -107,15 +107,15 @@ enum AssessmentSummary {
         }
         var rows: [[String]] = []
         for e in measured {
-            let setting = e.name.components(separatedBy: " (").last.map { String($0.dropLast()) } ?? e.id
+            let setting = e.setting ?? e.id
             let utility = e.measurements.first { $0.probeID == "utility" }
             let utilityText = utility.map { "\(format($0.before)) → \(format($0.after))" } ?? "unchanged"
             let probes = e.measurements.map(\.probeID).filter { $0 != "utility" }
             var seen = Set<String>()
             for probe in probes where seen.insert(probe).inserted {
                 let ms = e.measurements.filter { $0.probeID == probe }
-                let headline = ms.first { !$0.metric.hasPrefix("Severity") }
-                let sev = ms.first { $0.metric.hasPrefix("Severity") }
+                let headline = ms.first { $0.metricID != .severityRank }
+                let sev = ms.first { $0.metricID == .severityRank }
                 rows.append([
                     setting, probe,
                     headline.map { "\($0.metric) \(format($0.before)) → \(format($0.after))" } ?? "–",
@@ -131,8 +131,8 @@ enum AssessmentSummary {
 
     /// The per-probe tables worth a terminal: the membership attack table, the extraction
     /// fidelity-versus-queries and queries-to-fidelity tables, the inversion per-class table.
-    static let summaryTables: Set<String> = [
-        "Attacks", "Fidelity versus queries", "Queries to reach fidelity", "Per class",
+    static let summaryTables: Set<MetricID> = [
+        .membershipAttacksTable, .extractionFidelityTable, .extractionQueriesTable, .inversionPerClassTable,
     ]
 
     static func format(_ v: Double) -> String {

@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
         var plan = AssessmentPlan(
             modelURL: assets.model, modelName: DemoAssets.model.name, members: .init(url: assets.members),
             nonMembers: .init(url: assets.nonMembers), population: .init(url: assets.population), profile: profile,
-            seed: seed, dataSensitivity: "medium")
+            seed: seed, dataSensitivity: .medium)
         plan.defenses = defenses == "none" ? [] : try AssessCommand.defenseList(defenses)
         plan.defenseProfile = defenseProfile
         try await AssessCommand.execute(

@@ -59,10 +59,10 @@ struct ElementReader {
         element.elements(named: name).map { ElementReader(element: $0, file: file) }
     }
 
-    /// A ``Reference`` for every `name` child, read from its `attribute`.
-    func references(_ name: String, attribute: String = "ref") throws(CatalogError) -> [Reference] {
-        var references: [Reference] = []
-        for child in children(name) { references.append(try Reference(child, attribute: attribute)) }
+    /// A ``CatalogReference`` for every `name` child, read from its `attribute`.
+    func references(_ name: String, attribute: String = "ref") throws(CatalogError) -> [CatalogReference] {
+        var references: [CatalogReference] = []
+        for child in children(name) { references.append(try CatalogReference(child, attribute: attribute)) }
         return references
     }
 

@@ -154,7 +154,9 @@ struct ReferenceChecker {
         }
     }
 
-    private mutating func checkMitigationsAndProbes(_ mitigations: [Reference], _ probes: [Reference], owner: String) {
+    private mutating func checkMitigationsAndProbes(
+        _ mitigations: [CatalogReference], _ probes: [CatalogReference], owner: String
+    ) {
         for m in mitigations {
             expect(catalog.atlasMitigation(m.ref) != nil, m.ref, kind: "ATLAS mitigation", from: owner, at: m.location)
         }
@@ -184,7 +186,7 @@ struct ReferenceChecker {
             }
             if !factor.options.contains(where: { $0.label == s.option && $0.score == s.score }) {
                 add(
-                    s.location, id: s.id,
+                    s.location, id: s.id.rawValue,
                     "sensitivity \(s.id): factor \(s.factor) has no option \"\(s.option)\" scored \(s.score)")
             }
         }

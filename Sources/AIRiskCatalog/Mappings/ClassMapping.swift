@@ -2,8 +2,8 @@
 public struct ClassMapping: Sendable, Equatable, Encodable {
     public var attackClass: String
     public var status: VerificationStatus
-    public var owasp: [Reference]
-    public var atlas: [Reference]
+    public var owasp: [CatalogReference]
+    public var atlas: [CatalogReference]
     public var nist: String
     public var location: SourceLocation
 

@@ -2,8 +2,8 @@
 public struct DefenseMapping: Sendable, Equatable, Encodable {
     public var defense: String
     public var status: VerificationStatus
-    public var mitigations: [Reference]
-    public var reducesProbes: [Reference]
+    public var mitigations: [CatalogReference]
+    public var reducesProbes: [CatalogReference]
     public var note: String?
     public var location: SourceLocation
 

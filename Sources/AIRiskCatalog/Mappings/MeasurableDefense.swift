@@ -17,9 +17,9 @@ public struct MeasurableDefense: Sendable, Equatable, Encodable {
     public var name: LocalizedName
     public var status: VerificationStatus
     /// The matrix defenses it implements.
-    public var implements: [Reference]
-    public var mitigations: [Reference]
-    public var reducesProbes: [Reference]
+    public var implements: [CatalogReference]
+    public var mitigations: [CatalogReference]
+    public var reducesProbes: [CatalogReference]
     public var note: String?
     public var location: SourceLocation
 

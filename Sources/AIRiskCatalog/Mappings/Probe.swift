@@ -10,11 +10,11 @@ public struct Probe: Sendable, Equatable, Encodable {
     public var stage: String
     public var attackClass: String
     /// Matrix techniques the probe implements.
-    public var techniques: [Reference]
+    public var techniques: [CatalogReference]
     /// OWASP ML Top 10 risk IDs.
-    public var owasp: [Reference]
+    public var owasp: [CatalogReference]
     /// ATLAS technique IDs.
-    public var atlas: [Reference]
+    public var atlas: [CatalogReference]
     /// The NIST AI 100-2 E2025 taxonomy entry.
     public var nist: NistSection
     /// Requirements and controls of OWASP AISVS, the EU AI Act, ISO/IEC 42001 and OWASP AI Exchange.

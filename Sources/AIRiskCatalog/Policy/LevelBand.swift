@@ -7,13 +7,26 @@ public struct LevelBand: Sendable, Equatable, Encodable {
 
     init(_ r: ElementReader) throws(CatalogError) {
         let raw = try r.attribute("id")
-        guard let level = RiskLevel(rawValue: raw) else {
+        guard let level = RiskLevel(policyName: raw) else {
             throw r.issue("level must be LOW, MEDIUM or HIGH: \(raw)", id: raw)
         }
         self.level = level
         from = try r.double("from")
         to = try r.double("to")
         location = r.location
+    }
+
+    /// The policy file's spelling of the level ("LOW"), as the catalog commands have always printed it.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(level.policyName, forKey: .level)
+        try c.encodeIfPresent(from, forKey: .from)
+        try c.encodeIfPresent(to, forKey: .to)
+        try c.encode(location, forKey: .location)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case level, from, to, location
     }
 
     public func contains(_ score: Double) -> Bool {

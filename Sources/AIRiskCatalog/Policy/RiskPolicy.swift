@@ -11,13 +11,13 @@ public struct RiskPolicy: Sendable, Equatable, Encodable {
     public var scaleMax: Int
     public var levels: [LevelBand]
     public var severityMatrix: [SeverityMatrixEntry]
-    public var likelihoodFactors: [RiskFactor]
-    public var impactFactors: [RiskFactor]
+    public var likelihoodFactors: [RiskRatingFactor]
+    public var impactFactors: [RiskRatingFactor]
     /// OWASP ML Top 10 value (1–5) → 0–9 score.
     public var owaspConversion: [Int: Int]
     public var likelihoodRule: LikelihoodRule
     public var impactRule: ImpactRule
-    public var sensitivities: [Sensitivity]
+    public var sensitivities: [PolicySensitivity]
     /// How exposed the deployment is (public-api, internal, offline) and what that does to impact.
     public var exposures: [ImpactAdjustment]
     /// What each access level does to impact.
@@ -39,19 +39,19 @@ public struct RiskPolicy: Sendable, Equatable, Encodable {
         var entries: [SeverityMatrixEntry] = []
         for e in try r.child("severityMatrix").children("entry") { entries.append(try SeverityMatrixEntry(e)) }
         severityMatrix = entries
-        var likelihood: [RiskFactor] = []
-        for f in try r.child("likelihoodFactors").children("factor") { likelihood.append(try RiskFactor(f)) }
+        var likelihood: [RiskRatingFactor] = []
+        for f in try r.child("likelihoodFactors").children("factor") { likelihood.append(try RiskRatingFactor(f)) }
         likelihoodFactors = likelihood
-        var impact: [RiskFactor] = []
-        for f in try r.child("impactFactors").children("factor") { impact.append(try RiskFactor(f)) }
+        var impact: [RiskRatingFactor] = []
+        for f in try r.child("impactFactors").children("factor") { impact.append(try RiskRatingFactor(f)) }
         impactFactors = impact
         var conversion: [Int: Int] = [:]
         for m in try r.child("owaspConversion").children("map") { conversion[try m.int("owasp")] = try m.int("score") }
         owaspConversion = conversion
         likelihoodRule = try LikelihoodRule(r.child("likelihoodRule"))
         impactRule = try ImpactRule(r.child("impactRule"))
-        var sensitivities: [Sensitivity] = []
-        for s in try r.child("sensitivities").children("sensitivity") { sensitivities.append(try Sensitivity(s)) }
+        var sensitivities: [PolicySensitivity] = []
+        for s in try r.child("sensitivities").children("sensitivity") { sensitivities.append(try PolicySensitivity(s)) }
         self.sensitivities = sensitivities
         var exposures: [ImpactAdjustment] = []
         for e in r.children("exposures").flatMap({ $0.children("exposure") }) {
@@ -95,7 +95,7 @@ public struct RiskPolicy: Sendable, Equatable, Encodable {
         accessLevels.first { $0.id == id }
     }
 
-    public func sensitivity(_ id: String) -> Sensitivity? {
+    public func sensitivity(_ id: DataSensitivity) -> PolicySensitivity? {
         sensitivities.first { $0.id == id }
     }
 }

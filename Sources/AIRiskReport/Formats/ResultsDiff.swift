@@ -34,13 +34,20 @@ package struct ResultsDiff {
         for id in probeIDs {
             let a = old.probes.first { $0.id == id }
             let b = new.probes.first { $0.id == id }
-            var names: [String] = []
-            for m in (a?.metrics ?? []) + (b?.metrics ?? []) where !names.contains(m.name) { names.append(m.name) }
-            for name in names {
+            // The same figure: the same metric ID, or the same name when either document predates IDs.
+            func same(_ x: Metric, _ y: Metric) -> Bool {
+                if let i = x.id, let j = y.id { return i == j }
+                return x.name == y.name
+            }
+            var seen: [Metric] = []
+            for m in (a?.metrics ?? []) + (b?.metrics ?? []) where !seen.contains(where: { same($0, m) }) {
+                seen.append(m)
+            }
+            for m in seen {
                 metrics.append(
                     MetricChange(
-                        probe: id, metric: name, old: a?.metrics.first { $0.name == name }?.value,
-                        new: b?.metrics.first { $0.name == name }?.value))
+                        probe: id, metric: m.name, old: a?.metrics.first { same($0, m) }?.value,
+                        new: b?.metrics.first { same($0, m) }?.value))
             }
             headlines.append(
                 HeadlineChange(

@@ -59,10 +59,10 @@ extension HTMLContext {
             text += ": " + dataText(f.title)
         }
         if f.severity == .note { text += "; " + t("decisionNoLeak") }
-        // The TPR the finding's rationale cites (the policy's FPR), else the probe's first TPR figure.
-        let tprs = (probe?.metrics ?? []).filter { $0.name.hasPrefix("TPR at ") && $0.name.hasSuffix(" FPR") }
-        if let tpr = tprs.first(where: { f.rationale.contains($0.name) }) ?? tprs.first {
-            let fpr = tpr.name.dropFirst("TPR at ".count).dropLast(" FPR".count)
+        // The TPR at the policy's FPR (the one the finding's rationale cites), else the probe's first TPR figure.
+        let tprs = (probe?.metrics ?? []).filter { $0.targetFPR != nil }
+        if let tpr = tprs.first(where: { $0.targetFPR == f.targetFPR }) ?? tprs.first, let rate = tpr.targetFPR {
+            let fpr = Self.percent(rate)
             // Whole records per hundred, one decimal below ten (0.025 → 2.5, not a rounded 3).
             let perHundred = tpr.value * 100
             let count =
@@ -71,6 +71,12 @@ extension HTMLContext {
             text += "; " + fill("decisionTpr", String(fpr), count)
         }
         return text + " (" + severityLabel(f.severity) + ")."
+    }
+
+    /// "1 %" for 0.01, "0.1 %" for 0.001.
+    static func percent(_ rate: Double) -> String {
+        let v = rate * 100
+        return v == v.rounded() ? "\(Int(v)) %" : String(format: "%.1f %%", v)
     }
 
     /// The label `key` with `{0}`, `{1}`, … replaced by `values`.

@@ -306,16 +306,16 @@ struct HTMLContext {
     /// Severity changes (a 0–4 scale) stay in the table.
     var defenseChart: String? {
         let measured = results.defenses.filter { $0.evidence == .measured }
-        var keys: [(probe: String, metric: String)] = []
+        var keys: [(probe: String, id: MetricID?, metric: String)] = []
         for d in measured {
-            for m in d.measurements where !m.metric.hasPrefix("Severity") {
-                if !keys.contains(where: { $0.probe == m.probeID }) { keys.append((m.probeID, m.metric)) }
+            for m in d.measurements where m.metricID != .severityRank {
+                if !keys.contains(where: { $0.probe == m.probeID }) { keys.append((m.probeID, m.metricID, m.metric)) }
             }
         }
         guard !keys.isEmpty else { return nil }
         let charts = keys.map { key -> String in
             let groups = measured.compactMap { d -> BarChartSVG.Group? in
-                guard let m = d.measurements.first(where: { $0.probeID == key.probe && $0.metric == key.metric })
+                guard let m = d.measurements.first(where: { $0.probeID == key.probe && $0.metricID == key.id })
                 else { return nil }
                 return BarChartSVG.Group(label: Self.setting(of: d), values: [m.before, m.after])
             }
@@ -327,9 +327,8 @@ struct HTMLContext {
         return charts.joined(separator: "</figure><figure>")
     }
 
-    /// The setting a measured defense's name ends with, e.g. "round:1" in "… (round:1)".
+    /// The measured variant's setting, e.g. "round:1" (the defense id in documents that predate settings).
     static func setting(of d: DefenseEvidence) -> String {
-        guard d.name.hasSuffix(")"), let open = d.name.lastIndex(of: "(") else { return d.name }
-        return String(d.name[d.name.index(after: open)..<d.name.index(before: d.name.endIndex)])
+        d.setting ?? d.id
     }
 }

@@ -1,5 +1,7 @@
 /// A line chart's data: one or more series on shared axes (ROC curves, fidelity against queries).
 public struct Curve: Sendable, Equatable, Codable {
+    /// What code finds the curve by; nil in documents written before identities existed.
+    public var id: MetricID?
     public var title: String
     public var xLabel: String
     public var yLabel: String
@@ -10,9 +12,10 @@ public struct Curve: Sendable, Equatable, Codable {
     public var series: [CurveSeries]
 
     public init(
-        title: String, xLabel: String, yLabel: String, logX: Bool = false, logY: Bool = false,
-        diagonal: Bool = false, series: [CurveSeries]
+        id: MetricID? = nil, title: String, xLabel: String, yLabel: String, logX: Bool = false,
+        logY: Bool = false, diagonal: Bool = false, series: [CurveSeries]
     ) {
+        self.id = id
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel

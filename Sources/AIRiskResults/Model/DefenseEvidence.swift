@@ -14,12 +14,16 @@ public struct DefenseEvidence: Sendable, Equatable, Codable {
     /// The catalog's source for the defense (paper or page).
     public var source: String?
     public var notes: String?
+    /// The measured variant in the tool's defense syntax (e.g. `l2:0.01`, `query-limit:1000`); nil for
+    /// catalog-only entries and in documents written before it existed.
+    public var setting: String?
 
     public init(
         id: String, name: String, nameJA: String? = nil, stageID: String, classID: String, evidence: EvidenceKind,
         measurements: [DefenseMeasurement] = [], utilityChange: Double? = nil, source: String? = nil,
-        notes: String? = nil
+        notes: String? = nil, setting: String? = nil
     ) {
+        self.setting = setting
         self.id = id
         self.name = name
         self.nameJA = nameJA

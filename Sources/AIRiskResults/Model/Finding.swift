@@ -25,13 +25,17 @@ public struct Finding: Sendable, Equatable, Codable {
     public var headline: Metric?
     /// The deployment context that adjusted impact (data sensitivity, exposure, access), in words.
     public var context: String?
+    /// The false-positive rate the policy reads this probe's TPR at (membership), nil otherwise: the
+    /// ``Metric/targetFPR`` of the probe metric the rationale cites.
+    public var targetFPR: Double?
 
     public init(
         id: String, probeID: String, title: String, severity: Severity, likelihood: RiskFactor, impact: RiskFactor,
         rationale: String, stageID: String, classID: String, owasp: Reference, atlas: Reference,
         nistSection: String, recommendedDefenses: [RecommendedDefense] = [], headline: Metric? = nil,
-        context: String? = nil
+        context: String? = nil, targetFPR: Double? = nil
     ) {
+        self.targetFPR = targetFPR
         self.headline = headline
         self.context = context
         self.id = id

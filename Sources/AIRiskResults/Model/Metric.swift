@@ -1,5 +1,7 @@
 /// One headline number with its unit, confidence interval and the sample it rests on.
 public struct Metric: Sendable, Equatable, Codable {
+    /// What code reads the figure by; nil in documents written before identities existed.
+    public var id: MetricID?
     /// Display name, also the key `airisk diff` matches on (e.g. "AUC", "TPR @ 1% FPR").
     public var name: String
     public var value: Double
@@ -11,11 +13,15 @@ public struct Metric: Sendable, Equatable, Codable {
     public var ciHigh: Double?
     /// What the number was computed on (e.g. "n=500 members, 500 non-members; 95% bootstrap CI").
     public var basis: String?
+    /// The false-positive rate a TPR figure is read at (e.g. 0.01), nil for other figures.
+    public var targetFPR: Double?
 
     public init(
-        name: String, value: Double, unit: String? = nil, ciLow: Double? = nil, ciHigh: Double? = nil,
-        basis: String? = nil
+        id: MetricID? = nil, name: String, value: Double, unit: String? = nil, ciLow: Double? = nil,
+        ciHigh: Double? = nil, basis: String? = nil, targetFPR: Double? = nil
     ) {
+        self.id = id
+        self.targetFPR = targetFPR
         self.name = name
         self.value = value
         self.unit = unit

@@ -42,6 +42,10 @@ public struct ProbeResult: Sendable, Equatable, Codable {
     }
 
     /// The headline metric with this name, if the probe reported it.
+    public func metric(_ id: MetricID) -> Metric? {
+        metrics.first { $0.id == id }
+    }
+
     public func metric(named name: String) -> Metric? {
         metrics.first { $0.name == name }
     }

@@ -89,7 +89,8 @@ struct ResultsXMLDecoder {
             },
             tables: try p.elements(named: "table").map { t throws(ResultsError) in
                 ResultTable(
-                    title: try childText(t, "title"), columns: t.elements(named: "column").map(\.text),
+                    id: t[attribute: "id"].map(MetricID.init(rawValue:)), title: try childText(t, "title"),
+                    columns: t.elements(named: "column").map(\.text),
                     rows: try t.elements(named: "row").map { row throws(ResultsError) in
                         try row.elements.map { cell throws(ResultsError) -> TableCell in
                             if cell.name == "number" {
@@ -104,7 +105,8 @@ struct ResultsXMLDecoder {
             },
             curves: try p.elements(named: "curve").map { c throws(ResultsError) in
                 Curve(
-                    title: try childText(c, "title"), xLabel: try childText(c, "xLabel"),
+                    id: c[attribute: "id"].map(MetricID.init(rawValue:)), title: try childText(c, "title"),
+                    xLabel: try childText(c, "xLabel"),
                     yLabel: try childText(c, "yLabel"), logX: try bool(c, "logX"), logY: try bool(c, "logY"),
                     diagonal: try bool(c, "diagonal"),
                     series: try c.elements(named: "series").map { s throws(ResultsError) in
@@ -154,15 +156,17 @@ struct ResultsXMLDecoder {
 
     func measurement(_ m: XMLElement) throws(ResultsError) -> DefenseMeasurement {
         DefenseMeasurement(
-            probeID: try attr(m, "probeID"), metric: try childText(m, "metric"), before: try double(m, "before"),
+            probeID: try attr(m, "probeID"), metric: try childText(m, "metric"),
+            metricID: m[attribute: "metricID"].map(MetricID.init(rawValue:)), before: try double(m, "before"),
             after: try double(m, "after"))
     }
 
     func metric(_ m: XMLElement) throws(ResultsError) -> Metric {
         Metric(
-            name: try childText(m, "name"), value: try double(m, "value"), unit: m.element(named: "unit")?.text,
+            id: m[attribute: "id"].map(MetricID.init(rawValue:)), name: try childText(m, "name"),
+            value: try double(m, "value"), unit: m.element(named: "unit")?.text,
             ciLow: try optionalDouble(m, "ciLow"), ciHigh: try optionalDouble(m, "ciHigh"),
-            basis: m.element(named: "basis")?.text)
+            basis: m.element(named: "basis")?.text, targetFPR: try optionalDouble(m, "targetFPR"))
     }
 
     func factor(_ e: XMLElement) throws(ResultsError) -> RiskFactor {
@@ -188,7 +192,7 @@ struct ResultsXMLDecoder {
                     })
             },
             headline: try f.element(named: "headline").map { m throws(ResultsError) in try metric(m) },
-            context: f.element(named: "context")?.text)
+            context: f.element(named: "context")?.text, targetFPR: try optionalDouble(f, "targetFPR"))
     }
 
     func matrix(_ m: XMLElement) throws(ResultsError) -> MatrixSnapshot {
@@ -219,7 +223,7 @@ struct ResultsXMLDecoder {
             stageID: try attr(d, "stageID"), classID: try attr(d, "classID"), evidence: try enumValue(d, "evidence"),
             measurements: try d.elements(named: "measurement").map { m throws(ResultsError) in try measurement(m) },
             utilityChange: try optionalDouble(d, "utilityChange"), source: d.element(named: "source")?.text,
-            notes: d.element(named: "notes")?.text)
+            notes: d.element(named: "notes")?.text, setting: d[attribute: "setting"])
     }
 
     // MARK: Field access

@@ -77,7 +77,7 @@ enum ResultsXMLEncoder {
         children += p.metrics.map { metric($0) }
         children += p.tables.map { t in
             el(
-                "table", [:],
+                "table", t.id.map { ["id": $0.rawValue] } ?? [:],
                 [text("title", t.title)] + t.columns.map { text("column", $0) }
                     + t.rows.map { row in
                         el(
@@ -91,8 +91,10 @@ enum ResultsXMLEncoder {
                     })
         }
         children += p.curves.map { c in
-            el(
-                "curve", ["logX": bool(c.logX), "logY": bool(c.logY), "diagonal": bool(c.diagonal)],
+            var attributes = ["logX": bool(c.logX), "logY": bool(c.logY), "diagonal": bool(c.diagonal)]
+            if let id = c.id { attributes["id"] = id.rawValue }
+            return el(
+                "curve", attributes,
                 [text("title", c.title), text("xLabel", c.xLabel), text("yLabel", c.yLabel)]
                     + c.series.map { s in
                         el(
@@ -134,22 +136,25 @@ enum ResultsXMLEncoder {
         var attributes = ["value": num(m.value)]
         if let low = m.ciLow { attributes["ciLow"] = num(low) }
         if let high = m.ciHigh { attributes["ciHigh"] = num(high) }
+        if let id = m.id { attributes["id"] = id.rawValue }
+        if let fpr = m.targetFPR { attributes["targetFPR"] = num(fpr) }
         return el(tag, attributes, [text("name", m.name)] + optText("unit", m.unit) + optText("basis", m.basis))
     }
 
     static func measurement(_ m: DefenseMeasurement) -> XMLElement {
-        el(
-            "measurement", ["probeID": m.probeID, "before": num(m.before), "after": num(m.after)],
-            [text("metric", m.metric)])
+        var attributes = ["probeID": m.probeID, "before": num(m.before), "after": num(m.after)]
+        if let id = m.metricID { attributes["metricID"] = id.rawValue }
+        return el("measurement", attributes, [text("metric", m.metric)])
     }
 
     static func finding(_ f: Finding) -> XMLElement {
-        el(
-            "finding",
-            [
-                "id": f.id, "probeID": f.probeID, "severity": f.severity.rawValue, "stageID": f.stageID,
-                "classID": f.classID,
-            ],
+        var attributes = [
+            "id": f.id, "probeID": f.probeID, "severity": f.severity.rawValue, "stageID": f.stageID,
+            "classID": f.classID,
+        ]
+        if let fpr = f.targetFPR { attributes["targetFPR"] = num(fpr) }
+        return el(
+            "finding", attributes,
             [
                 text("title", f.title),
                 el("likelihood", ["score": num(f.likelihood.score), "level": f.likelihood.level.rawValue]),
@@ -200,6 +205,7 @@ enum ResultsXMLEncoder {
     static func defense(_ d: DefenseEvidence) -> XMLElement {
         var attributes = ["id": d.id, "stageID": d.stageID, "classID": d.classID, "evidence": d.evidence.rawValue]
         if let u = d.utilityChange { attributes["utilityChange"] = num(u) }
+        if let s = d.setting { attributes["setting"] = s }
         return el(
             "defense", attributes,
             [text("name", d.name)] + optText("nameJA", d.nameJA) + d.measurements.map(measurement)

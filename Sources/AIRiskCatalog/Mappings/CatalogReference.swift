@@ -1,5 +1,5 @@
 /// A reference from one catalog entry to another, remembering the line it was written on.
-public struct Reference: Sendable, Equatable, Encodable {
+public struct CatalogReference: Sendable, Equatable, Encodable {
     public var ref: String
     public var location: SourceLocation
 

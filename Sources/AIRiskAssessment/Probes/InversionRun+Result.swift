@@ -6,7 +6,7 @@ import Foundation
 /// The inversion probe's result in the canonical results form: the per-class table, the
 /// reconstructions as PNG images beside the class means (image-shaped inputs) or as feature
 /// vectors (tabular inputs).
-enum InversionReport {
+extension InversionRun {
     static func probeResult(
         _ r: InversionResult, range: FeatureRange, featureNames: [String], classCount: Int
     ) -> ProbeResult {
@@ -25,12 +25,18 @@ enum InversionReport {
         if let acc = r.attackAccuracy {
             p.metrics.append(
                 Metric(
-                    name: "Attack accuracy (evaluation model)", value: acc, unit: "fraction",
+                    id: .inversionEvaluatorAccuracy, name: "Attack accuracy (evaluation model)", value: acc,
+                    unit: "fraction",
                     basis: "\(r.classes.count) classes judged by a classifier trained on the member data"))
         }
         p.metrics.append(
-            Metric(name: "Classes reached (target's own label)", value: r.targetSuccessRate, unit: "fraction"))
-        p.metrics.append(Metric(name: "Mean target confidence", value: r.meanTargetConfidence, unit: "probability"))
+            Metric(
+                id: .inversionClassesReached, name: "Classes reached (target's own label)", value: r.targetSuccessRate,
+                unit: "fraction"))
+        p.metrics.append(
+            Metric(
+                id: .inversionMeanConfidence, name: "Mean target confidence", value: r.meanTargetConfidence,
+                unit: "probability"))
         func mean(_ f: (ClassInversion) -> Double?) -> Double? {
             let v = r.classes.compactMap(f)
             return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
@@ -40,7 +46,7 @@ enum InversionReport {
         {
             p.metrics.append(
                 Metric(
-                    name: "Centred cosine to class mean", value: c, unit: "cosine",
+                    id: .inversionCentredCosine, name: "Centred cosine to class mean", value: c, unit: "cosine",
                     basis: String(format: "random-input baseline %.3f", rc)))
         }
 
@@ -58,7 +64,7 @@ enum InversionReport {
         }
         p.tables.append(
             ResultTable(
-                title: "Per class",
+                id: .inversionPerClassTable, title: "Per class",
                 columns: [
                     "Class", "Target confidence", "Target label", "Evaluator label", "MSE to class mean", "Cosine",
                     "Centred cosine", "Centred cosine (non-member mean)", "Centred cosine (random)",
@@ -133,7 +139,7 @@ enum InversionReport {
         let judged = r.classes.compactMap { c in c.evaluatorPrediction.map { $0 == c.targetClass } }
         guard !judged.isEmpty else {
             return LeakageEvidence(
-                name: "Attack accuracy", value: 0, lower: 0, upper: 1, chance: chance,
+                id: .inversionAttackAccuracy, name: "Attack accuracy", value: 0, lower: 0, upper: 1, chance: chance,
                 basis: "not measured: no evaluation classifier (labels-only or regression outputs)")
         }
         let hits = judged.filter { $0 }.count
@@ -152,7 +158,8 @@ enum InversionReport {
                 baseline, attack)
         }
         return LeakageEvidence(
-            name: "Attack accuracy", value: ci.estimate, lower: ci.lower, upper: ci.upper, chance: chance,
+            id: .inversionAttackAccuracy, name: "Attack accuracy", value: ci.estimate, lower: ci.lower, upper: ci.upper,
+            chance: chance,
             basis:
                 "\(hits) of \(judged.count) attacked classes named by a classifier trained on the member data, "
                 + "Clopper–Pearson 95 %; \(k) classes"

@@ -3,8 +3,8 @@ import AIRiskResults
 import Foundation
 
 /// The membership probe's result in the canonical results form, and the metrics the policy
-/// scores it by.
-enum MembershipReport {
+/// scores it by: the glue ``MembershipRun``'s conformance to ``ProbeRun`` is made of.
+extension MembershipRun {
     static func probeResult(_ r: MembershipResult, budget: Int?, targetFPR: Double) -> ProbeResult {
         var p = ProbeResult(
             id: "membership", title: "Membership inference", accessAssumed: r.accessLevel.rawValue,
@@ -20,29 +20,42 @@ enum MembershipReport {
             for f in m.lowFPR {
                 p.metrics.append(
                     Metric(
-                        name: "TPR at \(percent(f.targetFPR)) FPR", value: f.tpr.estimate, unit: "fraction",
+                        id: .membershipTPR(atFPR: f.targetFPR), name: "TPR at \(percent(f.targetFPR)) FPR",
+                        value: f.tpr.estimate, unit: "fraction",
                         ciLow: f.tpr.lower, ciHigh: f.tpr.upper,
                         basis:
                             "\(best.name); \(f.negatives) non-members, at most \(f.maxFalsePositives) false positives allowed; "
                             + (f.tpr.lower > f.fprUpperBound
                                 ? "the interval excludes chance (the threshold's FPR, ≤ \(percent(f.fprUpperBound)))"
                                 : "the interval does not exclude chance (the threshold's FPR, ≤ \(percent(f.fprUpperBound)))")
-                            + (f.note.map { "; \($0)" } ?? "")))
+                            + (f.note.map { "; \($0)" } ?? ""),
+                        targetFPR: f.targetFPR))
             }
             p.metrics.append(
-                Metric(name: "Membership advantage", value: m.advantage, unit: "TPR − FPR", basis: best.name))
+                Metric(
+                    id: .membershipAdvantage, name: "Membership advantage", value: m.advantage, unit: "TPR − FPR",
+                    basis: best.name))
             if let top = r.attacks.max(by: { $0.metrics.epsilon.epsilon < $1.metrics.epsilon.epsilon }) {
                 p.metrics.append(
                     Metric(
-                        name: "Empirical ε lower bound", value: top.metrics.epsilon.epsilon, unit: "ε",
+                        id: .membershipEpsilon, name: "Empirical ε lower bound", value: top.metrics.epsilon.epsilon,
+                        unit: "ε",
                         basis:
                             "largest over the attacks (\(top.name)); δ = \(top.metrics.epsilon.delta), Clopper–Pearson 95 % bounds"
                     ))
             }
         }
-        p.metrics.append(Metric(name: "Train accuracy (members)", value: r.memberAccuracy, unit: "fraction"))
-        p.metrics.append(Metric(name: "Test accuracy (non-members)", value: r.nonMemberAccuracy, unit: "fraction"))
-        p.metrics.append(Metric(name: "Generalisation gap", value: r.accuracyGap, unit: "fraction"))
+        p.metrics.append(
+            Metric(
+                id: .membershipTrainAccuracy, name: "Train accuracy (members)", value: r.memberAccuracy,
+                unit: "fraction"))
+        p.metrics.append(
+            Metric(
+                id: .membershipTestAccuracy, name: "Test accuracy (non-members)", value: r.nonMemberAccuracy,
+                unit: "fraction"))
+        p.metrics.append(
+            Metric(id: .membershipGeneralisationGap, name: "Generalisation gap", value: r.accuracyGap, unit: "fraction")
+        )
 
         var rows: [[TableCell]] = []
         for a in r.attacks {
@@ -60,7 +73,7 @@ enum MembershipReport {
         let fprColumns = r.attacks.first?.metrics.lowFPR.map { "TPR @ \(percent($0.targetFPR)) FPR [95 % CI]" } ?? []
         p.tables.append(
             ResultTable(
-                title: "Attacks",
+                id: .membershipAttacksTable, title: "Attacks",
                 columns: ["Attack", "AUC", "AUC 95 % CI"] + fprColumns + [
                     "Advantage", "Balanced accuracy", "ε lower bound",
                 ],
@@ -110,7 +123,8 @@ enum MembershipReport {
         }
         p.curves.append(
             Curve(
-                title: "ROC (log-log)", xLabel: "false positive rate", yLabel: "true positive rate", logX: true,
+                id: .membershipROC, title: "ROC (log-log)", xLabel: "false positive rate", yLabel: "true positive rate",
+                logX: true,
                 logY: true,
                 diagonal: true,
                 series: r.attacks.map { a in
@@ -145,7 +159,8 @@ enum MembershipReport {
                     + "at 95 %)"
             } ?? ""
         let evidence = LeakageEvidence(
-            name: "Attack AUC", value: best.metrics.auc, lower: ci.lower, upper: ci.upper, chance: 0.5,
+            id: .membershipAUC, name: "Attack AUC", value: best.metrics.auc, lower: ci.lower, upper: ci.upper,
+            chance: 0.5,
             basis:
                 "\(best.name), the attack with the highest lower bound; \(best.metrics.memberCount) members, "
                 + "\(best.metrics.nonMemberCount) non-members, Hanley–McNeil 95 %" + tprText)

@@ -1,5 +1,5 @@
 /// An OWASP Risk Rating factor (e.g. skill level, ease of exploit, loss of confidentiality) and its options.
-public struct RiskFactor: Sendable, Equatable, Encodable {
+public struct RiskRatingFactor: Sendable, Equatable, Encodable {
     public var id: String
     /// "threat-agent" or "vulnerability" for likelihood factors; "technical" or "business" for impact factors.
     public var group: String

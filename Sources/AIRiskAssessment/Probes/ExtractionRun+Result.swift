@@ -4,7 +4,7 @@ import Foundation
 
 /// The extraction probe's result in the canonical results form: equation solving, the
 /// fidelity-versus-queries curves and the queries needed for 90 / 95 / 99 % fidelity.
-enum ExtractionReport {
+extension ExtractionRun {
     static func probeResult(_ r: ExtractionResult) -> ProbeResult {
         var p = ProbeResult(
             id: "extraction", title: "Model extraction", accessAssumed: r.access.rawValue,
@@ -15,14 +15,21 @@ enum ExtractionReport {
             if eq.isOfForm {
                 p.metrics.append(
                     Metric(
-                        name: "Equation solving: queries to recover the parameters", value: Double(eq.recoveryQueries),
+                        id: .extractionEquationQueries, name: "Equation solving: queries to recover the parameters",
+                        value: Double(eq.recoveryQueries),
                         unit: "queries", basis: "\(eq.verdict); verified on \(eq.verificationQueries) further queries"))
                 if let f = eq.fidelity {
-                    p.metrics.append(Metric(name: "Equation solving: fidelity", value: f, unit: "fraction"))
+                    p.metrics.append(
+                        Metric(
+                            id: .extractionEquationFidelity, name: "Equation solving: fidelity", value: f,
+                            unit: "fraction"))
                 }
                 if let e = eq.parameterRelativeError {
                     p.metrics.append(
-                        Metric(name: "Equation solving: max parameter relative error", value: e, unit: "relative"))
+                        Metric(
+                            id: .extractionEquationParameterError,
+                            name: "Equation solving: max parameter relative error",
+                            value: e, unit: "relative"))
                 }
             } else {
                 p.notes.append("equation solving: \(eq.verdict)")
@@ -31,26 +38,34 @@ enum ExtractionReport {
         let headline = evidence(r)
         p.metrics.append(headline.metric)
         p.metrics.append(
-            Metric(name: "Held-out rows", value: Double(r.evaluationRows), unit: "rows", basis: "fidelity sample"))
+            Metric(
+                id: .extractionHeldOutRows, name: "Held-out rows", value: Double(r.evaluationRows), unit: "rows",
+                basis: "fidelity sample"))
         if let majority = r.majorityAgreement {
             p.metrics.append(
                 Metric(
-                    name: "Majority-label baseline fidelity", value: majority, unit: "fraction",
+                    id: .extractionMajorityFidelity, name: "Majority-label baseline fidelity", value: majority,
+                    unit: "fraction",
                     basis: "a copy that always answers the target's most common label on the held-out rows"))
         }
         if let best = r.bestCurve {
             p.metrics.append(
                 Metric(
-                    name: "Best fidelity", value: best.bestFidelity, unit: "fraction",
+                    id: .extractionBestFidelity, name: "Best fidelity", value: best.bestFidelity, unit: "fraction",
                     basis: "\(best.source) queries, \(best.surrogate) surrogate, \(best.loss) loss"))
         }
         if let f1000 = fidelity(r, atQueries: 1000) {
-            p.metrics.append(Metric(name: "Fidelity after 1,000 queries", value: f1000, unit: "fraction"))
+            p.metrics.append(
+                Metric(
+                    id: .extractionFidelityAt1000, name: "Fidelity after 1,000 queries", value: f1000,
+                    unit: "fraction"))
         }
         for t in r.thresholds {
             if let q = queriesToReach(r, t) {
                 p.metrics.append(
-                    Metric(name: "Queries to \(Int(t * 100)) % fidelity", value: Double(q), unit: "queries"))
+                    Metric(
+                        id: .extractionQueriesTo(fidelity: t), name: "Queries to \(Int(t * 100)) % fidelity",
+                        value: Double(q), unit: "queries"))
             } else {
                 p.notes.append("\(Int(t * 100)) % fidelity not reached within the budget of \(r.queryBudget) queries")
             }
@@ -59,7 +74,7 @@ enum ExtractionReport {
         if !budgets.isEmpty {
             p.tables.append(
                 ResultTable(
-                    title: "Fidelity versus queries",
+                    id: .extractionFidelityTable, title: "Fidelity versus queries",
                     columns: ["Source", "Surrogate", "Loss"] + budgets.map { "\($0)" },
                     rows: r.curves.map { c in
                         [.text(c.source.description), .text(c.surrogate.description), .text(c.loss.description)]
@@ -76,7 +91,7 @@ enum ExtractionReport {
                         } ?? [])))
             p.tables.append(
                 ResultTable(
-                    title: "Queries to reach fidelity",
+                    id: .extractionQueriesTable, title: "Queries to reach fidelity",
                     columns: ["Source", "Surrogate", "Loss"] + r.thresholds.map { "\(Int($0 * 100)) %" },
                     rows: r.curves.map { c in
                         [.text(c.source.description), .text(c.surrogate.description), .text(c.loss.description)]
@@ -111,7 +126,8 @@ enum ExtractionReport {
             }
             p.curves.append(
                 Curve(
-                    title: "Fidelity versus queries", xLabel: "queries", yLabel: "fidelity", logX: true,
+                    id: .extractionFidelityCurve, title: "Fidelity versus queries", xLabel: "queries",
+                    yLabel: "fidelity", logX: true,
                     series: r.curves.map { c in
                         CurveSeries(
                             name: "\(c.source) · \(c.surrogate) · \(c.loss)",
@@ -176,7 +192,7 @@ enum ExtractionReport {
         let name = "Copy fidelity"
         guard let best else {
             return LeakageEvidence(
-                name: name, value: 0, lower: 0, upper: 1, chance: r.majorityAgreement ?? 0,
+                id: .extractionFidelity, name: name, value: 0, lower: 0, upper: 1, chance: r.majorityAgreement ?? 0,
                 basis: "no copy was trained within the budget")
         }
         return evidence(
@@ -194,12 +210,12 @@ enum ExtractionReport {
         guard let majority else {
             let v = min(max(fidelity, 0), 1)
             return LeakageEvidence(
-                name: name, value: fidelity, lower: v, upper: v, chance: 0,
+                id: .extractionFidelity, name: name, value: fidelity, lower: v, upper: v, chance: 0,
                 basis: "\(where_); R² of the copy against the target (no interval); chance = a copy answering the mean")
         }
         let ci = ClopperPearson.interval(successes: Int((fidelity * Double(rows)).rounded()), trials: rows)
         return LeakageEvidence(
-            name: name, value: fidelity, lower: ci.lower, upper: ci.upper, chance: majority,
+            id: .extractionFidelity, name: name, value: fidelity, lower: ci.lower, upper: ci.upper, chance: majority,
             basis: "\(where_), Clopper–Pearson 95 %; chance = the majority-label copy")
     }
 

@@ -1,0 +1,83 @@
+import AIRiskAccess
+import AIRiskProbes
+import AIRiskResults
+
+/// Model inversion as an assessment probe: reconstructions judged by a classifier trained on the members.
+struct InversionAssessmentProbe: Probe {
+    var kind: ProbeKind { .inversion }
+
+    func inapplicability(to description: ModelDescription, purpose: ProbePurpose) -> String? { nil }
+
+    func run(_ context: ProbeContext, purpose: ProbePurpose) async throws -> InversionRun {
+        let desc = context.model.description
+        var config = context.profile.inversion(seed: context.plan.seed)
+        config.classes = context.plan.classes
+        if let budget = context.queryBudget { config.queryBudget = budget }
+        let all = try [context.members, context.nonMembers].reduce(
+            into: context.population ?? context.members.subset([])
+        ) { $0 = try $0.appending($1) }
+        let range = try FeatureRange(observing: all.features)
+        var evaluator = context.inversionEvaluator
+        if evaluator == nil, purpose == .assessment {
+            evaluator = try await Self.evaluator(
+                for: desc, members: context.members, seed: context.plan.seed, purpose: purpose)
+        }
+        let r = try await InversionProbe(configuration: config).run(
+            model: context.model, members: context.members, nonMembers: context.nonMembers, range: range,
+            evaluator: evaluator, progress: purpose == .assessment ? context.progress : nil)
+        return InversionRun(
+            result: r, range: range, featureNames: context.featureNames, classCount: desc.outputWidth)
+    }
+
+    /// The classifier that judges attack accuracy, trained on the members (nil when the model's answers
+    /// carry no class scores: labels-only and regressors, and sequences in a what-if).
+    static func evaluator(
+        for desc: ModelDescription, members: LabeledData, seed: UInt64, purpose: ProbePurpose
+    ) async throws -> (any ModelAccess)? {
+        guard desc.isClassifier, desc.outputKind != .labels, purpose == .assessment || desc.outputKind != .sequence
+        else { return nil }
+        return try await EngineNetworkTrainer(hiddenSizes: [64], epochs: 60).train(
+            members, classCount: desc.outputWidth, seed: seed &+ 17)
+    }
+
+    func budgets(_ plan: AssessmentPlan) -> [Budget] {
+        let i = plan.profile.inversion(seed: plan.seed)
+        return [
+            Budget(name: "inversion.restarts", value: Double(i.restarts)),
+            Budget(name: "inversion.max_iterations", value: Double(i.maxIterations)),
+            Budget(name: "inversion.query_budget", value: Double(plan.queryBudget ?? i.queryBudget ?? 0)),
+        ]
+    }
+}
+
+/// One model inversion run and what the assessment reads from it.
+struct InversionRun: ProbeRun {
+    var result: InversionResult
+    var range: FeatureRange
+    var featureNames: [String]
+    var classCount: Int
+
+    var kind: ProbeKind { .inversion }
+
+    func probeResult() -> ProbeResult {
+        InversionRun.probeResult(result, range: range, featureNames: featureNames, classCount: classCount)
+    }
+
+    var notApplicableReason: String? { result.notApplicableReason }
+
+    var headline: LeakageEvidence? {
+        result.notApplicableReason == nil ? InversionRun.evidence(result, classCount: classCount) : nil
+    }
+
+    var defenseHeadlines: [ProbeHeadline] {
+        guard let evidence = headline else { return [] }
+        return [
+            ProbeHeadline(id: .inversionAttackAccuracy, name: evidence.name, value: evidence.value),
+            ProbeHeadline(
+                id: .inversionClassesReached, name: "Classes reached (target's own label)",
+                value: result.targetSuccessRate),
+        ]
+    }
+
+    var definitions: [Definition] { InversionRun.definitions }
+}

@@ -1,0 +1,121 @@
+import AIRiskAccess
+import AIRiskProbes
+import AIRiskResults
+
+/// Membership inference as an assessment probe: shadow and reference models copy the target's
+/// architecture when it is a plain MLP or logistic model.
+struct MembershipAssessmentProbe: Probe {
+    var kind: ProbeKind { .membership }
+
+    func inapplicability(to description: ModelDescription, purpose: ProbePurpose) -> String? {
+        switch purpose {
+        case .assessment:
+            description.isClassifier ? nil : "membership inference here attacks classifiers; the model is a regressor"
+        case .whatIf:
+            description.isClassifier && description.outputKind != .sequence
+                ? nil : "membership inference here attacks classifiers"
+        }
+    }
+
+    func run(_ context: ProbeContext, purpose: ProbePurpose) async throws -> MembershipRun {
+        let desc = context.model.description
+        var config = context.profile.membership(
+            seed: context.plan.seed, scoresAvailable: desc.outputKind != .labels)
+        config.queryBudget = context.queryBudget
+        if purpose == .assessment {
+            if let hidden = context.architecture { config.hiddenSizes = hidden }
+            config.progress = context.progress
+        }
+        let r = try await MembershipProbe(configuration: config).run(
+            model: context.model, members: context.members, nonMembers: context.nonMembers,
+            population: context.population)
+        return MembershipRun(
+            result: r, targetFPR: context.targetFPR, queryBudget: context.queryBudget,
+            architecture: purpose == .assessment ? .init(target: context.architecture, used: config.hiddenSizes) : nil)
+    }
+
+    func budgets(_ plan: AssessmentPlan) -> [Budget] {
+        let m = plan.profile.membership(seed: plan.seed, scoresAvailable: true)
+        return [
+            Budget(name: "membership.shadow_models", value: Double(m.shadowModelCount)),
+            Budget(name: "membership.reference_models", value: Double(m.referenceModelCount)),
+        ]
+    }
+}
+
+/// One membership inference run and what the assessment reads from it.
+struct MembershipRun: ProbeRun {
+    /// Which architecture the shadow and reference models had, for the result's notes.
+    struct Architecture: Sendable {
+        /// The target's hidden layer widths when it is a plain MLP or logistic model.
+        var target: [Int]?
+        /// The hidden layer widths the shadow and reference models used.
+        var used: [Int]
+    }
+
+    var result: MembershipResult
+    /// The policy's target FPR: the headline cites the TPR at this rate.
+    var targetFPR: Double
+    var queryBudget: Int?
+    /// Present for an assessment run (its result notes the architecture), nil for a what-if re-run.
+    var architecture: Architecture?
+
+    var kind: ProbeKind { .membership }
+
+    func probeResult() -> ProbeResult {
+        var p = MembershipRun.probeResult(result, budget: queryBudget, targetFPR: targetFPR)
+        if let architecture {
+            p.notes.append(
+                architecture.target.map {
+                    "shadow and reference models copy the target's architecture: "
+                        + ($0.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \($0)")
+                }
+                    ?? "the target is not a plain MLP or logistic model: shadow and reference models are MLPs with "
+                    + "hidden layers \(architecture.used)")
+        }
+        return p
+    }
+
+    var headline: LeakageEvidence? { MembershipRun.headline(result, fpr: targetFPR)?.evidence }
+
+    var policyMetrics: [Metric] {
+        guard let head = MembershipRun.headline(result, fpr: targetFPR) else { return [] }
+        var out = [head.evidence.metric]
+        if let f = MembershipRun.figure(head.attack, at: targetFPR) {
+            out.append(
+                Metric(
+                    id: .membershipTPR(atFPR: targetFPR), name: "TPR at \(MembershipRun.percent(targetFPR)) FPR",
+                    value: f.tpr.estimate, unit: "fraction", ciLow: f.tpr.lower, ciHigh: f.tpr.upper,
+                    basis: head.attack.name, targetFPR: targetFPR))
+        }
+        return out
+    }
+
+    var defenseHeadlines: [ProbeHeadline] {
+        var headlines: [ProbeHeadline] = []
+        if let head = MembershipRun.headline(result, fpr: targetFPR) {
+            headlines.append(
+                ProbeHeadline(
+                    id: .membershipAUC, name: head.evidence.name, value: head.evidence.value, whenStopped: 0.5))
+            if let t = MembershipRun.tpr(head.attack, at: targetFPR) {
+                headlines.append(
+                    ProbeHeadline(
+                        id: .membershipTPR(atFPR: targetFPR),
+                        name: "TPR at \(MembershipRun.percent(targetFPR)) FPR (headline attack)", value: t))
+            }
+        }
+        // LiRA is the attack the low-FPR regime is judged by (Carlini et al. 2022); when the profile runs it,
+        // its own figure is reported beside the headline attack's.
+        for (attack, variant) in [(MembershipAttack.liraOnline, "online"), (.liraOffline, "offline")] {
+            if let a = result.attacks.first(where: { $0.attack == attack }), let t = MembershipRun.tpr(a, at: 0.01) {
+                headlines.append(
+                    ProbeHeadline(id: .liraTPR(variant, atFPR: 0.01), name: "\(a.name) TPR at 1 % FPR", value: t))
+            }
+        }
+        return headlines
+    }
+
+    var warnings: [String] { MembershipRun.warnings(result) }
+
+    var definitions: [Definition] { MembershipRun.definitions(result) }
+}
