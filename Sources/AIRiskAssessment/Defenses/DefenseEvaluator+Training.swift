@@ -31,7 +31,8 @@ extension DefenseEvaluator {
             architecture.hiddenSizes.isEmpty
             ? "multinomial logistic regression" : "an MLP with hidden layers \(architecture.hiddenSizes) (ReLU)"
         let baseTrainer = EngineNetworkTrainer(
-            hiddenSizes: architecture.hiddenSizes, epochs: epochs, batchSize: batch, learningRate: recipe.learningRate)
+            hiddenSizes: architecture.hiddenSizes, epochs: epochs, batchSize: batch, learningRate: recipe.learningRate,
+            initialisation: .glorotNormal)
         progress("defenses: retraining \(shape) on the members without a defense")
         let plain = try await baseTrainer.train(members, classCount: classes, seed: seed)
         let plainUtility = try await DefenseUtility.measure(plain, on: nonMembers)

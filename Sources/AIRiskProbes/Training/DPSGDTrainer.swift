@@ -46,7 +46,8 @@ public struct DPSGDTrainer: MembershipModelTrainer {
     public var engineTrainer: EngineNetworkTrainer {
         EngineNetworkTrainer(
             hiddenSizes: hiddenSizes, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
-            privacy: GradientPrivacy(clipNorm: clipNorm, noiseMultiplier: noiseMultiplier))
+            privacy: GradientPrivacy(clipNorm: clipNorm, noiseMultiplier: noiseMultiplier),
+            initialisation: .glorotNormal)
     }
 
     public func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {

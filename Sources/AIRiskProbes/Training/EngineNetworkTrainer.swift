@@ -25,6 +25,9 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
     public var earlyStopping: EarlyStopping?
     /// DP-SGD: per-example clipping and Gaussian noise; nil trains normally.
     public var privacy: GradientPrivacy?
+    /// The initial weights' scheme on every layer; nil keeps the model builder's (He normal for the
+    /// hidden layers, Glorot uniform for the last), which the shadow and reference models use.
+    public var initialisation: WeightInit?
 
     /// Early stopping: the held-out records judged after every epoch, and the patience in epochs.
     public struct EarlyStopping: Sendable {
@@ -49,7 +52,8 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
 
     public init(
         hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64, learningRate: Float = 1e-3, l2: Float = 0,
-        dropout: Float = 0, earlyStopping: EarlyStopping? = nil, privacy: GradientPrivacy? = nil
+        dropout: Float = 0, earlyStopping: EarlyStopping? = nil, privacy: GradientPrivacy? = nil,
+        initialisation: WeightInit? = nil
     ) {
         self.hiddenSizes = hiddenSizes
         self.epochs = epochs
@@ -59,6 +63,7 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
         self.dropout = dropout
         self.earlyStopping = earlyStopping
         self.privacy = privacy
+        self.initialisation = initialisation
     }
 
     public var summary: String {
@@ -106,7 +111,7 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
         var rng = SeededGenerator(seed: seed)
         let model = ModelBuilder.mlp(
             inputSize: d, hiddenSizes: hiddenSizes, head: .classifier(classes: classCount),
-            dropout: hiddenSizes.isEmpty ? 0 : dropout, seed: rng.next())
+            dropout: hiddenSizes.isEmpty ? 0 : dropout, initialisation: initialisation, seed: rng.next())
         let config = TrainingConfig(
             epochs: epochs, batchSize: batchSize, loss: .softmaxCrossEntropy(),
             optimizer: .adam(learningRate: learningRate, weightDecay: l2), seed: rng.next(), privacy: privacy,

@@ -132,21 +132,23 @@ public enum ModelBuilder {
 
     /// A dense multilayer perceptron: input → (Gemm → activation) per hidden size → Gemm. With a
     /// positive `dropout` rate every hidden activation is followed by an inverted-dropout mask
-    /// (see ``DropoutMask``).
+    /// (see ``DropoutMask``). `initialisation` replaces the default schemes (He normal for ReLU layers,
+    /// Glorot uniform otherwise and for the last layer) on every layer.
     public static func mlp(
         inputSize: Int, hiddenSizes: [Int], head: Head, activation: Activation = .relu, dropout: Float = 0,
-        seed: UInt64
+        initialisation: WeightInit? = nil, seed: UInt64
     ) -> TrainableModel {
         var a = Assembly(rng: SeededGenerator(seed: seed))
         var x = "input"
         var width = inputSize
         for (i, h) in hiddenSizes.enumerated() {
-            x = a.dense(x, inputs: width, outputs: h, index: i, init: activation.initialisation)
+            x = a.dense(x, inputs: width, outputs: h, index: i, init: initialisation ?? activation.initialisation)
             x = a.activation(x, activation, index: i)
             if dropout > 0 { x = a.dropout(x, width: h, rate: dropout, index: i) }
             width = h
         }
-        x = a.dense(x, inputs: width, outputs: head.width, index: hiddenSizes.count, init: .glorotUniform)
+        x = a.dense(
+            x, inputs: width, outputs: head.width, index: hiddenSizes.count, init: initialisation ?? .glorotUniform)
         let input = ValueInfo(name: "input", elementType: "float32", shape: [.symbolic("N"), .fixed(inputSize)])
         return a.finish(name: "mlp", input: input, last: x, head: head)
     }

@@ -194,19 +194,33 @@ public enum Trainer {
                 return gradient
             }
             total += Double(rowLoss)
-            let g = names.map { result.gradients[$0]?.floats ?? [] }
+            var g: [[Float]] = []
+            for (p, name) in names.enumerated() {
+                guard let v = result.gradients[name]?.floats, v.count == sizes[p] else {
+                    throw TrainingError.invalidConfiguration("no gradient for parameter '\(name)'")
+                }
+                g.append(v)
+            }
             var norm2: Float = 0
-            for p in g { for v in p { norm2 += v * v } }
+            for p in g where !p.isEmpty {
+                p.withUnsafeBufferPointer { v in norm2 += BLAS.dot(v.baseAddress!, v.baseAddress!, count: v.count) }
+            }
             let norm = norm2.squareRoot()
             let factor = norm > privacy.clipNorm ? privacy.clipNorm / norm : 1
-            for p in g.indices where g[p].count == sums[p].count {
-                for i in g[p].indices { sums[p][i] += factor * g[p][i] }
+            for p in g.indices where !g[p].isEmpty {
+                g[p].withUnsafeBufferPointer { v in
+                    sums[p].withUnsafeMutableBufferPointer { s in
+                        BLAS.axpy(factor, v.baseAddress!, s.baseAddress!, count: v.count)
+                    }
+                }
             }
         }
-        let b = Float(rows.count)
+        let inverseBatch = 1 / Float(rows.count)
         let noise = privacy.noiseMultiplier * privacy.clipNorm
         for p in sums.indices {
-            for i in sums[p].indices { sums[p][i] = (sums[p][i] + noise * rng.nextGaussian()) / b }
+            sums[p].withUnsafeMutableBufferPointer { s in
+                for i in 0..<s.count { s[i] = (s[i] + noise * rng.nextGaussian()) * inverseBatch }
+            }
         }
         return (Float(total / Double(max(rows.count, 1))), sums)
     }
