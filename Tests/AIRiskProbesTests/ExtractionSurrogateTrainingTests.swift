@@ -3,60 +3,61 @@ import Testing
 
 @testable import AIRiskProbes
 
-@Suite("Extraction: surrogate networks")
+@Suite("Extraction: surrogate networks on the engine")
 struct ExtractionSurrogateTrainingTests {
-    /// Loss L = Σ seed · outputs: the largest relative gap between analytic parameter gradients and central
-    /// differences, over a sample of every parameter array.
-    func gradientError<N: TrainableNetwork>(_ network: N, x: [Float], rows: Int, seed: [Float]) -> Float {
-        let analytic = network.gradients(standardized: x, rows: rows, outputGradient: { _ in seed })
-        func loss(_ n: N) -> Double {
-            zip(n.outputs(standardized: x, rows: rows), seed).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+    /// Loss L = Σ seed · outputs: the largest relative gap between the engine's parameter gradients and central
+    /// differences, over a sample of every parameter.
+    func gradientError(_ model: TrainableModel, x: Tensor, seed: [Float]) throws -> Float {
+        let executor = try Executor(graph: model.graph)
+        let rows = x.shape[0]
+        let seedTensor = Tensor(shape: [rows, seed.count / rows], scalars: seed)
+        let analytic = try executor.gradients(
+            inputs: [model.inputName: x], outputName: model.outputName, seed: seedTensor,
+            withRespectTo: model.parameterNames)
+        func loss(_ name: String, _ i: Int, _ eps: Float) throws -> Double {
+            var p = try #require(model.graph.initializers[name]?.floats)
+            p[i] += eps
+            let shape = try #require(model.graph.initializers[name]).shape
+            let out = try executor.run(inputs: [model.inputName: x, name: Tensor(shape: shape, scalars: p)])
+            let z = try #require(out[model.outputName]?.floats)
+            return zip(z, seed).reduce(0) { $0 + Double($1.0) * Double($1.1) }
         }
         let eps: Float = 1e-3
         var worst: Float = 0
-        for k in analytic.indices {
-            for i in stride(from: 0, to: analytic[k].count, by: max(1, analytic[k].count / 7)) {
-                var plus = network
-                var minus = network
-                perturb(&plus, k: k, i: i, by: eps)
-                perturb(&minus, k: k, i: i, by: -eps)
-                let numeric = Float((loss(plus) - loss(minus)) / Double(2 * eps))
-                worst = max(worst, abs(numeric - analytic[k][i]) / max(1, abs(numeric)))
+        for name in model.parameterNames {
+            let g = try #require(analytic.gradients[name]?.floats)
+            for i in stride(from: 0, to: g.count, by: max(1, g.count / 7)) {
+                let numeric = Float((try loss(name, i, eps) - loss(name, i, -eps)) / Double(2 * eps))
+                worst = max(worst, abs(numeric - g[i]) / max(1, abs(numeric)))
             }
         }
         return worst
     }
 
-    private func perturb<N: TrainableNetwork>(_ n: inout N, k: Int, i: Int, by eps: Float) {
-        if var dense = n as? DenseNetwork {
-            let l = dense.layerCount
-            if k < l { dense.weights[k][i] += eps } else { dense.biases[k - l][i] += eps }
-            if let back = dense as? N { n = back }
-        } else if var rnn = n as? RecurrentNetwork {
-            rnn.parameters[k][i] += eps
-            if let back = rnn as? N { n = back }
-        }
-    }
-
-    @Test("MLP and RNN parameter gradients match finite differences")
-    func gradients() {
+    @Test("MLP and RNN surrogate parameter gradients match finite differences")
+    func gradients() throws {
         var g = SeededGenerator(seed: 3)
         let rows = 5
         let x = (0..<(rows * 6)).map { _ in g.nextGaussian() }
         let seed = (0..<(rows * 3)).map { _ in g.nextGaussian() }
-        let mlp = DenseNetwork(sizes: [6, 8, 7, 3], inputs: x, rows: rows, generator: &g)
-        #expect(gradientError(mlp, x: x, rows: rows, seed: seed) < 2e-2)
-        let rnn = RecurrentNetwork(steps: 3, stepWidth: 2, hidden: 5, outputs: 3, inputs: x, rows: rows, generator: &g)
-        #expect(gradientError(rnn, x: x, rows: rows, seed: seed) < 2e-2)
+        let mlp = EngineSurrogateTrainer.dense(sizes: [6, 8, 7, 3], generator: &g)
+        #expect(try gradientError(mlp, x: Tensor(shape: [rows, 6], scalars: x), seed: seed) < 2e-2)
+        let rnn = EngineSurrogateTrainer.recurrent(steps: 3, stepWidth: 2, hidden: 5, outputs: 3, generator: &g)
+        #expect(try gradientError(rnn, x: Tensor(shape: [rows, 3, 2], scalars: x), seed: seed) < 2e-2)
     }
 
-    @Test("RNN input gradient matches finite differences")
-    func rnnInputGradient() {
+    @Test("RNN surrogate input gradient matches finite differences")
+    func rnnInputGradient() throws {
         var g = SeededGenerator(seed: 4)
         let rows = 2
         let x = (0..<(rows * 8)).map { _ in g.nextGaussian() }
-        let rnn = RecurrentNetwork(steps: 4, stepWidth: 2, hidden: 6, outputs: 3, inputs: x, rows: rows, generator: &g)
-        let analytic = rnn.inputGradient(standardized: x, rows: rows, outputs: [1, 2])
+        let model = EngineSurrogateTrainer.recurrent(steps: 4, stepWidth: 2, hidden: 6, outputs: 3, generator: &g)
+        // A standardiser fitted on many rows, so the differences below stay small in standardised units.
+        let sample = (0..<(200 * 8)).map { _ in g.nextGaussian() }
+        let surrogate = try EngineSurrogate(
+            model: model, standardizer: FeatureStandardizer(sample, rows: 200, width: 8), inputShape: [4, 2],
+            outputWidth: 3, isRegression: true, outputMean: [0, 0, 0], outputScale: [1, 1, 1])
+        let analytic = try surrogate.inputGradient(x, rows: rows, outputs: [1, 2])
         for i in 0..<x.count {
             var plus = x
             var minus = x
@@ -65,9 +66,37 @@ struct ExtractionSurrogateTrainingTests {
             let r = i / 8
             let c = r == 0 ? 1 : 2
             let numeric =
-                (rnn.outputs(standardized: plus, rows: rows)[r * 3 + c]
-                    - rnn.outputs(standardized: minus, rows: rows)[r * 3 + c]) / 2e-2
+                (try surrogate.predict(plus, rows: rows)[r * 3 + c] - surrogate.predict(minus, rows: rows)[r * 3 + c])
+                / 2e-2
             #expect(abs(numeric - analytic[i]) < 2e-2 * max(1, abs(numeric)))
+        }
+    }
+
+    @Test("the distillation objective's gradient matches finite differences of its loss")
+    func objectiveGradient() throws {
+        var g = SeededGenerator(seed: 5)
+        let rows = 4
+        let w = 3
+        let logits = (0..<(rows * w)).map { _ in g.nextGaussian() }
+        let data = DistillationSet(
+            inputs: [Float](repeating: 0, count: rows), rows: rows, featureCount: 1, outputWidth: w,
+            isRegression: false, targetScores: logits, scoreKind: .logits, targetLabels: [0, 1, 2, 1],
+            trueLabels: [2, -1, 0, -1], trueTargets: [Float](repeating: .nan, count: rows))
+        for loss in [DistillationLoss.hard, .soft(temperature: 4), .combined(mu: 0.5, temperature: 2)] {
+            let objective = LossGradient(
+                loss: loss, data: data, scaledTargets: [], scaledTruth: [], outputScale: [1])
+            let z = (0..<(rows * w)).map { _ in g.nextGaussian() }
+            let (_, analytic) = objective.evaluate(outputs: z, rows: [0, 1, 2, 3])
+            for i in z.indices {
+                var plus = z
+                var minus = z
+                plus[i] += 1e-2
+                minus[i] -= 1e-2
+                let numeric =
+                    (objective.evaluate(outputs: plus, rows: [0, 1, 2, 3]).loss
+                        - objective.evaluate(outputs: minus, rows: [0, 1, 2, 3]).loss) / 2e-2
+                #expect(abs(numeric - analytic[i]) < 1e-2 * max(1, abs(numeric)), "\(loss)")
+            }
         }
     }
 }

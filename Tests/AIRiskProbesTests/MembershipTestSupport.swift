@@ -84,7 +84,8 @@ enum MembershipFixture {
     static let members = task.sample(120, seed: 2)
     static let nonMembers = task.sample(120, seed: 3)
     static let population = task.sample(240, seed: 4)
-    static let overfitTrainer = SoftmaxNetworkTrainer(hiddenSizes: [64], epochs: 200, batchSize: 32, learningRate: 1e-2)
+    static let overfitTrainer = EngineNetworkTrainer(
+        hiddenSizes: [64], epochs: 200, batchSize: 32, learningRate: 1e-2, initialisation: .glorotNormal)
 
     /// An MLP overfit on the members.
     static func leakyModel() async throws -> any ModelAccess {

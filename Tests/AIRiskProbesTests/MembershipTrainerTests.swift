@@ -1,34 +1,40 @@
 import AIRiskAccess
 import AIRiskTensor
+import Foundation
 import Testing
 
 @testable import AIRiskProbes
 
-@Suite("In-process softmax trainer")
+@Suite("In-process classifier trainer (engine)")
 struct MembershipTrainerTests {
     /// Fits `trainer` to the synthetic members (4 classes).
-    static func fit(_ trainer: SoftmaxNetworkTrainer, seed: UInt64) throws -> SoftmaxNetwork {
-        try fitReport(trainer, seed: seed).network
+    static func fit(_ trainer: EngineNetworkTrainer, seed: UInt64) throws -> EngineNetworkTrainer.FitReport {
+        try trainer.fit(MembershipFixture.members, classCount: 4, seed: seed)
     }
 
-    static func fitReport(_ trainer: SoftmaxNetworkTrainer, seed: UInt64) throws -> SoftmaxNetworkTrainer.FitReport {
-        let data = MembershipFixture.members
-        return try trainer.fitReport(
-            features: data.scalars, rows: data.count, featureCount: data.rowWidth, labels: data.labels, classCount: 4,
-            seed: seed)
+    /// The model's class probabilities on `data`, flat.
+    static func scores(_ model: EngineNetworkModel, _ data: LabeledData) async throws -> [Float] {
+        try await model.predict(data.features).scores
+    }
+
+    /// Mean softmax cross-entropy of `model` on `data`.
+    static func crossEntropy(_ model: EngineNetworkModel, _ data: LabeledData) async throws -> Double {
+        let out = try await model.predict(data.features)
+        var total = 0.0
+        for r in 0..<out.rows { total -= log(Double(Array(out.row(r))[data.labels[r]])) }
+        return total / Double(max(out.rows, 1))
     }
 
     @Test("an MLP fits its training set and is deterministic in the seed")
     func fitsAndIsDeterministic() async throws {
         let data = MembershipFixture.members
         let trainer = MembershipFixture.overfitTrainer
-        let a = try Self.fit(trainer, seed: 3)
-        let b = try Self.fit(trainer, seed: 3)
-        let c = try Self.fit(trainer, seed: 4)
-        #expect(a == b)
-        #expect(a != c)
-        let model = SoftmaxNetworkModel(network: a, inputShape: [data.rowWidth])
-        let out = try await model.predict(data.features)
+        let a = try Self.fit(trainer, seed: 3).model
+        let b = try Self.fit(trainer, seed: 3).model
+        let c = try Self.fit(trainer, seed: 4).model
+        #expect(try await Self.scores(a, data) == Self.scores(b, data))
+        #expect(try await Self.scores(a, data) != Self.scores(c, data))
+        let out = try await a.predict(data.features)
         let accuracy = Double(zip(out.labels, data.labels).filter { $0 == $1 }.count) / Double(data.count)
         #expect(accuracy > 0.95)
         #expect((0..<out.rows).allSatisfy { abs(out.row($0).reduce(0, +) - 1) < 1e-4 })
@@ -45,10 +51,10 @@ struct MembershipTrainerTests {
             x += [a, b]
             y.append(a + 2 * b > 0 ? 1 : 0)
         }
-        let trainer = SoftmaxNetworkTrainer(hiddenSizes: [], epochs: 100, batchSize: 20, learningRate: 0.05)
-        let net = try trainer.fit(features: x, rows: 200, featureCount: 2, labels: y, classCount: 2, seed: 1)
-        let p = net.probabilities(x, rows: 200)
-        let correct = (0..<200).filter { (p[2 * $0 + 1] > 0.5 ? 1 : 0) == y[$0] }.count
+        let data = try LabeledData(features: Tensor(shape: [200, 2], scalars: x), labels: y)
+        let trainer = EngineNetworkTrainer(hiddenSizes: [], epochs: 100, batchSize: 20, learningRate: 0.05)
+        let out = try await trainer.fit(data, classCount: 2, seed: 1).model.predict(data.features)
+        let correct = (0..<200).filter { out.labels[$0] == y[$0] }.count
         #expect(correct >= 194)
     }
 
@@ -56,13 +62,13 @@ struct MembershipTrainerTests {
     func dropout() async throws {
         let data = MembershipFixture.members
         var trainer = MembershipFixture.overfitTrainer
-        let plain = try Self.fit(trainer, seed: 3)
+        let plain = try Self.fit(trainer, seed: 3).model
         trainer.dropout = 0.5
-        let a = try Self.fit(trainer, seed: 3)
-        let b = try Self.fit(trainer, seed: 3)
-        #expect(a == b)
-        #expect(a != plain)
-        let out = try await SoftmaxNetworkModel(network: a, inputShape: [data.rowWidth]).predict(data.features)
+        let a = try Self.fit(trainer, seed: 3).model
+        let b = try Self.fit(trainer, seed: 3).model
+        #expect(try await Self.scores(a, data) == Self.scores(b, data))
+        #expect(try await Self.scores(a, data) != Self.scores(plain, data))
+        let out = try await a.predict(data.features)
         let accuracy = Double(zip(out.labels, data.labels).filter { $0 == $1 }.count) / Double(data.count)
         #expect(accuracy > 0.9, "training accuracy with dropout \(accuracy)")
         trainer.dropout = 1
@@ -72,32 +78,29 @@ struct MembershipTrainerTests {
     }
 
     @Test("early stopping stops once the validation loss stalls and keeps the best epoch's weights")
-    func earlyStopping() throws {
+    func earlyStopping() async throws {
         let validation = MembershipFixture.nonMembers
         var trainer = MembershipFixture.overfitTrainer
         trainer.earlyStopping = .init(validation: validation, patience: 3)
-        let report = try Self.fitReport(trainer, seed: 3)
+        let report = try Self.fit(trainer, seed: 3)
         #expect(report.epochsTrained < trainer.epochs, "the overfit recipe should stall on held-out data")
         #expect(report.keptEpoch == report.epochsTrained - 3)
-        let stopped = SoftmaxNetworkTrainer.crossEntropy(
-            report.network, standardised: report.network.standardised(validation.scalars, rows: validation.count),
-            labels: validation.labels)
-        #expect(abs(stopped - (report.validationLoss ?? .nan)) < 1e-9)
+        let stopped = try await Self.crossEntropy(report.model, validation)
+        let reported = try #require(report.validationLoss)
+        #expect(abs(stopped - reported) < 1e-3 * max(1, abs(reported)))
         // The full run ends with a higher held-out loss than the kept epoch.
         trainer.earlyStopping = nil
-        let full = try Self.fitReport(trainer, seed: 3)
+        let full = try Self.fit(trainer, seed: 3)
         #expect(full.epochsTrained == trainer.epochs && full.validationLoss == nil)
-        let fullLoss = SoftmaxNetworkTrainer.crossEntropy(
-            full.network, standardised: full.network.standardised(validation.scalars, rows: validation.count),
-            labels: validation.labels)
+        let fullLoss = try await Self.crossEntropy(full.model, validation)
         #expect(fullLoss > stopped, "held-out loss \(fullLoss) after every epoch, \(stopped) when stopped")
     }
 
     @Test("bad labels are rejected")
-    func badLabels() {
+    func badLabels() throws {
+        let data = try LabeledData(features: Tensor(shape: [2, 1], scalars: [0, 1]), labels: [0, 5])
         #expect(throws: MembershipProbeError.self) {
-            _ = try SoftmaxNetworkTrainer().fit(
-                features: [0, 1], rows: 2, featureCount: 1, labels: [0, 5], classCount: 2, seed: 0)
+            _ = try EngineNetworkTrainer().fit(data, classCount: 2, seed: 0)
         }
     }
 }

@@ -31,8 +31,9 @@ extension DefenseEvaluator {
         let shape =
             architecture.hiddenSizes.isEmpty
             ? "multinomial logistic regression" : "an MLP with hidden layers \(architecture.hiddenSizes) (ReLU)"
-        let baseTrainer = SoftmaxNetworkTrainer(
-            hiddenSizes: architecture.hiddenSizes, epochs: epochs, batchSize: batch, learningRate: recipe.learningRate)
+        let baseTrainer = EngineNetworkTrainer(
+            hiddenSizes: architecture.hiddenSizes, epochs: epochs, batchSize: batch, learningRate: recipe.learningRate,
+            initialisation: .glorotNormal)
         progress("defenses: retraining \(shape) on the members without a defense")
         let plain = try await baseTrainer.train(members, classCount: classes, seed: seed)
         let plainUtility = try await DefenseUtility.measure(plain, on: nonMembers)
@@ -109,10 +110,8 @@ extension DefenseEvaluator {
                 var t = baseTrainer
                 t.earlyStopping = .init(validation: members.subset(split.validation), patience: patience)
                 progress("defenses: retraining with \(spec)")
-                let fit = try t.fitReport(
-                    features: training.scalars, rows: training.count, featureCount: training.rowWidth,
-                    labels: training.labels, classCount: classes, seed: seed)
-                trained = SoftmaxNetworkModel(network: fit.network, inputShape: training.rowShape)
+                let fit = try t.fit(training, classCount: classes, seed: seed)
+                trained = fit.model
                 afterRunner.members = training
                 recipeText =
                     "early stopping: \(split.validation.count) of the \(members.count) member records "

@@ -84,8 +84,8 @@ public struct ExtractionConfiguration: Sendable {
     }
 
     /// The trainer these settings describe.
-    var trainer: DenseSurrogateTrainer {
-        DenseSurrogateTrainer(
+    var trainer: EngineSurrogateTrainer {
+        EngineSurrogateTrainer(
             epochs: epochs, minimumSteps: minimumSteps, batchSize: batchSize, learningRate: learningRate)
     }
 }

@@ -10,7 +10,7 @@ import Foundation
 /// only reached through ``ModelAccess`` wrapped in a ``CountingModel`` whose budget is never exceeded.
 public struct ExtractionProbe: Sendable {
     public var configuration: ExtractionConfiguration
-    /// Trains the copies; ``DenseSurrogateTrainer`` unless another is supplied.
+    /// Trains the copies; ``EngineSurrogateTrainer`` unless another is supplied.
     public var trainer: any SurrogateTrainer
 
     public init(

@@ -38,7 +38,7 @@ struct LearningRun {
                     notes.append("\(source): stopped before budget \(b), the query budget has \(remaining) rows left")
                     break
                 }
-                let q = queryGenerator.next(need, existing: set, surrogate: guide, round: bi, generator: &g)
+                let q = try queryGenerator.next(need, existing: set, surrogate: guide, round: bi, generator: &g)
                 let answers = try await TargetAnswers.ask(target, inputs: q.rows, count: need, inputShape: inputShape)
                 set.append(
                     inputs: q.rows, scores: classScores(answers, width: width), labels: answers.labels,
@@ -53,7 +53,7 @@ struct LearningRun {
                     let trainingSeed = seeds.next()
                     let copy = try trainer.train(set, kind: kind, loss: loss, seed: trainingSeed)
                     points[ki * losses.count + li].append(
-                        evaluate(copy, budget: b, queries: set.rows, on: evaluation))
+                        try evaluate(copy, budget: b, queries: set.rows, on: evaluation))
                     if ki == 0 && li == 0 { guide = copy }
                 }
             }
@@ -79,10 +79,10 @@ struct LearningRun {
     }
 
     private func evaluate(_ copy: any Surrogate, budget: Int, queries: Int, on evaluation: EvaluationSet)
-        -> ExtractionPoint
+        throws -> ExtractionPoint
     {
         let n = evaluation.rows
-        let out = copy.predict(evaluation.inputs, rows: n)
+        let out = try copy.predict(evaluation.inputs, rows: n)
         let w = copy.outputWidth
         if isRegression {
             let first = (0..<n).map { out[$0 * w] }

@@ -20,7 +20,7 @@ struct QueryGenerator {
     func next(
         _ count: Int, existing: DistillationSet, surrogate: (any Surrogate)?, round: Int,
         generator: inout SeededGenerator
-    ) -> (rows: [Float], labels: [Int], targets: [Float]) {
+    ) throws -> (rows: [Float], labels: [Int], targets: [Float]) {
         let d = statistics.featureCount
         switch source {
         case .publicData:
@@ -38,7 +38,7 @@ struct QueryGenerator {
                 return seed(count, existing: existing, generator: &generator)
             }
             return unlabelled(
-                jacobian(
+                try jacobian(
                     count, step: step, existing: existing, surrogate: surrogate, round: round, generator: &generator),
                 count)
         case .uncertainty(let poolFactor):
@@ -47,7 +47,7 @@ struct QueryGenerator {
             }
             let pool = max(1, poolFactor) * count
             let candidates = gaussian(pool, scale: 0.5, generator: &generator)
-            let p = surrogate.predict(candidates, rows: pool)
+            let p = try surrogate.predict(candidates, rows: pool)
             let w = surrogate.outputWidth
             var entropy = [Float](repeating: 0, count: pool)
             for r in 0..<pool {
@@ -110,7 +110,7 @@ struct QueryGenerator {
     private func jacobian(
         _ count: Int, step: Float, existing: DistillationSet, surrogate: any Surrogate, round: Int,
         generator: inout SeededGenerator
-    ) -> [Float] {
+    ) throws -> [Float] {
         let d = statistics.featureCount
         var parents = [Float](repeating: 0, count: count * d)
         var labels = [Int](repeating: 0, count: count)
@@ -119,7 +119,7 @@ struct QueryGenerator {
             for j in 0..<d { parents[r * d + j] = existing.inputs[p * d + j] }
             labels[r] = existing.isRegression ? 0 : existing.targetLabels[p]
         }
-        let g = surrogate.inputGradient(parents, rows: count, outputs: labels)
+        let g = try surrogate.inputGradient(parents, rows: count, outputs: labels)
         let direction: Float = round % 2 == 0 ? 1 : -1
         var x = parents
         for r in 0..<count {

@@ -58,13 +58,13 @@ enum ShadowModelAttack {
         }
         for (i, y) in allLabels.enumerated() { byClass[y].append(i) }
 
-        let attackTrainer = SoftmaxNetworkTrainer(
+        let attackTrainer = EngineNetworkTrainer(
             hiddenSizes: configuration.attackModelHiddenSizes, epochs: configuration.attackModelEpochs,
             batchSize: 64, learningRate: 1e-2, l2: 1e-4)
         // Job 0 is the all-class model; job c + 1 the model of class c (nil when too few records).
         let attackSeed = base.derived(k + 1)
         let (byClassRows, features, membership, labelCount) = (byClass, allFeatures, allMembership, allLabels.count)
-        let models: [SoftmaxNetwork?] = try await ParallelMap.run(classCount + 1) { job in
+        let models: [EngineNetworkModel?] = try await ParallelMap.run(classCount + 1) { job in
             let rows = job == 0 ? Array(0..<labelCount) : byClassRows[job - 1]
             let ins = rows.reduce(0) { $0 + membership[$1] }
             if job > 0 && (ins < minimumPerClass || rows.count - ins < minimumPerClass) { return nil }
@@ -74,9 +74,9 @@ enum ShadowModelAttack {
                 for j in 0..<width { x[r * width + j] = features[i * width + j] }
             }
             var jobRng = attackSeed.derived(job)
-            return try attackTrainer.fit(
-                features: x, rows: rows.count, featureCount: width, labels: rows.map { membership[$0] },
-                classCount: 2, seed: jobRng.next())
+            let data = try LabeledData(
+                features: Tensor(shape: [rows.count, width], scalars: x), labels: rows.map { membership[$0] })
+            return try attackTrainer.fit(data, classCount: 2, seed: jobRng.next()).model
         }
         guard let global = models[0] else {
             throw MembershipProbeError.badTrainingData("the shadow models produced no IN/OUT records to learn from")
@@ -97,7 +97,7 @@ enum ShadowModelAttack {
         for r in 0..<targetLabels.count {
             let y = targetLabels[r]
             let model = (y >= 0 && y < classCount ? models[y + 1] : nil) ?? global
-            let z = model.logits(Array(targetFeatures[(r * width)..<((r + 1) * width)]), rows: 1)
+            let z = try model.logits(Array(targetFeatures[(r * width)..<((r + 1) * width)]), rows: 1)
             scores[r] = Double(z[1]) - Double(z[0])
         }
         return Outcome(scores: scores, notes: notes, shadowCount: k)

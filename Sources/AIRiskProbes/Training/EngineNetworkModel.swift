@@ -7,38 +7,47 @@ import AIRiskTensor
 public struct EngineNetworkModel: ModelAccess {
     let executor: Executor
     let inputName: String
+    let logitsName: String
     let probabilitiesName: String
-    let mean: [Float]
-    let scale: [Float]
+    let standardizer: FeatureStandardizer
     public let description: ModelDescription
 
-    init(model: TrainableModel, mean: [Float], scale: [Float], inputShape: [Int], classCount: Int, name: String) throws
-    {
+    init(
+        model: TrainableModel, standardizer: FeatureStandardizer, inputShape: [Int], classCount: Int, name: String
+    ) throws {
         executor = try Executor(graph: model.graph)
         inputName = model.inputName
+        logitsName = model.outputName
         probabilitiesName = model.probabilitiesName ?? model.outputName
-        self.mean = mean
-        self.scale = scale
+        self.standardizer = standardizer
         description = ModelDescription(
             name: name, inputShape: inputShape, outputKind: .probabilities, outputWidth: classCount,
             providesInputGradients: false)
+    }
+
+    /// The class logits of `rows` rows of `x` (row-major, the training data's features per row).
+    func logits(_ x: [Float], rows: Int) throws -> [Float] {
+        let d = standardizer.featureCount
+        guard x.count == rows * d else {
+            throw ModelAccessError.badInput(model: description.name, reason: "rows must have \(d) features")
+        }
+        let z = standardizer.apply(x, rows: rows)
+        guard let y = try executor.run(inputs: [inputName: Tensor(shape: [rows, d], scalars: z)])[logitsName]?.floats
+        else {
+            throw ModelAccessError.badOutput(model: description.name, reason: "no logits output")
+        }
+        return y
     }
 
     public func predict(_ batch: Tensor) async throws -> ModelOutput {
         guard let x = batch.floats, let n = batch.shape.first, n > 0 else {
             throw ModelAccessError.badInput(model: description.name, reason: "expected a non-empty float batch")
         }
-        let d = mean.count
+        let d = standardizer.featureCount
         guard x.count == n * d else {
             throw ModelAccessError.badInput(model: description.name, reason: "rows must have \(d) features")
         }
-        var z = x
-        z.withUnsafeMutableBufferPointer { p in
-            for r in 0..<n {
-                let base = r &* d
-                for j in 0..<d { p[base &+ j] = (p[base &+ j] - mean[j]) / scale[j] }
-            }
-        }
+        let z = standardizer.apply(x, rows: n)
         let out = try executor.run(inputs: [inputName: Tensor(shape: [n, d], scalars: z)])
         guard let p = out[probabilitiesName]?.floats else {
             throw ModelAccessError.badOutput(model: description.name, reason: "no probabilities output")

@@ -1,35 +1,85 @@
 import AIRiskAccess
 import AIRiskTensor
 
-/// Trains the probes' in-process models — shadow and reference models for membership inference,
-/// the independent evaluation classifier for inversion — on the tensor engine that also runs
-/// the supplied ONNX models: an MLP (or, without hidden layers, multinomial logistic regression)
-/// on standardised inputs, softmax cross-entropy, Adam, seeded initialisation and batch order.
+/// Trains the probes' in-process classifiers — shadow and reference models for membership
+/// inference, the shadow attack's membership classifiers, the independent evaluation classifier for
+/// inversion, and the defense what-if retrains — on the tensor engine that also runs the supplied
+/// ONNX models: an MLP (or, without hidden layers, multinomial logistic regression) on standardised
+/// inputs, softmax cross-entropy, Adam, seeded initialisation and batch order.
+///
+/// The overfitting defenses are options of the engine's trainer: L2 weight decay, inverted dropout
+/// on the hidden layers (seeded masks; inference uses the whole network), early stopping on a
+/// validation set (the weights of the epoch with the lowest validation loss are kept) and DP-SGD's
+/// per-example clipping and noise (see ``DPSGDTrainer``).
 public struct EngineNetworkTrainer: MembershipModelTrainer {
     public var hiddenSizes: [Int]
     public var epochs: Int
     public var batchSize: Int
     public var learningRate: Float
-    /// L2 weight decay; 0 for none.
+    /// L2 weight decay added to the weight gradients (λ·W); 0 for none.
     public var l2: Float
+    /// The probability of dropping a hidden unit during training, in [0, 1); 0 for none.
+    public var dropout: Float
+    /// Stop when the loss on ``EarlyStopping/validation`` has not improved for this many epochs; nil trains
+    /// every epoch.
+    public var earlyStopping: EarlyStopping?
+    /// DP-SGD: per-example clipping and Gaussian noise; nil trains normally.
+    public var privacy: GradientPrivacy?
+    /// The initial weights' scheme on every layer; nil keeps the model builder's (He normal for the
+    /// hidden layers, Glorot uniform for the last), which the shadow and reference models use.
+    public var initialisation: WeightInit?
+
+    /// Early stopping: the held-out records judged after every epoch, and the patience in epochs.
+    public struct EarlyStopping: Sendable {
+        public var validation: LabeledData
+        public var patience: Int
+
+        public init(validation: LabeledData, patience: Int) {
+            self.validation = validation
+            self.patience = patience
+        }
+    }
+
+    /// How a fit went: the model, the epochs trained and the epoch whose weights were kept.
+    public struct FitReport: Sendable {
+        public var model: EngineNetworkModel
+        public var epochsTrained: Int
+        /// 1-based; equals ``epochsTrained`` without early stopping.
+        public var keptEpoch: Int
+        /// The validation loss of the kept epoch, when early stopping watched one.
+        public var validationLoss: Double?
+    }
 
     public init(
-        hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64, learningRate: Float = 1e-3, l2: Float = 0
+        hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64, learningRate: Float = 1e-3, l2: Float = 0,
+        dropout: Float = 0, earlyStopping: EarlyStopping? = nil, privacy: GradientPrivacy? = nil,
+        initialisation: WeightInit? = nil
     ) {
         self.hiddenSizes = hiddenSizes
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
         self.l2 = l2
+        self.dropout = dropout
+        self.earlyStopping = earlyStopping
+        self.privacy = privacy
+        self.initialisation = initialisation
     }
 
     public var summary: String {
         let shape = hiddenSizes.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \(hiddenSizes)"
-        return "\(shape), softmax cross-entropy, Adam lr \(learningRate), batch \(batchSize), \(epochs) epochs, "
-            + "L2 \(l2) (airisk tensor engine)"
+        let dp = privacy.map { ", DP-SGD (clip \($0.clipNorm), noise multiplier \($0.noiseMultiplier))" } ?? ""
+        return "\(shape), softmax cross-entropy\(dp), Adam lr \(learningRate), batch \(batchSize), \(epochs) epochs, "
+            + "L2 \(l2)" + (dropout > 0 ? ", dropout \(dropout)" : "")
+            + (earlyStopping.map { ", early stopping (patience \($0.patience))" } ?? "") + " (airisk tensor engine)"
     }
 
     public func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
+        try fit(data, classCount: classCount, seed: seed).model
+    }
+
+    /// Trains on `data` and reports how the run went.
+    public func fit(_ data: LabeledData, classCount: Int, seed: UInt64) throws -> FitReport {
         let n = data.count
         let d = data.rowWidth
         guard n > 0, d > 0, classCount >= 2, data.labels.count == n,
@@ -38,22 +88,41 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
             throw MembershipProbeError.badTrainingData(
                 "\(n) rows of \(d) features with \(data.labels.count) labels in 0..<\(classCount) are needed")
         }
+        guard dropout >= 0, dropout < 1 else {
+            throw MembershipProbeError.badTrainingData("dropout rate \(dropout) must lie in [0, 1)")
+        }
         let x = data.scalars
-        let moments = FeatureMoments(x, rows: n, width: d)
-        let (mean, scale) = (moments.mean, moments.standardDeviation)
-        var z = x
-        for r in 0..<n { for j in 0..<d { z[r * d + j] = (z[r * d + j] - mean[j]) / scale[j] } }
+        let standardizer = FeatureStandardizer(x, rows: n, width: d)
+        let z = standardizer.apply(x, rows: n)
+        var stopping: AIRiskTensor.EarlyStopping?
+        if let stop = earlyStopping {
+            let v = stop.validation
+            guard stop.patience >= 1, v.count > 0, v.rowWidth == d, v.labels.allSatisfy({ $0 >= 0 && $0 < classCount })
+            else {
+                throw MembershipProbeError.badTrainingData(
+                    "early stopping needs patience ≥ 1 and validation rows of \(d) features with labels in "
+                        + "0..<\(classCount)")
+            }
+            stopping = AIRiskTensor.EarlyStopping(
+                inputs: Tensor(shape: [v.count, d], scalars: standardizer.apply(v.scalars, rows: v.count)),
+                targets: .labels(v.labels), patience: stop.patience)
+        }
 
         var rng = SeededGenerator(seed: seed)
         let model = ModelBuilder.mlp(
-            inputSize: d, hiddenSizes: hiddenSizes, head: .classifier(classes: classCount), seed: rng.next())
+            inputSize: d, hiddenSizes: hiddenSizes, head: .classifier(classes: classCount),
+            dropout: hiddenSizes.isEmpty ? 0 : dropout, initialisation: initialisation, seed: rng.next())
         let config = TrainingConfig(
             epochs: epochs, batchSize: batchSize, loss: .softmaxCrossEntropy(),
-            optimizer: .adam(learningRate: learningRate, weightDecay: l2), seed: rng.next())
+            optimizer: .adam(learningRate: learningRate, weightDecay: l2), seed: rng.next(), privacy: privacy,
+            earlyStopping: stopping)
         let trained = try Trainer.train(
             model, inputs: Tensor(shape: [n, d], scalars: z), targets: .labels(data.labels), config: config)
-        return try EngineNetworkModel(
-            model: trained.model, mean: mean, scale: scale, inputShape: data.rowShape, classCount: classCount,
+        let network = try EngineNetworkModel(
+            model: trained.model, standardizer: standardizer, inputShape: data.rowShape, classCount: classCount,
             name: "in-process \(hiddenSizes.isEmpty ? "logistic" : "MLP \(hiddenSizes)")")
+        return FitReport(
+            model: network, epochsTrained: trained.epochsTrained, keptEpoch: trained.keptEpoch,
+            validationLoss: trained.validationLoss.map(Double.init))
     }
 }

@@ -58,6 +58,7 @@ public enum ModelBuilder {
         var nodes: [Node] = []
         var initializers: [String: Tensor] = [:]
         var parameters: [String] = []
+        var dropout: [DropoutMask] = []
         var rng: SeededGenerator
 
         mutating func parameter(_ name: String, shape: [Int], values: [Float]) -> String {
@@ -81,6 +82,16 @@ public enum ModelBuilder {
         mutating func activation(_ x: String, _ a: Activation, index: Int) -> String {
             let y = "\(a.rawValue)\(index)"
             nodes.append(Node(name: y, opType: a.opType, inputs: [x], outputs: [y]))
+            return y
+        }
+
+        /// Inverted dropout on `x` (width `width`): a Mul by a mask that is all ones at inference.
+        mutating func dropout(_ x: String, width: Int, rate: Float, index: Int) -> String {
+            let mask = "dropout\(index).mask"
+            initializers[mask] = Tensor(shape: [1, width], scalars: [Float](repeating: 1, count: width))
+            dropout.append(DropoutMask(name: mask, width: width, rate: rate))
+            let y = "dropout\(index)"
+            nodes.append(Node(name: y, opType: "Mul", inputs: [x, mask], outputs: [y]))
             return y
         }
 
@@ -115,23 +126,29 @@ public enum ModelBuilder {
                 opsetImports: ["": 17])
             return TrainableModel(
                 graph: graph, inputName: input.name, outputName: outputName, probabilitiesName: probabilities,
-                parameterNames: parameters)
+                parameterNames: parameters, dropout: dropout)
         }
     }
 
-    /// A dense multilayer perceptron: input → (Gemm → activation) per hidden size → Gemm.
+    /// A dense multilayer perceptron: input → (Gemm → activation) per hidden size → Gemm. With a
+    /// positive `dropout` rate every hidden activation is followed by an inverted-dropout mask
+    /// (see ``DropoutMask``). `initialisation` replaces the default schemes (He normal for ReLU layers,
+    /// Glorot uniform otherwise and for the last layer) on every layer.
     public static func mlp(
-        inputSize: Int, hiddenSizes: [Int], head: Head, activation: Activation = .relu, seed: UInt64
+        inputSize: Int, hiddenSizes: [Int], head: Head, activation: Activation = .relu, dropout: Float = 0,
+        initialisation: WeightInit? = nil, seed: UInt64
     ) -> TrainableModel {
         var a = Assembly(rng: SeededGenerator(seed: seed))
         var x = "input"
         var width = inputSize
         for (i, h) in hiddenSizes.enumerated() {
-            x = a.dense(x, inputs: width, outputs: h, index: i, init: activation.initialisation)
+            x = a.dense(x, inputs: width, outputs: h, index: i, init: initialisation ?? activation.initialisation)
             x = a.activation(x, activation, index: i)
+            if dropout > 0 { x = a.dropout(x, width: h, rate: dropout, index: i) }
             width = h
         }
-        x = a.dense(x, inputs: width, outputs: head.width, index: hiddenSizes.count, init: .glorotUniform)
+        x = a.dense(
+            x, inputs: width, outputs: head.width, index: hiddenSizes.count, init: initialisation ?? .glorotUniform)
         let input = ValueInfo(name: "input", elementType: "float32", shape: [.symbolic("N"), .fixed(inputSize)])
         return a.finish(name: "mlp", input: input, last: x, head: head)
     }

@@ -11,9 +11,9 @@ struct OptimizerState {
         second = sizes.map { [Float](repeating: 0, count: $0) }
     }
 
-    /// Updates `params[i]` in place from `grads[i]`.
+    /// Updates `params[i]` in place from `grads[i]`, with the learning rate scaled by `rateScale`.
     mutating func apply(
-        _ optimizer: Optimizer, params: inout [[Float]], grads: [[Float]], decays: [Bool]
+        _ optimizer: Optimizer, params: inout [[Float]], grads: [[Float]], decays: [Bool], rateScale: Float = 1
     ) {
         step += 1
         let wd = optimizer.weightDecay
@@ -24,13 +24,15 @@ struct OptimizerState {
                 first[p].withUnsafeMutableBufferPointer { m in
                     second[p].withUnsafeMutableBufferPointer { v in
                         switch optimizer {
-                        case .sgd(let lr, let momentum, _):
+                        case .sgd(let rate, let momentum, _):
+                            let lr = rate * rateScale
                             for i in 0..<w.count {
                                 let gi = g[i] + decay * w[i]
                                 m[i] = momentum * m[i] + gi
                                 w[i] -= lr * m[i]
                             }
-                        case .adam(let lr, let b1, let b2, let eps, _):
+                        case .adam(let rate, let b1, let b2, let eps, _):
+                            let lr = rate * rateScale
                             let c1 = 1 - Foundation.pow(b1, Float(step))
                             let c2 = 1 - Foundation.pow(b2, Float(step))
                             for i in 0..<w.count {

@@ -11,15 +11,19 @@ public struct TrainableModel: Sendable {
     public var probabilitiesName: String?
     /// Initializers updated by training.
     public var parameterNames: [String]
+    /// Dropout masks the trainer feeds during training (inference uses their all-ones initializers).
+    public var dropout: [DropoutMask]
 
     public init(
-        graph: Graph, inputName: String, outputName: String, probabilitiesName: String?, parameterNames: [String]
+        graph: Graph, inputName: String, outputName: String, probabilitiesName: String?, parameterNames: [String],
+        dropout: [DropoutMask] = []
     ) {
         self.graph = graph
         self.inputName = inputName
         self.outputName = outputName
         self.probabilitiesName = probabilitiesName
         self.parameterNames = parameterNames
+        self.dropout = dropout
     }
 
     /// The number of trainable scalars.

@@ -1,4 +1,5 @@
-/// How to train: epochs, mini-batch size, loss, optimiser and the seed for shuffling.
+/// How to train: epochs, mini-batch size, loss, optimiser, learning-rate schedule and the seed for
+/// shuffling.
 public struct TrainingConfig: Sendable, Equatable {
     public var epochs: Int
     public var batchSize: Int
@@ -7,10 +8,24 @@ public struct TrainingConfig: Sendable, Equatable {
     /// Seeds the per-epoch shuffling of rows.
     public var seed: UInt64
     public var shuffle: Bool
+    /// When positive, batches are drawn as a stream instead of per epoch: every step takes a full
+    /// batch from a shuffled order that is reshuffled whenever it runs out, for
+    /// max(epochs × ⌈rows / batch⌉, minimumSteps) steps, so small training sets still get enough
+    /// steps. 0 (the default) trains whole epochs, the last batch of each possibly short.
+    public var minimumSteps: Int
+    /// Scales the optimiser's learning rate per step.
+    public var schedule: LearningRateSchedule
+    /// DP-SGD: clip every row's gradient and add Gaussian noise to the sum; nil trains normally.
+    public var privacy: GradientPrivacy?
+    /// Stop when the loss on held-out rows stops improving, keeping the best epoch's parameters;
+    /// whole epochs only (not with ``minimumSteps``).
+    public var earlyStopping: EarlyStopping?
 
     public init(
         epochs: Int, batchSize: Int = 32, loss: Loss = .softmaxCrossEntropy(),
-        optimizer: Optimizer = .adam(), seed: UInt64 = 0, shuffle: Bool = true
+        optimizer: Optimizer = .adam(), seed: UInt64 = 0, shuffle: Bool = true, minimumSteps: Int = 0,
+        schedule: LearningRateSchedule = .constant, privacy: GradientPrivacy? = nil,
+        earlyStopping: EarlyStopping? = nil
     ) {
         self.epochs = epochs
         self.batchSize = batchSize
@@ -18,5 +33,9 @@ public struct TrainingConfig: Sendable, Equatable {
         self.optimizer = optimizer
         self.seed = seed
         self.shuffle = shuffle
+        self.minimumSteps = minimumSteps
+        self.schedule = schedule
+        self.privacy = privacy
+        self.earlyStopping = earlyStopping
     }
 }

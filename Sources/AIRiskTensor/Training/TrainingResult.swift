@@ -4,4 +4,22 @@ public struct TrainingResult: Sendable {
     public var model: TrainableModel
     /// Mean training loss per epoch.
     public var lossHistory: [Float]
+    /// The epochs trained (fewer than configured when early stopping ended the run).
+    public var epochsTrained: Int
+    /// The 1-based epoch whose parameters the model holds: the last one, or under early stopping
+    /// the one with the lowest validation loss.
+    public var keptEpoch: Int
+    /// The validation loss of ``keptEpoch``, when early stopping watched one.
+    public var validationLoss: Float?
+
+    public init(
+        model: TrainableModel, lossHistory: [Float], epochsTrained: Int? = nil, keptEpoch: Int? = nil,
+        validationLoss: Float? = nil
+    ) {
+        self.model = model
+        self.lossHistory = lossHistory
+        self.epochsTrained = epochsTrained ?? lossHistory.count
+        self.keptEpoch = keptEpoch ?? epochsTrained ?? lossHistory.count
+        self.validationLoss = validationLoss
+    }
 }

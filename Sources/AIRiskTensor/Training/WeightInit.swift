@@ -4,6 +4,8 @@ public enum WeightInit: String, Sendable, Equatable {
     case glorotUniform
     /// He/Kaiming normal: N(0, 2 / fanIn); suits ReLU.
     case heNormal
+    /// Glorot/Xavier normal: N(0, 2 / (fanIn + fanOut)).
+    case glorotNormal
 
     /// `count` weights for a layer with the given fan-in and fan-out.
     public func sample(count: Int, fanIn: Int, fanOut: Int, using rng: inout SeededGenerator) -> [Float] {
@@ -13,6 +15,9 @@ public enum WeightInit: String, Sendable, Equatable {
             return (0..<count).map { _ in (rng.nextUniform() * 2 - 1) * a }
         case .heNormal:
             let s = (2 / Float(max(fanIn, 1))).squareRoot()
+            return (0..<count).map { _ in rng.nextGaussian() * s }
+        case .glorotNormal:
+            let s = Float((2.0 / Double(max(fanIn + fanOut, 1))).squareRoot())
             return (0..<count).map { _ in rng.nextGaussian() * s }
         }
     }

@@ -1,0 +1,24 @@
+/// Inverted dropout on a hidden layer, as the model builder lays it out: the layer's activation is
+/// multiplied by the value `name`, an initializer of ones shaped (1, width) that inference uses as
+/// is, and for which the trainer feeds a seeded (rows, width) mask whose kept entries are
+/// 1 / (1 − rate) and dropped ones 0.
+public struct DropoutMask: Sendable, Equatable {
+    public var name: String
+    public var width: Int
+    /// The probability of dropping a unit, in [0, 1).
+    public var rate: Float
+
+    public init(name: String, width: Int, rate: Float) {
+        self.name = name
+        self.width = width
+        self.rate = rate
+    }
+
+    /// A training mask for `rows` rows.
+    func sample(rows: Int, using rng: inout SeededGenerator) -> Tensor {
+        let keep = 1 / (1 - rate)
+        var values = [Float](repeating: 0, count: rows * width)
+        for i in values.indices { values[i] = rng.nextUniform() < rate ? 0 : keep }
+        return Tensor(shape: [rows, width], scalars: values)
+    }
+}

@@ -1,0 +1,62 @@
+/// Per-feature standardisation fitted on row-major training rows, x' = (x − mean) / std, with the
+/// moments accumulated in double precision. A constant feature (variance below 1e-12) gets standard
+/// deviation 1, so it passes through centred. Every model the tool trains standardises its inputs
+/// with this one type.
+public struct FeatureStandardizer: Sendable, Equatable {
+    /// Per-feature mean.
+    public var mean: [Float]
+    /// The population standard deviation, or 1 where the variance is below 1e-12.
+    public var standardDeviation: [Float]
+    /// 1 / ``standardDeviation``, computed in double precision.
+    public var inverseStandardDeviation: [Float]
+
+    /// The number of features per row.
+    public var featureCount: Int { mean.count }
+
+    /// Fits the moments of `rows` rows of `width` features.
+    public init(_ x: [Float], rows n: Int, width d: Int) {
+        var sum = [Double](repeating: 0, count: d)
+        var sq = [Double](repeating: 0, count: d)
+        x.withUnsafeBufferPointer { p in
+            for r in 0..<n {
+                for j in 0..<d {
+                    let v = Double(p[r &* d &+ j])
+                    sum[j] += v
+                    sq[j] += v * v
+                }
+            }
+        }
+        var mean = [Float](repeating: 0, count: d)
+        var std = [Float](repeating: 1, count: d)
+        var inverse = [Float](repeating: 1, count: d)
+        for j in 0..<d {
+            let m = sum[j] / Double(max(n, 1))
+            let variance = max(sq[j] / Double(max(n, 1)) - m * m, 0)
+            mean[j] = Float(m)
+            if variance > 1e-12 {
+                std[j] = Float(variance.squareRoot())
+                inverse[j] = Float(1 / variance.squareRoot())
+            }
+        }
+        self.mean = mean
+        standardDeviation = std
+        inverseStandardDeviation = inverse
+    }
+
+    /// A standardised copy of `rows` rows: (x − mean) / std.
+    public func apply(_ x: [Float], rows: Int) -> [Float] {
+        let d = featureCount
+        var out = x
+        out.withUnsafeMutableBufferPointer { o in
+            mean.withUnsafeBufferPointer { m in
+                standardDeviation.withUnsafeBufferPointer { s in
+                    for r in 0..<rows {
+                        let base = r &* d
+                        for j in 0..<d { o[base &+ j] = (o[base &+ j] - m[j]) / s[j] }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
