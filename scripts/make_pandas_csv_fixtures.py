@@ -12,6 +12,7 @@ Deterministic (fixed values, no randomness). What each file holds:
     index.csv      to_csv() with its default unnamed index column; int, float and bool columns, an int label
     no_index.csv   to_csv(index=False) of the same table
     missing.csv    to_csv(index=False) with NaN (written as empty cells) in two columns: 'amount' twice, 'rate' once
+    missing.npz    the same table as np.savez(x=features as float32 with the same NaNs, y=labels)
     strings.csv    to_csv() of a table with a string column 'job' (first value 'skilled') and text labels
     expected.json  the numeric table as the reader must see it: column names, row-major values, labels
 """
@@ -43,6 +44,11 @@ def main() -> None:
     missing.loc[[1, 3], "amount"] = np.nan
     missing.loc[2, "rate"] = np.nan
     missing.to_csv(OUT / "missing.csv", index=False)
+    np.savez(
+        OUT / "missing.npz",
+        x=missing.drop(columns="label").astype("float32").to_numpy(),
+        y=missing["label"].to_numpy(dtype=np.int64),
+    )
 
     strings = table.copy()
     strings.insert(1, "job", ["skilled", "unskilled", "skilled", "management"])
