@@ -56,7 +56,7 @@ extension Assessor {
 
     /// For a local model declared to answer probabilities: asks it about up to eight member rows and
     /// tells whether the answers are not probabilities (so every probe should treat them as scores).
-    func answersAreNotProbabilities(_ plan: AssessmentPlan, _ inputs: Inputs) async throws -> Bool {
+    func answersAreNotProbabilities(_ inputs: Inputs) async throws -> Bool {
         guard inputs.identity.sourceKind == .file, inputs.access.description.outputKind == .probabilities,
             inputs.members.count > 0
         else { return false }

@@ -50,7 +50,7 @@ public struct Assessor: Sendable {
         let rawAccess = inputs.access
         var warnings = Self.dataWarnings(inputs)
         let audit = AnswerAudit()
-        let treatAsScores = try await answersAreNotProbabilities(plan, inputs)
+        let treatAsScores = try await answersAreNotProbabilities(inputs)
         if treatAsScores {
             warnings.append(
                 "the model declares probabilities, but its answers leave [0, 1] or do not sum to 1: they are treated "

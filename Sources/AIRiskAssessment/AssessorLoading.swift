@@ -71,9 +71,11 @@ extension Assessor {
     /// Under `--missing-values keep`, says how many values are NaN or infinite: they are used, never silently.
     static func warnAboutNonFinite(_ ds: Dataset, progress: (String) -> Void) {
         guard ds.nonFiniteCount > 0 else { return }
+        let columns = ds.nonFiniteColumns.map { "\($0.column): \($0.count)" }.joined(separator: ", ")
         progress(
-            "warning: \(ds.source): \(ds.nonFiniteCount) NaN or infinite values are used as they are "
-                + "(--missing-values keep); every score computed from those rows is affected")
+            "warning: \(ds.source): \(ds.nonFiniteCount) NaN, infinite or empty values are used as they are "
+                + "(--missing-values keep)\(columns.isEmpty ? "" : " (by column: \(columns))"); every score computed "
+                + "from those rows is affected")
     }
 
     /// For a CSV read without labels whose extra column looks like the labels (`target`, `class`, `y`, …):

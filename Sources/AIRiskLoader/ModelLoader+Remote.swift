@@ -24,15 +24,14 @@ extension ModelLoader {
                 missingValues: plan.missingValues)
             c.classCount = max(top, members.classLabels?.max() ?? 0) + 1
         }
-        let rows = min(ds.rowCount, EndpointModelAccess.setupRowCount)
-        var sample: Tensor?
-        if rows > 0, let values = ds.features.floats {
-            let shape = c.inputShape ?? ds.rowShape
-            let width = shape.reduce(1, *)
-            if width == ds.rowShape.reduce(1, *) {
-                sample = Tensor(shape: [rows] + shape, scalars: Array(values[0..<(rows * width)]))
-            }
-        }
+        return try await connect(c, sampleRows: Self.setupRows(ds, shape: c.inputShape))
+    }
+
+    /// Connects to the endpoint or command of `configuration`, sending `sampleRows` (or one zero row) as the
+    /// set-up query that decides the access level. `assess` (through ``resolve(_:for:)``) and
+    /// `endpoint-check` connect this way; the set-up notes go to ``progress``.
+    package func connect(_ configuration: EndpointConfiguration, sampleRows: Tensor?) async throws -> ResolvedModel {
+        let c = configuration
         let isCommand: Bool
         switch c.target {
         case .http(let url):
@@ -42,7 +41,7 @@ extension ModelLoader {
             isCommand = true
             progress("starting \(line)")
         }
-        let access = try await EndpointModelAccess.connect(c, sampleRows: sample)
+        let access = try await EndpointModelAccess.connect(c, sampleRows: sampleRows)
         let desc = access.description
         for note in access.notes { progress(note) }
         let location: String
@@ -66,5 +65,16 @@ extension ModelLoader {
             if let m = u.maxRows { b.append(Budget(name: "endpoint.max_rows", value: Double(m))) }
             return b
         }
+    }
+
+    /// The first ``EndpointModelAccess/setupRowCount`` rows of `data` shaped as `shape` (the data's own row
+    /// shape when nil), or nil when the data has no numeric rows or a different row width.
+    package static func setupRows(_ data: Dataset, shape: [Int]?) -> Tensor? {
+        let rows = min(data.rowCount, EndpointModelAccess.setupRowCount)
+        guard rows > 0, let values = data.features.floats else { return nil }
+        let shape = shape ?? data.rowShape
+        let width = shape.reduce(1, *)
+        guard width == data.rowShape.reduce(1, *) else { return nil }
+        return Tensor(shape: [rows] + shape, scalars: Array(values[0..<(rows * width)]))
     }
 }

@@ -30,9 +30,11 @@ public struct ModelLoader: Sendable {
     }
 
     /// An ONNX file: white-box access (or the `access` a deployment exposes), its SHA-256 and producer, and
-    /// the layer sizes when the graph is a plain MLP or logistic model.
+    /// the layer sizes when the graph is a plain MLP or logistic model. With `hashing` false the identity has
+    /// no SHA-256 (`predict` and `bench`, which only run the model, skip reading the whole file once more).
     public func resolveFile(
-        _ url: URL, name: String? = nil, inputShape: [Int]? = nil, access level: AccessLevel? = nil
+        _ url: URL, name: String? = nil, inputShape: [Int]? = nil, access level: AccessLevel? = nil,
+        hashing: Bool = true
     ) throws -> ResolvedModel {
         progress("loading \(url.lastPathComponent)")
         let onnx = try openFile(url)
@@ -46,7 +48,7 @@ public struct ModelLoader: Sendable {
             }
         let desc = access.description
         let identity = ModelIdentity(
-            name: name, sourceKind: .file, location: url.path, sha256: try SHA256.hex(contentsOf: url),
+            name: name, sourceKind: .file, location: url.path, sha256: hashing ? try SHA256.hex(contentsOf: url) : nil,
             producer: [onnx.producerName, onnx.producerVersion].filter { !$0.isEmpty }.joined(separator: " "),
             opset: onnx.opsetImports[""] ?? onnx.opsetImports["ai.onnx"],
             operators: onnx.operators.map { ($0.domain.isEmpty ? "" : $0.domain + "::") + $0.opType },

@@ -32,6 +32,10 @@ struct ModelLoaderTests {
         }
         let forest = try loader.resolveFile(Self.models.appendingPathComponent("random_forest_digits.onnx"))
         #expect(forest.architecture == nil)
+
+        let unhashed = try loader.resolveFile(url, hashing: false)
+        #expect(unhashed.identity.sha256 == nil, "predict and bench do not read the file a second time")
+        #expect(unhashed.access.description.inputShape == whiteBox.access.description.inputShape)
     }
 
     @Test("a plan resolves its model file with the plan's name, row shape and access level")

@@ -1,6 +1,8 @@
 import AIRiskAccess
+import AIRiskAssessment
 import AIRiskData
 import AIRiskEndpoint
+import AIRiskLoader
 import AIRiskTensor
 import ArgumentParser
 import Foundation
@@ -46,17 +48,16 @@ struct EndpointCheckCommand: AsyncParsableCommand {
             throw ValidationError(
                 "\(data): rows have \(ds.rowShape.reduce(1, *)) values, --input-shape \(shape) needs \(width)")
         }
-        let setup = min(ds.rowCount, EndpointModelAccess.setupRowCount)
-        let model = try await EndpointModelAccess.connect(
-            c, sampleRows: Tensor(shape: [setup] + shape, scalars: Array(values[0..<(setup * width)])))
-        defer { model.close() }
+        // The loader connects as `assess` does; its set-up notes are printed as they come.
+        let loader = ModelLoader(progress: { TerminalOutput.write("note:         \($0)") })
+        let resolved = try await loader.connect(c, sampleRows: ModelLoader.setupRows(ds, shape: shape))
+        let model = resolved.access
         let d = model.description
-        TerminalOutput.write("model:        \(d.name) at \(model.location)")
+        TerminalOutput.write("model:        \(d.name) at \(resolved.identity.location)")
         TerminalOutput.write("input rows:   shape \(d.inputShape)")
         TerminalOutput.write(
             "answers:      \(d.outputKind.rawValue)\(d.outputWidth > 0 ? ", \(d.outputWidth) per row" : "")")
         TerminalOutput.write("access:       \(d.accessLevel.rawValue)")
-        for note in model.notes { TerminalOutput.write("note:         \(note)") }
         guard rows > 0 else { return }
         var batch = [Float]()
         batch.reserveCapacity(rows * width)
@@ -64,11 +65,11 @@ struct EndpointCheckCommand: AsyncParsableCommand {
             batch.append(contentsOf: values.prefix(rows * width - batch.count))
         }
         let started = ContinuousClock.now
-        let before = model.usage
+        let before = Self.usage(resolved)
         _ = try await model.predict(Tensor(shape: [rows] + shape, scalars: batch))
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let after = model.usage
+        let after = Self.usage(resolved)
         let requests = after.requests - before.requests
         TerminalOutput.write(
             String(
@@ -76,5 +77,12 @@ struct EndpointCheckCommand: AsyncParsableCommand {
                     "throughput:   %d rows in %d requests (batch %d, concurrency %d) in %.3f s: %.0f rows/s, %.1f requests/s, %d retries",
                 rows, requests, c.limits.batchSize, c.limits.concurrency, seconds, Double(rows) / seconds,
                 Double(requests) / seconds, after.retries - before.retries))
+    }
+
+    /// Requests and retries so far, from the usage the loader reports for the endpoint.
+    static func usage(_ model: ResolvedModel) -> (requests: Int, retries: Int) {
+        let budgets = model.usage?() ?? []
+        func value(_ name: String) -> Int { Int(budgets.first { $0.name == name }?.value ?? 0) }
+        return (value("endpoint.requests"), value("endpoint.retries"))
     }
 }

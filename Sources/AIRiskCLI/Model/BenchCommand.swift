@@ -59,7 +59,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let batches = try ModelBenchmark.parseBatches(batch)
-        let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model)).access
+        let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model), hashing: false).access
         let dataset = try DatasetLoader.load(url: URL(fileURLWithPath: data), labelColumn: labelColumn)
         try PredictCommand.checkShape(dataset, access.description)
         guard let features = dataset.features.floats else {

@@ -36,7 +36,7 @@ struct PredictCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model)).access
+        let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model), hashing: false).access
         let dataset = try DatasetLoader.load(url: URL(fileURLWithPath: data), labelColumn: labelColumn)
         try Self.checkShape(dataset, access.description)
         let outputs = try await Self.predictAll(access, dataset.features, batch: batch)

@@ -15,6 +15,12 @@ public enum LabelEncoding: Sendable, Equatable {
 
 /// Reads a CSV file with a header row into a ``Dataset``: every column except the label column (and any
 /// ignored columns) must be numeric and becomes a Float32 feature.
+///
+/// What pandas' `DataFrame.to_csv` writes loads as is: the unnamed index column (an empty first header cell)
+/// is left out, booleans (`True`/`False`, `true`/`false`) are read as 1 and 0, and empty cells are missing
+/// values under the ``MissingValuePolicy`` (an error naming the cell, or NaN counted per column in
+/// ``Dataset/nonFiniteColumns``). A column of strings is an error naming the column and its first string,
+/// with a hint to encode it as numbers.
 public enum CSVReader {
     /// Reads `url`.
     /// - Parameters:
@@ -75,7 +81,11 @@ public enum CSVReader {
         for name in ignoring where !header.contains(name) {
             throw DataError.missingColumn(file: file, column: name, available: header)
         }
-        let featureIndices = header.indices.filter { $0 != labelIndex && !ignoring.contains(header[$0]) }
+        // pandas writes its row index as a first column with an empty name: row numbers, not a feature.
+        let indexColumn = header.count > 1 && header[0].isEmpty && labelIndex != 0 ? 0 : nil
+        let featureIndices = header.indices.filter {
+            $0 != labelIndex && $0 != indexColumn && !ignoring.contains(header[$0])
+        }
         guard !featureIndices.isEmpty else {
             throw DataError.malformedRow(file: file, line: headerLine, reason: "no feature columns")
         }
@@ -86,6 +96,7 @@ public enum CSVReader {
         var targets: [Float] = []
         var rows = 0
         var nonFinite = 0
+        var nonFiniteByColumn = [Int](repeating: 0, count: header.count)
         let maxElements = Int(min(limits.maxArrayBytes / 4, UInt64(Int.max)))
         while try reader.nextRecord() {
             let line = reader.recordLine
@@ -100,11 +111,18 @@ public enum CSVReader {
                     missingValues: missingValues)
                 {
                 case .value(let value):
-                    if !value.isFinite { nonFinite += 1 }
+                    if !value.isFinite {
+                        nonFinite += 1
+                        nonFiniteByColumn[column] += 1
+                    }
                     features.append(value)
                 case .failure(let reason):
                     throw DataError.invalidField(
                         file: file, line: line, column: header[column], index: column + 1, reason: reason)
+                case .text(let text):
+                    throw DataError.invalidField(
+                        file: file, line: line, column: header[column], index: column + 1,
+                        reason: stringColumnReason(text, column: header[column]))
                 }
             }
             guard features.count <= maxElements else {
@@ -124,11 +142,18 @@ public enum CSVReader {
                         missingValues: missingValues)
                     {
                     case .value(let value):
-                        if !value.isFinite { nonFinite += 1 }
+                        if !value.isFinite {
+                            nonFinite += 1
+                            nonFiniteByColumn[labelIndex] += 1
+                        }
                         targets.append(value)
                     case .failure(let reason):
                         throw DataError.invalidField(
                             file: file, line: line, column: header[labelIndex], index: labelIndex + 1, reason: reason)
+                    case .text(let text):
+                        throw DataError.invalidField(
+                            file: file, line: line, column: header[labelIndex], index: labelIndex + 1,
+                            reason: "'\(text)' is not a number, but regression targets must be numbers")
                     }
                 } else {
                     rawLabels.append(text)
@@ -160,7 +185,17 @@ public enum CSVReader {
             features: featureTensor, labels: labels, classNames: classNames,
             featureNames: featureIndices.map { header[$0] }, source: source)
         dataset.nonFiniteCount = nonFinite
+        dataset.nonFiniteColumns = header.indices.filter { nonFiniteByColumn[$0] > 0 }
+            .map { Dataset.ColumnCount(header[$0], nonFiniteByColumn[$0]) }
         return dataset
+    }
+
+    /// Why a feature column of strings cannot be read, and how to make it readable.
+    static func stringColumnReason(_ text: String, column: String) -> String {
+        "'\(text)' is not a number: the column '\(column)' holds text (strings), and CSV features must be numbers (booleans "
+            + "True/False are read as 1/0, empty cells as missing values); encode the column as numbers before "
+            + "saving (e.g. pandas.get_dummies, or df['\(column)'].astype('category').cat.codes) and assess a model "
+            + "that takes those numbers, or leave the column out"
     }
 
     /// Labels that are class numbers except for a few words (`0, 1, cat`) are a data error, not a class called
@@ -189,10 +224,13 @@ public enum CSVReader {
     enum ParsedFloat {
         case value(Float)
         case failure(String)
+        /// A value that is neither a number, a boolean nor missing (the text, trimmed).
+        case text(String)
     }
 
     /// Parses the bytes `range` of `bytes` (surrounding ASCII whitespace ignored) as a finite Float32; under
     /// ``MissingValuePolicy/keep`` an empty field is NaN and NaN or infinite values are returned as they are.
+    /// Booleans as pandas and most tools write them (`True`/`False`, `true`/`false`, `TRUE`/`FALSE`) are 1 and 0.
     static func parseFloat(
         _ bytes: [UInt8], _ range: Range<Int>, missingValues: MissingValuePolicy = .reject
     ) -> ParsedFloat {
@@ -205,7 +243,13 @@ public enum CSVReader {
         let hint = " (fix the data, or pass --missing-values keep to read it as NaN with a warning)"
         guard lower < upper else { return keep ? .value(.nan) : .failure("missing value" + hint) }
         let text = String(decoding: bytes[lower..<upper], as: UTF8.self)
-        guard let value = Float(text) else { return .failure("'\(text)' is not a number") }
+        guard let value = Float(text) else {
+            switch text {
+            case "True", "true", "TRUE": return .value(1)
+            case "False", "false", "FALSE": return .value(0)
+            default: return .text(text)
+            }
+        }
         guard value.isFinite || keep else { return .failure("'\(text)' is not a finite number" + hint) }
         return .value(value)
     }

@@ -17,6 +17,20 @@ public struct Dataset: Sendable, Equatable {
     /// How many feature or target values are NaN or infinite (only non-zero when read with
     /// ``MissingValuePolicy/keep``; the caller warns about them).
     public var nonFiniteCount = 0
+    /// The columns holding those values, with how many each holds, in column order (CSV: header names;
+    /// arrays: `feature_N`, or `label` for float labels).
+    public var nonFiniteColumns: [ColumnCount] = []
+
+    /// A column name and a count.
+    public struct ColumnCount: Sendable, Equatable {
+        public var column: String
+        public var count: Int
+
+        public init(_ column: String, _ count: Int) {
+            self.column = column
+            self.count = count
+        }
+    }
 
     public init(
         features: Tensor, labels: Tensor? = nil, classNames: [String]? = nil, featureNames: [String]? = nil,

@@ -118,6 +118,8 @@ public enum DatasetLoader {
         var dataset = dataset
         let width = max(dataset.rowShape.reduce(1, *), 1)
         var count = 0
+        var perColumn = [Int](repeating: 0, count: width)
+        var labelCount = 0
         if let values = dataset.features.floats {
             for (i, v) in values.enumerated() where !v.isFinite {
                 if policy == .reject {
@@ -125,6 +127,7 @@ public enum DatasetLoader {
                         file: url.path, row: i / width, column: i % width, value: numpyText(v))
                 }
                 count += 1
+                perColumn[i % width] += 1
             }
         }
         if let targets = dataset.labels?.floats {
@@ -133,9 +136,13 @@ public enum DatasetLoader {
                     throw DataError.nonFiniteValue(file: url.path, row: i, column: nil, value: numpyText(v))
                 }
                 count += 1
+                labelCount += 1
             }
         }
         dataset.nonFiniteCount = count
+        dataset.nonFiniteColumns =
+            perColumn.indices.filter { perColumn[$0] > 0 }.map { Dataset.ColumnCount("feature_\($0)", perColumn[$0]) }
+            + (labelCount > 0 ? [Dataset.ColumnCount("label", labelCount)] : [])
         return dataset
     }
 

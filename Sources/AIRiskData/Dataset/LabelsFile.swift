@@ -77,8 +77,11 @@ enum LabelsFile {
         var numbers: [Float] = []
         for (text, line) in zip(texts, lines) {
             let bytes = Array(text.utf8)
-            switch CSVReader.parseFloat(bytes, 0..<bytes.count, missingValues: missingValues) {
+            var parsed = CSVReader.parseFloat(bytes, 0..<bytes.count, missingValues: missingValues)
+            if case .text(let t) = parsed { parsed = .failure("'\(t)' is not a number") }
+            switch parsed {
             case .value(let v): numbers.append(v)
+            case .text: continue
             case .failure(let reason):
                 guard encoding != .regressionTargets, numbers.isEmpty else {
                     throw DataError.invalidField(
