@@ -1,5 +1,5 @@
-import AIRiskXML
 import AIRiskTestSupport
+import AIRiskXML
 import Foundation
 import Testing
 
