@@ -1,57 +1,68 @@
 import AIRiskEndpoint
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Ctrl-C during an assessment: the first one cancels it, so probes stop at their next batch (a local model
 /// through ``AIRiskAccess/Cancellation``, an endpoint at its next request) and the results so far are written,
-/// marked incomplete; a second one ends the process at once (status 130) through ``quit(_:)``.
+/// marked incomplete; a second one ends the process at once (status 130).
+///
+/// SIGINT gets a real `sigaction` handler rather than `SIG_IGN` plus a dispatch signal source: under load the
+/// dispatch source lost or delayed the second Ctrl-C (an ignored signal is discarded by the kernel unless some
+/// thread blocks it). The handler only counts, writes to a pipe and, on the second signal, kills the model
+/// command groups and calls `_exit` — all async-signal-safe. A reader on the pipe does the rest (message,
+/// cancellation) on an ordinary queue.
 enum Interruption {
-    private final class Count: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        /// Adds `n` and returns the new count.
-        func add(_ n: Int) -> Int {
-            lock.withLock {
-                value += n
-                return value
-            }
-        }
-    }
+    private static let count = Atomic<Int>(0)
+    nonisolated(unsafe) private static var wakeFD: Int32 = -1
+    /// The second signal's message, as bytes the handler can write without allocating.
+    nonisolated(unsafe) private static let quitMessage: UnsafeMutableBufferPointer<UInt8> = {
+        let text = Array("\ninterrupted again: quitting without writing results\n".utf8)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
+        _ = buffer.initialize(from: text)
+        return buffer
+    }()
 
     static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let task = Task { try await body() }
-        let count = Count()
-        signal(SIGINT, SIG_IGN)
-        // A queue of its own: the global queue's few threads can be busy with the run (a loaded machine delayed the
-        // second Ctrl-C's handler until the source was cancelled, and it was lost).
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "airisk.interruption"))
-        source.setEventHandler {
-            // Two Ctrl-C in quick succession reach the handler once, with `data` 2: both count.
-            if count.add(max(1, Int(source.data))) == 1 {
-                TerminalOutput.error(
-                    "\ninterrupted: stopping the probes and writing the results so far (Ctrl-C again to quit)")
-                task.cancel()
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return try await task.value }
+        _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        count.store(0, ordering: .sequentiallyConsistent)
+        _ = quitMessage
+        wakeFD = fds[1]
+        let reader = DispatchSource.makeReadSource(
+            fileDescriptor: fds[0], queue: DispatchQueue(label: "airisk.interruption"))
+        reader.setEventHandler {
+            var byte: UInt8 = 0
+            guard read(fds[0], &byte, 1) == 1 else { return }
+            TerminalOutput.error(
+                "\ninterrupted: stopping the probes and writing the results so far (Ctrl-C again to quit)")
+            task.cancel()
+        }
+        reader.resume()
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            if Interruption.count.add(1, ordering: .sequentiallyConsistent).newValue == 1 {
+                var byte: UInt8 = 1
+                _ = write(Interruption.wakeFD, &byte, 1)
             } else {
-                TerminalOutput.error("\ninterrupted again: quitting without writing results")
-                quit(130)
+                _ = write(2, Interruption.quitMessage.baseAddress, Interruption.quitMessage.count)
+                FatalSignals.killAllFromSignalHandler()
+                _exit(130)
             }
         }
-        source.resume()
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGINT, &action, nil)
         defer {
-            source.cancel()
             signal(SIGINT, SIG_DFL)
+            reader.cancel()
+            close(fds[0])
+            close(fds[1])
         }
         return try await task.value
-    }
-
-    /// Ends the process now without `exit`'s teardown. `exit` runs atexit handlers and static destructors, among
-    /// them OpenBLAS's, which frees the buffers its worker threads are still computing in: a second Ctrl-C
-    /// during a matrix product crashed with SIGSEGV (status 139). `_exit` ends every thread at once instead;
-    /// stdout is flushed first, and the files already written are complete (they are renamed into place).
-    /// `--model-cmd` children are stopped first (their `atexit` handler does not run under `_exit`).
-    static func quit(_ status: Int32) -> Never {
-        ChildGroups.shared.stopAll()
-        TerminalOutput.flush()
-        _exit(status)
     }
 }

@@ -299,7 +299,7 @@ package final class ChildGroups: Sendable {
 /// Kills the model command groups when airisk is ended by a signal it does not handle. A signal
 /// handler may only do async-signal-safe work: it reads a fixed table of group ids (written under
 /// ``ChildGroups``' lock) and calls `kill`, then restores the default action and raises the signal.
-enum FatalSignals {
+package enum FatalSignals {
     static let capacity = 64
     static let signals = [SIGINT, SIGTERM, SIGHUP]
     nonisolated(unsafe) private static let table: UnsafeMutablePointer<pid_t> = {
@@ -312,6 +312,15 @@ enum FatalSignals {
     static func publish(_ groups: Set<pid_t>) {
         let ids = Array(groups.prefix(capacity))
         for i in 0..<capacity { table[i] = i < ids.count ? ids[i] : 0 }
+    }
+
+    /// Sends SIGKILL to every group in the table. Async-signal-safe: for a signal handler that ends airisk at
+    /// once (a second Ctrl-C), where ``ChildGroups/stopAll()`` (a lock, a grace period) cannot run.
+    package static func killAllFromSignalHandler() {
+        for i in 0..<capacity {
+            let group = table[i]
+            if group > 0 { kill(-group, SIGKILL) }
+        }
     }
 
     /// Installs the handler for each of ``signals`` whose action is the default; a signal airisk

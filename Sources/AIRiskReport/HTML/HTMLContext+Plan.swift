@@ -5,8 +5,8 @@ import Foundation
 /// before and after, the headline figure's change and the utility cost — plus the findings no measured defense
 /// lowers. Everything comes from the defenses' measurements in the results; nothing is estimated.
 extension HTMLContext {
-    /// The metric name the defense evaluator gives severity ranks (0 note … 4 critical).
-    static let severityMetricPrefix = "Severity"
+    /// Whether a defense measurement is the probe's severity rank (0 note … 4 critical), told by its metric ID.
+    static func isSeverity(_ m: DefenseMeasurement) -> Bool { m.metricID == .severityRank }
 
     struct PlanRow {
         var defense: DefenseEvidence
@@ -21,12 +21,12 @@ extension HTMLContext {
     var planRows: [PlanRow] {
         var rows: [PlanRow] = []
         for d in results.defenses where d.evidence == .measured {
-            for m in d.measurements where m.metric.hasPrefix(Self.severityMetricPrefix) && m.probeID != "utility" {
+            for m in d.measurements where Self.isSeverity(m) && m.probeID != "utility" {
                 guard let before = Self.severity(rank: m.before), let after = Self.severity(rank: m.after) else {
                     continue
                 }
                 let figure = d.measurements.first {
-                    $0.probeID == m.probeID && !$0.metric.hasPrefix(Self.severityMetricPrefix)
+                    $0.probeID == m.probeID && !Self.isSeverity($0)
                 }
                 let setting = Self.setting(of: d)
                 let limit = setting.hasPrefix("query-limit:") ? Int(setting.dropFirst("query-limit:".count)) : nil
