@@ -29,11 +29,14 @@ struct ReportSectionsTests {
                 nameJA: "出力の丸め — 測定: 小数1桁に丸める (round:1)", stageID: "stage.deployment",
                 classID: "class.data-theft", evidence: .measured,
                 measurements: [
-                    DefenseMeasurement(probeID: "membership", metric: "Attack AUC", before: 0.74, after: 0.61),
-                    DefenseMeasurement(probeID: "membership", metric: severityMetric, before: 3, after: 2),
+                    DefenseMeasurement(
+                        probeID: "membership", metric: "Attack AUC", metricID: .membershipAUC, before: 0.74, after: 0.61
+                    ),
+                    DefenseMeasurement(
+                        probeID: "membership", metric: severityMetric, metricID: .severityRank, before: 3, after: 2),
                     DefenseMeasurement(probeID: "utility", metric: "accuracy", before: 0.95, after: 0.926),
                 ],
-                utilityChange: -0.024))
+                utilityChange: -0.024, setting: "round:1"))
         for (n, after) in [(500, 3.0), (5000, 4.0)] {
             r.defenses.append(
                 DefenseEvidence(
@@ -43,8 +46,10 @@ struct ReportSectionsTests {
                         DefenseMeasurement(
                             probeID: "extraction", metric: "Fidelity within the query limit", before: 0.97,
                             after: n == 500 ? 0.62 : 0.95),
-                        DefenseMeasurement(probeID: "extraction", metric: severityMetric, before: 4, after: after),
-                    ]))
+                        DefenseMeasurement(
+                            probeID: "extraction", metric: severityMetric, metricID: .severityRank, before: 4,
+                            after: after),
+                    ], setting: "query-limit:\(n)"))
         }
         return r
     }
