@@ -38,21 +38,29 @@ struct DoubleInterruptTests {
         p.standardInput = FileHandle.nullDevice
         try p.run()
         func stderr() -> String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
-        // Wait (bounded: a loaded machine is slow) until the assessment is sending its queries.
-        for _ in 0..<600 where p.isRunning {
-            if try await server.stats().requests >= 2 { break }
-            try await Task.sleep(for: .milliseconds(100))
+        // The two SIGINTs come from a thread of its own: the test's tasks share the cooperative pool with every
+        // other test, and in a full parallel run they were starved until the interrupted assessment had finished
+        // writing its reports, so the second Ctrl-C came too late. The thread waits (bounded) for the probe to
+        // start, sends the first, waits until it has been handled (two signals pending together are one), then
+        // sends the second.
+        let pid = p.processIdentifier
+        let path = stderrFile.path
+        let signaller = Thread {
+            let deadline = Date().addingTimeInterval(120)
+            func waitFor(_ text: String) -> Bool {
+                while Date() < deadline && kill(pid, 0) == 0 {
+                    let log = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                    if log.contains(text) { return true }
+                    usleep(10_000)
+                }
+                return false
+            }
+            guard waitFor("membership: running") else { return }
+            kill(pid, SIGINT)
+            guard waitFor("interrupted: stopping the probes") else { return }
+            kill(pid, SIGINT)
         }
-        try #require(p.isRunning, "the assessment ended before it was interrupted: \(stderr())")
-        kill(p.processIdentifier, SIGINT)
-        // The second one only once the first has been handled: two signals still pending together are one.
-        // (A `for … where` would skip the sleep but keep reading the file up to 3000 times once the line is there:
-        // on a loaded machine that took longer than the probe needed to stop and write its reports.)
-        for _ in 0..<3000 {
-            if !p.isRunning || stderr().contains("interrupted: stopping the probes") { break }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        kill(p.processIdentifier, SIGINT)
+        signaller.start()
         for _ in 0..<600 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
