@@ -235,9 +235,12 @@ final class SpawnedProcess: @unchecked Sendable {
         #if os(Linux)
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return true }
             for entry in entries where entry.first?.isNumber == true {
-                guard let stat = FileManager.default.contents(atPath: "/proc/\(entry)/stat"),
-                    let paren = stat.lastIndex(of: UInt8(ascii: ")"))
-                else { continue }
+                guard let stat = FileManager.default.contents(atPath: "/proc/\(entry)/stat") else {
+                    // Gone meanwhile, or unreadable: only a process that no longer exists may be skipped.
+                    if access("/proc/\(entry)", F_OK) != 0, errno == ENOENT { continue }
+                    return true
+                }
+                guard let paren = stat.lastIndex(of: UInt8(ascii: ")")) else { continue }
                 let fields = stat[(paren + 1)...].split(separator: 0x20)
                 guard fields.count > 2, let pgrp = Int32(String(decoding: fields[2], as: UTF8.self)), pgrp == group
                 else { continue }
