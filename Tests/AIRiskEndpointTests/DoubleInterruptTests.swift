@@ -47,7 +47,8 @@ struct DoubleInterruptTests {
         #expect(last.reason == .exit && last.status == 130, "\(last.stderr)")
         // No report, whole or partial: files are written as hidden temporaries and renamed only once all are
         // written (a temporary cut short by the quit is removed by the next run).
-        #expect(last.left.allSatisfy { $0.hasPrefix(".") }, "the interrupted run left \(last.left) in its report folder")
+        #expect(
+            last.left.allSatisfy { $0.hasPrefix(".") }, "the interrupted run left \(last.left) in its report folder")
         // Every attempt, however late its second signal, ended with the interruption status (exit 130, or SIGINT
         // itself when the second one came after the handler was removed on the way out).
         for attempt in attempts {
