@@ -34,17 +34,17 @@ let package = Package(
         // The only module that calls libxml2.
         .target(name: "AIRiskXML", dependencies: ["CLibXML2", "AIRiskSupport"]),
         // The risk catalog: AI Security Matrix, OWASP ML Top 10, ATLAS, mappings, policy.
-        .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML", "AIRiskVocabulary"]),
+        .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML", "AIRiskVocabulary", "AIRiskSupport"]),
         // Tensors, kernels, the graph executor with reverse-mode gradients, and training.
         .target(name: "AIRiskTensor", dependencies: ["CBLAS"]),
         // ONNX protobuf reading, lowering onto the tensor engine's graph, and ONNXModelAccess (a model file
         // behind the access protocol, as AIRiskEndpoint puts endpoints behind it).
-        .target(name: "AIRiskONNX", dependencies: ["AIRiskTensor", "AIRiskAccess"]),
+        .target(name: "AIRiskONNX", dependencies: ["AIRiskTensor", "AIRiskAccess", "AIRiskSupport"]),
         // .npy / .npz / CSV data sets.
         .target(
             name: "AIRiskData",
             dependencies: [
-                "AIRiskTensor", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "AIRiskTensor", "AIRiskSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The model-access protocol every probe uses, and the wrappers that restrict or defend a model.
@@ -59,7 +59,7 @@ let package = Package(
         // The attacks: membership inference, model inversion, model extraction, and their metrics.
         .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData", "CBLAS"]),
         // The canonical results document: its model, XML form and XSD validation.
-        .target(name: "AIRiskResults", dependencies: ["AIRiskXML", "AIRiskVocabulary"]),
+        .target(name: "AIRiskResults", dependencies: ["AIRiskXML", "AIRiskVocabulary", "AIRiskSupport"]),
         // Renderings of a results document: HTML, OSCAL, JSON, SARIF, JUnit.
         .target(
             name: "AIRiskReport",
@@ -72,7 +72,7 @@ let package = Package(
             name: "AIRiskAssessment",
             dependencies: [
                 "AIRiskCatalog", "AIRiskProbes", "AIRiskResults", "AIRiskAccess", "AIRiskData", "AIRiskXML",
-                "AIRiskVocabulary",
+                "AIRiskVocabulary", "AIRiskSupport",
             ]),
         // Resolves a model file, endpoint or command into the model an assessment receives (access, identity,
         // architecture); the CLI composes it with the assessor.

@@ -1,3 +1,4 @@
+import AIRiskSupport
 import CLibXML2
 import Foundation
 

@@ -1,5 +1,6 @@
 import AIRiskAccess
 import AIRiskData
+import AIRiskSupport
 import AIRiskVocabulary
 import AIRiskXML
 import Foundation
@@ -15,7 +16,7 @@ public enum PlanDocument {
 
     /// The plan in `url`; relative file paths are resolved against the plan's directory.
     public static func read(contentsOf url: URL) throws -> AssessmentPlan {
-        if let problem = AIRiskXML.RegularFile.problem(at: url.path) {
+        if let problem = RegularFile.problem(at: url.path) {
             throw AssessmentError.input("cannot read plan \(url.path): \(problem)")
         }
         let data: Data

@@ -1,3 +1,4 @@
+import AIRiskSupport
 import AIRiskXML
 import ArgumentParser
 import Foundation
@@ -9,7 +10,7 @@ enum InputPath {
     /// Throws a ``ValidationError`` naming the first flag whose path exists but is not a regular file.
     static func checkFiles(_ flags: [(flag: String, path: String?)]) throws {
         for case (let flag, let path?) in flags {
-            if let problem = AIRiskXML.RegularFile.problem(at: path) {
+            if let problem = RegularFile.problem(at: path) {
                 throw ValidationError("\(flag) \(path): \(problem)")
             }
         }

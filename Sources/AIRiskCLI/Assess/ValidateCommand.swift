@@ -1,6 +1,7 @@
 import AIRiskCatalog
 import AIRiskReport
 import AIRiskResults
+import AIRiskSupport
 import AIRiskXML
 import ArgumentParser
 import Foundation
@@ -46,7 +47,7 @@ struct ValidateCommand: AsyncParsableCommand {
             try validateResults(results)
             return
         }
-        if let problem = AIRiskXML.RegularFile.problem(at: path) {
+        if let problem = RegularFile.problem(at: path) {
             throw ValidateInputError(message: "\(path): \(problem); \(Self.accepts)")
         }
         try validateResults(URL(fileURLWithPath: path))

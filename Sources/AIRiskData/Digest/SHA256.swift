@@ -1,3 +1,4 @@
+import AIRiskSupport
 import AIRiskTensor
 import Crypto
 import Foundation

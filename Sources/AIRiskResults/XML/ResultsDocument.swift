@@ -1,3 +1,4 @@
+import AIRiskSupport
 import AIRiskXML
 import Foundation
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The check every input path passes before it is opened: a directory, named pipe, device or socket given
 /// where a file is expected would otherwise block (a FIFO), spin (a zip scan over a directory) or report a
-/// nonsense size (a directory's seek end). AIRiskXML holds the same check for the XML inputs.
+/// nonsense size (a directory's seek end). Every reader of models, data, catalogs and XML uses it.
 package enum RegularFile {
     /// Why `path` cannot be read as a file, or nil when it is a regular file (after following symbolic links)
     /// or does not exist (the caller's open then reports that).
