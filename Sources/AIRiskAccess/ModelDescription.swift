@@ -11,11 +11,15 @@ public struct ModelDescription: Sendable, Equatable {
     public var sequenceLength: Int?
     /// Whether ``ModelAccess/valueAndInputGradient(_:seed:)`` is available.
     public var providesInputGradients: Bool
+    /// The named columns of the input row, in row order, when the model takes its features as separate named
+    /// inputs (several graph inputs, or integer, boolean or string ones); nil for one plain tensor input.
+    public var inputColumns: [InputColumn]?
 
     public init(
         name: String, inputShape: [Int], outputKind: OutputKind, outputWidth: Int, sequenceLength: Int? = nil,
-        providesInputGradients: Bool
+        providesInputGradients: Bool, inputColumns: [InputColumn]? = nil
     ) {
+        self.inputColumns = inputColumns
         self.name = name
         self.inputShape = inputShape
         self.outputKind = outputKind

@@ -17,8 +17,9 @@ extension Assessor {
         func read(_ source: AssessmentPlan.DataSource, _ role: DataSetRecord.Role) throws -> LabeledData {
             let ds = try DatasetLoader.load(
                 url: source.url, labelColumn: source.labelColumn, labelsURL: source.labelsURL,
-                missingValues: plan.missingValues)
+                missingValues: plan.missingValues, columns: desc.csvColumns)
             Self.warnAboutNonFinite(ds, progress: progress)
+            Self.warnAboutColumns(ds, progress: progress)
             let width = ds.rowShape.reduce(1, *)
             guard width == desc.featureCount else {
                 throw AssessmentError.input(
@@ -76,6 +77,22 @@ extension Assessor {
             "warning: \(ds.source): \(ds.nonFiniteCount) NaN, infinite or empty values are used as they are "
                 + "(--missing-values keep)\(columns.isEmpty ? "" : " (by column: \(columns))"); every score computed "
                 + "from those rows is affected")
+    }
+
+    /// For a CSV matched to a model's named inputs: says which columns were left out and which text values are
+    /// categories the model does not know (it sees them as unknown, as it would in production).
+    static func warnAboutColumns(_ ds: Dataset, progress: (String) -> Void) {
+        if !ds.unusedColumns.isEmpty {
+            progress(
+                "note: \(ds.source): the columns \(ds.unusedColumns.joined(separator: ", ")) are not inputs of the "
+                    + "model and are left out")
+        }
+        if !ds.unknownCategories.isEmpty {
+            let columns = ds.unknownCategories.map { "\($0.column): \($0.count)" }.joined(separator: ", ")
+            progress(
+                "warning: \(ds.source): values that are none of the model's categories are sent as an unknown "
+                    + "category (by column: \(columns))")
+        }
     }
 
     /// For a CSV read without labels whose extra column looks like the labels (`target`, `class`, `y`, …):

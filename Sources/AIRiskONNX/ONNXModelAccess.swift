@@ -12,7 +12,19 @@ import AIRiskTensor
 public struct ONNXModelAccess: ModelAccess {
     public let model: ONNXModel
     public let executor: Executor
+    /// The first graph input's name (the only one unless the model takes named columns).
     public let inputName: String
+    /// How a row becomes several typed graph inputs; nil for one float input.
+    let feed: InputFeed?
+    /// The graph inputs declared float64. The engine computes in float32, so a value that lies within float32's
+    /// rounding of a decision threshold (a tree's split after a float64 scaler) can be answered differently than
+    /// by a float64 runtime; the loader warns about it.
+    public var reducedPrecisionInputs: [String] {
+        model.inputs.compactMap { input in
+            if case .tensor(.double, _) = input.declaredType { return input.name }
+            return nil
+        }
+    }
     public let scoresOutput: String
     /// The integer label output, when the model exports one.
     public let labelOutput: String?
@@ -28,24 +40,9 @@ public struct ONNXModelAccess: ModelAccess {
         self.model = model
         let displayName = name ?? model.fileName
         executor = try Executor(graph: model.graph)
-        let floatInputs = model.inputs.filter {
-            if case .tensor(let e, _) = $0.declaredType { return e == .float || e == .double }
-            return false
-        }
-        guard let input = floatInputs.first else {
-            throw ModelAccessError.badInput(
-                model: displayName,
-                reason:
-                    "the graph has no float tensor input (inputs: \(model.inputs.map { "\($0.name): \($0.declaredType)" }.joined(separator: ", ")))"
-            )
-        }
-        guard floatInputs.count == 1, model.inputs.count == 1 else {
-            throw ModelAccessError.badInput(
-                model: displayName,
-                reason:
-                    "the graph has \(model.inputs.count) inputs (\(model.inputs.map(\.name).joined(separator: ", "))); airisk assesses single-input models"
-            )
-        }
+        let feed = try InputFeed.make(model: model, displayName: displayName)
+        self.feed = feed
+        let input = model.inputs[0]
         inputName = input.name
         if case .tensor(_, let shape?) = input.declaredType, shape.count >= 2, case .fixed(let n) = shape[0], n > 0 {
             fixedBatch = n
@@ -53,9 +50,17 @@ public struct ONNXModelAccess: ModelAccess {
             fixedBatch = nil
         }
 
-        // The row shape: declared dimensions after the batch dimension.
+        // The row shape: declared dimensions after the batch dimension; for named inputs, one value per column.
         var rowShape: [Int]
-        if let declaredShape {
+        if let feed {
+            rowShape = [feed.rowWidth]
+            if let declaredShape, declaredShape.reduce(1, *) != feed.rowWidth {
+                throw ModelAccessError.badInput(
+                    model: displayName,
+                    reason: "--input-shape \(declaredShape) does not match the graph's \(model.inputs.count) inputs, "
+                        + "\(feed.rowWidth) values per row; leave --input-shape out")
+            }
+        } else if let declaredShape {
             rowShape = declaredShape
         } else if case .tensor(_, let shape?) = input.declaredType, shape.count >= 2 {
             var dims: [Int] = []
@@ -110,10 +115,15 @@ public struct ONNXModelAccess: ModelAccess {
         // static size pass runs first with the row's concrete shape, so that a hostile graph fails
         // here, naming the node, before the row allocates anything.
         let probeRows = fixedBatch ?? 1
-        try model.checkSizes(inputShapes: [inputName: [probeRows] + rowShape.map { $0 }])
+        if let feed {
+            try model.checkSizes(
+                inputShapes: Dictionary(uniqueKeysWithValues: feed.slots.map { ($0.name, [probeRows] + $0.shape) }))
+        } else {
+            try model.checkSizes(inputShapes: [inputName: [probeRows] + rowShape.map { $0 }])
+        }
         let probeRow = Tensor(
             shape: [probeRows] + rowShape, scalars: [Float](repeating: 0, count: probeRows * rowShape.reduce(1, *)))
-        let probe = try executor.run(inputs: [inputName: probeRow])
+        let probe = try executor.run(inputs: feed?.tensors(probeRow) ?? [inputName: probeRow])
         guard let out = probe[scoresOutput] else {
             throw ModelAccessError.badOutput(model: displayName, reason: "output '\(scoresOutput)' was not produced")
         }
@@ -144,10 +154,10 @@ public struct ONNXModelAccess: ModelAccess {
             // Labels-only graphs: the class count is not observable from one row.
             width = 0
         }
-        let gradients = kind != .labels && executor.inputGradientsAvailable(forOutput: scoresOutput)
+        let gradients = feed == nil && kind != .labels && executor.inputGradientsAvailable(forOutput: scoresOutput)
         description = ModelDescription(
             name: displayName, inputShape: rowShape, outputKind: kind, outputWidth: width,
-            sequenceLength: sequenceLength, providesInputGradients: gradients)
+            sequenceLength: sequenceLength, providesInputGradients: gradients, inputColumns: feed?.columns)
     }
 
     public func predict(_ batch: Tensor) async throws -> ModelOutput {
@@ -155,7 +165,7 @@ public struct ONNXModelAccess: ModelAccess {
         if let fixedBatch, batch.shape[0] != fixedBatch, batch.shape[0] > 0 {
             return try predictInChunks(batch, size: fixedBatch)
         }
-        let outputs = try executor.run(inputs: [inputName: try floatBatch(batch)])
+        let outputs = try executor.run(inputs: graphInputs(batch))
         return try convert(outputs, rows: batch.shape[0])
     }
 
@@ -212,8 +222,8 @@ public struct ONNXModelAccess: ModelAccess {
         while start < rows {
             let end = min(rows, start + size)
             let out = try convert(
-                executor.run(inputs: [inputName: paddedChunk(values, width: width, start: start, end: end, size: size)]
-                ),
+                executor.run(
+                    inputs: graphInputs(paddedChunk(values, width: width, start: start, end: end, size: size))),
                 rows: size)
             let kept = end - start
             all.scores += out.scores.prefix(kept * out.width)
@@ -282,6 +292,12 @@ public struct ONNXModelAccess: ModelAccess {
                     "batch of shape \(batch.shape) does not match input '\(inputName)' rows of shape \(description.inputShape)"
             )
         }
+    }
+
+    /// The executor's inputs for `batch`: the batch itself for one float input, else one typed tensor per input.
+    private func graphInputs(_ batch: Tensor) throws -> [String: Tensor] {
+        if let feed { return try feed.tensors(batch) }
+        return [inputName: try floatBatch(batch)]
     }
 
     private func floatBatch(_ batch: Tensor) throws -> Tensor {

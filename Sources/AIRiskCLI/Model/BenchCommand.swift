@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskAssessment
 import AIRiskData
 import AIRiskLoader
 import ArgumentParser
@@ -60,7 +61,8 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         let batches = try ModelBenchmark.parseBatches(batch)
         let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model), hashing: false).access
-        let dataset = try DatasetLoader.load(url: URL(fileURLWithPath: data), labelColumn: labelColumn)
+        let dataset = try DatasetLoader.load(
+            url: URL(fileURLWithPath: data), labelColumn: labelColumn, columns: access.description.csvColumns)
         try PredictCommand.checkShape(dataset, access.description)
         guard let features = dataset.features.floats else {
             throw ModelAccessError.badInput(model: access.description.name, reason: "features must be numeric")

@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskAssessment
 import AIRiskData
 import AIRiskLoader
 import AIRiskTensor
@@ -37,7 +38,8 @@ struct PredictCommand: AsyncParsableCommand {
 
     func run() async throws {
         let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model), hashing: false).access
-        let dataset = try DatasetLoader.load(url: URL(fileURLWithPath: data), labelColumn: labelColumn)
+        let dataset = try DatasetLoader.load(
+            url: URL(fileURLWithPath: data), labelColumn: labelColumn, columns: access.description.csvColumns)
         try Self.checkShape(dataset, access.description)
         let outputs = try await Self.predictAll(access, dataset.features, batch: batch)
         TerminalOutput.write(try Self.render(outputs, description: access.description, format: format))

@@ -31,10 +31,12 @@ public enum CSVReader {
     ///     ``Dataset/classNames``.
     ///   - missingValues: whether an empty, NaN or infinite value is an error naming its line and column, or
     ///     read as NaN (or ±Inf) and counted in ``Dataset/nonFiniteCount``.
+    ///   - columns: the feature columns a model takes by name; the others are left out (and listed in
+    ///     ``Dataset/unusedColumns``). nil reads every column but the label, index and ignored ones.
     public static func read(
         contentsOf url: URL, labelColumn: String?, ignoring: Set<String> = [],
         labelEncoding: LabelEncoding = .automatic, missingValues: MissingValuePolicy = .reject,
-        limits: DataLimits = .standard
+        columns: CSVColumnSelection? = nil, limits: DataLimits = .standard
     ) throws -> Dataset {
         let file = url.path
         if let problem = RegularFile.problem(at: file) { throw DataError.unreadable(file: file, reason: problem) }
@@ -53,12 +55,12 @@ public enum CSVReader {
         }
         return try parse(
             bytes: bytes, file: file, labelColumn: labelColumn, ignoring: ignoring,
-            labelEncoding: labelEncoding, missingValues: missingValues, limits: limits)
+            labelEncoding: labelEncoding, missingValues: missingValues, columns: columns, limits: limits)
     }
 
     static func parse(
         bytes: [UInt8], file: String, labelColumn: String?, ignoring: Set<String>, labelEncoding: LabelEncoding,
-        missingValues: MissingValuePolicy = .reject, limits: DataLimits
+        missingValues: MissingValuePolicy = .reject, columns: CSVColumnSelection? = nil, limits: DataLimits
     ) throws -> Dataset {
         var reader = CSVRecordReader(bytes: bytes, file: file, maxLineLength: limits.maxCSVLineLength)
         guard try reader.nextRecord() else {
@@ -84,8 +86,36 @@ public enum CSVReader {
         }
         // pandas writes its row index as a first column with an empty name: row numbers, not a feature.
         let indexColumn = header.count > 1 && header[0].isEmpty && labelIndex != 0 ? 0 : nil
-        let featureIndices = header.indices.filter {
+        let candidates = header.indices.filter {
             $0 != labelIndex && $0 != indexColumn && !ignoring.contains(header[$0])
+        }
+        var featureIndices = candidates
+        // For a selection: the index of each category by its text, per selected header column.
+        var categoryIndex: [Int: [String: Int]] = [:]
+        var unknownByColumn: [Int: Int] = [:]
+        if let columns {
+            featureIndices = []
+            for column in columns.columns {
+                guard let index = header.firstIndex(of: column.name) else {
+                    throw DataError.modelMismatch(
+                        source: file,
+                        reason: "\(columns.owner) takes a column '\(column.name)', but the header has none (it has: "
+                            + header.filter { !$0.isEmpty }.joined(separator: ", ")
+                            + "); save the data with the column names the model was trained with")
+                }
+                guard index != labelIndex else {
+                    throw DataError.modelMismatch(
+                        source: file,
+                        reason: "the label column '\(header[index])' is also an input of \(columns.owner); name the "
+                            + "label column with --label-column")
+                }
+                featureIndices.append(index)
+                if let categories = column.categories {
+                    var map: [String: Int] = [:]
+                    for (k, c) in categories.enumerated() where map[c] == nil { map[c] = k }
+                    categoryIndex[index] = map
+                }
+            }
         }
         guard !featureIndices.isEmpty else {
             throw DataError.malformedRow(file: file, line: headerLine, reason: "no feature columns")
@@ -107,6 +137,26 @@ public enum CSVReader {
                     reason: "\(reader.fieldCount) fields, but the header has \(header.count) columns")
             }
             for column in featureIndices {
+                if let map = categoryIndex[column] {
+                    let text = trimmed(reader.field(column))
+                    if text.isEmpty {
+                        guard missingValues == .keep else {
+                            throw DataError.invalidField(
+                                file: file, line: line, column: header[column], index: column + 1,
+                                reason: "missing value (fix the data, or pass --missing-values keep to read it as "
+                                    + "NaN with a warning)")
+                        }
+                        nonFinite += 1
+                        nonFiniteByColumn[column] += 1
+                        features.append(.nan)
+                    } else if let k = map[String(text)] {
+                        features.append(Float(k))
+                    } else {
+                        unknownByColumn[column, default: 0] += 1
+                        features.append(Float(map.count))
+                    }
+                    continue
+                }
                 switch parseFloat(
                     reader.fieldBytes, reader.fieldStart(column)..<reader.fieldEnds[column],
                     missingValues: missingValues)
@@ -188,6 +238,12 @@ public enum CSVReader {
         dataset.nonFiniteCount = nonFinite
         dataset.nonFiniteColumns = header.indices.filter { nonFiniteByColumn[$0] > 0 }
             .map { Dataset.ColumnCount(header[$0], nonFiniteByColumn[$0]) }
+        dataset.unknownCategories = featureIndices.compactMap { i in
+            unknownByColumn[i].map { Dataset.ColumnCount(header[i], $0) }
+        }
+        if columns != nil {
+            dataset.unusedColumns = candidates.filter { !featureIndices.contains($0) }.map { header[$0] }
+        }
         return dataset
     }
 

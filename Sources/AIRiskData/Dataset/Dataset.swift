@@ -20,6 +20,11 @@ public struct Dataset: Sendable, Equatable {
     /// The columns holding those values, with how many each holds, in column order (CSV: header names;
     /// arrays: `feature_N`, or `label` for float labels).
     public var nonFiniteColumns: [ColumnCount] = []
+    /// CSV read for a model with named inputs: text values that are none of their column's categories (the model
+    /// sees them as an unknown category), with how many each column holds.
+    public var unknownCategories: [ColumnCount] = []
+    /// CSV read for a model with named inputs: the columns that are not model inputs and were left out.
+    public var unusedColumns: [String] = []
 
     /// A column name and a count.
     public struct ColumnCount: Sendable, Equatable {

@@ -23,14 +23,16 @@ public enum DatasetLoader {
     ///   - labelEncoding: CSV only: how label values become class indices, or that they are regression targets.
     ///   - missingValues: whether NaN, infinite and (CSV) empty values are an error or passed through; the same
     ///     for every format.
+    ///   - columns: CSV only: the feature columns a model takes by name (see ``CSVColumnSelection``). Arrays
+    ///     (.npy, .npz) hold the row as the model takes it, categories as their indices.
     public static func load(
         url: URL, labelColumn: String? = nil, featuresKey: String? = nil, labelsKey: String? = nil,
         labelsURL: URL? = nil, labelEncoding: LabelEncoding = .automatic, missingValues: MissingValuePolicy = .reject,
-        limits: DataLimits = .standard
+        columns: CSVColumnSelection? = nil, limits: DataLimits = .standard
     ) throws -> Dataset {
         var dataset = try loadFeatures(
             url: url, labelColumn: labelColumn, featuresKey: featuresKey, labelsKey: labelsKey,
-            labelEncoding: labelEncoding, missingValues: missingValues, limits: limits)
+            labelEncoding: labelEncoding, missingValues: missingValues, columns: columns, limits: limits)
         if let labelsURL {
             if dataset.labels != nil {
                 throw DataError.inconsistentDataset(
@@ -45,6 +47,9 @@ public enum DatasetLoader {
             joined.classNames = names
             joined.featureNames = dataset.featureNames
             joined.nonFiniteCount = dataset.nonFiniteCount + (labels.floats?.filter { !$0.isFinite }.count ?? 0)
+            joined.nonFiniteColumns = dataset.nonFiniteColumns
+            joined.unknownCategories = dataset.unknownCategories
+            joined.unusedColumns = dataset.unusedColumns
             dataset = joined
         }
         return dataset
@@ -52,7 +57,7 @@ public enum DatasetLoader {
 
     private static func loadFeatures(
         url: URL, labelColumn: String?, featuresKey: String?, labelsKey: String?, labelEncoding: LabelEncoding,
-        missingValues: MissingValuePolicy, limits: DataLimits
+        missingValues: MissingValuePolicy, columns: CSVColumnSelection?, limits: DataLimits
     ) throws -> Dataset {
         switch url.pathExtension.lowercased() {
         case "npy":
@@ -78,7 +83,7 @@ public enum DatasetLoader {
             }
             return try CSVReader.read(
                 contentsOf: url, labelColumn: column, labelEncoding: labelEncoding, missingValues: missingValues,
-                limits: limits)
+                columns: columns, limits: limits)
         default:
             throw DataError.unsupportedFormat(
                 file: url.path, reason: "expected a .npy, .npz or .csv file, not '.\(url.pathExtension)'")

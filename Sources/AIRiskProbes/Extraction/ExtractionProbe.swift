@@ -148,7 +148,8 @@ public struct ExtractionProbe: Sendable {
             config.progress?(Double(si) / Double(max(sources.count, 1)))
             let generator = QueryGenerator(
                 source: source, statistics: statistics, publicRows: orderedPublic, publicLabels: orderedLabels,
-                publicTargets: orderedTargets, publicCount: publicData?.count ?? 0)
+                publicTargets: orderedTargets, publicCount: publicData?.count ?? 0,
+                domains: desc.inputColumns?.map(\.domain))
             let run = LearningRun(
                 source: source, sourceIndex: si, budgets: budgets, surrogates: surrogates, losses: losses,
                 queryGenerator: generator, trainer: trainer, seed: config.seed,

@@ -1,3 +1,4 @@
+import AIRiskAccess
 import AIRiskTensor
 import Foundation
 
@@ -10,6 +11,9 @@ struct QueryGenerator {
     let publicLabels: [Int]?
     let publicTargets: [Float]?
     let publicCount: Int
+    /// What values each column takes when the model takes named columns (integers, booleans, categories); nil
+    /// when every feature is continuous.
+    var domains: [FeatureDomain]? = nil
 
     /// Rows this source can produce at most (public data runs out; the others do not).
     var capacity: Int? { source == .publicData ? publicCount : nil }
@@ -18,6 +22,35 @@ struct QueryGenerator {
     /// `existing` holds the rows already asked; `surrogate` is the current copy (adaptive sources); `round` the
     /// index of this extension.
     func next(
+        _ count: Int, existing: DistillationSet, surrogate: (any Surrogate)?, round: Int,
+        generator: inout SeededGenerator
+    ) throws -> (rows: [Float], labels: [Int], targets: [Float]) {
+        var batch = try unsnapped(count, existing: existing, surrogate: surrogate, round: round, generator: &generator)
+        snap(&batch.rows)
+        return batch
+    }
+
+    /// Keeps every column in its own domain: integer, boolean and category columns are rounded to a whole value
+    /// inside the range the data shows (a category index outside it would be a category no record has).
+    private func snap(_ rows: inout [Float]) {
+        guard let domains else { return }
+        let d = statistics.featureCount
+        guard d > 0, domains.count == d else { return }
+        for j in 0..<d where domains[j] != .continuous {
+            var lo = statistics.lower[j].rounded(.up)
+            var hi = statistics.upper[j].rounded(.down)
+            if !(lo <= hi) { (lo, hi) = (0, 0) }
+            if domains[j] == .boolean { (lo, hi) = (max(lo, 0), min(hi, 1)) }
+            var r = 0
+            while r < rows.count / d {
+                let v = rows[r * d + j]
+                rows[r * d + j] = v.isFinite ? min(max(v.rounded(), lo), hi) : lo
+                r += 1
+            }
+        }
+    }
+
+    private func unsnapped(
         _ count: Int, existing: DistillationSet, surrogate: (any Surrogate)?, round: Int,
         generator: inout SeededGenerator
     ) throws -> (rows: [Float], labels: [Int], targets: [Float]) {

@@ -1,0 +1,35 @@
+/// One named column of a model's input row, when the model takes its features as separate named inputs (a
+/// scikit-learn pipeline converted from a pandas DataFrame has one graph input per column).
+///
+/// Probes still see one float row: a column's value sits at its position in ``ModelDescription/inputColumns``.
+/// The ``domain`` says what the float means, so that data files can be matched to the model by column name and
+/// queries stay inside each column's own domain.
+public struct InputColumn: Sendable, Equatable {
+    /// The column's name, as the data files' headers name it.
+    public var name: String
+    public var domain: FeatureDomain
+
+    public init(name: String, domain: FeatureDomain) {
+        self.name = name
+        self.domain = domain
+    }
+}
+
+/// What values a column of the input row takes.
+public enum FeatureDomain: Sendable, Equatable {
+    /// Any real number.
+    case continuous
+    /// Whole numbers (an integer graph input).
+    case integer
+    /// 0 or 1 (a boolean graph input).
+    case boolean
+    /// One of these categories (a string graph input); the row holds the category's index, and
+    /// `categories.count` stands for a category the model does not know.
+    case categorical([String])
+
+    /// Whether the value at a row position is a category index rather than a quantity.
+    public var isCategorical: Bool {
+        if case .categorical = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,46 @@
+import AIRiskResults
+import AIRiskTestSupport
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import AIRiskCLI
+
+private let pipelines = FixtureModels.directory.appendingPathComponent("pipelines")
+
+/// A scikit-learn credit pipeline converted from a pandas DataFrame, assessed from the CSV files
+/// `DataFrame.to_csv` wrote, as a user runs it (issue 18).
+@Suite("assess a DataFrame pipeline")
+struct PipelineAssessTests {
+    @Test(
+        "--profile quick runs membership and extraction on a six-input pipeline from its pandas CSV files",
+        arguments: ["credit_pipeline", "credit_pipeline_f32"])
+    func assessesPipeline(model: String) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-pipe-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let command = try AIRiskCommand.parseAsRoot([
+            "assess", "--model", pipelines.appendingPathComponent("\(model).onnx").path,
+            "--members", pipelines.appendingPathComponent("credit_pipeline.members.csv").path,
+            "--nonmembers", pipelines.appendingPathComponent("credit_pipeline.nonmembers.csv").path,
+            "--population", pipelines.appendingPathComponent("credit_pipeline.population.csv").path,
+            "--label-column", "default", "--probes", "membership,extraction", "--profile", "quick", "--out", dir.path,
+        ])
+        var asyncCommand = try #require(command as? AsyncParsableCommand)
+        do {
+            try await asyncCommand.run()
+        } catch let exit as ExitCode {
+            // A finding at the default gate is fine; an incomplete assessment (1) is not.
+            #expect(exit.rawValue != 1)
+        }
+        let results = try ResultsDocument.read(contentsOf: dir.appendingPathComponent("results.xml"))
+        #expect(results.failedProbes.isEmpty, "\(results.failedProbes.map { "\($0.id): \($0.status)" })")
+        for probe in ["membership", "extraction"] {
+            let p = try #require(results.probes.first { $0.id == probe }, "\(probe) missing")
+            #expect(p.status == .ran, "\(probe): \(p.status)")
+            #expect(p.queries.rows > 0, "\(probe) measured nothing")
+        }
+        // The forest memorises its 300 members (train accuracy 1.0, test 0.67): membership must see it.
+        let auc = try #require(results.findings.first { $0.probeID == "membership" }?.headline?.value)
+        #expect(auc > 0.7, "membership AUC \(auc) on a forest that memorised its members")
+    }
+}

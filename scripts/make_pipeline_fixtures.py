@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Models built the way users build them (issue 18): a scikit-learn credit pipeline fed from a pandas DataFrame
+and converted with skl2onnx's own DataFrame path, so the ONNX graph has one input per column (float64, int64,
+bool and string inputs), a ColumnTransformer with StandardScaler and OneHotEncoder, and a random forest.
+
+How to regenerate
+-----------------
+    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install numpy pandas scikit-learn skl2onnx onnxruntime
+    /tmp/venv/bin/python scripts/make_pipeline_fixtures.py   # rewrites Tests/Fixtures/models/pipelines/
+
+Deterministic (seeded). Writes, under Tests/Fixtures/models/pipelines/:
+    credit_pipeline.onnx               skl2onnx.to_onnx(pipeline, df[:1]) — what its documentation shows for
+                                       DataFrames; zipmap disabled so probabilities are a tensor
+    credit_pipeline.members.csv        df.to_csv() (with pandas' unnamed index column) of the training rows,
+    credit_pipeline.nonmembers.csv     held-out rows and public rows; the label column is 'default'
+    credit_pipeline.population.csv
+    credit_pipeline.expected.json      onnxruntime's probabilities for the first 20 non-member rows
+    credit_pipeline_f32.onnx           the same pipeline fitted on the table with its float64 columns cast to
+    credit_pipeline_f32.expected.json  float32 first (what skl2onnx's documentation advises for tree models), so the
+                                       graph's numeric inputs are float32; same CSV files
+
+airisk's engine computes in float32: on the float64 pipeline a value close to a split can fall on the other side
+than in onnxruntime, which computes the scaler in float64 (the Swift tests pin how often).
+"""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from skl2onnx import to_onnx
+import onnxruntime as ort
+
+OUT = Path(__file__).resolve().parent.parent / "Tests" / "Fixtures" / "models" / "pipelines"
+SEED = 18
+
+
+def table(n: int, rng: np.random.Generator) -> pd.DataFrame:
+    job = rng.choice(["unskilled", "skilled", "management", "self-employed"], size=n, p=[0.2, 0.5, 0.2, 0.1])
+    housing = rng.choice(["own", "rent", "free"], size=n, p=[0.6, 0.3, 0.1])
+    age = rng.normal(38, 11, size=n).clip(19, 75).round(0)
+    amount = np.exp(rng.normal(8, 0.7, size=n)).round(2)
+    duration = rng.integers(6, 60, size=n).astype(np.int64)
+    telephone = rng.random(n) < 0.4
+    risk = 0.00004 * amount + 0.03 * duration - 0.03 * age + (job == "unskilled") * 0.8 + (housing == "rent") * 0.5
+    risk = risk - telephone * 0.3 + rng.normal(0, 1.0, size=n)
+    default = (risk > np.median(risk)).astype(np.int64)
+    return pd.DataFrame(
+        {
+            "age": age,
+            "amount": amount,
+            "duration": duration,
+            "job": job,
+            "housing": housing,
+            "own_telephone": telephone,
+            "default": default,
+        }
+    )
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(SEED)
+    df = table(1200, rng)
+    build(df, "credit_pipeline", write_csv=True)
+    f32 = df.astype({"age": np.float32, "amount": np.float32})
+    build(f32, "credit_pipeline_f32", write_csv=False)
+
+
+def build(df: pd.DataFrame, name: str, write_csv: bool) -> None:
+    members, nonmembers, population = df.iloc[:300], df.iloc[300:600], df.iloc[600:]
+    features = [c for c in df.columns if c != "default"]
+    numeric = ["age", "amount", "duration", "own_telephone"]
+    categorical = ["job", "housing"]
+    pre = ColumnTransformer(
+        [("num", StandardScaler(), numeric), ("cat", OneHotEncoder(handle_unknown="ignore"), categorical)]
+    )
+    pipe = Pipeline([("pre", pre), ("clf", RandomForestClassifier(n_estimators=30, random_state=SEED))])
+    x = members[features]
+    pipe.fit(x, members["default"])
+    onx = to_onnx(pipe, x[:1], options={id(pipe.steps[-1][1]): {"zipmap": False}}, target_opset=17)
+    (OUT / f"{name}.onnx").write_bytes(onx.SerializeToString())
+    if write_csv:
+        members.to_csv(OUT / f"{name}.members.csv")
+        nonmembers.to_csv(OUT / f"{name}.nonmembers.csv")
+        population.to_csv(OUT / f"{name}.population.csv")
+
+    sess = ort.InferenceSession(str(OUT / f"{name}.onnx"), providers=["CPUExecutionProvider"])
+    rows = nonmembers[features].iloc[:20]
+    feeds = {}
+    for i in sess.get_inputs():
+        column = rows[i.name].to_numpy()
+        if i.type == "tensor(string)":
+            column = column.astype(object)
+        elif i.type == "tensor(double)":
+            column = column.astype(np.float64)
+        elif i.type == "tensor(float)":
+            column = column.astype(np.float32)
+        elif i.type == "tensor(int64)":
+            column = column.astype(np.int64)
+        elif i.type == "tensor(bool)":
+            column = column.astype(bool)
+        feeds[i.name] = column.reshape(-1, 1)
+    names = [o.name for o in sess.get_outputs()]
+    out = dict(zip(names, sess.run(None, feeds)))
+    expected = {
+        "inputs": [{"name": i.name, "type": i.type, "shape": [str(d) for d in i.shape]} for i in sess.get_inputs()],
+        "outputs": names,
+        "rows": 20,
+        "probabilities": np.asarray(out["probabilities"], dtype=np.float64).round(7).tolist(),
+        "label": np.asarray(out["label"]).astype(int).tolist(),
+        "train_accuracy": float(pipe.score(x, members["default"])),
+        "test_accuracy": float(pipe.score(nonmembers[features], nonmembers["default"])),
+    }
+    (OUT / f"{name}.expected.json").write_text(json.dumps(expected, indent=1) + "\n")
+    print(json.dumps({k: expected[k] for k in ("inputs", "outputs", "train_accuracy", "test_accuracy")}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
