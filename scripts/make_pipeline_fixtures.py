@@ -19,6 +19,13 @@ Deterministic (seeded). Writes, under Tests/Fixtures/models/pipelines/:
     credit_pipeline_f32.expected.json  float32 first (what skl2onnx's documentation advises for tree models), so the
                                        graph's numeric inputs are float32; same CSV files
 
+    linsvc_binary.onnx, linsvc_iris.onnx, svc_binary.onnx
+                                       LinearSVC (binary, breast cancer; three classes, iris) and SVC without
+                                       probability=True, converted with skl2onnx's defaults (opset 22 for
+                                       LinearSVC): their "probabilities" output holds decision scores
+    svm.expected.json                  onnxruntime's label and score outputs for the first 20 held-out rows
+    breast_cancer_scaled.{members,nonmembers}.npz, iris.{members,nonmembers}.npz   the split they were fitted on
+
 airisk's engine computes in float32: on the float64 pipeline a value close to a split can fall on the other side
 than in onnxruntime, which computes the scaler in float64 (the Swift tests pin how often).
 """
@@ -69,6 +76,7 @@ def main() -> None:
     build(df, "credit_pipeline", write_csv=True)
     f32 = df.astype({"age": np.float32, "amount": np.float32})
     build(f32, "credit_pipeline_f32", write_csv=False)
+    svm_fixtures()
 
 
 def build(df: pd.DataFrame, name: str, write_csv: bool) -> None:
@@ -118,6 +126,49 @@ def build(df: pd.DataFrame, name: str, write_csv: bool) -> None:
     }
     (OUT / f"{name}.expected.json").write_text(json.dumps(expected, indent=1) + "\n")
     print(json.dumps({k: expected[k] for k in ("inputs", "outputs", "train_accuracy", "test_accuracy")}, indent=1))
+
+
+def svm_fixtures() -> None:
+    from sklearn.datasets import load_breast_cancer, load_iris
+    from sklearn.svm import SVC, LinearSVC
+
+    expected = {}
+    x, y = load_breast_cancer(return_X_y=True)
+    x = StandardScaler().fit_transform(x).astype(np.float32)
+    iris_x, iris_y = load_iris(return_X_y=True)
+    iris_x = iris_x.astype(np.float32)
+    order = np.random.default_rng(SEED).permutation(len(iris_x))
+    iris_x, iris_y = iris_x[order], iris_y[order]
+    sets = {
+        "breast_cancer_scaled": (x, y, 300),
+        "iris": (iris_x, iris_y, 75),
+    }
+    for name, (features, labels, n) in sets.items():
+        np.savez(OUT / f"{name}.members.npz", x=features[:n], y=labels[:n].astype(np.int64))
+        np.savez(OUT / f"{name}.nonmembers.npz", x=features[n:], y=labels[n:].astype(np.int64))
+    models = {
+        "linsvc_binary": (LinearSVC(C=10, max_iter=20000, random_state=SEED), "breast_cancer_scaled"),
+        "linsvc_iris": (LinearSVC(C=1, max_iter=20000, random_state=SEED), "iris"),
+        "svc_binary": (SVC(), "breast_cancer_scaled"),
+    }
+    for name, (model, data) in models.items():
+        features, labels, n = sets[data]
+        model.fit(features[:n], labels[:n])
+        onx = to_onnx(model, features[:1])
+        (OUT / f"{name}.onnx").write_bytes(onx.SerializeToString())
+        sess = ort.InferenceSession(str(OUT / f"{name}.onnx"), providers=["CPUExecutionProvider"])
+        rows = features[n : n + 20]
+        label, scores = sess.run(None, {sess.get_inputs()[0].name: rows})[:2]
+        if isinstance(scores, list):  # a ZipMap's list of dicts
+            scores = np.array([[d[k] for k in sorted(d)] for d in scores])
+        expected[name] = {
+            "data": data,
+            "opset": max(o.version for o in onx.opset_import if o.domain in ("", "ai.onnx")),
+            "label": np.asarray(label).astype(int).tolist(),
+            "scores": np.asarray(scores, dtype=np.float64).round(6).tolist(),
+            "decision_function": np.asarray(model.decision_function(rows), dtype=np.float64).round(6).tolist(),
+        }
+    (OUT / "svm.expected.json").write_text(json.dumps(expected, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,9 @@ public struct ONNXModel: Sendable {
     public var graph: Graph
 
     /// The ai.onnx operator-set versions the engine implements.
-    public static let supportedOpsets: ClosedRange<Int64> = 9...21
+    /// 22–25 only widen type lists (bfloat16, float4, float8e8m0), add operators the engine reports as missing, and
+    /// restate the pooling windows that start in the right padding (ignored, as the engine always did).
+    public static let supportedOpsets: ClosedRange<Int64> = 9...25
     /// The ai.onnx.ml operator-set versions the engine implements.
     public static let supportedMLOpsets: ClosedRange<Int64> = 1...5
 

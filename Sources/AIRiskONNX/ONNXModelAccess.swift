@@ -16,6 +16,12 @@ public struct ONNXModelAccess: ModelAccess {
     public let inputName: String
     /// How a row becomes several typed graph inputs; nil for one float input.
     let feed: InputFeed?
+    /// A binary classifier answering one decision score per row (LinearSVC): each answer is widened to the
+    /// logits [0, s], so class 1's softmax is σ(s) and the label is s > 0.
+    let binaryDecisionScore: Bool
+    /// A binary SVMClassifier without probabilities answers [s, −s] with s > 0 for class 1 (onnxruntime's layout
+    /// for skl2onnx's SVC): the two columns are swapped so that column c holds class c's evidence.
+    let swappedBinaryScores: Bool
     /// The graph inputs declared float64. The engine computes in float32, so a value that lies within float32's
     /// rounding of a decision threshold (a tree's split after a float64 scaler) can be answered differently than
     /// by a float64 runtime; the loader warns about it.
@@ -128,6 +134,7 @@ public struct ONNXModelAccess: ModelAccess {
             throw ModelAccessError.badOutput(model: displayName, reason: "output '\(scoresOutput)' was not produced")
         }
         let producer = model.graph.nodes.last { $0.outputs.contains(chosen.name) }?.opType ?? ""
+        let decisionSource = Self.decisionScoreSource(chosen.name, in: model.graph)
         let kind: OutputKind
         var sequenceLength: Int?
         var width = out.shape.count >= 2 ? out.shape[out.shape.count - 1] : 1
@@ -137,6 +144,10 @@ public struct ONNXModelAccess: ModelAccess {
             kind = .labels
         } else if out.shape.count == 3 {
             kind = .sequence
+        } else if decisionSource != nil {
+            // LinearSVC and SVC without probability=True: skl2onnx names the output "probabilities", but the
+            // values are signed distances to the margin.
+            kind = .logits
         } else if chosen.zipMapClassLabels != nil || labelOutput != nil || producer == "Softmax"
             || producer == "ZipMap" || chosen.name.lowercased().contains("prob")
         {
@@ -154,7 +165,12 @@ public struct ONNXModelAccess: ModelAccess {
             // Labels-only graphs: the class count is not observable from one row.
             width = 0
         }
-        let gradients = feed == nil && kind != .labels && executor.inputGradientsAvailable(forOutput: scoresOutput)
+        binaryDecisionScore = kind == .logits && width == 1 && labelOutput != nil && out.shape.count <= 2
+        if binaryDecisionScore { width = 2 }
+        swappedBinaryScores = kind == .logits && decisionSource == "SVMClassifier" && width == 2 && outputKind == nil
+        let gradients =
+            feed == nil && kind != .labels && !binaryDecisionScore
+            && executor.inputGradientsAvailable(forOutput: scoresOutput)
         description = ModelDescription(
             name: displayName, inputShape: rowShape, outputKind: kind, outputWidth: width,
             sequenceLength: sequenceLength, providesInputGradients: gradients, inputColumns: feed?.columns)
@@ -300,6 +316,31 @@ public struct ONNXModelAccess: ModelAccess {
         return [inputName: try floatBatch(batch)]
     }
 
+    /// The operator (`LinearClassifier` or `SVMClassifier`) whose raw decision scores `output` carries: it comes
+    /// (through column picks, casts, reshapes and ZipMap) from one with no post-transform and, for an SVM, no Platt
+    /// scaling (`prob_a`); nil when the output holds anything else.
+    static func decisionScoreSource(_ output: String, in graph: Graph) -> String? {
+        var name = output
+        for _ in 0..<16 {
+            guard let node = graph.nodes.last(where: { $0.outputs.contains(name) }) else { return nil }
+            switch node.opType {
+            case "Identity", "Cast", "ArrayFeatureExtractor", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "ZipMap":
+                guard let input = node.inputs.first, !input.isEmpty else { return nil }
+                name = input
+            case "LinearClassifier", "SVMClassifier":
+                guard node.outputs.count > 1, node.outputs[1] == name else { return nil }
+                var transform = "NONE"
+                if case .string(let t)? = node.attributes["post_transform"] { transform = t }
+                var platt = false
+                if case .floats(let a)? = node.attributes["prob_a"], !a.isEmpty { platt = true }
+                return transform == "NONE" && !platt ? node.opType : nil
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
     private func floatBatch(_ batch: Tensor) throws -> Tensor {
         if batch.floats != nil { return batch }
         if let ints = batch.int64s { return Tensor(shape: batch.shape, scalars: ints.map { Float($0) }) }
@@ -320,9 +361,14 @@ public struct ONNXModelAccess: ModelAccess {
             }
             return ModelOutput(kind: .labels, rows: rows, scores: [], width: 0, labels: ints.map { Int($0) })
         }
-        guard let values = scores.floats, rows > 0, values.count % rows == 0 else {
+        guard var values = scores.floats, rows > 0, values.count % rows == 0 else {
             throw ModelAccessError.badOutput(
                 model: description.name, reason: "output '\(scoresOutput)' has shape \(scores.shape) for \(rows) rows")
+        }
+        if binaryDecisionScore, values.count == rows {
+            values = values.flatMap { [0, $0] }
+        } else if swappedBinaryScores, values.count == 2 * rows {
+            for r in 0..<rows { values.swapAt(2 * r, 2 * r + 1) }
         }
         let perRow = values.count / rows
         var labels: [Int] = []

@@ -16,15 +16,39 @@ struct PipelineAssessTests {
         "--profile quick runs membership and extraction on a six-input pipeline from its pandas CSV files",
         arguments: ["credit_pipeline", "credit_pipeline_f32"])
     func assessesPipeline(model: String) async throws {
+        let results = try await Self.assess(
+            model: model, data: "credit_pipeline", extension: "csv", extra: ["--label-column", "default"])
+        // The forest memorises its 300 members (train accuracy 1.0, test 0.67): membership must see it.
+        let auc = try #require(results.findings.first { $0.probeID == "membership" }?.headline?.value)
+        #expect(auc > 0.7, "membership AUC \(auc) on a forest that memorised its members")
+    }
+
+    @Test(
+        "--profile quick runs membership and extraction on SVMs answering decision scores",
+        arguments: [
+            ("linsvc_binary", "breast_cancer_scaled"), ("linsvc_iris", "iris"), ("svc_binary", "breast_cancer_scaled"),
+        ])
+    func assessesDecisionScoreModels(model: String, data: String) async throws {
+        let results = try await Self.assess(model: model, data: data, extension: "npz", extra: [])
+        #expect(results.model.outputKind == "logits")
+    }
+
+    /// Runs `assess --profile quick` with membership and extraction and checks both ran.
+    static func assess(model: String, data: String, extension ext: String, extra: [String]) async throws
+        -> AssessmentResults
+    {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-pipe-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let command = try AIRiskCommand.parseAsRoot([
+        var arguments = [
             "assess", "--model", pipelines.appendingPathComponent("\(model).onnx").path,
-            "--members", pipelines.appendingPathComponent("credit_pipeline.members.csv").path,
-            "--nonmembers", pipelines.appendingPathComponent("credit_pipeline.nonmembers.csv").path,
-            "--population", pipelines.appendingPathComponent("credit_pipeline.population.csv").path,
-            "--label-column", "default", "--probes", "membership,extraction", "--profile", "quick", "--out", dir.path,
-        ])
+            "--members", pipelines.appendingPathComponent("\(data).members.\(ext)").path,
+            "--nonmembers", pipelines.appendingPathComponent("\(data).nonmembers.\(ext)").path,
+        ]
+        if ext == "csv" {
+            arguments += ["--population", pipelines.appendingPathComponent("\(data).population.csv").path]
+        }
+        arguments += extra + ["--probes", "membership,extraction", "--profile", "quick", "--out", dir.path]
+        let command = try AIRiskCommand.parseAsRoot(arguments)
         var asyncCommand = try #require(command as? AsyncParsableCommand)
         do {
             try await asyncCommand.run()
@@ -39,8 +63,6 @@ struct PipelineAssessTests {
             #expect(p.status == .ran, "\(probe): \(p.status)")
             #expect(p.queries.rows > 0, "\(probe) measured nothing")
         }
-        // The forest memorises its 300 members (train accuracy 1.0, test 0.67): membership must see it.
-        let auc = try #require(results.findings.first { $0.probeID == "membership" }?.headline?.value)
-        #expect(auc > 0.7, "membership AUC \(auc) on a forest that memorised its members")
+        return results
     }
 }
