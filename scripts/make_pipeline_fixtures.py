@@ -26,6 +26,11 @@ Deterministic (seeded). Writes, under Tests/Fixtures/models/pipelines/:
     svm.expected.json                  onnxruntime's label and score outputs for the first 20 held-out rows
     breast_cancer_scaled.{members,nonmembers}.npz, iris.{members,nonmembers}.npz   the split they were fitted on
 
+    xgboost_nan.onnx, lightgbm_nan.onnx   gradient-boosted trees (onnxmltools' converters) trained on breast-cancer
+    breast_cancer_nan.{members,nonmembers}.npz   data with 10 % of four columns missing (NaN), as XGBoost and
+    boosted.expected.json              LightGBM users keep them; onnxruntime's outputs on the first 20 held-out rows
+                                       (needs xgboost, lightgbm and onnxmltools; skipped with a note without them)
+
 airisk's engine computes in float32: on the float64 pipeline a value close to a split can fall on the other side
 than in onnxruntime, which computes the scaler in float64 (the Swift tests pin how often).
 """
@@ -77,6 +82,7 @@ def main() -> None:
     f32 = df.astype({"age": np.float32, "amount": np.float32})
     build(f32, "credit_pipeline_f32", write_csv=False)
     svm_fixtures()
+    boosted_fixtures()
 
 
 def build(df: pd.DataFrame, name: str, write_csv: bool) -> None:
@@ -169,6 +175,51 @@ def svm_fixtures() -> None:
             "decision_function": np.asarray(model.decision_function(rows), dtype=np.float64).round(6).tolist(),
         }
     (OUT / "svm.expected.json").write_text(json.dumps(expected, indent=1) + "\n")
+
+
+def boosted_fixtures() -> None:
+    try:
+        import lightgbm
+        import onnxmltools
+        import xgboost
+        from onnxmltools.convert.common.data_types import FloatTensorType
+    except ImportError as e:
+        print(f"boosted fixtures skipped: {e}")
+        return
+    from sklearn.datasets import load_breast_cancer
+
+    rng = np.random.default_rng(SEED)
+    x, y = load_breast_cancer(return_X_y=True)
+    x = x.astype(np.float32)
+    order = rng.permutation(len(x))
+    x, y = x[order], y[order]
+    for column in (0, 3, 7, 20):
+        x[rng.random(len(x)) < 0.1, column] = np.nan
+    n = 300
+    np.savez(OUT / "breast_cancer_nan.members.npz", x=x[:n], y=y[:n].astype(np.int64))
+    np.savez(OUT / "breast_cancer_nan.nonmembers.npz", x=x[n:], y=y[n:].astype(np.int64))
+    kind = [("input", FloatTensorType([None, x.shape[1]]))]
+    xgb = xgboost.XGBClassifier(n_estimators=60, max_depth=6, learning_rate=0.3, random_state=SEED)
+    xgb.fit(x[:n], y[:n])
+    lgb = lightgbm.LGBMClassifier(n_estimators=60, num_leaves=31, min_child_samples=2, random_state=SEED, verbose=-1)
+    lgb.fit(x[:n], y[:n])
+    models = {
+        "xgboost_nan": onnxmltools.convert_xgboost(xgb, initial_types=kind, target_opset=15),
+        "lightgbm_nan": onnxmltools.convert_lightgbm(lgb, initial_types=kind, target_opset=15, zipmap=False),
+    }
+    expected = {}
+    for name, onx in models.items():
+        (OUT / f"{name}.onnx").write_bytes(onx.SerializeToString())
+        sess = ort.InferenceSession(str(OUT / f"{name}.onnx"), providers=["CPUExecutionProvider"])
+        label, probabilities = sess.run(None, {"input": x[n : n + 20]})[:2]
+        if isinstance(probabilities, list):
+            probabilities = np.array([[d[k] for k in sorted(d)] for d in probabilities])
+        expected[name] = {
+            "label": np.asarray(label).astype(int).tolist(),
+            "probabilities": np.asarray(probabilities, dtype=np.float64).round(7).tolist(),
+            "missing_in_rows": int(np.isnan(x[n : n + 20]).any(axis=1).sum()),
+        }
+    (OUT / "boosted.expected.json").write_text(json.dumps(expected, indent=1) + "\n")
 
 
 if __name__ == "__main__":

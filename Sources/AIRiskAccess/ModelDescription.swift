@@ -14,6 +14,10 @@ public struct ModelDescription: Sendable, Equatable {
     /// The named columns of the input row, in row order, when the model takes its features as separate named
     /// inputs (several graph inputs, or integer, boolean or string ones); nil for one plain tensor input.
     public var inputColumns: [InputColumn]?
+    /// Whether the model itself handles missing (NaN) inputs — a tree ensemble that routes them (XGBoost,
+    /// LightGBM, scikit-learn ≥ 1.3 forests) or an Imputer in front — so data with missing values is assessed as
+    /// it is rather than refused.
+    public var handlesMissingValues = false
 
     public init(
         name: String, inputShape: [Int], outputKind: OutputKind, outputWidth: Int, sequenceLength: Int? = nil,

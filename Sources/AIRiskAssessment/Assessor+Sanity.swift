@@ -26,13 +26,17 @@ extension Assessor {
         for (name, data) in [("members", inputs.members), ("non-members", inputs.nonMembers)]
             + (inputs.population.map { [("population", $0)] } ?? [])
         {
-            let bad =
-                (data.features.floats ?? []).filter { !$0.isFinite }.count
-                + (data.targets ?? []).filter { !$0.isFinite }.count
-            if bad > 0 {
+            let features = (data.features.floats ?? []).filter { !$0.isFinite }.count
+            let targets = (data.targets ?? []).filter { !$0.isFinite }.count
+            if inputs.access.description.handlesMissingValues, targets == 0, features > 0 {
                 out.append(
-                    "the \(name) data holds \(bad) NaN or infinite value(s): every figure computed from them is suspect; "
-                        + "clean or drop those rows")
+                    "the \(name) data holds \(features) missing (NaN or infinite) feature value(s), assessed as they are: "
+                        + "the model handles missing values, and the tool's own trained models read them as the "
+                        + "column's mean")
+            } else if features + targets > 0 {
+                out.append(
+                    "the \(name) data holds \(features + targets) NaN or infinite value(s): every figure computed from "
+                        + "them is suspect; clean or drop those rows")
             }
         }
         return out

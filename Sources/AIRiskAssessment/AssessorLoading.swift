@@ -14,11 +14,13 @@ extension Assessor {
 
         var records: [DataSetRecord] = []
         var featureNames: [String] = []
+        let missingValues = plan.missingValues ?? (desc.handlesMissingValues ? .keep : .reject)
+        let byModel = plan.missingValues == nil && missingValues == .keep
         func read(_ source: AssessmentPlan.DataSource, _ role: DataSetRecord.Role) throws -> LabeledData {
             let ds = try DatasetLoader.load(
                 url: source.url, labelColumn: source.labelColumn, labelsURL: source.labelsURL,
-                missingValues: plan.missingValues, columns: desc.csvColumns)
-            Self.warnAboutNonFinite(ds, progress: progress)
+                missingValues: missingValues, columns: desc.csvColumns)
+            Self.warnAboutNonFinite(ds, keptBecauseModelHandlesThem: byModel, progress: progress)
             Self.warnAboutColumns(ds, progress: progress)
             let width = ds.rowShape.reduce(1, *)
             guard width == desc.featureCount else {
@@ -70,13 +72,20 @@ extension Assessor {
     }
 
     /// Under `--missing-values keep`, says how many values are NaN or infinite: they are used, never silently.
-    static func warnAboutNonFinite(_ ds: Dataset, progress: (String) -> Void) {
+    static func warnAboutNonFinite(
+        _ ds: Dataset, keptBecauseModelHandlesThem byModel: Bool = false, progress: (String) -> Void
+    ) {
         guard ds.nonFiniteCount > 0 else { return }
         let columns = ds.nonFiniteColumns.map { "\($0.column): \($0.count)" }.joined(separator: ", ")
+        let why =
+            byModel
+            ? "kept: the model handles missing values, as a tree ensemble or an Imputer does; --missing-values reject "
+                + "refuses them"
+            : "--missing-values keep"
         progress(
             "warning: \(ds.source): \(ds.nonFiniteCount) NaN, infinite or empty values are used as they are "
-                + "(--missing-values keep)\(columns.isEmpty ? "" : " (by column: \(columns))"); every score computed "
-                + "from those rows is affected")
+                + "(\(why))\(columns.isEmpty ? "" : " (by column: \(columns))"); the model answers them as it does "
+                + "in production, and airisk's own trained models read them as the column's mean")
     }
 
     /// For a CSV matched to a model's named inputs: says which columns were left out and which text values are

@@ -16,12 +16,12 @@ extension ModelLoader {
         if c.limits.seed == 0 { c.limits.seed = plan.seed }
         let ds = try DatasetLoader.load(
             url: plan.nonMembers.url, labelColumn: plan.nonMembers.labelColumn, labelsURL: plan.nonMembers.labelsURL,
-            missingValues: plan.missingValues)
+            missingValues: plan.missingValues ?? .reject)
         if c.classCount == nil, let labels = ds.classLabels, let top = labels.max() {
             // A labels-only endpoint does not show its class count; the labelled data does.
             let members = try DatasetLoader.load(
                 url: plan.members.url, labelColumn: plan.members.labelColumn, labelsURL: plan.members.labelsURL,
-                missingValues: plan.missingValues)
+                missingValues: plan.missingValues ?? .reject)
             c.classCount = max(top, members.classLabels?.max() ?? 0) + 1
         }
         return try await connect(c, sampleRows: Self.setupRows(ds, shape: c.inputShape))

@@ -171,9 +171,12 @@ public struct ONNXModelAccess: ModelAccess {
         let gradients =
             feed == nil && kind != .labels && !binaryDecisionScore
             && executor.inputGradientsAvailable(forOutput: scoresOutput)
-        description = ModelDescription(
+        var description = ModelDescription(
             name: displayName, inputShape: rowShape, outputKind: kind, outputWidth: width,
             sequenceLength: sequenceLength, providesInputGradients: gradients, inputColumns: feed?.columns)
+        let routesMissing: Set<String> = ["TreeEnsembleClassifier", "TreeEnsembleRegressor", "TreeEnsemble", "Imputer"]
+        description.handlesMissingValues = model.graph.nodes.contains { routesMissing.contains($0.opType) }
+        self.description = description
     }
 
     public func predict(_ batch: Tensor) async throws -> ModelOutput {

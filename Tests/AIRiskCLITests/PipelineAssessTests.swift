@@ -33,6 +33,21 @@ struct PipelineAssessTests {
         #expect(results.model.outputKind == "logits")
     }
 
+    @Test(
+        "gradient-boosted trees trained with missing values are assessed on their data as it is, every figure finite",
+        arguments: ["xgboost_nan", "lightgbm_nan"])
+    func assessesWithMissingValues(model: String) async throws {
+        let results = try await Self.assess(model: model, data: "breast_cancer_nan", extension: "npz", extra: [])
+        #expect(results.warnings.contains { $0.contains("missing (NaN or infinite) feature value") })
+        for finding in results.findings {
+            let value = try #require(finding.headline?.value)
+            #expect(value.isFinite, "\(finding.probeID): headline \(value)")
+        }
+        for probe in results.probes {
+            for metric in probe.metrics { #expect(!metric.value.isNaN, "\(probe.id): \(metric.name) is NaN") }
+        }
+    }
+
     /// Runs `assess --profile quick` with membership and extraction and checks both ran.
     static func assess(model: String, data: String, extension ext: String, extra: [String]) async throws
         -> AssessmentResults

@@ -110,4 +110,15 @@ struct TrainerOptionsTests {
         #expect(abs(z[0] + z[4]) < 1e-6 && z[2] == 0)
         #expect(abs(z[0] * z[0] + z[4] * z[4] - 3) < 1e-5)
     }
+
+    @Test("missing values stay out of the standardiser's moments and are standardised to the mean (0)")
+    func standardizerMissingValues() {
+        let x: [Float] = [1, .nan, 3, 4, .nan, 8, .infinity, 6]
+        let s = FeatureStandardizer(x, rows: 4, width: 2)
+        #expect(s.mean == [2, 6])
+        #expect(s.standardDeviation.allSatisfy { $0.isFinite && $0 > 0 })
+        let z = s.apply(x, rows: 4)
+        #expect(z.allSatisfy { $0.isFinite })
+        #expect(z[1] == 0 && z[4] == 0 && z[6] == 0)
+    }
 }

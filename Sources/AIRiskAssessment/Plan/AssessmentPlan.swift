@@ -49,8 +49,10 @@ public struct AssessmentPlan: Sendable {
     public var defenses: [DefenseSpec] = []
     /// The profile of the defense what-if re-runs; nil for ``profile``.
     public var defenseProfile: Profile?
-    /// NaN, infinite and empty values in the data: an error (the default) or used with a warning.
-    public var missingValues: MissingValuePolicy = .reject
+    /// NaN, infinite and empty values in the data: an error or used with a warning; nil (the default) decides
+    /// by the model: kept for a model that handles missing values (``ModelDescription/handlesMissingValues``),
+    /// refused otherwise.
+    public var missingValues: MissingValuePolicy?
 
     public init(
         modelURL: URL, modelName: String? = nil, members: DataSource, nonMembers: DataSource,

@@ -86,7 +86,7 @@ public enum PlanDocument {
             queryBudget: try root[attribute: "queryBudget"].map { try integer($0, "queryBudget") })
         plan.access = root[attribute: "access"].flatMap(AccessLevel.init(rawValue:))
         plan.exposure = root[attribute: "exposure"] ?? "internal"
-        plan.missingValues = root[attribute: "missingValues"].flatMap(MissingValuePolicy.init(rawValue:)) ?? .reject
+        plan.missingValues = root[attribute: "missingValues"].flatMap(MissingValuePolicy.init(rawValue:))
         try plan.validate(origin: fileName)
         return plan
     }

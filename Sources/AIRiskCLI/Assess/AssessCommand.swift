@@ -57,9 +57,11 @@ struct AssessCommand: AsyncParsableCommand {
 
     @Option(
         help: """
-            NaN, infinite and empty data values: reject (an error naming file, row and column) or keep (used as             they are, with a warning).
+            NaN, infinite and empty data values: reject (an error naming file, row and column) or keep (used as \
+            they are, with a warning). Default: keep for a model that handles missing values (tree ensembles such \
+            as XGBoost and LightGBM, or an Imputer), reject otherwise.
             """)
-    var missingValues: MissingValuePolicy = .reject
+    var missingValues: MissingValuePolicy?
 
     @Option(help: "Comma-separated probes: membership, inversion, extraction (default: all).")
     var probes: String = "membership,inversion,extraction"

@@ -39,7 +39,9 @@ struct PredictCommand: AsyncParsableCommand {
     func run() async throws {
         let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model), hashing: false).access
         let dataset = try DatasetLoader.load(
-            url: URL(fileURLWithPath: data), labelColumn: labelColumn, columns: access.description.csvColumns)
+            url: URL(fileURLWithPath: data), labelColumn: labelColumn,
+            missingValues: access.description.handlesMissingValues ? .keep : .reject,
+            columns: access.description.csvColumns)
         try Self.checkShape(dataset, access.description)
         let outputs = try await Self.predictAll(access, dataset.features, batch: batch)
         TerminalOutput.write(try Self.render(outputs, description: access.description, format: format))

@@ -170,15 +170,7 @@ public enum DatasetLoader {
     }
 
     private static func csvHeaderContains(url: URL, name: String, limits: DataLimits) throws -> Bool {
-        if let problem = RegularFile.problem(at: url.path) {
-            throw DataError.unreadable(file: url.path, reason: problem)
-        }
-        let handle: FileHandle
-        do {
-            handle = try FileHandle(forReadingFrom: url)
-        } catch {
-            throw DataError.unreadable(file: url.path, reason: error.localizedDescription)
-        }
+        let handle = try InputFile.open(url)
         defer { try? handle.close() }
         let prefix = (try? handle.read(upToCount: limits.maxCSVLineLength + 2)) ?? Data()
         var reader = CSVRecordReader(bytes: [UInt8](prefix), file: url.path, maxLineLength: limits.maxCSVLineLength)

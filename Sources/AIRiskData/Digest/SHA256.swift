@@ -19,15 +19,7 @@ public struct SHA256: Sendable {
     /// The hex digest of the file at `url`, read in 1 MiB pieces (a model file of gigabytes costs no more
     /// memory than one piece).
     public static func hex(contentsOf url: URL) throws -> String {
-        if let problem = RegularFile.problem(at: url.path) {
-            throw DataError.unreadable(file: url.path, reason: problem)
-        }
-        let handle: FileHandle
-        do {
-            handle = try FileHandle(forReadingFrom: url)
-        } catch {
-            throw DataError.unreadable(file: url.path, reason: error.localizedDescription)
-        }
+        let handle = try InputFile.open(url)
         defer { try? handle.close() }
         var h = SHA256()
         do {

@@ -17,21 +17,27 @@ struct FeatureStatistics: Sendable {
         var hi = [Float](repeating: -.infinity, count: d)
         var sum = [Double](repeating: 0, count: d)
         var sq = [Double](repeating: 0, count: d)
+        var count = [Int](repeating: 0, count: d)
+        // Missing values (NaN, ±Inf) stay out of ranges and moments; Gaussian queries around a row keep its
+        // missing values missing, as the model saw them in its data.
         for r in 0..<n {
             for j in 0..<d {
                 let v = rows[r * d + j]
+                guard v.isFinite else { continue }
                 lo[j] = min(lo[j], v)
                 hi[j] = max(hi[j], v)
                 sum[j] += Double(v)
                 sq[j] += Double(v) * Double(v)
+                count[j] += 1
             }
         }
+        for j in 0..<d where count[j] == 0 { (lo[j], hi[j]) = (0, 0) }
         var m = [Float](repeating: 0, count: d)
         var s = [Float](repeating: 1, count: d)
         for j in 0..<d {
-            let mu = sum[j] / Double(max(n, 1))
+            let mu = sum[j] / Double(max(count[j], 1))
             m[j] = Float(mu)
-            let variance = max(0, sq[j] / Double(max(n, 1)) - mu * mu)
+            let variance = max(0, sq[j] / Double(max(count[j], 1)) - mu * mu)
             s[j] = variance > 1e-12 ? Float(variance.squareRoot()) : 0
         }
         lower = lo

@@ -20,34 +20,47 @@ struct ReferenceStatistics {
             }
             return (0..<data.count).map { Array(v[($0 * d)..<(($0 + 1) * d)]) }
         }
+        // Means over the values present: a missing (non-finite) value stays out of its feature's mean.
         func means(_ rows: [[Float]], _ labels: [Int]) -> [Int: [Float]] {
             var sums: [Int: [Double]] = [:]
-            var counts: [Int: Int] = [:]
+            var counts: [Int: [Int]] = [:]
             for (r, y) in zip(rows, labels) {
                 var s = sums[y] ?? [Double](repeating: 0, count: d)
-                for j in 0..<d { s[j] += Double(r[j]) }
+                var c = counts[y] ?? [Int](repeating: 0, count: d)
+                for j in 0..<d where r[j].isFinite {
+                    s[j] += Double(r[j])
+                    c[j] += 1
+                }
                 sums[y] = s
-                counts[y, default: 0] += 1
+                counts[y] = c
             }
-            return sums.mapValues { _ in [] }.reduce(into: [:]) { out, kv in
-                let n = Double(counts[kv.key] ?? 1)
-                out[kv.key] = (sums[kv.key] ?? []).map { Float($0 / n) }
+            return sums.reduce(into: [:]) { out, kv in
+                let c = counts[kv.key] ?? []
+                out[kv.key] = kv.value.indices.map { Float(kv.value[$0] / Double(max(c[$0], 1))) }
             }
         }
         var popSum = [Double](repeating: 0, count: d)
+        var popCount = [Int](repeating: 0, count: d)
+        func addToPopulation(_ r: [[Float]]) {
+            for row in r {
+                for j in 0..<d where row[j].isFinite {
+                    popSum[j] += Double(row[j])
+                    popCount[j] += 1
+                }
+            }
+            total += r.count
+        }
         if let members {
             let r = try rows(members)
             memberMeans = means(r, members.labels)
             for (row, y) in zip(r, members.labels) { membersByClass[y, default: []].append(row) }
-            for row in r { for j in 0..<d { popSum[j] += Double(row[j]) } }
-            total += r.count
+            addToPopulation(r)
         }
         if let nonMembers {
             let r = try rows(nonMembers)
             nonMemberMeans = means(r, nonMembers.labels)
-            for row in r { for j in 0..<d { popSum[j] += Double(row[j]) } }
-            total += r.count
+            addToPopulation(r)
         }
-        if total > 0 { populationMean = popSum.map { Float($0 / Double(total)) } }
+        if total > 0 { populationMean = popSum.indices.map { Float(popSum[$0] / Double(max(popCount[$0], 1))) } }
     }
 }

@@ -2,6 +2,10 @@
 /// moments accumulated in double precision. A constant feature (variance below 1e-12) gets standard
 /// deviation 1, so it passes through centred. Every model the tool trains standardises its inputs
 /// with this one type.
+///
+/// Missing values (NaN, and infinities) are left out of the moments and standardised to 0, the feature's
+/// mean: data a tree ensemble was trained on with missing values (XGBoost, LightGBM) trains the tool's own
+/// surrogate, shadow and reference networks without a NaN loss.
 public struct FeatureStandardizer: Sendable, Equatable {
     /// Per-feature mean.
     public var mean: [Float]
@@ -17,12 +21,15 @@ public struct FeatureStandardizer: Sendable, Equatable {
     public init(_ x: [Float], rows n: Int, width d: Int) {
         var sum = [Double](repeating: 0, count: d)
         var sq = [Double](repeating: 0, count: d)
+        var count = [Int](repeating: 0, count: d)
         x.withUnsafeBufferPointer { p in
             for r in 0..<n {
                 for j in 0..<d {
                     let v = Double(p[r &* d &+ j])
+                    guard v.isFinite else { continue }
                     sum[j] += v
                     sq[j] += v * v
+                    count[j] &+= 1
                 }
             }
         }
@@ -30,8 +37,8 @@ public struct FeatureStandardizer: Sendable, Equatable {
         var std = [Float](repeating: 1, count: d)
         var inverse = [Float](repeating: 1, count: d)
         for j in 0..<d {
-            let m = sum[j] / Double(max(n, 1))
-            let variance = max(sq[j] / Double(max(n, 1)) - m * m, 0)
+            let m = sum[j] / Double(max(count[j], 1))
+            let variance = max(sq[j] / Double(max(count[j], 1)) - m * m, 0)
             mean[j] = Float(m)
             if variance > 1e-12 {
                 std[j] = Float(variance.squareRoot())
@@ -43,7 +50,7 @@ public struct FeatureStandardizer: Sendable, Equatable {
         inverseStandardDeviation = inverse
     }
 
-    /// A standardised copy of `rows` rows: (x − mean) / std.
+    /// A standardised copy of `rows` rows: (x − mean) / std, and 0 for a missing (non-finite) value.
     public func apply(_ x: [Float], rows: Int) -> [Float] {
         let d = featureCount
         var out = x
@@ -52,7 +59,10 @@ public struct FeatureStandardizer: Sendable, Equatable {
                 standardDeviation.withUnsafeBufferPointer { s in
                     for r in 0..<rows {
                         let base = r &* d
-                        for j in 0..<d { o[base &+ j] = (o[base &+ j] - m[j]) / s[j] }
+                        for j in 0..<d {
+                            let v = o[base &+ j]
+                            o[base &+ j] = v.isFinite ? (v - m[j]) / s[j] : 0
+                        }
                     }
                 }
             }
