@@ -48,10 +48,21 @@ struct PipelineAssessTests {
         }
     }
 
+    @Test(
+        "PyTorch's default export of an MLP and of a BERT-style encoder on token ids: membership and extraction run",
+        arguments: [("mlp_digits", "digits"), ("tiny_bert", "tokens")])
+    func assessesTorchExports(model: String, data: String) async throws {
+        let results = try await Self.assess(
+            model: model, data: data, extension: "npz", extra: [],
+            folder: FixtureModels.directory.appendingPathComponent("torch"))
+        #expect(results.model.outputKind == "logits")
+    }
+
     /// Runs `assess --profile quick` with membership and extraction and checks both ran.
-    static func assess(model: String, data: String, extension ext: String, extra: [String]) async throws
-        -> AssessmentResults
-    {
+    static func assess(
+        model: String, data: String, extension ext: String, extra: [String], folder: URL = pipelines
+    ) async throws -> AssessmentResults {
+        let pipelines = folder
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-pipe-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         var arguments = [

@@ -6,7 +6,14 @@ import AIRiskResults
 struct InversionAssessmentProbe: Probe {
     var kind: ProbeKind { .inversion }
 
-    func inapplicability(to description: ModelDescription, purpose: ProbePurpose) -> String? { nil }
+    func inapplicability(to description: ModelDescription, purpose: ProbePurpose) -> String? {
+        // A reconstruction is searched in a continuous space; token ids, categories, integers and booleans are not
+        // one, and an in-between value is no record (or, for token ids, no input the model accepts).
+        let discrete = description.inputColumns?.filter { $0.domain != .continuous } ?? []
+        guard let first = discrete.first else { return nil }
+        return "inversion searches a continuous input space, and \(discrete.count) of the model's input columns "
+            + "are integers, booleans or categories (e.g. '\(first.name)'): there is no reconstruction to judge"
+    }
 
     func run(_ context: ProbeContext, purpose: ProbePurpose) async throws -> InversionRun {
         let desc = context.model.description
