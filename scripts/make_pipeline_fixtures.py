@@ -19,11 +19,12 @@ Deterministic (seeded). Writes, under Tests/Fixtures/models/pipelines/:
     credit_pipeline_f32.expected.json  float32 first (what skl2onnx's documentation advises for tree models), so the
                                        graph's numeric inputs are float32; same CSV files
 
-    linsvc_binary.onnx, linsvc_iris.onnx, svc_binary.onnx
+    linsvc_binary.onnx, linsvc_iris.onnx, svc_binary.onnx, knn_binary.onnx
                                        LinearSVC (binary, breast cancer; three classes, iris) and SVC without
                                        probability=True, converted with skl2onnx's defaults (opset 22 for
-                                       LinearSVC): their "probabilities" output holds decision scores
-    svm.expected.json                  onnxruntime's label and score outputs for the first 20 held-out rows
+                                       LinearSVC): their "probabilities" output holds decision scores; a 5-nearest-
+                                       neighbours classifier, which stores its 300 training rows in the file
+    svm.expected.json, knn.expected.json   onnxruntime's label and score outputs for the first 20 held-out rows
     breast_cancer_scaled.{members,nonmembers}.npz, iris.{members,nonmembers}.npz   the split they were fitted on
 
     xgboost_nan.onnx, lightgbm_nan.onnx   gradient-boosted trees (onnxmltools' converters) trained on breast-cancer
@@ -136,9 +137,11 @@ def build(df: pd.DataFrame, name: str, write_csv: bool) -> None:
 
 def svm_fixtures() -> None:
     from sklearn.datasets import load_breast_cancer, load_iris
+    from sklearn.neighbors import KNeighborsClassifier
     from sklearn.svm import SVC, LinearSVC
 
     expected = {}
+    neighbours = {}
     x, y = load_breast_cancer(return_X_y=True)
     x = StandardScaler().fit_transform(x).astype(np.float32)
     iris_x, iris_y = load_iris(return_X_y=True)
@@ -156,6 +159,7 @@ def svm_fixtures() -> None:
         "linsvc_binary": (LinearSVC(C=10, max_iter=20000, random_state=SEED), "breast_cancer_scaled"),
         "linsvc_iris": (LinearSVC(C=1, max_iter=20000, random_state=SEED), "iris"),
         "svc_binary": (SVC(), "breast_cancer_scaled"),
+        "knn_binary": (KNeighborsClassifier(n_neighbors=5), "breast_cancer_scaled"),
     }
     for name, (model, data) in models.items():
         features, labels, n = sets[data]
@@ -167,14 +171,28 @@ def svm_fixtures() -> None:
         label, scores = sess.run(None, {sess.get_inputs()[0].name: rows})[:2]
         if isinstance(scores, list):  # a ZipMap's list of dicts
             scores = np.array([[d[k] for k in sorted(d)] for d in scores])
+        if name == "knn_binary":
+            neighbours[name] = {
+                "data": data,
+                "label": np.asarray(label).astype(int).tolist(),
+                "probabilities": np.asarray(scores, dtype=np.float64).round(6).tolist(),
+                "support_vectors": 0,
+                "training_rows": n,
+            }
+            continue
+        if isinstance(scores, list):
+            scores = np.array([[d[k] for k in sorted(d)] for d in scores])
         expected[name] = {
             "data": data,
             "opset": max(o.version for o in onx.opset_import if o.domain in ("", "ai.onnx")),
             "label": np.asarray(label).astype(int).tolist(),
             "scores": np.asarray(scores, dtype=np.float64).round(6).tolist(),
             "decision_function": np.asarray(model.decision_function(rows), dtype=np.float64).round(6).tolist(),
+            "support_vectors": int(len(model.support_)) if hasattr(model, "support_") else 0,
+            "training_rows": n,
         }
     (OUT / "svm.expected.json").write_text(json.dumps(expected, indent=1) + "\n")
+    (OUT / "knn.expected.json").write_text(json.dumps(neighbours, indent=1) + "\n")
 
 
 def boosted_fixtures() -> None:

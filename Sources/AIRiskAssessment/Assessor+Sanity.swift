@@ -42,6 +42,33 @@ extension Assessor {
         return out
     }
 
+    /// Members (and, as a check of the split, non-members) the model file holds verbatim: anyone with the file reads
+    /// those records, whatever the attacks measure.
+    static func storedRowWarnings(_ inputs: Inputs) -> [String] {
+        let width = inputs.access.description.featureCount
+        let match = StoredRowMatch(inputs.storedRows, width: width)
+        guard !match.isEmpty else { return [] }
+        var out: [String] = []
+        let members = match.found(in: inputs.members.features.floats ?? [], width: width)
+        if !members.isEmpty {
+            let origins = Set(members.map(\.origin)).sorted().joined(separator: "; ")
+            let shown = members.prefix(10).map { String($0.row) }.joined(separator: ", ")
+            out.append(
+                "the model file holds \(members.count) of the \(inputs.members.count) member records verbatim (in "
+                    + "\(origins); member rows \(shown)\(members.count > 10 ? ", …" : "")): anyone with the file reads "
+                    + "them, whatever the membership attacks measure; ship a model that does not keep its training rows "
+                    + "(a linear or tree model instead of an SVM or kNN), or keep the file private")
+        }
+        let nonMembers = match.found(in: inputs.nonMembers.features.floats ?? [], width: width)
+        if !nonMembers.isEmpty {
+            out.append(
+                "the model file also holds \(nonMembers.count) of the \(inputs.nonMembers.count) non-member records "
+                    + "verbatim: they were in its training data, so the non-member split is wrong (or the records are "
+                    + "duplicated across the splits)")
+        }
+        return out
+    }
+
     /// What the answer audit saw during the probes.
     static func answerWarnings(_ c: AnswerAudit.Counts) -> [String] {
         var out: [String] = []

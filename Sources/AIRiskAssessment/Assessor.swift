@@ -42,13 +42,15 @@ public struct Assessor: Sendable {
         var identity: ModelIdentity
         /// Endpoint or command: rows and requests used against its limit, read after the probes.
         var remoteUsage: (@Sendable () -> [Budget])? = nil
+        /// Feature rows the model file holds verbatim.
+        var storedRows: [StoredRowTable] = []
     }
 
     /// Assesses `model` (resolved by a loader, see ``ResolvedModel``) with the data sets of `plan`.
     public func run(_ plan: AssessmentPlan, model: ResolvedModel) async throws -> AssessmentResults {
         var inputs = try load(plan, model: model)
         let rawAccess = inputs.access
-        var warnings = Self.dataWarnings(inputs)
+        var warnings = Self.dataWarnings(inputs) + Self.storedRowWarnings(inputs)
         let audit = AnswerAudit()
         let treatAsScores = try await answersAreNotProbabilities(inputs)
         if treatAsScores {

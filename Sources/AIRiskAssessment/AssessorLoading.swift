@@ -68,7 +68,7 @@ extension Assessor {
         return Inputs(
             access: access, members: members, nonMembers: nonMembers, population: population,
             featureNames: featureNames, records: records, architecture: model.architecture?.hiddenSizes,
-            identity: model.identity, remoteUsage: model.usage)
+            identity: model.identity, remoteUsage: model.usage, storedRows: model.storedRows)
     }
 
     /// Under `--missing-values keep`, says how many values are NaN or infinite: they are used, never silently.

@@ -15,11 +15,15 @@ public struct ResolvedModel: Sendable {
     public var architecture: MLPArchitecture?
     /// Endpoint or command: rows and requests used against its limit, read after the probes.
     public var usage: (@Sendable () -> [Budget])?
+    /// Feature rows the model file itself holds (SVM support vectors, a kNN reference set): the assessment says
+    /// which members are among them.
+    public var storedRows: [StoredRowTable]
 
     public init(
         access: any ModelAccess, identity: ModelIdentity, architecture: MLPArchitecture? = nil,
-        usage: (@Sendable () -> [Budget])? = nil
+        usage: (@Sendable () -> [Budget])? = nil, storedRows: [StoredRowTable] = []
     ) {
+        self.storedRows = storedRows
         self.access = access
         self.identity = identity
         self.architecture = architecture

@@ -61,7 +61,9 @@ public struct ModelLoader: Sendable {
             operators: onnx.operators.map { ($0.domain.isEmpty ? "" : $0.domain + "::") + $0.opType },
             inputShape: [nil] + desc.inputShape.map { Optional($0) }, outputKind: desc.outputKind.rawValue,
             accessLevel: desc.accessLevel.rawValue)
-        return ResolvedModel(access: access, identity: identity, architecture: ONNXArchitecture.read(onnx))
+        return ResolvedModel(
+            access: access, identity: identity, architecture: ONNXArchitecture.read(onnx),
+            storedRows: StoredRowTables.read(onnx, width: desc.featureCount))
     }
 
     /// Reads an ONNX file; with `checkOperators` false, a graph with operators the engine lacks still loads

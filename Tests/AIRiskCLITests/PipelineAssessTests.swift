@@ -58,6 +58,17 @@ struct PipelineAssessTests {
         #expect(results.model.outputKind == "logits")
     }
 
+    @Test(
+        "an SVC's support vectors and a kNN's reference set: the warnings count the members the file holds verbatim",
+        arguments: [("svc_binary", 90), ("knn_binary", 300)])
+    func storedMembers(model: String, stored: Int) async throws {
+        let results = try await Self.assess(model: model, data: "breast_cancer_scaled", extension: "npz", extra: [])
+        #expect(
+            results.warnings.contains { $0.contains("holds \(stored) of the 300 member records verbatim") },
+            "\(results.warnings)")
+        #expect(!results.warnings.contains { $0.contains("non-member records verbatim") })
+    }
+
     /// Runs `assess --profile quick` with membership and extraction and checks both ran.
     static func assess(
         model: String, data: String, extension ext: String, extra: [String], folder: URL = pipelines

@@ -79,4 +79,30 @@ struct DecisionScoreTests {
     func opset22() throws {
         #expect(try Self.expected()["linsvc_binary"]?.opset == 22)
     }
+
+    struct Neighbours: Decodable {
+        var data: String
+        var label: [Int]
+        var probabilities: [[Double]]
+    }
+
+    @Test("a 5-nearest-neighbours export (Scan, TopK, ReduceSumSquare) answers as onnxruntime does")
+    func nearestNeighbours() async throws {
+        let want = try #require(
+            try JSONDecoder().decode(
+                [String: Neighbours].self,
+                from: Data(contentsOf: Self.directory.appendingPathComponent("knn.expected.json")))["knn_binary"])
+        let model = try ONNXModelAccess(
+            model: ONNXModel.load(contentsOf: Self.directory.appendingPathComponent("knn_binary.onnx")), name: "knn")
+        let data = try DatasetLoader.load(url: Self.directory.appendingPathComponent("\(want.data).nonmembers.npz"))
+        let rows = want.label.count
+        let values = try #require(data.features.floats)
+        let out = try await model.predict(Tensor(shape: [rows, 30], scalars: Array(values[0..<(rows * 30)])))
+        #expect(out.labels == want.label)
+        for r in 0..<rows {
+            for c in 0..<2 {
+                #expect(abs(Double(out.scores[r * 2 + c]) - want.probabilities[r][c]) <= 1e-5, "row \(r) class \(c)")
+            }
+        }
+    }
 }
