@@ -86,7 +86,11 @@ struct ReportSectionsTests {
         #expect(html.range(of: "id=\"plan\"")!.lowerBound < html.range(of: "id=\"summary\"")!.lowerBound)
         #expect(plan.contains("Output rounding — measured: round to 1 decimal (round:1)"))
         #expect(plan.contains("sev-high\">high</span> → <span class=\"badge sev-medium\">medium"))
-        #expect(plan.contains("Attack AUC 0.74 → 0.61"))
+        // Figures with the headline's three decimals.
+        #expect(plan.contains("Attack AUC 0.740 → 0.610"))
+        // The finding's catalog entries: OWASP's id and the ATLAS technique, linked.
+        #expect(plan.contains("<span class=\"ref\" title=\"Model Theft\">ML05</span>"))
+        #expect(plan.contains("<a href=\"https://atlas.mitre.org/techniques/AML.T0024/002\">AML.T0024.002</a>"))
         #expect(plan.contains("accuracy -2.4 points"))
         // The largest measured limit that lowers extraction's severity is 500, not 5000.
         #expect(plan.contains("recommended: the largest measured limit that lowers the severity, 500 queries"))

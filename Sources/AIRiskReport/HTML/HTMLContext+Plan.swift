@@ -85,8 +85,9 @@ extension HTMLContext {
                 "before": row.before.rawValue, "beforeLabel": severityLabel(row.before),
                 "after": row.after.rawValue, "afterLabel": severityLabel(row.after),
                 "figure": row.figure.map {
-                    dataText($0.metric) + " " + NumberFormat.short($0.before) + " → " + NumberFormat.short($0.after)
+                    dataText($0.metric) + " " + NumberFormat.figure($0.before) + " → " + NumberFormat.figure($0.after)
                 } ?? "",
+                "refs": findingReferences(row.probeID),
                 "cost": cost,
             ]
             if let recommended, let n = recommended.queryLimit, row.queryLimit == n, row.probeID == recommended.probeID
@@ -113,6 +114,20 @@ extension HTMLContext {
             "planRows": planRows, "hasPlanRows": !planRows.isEmpty, "unfixed": unfixed, "hasUnfixed": !unfixed.isEmpty,
             "hasPlan": !planRows.isEmpty || !unfixed.isEmpty,
         ]
+    }
+
+    /// The catalog entries of the probe's finding, for the plan row: the OWASP ML Top 10 id and the ATLAS technique
+    /// (linked to its page), so a reviewer files the action under the requirement it answers.
+    func findingReferences(_ probeID: String) -> [[String: String]] {
+        guard let f = results.findings.first(where: { $0.probeID == probeID }) else { return [] }
+        var refs: [[String: String]] = []
+        if let owasp = f.owasp.id.split(separator: " ").first, !owasp.isEmpty {
+            refs.append(["id": String(owasp), "title": f.owasp.name])
+        }
+        if !f.atlas.id.isEmpty {
+            refs.append(["id": f.atlas.id, "title": f.atlas.name, "url": ATLASLink.url(f.atlas.id)])
+        }
+        return refs
     }
 
     /// A measured defense's name in the report's language.
