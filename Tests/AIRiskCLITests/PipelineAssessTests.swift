@@ -69,37 +69,9 @@ struct PipelineAssessTests {
         #expect(!results.warnings.contains { $0.contains("non-member records verbatim") })
     }
 
-    /// Runs `assess --profile quick` with membership and extraction and checks both ran.
     static func assess(
         model: String, data: String, extension ext: String, extra: [String], folder: URL = pipelines
     ) async throws -> AssessmentResults {
-        let pipelines = folder
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-pipe-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var arguments = [
-            "assess", "--model", pipelines.appendingPathComponent("\(model).onnx").path,
-            "--members", pipelines.appendingPathComponent("\(data).members.\(ext)").path,
-            "--nonmembers", pipelines.appendingPathComponent("\(data).nonmembers.\(ext)").path,
-        ]
-        if ext == "csv" {
-            arguments += ["--population", pipelines.appendingPathComponent("\(data).population.csv").path]
-        }
-        arguments += extra + ["--probes", "membership,extraction", "--profile", "quick", "--out", dir.path]
-        let command = try AIRiskCommand.parseAsRoot(arguments)
-        var asyncCommand = try #require(command as? AsyncParsableCommand)
-        do {
-            try await asyncCommand.run()
-        } catch let exit as ExitCode {
-            // A finding at the default gate is fine; an incomplete assessment (1) is not.
-            #expect(exit.rawValue != 1)
-        }
-        let results = try ResultsDocument.read(contentsOf: dir.appendingPathComponent("results.xml"))
-        #expect(results.failedProbes.isEmpty, "\(results.failedProbes.map { "\($0.id): \($0.status)" })")
-        for probe in ["membership", "extraction"] {
-            let p = try #require(results.probes.first { $0.id == probe }, "\(probe) missing")
-            #expect(p.status == .ran, "\(probe): \(p.status)")
-            #expect(p.queries.rows > 0, "\(probe) measured nothing")
-        }
-        return results
+        try await QuickAssessment.run(model: model, data: data, extension: ext, in: folder, extra: extra)
     }
 }

@@ -19,7 +19,7 @@ struct CommandLifetimeTests {
     @Test(
         "no process of the model command's group is left when airisk ends",
         .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
-        .timeLimit(.minutes(2)), arguments: Ending.allCases)
+        .timeLimit(.minutes(5)), arguments: Ending.allCases)
     func childGroupEnds(ending: Ending) async throws {
         let binary = try #require(AIRiskBinary.url)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-life-\(ending)-\(getpid())")
