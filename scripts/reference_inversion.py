@@ -140,7 +140,7 @@ def invert(net, classes, xbar, lo, hi, m):
         step = net.backward(acts, onehot - p) @ m - PRIOR_WEIGHT * 2 * dx / d
         norm = np.abs(step / width).max(axis=1, keepdims=True)
         norm[norm == 0] = 1
-        x = np.clip(x + STEP_SIZE * width * step / norm, lo, hi)
+        x = np.clip(x + STEP_SIZE * step / norm, lo, hi)
     return best_x, best_j
 
 

@@ -169,6 +169,61 @@ struct InversionProbeTests {
         #expect(a.classes == b.classes)
     }
 
+    @Test("the ascent starts at the public data's mean and runs its whole budget")
+    func startsAtPublicMean() async throws {
+        let s = Synthetic()
+        var config = InversionConfiguration()
+        config.restarts = 1
+        config.maxIterations = 0
+        let still = try await InversionProbe(configuration: config).run(
+            model: s.model, members: s.members, nonMembers: s.nonMembers, range: s.range, publicData: s.nonMembers)
+        let rows = try #require(s.nonMembers.features.floats)
+        let d = 16
+        for c in still.classes {
+            for j in 0..<d {
+                let mean = (0..<s.nonMembers.count).map { rows[$0 * d + j] }.reduce(0, +) / Float(s.nonMembers.count)
+                #expect(abs(c.reconstruction[j] - mean) <= 1e-5 * max(1, abs(mean)))
+            }
+        }
+        config.maxIterations = 40
+        let moved = try await InversionProbe(configuration: config).run(
+            model: s.model, members: s.members, nonMembers: s.nonMembers, range: s.range, publicData: s.nonMembers)
+        #expect(moved.classes.allSatisfy { $0.iterations == 40 })
+        #expect(moved.queries.gradientCalls == 41)
+        #expect(moved.meanTargetConfidence > still.meanTargetConfidence)
+    }
+
+    @Test("the Gaussian prior's penalty is (x − x̄)ᵀ M⁻¹ (x − x̄) for its shrunk covariance M")
+    func gaussianPrior() throws {
+        // Rows (0,0), (2,0), (0,2), (2,2), (1,1): mean (1,1), covariance diag(1, 1) × 4/4 = I.
+        let rows: [Float] = [0, 0, 2, 0, 0, 2, 2, 2, 1, 1]
+        let range = FeatureRange(lower: [0, 0], upper: [2, 2])
+        let prior = try #require(InversionPrior(rows: rows, count: 5, range: range, shrinkage: 0))
+        #expect(prior.mean == [1, 1])
+        #expect(abs(prior.quadratic([2, 1][...]) - 1) < 1e-9)
+        #expect(abs(prior.quadratic([2, 2][...]) - 2) < 1e-9)
+        #expect(prior.apply([3, -1][...]) == [3, -1])
+        // Correlated rows: covariance [[1, 0.5], [0.5, 1]]·(scale); M⁻¹ from the Cholesky factor.
+        let correlated: [Float] = [0, 0, 2, 1, 1, 2, 1, 1]
+        let p2 = try #require(InversionPrior(rows: correlated, count: 4, range: range, shrinkage: 0))
+        let m = try #require(p2.metric)
+        let det = m[0] * m[3] - m[1] * m[2]
+        let (dx, dy) = (Double(2 - p2.mean[0]), Double(0 - p2.mean[1]))
+        let direct = (m[3] * dx * dx - 2 * m[1] * dx * dy + m[0] * dy * dy) / det
+        #expect(abs(p2.quadratic([2, 0][...]) - direct) <= 1e-6 * max(1, direct))
+    }
+
+    @Test("an image shape that does not hold the model's features is refused")
+    func imageShapeMismatch() async throws {
+        let s = Synthetic()
+        var config = InversionConfiguration()
+        config.imageShape = [1, 4, 5]
+        await #expect(throws: ProbeError.self) {
+            _ = try await InversionProbe(configuration: config).run(
+                model: s.model, members: s.members, nonMembers: nil, range: s.range)
+        }
+    }
+
     @Test("image-shaped inputs are recognised")
     func imageShapes() {
         #expect(InversionProbe.imageShape(of: [64]) == [1, 8, 8])
