@@ -104,22 +104,29 @@ private struct Synthetic {
 
 @Suite("Inversion probe")
 struct InversionProbeTests {
-    @Test("white-box inversion reaches every class with high confidence and resembles the class mean")
+    @Test("white-box inversion reaches every class and resembles the class mean")
     func whiteBox() async throws {
         let s = Synthetic()
         var config = InversionConfiguration()
         config.seed = 1
         config.stepSize = 0.05
-        config.costThreshold = 0.001
         let result = try await InversionProbe(configuration: config).run(
             model: s.model, members: s.members, nonMembers: s.nonMembers, range: s.range, evaluator: s.model)
         #expect(result.access == .whiteBox)
         #expect(result.classes.count == 4)
         for c in result.classes {
-            #expect(c.targetConfidence >= 0.9, "class \(c.targetClass): \(c.targetConfidence)")
             let sim = try #require(c.similarity)
             let random = try #require(c.randomBaseline)
-            #expect(sim.centredCosineToClassMean > random.centredCosineToClassMean + 0.3)
+            let mean = try #require(c.classMean)
+            // The prior holds the reconstruction near plausible inputs, so its confidence is that of a typical
+            // record rather than 1: the target labels it as the class, with confidence 0.9 or, where the model
+            // doubts even the class's member mean (class 1's mean reads as class 2), more than that mean gets.
+            let own = try await s.model.predict(Tensor(shape: [1, 16], scalars: mean))
+            #expect(c.targetPrediction == c.targetClass)
+            #expect(
+                c.targetConfidence >= min(0.9, Double(own.scores[c.targetClass])),
+                "class \(c.targetClass): \(c.targetConfidence) against the member mean's \(own.scores[c.targetClass])")
+            #expect(sim.centredCosineToClassMean > random.centredCosineToClassMean + 0.5)
         }
         #expect(result.attackAccuracy == 1)
         #expect(result.queries.gradientCalls > 0)
