@@ -38,7 +38,8 @@ public struct InversionProbe: Sendable {
         let access: AccessLevel = useGradients ? .whiteBox : (desc.outputKind == .labels ? .labelsOnly : .scores)
         var result = InversionResult(
             access: access,
-            method: useGradients ? "gradient ascent with a public-data prior" : "zeroth-order (NES) ascent with a public-data prior",
+            method: useGradients
+                ? "gradient ascent with a public-data prior" : "zeroth-order (NES) ascent with a public-data prior",
             notApplicableReason: nil, classes: [], queries: QueryCount(), queryBudget: configuration.queryBudget,
             wallTimeSeconds: 0, seed: configuration.seed, configuration: configuration, inputShape: desc.inputShape,
             imageShape: configuration.imageShape.map { $0.count == 2 ? [1] + $0 : $0 }
@@ -85,7 +86,8 @@ public struct InversionProbe: Sendable {
         let descent = Descent(
             configuration: configuration, range: range, inputShape: desc.inputShape, imageShape: result.imageShape,
             outputKind: desc.outputKind)
-        let prior = try Self.prior(publicData ?? nonMembers, range: range, configuration: configuration, notes: &result.notes)
+        let prior = try Self.prior(
+            publicData ?? nonMembers, range: range, configuration: configuration, notes: &result.notes)
         let best = try await descent.run(
             model: model, classes: classes, prior: prior, useGradients: useGradients, notes: &result.notes,
             progress: progress)
