@@ -86,6 +86,31 @@ struct InversionFixtureTests {
         #expect(mean >= 0.85, "mean centred cosine \(mean) after \(result.queries.rows) queries")
     }
 
+    @Test("surrogate transfer: a copy trained on the target's labels is inverted, then refined, every query counted")
+    func surrogateTransfer() async throws {
+        let (members, nonMembers, _) = try inputs()
+        let publicData = try nonMembers.appending(try FixtureModels.data(name, "population"))
+        let range = try FeatureRange(observing: try members.appending(publicData).features)
+        var config = InversionConfiguration()
+        config.forceBlackBox = true
+        config.surrogateTransfer = true
+        config.restarts = 1
+        config.samplesPerEstimate = 10
+        config.queryBudget = 10_000
+        config.seed = 0
+        let result = try await InversionProbe(configuration: config).run(
+            model: try FixtureModels.access(name), members: members, nonMembers: nonMembers, range: range,
+            publicData: publicData)
+        #expect(result.method.hasPrefix("surrogate transfer"))
+        #expect(result.notes.contains { $0.contains("labelled 1197 public rows") })
+        #expect(result.queries.gradientCalls == 0)
+        #expect(result.queries.rows > 1197 && result.queries.rows <= 10_000)
+        let scores = result.classes.compactMap { $0.similarity?.centredCosineToClassMean }
+        let mean = scores.reduce(0, +) / Double(max(scores.count, 1))
+        #expect(scores.count == 10)
+        #expect(mean >= 0.85, "mean centred cosine \(mean) after \(result.queries.rows) queries")
+    }
+
     @Test("a labels-only endpoint gets no inversion, and the report says why")
     func labelsOnly() async throws {
         let (members, nonMembers, range) = try inputs()

@@ -40,7 +40,7 @@ struct Descent {
     /// prior's mean along M ∇J, clipping to the box, and keeps each row's best iterate by J.
     func run(
         model: CountingModel, classes: [Int], prior: InversionPrior, useGradients: Bool, notes: inout [String],
-        progress: ProbeProgress? = nil
+        start: [Float]? = nil, progress: ProbeProgress? = nil
     ) async throws -> [Outcome] {
         let d = range.count
         let restarts = max(1, configuration.restarts)
@@ -50,15 +50,17 @@ struct Descent {
         let targets = classes.flatMap { [Int](repeating: $0, count: restarts) }
         let lambda = configuration.priorWeight
 
-        // The first restart of each class starts at the prior's mean (the public data's mean); the
-        // others add a uniform jitter of ±`startJitter` of each feature's range.
+        // The first restart of each class starts at `start` (one row per class) or the prior's mean
+        // (the public data's mean); the others add a uniform jitter of ±`startJitter` of each
+        // feature's range.
         var x = [Float](repeating: 0, count: n * d)
         for r in 0..<n {
             for j in 0..<d {
                 let jitter =
                     r % restarts == 0
                     ? 0 : (rng.nextUniform() * 2 - 1) * configuration.startJitter * (range.upper[j] - range.lower[j])
-                x[r * d + j] = min(max(prior.mean[j] + jitter, range.lower[j]), range.upper[j])
+                let origin = start.map { $0[(r / restarts) * d + j] } ?? prior.mean[j]
+                x[r * d + j] = min(max(origin + jitter, range.lower[j]), range.upper[j])
             }
         }
         var bestX = x
@@ -90,7 +92,8 @@ struct Descent {
                 gradient = g
             } else {
                 let q = max(1, configuration.samplesPerEstimate)
-                let rowsNeeded = n * (2 * q + 1)
+                // One batch of samples, and a row per class kept for the probe's final look.
+                let rowsNeeded = n * (2 * q + 1) + classes.count
                 if let remaining = model.remaining, remaining < rowsNeeded {
                     budgetStop = true
                     break

@@ -88,9 +88,18 @@ public struct InversionProbe: Sendable {
             outputKind: desc.outputKind)
         let prior = try Self.prior(
             publicData ?? nonMembers, range: range, configuration: configuration, notes: &result.notes)
+        var start: [Float]?
+        if !useGradients, configuration.surrogateTransfer, let data = publicData ?? nonMembers {
+            start = try await surrogateStart(
+                model: model, publicData: data, classes: classes, classCount: classCount, range: range,
+                prior: prior, inputShape: desc.inputShape, imageShape: result.imageShape, notes: &result.notes)
+            if start != nil {
+                result.method = "surrogate transfer, then zeroth-order (NES) ascent with a public-data prior"
+            }
+        }
         let best = try await descent.run(
             model: model, classes: classes, prior: prior, useGradients: useGradients, notes: &result.notes,
-            progress: progress)
+            start: start, progress: progress)
 
         // Judge the winning reconstructions.
         let rows = Tensor(shape: [classes.count] + desc.inputShape, scalars: best.flatMap(\.x))
@@ -138,6 +147,43 @@ public struct InversionProbe: Sendable {
         result.queries = model.count
         result.wallTimeSeconds = Date().timeIntervalSince(started)
         return result
+    }
+
+    /// Surrogate transfer: the target labels up to `surrogateQueries` public rows (at most half the
+    /// budget; every row counted), an in-process MLP learns them, and the white-box ascent on that copy
+    /// (no target queries) gives each class's starting point for the ascent on the target. Nil when
+    /// too few rows can be labelled or the labels name fewer than two classes.
+    func surrogateStart(
+        model: CountingModel, publicData: LabeledData, classes: [Int], classCount: Int, range: FeatureRange,
+        prior: InversionPrior, inputShape: [Int], imageShape: [Int]?, notes: inout [String]
+    ) async throws -> [Float]? {
+        var rows = min(publicData.count, max(0, configuration.surrogateQueries))
+        if let remaining = model.remaining { rows = min(rows, remaining / 2) }
+        guard rows >= 2 * classCount else {
+            notes.append("too few public rows or queries to train a surrogate: the ascent starts at the public mean")
+            return nil
+        }
+        let features = publicData.subset(Array(0..<rows)).features
+        let labels = try await model.predict(features).labels
+        guard Set(labels).count >= 2 else {
+            notes.append("the target gave every public row one label: no surrogate was trained")
+            return nil
+        }
+        let copy = try EngineNetworkTrainer(hiddenSizes: [64], epochs: 60).fit(
+            try LabeledData(features: features, labels: labels), classCount: classCount,
+            seed: configuration.seed &+ 101
+        ).model
+        let surrogate = CountingModel(SurrogateModel(network: copy))
+        let descent = Descent(
+            configuration: configuration, range: range, inputShape: inputShape, imageShape: imageShape,
+            outputKind: .probabilities)
+        var ignored: [String] = []
+        let outcomes = try await descent.run(
+            model: surrogate, classes: classes, prior: prior, useGradients: true, notes: &ignored)
+        notes.append(
+            "surrogate transfer: the target labelled \(rows) public rows for an in-process copy, inverted white-box "
+                + "(\(surrogate.count.gradientCalls) gradient calls on the copy, none on the target)")
+        return outcomes.flatMap(\.x)
     }
 
     /// The attacker's prior, fitted on the public rows; the centre of the box with a diagonal metric
