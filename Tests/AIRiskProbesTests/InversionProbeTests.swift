@@ -231,6 +231,45 @@ struct InversionProbeTests {
         }
     }
 
+    @Test("the total-variation penalty and its gradient read channels-last rows as the same image")
+    func totalVariationLayouts() {
+        let (c, h, w) = (3, 4, 5)
+        let d = c * h * w
+        var rng = SeededGenerator(seed: 9)
+        var first = [Float](repeating: 0, count: d)
+        var last = first
+        for ch in 0..<c {
+            for i in 0..<h {
+                for j in 0..<w {
+                    let v = rng.nextUniform()
+                    first[(ch * h + i) * w + j] = v
+                    last[(i * w + j) * c + ch] = v
+                }
+            }
+        }
+        var config = InversionConfiguration()
+        config.totalVariationWeight = 0.5
+        let range = FeatureRange(lower: [Float](repeating: 0, count: d), upper: [Float](repeating: 1, count: d))
+        let a = Descent(
+            configuration: config, range: range, inputShape: [d], imageShape: [c, h, w], outputKind: .probabilities)
+        config.imageChannelsLast = true
+        let b = Descent(
+            configuration: config, range: range, inputShape: [d], imageShape: [c, h, w], outputKind: .probabilities)
+        var ga = [Float](repeating: 0, count: d)
+        var gb = ga
+        let pa = a.totalVariation(x: first, gradient: &ga, rows: 1)
+        let pb = b.totalVariation(x: last, gradient: &gb, rows: 1)
+        #expect(pa[0] > 0)
+        #expect(abs(pa[0] - pb[0]) <= 1e-6 * pa[0])
+        for ch in 0..<c {
+            for i in 0..<h {
+                for j in 0..<w {
+                    #expect(abs(ga[(ch * h + i) * w + j] - gb[(i * w + j) * c + ch]) <= 1e-6)
+                }
+            }
+        }
+    }
+
     @Test("image-shaped inputs are recognised")
     func imageShapes() {
         #expect(InversionProbe.imageShape(of: [64]) == [1, 8, 8])
