@@ -91,3 +91,64 @@ struct InversionReferenceTests {
             "\(name) (\(prior.rawValue) prior): mean centred cosine \(mean) against the reference's \(reference.mean)")
     }
 }
+
+extension InversionReferenceTests {
+    struct BlackBoxReference {
+        var budget: Int
+        var samples: Int
+        var radius: Float
+        var iterations: Int
+        var mean: Double
+    }
+
+    static func blackBoxReference(_ name: String) throws -> BlackBoxReference {
+        let url = FixtureModels.directory.appendingPathComponent("reference_inversion.json")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+        guard let root = json as? [String: Any], let models = root["models"] as? [String: Any],
+            let model = models[name] as? [String: Any], let entry = model["black_box"] as? [String: Any],
+            let budget = entry["budget"] as? Int, let samples = entry["samples"] as? Int,
+            let radius = entry["radius"] as? Double, let iterations = entry["iterations"] as? Int,
+            let mean = entry["mean_centred_cosine"] as? Double
+        else { throw CocoaError(.fileReadCorruptFile) }
+        return BlackBoxReference(
+            budget: budget, samples: samples, radius: Float(radius), iterations: iterations, mean: mean)
+    }
+
+    @Test(
+        "black-box (NES) reconstructions reach the numpy NES's centred cosine within the same query budget",
+        arguments: ["softmax_digits", "mlp_digits_overfit"])
+    func blackBoxReachesReference(name: String) async throws {
+        let reference = try Self.blackBoxReference(name)
+        let white = try Self.reference(name, prior: "gaussian")
+        let members = try FixtureModels.data(name, "members")
+        let nonMembers = try FixtureModels.data(name, "nonmembers")
+        let publicData = try nonMembers.appending(try FixtureModels.data(name, "population"))
+        let range = try FeatureRange(observing: try members.appending(publicData).features)
+        var config = InversionConfiguration()
+        config.forceBlackBox = true
+        config.prior = .gaussian
+        config.stepSize = white.stepSize
+        config.priorWeight = white.priorWeight
+        config.priorShrinkage = white.shrinkage
+        config.maxIterations = reference.iterations
+        config.samplesPerEstimate = reference.samples
+        config.samplingRadius = reference.radius
+        config.queryBudget = reference.budget
+        config.restarts = 1
+        config.seed = 4
+        let result = try await InversionProbe(configuration: config).run(
+            model: try FixtureModels.access(name), members: members, nonMembers: nonMembers, range: range,
+            publicData: publicData)
+        #expect(result.access == .scores)
+        #expect(result.queries.gradientCalls == 0 && result.queries.rows <= reference.budget)
+        let scores = result.classes.compactMap { $0.similarity?.centredCosineToClassMean }
+        #expect(scores.count == 10)
+        let mean = scores.reduce(0, +) / Double(max(scores.count, 1))
+        // NES is a random estimate: the tolerance (3 % of the script's mean over three seeds) covers the spread
+        // between its seeds (about 0.015).
+        #expect(
+            mean >= reference.mean * 0.97,
+            "\(name): mean centred cosine \(mean) after \(result.queries.rows) queries against the script's \(reference.mean)"
+        )
+    }
+}
