@@ -220,6 +220,20 @@ struct InversionProbeTests {
         #expect(abs(p2.quadratic([2, 0][...]) - direct) <= 1e-6 * max(1, direct))
     }
 
+    @Test("missing values in the public data stay out of the prior's mean and covariance")
+    func priorWithMissingValues() throws {
+        let range = FeatureRange(lower: [0, 0], upper: [2, 2])
+        let rows: [Float] = [0, 0, 2, 0, 0, 2, 2, 2, 1, 1]
+        var holes = rows + [.nan, 1, 1, .infinity]
+        let clean = try #require(InversionPrior(rows: rows, count: 5, range: range, shrinkage: 0.1))
+        let missing = try #require(InversionPrior(rows: holes, count: 7, range: range, shrinkage: 0.1))
+        #expect(missing.mean == clean.mean)
+        #expect(missing.quadratic([2, 1][...]).isFinite)
+        #expect(InversionPrior.mean(holes, count: 7, range: range) == [1, 1])
+        holes = [.nan, .nan, .nan, .nan]
+        #expect(InversionPrior.mean(holes, count: 2, range: range) == [1, 1])
+    }
+
     @Test("an image shape that does not hold the model's features is refused")
     func imageShapeMismatch() async throws {
         let s = Synthetic()

@@ -31,13 +31,15 @@ struct InversionPrior {
     init?(rows: [Float], count n: Int, range: FeatureRange, shrinkage: Float) {
         let d = range.count
         guard n >= 2, rows.count == n * d, d <= Self.maxGaussianFeatures else { return nil }
-        var mean = [Double](repeating: 0, count: d)
-        for r in 0..<n { for j in 0..<d { mean[j] += Double(rows[r * d + j]) } }
-        for j in 0..<d { mean[j] /= Double(n) }
+        let mean = Self.mean(rows, count: n, range: range)
         var cov = [Double](repeating: 0, count: d * d)
         var centred = [Double](repeating: 0, count: d)
         for r in 0..<n {
-            for j in 0..<d { centred[j] = Double(rows[r * d + j]) - mean[j] }
+            // A missing (non-finite) value counts as the feature's mean: it adds nothing to the covariance.
+            for j in 0..<d {
+                let v = rows[r * d + j]
+                centred[j] = v.isFinite ? Double(v) - mean[j] : 0
+            }
             for i in 0..<d where centred[i] != 0 {
                 let a = centred[i]
                 for j in i..<d { cov[i * d + j] += a * centred[j] }
@@ -65,6 +67,23 @@ struct InversionPrior {
     }
 
     var isGaussian: Bool { metric != nil }
+
+    /// Each feature's mean over its finite values in `rows` (n × d); the middle of its range when it
+    /// has none.
+    static func mean(_ rows: [Float], count n: Int, range: FeatureRange) -> [Double] {
+        let d = range.count
+        var sum = [Double](repeating: 0, count: d)
+        var present = [Int](repeating: 0, count: d)
+        for r in 0..<n {
+            for j in 0..<d where rows[r * d + j].isFinite {
+                sum[j] += Double(rows[r * d + j])
+                present[j] += 1
+            }
+        }
+        return (0..<d).map { j in
+            present[j] > 0 ? sum[j] / Double(present[j]) : Double(range.lower[j] + range.upper[j]) / 2
+        }
+    }
 
     /// M v for one row.
     func apply(_ v: ArraySlice<Float>) -> [Float] {

@@ -210,9 +210,8 @@ public struct InversionProbe: Sendable {
                     ? "\(d) features: more than \(InversionPrior.maxGaussianFeatures), so the prior is L2, not Gaussian"
                     : "the public data's covariance could not be factored: the prior is L2, not Gaussian")
         }
-        var mean = [Double](repeating: 0, count: d)
-        for r in 0..<data.count { for j in 0..<d { mean[j] += Double(rows[r * d + j]) } }
-        return InversionPrior(mean: mean.map { Float($0 / Double(data.count)) }, range: range)
+        let mean = InversionPrior.mean(rows, count: data.count, range: range)
+        return InversionPrior(mean: mean.map(Float.init), range: range)
     }
 
     /// An image layout for inputs that look like images: [1, H, W] / [3, H, W] / [H, W], or a
