@@ -11,6 +11,12 @@ extension Assessor {
         let access = model.access
         let name = model.identity.name
         let desc = access.description
+        if let shape = plan.imageShape, plan.probes.contains(.inversion), shape.reduce(1, *) != desc.featureCount {
+            throw AssessmentError.input(
+                "--image-shape (imageShape) \(shape.map(String.init).joined(separator: ",")) holds "
+                    + "\(shape.reduce(1, *)) values but \(name) takes rows of \(desc.featureCount) features: give "
+                    + "H,W[,C] with H × W × C = \(desc.featureCount)")
+        }
 
         var records: [DataSetRecord] = []
         var featureNames: [String] = []

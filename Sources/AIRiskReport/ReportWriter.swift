@@ -73,8 +73,9 @@ public enum ReportWriter {
                 results, format: format, options: options, resourceDirectory: options.resourceDirectory ?? directory)
             files.append((format.fileName, data))
         }
-        // Tables too long for the page go beside it as CSV (the page names them).
-        if formats.contains(.html) { files += TableCSV.files(results) }
+        // Tables too long for the page go beside it as CSV (the page names them), the inversion's
+        // reconstructions also as .npy.
+        if formats.contains(.html) { files += TableCSV.files(results) + ReconstructionNPY.files(results) }
         do {
             try AtomicFileSet.write(files, to: directory, writeFile: writeFile)
         } catch {

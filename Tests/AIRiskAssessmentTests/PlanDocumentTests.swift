@@ -19,7 +19,7 @@ struct PlanDocumentTests {
         let url = try write(
             """
             <plan xmlns="urn:airisk:plan:1" profile="quick" seed="9" dataSensitivity="high" access="scores" queryBudget="500" exposure="public-api">
-              <model file="m.onnx" inputShape="1 8 8"/>
+              <model file="m.onnx" inputShape="1 8 8" imageShape="8 8"/>
               <members file="data/a.npz"/>
               <nonMembers file="/abs/b.csv" labelColumn="target"/>
               <probes><probe>membership</probe><probe>extraction</probe></probes>
@@ -42,6 +42,7 @@ struct PlanDocumentTests {
         #expect(plan.queryBudget == 500)
         #expect(plan.classes == [0, 3])
         #expect(plan.inputShape == [1, 8, 8])
+        #expect(plan.imageShape == [8, 8])
     }
 
     @Test("a plan that breaks its schema is rejected with every violation and its line")
@@ -118,6 +119,8 @@ struct PlanDocumentTests {
             ("", "inputShape=\"4294967296 4294967296\"", "inputShape 4294967296,4294967296 asks for more than"),
             ("", "inputShape=\"99999999999999999999 2\"", "inputShape '99999999999999999999' is not an integer"),
             ("", "inputShape=\"0 8\"", "every dimension must be at least 1"),
+            ("", "imageShape=\"8 8 2\"", "imageShape: C must be 1 (grey) or 3 (RGB), not 2"),
+            ("", "imageShape=\"64\"", "imageShape takes H,W or H,W,C"),
             ("missingValues=\"maybe\"", "", "missingValues"),
         ])
     func outOfRange(_ rootAttribute: String, _ modelAttribute: String, _ expected: String) throws {

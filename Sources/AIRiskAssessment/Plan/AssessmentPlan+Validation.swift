@@ -24,10 +24,25 @@ extension AssessmentPlan {
         }
     }
 
+    /// Checks an image shape `H,W[,C]`: two or three dimensions, one or three channels, and a row size
+    /// ``checkInputShape(_:field:)`` accepts.
+    public static func checkImageShape(_ shape: [Int], field: String) throws(AssessmentError) {
+        guard shape.count == 2 || shape.count == 3 else {
+            throw .input(
+                "\(field) takes H,W or H,W,C (height, width and channels of one flattened row, e.g. 8,8 for "
+                    + "digits [N, 64]), not \(shape.count) values")
+        }
+        try checkInputShape(shape, field: field)
+        if shape.count == 3, shape[2] != 1, shape[2] != 3 {
+            throw .input("\(field): C must be 1 (grey) or 3 (RGB), not \(shape[2])")
+        }
+    }
+
     /// Checks the plan's values against their ranges; `origin` (a plan file, or "the command line") is named
     /// in errors.
     public func validate(origin: String) throws(AssessmentError) {
         if let inputShape { try Self.checkInputShape(inputShape, field: "\(origin): inputShape") }
+        if let imageShape { try Self.checkImageShape(imageShape, field: "\(origin): imageShape") }
         if let queryBudget, queryBudget <= 0 {
             throw .input("\(origin): queryBudget must be at least 1 (got \(queryBudget))")
         }

@@ -40,6 +40,9 @@ public struct AssessmentPlan: Sendable {
     public var classes: [Int]?
     /// One input row's shape, when the ONNX file does not declare it.
     public var inputShape: [Int]?
+    /// Inversion: the image each flattened input row holds, `[H, W]` or `[H, W, C]` (pixels in that
+    /// order, channels last), so its reconstructions are rendered as pictures; nil to infer it.
+    public var imageShape: [Int]?
     /// Query budget per probe (rows), overriding the profile's.
     public var queryBudget: Int?
     /// Restricts what the probes see to what a deployment exposes: scores without gradients, or

@@ -19,6 +19,11 @@ struct InversionAssessmentProbe: Probe {
         let desc = context.model.description
         var config = context.profile.inversion(seed: context.plan.seed)
         config.classes = context.plan.classes
+        if let s = context.plan.imageShape {
+            // H,W[,C] with the pixels in that order: [C, H, W] read channels last.
+            config.imageShape = [s.count == 3 ? s[2] : 1, s[0], s[1]]
+            config.imageChannelsLast = true
+        }
         if let budget = context.queryBudget { config.queryBudget = budget }
         let all = try [context.members, context.nonMembers].reduce(
             into: context.population ?? context.members.subset([])
@@ -29,9 +34,11 @@ struct InversionAssessmentProbe: Probe {
             evaluator = try await Self.evaluator(
                 for: desc, members: context.members, seed: context.plan.seed, purpose: purpose)
         }
+        // The attacker's public data, which the prior is fitted on: the non-members and the population.
+        let publicData = try context.population.map { try $0.appending(context.nonMembers) } ?? context.nonMembers
         let r = try await InversionProbe(configuration: config).run(
             model: context.model, members: context.members, nonMembers: context.nonMembers, range: range,
-            evaluator: evaluator, progress: purpose == .assessment ? context.progress : nil)
+            publicData: publicData, evaluator: evaluator, progress: purpose == .assessment ? context.progress : nil)
         return InversionRun(
             result: r, range: range, featureNames: context.featureNames, classCount: desc.outputWidth)
     }

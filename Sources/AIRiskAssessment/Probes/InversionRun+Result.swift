@@ -71,9 +71,10 @@ extension InversionRun {
                     "Nearest member distance", "Nearest member (random)", "Iterations",
                 ], rows: rows))
 
+        let channelsLast = r.configuration.imageChannelsLast
         if let shape = r.imageShape, shape.count == 3 {
             for c in r.classes {
-                if let png = image(c.reconstruction, shape: shape, range: range) {
+                if let png = image(c.reconstruction, shape: shape, channelsLast: channelsLast, range: range) {
                     p.images.append(
                         ImageArtifact(
                             title: "Class \(c.targetClass) reconstruction",
@@ -81,7 +82,9 @@ extension InversionRun {
                             classLabel: String(c.targetClass), content: .png(png.data), width: png.width,
                             height: png.height))
                 }
-                if let meanRecord = c.classMean, let png = image(meanRecord, shape: shape, range: range) {
+                if let meanRecord = c.classMean,
+                    let png = image(meanRecord, shape: shape, channelsLast: channelsLast, range: range)
+                {
                     p.images.append(
                         ImageArtifact(
                             title: "Class \(c.targetClass) member mean", caption: "mean of the class's member records",
@@ -89,23 +92,26 @@ extension InversionRun {
                             height: png.height))
                 }
             }
-        } else {
-            let names = featureNames.count == range.count ? featureNames : (0..<range.count).map { "f\($0)" }
-            var vectorRows: [[TableCell]] = []
-            for (j, name) in names.enumerated() {
-                vectorRows.append([.text(name)] + r.classes.map { .number(Double($0.reconstruction[j])) })
-            }
-            p.tables.append(
-                ResultTable(
-                    title: "Reconstructed feature vectors",
-                    columns: ["Feature"] + r.classes.map { "class \($0.targetClass)" },
-                    rows: vectorRows))
         }
+        // The reconstructions as numbers (images too: a long table goes beside the report as CSV, and
+        // the report writer exports it as .npy).
+        let names = featureNames.count == range.count ? featureNames : (0..<range.count).map { "f\($0)" }
+        var vectorRows: [[TableCell]] = []
+        for (j, name) in names.enumerated() {
+            vectorRows.append([.text(name)] + r.classes.map { .number(Double($0.reconstruction[j])) })
+        }
+        p.tables.append(
+            ResultTable(
+                id: .inversionReconstructionsTable, title: "Reconstructed feature vectors",
+                columns: ["Feature"] + r.classes.map { "class \($0.targetClass)" }, rows: vectorRows))
         return p
     }
 
-    /// Upscaled PNG of one row laid out as [channels, height, width], mapped from the feature range.
-    static func image(_ x: [Float], shape: [Int], range: FeatureRange) -> (data: Data, width: Int, height: Int)? {
+    /// Upscaled PNG of one row laid out as [channels, height, width] (pixels channels first, or with
+    /// `channelsLast` height, width, channel), mapped from the feature range.
+    static func image(
+        _ x: [Float], shape: [Int], channelsLast: Bool = false, range: FeatureRange
+    ) -> (data: Data, width: Int, height: Int)? {
         let (c, h, w) = (shape[0], shape[1], shape[2])
         guard c * h * w == x.count, c == 1 || c == 3 else { return nil }
         let lo = range.lower.min() ?? 0
@@ -117,7 +123,8 @@ extension InversionRun {
         for y in 0..<H {
             for xx in 0..<W {
                 for ch in 0..<c {
-                    let v = x[(ch * h + y / scale) * w + xx / scale]
+                    let (i, j) = (y / scale, xx / scale)
+                    let v = x[channelsLast ? (i * w + j) * c + ch : (ch * h + i) * w + j]
                     let t = min(max((v - lo) / span, 0), 1)
                     pixels[(y * W + xx) * c + ch] = UInt8((t * 255).rounded())
                 }

@@ -84,6 +84,13 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(help: "Shape of one input row, e.g. 1,8,8, when the ONNX file does not declare it.")
     var inputShape: String?
 
+    @Option(
+        help: """
+            Inversion: the image one flattened input row holds, H,W or H,W,C (channels last), e.g. 8,8 for \
+            digits [N, 64]; reconstructions are rendered as pictures (default: inferred from the input shape).
+            """)
+    var imageShape: String?
+
     @Option(help: "Maximum model queries (rows) per probe, overriding the profile.")
     var queryBudget: Int?
 
@@ -125,6 +132,7 @@ struct AssessCommand: AsyncParsableCommand {
         if let queryBudget, queryBudget <= 0 { throw ValidationError("--query-budget must be positive") }
         _ = try Self.integers(classes, "--classes")
         _ = try Self.inputShape(inputShape, "--input-shape")
+        _ = try Self.imageShape(imageShape)
         _ = try Self.defenseList(defenses)
         if populationLabels != nil, population == nil {
             throw ValidationError("--population-labels needs --population")
@@ -143,6 +151,17 @@ struct AssessCommand: AsyncParsableCommand {
         guard let shape = try integers(s, flag) else { return nil }
         do {
             try AssessmentPlan.checkInputShape(shape, field: flag)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return shape
+    }
+
+    /// `--image-shape H,W[,C]`.
+    static func imageShape(_ s: String?) throws -> [Int]? {
+        guard let shape = try integers(s, "--image-shape") else { return nil }
+        do {
+            try AssessmentPlan.checkImageShape(shape, field: "--image-shape")
         } catch {
             throw ValidationError(error.description)
         }
@@ -212,6 +231,7 @@ struct AssessCommand: AsyncParsableCommand {
             throw ValidationError("give --plan FILE, or --members and --nonmembers with a model")
         }
         plan.defenses = try Self.defenseList(defenses)
+        if let shape = try Self.imageShape(imageShape) { plan.imageShape = shape }
         plan.defenseProfile = defenseProfile
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
         let directory =

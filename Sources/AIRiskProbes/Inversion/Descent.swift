@@ -2,8 +2,8 @@ import AIRiskAccess
 import AIRiskTensor
 import Foundation
 
-/// The MI-Face descent loop, run for every (class, restart) pair at once as one batch so each
-/// iteration costs one model call.
+/// The inversion ascent, run for every (class, restart) pair at once as one batch so each
+/// iteration costs one model call (white-box) or one batch of NES samples (scores).
 struct Descent {
     struct Outcome {
         var x: [Float]
@@ -36,8 +36,11 @@ struct Descent {
         return p
     }
 
+    /// Ascends J = log f_target(x) − λ (x − x̄)ᵀ M⁻¹ (x − x̄) / d − TV(x) for every class from the
+    /// prior's mean along M ∇J, clipping to the box, and keeps each row's best iterate by J.
     func run(
-        model: CountingModel, classes: [Int], useGradients: Bool, notes: inout [String], progress: ProbeProgress? = nil
+        model: CountingModel, classes: [Int], prior: InversionPrior, useGradients: Bool, notes: inout [String],
+        start: [Float]? = nil, progress: ProbeProgress? = nil
     ) async throws -> [Outcome] {
         let d = range.count
         let restarts = max(1, configuration.restarts)
@@ -45,18 +48,23 @@ struct Descent {
         let width = model.description.outputWidth
         var rng = SeededGenerator(seed: configuration.seed)
         let targets = classes.flatMap { [Int](repeating: $0, count: restarts) }
+        let lambda = configuration.priorWeight
 
-        // Starts near the centre of the box (MI-Face starts from a neutral input); restarts differ
-        // by a uniform jitter of ±`startJitter` of each feature's range.
+        // The first restart of each class starts at `start` (one row per class) or the prior's mean
+        // (the public data's mean); the others add a uniform jitter of ±`startJitter` of each
+        // feature's range.
         var x = [Float](repeating: 0, count: n * d)
         for r in 0..<n {
             for j in 0..<d {
-                let mid = (range.lower[j] + range.upper[j]) / 2
-                let jitter = (rng.nextUniform() * 2 - 1) * configuration.startJitter * (range.upper[j] - range.lower[j])
-                x[r * d + j] = min(max(mid + jitter, range.lower[j]), range.upper[j])
+                let jitter =
+                    r % restarts == 0
+                    ? 0 : (rng.nextUniform() * 2 - 1) * configuration.startJitter * (range.upper[j] - range.lower[j])
+                let origin = start.map { $0[(r / restarts) * d + j] } ?? prior.mean[j]
+                x[r * d + j] = min(max(origin + jitter, range.lower[j]), range.upper[j])
             }
         }
         var bestX = x
+        var bestObjective = [Double](repeating: -.infinity, count: n)
         var bestCost = [Float](repeating: .infinity, count: n)
         var sinceImprovement = [Int](repeating: 0, count: n)
         var iterations = [Int](repeating: 0, count: n)
@@ -64,10 +72,11 @@ struct Descent {
         let shape = [n] + inputShape
         var budgetStop = false
 
-        for iteration in 0..<configuration.maxIterations {
+        // α updates, and one more look that scores the last iterate.
+        for iteration in 0...configuration.maxIterations {
             guard active.contains(true) else { break }
             try Cancellation.check()
-            progress?(Double(iteration) / Double(configuration.maxIterations))
+            progress?(Double(iteration) / Double(configuration.maxIterations + 1))
             let probabilities: [Float]
             var gradient: [Float]
             if useGradients {
@@ -83,47 +92,60 @@ struct Descent {
                 gradient = g
             } else {
                 let q = max(1, configuration.samplesPerEstimate)
-                let rowsNeeded = n * (2 * q + 1)
+                // One batch of samples, and a row per class kept for the probe's final look.
+                let rowsNeeded = n * (2 * q + 1) + classes.count
                 if let remaining = model.remaining, remaining < rowsNeeded {
                     budgetStop = true
                     break
                 }
                 (probabilities, gradient) = try await estimate(model: model, x: x, targets: targets, rng: &rng)
             }
-            addPriorGradient(x: x, gradient: &gradient, rows: n)
+            let tv = totalVariation(x: x, gradient: &gradient, rows: n)
+            let last = iteration == configuration.maxIterations
 
             for r in 0..<n where active[r] {
-                let cost = 1 - probabilities[r * width + targets[r]]
-                if cost < bestCost[r] - 1e-6 {
-                    bestCost[r] = cost
+                let p = probabilities[r * width + targets[r]]
+                let penalty = Double(lambda) * prior.quadratic(x[(r * d)..<((r + 1) * d)]) / Double(max(d, 1))
+                let objective = Double(log(max(p, 1e-30))) - penalty - tv[r]
+                if objective > bestObjective[r] {
+                    bestObjective[r] = objective
+                    bestCost[r] = 1 - p
                     for j in 0..<d { bestX[r * d + j] = x[r * d + j] }
                     sinceImprovement[r] = 0
                 } else {
                     sinceImprovement[r] += 1
                 }
-                if bestCost[r] <= configuration.costThreshold || sinceImprovement[r] >= configuration.patience {
+                if configuration.stopsEarly,
+                    bestCost[r] <= configuration.costThreshold || sinceImprovement[r] >= configuration.patience
+                {
                     active[r] = false
                     continue
                 }
+                if last { continue }
                 iterations[r] += 1
+                // The ascent direction M ∇J: the prior's metric times the model's (and TV's)
+                // gradient, plus the prior's own pull −2λ (x − x̄) / d.
+                let ascent = (0..<d).map { j in -gradient[r * d + j] }
+                var step = prior.apply(ascent[...])
                 var scale: Float = 0
-                for j in 0..<d { scale = max(scale, abs(gradient[r * d + j] * range.width(j))) }
-                guard scale > 0, scale.isFinite else { continue }
                 for j in 0..<d {
-                    let w = range.width(j)
-                    x[r * d + j] -= configuration.stepSize * w * (gradient[r * d + j] * w) / scale
+                    step[j] -= 2 * lambda * (x[r * d + j] - prior.mean[j]) / Float(max(d, 1))
+                    scale = max(scale, abs(step[j]) / range.width(j))
                 }
+                guard scale > 0, scale.isFinite else { continue }
+                for j in 0..<d { x[r * d + j] += configuration.stepSize * step[j] / scale }
                 process(&x, row: r)
             }
         }
         if budgetStop {
-            notes.append("the query budget ended the descent before every class converged")
+            notes.append("the query budget ended the ascent before \(configuration.maxIterations) iterations")
         }
-        // A final look at the last iterate, which the loop above has not scored.
         var outcomes: [Outcome] = []
         for (ci, _) in classes.enumerated() {
             var pick = ci * restarts
-            for k in 0..<restarts where bestCost[ci * restarts + k] < bestCost[pick] { pick = ci * restarts + k }
+            for k in 0..<restarts where bestObjective[ci * restarts + k] > bestObjective[pick] {
+                pick = ci * restarts + k
+            }
             outcomes.append(
                 Outcome(
                     x: Array(bestX[(pick * d)..<((pick + 1) * d)]), cost: bestCost[pick], iterations: iterations[pick]))
@@ -196,42 +218,49 @@ struct Descent {
         return (current, gradient)
     }
 
-    /// Adds the gradients of the L2 and total-variation priors (known functions: no queries).
-    func addPriorGradient(x: [Float], gradient: inout [Float], rows n: Int) {
+    /// Adds the gradient of the total-variation penalty (a known function: no queries) to the
+    /// gradient of the cost and returns each row's penalty; zeros unless the input is an image and
+    /// the weight is positive.
+    func totalVariation(x: [Float], gradient: inout [Float], rows n: Int) -> [Double] {
         let d = range.count
-        if configuration.l2Weight > 0 {
-            for r in 0..<n {
-                for j in 0..<d {
-                    let w = range.width(j)
-                    let mid = (range.lower[j] + range.upper[j]) / 2
-                    gradient[r * d + j] += configuration.l2Weight * 2 * (x[r * d + j] - mid) / (w * w)
-                }
-            }
-        }
-        if configuration.totalVariationWeight > 0, let img = imageShape, img.count == 3 {
-            let (c, h, wd) = (img[0], img[1], img[2])
-            let tv = configuration.totalVariationWeight
-            for r in 0..<n {
-                let base = r * d
-                for ch in 0..<c {
-                    for i in 0..<h {
-                        for j in 0..<wd {
-                            let p = base + (ch * h + i) * wd + j
-                            if j + 1 < wd {
-                                let diff = x[p] - x[p + 1]
-                                gradient[p] += tv * 2 * diff
-                                gradient[p + 1] -= tv * 2 * diff
-                            }
-                            if i + 1 < h {
-                                let diff = x[p] - x[p + wd]
-                                gradient[p] += tv * 2 * diff
-                                gradient[p + wd] -= tv * 2 * diff
-                            }
+        var penalty = [Double](repeating: 0, count: n)
+        guard configuration.totalVariationWeight > 0, let img = imageShape, img.count == 3 else { return penalty }
+        let (c, h, wd) = (img[0], img[1], img[2])
+        let tv = configuration.totalVariationWeight
+        for r in 0..<n {
+            let base = r * d
+            var sum: Float = 0
+            for ch in 0..<c {
+                for i in 0..<h {
+                    for j in 0..<wd {
+                        let p = base + pixel(ch, i, j)
+                        if j + 1 < wd {
+                            let q = base + pixel(ch, i, j + 1)
+                            let diff = x[p] - x[q]
+                            sum += diff * diff
+                            gradient[p] += tv * 2 * diff
+                            gradient[q] -= tv * 2 * diff
+                        }
+                        if i + 1 < h {
+                            let q = base + pixel(ch, i + 1, j)
+                            let diff = x[p] - x[q]
+                            sum += diff * diff
+                            gradient[p] += tv * 2 * diff
+                            gradient[q] -= tv * 2 * diff
                         }
                     }
                 }
             }
+            penalty[r] = Double(tv * sum)
         }
+        return penalty
+    }
+
+    /// The offset of pixel (channel, row, column) in one input row laid out as `imageShape`
+    /// ([channels, height, width]), channels first or, with `imageChannelsLast`, last.
+    func pixel(_ ch: Int, _ i: Int, _ j: Int) -> Int {
+        guard let img = imageShape, img.count == 3 else { return j }
+        return configuration.imageChannelsLast ? (i * img[2] + j) * img[0] + ch : (ch * img[1] + i) * img[2] + j
     }
 
     /// MI-Face's PROCESS: clip to the box; optionally denoise or sharpen image-shaped rows.
@@ -252,12 +281,12 @@ struct Descent {
                                 let ii = i + di
                                 let jj = j + dj
                                 if ii >= 0, ii < h, jj >= 0, jj < w {
-                                    s += original[(ch * h + ii) * w + jj]
+                                    s += original[pixel(ch, ii, jj)]
                                     k += 1
                                 }
                             }
                         }
-                        let p = (ch * h + i) * w + j
+                        let p = pixel(ch, i, j)
                         x[base + p] = original[p] + amount * (s / k - original[p])
                     }
                 }

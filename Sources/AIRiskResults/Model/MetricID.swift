@@ -105,6 +105,8 @@ extension MetricID {
 extension MetricID {
     public static let membershipAttacksTable = MetricID("membership.attacks")
     public static let inversionPerClassTable = MetricID("inversion.per_class")
+    /// The reconstructions as numbers: one row per feature, one column per class.
+    public static let inversionReconstructionsTable = MetricID("inversion.reconstructions")
     public static let extractionFidelityTable = MetricID("extraction.fidelity_table")
     public static let extractionQueriesTable = MetricID("extraction.queries_to_fidelity_table")
 }
