@@ -42,6 +42,8 @@ public struct Assessor: Sendable {
         var identity: ModelIdentity
         /// Endpoint or command: rows and requests used against its limit, read after the probes.
         var remoteUsage: (@Sendable () -> [Budget])? = nil
+        /// The user's reference models for membership inference, checked against the model and data.
+        var references: ReferenceModelSet? = nil
     }
 
     /// Assesses `model` (resolved by a loader, see ``ResolvedModel``) with the data sets of `plan`.
@@ -82,7 +84,8 @@ public struct Assessor: Sendable {
                         model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
                         population: inputs.population, plan: plan, profile: plan.profile, queryBudget: budget,
                         targetFPR: scorer.membershipTargetFPR, featureNames: inputs.featureNames,
-                        architecture: inputs.architecture, progress: { report(kind, $0) })
+                        architecture: inputs.architecture, references: inputs.references,
+                        progress: { report(kind, $0) })
                     let run = try await probe.run(context, purpose: .assessment)
                     result = run.probeResult()
                     evidence = run.headline

@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskProbes
 import AIRiskResults
 
 /// A model ready to be assessed: how to query it, what it is, and what is known of its architecture.
@@ -15,14 +16,17 @@ public struct ResolvedModel: Sendable {
     public var architecture: MLPArchitecture?
     /// Endpoint or command: rows and requests used against its limit, read after the probes.
     public var usage: (@Sendable () -> [Budget])?
+    /// Reference models the user trained (``AssessmentPlan/referenceModels``), for membership's LiRA and RMIA.
+    public var references: ReferenceModelSet?
 
     public init(
         access: any ModelAccess, identity: ModelIdentity, architecture: MLPArchitecture? = nil,
-        usage: (@Sendable () -> [Budget])? = nil
+        usage: (@Sendable () -> [Budget])? = nil, references: ReferenceModelSet? = nil
     ) {
         self.access = access
         self.identity = identity
         self.architecture = architecture
         self.usage = usage
+        self.references = references
     }
 }

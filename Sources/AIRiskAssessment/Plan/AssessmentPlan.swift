@@ -49,6 +49,10 @@ public struct AssessmentPlan: Sendable {
     public var defenses: [DefenseSpec] = []
     /// The profile of the defense what-if re-runs; nil for ``profile``.
     public var defenseProfile: Profile?
+    /// A directory of reference models the user trained for membership's LiRA and RMIA: each `NAME.onnx` with
+    /// `NAME.members.txt` (the 0-based rows of the members then non-members it was trained on). A loader
+    /// reads them into ``ResolvedModel/references``.
+    public var referenceModels: URL?
     /// NaN, infinite and empty values in the data: an error (the default) or used with a warning.
     public var missingValues: MissingValuePolicy = .reject
 

@@ -1,7 +1,7 @@
 import AIRiskProbes
 
-/// Budgets in one word. `quick` finishes in seconds on the demo; `thorough` runs LiRA with many
-/// reference models and large query budgets. The profile and every budget it sets are recorded
+/// Budgets in one word. `quick` finishes in seconds on the demo (RMIA with 2 reference models);
+/// `standard` runs LiRA and RMIA with 16, `thorough` with 64 reference models and large query budgets. The profile and every budget it sets are recorded
 /// in the results.
 public enum Profile: String, Sendable, CaseIterable, Codable {
     case quick
@@ -12,9 +12,10 @@ public enum Profile: String, Sendable, CaseIterable, Codable {
         var c = MembershipProbeConfiguration(seed: seed)
         switch self {
         case .quick:
-            c.attacks = [.confidence, .loss, .entropy, .modifiedEntropy, .gap]
+            // RMIA stays strong with two reference models (Zarifzadeh et al. 2024); LiRA needs many more.
+            c.attacks = [.confidence, .loss, .entropy, .modifiedEntropy, .gap, .rmiaOffline, .rmiaOnline]
             c.shadowModelCount = 0
-            c.referenceModelCount = 0
+            c.referenceModelCount = 2
         case .standard:
             c.shadowModelCount = 4
             c.referenceModelCount = 16

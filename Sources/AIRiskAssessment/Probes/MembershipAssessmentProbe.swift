@@ -22,6 +22,14 @@ struct MembershipAssessmentProbe: Probe {
         var config = context.profile.membership(
             seed: context.plan.seed, scoresAvailable: desc.outputKind != .labels)
         config.queryBudget = context.queryBudget
+        if let supplied = context.references, desc.outputKind != .labels {
+            // The user's reference models cost only their queries: LiRA and RMIA run in every profile.
+            config.suppliedReferences = supplied
+            for attack in [MembershipAttack.liraOffline, .liraOnline, .rmiaOffline, .rmiaOnline]
+            where !config.attacks.contains(attack) {
+                config.attacks.append(attack)
+            }
+        }
         if purpose == .assessment {
             if let hidden = context.architecture { config.hiddenSizes = hidden }
             config.progress = context.progress
@@ -110,6 +118,12 @@ struct MembershipRun: ProbeRun {
             if let a = result.attacks.first(where: { $0.attack == attack }), let t = MembershipRun.tpr(a, at: 0.01) {
                 headlines.append(
                     ProbeHeadline(id: .liraTPR(variant, atFPR: 0.01), name: "\(a.name) TPR at 1 % FPR", value: t))
+            }
+        }
+        for (attack, variant) in [(MembershipAttack.rmiaOnline, "online"), (.rmiaOffline, "offline")] {
+            if let a = result.attacks.first(where: { $0.attack == attack }), let t = MembershipRun.tpr(a, at: 0.01) {
+                headlines.append(
+                    ProbeHeadline(id: .rmiaTPR(variant, atFPR: 0.01), name: "\(a.name) TPR at 1 % FPR", value: t))
             }
         }
         return headlines

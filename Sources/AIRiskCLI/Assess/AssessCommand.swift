@@ -43,6 +43,14 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(help: "More records from the same distribution, for shadow, reference and copy models (optional).")
     var population: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Reference models you trained, for LiRA and RMIA (instead of models trained in-process).",
+            discussion: "A directory of NAME.onnx files, each with NAME.members.txt: the 0-based rows of the target "
+                + "records (--members then --nonmembers, in file order) it was trained on, one per line.",
+            valueName: "dir"))
+    var referenceModels: String?
+
     @Option(help: "CSV label column (default: label).")
     var labelColumn: String?
 
@@ -210,6 +218,7 @@ struct AssessCommand: AsyncParsableCommand {
             throw ValidationError("give --plan FILE, or --members and --nonmembers with a model")
         }
         plan.defenses = try Self.defenseList(defenses)
+        if let referenceModels { plan.referenceModels = URL(fileURLWithPath: referenceModels, isDirectory: true) }
         plan.defenseProfile = defenseProfile
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
         let directory =
