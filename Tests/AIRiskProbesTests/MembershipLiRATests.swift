@@ -37,6 +37,19 @@ struct MembershipLiRATests {
         #expect(s.meanOut == [0.5, 0.5])
     }
 
+    @Test("shared fixed variance pools one σ over all records and both IN and OUT models")
+    func shared() {
+        let s = LiRAAttack.statistics(Self.refs, fixedVariance: true, sharedVariance: true)
+        // IN squared deviations sum to 4 over 2 degrees of freedom, OUT to 1 over 2: pooled 5 / 4.
+        let pooled = (5.0 / 4.0).squareRoot()
+        #expect(s.stdIn.allSatisfy { abs($0 - pooled) < 1e-12 })
+        #expect(s.stdOut.allSatisfy { abs($0 - pooled) < 1e-12 })
+        // With one shared σ the online score is monotone in φ: more confident ⇒ more likely a member.
+        let veryConfident = LiRAAttack.online(target: [9, 0.5], s)
+        let asConfidentAsIn = LiRAAttack.online(target: [5, 0.5], s)
+        #expect(veryConfident[0] > asConfidentAsIn[0])
+    }
+
     @Test("a record no model trained on takes the other records' mean IN − OUT shift")
     func missingIn() {
         let refs = LiRAReferenceSet(

@@ -75,10 +75,11 @@ struct MembershipRun: ProbeRun {
         if let architecture {
             p.notes.append(
                 architecture.target.map {
-                    "shadow and reference models copy the target's architecture: "
+                    "in-process shadow and reference models copy the target's architecture: "
                         + ($0.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \($0)")
                 }
-                    ?? "the target is not a plain MLP or logistic model: shadow and reference models are MLPs with "
+                    ?? "the target is not a plain MLP or logistic model: in-process shadow and reference models are "
+                    + "MLPs with "
                     + "hidden layers \(architecture.used)")
         }
         return p

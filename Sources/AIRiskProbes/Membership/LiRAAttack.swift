@@ -8,9 +8,9 @@ import Foundation
 /// p-value Φc(z) is Carlini's offline test; ranking by z is ranking by that p-value. With fixed
 /// variance (Carlini's variant below 64 models), one σ_in is pooled over all records' IN models and
 /// one σ_out over their OUT models: the root mean square deviation of each record's φ from its own IN
-/// (OUT) mean. (An earlier airisk shared one σ between IN and OUT, which keeps the score monotone in φ
-/// but lost 0.05 AUC against the numpy reference on recipe-matched references; see
-/// MembershipReferenceModelsTests.)
+/// (OUT) mean — used for the user's own (recipe-matched) reference models, where it matches the numpy
+/// reference (MembershipReferenceModelsTests; one shared σ loses 0.05 AUC there). In-process reference
+/// models, whose recipe is not the target's, share one σ between IN and OUT (`sharedVariance`).
 enum LiRAAttack {
     static let minimumStd = 1e-6
 
@@ -25,7 +25,11 @@ enum LiRAAttack {
         var withoutOut = 0
     }
 
-    static func statistics(_ refs: LiRAReferenceSet, fixedVariance: Bool) -> Statistics {
+    /// With `fixedVariance`, `sharedVariance` pools IN and OUT into one σ as well (the equal-variance
+    /// likelihood ratio, monotone in φ for μ_in > μ_out): a target more confident than every reference
+    /// model, as when the references were not trained with the target's recipe, still reads as a member
+    /// instead of falling outside both Gaussians.
+    static func statistics(_ refs: LiRAReferenceSet, fixedVariance: Bool, sharedVariance: Bool = false) -> Statistics {
         let nT = refs.phi.first?.count ?? 0
         var s = Statistics(
             meanIn: .init(repeating: 0, count: nT), meanOut: .init(repeating: 0, count: nT),
@@ -66,10 +70,13 @@ enum LiRAAttack {
         s.withoutOut = missingOut.count
         let globalIn = pooledIn.count > 0 ? (pooledIn.sum / Double(pooledIn.count)).squareRoot() : 1
         let globalOut = pooledOut.count > 0 ? (pooledOut.sum / Double(pooledOut.count)).squareRoot() : 1
+        let pooledBoth =
+            pooledIn.count + pooledOut.count > 0
+            ? ((pooledIn.sum + pooledOut.sum) / Double(pooledIn.count + pooledOut.count)).squareRoot() : 1
         for t in 0..<nT {
             if fixedVariance {
-                s.stdIn[t] = globalIn
-                s.stdOut[t] = globalOut
+                s.stdIn[t] = sharedVariance ? pooledBoth : globalIn
+                s.stdOut[t] = sharedVariance ? pooledBoth : globalOut
             }
             if !s.stdIn[t].isFinite { s.stdIn[t] = globalIn }
             if !s.stdOut[t].isFinite { s.stdOut[t] = globalOut }

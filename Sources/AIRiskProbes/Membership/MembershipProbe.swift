@@ -299,7 +299,10 @@ public struct MembershipProbe: Sendable {
                     continue
                 }
                 let fixed = config.liraFixedVariance ?? (n < 64)
-                let stats = LiRAAttack.statistics(refs, fixedVariance: fixed)
+                // The user's references come from the target's own pipeline: Carlini's separate σ_in and σ_out.
+                // In-process ones do not share the target's recipe: one σ keeps the ratio monotone in φ.
+                let shared = supplied == nil
+                let stats = LiRAAttack.statistics(refs, fixedVariance: fixed, sharedVariance: shared)
                 if attack == .liraOnline, stats.withoutIn == refs.isIn.first?.count {
                     skipped.append(
                         SkippedAttack(
@@ -317,7 +320,11 @@ public struct MembershipProbe: Sendable {
                     (attack == .liraOnline
                         ? "online: IN and OUT Gaussians per record"
                         : "offline: OUT Gaussian per record from the models that did not train on it")
-                        + (fixed ? ", fixed (pooled) variance" : ", per-record variance"),
+                        + (fixed
+                            ? (shared
+                                ? ", fixed variance (one σ pooled over IN and OUT)"
+                                : ", fixed variance (σ_in and σ_out each pooled over the records)")
+                            : ", per-record variance"),
                 ]
                 if stats.withoutIn > 0 || stats.withoutOut > 0 {
                     attackNotes.append(
