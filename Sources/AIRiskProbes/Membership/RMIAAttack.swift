@@ -69,36 +69,53 @@ enum RMIAAttack {
     static func calibrateA(_ refs: LiRAReferenceSet) -> (a: Double, meanAUC: [Double], scoredModels: Int)? {
         let m = refs.modelCount
         guard m >= 2 else { return nil }
+        // What does not depend on a, per model k playing the target: the records another model left out,
+        // their mean OUT p_y, and the other models' mean p_y on every z.
+        struct Target {
+            var k: Int
+            var rows: [Int]
+            var outMean: [Double]
+            var zMean: [Double]
+        }
+        var targets: [Target] = []
+        for k in 0..<m {
+            let others = (0..<m).filter { $0 != k }
+            let (outMean, _) = outMeans(refs, models: others)
+            let rows = outMean.indices.filter { outMean[$0] != nil }
+            let ins = rows.filter { refs.isIn[k][$0] }.count
+            guard ins > 0, ins < rows.count else { continue }
+            targets.append(
+                Target(
+                    k: k, rows: rows, outMean: rows.map { outMean[$0] ?? 0 },
+                    zMean: meanOverModels(refs.populationProbability, models: others)))
+        }
+        guard !targets.isEmpty else { return nil }
         var best: (a: Double, auc: Double)?
         var table: [Double] = []
-        var scoredModels = 0
         for a in aGrid {
-            var aucs: [Double] = []
-            for k in 0..<m {
-                let others = (0..<m).filter { $0 != k }
-                let (outMean, _) = outMeans(refs, models: others)
-                let pz = meanOverModels(refs.populationProbability, models: others).map { offlinePrior($0, a: a) }
-                var xRatios: [Double] = []
-                var isIn: [Bool] = []
-                for t in outMean.indices {
-                    guard let o = outMean[t] else { continue }
-                    xRatios.append(refs.probability[k][t] / max(offlinePrior(o, a: a), 1e-300))
-                    isIn.append(refs.isIn[k][t])
+            var total = 0.0
+            for target in targets {
+                let k = target.k
+                let xRatios = zip(target.rows, target.outMean).map { t, o in
+                    refs.probability[k][t] / max(offlinePrior(o, a: a), 1e-300)
                 }
-                let s = scores(xRatios: xRatios, zRatios: ratios(refs.populationProbability[k], prior: pz))
-                let pos = s.indices.filter { isIn[$0] }.map { s[$0] }
-                let neg = s.indices.filter { !isIn[$0] }.map { s[$0] }
-                guard !pos.isEmpty, !neg.isEmpty else { continue }
-                aucs.append(ROCCurve(positiveScores: pos, negativeScores: neg).auc)
+                let zRatios = zip(refs.populationProbability[k], target.zMean).map { p, z in
+                    p / max(offlinePrior(z, a: a), 1e-300)
+                }
+                let s = scores(xRatios: xRatios, zRatios: zRatios)
+                var pos: [Double] = []
+                var neg: [Double] = []
+                for (i, t) in target.rows.enumerated() {
+                    if refs.isIn[k][t] { pos.append(s[i]) } else { neg.append(s[i]) }
+                }
+                total += ROCCurve(positiveScores: pos, negativeScores: neg).auc
             }
-            guard !aucs.isEmpty else { return nil }
-            scoredModels = aucs.count
-            let mean = aucs.reduce(0, +) / Double(aucs.count)
+            let mean = total / Double(targets.count)
             table.append(mean)
             if mean > (best?.auc ?? -.infinity) { best = (a, mean) }
         }
         guard let best else { return nil }
-        return (best.a, table, scoredModels)
+        return (best.a, table, targets.count)
     }
 
     /// For every target record, the mean p_y over the `models` that did not train on it (nil when all did),
