@@ -77,7 +77,8 @@ extension ModelLoader {
             } catch {
                 throw AssessmentError.input("reference model \(modelURL.path): \(error)")
             }
-            models.append(ReferenceModel(file: modelURL.path, model: access, trainingRows: rows, rowsFile: rowsURL.path))
+            models.append(
+                ReferenceModel(file: modelURL.path, model: access, trainingRows: rows, rowsFile: rowsURL.path))
         }
         return ReferenceModelSet(origin: path, models: models)
     }

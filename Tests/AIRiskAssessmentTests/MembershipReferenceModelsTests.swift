@@ -94,19 +94,28 @@ struct MembershipReferenceModelsTests {
         let m = try #require(loadingError(missing))
         #expect(m.contains("ref_01.members.txt is missing") && m.contains("ref_01.onnx"), "\(m)")
 
-        let text = try #require(loadingError(try brokenCopy {
-            try "0\n1\ntwo\n".write(to: $0.appendingPathComponent("ref_00.members.txt"), atomically: true, encoding: .utf8)
-        }))
+        let text = try #require(
+            loadingError(
+                try brokenCopy {
+                    try "0\n1\ntwo\n".write(
+                        to: $0.appendingPathComponent("ref_00.members.txt"), atomically: true, encoding: .utf8)
+                }))
         #expect(text.contains("ref_00.members.txt") && text.contains("line 3") && text.contains("'two'"), "\(text)")
 
-        let negative = try #require(loadingError(try brokenCopy {
-            try "5\n-1\n".write(to: $0.appendingPathComponent("ref_00.members.txt"), atomically: true, encoding: .utf8)
-        }))
+        let negative = try #require(
+            loadingError(
+                try brokenCopy {
+                    try "5\n-1\n".write(
+                        to: $0.appendingPathComponent("ref_00.members.txt"), atomically: true, encoding: .utf8)
+                }))
         #expect(negative.contains("ref_00.members.txt") && negative.contains("line 2"), "\(negative)")
 
-        let duplicate = try #require(loadingError(try brokenCopy {
-            try "3\n4\n3\n".write(to: $0.appendingPathComponent("ref_01.members.txt"), atomically: true, encoding: .utf8)
-        }))
+        let duplicate = try #require(
+            loadingError(
+                try brokenCopy {
+                    try "3\n4\n3\n".write(
+                        to: $0.appendingPathComponent("ref_01.members.txt"), atomically: true, encoding: .utf8)
+                }))
         #expect(duplicate.contains("ref_01.members.txt") && duplicate.contains("row 3 is listed twice"), "\(duplicate)")
 
         let empty = try makeTemporaryDirectory(prefix: "airisk-references")

@@ -263,7 +263,8 @@ public struct MembershipProbe: Sendable {
                     if attack == .rmiaOnline {
                         scores = RMIAAttack.online(targetX: px, targetZ: pz, refs)
                         attackNotes.append(
-                            "online: Pr(x) = mean p_y over all \(refs.modelCount) reference models, γ = \(RMIAAttack.gamma)")
+                            "online: Pr(x) = mean p_y over all \(refs.modelCount) reference models, γ = \(RMIAAttack.gamma)"
+                        )
                     } else {
                         let calibration = RMIAAttack.calibrateA(refs)
                         let a = calibration?.a ?? RMIAAttack.defaultA

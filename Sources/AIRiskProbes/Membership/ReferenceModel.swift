@@ -50,7 +50,8 @@ public struct ReferenceModel: Sendable {
         let desc = model.description
         guard desc.isClassifier, desc.outputKind != .labels, desc.outputKind != .sequence else {
             throw .badReferenceModel(
-                file: file, reason: "it answers \(desc.outputKind.rawValue); a reference model must return class "
+                file: file,
+                reason: "it answers \(desc.outputKind.rawValue); a reference model must return class "
                     + "probabilities or logits")
         }
         guard desc.featureCount == target.featureCount else {
