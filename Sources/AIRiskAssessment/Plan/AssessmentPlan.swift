@@ -53,6 +53,9 @@ public struct AssessmentPlan: Sendable {
     /// `NAME.members.txt` (the 0-based rows of the members then non-members it was trained on). A loader
     /// reads them into ``ResolvedModel/references``.
     public var referenceModels: URL?
+    /// The recipe of in-process reference models (``ReferenceRecipe/parse(_:defaults:)`` syntax), replacing
+    /// the profile's calibration of it to the target.
+    public var referenceRecipe: String?
     /// NaN, infinite and empty values in the data: an error (the default) or used with a warning.
     public var missingValues: MissingValuePolicy = .reject
 

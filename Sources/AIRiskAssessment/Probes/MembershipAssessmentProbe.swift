@@ -30,6 +30,17 @@ struct MembershipAssessmentProbe: Probe {
                 config.attacks.append(attack)
             }
         }
+        if let text = context.plan.referenceRecipe {
+            config.referenceRecipe = try ReferenceRecipe.parse(
+                text,
+                defaults: ReferenceRecipe(
+                    epochs: config.epochs, l2: config.l2, learningRate: config.learningRate,
+                    batchSize: config.batchSize))
+        }
+        if purpose == .whatIf {
+            // The what-if re-runs compare a defense with no defense on the same footing: no recipe search.
+            config.referenceRecipeCandidates = []
+        }
         if purpose == .assessment {
             if let hidden = context.architecture { config.hiddenSizes = hidden }
             config.progress = context.progress

@@ -3,6 +3,7 @@ import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskData
 import AIRiskLoader
+import AIRiskProbes
 import AIRiskReport
 import AIRiskResults
 import ArgumentParser
@@ -50,6 +51,14 @@ struct AssessCommand: AsyncParsableCommand {
                 + "records (--members then --nonmembers, in file order) it was trained on, one per line.",
             valueName: "dir"))
     var referenceModels: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "How in-process reference models are trained, when you know the target's recipe.",
+            discussion: "\(ReferenceRecipe.syntax). Without it the profile picks the recipe whose reference model's "
+                + "member and non-member losses come closest to the target's.",
+            valueName: "recipe"))
+    var referenceRecipe: String?
 
     @Option(help: "CSV label column (default: label).")
     var labelColumn: String?
@@ -132,6 +141,16 @@ struct AssessCommand: AsyncParsableCommand {
         _ = try Self.integers(classes, "--classes")
         _ = try Self.inputShape(inputShape, "--input-shape")
         _ = try Self.defenseList(defenses)
+        if let referenceRecipe {
+            do {
+                _ = try ReferenceRecipe.parse(referenceRecipe, defaults: ReferenceRecipe(epochs: 1))
+            } catch {
+                guard case .badInput(let reason) = error else { throw ValidationError(error.description) }
+                let prefix = "reference recipe: "
+                throw ValidationError(
+                    "--reference-recipe: " + (reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason))
+            }
+        }
         if populationLabels != nil, population == nil {
             throw ValidationError("--population-labels needs --population")
         }
@@ -218,6 +237,7 @@ struct AssessCommand: AsyncParsableCommand {
             throw ValidationError("give --plan FILE, or --members and --nonmembers with a model")
         }
         plan.defenses = try Self.defenseList(defenses)
+        plan.referenceRecipe = referenceRecipe ?? plan.referenceRecipe
         if let referenceModels { plan.referenceModels = URL(fileURLWithPath: referenceModels, isDirectory: true) }
         plan.defenseProfile = defenseProfile
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()

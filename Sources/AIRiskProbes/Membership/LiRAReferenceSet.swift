@@ -68,6 +68,14 @@ struct LiRAReferenceSet: Sendable {
             origin: "\(supplied.models.count) reference models loaded from \(supplied.origin)")
     }
 
+    /// The records in-process reference models draw their halves from: the target records, topped up from
+    /// the population when their half is smaller than the member count.
+    static func pool(targetRecords: LabeledData, memberCount: Int, population: LabeledData?) throws -> LabeledData {
+        guard let population, 2 * memberCount > targetRecords.count else { return targetRecords }
+        let extra = min(population.count, 2 * memberCount - targetRecords.count)
+        return try targetRecords.appending(population.subset(Array(0..<extra)))
+    }
+
     static func train(
         targetRecords: LabeledData, memberCount: Int, population: LabeledData?, z: LabeledData, classCount: Int,
         modelCount: Int, trainer: any MembershipModelTrainer, seed: UInt64, batchRows: Int
@@ -77,13 +85,7 @@ struct LiRAReferenceSet: Sendable {
         // from the population only when their half is smaller than the member count. Training on
         // much more data than the target saw makes reference models less confident than the
         // target on every record, and the per-record Gaussians then point the wrong way.
-        let pool: LabeledData
-        if let population, 2 * memberCount > targetRecords.count {
-            let extra = min(population.count, 2 * memberCount - targetRecords.count)
-            pool = try targetRecords.appending(population.subset(Array(0..<extra)))
-        } else {
-            pool = targetRecords
-        }
+        let pool = try Self.pool(targetRecords: targetRecords, memberCount: memberCount, population: population)
         let nT = targetRecords.count
         let base = SeededGenerator(seed: seed)
         let results: [(phi: [Double], p: [Double], pz: [Double], isIn: [Bool])] = try await ParallelMap.run(

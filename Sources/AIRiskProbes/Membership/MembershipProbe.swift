@@ -76,6 +76,7 @@ public struct MembershipProbe: Sendable {
         var zSet: LabeledData?
         var zNote = ""
         var targetZ: [Double]?
+        var recipeCalibration: ReferenceRecipeCalibration.Outcome?
         let trainer = config.effectiveTrainer
         let root = SeededGenerator(seed: config.seed)
         let needsPool = config.attacks.contains {
@@ -230,9 +231,30 @@ public struct MembershipProbe: Sendable {
                             supplied, target: desc, targetRecords: records, z: zRecords,
                             batchRows: config.queryBatchRows)
                     } else {
+                        var referenceTrainer = trainer
+                        if config.trainer == nil, let recipe = config.referenceRecipe {
+                            referenceTrainer = Self.trainer(config, recipe)
+                            notes.append("reference recipe given by the user: \(recipe)")
+                        } else if config.trainer == nil, !config.referenceRecipeCandidates.isEmpty {
+                            var calibrationRng = root.derived(4)
+                            let calibration = try await ReferenceRecipeCalibration.run(
+                                candidates: config.referenceRecipeCandidates, hiddenSizes: config.hiddenSizes,
+                                pool: LiRAReferenceSet.pool(
+                                    targetRecords: records, memberCount: nM, population: populationSet),
+                                targetCount: records.count,
+                                targetMemberLoss: ReferenceRecipeCalibration.meanLoss(
+                                    lp, labels: records.labels, rows: 0..<nM),
+                                targetNonMemberLoss: ReferenceRecipeCalibration.meanLoss(
+                                    lp, labels: records.labels, rows: nM..<records.count),
+                                classCount: classCount, seed: calibrationRng.next(),
+                                batchRows: config.queryBatchRows)
+                            referenceTrainer = Self.trainer(config, calibration.chosen.recipe)
+                            recipeCalibration = calibration
+                            notes.append(calibration.summary)
+                        }
                         built = try await LiRAReferenceSet.train(
                             targetRecords: records, memberCount: members.count, population: populationSet,
-                            z: zRecords, classCount: classCount, modelCount: n, trainer: trainer,
+                            z: zRecords, classCount: classCount, modelCount: n, trainer: referenceTrainer,
                             seed: rng.next(), batchRows: config.queryBatchRows)
                     }
                     references = built
@@ -344,8 +366,21 @@ public struct MembershipProbe: Sendable {
             queries: counting.count, wallTimeSeconds: seconds(clock.now - started), memberAccuracy: memberAccuracy,
             nonMemberAccuracy: nonMemberAccuracy, accuracyGap: memberAccuracy - nonMemberAccuracy,
             shadowModelCount: shadowCount, referenceModelCount: referenceCount, referenceOrigin: references?.origin,
+            referenceRecipeMatch: recipeCalibration.map {
+                ReferenceRecipeMatch(
+                    recipe: $0.chosen.recipe, targetMemberLoss: $0.targetMemberLoss,
+                    targetNonMemberLoss: $0.targetNonMemberLoss, referenceMemberLoss: $0.chosen.memberLoss,
+                    referenceNonMemberLoss: $0.chosen.nonMemberLoss, matched: $0.matched)
+            },
             trainerSummary: trainer.summary,
             metricDefinitions: MetricDefinitions.all + attacks.map { MetricDefinition($0.name, $0.attack.definition) })
+    }
+
+    /// The default trainer with `recipe`'s epochs, weight decay, learning rate and batch.
+    static func trainer(_ config: MembershipProbeConfiguration, _ recipe: ReferenceRecipe) -> EngineNetworkTrainer {
+        EngineNetworkTrainer(
+            hiddenSizes: config.hiddenSizes, epochs: recipe.epochs, batchSize: recipe.batchSize,
+            learningRate: recipe.learningRate, l2: recipe.l2)
     }
 
     private func uniqued(_ attacks: [MembershipAttack]) -> [MembershipAttack] {

@@ -29,6 +29,13 @@ public struct MembershipProbeConfiguration: Sendable {
     /// Reference models trained outside airisk (`--reference-models`): LiRA and RMIA use them instead of
     /// training ``referenceModelCount`` models in-process.
     public var suppliedReferences: ReferenceModelSet?
+    /// The recipe of in-process reference models given by the user (`--reference-recipe`); nil to use
+    /// ``referenceRecipeCandidates`` or, when that is empty, the fields above.
+    public var referenceRecipe: ReferenceRecipe?
+    /// Candidate recipes tried before in-process reference models are trained: the one whose member and
+    /// non-member losses come closest to the target's is used (empty: no calibration). Ignored with a custom
+    /// ``trainer``.
+    public var referenceRecipeCandidates: [ReferenceRecipe] = []
     /// Replaces the default trainer (``EngineNetworkTrainer`` built from the fields above), e.g. with
     /// the tensor engine's trainer or one that copies the target's architecture.
     public var trainer: (any MembershipModelTrainer)?
