@@ -16,7 +16,7 @@ public enum Profile: String, Sendable, CaseIterable, Codable {
             c.attacks = [.confidence, .loss, .entropy, .modifiedEntropy, .gap, .rmiaOffline, .rmiaOnline]
             c.shadowModelCount = 0
             c.referenceModelCount = 2
-            c.referenceRecipeCandidates = Self.recipes(epochs: [60, 240], l2: [1e-2], base: c)
+            c.referenceRecipeCandidates = Self.recipes(epochs: [60, 480], l2: [1e-2], base: c)
         case .standard:
             c.shadowModelCount = 4
             c.referenceModelCount = 16

@@ -148,7 +148,8 @@ struct AssessCommand: AsyncParsableCommand {
                 guard case .badInput(let reason) = error else { throw ValidationError(error.description) }
                 let prefix = "reference recipe: "
                 throw ValidationError(
-                    "--reference-recipe: " + (reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason))
+                    "--reference-recipe: "
+                        + (reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason))
             }
         }
         if populationLabels != nil, population == nil {

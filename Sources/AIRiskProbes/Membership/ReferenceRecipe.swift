@@ -29,7 +29,8 @@ public struct ReferenceRecipe: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses `epochs=400,l2=0.0001,lr=0.001,batch=64,optimizer=adam`; keys left out keep `defaults`. Only
     /// Adam is available in-process.
-    public static func parse(_ text: String, defaults: ReferenceRecipe) throws(MembershipProbeError) -> ReferenceRecipe {
+    public static func parse(_ text: String, defaults: ReferenceRecipe) throws(MembershipProbeError) -> ReferenceRecipe
+    {
         var recipe = defaults
         for part in text.split(separator: ",") {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
