@@ -224,6 +224,13 @@ public struct MembershipProbe: Sendable {
                             "no population set was given: RMIA's population rows z are the \(records.count) member "
                             + "and non-member records themselves (without their membership)"
                     }
+                    // The target answers on z before any reference model is trained: a refusing or exhausted
+                    // model fails the probe at once, not after minutes of training.
+                    if attackList.contains(where: \.isRMIA) {
+                        targetZ = try await Self.trueClassProbability(
+                            counting, on: zRecords, rowShape: desc.inputShape, classCount: classCount,
+                            batchRows: config.queryBatchRows)
+                    }
                     var rng = root.derived(2)
                     let built: LiRAReferenceSet
                     if let supplied {
@@ -268,16 +275,6 @@ public struct MembershipProbe: Sendable {
                     "reference models took \(String(format: "%.2f", referenceSeconds)) s to "
                     + (supplied == nil ? "train and query" : "query")
                 if attack.isRMIA {
-                    if targetZ == nil {
-                        let z = try await ModelQuery.predict(
-                            counting, scalars: zRecords.scalars, rows: zRecords.count, rowShape: desc.inputShape,
-                            batchRows: config.queryBatchRows)
-                        guard let zlp = LogProbabilities(z), zlp.width == classCount else {
-                            throw MembershipProbeError.badInput(
-                                "\(desc.name) did not return \(classCount) class scores on the population rows")
-                        }
-                        targetZ = zlp.trueClassProbability(labels: zRecords.labels)
-                    }
                     guard let pz = targetZ else { continue }
                     let px = lp.trueClassProbability(labels: records.labels)
                     var attackNotes = [refs.origin, zNote]
@@ -374,6 +371,19 @@ public struct MembershipProbe: Sendable {
             },
             trainerSummary: trainer.summary,
             metricDefinitions: MetricDefinitions.all + attacks.map { MetricDefinition($0.name, $0.attack.definition) })
+    }
+
+    /// The target's p_y on `data` (RMIA's population rows z).
+    static func trueClassProbability(
+        _ model: any ModelAccess, on data: LabeledData, rowShape: [Int], classCount: Int, batchRows: Int
+    ) async throws -> [Double] {
+        let out = try await ModelQuery.predict(
+            model, scalars: data.scalars, rows: data.count, rowShape: rowShape, batchRows: batchRows)
+        guard let lp = LogProbabilities(out), lp.width == classCount else {
+            throw MembershipProbeError.badInput(
+                "\(model.description.name) did not return \(classCount) class scores on the population rows")
+        }
+        return lp.trueClassProbability(labels: data.labels)
     }
 
     /// The default trainer with `recipe`'s epochs, weight decay, learning rate and batch.
