@@ -44,6 +44,8 @@ public struct Assessor: Sendable {
         var remoteUsage: (@Sendable () -> [Budget])? = nil
         /// Feature rows the model file holds verbatim.
         var storedRows: [StoredRowTable] = []
+        /// The user's reference models for membership inference, checked against the model and data.
+        var references: ReferenceModelSet? = nil
     }
 
     /// Assesses `model` (resolved by a loader, see ``ResolvedModel``) with the data sets of `plan`.
@@ -84,7 +86,8 @@ public struct Assessor: Sendable {
                         model: inputs.access, members: inputs.members, nonMembers: inputs.nonMembers,
                         population: inputs.population, plan: plan, profile: plan.profile, queryBudget: budget,
                         targetFPR: scorer.membershipTargetFPR, featureNames: inputs.featureNames,
-                        architecture: inputs.architecture, progress: { report(kind, $0) })
+                        architecture: inputs.architecture, references: inputs.references,
+                        progress: { report(kind, $0) })
                     let run = try await probe.run(context, purpose: .assessment)
                     result = run.probeResult()
                     evidence = run.headline

@@ -71,10 +71,26 @@ extension Assessor {
         let nonMembers = try read(plan.nonMembers, .nonmembers)
         let population = try plan.population.map { try read($0, .population) }
 
+        // The user's reference models are checked now, so a bad one ends the assessment before any probe runs.
+        if let references = model.references {
+            guard !references.models.isEmpty else {
+                throw AssessmentError.input(
+                    "\(references.origin): no reference model found; give at least one NAME.onnx with "
+                        + "NAME.members.txt (the 0-based rows of the members then non-members it was trained on)")
+            }
+            do {
+                for m in references.models {
+                    try m.validate(target: desc, recordCount: members.count + nonMembers.count)
+                }
+            } catch {
+                throw AssessmentError.input(error.description)
+            }
+        }
         return Inputs(
             access: access, members: members, nonMembers: nonMembers, population: population,
             featureNames: featureNames, records: records, architecture: model.architecture?.hiddenSizes,
-            identity: model.identity, remoteUsage: model.usage, storedRows: model.storedRows)
+            identity: model.identity, remoteUsage: model.usage, storedRows: model.storedRows,
+            references: model.references)
     }
 
     /// Under `--missing-values keep`, says how many values are NaN or infinite: they are used, never silently.

@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskProbes
 import AIRiskResults
 
 /// A model ready to be assessed: how to query it, what it is, and what is known of its architecture.
@@ -18,15 +19,19 @@ public struct ResolvedModel: Sendable {
     /// Feature rows the model file itself holds (SVM support vectors, a kNN reference set): the assessment says
     /// which members are among them.
     public var storedRows: [StoredRowTable]
+    /// Reference models the user trained (``AssessmentPlan/referenceModels``), for membership's LiRA and RMIA.
+    public var references: ReferenceModelSet?
 
     public init(
         access: any ModelAccess, identity: ModelIdentity, architecture: MLPArchitecture? = nil,
-        usage: (@Sendable () -> [Budget])? = nil, storedRows: [StoredRowTable] = []
+        usage: (@Sendable () -> [Budget])? = nil, storedRows: [StoredRowTable] = [],
+        references: ReferenceModelSet? = nil
     ) {
         self.storedRows = storedRows
         self.access = access
         self.identity = identity
         self.architecture = architecture
         self.usage = usage
+        self.references = references
     }
 }

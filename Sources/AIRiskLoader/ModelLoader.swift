@@ -20,13 +20,19 @@ public struct ModelLoader: Sendable {
 
     /// The model of `plan` at `source` (the plan's model file when nil), restricted to the plan's access
     /// level. Endpoints and commands are connected with a few non-member rows as the set-up query.
+    /// The plan's reference models (``AssessmentPlan/referenceModels``) are read too.
     public func resolve(_ source: ModelSource? = nil, for plan: AssessmentPlan) async throws -> ResolvedModel {
+        var resolved: ResolvedModel
         switch source ?? .file(plan.modelURL) {
         case .file(let url):
-            return try resolveFile(url, name: plan.modelName, inputShape: plan.inputShape, access: plan.access)
+            resolved = try resolveFile(url, name: plan.modelName, inputShape: plan.inputShape, access: plan.access)
         case .endpoint(let c), .command(let c):
-            return try await connect(plan, configuration: c)
+            resolved = try await connect(plan, configuration: c)
         }
+        if let directory = plan.referenceModels {
+            resolved.references = try loadReferences(directory, inputShape: plan.inputShape)
+        }
+        return resolved
     }
 
     /// An ONNX file: white-box access (or the `access` a deployment exposes), its SHA-256 and producer, and

@@ -1,4 +1,4 @@
-// `airisk-bench lira`: the membership probe's LiRA (online and offline) with the standard profile's
+// `airisk-bench lira`: the membership probe's LiRA and RMIA (online and offline) with the standard profile's
 // reference-model settings on the overfit digits MLP; scripts/bench.sh puts it beside scripts/bench_lira.py.
 import AIRiskAccess
 import AIRiskData
@@ -20,6 +20,8 @@ func benchLiRA(arguments: [String]) async throws {
     var models = 16
     var epochs = 150
     var seed: UInt64 = 0
+    var hidden = [64]
+    var l2: Float = 0
     var it = arguments.makeIterator()
     while let a = it.next() {
         switch a {
@@ -29,6 +31,8 @@ func benchLiRA(arguments: [String]) async throws {
         case "--reference-models": if let v = it.next(), let n = Int(v) { models = n }
         case "--epochs": if let v = it.next(), let n = Int(v) { epochs = n }
         case "--seed": if let v = it.next(), let n = UInt64(v) { seed = n }
+        case "--hidden": if let v = it.next() { hidden = v.split(separator: ",").compactMap { Int($0) } }
+        case "--l2": if let v = it.next(), let x = Float(v) { l2 = x }
         default: throw BenchError.data("unknown argument \(a)")
         }
     }
@@ -41,13 +45,14 @@ func benchLiRA(arguments: [String]) async throws {
     let population = try labeledFixture(directory.appendingPathComponent(name + ".population.npz"))
     let loadTime = clock.now - loadStart
     var config = MembershipProbeConfiguration(seed: seed)
-    config.attacks = [.liraOnline, .liraOffline]
+    config.attacks = [.liraOnline, .liraOffline, .rmiaOnline, .rmiaOffline]
     config.referenceModelCount = models
-    config.hiddenSizes = [64]
+    config.hiddenSizes = hidden
     config.epochs = epochs
+    config.l2 = l2
     print(
         "airisk LiRA: \(name), \(members.count) members, \(nonMembers.count) non-members, "
-            + "\(models) reference models, hidden [64], \(epochs) epochs, \(ProcessInfo.processInfo.activeProcessorCount) "
+            + "\(models) reference models, hidden \(hidden), \(epochs) epochs, L2 \(l2), \(ProcessInfo.processInfo.activeProcessorCount) "
             + "cores; loading took \(String(format: "%.3f", seconds(loadTime))) s")
     for run in 0..<runs {
         let start = clock.now

@@ -27,9 +27,19 @@ struct MembershipLiRATests {
         #expect(offline[1] == 0)
     }
 
-    @Test("fixed variance pools one σ over all records and both IN and OUT models")
+    @Test("fixed variance pools one σ_in over all records' IN models and one σ_out over their OUT models")
     func fixed() {
         let s = LiRAAttack.statistics(Self.refs, fixedVariance: true)
+        // IN squared deviations sum to 4 over 2 degrees of freedom, OUT to 1 over 2.
+        #expect(s.stdIn.allSatisfy { abs($0 - 2.0.squareRoot()) < 1e-12 })
+        #expect(s.stdOut.allSatisfy { abs($0 - 0.5.squareRoot()) < 1e-12 })
+        #expect(s.meanIn == [5, 6])
+        #expect(s.meanOut == [0.5, 0.5])
+    }
+
+    @Test("shared fixed variance pools one σ over all records and both IN and OUT models")
+    func shared() {
+        let s = LiRAAttack.statistics(Self.refs, fixedVariance: true, sharedVariance: true)
         // IN squared deviations sum to 4 over 2 degrees of freedom, OUT to 1 over 2: pooled 5 / 4.
         let pooled = (5.0 / 4.0).squareRoot()
         #expect(s.stdIn.allSatisfy { abs($0 - pooled) < 1e-12 })
@@ -38,5 +48,15 @@ struct MembershipLiRATests {
         let veryConfident = LiRAAttack.online(target: [9, 0.5], s)
         let asConfidentAsIn = LiRAAttack.online(target: [5, 0.5], s)
         #expect(veryConfident[0] > asConfidentAsIn[0])
+    }
+
+    @Test("a record no model trained on takes the other records' mean IN − OUT shift")
+    func missingIn() {
+        let refs = LiRAReferenceSet(
+            phi: [[4, 0], [2, 1], [6, 1]], isIn: [[true, false], [false, false], [true, false]])
+        let s = LiRAAttack.statistics(refs, fixedVariance: true)
+        #expect(s.withoutIn == 1 && s.withoutOut == 0)
+        // Record 0: μ_in 5, μ_out 2 (shift 3); record 1: μ_out 2/3, so μ_in = 2/3 + 3.
+        #expect(abs(s.meanIn[1] - (2.0 / 3 + 3)) < 1e-12)
     }
 }

@@ -30,8 +30,9 @@ struct MembershipProbeTests {
         }
         let online = try #require(result.result(for: .liraOnline))
         #expect(online.notes.contains { $0.contains("4 reference models") })
-        // The target was queried once on the 240 records, plus the boundary attack's perturbations.
-        #expect(result.queries.rows == 240 + 240 * 5 * 4)
+        // The target was queried once on the 240 records, plus the boundary attack's perturbations and RMIA's
+        // population rows z.
+        #expect(result.queries.rows == 240 + 240 * 5 * 4 + MembershipFixture.population.count)
         #expect(result.metricDefinitions.count >= 8)
     }
 

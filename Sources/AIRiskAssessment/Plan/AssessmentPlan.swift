@@ -52,6 +52,13 @@ public struct AssessmentPlan: Sendable {
     public var defenses: [DefenseSpec] = []
     /// The profile of the defense what-if re-runs; nil for ``profile``.
     public var defenseProfile: Profile?
+    /// A directory of reference models the user trained for membership's LiRA and RMIA: each `NAME.onnx` with
+    /// `NAME.members.txt` (the 0-based rows of the members then non-members it was trained on). A loader
+    /// reads them into ``ResolvedModel/references``.
+    public var referenceModels: URL?
+    /// The recipe of in-process reference models (``ReferenceRecipe/parse(_:defaults:)`` syntax), replacing
+    /// the profile's calibration of it to the target.
+    public var referenceRecipe: String?
     /// NaN, infinite and empty values in the data: an error or used with a warning; nil (the default) decides
     /// by the model: kept for a model that handles missing values (``ModelDescription/handlesMissingValues``),
     /// refused otherwise.

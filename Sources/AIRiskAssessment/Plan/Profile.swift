@@ -1,7 +1,7 @@
 import AIRiskProbes
 
-/// Budgets in one word. `quick` finishes in seconds on the demo; `thorough` runs LiRA with many
-/// reference models and large query budgets. The profile and every budget it sets are recorded
+/// Budgets in one word. `quick` finishes in seconds on the demo (RMIA with 2 reference models);
+/// `standard` runs LiRA and RMIA with 16, `thorough` with 64 reference models and large query budgets. The profile and every budget it sets are recorded
 /// in the results.
 public enum Profile: String, Sendable, CaseIterable, Codable {
     case quick
@@ -12,20 +12,33 @@ public enum Profile: String, Sendable, CaseIterable, Codable {
         var c = MembershipProbeConfiguration(seed: seed)
         switch self {
         case .quick:
-            c.attacks = [.confidence, .loss, .entropy, .modifiedEntropy, .gap]
+            // RMIA stays strong with two reference models (Zarifzadeh et al. 2024); LiRA needs many more.
+            c.attacks = [.confidence, .loss, .entropy, .modifiedEntropy, .gap, .rmiaOffline, .rmiaOnline]
             c.shadowModelCount = 0
-            c.referenceModelCount = 0
+            c.referenceModelCount = 2
+            c.referenceRecipeCandidates = Self.recipes(epochs: [60, 480], l2: [1e-2], base: c)
         case .standard:
             c.shadowModelCount = 4
             c.referenceModelCount = 16
             c.epochs = 100
+            c.referenceRecipeCandidates = Self.recipes(epochs: [100, 200, 400], l2: [1e-3, 1e-2], base: c)
         case .thorough:
             c.shadowModelCount = 8
             c.referenceModelCount = 64
             c.epochs = 200
+            c.referenceRecipeCandidates = Self.recipes(epochs: [200, 400, 800, 1600], l2: [1e-3, 1e-2], base: c)
         }
         if !scoresAvailable { c.attacks = [.gap, .boundaryDistance] }
         return c
+    }
+
+    /// The reference-recipe candidates: each epoch count without extra weight decay, and each weight decay
+    /// at the profile's epochs (for regularised targets).
+    static func recipes(epochs: [Int], l2: [Float], base c: MembershipProbeConfiguration) -> [ReferenceRecipe] {
+        epochs.map { ReferenceRecipe(epochs: $0, l2: c.l2, learningRate: c.learningRate, batchSize: c.batchSize) }
+            + l2.map {
+                ReferenceRecipe(epochs: c.epochs, l2: $0, learningRate: c.learningRate, batchSize: c.batchSize)
+            }
     }
 
     func inversion(seed: UInt64) -> InversionConfiguration {

@@ -22,6 +22,25 @@ struct MembershipAssessmentProbe: Probe {
         var config = context.profile.membership(
             seed: context.plan.seed, scoresAvailable: desc.outputKind != .labels)
         config.queryBudget = context.queryBudget
+        if let supplied = context.references, desc.outputKind != .labels {
+            // The user's reference models cost only their queries: LiRA and RMIA run in every profile.
+            config.suppliedReferences = supplied
+            for attack in [MembershipAttack.liraOffline, .liraOnline, .rmiaOffline, .rmiaOnline]
+            where !config.attacks.contains(attack) {
+                config.attacks.append(attack)
+            }
+        }
+        if let text = context.plan.referenceRecipe {
+            config.referenceRecipe = try ReferenceRecipe.parse(
+                text,
+                defaults: ReferenceRecipe(
+                    epochs: config.epochs, l2: config.l2, learningRate: config.learningRate,
+                    batchSize: config.batchSize))
+        }
+        if purpose == .whatIf {
+            // The what-if re-runs compare a defense with no defense on the same footing: no recipe search.
+            config.referenceRecipeCandidates = []
+        }
         if purpose == .assessment {
             if let hidden = context.architecture { config.hiddenSizes = hidden }
             config.progress = context.progress
@@ -67,10 +86,11 @@ struct MembershipRun: ProbeRun {
         if let architecture {
             p.notes.append(
                 architecture.target.map {
-                    "shadow and reference models copy the target's architecture: "
+                    "in-process shadow and reference models copy the target's architecture: "
                         + ($0.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \($0)")
                 }
-                    ?? "the target is not a plain MLP or logistic model: shadow and reference models are MLPs with "
+                    ?? "the target is not a plain MLP or logistic model: in-process shadow and reference models are "
+                    + "MLPs with "
                     + "hidden layers \(architecture.used)")
         }
         return p
@@ -110,6 +130,12 @@ struct MembershipRun: ProbeRun {
             if let a = result.attacks.first(where: { $0.attack == attack }), let t = MembershipRun.tpr(a, at: 0.01) {
                 headlines.append(
                     ProbeHeadline(id: .liraTPR(variant, atFPR: 0.01), name: "\(a.name) TPR at 1 % FPR", value: t))
+            }
+        }
+        for (attack, variant) in [(MembershipAttack.rmiaOnline, "online"), (.rmiaOffline, "offline")] {
+            if let a = result.attacks.first(where: { $0.attack == attack }), let t = MembershipRun.tpr(a, at: 0.01) {
+                headlines.append(
+                    ProbeHeadline(id: .rmiaTPR(variant, atFPR: 0.01), name: "\(a.name) TPR at 1 % FPR", value: t))
             }
         }
         return headlines

@@ -44,6 +44,8 @@ struct ProbeContext: Sendable {
     var featureNames: [String] = []
     /// The target's hidden layer widths when it is a plain MLP or logistic model.
     var architecture: [Int]?
+    /// Reference models the user trained (`--reference-models`), for membership's LiRA and RMIA.
+    var references: ReferenceModelSet?
     /// The classifier that judges inversion attack accuracy; trained from the members when nil.
     var inversionEvaluator: (any ModelAccess)?
     /// Receives the run's fraction of work done.

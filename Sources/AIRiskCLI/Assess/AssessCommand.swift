@@ -3,6 +3,7 @@ import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskData
 import AIRiskLoader
+import AIRiskProbes
 import AIRiskReport
 import AIRiskResults
 import ArgumentParser
@@ -42,6 +43,22 @@ struct AssessCommand: AsyncParsableCommand {
 
     @Option(help: "More records from the same distribution, for shadow, reference and copy models (optional).")
     var population: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Reference models you trained, for LiRA and RMIA (instead of models trained in-process).",
+            discussion: "A directory of NAME.onnx files, each with NAME.members.txt: the 0-based rows of the target "
+                + "records (--members then --nonmembers, in file order) it was trained on, one per line.",
+            valueName: "dir"))
+    var referenceModels: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "How in-process reference models are trained, when you know the target's recipe.",
+            discussion: "\(ReferenceRecipe.syntax). Without it the profile picks the recipe whose reference model's "
+                + "member and non-member losses come closest to the target's.",
+            valueName: "recipe"))
+    var referenceRecipe: String?
 
     @Option(help: "CSV label column (default: label).")
     var labelColumn: String?
@@ -134,6 +151,17 @@ struct AssessCommand: AsyncParsableCommand {
         _ = try Self.inputShape(inputShape, "--input-shape")
         _ = try Self.imageShape(imageShape)
         _ = try Self.defenseList(defenses)
+        if let referenceRecipe {
+            do {
+                _ = try ReferenceRecipe.parse(referenceRecipe, defaults: ReferenceRecipe(epochs: 1))
+            } catch {
+                guard case .badInput(let reason) = error else { throw ValidationError(error.description) }
+                let prefix = "reference recipe: "
+                throw ValidationError(
+                    "--reference-recipe: "
+                        + (reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason))
+            }
+        }
         if populationLabels != nil, population == nil {
             throw ValidationError("--population-labels needs --population")
         }
@@ -232,6 +260,8 @@ struct AssessCommand: AsyncParsableCommand {
         }
         plan.defenses = try Self.defenseList(defenses)
         if let shape = try Self.imageShape(imageShape) { plan.imageShape = shape }
+        plan.referenceRecipe = referenceRecipe ?? plan.referenceRecipe
+        if let referenceModels { plan.referenceModels = URL(fileURLWithPath: referenceModels, isDirectory: true) }
         plan.defenseProfile = defenseProfile
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
         let directory =

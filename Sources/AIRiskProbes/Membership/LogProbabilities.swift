@@ -97,4 +97,12 @@ struct LogProbabilities: Sendable {
             return values[r * width + y] - logComplement(row: r, excluding: y)
         }
     }
+
+    /// p_y, the true-class probability of every row (0 for a label outside the classes).
+    func trueClassProbability(labels: [Int]) -> [Double] {
+        (0..<rows).map { r in
+            let y = labels[r]
+            return y >= 0 && y < width ? exp(values[r * width + y]) : 0
+        }
+    }
 }

@@ -19,6 +19,20 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
     case liraOffline = "lira-offline"
     /// LiRA with IN and OUT reference models (Carlini et al. 2022).
     case liraOnline = "lira-online"
+    /// RMIA with OUT reference models only and the calibrated `a` (Zarifzadeh et al. 2024).
+    case rmiaOffline = "rmia-offline"
+    /// RMIA with all reference models (Zarifzadeh et al. 2024).
+    case rmiaOnline = "rmia-online"
+
+    var isRMIA: Bool { self == .rmiaOnline || self == .rmiaOffline }
+
+    /// Whether the attack reads the shared reference models (LiRA and RMIA).
+    public var usesReferenceModels: Bool {
+        switch self {
+        case .liraOffline, .liraOnline, .rmiaOffline, .rmiaOnline: true
+        default: false
+        }
+    }
 
     /// Whether the attack needs class scores (probabilities or logits) from the target.
     public var needsScores: Bool {
@@ -40,6 +54,8 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
         case .shadowModel: "shadow models (Shokri)"
         case .liraOffline: "LiRA offline"
         case .liraOnline: "LiRA online"
+        case .rmiaOffline: "RMIA offline"
+        case .rmiaOnline: "RMIA online"
         }
     }
 
@@ -64,6 +80,13 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
         case .liraOnline:
             "score = log N(φ; μ_in, σ_in²) − log N(φ; μ_out, σ_out²) over reference models that did / did not "
                 + "train on the record (Carlini et al. 2022)"
+        case .rmiaOffline:
+            "score = share of population records z with Ratio(x) / Ratio(z) ≥ γ = 1, Ratio = p_y(target) / Pr, "
+                + "Pr(x) = ½((1 + a)·mean p_y over reference models that did not train on x + (1 − a)), a calibrated "
+                + "on the reference models (Zarifzadeh et al. 2024)"
+        case .rmiaOnline:
+            "score = share of population records z with Ratio(x) / Ratio(z) ≥ γ = 1, Ratio = p_y(target) / mean "
+                + "p_y over all reference models (Zarifzadeh et al. 2024)"
         }
     }
 }

@@ -7,7 +7,9 @@ import Foundation
 ///
 /// All attacks score the same members (positives) and non-members (negatives). The target is
 /// queried once on those records for the score-based and gap attacks; the boundary-distance
-/// attack adds perturbed queries within the budget. Shadow and reference models are trained
+/// attack adds perturbed queries within the budget; RMIA adds one query of the population rows z. LiRA
+/// and RMIA share one set of reference models: the user's (``MembershipProbeConfiguration/suppliedReferences``)
+/// or models trained in-process. Shadow and reference models are trained
 /// in-process with ``MembershipProbeConfiguration/effectiveTrainer``, in parallel, on the population
 /// set when one is given (otherwise on the member and non-member records, which the result notes).
 public struct MembershipProbe: Sendable {
@@ -71,9 +73,15 @@ public struct MembershipProbe: Sendable {
         var referenceCount = 0
         var references: LiRAReferenceSet?
         var referenceSeconds = 0.0
+        var zSet: LabeledData?
+        var zNote = ""
+        var targetZ: [Double]?
+        var recipeCalibration: ReferenceRecipeCalibration.Outcome?
         let trainer = config.effectiveTrainer
         let root = SeededGenerator(seed: config.seed)
-        let needsPool = config.attacks.contains { [.shadowModel, .liraOnline, .liraOffline].contains($0) }
+        let needsPool = config.attacks.contains {
+            $0 == .shadowModel || ($0.usesReferenceModels && config.suppliedReferences == nil)
+        }
         if needsPool && logProbabilities != nil && populationSet == nil {
             notes.append(
                 "no population set was given: shadow and reference models were trained on random subsets "
@@ -179,44 +187,172 @@ public struct MembershipProbe: Sendable {
                     configuration: config, trainer: trainer, seed: rng.next())
                 shadowCount = outcome.shadowCount
                 record(attack, outcome.scores, since: t0, outcome.notes + shadowNotes)
-            case .liraOnline, .liraOffline:
+            case .liraOnline, .liraOffline, .rmiaOnline, .rmiaOffline:
                 guard let lp = logProbabilities else { continue }
-                let n = config.referenceModelCount
-                guard n >= 2 else {
+                let supplied = config.suppliedReferences
+                let n = supplied?.models.count ?? config.referenceModelCount
+                let minimum = attack.isRMIA ? 1 : 2
+                guard n >= minimum else {
                     skipped.append(
                         SkippedAttack(
-                            attack: attack, reason: "LiRA needs at least 2 reference models (configured: \(n))"))
+                            attack: attack,
+                            reason: "\(attack.displayName) needs at least \(minimum) reference model"
+                                + (minimum == 1 ? "" : "s") + " (configured: \(n))"))
                     continue
                 }
                 if references == nil {
+                    // RMIA's population rows z: records no reference model trained on.
+                    let zRecords: LabeledData
+                    if let populationSet {
+                        let toppedUp =
+                            supplied == nil && 2 * nM > records.count
+                            ? min(populationSet.count, 2 * nM - records.count) : 0
+                        if toppedUp < populationSet.count {
+                            zRecords = populationSet.subset(Array(toppedUp..<populationSet.count))
+                            zNote =
+                                "RMIA's population rows z: \(zRecords.count) population records no reference model "
+                                + "trained on"
+                        } else {
+                            zRecords = populationSet
+                            zNote =
+                                "RMIA's population rows z: all \(populationSet.count) population records, which the "
+                                + "reference models also drew on (the population is too small to keep some apart)"
+                        }
+                    } else {
+                        zRecords = records
+                        zNote =
+                            "no population set was given: RMIA's population rows z are the \(records.count) member "
+                            + "and non-member records themselves (without their membership)"
+                    }
+                    // The target answers on z before any reference model is trained: a refusing or exhausted
+                    // model fails the probe at once, not after minutes of training.
+                    if attackList.contains(where: \.isRMIA) {
+                        targetZ = try await Self.trueClassProbability(
+                            counting, on: zRecords, rowShape: desc.inputShape, classCount: classCount,
+                            batchRows: config.queryBatchRows)
+                    }
                     var rng = root.derived(2)
-                    references = try await LiRAReferenceSet.train(
-                        targetRecords: records, memberCount: members.count, population: populationSet,
-                        classCount: classCount,
-                        modelCount: n,
-                        trainer: trainer, seed: rng.next(), batchRows: config.queryBatchRows)
+                    let built: LiRAReferenceSet
+                    if let supplied {
+                        built = try await LiRAReferenceSet.load(
+                            supplied, target: desc, targetRecords: records, z: zRecords,
+                            batchRows: config.queryBatchRows)
+                    } else {
+                        var referenceTrainer = trainer
+                        if config.trainer == nil, let recipe = config.referenceRecipe {
+                            referenceTrainer = Self.trainer(config, recipe)
+                            notes.append("reference recipe given by the user: \(recipe)")
+                        } else if config.trainer == nil, !config.referenceRecipeCandidates.isEmpty {
+                            var calibrationRng = root.derived(4)
+                            let calibration = try await ReferenceRecipeCalibration.run(
+                                candidates: config.referenceRecipeCandidates, hiddenSizes: config.hiddenSizes,
+                                pool: LiRAReferenceSet.pool(
+                                    targetRecords: records, memberCount: nM, population: populationSet),
+                                targetCount: records.count,
+                                targetMemberLoss: ReferenceRecipeCalibration.meanLoss(
+                                    lp, labels: records.labels, rows: 0..<nM),
+                                targetNonMemberLoss: ReferenceRecipeCalibration.meanLoss(
+                                    lp, labels: records.labels, rows: nM..<records.count),
+                                classCount: classCount, seed: calibrationRng.next(),
+                                batchRows: config.queryBatchRows)
+                            referenceTrainer = Self.trainer(config, calibration.chosen.recipe)
+                            recipeCalibration = calibration
+                            notes.append(calibration.summary)
+                        }
+                        built = try await LiRAReferenceSet.train(
+                            targetRecords: records, memberCount: members.count, population: populationSet,
+                            z: zRecords, classCount: classCount, modelCount: n, trainer: referenceTrainer,
+                            seed: rng.next(), batchRows: config.queryBatchRows)
+                    }
+                    references = built
+                    zSet = zRecords
                     referenceSeconds = seconds(clock.now - t0)
                     referenceCount = n
+                    notes.append("reference models for LiRA and RMIA: \(built.origin)")
                 }
-                guard let refs = references else { continue }
+                guard let refs = references, let zRecords = zSet else { continue }
+                let timing =
+                    "reference models took \(String(format: "%.2f", referenceSeconds)) s to "
+                    + (supplied == nil ? "train and query" : "query")
+                if attack.isRMIA {
+                    guard let pz = targetZ else { continue }
+                    let px = lp.trueClassProbability(labels: records.labels)
+                    var attackNotes = [refs.origin, zNote]
+                    let scores: [Double]
+                    if attack == .rmiaOnline {
+                        scores = RMIAAttack.online(targetX: px, targetZ: pz, refs)
+                        attackNotes.append(
+                            "online: Pr(x) = mean p_y over all \(refs.modelCount) reference models, γ = \(RMIAAttack.gamma)"
+                        )
+                    } else {
+                        let calibration = RMIAAttack.calibrateA(refs)
+                        let a = calibration?.a ?? RMIAAttack.defaultA
+                        let outcome = RMIAAttack.offline(targetX: px, targetZ: pz, refs, a: a)
+                        scores = outcome.scores
+                        if let calibration {
+                            let table = zip(RMIAAttack.aGrid, calibration.meanAUC)
+                                .map { String(format: "%.1f: %.3f", $0, $1) }.joined(separator: ", ")
+                            attackNotes.append(
+                                "offline: a = \(a), calibrated with each of \(calibration.scoredModels) reference models "
+                                    + "in turn as the target (mean AUC by a: \(table)); γ = \(RMIAAttack.gamma)")
+                        } else {
+                            attackNotes.append(
+                                "offline: a = \(a) (the usual default): a cannot be calibrated on these "
+                                    + "\(refs.modelCount) reference models (no model has records both IN and OUT "
+                                    + "that another model left out); γ = \(RMIAAttack.gamma)")
+                        }
+                        if outcome.fallbacks > 0 {
+                            attackNotes.append(
+                                "\(outcome.fallbacks) records were in every reference model's training set: their "
+                                    + "Pr(x) uses all models")
+                        }
+                    }
+                    attackNotes.append(timing)
+                    record(attack, scores, since: t0, attackNotes)
+                    continue
+                }
+                guard refs.modelCount >= 2 else {
+                    skipped.append(
+                        SkippedAttack(
+                            attack: attack,
+                            reason: "LiRA needs at least 2 reference models (\(refs.modelCount) supplied)"))
+                    continue
+                }
                 let fixed = config.liraFixedVariance ?? (n < 64)
-                let stats = LiRAAttack.statistics(refs, fixedVariance: fixed)
+                // The user's references come from the target's own pipeline: Carlini's separate σ_in and σ_out.
+                // In-process ones do not share the target's recipe: one σ keeps the ratio monotone in φ.
+                let shared = supplied == nil
+                let stats = LiRAAttack.statistics(refs, fixedVariance: fixed, sharedVariance: shared)
+                if attack == .liraOnline, stats.withoutIn == refs.isIn.first?.count {
+                    skipped.append(
+                        SkippedAttack(
+                            attack: attack,
+                            reason: "online LiRA needs reference models trained on the target records; none of the "
+                                + "\(n) supplied models lists one"))
+                    continue
+                }
                 let phi = lp.logitConfidence(labels: records.labels)
                 let scores =
                     attack == .liraOnline
                     ? LiRAAttack.online(target: phi, stats) : LiRAAttack.offline(target: phi, stats)
-                let poolSize = records.count + (populationSet?.count ?? 0)
-                let attackNotes = [
-                    "\(n) reference models (\(trainer.summary)), each trained on a random half of \(poolSize) records "
-                        + "(members ∪ non-members" + (populationSet == nil ? ")" : " ∪ population)")
-                        + "; every target record is IN for \(n / 2) of them",
+                var attackNotes = [
+                    refs.origin,
                     (attack == .liraOnline
                         ? "online: IN and OUT Gaussians per record"
-                        : "offline: OUT Gaussian per record from the \(n % 2 == 0 ? "" : "about ")\(n / 2) models "
-                            + "that did not train on it")
-                        + (fixed ? ", fixed (pooled) variance" : ", per-record variance"),
-                    "reference training and inference took \(String(format: "%.2f", referenceSeconds)) s",
+                        : "offline: OUT Gaussian per record from the models that did not train on it")
+                        + (fixed
+                            ? (shared
+                                ? ", fixed variance (one σ pooled over IN and OUT)"
+                                : ", fixed variance (σ_in and σ_out each pooled over the records)")
+                            : ", per-record variance"),
                 ]
+                if stats.withoutIn > 0 || stats.withoutOut > 0 {
+                    attackNotes.append(
+                        "\(stats.withoutIn) records no reference model trained on and \(stats.withoutOut) records every "
+                            + "model trained on: their missing mean is the other mean shifted by the average IN − OUT "
+                            + "difference")
+                }
+                attackNotes.append(timing)
                 record(attack, scores, since: t0, attackNotes)
             }
         }
@@ -226,8 +362,35 @@ public struct MembershipProbe: Sendable {
             populationCount: populationSet?.count ?? 0, attacks: attacks, skipped: skipped, notes: notes,
             queries: counting.count, wallTimeSeconds: seconds(clock.now - started), memberAccuracy: memberAccuracy,
             nonMemberAccuracy: nonMemberAccuracy, accuracyGap: memberAccuracy - nonMemberAccuracy,
-            shadowModelCount: shadowCount, referenceModelCount: referenceCount, trainerSummary: trainer.summary,
+            shadowModelCount: shadowCount, referenceModelCount: referenceCount, referenceOrigin: references?.origin,
+            referenceRecipeMatch: recipeCalibration.map {
+                ReferenceRecipeMatch(
+                    recipe: $0.chosen.recipe, targetMemberLoss: $0.targetMemberLoss,
+                    targetNonMemberLoss: $0.targetNonMemberLoss, referenceMemberLoss: $0.chosen.memberLoss,
+                    referenceNonMemberLoss: $0.chosen.nonMemberLoss, matched: $0.matched)
+            },
+            trainerSummary: trainer.summary,
             metricDefinitions: MetricDefinitions.all + attacks.map { MetricDefinition($0.name, $0.attack.definition) })
+    }
+
+    /// The target's p_y on `data` (RMIA's population rows z).
+    static func trueClassProbability(
+        _ model: any ModelAccess, on data: LabeledData, rowShape: [Int], classCount: Int, batchRows: Int
+    ) async throws -> [Double] {
+        let out = try await ModelQuery.predict(
+            model, scalars: data.scalars, rows: data.count, rowShape: rowShape, batchRows: batchRows)
+        guard let lp = LogProbabilities(out), lp.width == classCount else {
+            throw MembershipProbeError.badInput(
+                "\(model.description.name) did not return \(classCount) class scores on the population rows")
+        }
+        return lp.trueClassProbability(labels: data.labels)
+    }
+
+    /// The default trainer with `recipe`'s epochs, weight decay, learning rate and batch.
+    static func trainer(_ config: MembershipProbeConfiguration, _ recipe: ReferenceRecipe) -> EngineNetworkTrainer {
+        EngineNetworkTrainer(
+            hiddenSizes: config.hiddenSizes, epochs: recipe.epochs, batchSize: recipe.batchSize,
+            learningRate: recipe.learningRate, l2: recipe.l2)
     }
 
     private func uniqued(_ attacks: [MembershipAttack]) -> [MembershipAttack] {

@@ -4,7 +4,7 @@ public struct MembershipProbeConfiguration: Sendable {
     public var attacks: [MembershipAttack]
     /// Shadow models for the shadow-model attack (k).
     public var shadowModelCount: Int
-    /// Reference models for LiRA (N), shared by the online and offline variants.
+    /// Reference models trained in-process for LiRA and RMIA (N), shared by the online and offline variants.
     public var referenceModelCount: Int
     /// Hidden layer sizes of the default in-process trainer ([] = multinomial logistic regression).
     public var hiddenSizes: [Int]
@@ -26,6 +26,16 @@ public struct MembershipProbeConfiguration: Sendable {
     public var liraFixedVariance: Bool?
     /// Rows per query to the target model.
     public var queryBatchRows: Int
+    /// Reference models trained outside airisk (`--reference-models`): LiRA and RMIA use them instead of
+    /// training ``referenceModelCount`` models in-process.
+    public var suppliedReferences: ReferenceModelSet?
+    /// The recipe of in-process reference models given by the user (`--reference-recipe`); nil to use
+    /// ``referenceRecipeCandidates`` or, when that is empty, the fields above.
+    public var referenceRecipe: ReferenceRecipe?
+    /// Candidate recipes tried before in-process reference models are trained: the one whose member and
+    /// non-member losses come closest to the target's is used (empty: no calibration). Ignored with a custom
+    /// ``trainer``.
+    public var referenceRecipeCandidates: [ReferenceRecipe] = []
     /// Replaces the default trainer (``EngineNetworkTrainer`` built from the fields above), e.g. with
     /// the tensor engine's trainer or one that copies the target's architecture.
     public var trainer: (any MembershipModelTrainer)?

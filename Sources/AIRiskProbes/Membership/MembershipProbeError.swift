@@ -3,6 +3,8 @@ public enum MembershipProbeError: Error, Sendable, Equatable, CustomStringConver
     case badTrainingData(String)
     case badInput(String)
     case notAClassifier(model: String)
+    /// A supplied reference model (or its list of training rows) is unusable; `file` names it.
+    case badReferenceModel(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -11,6 +13,7 @@ public enum MembershipProbeError: Error, Sendable, Equatable, CustomStringConver
         case .notAClassifier(let m):
             "\(m) is not a classifier (it returns regression or sequence outputs); membership inference needs class "
                 + "labels or class scores"
+        case .badReferenceModel(let file, let reason): "reference model \(file): \(reason)"
         }
     }
 }

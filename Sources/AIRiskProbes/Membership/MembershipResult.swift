@@ -28,6 +28,11 @@ public struct MembershipResult: Sendable, Equatable {
     /// Shadow and reference models actually trained (0 when those attacks did not run).
     public var shadowModelCount: Int
     public var referenceModelCount: Int
+    /// Where LiRA's and RMIA's reference models came from ("16 reference models trained in-process (…)" or
+    /// "8 reference models loaded from DIR"); nil when neither ran.
+    public var referenceOrigin: String?
+    /// How the in-process reference models' recipe was calibrated to the target; nil when it was not.
+    public var referenceRecipeMatch: ReferenceRecipeMatch?
     /// The in-process trainer used for shadow and reference models.
     public var trainerSummary: String
     public var metricDefinitions: [MetricDefinition]

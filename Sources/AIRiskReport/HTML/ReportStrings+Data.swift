@@ -89,6 +89,8 @@ extension ReportStrings {
         "shadow models (Shokri)": "シャドウモデル (Shokri)",
         "LiRA offline": "LiRA (オフライン)",
         "LiRA online": "LiRA (オンライン)",
+        "RMIA offline": "RMIA (オフライン)",
+        "RMIA online": "RMIA (オンライン)",
         "majority-label copy": "多数派ラベルの複製",
         "chance": "偶然",
         // Inversion's per-class table and images.

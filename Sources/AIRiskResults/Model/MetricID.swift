@@ -43,6 +43,10 @@ extension MetricID {
     public static func liraTPR(_ variant: String, atFPR fpr: Double) -> MetricID {
         MetricID("membership.lira_\(variant).tpr_at_\(percent(fpr))pct_fpr")
     }
+    /// RMIA's own TPR at `fpr` (`online` or `offline`), reported beside the headline attack's in the what-if.
+    public static func rmiaTPR(_ variant: String, atFPR fpr: Double) -> MetricID {
+        MetricID("membership.rmia_\(variant).tpr_at_\(percent(fpr))pct_fpr")
+    }
     public static let membershipAdvantage = MetricID("membership.advantage")
     public static let membershipEpsilon = MetricID("membership.epsilon_lower_bound")
     public static let membershipTrainAccuracy = MetricID("membership.train_accuracy")
