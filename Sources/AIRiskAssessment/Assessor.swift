@@ -113,6 +113,13 @@ public struct Assessor: Sendable {
             probes.append(result)
         }
 
+        if let claimed = plan.claimedEpsilon {
+            let check = EpsilonClaim(claimed: claimed).check(probes)
+            warnings += check.warnings
+            if let note = check.note, let i = probes.firstIndex(where: { $0.id == ProbeKind.membership.rawValue }) {
+                probes[i].notes.append(note)
+            }
+        }
         let matrix = MatrixSnapshotBuilder.snapshot(catalog: catalog, probes: probes)
         let status = Self.status(of: probes)
         warnings += Self.answerWarnings(audit.snapshot)

@@ -63,6 +63,9 @@ public struct AssessmentPlan: Sendable {
     /// by the model: kept for a model that handles missing values (``ModelDescription/handlesMissingValues``),
     /// refused otherwise.
     public var missingValues: MissingValuePolicy?
+    /// A differential-privacy ε the model is claimed to have, checked against membership's empirical ε lower bound
+    /// (``EpsilonClaim``).
+    public var claimedEpsilon: Double?
 
     public init(
         modelURL: URL, modelName: String? = nil, members: DataSource, nonMembers: DataSource,

@@ -113,6 +113,13 @@ struct AssessCommand: AsyncParsableCommand {
 
     @Option(
         help: """
+            A differential-privacy ε the model is claimed to have (e.g. 8 for DP-SGD at ε = 8): checked against the \
+            membership attacks' empirical ε lower bound, which can refute the claim but never confirm it.
+            """)
+    var claimedEpsilon: Double?
+
+    @Option(
+        help: """
             What the probes may see: white-box (scores and input gradients, from the file), scores (a prediction \
             API's answers, no gradients) or labels-only (only the predicted class).
             """)
@@ -147,6 +154,9 @@ struct AssessCommand: AsyncParsableCommand {
             throw ValidationError("--exposure must be public-api, internal or offline")
         }
         if let queryBudget, queryBudget <= 0 { throw ValidationError("--query-budget must be positive") }
+        if let claimedEpsilon, !(claimedEpsilon.isFinite && claimedEpsilon >= 0) {
+            throw ValidationError("--claimed-epsilon must be a finite ε ≥ 0, got \(claimedEpsilon)")
+        }
         _ = try Self.integers(classes, "--classes")
         _ = try Self.inputShape(inputShape, "--input-shape")
         _ = try Self.imageShape(imageShape)
@@ -263,6 +273,7 @@ struct AssessCommand: AsyncParsableCommand {
         plan.referenceRecipe = referenceRecipe ?? plan.referenceRecipe
         if let referenceModels { plan.referenceModels = URL(fileURLWithPath: referenceModels, isDirectory: true) }
         plan.defenseProfile = defenseProfile
+        plan.claimedEpsilon = claimedEpsilon ?? plan.claimedEpsilon
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()
         let directory =
             out.map { URL(fileURLWithPath: $0, isDirectory: true) }
