@@ -103,11 +103,15 @@ extension MembershipRun {
             if !best.metrics.perClassAUC.isEmpty {
                 p.tables.append(
                     ResultTable(
-                        title: "Per-class AUC (\(best.name))", columns: ["Class", "AUC", "Members", "Non-members"],
+                        title: "Per-class AUC (\(best.name))",
+                        columns: ["Class", "AUC", "AUC 95 % CI low", "AUC 95 % CI high", "Members", "Non-members"],
                         rows: best.metrics.perClassAUC.map {
-                            [
-                                .number(Double($0.label)), .number($0.auc), .number(Double($0.members)),
-                                .number(Double($0.nonMembers)),
+                            // A class holds a tenth of the records or fewer: its interval is wide, and says so.
+                            let ci = AUCInterval.hanleyMcNeil(
+                                auc: $0.auc, positives: $0.members, negatives: $0.nonMembers)
+                            return [
+                                .number(Double($0.label)), .number($0.auc), .number(ci.lower), .number(ci.upper),
+                                .number(Double($0.members)), .number(Double($0.nonMembers)),
                             ]
                         }))
             }

@@ -45,6 +45,8 @@ extension ReportStrings {
         "Attacks": "攻撃手法",
         "Attack": "攻撃手法",
         "AUC 95 % CI": "AUC 95 % 信頼区間",
+        "AUC 95 % CI low": "AUC 95 % 信頼区間 下限",
+        "AUC 95 % CI high": "AUC 95 % 信頼区間 上限",
         "Advantage": "優位度",
         "Balanced accuracy": "バランス正解率",
         "ε lower bound": "ε の下限",
