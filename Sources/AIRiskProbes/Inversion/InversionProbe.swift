@@ -36,10 +36,12 @@ public struct InversionProbe: Sendable {
         let model = CountingModel(target, budget: configuration.queryBudget)
         let useGradients = desc.providesInputGradients && !configuration.forceBlackBox
         let access: AccessLevel = useGradients ? .whiteBox : (desc.outputKind == .labels ? .labelsOnly : .scores)
+        // Without public rows the prior sits at the centre of the feature box (a note in the result says so).
+        let priorName = (publicData ?? nonMembers) == nil ? "a feature-box prior" : "a public-data prior"
         var result = InversionResult(
             access: access,
             method: useGradients
-                ? "gradient ascent with a public-data prior" : "zeroth-order (NES) ascent with a public-data prior",
+                ? "gradient ascent with \(priorName)" : "zeroth-order (NES) ascent with \(priorName)",
             notApplicableReason: nil, classes: [], queries: QueryCount(), queryBudget: configuration.queryBudget,
             wallTimeSeconds: 0, seed: configuration.seed, configuration: configuration, inputShape: desc.inputShape,
             imageShape: configuration.imageShape.map { $0.count == 2 ? [1] + $0 : $0 }
@@ -94,7 +96,7 @@ public struct InversionProbe: Sendable {
                 model: model, publicData: data, classes: classes, classCount: classCount, range: range,
                 prior: prior, inputShape: desc.inputShape, imageShape: result.imageShape, notes: &result.notes)
             if start != nil {
-                result.method = "surrogate transfer, then zeroth-order (NES) ascent with a public-data prior"
+                result.method = "surrogate transfer, then zeroth-order (NES) ascent with \(priorName)"
             }
         }
         let best = try await descent.run(
