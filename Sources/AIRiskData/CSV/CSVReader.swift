@@ -92,6 +92,8 @@ public enum CSVReader {
         var featureIndices = candidates
         // For a selection: the index of each category by its text, per selected header column.
         var categoryIndex: [Int: [String: Int]] = [:]
+        // The index that stands for a category the model does not know: one past its last category.
+        var unknownIndex: [Int: Int] = [:]
         var unknownByColumn: [Int: Int] = [:]
         if let columns {
             featureIndices = []
@@ -114,6 +116,7 @@ public enum CSVReader {
                     var map: [String: Int] = [:]
                     for (k, c) in categories.enumerated() where map[c] == nil { map[c] = k }
                     categoryIndex[index] = map
+                    unknownIndex[index] = categories.count
                 }
             }
         }
@@ -153,7 +156,7 @@ public enum CSVReader {
                         features.append(Float(k))
                     } else {
                         unknownByColumn[column, default: 0] += 1
-                        features.append(Float(map.count))
+                        features.append(Float(unknownIndex[column] ?? map.count))
                     }
                     continue
                 }
