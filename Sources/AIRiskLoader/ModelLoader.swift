@@ -31,6 +31,8 @@ public struct ModelLoader: Sendable {
         }
         if let directory = plan.referenceModels {
             resolved.references = try loadReferences(directory, inputShape: plan.inputShape)
+        } else if let command = plan.referenceCommand {
+            resolved.references = try await trainReferences(command, for: plan, target: resolved.access.description)
         }
         return resolved
     }

@@ -59,6 +59,8 @@ public struct AssessmentPlan: Sendable {
     /// The recipe of in-process reference models (``ReferenceRecipe/parse(_:defaults:)`` syntax), replacing
     /// the profile's calibration of it to the target.
     public var referenceRecipe: String?
+    /// Reference models trained by the user's own pipeline (``ReferenceCommand``), instead of in-process ones.
+    public var referenceCommand: ReferenceCommand?
     /// NaN, infinite and empty values in the data: an error or used with a warning; nil (the default) decides
     /// by the model: kept for a model that handles missing values (``ModelDescription/handlesMissingValues``),
     /// refused otherwise.

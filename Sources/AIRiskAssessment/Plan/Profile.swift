@@ -8,7 +8,7 @@ public enum Profile: String, Sendable, CaseIterable, Codable {
     case standard
     case thorough
 
-    func membership(seed: UInt64, scoresAvailable: Bool) -> MembershipProbeConfiguration {
+    package func membership(seed: UInt64, scoresAvailable: Bool) -> MembershipProbeConfiguration {
         var c = MembershipProbeConfiguration(seed: seed)
         switch self {
         case .quick:

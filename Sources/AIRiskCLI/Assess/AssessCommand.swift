@@ -60,6 +60,27 @@ struct AssessCommand: AsyncParsableCommand {
             valueName: "recipe"))
     var referenceRecipe: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Trains the reference models with your own pipeline: airisk runs `COMMAND TRAIN.npz OUT.onnx` once per model.",
+            discussion: "TRAIN.npz holds x and y (as the members file) for one model's split of the members and "
+                + "non-members; the command writes the trained model to OUT.onnx. Run by /bin/sh; for several steps, "
+                + "call a script.",
+            valueName: "command"))
+    var referenceCmd: String?
+
+    @Option(help: "With --reference-cmd: how many reference models (default: the profile's, quick 2, standard 16).")
+    var referenceCount: Int?
+
+    @Option(help: "With --reference-cmd: how many trainings run at once.")
+    var referenceJobs: Int = 1
+
+    @Option(help: "With --reference-cmd: seconds one training may take.")
+    var referenceTimeout: Double = 3600
+
+    @Option(help: "With --reference-cmd: how many times a failed training is tried again.")
+    var referenceRetries: Int = 1
+
     @Option(help: "CSV label column (default: label).")
     var labelColumn: String?
 
@@ -161,6 +182,24 @@ struct AssessCommand: AsyncParsableCommand {
         _ = try Self.inputShape(inputShape, "--input-shape")
         _ = try Self.imageShape(imageShape)
         _ = try Self.defenseList(defenses)
+        if referenceCmd != nil, referenceModels != nil {
+            throw ValidationError("give --reference-cmd or --reference-models, not both")
+        }
+        if let referenceCount, !(1...1024).contains(referenceCount) {
+            throw ValidationError("--reference-count must be from 1 to 1024, got \(referenceCount)")
+        }
+        guard (1...64).contains(referenceJobs) else {
+            throw ValidationError("--reference-jobs must be from 1 to 64, got \(referenceJobs)")
+        }
+        guard referenceTimeout.isFinite, referenceTimeout > 0, referenceTimeout <= 604_800 else {
+            throw ValidationError("--reference-timeout must be from 0 to 604800 s, got \(referenceTimeout)")
+        }
+        guard (0...10).contains(referenceRetries) else {
+            throw ValidationError("--reference-retries must be from 0 to 10, got \(referenceRetries)")
+        }
+        if let referenceCmd, referenceCmd.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--reference-cmd is empty; give the command that trains one model")
+        }
         if let referenceRecipe {
             do {
                 _ = try ReferenceRecipe.parse(referenceRecipe, defaults: ReferenceRecipe(epochs: 1))
@@ -272,6 +311,11 @@ struct AssessCommand: AsyncParsableCommand {
         if let shape = try Self.imageShape(imageShape) { plan.imageShape = shape }
         plan.referenceRecipe = referenceRecipe ?? plan.referenceRecipe
         if let referenceModels { plan.referenceModels = URL(fileURLWithPath: referenceModels, isDirectory: true) }
+        if let referenceCmd {
+            plan.referenceCommand = ReferenceCommand(
+                command: referenceCmd, count: referenceCount, jobs: referenceJobs, timeout: referenceTimeout,
+                retries: referenceRetries)
+        }
         plan.defenseProfile = defenseProfile
         plan.claimedEpsilon = claimedEpsilon ?? plan.claimedEpsilon
         let catalog = try policy.map { try Catalog.bundled(policy: URL(fileURLWithPath: $0)) } ?? Catalog.bundled()

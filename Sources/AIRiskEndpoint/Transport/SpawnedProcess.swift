@@ -20,10 +20,10 @@ import Synchronization
 /// (`PR_SET_PDEATHSIG` would reach only the direct child, and fires when the spawning *thread* exits.)
 // The file handles are only read, written and closed through their thread-safe calls; the exit
 // status is behind a Mutex.
-final class SpawnedProcess: @unchecked Sendable {
+package final class SpawnedProcess: @unchecked Sendable {
     let pid: pid_t
     /// The child's stdin (write end), stdout and stderr (read ends).
-    let stdin: FileHandle
+    package let stdin: FileHandle
     let stdout: FileHandle
     let stderr: FileHandle
     /// The wait status once the child is reaped.
@@ -34,10 +34,10 @@ final class SpawnedProcess: @unchecked Sendable {
     private let watchdog: (pid: pid_t, pipe: Int32)?
 
     /// Default time between SIGTERM and SIGKILL.
-    static let grace = 2.0
+    package static let grace = 2.0
 
     /// Starts `/bin/sh -c "exec COMMAND"` with piped stdin, stdout and stderr.
-    init(shellCommand: String, environment: [String: String]? = nil) throws(EndpointError) {
+    package init(shellCommand: String, environment: [String: String]? = nil) throws(EndpointError) {
         var pipes: [[Int32]] = []
         for _ in 0..<3 {
             var fds: [Int32] = [-1, -1]
@@ -153,10 +153,10 @@ final class SpawnedProcess: @unchecked Sendable {
     }
 
     /// Whether the child has not exited yet (it is reaped when it has).
-    var isRunning: Bool { reap(blocking: false) == nil }
+    package var isRunning: Bool { reap(blocking: false) == nil }
 
     /// The exit status, or 128 + the signal that ended it; nil while it runs.
-    var terminationStatus: Int32? {
+    package var terminationStatus: Int32? {
         guard let s = reap(blocking: false) else { return nil }
         let signal = s & 0x7F
         return signal == 0 ? (s >> 8) & 0xFF : 128 + signal
@@ -187,7 +187,7 @@ final class SpawnedProcess: @unchecked Sendable {
     /// Stops the child's process group: SIGTERM, then SIGKILL to whatever is left after `grace`
     /// seconds. Returns when the child is reaped and the group is empty (or after the SIGKILL has had
     /// a moment to land on processes that outlived the child).
-    func stop(grace: Double = SpawnedProcess.grace) {
+    package func stop(grace: Double = SpawnedProcess.grace) {
         try? stdin.close()
         let first = stopping.withLock { s -> Bool in
             defer { s = true }

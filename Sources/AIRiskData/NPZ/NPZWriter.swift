@@ -1,4 +1,3 @@
-import AIRiskData
 import AIRiskTensor
 import Foundation
 import ZIPFoundation
