@@ -10,7 +10,7 @@ struct MembershipAssessmentProbe: Probe {
     func inapplicability(to description: ModelDescription, purpose: ProbePurpose) -> String? {
         switch purpose {
         case .assessment:
-            description.isClassifier ? nil : "membership inference here attacks classifiers; the model is a regressor"
+            nil
         case .whatIf:
             description.isClassifier && description.outputKind != .sequence
                 ? nil : "membership inference here attacks classifiers"

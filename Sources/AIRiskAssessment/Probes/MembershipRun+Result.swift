@@ -45,17 +45,29 @@ extension MembershipRun {
                     ))
             }
         }
-        p.metrics.append(
-            Metric(
-                id: .membershipTrainAccuracy, name: "Train accuracy (members)", value: r.memberAccuracy,
-                unit: "fraction"))
-        p.metrics.append(
-            Metric(
-                id: .membershipTestAccuracy, name: "Test accuracy (non-members)", value: r.nonMemberAccuracy,
-                unit: "fraction"))
-        p.metrics.append(
-            Metric(id: .membershipGeneralisationGap, name: "Generalisation gap", value: r.accuracyGap, unit: "fraction")
-        )
+        if let e = r.regressionError {
+            p.metrics.append(
+                Metric(
+                    id: .membershipTrainMSE, name: "Mean squared error (members)", value: e.memberMSE,
+                    unit: "squared target units", basis: "averaged over \(e.outputCount) output(s)"))
+            p.metrics.append(
+                Metric(
+                    id: .membershipTestMSE, name: "Mean squared error (non-members)", value: e.nonMemberMSE,
+                    unit: "squared target units", basis: "averaged over \(e.outputCount) output(s)"))
+        } else {
+            p.metrics.append(
+                Metric(
+                    id: .membershipTrainAccuracy, name: "Train accuracy (members)", value: r.memberAccuracy,
+                    unit: "fraction"))
+            p.metrics.append(
+                Metric(
+                    id: .membershipTestAccuracy, name: "Test accuracy (non-members)", value: r.nonMemberAccuracy,
+                    unit: "fraction"))
+            p.metrics.append(
+                Metric(
+                    id: .membershipGeneralisationGap, name: "Generalisation gap", value: r.accuracyGap,
+                    unit: "fraction"))
+        }
 
         var rows: [[TableCell]] = []
         for a in r.attacks {
