@@ -36,6 +36,8 @@ def predict(path, x):
     sess = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
     name = sess.get_inputs()[0].name
     out = sess.run(None, {name: x})[0].astype(np.float64)
+    if out.shape[0] != len(x):
+        raise SystemExit(f"{path}: {out.shape[0]} rows came back for {len(x)}")
     return out.reshape(len(x), -1)
 
 
@@ -77,7 +79,7 @@ def main():
     ap.add_argument("--name", action="append")
     ap.add_argument("--out", default="Tests/Fixtures/models/reference_mia_regression.json")
     a = ap.parse_args()
-    names = a.name or ["mlp_regressor_diabetes"]
+    names = a.name or ["mlp_regressor_diabetes", "mlp_regressor_multi"]
     result = {"attack": "squared-error", "models": {n: reference(a.fixtures, n) for n in names}}
     with open(a.out, "w") as f:
         json.dump(result, f, indent=2, sort_keys=True)

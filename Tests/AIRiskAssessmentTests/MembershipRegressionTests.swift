@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskONNX
 import AIRiskProbes
 import AIRiskTestSupport
 import Foundation
@@ -47,6 +48,25 @@ struct MembershipRegressionTests {
         let tpr10 = try #require(attack.metrics.lowFPR.first { abs($0.targetFPR - 0.1) < 1e-9 }).tpr.estimate
         let want = try #require(r.tpr_at_fpr["0.1"])
         #expect(abs(tpr10 - want) <= 0.01, "TPR at 10 % FPR \(tpr10) vs numpy \(want)")
+    }
+
+    @Test("three outputs: the per-row mean squared error over the outputs matches numpy's AUC within 0.01")
+    func multiOutputMatchesReference() async throws {
+        let name = "mlp_regressor_multi"
+        let r = try Self.reference(name)
+        let access = try ONNXModelAccess(
+            model: ONNXModel.load(contentsOf: FixtureModels.url(name, ".onnx")), name: name, outputKind: .regression)
+        #expect(access.description.outputWidth == 3)
+        let members = try FixtureModels.data(name, "members")
+        #expect(members.targetWidth == 3)
+        let result = try await MembershipProbe(configuration: MembershipProbeConfiguration(seed: 5)).run(
+            model: access, members: members, nonMembers: try FixtureModels.data(name, "nonmembers"), population: nil)
+        let auc = try #require(result.result(for: .squaredError)).metrics.auc
+        #expect(abs(auc - r.auc) <= 0.01, "AUC \(auc) vs numpy \(r.auc)")
+        let e = try #require(result.regressionError)
+        #expect(e.outputCount == 3)
+        #expect(abs(e.memberMSE - r.member_mse) <= 1e-3 * r.member_mse, "\(e.memberMSE) vs \(r.member_mse)")
+        #expect(abs(e.nonMemberMSE - r.non_member_mse) <= 1e-3 * r.non_member_mse)
     }
 
     @Test("the classifier attacks are skipped with the reason, and the result is a scores-level regression run")
