@@ -130,7 +130,8 @@ public struct MembershipProbe: Sendable {
             case .squaredError:
                 skipped.append(
                     SkippedAttack(
-                        attack: attack, reason: "\(desc.name) is a classifier; the squared-error attack is for regressors"))
+                        attack: attack,
+                        reason: "\(desc.name) is a classifier; the squared-error attack is for regressors"))
             case .gap:
                 record(attack, correct.map { $0 ? 1 : 0 }, since: t0, [])
             case .boundaryDistance:
