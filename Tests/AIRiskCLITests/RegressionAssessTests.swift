@@ -46,6 +46,9 @@ struct RegressionAssessTests {
         let test = try #require(membership.metric(.membershipTestMSE)).value
         #expect(train < test)
         #expect(membership.metric(.membershipTrainAccuracy) == nil)
+        let perRecord = try #require(membership.tables.first { $0.title.hasPrefix("Per-record scores") })
+        #expect(!perRecord.columns.contains("Label"))
+        #expect(perRecord.rows.count == 150)
         let extraction = try #require(doc.probes.first { $0.id == "extraction" })
         #expect(extraction.status == .ran)
     }

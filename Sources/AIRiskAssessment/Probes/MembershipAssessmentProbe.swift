@@ -50,7 +50,8 @@ struct MembershipAssessmentProbe: Probe {
             population: context.population)
         return MembershipRun(
             result: r, targetFPR: context.targetFPR, queryBudget: context.queryBudget,
-            architecture: purpose == .assessment ? .init(target: context.architecture, used: config.hiddenSizes) : nil)
+            architecture: purpose == .assessment && desc.isClassifier
+                ? .init(target: context.architecture, used: config.hiddenSizes) : nil)
     }
 
     func budgets(_ plan: AssessmentPlan) -> [Budget] {

@@ -103,12 +103,17 @@ extension MembershipRun {
             p.tables.append(
                 ResultTable(
                     title: "Per-record scores (\(best.name))",
-                    columns: ["Member index", "Label", "Score"]
+                    columns: ["Member index"] + (labels.isEmpty ? [] : ["Label"]) + ["Score"]
                         + (threshold == nil ? [] : ["Flagged at \(percent(targetFPR)) FPR"]),
                     rows: scores.indices.map { i in
-                        var row: [TableCell] = [
-                            .number(Double(i)), .number(Double(i < labels.count ? labels[i] : -1)), .number(scores[i]),
-                        ]
+                        // A regressor's records carry targets, not class labels: no label column.
+                        var row: [TableCell] =
+                            labels.isEmpty
+                            ? [.number(Double(i)), .number(scores[i])]
+                            : [
+                                .number(Double(i)), .number(Double(i < labels.count ? labels[i] : -1)),
+                                .number(scores[i]),
+                            ]
                         if let threshold { row.append(.text(scores[i] >= threshold ? "yes" : "no")) }
                         return row
                     }))

@@ -26,6 +26,10 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
     /// Regressors: threshold on the squared error, averaged over the outputs (Yeom et al. 2018's loss attack).
     case squaredError = "squared-error"
 
+    /// Every attack on a classifier's answers (all but ``squaredError``, the regressor's loss attack): the
+    /// configuration's default.
+    public static let classifierAttacks: [MembershipAttack] = allCases.filter { $0 != .squaredError }
+
     var isRMIA: Bool { self == .rmiaOnline || self == .rmiaOffline }
 
     /// Whether the attack reads the shared reference models (LiRA and RMIA).
