@@ -8,9 +8,9 @@ import Foundation
 extension Assessor {
     /// Loads the data sets for the resolved `model`, checking that they fit it.
     func load(_ plan: AssessmentPlan, model: ResolvedModel) throws -> Inputs {
-        let access = model.access
+        var access = model.access
         let name = model.identity.name
-        let desc = access.description
+        var desc = access.description
         if let shape = plan.imageShape, plan.probes.contains(.inversion), shape.reduce(1, *) != desc.featureCount {
             throw AssessmentError.input(
                 "--image-shape (imageShape) \(shape.map(String.init).joined(separator: ",")) holds "
@@ -38,6 +38,17 @@ extension Assessor {
                 throw AssessmentError.input("\(source.url.path): features are not numeric")
             }
             let features = Tensor(shape: [ds.rowCount] + desc.inputShape, scalars: values)
+            if role == .members, desc.outputKind == .logits, ds.targetWidth > 1, ds.targetWidth == desc.outputWidth,
+                ds.labels?.floats != nil
+            {
+                // Float targets of width k against k unnormalised outputs: a k-output regressor, not k classes.
+                access = RegressionOutputModel(base: access)
+                desc = access.description
+                progress(
+                    "note: \(source.url.path) holds \(ds.targetWidth) float targets per row and \(name) answers "
+                        + "\(desc.outputWidth) unnormalised values: the model is read as a regressor with "
+                        + "\(desc.outputWidth) outputs")
+            }
             let data: LabeledData
             if desc.isClassifier {
                 guard let labels = ds.wholeNumberClassLabels else {
@@ -56,6 +67,12 @@ extension Assessor {
             } else {
                 guard let targets = ds.labels?.floats ?? ds.labels?.int64s?.map({ Float($0) }) else {
                     throw AssessmentError.input("\(source.url.path): no regression targets found")
+                }
+                let k = max(ds.targetWidth, 1)
+                guard k == max(desc.outputWidth, 1) else {
+                    throw AssessmentError.input(
+                        "\(source.url.path): \(k) regression target(s) per row but \(name) has \(desc.outputWidth) "
+                            + "output(s): give targets of shape [rows, \(desc.outputWidth)]")
                 }
                 data = try LabeledData(features: features, labels: [], targets: targets)
             }
@@ -86,10 +103,12 @@ extension Assessor {
                 throw AssessmentError.input(error.description)
             }
         }
+        var identity = model.identity
+        identity.outputKind = desc.outputKind.rawValue
         return Inputs(
             access: access, members: members, nonMembers: nonMembers, population: population,
             featureNames: featureNames, records: records, architecture: model.architecture?.hiddenSizes,
-            identity: model.identity, remoteUsage: model.usage, storedRows: model.storedRows,
+            identity: identity, remoteUsage: model.usage, storedRows: model.storedRows,
             references: model.references)
     }
 

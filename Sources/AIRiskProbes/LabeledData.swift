@@ -8,7 +8,8 @@ public struct LabeledData: Sendable, Equatable {
     public var features: Tensor
     /// One class index per row; empty for regression data.
     public var labels: [Int]
-    /// One regression target per row, or nil for classification data.
+    /// The regression targets, row-major: ``targetWidth`` per row (k for a k-output regressor), or nil for
+    /// classification data.
     public var targets: [Float]?
 
     /// Checks that `features` is a Float32 tensor with one label (or, for regression data, one
@@ -19,7 +20,9 @@ public struct LabeledData: Sendable, Equatable {
         }
         let rows = features.shape.first ?? 0
         if let targets {
-            guard targets.count == rows, labels.isEmpty || labels.count == rows else {
+            guard rows > 0 ? targets.count % rows == 0 && !targets.isEmpty : targets.isEmpty,
+                labels.isEmpty || labels.count == rows
+            else {
                 throw LabeledDataError.rowMismatch(rows: rows, labels: targets.count)
             }
         } else {
@@ -37,6 +40,12 @@ public struct LabeledData: Sendable, Equatable {
 
     /// The shape of one record (without the row dimension).
     public var rowShape: [Int] { Array(features.shape.dropFirst()) }
+
+    /// Regression targets per record (1 for a single-output regressor), 0 for classification data.
+    public var targetWidth: Int {
+        guard let targets, count > 0 else { return 0 }
+        return targets.count / count
+    }
 
     /// Scalars per record.
     public var rowWidth: Int { rowShape.reduce(1, *) }
@@ -59,7 +68,10 @@ public struct LabeledData: Sendable, Equatable {
         return LabeledData(
             unchecked: Tensor(shape: [indices.count] + rowShape, scalars: out),
             labels: labels.isEmpty ? [] : indices.map { labels[$0] },
-            targets: targets.map { t in indices.map { t[$0] } })
+            targets: targets.map { t in
+                let k = targetWidth
+                return indices.flatMap { i in t[(i * k)..<((i + 1) * k)] }
+            })
     }
 
     /// The records of `self` followed by those of `other` (same row shape).

@@ -92,9 +92,17 @@ struct VerdictTests {
         #expect(epsilon.value == largest)
     }
 
-    @Test("a run in which no selected probe ran is incomplete")
+    @Test("a run in which no selected probe ran is incomplete (inversion on a model with categorical inputs)")
     func nothingRan() async throws {
-        let results = try await assess(plan("mlp_regressor_diabetes", probes: [.membership]))
+        let pipelines = models.appendingPathComponent("pipelines")
+        let results = try await assess(
+            AssessmentPlan(
+                modelURL: pipelines.appendingPathComponent("credit_pipeline.onnx"),
+                members: .init(
+                    url: pipelines.appendingPathComponent("credit_pipeline.members.csv"), labelColumn: "default"),
+                nonMembers: .init(
+                    url: pipelines.appendingPathComponent("credit_pipeline.nonmembers.csv"), labelColumn: "default"),
+                population: nil, probes: [.inversion], profile: .quick, seed: 0))
         #expect(!results.anyProbeRan)
         #expect(!results.status.isComplete)
         #expect(results.findings.isEmpty)

@@ -27,15 +27,18 @@ private func run(_ arguments: [String]) async throws -> Int32 {
 /// when a probe failed; JUnit and OSCAL list the failure.
 @Suite("Gate on incomplete assessments")
 struct GateTests {
-    @Test("no probe ran (membership on a regressor): exit 1 with and without a gate; JUnit has an error")
+    @Test(
+        "no probe ran (inversion on a model with categorical inputs): exit 1 with and without a gate; JUnit has an error"
+    )
     func nothingRan() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-gate-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
+        let pipelines = models.appendingPathComponent("pipelines")
         let args = [
-            "assess", "--model", models.appendingPathComponent("mlp_regressor_diabetes.onnx").path,
-            "--members", models.appendingPathComponent("mlp_regressor_diabetes.members.npz").path,
-            "--nonmembers", models.appendingPathComponent("mlp_regressor_diabetes.nonmembers.npz").path,
-            "--probes", "membership", "--profile", "quick", "--out", dir.path,
+            "assess", "--model", pipelines.appendingPathComponent("credit_pipeline.onnx").path,
+            "--members", pipelines.appendingPathComponent("credit_pipeline.members.csv").path,
+            "--nonmembers", pipelines.appendingPathComponent("credit_pipeline.nonmembers.csv").path,
+            "--label-column", "default", "--probes", "inversion", "--profile", "quick", "--out", dir.path,
         ]
         #expect(try await run(args) == 1)
         #expect(try await run(args + ["--fail-on", "critical"]) == 1)

@@ -36,6 +36,21 @@ struct DatasetLoaderTests {
         #expect(message.contains("no array named 'targets'"))
     }
 
+    @Test("float targets of shape [rows, k] are a multi-output regressor's targets; integer [rows, k] is refused")
+    func multiOutputTargets() throws {
+        let x = Tensor(shape: [2, 2], scalars: [1, 2, 3, 4])
+        let y = Tensor(shape: [2, 3], scalars: [0.5, 1, 1.5, 2, 2.5, 3])
+        let ds = try DatasetLoader.assemble(features: x, labels: y, source: "t.npz")
+        #expect(ds.targetWidth == 3)
+        #expect(ds.targets == [0.5, 1, 1.5, 2, 2.5, 3])
+        #expect(ds.wholeNumberClassLabels == nil)
+        let ints = Tensor(shape: [2, 3], int64: [0, 1, 2, 0, 1, 2])
+        let message = try #require(
+            errorDescription { _ = try DatasetLoader.assemble(features: x, labels: ints, source: "t.npz") })
+        #expect(message.contains("expected one label per row"))
+        #expect(message.contains("float regression targets of shape [2, k]"))
+    }
+
     @Test("features and labels with different row counts are refused")
     func mismatchedRows() throws {
         let message = try #require(

@@ -92,7 +92,7 @@ enum MembershipFixture {
         try await overfitTrainer.train(members, classCount: task.classes, seed: 99)
     }
 
-    static func configuration(_ attacks: [MembershipAttack] = MembershipAttack.allCases, seed: UInt64 = 7)
+    static func configuration(_ attacks: [MembershipAttack] = MembershipAttack.classifierAttacks, seed: UInt64 = 7)
         -> MembershipProbeConfiguration
     {
         MembershipProbeConfiguration(

@@ -10,7 +10,7 @@ struct MembershipAssessmentProbe: Probe {
     func inapplicability(to description: ModelDescription, purpose: ProbePurpose) -> String? {
         switch purpose {
         case .assessment:
-            description.isClassifier ? nil : "membership inference here attacks classifiers; the model is a regressor"
+            nil
         case .whatIf:
             description.isClassifier && description.outputKind != .sequence
                 ? nil : "membership inference here attacks classifiers"
@@ -50,7 +50,8 @@ struct MembershipAssessmentProbe: Probe {
             population: context.population)
         return MembershipRun(
             result: r, targetFPR: context.targetFPR, queryBudget: context.queryBudget,
-            architecture: purpose == .assessment ? .init(target: context.architecture, used: config.hiddenSizes) : nil)
+            architecture: purpose == .assessment && desc.isClassifier
+                ? .init(target: context.architecture, used: config.hiddenSizes) : nil)
     }
 
     func budgets(_ plan: AssessmentPlan) -> [Budget] {

@@ -45,17 +45,29 @@ extension MembershipRun {
                     ))
             }
         }
-        p.metrics.append(
-            Metric(
-                id: .membershipTrainAccuracy, name: "Train accuracy (members)", value: r.memberAccuracy,
-                unit: "fraction"))
-        p.metrics.append(
-            Metric(
-                id: .membershipTestAccuracy, name: "Test accuracy (non-members)", value: r.nonMemberAccuracy,
-                unit: "fraction"))
-        p.metrics.append(
-            Metric(id: .membershipGeneralisationGap, name: "Generalisation gap", value: r.accuracyGap, unit: "fraction")
-        )
+        if let e = r.regressionError {
+            p.metrics.append(
+                Metric(
+                    id: .membershipTrainMSE, name: "Mean squared error (members)", value: e.memberMSE,
+                    unit: "squared target units", basis: "averaged over \(e.outputCount) output(s)"))
+            p.metrics.append(
+                Metric(
+                    id: .membershipTestMSE, name: "Mean squared error (non-members)", value: e.nonMemberMSE,
+                    unit: "squared target units", basis: "averaged over \(e.outputCount) output(s)"))
+        } else {
+            p.metrics.append(
+                Metric(
+                    id: .membershipTrainAccuracy, name: "Train accuracy (members)", value: r.memberAccuracy,
+                    unit: "fraction"))
+            p.metrics.append(
+                Metric(
+                    id: .membershipTestAccuracy, name: "Test accuracy (non-members)", value: r.nonMemberAccuracy,
+                    unit: "fraction"))
+            p.metrics.append(
+                Metric(
+                    id: .membershipGeneralisationGap, name: "Generalisation gap", value: r.accuracyGap,
+                    unit: "fraction"))
+        }
 
         var rows: [[TableCell]] = []
         for a in r.attacks {
@@ -91,12 +103,17 @@ extension MembershipRun {
             p.tables.append(
                 ResultTable(
                     title: "Per-record scores (\(best.name))",
-                    columns: ["Member index", "Label", "Score"]
+                    columns: ["Member index"] + (labels.isEmpty ? [] : ["Label"]) + ["Score"]
                         + (threshold == nil ? [] : ["Flagged at \(percent(targetFPR)) FPR"]),
                     rows: scores.indices.map { i in
-                        var row: [TableCell] = [
-                            .number(Double(i)), .number(Double(i < labels.count ? labels[i] : -1)), .number(scores[i]),
-                        ]
+                        // A regressor's records carry targets, not class labels: no label column.
+                        var row: [TableCell] =
+                            labels.isEmpty
+                            ? [.number(Double(i)), .number(scores[i])]
+                            : [
+                                .number(Double(i)), .number(Double(i < labels.count ? labels[i] : -1)),
+                                .number(scores[i]),
+                            ]
                         if let threshold { row.append(.text(scores[i] >= threshold ? "yes" : "no")) }
                         return row
                     }))

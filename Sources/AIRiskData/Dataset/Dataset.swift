@@ -62,7 +62,7 @@ public struct Dataset: Sendable, Equatable {
     /// class labels from regression targets (whole-number targets are common too).
     public var wholeNumberClassLabels: [Int]? {
         if let ints = classLabels { return ints }
-        guard let floats = labels?.floats,
+        guard targetWidth == 1, let floats = labels?.floats,
             floats.allSatisfy({ $0.isFinite && $0.rounded() == $0 && abs($0) < 16_777_216 })
         else { return nil }
         return floats.map { Int($0) }
@@ -80,8 +80,15 @@ public struct Dataset: Sendable, Equatable {
         return nil
     }
 
-    /// The regression target of each row, when the labels are floats.
+    /// The regression targets, row-major (``targetWidth`` per row), when the labels are floats.
     public var targets: [Float]? { labels?.floats }
+
+    /// Labels (or regression targets) per row: k for float targets of shape [rows, k], 1 for one per row, 0
+    /// without labels.
+    public var targetWidth: Int {
+        guard let labels else { return 0 }
+        return labels.shape.count == 2 ? labels.shape[1] : 1
+    }
 
     static func generatedNames(for shape: [Int]) -> [String] {
         guard shape.count == 2 else { return [] }

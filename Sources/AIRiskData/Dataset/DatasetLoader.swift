@@ -98,10 +98,15 @@ public enum DatasetLoader {
         var y: Tensor?
         if var labels {
             if labels.shape.count == 2, labels.shape[1] == 1 { labels.shape = [labels.shape[0]] }
-            guard labels.shape.count == 1 else {
+            // Float targets of shape [rows, k]: a multi-output regressor's k targets per row.
+            let multiOutput = labels.shape.count == 2 && labels.shape[1] > 1 && labels.floats != nil
+            guard labels.shape.count == 1 || multiOutput else {
                 throw DataError.inconsistentDataset(
                     source: source,
-                    reason: "labels have shape \(labels.shape); expected one label per row, shape [\(x.shape[0])]")
+                    reason: "labels have shape \(labels.shape); expected one label per row, shape [\(x.shape[0])]"
+                        + (labels.shape.count == 2
+                            ? ", or float regression targets of shape [\(x.shape[0]), k] (class labels are one "
+                                + "integer per row)" : ""))
             }
             guard labels.shape[0] == x.shape[0] else {
                 throw DataError.inconsistentDataset(
@@ -137,9 +142,10 @@ public enum DatasetLoader {
             }
         }
         if let targets = dataset.labels?.floats {
+            let k = max(dataset.targetWidth, 1)
             for (i, v) in targets.enumerated() where !v.isFinite {
                 if policy == .reject {
-                    throw DataError.nonFiniteValue(file: url.path, row: i, column: nil, value: numpyText(v))
+                    throw DataError.nonFiniteValue(file: url.path, row: i / k, column: nil, value: numpyText(v))
                 }
                 count += 1
                 labelCount += 1

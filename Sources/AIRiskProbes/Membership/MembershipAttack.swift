@@ -23,6 +23,12 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
     case rmiaOffline = "rmia-offline"
     /// RMIA with all reference models (Zarifzadeh et al. 2024).
     case rmiaOnline = "rmia-online"
+    /// Regressors: threshold on the squared error, averaged over the outputs (Yeom et al. 2018's loss attack).
+    case squaredError = "squared-error"
+
+    /// Every attack on a classifier's answers (all but ``squaredError``, the regressor's loss attack): the
+    /// configuration's default.
+    public static let classifierAttacks: [MembershipAttack] = allCases.filter { $0 != .squaredError }
 
     var isRMIA: Bool { self == .rmiaOnline || self == .rmiaOffline }
 
@@ -56,6 +62,7 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
         case .liraOnline: "LiRA online"
         case .rmiaOffline: "RMIA offline"
         case .rmiaOnline: "RMIA online"
+        case .squaredError: "squared-error threshold"
         }
     }
 
@@ -87,6 +94,9 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
         case .rmiaOnline:
             "score = share of population records z with Ratio(x) / Ratio(z) ≥ γ = 1, Ratio = p_y(target) / mean "
                 + "p_y over all reference models (Zarifzadeh et al. 2024)"
+        case .squaredError:
+            "score = −(1/k) Σ_j (ŷ_j − y_j)², the negated squared error averaged over the regressor's k outputs "
+                + "(the loss attack of Yeom et al. 2018 for regression)"
         }
     }
 }

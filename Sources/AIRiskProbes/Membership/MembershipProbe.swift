@@ -26,6 +26,10 @@ public struct MembershipProbe: Sendable {
         let started = clock.now
         let config = configuration
         let desc = model.description
+        if desc.outputKind == .regression {
+            return try await runRegression(
+                model: model, members: members, nonMembers: nonMembers, started: started, clock: clock)
+        }
         guard desc.isClassifier, desc.outputKind != .sequence else {
             throw MembershipProbeError.notAClassifier(model: desc.name)
         }
@@ -123,6 +127,11 @@ public struct MembershipProbe: Sendable {
                     default: ThresholdScores.modifiedEntropy(lp, labels: records.labels)
                     }
                 record(attack, scores, since: t0, [])
+            case .squaredError:
+                skipped.append(
+                    SkippedAttack(
+                        attack: attack,
+                        reason: "\(desc.name) is a classifier; the squared-error attack is for regressors"))
             case .gap:
                 record(attack, correct.map { $0 ? 1 : 0 }, since: t0, [])
             case .boundaryDistance:
@@ -398,7 +407,7 @@ public struct MembershipProbe: Sendable {
         return attacks.filter { seen.insert($0).inserted }
     }
 
-    private func seconds(_ d: Duration) -> Double {
+    func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }

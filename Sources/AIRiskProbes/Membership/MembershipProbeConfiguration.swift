@@ -43,7 +43,7 @@ public struct MembershipProbeConfiguration: Sendable {
     public var progress: ProbeProgress?
 
     public init(
-        attacks: [MembershipAttack] = MembershipAttack.allCases, shadowModelCount: Int = 4,
+        attacks: [MembershipAttack] = MembershipAttack.classifierAttacks, shadowModelCount: Int = 4,
         referenceModelCount: Int = 16, hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64,
         learningRate: Float = 1e-3, l2: Float = 0, attackModelHiddenSizes: [Int] = [], attackModelEpochs: Int = 100,
         queryBudget: Int? = nil, seed: UInt64 = 0, boundaryRadii: [Double] = [0.1, 0.25, 0.5, 1, 2],

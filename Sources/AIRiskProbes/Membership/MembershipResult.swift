@@ -25,6 +25,9 @@ public struct MembershipResult: Sendable, Equatable {
     public var nonMemberAccuracy: Double
     /// memberAccuracy − nonMemberAccuracy.
     public var accuracyGap: Double
+    /// For a regressor: the target's mean squared error on the members and the non-members (the accuracy
+    /// fields are then 0).
+    public var regressionError: RegressionError? = nil
     /// Shadow and reference models actually trained (0 when those attacks did not run).
     public var shadowModelCount: Int
     public var referenceModelCount: Int

@@ -52,6 +52,9 @@ extension MetricID {
     public static let membershipTrainAccuracy = MetricID("membership.train_accuracy")
     public static let membershipTestAccuracy = MetricID("membership.test_accuracy")
     public static let membershipGeneralisationGap = MetricID("membership.generalisation_gap")
+    /// A regressor's mean squared error on the members and on the non-members.
+    public static let membershipTrainMSE = MetricID("membership.train_mse")
+    public static let membershipTestMSE = MetricID("membership.test_mse")
     public static let membershipROC = MetricID("membership.roc")
 }
 
