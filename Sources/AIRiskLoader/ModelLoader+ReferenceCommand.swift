@@ -152,7 +152,8 @@ struct ReferenceTraining: Sendable {
                 : status == 0
                     ? "exited with status 0 but wrote no \(model.lastPathComponent)"
                     : "exited with status \(status.map(String.init) ?? "?")"
-            failure = "reference model \(name): `\(command.command) TRAIN.npz OUT.onnx` \(what) "
+            failure =
+                "reference model \(name): `\(command.command) TRAIN.npz OUT.onnx` \(what) "
                 + "(attempt \(attempt) of \(attempts))" + Self.tail(of: log)
         }
         throw AssessmentError.input(failure)
