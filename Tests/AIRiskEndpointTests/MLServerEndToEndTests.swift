@@ -92,10 +92,22 @@ struct MLServerEndToEndTests {
         #expect(fromEndpoint.model.accessLevel == "scores")
         #expect(fromEndpoint.model.outputKind == "probabilities")
         #expect(fromEndpoint.model.location == base + "/v2/models/digits/infer")
-        let a = try #require(fromFile.probes.first?.metric(named: "Headline: Attack AUC")?.value)
-        let b = try #require(fromEndpoint.probes.first?.metric(named: "Headline: Attack AUC")?.value)
-        #expect(abs(a - b) <= 0.01, "ONNX AUC \(a), endpoint AUC \(b)")
-        #expect(a > 0.5)
+        // The attacks that read only the answers score the same through the endpoint as from the file. (The
+        // headline may differ: from the file the reference models copy the MLP's architecture, which an endpoint
+        // does not show.)
+        func auc(_ r: AssessmentResults, _ attack: String) -> Double? {
+            let table = r.probes.first?.tables.first { $0.id == .membershipAttacksTable }
+            guard let row = table?.rows.first(where: { $0.first == .text(attack) }), row.count > 1,
+                case .number(let v) = row[1]
+            else { return nil }
+            return v
+        }
+        for attack in ["loss threshold", "confidence threshold", "modified-entropy threshold"] {
+            let a = try #require(auc(fromFile, attack), "\(attack) missing from the file's run")
+            let b = try #require(auc(fromEndpoint, attack), "\(attack) missing from the endpoint's run")
+            #expect(abs(a - b) <= 1e-3, "\(attack): ONNX AUC \(a), endpoint AUC \(b)")
+            #expect(a > 0.5)
+        }
         let rowsSent = try #require(fromEndpoint.budgets.first { $0.name == "endpoint.rows_sent" }?.value)
         let probeRows = Double(fromEndpoint.probes.first?.queries.rows ?? -1)
         #expect(rowsSent == probeRows + Double(EndpointModelAccess.setupRowCount))
