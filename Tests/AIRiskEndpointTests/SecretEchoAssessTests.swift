@@ -11,7 +11,7 @@ struct SecretEchoAssessTests {
     @Test(
         "a 401 echoing the credentials mid-run: no output, log or stream shows them; the probes failed",
         .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
-        .timeLimit(.minutes(3)), arguments: HostileEndpointTests.styles)
+        .timeLimit(.minutes(10)), arguments: HostileEndpointTests.styles)
     func assessment(style: String) async throws {
         let binary = try #require(AIRiskBinary.url)
         let server = try FaultServer()
@@ -81,7 +81,7 @@ struct SecretEchoAssessTests {
     @Test(
         "a key in the URL path, sent as a header too, is masked in every output like a query key",
         .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
-        .timeLimit(.minutes(3)))
+        .timeLimit(.minutes(10)))
     func keyInPath() async throws {
         let binary = try #require(AIRiskBinary.url)
         let server = try FaultServer()
