@@ -86,13 +86,19 @@ struct ReferenceCommandTests {
     func timeoutAndNoModel() async throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-refcmd-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let started = Date()
+        // The command writes its pid, then sleeps: the timeout must stop it (not wait for it).
+        let pidFile = out.deletingLastPathComponent().appendingPathComponent("refcmd-\(UUID().uuidString).pid")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
         let slow = try await Self.run(
             Self.arguments(
-                "sleep 60 #", ["--reference-count", "1", "--reference-timeout", "1", "--reference-retries", "0"],
-                out: out))
+                "sh -c 'echo $$ > \"$0\"; exec sleep 60' '\(pidFile.path)'",
+                ["--reference-count", "1", "--reference-timeout", "1", "--reference-retries", "0"], out: out))
         #expect("\(slow.map { "\($0)" } ?? "")".contains("did not finish within 1 s"))
-        #expect(Date().timeIntervalSince(started) < 30, "the sleeping command was stopped, not waited for")
+        let pid = try #require(
+            (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap {
+                pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }, "the command did not start")
+        #expect(kill(pid, 0) != 0, "the timed-out command (pid \(pid)) is still running")
         let silent = try await Self.run(Self.arguments("true", ["--reference-count", "1"], out: out))
         #expect("\(silent.map { "\($0)" } ?? "")".contains("wrote no ref_00.onnx"))
     }
