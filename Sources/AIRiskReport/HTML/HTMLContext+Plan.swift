@@ -85,7 +85,7 @@ extension HTMLContext {
                 "before": row.before.rawValue, "beforeLabel": severityLabel(row.before),
                 "after": row.after.rawValue, "afterLabel": severityLabel(row.after),
                 "figure": row.figure.map {
-                    dataText($0.metric) + " " + NumberFormat.figure($0.before) + " → " + NumberFormat.figure($0.after)
+                    dataText($0.metric) + " " + NumberFormat.figures($0.before, $0.after)
                 } ?? "",
                 "refs": findingReferences(row.probeID),
                 "cost": cost,

@@ -24,6 +24,16 @@ enum NumberFormat {
         return String(format: "%.3f", value)
     }
 
+    /// A before → after pair: both with three decimals when either has a fraction below 10 ("1.000 → 0.600", not
+    /// "1 → 0.600"), else each as ``figure(_:)``.
+    static func figures(_ a: Double, _ b: Double) -> String {
+        func fractional(_ v: Double) -> Bool { v.isFinite && v != v.rounded() && abs(v) < 10 }
+        guard fractional(a) || fractional(b), abs(a) < 10, abs(b) < 10, a.isFinite, b.isFinite else {
+            return figure(a) + " → " + figure(b)
+        }
+        return String(format: "%.3f → %.3f", a, b)
+    }
+
     /// A value with its unit ("0.81", "9 %", "1200 queries").
     static func withUnit(_ value: Double, _ unit: String?) -> String {
         guard let unit, !unit.isEmpty else { return short(value) }
