@@ -50,7 +50,10 @@ struct CommandLifetimeTests {
         env["AIRISK_TEST_DELAY"] = [.interrupted, .terminated, .killed].contains(ending) ? "0.2" : "0"
         p.environment = env
         p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
+        // airisk's stderr is kept for the failure message (under ThreadSanitizer a report ends the run with 66).
+        let stderrFile = dir.appendingPathComponent("stderr.txt")
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        p.standardError = try FileHandle(forWritingTo: stderrFile)
         p.standardInput = FileHandle.nullDevice
         try p.run()
 
@@ -81,7 +84,10 @@ struct CommandLifetimeTests {
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
         switch ending {
-        case .normal: #expect(p.terminationStatus == 0)
+        case .normal:
+            #expect(
+                p.terminationStatus == 0,
+                "\(String(decoding: (try? Data(contentsOf: stderrFile))?.suffix(6000) ?? Data(), as: UTF8.self))")
         case .error: #expect(p.terminationStatus != 0)
         case .interrupted:
             // No status asserted: 130 from the second Ctrl-C's handler; death by SIGINT when the first one's
