@@ -5,6 +5,7 @@ import AIRiskEndpoint
 import AIRiskProbes
 import AIRiskTensor
 import Foundation
+import Synchronization
 
 extension ModelLoader {
     /// Trains the reference models of `--reference-cmd` with the user's own pipeline and reads them like a
@@ -128,21 +129,7 @@ struct ReferenceTraining: Sendable {
                 throw AssessmentError.input("--reference-cmd: cannot start `\(command.command)`: \(error)")
             }
             try? process.stdin.close()
-            let deadline = Date().addingTimeInterval(command.timeout)
-            var timedOut = false
-            while process.isRunning {
-                if Date() > deadline {
-                    timedOut = true
-                    process.stop()
-                    break
-                }
-                do {
-                    try await Task.sleep(for: .milliseconds(50))
-                } catch {
-                    process.stop()
-                    throw error
-                }
-            }
+            let timedOut = try await Self.wait(for: process, timeout: command.timeout)
             let status = process.terminationStatus
             process.stop()
             if !timedOut, status == 0, FileManager.default.fileExists(atPath: model.path) { return }
@@ -157,6 +144,35 @@ struct ReferenceTraining: Sendable {
                 + "(attempt \(attempt) of \(attempts))" + Self.tail(of: log)
         }
         throw AssessmentError.input(failure)
+    }
+
+    /// Waits until `process` ends, stopping its group at `timeout` or when the task is cancelled (Ctrl-C); true
+    /// when the timeout stopped it. The wait runs on a thread of its own: on Swift's shared pool a busy process
+    /// could keep it from ever looking at the clock.
+    static func wait(for process: SpawnedProcess, timeout: Double) async throws -> Bool {
+        let cancelled = Atomic<Bool>(false)
+        let timedOut = await withTaskCancellationHandler {
+            await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+                let deadline = Date().addingTimeInterval(timeout)
+                Thread {
+                    var late = false
+                    while process.isRunning {
+                        if cancelled.load(ordering: .relaxed) { break }
+                        if Date() > deadline {
+                            late = true
+                            break
+                        }
+                        usleep(20_000)
+                    }
+                    process.stop()
+                    done.resume(returning: late)
+                }.start()
+            }
+        } onCancel: {
+            cancelled.store(true, ordering: .relaxed)
+        }
+        try Task.checkCancellation()
+        return timedOut
     }
 
     /// The last lines of the command's output, for the error.

@@ -91,7 +91,7 @@ struct ReferenceCommandTests {
         defer { try? FileManager.default.removeItem(at: pidFile) }
         let slow = try await Self.run(
             Self.arguments(
-                "sh -c 'echo $$ > \"$0\"; exec sleep 60' '\(pidFile.path)'",
+                "sh -c 'echo $$ > \"$0\"; exec sleep 600' '\(pidFile.path)'",
                 ["--reference-count", "1", "--reference-timeout", "1", "--reference-retries", "0"], out: out))
         #expect("\(slow.map { "\($0)" } ?? "")".contains("did not finish within 1 s"))
         let pid = try #require(
