@@ -177,8 +177,14 @@ struct ReferenceTraining: Sendable {
 
     /// The last lines of the command's output, for the error.
     static func tail(of log: URL) -> String {
-        guard let data = try? Data(contentsOf: log), !data.isEmpty else { return "; it printed nothing" }
-        let text = String(decoding: data.suffix(2048), as: UTF8.self)
+        // Only the end is read, through a handle: FoundationEssentials' Data(contentsOf:) leaks its buffer on an
+        // empty file.
+        let size = (try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? UInt64) ?? 0
+        guard size > 0, let handle = try? FileHandle(forReadingFrom: log) else { return "; it printed nothing" }
+        defer { try? handle.close() }
+        try? handle.seek(toOffset: size > 2048 ? size - 2048 : 0)
+        guard let data = try? handle.readToEnd(), !data.isEmpty else { return "; it printed nothing" }
+        let text = String(decoding: data, as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(12)
         return "; its output ended with:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
     }
