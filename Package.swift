@@ -178,7 +178,7 @@ package.targets.append(
 for target in package.targets
 where [
     "AIRiskDataTests", "AIRiskAccessTests", "AIRiskResultsTests", "AIRiskReportTests", "AIRiskAssessmentTests",
-    "AIRiskCLITests", "AIRiskONNXTests", "AIRiskLoaderTests",
+    "AIRiskCLITests", "AIRiskONNXTests", "AIRiskLoaderTests", "AIRiskEndpointTests",
 ].contains(target.name) {
     target.dependencies.append("AIRiskTestSupport")
 }

@@ -1,3 +1,4 @@
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ struct CommandLifetimeTests {
     @Test(
         "no process of the model command's group is left when airisk ends",
         .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
-        .timeLimit(.minutes(5)), arguments: Ending.allCases)
+        .timeLimit(.minutes(TestEnvironment.minutes(5))), arguments: Ending.allCases)
     func childGroupEnds(ending: Ending) async throws {
         let binary = try #require(AIRiskBinary.url)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-life-\(ending)-\(getpid())")
@@ -58,7 +59,7 @@ struct CommandLifetimeTests {
         try p.run()
 
         var group: pid_t?
-        for _ in 0..<300 where group == nil {
+        for _ in 0..<(300 * TestEnvironment.slowdown) where group == nil {
             try await Task.sleep(for: .milliseconds(50))
             group = (try? String(contentsOf: pgidFile, encoding: .utf8)).flatMap { pid_t($0) }
         }
@@ -80,7 +81,9 @@ struct CommandLifetimeTests {
             #expect(p.isRunning)
             kill(p.processIdentifier, SIGKILL)
         }
-        for _ in 0..<600 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        for _ in 0..<(600 * TestEnvironment.slowdown) where p.isRunning {
+            try await Task.sleep(for: .milliseconds(100))
+        }
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
         switch ending {
@@ -100,7 +103,9 @@ struct CommandLifetimeTests {
             #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGKILL)
             // The watchdog acts when the kernel closes airisk's pipe end; give it a bounded moment (a loaded
             // machine delays the watchdog's shell by seconds).
-            for _ in 0..<300 where SpawnedProcess.isAlive(group: pgid) { try await Task.sleep(for: .milliseconds(100)) }
+            for _ in 0..<(300 * TestEnvironment.slowdown) where SpawnedProcess.isAlive(group: pgid) {
+                try await Task.sleep(for: .milliseconds(100))
+            }
         }
         #expect(!SpawnedProcess.isAlive(group: pgid), "a process of group \(pgid) outlived airisk")
         // Whatever happened, leave nothing behind for the next test.

@@ -1,3 +1,4 @@
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -21,10 +22,10 @@ struct DoubleInterruptTests {
         "two SIGINTs during an assessment: exit 130 and no report in the folder",
         .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
         .enabled(
-            if: ProcessInfo.processInfo.environment["TSAN_OPTIONS"] == nil,
-            "a race of two signals against report writing: ThreadSanitizer's slowdown decides it (CI runs it unsanitised)"
+            if: TestEnvironment.sanitizer == nil,
+            "a race of two signals against report writing: a sanitizer's slowdown decides it (CI runs it unsanitised)"
         ),
-        .timeLimit(.minutes(6)))
+        .timeLimit(.minutes(TestEnvironment.minutes(6))))
     func secondInterruptQuits() async throws {
         let binary = try #require(AIRiskBinary.url)
         let server = try FaultServer()

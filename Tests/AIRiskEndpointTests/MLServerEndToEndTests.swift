@@ -3,6 +3,7 @@ import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskLoader
 import AIRiskResults
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -41,7 +42,7 @@ struct MLServerEndToEndTests {
             if: available,
             "mlserver, mlserver-sklearn or skl2onnx not importable (pip install mlserver==1.7.1 mlserver-sklearn==1.7.1 skl2onnx)"
         ),
-        .timeLimit(.minutes(5)))
+        .timeLimit(.minutes(TestEnvironment.minutes(5))))
     func membershipMatchesONNX() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-mlserver-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -59,7 +60,7 @@ struct MLServerEndToEndTests {
         let base = "http://127.0.0.1:\(ports[0])"
         let probe = try HTTPTransport(url: base + "/v2/health/ready", headers: [], location: "health")
         var ready = false
-        for _ in 0..<240 where !ready {
+        for _ in 0..<(240 * TestEnvironment.slowdown) where !ready {
             if let r = try? await probe.metadata(url: base + "/v2/models/digits/ready", timeout: 2), r.status == 200 {
                 ready = true
             } else {

@@ -1,3 +1,4 @@
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ struct SecretEchoAssessTests {
     @Test(
         "a 401 echoing the credentials mid-run: no output, log or stream shows them; the probes failed",
         .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
-        .timeLimit(.minutes(10)), arguments: HostileEndpointTests.styles)
+        .timeLimit(.minutes(TestEnvironment.minutes(10))), arguments: HostileEndpointTests.styles)
     func assessment(style: String) async throws {
         let binary = try #require(AIRiskBinary.url)
         let server = try FaultServer()
@@ -45,7 +46,9 @@ struct SecretEchoAssessTests {
         p.standardError = try FileHandle(forWritingTo: stderrFile)
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        for _ in 0..<1500 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        for _ in 0..<(1500 * TestEnvironment.slowdown) where p.isRunning {
+            try await Task.sleep(for: .milliseconds(100))
+        }
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
 
@@ -81,7 +84,7 @@ struct SecretEchoAssessTests {
     @Test(
         "a key in the URL path, sent as a header too, is masked in every output like a query key",
         .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
-        .timeLimit(.minutes(10)))
+        .timeLimit(.minutes(TestEnvironment.minutes(10))))
     func keyInPath() async throws {
         let binary = try #require(AIRiskBinary.url)
         let server = try FaultServer()
@@ -115,7 +118,9 @@ struct SecretEchoAssessTests {
         p.standardError = try FileHandle(forWritingTo: stderrFile)
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        for _ in 0..<1500 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        for _ in 0..<(1500 * TestEnvironment.slowdown) where p.isRunning {
+            try await Task.sleep(for: .milliseconds(100))
+        }
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
 
