@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The engine's matrix products: oneDNN's sgemm on x86-64, where OpenBLAS 0.3.21 (Debian 12) falls back to its SSE3
+// "Prescott" kernels on CPUs newer than it knows and ran 5-10x slower (BENCHMARKS.md, "Matrix-product backend");
+// OpenBLAS elsewhere. OpenBLAS stays linked on every architecture for the vector routines (dot, axpy).
+#if arch(x86_64)
+    let tensorKernelLibraries: [Target.Dependency] = ["CBLAS", "CDNNL"]
+#else
+    let tensorKernelLibraries: [Target.Dependency] = ["CBLAS"]
+#endif
+
 let package = Package(
     name: "airisk",
     platforms: [.macOS(.v13)],
@@ -26,6 +35,7 @@ let package = Package(
         .systemLibrary(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CDNNL", path: "Sources/CDNNL", providers: [.apt(["libdnnl-dev"])]),
 
         // Text building blocks every module may use: control-character escaping, the JSON value, parser and writer.
         .target(name: "AIRiskSupport"),
@@ -36,7 +46,7 @@ let package = Package(
         // The risk catalog: AI Security Matrix, OWASP ML Top 10, ATLAS, mappings, policy.
         .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML", "AIRiskVocabulary", "AIRiskSupport"]),
         // Tensors, kernels, the graph executor with reverse-mode gradients, and training.
-        .target(name: "AIRiskTensor", dependencies: ["CBLAS"]),
+        .target(name: "AIRiskTensor", dependencies: tensorKernelLibraries),
         // ONNX protobuf reading, lowering onto the tensor engine's graph, and ONNXModelAccess (a model file
         // behind the access protocol, as AIRiskEndpoint puts endpoints behind it).
         .target(name: "AIRiskONNX", dependencies: ["AIRiskTensor", "AIRiskAccess", "AIRiskSupport"]),
@@ -57,7 +67,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
         // The attacks: membership inference, model inversion, model extraction, and their metrics.
-        .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData", "CBLAS"]),
+        .target(name: "AIRiskProbes", dependencies: ["AIRiskAccess", "AIRiskTensor", "AIRiskData"]),
         // The canonical results document: its model, XML form and XSD validation.
         .target(name: "AIRiskResults", dependencies: ["AIRiskXML", "AIRiskVocabulary", "AIRiskSupport"]),
         // Renderings of a results document: HTML, OSCAL, JSON, SARIF, JUnit.

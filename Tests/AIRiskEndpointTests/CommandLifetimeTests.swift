@@ -48,7 +48,8 @@ struct CommandLifetimeTests {
         ]
         var env = ProcessInfo.processInfo.environment
         env["AIRISK_TEST_PGID_FILE"] = pgidFile.path
-        env["AIRISK_TEST_DELAY"] = [.interrupted, .terminated, .killed].contains(ending) ? "0.2" : "0"
+        // A signalled run must still be running when its signal comes: a second per answer keeps it going for minutes.
+        env["AIRISK_TEST_DELAY"] = [.interrupted, .terminated, .killed].contains(ending) ? "1" : "0"
         p.environment = env
         p.standardOutput = FileHandle.nullDevice
         // airisk's stderr is kept for the failure message (under ThreadSanitizer a report ends the run with 66).
@@ -64,20 +65,22 @@ struct CommandLifetimeTests {
             group = (try? String(contentsOf: pgidFile, encoding: .utf8)).flatMap { pid_t($0) }
         }
         let pgid = try #require(group, "the model command did not start")
+        // The waits before a signal block this thread: on the shared test pool a Task.sleep of 800 ms took seconds
+        // under a sanitizer in the full suite, and the run had ended before its signal.
         if ending == .interrupted {
-            try await Task.sleep(for: .milliseconds(800))
+            usleep(800_000)
             #expect(p.isRunning)
             kill(p.processIdentifier, SIGINT)
-            try await Task.sleep(for: .milliseconds(300))
+            usleep(300_000)
             kill(p.processIdentifier, SIGINT)
         }
         if ending == .terminated {
-            try await Task.sleep(for: .milliseconds(800))
+            usleep(800_000)
             #expect(p.isRunning)
             kill(p.processIdentifier, SIGTERM)
         }
         if ending == .killed {
-            try await Task.sleep(for: .milliseconds(800))
+            usleep(800_000)
             #expect(p.isRunning)
             kill(p.processIdentifier, SIGKILL)
         }

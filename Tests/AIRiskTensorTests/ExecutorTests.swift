@@ -65,6 +65,45 @@ struct ExecutorTests {
         #expect(y?.floats == [4, 6])
     }
 
+    /// y = x · Slice(Wfull)[rows 0..<2] + b: the Slice reads initializers only.
+    func slicedWeightGraph() -> Graph {
+        Graph(
+            name: "sliced",
+            nodes: [
+                Node(name: "cut", opType: "Slice", inputs: ["Wfull", "starts", "ends", "axes"], outputs: ["W"]),
+                Node(name: "fc", opType: "Gemm", inputs: ["x", "W", "b"], outputs: ["y"]),
+            ],
+            inputs: [ValueInfo(name: "x", elementType: "float32", shape: [.symbolic("N"), .fixed(2)])],
+            outputs: [ValueInfo(name: "y", elementType: nil, shape: nil)],
+            initializers: [
+                "Wfull": Tensor(shape: [3, 2], scalars: [1, 2, 3, 4, 100, 100]), "b": Tensor(vector: [1, -1]),
+                "starts": Tensor(shape: [1], int64: [0]), "ends": Tensor(shape: [1], int64: [2]),
+                "axes": Tensor(shape: [1], int64: [0]),
+            ])
+    }
+
+    @Test("Steps computed from initializers alone run once at load; overriding an initializer runs them again")
+    func folding() throws {
+        let e = try Executor(graph: slicedWeightGraph())
+        #expect(e.steps.count == 2)
+        #expect(e.foldedSteps.map(\.opType) == ["Gemm"])
+        let x = Tensor(shape: [1, 2], scalars: [1, 1])
+        #expect(try e.run(inputs: ["x": x])["y"]?.floats == [5, 5])
+        // A fed Wfull must reach the Slice: the folded value no longer holds.
+        let fed = Tensor(shape: [3, 2], scalars: [0, 0, 1, 1, 9, 9])
+        #expect(try e.run(inputs: ["x": x, "Wfull": fed])["y"]?.floats == [2, 0])
+        #expect(try e.run(inputs: ["x": x])["y"]?.floats == [5, 5])
+    }
+
+    @Test("Operators that may draw random numbers (Dropout) are never folded, whatever their inputs")
+    func randomNotFolded() throws {
+        var g = slicedWeightGraph()
+        g.nodes.append(Node(name: "drop", opType: "Dropout", inputs: ["b"], outputs: ["d"]))
+        g.outputs.append(ValueInfo(name: "d", elementType: nil, shape: nil))
+        let e = try Executor(graph: g)
+        #expect(e.foldedSteps.map(\.opType) == ["Gemm", "Dropout"])
+    }
+
     @Test("Gradients with respect to inputs and initializers")
     func gradients() throws {
         let e = try Executor(graph: linearGraph())

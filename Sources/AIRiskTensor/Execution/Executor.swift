@@ -25,6 +25,11 @@ public struct Executor: Sendable {
     let slotCount: Int
     /// Initializer values at their slots.
     let initialValues: [Tensor?]
+    /// What ``run(inputs:)`` runs when no initializer is overridden: the steps left once those computed from
+    /// initializers alone (a dynamo export's weight Slices and Concats, Constant nodes, shape arithmetic on
+    /// weights) were run here, once, and their values, kept beside the initializers.
+    let foldedSteps: [Step]
+    let foldedValues: [Tensor?]
     let inputSlots: [(info: ValueInfo, slot: Int)]
     /// The declared element kind of each run-time input (parallel to `inputSlots`).
     let inputKinds: [ElementKind?]
@@ -117,6 +122,8 @@ public struct Executor: Sendable {
         self.slotOf = slotOf
         self.slotCount = initialValues.count
         self.initialValues = initialValues
+        (foldedSteps, foldedValues) = Executor.fold(
+            steps: steps, initialValues: initialValues, keep: Set(outputSlots.map(\.slot)))
         self.inputSlots = inputSlots
         self.inputKinds = inputSlots.map { ValueTypeName.kind($0.info.elementType) }
         self.outputSlots = outputSlots
@@ -157,13 +164,54 @@ public struct Executor: Sendable {
         return Set(outputSlots.filter { reached[$0.slot] }.map(\.name))
     }
 
+    /// Operators whose results are not a function of their inputs: never folded.
+    private static let unfoldable: Set<String> = [
+        "RandomNormal", "RandomNormalLike", "RandomUniform", "RandomUniformLike", "Bernoulli", "Multinomial", "Dropout",
+    ]
+
+    /// Largest folded value kept (elements): a fold never holds more memory than a model's own weights would.
+    private static let foldedElementLimit = 1 << 24
+
+    /// Runs every step whose inputs are all initializers or earlier folded values, once, and returns the steps
+    /// left and the values they start from. A step that fails or makes a value larger than
+    /// ``foldedElementLimit`` is left to run time, where it fails or runs as it did before.
+    static func fold(steps: [Step], initialValues: [Tensor?], keep: Set<Int>) -> ([Step], [Tensor?]) {
+        var values = initialValues
+        var constant = initialValues.map { $0 != nil }
+        var remaining: [Step] = []
+        for step in steps {
+            let foldable =
+                !unfoldable.contains(step.opType) && step.inputs.allSatisfy { $0 < 0 || constant[$0] }
+            guard foldable, let out = try? step.kernel.forward(step.inputs.map { $0 >= 0 ? values[$0] : nil }),
+                out.outputs.count >= step.outputs.filter({ $0 >= 0 }).count,
+                out.outputs.allSatisfy({ $0.count <= foldedElementLimit })
+            else {
+                remaining.append(step)
+                continue
+            }
+            for (i, slot) in step.outputs.enumerated() where slot >= 0 && i < out.outputs.count {
+                values[slot] = out.outputs[i]
+                constant[slot] = true
+            }
+        }
+        guard remaining.count < steps.count else { return (steps, initialValues) }
+        // Keep only the folded values something still reads; the initializers stay for the full plan.
+        var read = keep
+        for step in remaining { for slot in step.inputs where slot >= 0 { read.insert(slot) } }
+        for slot in values.indices where initialValues[slot] == nil && !read.contains(slot) { values[slot] = nil }
+        return (remaining, values)
+    }
+
     // MARK: Forward
 
     /// Runs the graph. `inputs` must hold every graph input; it may also override initializers by
     /// name (training feeds its current parameters this way). Returns every graph output by name.
     public func run(inputs: [String: Tensor]) throws -> [String: Tensor] {
-        var values = try bind(inputs)
-        for step in steps {
+        // Every graph input is required, so as many feeds as inputs means no initializer is overridden and the
+        // values folded at load hold.
+        let folded = inputs.count == inputSlots.count
+        var values = try bind(inputs, base: folded ? foldedValues : initialValues)
+        for step in folded ? foldedSteps : steps {
             _ = try execute(step, &values)
             for s in step.releases { values[s] = nil }
         }
@@ -175,8 +223,8 @@ public struct Executor: Sendable {
         return result
     }
 
-    func bind(_ feeds: [String: Tensor]) throws -> [Tensor?] {
-        var values = initialValues
+    func bind(_ feeds: [String: Tensor], base: [Tensor?]? = nil) throws -> [Tensor?] {
+        var values = base ?? initialValues
         for (name, tensor) in feeds {
             guard let s = slotOf[name], s < values.count, values[s] != nil || isInputSlot(s) else {
                 throw ExecutorError.unknownInput(name: name, known: inputNames)

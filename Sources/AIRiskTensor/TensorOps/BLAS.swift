@@ -1,22 +1,28 @@
 import CBLAS
 import Foundation
 
-/// Matrix products through the system BLAS (OpenBLAS), the only path the engine uses for them.
+#if canImport(CDNNL)
+    import CDNNL
+#endif
+
+/// Matrix products, the only path the engine uses for them: oneDNN's `dnnl_sgemm` on x86-64 (its kernels are
+/// generated at run time for the CPU's vector extensions), OpenBLAS's `cblas_sgemm` elsewhere. BENCHMARKS.md
+/// ("Matrix-product backend") has the measurements behind the choice.
 ///
-/// OpenBLAS's thread count is set once by ``ProcessConfiguration/configure()`` (single-threaded unless the
-/// environment says otherwise); ``setThreadCount(_:)`` overrides it.
+/// The thread count is set once by ``ProcessConfiguration/configure()`` (one thread unless the environment says
+/// otherwise); ``setThreadCount(_:)`` overrides it.
 public enum BLAS {
 
-    /// Sets how many threads OpenBLAS may use for one product (process-wide).
+    /// Sets how many threads one product may use (process-wide).
     public static func setThreadCount(_ n: Int) {
         ProcessConfiguration.configure()
-        openblas_set_num_threads(Int32(max(1, n)))
+        ProcessConfiguration.setKernelThreads(max(1, n))
     }
 
-    /// The number of threads OpenBLAS uses for one product.
+    /// The number of threads one product uses.
     public static var threadCount: Int {
         ProcessConfiguration.configure()
-        return Int(openblas_get_num_threads())
+        return ProcessConfiguration.kernelThreads
     }
 
     /// C = alpha · op(A) · op(B) + beta · C for row-major Float32 matrices, where op(A) is m×k and
@@ -35,9 +41,19 @@ public enum BLAS {
             }
             return
         }
-        cblas_sgemm(
-            CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        #if canImport(CDNNL)
+            ProcessConfiguration.applyKernelThreadsToCallingThread()
+            // Row-major like the rest of the engine; with beta == 0 C is written without being read.
+            let transposed = CChar(UInt8(ascii: "T")), plain = CChar(UInt8(ascii: "N"))
+            _ = dnnl_sgemm(
+                transA ? transposed : plain, transB ? transposed : plain, Int64(m), Int64(n), Int64(k), alpha, a,
+                Int64(lda), b,
+                Int64(ldb), beta, c, Int64(ldc))
+        #else
+            cblas_sgemm(
+                CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        #endif
     }
 
     /// The product of two dense row-major matrices given as arrays, op(A) m×k and op(B) k×n.

@@ -1,5 +1,3 @@
-import CBLAS
-
 /// Row-major matrix products for the linear ai.onnx.ml operators, through BLAS.
 enum MLMatrix {
     /// `x[rows, k] · w[n, k]ᵀ + bias[n]` → `[rows, n]`.
@@ -11,9 +9,10 @@ enum MLMatrix {
             guard k > 0 else { return }
             x.withUnsafeBufferPointer { xp in
                 w.withUnsafeBufferPointer { wp in
-                    cblas_sgemm(
-                        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(n), Int32(k), 1,
-                        xp.baseAddress, Int32(k), wp.baseAddress, Int32(k), 1, o.baseAddress, Int32(n))
+                    guard let x = xp.baseAddress, let w = wp.baseAddress, let o = o.baseAddress else { return }
+                    BLAS.sgemm(
+                        transA: false, transB: true, m: rows, n: n, k: k, a: x, lda: k, b: w, ldb: k, beta: 1, c: o,
+                        ldc: n)
                 }
             }
         }
@@ -27,9 +26,10 @@ enum MLMatrix {
         out.withUnsafeMutableBufferPointer { o in
             g.withUnsafeBufferPointer { gp in
                 w.withUnsafeBufferPointer { wp in
-                    cblas_sgemm(
-                        CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(k), Int32(n), 1,
-                        gp.baseAddress, Int32(n), wp.baseAddress, Int32(k), 0, o.baseAddress, Int32(k))
+                    guard let g = gp.baseAddress, let w = wp.baseAddress, let o = o.baseAddress else { return }
+                    BLAS.sgemm(
+                        transA: false, transB: false, m: rows, n: k, k: n, a: g, lda: n, b: w, ldb: k, beta: 0, c: o,
+                        ldc: k)
                 }
             }
         }

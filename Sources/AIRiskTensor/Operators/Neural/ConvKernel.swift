@@ -68,47 +68,45 @@ struct ConvKernel: Kernel {
         let g = try geometry(x: x.shape, w: w.shape, bias: b?.shape)
         let plan = g.plan
         let outSize = plan.outputSize, inSize = plan.inputSize
-        var y = [Float](repeating: 0, count: g.batch * g.filters * outSize)
-        var columns = [Float](repeating: 0, count: g.rows * g.chunk * outSize)
-        var product = [Float](repeating: 0, count: g.groupFilters * g.chunk * outSize)
-        x.values.withUnsafeBufferPointer { xp in
-            w.values.withUnsafeBufferPointer { wp in
-                y.withUnsafeMutableBufferPointer { yp in
-                    columns.withUnsafeMutableBufferPointer { cp in
-                        product.withUnsafeMutableBufferPointer { pp in
-                            var start = 0
-                            while start < g.batch {
-                                let count = min(g.chunk, g.batch - start)
-                                let width = count * outSize
-                                for grp in 0..<group {
-                                    for s in 0..<count {
-                                        let image =
-                                            xp.baseAddress! + ((start + s) * g.channels + grp * g.groupChannels)
-                                            * inSize
-                                        Im2Col.unfold(
-                                            image: image, channels: g.groupChannels, plan: plan,
-                                            columns: cp.baseAddress! + s * outSize, rowStride: width)
-                                    }
-                                    NeuralGEMM.gemm(
-                                        m: g.groupFilters, n: width, k: g.rows,
-                                        a: wp.baseAddress! + grp * g.groupFilters * g.rows, lda: g.rows,
-                                        b: cp.baseAddress!, ldb: width, beta: 0, c: pp.baseAddress!, ldc: width)
-                                    for m in 0..<g.groupFilters {
-                                        let filter = grp * g.groupFilters + m
-                                        let bias = b?.values[filter] ?? 0
-                                        for s in 0..<count {
-                                            let src = pp.baseAddress! + m * width + s * outSize
-                                            let dst = yp.baseAddress! + ((start + s) * g.filters + filter) * outSize
-                                            for i in 0..<outSize { dst[i] = src[i] + bias }
-                                        }
-                                    }
-                                }
-                                start += count
+        // A 1×1 window with stride 1 and no padding reads the image as it is: no column matrix.
+        let pointwise =
+            plan.kernelSize == 1 && plan.stride.allSatisfy { $0 == 1 } && plan.padBegin.allSatisfy { $0 == 0 }
+            && plan.padEnd.allSatisfy { $0 == 0 } && outSize == inSize
+        let count = g.batch * g.filters * outSize
+        let columns = FloatScratch(uninitializedCount: pointwise ? 0 : g.rows * outSize)
+        let y = [Float](unsafeUninitializedCapacity: count) { yp, initialized in
+            x.values.withUnsafeBufferPointer { xp in
+                w.values.withUnsafeBufferPointer { wp in
+                    // One product per sample and group, written straight into the output: the sample's filters
+                    // are contiguous planes of outSize values, the rows of a row-major [groupFilters, outSize].
+                    for sample in 0..<g.batch {
+                        for grp in 0..<group {
+                            let image = xp.baseAddress! + (sample * g.channels + grp * g.groupChannels) * inSize
+                            let out = yp.baseAddress! + (sample * g.filters + grp * g.groupFilters) * outSize
+                            if !pointwise {
+                                Im2Col.unfold(
+                                    image: image, channels: g.groupChannels, plan: plan, columns: columns.pointer,
+                                    rowStride: outSize)
                             }
+                            NeuralGEMM.gemm(
+                                m: g.groupFilters, n: outSize, k: g.rows,
+                                a: wp.baseAddress! + grp * g.groupFilters * g.rows, lda: g.rows,
+                                b: pointwise ? image : UnsafePointer(columns.pointer), ldb: outSize, beta: 0, c: out,
+                                ldc: outSize)
                         }
                     }
                 }
             }
+            if let bias = b?.values {
+                bias.withUnsafeBufferPointer { bp in
+                    for plane in 0..<(g.batch * g.filters) {
+                        let value = bp[plane % g.filters]
+                        let row = yp.baseAddress! + plane * outSize
+                        for i in 0..<outSize { row[i] += value }
+                    }
+                }
+            }
+            initialized = count
         }
         let shape = [g.batch, g.filters] + plan.outputSpatial
         return KernelOutput(outputs: [Tensor(shape: shape, scalars: y)])

@@ -16,6 +16,9 @@ enum Im2Col {
             if let src {
                 let source = image + src
                 for i in 0..<count { dst[i] = source[i] }
+            } else if count == 1 {
+                // A one-wide padding edge (3×3 windows, pad 1): a store, not a call to memset.
+                dst.pointee = 0
             } else {
                 dst.update(repeating: 0, count: count)
             }

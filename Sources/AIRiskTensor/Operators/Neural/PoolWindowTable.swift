@@ -9,45 +9,49 @@ struct PoolWindowTable: Sendable {
     let paddedCounts: [Int32]
 
     init(plan: SpatialPlan) {
+        let size = plan.input, kernel = plan.kernel, stride = plan.stride, dilation = plan.dilation
+        let begin = plan.padBegin, end = plan.padEnd
+        // Per dimension and output coordinate o: the in-bounds input coordinates
+        // coordinates[axis][first[axis][o] ..< first[axis][o + 1]] and the padded count. Flat arrays: this runs on
+        // every call, and nested arrays cost a retain and release per access.
+        var first = [[Int]](), coordinates = [[Int]](), padded = [[Int]]()
+        for axis in 0..<SpatialPlan.maxRank {
+            var axisFirst = [0], axisCoordinates = [Int](), axisPadded = [Int]()
+            axisCoordinates.reserveCapacity(plan.output[axis] * kernel[axis])
+            for o in 0..<plan.output[axis] {
+                var count = 0
+                for k in 0..<kernel[axis] {
+                    let i = o * stride[axis] - begin[axis] + k * dilation[axis]
+                    if i >= -begin[axis] && i < size[axis] + end[axis] { count += 1 }
+                    if i >= 0 && i < size[axis] { axisCoordinates.append(i) }
+                }
+                axisFirst.append(axisCoordinates.count)
+                axisPadded.append(count)
+            }
+            first.append(axisFirst)
+            coordinates.append(axisCoordinates)
+            padded.append(axisPadded)
+        }
         var starts = [Int]()
         starts.reserveCapacity(plan.outputSize + 1)
         var indices = [Int32]()
         indices.reserveCapacity(plan.outputSize * plan.kernelSize)
         var paddedCounts = [Int32]()
         paddedCounts.reserveCapacity(plan.outputSize)
-        let size = plan.input, kernel = plan.kernel, stride = plan.stride, dilation = plan.dilation
-        let begin = plan.padBegin, end = plan.padEnd
-        // Per dimension and output coordinate: in-bounds input coordinates and the padded count.
-        var axisCoordinates = [[[Int]]]()
-        var axisPadded = [[Int]]()
-        for axis in 0..<SpatialPlan.maxRank {
-            var coordinates = [[Int]]()
-            var padded = [Int]()
-            for o in 0..<plan.output[axis] {
-                var valid = [Int]()
-                var count = 0
-                for k in 0..<kernel[axis] {
-                    let i = o * stride[axis] - begin[axis] + k * dilation[axis]
-                    if i >= -begin[axis] && i < size[axis] + end[axis] { count += 1 }
-                    if i >= 0 && i < size[axis] { valid.append(i) }
-                }
-                coordinates.append(valid)
-                padded.append(count)
-            }
-            axisCoordinates.append(coordinates)
-            axisPadded.append(padded)
-        }
+        let (firstD, firstH, firstW) = (first[0], first[1], first[2])
+        let (coordD, coordH, coordW) = (coordinates[0], coordinates[1], coordinates[2])
+        let (padD, padH, padW) = (padded[0], padded[1], padded[2])
         for od in 0..<plan.output[0] {
             for oh in 0..<plan.output[1] {
                 for ow in 0..<plan.output[2] {
                     starts.append(indices.count)
-                    for id in axisCoordinates[0][od] {
-                        for ih in axisCoordinates[1][oh] {
-                            let line = (id * size[1] + ih) * size[2]
-                            for iw in axisCoordinates[2][ow] { indices.append(Int32(line + iw)) }
+                    for d in firstD[od]..<firstD[od + 1] {
+                        for h in firstH[oh]..<firstH[oh + 1] {
+                            let line = (coordD[d] * size[1] + coordH[h]) * size[2]
+                            for x in firstW[ow]..<firstW[ow + 1] { indices.append(Int32(line + coordW[x])) }
                         }
                     }
-                    paddedCounts.append(Int32(axisPadded[0][od] * axisPadded[1][oh] * axisPadded[2][ow]))
+                    paddedCounts.append(Int32(padD[od] * padH[oh] * padW[ow]))
                 }
             }
         }
