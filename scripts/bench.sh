@@ -6,6 +6,8 @@
 #   scripts/bench.sh lira       # only the LiRA comparison
 #   scripts/bench.sh model MODEL.onnx DATA   # `airisk bench` vs onnxruntime on your own model and data
 #   scripts/bench.sh model                   # the same on every fixture model with its population split
+#   scripts/bench.sh engine                  # the same on issue 22's MLP, small CNN, ResNet-20 and LSTM (made by
+#                                            # scripts/make_bench_models.py; python3 needs torch and onnxscript)
 #
 # Environment: ROUNDS (interleaved rounds, default 5), REPEATS / MIN_TIME (timed runs per figure and seconds per run,
 # default 5 / 0.2), LIRA_RUNS (default 3), BENCH_SECONDS (model: seconds timed per batch size and run, default 1).
@@ -21,6 +23,14 @@ MIN_TIME="${MIN_TIME:-0.2}"
 LIRA_RUNS="${LIRA_RUNS:-3}"
 BENCH_SECONDS="${BENCH_SECONDS:-1}"
 
+if [[ "$what" == engine ]]; then
+    models=.build/bench-models
+    [ -f "$models/lstm.npz" ] || python3 scripts/make_bench_models.py "$models" >&2
+    set -- model
+    for m in mlp small_cnn resnet20 lstm; do set -- "$@" "$models/$m.onnx" "$models/$m.npz"; done
+    what=model
+fi
+
 if [[ "$what" == model ]]; then
     swift build -c release --product airisk >&2
 else
@@ -31,7 +41,7 @@ bench="$bin/airisk-bench"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "Machine: $(nproc) logical CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs);" \
+echo "Machine: $(nproc) logical CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) ($(grep -m1 -o -w -E 'avx512f' /proc/cpuinfo || grep -m1 -o -w avx2 /proc/cpuinfo || echo baseline));" \
     "$(swift --version 2>&1 | head -1); $(python3 -c 'import onnxruntime, sklearn, numpy; print("onnxruntime", onnxruntime.__version__, "scikit-learn", sklearn.__version__, "numpy", numpy.__version__)')"
 echo
 
@@ -59,7 +69,7 @@ fi
 
 if [[ "$what" == model ]]; then
     if (( $# >= 3 )); then
-        pairs=("$2" "$3")
+        pairs=("${@:2}")
     else
         pairs=()
         for m in logreg_breast_cancer softmax_digits mlp_digits_overfit mlp_digits_regularised random_forest_digits \

@@ -3,16 +3,21 @@
 (`torch.onnx.export(..., dynamo=True)`) as users export them. Random weights (seeded): the benchmarks time the
 engine, not accuracy; BatchNorm layers carry non-trivial running statistics so they are not no-ops.
 
-    python3 scripts/make_bench_models.py OUT_DIR
+    python3 scripts/make_bench_models.py OUT_DIR             # benchmark inputs: 256 rows per model
+    python3 scripts/make_bench_models.py --fixtures          # rewrites Tests/Fixtures/models/bench/
 
-Writes to OUT_DIR (not committed; `scripts/bench.sh engine` makes them under .build/bench-models):
+Needs torch, onnx, onnxscript, onnxruntime and numpy (see scripts/make_torch_fixtures.py for a venv). Writes to
+OUT_DIR (`scripts/bench.sh engine` makes them under .build/bench-models):
     small_cnn.onnx   1x28x28 -> Conv(8,3x3) ReLU MaxPool Conv(16,3x3) ReLU MaxPool Linear(10)
     resnet20.onnx    3x32x32 CIFAR ResNet-20 (He et al. 2016: 3 stages x 3 basic blocks, 16/32/64 channels)
     lstm.onnx        [batch, 20, 8] -> LSTM(64) -> Linear(2) on the last step
     mlp.onnx         64 -> 256 -> ReLU -> 256 -> ReLU -> 10
-and NAME.npz (x: 256 float32 rows) for each.
+and NAME.npz (x: 256 float32 rows) for each. With --fixtures, the same models (same seed, so the same weights)
+with 8 rows each and expected.json: onnxruntime's logits on those rows, which the engine must reproduce
+(Tests/AIRiskONNXTests/BenchModelTests.swift).
 """
 
+import json
 import sys
 from pathlib import Path
 
@@ -101,8 +106,10 @@ def export(model: nn.Module, example: torch.Tensor, path: Path) -> None:
 
 
 def main() -> None:
-    out = Path(sys.argv[1])
+    fixtures = sys.argv[1] == "--fixtures"
+    out = Path(__file__).resolve().parent.parent / "Tests/Fixtures/models/bench" if fixtures else Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
+    expected = {}
     torch.manual_seed(SEED)
     generator = torch.Generator().manual_seed(SEED)
     models = {
@@ -118,8 +125,17 @@ def main() -> None:
         x = rng.standard_normal((256, *shape)).astype(np.float32)
         with torch.no_grad():
             export(model, torch.from_numpy(x[:2]), out / f"{name}.onnx")
+        if fixtures:
+            import onnxruntime as ort
+
+            x = x[:8]
+            session = ort.InferenceSession(str(out / f"{name}.onnx"), providers=["CPUExecutionProvider"])
+            logits = session.run(None, {"x": x})[0]
+            expected[name] = [[round(float(v), 6) for v in row] for row in logits]
         np.savez(out / f"{name}.npz", x=x)
         print(f"wrote {out / name}.onnx and .npz, input {list(x.shape[1:])}")
+    if fixtures:
+        (out / "expected.json").write_text(json.dumps({"torch": torch.__version__, "logits": expected}, indent=1))
 
 
 if __name__ == "__main__":
