@@ -14,7 +14,9 @@ import Synchronization
 /// cancellation) on an ordinary queue.
 enum Interruption {
     private static let count = Atomic<Int>(0)
-    nonisolated(unsafe) private static var wakeFD: Int32 = -1
+    /// The pipe the handler writes to: atomic (lock-free, so the handler may read it) because in-process callers
+    /// (the tests) run assessments concurrently, and ThreadSanitizer saw their stores race.
+    private static let wakeFD = Atomic<Int32>(-1)
     /// The second signal's message, as bytes the handler can write without allocating.
     nonisolated(unsafe) private static let quitMessage: UnsafeMutableBufferPointer<UInt8> = {
         let text = Array("\ninterrupted again: quitting without writing results\n".utf8)
@@ -32,7 +34,7 @@ enum Interruption {
         _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
         count.store(0, ordering: .sequentiallyConsistent)
         _ = quitMessage
-        wakeFD = fds[1]
+        wakeFD.store(fds[1], ordering: .sequentiallyConsistent)
         let reader = DispatchSource.makeReadSource(
             fileDescriptor: fds[0], queue: DispatchQueue(label: "airisk.interruption"))
         reader.setEventHandler {
@@ -47,7 +49,7 @@ enum Interruption {
         action.__sigaction_handler.sa_handler = { _ in
             if Interruption.count.add(1, ordering: .sequentiallyConsistent).newValue == 1 {
                 var byte: UInt8 = 1
-                _ = write(Interruption.wakeFD, &byte, 1)
+                _ = write(Interruption.wakeFD.load(ordering: .sequentiallyConsistent), &byte, 1)
             } else {
                 _ = write(2, Interruption.quitMessage.baseAddress, Interruption.quitMessage.count)
                 FatalSignals.killAllFromSignalHandler()

@@ -17,7 +17,7 @@ struct SliceKernel: Kernel {
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 
-    func plan(_ inputs: [Tensor?]) throws -> (data: Tensor, shape: [Int], map: [Int]) {
+    func plan(_ inputs: [Tensor?]) throws -> (data: Tensor, shape: [Int], base: Int, strides: [Int]) {
         let data = try ctx.input(inputs, 0)
         let starts: [Int]
         let ends: [Int]
@@ -61,18 +61,57 @@ struct SliceKernel: Kernel {
         let strides = Shape.strides(data.shape)
         var base = 0
         for d in 0..<data.rank { base += begin[d] * strides[d] }
-        let map = IndexMap.strided(shape: shape, base: base, strides: (0..<data.rank).map { strides[$0] * step[$0] })
-        return (data, shape, map)
+        return (data, shape, base, (0..<data.rank).map { strides[$0] * step[$0] })
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let (data, shape, map) = try plan(inputs)
+        let (data, shape, base, strides) = try plan(inputs)
+        if case .float(let values) = data.storage, let last = shape.last, strides.last == 1 {
+            return KernelOutput(
+                outputs: [
+                    Tensor(
+                        shape: shape,
+                        scalars: Self.copyRuns(values, shape: shape, base: base, strides: strides, run: last))
+                ])
+        }
+        let map = IndexMap.strided(shape: shape, base: base, strides: strides)
         return KernelOutput(outputs: [Tensor(shape: shape, storage: data.storage.gathered(map))])
+    }
+
+    /// The slice of float `values` whose last axis is contiguous, copied a run of `run` elements at a time (the
+    /// index map would cost an Int per element and a gather).
+    static func copyRuns(_ values: [Float], shape: [Int], base: Int, strides: [Int], run: Int) -> [Float] {
+        let count = shape.reduce(1, *)
+        return [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            defer { initialized = count }
+            guard count > 0, let target = out.baseAddress else { return }
+            values.withUnsafeBufferPointer { source in
+                guard let source = source.baseAddress else { return }
+                let outer = shape.count - 1
+                var counter = [Int](repeating: 0, count: outer)
+                var offset = base
+                var written = 0
+                while written < count {
+                    (target + written).initialize(from: source + offset, count: run)
+                    written += run
+                    var d = outer - 1
+                    while d >= 0 {
+                        counter[d] += 1
+                        offset += strides[d]
+                        if counter[d] < shape[d] { break }
+                        offset -= strides[d] * shape[d]
+                        counter[d] = 0
+                        d -= 1
+                    }
+                }
+            }
+        }
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
         guard let g = outputGradients.first ?? nil, let gv = g.floats else { return inputs.map { _ in nil } }
-        let (data, _, map) = try plan(inputs)
+        let (data, shape, base, strides) = try plan(inputs)
+        let map = IndexMap.strided(shape: shape, base: base, strides: strides)
         var result: [Tensor?] = [
             Tensor(shape: data.shape, storage: .float(IndexMap.scatterAdd(gv, map: map, count: data.count)))
         ]
