@@ -5,9 +5,9 @@ import PackageDescription
 // "Prescott" kernels on CPUs newer than it knows and ran 5-10x slower (BENCHMARKS.md, "Matrix-product backend");
 // OpenBLAS elsewhere. OpenBLAS stays linked on every architecture for the vector routines (dot, axpy).
 #if arch(x86_64)
-    let tensorKernelLibraries: [Target.Dependency] = ["CBLAS", "CDNNL"]
+    let tensorKernelLibraries: [Target.Dependency] = ["CBLAS", "CDNNL", "CVectorMath"]
 #else
-    let tensorKernelLibraries: [Target.Dependency] = ["CBLAS"]
+    let tensorKernelLibraries: [Target.Dependency] = ["CBLAS", "CVectorMath"]
 #endif
 
 let package = Package(
@@ -36,6 +36,8 @@ let package = Package(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CDNNL", path: "Sources/CDNNL", providers: [.apt(["libdnnl-dev"])]),
+        // The engine's hot elementwise loops, compiled per vector extension and chosen at load time.
+        .target(name: "CVectorMath"),
 
         // Text building blocks every module may use: control-character escaping, the JSON value, parser and writer.
         .target(name: "AIRiskSupport"),

@@ -17,6 +17,27 @@ struct RecurrentActivationTests {
         #expect(worstSigmoid < 1e-6)
     }
 
+    @Test("the vectorised tanh and sigmoid (C, picked per CPU at load) match libm and honour clip")
+    func vectorisedApproximations() {
+        // 40,001 points, odd count: every vector width leaves a remainder.
+        let xs = (-20_000...20_000).map { Float($0) * 1e-3 }
+        for (activation, exact) in [
+            (RecurrentActivation.tanh, { (x: Float) in Foundation.tanh(x) }),
+            (RecurrentActivation.sigmoid, { (x: Float) in 1 / (1 + exp(-x)) }),
+        ] {
+            for clip in [Float.infinity, 3] {
+                var out = [Float](repeating: .nan, count: xs.count)
+                xs.withUnsafeBufferPointer { src in
+                    out.withUnsafeMutableBufferPointer { dst in
+                        activation.apply(src.baseAddress!, dst.baseAddress!, count: xs.count, clip: clip)
+                    }
+                }
+                let worst = zip(xs, out).map { abs($1 - exact(min(max($0, -clip), clip))) }.max() ?? .nan
+                #expect(worst < 1e-6, "\(activation) clip \(clip): worst error \(worst)")
+            }
+        }
+    }
+
     @Test("derivatives match central differences for every activation")
     func derivatives() throws {
         let all = try #require(

@@ -8,6 +8,8 @@
 public struct Executor: Sendable {
     struct Step: Sendable {
         let kernel: any Kernel
+        /// The kernel again when it can run without keeping its backward tape (``run(inputs:)`` uses it).
+        let tapeFree: (any TapeFreeForward)?
         let name: String
         let opType: String
         /// Slot per node input; -1 for an omitted optional input.
@@ -95,7 +97,8 @@ public struct Executor: Sendable {
             let kernel = try type.init(node: named, opset: opset)
             steps.append(
                 Step(
-                    kernel: kernel, name: nodeName, opType: node.opType, inputs: inputs, outputs: outputs,
+                    kernel: kernel, tapeFree: kernel as? any TapeFreeForward, name: nodeName, opType: node.opType,
+                    inputs: inputs, outputs: outputs,
                     releases: []))
         }
         if !unsupported.isEmpty { throw ExecutorError.unsupportedOperators(unsupported) }
@@ -212,7 +215,7 @@ public struct Executor: Sendable {
         let folded = inputs.count == inputSlots.count
         var values = try bind(inputs, base: folded ? foldedValues : initialValues)
         for step in folded ? foldedSteps : steps {
-            _ = try execute(step, &values)
+            _ = try execute(step, &values, keepTape: false)
             for s in step.releases { values[s] = nil }
         }
         var result: [String: Tensor] = [:]
@@ -263,11 +266,13 @@ public struct Executor: Sendable {
     }
 
     @inline(__always)
-    func execute(_ step: Step, _ values: inout [Tensor?]) throws -> KernelOutput {
+    func execute(_ step: Step, _ values: inout [Tensor?], keepTape: Bool = true) throws -> KernelOutput {
         var ins: [Tensor?] = []
         ins.reserveCapacity(step.inputs.count)
         for s in step.inputs { ins.append(s >= 0 ? values[s] : nil) }
-        let out = try step.kernel.forward(ins)
+        let out =
+            try keepTape
+            ? step.kernel.forward(ins) : (step.tapeFree?.forwardWithoutTape(ins) ?? step.kernel.forward(ins))
         for (i, s) in step.outputs.enumerated() where s >= 0 {
             guard i < out.outputs.count else {
                 throw ExecutorError.missingKernelOutput(node: step.name, opType: step.opType, index: i)

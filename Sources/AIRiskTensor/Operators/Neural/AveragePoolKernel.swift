@@ -6,6 +6,7 @@ struct AveragePoolKernel: Kernel {
 
     private let context: NeuralNodeContext
     private let window: SpatialWindow
+    private let tables = PoolWindowTableCache()
     private let countIncludePad: Bool
 
     init(node: Node, opset: Int) throws {
@@ -17,7 +18,7 @@ struct AveragePoolKernel: Kernel {
     /// The window table and the reciprocal divisor of every output position.
     private func layout(_ x: PoolingInput) throws -> (plan: SpatialPlan, table: PoolWindowTable, scale: [Float]) {
         let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [], planes: x.planes)
-        let table = PoolWindowTable(plan: plan)
+        let table = tables.table(for: plan)
         let scale = (0..<plan.outputSize).map { o -> Float in
             let n = countIncludePad ? Int(table.paddedCounts[o]) : table.starts[o + 1] - table.starts[o]
             return n > 0 ? 1 / Float(n) : 0

@@ -7,6 +7,7 @@ struct MaxPoolKernel: Kernel {
 
     private let context: NeuralNodeContext
     private let window: SpatialWindow
+    private let tables = PoolWindowTableCache()
     private let columnMajorIndices: Bool
 
     init(node: Node, opset: Int) throws {
@@ -27,7 +28,7 @@ struct MaxPoolKernel: Kernel {
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try PoolingInput(context, inputs)
         let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [], planes: x.planes)
-        let table = PoolWindowTable(plan: plan)
+        let table = tables.table(for: plan)
         let inSize = plan.inputSize, outSize = plan.outputSize
         let y = FloatScratch(count: x.planes * outSize)
         var winners = [Int32](repeating: -1, count: x.planes * outSize)

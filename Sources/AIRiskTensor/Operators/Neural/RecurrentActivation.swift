@@ -1,3 +1,4 @@
+import CVectorMath
 import Foundation
 
 /// An activation function of the ONNX recurrent operators (RNN, GRU, LSTM `activations`), with
@@ -44,9 +45,9 @@ enum RecurrentActivation: Sendable, Equatable {
     func apply(_ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, count: Int, clip: Float) {
         switch self {
         case .tanh:
-            for i in 0..<count { dst[i] = Self.fastTanh(min(max(src[i], -clip), clip)) }
+            airisk_tanh_affine(src, dst, count, clip, 1, 1, 0)
         case .sigmoid:
-            for i in 0..<count { dst[i] = 0.5 + 0.5 * Self.fastTanh(0.5 * min(max(src[i], -clip), clip)) }
+            airisk_tanh_affine(src, dst, count, clip, 0.5, 0.5, 0.5)
         case .relu:
             for i in 0..<count { dst[i] = max(0, min(max(src[i], -clip), clip)) }
         default:
