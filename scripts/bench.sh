@@ -6,6 +6,8 @@
 #   scripts/bench.sh lira       # only the LiRA comparison
 #   scripts/bench.sh model MODEL.onnx DATA   # `airisk bench` vs onnxruntime on your own model and data
 #   scripts/bench.sh model                   # the same on every fixture model with its population split
+#   scripts/bench.sh kernels                 # sgemm on the engine's shapes: OpenBLAS (as detected, and with the
+#                                            # core types these machines set), BLIS, oneDNN (libblis-dev, libdnnl-dev)
 #   scripts/bench.sh engine                  # the same on issue 22's MLP, small CNN, ResNet-20 and LSTM (made by
 #                                            # scripts/make_bench_models.py; python3 needs torch and onnxscript)
 #
@@ -22,6 +24,22 @@ REPEATS="${REPEATS:-5}"
 MIN_TIME="${MIN_TIME:-0.2}"
 LIRA_RUNS="${LIRA_RUNS:-3}"
 BENCH_SECONDS="${BENCH_SECONDS:-1}"
+
+if [[ "$what" == kernels ]]; then
+    out=.build/gemm-backends
+    mkdir -p "$out"
+    cc -O2 Benchmarks/gemm_backends.c -o "$out/openblas" -lopenblas
+    blis_include=$(dirname "$(find /usr/include -name blis.h | head -1)")
+    cc -O2 -I"$blis_include" Benchmarks/gemm_backends.c -o "$out/blis" -lblis -lm
+    cc -O2 -DUSE_DNNL Benchmarks/gemm_backends.c -o "$out/dnnl" -ldnnl
+    echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 BLIS_NUM_THREADS=1
+    echo "== OpenBLAS, core type as detected (OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-not set})"; "$out/openblas"
+    for core in Haswell SkylakeX; do echo "== OpenBLAS, OPENBLAS_CORETYPE=$core"; OPENBLAS_CORETYPE=$core "$out/openblas"; done
+    echo "== BLIS"; "$out/blis"
+    echo "== oneDNN"; "$out/dnnl"
+    exit 0
+fi
 
 if [[ "$what" == engine ]]; then
     models=.build/bench-models
