@@ -36,7 +36,7 @@ let package = Package(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CDNNL", path: "Sources/CDNNL", providers: [.apt(["libdnnl-dev"])]),
-        // The engine's hot elementwise loops, compiled per vector extension and chosen at load time.
+        // The engine's hot elementwise loops, compiled per vector extension and chosen on first call.
         .target(name: "CVectorMath"),
 
         // Text building blocks every module may use: control-character escaping, the JSON value, parser and writer.

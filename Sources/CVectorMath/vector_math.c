@@ -1,17 +1,16 @@
-// The engine's hot elementwise loops in C so they can be compiled for several vector extensions and picked at load
-// time (function multiversioning): Swift compiles for the x86-64 baseline (SSE2, 4 floats per instruction), these
-// run 16 wide on AVX-512 machines. BENCHMARKS.md ("Recurrent gates") has the measurement.
+// The engine's hot elementwise loops in C, compiled for several vector extensions and chosen on first call:
+// Swift compiles for the x86-64 baseline (SSE2, 4 floats per instruction); these run 16 wide on AVX-512 machines.
+// BENCHMARKS.md ("Engine speed on an AVX-512 machine") has the measurement.
+//
+// The choice is made at run time through a function pointer, not with target_clones: an ifunc resolver runs while
+// the loader relocates, before a sanitizer runtime is initialised, and the ThreadSanitizer build crashed there.
 #include "vector_math.h"
 
-#if defined(__x86_64__) && defined(__clang__)
-#define AIRISK_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define AIRISK_VECTOR_CLONES
-#endif
+#include <stdatomic.h>
 
 static inline float clampf(float x, float lo, float hi) { return x < lo ? lo : (x > hi ? hi : x); }
 
-static inline float fast_tanh(float value) {
+static inline __attribute__((always_inline)) float fast_tanh(float value) {
     const float bound = 7.90531110763549805f;
     float x = clampf(value, -bound, bound);
     float x2 = x * x;
@@ -32,10 +31,53 @@ static inline float fast_tanh(float value) {
     return magnitude < 0.0004f ? value : t;
 }
 
-AIRISK_VECTOR_CLONES
-void airisk_tanh_affine(const float *src, float *dst, ptrdiff_t count, float clip, float scale, float outScale,
-                        float outShift) {
+static inline __attribute__((always_inline)) void tanh_affine_loop(const float *src, float *dst, ptrdiff_t count,
+                                                                    float clip, float scale, float outScale,
+                                                                    float outShift) {
     for (ptrdiff_t i = 0; i < count; i++) {
         dst[i] = outShift + outScale * fast_tanh(scale * clampf(src[i], -clip, clip));
     }
+}
+
+typedef void (*tanh_affine_function)(const float *, float *, ptrdiff_t, float, float, float, float);
+
+static void tanh_affine_baseline(const float *src, float *dst, ptrdiff_t count, float clip, float scale,
+                                 float outScale, float outShift) {
+    tanh_affine_loop(src, dst, count, clip, scale, outScale, outShift);
+}
+
+#if defined(__x86_64__) && defined(__clang__)
+__attribute__((target("avx2,fma"))) static void tanh_affine_avx2(const float *src, float *dst, ptrdiff_t count,
+                                                                  float clip, float scale, float outScale,
+                                                                  float outShift) {
+    tanh_affine_loop(src, dst, count, clip, scale, outScale, outShift);
+}
+
+__attribute__((target("avx512f"))) static void tanh_affine_avx512(const float *src, float *dst, ptrdiff_t count,
+                                                                   float clip, float scale, float outScale,
+                                                                   float outShift) {
+    tanh_affine_loop(src, dst, count, clip, scale, outScale, outShift);
+}
+#endif
+
+static tanh_affine_function pick_tanh_affine(void) {
+#if defined(__x86_64__) && defined(__clang__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f")) return tanh_affine_avx512;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return tanh_affine_avx2;
+#endif
+    return tanh_affine_baseline;
+}
+
+// Every thread that finds it unset picks the same function; relaxed atomics keep that benign for the sanitizers.
+static _Atomic(tanh_affine_function) chosen_tanh_affine = NULL;
+
+void airisk_tanh_affine(const float *src, float *dst, ptrdiff_t count, float clip, float scale, float outScale,
+                        float outShift) {
+    tanh_affine_function function = atomic_load_explicit(&chosen_tanh_affine, memory_order_relaxed);
+    if (function == NULL) {
+        function = pick_tanh_affine();
+        atomic_store_explicit(&chosen_tanh_affine, function, memory_order_relaxed);
+    }
+    function(src, dst, count, clip, scale, outScale, outShift);
 }
