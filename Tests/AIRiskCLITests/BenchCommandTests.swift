@@ -1,6 +1,7 @@
 import AIRiskAccess
 import AIRiskData
 import AIRiskONNX
+import AIRiskTensor
 import AIRiskTestSupport
 import Foundation
 import Testing
@@ -47,6 +48,7 @@ struct BenchCommandTests {
         #expect(rates.allSatisfy { $0.rate > 0 })
         let text = BenchCommand.text(results, model: access.description, environment: ["OPENBLAS_CORETYPE": "Haswell"])
         #expect(text.contains("CPU: "))
+        #expect(text.contains("Matrix products: \(BLAS.backend)"))
         #expect(text.contains("OPENBLAS_CORETYPE: set to Haswell"))
         #expect(BenchCommand.text(results, model: access.description, environment: [:]).contains("not set"))
     }

@@ -2,6 +2,7 @@ import AIRiskAccess
 import AIRiskAssessment
 import AIRiskData
 import AIRiskLoader
+import AIRiskTensor
 import ArgumentParser
 import Foundation
 
@@ -86,13 +87,14 @@ struct BenchCommand: AsyncParsableCommand {
             .joined(separator: ", ") + "]"
     }
 
-    /// A small table with the CPU and the OpenBLAS settings that change the engine's speed.
+    /// A small table with the CPU, the matrix-product library and the settings that change the engine's speed.
     static func text(
         _ results: [ModelBenchmark.Result], model d: ModelDescription, environment: [String: String]
     ) -> String {
         var lines = [
             "Model: \(d.name) (rows of shape \(d.inputShape), \(d.outputKind))",
             "CPU: \(cpuName()), \(ProcessInfo.processInfo.activeProcessorCount) logical CPUs",
+            "Matrix products: \(BLAS.backend)",
             "OPENBLAS_CORETYPE: \(environment["OPENBLAS_CORETYPE"].map { "set to \($0)" } ?? "not set")",
             "Threads: \(environment["OPENBLAS_NUM_THREADS"] ?? environment["OMP_NUM_THREADS"] ?? "1")",
             "",

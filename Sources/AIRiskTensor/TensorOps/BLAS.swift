@@ -19,6 +19,15 @@ public enum BLAS {
         ProcessConfiguration.setKernelThreads(max(1, n))
     }
 
+    /// The library behind ``sgemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``, for benchmark reports.
+    public static var backend: String {
+        #if canImport(CDNNL)
+            "oneDNN dnnl_sgemm (code generated for this CPU)"
+        #else
+            "OpenBLAS cblas_sgemm"
+        #endif
+    }
+
     /// The number of threads one product uses.
     public static var threadCount: Int {
         ProcessConfiguration.configure()
