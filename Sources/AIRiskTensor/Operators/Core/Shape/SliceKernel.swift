@@ -78,31 +78,18 @@ struct SliceKernel: Kernel {
         return KernelOutput(outputs: [Tensor(shape: shape, storage: data.storage.gathered(map))])
     }
 
-    /// The slice of float `values` whose last axis is contiguous, copied a run of `run` elements at a time (the
-    /// index map would cost an Int per element and a gather).
+    /// The slice of float `values` whose last axis is contiguous, copied a run of `run` elements at a time: the
+    /// index map is built over the outer axes only (one Int per run, not per element).
     static func copyRuns(_ values: [Float], shape: [Int], base: Int, strides: [Int], run: Int) -> [Float] {
         let count = shape.reduce(1, *)
+        let starts = IndexMap.strided(shape: Array(shape.dropLast()), base: base, strides: Array(strides.dropLast()))
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             defer { initialized = count }
             guard count > 0, let target = out.baseAddress else { return }
             values.withUnsafeBufferPointer { source in
                 guard let source = source.baseAddress else { return }
-                let outer = shape.count - 1
-                var counter = [Int](repeating: 0, count: outer)
-                var offset = base
-                var written = 0
-                while written < count {
-                    (target + written).initialize(from: source + offset, count: run)
-                    written += run
-                    var d = outer - 1
-                    while d >= 0 {
-                        counter[d] += 1
-                        offset += strides[d]
-                        if counter[d] < shape[d] { break }
-                        offset -= strides[d] * shape[d]
-                        counter[d] = 0
-                        d -= 1
-                    }
+                for (index, start) in starts.enumerated() {
+                    (target + index * run).initialize(from: source + start, count: run)
                 }
             }
         }
