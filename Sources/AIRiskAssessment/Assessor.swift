@@ -206,7 +206,9 @@ public struct Assessor: Sendable {
         return Finding(
             id: "finding.\(kind.rawValue)", probeID: kind.rawValue,
             title: "\(probe.name.en): "
-                + (evidence.isMeasurable ? "\(score.severity.rawValue.capitalized) risk" : "no measurable leakage"),
+                + (evidence.isMeasurable
+                    ? "\(score.severity.rawValue.capitalized) risk"
+                    : evidence.publicBaseline == nil ? "no measurable leakage" : "no leakage beyond public data"),
             severity: score.severity, likelihood: score.likelihood, impact: score.impact, rationale: score.rationale,
             stageID: probe.stage, classID: probe.attackClass,
             owasp: Reference(id: owaspID, name: catalog.owaspRisk(owaspID)?.title ?? owaspID),

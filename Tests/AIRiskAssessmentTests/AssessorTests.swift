@@ -34,6 +34,31 @@ struct AssessorTests {
         #expect(results.model.sha256?.count == 64)
         let inversion = try #require(results.probes.first { $0.id == "inversion" })
         #expect(inversion.images.count == 20, "a reconstruction and a class mean per digit")
+
+        // The members the headline attack singles out, drawn as the 8×8 digits they are, in the table's order.
+        let membership = try #require(results.probes.first { $0.id == "membership" })
+        let exposed = try #require(membership.tables.first { $0.title.hasPrefix("Most exposed member records") })
+        #expect(exposed.columns == ["Member index", "Label", "Score"])
+        #expect(membership.images.count == 10)
+        for (image, row) in zip(membership.images, exposed.rows) {
+            guard case .number(let index) = row[0], case .number(let label) = row[1] else {
+                Issue.record("row \(row) is not numeric")
+                continue
+            }
+            #expect(image.title == "Member \(Int(index))")
+            #expect(image.classLabel == String(Int(label)))
+            #expect(image.width == 128 && image.height == 128)
+        }
+    }
+
+    @Test("a tabular model's most exposed members are listed, not drawn")
+    func tabularMembersNotDrawn() async throws {
+        let assessor = Assessor(catalog: try Catalog.bundled())
+        let results = try await assessor.run(fixturePlan("logreg_breast_cancer", probes: [.membership]))
+        let membership = try #require(results.probes.first { $0.id == "membership" })
+        #expect(membership.status == .ran)
+        #expect(membership.images.isEmpty)
+        #expect(membership.tables.contains { $0.title.hasPrefix("Most exposed member records") })
     }
 
     @Test("the same seed gives the same results")

@@ -24,11 +24,11 @@ struct InversionImageLayoutTests {
         }
         let range = FeatureRange(
             lower: [Float](repeating: 0, count: c * h * w), upper: [Float](repeating: 1, count: c * h * w))
-        let a = try #require(InversionRun.image(first, shape: [c, h, w], channelsLast: false, range: range))
-        let b = try #require(InversionRun.image(last, shape: [c, h, w], channelsLast: true, range: range))
+        let a = try #require(RecordImage(shape: [c, h, w], channelsLast: false, range: range).png(first))
+        let b = try #require(RecordImage(shape: [c, h, w], channelsLast: true, range: range).png(last))
         #expect(a.data == b.data)
         #expect(a.width == 3 * (128 / 3) && a.height == 2 * (128 / 3))
-        let swapped = try #require(InversionRun.image(last, shape: [c, h, w], channelsLast: false, range: range))
+        let swapped = try #require(RecordImage(shape: [c, h, w], channelsLast: false, range: range).png(last))
         #expect(swapped.data != a.data)
     }
 }

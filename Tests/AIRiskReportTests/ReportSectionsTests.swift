@@ -140,6 +140,49 @@ struct ReportSectionsTests {
         #expect(ja.contains("メンバー 400 件中 36 件 (9 %) を特定"))
     }
 
+    @Test("the per-record line reads the TPR at the FPR the finding was scored at, whatever the rationale says")
+    func identifiableAtScoredFPR() throws {
+        var r = SampleResults.make()
+        r.findings = r.findings.map { f in
+            var f = f
+            if f.probeID == "membership" {
+                f.headline = Metric(
+                    name: "Attack AUC", value: 0.74, ciLow: 0.7, ciHigh: 0.78,
+                    basis: "LiRA (offline), the attack with the highest lower bound; 400 members, 400 non-members")
+                f.rationale = "Scored on the attack's AUC."
+                f.targetFPR = 0.01
+            }
+            return f
+        }
+        r.probes[0].metrics += [
+            Metric(name: "TPR at 0.1 % FPR", value: 0.02, unit: "fraction", targetFPR: 0.001),
+            Metric(name: "TPR at 1 % FPR", value: 0.09, unit: "fraction", targetFPR: 0.01),
+        ]
+        let html = try HTMLReport.render(r)
+        #expect(html.contains("identifies 36 of 400 members (9 %)"))
+    }
+
+    @Test("a membership probe's pictures go under the most-exposed-records heading, inversion's under its own")
+    func membershipPictures() throws {
+        var r = SampleResults.make()
+        let png = try #require(Data(base64Encoded: Self.onePixelPNG))
+        let membership = try #require(r.probes.firstIndex { $0.id == "membership" })
+        r.probes[membership].images = [
+            ImageArtifact(
+                title: "Member 17", caption: "score 4.200", classLabel: "3", content: .png(png), width: 1, height: 1)
+        ]
+        let html = try HTMLReport.render(r)
+        let probe = try #require(html.range(of: "id=\"probe-membership\""))
+        let rest = html[probe.upperBound...]
+        #expect(rest.contains("<h4>Most exposed member records: the training records the headline attack"))
+        #expect(rest.contains("<b>Member 17</b> · class 3<br>score 4.200"))
+        let ja = try HTMLReport.render(r, options: .init(language: .ja))
+        #expect(ja.contains("<b>メンバー 17</b> · クラス 3<br>スコア 4.200"))
+    }
+
+    static let onePixelPNG =
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=="
+
     @Test("--baseline adds a comparison section with each probe's severity and metric change")
     func baseline() throws {
         let new = Self.withMeasuredDefenses()
@@ -163,6 +206,43 @@ struct ReportSectionsTests {
         #expect(section.contains("<td>low</td><td>critical</td><td class=\"change-worse\">worse</td>"))
         #expect(section.contains("<td class=\"num\">0.7</td><td class=\"num\">0.81</td><td class=\"num\">+0.11</td>"))
         #expect(html.contains("href=\"#baseline\""))
+        // No defense measured in the baseline: its version has no points, this version's round:1 has.
+        #expect(section.contains("<svg"))
+        #expect(section.contains(": Attack AUC against accuracy</title>"))
+        #expect(section.contains(">round:1</text>"))
+    }
+
+    @Test("--baseline charts privacy against utility with both versions' defenses on the same axes")
+    func baselineTradeoff() throws {
+        let new = Self.withMeasuredDefenses()
+        var old = Self.withMeasuredDefenses()
+        old.defenses = old.defenses.map { d in
+            var d = d
+            d.setting = d.setting.map { "old-" + $0 }
+            d.measurements = d.measurements.map { m in
+                var m = m
+                if m.probeID == "membership" { m.after += 0.05 }
+                return m
+            }
+            return d
+        }
+        let html = try HTMLReport.render(
+            new, options: .init(baseline: HTMLReport.Baseline(name: "v1/results.xml", results: old)))
+        let section = try Self.section(html, "baseline")
+        let charts = section.components(separatedBy: "<svg").count - 1
+        #expect(charts == 1, "membership is the only probe whose defense also measured utility")
+        #expect(section.contains(">round:1</text>") && section.contains(">old-round:1</text>"))
+        #expect(section.contains("Baseline · old-round:1: 0.95 → 0.926, 0.74 → 0.66"))
+        #expect(section.contains("This version · round:1: 0.95 → 0.926, 0.74 → 0.61"))
+        // The random-guess line of an AUC, and the hollow marker's legend entry.
+        #expect(section.contains("random guess"))
+        #expect(section.contains("without the defense"))
+
+        var bare = SampleResults.make()
+        bare.defenses = []
+        let none = try HTMLReport.render(
+            bare, options: .init(baseline: HTMLReport.Baseline(name: "v1/results.xml", results: bare)))
+        #expect(!(try Self.section(none, "baseline")).contains("<svg"))
     }
 
     @Test("the print header carries the model name and SHA-256 as an escaped CSS string")

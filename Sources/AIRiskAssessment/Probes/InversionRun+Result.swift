@@ -71,10 +71,10 @@ extension InversionRun {
                     "Nearest member distance", "Nearest member (random)", "Iterations",
                 ], rows: rows))
 
-        let channelsLast = r.configuration.imageChannelsLast
         if let shape = r.imageShape, shape.count == 3 {
+            let drawing = RecordImage(shape: shape, channelsLast: r.configuration.imageChannelsLast, range: range)
             for c in r.classes {
-                if let png = image(c.reconstruction, shape: shape, channelsLast: channelsLast, range: range) {
+                if let png = drawing.png(c.reconstruction) {
                     p.images.append(
                         ImageArtifact(
                             title: "Class \(c.targetClass) reconstruction",
@@ -82,9 +82,7 @@ extension InversionRun {
                             classLabel: String(c.targetClass), content: .png(png.data), width: png.width,
                             height: png.height))
                 }
-                if let meanRecord = c.classMean,
-                    let png = image(meanRecord, shape: shape, channelsLast: channelsLast, range: range)
-                {
+                if let meanRecord = c.classMean, let png = drawing.png(meanRecord) {
                     p.images.append(
                         ImageArtifact(
                             title: "Class \(c.targetClass) member mean", caption: "mean of the class's member records",
@@ -105,36 +103,6 @@ extension InversionRun {
                 id: .inversionReconstructionsTable, title: "Reconstructed feature vectors",
                 columns: ["Feature"] + r.classes.map { "class \($0.targetClass)" }, rows: vectorRows))
         return p
-    }
-
-    /// Upscaled PNG of one row laid out as [channels, height, width] (pixels channels first, or with
-    /// `channelsLast` height, width, channel), mapped from the feature range.
-    static func image(
-        _ x: [Float], shape: [Int], channelsLast: Bool = false, range: FeatureRange
-    ) -> (data: Data, width: Int, height: Int)? {
-        let (c, h, w) = (shape[0], shape[1], shape[2])
-        guard c * h * w == x.count, c == 1 || c == 3 else { return nil }
-        let lo = range.lower.min() ?? 0
-        let hi = range.upper.max() ?? 1
-        let span = hi > lo ? hi - lo : 1
-        let scale = max(1, 128 / max(h, w))
-        let (W, H) = (w * scale, h * scale)
-        var pixels = [UInt8](repeating: 0, count: W * H * c)
-        for y in 0..<H {
-            for xx in 0..<W {
-                for ch in 0..<c {
-                    let (i, j) = (y / scale, xx / scale)
-                    let v = x[channelsLast ? (i * w + j) * c + ch : (ch * h + i) * w + j]
-                    let t = min(max((v - lo) / span, 0), 1)
-                    pixels[(y * W + xx) * c + ch] = UInt8((t * 255).rounded())
-                }
-            }
-        }
-        guard
-            let data = try? PNGEncoder.encode(
-                width: W, height: H, colorType: c == 1 ? .grayscale : .rgb, pixels: pixels)
-        else { return nil }
-        return (data, W, H)
     }
 
     /// The headline: attack accuracy over the attacked classes with its Clopper–Pearson interval,

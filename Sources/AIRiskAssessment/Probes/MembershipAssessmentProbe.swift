@@ -51,7 +51,31 @@ struct MembershipAssessmentProbe: Probe {
         return MembershipRun(
             result: r, targetFPR: context.targetFPR, queryBudget: context.queryBudget,
             architecture: purpose == .assessment && desc.isClassifier
-                ? .init(target: context.architecture, used: config.hiddenSizes) : nil)
+                ? .init(target: context.architecture, used: config.hiddenSizes) : nil,
+            exposedImages: purpose == .assessment ? Self.exposedImages(r, context: context) : [])
+    }
+
+    /// Pictures of the members the headline attack finds most exposed, for image models (the inputs
+    /// `--image-shape` or the model's input shape lay out as a picture): a reviewer sees which records leak.
+    static func exposedImages(_ r: MembershipResult, context: ProbeContext, count: Int = 10) -> [ImageArtifact] {
+        guard let best = MembershipRun.headline(r, fpr: context.targetFPR)?.attack,
+            let values = context.members.features.floats, context.members.count > 0,
+            let range = try? FeatureRange(observing: context.members.appending(context.nonMembers).features),
+            let drawing = RecordImage(
+                imageShape: context.plan.imageShape, inputShape: context.model.description.inputShape, range: range)
+        else { return [] }
+        let n = context.members.count
+        let d = values.count / n
+        let labels = best.metrics.memberLabels
+        return best.metrics.topExposed.prefix(count).compactMap { e -> ImageArtifact? in
+            guard e.index >= 0, e.index < n, let png = drawing.png(Array(values[e.index * d..<(e.index + 1) * d]))
+            else { return nil }
+            return ImageArtifact(
+                title: "Member \(e.index)",
+                caption: "score " + String(format: "%.3f", e.score),
+                classLabel: e.index < labels.count ? String(labels[e.index]) : nil,
+                content: .png(png.data), width: png.width, height: png.height)
+        }
     }
 
     func budgets(_ plan: AssessmentPlan) -> [Budget] {
@@ -79,11 +103,14 @@ struct MembershipRun: ProbeRun {
     var queryBudget: Int?
     /// Present for an assessment run (its result notes the architecture), nil for a what-if re-run.
     var architecture: Architecture?
+    /// Pictures of the most exposed members (image models, assessment runs).
+    var exposedImages: [ImageArtifact] = []
 
     var kind: ProbeKind { .membership }
 
     func probeResult() -> ProbeResult {
         var p = MembershipRun.probeResult(result, budget: queryBudget, targetFPR: targetFPR)
+        p.images = exposedImages
         if let architecture {
             p.notes.append(
                 architecture.target.map {

@@ -93,8 +93,14 @@ extension MembershipRun {
         if let best = headline(r, fpr: targetFPR)?.attack {
             p.tables.append(
                 ResultTable(
-                    title: "Most exposed member records (\(best.name))", columns: ["Member index", "Score"],
-                    rows: best.metrics.topExposed.map { [.number(Double($0.index)), .number($0.score)] }))
+                    title: "Most exposed member records (\(best.name))",
+                    columns: ["Member index"] + (best.metrics.memberLabels.isEmpty ? [] : ["Label"]) + ["Score"],
+                    rows: best.metrics.topExposed.map { e in
+                        let labels = best.metrics.memberLabels
+                        return [.number(Double(e.index))]
+                            + (labels.isEmpty ? [] : [.number(Double(e.index < labels.count ? labels[e.index] : -1))])
+                            + [.number(e.score)]
+                    }))
             // Every member's score, and whether the attack's threshold at the policy's FPR flags it (score ≥ t):
             // the report shows the first rows and writes the whole table as CSV.
             let threshold = figure(best, at: targetFPR)?.threshold
@@ -121,13 +127,14 @@ extension MembershipRun {
                 p.tables.append(
                     ResultTable(
                         title: "Per-class AUC (\(best.name))",
-                        columns: ["Class", "AUC", "AUC 95 % CI low", "AUC 95 % CI high", "Members", "Non-members"],
+                        columns: ["Class", "AUC", "AUC 95 % CI", "Members", "Non-members"],
                         rows: best.metrics.perClassAUC.map {
                             // A class holds a tenth of the records or fewer: its interval is wide, and says so.
                             let ci = AUCInterval.hanleyMcNeil(
                                 auc: $0.auc, positives: $0.members, negatives: $0.nonMembers)
                             return [
-                                .number(Double($0.label)), .number($0.auc), .number(ci.lower), .number(ci.upper),
+                                .number(Double($0.label)), .text(String(format: "%.3f", $0.auc)),
+                                .text(String(format: "[%.3f, %.3f]", ci.lower, ci.upper)),
                                 .number(Double($0.members)), .number(Double($0.nonMembers)),
                             ]
                         }))

@@ -218,7 +218,7 @@ public struct InversionProbe: Sendable {
 
     /// An image layout for inputs that look like images: [1, H, W] / [3, H, W] / [H, W], or a
     /// flat vector whose length is a square of at least 8×8.
-    static func imageShape(of inputShape: [Int]) -> [Int]? {
+    package static func imageShape(of inputShape: [Int]) -> [Int]? {
         switch inputShape.count {
         case 3 where (inputShape[0] == 1 || inputShape[0] == 3) && inputShape[1] >= 4 && inputShape[2] >= 4:
             return inputShape

@@ -69,6 +69,8 @@ struct PlotFrame {
         case line(SeriesStyle)
         case dashed(String)
         case box(String)
+        /// A hollow circle: a point without the change the chart is about.
+        case ring(String)
     }
 
     struct LegendEntry {
@@ -118,6 +120,7 @@ struct PlotFrame {
             let y = legendTop + Double(item.row) * legendRowHeight
             switch item.entry.swatch {
             case .box(let color): canvas.rect(x + 3, y - 10, 12, 12, fill: color, opacity: 0.6, stroke: color)
+            case .ring(let color): canvas.circle(x + 9, y - 4, radius: 4, stroke: color)
             case .dashed(let color): canvas.line(x, y - 4, x + 18, y - 4, stroke: color, width: 2, dash: "5 4")
             case .line(let style):
                 canvas.line(x, y - 4, x + 18, y - 4, stroke: style.color, width: 2.5, dash: style.dash)

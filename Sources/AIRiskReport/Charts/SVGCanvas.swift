@@ -51,6 +51,14 @@ struct SVGCanvas {
             + "stroke-linejoin=\"round\"" + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>"
     }
 
+    /// A hollow circle centred on (x, y), with an optional tooltip.
+    mutating func circle(_ x: Double, _ y: Double, radius: Double, stroke: String, title: String? = nil) {
+        body +=
+            "<circle cx=\"\(Self.f(x))\" cy=\"\(Self.f(y))\" r=\"\(Self.f(radius))\" fill=\"#ffffff\" "
+            + "stroke=\"\(stroke)\" stroke-width=\"1.5\""
+            + (title.map { "><title>\(HTMLEscape.escape($0))</title></circle>" } ?? "/>")
+    }
+
     /// A series marker centred on (x, y), with an optional tooltip.
     mutating func marker(_ shape: SeriesStyle.Marker, _ x: Double, _ y: Double, color: String, title: String? = nil) {
         let r = 3.6

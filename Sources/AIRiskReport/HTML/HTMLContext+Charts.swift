@@ -104,9 +104,14 @@ extension HTMLContext {
         guard let finding = results.findings(ofProbe: p.id).first, let headline = finding.headline,
             let basis = headline.basis
         else { return nil }
-        let tprs = p.metrics.filter { Self.fpr(inMetricName: $0.name) != nil }
-        guard let tpr = tprs.first(where: { finding.rationale.contains($0.name) }) ?? tprs.first,
-            let fpr = Self.fpr(inMetricName: tpr.name), tpr.value.isFinite, tpr.value >= 0, tpr.value <= 1,
+        let tprs = p.metrics.filter { ($0.targetFPR ?? Self.fpr(inMetricName: $0.name)) != nil }
+        // The TPR at the FPR the finding was scored at (documents before `targetFPR` was recorded: the first).
+        let scored = finding.targetFPR.flatMap { target in
+            tprs.first { m in m.targetFPR.map { abs($0 - target) <= 1e-9 * max(target, 1e-6) } ?? false }
+        }
+        guard let tpr = scored ?? tprs.first,
+            let fpr = tpr.targetFPR ?? Self.fpr(inMetricName: tpr.name), tpr.value.isFinite, tpr.value >= 0,
+            tpr.value <= 1,
             let members = Self.memberCount(in: basis), members > 0
         else { return nil }
         let identified = Int((tpr.value * Double(members)).rounded())

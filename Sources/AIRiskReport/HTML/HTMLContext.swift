@@ -45,6 +45,10 @@ struct HTMLContext {
             "hasProbes": !r.probes.isEmpty,
             "definitions": r.definitions.map { d -> [String: Any] in
                 var e: [String: Any] = ["term": d.term, "text": d.text, "anchor": Self.anchor(d.term)]
+                if lang == .ja, let ja = ReportStrings.definitionsJA[d.term] {
+                    e["term"] = ja.term == d.term ? d.term : "\(ja.term) (\(d.term))"
+                    e["text"] = ja.text
+                }
                 if let ref = d.reference { e["reference"] = ref }
                 return e
             },
@@ -216,6 +220,7 @@ struct HTMLContext {
             "hasCharts": !charts.isEmpty, "charts": charts,
             "hasMoreCharts": !moreCharts.isEmpty, "moreCharts": moreCharts,
             "hasImages": !images.isEmpty, "images": images,
+            "imagesTitle": ReportStrings.table["images." + p.id] != nil ? t("images." + p.id) : t("images"),
             "tables": p.tables.map { table -> [String: Any] in
                 let long = table.rows.count > TableCSV.rowLimit
                 let rows = long ? Array(table.rows.prefix(TableCSV.shownRows)) : table.rows

@@ -57,6 +57,10 @@ enum ReportStrings {
         "ci": ("Confidence interval", "信頼区間"),
         "basis": ("Basis", "根拠"),
         "images": ("Reconstructions and references", "復元画像と参照画像"),
+        "images.membership": (
+            "Most exposed member records: the training records the headline attack singles out first",
+            "最も特定されやすいメンバーレコード: 主要な攻撃が最初に特定する学習レコード"
+        ),
         "class": ("class", "クラス"),
         "notes": ("Notes", "注記"),
         "defenses": ("Defenses and evidence", "防御手法と根拠"),
@@ -192,6 +196,14 @@ enum ReportStrings {
         "baselineOld": ("Baseline", "ベースライン"),
         "baselineNew": ("This version", "このバージョン"),
         "baselineChange": ("Change", "変化"),
+        "baselineTradeoff": (
+            "Privacy against utility: each line runs from a version without a defense (hollow) to the model behind "
+                + "it (filled, labelled with the setting); lower and to the right is better.",
+            "プライバシーと有用性: 各線は防御なしのモデル (白抜き) から防御後のモデル (塗りつぶし、設定名付き) への変化を示します。"
+                + "右下ほど良好です。"
+        ),
+        "against": ("against", "対"),
+        "withoutDefense": ("without the defense", "防御なし"),
         "change.worse": ("worse", "悪化"),
         "change.better": ("better", "改善"),
         "change.same": ("unchanged", "変化なし"),
