@@ -180,6 +180,16 @@ struct ReportSectionsTests {
         #expect(ja.contains("<b>メンバー 17</b> · クラス 3<br>スコア 4.200"))
     }
 
+    @Test("names in the other language carry its lang attribute, so screen readers and fonts pick it up")
+    func otherLanguageNames() throws {
+        let r = Self.withMeasuredDefenses()
+        let en = try HTMLReport.render(r)
+        #expect(en.contains("<span lang=\"ja\">出力の丸め — 測定: 小数1桁に丸める (round:1)</span>"))
+        let ja = try HTMLReport.render(r, options: .init(language: .ja))
+        #expect(ja.contains("<td data-label=\"OWASP\" lang=\"en\">"))
+        #expect(ja.contains("<td data-label=\"ATLAS\" lang=\"en\">"))
+    }
+
     static let onePixelPNG =
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=="
 

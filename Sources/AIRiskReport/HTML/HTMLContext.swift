@@ -48,6 +48,8 @@ struct HTMLContext {
                 if lang == .ja, let ja = ReportStrings.definitionsJA[d.term] {
                     e["term"] = ja.term == d.term ? d.term : "\(ja.term) (\(d.term))"
                     e["text"] = ja.text
+                } else if lang == .ja {
+                    e["english"] = true
                 }
                 if let ref = d.reference { e["reference"] = ref }
                 return e

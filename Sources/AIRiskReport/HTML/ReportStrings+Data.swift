@@ -32,6 +32,7 @@ extension ReportStrings {
         "Train accuracy (members)": "学習精度 (メンバー)",
         "Top label unchanged": "最上位ラベル不変",
         "accuracy against labels": "正解ラベルに対する精度",
+        "Accuracy on non-members": "非メンバーに対する精度",
         "Severity (0 note … 4 critical)": "深刻度 (0 情報 … 4 重大)",
         "members": "メンバー",
         "non-members": "非メンバー",
