@@ -37,8 +37,8 @@ public struct Assessor: Sendable {
         var population: LabeledData?
         var featureNames: [String]
         var records: [DataSetRecord]
-        /// The target's hidden layer widths when it is a plain MLP or logistic model.
-        var architecture: [Int]?
+        /// The target's layers when it is a plain MLP or logistic model.
+        var architecture: MLPArchitecture?
         var identity: ModelIdentity
         /// Endpoint or command: rows and requests used against its limit, read after the probes.
         var remoteUsage: (@Sendable () -> [Budget])? = nil
@@ -130,7 +130,7 @@ public struct Assessor: Sendable {
             try Cancellation.check()
             whatIf = try await DefenseEvaluator(catalog: catalog, progress: progress).evaluate(
                 plan: plan, model: treatAsScores ? inputs.access : rawAccess,
-                architecture: inputs.architecture.map(MLPArchitecture.init(hiddenSizes:)), members: inputs.members,
+                architecture: inputs.architecture, members: inputs.members,
                 nonMembers: inputs.nonMembers,
                 population: inputs.population, probes: probes, findings: findings, catalogDefenses: catalogDefenses)
         } catch {

@@ -107,7 +107,7 @@ extension Assessor {
         identity.outputKind = desc.outputKind.rawValue
         return Inputs(
             access: access, members: members, nonMembers: nonMembers, population: population,
-            featureNames: featureNames, records: records, architecture: model.architecture?.hiddenSizes,
+            featureNames: featureNames, records: records, architecture: model.architecture,
             identity: identity, remoteUsage: model.usage, storedRows: model.storedRows,
             references: model.references)
     }

@@ -15,7 +15,12 @@ enum ONNXArchitecture {
 
     /// The layer sizes, or nil when the graph is not a plain MLP or logistic model.
     static func read(_ model: ONNXModel) -> MLPArchitecture? {
-        hiddenSizes(of: model).map(MLPArchitecture.init(hiddenSizes:))
+        // Scaling before the first dense layer (a Normalizer after it normalises the probabilities).
+        let dense: Set<String> = ["MatMul", "Gemm", "LinearClassifier"]
+        let scales = model.graph.nodes.prefix { !dense.contains($0.opType) }.contains {
+            $0.opType == "Scaler" || $0.opType == "Normalizer"
+        }
+        return hiddenSizes(of: model).map { MLPArchitecture(hiddenSizes: $0, scalesInputs: scales) }
     }
 
     /// Hidden layer widths ([] for a logistic model), or nil when the graph is not a plain MLP.

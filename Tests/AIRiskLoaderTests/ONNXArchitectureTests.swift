@@ -11,13 +11,13 @@ struct ONNXArchitectureTests {
         .appendingPathComponent("Fixtures/models")
 
     @Test(
-        "MLPs and logistic models are recognised; trees are not",
+        "MLPs and logistic models are recognised, with whether they scale their inputs; trees are not",
         arguments: [
-            ("mlp_digits_overfit", [256] as [Int]?), ("softmax_digits", []), ("logreg_breast_cancer", []),
-            ("random_forest_digits", nil),
+            ("mlp_digits_overfit", [256] as [Int]?, false), ("softmax_digits", [], false),
+            ("logreg_breast_cancer", [], true), ("random_forest_digits", nil, false),
         ])
-    func recognises(name: String, hidden: [Int]?) throws {
+    func recognises(name: String, hidden: [Int]?, scales: Bool) throws {
         let model = try ONNXModel.load(contentsOf: Self.models.appendingPathComponent("\(name).onnx"))
-        #expect(ONNXArchitecture.read(model) == hidden.map(MLPArchitecture.init(hiddenSizes:)))
+        #expect(ONNXArchitecture.read(model) == hidden.map { MLPArchitecture(hiddenSizes: $0, scalesInputs: scales) })
     }
 }

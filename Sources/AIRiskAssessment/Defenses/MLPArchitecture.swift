@@ -4,8 +4,12 @@
 public struct MLPArchitecture: Sendable, Equatable {
     /// Hidden layer widths; [] for a (multinomial) logistic model.
     public var hiddenSizes: [Int]
+    /// Whether the graph scales its inputs before the first dense layer (a `Scaler` or `Normalizer`, as a
+    /// scikit-learn pipeline exports). A model without one learned on the raw inputs, and copies of it do too.
+    public var scalesInputs: Bool
 
-    public init(hiddenSizes: [Int]) {
+    public init(hiddenSizes: [Int], scalesInputs: Bool = false) {
         self.hiddenSizes = hiddenSizes
+        self.scalesInputs = scalesInputs
     }
 }

@@ -42,8 +42,8 @@ struct ProbeContext: Sendable {
     var targetFPR: Double
     /// Feature names of the tabular data, for inversion's reconstructed vectors.
     var featureNames: [String] = []
-    /// The target's hidden layer widths when it is a plain MLP or logistic model.
-    var architecture: [Int]?
+    /// The target's layers when it is a plain MLP or logistic model.
+    var architecture: MLPArchitecture?
     /// Reference models the user trained (`--reference-models`), for membership's LiRA and RMIA.
     var references: ReferenceModelSet?
     /// The classifier that judges inversion attack accuracy; trained from the members when nil.

@@ -9,8 +9,9 @@ import Foundation
 /// variance (Carlini's variant below 64 models), one σ_in is pooled over all records' IN models and
 /// one σ_out over their OUT models: the root mean square deviation of each record's φ from its own IN
 /// (OUT) mean — used for the user's own (recipe-matched) reference models, where it matches the numpy
-/// reference (MembershipReferenceModelsTests; one shared σ loses 0.05 AUC there). In-process reference
-/// models, whose recipe is not the target's, share one σ between IN and OUT (`sharedVariance`).
+/// reference (MembershipReferenceModelsTests; one shared σ loses 0.05 AUC there), and for in-process ones
+/// whose recipe the user gave or the calibration matched. Other in-process reference models, whose recipe
+/// is not known to be the target's, share one σ between IN and OUT (`sharedVariance`).
 enum LiRAAttack {
     static let minimumStd = 1e-6
 

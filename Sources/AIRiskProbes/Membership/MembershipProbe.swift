@@ -254,7 +254,7 @@ public struct MembershipProbe: Sendable {
                         } else if config.trainer == nil, !config.referenceRecipeCandidates.isEmpty {
                             var calibrationRng = root.derived(4)
                             let calibration = try await ReferenceRecipeCalibration.run(
-                                candidates: config.referenceRecipeCandidates, hiddenSizes: config.hiddenSizes,
+                                candidates: config.referenceRecipeCandidates, trainer: config.engineTrainer,
                                 pool: LiRAReferenceSet.pool(
                                     targetRecords: records, memberCount: nM, population: populationSet),
                                 targetCount: records.count,
@@ -328,9 +328,11 @@ public struct MembershipProbe: Sendable {
                     continue
                 }
                 let fixed = config.liraFixedVariance ?? (n < 64)
-                // The user's references come from the target's own pipeline: Carlini's separate σ_in and σ_out.
-                // In-process ones do not share the target's recipe: one σ keeps the ratio monotone in φ.
-                let shared = supplied == nil
+                // The user's references come from the target's own pipeline, and a given or matched recipe
+                // stands for it: Carlini's separate σ_in and σ_out. Other in-process ones may not share the
+                // target's recipe: one σ keeps the ratio monotone in φ.
+                let shared =
+                    supplied == nil && config.referenceRecipe == nil && !(recipeCalibration?.matched ?? false)
                 let stats = LiRAAttack.statistics(refs, fixedVariance: fixed, sharedVariance: shared)
                 if attack == .liraOnline, stats.withoutIn == refs.isIn.first?.count {
                     skipped.append(
@@ -397,9 +399,7 @@ public struct MembershipProbe: Sendable {
 
     /// The default trainer with `recipe`'s epochs, weight decay, learning rate and batch.
     static func trainer(_ config: MembershipProbeConfiguration, _ recipe: ReferenceRecipe) -> EngineNetworkTrainer {
-        EngineNetworkTrainer(
-            hiddenSizes: config.hiddenSizes, epochs: recipe.epochs, batchSize: recipe.batchSize,
-            learningRate: recipe.learningRate, l2: recipe.l2)
+        config.engineTrainer(recipe)
     }
 
     private func uniqued(_ attacks: [MembershipAttack]) -> [MembershipAttack] {

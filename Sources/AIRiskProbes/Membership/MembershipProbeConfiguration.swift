@@ -36,6 +36,10 @@ public struct MembershipProbeConfiguration: Sendable {
     /// non-member losses come closest to the target's is used (empty: no calibration). Ignored with a custom
     /// ``trainer``.
     public var referenceRecipeCandidates: [ReferenceRecipe] = []
+    /// Whether in-process shadow, calibration and reference models learn on the raw inputs with Glorot-uniform
+    /// initialisation (copies of a target that scales none of its inputs) instead of standardised inputs with the
+    /// trainer's default initialisation.
+    public var rawInputs = false
     /// Replaces the default trainer (``EngineNetworkTrainer`` built from the fields above), e.g. with
     /// the tensor engine's trainer or one that copies the target's architecture.
     public var trainer: (any MembershipModelTrainer)?
@@ -72,7 +76,15 @@ public struct MembershipProbeConfiguration: Sendable {
     /// The trainer shadow and reference models are trained with.
     public var effectiveTrainer: any MembershipModelTrainer {
         trainer
-            ?? EngineNetworkTrainer(
-                hiddenSizes: hiddenSizes, epochs: epochs, batchSize: batchSize, learningRate: learningRate, l2: l2)
+            ?? engineTrainer(
+                ReferenceRecipe(epochs: epochs, l2: l2, learningRate: learningRate, batchSize: batchSize))
+    }
+
+    /// The engine's trainer for this configuration's models with `recipe`.
+    package func engineTrainer(_ recipe: ReferenceRecipe) -> EngineNetworkTrainer {
+        EngineNetworkTrainer(
+            hiddenSizes: hiddenSizes, epochs: recipe.epochs, batchSize: recipe.batchSize,
+            learningRate: recipe.learningRate, l2: recipe.l2, initialisation: rawInputs ? .glorotUniform : nil,
+            standardizesInputs: !rawInputs)
     }
 }

@@ -74,7 +74,8 @@ enum ReferenceRecipeCalibration {
     /// Trains one model per candidate on one seeded random half of `pool` (whose first `targetCount` rows
     /// are the target records) and keeps the candidate closest to the target's losses.
     static func run(
-        candidates: [ReferenceRecipe], hiddenSizes: [Int], pool: LabeledData, targetCount: Int,
+        candidates: [ReferenceRecipe], trainer: (ReferenceRecipe) -> EngineNetworkTrainer, pool: LabeledData,
+        targetCount: Int,
         targetMemberLoss: Double, targetNonMemberLoss: Double, classCount: Int, seed: UInt64, batchRows: Int
     ) async throws -> Outcome {
         var rng = SeededGenerator(seed: seed)
@@ -88,12 +89,10 @@ enum ReferenceRecipeCalibration {
         let training = pool.subset(half)
         let targets = pool.subset(Array(0..<targetCount))
         let trainSeed = rng.next()
+        let trainers = candidates.map(trainer)
         let trials: [Trial] = try await ParallelMap.run(candidates.count) { c in
             let recipe = candidates[c]
-            let trainer = EngineNetworkTrainer(
-                hiddenSizes: hiddenSizes, epochs: recipe.epochs, batchSize: recipe.batchSize,
-                learningRate: recipe.learningRate, l2: recipe.l2)
-            let model = try await trainer.train(training, classCount: classCount, seed: trainSeed)
+            let model = try await trainers[c].train(training, classCount: classCount, seed: trainSeed)
             let out = try await ModelQuery.predict(
                 model, scalars: targets.scalars, rows: targets.count, rowShape: targets.rowShape, batchRows: batchRows)
             guard let lp = LogProbabilities(out), lp.width == classCount else {

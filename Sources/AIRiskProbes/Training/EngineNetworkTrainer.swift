@@ -28,6 +28,9 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
     /// The initial weights' scheme on every layer; nil keeps the model builder's (He normal for the
     /// hidden layers, Glorot uniform for the last), which the shadow and reference models use.
     public var initialisation: WeightInit?
+    /// Standardise each feature with the training rows' mean and standard deviation (the model keeps the
+    /// transform); false learns on the inputs as given, as a copy of a model that scales none does.
+    public var standardizesInputs: Bool
 
     /// Early stopping: the held-out records judged after every epoch, and the patience in epochs.
     public struct EarlyStopping: Sendable {
@@ -53,7 +56,7 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
     public init(
         hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64, learningRate: Float = 1e-3, l2: Float = 0,
         dropout: Float = 0, earlyStopping: EarlyStopping? = nil, privacy: GradientPrivacy? = nil,
-        initialisation: WeightInit? = nil
+        initialisation: WeightInit? = nil, standardizesInputs: Bool = true
     ) {
         self.hiddenSizes = hiddenSizes
         self.epochs = epochs
@@ -64,13 +67,14 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
         self.earlyStopping = earlyStopping
         self.privacy = privacy
         self.initialisation = initialisation
+        self.standardizesInputs = standardizesInputs
     }
 
     public var summary: String {
         let shape = hiddenSizes.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \(hiddenSizes)"
         let dp = privacy.map { ", DP-SGD (clip \($0.clipNorm), noise multiplier \($0.noiseMultiplier))" } ?? ""
         return "\(shape), softmax cross-entropy\(dp), Adam lr \(learningRate), batch \(batchSize), \(epochs) epochs, "
-            + "L2 \(l2)" + (dropout > 0 ? ", dropout \(dropout)" : "")
+            + "L2 \(l2)" + (dropout > 0 ? ", dropout \(dropout)" : "") + (standardizesInputs ? "" : ", raw inputs")
             + (earlyStopping.map { ", early stopping (patience \($0.patience))" } ?? "") + " (airisk tensor engine)"
     }
 
@@ -92,7 +96,8 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
             throw MembershipProbeError.badTrainingData("dropout rate \(dropout) must lie in [0, 1)")
         }
         let x = data.scalars
-        let standardizer = FeatureStandardizer(x, rows: n, width: d)
+        let standardizer =
+            standardizesInputs ? FeatureStandardizer(x, rows: n, width: d) : FeatureStandardizer.identity(width: d)
         let z = standardizer.apply(x, rows: n)
         var stopping: AIRiskTensor.EarlyStopping?
         if let stop = earlyStopping {

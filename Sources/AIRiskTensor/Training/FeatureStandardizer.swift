@@ -50,6 +50,20 @@ public struct FeatureStandardizer: Sendable, Equatable {
         inverseStandardDeviation = inverse
     }
 
+    /// The transform that leaves every feature as given (a missing value still becomes 0): for models that
+    /// learn on the raw inputs.
+    public static func identity(width d: Int) -> FeatureStandardizer {
+        FeatureStandardizer(
+            mean: [Float](repeating: 0, count: d), standardDeviation: [Float](repeating: 1, count: d),
+            inverseStandardDeviation: [Float](repeating: 1, count: d))
+    }
+
+    private init(mean: [Float], standardDeviation: [Float], inverseStandardDeviation: [Float]) {
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.inverseStandardDeviation = inverseStandardDeviation
+    }
+
     /// A standardised copy of `rows` rows: (x − mean) / std, and 0 for a missing (non-finite) value.
     public func apply(_ x: [Float], rows: Int) -> [Float] {
         let d = featureCount
