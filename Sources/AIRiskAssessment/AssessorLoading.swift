@@ -103,6 +103,9 @@ extension Assessor {
                 throw AssessmentError.input(error.description)
             }
         }
+        if let sensitive = plan.sensitiveFeature, plan.probes.contains(.inversion) {
+            _ = try Self.featureIndex(sensitive, names: featureNames, width: members.rowWidth)
+        }
         var identity = model.identity
         identity.outputKind = desc.outputKind.rawValue
         return Inputs(
@@ -110,6 +113,18 @@ extension Assessor {
             featureNames: featureNames, records: records, architecture: model.architecture,
             identity: identity, remoteUsage: model.usage, storedRows: model.storedRows,
             references: model.references)
+    }
+
+    /// The column `--sensitive-feature` names: a column name of the data, or a 0-based index below `width`.
+    static func featureIndex(_ text: String, names: [String], width: Int) throws -> Int {
+        if let i = names.firstIndex(of: text) { return i }
+        if let i = Int(text), i >= 0, i < width { return i }
+        let known =
+            names.isEmpty
+            ? "" : " (columns: \(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : ""))"
+        throw AssessmentError.input(
+            "--sensitive-feature (sensitiveFeature) '\(text)' is neither a column of the data\(known) nor an index "
+                + "in 0..<\(width): give a column name as in the CSV header or a 0-based column number")
     }
 
     /// Under `--missing-values keep`, says how many values are NaN or infinite: they are used, never silently.

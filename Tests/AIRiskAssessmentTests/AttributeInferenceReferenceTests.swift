@@ -1,4 +1,7 @@
+import AIRiskAssessment
+import AIRiskCatalog
 import AIRiskProbes
+import AIRiskResults
 import AIRiskTestSupport
 import Foundation
 import Testing
@@ -61,5 +64,42 @@ struct AttributeInferenceReferenceTests {
         let blind = try await run("attribute_blind")
         #expect(blind.members.interval.lower <= blind.baselineMembers.interval.estimate, "\(blind.members)")
         #expect(blind.members.correct <= blind.baselineMembers.correct + 3)
+    }
+}
+
+/// `--sensitive-feature` through an assessment: the attribute figure becomes the inversion finding's headline.
+@Suite("Attribute inference in an assessment")
+struct AttributeInferenceAssessmentTests {
+    func assess(_ name: String, feature: String) async throws -> AssessmentResults {
+        var plan = fixturePlan(name, profile: .quick, probes: [.inversion])
+        plan.sensitiveFeature = feature
+        return try await Assessor(catalog: try Catalog.bundled()).run(plan)
+    }
+
+    @Test("a model that uses the feature is scored on it; one that cannot use it is a note")
+    func headline() async throws {
+        let leaky = try await assess("attribute_leaky", feature: "0")
+        let finding = try #require(leaky.findings.first { $0.probeID == "inversion" })
+        #expect(finding.headline?.id == .inversionAttributeAccuracy)
+        #expect(finding.severity > .note, "\(finding.rationale)")
+        let probe = try #require(leaky.probes.first { $0.id == "inversion" })
+        #expect(probe.tables.contains { $0.id == .inversionAttributeTable })
+        #expect(probe.metrics.contains { $0.id == .inversionAttributeNonMemberAccuracy })
+        // One headline: the reconstructions' accuracy is a plain metric now.
+        #expect(probe.metrics.filter { $0.name.hasPrefix("Headline: ") }.count == 1)
+
+        let blind = try await assess("attribute_blind", feature: "feature_0")
+        let note = try #require(blind.findings.first { $0.probeID == "inversion" })
+        #expect(note.headline?.id == .inversionAttributeAccuracy)
+        #expect(note.severity == .note, "\(note.rationale)")
+    }
+
+    @Test("a feature that is neither a column name nor an index ends the assessment naming the option")
+    func unknownFeature() async throws {
+        await #expect {
+            _ = try await assess("attribute_blind", feature: "income")
+        } throws: { error in
+            "\(error)".contains("--sensitive-feature") && "\(error)".contains("feature_0")
+        }
     }
 }

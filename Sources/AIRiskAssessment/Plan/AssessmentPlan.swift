@@ -43,6 +43,9 @@ public struct AssessmentPlan: Sendable {
     /// Inversion: the image each flattened input row holds, `[H, W]` or `[H, W, C]` (pixels in that
     /// order, channels last), so its reconstructions are rendered as pictures; nil to infer it.
     public var imageShape: [Int]?
+    /// Inversion on tabular data: the sensitive feature attribute inference guesses, by column name or 0-based
+    /// index (`--sensitive-feature`).
+    public var sensitiveFeature: String?
     /// Query budget per probe (rows), overriding the profile's.
     public var queryBudget: Int?
     /// Restricts what the probes see to what a deployment exposes: scores without gradients, or

@@ -85,6 +85,7 @@ public enum PlanDocument {
             inputShape: try integers(model[attribute: "inputShape"], "inputShape"),
             queryBudget: try root[attribute: "queryBudget"].map { try integer($0, "queryBudget") })
         plan.imageShape = try integers(model[attribute: "imageShape"], "imageShape")
+        plan.sensitiveFeature = model[attribute: "sensitiveFeature"]
         plan.access = root[attribute: "access"].flatMap(AccessLevel.init(rawValue:))
         plan.exposure = root[attribute: "exposure"] ?? "internal"
         plan.missingValues = root[attribute: "missingValues"].flatMap(MissingValuePolicy.init(rawValue:))

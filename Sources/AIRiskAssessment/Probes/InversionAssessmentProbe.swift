@@ -39,8 +39,20 @@ struct InversionAssessmentProbe: Probe {
         let r = try await InversionProbe(configuration: config).run(
             model: context.model, members: context.members, nonMembers: context.nonMembers, range: range,
             publicData: publicData, evaluator: evaluator, progress: purpose == .assessment ? context.progress : nil)
+        var attribute: AttributeInference.Result?
+        if let sensitive = context.plan.sensitiveFeature {
+            let index = try Assessor.featureIndex(
+                sensitive, names: context.featureNames, width: context.members.rowWidth)
+            var ai = AttributeInference.Configuration(
+                feature: index, name: index < context.featureNames.count ? context.featureNames[index] : "f\(index)")
+            ai.queryBudget = context.queryBudget
+            attribute = try await AttributeInference(configuration: ai).run(
+                model: context.model, members: context.members, nonMembers: context.nonMembers,
+                publicData: publicData)
+        }
         return InversionRun(
-            result: r, range: range, featureNames: context.featureNames, classCount: desc.outputWidth)
+            result: r, range: range, featureNames: context.featureNames, classCount: desc.outputWidth,
+            attribute: attribute)
     }
 
     /// The classifier that judges attack accuracy, trained on the members (nil when the model's answers
@@ -70,17 +82,31 @@ struct InversionRun: ProbeRun {
     var range: FeatureRange
     var featureNames: [String]
     var classCount: Int
+    /// Attribute inference on the sensitive feature, when the plan names one: then the headline.
+    var attribute: AttributeInference.Result?
 
     var kind: ProbeKind { .inversion }
 
     func probeResult() -> ProbeResult {
-        InversionRun.probeResult(result, range: range, featureNames: featureNames, classCount: classCount)
+        var p = InversionRun.probeResult(result, range: range, featureNames: featureNames, classCount: classCount)
+        if let attribute {
+            // The attribute figure is the headline; the reconstructions' accuracy stays, as a plain metric.
+            if let i = p.metrics.firstIndex(where: { $0.id == .inversionAttackAccuracy }) {
+                p.metrics[i].name =
+                    p.metrics[i].name.replacingOccurrences(of: "Headline: ", with: "")
+                    + " (reconstructions)"
+            }
+            p.metrics.insert(InversionRun.evidence(attribute).metric, at: 0)
+            InversionRun.add(attribute, to: &p)
+        }
+        return p
     }
 
     var notApplicableReason: String? { result.notApplicableReason }
 
     var headline: LeakageEvidence? {
-        result.notApplicableReason == nil ? InversionRun.evidence(result, classCount: classCount) : nil
+        guard result.notApplicableReason == nil else { return nil }
+        return attribute.map(InversionRun.evidence) ?? InversionRun.evidence(result, classCount: classCount)
     }
 
     var defenseHeadlines: [ProbeHeadline] {
@@ -93,5 +119,19 @@ struct InversionRun: ProbeRun {
         ]
     }
 
-    var definitions: [Definition] { InversionRun.definitions }
+    var definitions: [Definition] {
+        InversionRun.definitions
+            + (attribute == nil
+                ? []
+                : [
+                    Definition(
+                        term: "attribute inference",
+                        text: "Knowing a record's other features and its label, the attacker asks the model once per "
+                            + "candidate value of the sensitive feature and keeps the value maximising p(true label) × "
+                            + "the value's share of the public data (Fredrikson et al. 2014). Accuracy is the share of "
+                            + "records whose value (or decile bin, for a continuous feature) is guessed right; chance is "
+                            + "guessing the public data's most common value for everyone. Right guesses on non-members "
+                            + "as well mean the model reveals the population's correlations rather than its members.")
+                ])
+    }
 }

@@ -129,6 +129,14 @@ struct AssessCommand: AsyncParsableCommand {
             """)
     var imageShape: String?
 
+    @Option(
+        help: """
+            Inversion on tabular data: guess this sensitive feature (column name or 0-based index) from a record's \
+            other features, its label and the model's answers (attribute inference), against the guess from the \
+            public data alone.
+            """)
+    var sensitiveFeature: String?
+
     @Option(help: "Maximum model queries (rows) per probe, overriding the profile.")
     var queryBudget: Int?
 
@@ -309,6 +317,7 @@ struct AssessCommand: AsyncParsableCommand {
         }
         plan.defenses = try Self.defenseList(defenses)
         if let shape = try Self.imageShape(imageShape) { plan.imageShape = shape }
+        plan.sensitiveFeature = sensitiveFeature ?? plan.sensitiveFeature
         plan.referenceRecipe = referenceRecipe ?? plan.referenceRecipe
         if let referenceModels { plan.referenceModels = URL(fileURLWithPath: referenceModels, isDirectory: true) }
         if let referenceCmd {

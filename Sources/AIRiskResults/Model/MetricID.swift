@@ -68,6 +68,12 @@ extension MetricID {
     public static let inversionClassesReached = MetricID("inversion.classes_reached")
     public static let inversionMeanConfidence = MetricID("inversion.mean_target_confidence")
     public static let inversionCentredCosine = MetricID("inversion.centred_cosine")
+    /// Attribute inference: right guesses of the sensitive feature on the members (the headline when the plan
+    /// names a sensitive feature), on the non-members, and the marginal guess on the members.
+    public static let inversionAttributeAccuracy = MetricID("inversion.attribute_accuracy")
+    public static let inversionAttributeNonMemberAccuracy = MetricID("inversion.attribute_accuracy_nonmembers")
+    public static let inversionAttributeBaseline = MetricID("inversion.attribute_baseline")
+    public static let inversionAttributeTable = MetricID("inversion.attribute_inference")
 }
 
 // MARK: Model extraction
