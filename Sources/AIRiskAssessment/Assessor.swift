@@ -78,7 +78,7 @@ public struct Assessor: Sendable {
                 // After the first Ctrl-C the remaining probes are marked interrupted, not started.
                 try Cancellation.check()
                 let probe = kind.probe
-                if let reason = probe.inapplicability(to: desc, purpose: .assessment) {
+                if let reason = probe.inapplicability(to: desc, plan: plan, purpose: .assessment) {
                     result = skipped(kind, reason)
                 } else {
                     let report = probeProgress

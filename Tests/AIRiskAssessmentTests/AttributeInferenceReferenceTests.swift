@@ -94,6 +94,32 @@ struct AttributeInferenceAssessmentTests {
         #expect(note.severity == .note, "\(note.rationale)")
     }
 
+    @Test("a pandas pipeline with categorical inputs, where reconstructions cannot run, is scored on the attribute")
+    func categoricalPipeline() async throws {
+        let dir = FixtureModels.directory.appendingPathComponent("pipelines")
+        func csv(_ split: String) -> AssessmentPlan.DataSource {
+            .init(url: dir.appendingPathComponent("credit_pipeline.\(split).csv"), labelColumn: "default")
+        }
+        var plan = AssessmentPlan(
+            modelURL: dir.appendingPathComponent("credit_pipeline.onnx"), members: csv("members"),
+            nonMembers: csv("nonmembers"), population: csv("population"), probes: [.inversion], profile: .quick,
+            seed: 7)
+        plan.sensitiveFeature = "housing"
+        let results = try await Assessor(catalog: try Catalog.bundled()).run(plan)
+        let probe = try #require(results.probes.first { $0.id == "inversion" })
+        #expect(probe.status == .ran)
+        #expect(probe.notes.first?.hasPrefix("no reconstruction: inversion searches a continuous input space") == true)
+        let finding = try #require(results.findings.first { $0.probeID == "inversion" })
+        #expect(finding.headline?.id == .inversionAttributeAccuracy)
+        #expect(finding.headline?.basis?.contains("'housing' guessed right") == true)
+
+        // Without a sensitive feature the probe is skipped, as before.
+        plan.sensitiveFeature = nil
+        let skipped = try await Assessor(catalog: try Catalog.bundled()).run(plan)
+        let none = try #require(skipped.probes.first { $0.id == "inversion" })
+        #expect(none.status != .ran)
+    }
+
     @Test("a feature that is neither a column name nor an index ends the assessment naming the option")
     func unknownFeature() async throws {
         await #expect {

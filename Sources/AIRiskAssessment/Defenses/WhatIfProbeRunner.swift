@@ -25,7 +25,7 @@ struct WhatIfProbeRunner: Sendable {
     func run(_ probe: some Probe, model: any ModelAccess, queryBudget: Int? = nil) async -> ProbeOutcome {
         let kind = probe.kind
         let desc = model.description
-        if let reason = probe.inapplicability(to: desc, purpose: .whatIf) { return .notRun(kind, reason) }
+        if let reason = probe.inapplicability(to: desc, plan: plan, purpose: .whatIf) { return .notRun(kind, reason) }
         let context = ProbeContext(
             model: model, members: members, nonMembers: nonMembers, population: population, plan: plan,
             profile: profile, queryBudget: queryBudget ?? plan.queryBudget, targetFPR: scorer.membershipTargetFPR,

@@ -7,7 +7,9 @@ import AIRiskResults
 struct ExtractionAssessmentProbe: Probe {
     var kind: ProbeKind { .extraction }
 
-    func inapplicability(to description: ModelDescription, purpose: ProbePurpose) -> String? { nil }
+    func inapplicability(to description: ModelDescription, plan: AssessmentPlan, purpose: ProbePurpose) -> String? {
+        nil
+    }
 
     func run(_ context: ProbeContext, purpose: ProbePurpose) async throws -> ExtractionRun {
         var config = context.profile.extraction(seed: context.plan.seed)

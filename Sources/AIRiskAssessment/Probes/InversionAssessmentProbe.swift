@@ -6,9 +6,16 @@ import AIRiskResults
 struct InversionAssessmentProbe: Probe {
     var kind: ProbeKind { .inversion }
 
-    func inapplicability(to description: ModelDescription, purpose: ProbePurpose) -> String? {
-        // A reconstruction is searched in a continuous space; token ids, categories, integers and booleans are not
-        // one, and an in-between value is no record (or, for token ids, no input the model accepts).
+    func inapplicability(to description: ModelDescription, plan: AssessmentPlan, purpose: ProbePurpose) -> String? {
+        // Attribute inference asks about the record as it is, with one feature swapped: any input space will do.
+        if plan.sensitiveFeature != nil, purpose == .assessment { return nil }
+        return Self.reconstructionInapplicability(description)
+    }
+
+    /// Why reconstructions cannot be searched for: a reconstruction is searched in a continuous space; token ids,
+    /// categories, integers and booleans are not one, and an in-between value is no record (or, for token ids, no
+    /// input the model accepts).
+    static func reconstructionInapplicability(_ description: ModelDescription) -> String? {
         let discrete = description.inputColumns?.filter { $0.domain != .continuous } ?? []
         guard let first = discrete.first else { return nil }
         return "inversion searches a continuous input space, and \(discrete.count) of the model's input columns "
@@ -36,9 +43,14 @@ struct InversionAssessmentProbe: Probe {
         }
         // The attacker's public data, which the prior is fitted on: the non-members and the population.
         let publicData = try context.population.map { try $0.appending(context.nonMembers) } ?? context.nonMembers
-        let r = try await InversionProbe(configuration: config).run(
-            model: context.model, members: context.members, nonMembers: context.nonMembers, range: range,
-            publicData: publicData, evaluator: evaluator, progress: purpose == .assessment ? context.progress : nil)
+        let r: InversionResult
+        if let reason = Self.reconstructionInapplicability(desc) {
+            r = .notRun(reason, access: .scores, configuration: config, inputShape: desc.inputShape)
+        } else {
+            r = try await InversionProbe(configuration: config).run(
+                model: context.model, members: context.members, nonMembers: context.nonMembers, range: range,
+                publicData: publicData, evaluator: evaluator, progress: purpose == .assessment ? context.progress : nil)
+        }
         var attribute: AttributeInference.Result?
         if let sensitive = context.plan.sensitiveFeature {
             let index = try Assessor.featureIndex(
@@ -89,7 +101,16 @@ struct InversionRun: ProbeRun {
 
     func probeResult() -> ProbeResult {
         var p = InversionRun.probeResult(result, range: range, featureNames: featureNames, classCount: classCount)
-        if let attribute {
+        if let attribute, let reason = result.notApplicableReason {
+            // No reconstruction, but attribute inference ran: the probe ran, on its attribute figure alone.
+            p.status = .ran
+            p.accessAssumed = attribute.usedScores ? AccessLevel.scores.rawValue : AccessLevel.labelsOnly.rawValue
+            p.queries.rows = attribute.rowsQueried
+            p.notes.insert("no reconstruction: \(reason)", at: 0)
+            p.metrics.insert(InversionRun.evidence(attribute).metric, at: 0)
+            InversionRun.add(attribute, to: &p)
+        } else if let attribute {
+            p.queries.rows += attribute.rowsQueried
             // The attribute figure is the headline; the reconstructions' accuracy stays, as a plain metric.
             if let i = p.metrics.firstIndex(where: { $0.id == .inversionAttackAccuracy }) {
                 p.metrics[i].name =
@@ -102,15 +123,19 @@ struct InversionRun: ProbeRun {
         return p
     }
 
-    var notApplicableReason: String? { result.notApplicableReason }
+    var notApplicableReason: String? { attribute == nil ? result.notApplicableReason : nil }
 
     var headline: LeakageEvidence? {
+        if let attribute { return InversionRun.evidence(attribute) }
         guard result.notApplicableReason == nil else { return nil }
-        return attribute.map(InversionRun.evidence) ?? InversionRun.evidence(result, classCount: classCount)
+        return InversionRun.evidence(result, classCount: classCount)
     }
 
     var defenseHeadlines: [ProbeHeadline] {
         guard let evidence = headline else { return [] }
+        if attribute != nil {
+            return [ProbeHeadline(id: .inversionAttributeAccuracy, name: evidence.name, value: evidence.value)]
+        }
         return [
             ProbeHeadline(id: .inversionAttackAccuracy, name: evidence.name, value: evidence.value),
             ProbeHeadline(

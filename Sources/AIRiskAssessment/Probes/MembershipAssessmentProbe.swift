@@ -7,7 +7,7 @@ import AIRiskResults
 struct MembershipAssessmentProbe: Probe {
     var kind: ProbeKind { .membership }
 
-    func inapplicability(to description: ModelDescription, purpose: ProbePurpose) -> String? {
+    func inapplicability(to description: ModelDescription, plan: AssessmentPlan, purpose: ProbePurpose) -> String? {
         switch purpose {
         case .assessment:
             nil

@@ -11,8 +11,8 @@ protocol Probe: Sendable {
 
     var kind: ProbeKind { get }
 
-    /// Why the probe cannot attack a model described by `description` (nil when it can).
-    func inapplicability(to description: ModelDescription, purpose: ProbePurpose) -> String?
+    /// Why the probe cannot attack a model described by `description` under `plan` (nil when it can).
+    func inapplicability(to description: ModelDescription, plan: AssessmentPlan, purpose: ProbePurpose) -> String?
 
     /// Runs the probe against `context.model`.
     func run(_ context: ProbeContext, purpose: ProbePurpose) async throws -> Run

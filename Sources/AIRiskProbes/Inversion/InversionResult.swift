@@ -45,6 +45,16 @@ public struct InversionResult: Sendable, Equatable {
     public var imageShape: [Int]?
     public var notes: [String]
 
+    /// A result that reconstructs nothing, for `reason`: the assessment still runs attribute inference.
+    public static func notRun(
+        _ reason: String, access: AccessLevel, configuration: InversionConfiguration, inputShape: [Int]
+    ) -> InversionResult {
+        InversionResult(
+            access: access, method: "not run", notApplicableReason: reason, classes: [], queries: QueryCount(),
+            queryBudget: configuration.queryBudget, wallTimeSeconds: 0, seed: configuration.seed,
+            configuration: configuration, inputShape: inputShape, imageShape: nil, notes: [])
+    }
+
     /// Fraction of classes whose reconstruction the evaluation classifier assigns to the target
     /// class; nil without an evaluator.
     public var attackAccuracy: Double? {
