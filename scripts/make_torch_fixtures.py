@@ -12,6 +12,9 @@ Deterministic (seeded; torch's CPU kernels). Writes, under Tests/Fixtures/models
     mlp_digits.onnx (+ .onnx.data)     a two-layer MLP on scikit-learn's digits (GELU, LayerNorm), trained to
                                        memorise 300 members; input "x" float32 [batch, 64]
     digits.{members,nonmembers,population}.npz
+    cnn_digits.onnx (+ .onnx.data)     a small CNN (two 3×3 convolutions, max pooling) on the digits as images,
+                                       input "x" float32 [batch, 1, 8, 8]; its data digits_images.*.npz (the same
+                                       splits as digits.*.npz, rows shaped [1, 8, 8])
     tiny_bert.onnx (+ .onnx.data)      a 2-layer BERT-style encoder (transformers' BertForSequenceClassification,
                                        hidden 32, 2 heads) on token ids: input "input_ids" int64 [batch, 16]
     tokens.{members,nonmembers,population}.npz   token-id sequences of a synthetic two-class language
@@ -97,6 +100,38 @@ def digits(report: dict, expected: dict) -> None:
     expected["mlp_digits"] = run("mlp_digits", x[300:308])
 
 
+class CNN(torch.nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(1, 16, 3, padding=1)
+        self.conv2 = torch.nn.Conv2d(16, 32, 3, padding=1)
+        self.fc = torch.nn.Linear(32 * 4 * 4, 10)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h = torch.nn.functional.max_pool2d(torch.relu(self.conv1(x)), 2)
+        h = torch.relu(self.conv2(h))
+        return self.fc(torch.flatten(h, 1))
+
+
+def cnn_digits(report: dict, expected: dict) -> None:
+    x, y = load_digits(return_X_y=True)
+    x = (x / 16.0).astype(np.float32).reshape(-1, 1, 8, 8)
+    order = np.random.default_rng(SEED).permutation(len(x))
+    x, y = x[order], y[order].astype(np.int64)
+    splits = {"members": (0, 300), "nonmembers": (300, 600), "population": (600, len(x))}
+    for split, (a, b) in splits.items():
+        np.savez(OUT / f"digits_images.{split}.npz", x=x[a:b], y=y[a:b])
+    torch.manual_seed(SEED)
+    model = CNN()
+    train(model, torch.from_numpy(x[:300]), torch.from_numpy(y[:300]), epochs=300, lr=3e-3)
+    report["cnn_digits"] = {
+        "train_accuracy": accuracy(model, torch.from_numpy(x[:300]), torch.from_numpy(y[:300])),
+        "test_accuracy": accuracy(model, torch.from_numpy(x[300:600]), torch.from_numpy(y[300:600])),
+    }
+    export(model, torch.from_numpy(x[:2]), "cnn_digits", "x")
+    expected["cnn_digits"] = run("cnn_digits", x[300:308])
+
+
 def tokens(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Class 1 sequences use the upper half of the vocabulary more often; a noisy, learnable language."""
     y = rng.integers(0, 2, size=n)
@@ -157,6 +192,7 @@ def main() -> None:
     report: dict = {"torch": torch.__version__}
     expected: dict = {}
     digits(report, expected)
+    cnn_digits(report, expected)
     tiny_bert(report, expected)
     (OUT / "expected.json").write_text(json.dumps({"report": report, "models": expected}, indent=1) + "\n")
     print(json.dumps(report, indent=1))

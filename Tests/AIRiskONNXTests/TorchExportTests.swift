@@ -25,7 +25,7 @@ struct TorchExportTests {
 
     @Test(
         "the default exporter's files load and answer as onnxruntime does",
-        arguments: [("mlp_digits", "digits"), ("tiny_bert", "tokens")])
+        arguments: [("mlp_digits", "digits"), ("cnn_digits", "digits_images"), ("tiny_bert", "tokens")])
     func answersLikeOnnxruntime(name: String, data: String) async throws {
         let want = try #require(
             try JSONDecoder().decode(
@@ -39,7 +39,8 @@ struct TorchExportTests {
         let d = model.description.featureCount
         let ds = try DatasetLoader.load(url: Self.directory.appendingPathComponent("\(data).nonmembers.npz"))
         let values = try #require(ds.features.floats)
-        let out = try await model.predict(Tensor(shape: [rows, d], scalars: Array(values[0..<(rows * d)])))
+        let out = try await model.predict(
+            Tensor(shape: [rows] + model.description.inputShape, scalars: Array(values[0..<(rows * d)])))
         let width = out.width
         for r in 0..<rows {
             for c in 0..<width {
@@ -52,7 +53,7 @@ struct TorchExportTests {
             let columns = try #require(model.description.inputColumns)
             #expect(columns.count == 16 && columns.allSatisfy { $0.domain == .integer }, "token ids are integers")
         } else {
-            #expect(model.description.providesInputGradients, "an MLP of Gemm, LayerNorm and GELU is differentiable")
+            #expect(model.description.providesInputGradients, "Gemm, LayerNorm, GELU, Conv and MaxPool are differentiable")
         }
     }
 }

@@ -1,0 +1,59 @@
+import AIRiskProbes
+import AIRiskTestSupport
+import Foundation
+import Testing
+
+@testable import AIRiskAssessment
+
+/// Issue 20: a PyTorch CNN exported with the default (dynamo) exporter, inverted white-box through its
+/// convolutions with the standard profile. Each reconstruction must resemble its own class: nearest, by centred
+/// cosine, to its class's member mean among all ten class means for at least 7 of the 10 digits.
+@Suite("Inversion of a PyTorch CNN")
+struct InversionCNNTests {
+    static func centredCosine(_ a: [Float], _ b: [Float], centre m: [Double]) -> Double {
+        var dot = 0.0
+        var na = 0.0
+        var nb = 0.0
+        for j in a.indices {
+            let x = Double(a[j]) - m[j]
+            let y = Double(b[j]) - m[j]
+            dot += x * y
+            na += x * x
+            nb += y * y
+        }
+        return na > 0 && nb > 0 ? dot / (na.squareRoot() * nb.squareRoot()) : 0
+    }
+
+    @Test("at least 7 of 10 reconstructions are nearest their own class mean")
+    func nearestOwnClass() async throws {
+        let name = "torch/cnn_digits"
+        let members = try FixtureModels.data("torch/digits_images", "members")
+        let nonMembers = try FixtureModels.data("torch/digits_images", "nonmembers")
+        let population = try FixtureModels.data("torch/digits_images", "population")
+        let publicData = try nonMembers.appending(population)
+        let range = try FeatureRange(observing: try members.appending(publicData).features)
+        let model = try FixtureModels.access(name)
+        #expect(model.description.inputShape == [1, 8, 8])
+        let result = try await InversionProbe(configuration: Profile.standard.inversion(seed: 0)).run(
+            model: model, members: members, nonMembers: nonMembers, range: range, publicData: publicData)
+        #expect(result.access == .whiteBox, "gradients flow through Conv, MaxPool and Gemm")
+        #expect(result.classes.count == 10)
+
+        let d = members.rowWidth
+        let all = try members.appending(nonMembers)
+        let xs = all.scalars
+        var centre = [Double](repeating: 0, count: d)
+        for r in 0..<all.count { for j in 0..<d { centre[j] += Double(xs[r * d + j]) / Double(all.count) } }
+        let means = result.classes.compactMap { c in c.classMean.map { (c.targetClass, $0) } }
+        #expect(means.count == 10)
+        var own = 0
+        for c in result.classes {
+            let nearest = means.max {
+                Self.centredCosine(c.reconstruction, $0.1, centre: centre)
+                    < Self.centredCosine(c.reconstruction, $1.1, centre: centre)
+            }
+            if nearest?.0 == c.targetClass { own += 1 }
+        }
+        #expect(own >= 7, "\(own) of 10 reconstructions nearest their own class mean")
+    }
+}
