@@ -53,7 +53,8 @@ struct TorchExportTests {
             let columns = try #require(model.description.inputColumns)
             #expect(columns.count == 16 && columns.allSatisfy { $0.domain == .integer }, "token ids are integers")
         } else {
-            #expect(model.description.providesInputGradients, "Gemm, LayerNorm, GELU, Conv and MaxPool are differentiable")
+            #expect(
+                model.description.providesInputGradients, "Gemm, LayerNorm, GELU, Conv and MaxPool are differentiable")
         }
     }
 }
