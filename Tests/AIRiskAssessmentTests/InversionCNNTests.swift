@@ -56,4 +56,31 @@ struct InversionCNNTests {
         }
         #expect(own >= 7, "\(own) of 10 reconstructions nearest their own class mean")
     }
+
+    @Test(
+        "model augmentation (4 distilled copies) keeps the reconstructions at least as close to the class means",
+        arguments: ["torch/cnn_digits", "mlp_digits_overfit"])
+    func augmentation(name: String) async throws {
+        let dataName = name == "torch/cnn_digits" ? "torch/digits_images" : name
+        let members = try FixtureModels.data(dataName, "members")
+        let nonMembers = try FixtureModels.data(dataName, "nonmembers")
+        let publicData = try nonMembers.appending(try FixtureModels.data(dataName, "population"))
+        let range = try FeatureRange(observing: try members.appending(publicData).features)
+        func mean(copies: Int) async throws -> (Double, InversionResult) {
+            var config = Profile.standard.inversion(seed: 0)
+            config.augmentationModels = copies
+            let r = try await InversionProbe(configuration: config).run(
+                model: try FixtureModels.access(name), members: members, nonMembers: nonMembers, range: range,
+                publicData: publicData)
+            let cc = r.classes.compactMap { $0.similarity?.centredCosineToClassMean }
+            return (cc.reduce(0, +) / Double(max(cc.count, 1)), r)
+        }
+        let (alone, plain) = try await mean(copies: 0)
+        let (augmented, result) = try await mean(copies: 4)
+        #expect(result.method.contains("augmented with 4 distilled copies"), "\(result.method)")
+        #expect(plain.queries.rows + 2000 >= result.queries.rows, "the copies' labels are counted target queries")
+        #expect(result.queries.rows > plain.queries.rows)
+        // Measured: CNN 0.904 → 0.924, overfit MLP 0.914 → 0.931.
+        #expect(augmented >= alone - 0.005, "\(name): \(augmented) with copies, \(alone) without")
+    }
 }

@@ -54,11 +54,15 @@ public enum Profile: String, Sendable, CaseIterable, Codable {
             c.restarts = 2
             c.maxIterations = 300
             c.queryBudget = 200_000
+            // Model augmentation with 4 copies (centred cosine, white-box: overfit MLP 0.914 → 0.931, PyTorch CNN
+            // 0.904 → 0.924, softmax digits 0.961 either way).
+            c.augmentationModels = 4
         case .thorough:
             c.restarts = 5
             c.maxIterations = 1000
             c.patience = 100
             c.queryBudget = 2_000_000
+            c.augmentationModels = 4
         }
         return c
     }

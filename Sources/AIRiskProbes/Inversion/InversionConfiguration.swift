@@ -62,6 +62,9 @@ public struct InversionConfiguration: Sendable, Equatable {
     public var surrogateTransfer: Bool = false
     /// Black-box only: the most public rows the target labels for the copy (at most half the budget).
     public var surrogateQueries: Int = 2000
+    /// White-box only: in-process copies of the target, trained on its labels for up to ``surrogateQueries``
+    /// public rows, whose objective the ascent averages with the target's (model augmentation); 0 for none.
+    public var augmentationModels: Int = 0
     /// Rows of model queries the whole probe may spend (black-box); nil for no limit.
     public var queryBudget: Int?
     /// Forces the black-box attack even when gradients are available.

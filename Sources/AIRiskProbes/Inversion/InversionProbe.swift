@@ -99,8 +99,17 @@ public struct InversionProbe: Sendable {
                 result.method = "surrogate transfer, then zeroth-order (NES) ascent with \(priorName)"
             }
         }
+        var ascentModel = model
+        if useGradients, configuration.augmentationModels > 0, let data = publicData ?? nonMembers {
+            let copies = try await augmentationCopies(
+                model: model, publicData: data, classCount: classCount, notes: &result.notes)
+            if !copies.isEmpty {
+                ascentModel = CountingModel(AugmentedModel(target: model, copies: copies))
+                result.method = "gradient ascent with \(priorName), augmented with \(copies.count) distilled copies"
+            }
+        }
         let best = try await descent.run(
-            model: model, classes: classes, prior: prior, useGradients: useGradients, notes: &result.notes,
+            model: ascentModel, classes: classes, prior: prior, useGradients: useGradients, notes: &result.notes,
             start: start, progress: progress)
 
         // Judge the winning reconstructions.
@@ -186,6 +195,37 @@ public struct InversionProbe: Sendable {
             "surrogate transfer: the target labelled \(rows) public rows for an in-process copy, inverted white-box "
                 + "(\(surrogate.count.gradientCalls) gradient calls on the copy, none on the target)")
         return outcomes.flatMap(\.x)
+    }
+
+    /// Model augmentation's copies: the target labels up to ``InversionConfiguration/surrogateQueries`` public
+    /// rows (counted) and ``InversionConfiguration/augmentationModels`` in-process MLPs of alternating widths
+    /// learn them, each from its own seed. None when the labels name fewer than two classes.
+    func augmentationCopies(
+        model: CountingModel, publicData: LabeledData, classCount: Int, notes: inout [String]
+    ) async throws -> [SurrogateModel] {
+        let rows = min(publicData.count, max(0, configuration.surrogateQueries))
+        guard rows >= 2 * classCount else {
+            notes.append("too few public rows for model augmentation: the ascent follows the target alone")
+            return []
+        }
+        let features = publicData.subset(Array(0..<rows)).features
+        let labels = try await model.predict(features).labels
+        guard Set(labels).count >= 2 else {
+            notes.append("the target gave every public row one label: no copies for model augmentation")
+            return []
+        }
+        let data = try LabeledData(features: features, labels: labels)
+        var copies: [SurrogateModel] = []
+        for k in 0..<configuration.augmentationModels {
+            let network = try EngineNetworkTrainer(hiddenSizes: [k % 2 == 0 ? 64 : 128], epochs: 60).fit(
+                data, classCount: classCount, seed: configuration.seed &+ 211 &+ UInt64(k)
+            ).model
+            copies.append(SurrogateModel(network: network))
+        }
+        notes.append(
+            "model augmentation: the ascent averages its objective over the target and \(copies.count) in-process "
+                + "copies trained on the target's labels for \(rows) public rows")
+        return copies
     }
 
     /// The attacker's prior, fitted on the public rows; the centre of the box with a diagonal metric
