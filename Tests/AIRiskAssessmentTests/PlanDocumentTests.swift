@@ -45,6 +45,36 @@ struct PlanDocumentTests {
         #expect(plan.imageShape == [8, 8])
     }
 
+    @Test("reference models, a DP claim and a sensitive feature are read from the plan as from the command line")
+    func readsReferencesAndClaims() throws {
+        let url = try write(
+            """
+            <plan xmlns="urn:airisk:plan:1" claimedEpsilon="8">
+              <model file="m.onnx" sensitiveFeature="housing"/>
+              <members file="a.npz"/>
+              <nonMembers file="b.npz"/>
+              <references recipe="epochs=400,l2=0" models="refs" command="python3 train.py" count="8" jobs="2"
+                timeout="900" retries="0"/>
+            </plan>
+            """)
+        let plan = try PlanDocument.read(contentsOf: url)
+        #expect(plan.claimedEpsilon == 8)
+        #expect(plan.sensitiveFeature == "housing")
+        #expect(plan.referenceRecipe == "epochs=400,l2=0")
+        #expect(plan.referenceModels?.path == url.deletingLastPathComponent().appendingPathComponent("refs").path)
+        let command = try #require(plan.referenceCommand)
+        #expect(command.command == "python3 train.py")
+        #expect(command.count == 8 && command.jobs == 2 && command.timeout == 900 && command.retries == 0)
+
+        let bad = try write(
+            """
+            <plan xmlns="urn:airisk:plan:1" claimedEpsilon="-1">
+              <model file="m.onnx"/><members file="a.npz"/><nonMembers file="b.npz"/>
+            </plan>
+            """)
+        #expect(throws: (any Error).self) { try PlanDocument.read(contentsOf: bad) }
+    }
+
     @Test("a plan that breaks its schema is rejected with every violation and its line")
     func rejectsInvalidPlan() throws {
         let url = try write(

@@ -89,6 +89,29 @@ public enum PlanDocument {
         plan.access = root[attribute: "access"].flatMap(AccessLevel.init(rawValue:))
         plan.exposure = root[attribute: "exposure"] ?? "internal"
         plan.missingValues = root[attribute: "missingValues"].flatMap(MissingValuePolicy.init(rawValue:))
+        if let eps = root[attribute: "claimedEpsilon"] {
+            guard let v = Double(eps), v.isFinite, v >= 0 else {
+                throw AssessmentError.input("\(fileName): claimedEpsilon '\(eps)' is not a finite ε ≥ 0")
+            }
+            plan.claimedEpsilon = v
+        }
+        if let refs = root.element(named: "references") {
+            plan.referenceRecipe = refs[attribute: "recipe"]
+            plan.referenceModels = refs[attribute: "models"].map { resolve($0) }
+            if let command = refs[attribute: "command"] {
+                var rc = ReferenceCommand(command: command)
+                rc.count = try refs[attribute: "count"].map { try integer($0, "references count") }
+                if let jobs = refs[attribute: "jobs"] { rc.jobs = try integer(jobs, "references jobs") }
+                if let retries = refs[attribute: "retries"] { rc.retries = try integer(retries, "references retries") }
+                if let timeout = refs[attribute: "timeout"] {
+                    guard let t = Double(timeout), t.isFinite, t > 0 else {
+                        throw AssessmentError.input("\(fileName): references timeout '\(timeout)' is not seconds > 0")
+                    }
+                    rc.timeout = t
+                }
+                plan.referenceCommand = rc
+            }
+        }
         try plan.validate(origin: fileName)
         return plan
     }
