@@ -34,6 +34,16 @@ struct AssessorTests {
         #expect(results.model.sha256?.count == 64)
         let inversion = try #require(results.probes.first { $0.id == "inversion" })
         #expect(inversion.images.count == 20, "a reconstruction and a class mean per digit")
+        // Each class judged against what public data gives: the non-members' class mean.
+        let perClass = try #require(inversion.tables.first { $0.id == .inversionPerClassTable })
+        #expect(perClass.columns.last == "Beyond public data")
+        let verdicts = perClass.rows.compactMap { row -> String? in
+            if case .text(let s) = row.last { return s }
+            return nil
+        }
+        #expect(verdicts.count == 10 && verdicts.allSatisfy { $0 == "yes" || $0 == "no" })
+        let share = try #require(inversion.metrics.first { $0.id == .inversionClassesBeyondPublic })
+        #expect(share.value == Double(verdicts.filter { $0 == "yes" }.count) / 10)
 
         // The members the headline attack singles out, drawn as the 8×8 digits they are, in the table's order.
         let membership = try #require(results.probes.first { $0.id == "membership" })

@@ -60,6 +60,7 @@ extension InversionRun {
                 fmt(c.similarity?.centredCosineToClassMean), fmt(c.nonMemberMeanBaseline?.centredCosineToClassMean),
                 fmt(c.randomBaseline?.centredCosineToClassMean), fmt(c.similarity?.nearestMemberDistance),
                 fmt(c.randomBaseline?.nearestMemberDistance), .number(Double(c.iterations)),
+                .text(beyondPublic(c).map { $0 ? "yes" : "no" } ?? "–"),
             ])
         }
         p.tables.append(
@@ -68,8 +69,19 @@ extension InversionRun {
                 columns: [
                     "Class", "Target confidence", "Target label", "Evaluator label", "MSE to class mean", "Cosine",
                     "Centred cosine", "Centred cosine (non-member mean)", "Centred cosine (random)",
-                    "Nearest member distance", "Nearest member (random)", "Iterations",
+                    "Nearest member distance", "Nearest member (random)", "Iterations", "Beyond public data",
                 ], rows: rows))
+        let judged = r.classes.compactMap(beyondPublic)
+        if !judged.isEmpty {
+            // Per class: is the reconstruction closer to the members' class mean than the non-members' class mean
+            // (what public data gives without the model) is?
+            p.metrics.append(
+                Metric(
+                    id: .inversionClassesBeyondPublic, name: "Classes beyond the public baseline",
+                    value: Double(judged.filter { $0 }.count) / Double(judged.count), unit: "fraction",
+                    basis: "\(judged.filter { $0 }.count) of \(judged.count) classes whose reconstruction is closer "
+                        + "(centred cosine) to the members' class mean than the non-members' class mean is"))
+        }
 
         if let shape = r.imageShape, shape.count == 3 {
             let drawing = RecordImage(shape: shape, channelsLast: r.configuration.imageChannelsLast, range: range)
@@ -207,5 +219,14 @@ extension InversionRun {
                     format: "%.3f [%.3f, %.3f]", a.nonMembers.interval.estimate, a.nonMembers.interval.lower,
                     a.nonMembers.interval.upper)
                 + "; chance = the public data's most common value")
+    }
+
+    /// Whether a class's reconstruction is closer (centred cosine) to the members' class mean than the
+    /// non-members' class mean is; nil when either figure is missing.
+    static func beyondPublic(_ c: ClassInversion) -> Bool? {
+        guard let attack = c.similarity?.centredCosineToClassMean,
+            let baseline = c.nonMemberMeanBaseline?.centredCosineToClassMean
+        else { return nil }
+        return attack > baseline
     }
 }

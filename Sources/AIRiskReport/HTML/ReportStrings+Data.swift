@@ -42,6 +42,8 @@ extension ReportStrings {
         "Marginal guess [95 % CI]": "周辺分布による推測 [95 % 信頼区間]",
         "Right guesses": "正解数",
         "Records attacked": "攻撃したレコード数",
+        "Beyond public data": "公開データを上回る",
+        "Classes beyond the public baseline": "公開データの基準を上回ったクラス",
         "Severity (0 note … 4 critical)": "深刻度 (0 情報 … 4 重大)",
         "members": "メンバー",
         "non-members": "非メンバー",

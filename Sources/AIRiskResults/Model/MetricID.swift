@@ -68,6 +68,8 @@ extension MetricID {
     public static let inversionClassesReached = MetricID("inversion.classes_reached")
     public static let inversionMeanConfidence = MetricID("inversion.mean_target_confidence")
     public static let inversionCentredCosine = MetricID("inversion.centred_cosine")
+    /// The share of attacked classes whose reconstruction beats the non-members' class mean.
+    public static let inversionClassesBeyondPublic = MetricID("inversion.classes_beyond_public")
     /// Attribute inference: right guesses of the sensitive feature on the members (the headline when the plan
     /// names a sensitive feature), on the non-members, and the marginal guess on the members.
     public static let inversionAttributeAccuracy = MetricID("inversion.attribute_accuracy")
