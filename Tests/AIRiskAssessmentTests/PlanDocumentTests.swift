@@ -49,7 +49,7 @@ struct PlanDocumentTests {
     func readsReferencesAndClaims() throws {
         let url = try write(
             """
-            <plan xmlns="urn:airisk:plan:1" claimedEpsilon="8">
+            <plan xmlns="urn:airisk:plan:1" claimedEpsilon="8" inversionObjective="logit-margin">
               <model file="m.onnx" sensitiveFeature="housing"/>
               <members file="a.npz"/>
               <nonMembers file="b.npz"/>
@@ -59,6 +59,7 @@ struct PlanDocumentTests {
             """)
         let plan = try PlanDocument.read(contentsOf: url)
         #expect(plan.claimedEpsilon == 8)
+        #expect(plan.inversionObjective == .logitMargin)
         #expect(plan.sensitiveFeature == "housing")
         #expect(plan.referenceRecipe == "epochs=400,l2=0")
         #expect(plan.referenceModels?.path == url.deletingLastPathComponent().appendingPathComponent("refs").path)

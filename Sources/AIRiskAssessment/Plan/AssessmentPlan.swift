@@ -1,5 +1,6 @@
 import AIRiskAccess
 import AIRiskData
+import AIRiskProbes
 import AIRiskVocabulary
 import Foundation
 
@@ -46,6 +47,8 @@ public struct AssessmentPlan: Sendable {
     /// Inversion on tabular data: the sensitive feature attribute inference guesses, by column name or 0-based
     /// index (`--sensitive-feature`).
     public var sensitiveFeature: String?
+    /// What inversion's ascent maximises (`--inversion-objective`); nil for the default, log p_c.
+    public var inversionObjective: InversionConfiguration.Objective?
     /// Query budget per probe (rows), overriding the profile's.
     public var queryBudget: Int?
     /// Restricts what the probes see to what a deployment exposes: scores without gradients, or

@@ -1,5 +1,6 @@
 import AIRiskAccess
 import AIRiskData
+import AIRiskProbes
 import AIRiskSupport
 import AIRiskVocabulary
 import AIRiskXML
@@ -89,6 +90,8 @@ public enum PlanDocument {
         plan.access = root[attribute: "access"].flatMap(AccessLevel.init(rawValue:))
         plan.exposure = root[attribute: "exposure"] ?? "internal"
         plan.missingValues = root[attribute: "missingValues"].flatMap(MissingValuePolicy.init(rawValue:))
+        plan.inversionObjective = root[attribute: "inversionObjective"].flatMap(
+            InversionConfiguration.Objective.init(rawValue:))
         if let eps = root[attribute: "claimedEpsilon"] {
             guard let v = Double(eps), v.isFinite, v >= 0 else {
                 throw AssessmentError.input("\(fileName): claimedEpsilon '\(eps)' is not a finite ε ≥ 0")

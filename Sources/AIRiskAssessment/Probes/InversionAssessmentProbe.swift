@@ -26,6 +26,7 @@ struct InversionAssessmentProbe: Probe {
         let desc = context.model.description
         var config = context.profile.inversion(seed: context.plan.seed)
         config.classes = context.plan.classes
+        if let objective = context.plan.inversionObjective { config.objective = objective }
         if let s = context.plan.imageShape {
             // H,W[,C] with the pixels in that order: [C, H, W] read channels last.
             config.imageShape = [s.count == 3 ? s[2] : 1, s[0], s[1]]

@@ -137,6 +137,13 @@ struct AssessCommand: AsyncParsableCommand {
             """)
     var sensitiveFeature: String?
 
+    @Option(
+        help: """
+            Inversion: what the ascent maximises for the target class, log-probability (log p_c, the default) or \
+            logit-margin (log p_c over the strongest other class).
+            """)
+    var inversionObjective: String?
+
     @Option(help: "Maximum model queries (rows) per probe, overriding the profile.")
     var queryBudget: Int?
 
@@ -318,6 +325,14 @@ struct AssessCommand: AsyncParsableCommand {
         plan.defenses = try Self.defenseList(defenses)
         if let shape = try Self.imageShape(imageShape) { plan.imageShape = shape }
         plan.sensitiveFeature = sensitiveFeature ?? plan.sensitiveFeature
+        if let inversionObjective {
+            guard let objective = InversionConfiguration.Objective(rawValue: inversionObjective) else {
+                throw ValidationError(
+                    "--inversion-objective '\(inversionObjective)' is not one of: "
+                        + InversionConfiguration.Objective.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            plan.inversionObjective = objective
+        }
         plan.referenceRecipe = referenceRecipe ?? plan.referenceRecipe
         if let referenceModels { plan.referenceModels = URL(fileURLWithPath: referenceModels, isDirectory: true) }
         if let referenceCmd {

@@ -82,8 +82,11 @@ struct Descent {
             if useGradients {
                 let kind = outputKind
                 let seedTargets = targets
+                let margin = configuration.objective == .logitMargin
                 let (output, grad) = try await model.valueAndInputGradient(Tensor(shape: shape, scalars: x)) { out in
-                    Self.negativeLogSeed(out, targets: seedTargets, kind: kind)
+                    margin
+                        ? Self.negativeMarginSeed(out, targets: seedTargets, kind: kind)
+                        : Self.negativeLogSeed(out, targets: seedTargets, kind: kind)
                 }
                 probabilities = Self.probabilities(output)
                 guard let g = grad.floats, g.count == n * d else {
@@ -106,7 +109,7 @@ struct Descent {
             for r in 0..<n where active[r] {
                 let p = probabilities[r * width + targets[r]]
                 let penalty = Double(lambda) * prior.quadratic(x[(r * d)..<((r + 1) * d)]) / Double(max(d, 1))
-                let objective = Double(log(max(p, 1e-30))) - penalty - tv[r]
+                let objective = score(probabilities, row: r, width: width, target: targets[r]) - penalty - tv[r]
                 if objective > bestObjective[r] {
                     bestObjective[r] = objective
                     bestCost[r] = 1 - p
@@ -154,6 +157,37 @@ struct Descent {
     }
 
     /// The seed that makes the model's vector-Jacobian product the gradient of −log p_target.
+    /// The objective's model term for one row: log p_c, or the margin log p_c − max_{j≠c} log p_j.
+    func score(_ p: [Float], row r: Int, width w: Int, target c: Int) -> Double {
+        let own = Double(log(max(p[r * w + c], 1e-30)))
+        guard configuration.objective == .logitMargin, w > 1 else { return own }
+        var other: Float = 0
+        for j in 0..<w where j != c { other = max(other, p[r * w + j]) }
+        return own - Double(log(max(other, 1e-30)))
+    }
+
+    /// ∂(−margin)/∂output: the target class pushed up, the strongest other class pushed down (on logits, or
+    /// through log p on probabilities).
+    static func negativeMarginSeed(_ out: ModelOutput, targets: [Int], kind: OutputKind) -> [Float] {
+        let w = out.width
+        var seed = [Float](repeating: 0, count: out.rows * w)
+        let p = out.scores
+        for r in 0..<out.rows {
+            let c = targets[r]
+            var k = c == 0 ? 1 : 0
+            for j in 0..<w where j != c && p[r * w + j] > p[r * w + k] { k = j }
+            guard w > 1 else { continue }
+            if kind == .logits {
+                seed[r * w + c] = -1
+                seed[r * w + k] = 1
+            } else {
+                seed[r * w + c] = -1 / max(p[r * w + c], 1e-12)
+                seed[r * w + k] = 1 / max(p[r * w + k], 1e-12)
+            }
+        }
+        return seed
+    }
+
     static func negativeLogSeed(_ out: ModelOutput, targets: [Int], kind: OutputKind) -> [Float] {
         let w = out.width
         var seed = [Float](repeating: 0, count: out.rows * w)
@@ -202,7 +236,14 @@ struct Descent {
         let w = out.width
         var current = [Float](repeating: 0, count: n * w)
         var gradient = [Float](repeating: 0, count: n * d)
-        func loss(_ row: Int, _ t: Int) -> Float { -log(max(p[row * w + t], 1e-12)) }
+        let margin = configuration.objective == .logitMargin
+        func loss(_ row: Int, _ t: Int) -> Float {
+            let own = -log(max(p[row * w + t], 1e-12))
+            guard margin, w > 1 else { return own }
+            var other: Float = 0
+            for j in 0..<w where j != t { other = max(other, p[row * w + j]) }
+            return own + log(max(other, 1e-12))
+        }
         for r in 0..<n {
             let base = r * perRow
             for j in 0..<w { current[r * w + j] = p[base * w + j] }

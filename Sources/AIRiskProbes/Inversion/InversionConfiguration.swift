@@ -62,6 +62,16 @@ public struct InversionConfiguration: Sendable, Equatable {
     public var surrogateTransfer: Bool = false
     /// Black-box only: the most public rows the target labels for the copy (at most half the budget).
     public var surrogateQueries: Int = 2000
+    /// What the ascent maximises for the target class c (besides the prior).
+    public enum Objective: String, Sendable, Equatable, CaseIterable {
+        /// log p_c, the negated cross-entropy.
+        case logProbability = "log-probability"
+        /// log p_c − max_{j≠c} log p_j, the logit margin over the strongest other class (seed 002): it keeps
+        /// pulling until the class stands out, not until p_c saturates.
+        case logitMargin = "logit-margin"
+    }
+
+    public var objective: Objective = .logProbability
     /// White-box only: in-process copies of the target, trained on its labels for up to ``surrogateQueries``
     /// public rows, whose objective the ascent averages with the target's (model augmentation); 0 for none.
     public var augmentationModels: Int = 0
