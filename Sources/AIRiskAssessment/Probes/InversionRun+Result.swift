@@ -172,6 +172,8 @@ extension InversionRun {
                 + (a.usedScores
                     ? "the guess maximising p(true label) × the value's share of the public data (Fredrikson et al. 2014)"
                     : "the most common value whose answer is the true label (labels only)")
+                + (a.usedGradients
+                    ? ", refined white-box by sign ascent along the feature's input gradient" : "")
                 + "; \(a.rowsQueried) rows queried")
         p.notes += a.notes
         p.metrics.append(

@@ -29,6 +29,9 @@ public struct AttributeInference: Sendable {
         /// Rows the attack may send at most; records beyond it are left out (and said).
         public var queryBudget: Int?
         public var batchRows = 1024
+        /// White-box, continuous features: steps of sign ascent on log p_y + log prior along the feature from
+        /// the best candidate (0 keeps the candidates' answer).
+        public var refinementSteps = 30
 
         public init(feature: Int, name: String) {
             self.feature = feature
@@ -62,6 +65,8 @@ public struct AttributeInference: Sendable {
         public var baselineNonMembers: Outcome
         /// Whether the guesses used scores (else labels only).
         public var usedScores: Bool
+        /// Whether a continuous feature's guesses were refined along the model's input gradient (white-box).
+        public var usedGradients: Bool
         public var rowsQueried: Int
         public var notes: [String]
     }
@@ -160,6 +165,46 @@ public struct AttributeInference: Sendable {
         }
         let mode = candidates.prior.indices.max { candidates.prior[$0] < candidates.prior[$1] } ?? 0
         var usedScores = true
+        let desc = model.description
+        let refine = !candidates.categorical && desc.providesInputGradients && c.refinementSteps > 0
+        var usedGradients = false
+        let lo = candidates.values.first ?? 0
+        let hi = candidates.values.last ?? 0
+        let publicMin = publicColumn.filter(\.isFinite).min() ?? lo
+        let publicMax = publicColumn.filter(\.isFinite).max() ?? hi
+        /// White-box refinement: sign ascent on log p_y(x with v) + log prior(bin of v) along the feature.
+        func refined(_ data: LabeledData, count n: Int, start: [Float], xs: [Float]) async throws -> [Float] {
+            var rows = Array(xs[0..<(n * d)])
+            var v = start
+            var best = start
+            var bestScore = [Double](repeating: -.infinity, count: n)
+            let step = (publicMax - publicMin) / 20
+            let labels = Array(data.labels[0..<n])
+            let kind = desc.outputKind
+            for iteration in 0...c.refinementSteps {
+                for r in 0..<n { rows[r * d + c.feature] = v[r] }
+                let (out, grad) = try await counting.valueAndInputGradient(
+                    Tensor(shape: [n] + data.rowShape, scalars: rows)
+                ) { out in Descent.negativeLogSeed(out, targets: labels, kind: kind) }
+                let p = Descent.probabilities(out)
+                let g = grad.floats ?? []
+                let w = out.width
+                for r in 0..<n {
+                    let y = labels[r]
+                    let own = y >= 0 && y < w ? Double(p[r * w + y]) : 0
+                    let score = log(max(own, 1e-30)) + log(max(candidates.prior[candidates.index(of: v[r])], 1e-12))
+                    if score > bestScore[r] {
+                        bestScore[r] = score
+                        best[r] = v[r]
+                    }
+                    guard iteration < c.refinementSteps, g.count == n * d else { continue }
+                    let ascent = -g[r * d + c.feature]
+                    if ascent != 0 { v[r] = min(max(v[r] + (ascent > 0 ? step : -step), publicMin), publicMax) }
+                }
+            }
+            usedGradients = true
+            return best
+        }
         func attack(_ data: LabeledData, count n: Int) async throws -> (Outcome, Outcome) {
             guard n > 0 else { return (Outcome(correct: 0, total: 0), Outcome(correct: 0, total: 0)) }
             let xs = data.scalars
@@ -178,6 +223,7 @@ public struct AttributeInference: Sendable {
             if lp == nil { usedScores = false }
             var right = 0
             var baseline = 0
+            var guesses = [Int](repeating: mode, count: n)
             for r in 0..<n {
                 let y = data.labels[r]
                 let truth = candidates.index(of: xs[r * d + c.feature])
@@ -199,9 +245,15 @@ public struct AttributeInference: Sendable {
                         best = j
                     }
                 }
-                if best == truth { right += 1 }
+                guesses[r] = best
                 if mode == truth { baseline += 1 }
             }
+            if refine, lp != nil {
+                let start = guesses.map { candidates.values[$0] }
+                let values = try await refined(data, count: n, start: start, xs: xs)
+                guesses = values.map { candidates.index(of: $0) }
+            }
+            for r in 0..<n where guesses[r] == candidates.index(of: xs[r * d + c.feature]) { right += 1 }
             return (Outcome(correct: right, total: n), Outcome(correct: baseline, total: n))
         }
         let (m, mb) = try await attack(members, count: rows[0])
@@ -209,6 +261,6 @@ public struct AttributeInference: Sendable {
         return Result(
             feature: c.feature, name: c.name, categorical: candidates.categorical, candidates: candidates.values,
             members: m, nonMembers: o, baselineMembers: mb, baselineNonMembers: ob, usedScores: usedScores,
-            rowsQueried: counting.count.rows, notes: notes)
+            usedGradients: usedGradients, rowsQueried: counting.count.rows, notes: notes)
     }
 }
