@@ -76,7 +76,8 @@ struct AttributeInferenceReferenceTests {
         #expect(!blackBox.categorical && blackBox.candidates.count == 10)
         #expect(!blackBox.usedGradients && whiteBox.usedGradients)
         // Measured: the refinement moves a record or three either way (the bins' MAP is near its optimum).
-        #expect(abs(whiteBox.members.correct - blackBox.members.correct) <= 8, "\(whiteBox.members) \(blackBox.members)")
+        #expect(
+            abs(whiteBox.members.correct - blackBox.members.correct) <= 8, "\(whiteBox.members) \(blackBox.members)")
         #expect(whiteBox.baselineMembers == blackBox.baselineMembers)
     }
 
