@@ -1,5 +1,6 @@
 import AIRiskAccess
 import AIRiskTensor
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -10,13 +11,17 @@ import Testing
 /// must be charged to the row limit.
 @Suite("Hostile endpoint", .serialized)
 struct HostileEndpointTests {
+    /// A request's timeout where the timeout is not what the test is about: long enough that a sanitized build on a
+    /// loaded machine never retries a slow answer (a retry would spend the server's next answer).
+    static let timeout = 5 * Double(TestEnvironment.slowdown)
+
     static func setCredentials() {
         setenv("AIRISK_TEST_ECHO_BEARER", "Bearer " + SecretPieces.bearer, 1)
         setenv("AIRISK_TEST_ECHO_BASIC", SecretPieces.basicHeader, 1)
     }
 
     func configuration(
-        _ url: String, limits: EndpointLimits = EndpointLimits(batchSize: 4, concurrency: 1, timeout: 5),
+        _ url: String, limits: EndpointLimits = EndpointLimits(batchSize: 4, concurrency: 1, timeout: Self.timeout),
         log: URL? = nil
     ) throws -> EndpointConfiguration {
         Self.setCredentials()
@@ -75,7 +80,8 @@ struct HostileEndpointTests {
         let message = fault == "echo500" ? "HTTP 500" : "unusable"
         let log = Self.logURL(fault + style)
         defer { try? FileManager.default.removeItem(at: log) }
-        let limits = EndpointLimits(batchSize: 4, timeout: 5, maxAttempts: 2, backoffBase: 0.01, backoffCap: 0.02)
+        let limits = EndpointLimits(
+            batchSize: 4, timeout: Self.timeout, maxAttempts: 2, backoffBase: 0.01, backoffCap: 0.02)
         let error = await #expect(throws: EndpointError.self) {
             _ = try await EndpointModelAccess.connect(
                 try self.configuration(server.url(fault + style, 99), limits: limits, log: log),
@@ -116,7 +122,8 @@ struct HostileEndpointTests {
     func retriesCharged(fault: String) async throws {
         let server = try FaultServer()
         defer { server.stop() }
-        var limits = EndpointLimits(batchSize: 1, timeout: 5, maxAttempts: 10, backoffBase: 0.01, backoffCap: 0.02)
+        var limits = EndpointLimits(
+            batchSize: 1, timeout: Self.timeout, maxAttempts: 10, backoffBase: 0.01, backoffCap: 0.02)
         limits.maxRows = 5
         let error = await #expect(throws: EndpointError.self) {
             _ = try await EndpointModelAccess.connect(

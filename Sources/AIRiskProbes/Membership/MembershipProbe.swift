@@ -279,7 +279,7 @@ public struct MembershipProbe: Sendable {
                     referenceCount = n
                     notes.append("reference models for LiRA and RMIA: \(built.origin)")
                 }
-                guard let refs = references, let zRecords = zSet else { continue }
+                guard let refs = references, zSet != nil else { continue }
                 let timing =
                     "reference models took \(String(format: "%.2f", referenceSeconds)) s to "
                     + (supplied == nil ? "train and query" : "query")
