@@ -138,11 +138,22 @@ extension InversionRun {
         var publicBaseline: String?
         let attack = mean { $0.similarity?.centredCosineToClassMean }
         let baseline = mean { $0.nonMemberMeanBaseline?.centredCosineToClassMean }
+        let judgedClasses = r.classes.compactMap(beyondPublic)
+        let beyond = judgedClasses.filter { $0 }.count
         if let attack, let baseline, baseline >= attack {
             publicBaseline = String(
                 format: "the non-member class mean (public data) reaches centred cosine %.3f to the members' class "
                     + "mean, the reconstructions %.3f",
                 baseline, attack)
+        } else if let attack, let baseline, !judgedClasses.isEmpty,
+            signTestPValue(successes: beyond, trials: judgedClasses.count) > 0.05
+        {
+            // Closer on average, but not in clearly more classes than a coin would give: a one-sided sign test
+            // over the classes at 5 %. A hair's lead over public data is no evidence of leakage.
+            publicBaseline = String(
+                format: "the reconstructions beat the non-member class mean (public data) in %d of %d classes, "
+                    + "which a one-sided sign test at 5 %% does not tell from chance (centred cosine %.3f against %.3f)",
+                beyond, judgedClasses.count, attack, baseline)
         }
         return LeakageEvidence(
             id: .inversionAttackAccuracy, name: "Attack accuracy", value: ci.estimate, lower: ci.lower, upper: ci.upper,
@@ -230,5 +241,17 @@ extension InversionRun {
             let baseline = c.nonMemberMeanBaseline?.centredCosineToClassMean
         else { return nil }
         return attack > baseline
+    }
+
+    /// P(X ≥ successes) for X ~ Binomial(trials, ½): the one-sided sign test's p-value.
+    static func signTestPValue(successes: Int, trials: Int) -> Double {
+        guard trials > 0, successes > 0 else { return 1 }
+        var logChoose = 0.0  // log C(trials, i), built up from i = 0
+        var tail = 0.0
+        for i in 0...trials {
+            if i > 0 { logChoose += log(Double(trials - i + 1)) - log(Double(i)) }
+            if i >= successes { tail += exp(logChoose - Double(trials) * log(2)) }
+        }
+        return min(1, tail)
     }
 }
