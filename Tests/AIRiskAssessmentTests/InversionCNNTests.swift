@@ -27,11 +27,7 @@ struct InversionCNNTests {
     @Test("at least 7 of 10 reconstructions are nearest their own class mean")
     func nearestOwnClass() async throws {
         let name = "torch/cnn_digits"
-        let members = try FixtureModels.data("torch/digits_images", "members")
-        let nonMembers = try FixtureModels.data("torch/digits_images", "nonmembers")
-        let population = try FixtureModels.data("torch/digits_images", "population")
-        let publicData = try nonMembers.appending(population)
-        let range = try FeatureRange(observing: try members.appending(publicData).features)
+        let (members, nonMembers, publicData, range) = try FixtureModels.inversionData("torch/digits_images")
         let model = try FixtureModels.access(name)
         #expect(model.description.inputShape == [1, 8, 8])
         let result = try await InversionProbe(configuration: Profile.standard.inversion(seed: 0)).run(
@@ -62,10 +58,7 @@ struct InversionCNNTests {
         arguments: ["torch/cnn_digits", "mlp_digits_overfit"])
     func augmentation(name: String) async throws {
         let dataName = name == "torch/cnn_digits" ? "torch/digits_images" : name
-        let members = try FixtureModels.data(dataName, "members")
-        let nonMembers = try FixtureModels.data(dataName, "nonmembers")
-        let publicData = try nonMembers.appending(try FixtureModels.data(dataName, "population"))
-        let range = try FeatureRange(observing: try members.appending(publicData).features)
+        let (members, nonMembers, publicData, range) = try FixtureModels.inversionData(dataName)
         func mean(copies: Int) async throws -> (Double, InversionResult) {
             var config = Profile.standard.inversion(seed: 0)
             config.augmentationModels = copies

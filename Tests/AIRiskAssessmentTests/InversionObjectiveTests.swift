@@ -14,10 +14,7 @@ struct InversionObjectiveTests {
     @Test("the margin objective reconstructs every digit far above the random baseline, with and without gradients")
     func margin() async throws {
         let name = "softmax_digits"
-        let members = try FixtureModels.data(name, "members")
-        let nonMembers = try FixtureModels.data(name, "nonmembers")
-        let publicData = try nonMembers.appending(try FixtureModels.data(name, "population"))
-        let range = try FeatureRange(observing: try members.appending(publicData).features)
+        let (members, nonMembers, publicData, range) = try FixtureModels.inversionData(name)
         for blackBox in [false, true] {
             var config = Profile.standard.inversion(seed: 0)
             config.objective = .logitMargin

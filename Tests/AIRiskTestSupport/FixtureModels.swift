@@ -33,6 +33,19 @@ package enum FixtureModels {
         try NPZArchive(contentsOf: url(name, ".expected.npz")).arrays()
     }
 
+    /// An inversion run's data: the members, the non-members, the attacker's public data (non-members and
+    /// population) and the feature range over all of them.
+    package static func inversionData(
+        _ name: String
+    ) throws -> (members: LabeledData, nonMembers: LabeledData, publicData: LabeledData, range: FeatureRange) {
+        let members = try data(name, "members")
+        let nonMembers = try data(name, "nonmembers")
+        let publicData = try nonMembers.appending(try data(name, "population"))
+        return (
+            members, nonMembers, publicData, try FeatureRange(observing: try members.appending(publicData).features)
+        )
+    }
+
     /// One split (`members`, `nonmembers`, `population`) as the probes take it.
     package static func data(_ name: String, _ role: String) throws -> LabeledData {
         let ds = try DatasetLoader.load(url: url(name, ".\(role).npz"))
