@@ -149,6 +149,33 @@ extension MembershipRun {
                         HistogramSeries(name: "non-members", counts: h.nonMembers),
                     ]))
         }
+        if let s = r.sequence {
+            // Each step's loss attack over all records: descriptive (the leakiest-step attack chooses on held-out
+            // halves), with each step's accuracy on members and non-members beside it.
+            p.tables.append(
+                ResultTable(
+                    title: "Loss attack at each step (sequence model)",
+                    columns: ["Step", "AUC", "AUC 95 % CI", "Member accuracy", "Non-member accuracy"],
+                    rows: s.perStepLossAUC.indices.map { t in
+                        let ci = AUCInterval.hanleyMcNeil(
+                            auc: s.perStepLossAUC[t], positives: r.memberCount, negatives: r.nonMemberCount)
+                        return [
+                            .number(Double(t)), .text(String(format: "%.3f", s.perStepLossAUC[t])),
+                            .text(String(format: "[%.3f, %.3f]", ci.lower, ci.upper)),
+                            .number(s.memberAccuracy[t]), .number(s.nonMemberAccuracy[t]),
+                        ]
+                    }))
+            p.curves.append(
+                Curve(
+                    title: "Loss-attack AUC per step (sequence outputs)", xLabel: "step", yLabel: "AUC",
+                    series: [
+                        CurveSeries(
+                            name: "loss threshold",
+                            points: s.perStepLossAUC.enumerated().map {
+                                CurvePoint(x: Double($0.offset), y: $0.element)
+                            })
+                    ]))
+        }
         p.curves.append(
             Curve(
                 id: .membershipROC, title: "ROC (log-log)", xLabel: "false positive rate", yLabel: "true positive rate",

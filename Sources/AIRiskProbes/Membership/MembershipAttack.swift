@@ -25,10 +25,14 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
     case rmiaOnline = "rmia-online"
     /// Regressors: threshold on the squared error, averaged over the outputs (Yeom et al. 2018's loss attack).
     case squaredError = "squared-error"
+    /// Sequence models: the loss threshold at the leakiest step, the step chosen on the other half of the records.
+    case leakiestStepLoss = "leakiest-step-loss"
 
     /// Every attack on a classifier's answers (all but ``squaredError``, the regressor's loss attack): the
-    /// configuration's default.
-    public static let classifierAttacks: [MembershipAttack] = allCases.filter { $0 != .squaredError }
+    /// configuration's default. A sequence model gets them on its final step, and ``leakiestStepLoss`` besides.
+    public static let classifierAttacks: [MembershipAttack] = allCases.filter {
+        $0 != .squaredError && $0 != .leakiestStepLoss
+    }
 
     var isRMIA: Bool { self == .rmiaOnline || self == .rmiaOffline }
 
@@ -63,6 +67,7 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
         case .rmiaOffline: "RMIA offline"
         case .rmiaOnline: "RMIA online"
         case .squaredError: "squared-error threshold"
+        case .leakiestStepLoss: "loss threshold, leakiest step"
         }
     }
 
@@ -97,6 +102,10 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
         case .squaredError:
             "score = −(1/k) Σ_j (ŷ_j − y_j)², the negated squared error averaged over the regressor's k outputs "
                 + "(the loss attack of Yeom et al. 2018 for regression)"
+        case .leakiestStepLoss:
+            "score = log p_y at the step whose loss attack had the highest AUC on the other half of the records "
+                + "(records split in two at random; each half is scored at the step the other half chose), for "
+                + "sequence models that answer at every step (seed 004)"
         }
     }
 }

@@ -30,7 +30,12 @@ public struct MembershipProbe: Sendable {
             return try await runRegression(
                 model: model, members: members, nonMembers: nonMembers, started: started, clock: clock)
         }
-        guard desc.isClassifier, desc.outputKind != .sequence else {
+        if desc.outputKind == .sequence {
+            return try await runSequence(
+                model: model, members: members, nonMembers: nonMembers, population: population, started: started,
+                clock: clock)
+        }
+        guard desc.isClassifier else {
             throw MembershipProbeError.notAClassifier(model: desc.name)
         }
         guard members.count > 0, nonMembers.count > 0 else {
@@ -132,6 +137,12 @@ public struct MembershipProbe: Sendable {
                     SkippedAttack(
                         attack: attack,
                         reason: "\(desc.name) is a classifier; the squared-error attack is for regressors"))
+            case .leakiestStepLoss:
+                skipped.append(
+                    SkippedAttack(
+                        attack: attack,
+                        reason: "\(desc.name) answers once per record; the leakiest-step attack is for sequence "
+                            + "models that answer at every step"))
             case .gap:
                 record(attack, correct.map { $0 ? 1 : 0 }, since: t0, [])
             case .boundaryDistance:

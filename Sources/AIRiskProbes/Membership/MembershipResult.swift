@@ -28,6 +28,9 @@ public struct MembershipResult: Sendable, Equatable {
     /// For a regressor: the target's mean squared error on the members and the non-members (the accuracy
     /// fields are then 0).
     public var regressionError: RegressionError? = nil
+    /// For a many-to-many sequence model: the per-step figures and the leakiest steps (the other fields describe
+    /// the final step).
+    public var sequence: SequenceMembership? = nil
     /// Shadow and reference models actually trained (0 when those attacks did not run).
     public var shadowModelCount: Int
     public var referenceModelCount: Int
