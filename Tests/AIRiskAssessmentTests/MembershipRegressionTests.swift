@@ -25,8 +25,9 @@ struct MembershipRegressionTests {
         return try #require(try JSONDecoder().decode(Reference.self, from: data).models[name])
     }
 
+    /// The loss attack alone (the reference attacks have their own tests).
     func run(_ name: String) async throws -> MembershipResult {
-        try await MembershipProbe(configuration: MembershipProbeConfiguration(seed: 5)).run(
+        try await MembershipProbe(configuration: MembershipProbeConfiguration(attacks: [.squaredError], seed: 5)).run(
             model: try FixtureModels.access(name), members: try FixtureModels.data(name, "members"),
             nonMembers: try FixtureModels.data(name, "nonmembers"), population: nil)
     }
@@ -59,8 +60,12 @@ struct MembershipRegressionTests {
         #expect(access.description.outputWidth == 3)
         let members = try FixtureModels.data(name, "members")
         #expect(members.targetWidth == 3)
-        let result = try await MembershipProbe(configuration: MembershipProbeConfiguration(seed: 5)).run(
-            model: access, members: members, nonMembers: try FixtureModels.data(name, "nonmembers"), population: nil)
+        let result = try await MembershipProbe(
+            configuration: MembershipProbeConfiguration(attacks: [.squaredError], seed: 5)
+        )
+        .run(
+            model: access, members: members, nonMembers: try FixtureModels.data(name, "nonmembers"),
+            population: nil)
         let auc = try #require(result.result(for: .squaredError)).metrics.auc
         #expect(abs(auc - r.auc) <= 0.01, "AUC \(auc) vs numpy \(r.auc)")
         let e = try #require(result.regressionError)
@@ -69,13 +74,25 @@ struct MembershipRegressionTests {
         #expect(abs(e.nonMemberMSE - r.non_member_mse) <= 1e-3 * r.non_member_mse)
     }
 
-    @Test("the classifier attacks are skipped with the reason, and the result is a scores-level regression run")
+    @Test("class-score attacks are skipped with the reason; LiRA and RMIA run on the residuals of reference regressors")
     func classifierAttacksSkipped() async throws {
-        let result = try await run("mlp_regressor_diabetes")
-        #expect(result.attacks.map(\.attack) == [.squaredError])
-        #expect(!result.skipped.isEmpty)
+        let name = "mlp_regressor_diabetes"
+        var config = MembershipProbeConfiguration(seed: 5)
+        config.referenceModelCount = 4
+        config.epochs = 20
+        let result = try await MembershipProbe(configuration: config).run(
+            model: try FixtureModels.access(name), members: try FixtureModels.data(name, "members"),
+            nonMembers: try FixtureModels.data(name, "nonmembers"),
+            population: try FixtureModels.data(name, "population"))
+        #expect(result.attacks.map(\.attack) == [.squaredError, .liraOffline, .liraOnline, .rmiaOffline, .rmiaOnline])
+        #expect(result.skipped.map(\.attack) == MembershipAttack.classifierAttacks.filter { !$0.usesReferenceModels })
         #expect(result.skipped.allSatisfy { $0.reason.contains("regressor") })
         #expect(result.outputKind == .regression)
+        #expect(result.referenceModelCount == 4)
+        #expect(result.referenceOrigin?.contains("mean squared error") == true)
+        #expect(result.trainerSummary.contains("mean squared error"))
+        for a in result.attacks { #expect(a.metrics.auc > 0.5, "\(a.name): \(a.metrics.auc)") }
+        #expect(result.metricDefinitions.contains { $0.definition.contains("r_j²") })
     }
 
     @Test("class labels instead of regression targets end in an error naming the mismatch")

@@ -23,6 +23,20 @@ struct LiRAReferenceSet: Sendable {
 
     var modelCount: Int { phi.count }
 
+    /// What the set reads from one model on some records: φ and the likelihood Pr(x|θ) per record. A classifier's
+    /// are ``signals(_:on:classCount:batchRows:name:)``; a regressor's come from its residuals.
+    typealias Measure =
+        @Sendable (_ model: any ModelAccess, _ data: LabeledData, _ name: String) async throws -> (
+            phi: [Double], probability: [Double]
+        )
+
+    /// A classifier's ``Measure``: φ and p_y of `classCount` classes.
+    static func classifierMeasure(classCount: Int, batchRows: Int) -> Measure {
+        { model, data, name in
+            try await signals(model, on: data, classCount: classCount, batchRows: batchRows, name: name)
+        }
+    }
+
     /// φ and p_y of `model` on `data` (of `classCount` classes).
     static func signals(
         _ model: any ModelAccess, on data: LabeledData, classCount: Int, batchRows: Int, name: String
@@ -40,7 +54,7 @@ struct LiRAReferenceSet: Sendable {
     /// `isIn` comes from its list of training rows. Every model is checked against `target` first.
     static func load(
         _ supplied: ReferenceModelSet, target: ModelDescription, targetRecords: LabeledData, z: LabeledData,
-        batchRows: Int
+        measure: @escaping Measure
     ) async throws -> LiRAReferenceSet {
         guard !supplied.models.isEmpty else {
             throw MembershipProbeError.badReferenceModel(
@@ -48,16 +62,12 @@ struct LiRAReferenceSet: Sendable {
         }
         let nT = targetRecords.count
         for m in supplied.models { try m.validate(target: target, recordCount: nT) }
-        let classCount = target.outputWidth
         let results: [(phi: [Double], p: [Double], pz: [Double], isIn: [Bool])] = try await ParallelMap.run(
             supplied.models.count
         ) { k in
             let ref = supplied.models[k]
-            let x = try await signals(
-                ref.model, on: targetRecords, classCount: classCount, batchRows: batchRows,
-                name: "reference model \(ref.file)")
-            let pz = try await signals(
-                ref.model, on: z, classCount: classCount, batchRows: batchRows, name: "reference model \(ref.file)")
+            let x = try await measure(ref.model, targetRecords, "reference model \(ref.file)")
+            let pz = try await measure(ref.model, z, "reference model \(ref.file)")
             var isIn = [Bool](repeating: false, count: nT)
             for r in ref.trainingRows { isIn[r] = true }
             return (x.phi, x.probability, pz.probability, isIn)
@@ -76,9 +86,12 @@ struct LiRAReferenceSet: Sendable {
         return try targetRecords.appending(population.subset(Array(0..<extra)))
     }
 
+    /// Trains `modelCount` reference models with `fit` (seeded) and reads them with `measure`; `summary` names the
+    /// trainer in the origin.
     static func train(
-        targetRecords: LabeledData, memberCount: Int, population: LabeledData?, z: LabeledData, classCount: Int,
-        modelCount: Int, trainer: any MembershipModelTrainer, seed: UInt64, batchRows: Int
+        targetRecords: LabeledData, memberCount: Int, population: LabeledData?, z: LabeledData, modelCount: Int,
+        summary: String, seed: UInt64, fit: @escaping @Sendable (LabeledData, UInt64) async throws -> any ModelAccess,
+        measure: @escaping Measure
     ) async throws -> LiRAReferenceSet {
         // Carlini et al. train each reference model on a random half of a pool whose halves are the
         // size of the target's training set: the target records (members ∪ non-members), topped up
@@ -109,17 +122,15 @@ struct LiRAReferenceSet: Sendable {
             var isIn = [Bool](repeating: false, count: nT)
             for i in indices where i < nT { isIn[i] = true }
             var trainRng = base.derived(20_000 + m)
-            let model = try await trainer.train(pool.subset(indices), classCount: classCount, seed: trainRng.next())
-            let x = try await signals(
-                model, on: targetRecords, classCount: classCount, batchRows: batchRows, name: "a reference model")
-            let pz = try await signals(
-                model, on: z, classCount: classCount, batchRows: batchRows, name: "a reference model")
+            let model = try await fit(pool.subset(indices), trainRng.next())
+            let x = try await measure(model, targetRecords, "a reference model")
+            let pz = try await measure(model, z, "a reference model")
             return (x.phi, x.probability, pz.probability, isIn)
         }
         return LiRAReferenceSet(
             phi: results.map(\.phi), isIn: results.map(\.isIn), probability: results.map(\.p),
             populationProbability: results.map(\.pz),
-            origin: "\(modelCount) reference models trained in-process (\(trainer.summary)), each on a random half "
+            origin: "\(modelCount) reference models trained in-process (\(summary)), each on a random half "
                 + "of \(pool.count) records")
     }
 }

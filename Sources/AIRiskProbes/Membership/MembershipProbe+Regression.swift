@@ -3,11 +3,12 @@ import AIRiskTensor
 
 extension MembershipProbe {
     /// Membership inference against a regressor: the loss attack on the squared error (members were fitted, so
-    /// their residuals are smaller). With k outputs a record's error is the mean of its k squared errors. The
-    /// attacks that read class scores or labels are skipped with the reason.
+    /// their residuals are smaller; with k outputs a record's error is the mean of its k squared errors), and LiRA
+    /// and RMIA on the residuals against reference regressors (``regressionSignals(predictions:targets:outputs:floor:scale:)``).
+    /// The attacks that read class scores or labels are skipped with the reason.
     func runRegression(
-        model: any ModelAccess, members: LabeledData, nonMembers: LabeledData, started: ContinuousClock.Instant,
-        clock: ContinuousClock
+        model: any ModelAccess, members: LabeledData, nonMembers: LabeledData, population: LabeledData?,
+        started: ContinuousClock.Instant, clock: ContinuousClock
     ) async throws -> MembershipResult {
         let config = configuration
         let desc = model.description
@@ -57,25 +58,73 @@ extension MembershipProbe {
             attack: .squaredError, memberScores: Array(scores[..<nM]), nonMemberScores: Array(scores[nM...]),
             metrics: metrics, wallTimeSeconds: seconds(clock.now - t0),
             notes: ["score = −mean squared error over \(k) output(s) of the target's answer on each record"])
-        let skipped = config.attacks.filter { $0 != .squaredError }.map {
+        var attacks = [attack]
+        var notes = ["\(desc.name) is a regressor with \(k) output(s): membership is inferred from its residuals"]
+        var skipped = config.attacks.filter { $0 != .squaredError && !$0.usesReferenceModels }.map {
             SkippedAttack(
                 attack: $0,
                 reason: "\(desc.name) is a regressor; the \($0.displayName) attack reads class scores or labels "
                     + "(the squared-error attack is the regressor's loss attack)")
         }
+        var references: LiRAReferenceSet?
+        var queries = counting.count
+        let referenceAttacks = uniqued(config.attacks.filter(\.usesReferenceModels))
+        if !referenceAttacks.isEmpty {
+            let n = config.suppliedReferences?.models.count ?? config.referenceModelCount
+            if n < 1 {
+                skipped += referenceAttacks.map {
+                    SkippedAttack(attack: $0, reason: "\($0.displayName) needs reference models (configured: 0)")
+                }
+            } else {
+                let t1 = clock.now
+                let outcome = try await regressionReferences(
+                    model: counting, records: records, memberCount: nM, outputs: k, targetAnswers: output.scores,
+                    population: population.map(shaped))
+                references = outcome.references
+                queries = counting.count
+                notes += outcome.notes
+                let timing =
+                    "reference models took \(String(format: "%.2f", seconds(clock.now - t1))) s to "
+                    + (config.suppliedReferences == nil ? "train and query" : "query")
+                for a in referenceAttacks {
+                    let t2 = clock.now
+                    let scored = Self.referenceScores(
+                        a, refs: outcome.references, phi: outcome.targetPhi, px: outcome.targetLikelihood,
+                        pz: outcome.targetPopulationLikelihood, zNote: outcome.zNote,
+                        fixedVariance: config.liraFixedVariance ?? (n < 64),
+                        sharedVariance: config.suppliedReferences == nil && config.referenceRecipe == nil)
+                    switch scored {
+                    case .scored(let scores, let attackNotes):
+                        attacks.append(
+                            MembershipAttackResult(
+                                attack: a, memberScores: Array(scores[..<nM]), nonMemberScores: Array(scores[nM...]),
+                                metrics: MembershipMetrics(
+                                    memberScores: Array(scores[..<nM]), nonMemberScores: Array(scores[nM...]),
+                                    memberLabels: [], nonMemberLabels: []),
+                                wallTimeSeconds: seconds(clock.now - t2),
+                                notes: attackNotes + [outcome.signalNote, timing]))
+                    case .skipped(let skip): skipped.append(skip)
+                    }
+                }
+            }
+        }
         let mean = { (slice: ArraySlice<Double>) in slice.isEmpty ? 0 : slice.reduce(0, +) / Double(slice.count) }
         return MembershipResult(
             modelName: desc.name, accessLevel: .scores, outputKind: desc.outputKind, seed: config.seed,
-            memberCount: nM, nonMemberCount: records.count - nM, populationCount: 0, attacks: [attack],
-            skipped: skipped,
-            notes: ["\(desc.name) is a regressor with \(k) output(s): membership is inferred from its squared error"],
-            queries: counting.count, wallTimeSeconds: seconds(clock.now - started), memberAccuracy: 0,
+            memberCount: nM, nonMemberCount: records.count - nM, populationCount: population?.count ?? 0,
+            attacks: attacks, skipped: skipped, notes: notes, queries: queries,
+            wallTimeSeconds: seconds(clock.now - started), memberAccuracy: 0,
             nonMemberAccuracy: 0, accuracyGap: 0,
             regressionError: RegressionError(
                 outputCount: k, memberMSE: mean(errors[..<nM]), nonMemberMSE: mean(errors[nM...])),
-            shadowModelCount: 0, referenceModelCount: 0, referenceOrigin: nil, referenceRecipeMatch: nil,
-            trainerSummary: "none (no in-process models for a regressor)",
-            metricDefinitions: MetricDefinitions.all + [MetricDefinition(attack.name, attack.attack.definition)])
+            shadowModelCount: 0, referenceModelCount: references?.modelCount ?? 0, referenceOrigin: references?.origin,
+            referenceRecipeMatch: nil,
+            trainerSummary: references == nil || config.suppliedReferences != nil
+                ? "none (no in-process models)"
+                : regressionTrainer.summary.replacingOccurrences(
+                    of: "softmax cross-entropy", with: "mean squared error on standardised targets"),
+            metricDefinitions: MetricDefinitions.all
+                + attacks.map { MetricDefinition($0.name, $0.attack.regressionDefinition) })
     }
 
     /// Each row's squared error averaged over its `outputs` values, in Double.

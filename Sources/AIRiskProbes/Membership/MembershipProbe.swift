@@ -28,7 +28,8 @@ public struct MembershipProbe: Sendable {
         let desc = model.description
         if desc.outputKind == .regression {
             return try await runRegression(
-                model: model, members: members, nonMembers: nonMembers, started: started, clock: clock)
+                model: model, members: members, nonMembers: nonMembers, population: population, started: started,
+                clock: clock)
         }
         if desc.outputKind == .sequence {
             return try await runSequence(
@@ -256,7 +257,8 @@ public struct MembershipProbe: Sendable {
                     if let supplied {
                         built = try await LiRAReferenceSet.load(
                             supplied, target: desc, targetRecords: records, z: zRecords,
-                            batchRows: config.queryBatchRows)
+                            measure: LiRAReferenceSet.classifierMeasure(
+                                classCount: classCount, batchRows: config.queryBatchRows))
                     } else {
                         var referenceTrainer = trainer
                         if config.trainer == nil, let recipe = config.referenceRecipe {
@@ -279,10 +281,13 @@ public struct MembershipProbe: Sendable {
                             recipeCalibration = calibration
                             notes.append(calibration.summary)
                         }
+                        let fitter = referenceTrainer
                         built = try await LiRAReferenceSet.train(
                             targetRecords: records, memberCount: members.count, population: populationSet,
-                            z: zRecords, classCount: classCount, modelCount: n, trainer: referenceTrainer,
-                            seed: rng.next(), batchRows: config.queryBatchRows)
+                            z: zRecords, modelCount: n, summary: fitter.summary, seed: rng.next(),
+                            fit: { try await fitter.train($0, classCount: classCount, seed: $1) },
+                            measure: LiRAReferenceSet.classifierMeasure(
+                                classCount: classCount, batchRows: config.queryBatchRows))
                     }
                     references = built
                     zSet = zRecords
@@ -294,88 +299,19 @@ public struct MembershipProbe: Sendable {
                 let timing =
                     "reference models took \(String(format: "%.2f", referenceSeconds)) s to "
                     + (supplied == nil ? "train and query" : "query")
-                if attack.isRMIA {
-                    guard let pz = targetZ else { continue }
-                    let px = lp.trueClassProbability(labels: records.labels)
-                    var attackNotes = [refs.origin, zNote]
-                    let scores: [Double]
-                    if attack == .rmiaOnline {
-                        scores = RMIAAttack.online(targetX: px, targetZ: pz, refs)
-                        attackNotes.append(
-                            "online: Pr(x) = mean p_y over all \(refs.modelCount) reference models, γ = \(RMIAAttack.gamma)"
-                        )
-                    } else {
-                        let calibration = RMIAAttack.calibrateA(refs)
-                        let a = calibration?.a ?? RMIAAttack.defaultA
-                        let outcome = RMIAAttack.offline(targetX: px, targetZ: pz, refs, a: a)
-                        scores = outcome.scores
-                        if let calibration {
-                            let table = zip(RMIAAttack.aGrid, calibration.meanAUC)
-                                .map { String(format: "%.1f: %.3f", $0, $1) }.joined(separator: ", ")
-                            attackNotes.append(
-                                "offline: a = \(a), calibrated with each of \(calibration.scoredModels) reference models "
-                                    + "in turn as the target (mean AUC by a: \(table)); γ = \(RMIAAttack.gamma)")
-                        } else {
-                            attackNotes.append(
-                                "offline: a = \(a) (the usual default): a cannot be calibrated on these "
-                                    + "\(refs.modelCount) reference models (no model has records both IN and OUT "
-                                    + "that another model left out); γ = \(RMIAAttack.gamma)")
-                        }
-                        if outcome.fallbacks > 0 {
-                            attackNotes.append(
-                                "\(outcome.fallbacks) records were in every reference model's training set: their "
-                                    + "Pr(x) uses all models")
-                        }
-                    }
-                    attackNotes.append(timing)
-                    record(attack, scores, since: t0, attackNotes)
-                    continue
+                let scored = Self.referenceScores(
+                    attack, refs: refs, phi: lp.logitConfidence(labels: records.labels),
+                    px: lp.trueClassProbability(labels: records.labels), pz: targetZ, zNote: zNote,
+                    fixedVariance: config.liraFixedVariance ?? (n < 64),
+                    // The user's references come from the target's own pipeline, and a given or matched recipe
+                    // stands for it: Carlini's separate σ_in and σ_out. Other in-process ones may not share the
+                    // target's recipe: one σ keeps the ratio monotone in φ.
+                    sharedVariance: supplied == nil && config.referenceRecipe == nil
+                        && !(recipeCalibration?.matched ?? false))
+                switch scored {
+                case .scored(let scores, let attackNotes): record(attack, scores, since: t0, attackNotes + [timing])
+                case .skipped(let skip): skipped.append(skip)
                 }
-                guard refs.modelCount >= 2 else {
-                    skipped.append(
-                        SkippedAttack(
-                            attack: attack,
-                            reason: "LiRA needs at least 2 reference models (\(refs.modelCount) supplied)"))
-                    continue
-                }
-                let fixed = config.liraFixedVariance ?? (n < 64)
-                // The user's references come from the target's own pipeline, and a given or matched recipe
-                // stands for it: Carlini's separate σ_in and σ_out. Other in-process ones may not share the
-                // target's recipe: one σ keeps the ratio monotone in φ.
-                let shared =
-                    supplied == nil && config.referenceRecipe == nil && !(recipeCalibration?.matched ?? false)
-                let stats = LiRAAttack.statistics(refs, fixedVariance: fixed, sharedVariance: shared)
-                if attack == .liraOnline, stats.withoutIn == refs.isIn.first?.count {
-                    skipped.append(
-                        SkippedAttack(
-                            attack: attack,
-                            reason: "online LiRA needs reference models trained on the target records; none of the "
-                                + "\(n) supplied models lists one"))
-                    continue
-                }
-                let phi = lp.logitConfidence(labels: records.labels)
-                let scores =
-                    attack == .liraOnline
-                    ? LiRAAttack.online(target: phi, stats) : LiRAAttack.offline(target: phi, stats)
-                var attackNotes = [
-                    refs.origin,
-                    (attack == .liraOnline
-                        ? "online: IN and OUT Gaussians per record"
-                        : "offline: OUT Gaussian per record from the models that did not train on it")
-                        + (fixed
-                            ? (shared
-                                ? ", fixed variance (one σ pooled over IN and OUT)"
-                                : ", fixed variance (σ_in and σ_out each pooled over the records)")
-                            : ", per-record variance"),
-                ]
-                if stats.withoutIn > 0 || stats.withoutOut > 0 {
-                    attackNotes.append(
-                        "\(stats.withoutIn) records no reference model trained on and \(stats.withoutOut) records every "
-                            + "model trained on: their missing mean is the other mean shifted by the average IN − OUT "
-                            + "difference")
-                }
-                attackNotes.append(timing)
-                record(attack, scores, since: t0, attackNotes)
             }
         }
         return MembershipResult(
@@ -393,6 +329,90 @@ public struct MembershipProbe: Sendable {
             },
             trainerSummary: trainer.summary,
             metricDefinitions: MetricDefinitions.all + attacks.map { MetricDefinition($0.name, $0.attack.definition) })
+    }
+
+    /// What ``referenceScores(_:refs:phi:px:pz:zNote:fixedVariance:sharedVariance:)`` gives: scores with their
+    /// notes, or the reason the attack was skipped.
+    enum ReferenceScoring {
+        case scored(scores: [Double], notes: [String])
+        case skipped(SkippedAttack)
+    }
+
+    /// LiRA's or RMIA's scores from the reference set: φ (LiRA) and Pr(x|θ_target) (RMIA, with `pz` on the
+    /// population rows z), or the reason the attack cannot run on these references.
+    static func referenceScores(
+        _ attack: MembershipAttack, refs: LiRAReferenceSet, phi: [Double], px: [Double], pz: [Double]?,
+        zNote: String, fixedVariance fixed: Bool, sharedVariance shared: Bool
+    ) -> ReferenceScoring {
+        if attack.isRMIA {
+            guard let pz else {
+                return .skipped(
+                    SkippedAttack(attack: attack, reason: "the target's answers on population rows z are missing"))
+            }
+            var attackNotes = [refs.origin, zNote]
+            let scores: [Double]
+            if attack == .rmiaOnline {
+                scores = RMIAAttack.online(targetX: px, targetZ: pz, refs)
+                attackNotes.append(
+                    "online: Pr(x) = mean p_y over all \(refs.modelCount) reference models, γ = \(RMIAAttack.gamma)")
+            } else {
+                let calibration = RMIAAttack.calibrateA(refs)
+                let a = calibration?.a ?? RMIAAttack.defaultA
+                let outcome = RMIAAttack.offline(targetX: px, targetZ: pz, refs, a: a)
+                scores = outcome.scores
+                if let calibration {
+                    let table = zip(RMIAAttack.aGrid, calibration.meanAUC)
+                        .map { String(format: "%.1f: %.3f", $0, $1) }.joined(separator: ", ")
+                    attackNotes.append(
+                        "offline: a = \(a), calibrated with each of \(calibration.scoredModels) reference models "
+                            + "in turn as the target (mean AUC by a: \(table)); γ = \(RMIAAttack.gamma)")
+                } else {
+                    attackNotes.append(
+                        "offline: a = \(a) (the usual default): a cannot be calibrated on these "
+                            + "\(refs.modelCount) reference models (no model has records both IN and OUT "
+                            + "that another model left out); γ = \(RMIAAttack.gamma)")
+                }
+                if outcome.fallbacks > 0 {
+                    attackNotes.append(
+                        "\(outcome.fallbacks) records were in every reference model's training set: their "
+                            + "Pr(x) uses all models")
+                }
+            }
+            return .scored(scores: scores, notes: attackNotes)
+        }
+        guard refs.modelCount >= 2 else {
+            return .skipped(
+                SkippedAttack(
+                    attack: attack, reason: "LiRA needs at least 2 reference models (\(refs.modelCount) supplied)"))
+        }
+        let stats = LiRAAttack.statistics(refs, fixedVariance: fixed, sharedVariance: shared)
+        if attack == .liraOnline, stats.withoutIn == refs.isIn.first?.count {
+            return .skipped(
+                SkippedAttack(
+                    attack: attack,
+                    reason: "online LiRA needs reference models trained on the target records; none of the "
+                        + "\(refs.modelCount) supplied models lists one"))
+        }
+        let scores =
+            attack == .liraOnline ? LiRAAttack.online(target: phi, stats) : LiRAAttack.offline(target: phi, stats)
+        var attackNotes = [
+            refs.origin,
+            (attack == .liraOnline
+                ? "online: IN and OUT Gaussians per record"
+                : "offline: OUT Gaussian per record from the models that did not train on it")
+                + (fixed
+                    ? (shared
+                        ? ", fixed variance (one σ pooled over IN and OUT)"
+                        : ", fixed variance (σ_in and σ_out each pooled over the records)")
+                    : ", per-record variance"),
+        ]
+        if stats.withoutIn > 0 || stats.withoutOut > 0 {
+            attackNotes.append(
+                "\(stats.withoutIn) records no reference model trained on and \(stats.withoutOut) records every "
+                    + "model trained on: their missing mean is the other mean shifted by the average IN − OUT "
+                    + "difference")
+        }
+        return .scored(scores: scores, notes: attackNotes)
     }
 
     /// The target's p_y on `data` (RMIA's population rows z).
@@ -413,7 +433,7 @@ public struct MembershipProbe: Sendable {
         config.engineTrainer(recipe)
     }
 
-    private func uniqued(_ attacks: [MembershipAttack]) -> [MembershipAttack] {
+    func uniqued(_ attacks: [MembershipAttack]) -> [MembershipAttack] {
         var seen = Set<MembershipAttack>()
         return attacks.filter { seen.insert($0).inserted }
     }

@@ -44,15 +44,35 @@ public struct ReferenceModel: Sendable {
         return rows
     }
 
-    /// Checks the model against the target and the record count: the same input row and class count, a
-    /// classifier, and every training row inside `0..<recordCount`.
+    /// Checks the model against the target and the record count: the same input row, the same kind of answer (class
+    /// scores of the same classes; for a regressor the same number of outputs; for a sequence model the same steps),
+    /// and every training row inside `0..<recordCount`.
     public func validate(target: ModelDescription, recordCount: Int) throws(MembershipProbeError) {
         let desc = model.description
-        guard desc.isClassifier, desc.outputKind != .labels, desc.outputKind != .sequence else {
-            throw .badReferenceModel(
-                file: file,
-                reason: "it answers \(desc.outputKind.rawValue); a reference model must return class "
-                    + "probabilities or logits")
+        switch target.outputKind {
+        case .regression:
+            guard desc.outputKind == .regression else {
+                throw .badReferenceModel(
+                    file: file,
+                    reason: "it answers \(desc.outputKind.rawValue) but the target \(target.name) is a regressor; a "
+                        + "reference model must be a regressor trained like the target")
+            }
+        case .sequence:
+            guard desc.outputKind == .sequence, desc.sequenceLength == target.sequenceLength else {
+                throw .badReferenceModel(
+                    file: file,
+                    reason: "it answers \(desc.outputKind.rawValue)"
+                        + (desc.sequenceLength.map { " over \($0) steps" } ?? "") + " but the target \(target.name) "
+                        + "answers class scores at each of \(target.sequenceLength ?? 0) steps; train the reference "
+                        + "models with the target's architecture")
+            }
+        default:
+            guard desc.isClassifier, desc.outputKind != .labels, desc.outputKind != .sequence else {
+                throw .badReferenceModel(
+                    file: file,
+                    reason: "it answers \(desc.outputKind.rawValue); a reference model must return class "
+                        + "probabilities or logits")
+            }
         }
         guard desc.featureCount == target.featureCount else {
             throw .badReferenceModel(
@@ -62,10 +82,12 @@ public struct ReferenceModel: Sendable {
                     + "reference models on the target's features")
         }
         guard desc.outputWidth == target.outputWidth else {
+            let what = target.outputKind == .regression ? "outputs" : "class scores"
             throw .badReferenceModel(
                 file: file,
-                reason: "it returns \(desc.outputWidth) class scores but the target \(target.name) returns "
-                    + "\(target.outputWidth); train the reference models on the target's classes")
+                reason: "it returns \(desc.outputWidth) \(what) but the target \(target.name) returns "
+                    + "\(target.outputWidth); train the reference models on the target's "
+                    + (target.outputKind == .regression ? "targets" : "classes"))
         }
         if let bad = trainingRows.first(where: { $0 >= recordCount }) {
             throw .badReferenceModel(

@@ -1,15 +1,18 @@
 import AIRiskAccess
 import AIRiskTensor
 
-/// A classifier trained in-process on the tensor engine, served through the model-access
+/// A classifier or regressor trained in-process on the tensor engine, served through the model-access
 /// protocol: inputs are standardised with the training data's statistics, then the engine's
-/// executor runs the network and returns class probabilities.
+/// executor runs the network and returns class probabilities (or, for a regressor, its outputs mapped back from
+/// the standardised targets it learned).
 public struct EngineNetworkModel: ModelAccess {
     let executor: Executor
     let inputName: String
     let logitsName: String
     let probabilitiesName: String
     let standardizer: FeatureStandardizer
+    /// A regressor's target standardisation, undone on every answer; nil for a classifier.
+    let targetScale: FeatureStandardizer?
     public let description: ModelDescription
 
     init(
@@ -20,8 +23,25 @@ public struct EngineNetworkModel: ModelAccess {
         logitsName = model.outputName
         probabilitiesName = model.probabilitiesName ?? model.outputName
         self.standardizer = standardizer
+        targetScale = nil
         description = ModelDescription(
             name: name, inputShape: inputShape, outputKind: .probabilities, outputWidth: classCount,
+            providesInputGradients: false)
+    }
+
+    /// A regressor that learned `targetScale`-standardised targets.
+    init(
+        regressor model: TrainableModel, standardizer: FeatureStandardizer, targetScale: FeatureStandardizer,
+        inputShape: [Int], name: String
+    ) throws {
+        executor = try Executor(graph: model.graph)
+        inputName = model.inputName
+        logitsName = model.outputName
+        probabilitiesName = model.outputName
+        self.standardizer = standardizer
+        self.targetScale = targetScale
+        description = ModelDescription(
+            name: name, inputShape: inputShape, outputKind: .regression, outputWidth: targetScale.featureCount,
             providesInputGradients: false)
     }
 
@@ -49,10 +69,14 @@ public struct EngineNetworkModel: ModelAccess {
         }
         let z = standardizer.apply(x, rows: n)
         let out = try executor.run(inputs: [inputName: Tensor(shape: [n, d], scalars: z)])
-        guard let p = out[probabilitiesName]?.floats else {
+        guard var p = out[probabilitiesName]?.floats else {
             throw ModelAccessError.badOutput(model: description.name, reason: "no probabilities output")
         }
         let c = description.outputWidth
+        if let t = targetScale {
+            for i in p.indices { p[i] = p[i] * t.standardDeviation[i % c] + t.mean[i % c] }
+            return ModelOutput(kind: .regression, rows: n, scores: p, width: c, labels: [])
+        }
         let labels = (0..<n).map { r in
             var best = 0
             for j in 1..<c where p[r * c + j] > p[r * c + best] { best = j }

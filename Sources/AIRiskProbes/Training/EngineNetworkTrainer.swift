@@ -82,6 +82,36 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
         try fit(data, classCount: classCount, seed: seed).model
     }
 
+    /// Trains a regressor on `data`'s float targets (`outputs` per row) with mean squared error on standardised
+    /// targets, the same network body, optimiser and input rule as the classifiers: the reference models of
+    /// membership inference against a regressor. Dropout, early stopping and DP-SGD are not applied.
+    public func fitRegressor(_ data: LabeledData, outputs k: Int, seed: UInt64) throws -> EngineNetworkModel {
+        let n = data.count
+        let d = data.rowWidth
+        guard n > 0, d > 0, k >= 1, let targets = data.targets, targets.count == n * k else {
+            throw MembershipProbeError.badTrainingData(
+                "\(n) rows of \(d) features with \(k) float target(s) each are needed to train a regressor")
+        }
+        let x = data.scalars
+        let standardizer =
+            standardizesInputs ? FeatureStandardizer(x, rows: n, width: d) : FeatureStandardizer.identity(width: d)
+        let targetScale = FeatureStandardizer(targets, rows: n, width: k)
+        var rng = SeededGenerator(seed: seed)
+        let model = ModelBuilder.mlp(
+            inputSize: d, hiddenSizes: hiddenSizes, head: .regressor(outputs: k), dropout: 0,
+            initialisation: initialisation, seed: rng.next())
+        let config = TrainingConfig(
+            epochs: epochs, batchSize: batchSize, loss: .meanSquaredError,
+            optimizer: .adam(learningRate: learningRate, weightDecay: l2), seed: rng.next())
+        let trained = try Trainer.train(
+            model, inputs: Tensor(shape: [n, d], scalars: standardizer.apply(x, rows: n)),
+            targets: .values(Tensor(shape: [n, k], scalars: targetScale.apply(targets, rows: n))), config: config)
+        return try EngineNetworkModel(
+            regressor: trained.model, standardizer: standardizer, targetScale: targetScale,
+            inputShape: data.rowShape,
+            name: "in-process \(hiddenSizes.isEmpty ? "linear" : "MLP \(hiddenSizes)") regressor")
+    }
+
     /// Trains on `data` and reports how the run went.
     public func fit(_ data: LabeledData, classCount: Int, seed: UInt64) throws -> FitReport {
         let n = data.count
