@@ -28,4 +28,26 @@ struct MembershipInProcessStrengthTests {
         #expect(best.1 >= 0.15, "strongest TPR at 1 % FPR: \(best.0) \(best.1); all: \(tprs)")
         #expect(result.attacks.contains { $0.name == "LiRA online" }, "the standard profile runs online LiRA")
     }
+
+    /// Issue 19 as filed: LiRA with 16 in-process reference models reached AUC 0.659 and TPR 0.057 at 1 % FPR on
+    /// this fixture (standard profile, 60 epochs on standardised inputs). The quick profile's RMIA has 2.
+    @Test("the quick profile's RMIA with 2 references beats the LiRA-16 figures the issue was filed with")
+    func quickRMIABeatsFiledLiRA() async throws {
+        let name = "mlp_digits_overfit"
+        let members = try FixtureModels.data(name, "members")
+        let nonMembers = try FixtureModels.data(name, "nonmembers")
+        var quick = Profile.quick.membership(seed: 0, scoresAvailable: true)
+        quick.hiddenSizes = [256]
+        quick.rawInputs = true
+        quick.attacks = [.rmiaOffline, .rmiaOnline]
+        let rmia = try await MembershipProbe(configuration: quick).run(
+            model: try FixtureModels.access(name), members: members, nonMembers: nonMembers,
+            population: try FixtureModels.data(name, "population"))
+        #expect(rmia.referenceModelCount == 2)
+        let best = try #require(rmia.attacks.max { $0.metrics.auc < $1.metrics.auc })
+        let ci = AUCInterval.hanleyMcNeil(auc: best.metrics.auc, positives: members.count, negatives: nonMembers.count)
+        #expect(ci.lower > 0.659, "\(best.name) AUC \(best.metrics.auc) \(ci)")
+        let tpr = best.metrics.lowFPR.first { abs($0.targetFPR - 0.01) < 1e-9 }?.tpr.estimate ?? 0
+        #expect(tpr > 0.057, "\(best.name) TPR at 1 % FPR \(tpr)")
+    }
 }
