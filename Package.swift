@@ -190,7 +190,7 @@ package.targets.append(
 for target in package.targets
 where [
     "AIRiskDataTests", "AIRiskAccessTests", "AIRiskResultsTests", "AIRiskReportTests", "AIRiskAssessmentTests",
-    "AIRiskCLITests", "AIRiskONNXTests", "AIRiskLoaderTests", "AIRiskEndpointTests",
+    "AIRiskCLITests", "AIRiskONNXTests", "AIRiskLoaderTests", "AIRiskEndpointTests", "AIRiskTensorTests",
 ].contains(target.name) {
     target.dependencies.append("AIRiskTestSupport")
 }

@@ -14,16 +14,7 @@ private let repository = models.deletingLastPathComponent().deletingLastPathComp
 @Suite("reference models from the user's pipeline")
 struct ReferenceCommandTests {
     /// Whether `python3` on PATH has scikit-learn and skl2onnx (CI installs them in its venv).
-    static let sklearnAvailable: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import numpy, sklearn, skl2onnx"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let sklearnAvailable = TestEnvironment.pythonImports("numpy, sklearn, skl2onnx")
 
     static func arguments(_ command: String, _ extra: [String], out: URL) -> [String] {
         let m = "mlp_digits_overfit"

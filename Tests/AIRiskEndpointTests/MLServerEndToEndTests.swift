@@ -14,13 +14,7 @@ import Testing
 /// same model's ONNX export. Skipped when mlserver or skl2onnx is not importable (.ci/run installs them).
 @Suite("MLServer end to end", .serialized)
 struct MLServerEndToEndTests {
-    static let available: Bool = {
-        guard let p = try? ChildProcess(["python3", "-c", "import mlserver, mlserver_sklearn, skl2onnx, joblib"]) else {
-            return false
-        }
-        p.process.waitUntilExit()
-        return p.process.terminationStatus == 0
-    }()
+    static let available = TestEnvironment.pythonImports("mlserver, mlserver_sklearn, skl2onnx, joblib")
 
     /// Three free 127.0.0.1 ports (HTTP, gRPC, metrics), as the OS hands them out.
     static func freePorts() throws -> [Int] {

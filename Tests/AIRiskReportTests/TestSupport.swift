@@ -1,3 +1,4 @@
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -7,16 +8,7 @@ enum TestSupport {
 
     /// Whether `python3` on PATH imports jsonschema and regex (OSCAL's `\p{L}` patterns need regex); the schema
     /// tests are enabled only then, and .ci/run installs both into its venv.
-    static let jsonSchemaAvailable: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import jsonschema, regex"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let jsonSchemaAvailable = TestEnvironment.pythonImports("jsonschema, regex")
     static let jsonSchemaMissing: Comment =
         "python3 with jsonschema and regex is not available (pip install jsonschema regex, or run .ci/run)"
 

@@ -1,3 +1,4 @@
+import AIRiskTestSupport
 import Foundation
 import Testing
 
@@ -89,14 +90,7 @@ struct PNGEncoderTests {
         """
 
     /// Whether `python3` runs; the external-decoder tests are enabled only then.
-    static let pythonAvailable: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import zlib"]
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let pythonAvailable = TestEnvironment.pythonImports("zlib")
 
     /// Runs a Python snippet with `input` on its standard input and returns its standard output.
     static func python(_ code: String, input: Data) throws -> String {

@@ -22,4 +22,17 @@ package enum TestEnvironment {
 
     /// `duration` of a plain build scaled by ``slowdown``, for a test's own bounded waits.
     package static func scaled(_ duration: Duration) -> Duration { duration * slowdown }
+
+    /// Whether `python3` on PATH imports `modules` (a comma-separated list, e.g. "numpy, sklearn"): a test that needs
+    /// a Python tool is enabled only then, with a visible reason, and .ci/run installs every such module in its venv.
+    package static func pythonImports(_ modules: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import \(modules)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
 }
