@@ -11,12 +11,12 @@ struct ReferenceModelsAssessTests {
     static let name = "mlp_digits_overfit"
     static let references = FixtureModels.directory.appendingPathComponent("references/\(name)")
 
-    func assess(_ extra: [String]) -> [String] {
+    func assess(_ extra: [String], name: String = Self.name) -> [String] {
         [
-            "assess", "--model", FixtureModels.url(Self.name, ".onnx").path,
-            "--members", FixtureModels.url(Self.name, ".members.npz").path,
-            "--nonmembers", FixtureModels.url(Self.name, ".nonmembers.npz").path,
-            "--population", FixtureModels.url(Self.name, ".population.npz").path,
+            "assess", "--model", FixtureModels.url(name, ".onnx").path,
+            "--members", FixtureModels.url(name, ".members.npz").path,
+            "--nonmembers", FixtureModels.url(name, ".nonmembers.npz").path,
+            "--population", FixtureModels.url(name, ".population.npz").path,
             "--probes", "membership", "--profile", "quick",
         ] + extra
     }
@@ -45,6 +45,28 @@ struct ReferenceModelsAssessTests {
             return nil
         }
         #expect(Set(["LiRA online", "LiRA offline", "RMIA online", "RMIA offline"]).isSubset(of: Set(names)))
+    }
+
+    @Test("a regressor's reference regressors: LiRA and RMIA run on the residuals beside the squared-error attack")
+    func runsOnSuppliedReferenceRegressors() async throws {
+        let name = "mlp_regressor_diabetes"
+        let references = FixtureModels.directory.appendingPathComponent("references/\(name)")
+        let dir = try makeTemporaryDirectory(prefix: "airisk-cli-references")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try await run(assess(["--out", dir.path, "--reference-models", references.path], name: name))
+        try await run(["validate", dir.appendingPathComponent("results.xml").path])
+        let doc = try ResultsDocument.read(contentsOf: dir.appendingPathComponent("results.xml"))
+        #expect(doc.model.outputKind == "regression")
+        let membership = try #require(doc.probes.first { $0.id == "membership" })
+        #expect(membership.status == .ran)
+        #expect(membership.notes.contains { $0.contains("16 reference models loaded from \(references.path)") })
+        let table = try #require(membership.tables.first { $0.id == .membershipAttacksTable })
+        let names = table.rows.compactMap { row -> String? in
+            if case .text(let s)? = row.first { return s }
+            return nil
+        }
+        let expected: Set = ["squared-error threshold", "LiRA online", "LiRA offline", "RMIA online", "RMIA offline"]
+        #expect(expected.isSubset(of: Set(names)), "\(names)")
     }
 
     @Test("a directory without reference models fails naming it, and writes nothing")
