@@ -15,6 +15,11 @@ Deterministic (fixed values, no randomness). What each file holds:
     missing.npz    the same table as np.savez(x=features as float32 with the same NaNs, y=labels)
     strings.csv    to_csv() of a table with a string column 'job' (first value 'skilled') and text labels
     expected.json  the numeric table as the reader must see it: column names, row-major values, labels
+    multi_target.csv  to_csv() of a table with two float target columns 'co' and 'no2' (a multi-output regressor's)
+
+and, under Tests/Fixtures/models/, the 3-output regressor's splits as a user would save them for `assess
+--label-column t0,t1,t2`: mlp_regressor_multi.{members,nonmembers,population}.csv, to_csv() of the committed .npz
+files (features f0..f7, targets t0..t2).
 """
 
 import json
@@ -62,6 +67,19 @@ def main() -> None:
         "labels": [int(v) for v in table["label"]],
     }
     (OUT / "expected.json").write_text(json.dumps(expected, indent=1) + "\n")
+
+    multi = table.drop(columns="label").copy()
+    multi["co"] = [0.5, 1.25, -0.75, 2.0]
+    multi["no2"] = [10.0, 12.5, 9.25, 30.0]
+    multi.to_csv(OUT / "multi_target.csv")
+
+    models = OUT.parent.parent.parent / "Fixtures" / "models"
+    for split in ("members", "nonmembers", "population"):
+        with np.load(models / f"mlp_regressor_multi.{split}.npz") as z:
+            frame = pd.DataFrame(z["x"], columns=[f"f{j}" for j in range(z["x"].shape[1])])
+            for j in range(z["y"].shape[1]):
+                frame[f"t{j}"] = z["y"][:, j]
+        frame.to_csv(models / f"mlp_regressor_multi.{split}.csv")
 
 
 if __name__ == "__main__":

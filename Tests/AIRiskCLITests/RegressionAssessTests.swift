@@ -52,4 +52,35 @@ struct RegressionAssessTests {
         let extraction = try #require(doc.probes.first { $0.id == "extraction" })
         #expect(extraction.status == .ran)
     }
+
+    @Test("the 3-output regressor's splits saved by pandas, with --label-column t0,t1,t2, assess as the .npz files do")
+    func multiOutputCSV() async throws {
+        let name = "mlp_regressor_multi"
+        let csv = try makeTemporaryDirectory(prefix: "airisk-cli-regression-csv")
+        let npz = try makeTemporaryDirectory(prefix: "airisk-cli-regression-npz")
+        defer {
+            try? FileManager.default.removeItem(at: csv)
+            try? FileManager.default.removeItem(at: npz)
+        }
+        try await run(
+            [
+                "assess", "--model", FixtureModels.url(name, ".onnx").path,
+                "--members", FixtureModels.url(name, ".members.csv").path,
+                "--nonmembers", FixtureModels.url(name, ".nonmembers.csv").path,
+                "--population", FixtureModels.url(name, ".population.csv").path, "--label-column", "t0,t1,t2",
+                "--probes", "membership,extraction", "--profile", "quick", "--seed", "3", "--out", csv.path,
+            ])
+        try await run(assess(name, out: npz))
+        let fromCSV = try ResultsDocument.read(contentsOf: csv.appendingPathComponent("results.xml"))
+        let fromNPZ = try ResultsDocument.read(contentsOf: npz.appendingPathComponent("results.xml"))
+        #expect(fromCSV.model.outputKind == "regression")
+        let a = try #require(fromCSV.probes.first { $0.id == "membership" })
+        let b = try #require(fromNPZ.probes.first { $0.id == "membership" })
+        for id in [MetricID.membershipAUC, .membershipTrainMSE, .membershipTestMSE] {
+            let x = try #require(a.metric(id)).value
+            let y = try #require(b.metric(id)).value
+            #expect(abs(x - y) <= 1e-6 * max(1, abs(y)), "\(id): CSV \(x) vs .npz \(y)")
+        }
+        #expect(fromCSV.probes.first { $0.id == "extraction" }?.status == .ran)
+    }
 }

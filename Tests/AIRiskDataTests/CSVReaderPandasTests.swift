@@ -93,4 +93,28 @@ struct CSVReaderPandasTests {
         #expect(data.classNames == ["bad", "good"])
         #expect(data.classLabels == [1, 0])
     }
+
+    @Test("several target columns, named with commas, load as a multi-output regressor's float targets in that order")
+    func multiOutputTargets() throws {
+        let data = try DatasetLoader.load(url: Self.fixture("multi_target.csv"), labelColumn: "no2,co")
+        #expect(data.featureNames == ["age", "amount", "rate", "owns_home"])
+        #expect(data.labels?.shape == [4, 2])
+        #expect(data.labels?.floats == [10, 0.5, 12.5, 1.25, 9.25, -0.75, 30, 2])
+        #expect(data.targetWidth == 2)
+        #expect(data.source.contains("target columns 'no2', 'co'"))
+    }
+
+    @Test("a target column that is missing, repeated or not numeric is named in the error")
+    func multiOutputTargetErrors() throws {
+        #expect {
+            _ = try DatasetLoader.load(url: Self.fixture("multi_target.csv"), labelColumn: "co,pm10")
+        } throws: { "\($0)".contains("pm10") }
+        #expect {
+            _ = try DatasetLoader.load(url: Self.fixture("multi_target.csv"), labelColumn: "co,co")
+        } throws: { "\($0)".contains("'co'") }
+        let url = try writeTemporaryFile("t.csv", "a,y1,y2\n1,0.5,high\n")
+        #expect {
+            _ = try CSVReader.read(contentsOf: url, labelColumn: "y1,y2")
+        } throws: { "\($0)".contains("y2") && "\($0)".contains("'high' is not a number") }
+    }
 }

@@ -25,7 +25,9 @@ public enum LabelEncoding: Sendable, Equatable {
 public enum CSVReader {
     /// Reads `url`.
     /// - Parameters:
-    ///   - labelColumn: the header name of the label column; nil for a file without labels.
+    ///   - labelColumn: the header name of the label column; nil for a file without labels. Several target columns of
+    ///     a multi-output regressor are named with commas (`y1,y2,y3`, when no single column has that name): they
+    ///     are read as float targets of shape [rows, k], in the order given.
     ///   - ignoring: header names of further columns to leave out (identifiers, free text).
     ///   - labelEncoding: how label values become class indices; the mapping is returned in
     ///     ``Dataset/classNames``.
@@ -68,26 +70,35 @@ public enum CSVReader {
         }
         let headerLine = reader.recordLine
         let header = reader.fields.map { String(trimmed($0)) }
-        var labelIndex: Int?
+        var labelIndices: [Int] = []
         if let labelColumn {
-            let matches = header.indices.filter { header[$0] == labelColumn }
-            guard let first = matches.first else {
-                throw DataError.missingColumn(file: file, column: labelColumn, available: header)
+            let names =
+                header.contains(labelColumn) || !labelColumn.contains(",")
+                ? [labelColumn] : labelColumn.split(separator: ",").map { String(trimmed(String($0))) }
+            for name in names {
+                let matches = header.indices.filter { header[$0] == name }
+                guard let first = matches.first else {
+                    throw DataError.missingColumn(file: file, column: name, available: header)
+                }
+                guard matches.count == 1, !labelIndices.contains(first) else {
+                    throw DataError.malformedRow(
+                        file: file, line: headerLine,
+                        reason: "the label column '\(name)' appears \(max(matches.count, 2)) times in the "
+                            + (matches.count > 1 ? "header" : "label columns"))
+                }
+                labelIndices.append(first)
             }
-            guard matches.count == 1 else {
-                throw DataError.malformedRow(
-                    file: file, line: headerLine,
-                    reason: "the label column '\(labelColumn)' appears \(matches.count) times in the header")
-            }
-            labelIndex = first
         }
+        // One label column holds class labels or a regressor's target; several hold a multi-output regressor's.
+        let labelIndex = labelIndices.count == 1 ? labelIndices.first : nil
+        let targetColumns = labelIndices.count > 1 ? labelIndices : []
         for name in ignoring where !header.contains(name) {
             throw DataError.missingColumn(file: file, column: name, available: header)
         }
         // pandas writes its row index as a first column with an empty name: row numbers, not a feature.
-        let indexColumn = header.count > 1 && header[0].isEmpty && labelIndex != 0 ? 0 : nil
+        let indexColumn = header.count > 1 && header[0].isEmpty && !labelIndices.contains(0) ? 0 : nil
         let candidates = header.indices.filter {
-            $0 != labelIndex && $0 != indexColumn && !ignoring.contains(header[$0])
+            !labelIndices.contains($0) && $0 != indexColumn && !ignoring.contains(header[$0])
         }
         var featureIndices = candidates
         // For a selection: the index of each category by its text, per selected header column.
@@ -105,7 +116,7 @@ public enum CSVReader {
                             + header.filter { !$0.isEmpty }.joined(separator: ", ")
                             + "); save the data with the column names the model was trained with")
                 }
-                guard index != labelIndex else {
+                guard !labelIndices.contains(index) else {
                     throw DataError.modelMismatch(
                         source: file,
                         reason: "the label column '\(header[index])' is also an input of \(columns.owner); name the "
@@ -183,6 +194,27 @@ public enum CSVReader {
                 throw DataError.tooLarge(
                     file: file, bytes: UInt64(features.count) * 4, limit: limits.maxArrayBytes)
             }
+            for column in targetColumns {
+                switch parseFloat(
+                    reader.fieldBytes, reader.fieldStart(column)..<reader.fieldEnds[column],
+                    missingValues: missingValues)
+                {
+                case .value(let value):
+                    if !value.isFinite {
+                        nonFinite += 1
+                        nonFiniteByColumn[column] += 1
+                    }
+                    targets.append(value)
+                case .failure(let reason):
+                    throw DataError.invalidField(
+                        file: file, line: line, column: header[column], index: column + 1, reason: reason)
+                case .text(let text):
+                    throw DataError.invalidField(
+                        file: file, line: line, column: header[column], index: column + 1,
+                        reason: "'\(text)' is not a number, but the targets of several columns are a regressor's and "
+                            + "must be numbers")
+                }
+            }
             if let labelIndex {
                 let text = String(trimmed(reader.field(labelIndex)))
                 guard !text.isEmpty else {
@@ -223,6 +255,10 @@ public enum CSVReader {
         var labels: Tensor?
         var classNames: [String]?
         var source = file
+        if !targetColumns.isEmpty {
+            labels = Tensor(shape: [rows, targetColumns.count], scalars: targets)
+            source += " (target columns " + targetColumns.map { "'\(header[$0])'" }.joined(separator: ", ") + ")"
+        }
         if let labelIndex {
             if labelEncoding == .regressionTargets {
                 labels = Tensor(shape: [rows], scalars: targets)
