@@ -82,7 +82,8 @@ struct AssessCommand: AsyncParsableCommand {
     var referenceRetries: Int = 1
 
     @Option(
-        help: "CSV label column (default: label); a multi-output regressor's target columns joined by commas (t0,t1,t2).")
+        help: "CSV label column (default: label); a multi-output regressor's target columns joined by commas "
+            + "(t0,t1,t2).")
     var labelColumn: String?
 
     @Option(help: "Labels of --members (.npy or one-column .csv), when that file holds only features.")
