@@ -81,9 +81,7 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(help: "With --reference-cmd: how many times a failed training is tried again.")
     var referenceRetries: Int = 1
 
-    @Option(
-        help: "CSV label column (default: label); a multi-output regressor's target columns joined by commas "
-            + "(t0,t1,t2).")
+    @Option(help: "CSV label column (default: label); a multi-output regressor's target columns: t0,t1,t2.")
     var labelColumn: String?
 
     @Option(help: "Labels of --members (.npy or one-column .csv), when that file holds only features.")
