@@ -31,6 +31,9 @@ Deterministic (seeded). Writes, under Tests/Fixtures/models/pipelines/:
     breast_cancer_nan.{members,nonmembers}.npz   data with 10 % of four columns missing (NaN), as XGBoost and
     boosted.expected.json              LightGBM users keep them; onnxruntime's outputs on the first 20 held-out rows
                                        (needs xgboost, lightgbm and onnxmltools; skipped with a note without them)
+    catboost_nan.onnx                  a CatBoost classifier on the same data, exported by CatBoost's own
+    catboost.expected.json             exporter (save_model(format="onnx")); onnxruntime's outputs on the first 20
+                                       held-out rows (needs catboost; skipped with a note without it)
 
 airisk's engine computes in float32: on the float64 pipeline a value close to a split can fall on the other side
 than in onnxruntime, which computes the scaler in float64 (the Swift tests pin how often).
@@ -84,6 +87,7 @@ def main() -> None:
     build(f32, "credit_pipeline_f32", write_csv=False)
     svm_fixtures()
     boosted_fixtures()
+    catboost_fixture()
 
 
 def build(df: pd.DataFrame, name: str, write_csv: bool) -> None:
@@ -238,6 +242,38 @@ def boosted_fixtures() -> None:
             "missing_in_rows": int(np.isnan(x[n : n + 20]).any(axis=1).sum()),
         }
     (OUT / "boosted.expected.json").write_text(json.dumps(expected, indent=1) + "\n")
+
+
+def catboost_fixture() -> None:
+    try:
+        import catboost
+    except ImportError as e:
+        print(f"catboost fixture skipped: {e}")
+        return
+    with np.load(OUT / "breast_cancer_nan.members.npz") as z:
+        x, y = z["x"], z["y"]
+    with np.load(OUT / "breast_cancer_nan.nonmembers.npz") as z:
+        held_out = z["x"][:20]
+    model = catboost.CatBoostClassifier(
+        iterations=60, depth=4, random_seed=SEED, verbose=False, thread_count=1, allow_writing_files=False
+    )
+    model.fit(x, y)
+    path = OUT / "catboost_nan.onnx"
+    model.save_model(str(path), format="onnx", export_parameters={"onnx_graph_name": "catboost_breast_cancer"})
+    sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    name = sess.get_inputs()[0].name
+    label, probabilities = sess.run(None, {name: held_out})[:2]
+    if isinstance(probabilities, list):
+        probabilities = np.array([[d[k] for k in sorted(d)] for d in probabilities])
+    expected = {
+        "catboost_nan": {
+            "catboost": catboost.__version__,
+            "label": np.asarray(label).astype(int).tolist(),
+            "probabilities": np.asarray(probabilities, dtype=np.float64).round(7).tolist(),
+            "missing_in_rows": int(np.isnan(held_out).any(axis=1).sum()),
+        }
+    }
+    (OUT / "catboost.expected.json").write_text(json.dumps(expected, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,15 @@ struct ModelCommandsTests {
         #expect(i.sha256.count == 64)
     }
 
+    @Test("a producer version that is a whole build log (CatBoost's) shows as its first line")
+    func multiLineProducer() throws {
+        let i = try ModelInspection(url: models.appendingPathComponent("pipelines/catboost_nan.onnx"))
+        #expect(i.producer.contains("\n"), "the fixture's exporter records several lines")
+        let line = try #require(i.text.split(separator: "\n").first { $0.hasPrefix("Producer") })
+        #expect(line.hasPrefix("Producer   CatBoost") && line.contains("…") && line.hasSuffix("IR version 3"))
+        #expect(i.text.split(separator: "\n").count < 20, "\(i.text)")
+    }
+
     @Test("predict renders labels and probabilities as CSV")
     func predictsCSV() async throws {
         let dataset = try AIRiskData.DatasetLoader.load(

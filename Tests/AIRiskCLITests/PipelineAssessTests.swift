@@ -35,7 +35,7 @@ struct PipelineAssessTests {
 
     @Test(
         "gradient-boosted trees trained with missing values are assessed on their data as it is, every figure finite",
-        arguments: ["xgboost_nan", "lightgbm_nan"])
+        arguments: ["xgboost_nan", "lightgbm_nan", "catboost_nan"])
     func assessesWithMissingValues(model: String) async throws {
         let results = try await Self.assess(model: model, data: "breast_cancer_nan", extension: "npz", extra: [])
         #expect(results.warnings.contains { $0.contains("missing (NaN or infinite) feature value") })

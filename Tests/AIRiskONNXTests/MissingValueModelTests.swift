@@ -7,8 +7,9 @@ import Testing
 
 @testable import AIRiskONNX
 
-/// XGBoost and LightGBM classifiers trained on data with missing values and converted with onnxmltools
-/// (scripts/make_pipeline_fixtures.py): they route NaN down their trees, so their data is assessed as it is.
+/// XGBoost and LightGBM classifiers trained on data with missing values and converted with onnxmltools, and a CatBoost
+/// classifier exported by CatBoost's own exporter (scripts/make_pipeline_fixtures.py): they route NaN down their trees,
+/// so their data is assessed as it is.
 @Suite("models that handle missing values")
 struct MissingValueModelTests {
     static let directory = FixtureModels.directory.appendingPathComponent("pipelines")
@@ -21,11 +22,11 @@ struct MissingValueModelTests {
 
     @Test(
         "rows with NaN get onnxruntime's answers, and the model says it handles missing values",
-        arguments: ["xgboost_nan", "lightgbm_nan"])
+        arguments: ["xgboost_nan", "lightgbm_nan", "catboost_nan"])
     func predictsWithMissingValues(name: String) async throws {
+        let file = name == "catboost_nan" ? "catboost.expected.json" : "boosted.expected.json"
         let all = try JSONDecoder().decode(
-            [String: Expected].self,
-            from: Data(contentsOf: Self.directory.appendingPathComponent("boosted.expected.json")))
+            [String: Expected].self, from: Data(contentsOf: Self.directory.appendingPathComponent(file)))
         let want = try #require(all[name])
         #expect(want.missing_in_rows > 0, "the compared rows include missing values")
         let model = try ONNXModelAccess(

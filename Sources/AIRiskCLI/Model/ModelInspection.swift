@@ -95,7 +95,10 @@ struct ModelInspection: Codable, Equatable {
         var lines: [String] = []
         lines.append("Model      \(file)")
         lines.append("SHA-256    \(sha256)")
-        lines.append("Producer   \(producer.isEmpty ? "(not recorded)" : producer)   IR version \(irVersion)")
+        // An exporter may record a whole build log as its version (CatBoost does): the first line is the name.
+        let producerLines = producer.split(whereSeparator: \.isNewline)
+        let shown = producerLines.first.map { String($0) + (producerLines.count > 1 ? " …" : "") } ?? "(not recorded)"
+        lines.append("Producer   \(shown)   IR version \(irVersion)")
         lines.append(
             "Opsets     " + opsets.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         lines.append("Inputs")
