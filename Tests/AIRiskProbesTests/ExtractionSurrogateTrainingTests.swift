@@ -1,3 +1,4 @@
+import AIRiskAccess
 import AIRiskTensor
 import Testing
 
@@ -55,7 +56,8 @@ struct ExtractionSurrogateTrainingTests {
         // A standardiser fitted on many rows, so the differences below stay small in standardised units.
         let sample = (0..<(200 * 8)).map { _ in g.nextGaussian() }
         let surrogate = try EngineSurrogate(
-            model: model, standardizer: FeatureStandardizer(sample, rows: 200, width: 8), inputShape: [4, 2],
+            model: model, encoding: SurrogateInputEncoding(domains: nil, width: 8),
+            standardizer: FeatureStandardizer(sample, rows: 200, width: 8), inputShape: [4, 2],
             outputWidth: 3, isRegression: true, outputMean: [0, 0, 0], outputScale: [1, 1, 1])
         let analytic = try surrogate.inputGradient(x, rows: rows, outputs: [1, 2])
         for i in 0..<x.count {
@@ -98,5 +100,56 @@ struct ExtractionSurrogateTrainingTests {
                 #expect(abs(numeric - analytic[i]) < 1e-2 * max(1, abs(numeric)), "\(loss)")
             }
         }
+    }
+
+    /// A target whose answer depends on a 12-category column through an arbitrary table (no order in the index) and
+    /// on the sign of a quantity: a copy that reads the index one-hot agrees with it far more often than one that
+    /// reads the index as a number.
+    @Test("a dense copy reads a categorical column one-hot, and copies a target that uses it without order")
+    func categoricalOneHot() throws {
+        var g = SeededGenerator(seed: 9)
+        let categories = (0..<12).map { "c\($0)" }
+        let table = (0..<12).map { _ in g.nextUniform() < 0.5 ? 0 : 1 }
+        func label(_ row: ArraySlice<Float>) -> Int {
+            table[Int(row[row.startIndex])] ^ (row[row.startIndex + 1] > 0 ? 1 : 0)
+        }
+        func rows(_ n: Int) -> [Float] {
+            (0..<n).flatMap { _ in [Float(Int(g.nextUniform() * 12) % 12), g.nextGaussian()] }
+        }
+        let n = 400
+        let x = rows(n)
+        let labels = (0..<n).map { label(x[(2 * $0)..<(2 * $0 + 2)]) }
+        let scores: [Float] = labels.flatMap { $0 == 0 ? [1, 0] : [0, 1] }
+        func copy(_ domains: [FeatureDomain]?) throws -> any Surrogate {
+            let set = DistillationSet(
+                inputs: x, rows: n, featureCount: 2, outputWidth: 2, isRegression: false, targetScores: scores,
+                scoreKind: .probabilities, targetLabels: labels, trueLabels: labels,
+                trueTargets: [Float](repeating: .nan, count: n), domains: domains)
+            return try EngineSurrogateTrainer().train(set, kind: .mlp(hidden: [16]), loss: .hard, seed: 5)
+        }
+        let test = rows(1000)
+        let truth = (0..<1000).map { label(test[(2 * $0)..<(2 * $0 + 2)]) }
+        func agreement(_ s: any Surrogate) throws -> Double {
+            let p = try s.predict(test, rows: 1000)
+            return Double((0..<1000).filter { (p[2 * $0 + 1] > p[2 * $0] ? 1 : 0) == truth[$0] }.count) / 1000
+        }
+        let oneHot = try agreement(try copy([.categorical(categories), .continuous]))
+        let asNumber = try agreement(try copy(nil))
+        #expect(oneHot >= 0.95, "one-hot copy agrees on \(oneHot)")
+        #expect(oneHot - asNumber >= 0.05, "one-hot \(oneHot) vs index as a number \(asNumber)")
+        // The category column has no slope: its input gradient is 0, the quantity's passes through.
+        let s = try copy([.categorical(categories), .continuous])
+        let grad = try s.inputGradient([3, 0.5], rows: 1, outputs: [1])
+        #expect(grad[0] == 0 && grad[1] != 0)
+    }
+
+    @Test("the encoding: indicators per category and one for an unknown index; quantities as they are")
+    func encoding() {
+        let e = SurrogateInputEncoding(domains: [.continuous, .categorical(["a", "b"]), .boolean], width: 3)
+        #expect(e.encodedWidth == 5 && !e.isIdentity)
+        #expect(e.encode([0.5, 1, 1, -2, 7, 0], rows: 2) == [0.5, 0, 1, 0, 1, -2, 0, 0, 1, 0])
+        #expect(e.rawGradient([1, 2, 3, 4, 5], rows: 1) == [1, 0, 5])
+        #expect(SurrogateInputEncoding(domains: nil, width: 3).isIdentity)
+        #expect(SurrogateInputEncoding(domains: [.continuous], width: 3).isIdentity, "a count that does not match")
     }
 }

@@ -1,3 +1,5 @@
+import AIRiskAccess
+
 /// The answers a surrogate learns from: query rows and what the target said about them.
 public struct DistillationSet: Sendable {
     /// How the target's scores are to be read.
@@ -26,12 +28,17 @@ public struct DistillationSet: Sendable {
     public var trueTargets: [Float]
     /// Time steps along the first input axis, for recurrent surrogates (nil when the input has one axis).
     public var sequenceSteps: Int?
+    /// What each position of a query row holds (the target's named input columns), nil for plain quantities: a dense
+    /// surrogate reads a categorical column one-hot.
+    public var domains: [FeatureDomain]?
 
     public init(
         inputs: [Float], rows: Int, featureCount: Int, outputWidth: Int, isRegression: Bool, targetScores: [Float],
-        scoreKind: ScoreKind, targetLabels: [Int], trueLabels: [Int], trueTargets: [Float], sequenceSteps: Int? = nil
+        scoreKind: ScoreKind, targetLabels: [Int], trueLabels: [Int], trueTargets: [Float], sequenceSteps: Int? = nil,
+        domains: [FeatureDomain]? = nil
     ) {
         self.sequenceSteps = sequenceSteps
+        self.domains = domains
         self.inputs = inputs
         self.rows = rows
         self.featureCount = featureCount

@@ -6,6 +6,8 @@ struct EngineSurrogate: Surrogate {
     let executor: Executor
     let inputName: String
     let outputName: String
+    /// Categorical columns one-hot before the standardisation.
+    let encoding: SurrogateInputEncoding
     let standardizer: FeatureStandardizer
     /// The shape of one row as the graph reads it ([features], or [steps, stepWidth]).
     let inputShape: [Int]
@@ -16,12 +18,14 @@ struct EngineSurrogate: Surrogate {
     let outputScale: [Float]
 
     init(
-        model: TrainableModel, standardizer: FeatureStandardizer, inputShape: [Int], outputWidth: Int,
+        model: TrainableModel, encoding: SurrogateInputEncoding, standardizer: FeatureStandardizer, inputShape: [Int],
+        outputWidth: Int,
         isRegression: Bool, outputMean: [Float], outputScale: [Float]
     ) throws {
         executor = try Executor(graph: model.graph)
         inputName = model.inputName
         outputName = model.outputName
+        self.encoding = encoding
         self.standardizer = standardizer
         self.inputShape = inputShape
         self.outputWidth = outputWidth
@@ -31,7 +35,7 @@ struct EngineSurrogate: Surrogate {
     }
 
     private func batch(_ inputs: [Float], rows: Int) -> Tensor {
-        Tensor(shape: [rows] + inputShape, scalars: standardizer.apply(inputs, rows: rows))
+        Tensor(shape: [rows] + inputShape, scalars: standardizer.apply(encoding.encode(inputs, rows: rows), rows: rows))
     }
 
     func predict(_ inputs: [Float], rows: Int) throws -> [Float] {
@@ -66,6 +70,6 @@ struct EngineSurrogate: Surrogate {
         for r in 0..<rows {
             for j in 0..<d { g[r * d + j] *= scale[j] }
         }
-        return g
+        return encoding.rawGradient(g, rows: rows)
     }
 }

@@ -47,15 +47,19 @@ public struct EngineSurrogateTrainer: SurrogateTrainer {
         }
         let objective = LossGradient(
             loss: loss, data: data, scaledTargets: scaledTargets, scaledTruth: scaledTruth, outputScale: outScale)
-        let standardizer = FeatureStandardizer(data.inputs, rows: data.rows, width: d)
-        let x = standardizer.apply(data.inputs, rows: data.rows)
+        // A dense copy reads categorical columns one-hot; a recurrent one reads the steps as they are.
+        let encoding = SurrogateInputEncoding(domains: kind.isRecurrent ? nil : data.domains, width: d)
+        let encoded = encoding.encode(data.inputs, rows: data.rows)
+        let de = encoding.encodedWidth
+        let standardizer = FeatureStandardizer(encoded, rows: data.rows, width: de)
+        let x = standardizer.apply(encoded, rows: data.rows)
 
         let model: TrainableModel
         let inputShape: [Int]
         switch kind {
         case .logistic, .mlp:
-            model = Self.dense(sizes: [d] + kind.hiddenSizes + [w], generator: &generator)
-            inputShape = [d]
+            model = Self.dense(sizes: [de] + kind.hiddenSizes + [w], generator: &generator)
+            inputShape = [de]
         case .rnn(let hidden):
             let steps = data.sequenceSteps ?? 0
             guard steps > 0, d % steps == 0 else {
@@ -74,7 +78,8 @@ public struct EngineSurrogateTrainer: SurrogateTrainer {
             model, inputs: Tensor(shape: [data.rows] + inputShape, scalars: x), objective: objective, config: config,
             generator: &generator)
         return try EngineSurrogate(
-            model: trained.model, standardizer: standardizer, inputShape: inputShape, outputWidth: w,
+            model: trained.model, encoding: encoding, standardizer: standardizer, inputShape: inputShape,
+            outputWidth: w,
             isRegression: data.isRegression, outputMean: outMean, outputScale: outScale)
     }
 

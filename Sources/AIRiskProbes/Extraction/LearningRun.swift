@@ -25,7 +25,8 @@ struct LearningRun {
         var set = DistillationSet(
             inputs: [], rows: 0, featureCount: d, outputWidth: width, isRegression: isRegression, targetScores: [],
             scoreKind: scoreKind, targetLabels: [], trueLabels: [], trueTargets: [],
-            sequenceSteps: inputShape.count >= 2 ? inputShape[0] : nil)
+            sequenceSteps: inputShape.count >= 2 ? inputShape[0] : nil,
+            domains: target.description.inputColumns?.map(\.domain))
         var points = [[ExtractionPoint]](repeating: [], count: surrogates.count * losses.count)
         var guide: (any Surrogate)?
         for (bi, b) in budgets.enumerated() {
