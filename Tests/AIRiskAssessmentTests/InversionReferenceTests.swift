@@ -55,11 +55,7 @@ struct InversionReferenceTests {
         ])
     func reachesReference(name: String, prior: InversionConfiguration.Prior) async throws {
         let reference = try Self.reference(name, prior: prior.rawValue)
-        let members = try FixtureModels.data(name, "members")
-        let nonMembers = try FixtureModels.data(name, "nonmembers")
-        let population = try FixtureModels.data(name, "population")
-        let publicData = try nonMembers.appending(population)
-        let range = try FeatureRange(observing: try members.appending(publicData).features)
+        let (members, nonMembers, publicData, range) = try FixtureModels.inversionData(name)
         var config = InversionConfiguration()
         config.prior = prior
         config.maxIterations = reference.steps
@@ -120,10 +116,7 @@ extension InversionReferenceTests {
     func blackBoxReachesReference(name: String) async throws {
         let reference = try Self.blackBoxReference(name)
         let white = try Self.reference(name, prior: "gaussian")
-        let members = try FixtureModels.data(name, "members")
-        let nonMembers = try FixtureModels.data(name, "nonmembers")
-        let publicData = try nonMembers.appending(try FixtureModels.data(name, "population"))
-        let range = try FeatureRange(observing: try members.appending(publicData).features)
+        let (members, nonMembers, publicData, range) = try FixtureModels.inversionData(name)
         var config = InversionConfiguration()
         config.forceBlackBox = true
         config.prior = .gaussian
