@@ -173,7 +173,10 @@ def phi_floor(p, y):
 
 
 def mean_loss(p, y):
-    return float(-log_probabilities(p[np.arange(len(y)), y]).mean())
+    """Mean −log p_y, as airisk reads it: log1p(−Σ others) for p_y > ½ (no rounding of p_y near 1)."""
+    p_y, rest = rm.true_class(p, y)
+    log_p = np.where(p_y > 0.5, np.log1p(-np.minimum(rest, 1 - 1e-300)), log_probabilities(p_y))
+    return float(-log_p.mean())
 
 
 def fit_and_score(x, y, rows, classes, hidden, scales, epochs, l2, seed, evaluate):
@@ -273,7 +276,9 @@ def in_process(args):
             _, member, nonmember = distances[best]
             matched = (abs(ratio(member, target_member_loss)) <= np.log(TOLERANCE)
                        and abs(ratio(nonmember, target_nonmember_loss)) <= np.log(TOLERANCE))
-            recipe = f"recipe {epochs} epochs L2 {l2} ({'matched' if matched else 'not matched'})"
+            recipe = (f"recipe {epochs} epochs L2 {l2} ({'matched' if matched else 'not matched'}; reference IN/OUT "
+                      f"loss {member:.4g}/{nonmember:.4g}, target member/non-member {target_member_loss:.4g}/"
+                      f"{target_nonmember_loss:.4g})")
         else:
             (epochs, l2), matched = candidates[0], True
             recipe = f"recipe {epochs} epochs L2 {l2} (given)"

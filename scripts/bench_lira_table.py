@@ -13,7 +13,7 @@ ATTACKS = [("lira-online", "LiRA online"), ("lira-offline", "LiRA offline"), ("r
            ("rmia-offline", "RMIA offline")]
 LINE = re.compile(r"^(AIRISK|PYTHON)_(REFS|LIRA) run (\d+): ([0-9.]+) s; (.*)$")
 FIGURE = re.compile(r"([\w-]+) AUC ([0-9.]+) TPR@1%FPR ([0-9.]+)")
-RECIPE = re.compile(r"recipe (\d+) epochs L2 ([0-9.e-]+) \(([^)]*)\)")
+RECIPE = re.compile(r"recipe (\d+) epochs L2 ([0-9.e-]+) \(([^;)]*)(?:; reference IN/OUT loss ([0-9.e+-]+)/([0-9.e+-]+))?")
 
 
 def parse(path):
@@ -26,7 +26,8 @@ def parse(path):
         figures = {name: (float(auc), float(tpr)) for name, auc, tpr in FIGURE.findall(rest)}
         recipe = RECIPE.search(rest)
         runs.append(dict(who=who, mode=mode, run=int(run), wall=float(wall), figures=figures,
-                         recipe=f"{recipe.group(1)} ep, L2 {float(recipe.group(2)):g}, {recipe.group(3)}"
+                         recipe=(f"{recipe.group(1)} ep, L2 {float(recipe.group(2)):g}, {recipe.group(3)}"
+                                 + (f" (IN / OUT loss {recipe.group(4)} / {recipe.group(5)})" if recipe.group(4) else ""))
                          if recipe else ""))
     return runs
 
@@ -71,6 +72,11 @@ def main():
 
     print("### Each trains its own 16 reference models (standard profile; seed = run)")
     print()
+    targets = {m.group(1) for m in re.finditer(r"target member/non-member ([0-9.e+-]+/[0-9.e+-]+)",
+                                                open(sys.argv[1]).read())}
+    if targets:
+        print(f"Target's mean cross-entropy, members / non-members: {', '.join(sorted(targets))}")
+        print()
     header = " | ".join(f"{label} AUC / TPR@1%" for _, label in ATTACKS)
     print(f"| run | implementation | time | reference recipe | {header} |")
     print("|---|---|---:|---|" + "---|" * len(ATTACKS))

@@ -117,8 +117,10 @@ func benchLiRA(arguments: [String]) async throws {
         let wall = seconds(clock.now - start)
         let recipe =
             result.referenceRecipeMatch.map {
-                "recipe \($0.recipe.epochs) epochs L2 \($0.recipe.l2) (\($0.matched ? "matched" : "not matched"))"
-            } ?? "recipe \(config.referenceRecipe.map { "\($0.epochs) epochs L2 \($0.l2)" } ?? "fixed")"
+                "recipe \($0.recipe.epochs) epochs L2 \($0.recipe.l2) (\($0.matched ? "matched" : "not matched"); "
+                    + "reference IN/OUT loss \(g($0.referenceMemberLoss))/\(g($0.referenceNonMemberLoss)), target "
+                    + "member/non-member \(g($0.targetMemberLoss))/\(g($0.targetNonMemberLoss)))"
+            } ?? "recipe \(config.referenceRecipe.map { "\($0.epochs) epochs L2 \($0.l2) (given)" } ?? "fixed")"
         print("AIRISK_LIRA run \(run + 1): \(String(format: "%.3f", wall)) s; \(recipe); " + figures(result))
     }
 }
@@ -131,6 +133,9 @@ func figures(_ result: MembershipResult) -> String {
             + String(format: "%.3f", tpr)
     }.joined(separator: "; ")
 }
+
+/// Four significant digits, as Python's `:.4g`.
+func g(_ x: Double) -> String { String(format: "%.4g", x) }
 
 func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
