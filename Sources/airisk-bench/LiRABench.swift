@@ -125,13 +125,19 @@ func benchLiRA(arguments: [String]) async throws {
     }
 }
 
-/// "lira-online AUC 0.7616 TPR@1%FPR 0.210; …" for every attack that ran.
+/// "RMIA a 0.0; lira-online AUC 0.7616 TPR@1%FPR 0.210; …" for every attack that ran (RMIA's offline a as its
+/// notes give it).
 func figures(_ result: MembershipResult) -> String {
-    result.attacks.map { a in
+    let a = result.result(for: .rmiaOffline)?.notes.lazy.compactMap { note -> String? in
+        guard let range = note.range(of: "offline: a = ") else { return nil }
+        return String(note[range.upperBound...].prefix { $0.isNumber || $0 == "." })
+    }.first
+    let attacks = result.attacks.map { a in
         let tpr = a.metrics.lowFPR.first { abs($0.targetFPR - 0.01) < 1e-9 }?.tpr.estimate ?? .nan
         return "\(a.attack.rawValue) AUC \(String(format: "%.4f", a.metrics.auc)) TPR@1%FPR "
             + String(format: "%.3f", tpr)
-    }.joined(separator: "; ")
+    }
+    return ((a.map { ["RMIA a \($0)"] } ?? []) + attacks).joined(separator: "; ")
 }
 
 /// Four significant digits, as Python's `:.4g`.
