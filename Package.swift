@@ -107,7 +107,10 @@ let package = Package(
         // Engine micro-benchmarks (sgemm, executor throughput); numbers go to BENCHMARKS.md.
         .executableTarget(
             name: "airisk-bench",
-            dependencies: ["AIRiskTensor", "AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskProbes"]),
+            dependencies: [
+                "AIRiskTensor", "AIRiskONNX", "AIRiskAccess", "AIRiskData", "AIRiskProbes", "AIRiskAssessment",
+                "AIRiskLoader",
+            ]),
 
         .testTarget(
             name: "AIRiskXMLTests",

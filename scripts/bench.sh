@@ -3,7 +3,7 @@
 #
 #   scripts/bench.sh            # fixture models vs onnxruntime, then LiRA vs scikit-learn
 #   scripts/bench.sh fixtures   # only the fixture-model table
-#   scripts/bench.sh lira       # only the LiRA comparison
+#   scripts/bench.sh lira       # only the LiRA / RMIA comparison (same 16 references, then in-process references)
 #   scripts/bench.sh model MODEL.onnx DATA   # `airisk bench` vs onnxruntime on your own model and data
 #   scripts/bench.sh model                   # the same on every fixture model with its population split
 #   scripts/bench.sh kernels                 # sgemm on the engine's shapes: OpenBLAS (as detected, and with the
@@ -12,7 +12,8 @@
 #                                            # scripts/make_bench_models.py; python3 needs torch and onnxscript)
 #
 # Environment: ROUNDS (interleaved rounds, default 5), REPEATS / MIN_TIME (timed runs per figure and seconds per run,
-# default 5 / 0.2), LIRA_RUNS (default 3), BENCH_SECONDS (model: seconds timed per batch size and run, default 1).
+# default 5 / 0.2), LIRA_RUNS (default 3), PYTHON (the interpreter with numpy, scikit-learn, onnxruntime, onnx and
+# skl2onnx; default python3), BENCH_SECONDS (model: seconds timed per batch size and run, default 1).
 # In `model` mode both engines run on one thread (OPENBLAS_NUM_THREADS=1, onnxruntime intra/inter-op threads 1). The machine may be shared: every figure is a median, airisk and the peer
 # alternate round by round, and the load average is printed with each table.
 set -euo pipefail
@@ -23,6 +24,7 @@ ROUNDS="${ROUNDS:-5}"
 REPEATS="${REPEATS:-5}"
 MIN_TIME="${MIN_TIME:-0.2}"
 LIRA_RUNS="${LIRA_RUNS:-3}"
+PYTHON="${PYTHON:-python3}"
 BENCH_SECONDS="${BENCH_SECONDS:-1}"
 
 if [[ "$what" == kernels ]]; then
@@ -60,7 +62,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 echo "Machine: $(nproc) logical CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) ($(grep -m1 -o -w -E 'avx512f' /proc/cpuinfo || grep -m1 -o -w avx2 /proc/cpuinfo || echo baseline));" \
-    "$(swift --version 2>&1 | head -1); $(python3 -c 'import onnxruntime, sklearn, numpy; print("onnxruntime", onnxruntime.__version__, "scikit-learn", sklearn.__version__, "numpy", numpy.__version__)')"
+    "$(swift --version 2>&1 | head -1); $("$PYTHON" -c 'import onnxruntime, sklearn, numpy; print("onnxruntime", onnxruntime.__version__, "scikit-learn", sklearn.__version__, "numpy", numpy.__version__)')"
 echo
 
 if [[ "$what" == all || "$what" == fixtures ]]; then
@@ -72,14 +74,14 @@ if [[ "$what" == all || "$what" == fixtures ]]; then
         # Alternate which engine goes first so neither always gets the quieter half of a round.
         if (( round % 2 )); then
             "$bench" fixtures --repeats "$REPEATS" --min-time "$MIN_TIME" --json "$work/airisk-$round.json" >/dev/null
-            python3 scripts/bench_onnxruntime.py --repeats "$REPEATS" --min-time "$MIN_TIME" --json "$work/ort-$round.json" >/dev/null
+            "$PYTHON" scripts/bench_onnxruntime.py --repeats "$REPEATS" --min-time "$MIN_TIME" --json "$work/ort-$round.json" >/dev/null
         else
-            python3 scripts/bench_onnxruntime.py --repeats "$REPEATS" --min-time "$MIN_TIME" --json "$work/ort-$round.json" >/dev/null
+            "$PYTHON" scripts/bench_onnxruntime.py --repeats "$REPEATS" --min-time "$MIN_TIME" --json "$work/ort-$round.json" >/dev/null
             "$bench" fixtures --repeats "$REPEATS" --min-time "$MIN_TIME" --json "$work/airisk-$round.json" >/dev/null
         fi
         echo "round $round done (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
     done
-    python3 scripts/bench_table.py "$work"
+    "$PYTHON" scripts/bench_table.py "$work"
     echo
     echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
@@ -109,14 +111,14 @@ if [[ "$what" == model ]]; then
                     >"$work/model-$tag-airisk-$round.json"
             }
             ort_run() {
-                python3 scripts/bench_onnxruntime.py --model "$model" --data "$data" --seconds "$BENCH_SECONDS" \
+                "$PYTHON" scripts/bench_onnxruntime.py --model "$model" --data "$data" --seconds "$BENCH_SECONDS" \
                     --json "$work/model-$tag-ort-$round.json" >/dev/null
             }
             if (( round % 2 )); then airisk_run; ort_run; else ort_run; airisk_run; fi
         done
         echo "$model" >"$work/model-$tag.name"
     done
-    python3 - "$work" <<'PY'
+    "$PYTHON" - "$work" <<'PY'
 import glob, json, os, statistics, sys
 work = sys.argv[1]
 print("| model | batch | airisk rows/s | onnxruntime rows/s | airisk / onnxruntime |")
@@ -139,15 +141,42 @@ PY
 fi
 
 if [[ "$what" == all || "$what" == lira ]]; then
-    echo "## LiRA (16 reference models) vs Python"
+    # One fixture, two comparisons (BENCHMARKS.md, "LiRA and RMIA vs Python"):
+    #  1. the same 16 reference models (trained once by scripts/reference_mia.py with the target's recipe, kept in
+    #     .build/bench-references) attacked by airisk (`airisk-bench lira --references`, as `assess
+    #     --reference-models`) and by the numpy reference (`bench_lira.py --references`) on the same records;
+    #  2. each training its own 16 references: airisk's standard profile (`airisk-bench lira`, as `assess --profile
+    #     standard --probes membership`) and scikit-learn (`bench_lira.py`).
+    name=mlp_digits_overfit
+    refs=.build/bench-references/$name
+    if ! grep -qs '"reference_models": 16,' "$refs/reference_mia.json"; then
+        echo "training the 16 reference models of $name once (scripts/reference_mia.py, a few minutes)" >&2
+        rm -rf "$refs"
+        "$PYTHON" scripts/reference_mia.py --name "$name" --models 16 --out-dir .build/bench-references >&2
+    fi
+    echo "## LiRA and RMIA (16 reference models) vs Python"
     echo
-    echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'); OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(not set)};" \
+        "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
+    log="$work/lira.log"
     for run in $(seq 1 "$LIRA_RUNS"); do
-        "$bench" lira --runs 1 --seed "$run" | grep AIRISK_LIRA | sed "s/run 1/run $run/"
-        python3 scripts/bench_lira.py --runs 1 --seed "$run" | grep PYTHON_LIRA | sed "s/run 1/run $run/"
-        echo "LOAD $(cut -d' ' -f1-3 /proc/loadavg)"
+        airisk_refs() { "$bench" lira --references "$refs" --runs 1 | grep AIRISK_REFS | sed "s/run 1/run $run/"; }
+        python_refs() {
+            "$PYTHON" scripts/bench_lira.py --references "$refs" --runs 1 | grep PYTHON_REFS | sed "s/run 1/run $run/"
+        }
+        airisk_own() { "$bench" lira --runs 1 --seed "$run" | grep AIRISK_LIRA | sed "s/run 1/run $run/"; }
+        python_own() { "$PYTHON" scripts/bench_lira.py --runs 1 --seed "$run" | grep PYTHON_LIRA | sed "s/run 1/run $run/"; }
+        # Alternate which implementation goes first so neither always gets the quieter half of a run.
+        if (( run % 2 )); then
+            airisk_refs; python_refs; airisk_own; python_own
+        else
+            python_refs; airisk_refs; python_own; airisk_own
+        fi | tee -a "$log"
+        echo "LOAD $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$log"
     done
+    echo
+    "$PYTHON" scripts/bench_lira_table.py "$log"
     echo
     echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
