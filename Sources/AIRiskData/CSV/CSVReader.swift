@@ -89,9 +89,10 @@ public enum CSVReader {
                 labelIndices.append(first)
             }
         }
-        // One label column holds class labels or a regressor's target; several hold a multi-output regressor's.
-        let labelIndex = labelIndices.count == 1 ? labelIndices.first : nil
-        let targetColumns = labelIndices.count > 1 ? labelIndices : []
+        // A regressor's target columns (one, or several for a multi-output regressor) hold numbers; one label column
+        // otherwise holds class labels.
+        let targetColumns = labelIndices.count > 1 || labelEncoding == .regressionTargets ? labelIndices : []
+        let labelIndex = targetColumns.isEmpty ? labelIndices.first : nil
         for name in ignoring where !header.contains(name) {
             throw DataError.missingColumn(file: file, column: name, available: header)
         }
@@ -195,6 +196,10 @@ public enum CSVReader {
                     file: file, bytes: UInt64(features.count) * 4, limit: limits.maxArrayBytes)
             }
             for column in targetColumns {
+                guard !trimmed(reader.field(column)).isEmpty else {
+                    throw DataError.invalidField(
+                        file: file, line: line, column: header[column], index: column + 1, reason: "missing label")
+                }
                 switch parseFloat(
                     reader.fieldBytes, reader.fieldStart(column)..<reader.fieldEnds[column],
                     missingValues: missingValues)
@@ -211,8 +216,7 @@ public enum CSVReader {
                 case .text(let text):
                     throw DataError.invalidField(
                         file: file, line: line, column: header[column], index: column + 1,
-                        reason: "'\(text)' is not a number, but the targets of several columns are a regressor's and "
-                            + "must be numbers")
+                        reason: "'\(text)' is not a number, but regression targets must be numbers")
                 }
             }
             if let labelIndex {
@@ -222,29 +226,8 @@ public enum CSVReader {
                         file: file, line: line, column: header[labelIndex], index: labelIndex + 1,
                         reason: "missing label")
                 }
-                if labelEncoding == .regressionTargets {
-                    switch parseFloat(
-                        reader.fieldBytes, reader.fieldStart(labelIndex)..<reader.fieldEnds[labelIndex],
-                        missingValues: missingValues)
-                    {
-                    case .value(let value):
-                        if !value.isFinite {
-                            nonFinite += 1
-                            nonFiniteByColumn[labelIndex] += 1
-                        }
-                        targets.append(value)
-                    case .failure(let reason):
-                        throw DataError.invalidField(
-                            file: file, line: line, column: header[labelIndex], index: labelIndex + 1, reason: reason)
-                    case .text(let text):
-                        throw DataError.invalidField(
-                            file: file, line: line, column: header[labelIndex], index: labelIndex + 1,
-                            reason: "'\(text)' is not a number, but regression targets must be numbers")
-                    }
-                } else {
-                    rawLabels.append(text)
-                    labelLines.append(line)
-                }
+                rawLabels.append(text)
+                labelLines.append(line)
             }
             rows += 1
         }
@@ -255,20 +238,18 @@ public enum CSVReader {
         var labels: Tensor?
         var classNames: [String]?
         var source = file
-        if !targetColumns.isEmpty {
+        if targetColumns.count == 1 {
+            labels = Tensor(shape: [rows], scalars: targets)
+            source += " (label column '\(header[targetColumns[0]])')"
+        } else if !targetColumns.isEmpty {
             labels = Tensor(shape: [rows, targetColumns.count], scalars: targets)
             source += " (target columns " + targetColumns.map { "'\(header[$0])'" }.joined(separator: ", ") + ")"
         }
         if let labelIndex {
-            if labelEncoding == .regressionTargets {
-                labels = Tensor(shape: [rows], scalars: targets)
-            } else {
-                try checkNotMixed(
-                    rawLabels, lines: labelLines, file: file, column: header[labelIndex], index: labelIndex)
-                let (indices, names) = encode(rawLabels, encoding: labelEncoding)
-                labels = Tensor(shape: [rows], int64: indices)
-                classNames = names
-            }
+            try checkNotMixed(rawLabels, lines: labelLines, file: file, column: header[labelIndex], index: labelIndex)
+            let (indices, names) = encode(rawLabels, encoding: labelEncoding)
+            labels = Tensor(shape: [rows], int64: indices)
+            classNames = names
             source += " (label column '\(header[labelIndex])')"
         }
         var dataset = Dataset(
