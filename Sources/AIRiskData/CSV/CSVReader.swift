@@ -144,6 +144,26 @@ public enum CSVReader {
         var nonFinite = 0
         var nonFiniteByColumn = [Int](repeating: 0, count: header.count)
         let maxElements = Int(min(limits.maxArrayBytes / 4, UInt64(Int.max)))
+        // The number in `column` of the current record (a non-finite one counted); text is an error with
+        // `textReason`'s words.
+        func number(_ column: Int, line: Int, textReason: (String) -> String) throws -> Float {
+            switch parseFloat(
+                reader.fieldBytes, reader.fieldStart(column)..<reader.fieldEnds[column], missingValues: missingValues)
+            {
+            case .value(let value):
+                if !value.isFinite {
+                    nonFinite += 1
+                    nonFiniteByColumn[column] += 1
+                }
+                return value
+            case .failure(let reason):
+                throw DataError.invalidField(
+                    file: file, line: line, column: header[column], index: column + 1, reason: reason)
+            case .text(let text):
+                throw DataError.invalidField(
+                    file: file, line: line, column: header[column], index: column + 1, reason: textReason(text))
+            }
+        }
         while try reader.nextRecord() {
             let line = reader.recordLine
             guard reader.fieldCount == header.count else {
@@ -172,24 +192,8 @@ public enum CSVReader {
                     }
                     continue
                 }
-                switch parseFloat(
-                    reader.fieldBytes, reader.fieldStart(column)..<reader.fieldEnds[column],
-                    missingValues: missingValues)
-                {
-                case .value(let value):
-                    if !value.isFinite {
-                        nonFinite += 1
-                        nonFiniteByColumn[column] += 1
-                    }
-                    features.append(value)
-                case .failure(let reason):
-                    throw DataError.invalidField(
-                        file: file, line: line, column: header[column], index: column + 1, reason: reason)
-                case .text(let text):
-                    throw DataError.invalidField(
-                        file: file, line: line, column: header[column], index: column + 1,
-                        reason: stringColumnReason(text, column: header[column]))
-                }
+                features.append(
+                    try number(column, line: line) { stringColumnReason($0, column: header[column]) })
             }
             guard features.count <= maxElements else {
                 throw DataError.tooLarge(
@@ -200,24 +204,9 @@ public enum CSVReader {
                     throw DataError.invalidField(
                         file: file, line: line, column: header[column], index: column + 1, reason: "missing label")
                 }
-                switch parseFloat(
-                    reader.fieldBytes, reader.fieldStart(column)..<reader.fieldEnds[column],
-                    missingValues: missingValues)
-                {
-                case .value(let value):
-                    if !value.isFinite {
-                        nonFinite += 1
-                        nonFiniteByColumn[column] += 1
-                    }
-                    targets.append(value)
-                case .failure(let reason):
-                    throw DataError.invalidField(
-                        file: file, line: line, column: header[column], index: column + 1, reason: reason)
-                case .text(let text):
-                    throw DataError.invalidField(
-                        file: file, line: line, column: header[column], index: column + 1,
-                        reason: "'\(text)' is not a number, but regression targets must be numbers")
-                }
+                targets.append(
+                    try number(column, line: line) { "'\($0)' is not a number, but regression targets must be numbers" }
+                )
             }
             if let labelIndex {
                 let text = String(trimmed(reader.field(labelIndex)))
