@@ -37,7 +37,7 @@ public enum BLAS {
     /// C = alpha · op(A) · op(B) + beta · C for row-major Float32 matrices, where op(A) is m×k and
     /// op(B) is k×n. `lda`, `ldb` and `ldc` are the row strides of A, B and C as stored.
     public static func sgemm(
-        transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+        transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int, alpha: Float = 1,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {

@@ -88,7 +88,7 @@ struct ConvKernel: Kernel {
                                     image: image, channels: g.groupChannels, plan: plan, columns: columns.pointer,
                                     rowStride: outSize)
                             }
-                            NeuralGEMM.gemm(
+                            BLAS.sgemm(
                                 m: g.groupFilters, n: outSize, k: g.rows,
                                 a: wp.baseAddress! + grp * g.groupFilters * g.rows, lda: g.rows,
                                 b: pointwise ? image : UnsafePointer(columns.pointer), ldb: outSize, beta: 0, c: out,
@@ -163,12 +163,12 @@ struct ConvKernel: Kernel {
                                                     columns: cp.baseAddress! + s * outSize, rowStride: width)
                                             }
                                             // dW_g += dY_g · colsᵀ
-                                            NeuralGEMM.gemm(
+                                            BLAS.sgemm(
                                                 transB: true, m: g.groupFilters, n: g.rows, k: width,
                                                 a: gp.baseAddress!, lda: width, b: cp.baseAddress!, ldb: width, beta: 1,
                                                 c: dwp.baseAddress! + grp * g.groupFilters * g.rows, ldc: g.rows)
                                             // dcols = W_gᵀ · dY_g, folded back onto dX.
-                                            NeuralGEMM.gemm(
+                                            BLAS.sgemm(
                                                 transA: true, m: g.rows, n: width, k: g.groupFilters,
                                                 a: wp.baseAddress! + grp * g.groupFilters * g.rows, lda: g.rows,
                                                 b: gp.baseAddress!, ldb: width, beta: 0, c: cp.baseAddress!, ldc: width)

@@ -98,7 +98,7 @@ final class RecurrentInputs {
     /// X · W_dᵀ for all time steps at once: (T·N, G·H), row `t·N + b`.
     func projectInputs(direction d: Int) -> FloatScratch {
         let xw = FloatScratch(count: steps * batch * gateWidth)
-        NeuralGEMM.gemm(
+        BLAS.sgemm(
             transB: true, m: steps * batch, n: gateWidth, k: inputSize, a: x.pointer, lda: inputSize,
             b: w.pointer + d * gateWidth * inputSize, ldb: inputSize, beta: 0, c: xw.pointer, ldc: gateWidth)
         return xw
@@ -106,10 +106,10 @@ final class RecurrentInputs {
 
     /// Given dL/d(X·W_dᵀ) for all steps, adds dL/dX (time-major) and dL/dW_d.
     func accumulateInputGradients(direction d: Int, dXW: FloatScratch, dX: FloatScratch, dW: FloatScratch) {
-        NeuralGEMM.gemm(
+        BLAS.sgemm(
             m: steps * batch, n: inputSize, k: gateWidth, a: dXW.pointer, lda: gateWidth,
             b: w.pointer + d * gateWidth * inputSize, ldb: inputSize, beta: 1, c: dX.pointer, ldc: inputSize)
-        NeuralGEMM.gemm(
+        BLAS.sgemm(
             transA: true, m: gateWidth, n: inputSize, k: steps * batch, a: dXW.pointer, lda: gateWidth,
             b: x.pointer, ldb: inputSize, beta: 1, c: dW.pointer + d * gateWidth * inputSize, ldc: inputSize)
     }
@@ -119,7 +119,7 @@ final class RecurrentInputs {
         direction d: Int, states: UnsafePointer<Float>, firstRow: Int = 0, rows: Int, out: UnsafeMutablePointer<Float>,
         ldc: Int
     ) {
-        NeuralGEMM.gemm(
+        BLAS.sgemm(
             transB: true, m: batch, n: rows, k: hidden, a: states, lda: hidden,
             b: r.pointer + (d * gateWidth + firstRow) * hidden, ldb: hidden, beta: 0, c: out, ldc: ldc)
     }
@@ -129,7 +129,7 @@ final class RecurrentInputs {
         direction d: Int, dA: UnsafePointer<Float>, firstRow: Int = 0, rows: Int, dStates: UnsafeMutablePointer<Float>,
         accumulate: Bool
     ) {
-        NeuralGEMM.gemm(
+        BLAS.sgemm(
             m: batch, n: hidden, k: rows, a: dA + firstRow, lda: gateWidth,
             b: r.pointer + (d * gateWidth + firstRow) * hidden, ldb: hidden, beta: accumulate ? 1 : 0, c: dStates,
             ldc: hidden)
@@ -142,7 +142,7 @@ final class RecurrentInputs {
         firstRow: Int = 0, rows: Int? = nil
     ) {
         let rows = rows ?? gateWidth
-        NeuralGEMM.gemm(
+        BLAS.sgemm(
             transA: true, m: rows, n: hidden, k: batch, a: dA + firstRow, lda: gateWidth, b: states,
             ldb: hidden, beta: 1, c: dR.pointer + (d * gateWidth + firstRow) * hidden, ldc: hidden)
     }
