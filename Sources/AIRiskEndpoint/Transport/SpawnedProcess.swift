@@ -65,15 +65,7 @@ package final class SpawnedProcess: @unchecked Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        Self.startsClean(&attributes, group: 0)
 
         let arguments = ["/bin/sh", "-c", "exec " + shellCommand]
         let env =
@@ -99,6 +91,20 @@ package final class SpawnedProcess: @unchecked Sendable {
         ChildGroups.shared.add(child)
     }
 
+    /// Spawn attributes for a child that starts with no blocked signal, every signal at its default action, and in
+    /// process group `group` (0: a new group led by the child).
+    private static func startsClean(_ attributes: inout posix_spawnattr_t, group: pid_t) {
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setpgroup(&attributes, group)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+    }
+
     /// Starts the watchdog of group `group` (see the type's documentation) inside that group. Nil when it cannot
     /// be started; the child then still stops with airisk on every ending but SIGKILL.
     private static func startWatchdog(group: pid_t, environment envp: [UnsafeMutablePointer<CChar>?]) -> (
@@ -118,15 +124,7 @@ package final class SpawnedProcess: @unchecked Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setpgroup(&attributes, group)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        startsClean(&attributes, group: group)
         // `read` returns at end of file: airisk, the only writer, is gone.
         // dash's kill takes no `--`: `-9` is the signal, `-GROUP` the process group.
         let words = ["/bin/sh", "-c", "read _; kill -9 -\(group)"]
