@@ -117,7 +117,8 @@ extension MembershipProbe {
         let best = perStepAUC.indices.max { perStepAUC[$0] < perStepAUC[$1] } ?? finalStep
         result.notes.insert(
             "\(desc.name) answers class scores at each of \(steps) steps: the attacks read the final step (step "
-                + "\(finalStep)), the leakiest-step attack the step chosen on the other half of the records; the "
+                + "\(finalStep)), the leakiest-step attack the step chosen on the other half of the records (step "
+                + "\(chosen[0]) chosen on the first half scores the second, step \(chosen[1]) the first); the "
                 + "loss attack's AUC is highest at step \(best) over all records ("
                 + String(format: "%.3f", perStepAUC[best]) + ", final step "
                 + String(format: "%.3f", perStepAUC[finalStep]) + ")",
