@@ -12,6 +12,16 @@ extension MembershipRun {
                 calls: r.queries.calls, rows: r.queries.rows, gradientCalls: r.queries.gradientCalls, budget: budget),
             wallTimeSeconds: r.wallTimeSeconds, seed: r.seed, notes: r.notes)
         for s in r.skipped { p.notes.append("\(s.attack.displayName) not run: \(s.reason)") }
+        // How each attack ran (RMIA's calibrated a, LiRA's variance, budget cuts, timing), once per fact: the
+        // reference set's origin is already a note of the run.
+        for a in r.attacks {
+            for note in a.notes where note != r.referenceOrigin && !p.notes.contains(where: { $0.hasSuffix(note) }) {
+                // "LiRA online: online: IN and OUT …" says its variant twice.
+                let variant = ["online: ", "offline: "].first { note.hasPrefix($0) }
+                let text = variant.map { String(note.dropFirst($0.count)) }
+                p.notes.append("\(a.name): \(text ?? note)")
+            }
+        }
         if let head = headline(r, fpr: targetFPR) {
             let best = head.attack
             let evidence = head.evidence
