@@ -121,8 +121,7 @@ extension MembershipProbe {
             referenceRecipeMatch: nil,
             trainerSummary: references == nil || config.suppliedReferences != nil
                 ? "none (no in-process models)"
-                : regressionTrainer.summary.replacingOccurrences(
-                    of: "softmax cross-entropy", with: "mean squared error on standardised targets"),
+                : regressionTrainer.regressorSummary,
             metricDefinitions: MetricDefinitions.all
                 + attacks.map { MetricDefinition($0.name, $0.attack.regressionDefinition) })
     }

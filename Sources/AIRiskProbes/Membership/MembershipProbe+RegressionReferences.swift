@@ -109,8 +109,7 @@ extension MembershipProbe {
             refs = try await LiRAReferenceSet.train(
                 targetRecords: records, memberCount: nM, population: populationSet, z: z,
                 modelCount: config.referenceModelCount,
-                summary: trainer.summary.replacingOccurrences(
-                    of: "softmax cross-entropy", with: "mean squared error on standardised targets"),
+                summary: trainer.regressorSummary,
                 seed: referenceSeed,
                 fit: { data, seed in try trainer.fitRegressor(data, outputs: k, seed: seed) }, measure: measure)
         }

@@ -70,10 +70,17 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
         self.standardizesInputs = standardizesInputs
     }
 
-    public var summary: String {
-        let shape = hiddenSizes.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \(hiddenSizes)"
+    public var summary: String { summary(linear: "multinomial logistic regression", loss: "softmax cross-entropy") }
+
+    /// ``summary`` for the regressors ``fitRegressor(_:outputs:seed:)`` trains.
+    public var regressorSummary: String {
+        summary(linear: "linear regression", loss: "mean squared error on standardised targets")
+    }
+
+    private func summary(linear: String, loss: String) -> String {
+        let shape = hiddenSizes.isEmpty ? linear : "MLP with hidden layers \(hiddenSizes)"
         let dp = privacy.map { ", DP-SGD (clip \($0.clipNorm), noise multiplier \($0.noiseMultiplier))" } ?? ""
-        return "\(shape), softmax cross-entropy\(dp), Adam lr \(learningRate), batch \(batchSize), \(epochs) epochs, "
+        return "\(shape), \(loss)\(dp), Adam lr \(learningRate), batch \(batchSize), \(epochs) epochs, "
             + "L2 \(l2)" + (dropout > 0 ? ", dropout \(dropout)" : "") + (standardizesInputs ? "" : ", raw inputs")
             + (earlyStopping.map { ", early stopping (patience \($0.patience))" } ?? "") + " (airisk tensor engine)"
     }
