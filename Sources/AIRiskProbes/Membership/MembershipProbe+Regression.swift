@@ -76,16 +76,12 @@ extension MembershipProbe {
                     SkippedAttack(attack: $0, reason: "\($0.displayName) needs reference models (configured: 0)")
                 }
             } else {
-                let t1 = clock.now
                 let outcome = try await regressionReferences(
                     model: counting, records: records, memberCount: nM, outputs: k, targetAnswers: output.scores,
                     population: population.map(shaped))
                 references = outcome.references
                 queries = counting.count
                 notes += outcome.notes
-                let timing =
-                    "reference models took \(String(format: "%.2f", seconds(clock.now - t1))) s to "
-                    + (config.suppliedReferences == nil ? "train and query" : "query")
                 for a in referenceAttacks {
                     let t2 = clock.now
                     let scored = Self.referenceScores(
@@ -102,7 +98,7 @@ extension MembershipProbe {
                                     memberScores: Array(scores[..<nM]), nonMemberScores: Array(scores[nM...]),
                                     memberLabels: [], nonMemberLabels: []),
                                 wallTimeSeconds: seconds(clock.now - t2),
-                                notes: attackNotes + [outcome.signalNote, timing]))
+                                notes: attackNotes + [outcome.signalNote]))
                     case .skipped(let skip): skipped.append(skip)
                     }
                 }

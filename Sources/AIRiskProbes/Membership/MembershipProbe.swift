@@ -82,7 +82,6 @@ public struct MembershipProbe: Sendable {
         var shadowCount = 0
         var referenceCount = 0
         var references: LiRAReferenceSet?
-        var referenceSeconds = 0.0
         var zSet: LabeledData?
         var zNote = ""
         var targetZ: [Double]?
@@ -291,14 +290,10 @@ public struct MembershipProbe: Sendable {
                     }
                     references = built
                     zSet = zRecords
-                    referenceSeconds = seconds(clock.now - t0)
                     referenceCount = n
                     notes.append("reference models for LiRA and RMIA: \(built.origin)")
                 }
                 guard let refs = references, zSet != nil else { continue }
-                let timing =
-                    "reference models took \(String(format: "%.2f", referenceSeconds)) s to "
-                    + (supplied == nil ? "train and query" : "query")
                 let scored = Self.referenceScores(
                     attack, refs: refs, phi: lp.logitConfidence(labels: records.labels),
                     px: lp.trueClassProbability(labels: records.labels), pz: targetZ, zNote: zNote,
@@ -309,7 +304,7 @@ public struct MembershipProbe: Sendable {
                     sharedVariance: supplied == nil && config.referenceRecipe == nil
                         && !(recipeCalibration?.matched ?? false))
                 switch scored {
-                case .scored(let scores, let attackNotes): record(attack, scores, since: t0, attackNotes + [timing])
+                case .scored(let scores, let attackNotes): record(attack, scores, since: t0, attackNotes)
                 case .skipped(let skip): skipped.append(skip)
                 }
             }
