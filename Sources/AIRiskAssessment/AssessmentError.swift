@@ -1,10 +1,10 @@
 /// Why an assessment could not be carried out.
-public enum AssessmentError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum AssessmentError: Error, Sendable, Equatable, CustomStringConvertible {
     case policy(String)
     case input(String)
     case probe(id: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .policy(let s): "risk policy: \(s)"
         case .input(let s): s

@@ -1,7 +1,7 @@
 import AIRiskSupport
 
 /// Why an endpoint could not be used. Messages never contain credential values.
-public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A bad option or configuration.
     case configuration(String)
     /// A limit flag (`--batch`, `--timeout`, …) outside the range it must lie in; `value` as it was given,
@@ -20,7 +20,7 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
     case command(String)
 
     /// What is wrong with a header credential.
-    public enum CredentialProblem: Sendable, Equatable {
+    package enum CredentialProblem: Sendable, Equatable {
         /// The environment variable is not set, or empty.
         case unset
         /// The file cannot be read as UTF-8 text.
@@ -31,7 +31,7 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
         case lineBreak
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .configuration(let m): "endpoint configuration: \(m)"
         case .outOfRange(let option, let value, let allowed, let unit):

@@ -17,7 +17,7 @@ extension ModelLoader {
     /// `ref_KK.members.txt`, and `COMMAND ref_KK.train.npz ref_KK.onnx` runs (up to `jobs` at once, each in a
     /// process group of its own, stopped at the timeout and when airisk stops; a failure is tried again
     /// `retries` times). A command that fails ends the run with its exit status and the end of its output.
-    public func trainReferences(
+    package func trainReferences(
         _ command: ReferenceCommand, for plan: AssessmentPlan, target: ModelDescription
     ) async throws -> ReferenceModelSet {
         let count = command.count ?? plan.profile.membership(seed: plan.seed, scoresAvailable: true).referenceModelCount

@@ -6,13 +6,13 @@ import Foundation
 
 extension ModelLoader {
     /// The most reference models a directory may hold (far more than LiRA's 64 or RMIA's few).
-    public static let maxReferenceModels = 1024
+    package static let maxReferenceModels = 1024
 
     /// Reads a `--reference-models` directory: every `NAME.onnx` with its `NAME.members.txt` (the 0-based rows
     /// of the target records, members then non-members in file order, the model was trained on), in file-name
     /// order. Errors name the file: a missing or malformed members list, an ONNX file that does not load, a
     /// directory without models. Shapes and row ranges are checked against the target once the data is read.
-    public func loadReferences(_ directory: URL, inputShape: [Int]? = nil) throws -> ReferenceModelSet {
+    package func loadReferences(_ directory: URL, inputShape: [Int]? = nil) throws -> ReferenceModelSet {
         let path = directory.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -3,13 +3,13 @@ import Foundation
 extension AssessmentPlan {
     /// The most values one input row may hold (16 Mi, 64 MiB of float32): far above any tabular or image
     /// model the probes can query, and small enough that a batch's size never overflows.
-    public static let maxRowElements = 1 << 24
+    package static let maxRowElements = 1 << 24
     /// The largest class index `classes` may name.
-    public static let maxClassIndex = 1 << 20
+    package static let maxClassIndex = 1 << 20
 
     /// Checks one input row's shape: every dimension at least 1 and the product (computed without overflow)
     /// at most ``maxRowElements``. `field` names the flag or plan attribute in the error.
-    public static func checkInputShape(_ shape: [Int], field: String) throws(AssessmentError) {
+    package static func checkInputShape(_ shape: [Int], field: String) throws(AssessmentError) {
         guard !shape.isEmpty else { throw .input("\(field) is empty; give the shape of one row, e.g. 1,8,8") }
         var product = 1
         for d in shape {
@@ -26,7 +26,7 @@ extension AssessmentPlan {
 
     /// Checks an image shape `H,W[,C]`: two or three dimensions, one or three channels, and a row size
     /// ``checkInputShape(_:field:)`` accepts.
-    public static func checkImageShape(_ shape: [Int], field: String) throws(AssessmentError) {
+    package static func checkImageShape(_ shape: [Int], field: String) throws(AssessmentError) {
         guard shape.count == 2 || shape.count == 3 else {
             throw .input(
                 "\(field) takes H,W or H,W,C (height, width and channels of one flattened row, e.g. 8,8 for "
@@ -40,7 +40,7 @@ extension AssessmentPlan {
 
     /// Checks the plan's values against their ranges; `origin` (a plan file, or "the command line") is named
     /// in errors.
-    public func validate(origin: String) throws(AssessmentError) {
+    package func validate(origin: String) throws(AssessmentError) {
         if let inputShape { try Self.checkInputShape(inputShape, field: "\(origin): inputShape") }
         if let imageShape { try Self.checkImageShape(imageShape, field: "\(origin): imageShape") }
         if let queryBudget, queryBudget <= 0 {

@@ -8,15 +8,15 @@ import Foundation
 
 /// Reads an assessment plan file (`Sources/AIRiskAssessment/Resources/plan.xsd`, namespace `urn:airisk:plan:1`),
 /// validating it against the schema first so every problem is reported with its line.
-public enum PlanDocument {
-    public static let namespace = "urn:airisk:plan:1"
+package enum PlanDocument {
+    package static let namespace = "urn:airisk:plan:1"
 
-    public static func schema() throws(XMLError) -> XMLSchema {
+    package static func schema() throws(XMLError) -> XMLSchema {
         try XMLSchema(Data(BundledPlanSchema.xsd.utf8), fileName: "plan.xsd")
     }
 
     /// The plan in `url`; relative file paths are resolved against the plan's directory.
-    public static func read(contentsOf url: URL) throws -> AssessmentPlan {
+    package static func read(contentsOf url: URL) throws -> AssessmentPlan {
         if let problem = RegularFile.problem(at: url.path) {
             throw AssessmentError.input("cannot read plan \(url.path): \(problem)")
         }
@@ -31,7 +31,7 @@ public enum PlanDocument {
 
     /// The plan in `data` (read from `fileName`, named in errors); relative file paths are resolved against
     /// `directory`. `schema` saves compiling the plan schema again when many plans are read.
-    public static func read(
+    package static func read(
         _ data: Data, fileName: String, directory base: URL, schema: XMLSchema? = nil
     ) throws -> AssessmentPlan {
         try (schema ?? Self.schema()).check(data, fileName: fileName)

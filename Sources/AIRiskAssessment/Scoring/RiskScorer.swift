@@ -8,20 +8,20 @@ import Foundation
 ///
 /// Evidence first: when the headline's interval does not exclude chance, the severity is Note
 /// whatever the context.
-public struct RiskScorer: Sendable {
-    public let catalog: Catalog
+package struct RiskScorer: Sendable {
+    package let catalog: Catalog
 
-    public init(catalog: Catalog) {
+    package init(catalog: Catalog) {
         self.catalog = catalog
     }
 
     /// The policy's target FPR for the membership headline.
-    public var membershipTargetFPR: Double {
+    package var membershipTargetFPR: Double {
         catalog.policy.probePolicy(for: "membership")?.targetFPR ?? 0.01
     }
 
     /// Scores `probe` from its headline evidence in `context`.
-    public func score(probe: String, evidence: LeakageEvidence, context: ScoringContext) throws -> RiskScore {
+    package func score(probe: String, evidence: LeakageEvidence, context: ScoringContext) throws -> RiskScore {
         let policy = catalog.policy
         guard let probePolicy = policy.probePolicy(for: probe) else {
             throw AssessmentError.policy("the policy has no rules for probe '\(probe)'")

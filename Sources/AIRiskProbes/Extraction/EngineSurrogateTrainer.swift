@@ -6,22 +6,22 @@ import Foundation
 /// converge), cosine-decayed rate, and the ``DistillationLoss`` as the training objective.
 /// Deterministic for a given seed: the initial weights and the batch order come from one seeded
 /// generator.
-public struct EngineSurrogateTrainer: SurrogateTrainer {
+package struct EngineSurrogateTrainer: SurrogateTrainer {
     /// Passes over the answers.
-    public var epochs: Int
+    package var epochs: Int
     /// At least this many Adam steps, so small budgets still converge.
-    public var minimumSteps: Int
-    public var batchSize: Int
-    public var learningRate: Float
+    package var minimumSteps: Int
+    package var batchSize: Int
+    package var learningRate: Float
 
-    public init(epochs: Int = 40, minimumSteps: Int = 500, batchSize: Int = 64, learningRate: Float = 1e-2) {
+    package init(epochs: Int = 40, minimumSteps: Int = 500, batchSize: Int = 64, learningRate: Float = 1e-2) {
         self.epochs = epochs
         self.minimumSteps = minimumSteps
         self.batchSize = batchSize
         self.learningRate = learningRate
     }
 
-    public func train(_ data: DistillationSet, kind: SurrogateKind, loss: DistillationLoss, seed: UInt64) throws
+    package func train(_ data: DistillationSet, kind: SurrogateKind, loss: DistillationLoss, seed: UInt64) throws
         -> any Surrogate
     {
         guard data.rows > 0 else {

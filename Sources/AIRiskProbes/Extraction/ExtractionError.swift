@@ -1,5 +1,5 @@
 /// Why the extraction probe could not run.
-public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The evaluation or public data does not fit the model's declared input shape.
     case dataShapeMismatch(data: String, expectedFeatures: Int, found: [Int])
     /// A data set has no rows or non-float features.
@@ -9,7 +9,7 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
     /// The model answered with fewer values than its description promised.
     case unexpectedOutput(model: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .dataShapeMismatch(let data, let expected, let found):
             "\(data) has row shape \(found), but the model expects \(expected) features per row"

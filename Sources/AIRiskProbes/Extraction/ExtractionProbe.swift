@@ -8,12 +8,12 @@ import Foundation
 /// exactly from d + 1 answers, then trains copies from answers to growing query budgets for each query source,
 /// surrogate architecture and loss (Copycat CNN, Knockoff Nets, Papernot et al. 2017, seed 004). The target is
 /// only reached through ``ModelAccess`` wrapped in a ``CountingModel`` whose budget is never exceeded.
-public struct ExtractionProbe: Sendable {
-    public var configuration: ExtractionConfiguration
+package struct ExtractionProbe: Sendable {
+    package var configuration: ExtractionConfiguration
     /// Trains the copies; ``EngineSurrogateTrainer`` unless another is supplied.
-    public var trainer: any SurrogateTrainer
+    package var trainer: any SurrogateTrainer
 
-    public init(
+    package init(
         configuration: ExtractionConfiguration = ExtractionConfiguration(), trainer: (any SurrogateTrainer)? = nil
     ) {
         self.configuration = configuration
@@ -22,7 +22,7 @@ public struct ExtractionProbe: Sendable {
 
     /// Runs the probe. `publicData` is data the attacker is assumed to hold (query source, statistics);
     /// `evaluationData` is the auditor's held-out data every copy is scored on.
-    public func run(model: any ModelAccess, publicData: LabeledData?, evaluationData: LabeledData) async throws
+    package func run(model: any ModelAccess, publicData: LabeledData?, evaluationData: LabeledData) async throws
         -> ExtractionResult
     {
         let start = ContinuousClock.now

@@ -16,10 +16,10 @@ import Foundation
 /// feature moves λ × its range), clips to the box, runs a fixed budget and keeps the best iterate
 /// by J: stopping once f_target reaches γ ends on adversarial patterns. The reported cost is
 /// MI-Face's 1 − f_target.
-public struct InversionProbe: Sendable {
-    public var configuration: InversionConfiguration
+package struct InversionProbe: Sendable {
+    package var configuration: InversionConfiguration
 
-    public init(configuration: InversionConfiguration = InversionConfiguration()) {
+    package init(configuration: InversionConfiguration = InversionConfiguration()) {
         self.configuration = configuration
     }
 
@@ -27,7 +27,7 @@ public struct InversionProbe: Sendable {
     /// reconstructions are judged against; `nonMembers` the public-data baseline; `publicData` the
     /// attacker's auxiliary data the prior is fitted on (nil: the non-members); `evaluator` an
     /// independent classifier trained on the members, which judges attack accuracy.
-    public func run(
+    package func run(
         model target: any ModelAccess, members: LabeledData?, nonMembers: LabeledData?, range: FeatureRange,
         publicData: LabeledData? = nil, evaluator: (any ModelAccess)? = nil, progress: ProbeProgress? = nil
     ) async throws -> InversionResult {

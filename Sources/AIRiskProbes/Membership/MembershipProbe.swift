@@ -12,14 +12,14 @@ import Foundation
 /// or models trained in-process. Shadow and reference models are trained
 /// in-process with ``MembershipProbeConfiguration/effectiveTrainer``, in parallel, on the population
 /// set when one is given (otherwise on the member and non-member records, which the result notes).
-public struct MembershipProbe: Sendable {
-    public var configuration: MembershipProbeConfiguration
+package struct MembershipProbe: Sendable {
+    package var configuration: MembershipProbeConfiguration
 
-    public init(configuration: MembershipProbeConfiguration = MembershipProbeConfiguration()) {
+    package init(configuration: MembershipProbeConfiguration = MembershipProbeConfiguration()) {
         self.configuration = configuration
     }
 
-    public func run(
+    package func run(
         model: any ModelAccess, members: LabeledData, nonMembers: LabeledData, population: LabeledData?
     ) async throws -> MembershipResult {
         let clock = ContinuousClock()

@@ -1,12 +1,12 @@
 /// Why the membership probe could not run.
-public enum MembershipProbeError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum MembershipProbeError: Error, Sendable, Equatable, CustomStringConvertible {
     case badTrainingData(String)
     case badInput(String)
     case notAClassifier(model: String)
     /// A supplied reference model (or its list of training rows) is unusable; `file` names it.
     case badReferenceModel(file: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .badTrainingData(let s): "cannot train an in-process model: \(s)"
         case .badInput(let s): "membership probe: \(s)"

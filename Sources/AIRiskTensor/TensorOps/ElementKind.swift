@@ -1,5 +1,5 @@
 /// The element types a ``Tensor`` can hold, and how ONNX's richer set of types maps onto them.
-public enum ElementKind: String, Sendable, Equatable, CaseIterable {
+package enum ElementKind: String, Sendable, Equatable, CaseIterable {
     case float = "float32"
     case int64
     case bool
@@ -7,7 +7,7 @@ public enum ElementKind: String, Sendable, Equatable, CaseIterable {
 
     /// The engine type for an ONNX `TensorProto.DataType` code: every floating type computes in
     /// Float32, every integer type in Int64. nil for types the engine cannot hold (complex).
-    public init?(onnxDataType code: Int) {
+    package init?(onnxDataType code: Int) {
         switch code {
         case 1, 10, 11, 16, 17, 18, 19, 20: self = .float  // float, float16, double, bfloat16, float8 variants
         case 2, 3, 4, 5, 6, 7, 12, 13, 21, 22: self = .int64  // (u)int8/16/32/64, (u)int4
@@ -20,7 +20,7 @@ public enum ElementKind: String, Sendable, Equatable, CaseIterable {
 
 extension Tensor {
     /// The kind of element this tensor stores.
-    public var elementKind: ElementKind {
+    package var elementKind: ElementKind {
         switch storage {
         case .float: .float
         case .int64: .int64
