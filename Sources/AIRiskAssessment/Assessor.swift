@@ -193,7 +193,7 @@ package struct Assessor: Sendable {
         access: String
     ) throws -> Finding {
         guard let probe = catalog.probe(kind.rawValue) else {
-            throw AssessmentError.policy("the catalog has no mapping for probe '\(kind.rawValue)'")
+            throw AssessmentError.policyGap(missing: "a catalog mapping for probe '\(kind.rawValue)'", known: [])
         }
         let score = try RiskScorer(catalog: catalog).score(
             probe: kind.rawValue, evidence: evidence,

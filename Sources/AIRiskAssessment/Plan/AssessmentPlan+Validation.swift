@@ -10,15 +10,21 @@ extension AssessmentPlan {
     /// Checks one input row's shape: every dimension at least 1 and the product (computed without overflow)
     /// at most ``maxRowElements``. `field` names the flag or plan attribute in the error.
     package static func checkInputShape(_ shape: [Int], field: String) throws(AssessmentError) {
-        guard !shape.isEmpty else { throw .input("\(field) is empty; give the shape of one row, e.g. 1,8,8") }
+        guard !shape.isEmpty else {
+            throw .badSetting(setting: field, value: "(empty)", requirement: "give the shape of one row, e.g. 1,8,8")
+        }
         var product = 1
         for d in shape {
-            guard d >= 1 else { throw .input("\(field): every dimension must be at least 1, not \(d)") }
+            guard d >= 1 else {
+                throw .badSetting(
+                    setting: field, value: shape.map(String.init).joined(separator: ","),
+                    requirement: "every dimension must be at least 1, not \(d)")
+            }
             let (p, overflow) = product.multipliedReportingOverflow(by: d)
             guard !overflow, p <= maxRowElements else {
-                throw .input(
-                    "\(field) \(shape.map(String.init).joined(separator: ",")) asks for more than "
-                        + "\(maxRowElements) values per row; give the shape of one input row")
+                throw .badSetting(
+                    setting: field, value: shape.map(String.init).joined(separator: ","),
+                    requirement: "it asks for more than \(maxRowElements) values per row; give the shape of one input row")
             }
             product = p
         }
@@ -28,13 +34,16 @@ extension AssessmentPlan {
     /// ``checkInputShape(_:field:)`` accepts.
     package static func checkImageShape(_ shape: [Int], field: String) throws(AssessmentError) {
         guard shape.count == 2 || shape.count == 3 else {
-            throw .input(
-                "\(field) takes H,W or H,W,C (height, width and channels of one flattened row, e.g. 8,8 for "
+            throw .badSetting(
+                setting: field, value: shape.map(String.init).joined(separator: ","),
+                requirement: "it takes H,W or H,W,C (height, width and channels of one flattened row, e.g. 8,8 for "
                     + "digits [N, 64]), not \(shape.count) values")
         }
         try checkInputShape(shape, field: field)
         if shape.count == 3, shape[2] != 1, shape[2] != 3 {
-            throw .input("\(field): C must be 1 (grey) or 3 (RGB), not \(shape[2])")
+            throw .badSetting(
+                setting: field, value: shape.map(String.init).joined(separator: ","),
+                requirement: "C must be 1 (grey) or 3 (RGB), not \(shape[2])")
         }
     }
 
@@ -44,11 +53,13 @@ extension AssessmentPlan {
         if let inputShape { try Self.checkInputShape(inputShape, field: "\(origin): inputShape") }
         if let imageShape { try Self.checkImageShape(imageShape, field: "\(origin): imageShape") }
         if let queryBudget, queryBudget <= 0 {
-            throw .input("\(origin): queryBudget must be at least 1 (got \(queryBudget))")
+            throw .badSetting(setting: "\(origin): queryBudget", value: "\(queryBudget)", requirement: "must be at least 1")
         }
         if let bad = classes?.first(where: { $0 < 0 || $0 > Self.maxClassIndex }) {
-            throw .input("\(origin): class \(bad) is outside 0…\(Self.maxClassIndex)")
+            throw .badSetting(setting: "\(origin): class", value: "\(bad)", requirement: "must lie in 0…\(Self.maxClassIndex)")
         }
-        guard !probes.isEmpty else { throw .input("\(origin): no probe selected") }
+        guard !probes.isEmpty else {
+            throw .badSetting(setting: "\(origin): probes", value: "(none)", requirement: "select at least one probe")
+        }
     }
 }

@@ -25,7 +25,8 @@ package struct EngineSurrogateTrainer: SurrogateTrainer {
         -> any Surrogate
     {
         guard data.rows > 0 else {
-            throw ExtractionError.badConfiguration("cannot train a surrogate on zero answers")
+            throw ExtractionError.unusableData(
+                data: "the target's answers", reason: "a surrogate cannot learn from zero rows")
         }
         var generator = SeededGenerator(seed: seed)
         let d = data.featureCount
@@ -63,9 +64,10 @@ package struct EngineSurrogateTrainer: SurrogateTrainer {
         case .rnn(let hidden):
             let steps = data.sequenceSteps ?? 0
             guard steps > 0, d % steps == 0 else {
-                throw ExtractionError.badConfiguration(
-                    "the rnn surrogate reads the first input axis as time steps, but the input has no such axis "
-                        + "(\(d) features, \(steps) steps)")
+                throw ExtractionError.badSetting(
+                    setting: "surrogate", value: "rnn (\(d) features, \(steps) steps)",
+                    requirement:
+                        "the rnn surrogate reads the first input axis as time steps; the input has no such axis")
             }
             model = Self.recurrent(
                 steps: steps, stepWidth: d / steps, hidden: hidden, outputs: w, generator: &generator)

@@ -96,10 +96,10 @@ package struct AttributeInference: Sendable {
             return k
         }
 
-        init(_ column: [Float], maxCategories: Int, bins: Int) throws {
+        init(_ column: [Float], feature: Int, maxCategories: Int, bins: Int) throws {
             let finite = column.filter(\.isFinite).sorted()
             guard !finite.isEmpty else {
-                throw ProbeError.invalidData("the sensitive feature has no finite value in the public data")
+                throw ProbeError.noFiniteValue(feature: feature, data: "the public data")
             }
             var distinct: [Float] = []
             for v in finite where distinct.last != v {
@@ -144,11 +144,11 @@ package struct AttributeInference: Sendable {
         let c = configuration
         let d = members.rowWidth
         guard c.feature >= 0, c.feature < d else {
-            throw ProbeError.invalidData("sensitive feature \(c.feature) is outside the rows' \(d) features")
+            throw ProbeError.featureOutOfRange(feature: c.feature, features: d)
         }
         let publicScalars = publicData.scalars
         let publicColumn = stride(from: c.feature, to: publicScalars.count, by: d).map { publicScalars[$0] }
-        let candidates = try Candidates(publicColumn, maxCategories: c.maxCategories, bins: c.bins)
+        let candidates = try Candidates(publicColumn, feature: c.feature, maxCategories: c.maxCategories, bins: c.bins)
         let k = candidates.values.count
         var notes: [String] = []
         let counting = CountingModel(model)

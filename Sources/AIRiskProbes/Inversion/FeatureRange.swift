@@ -13,7 +13,7 @@ package struct FeatureRange: Sendable, Equatable {
     /// The observed minimum and maximum of each feature over `rows` (`[n, d…]`, Float32).
     package init(observing rows: Tensor) throws {
         guard let values = rows.floats, let n = rows.shape.first, n > 0 else {
-            throw ProbeError.invalidData("cannot derive feature ranges from an empty or non-float data set")
+            throw ProbeError.emptyData(data: "the data for the feature ranges")
         }
         let d = values.count / n
         var lo = [Float](repeating: .infinity, count: d)

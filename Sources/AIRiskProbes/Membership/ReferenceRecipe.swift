@@ -35,11 +35,11 @@ package struct ReferenceRecipe: Sendable, Equatable, CustomStringConvertible {
         for part in text.split(separator: ",") {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2, !pair[1].isEmpty else {
-                throw .badInput("reference recipe: '\(part)' is not key=value; \(syntax)")
+                throw .badRecipeEntry(entry: "'\(part)'", requirement: "each entry is key=value")
             }
             let (key, value) = (pair[0].lowercased(), pair[1])
             func bad(_ what: String) -> MembershipProbeError {
-                .badInput("reference recipe: \(key)=\(value) — \(what)")
+                .badRecipeEntry(entry: "\(key)=\(value)", requirement: what)
             }
             switch key {
             case "epochs":
@@ -63,7 +63,7 @@ package struct ReferenceRecipe: Sendable, Equatable, CustomStringConvertible {
                             + "give them with --reference-models")
                 }
             default:
-                throw .badInput("reference recipe: unknown key '\(key)'; \(syntax)")
+                throw .badRecipeEntry(entry: "\(key)=\(value)", requirement: "'\(key)' is not a key the recipe knows")
             }
         }
         return recipe

@@ -96,8 +96,8 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
         let n = data.count
         let d = data.rowWidth
         guard n > 0, d > 0, k >= 1, let targets = data.targets, targets.count == n * k else {
-            throw MembershipProbeError.badTrainingData(
-                "\(n) rows of \(d) features with \(k) float target(s) each are needed to train a regressor")
+            throw MembershipProbeError.untrainableData(
+                rows: n, features: d, requirement: "a regressor needs rows and \(k) float target(s) for each")
         }
         let x = data.scalars
         let standardizer =
@@ -126,11 +126,14 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
         guard n > 0, d > 0, classCount >= 2, data.labels.count == n,
             data.labels.allSatisfy({ $0 >= 0 && $0 < classCount })
         else {
-            throw MembershipProbeError.badTrainingData(
-                "\(n) rows of \(d) features with \(data.labels.count) labels in 0..<\(classCount) are needed")
+            throw MembershipProbeError.untrainableData(
+                rows: n, features: d,
+                requirement:
+                    "a classifier needs one label in 0..<\(classCount) per row (got \(data.labels.count) labels)")
         }
         guard dropout >= 0, dropout < 1 else {
-            throw MembershipProbeError.badTrainingData("dropout rate \(dropout) must lie in [0, 1)")
+            throw MembershipProbeError.badTrainingSetting(
+                setting: "dropout rate", value: "\(dropout)", requirement: "it must lie in [0, 1)")
         }
         let x = data.scalars
         let standardizer =
@@ -141,9 +144,9 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
             let v = stop.validation
             guard stop.patience >= 1, v.count > 0, v.rowWidth == d, v.labels.allSatisfy({ $0 >= 0 && $0 < classCount })
             else {
-                throw MembershipProbeError.badTrainingData(
-                    "early stopping needs patience ≥ 1 and validation rows of \(d) features with labels in "
-                        + "0..<\(classCount)")
+                throw MembershipProbeError.badTrainingSetting(
+                    setting: "early stopping", value: "patience \(stop.patience), \(v.count) validation rows",
+                    requirement: "patience ≥ 1 and validation rows of \(d) features with labels in 0..<\(classCount)")
             }
             stopping = AIRiskTensor.EarlyStopping(
                 inputs: Tensor(shape: [v.count, d], scalars: standardizer.apply(v.scalars, rows: v.count)),
