@@ -18,44 +18,26 @@ package struct MatrixSnapshot: Sendable, Equatable, Codable {
     }
 }
 
+/// A named row, column or entry of the matrix: an id, its English name and, when the catalog has one, its
+/// Japanese name.
+package struct MatrixLabel: Sendable, Equatable, Codable {
+    package var id: String
+    package var name: String
+    package var nameJA: String?
+
+    package init(id: String, name: String, nameJA: String? = nil) {
+        self.id = id
+        self.name = name
+        self.nameJA = nameJA
+    }
+}
+
 /// A lifecycle stage (row) of the matrix.
-package struct MatrixStage: Sendable, Equatable, Codable {
-    package var id: String
-    package var name: String
-    package var nameJA: String?
-
-    package init(id: String, name: String, nameJA: String? = nil) {
-        self.id = id
-        self.name = name
-        self.nameJA = nameJA
-    }
-}
-
+package typealias MatrixStage = MatrixLabel
 /// An attack class (column) of the matrix.
-package struct MatrixClass: Sendable, Equatable, Codable {
-    package var id: String
-    package var name: String
-    package var nameJA: String?
-
-    package init(id: String, name: String, nameJA: String? = nil) {
-        self.id = id
-        self.name = name
-        self.nameJA = nameJA
-    }
-}
-
+package typealias MatrixClass = MatrixLabel
 /// A named catalog entry inside a cell: a technique or a defense.
-package struct MatrixEntry: Sendable, Equatable, Codable {
-    package var id: String
-    package var name: String
-    package var nameJA: String?
-
-    package init(id: String, name: String, nameJA: String? = nil) {
-        self.id = id
-        self.name = name
-        self.nameJA = nameJA
-    }
-}
+package typealias MatrixEntry = MatrixLabel
 
 /// One stage × class cell.
 package struct MatrixCell: Sendable, Equatable, Codable {
