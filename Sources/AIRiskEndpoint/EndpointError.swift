@@ -2,8 +2,9 @@ import AIRiskSupport
 
 /// Why an endpoint could not be used. Messages never contain credential values.
 package enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A bad option or configuration.
-    case configuration(String)
+    /// An option (`--endpoint`, `--header-env`, `--input-shape`, …) whose value cannot be used: `value` as it was
+    /// given (never a credential), `requirement` what it must be.
+    case badOption(option: String, value: String, requirement: String)
     /// A limit flag (`--batch`, `--timeout`, …) outside the range it must lie in; `value` as it was given,
     /// `unit` what the number counts (nil for a plain count).
     case outOfRange(option: String, value: String, allowed: ClosedRange<Double>, unit: String?)
@@ -33,7 +34,8 @@ package enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible 
 
     package var description: String {
         switch self {
-        case .configuration(let m): "endpoint configuration: \(m)"
+        case .badOption(let option, let value, let requirement):
+            "endpoint configuration: \(option) \(value): \(requirement)"
         case .outOfRange(let option, let value, let allowed, let unit):
             "endpoint configuration: \(option) must be "
                 + (allowed.upperBound == .infinity
@@ -70,7 +72,7 @@ extension EndpointError {
     /// The same error with `redact` applied to its texts.
     func redacted(by redact: Redactor) -> EndpointError {
         switch self {
-        case .configuration(let m): .configuration(redact(m))
+        case .badOption(let o, let v, let r): .badOption(option: o, value: redact(v), requirement: redact(r))
         case .outOfRange, .credential: self
         case .unreachable(let l, let r, let a, let n):
             .unreachable(location: redact(l), reason: redact(r), attempts: a, budgetNote: n)

@@ -20,14 +20,15 @@ package struct HeaderCredential: Sendable, Equatable {
     package static func parse(_ spec: String, fromFile: Bool) throws(EndpointError) -> HeaderCredential {
         let flag = fromFile ? "--header-file" : "--header-env"
         guard let eq = spec.firstIndex(of: "="), eq != spec.startIndex, spec.index(after: eq) != spec.endIndex else {
-            throw .configuration(
-                "\(flag) takes HEADER=\(fromFile ? "PATH" : "ENVVAR"), e.g. Authorization=\(fromFile ? "token.txt" : "MY_TOKEN")"
-            )
+            throw .badOption(
+                option: flag, value: "'\(spec)'",
+                requirement: "it takes HEADER=\(fromFile ? "PATH" : "ENVVAR"), e.g. "
+                    + "Authorization=\(fromFile ? "token.txt" : "MY_TOKEN")")
         }
         let name = String(spec[..<eq]).trimmingCharacters(in: .whitespaces)
         let ref = String(spec[spec.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
         guard name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }) else {
-            throw .configuration("\(flag): '\(name)' is not a valid header name")
+            throw .badOption(option: flag, value: "'\(name)'", requirement: "it is not a valid header name")
         }
         return HeaderCredential(name: name, source: fromFile ? .file(ref) : .environment(ref))
     }

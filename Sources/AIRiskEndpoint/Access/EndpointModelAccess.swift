@@ -108,15 +108,18 @@ package final class EndpointModelAccess: ModelAccess {
         } else if let sampleRows, sampleRows.shape.count >= 2 {
             rowShape = Array(sampleRows.shape.dropFirst())
         } else {
-            throw EndpointError.configuration(
-                "the shape of one input row is unknown (no metadata, no sample rows); pass --input-shape")
+            throw EndpointError.badOption(
+                option: "--input-shape", value: "(not given)",
+                requirement: "the shape of one input row is unknown (no metadata, no sample rows); pass it")
         }
         guard !rowShape.isEmpty, rowShape.allSatisfy({ $0 > 0 }) else {
-            throw EndpointError.configuration("input row shape \(rowShape) is not a list of positive sizes")
+            throw EndpointError.badOption(
+                option: "--input-shape", value: "\(rowShape)", requirement: "it must be a list of positive sizes")
         }
         guard KServeMetadata.valuesPerRow(rowShape) != nil else {
-            throw EndpointError.configuration(
-                "input row shape \(rowShape) has more than \(KServeMetadata.maxRowValues) values per row")
+            throw EndpointError.badOption(
+                option: "--input-shape", value: "\(rowShape)",
+                requirement: "it has more than \(KServeMetadata.maxRowValues) values per row")
         }
 
         // Without --output-name, ask for a declared probability output (MLServer's sklearn runtime
@@ -160,8 +163,9 @@ package final class EndpointModelAccess: ModelAccess {
                 notes.append("output kind set to \(forced.rawValue) by the configuration")
                 kind = forced
             } else {
-                throw EndpointError.configuration(
-                    "the endpoint returns labels only; it cannot be treated as \(forced.rawValue)")
+                throw EndpointError.badOption(
+                    option: "--output-kind", value: forced.rawValue,
+                    requirement: "the endpoint returns labels only; it cannot be treated as \(forced.rawValue)")
             }
         }
         session.kind = kind
