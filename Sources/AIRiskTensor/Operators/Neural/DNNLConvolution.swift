@@ -49,6 +49,9 @@
             _ shape: Shape, input: UnsafePointer<Float>, weights: [Float], bias: UnsafePointer<Float>?,
             output: UnsafeMutablePointer<Float>
         ) -> Bool {
+            // oneDNN fixes a primitive's thread count when it is created, from the calling thread's OpenMP setting:
+            // set it first, or a primitive made for two threads spins the second on a one-thread run.
+            ProcessConfiguration.applyKernelThreadsToCallingThread()
             let found: (Primitive, AlignedBuffer?)? = last.withLock { cached in
                 if let c = cached, c.primitive.shape == shape {
                     let same = c.weights.map { Self.sameStorage($0, weights) } ?? false
@@ -65,7 +68,6 @@
                 guard let p = Primitive(shape) else { return false }
                 primitive = p
             }
-            ProcessConfiguration.applyKernelThreadsToCallingThread()
             if primitive.packsWeights, packed == nil {
                 guard let w = weights.withUnsafeBufferPointer({ primitive.pack(weights: $0.baseAddress!) }) else {
                     return false
@@ -114,21 +116,25 @@
         /// A convolution primitive with the reorders between the engine's plain layouts and the primitive's own.
         final class Primitive: @unchecked Sendable {
             /// Slots of ``descriptors``.
-            private enum Slot: Int, CaseIterable {
+            fileprivate enum Slot: Int, CaseIterable {
                 case src, weights, dst, scratchpad, plainSrc, plainWeights, plainDst, bias
             }
 
             let shape: Shape
-            private let engine: dnnl_engine_t
+            fileprivate let engine: dnnl_engine_t
             private let convolution: dnnl_primitive_t
             /// The memory descriptors, on the heap so calls can hand oneDNN pointers to them.
             private let descriptors: UnsafeMutablePointer<dnnl_memory_desc_t>
-            private let srcReorder: dnnl_primitive_t?, dstReorder: dnnl_primitive_t?, weightsReorder: dnnl_primitive_t?
-            private let srcBytes: Int, dstBytes: Int, weightsBytes: Int, scratchBytes: Int
+            fileprivate let srcReorder: dnnl_primitive_t?, dstReorder: dnnl_primitive_t?
+            private let weightsReorder: dnnl_primitive_t?
+            fileprivate let srcBytes: Int, dstBytes: Int, scratchBytes: Int
+            private let weightsBytes: Int
 
             var packsWeights: Bool { weightsReorder != nil }
 
-            private func md(_ slot: Slot) -> UnsafeMutablePointer<dnnl_memory_desc_t> { descriptors + slot.rawValue }
+            fileprivate func md(_ slot: Slot) -> UnsafeMutablePointer<dnnl_memory_desc_t> {
+                descriptors + slot.rawValue
+            }
 
             init?(_ shape: Shape) {
                 guard let engine = DNNLConvolution.engine?.handle else { return nil }
@@ -231,39 +237,99 @@
                 return ok ? out : nil
             }
 
+            /// What one call needs besides the primitive: a stream, the blocked buffers and a memory object per
+            /// argument. Calls take one from ``contexts`` and give it back, so the hot path allocates nothing after
+            /// the first calls (one context per concurrent caller).
+            private final class ExecutionContext: @unchecked Sendable {
+                let stream: dnnl_stream_t
+                let srcBuffer: AlignedBuffer?, dstBuffer: AlignedBuffer?, scratch: AlignedBuffer
+                /// Memory objects in ``Argument`` order; their data handles are set on each call.
+                var memories: [dnnl_memory_t] = []
+
+                init?(_ p: Primitive) {
+                    var stream: dnnl_stream_t?
+                    guard dnnl_stream_create(&stream, p.engine, dnnl_stream_default_flags.rawValue) == dnnl_success,
+                        let stream
+                    else { return nil }
+                    self.stream = stream
+                    srcBuffer = p.srcReorder.map { _ in AlignedBuffer(bytes: p.srcBytes) }
+                    dstBuffer = p.dstReorder.map { _ in AlignedBuffer(bytes: p.dstBytes) }
+                    scratch = AlignedBuffer(bytes: p.scratchBytes)
+                    for a in Argument.allCases {
+                        var m: dnnl_memory_t?
+                        guard dnnl_memory_create(&m, p.md(a.slot), p.engine, nil) == dnnl_success, let m else {
+                            return nil
+                        }
+                        memories.append(m)
+                    }
+                }
+
+                deinit {
+                    memories.forEach { dnnl_memory_destroy($0) }
+                    dnnl_stream_destroy(stream)
+                }
+
+                /// The memory object of `a`, pointing at `pointer`.
+                func memory(_ a: Argument, _ pointer: UnsafeMutableRawPointer) -> dnnl_memory_t? {
+                    let m = memories[a.rawValue]
+                    return dnnl_memory_set_data_handle(m, pointer) == dnnl_success ? m : nil
+                }
+            }
+
+            /// The buffers a call hands oneDNN, each with its layout's slot.
+            fileprivate enum Argument: Int, CaseIterable {
+                case plainSrc, src, weights, bias, dst, plainDst, scratchpad
+                var slot: Slot {
+                    switch self {
+                    case .plainSrc: .plainSrc
+                    case .src: .src
+                    case .weights: .weights
+                    case .bias: .bias
+                    case .dst: .dst
+                    case .plainDst: .plainDst
+                    case .scratchpad: .scratchpad
+                    }
+                }
+            }
+
+            private let contexts = Mutex<[ExecutionContext]>([])
+
             /// One forward pass: reorders in, the convolution, reorders out.
             func execute(
                 input: UnsafePointer<Float>, weights packedOrPlain: UnsafeRawPointer, bias: UnsafePointer<Float>?,
                 output: UnsafeMutablePointer<Float>
             ) -> Bool {
-                let srcBuffer = srcReorder.map { _ in AlignedBuffer(bytes: srcBytes) }
-                let dstBuffer = dstReorder.map { _ in AlignedBuffer(bytes: dstBytes) }
-                let scratch = AlignedBuffer(bytes: scratchBytes)
+                guard let context = contexts.withLock({ $0.popLast() }) ?? ExecutionContext(self) else { return false }
+                defer { contexts.withLock { $0.append(context) } }
                 let plainIn = UnsafeMutableRawPointer(mutating: input)
                 let plainOut = UnsafeMutableRawPointer(output)
-                return withStream { stream in
-                    if let srcReorder, let srcBuffer {
-                        guard
-                            run(
-                                srcReorder, stream,
-                                [(DNNL_ARG_FROM, md(.plainSrc), plainIn), (DNNL_ARG_TO, md(.src), srcBuffer.pointer)])
-                        else { return false }
+                func exec(_ primitive: dnnl_primitive_t, _ args: [(Int32, Argument, UnsafeMutableRawPointer)]) -> Bool {
+                    var execArgs: [dnnl_exec_arg_t] = []
+                    execArgs.reserveCapacity(args.count)
+                    for (arg, a, pointer) in args {
+                        guard let m = context.memory(a, pointer) else { return false }
+                        execArgs.append(dnnl_exec_arg_t(arg: arg, memory: m))
                     }
-                    var args = [
-                        (DNNL_ARG_SRC, md(.src), srcBuffer?.pointer ?? plainIn),
-                        (DNNL_ARG_WEIGHTS, md(.weights), UnsafeMutableRawPointer(mutating: packedOrPlain)),
-                        (DNNL_ARG_DST, md(.dst), dstBuffer?.pointer ?? plainOut),
-                        (DNNL_ARG_SCRATCHPAD, md(.scratchpad), scratch.pointer),
-                    ]
-                    if let bias { args.append((DNNL_ARG_BIAS, md(.bias), UnsafeMutableRawPointer(mutating: bias))) }
-                    guard run(convolution, stream, args) else { return false }
-                    if let dstReorder, let dstBuffer {
-                        return run(
-                            dstReorder, stream,
-                            [(DNNL_ARG_FROM, md(.dst), dstBuffer.pointer), (DNNL_ARG_TO, md(.plainDst), plainOut)])
-                    }
-                    return true
+                    return dnnl_primitive_execute(primitive, context.stream, Int32(execArgs.count), execArgs)
+                        == dnnl_success
                 }
+                if let srcReorder, let b = context.srcBuffer {
+                    guard exec(srcReorder, [(DNNL_ARG_FROM, .plainSrc, plainIn), (DNNL_ARG_TO, .src, b.pointer)])
+                    else { return false }
+                }
+                var args: [(Int32, Argument, UnsafeMutableRawPointer)] = [
+                    (DNNL_ARG_SRC, .src, context.srcBuffer?.pointer ?? plainIn),
+                    (DNNL_ARG_WEIGHTS, .weights, UnsafeMutableRawPointer(mutating: packedOrPlain)),
+                    (DNNL_ARG_DST, .dst, context.dstBuffer?.pointer ?? plainOut),
+                    (DNNL_ARG_SCRATCHPAD, .scratchpad, context.scratch.pointer),
+                ]
+                if let bias { args.append((DNNL_ARG_BIAS, .bias, UnsafeMutableRawPointer(mutating: bias))) }
+                guard exec(convolution, args) else { return false }
+                if let dstReorder, let b = context.dstBuffer {
+                    guard exec(dstReorder, [(DNNL_ARG_FROM, .dst, b.pointer), (DNNL_ARG_TO, .plainDst, plainOut)])
+                    else { return false }
+                }
+                return dnnl_stream_wait(context.stream) == dnnl_success
             }
 
             private func withStream(_ body: (dnnl_stream_t) -> Bool) -> Bool {
