@@ -13,6 +13,10 @@ public enum NeuralKernels {
         LRNKernel.self,
         MeanVarianceNormalizationKernel.self,
         ResizeKernel.self,
+        GridSampleKernel.self,
+        MaxUnpoolKernel.self,
+        UpsampleKernel.self,
+        RoiAlignKernel.self,
         ConvTransposeKernel.self,
     ]
 }
