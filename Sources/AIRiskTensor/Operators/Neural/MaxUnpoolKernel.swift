@@ -1,6 +1,7 @@
-/// ONNX MaxUnpool (opsets 9–11): the partial inverse of MaxPool. The output (of `output_shape` when given,
-/// otherwise `(in − 1) · stride + kernel − pad_begin − pad_end` per spatial axis) is zero except at the flat
-/// positions `I` names, which receive the values of `X`. Not differentiable.
+/// ONNX MaxUnpool (opsets 9–11): the partial inverse of MaxPool. The unpooled tensor,
+/// `(in − 1) · stride + kernel − pad_begin − pad_end` long per spatial axis, is zero except at the flat positions
+/// `I` names, which receive the values of `X`; a larger `output_shape` pads it with zeros at the end of each axis.
+/// Not differentiable.
 struct MaxUnpoolKernel: Kernel {
     static let opType = "MaxUnpool"
     static let isDifferentiable = false
@@ -33,28 +34,40 @@ struct MaxUnpoolKernel: Kernel {
             throw ctx.inputError(0, "must be (N, C, \(spatial) spatial axes), got \(x.shape)")
         }
         guard indices.count == x.count else { throw ctx.inputError(1, "must have the shape of X \(x.shape)") }
-        var shape: [Int]
-        if let given = try ctx.optionalIntValues(inputs, 2) {
-            guard given.count == x.rank, given.allSatisfy({ $0 >= 0 }) else {
-                throw ctx.inputError(2, "must hold \(x.rank) non-negative sizes, got \(given)")
-            }
-            shape = given
-        } else {
-            shape = Array(x.shape[0..<2])
-            for d in 0..<spatial {
-                let stride = strides?[d] ?? 1
-                let pad = (pads?[d] ?? 0) + (pads?[d + spatial] ?? 0)
-                shape.append((x.shape[d + 2] - 1) * stride + kernelShape[d] - pad)
-            }
+        var inferred = Array(x.shape[0..<2])
+        for d in 0..<spatial {
+            let stride = strides?[d] ?? 1
+            let pad = (pads?[d] ?? 0) + (pads?[d + spatial] ?? 0)
+            inferred.append((x.shape[d + 2] - 1) * stride + kernelShape[d] - pad)
         }
-        guard shape.allSatisfy({ $0 >= 0 }) else { throw ctx.fail("the output shape \(shape) is negative") }
+        guard inferred.allSatisfy({ $0 >= 0 }) else { throw ctx.fail("the unpooled shape \(inferred) is negative") }
+        try ctx.checkOutput(inferred, .float)
+        var unpooled = [Float](repeating: 0, count: inferred.reduce(1, *))
+        for (k, i) in indices.enumerated() {
+            guard i >= 0 && i < unpooled.count else {
+                throw ctx.inputError(1, "index \(i) is outside the unpooled tensor of \(unpooled.count) elements")
+            }
+            unpooled[i] = xs[k]
+        }
+        guard let shape = try ctx.optionalIntValues(inputs, 2) else {
+            return KernelOutput(outputs: [Tensor(shape: inferred, scalars: unpooled)])
+        }
+        // An output_shape larger than the inferred one pads at the end of each axis (as the ONNX reference does).
+        guard shape.count == x.rank, zip(shape, inferred).allSatisfy({ $0 >= $1 }) else {
+            throw ctx.inputError(2, "must hold \(x.rank) sizes, each at least the unpooled \(inferred), got \(shape)")
+        }
         try ctx.checkOutput(shape, .float)
         var out = [Float](repeating: 0, count: shape.reduce(1, *))
-        for (k, i) in indices.enumerated() {
-            guard i >= 0 && i < out.count else {
-                throw ctx.inputError(1, "index \(i) is outside the output of \(out.count) elements")
+        let from = Shape.strides(inferred)
+        let to = Shape.strides(shape)
+        for i in unpooled.indices where unpooled[i] != 0 {
+            var rest = i
+            var target = 0
+            for d in inferred.indices {
+                target += (rest / from[d]) * to[d]
+                rest %= from[d]
             }
-            out[i] = xs[k]
+            out[target] = unpooled[i]
         }
         return KernelOutput(outputs: [Tensor(shape: shape, scalars: out)])
     }
