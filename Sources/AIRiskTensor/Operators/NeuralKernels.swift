@@ -17,6 +17,7 @@ public enum NeuralKernels {
         MaxUnpoolKernel.self,
         UpsampleKernel.self,
         RoiAlignKernel.self,
+        InstanceNormalizationKernel.self,
         ConvTransposeKernel.self,
     ]
 }

@@ -32,7 +32,9 @@ struct ConformanceHarness {
     /// engine): cases that need them are counted as skipped with the reason, not as passes.
     static func unclaimedMode(_ error: Error) -> String? {
         let text = "\(error)"
-        if text.contains("from the enclosing graph") { return "outer-scope values in subgraphs are not supported: \(text)" }
+        if text.contains("from the enclosing graph") {
+            return "outer-scope values in subgraphs are not supported: \(text)"
+        }
         return text.contains("training_mode") ? "training-mode behaviour is not claimed: \(text)" : nil
     }
 

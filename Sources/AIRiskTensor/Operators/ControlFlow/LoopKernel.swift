@@ -45,7 +45,9 @@ struct LoopKernel: Kernel {
             guard i < Self.maxIterations else {
                 throw ctx.fail("the loop runs more than \(Self.maxIterations) iterations")
             }
-            var feed: [String: Tensor] = [names[0]: Tensor(shape: [], int64: [Int64(i)]), names[1]: Tensor(shape: [], storage: .bool([cond]))]
+            var feed: [String: Tensor] = [
+                names[0]: Tensor(shape: [], int64: [Int64(i)]), names[1]: Tensor(shape: [], storage: .bool([cond])),
+            ]
             for (k, s) in states.enumerated() { feed[names[k + 2]] = s }
             let result = try body.run(inputs: feed)
             func output(_ j: Int) throws -> Tensor {

@@ -35,7 +35,8 @@ struct MaxPoolKernel: Kernel {
             floatInputs[0] = Tensor(shape: x.shape, scalars: v.map { Float($0) })
             var result = try forward(floatInputs)
             let pooled = result.outputs[0].floats ?? []
-            result.outputs[0] = Tensor(shape: result.outputs[0].shape, int64: pooled.map { $0.isFinite ? Int64($0) : 0 })
+            result.outputs[0] = Tensor(
+                shape: result.outputs[0].shape, int64: pooled.map { $0.isFinite ? Int64($0) : 0 })
             return result
         }
         let x = try PoolingInput(context, inputs)

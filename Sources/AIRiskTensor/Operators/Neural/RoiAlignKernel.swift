@@ -30,7 +30,8 @@ struct RoiAlignKernel: Kernel {
         samplingRatio = try ctx.int("sampling_ratio", default: 0)
         guard samplingRatio >= 0 else { throw ctx.attributeError("sampling_ratio", "must not be negative") }
         spatialScale = try ctx.float("spatial_scale", default: 1)
-        let transform = try ctx.string("coordinate_transformation_mode") ?? (opset >= 16 ? "half_pixel" : "output_half_pixel")
+        let transform =
+            try ctx.string("coordinate_transformation_mode") ?? (opset >= 16 ? "half_pixel" : "output_half_pixel")
         guard transform == "half_pixel" || transform == "output_half_pixel" else {
             throw ctx.attributeError("coordinate_transformation_mode", "must be half_pixel or output_half_pixel")
         }
@@ -44,7 +45,9 @@ struct RoiAlignKernel: Kernel {
         guard x.rank == 4, x.shape[2] > 0, x.shape[3] > 0 else {
             throw ctx.inputError(0, "must be [N, C, H, W] with H, W > 0, got \(x.shape)")
         }
-        guard rois.rank == 2, rois.shape[1] == 4 else { throw ctx.inputError(1, "must be [rois, 4], got \(rois.shape)") }
+        guard rois.rank == 2, rois.shape[1] == 4 else {
+            throw ctx.inputError(1, "must be [rois, 4], got \(rois.shape)")
+        }
         let count = rois.shape[0]
         guard batchIndex.count == count else { throw ctx.inputError(2, "must hold one batch index per roi") }
         let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
@@ -71,6 +74,9 @@ struct RoiAlignKernel: Kernel {
             }
             let gridH = samplingRatio > 0 ? samplingRatio : Int(binH.rounded(.up))
             let gridW = samplingRatio > 0 ? samplingRatio : Int(binW.rounded(.up))
+            guard Double(gridH) * Double(gridW) * Double(c * outputHeight * outputWidth) <= Double(1 << 31) else {
+                throw ctx.fail("roi \(k) needs more than 2^31 bilinear samples (sampling_ratio / roi size)")
+            }
             let samples = Double(Swift.max(gridH * gridW, 1))
             for ch in 0..<c {
                 let base = (b * c + ch) * h * w

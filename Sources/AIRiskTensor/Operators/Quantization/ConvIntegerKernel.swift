@@ -21,7 +21,9 @@ struct ConvIntegerKernel: Kernel {
     }
 
     /// The exact integer convolution `(x − x_zero_point) ⊛ (w − w_zero_point)`, shared with QLinearConv.
-    func accumulate(x: Tensor, w: Tensor, xZero: Tensor?, wZero: Tensor?, inputs: (x: Int, w: Int, xZero: Int, wZero: Int))
+    func accumulate(
+        x: Tensor, w: Tensor, xZero: Tensor?, wZero: Tensor?, inputs: (x: Int, w: Int, xZero: Int, wZero: Int)
+    )
         throws -> (shape: [Int], values: [Int64])
     {
         let xv = try IntegerMatMul.integers(x, ctx: ctx, input: inputs.x)
@@ -43,7 +45,8 @@ struct ConvIntegerKernel: Kernel {
             throw ctx.fail("the products' sums may exceed 2^24, beyond what the float convolution keeps exact")
         }
         let y = try conv.forward([
-            Tensor(shape: x.shape, scalars: xs.map { Float($0) }), Tensor(shape: w.shape, scalars: ws.map { Float($0) }),
+            Tensor(shape: x.shape, scalars: xs.map { Float($0) }),
+            Tensor(shape: w.shape, scalars: ws.map { Float($0) }),
         ]).outputs[0]
         return (y.shape, (y.floats ?? []).map { Int64($0.rounded()) })
     }

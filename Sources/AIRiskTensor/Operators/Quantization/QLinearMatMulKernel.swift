@@ -16,7 +16,8 @@ struct QLinearMatMulKernel: Kernel {
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let ctx = product.ctx
         guard let range else {
-            throw ctx.fail("the element type of y_zero_point (input 7) is not stated by the graph, so the output type is unknown")
+            throw ctx.fail(
+                "the element type of y_zero_point (input 7) is not stated by the graph, so the output type is unknown")
         }
         func scalar(_ index: Int) throws -> Float {
             let v = try ctx.floats(try ctx.input(inputs, index), input: index)

@@ -29,7 +29,8 @@ struct QuantizeLinearKernel: Kernel {
         let zeroPoint = ctx.optionalInput(inputs, 2)
         if zeroPoint != nil && !typeKnown {
             throw ctx.fail(
-                "the element type of the zero point (input 2) is not stated by the graph, so the output type is unknown")
+                "the element type of the zero point (input 2) is not stated by the graph, so the output type is unknown"
+            )
         }
         let p = try QuantizationParameters(
             ctx: ctx, x: x, scale: try ctx.input(inputs, 1), zeroPoint: zeroPoint, axis: axis)

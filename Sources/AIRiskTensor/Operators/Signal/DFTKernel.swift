@@ -11,6 +11,8 @@ struct DFTKernel: Kernel {
     let axis: Int
     let inverse: Bool
     let onesided: Bool
+    /// The most complex multiply-adds one evaluation may take (the transform is computed directly, O(n²)).
+    static let maxWork = 1 << 31
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
@@ -36,6 +38,9 @@ struct DFTKernel: Kernel {
         try ctx.checkOutput(outShape, .float)
         let outer = x.shape[0..<a].reduce(1, *)
         let inner = x.shape[(a + 1)..<(x.rank - 1)].reduce(1, *)
+        guard Double(outer) * Double(inner) * Double(bins) * Double(n) <= Double(Self.maxWork) else {
+            throw ctx.fail("the direct transform needs more than \(Self.maxWork) multiply-adds")
+        }
         var out = [Float](repeating: 0, count: outShape.reduce(1, *))
         var re = [Double](repeating: 0, count: n)
         var im = [Double](repeating: 0, count: n)

@@ -36,6 +36,9 @@ struct STFTKernel: Kernel {
         let bins = onesided ? frameLength / 2 + 1 : frameLength
         let outShape = [batch, frames, bins, 2]
         try ctx.checkOutput(outShape, .float)
+        guard Double(batch) * Double(frames) * Double(bins) * Double(frameLength) <= Double(DFTKernel.maxWork) else {
+            throw ctx.fail("the direct transforms need more than \(DFTKernel.maxWork) multiply-adds")
+        }
         var out = [Float](repeating: 0, count: outShape.reduce(1, *))
         var re = [Double](repeating: 0, count: frameLength)
         var im = [Double](repeating: 0, count: frameLength)

@@ -39,7 +39,8 @@ struct ScatterNDKernel: Kernel {
                 var i = idx[b * k + d]
                 if i < 0 { i += data.shape[d] }
                 guard i >= 0 && i < data.shape[d] else {
-                    throw ctx.inputError(1, "index \(idx[b * k + d]) is out of range for axis \(d) of size \(data.shape[d])")
+                    throw ctx.inputError(
+                        1, "index \(idx[b * k + d]) is out of range for axis \(d) of size \(data.shape[d])")
                 }
                 offset += i * strides[d]
             }
@@ -77,7 +78,8 @@ struct ScatterNDKernel: Kernel {
             return KernelOutput(outputs: [Tensor(shape: data.shape, storage: .string(out))])
         default:
             throw ctx.inputError(
-                2, "has type \(updates.elementTypeName), which does not fit data of type \(data.elementTypeName) "
+                2,
+                "has type \(updates.elementTypeName), which does not fit data of type \(data.elementTypeName) "
                     + "with reduction \(reduction)")
         }
     }

@@ -12,6 +12,8 @@ struct EinsumKernel: Kernel {
     let operands: [[Int]]
     /// The output's subscripts (explicit), or nil for the implicit form.
     let explicitOutput: [Int]?
+    /// The most products one evaluation may sum (the direct loop is exponential in the number of labels).
+    static let maxWork = 1 << 31
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
@@ -77,7 +79,9 @@ struct EinsumKernel: Kernel {
                     let n = shapes[k][axis]
                     if let known = sizes[label], known != n {
                         guard known == 1 || n == 1 else {
-                            throw ctx.inputError(k, "label '\(Character(Unicode.Scalar(UInt8(label))))' has size \(n), elsewhere \(known)")
+                            throw ctx.inputError(
+                                k,
+                                "label '\(Character(Unicode.Scalar(UInt8(label))))' has size \(n), elsewhere \(known)")
                         }
                         sizes[label] = Swift.max(known, n)
                     } else {
@@ -97,7 +101,8 @@ struct EinsumKernel: Kernel {
         if let explicitOutput {
             outputLabels = expand(explicitOutput)
             for label in outputLabels where sizes[label] == nil {
-                throw ctx.attributeError("equation", "output label '\(Character(Unicode.Scalar(UInt8(label))))' appears in no operand")
+                throw ctx.attributeError(
+                    "equation", "output label '\(Character(Unicode.Scalar(UInt8(label))))' appears in no operand")
             }
         } else {
             let all = operands.flatMap { $0.filter { $0 >= 0 } }
@@ -109,6 +114,14 @@ struct EinsumKernel: Kernel {
         let loopSizes = loopLabels.map { sizes[$0] ?? 1 }
         let outShape = outputLabels.map { sizes[$0] ?? 1 }
         try ctx.checkOutput(outShape, .float)
+        var work = 1
+        for n in loopSizes {
+            let (product, overflow) = work.multipliedReportingOverflow(by: Swift.max(n, 1))
+            guard !overflow, product <= Self.maxWork else {
+                throw ctx.fail("the equation needs more than \(Self.maxWork) multiply-adds")
+            }
+            work = product
+        }
         // For each operand, the stride of every loop label (0 where absent or broadcast).
         var strides: [[Int]] = []
         for (k, labels) in operands.enumerated() {
