@@ -62,4 +62,36 @@ struct NodeTestKernelTests {
         let none = try TestSupport.run("NonMaxSuppression", [boxes, scores])[0]
         #expect(none.shape == [0, 3])
     }
+
+    @Test("Loop threads a value through its trip count, stacks scan outputs, and stops a loop without end")
+    func loop() throws {
+        let body = Graph(
+            name: "body",
+            nodes: [
+                Node(name: "c", opType: "Identity", inputs: ["cond"], outputs: ["cond_out"]),
+                Node(name: "add", opType: "Add", inputs: ["v", "one"], outputs: ["v_out"]),
+                Node(name: "scan", opType: "Identity", inputs: ["v_out"], outputs: ["scan_out"]),
+            ],
+            inputs: [
+                ValueInfo(name: "i", elementType: "int64", shape: []),
+                ValueInfo(name: "cond", elementType: "bool", shape: []),
+                ValueInfo(name: "v", elementType: "float32", shape: nil),
+            ],
+            outputs: ["cond_out", "v_out", "scan_out"].map { ValueInfo(name: $0, elementType: nil, shape: nil) },
+            initializers: ["one": Tensor(scalar: 1)])
+        let out = try TestSupport.run(
+            "Loop", [Tensor(int64Scalar: 3), Tensor(shape: [], bools: [true]), Tensor(vector: [0])], outputs: 2,
+            attributes: ["body": .graph(body)])
+        #expect(out[0].floats == [3])
+        #expect(out[1].shape == [3, 1])
+        #expect(out[1].floats == [1, 2, 3])
+        do {
+            _ = try TestSupport.run(
+                "Loop", [nil, Tensor(shape: [], bools: [true]), Tensor(vector: [0])], outputs: 2,
+                attributes: ["body": .graph(body)])
+            Issue.record("a loop without trip count and an always-true condition returned")
+        } catch {
+            #expect("\(error)".contains("more than \(LoopKernel.maxIterations) iterations"))
+        }
+    }
 }
