@@ -33,6 +33,7 @@ package struct ONNXModel: Sendable {
     /// 22–25 only widen type lists (bfloat16, float4, float8e8m0), add operators the engine reports as missing, and
     /// restate the pooling windows that start in the right padding (ignored, as the engine always did).
     package static let supportedOpsets: ClosedRange<Int64> = 9...25
+    // Opsets 1–8 are accepted operator by operator where the semantics match (LegacyOpsets).
     /// The ai.onnx.ml operator-set versions the engine implements.
     package static let supportedMLOpsets: ClosedRange<Int64> = 1...5
 
@@ -86,7 +87,7 @@ package struct ONNXModel: Sendable {
             let d = domain == "ai.onnx" ? "" : domain
             let range: ClosedRange<Int64>? =
                 d == "" ? supportedOpsets : d == "ai.onnx.ml" ? supportedMLOpsets : nil
-            if let range, !range.contains(version) {
+            if let range, !range.contains(version), d != "" || !LegacyOpsets.versions.contains(version) {
                 throw ONNXError.unsupportedOpset(file: fileName, domain: d, version: version, supported: range)
             }
             opsets[d] = Int(clamping: version)
@@ -107,6 +108,7 @@ package struct ONNXModel: Sendable {
             metadataProps: proto.metadataProps.map { ONNXMetadataEntry(key: $0.key, value: $0.value) },
             opsetImports: opsets, inputs: lowered.inputs, outputs: lowered.outputs, graph: lowered.graph)
         try model.checkOpsetImports()
+        try model.checkLegacyOpsets()
         if checkOperators { try model.checkOperatorSupport() }
         return model
     }

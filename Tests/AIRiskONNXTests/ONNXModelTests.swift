@@ -128,9 +128,9 @@ struct ONNXModelTests {
         }
     }
 
-    @Test("opsets outside 9–25 are rejected with the supported range")
+    @Test("opsets outside 1–25 are rejected with the supported range")
     func opsetRange() throws {
-        for opset: Int64 in [8, 26] {
+        for opset: Int64 in [0, 26] {
             #expect(throws: ONNXError.unsupportedOpset(file: "m.onnx", domain: "", version: opset, supported: 9...25)) {
                 try ONNXModel.load(
                     data: Data(TestModels.singleNode(opset: opset)), fileName: "m.onnx", checkOperators: false)
@@ -140,6 +140,29 @@ struct ONNXModelTests {
             data: Data(TestModels.singleNode(opset: 13)), fileName: "m.onnx", checkOperators: false)
         #expect(ok.opsetImports == ["": 13])
         #expect(ok.graph.inputs == [ValueInfo(name: "X", elementType: "float32", shape: [.symbolic("N"), .fixed(3)])])
+    }
+
+    @Test("opsets 1–8 load only operators whose semantics match the engine's, else an error names operator and opset")
+    func legacyOpsets() throws {
+        let relu8 = try ONNXModel.load(
+            data: Data(TestModels.singleNode(opset: 8)), fileName: "m.onnx", checkOperators: false)
+        #expect(relu8.opsetImports == ["": 8])
+        // Relu of opset 1–5 had `consumed_inputs`; BatchNormalization before 9 had `spatial` / `is_test`.
+        for (opType, opset): (String, Int64) in [("Relu", 5), ("BatchNormalization", 8), ("Add", 6), ("Scan", 8)] {
+            do {
+                _ = try ONNXModel.load(
+                    data: Data(TestModels.singleNode(opType: opType, opset: opset)), fileName: "m.onnx",
+                    checkOperators: false)
+                Issue.record("\(opType) at opset \(opset) loaded")
+            } catch let error as ONNXError {
+                guard case .unsupportedFeature(_, let feature) = error else {
+                    Issue.record("unexpected \(error)")
+                    continue
+                }
+                #expect(feature.contains("operator \(opType) at ai.onnx opset \(opset) (node 'the_node')"))
+                #expect(feature.contains("re-export the model with opset 9 or later"))
+            }
+        }
     }
 
     @Test("a node reading a value nobody produces is rejected, naming node and value")

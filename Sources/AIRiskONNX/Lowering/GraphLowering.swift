@@ -53,7 +53,8 @@ struct GraphLowering {
                 ONNXValueDeclaration(name: input.name, declaredType: input.type, docString: input.docString))
         }
 
-        let nodes = try lowerNodes(proto, available: Set(runtimeInputs.map(\.name)).union(initializers.keys))
+        let nodes = QuantizeOutputType.annotate(
+            try lowerNodes(proto, available: Set(runtimeInputs.map(\.name)).union(initializers.keys)), graph: proto)
         let producers = Dictionary(nodes.flatMap { n in n.outputs.map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
 
         var outputs: [ValueInfo] = []

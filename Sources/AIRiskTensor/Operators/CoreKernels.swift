@@ -92,5 +92,11 @@ package enum CoreKernels {
         BitShiftKernel.self,
         PadKernel.self,
         ReverseSequenceKernel.self,
+        // The ONNX node tests' remaining operators (issue 18).
+        EinsumKernel.self, DetKernel.self, ScatterNDKernel.self, NonMaxSuppressionKernel.self,
+        WindowKernel<HannWindow>.self, WindowKernel<HammingWindow>.self, WindowKernel<BlackmanWindow>.self,
+        QuantizeLinearKernel.self, DequantizeLinearKernel.self, DynamicQuantizeLinearKernel.self,
+        MatMulIntegerKernel.self, QLinearMatMulKernel.self, IfKernel.self, LoopKernel.self,
+        ConvIntegerKernel.self, QLinearConvKernel.self, DFTKernel.self, STFTKernel.self,
     ]
 }

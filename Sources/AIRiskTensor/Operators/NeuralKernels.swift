@@ -13,6 +13,11 @@ package enum NeuralKernels {
         LRNKernel.self,
         MeanVarianceNormalizationKernel.self,
         ResizeKernel.self,
+        GridSampleKernel.self,
+        MaxUnpoolKernel.self,
+        UpsampleKernel.self,
+        RoiAlignKernel.self,
+        InstanceNormalizationKernel.self,
         ConvTransposeKernel.self,
     ]
 }

@@ -32,6 +32,9 @@ struct ConformanceHarness {
     /// engine): cases that need them are counted as skipped with the reason, not as passes.
     static func unclaimedMode(_ error: Error) -> String? {
         let text = "\(error)"
+        if text.contains("from the enclosing graph") {
+            return "outer-scope values in subgraphs are not supported: \(text)"
+        }
         return text.contains("training_mode") ? "training-mode behaviour is not claimed: \(text)" : nil
     }
 
@@ -67,20 +70,21 @@ struct ConformanceHarness {
         if let nonTensor = model.graph.outputs.first(where: { $0.elementType == nil }) {
             return (label, .skipped("output \(nonTensor.name) is not a tensor"))
         }
-        // The engine computes in float32; cases whose declared inputs or outputs are float16 or
-        // bfloat16 test those encodings, not the operator's float32 semantics.
-        let narrow = ["float16", "bfloat16"]
-        if let v = (model.graph.inputs + model.graph.outputs).first(where: { narrow.contains($0.elementType ?? "") }) {
-            return (label, .skipped("\(v.name) is \(v.elementType ?? ""), not float32"))
+        if let defect = Self.knownDataDefects[dir.lastPathComponent] {
+            return (label, .skipped("the case's expected values are wrong: \(defect)"))
         }
         let dataSets = FixturePaths.caseDirectories(in: dir, prefix: "test_data_set_")
         var hasFloat = false
         for dataSet in dataSets {
             do {
-                let inputs = try readTensors(dataSet, prefix: "input_")
-                let expected = try readTensors(dataSet, prefix: "output_")
+                let rawInputs = try readTensors(dataSet, prefix: "input_")
+                let rawExpected = try readTensors(dataSet, prefix: "output_")
+                let inputs = zip(model.graph.inputs, rawInputs).map(Self.bfloat16Bits)
+                let expected = zip(model.graph.outputs, rawExpected).map(Self.bfloat16Bits)
                 hasFloat = hasFloat || expected.contains { $0.floats != nil }
-                guard inputs.count == model.graph.inputs.count, expected.count == model.graph.outputs.count else {
+                guard rawInputs.count == model.graph.inputs.count, rawExpected.count == model.graph.outputs.count,
+                    zip(model.graph.inputs, rawInputs).allSatisfy(Self.fitsDeclaredShape)
+                else {
                     return (
                         label, .skipped("data set \(dataSet.lastPathComponent) does not match the graph's signature")
                     )
@@ -110,6 +114,32 @@ struct ConformanceHarness {
         return (label, .passed)
     }
 
+    /// Cases of libonnx-testdata 1.12 whose expected values contradict the operator's definition, each with why.
+    static let knownDataDefects: [String: String] = [
+        "test_cast_FLOAT_to_BFLOAT16":
+            "ONNX 1.12's generator truncated float32 to bfloat16; the engine rounds to nearest even, as onnxruntime "
+            + "1.32 does (0.48033667 → 0.48046875, expected 0.47851562)"
+    ]
+
+    /// Whether a data-set tensor has the rank and fixed dimensions the graph declares for it.
+    static func fitsDeclaredShape(_ info: ValueInfo, _ tensor: Tensor) -> Bool {
+        guard let dims = info.shape else { return true }
+        guard dims.count == tensor.rank else { return false }
+        return zip(dims, tensor.shape).allSatisfy { dim, n in
+            if case .fixed(let d) = dim { return d == n }
+            return true
+        }
+    }
+
+    /// ONNX 1.12 wrote the bfloat16 tensors of its Cast / CastLike cases as uint16 bit patterns (data type 4);
+    /// where the graph declares bfloat16, those bits are read as the bfloat16 values they are.
+    static func bfloat16Bits(_ info: ValueInfo, _ tensor: Tensor) -> Tensor {
+        guard info.elementType == "bfloat16", case .int64(let bits) = tensor.storage else { return tensor }
+        return Tensor(
+            shape: tensor.shape,
+            scalars: bits.map { Float(bitPattern: UInt32(UInt16(truncatingIfNeeded: $0)) << 16) })
+    }
+
     private func readTensors(_ dir: URL, prefix: String) throws -> [Tensor] {
         var result: [Tensor] = []
         var i = 0
@@ -130,7 +160,9 @@ struct ConformanceHarness {
             let (label, outcome) = run(caseDirectory: dir)
             switch outcome {
             case .passed: tallies[label, default: Tally()].passed += 1
-            case .skipped: skipped += 1
+            case .skipped(let why):
+                skipped += 1
+                print("[\(title)] SKIP \(dir.lastPathComponent) (\(label)): \(why)")
             case .failed(let why, let hasFloat):
                 tallies[label, default: Tally()].failed += 1
                 print("[\(title)] FAIL \(dir.lastPathComponent) (\(label)): \(why)")

@@ -26,6 +26,19 @@ struct MaxPoolKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        if let x = inputs.first ?? nil, case .int64(let v) = x.storage {
+            // int8 / uint8 (opset 12): exact in float32, so pooled there and returned as integers.
+            guard v.allSatisfy({ $0.magnitude <= 1 << 24 }) else {
+                throw context.inputError(0, "holds integers beyond ±2^24, which MaxPool (int8 / uint8) does not take")
+            }
+            var floatInputs = inputs
+            floatInputs[0] = Tensor(shape: x.shape, scalars: v.map { Float($0) })
+            var result = try forward(floatInputs)
+            let pooled = result.outputs[0].floats ?? []
+            result.outputs[0] = Tensor(
+                shape: result.outputs[0].shape, int64: pooled.map { $0.isFinite ? Int64($0) : 0 })
+            return result
+        }
         let x = try PoolingInput(context, inputs)
         let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [], planes: x.planes)
         let table = tables.table(for: plan)

@@ -1,0 +1,51 @@
+/// ONNX If (opsets 1–21): runs `then_branch` or `else_branch` by the scalar condition and returns that branch's
+/// outputs. Branches must be self-contained (read no values of the enclosing graph; checked when the model loads)
+/// and produce tensors. Not differentiable.
+struct IfKernel: Kernel {
+    static let opType = "If"
+    static let isDifferentiable = false
+    let ctx: KernelContext
+    let thenBranch: Executor
+    let elseBranch: Executor
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        thenBranch = try Self.branch(node, "then_branch", ctx)
+        elseBranch = try Self.branch(node, "else_branch", ctx)
+        guard thenBranch.outputNames.count == elseBranch.outputNames.count else {
+            throw ctx.fail(
+                "then_branch has \(thenBranch.outputNames.count) outputs, else_branch \(elseBranch.outputNames.count)")
+        }
+    }
+
+    static func branch(_ node: Node, _ key: String, _ ctx: KernelContext) throws -> Executor {
+        guard case .graph(let graph)? = node.attributes[key] else {
+            throw ctx.attributeError(key, "is required and must be a graph")
+        }
+        do {
+            return try Executor(graph: graph)
+        } catch ExecutorError.undefinedValue(let name, let inner) {
+            throw ctx.fail(
+                "\(key)'s node '\(inner)' reads '\(name)' from the enclosing graph; airisk runs only "
+                    + "self-contained If branches")
+        }
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let cond = try ctx.input(inputs, 0)
+        let flags: [Bool]
+        do { flags = try cond.asBools() } catch { throw ctx.inputError(0, error.description) }
+        guard flags.count == 1 else { throw ctx.inputError(0, "must hold one value, got \(flags.count)") }
+        let branch = flags[0] ? thenBranch : elseBranch
+        let result = try branch.run(inputs: [:])
+        return KernelOutput(
+            outputs: try branch.outputNames.map { name in
+                guard let v = result[name] else { throw ctx.fail("the branch did not produce '\(name)'") }
+                return v
+            })
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        inputs.map { _ in nil }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// ONNX DFT (opset 17): the discrete Fourier transform along `axis` (default 1) of a real `[…, 1]` or complex
+/// `[…, 2]` signal, padded with zeros or truncated to `dft_length` when given; `inverse` conjugates the kernel
+/// and divides by the length; `onesided` keeps the first `⌊n/2⌋ + 1` bins. Output `[…, 2]` (real, imaginary).
+/// Computed directly (O(n²)) in Double. Not differentiable.
+struct DFTKernel: Kernel {
+    static let opType = "DFT"
+    static let isDifferentiable = false
+    let ctx: KernelContext
+    let axis: Int
+    let inverse: Bool
+    let onesided: Bool
+    /// The most complex multiply-adds one evaluation may take (the transform is computed directly, O(n²)).
+    static let maxWork = 1 << 31
+
+    init(node: Node, opset: Int) throws {
+        ctx = KernelContext(node)
+        axis = try ctx.int("axis", default: 1)
+        inverse = try ctx.int("inverse", default: 0) != 0
+        onesided = try ctx.int("onesided", default: 0) != 0
+        if inverse && onesided { throw ctx.attributeError("onesided", "cannot be set with inverse") }
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let (x, xs) = try ctx.floatInput(inputs, 0)
+        guard x.rank >= 2, let parts = x.shape.last, parts == 1 || parts == 2 else {
+            throw ctx.inputError(0, "must end in an axis of 1 (real) or 2 (complex), got \(x.shape)")
+        }
+        let a = try ctx.axis(axis, rank: x.rank - 1)
+        let length = x.shape[a]
+        let n = try ctx.optionalIntValues(inputs, 1)?.first ?? length
+        guard n > 0 else { throw ctx.inputError(1, "dft_length must be positive, got \(n)") }
+        let bins = onesided ? n / 2 + 1 : n
+        var outShape = x.shape
+        outShape[a] = bins
+        outShape[outShape.count - 1] = 2
+        try ctx.checkOutput(outShape, .float)
+        let outer = x.shape[0..<a].reduce(1, *)
+        let inner = x.shape[(a + 1)..<(x.rank - 1)].reduce(1, *)
+        guard Double(outer) * Double(inner) * Double(bins) * Double(n) <= Double(Self.maxWork) else {
+            throw ctx.fail("the direct transform needs more than \(Self.maxWork) multiply-adds")
+        }
+        var out = [Float](repeating: 0, count: outShape.reduce(1, *))
+        var re = [Double](repeating: 0, count: n)
+        var im = [Double](repeating: 0, count: n)
+        for o in 0..<outer {
+            for i in 0..<inner {
+                for j in 0..<n {
+                    if j < length {
+                        let at = ((o * length + j) * inner + i) * parts
+                        re[j] = Double(xs[at])
+                        im[j] = parts == 2 ? Double(xs[at + 1]) : 0
+                    } else {
+                        (re[j], im[j]) = (0, 0)
+                    }
+                }
+                let (yr, yi) = Self.transform(re: re, im: im, bins: bins, inverse: inverse)
+                for k in 0..<bins {
+                    let at = ((o * bins + k) * inner + i) * 2
+                    out[at] = Float(yr[k])
+                    out[at + 1] = Float(yi[k])
+                }
+            }
+        }
+        return KernelOutput(outputs: [Tensor(shape: outShape, scalars: out)])
+    }
+
+    /// The first `bins` coefficients of the DFT of (re, im); the inverse divides by the length.
+    static func transform(re: [Double], im: [Double], bins: Int, inverse: Bool) -> ([Double], [Double]) {
+        let n = re.count
+        let sign = inverse ? 1.0 : -1.0
+        var yr = [Double](repeating: 0, count: bins)
+        var yi = [Double](repeating: 0, count: bins)
+        for k in 0..<bins {
+            var sr = 0.0
+            var si = 0.0
+            for j in 0..<n {
+                let angle = sign * 2 * Double.pi * Double((j * k) % n) / Double(n)
+                let (c, s) = (cos(angle), sin(angle))
+                sr += re[j] * c - im[j] * s
+                si += re[j] * s + im[j] * c
+            }
+            yr[k] = inverse ? sr / Double(n) : sr
+            yi[k] = inverse ? si / Double(n) : si
+        }
+        return (yr, yi)
+    }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        inputs.map { _ in nil }
+    }
+}
