@@ -43,7 +43,7 @@ struct ReferenceCommandTests {
     @Test(
         "a scikit-learn training script trains the references; LiRA and RMIA run on them and say where they came from",
         .enabled(if: sklearnAvailable, "python3 with numpy, scikit-learn and skl2onnx is not on PATH"),
-        .timeLimit(.minutes(TestEnvironment.minutes(5))))
+        .timeLimit(.minutes(TestEnvironment.minutes(10))))
     func trainsWithTheUsersScript() async throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("airisk-refcmd-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }

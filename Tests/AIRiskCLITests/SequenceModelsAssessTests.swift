@@ -39,7 +39,7 @@ struct SequenceModelsAssessTests {
 
     @Test(
         "the LSTM: membership on the final step, per step and at the leakiest step; extraction copies it",
-        .timeLimit(.minutes(TestEnvironment.minutes(5))))
+        .timeLimit(.minutes(TestEnvironment.minutes(10))))
     func lstm() async throws {
         let dir = try makeTemporaryDirectory(prefix: "airisk-cli-lstm")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -61,7 +61,7 @@ struct SequenceModelsAssessTests {
 
     @Test(
         "the GRU with six outputs is assessed as a regressor: loss, LiRA and RMIA on its residuals",
-        .timeLimit(.minutes(TestEnvironment.minutes(5))))
+        .timeLimit(.minutes(TestEnvironment.minutes(10))))
     func gru() async throws {
         let dir = try makeTemporaryDirectory(prefix: "airisk-cli-gru")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -20,7 +20,7 @@ struct CommandLifetimeTests {
     @Test(
         "no process of the model command's group is left when airisk ends",
         .enabled(if: AIRiskBinary.url != nil, "the airisk executable is not built next to the tests (swift build)"),
-        .timeLimit(.minutes(TestEnvironment.minutes(5))), arguments: Ending.allCases)
+        .timeLimit(.minutes(TestEnvironment.minutes(10))), arguments: Ending.allCases)
     func childGroupEnds(ending: Ending) async throws {
         // A signalled run that had already ended before its signal says nothing about the signal (under
         // ThreadSanitizer an airisk child once ended within a second of starting its model command); its group

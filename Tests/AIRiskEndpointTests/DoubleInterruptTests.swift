@@ -25,7 +25,7 @@ struct DoubleInterruptTests {
             if: TestEnvironment.sanitizer == nil,
             "a race of two signals against report writing: a sanitizer's slowdown decides it (CI runs it unsanitised)"
         ),
-        .timeLimit(.minutes(TestEnvironment.minutes(6))))
+        .timeLimit(.minutes(TestEnvironment.minutes(10))))
     func secondInterruptQuits() async throws {
         let binary = try #require(AIRiskBinary.url)
         let server = try FaultServer()
