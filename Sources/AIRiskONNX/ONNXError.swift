@@ -40,7 +40,9 @@ package enum ONNXError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedOpset(let file, let domain, let version, let supported):
             let d = domain.isEmpty ? "ai.onnx" : domain
             return "\(file): opset \(version) of domain '\(d)' is not supported "
-                + "(supported: \(supported.lowerBound)–\(supported.upperBound)); re-export with a supported opset"
+                + "(supported: \(supported.lowerBound)–\(supported.upperBound)"
+                + (domain.isEmpty ? ", and 1–8 for operators whose meaning has not changed since" : "")
+                + "); re-export with a supported opset"
         case .unsupportedOperator(let file, let opType, let domain, let node):
             let d = domain.isEmpty ? "ai.onnx" : domain
             return "\(file): operator \(opType) (domain '\(d)') used by node '\(node)' is not supported by airisk"
