@@ -79,7 +79,7 @@ struct ConformanceHarness {
             do {
                 let inputs = try readTensors(dataSet, prefix: "input_")
                 let expected = try readTensors(dataSet, prefix: "output_")
-                hasFloat = hasFloat || expected.contains { $0.floats != nil }
+                hasFloat = hasFloat || expected.contains { $0.floats != nil || $0.doubles != nil }
                 guard inputs.count == model.graph.inputs.count, expected.count == model.graph.outputs.count else {
                     return (
                         label, .skipped("data set \(dataSet.lastPathComponent) does not match the graph's signature")
