@@ -1,5 +1,5 @@
 /// The access an assessment assumed, recorded with every probe result.
-public enum AccessLevel: String, Sendable, Codable, CaseIterable, Comparable {
+package enum AccessLevel: String, Sendable, Codable, CaseIterable, Comparable {
     /// Only predicted labels come back.
     case labelsOnly = "labels-only"
     /// Scores (probabilities, logits or regression values) come back, but no gradients.
@@ -15,5 +15,5 @@ public enum AccessLevel: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: AccessLevel, b: AccessLevel) -> Bool { a.rank < b.rank }
+    package static func < (a: AccessLevel, b: AccessLevel) -> Bool { a.rank < b.rank }
 }

@@ -4,24 +4,24 @@ import Synchronization
 /// Wraps a model, counts every call and row, and enforces an optional row budget that is
 /// checked before a request is passed on, so the budget is never exceeded. A cancelled task (the first
 /// Ctrl-C) is refused with ``ModelAccessError/interrupted`` before the batch is passed on.
-public final class CountingModel: ModelAccess {
-    public let base: any ModelAccess
+package final class CountingModel: ModelAccess {
+    package let base: any ModelAccess
     /// Maximum rows (predictions plus gradient rows) this wrapper lets through; nil for none.
-    public let budget: Int?
+    package let budget: Int?
     private let state = Mutex(QueryCount())
 
-    public init(_ base: any ModelAccess, budget: Int? = nil) {
+    package init(_ base: any ModelAccess, budget: Int? = nil) {
         self.base = base
         self.budget = budget
     }
 
-    public var description: ModelDescription { base.description }
+    package var description: ModelDescription { base.description }
 
     /// The calls and rows so far.
-    public var count: QueryCount { state.withLock { $0 } }
+    package var count: QueryCount { state.withLock { $0 } }
 
     /// Rows still allowed, or nil without a budget.
-    public var remaining: Int? {
+    package var remaining: Int? {
         guard let budget else { return nil }
         let used = state.withLock { $0.rows + $0.gradientRows }
         return max(0, budget - used)
@@ -44,12 +44,12 @@ public final class CountingModel: ModelAccess {
         }
     }
 
-    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+    package func predict(_ batch: Tensor) async throws -> ModelOutput {
         try reserve(rows: batch.shape.first ?? 0, gradient: false)
         return try await base.predict(batch)
     }
 
-    public func valueAndInputGradient(
+    package func valueAndInputGradient(
         _ batch: Tensor, seed: @Sendable (ModelOutput) -> [Float]
     ) async throws -> (output: ModelOutput, gradient: Tensor) {
         try reserve(rows: batch.shape.first ?? 0, gradient: true)

@@ -4,19 +4,19 @@
 /// Probes still see one float row: a column's value sits at its position in ``ModelDescription/inputColumns``.
 /// The ``domain`` says what the float means, so that data files can be matched to the model by column name and
 /// queries stay inside each column's own domain.
-public struct InputColumn: Sendable, Equatable {
+package struct InputColumn: Sendable, Equatable {
     /// The column's name, as the data files' headers name it.
-    public var name: String
-    public var domain: FeatureDomain
+    package var name: String
+    package var domain: FeatureDomain
 
-    public init(name: String, domain: FeatureDomain) {
+    package init(name: String, domain: FeatureDomain) {
         self.name = name
         self.domain = domain
     }
 }
 
 /// What values a column of the input row takes.
-public enum FeatureDomain: Sendable, Equatable {
+package enum FeatureDomain: Sendable, Equatable {
     /// Any real number.
     case continuous
     /// Whole numbers (an integer graph input).
@@ -28,7 +28,7 @@ public enum FeatureDomain: Sendable, Equatable {
     case categorical([String])
 
     /// Whether the value at a row position is a category index rather than a quantity.
-    public var isCategorical: Bool {
+    package var isCategorical: Bool {
         if case .categorical = self { return true }
         return false
     }

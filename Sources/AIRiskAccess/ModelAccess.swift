@@ -5,7 +5,7 @@ import AIRiskTensor
 /// Implementations wrap an ONNX file, an HTTP endpoint or a subprocess; defense and budget
 /// layers wrap other implementations. A probe learns only what the model's ``ModelDescription``
 /// says it exposes, which is what an attacker with that access would learn.
-public protocol ModelAccess: Sendable {
+package protocol ModelAccess: Sendable {
     var description: ModelDescription { get }
 
     /// Predicts a batch whose first dimension is the row count and whose remaining dimensions
@@ -21,7 +21,7 @@ public protocol ModelAccess: Sendable {
 }
 
 extension ModelAccess {
-    public func valueAndInputGradient(
+    package func valueAndInputGradient(
         _ batch: Tensor, seed: @Sendable (ModelOutput) -> [Float]
     ) async throws -> (output: ModelOutput, gradient: Tensor) {
         throw ModelAccessError.noInputGradients(model: description.name)

@@ -1,5 +1,5 @@
 /// Why a model could not answer.
-public enum ModelAccessError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ModelAccessError: Error, Sendable, Equatable, CustomStringConvertible {
     case noInputGradients(model: String)
     case badInput(model: String, reason: String)
     case budgetExhausted(model: String, budget: Int, requested: Int)
@@ -7,7 +7,7 @@ public enum ModelAccessError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The assessment was interrupted (the first Ctrl-C): the probe stopped between batches.
     case interrupted
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noInputGradients(let m):
             "\(m) does not provide input gradients (it is not differentiable end to end, or only its outputs are reachable)"

@@ -1,25 +1,25 @@
 /// What a model declares about itself before any query.
-public struct ModelDescription: Sendable, Equatable {
+package struct ModelDescription: Sendable, Equatable {
     /// A display name (file name or endpoint model name).
-    public var name: String
+    package var name: String
     /// The shape of one input row, without the batch dimension (e.g. [64] or [1, 8, 8]).
-    public var inputShape: [Int]
-    public var outputKind: OutputKind
+    package var inputShape: [Int]
+    package var outputKind: OutputKind
     /// Number of classes for classifiers; number of outputs for regression.
-    public var outputWidth: Int
+    package var outputWidth: Int
     /// For sequence models, the number of steps that carry outputs.
-    public var sequenceLength: Int?
+    package var sequenceLength: Int?
     /// Whether ``ModelAccess/valueAndInputGradient(_:seed:)`` is available.
-    public var providesInputGradients: Bool
+    package var providesInputGradients: Bool
     /// The named columns of the input row, in row order, when the model takes its features as separate named
     /// inputs (several graph inputs, or integer, boolean or string ones); nil for one plain tensor input.
-    public var inputColumns: [InputColumn]?
+    package var inputColumns: [InputColumn]?
     /// Whether the model itself handles missing (NaN) inputs — a tree ensemble that routes them (XGBoost,
     /// LightGBM, scikit-learn ≥ 1.3 forests) or an Imputer in front — so data with missing values is assessed as
     /// it is rather than refused.
-    public var handlesMissingValues = false
+    package var handlesMissingValues = false
 
-    public init(
+    package init(
         name: String, inputShape: [Int], outputKind: OutputKind, outputWidth: Int, sequenceLength: Int? = nil,
         providesInputGradients: Bool, inputColumns: [InputColumn]? = nil
     ) {
@@ -33,13 +33,13 @@ public struct ModelDescription: Sendable, Equatable {
     }
 
     /// Number of scalar features in one input row.
-    public var featureCount: Int { inputShape.reduce(1, *) }
+    package var featureCount: Int { inputShape.reduce(1, *) }
 
     /// Whether the model is a classifier (as opposed to a regressor).
-    public var isClassifier: Bool { outputKind != .regression }
+    package var isClassifier: Bool { outputKind != .regression }
 
     /// The strongest access this model allows.
-    public var accessLevel: AccessLevel {
+    package var accessLevel: AccessLevel {
         if providesInputGradients { return .whiteBox }
         return outputKind == .labels ? .labelsOnly : .scores
     }

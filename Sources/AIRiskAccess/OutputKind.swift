@@ -1,5 +1,5 @@
 /// What a model returns for each row, which decides what an attacker learns from a query.
-public enum OutputKind: String, Sendable, Codable, CaseIterable {
+package enum OutputKind: String, Sendable, Codable, CaseIterable {
     /// Class probabilities that sum to one.
     case probabilities
     /// Unnormalised class scores.

@@ -2,10 +2,10 @@ import AIRiskResults
 import Foundation
 
 /// The tool and machine an assessment ran on, recorded in the results.
-public enum AssessmentEnvironment {
-    public static let toolVersion = "0.1.0"
+package enum AssessmentEnvironment {
+    package static let toolVersion = "0.1.0"
 
-    public static var current: EnvironmentInfo {
+    package static var current: EnvironmentInfo {
         EnvironmentInfo(
             operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString,
             cpuCount: ProcessInfo.processInfo.activeProcessorCount, swiftVersion: swiftVersion)

@@ -8,17 +8,17 @@ import Foundation
 
 /// Runs an assessment plan: loads the model and data, runs the probes, scores each result
 /// against the catalog's policy and assembles the canonical results document.
-public struct Assessor: Sendable {
-    public let catalog: Catalog
+package struct Assessor: Sendable {
+    package let catalog: Catalog
     /// Receives one line per stage ("membership: running"), for progress display.
-    public var progress: @Sendable (String) -> Void
+    package var progress: @Sendable (String) -> Void
     /// The timestamp written into the results; injectable for reproducible documents.
-    public var clock: @Sendable () -> Date
+    package var clock: @Sendable () -> Date
 
     /// Receives each running probe's fraction of work done, for progress bars.
-    public var probeProgress: @Sendable (ProbeKind, Double) -> Void
+    package var probeProgress: @Sendable (ProbeKind, Double) -> Void
 
-    public init(
+    package init(
         catalog: Catalog, progress: @escaping @Sendable (String) -> Void = { _ in },
         probeProgress: @escaping @Sendable (ProbeKind, Double) -> Void = { _, _ in },
         clock: @escaping @Sendable () -> Date = { Date() }
@@ -49,7 +49,7 @@ public struct Assessor: Sendable {
     }
 
     /// Assesses `model` (resolved by a loader, see ``ResolvedModel``) with the data sets of `plan`.
-    public func run(_ plan: AssessmentPlan, model: ResolvedModel) async throws -> AssessmentResults {
+    package func run(_ plan: AssessmentPlan, model: ResolvedModel) async throws -> AssessmentResults {
         var inputs = try load(plan, model: model)
         let rawAccess = inputs.access
         var warnings = Self.dataWarnings(inputs) + Self.storedRowWarnings(inputs)
@@ -193,7 +193,7 @@ public struct Assessor: Sendable {
         access: String
     ) throws -> Finding {
         guard let probe = catalog.probe(kind.rawValue) else {
-            throw AssessmentError.policy("the catalog has no mapping for probe '\(kind.rawValue)'")
+            throw AssessmentError.policyGap(missing: "a catalog mapping for probe '\(kind.rawValue)'", known: [])
         }
         let score = try RiskScorer(catalog: catalog).score(
             probe: kind.rawValue, evidence: evidence,

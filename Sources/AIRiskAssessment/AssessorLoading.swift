@@ -12,10 +12,10 @@ extension Assessor {
         let name = model.identity.name
         var desc = access.description
         if let shape = plan.imageShape, plan.probes.contains(.inversion), shape.reduce(1, *) != desc.featureCount {
-            throw AssessmentError.input(
-                "--image-shape (imageShape) \(shape.map(String.init).joined(separator: ",")) holds "
-                    + "\(shape.reduce(1, *)) values but \(name) takes rows of \(desc.featureCount) features: give "
-                    + "H,W[,C] with H × W × C = \(desc.featureCount)")
+            throw AssessmentError.badSetting(
+                setting: "--image-shape (imageShape)", value: shape.map(String.init).joined(separator: ","),
+                requirement: "it holds \(shape.reduce(1, *)) values but \(name) takes rows of \(desc.featureCount) "
+                    + "features: give H,W[,C] with H × W × C = \(desc.featureCount)")
         }
 
         var records: [DataSetRecord] = []
@@ -30,12 +30,15 @@ extension Assessor {
             Self.warnAboutColumns(ds, progress: progress)
             let width = ds.rowShape.reduce(1, *)
             guard width == desc.featureCount else {
-                throw AssessmentError.input(
-                    "\(source.url.path): rows have \(width) features but \(name) expects \(desc.featureCount) (input rows of shape \(desc.inputShape))"
-                        + Self.labelColumnHint(ds, width: width, expected: desc.featureCount))
+                throw AssessmentError.badData(
+                    file: source.url.path,
+                    problem:
+                        "rows have \(width) features but \(name) expects \(desc.featureCount) (input rows of shape "
+                        + "\(desc.inputShape))" + Self.labelColumnHint(ds, width: width, expected: desc.featureCount),
+                    fix: nil)
             }
             guard let values = ds.features.floats else {
-                throw AssessmentError.input("\(source.url.path): features are not numeric")
+                throw AssessmentError.badData(file: source.url.path, problem: "features are not numeric", fix: nil)
             }
             let features = Tensor(shape: [ds.rowCount] + desc.inputShape, scalars: values)
             if role == .members, desc.outputKind == .logits, ds.targetWidth > 1, ds.targetWidth == desc.outputWidth,
@@ -52,27 +55,30 @@ extension Assessor {
             let data: LabeledData
             if desc.isClassifier {
                 guard let labels = ds.wholeNumberClassLabels else {
-                    throw AssessmentError.input(Self.missingLabelsMessage(ds, source: source))
+                    throw Self.missingLabelsError(ds, source: source)
                 }
                 let classes = desc.outputWidth
                 if classes > 0, let bad = labels.first(where: { $0 < 0 || $0 >= classes }) {
                     let shown =
                         ds.classNames.flatMap { names in names.indices.contains(bad) ? names[bad] : nil }
                         .map { Int($0) == nil ? "'\($0)' (read as class \(bad))" : $0 } ?? "\(bad)"
-                    throw AssessmentError.input(
-                        "\(source.url.path): label \(shown) is outside the model's \(classes) classes (labels must be class indices 0…\(classes - 1))"
-                    )
+                    throw AssessmentError.badData(
+                        file: source.url.path, problem: "label \(shown) is outside the model's \(classes) classes",
+                        fix: "labels must be class indices 0…\(classes - 1)")
                 }
                 data = try LabeledData(features: features, labels: labels)
             } else {
                 guard let targets = ds.labels?.floats ?? ds.labels?.int64s?.map({ Float($0) }) else {
-                    throw AssessmentError.input("\(source.url.path): no regression targets found")
+                    throw AssessmentError.badData(
+                        file: source.url.path, problem: "no regression targets found",
+                        fix: "give --label-column, or a y array in the .npz")
                 }
                 let k = max(ds.targetWidth, 1)
                 guard k == max(desc.outputWidth, 1) else {
-                    throw AssessmentError.input(
-                        "\(source.url.path): \(k) regression target(s) per row but \(name) has \(desc.outputWidth) "
-                            + "output(s): give targets of shape [rows, \(desc.outputWidth)]")
+                    throw AssessmentError.badData(
+                        file: source.url.path,
+                        problem: "\(k) regression target(s) per row but \(name) has \(desc.outputWidth) output(s)",
+                        fix: "give targets of shape [rows, \(desc.outputWidth)]")
                 }
                 data = try LabeledData(features: features, labels: [], targets: targets)
             }
@@ -91,16 +97,18 @@ extension Assessor {
         // The user's reference models are checked now, so a bad one ends the assessment before any probe runs.
         if let references = model.references {
             guard !references.models.isEmpty else {
-                throw AssessmentError.input(
-                    "\(references.origin): no reference model found; give at least one NAME.onnx with "
-                        + "NAME.members.txt (the 0-based rows of the members then non-members it was trained on)")
+                throw AssessmentError.badReferenceModels(
+                    source: references.origin, problem: "no reference model found",
+                    fix: "give at least one NAME.onnx with NAME.members.txt (the 0-based rows of the members then "
+                        + "non-members it was trained on)")
             }
             do {
                 for m in references.models {
                     try m.validate(target: desc, recordCount: members.count + nonMembers.count)
                 }
             } catch {
-                throw AssessmentError.input(error.description)
+                throw AssessmentError.badReferenceModels(
+                    source: references.origin, problem: error.description, fix: nil)
             }
         }
         if let sensitive = plan.sensitiveFeature, plan.probes.contains(.inversion) {
@@ -122,9 +130,10 @@ extension Assessor {
         let known =
             names.isEmpty
             ? "" : " (columns: \(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : ""))"
-        throw AssessmentError.input(
-            "--sensitive-feature (sensitiveFeature) '\(text)' is neither a column of the data\(known) nor an index "
-                + "in 0..<\(width): give a column name as in the CSV header or a 0-based column number")
+        throw AssessmentError.badSetting(
+            setting: "--sensitive-feature (sensitiveFeature)", value: "'\(text)'",
+            requirement: "it is neither a column of the data\(known) nor an index in 0..<\(width): give a column name as "
+                + "in the CSV header or a 0-based column number")
     }
 
     /// Under `--missing-values keep`, says how many values are NaN or infinite: they are used, never silently.
@@ -170,19 +179,22 @@ extension Assessor {
     }
 
     /// Why a classifier's data set has no usable labels, and where labels can come from.
-    static func missingLabelsMessage(_ ds: Dataset, source: AssessmentPlan.DataSource) -> String {
+    static func missingLabelsError(_ ds: Dataset, source: AssessmentPlan.DataSource) -> AssessmentError {
         let file = source.url.path
         if let floats = ds.labels?.floats {
             let bad = floats.first { !($0.isFinite && $0.rounded() == $0) } ?? 0
-            return "\(file): the labels are not whole numbers (e.g. \(bad)); a classifier needs class indices "
-                + "0, 1, 2, …"
+            return .badData(
+                file: file, problem: "the labels are not whole numbers (e.g. \(bad))",
+                fix: "a classifier needs class indices 0, 1, 2, …")
         }
         if let column = ds.plausibleLabelColumn {
-            return "\(file): no class labels found; the column '\(column)' looks like the labels: add "
-                + "--label-column \(column)"
+            return .badData(
+                file: file, problem: "no class labels found; the column '\(column)' looks like the labels",
+                fix: "add --label-column \(column)")
         }
-        return "\(file): no class labels found: use an .npz with a 'y' array, a CSV 'label' column (or "
-            + "--label-column NAME), or a labels file beside features-only data (--members-labels, "
-            + "--nonmembers-labels, --population-labels)"
+        return .badData(
+            file: file, problem: "no class labels found",
+            fix: "use an .npz with a 'y' array, a CSV 'label' column (or --label-column NAME), or a labels file "
+                + "beside features-only data (--members-labels, --nonmembers-labels, --population-labels)")
     }
 }

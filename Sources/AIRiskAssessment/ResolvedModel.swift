@@ -6,23 +6,23 @@ import AIRiskResults
 ///
 /// A loader builds it (AIRiskLoader: an ONNX file, an HTTP endpoint or a command); the assessment only
 /// queries ``access`` and never asks which kind of model is behind it.
-public struct ResolvedModel: Sendable {
+package struct ResolvedModel: Sendable {
     /// The model as the deployment exposes it (already restricted to scores or labels when asked).
-    public var access: any ModelAccess
+    package var access: any ModelAccess
     /// How the results identify the model: file and hash, or endpoint URL or command.
-    public var identity: ModelIdentity
+    package var identity: ModelIdentity
     /// The layer sizes when the model is a plain MLP or logistic model the in-process trainer can copy;
     /// nil when unknown (endpoints, commands, other graphs).
-    public var architecture: MLPArchitecture?
+    package var architecture: MLPArchitecture?
     /// Endpoint or command: rows and requests used against its limit, read after the probes.
-    public var usage: (@Sendable () -> [Budget])?
+    package var usage: (@Sendable () -> [Budget])?
     /// Feature rows the model file itself holds (SVM support vectors, a kNN reference set): the assessment says
     /// which members are among them.
-    public var storedRows: [StoredRowTable]
+    package var storedRows: [StoredRowTable]
     /// Reference models the user trained (``AssessmentPlan/referenceModels``), for membership's LiRA and RMIA.
-    public var references: ReferenceModelSet?
+    package var references: ReferenceModelSet?
 
-    public init(
+    package init(
         access: any ModelAccess, identity: ModelIdentity, architecture: MLPArchitecture? = nil,
         usage: (@Sendable () -> [Budget])? = nil, storedRows: [StoredRowTable] = [],
         references: ReferenceModelSet? = nil

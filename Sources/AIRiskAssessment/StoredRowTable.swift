@@ -1,17 +1,17 @@
 /// A table of feature rows kept inside the model file itself — an SVM's support vectors, or the reference set a
 /// k-nearest-neighbours export stores as a constant — which anyone holding the file reads directly.
-public struct StoredRowTable: Sendable, Equatable {
+package struct StoredRowTable: Sendable, Equatable {
     /// Where the rows sit, for messages: "SVMClassifier 'SVM' support_vectors" or "initializer 'X' [300, 30]".
-    public var origin: String
+    package var origin: String
     /// Row-major values, `width` per row.
-    public var values: [Float]
-    public var width: Int
+    package var values: [Float]
+    package var width: Int
 
-    public init(origin: String, values: [Float], width: Int) {
+    package init(origin: String, values: [Float], width: Int) {
         self.origin = origin
         self.values = values
         self.width = width
     }
 
-    public var rowCount: Int { width > 0 ? values.count / width : 0 }
+    package var rowCount: Int { width > 0 ? values.count / width : 0 }
 }

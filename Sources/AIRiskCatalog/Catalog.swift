@@ -4,16 +4,16 @@ import Foundation
 
 /// The risk catalog: the AI Security Matrix, OWASP ML Top 10 2023, MITRE ATLAS, airisk's mappings and the
 /// default risk policy, validated against their XSDs and with every cross-reference resolved.
-public struct Catalog: Sendable {
-    public var matrix: SecurityMatrix
-    public var owasp: OwaspTop10
-    public var atlas: Atlas
-    public var mappings: Mappings
-    public var policy: RiskPolicy
+package struct Catalog: Sendable {
+    package var matrix: SecurityMatrix
+    package var owasp: OwaspTop10
+    package var atlas: Atlas
+    package var mappings: Mappings
+    package var policy: RiskPolicy
     /// Where the catalog was loaded from: a directory path, or `<bundled>`.
-    public var origin: String
+    package var origin: String
     /// Every entry with an ID, in catalog order (matrix, OWASP, ATLAS, probes, measurable defenses).
-    public let entries: [CatalogEntry]
+    package let entries: [CatalogEntry]
     private let index: [String: Int]
 
     init(
@@ -46,7 +46,7 @@ public struct Catalog: Sendable {
     /// Loads the catalog in `directory`: each document is validated against the XSD of the same name in
     /// `directory/schema/` (or, when that folder lacks it, the bundled XSD), then every cross-reference is checked.
     /// Errors name the file, the line and the offending ID.
-    public static func load(directory: URL) throws(CatalogError) -> Catalog {
+    package static func load(directory: URL) throws(CatalogError) -> Catalog {
         var documents: [CatalogFile: CatalogSource] = [:]
         var schemas: [CatalogFile: CatalogSource] = [:]
         for file in CatalogFile.allCases {
@@ -66,7 +66,7 @@ public struct Catalog: Sendable {
 
     /// The catalog compiled into the binary (`Resources/`, embedded at build time by SwiftPM), so it works
     /// from any working directory and from an installed binary. Loaded and checked once per process.
-    public static func bundled() throws(CatalogError) -> Catalog {
+    package static func bundled() throws(CatalogError) -> Catalog {
         try bundledResult.get()
     }
 
@@ -107,7 +107,7 @@ public struct Catalog: Sendable {
 
     /// The entry with this ID (exact match first, then ignoring case): `ML03`, `AML.T0024.001`, `AML.M0002`,
     /// `tech.fgsm`, `def.label-only`, `membership`, `stage.deployment`, `class.data-theft`, `mdef.round`, ...
-    public func entry(id: String) -> CatalogEntry? {
+    package func entry(id: String) -> CatalogEntry? {
         let trimmed = id.trimmingCharacters(in: .whitespaces)
         if let i = index[trimmed] { return entries[i] }
         let lower = trimmed.lowercased()
@@ -115,55 +115,55 @@ public struct Catalog: Sendable {
     }
 
     /// Entries of one kind, in catalog order.
-    public func entries(of kind: CatalogEntryKind) -> [CatalogEntry] {
+    package func entries(of kind: CatalogEntryKind) -> [CatalogEntry] {
         entries.filter { $0.kind == kind }
     }
 
     // MARK: Typed lookups
 
-    public func stage(_ id: String) -> Stage? { matrix.stages.first { $0.id == id } }
-    public func attackClass(_ id: String) -> AttackClass? { matrix.classes.first { $0.id == id } }
-    public func technique(_ id: String) -> Technique? { matrix.techniques.first { $0.id == id } }
-    public func defense(_ id: String) -> Defense? { matrix.defenses.first { $0.id == id } }
-    public func owaspRisk(_ id: String) -> OwaspRisk? { owasp.risks.first { $0.id == id } }
-    public func atlasTactic(_ id: String) -> AtlasTactic? { atlas.tactics.first { $0.id == id } }
-    public func atlasTechnique(_ id: String) -> AtlasTechnique? { atlas.techniques.first { $0.id == id } }
-    public func atlasMitigation(_ id: String) -> AtlasMitigation? { atlas.mitigations.first { $0.id == id } }
-    public func probe(_ id: String) -> Probe? { mappings.probes.first { $0.id == id } }
-    public func measurableDefense(_ id: String) -> MeasurableDefense? {
+    package func stage(_ id: String) -> Stage? { matrix.stages.first { $0.id == id } }
+    package func attackClass(_ id: String) -> AttackClass? { matrix.classes.first { $0.id == id } }
+    package func technique(_ id: String) -> Technique? { matrix.techniques.first { $0.id == id } }
+    package func defense(_ id: String) -> Defense? { matrix.defenses.first { $0.id == id } }
+    package func owaspRisk(_ id: String) -> OwaspRisk? { owasp.risks.first { $0.id == id } }
+    package func atlasTactic(_ id: String) -> AtlasTactic? { atlas.tactics.first { $0.id == id } }
+    package func atlasTechnique(_ id: String) -> AtlasTechnique? { atlas.techniques.first { $0.id == id } }
+    package func atlasMitigation(_ id: String) -> AtlasMitigation? { atlas.mitigations.first { $0.id == id } }
+    package func probe(_ id: String) -> Probe? { mappings.probes.first { $0.id == id } }
+    package func measurableDefense(_ id: String) -> MeasurableDefense? {
         mappings.measurableDefenses.first { $0.id == id }
     }
-    public func defenseMapping(for defense: String) -> DefenseMapping? {
+    package func defenseMapping(for defense: String) -> DefenseMapping? {
         mappings.defenseMappings.first { $0.defense == defense }
     }
-    public func classMapping(for attackClass: String) -> ClassMapping? {
+    package func classMapping(for attackClass: String) -> ClassMapping? {
         mappings.classMappings.first { $0.attackClass == attackClass }
     }
 
     // MARK: Relations
 
     /// Probes that report under an OWASP risk.
-    public func probes(owasp id: String) -> [Probe] {
+    package func probes(owasp id: String) -> [Probe] {
         mappings.probes.filter { $0.owasp.contains { $0.ref == id } }
     }
 
     /// Probes that report under an ATLAS technique (or under a sub-technique of it).
-    public func probes(atlasTechnique id: String) -> [Probe] {
+    package func probes(atlasTechnique id: String) -> [Probe] {
         mappings.probes.filter { $0.atlas.contains { $0.ref == id || $0.ref.hasPrefix(id + ".") } }
     }
 
     /// Probes that implement a matrix technique.
-    public func probes(technique id: String) -> [Probe] {
+    package func probes(technique id: String) -> [Probe] {
         mappings.probes.filter { $0.techniques.contains { $0.ref == id } }
     }
 
     /// Matrix techniques that a defense counters.
-    public func techniques(counteredBy defense: String) -> [Technique] {
+    package func techniques(counteredBy defense: String) -> [Technique] {
         matrix.techniques.filter { $0.defenses.contains { $0.ref == defense } }
     }
 
     /// The matrix defenses relevant to a probe: those its cell lists, then those linked from its techniques.
-    public func defenses(forProbe probe: Probe) -> [Defense] {
+    package func defenses(forProbe probe: Probe) -> [Defense] {
         var ids: [String] = matrix.defenses(inClass: probe.attackClass).map(\.id)
         for ref in probe.techniques {
             for link in technique(ref.ref)?.defenses ?? [] where !ids.contains(link.ref) { ids.append(link.ref) }
@@ -172,12 +172,12 @@ public struct Catalog: Sendable {
     }
 
     /// The measurable defenses that implement a matrix defense.
-    public func measurableDefenses(implementing defense: String) -> [MeasurableDefense] {
+    package func measurableDefenses(implementing defense: String) -> [MeasurableDefense] {
         mappings.measurableDefenses.filter { $0.implements.contains { $0.ref == defense } }
     }
 
     /// Matrix defenses mapped to an ATLAS mitigation.
-    public func defenses(mappedTo mitigation: String) -> [Defense] {
+    package func defenses(mappedTo mitigation: String) -> [Defense] {
         mappings.defenseMappings.filter { $0.mitigations.contains { $0.ref == mitigation } }.compactMap {
             defense($0.defense)
         }

@@ -1,5 +1,5 @@
 /// Any catalog entry that has an ID of its own.
-public enum CatalogEntry: Sendable, Equatable {
+package enum CatalogEntry: Sendable, Equatable {
     case stage(Stage)
     case attackClass(AttackClass)
     case technique(Technique)
@@ -11,7 +11,7 @@ public enum CatalogEntry: Sendable, Equatable {
     case probe(Probe)
     case measurableDefense(MeasurableDefense)
 
-    public var id: String {
+    package var id: String {
         switch self {
         case .stage(let e): e.id
         case .attackClass(let e): e.id
@@ -26,7 +26,7 @@ public enum CatalogEntry: Sendable, Equatable {
         }
     }
 
-    public var kind: CatalogEntryKind {
+    package var kind: CatalogEntryKind {
         switch self {
         case .stage: .stage
         case .attackClass: .attackClass
@@ -42,7 +42,7 @@ public enum CatalogEntry: Sendable, Equatable {
     }
 
     /// The entry's name; entries named only in English give that name for both languages.
-    public func name(_ language: Language) -> String {
+    package func name(_ language: Language) -> String {
         switch self {
         case .stage(let e): e.name.text(language)
         case .attackClass(let e): e.name.text(language)
@@ -57,7 +57,7 @@ public enum CatalogEntry: Sendable, Equatable {
         }
     }
 
-    public var location: SourceLocation {
+    package var location: SourceLocation {
         switch self {
         case .stage(let e): e.location
         case .attackClass(let e): e.location

@@ -1,5 +1,5 @@
 /// The kinds of entry a catalog ID can name (the values of `airisk catalog list --kind`).
-public enum CatalogEntryKind: String, Sendable, Encodable, CaseIterable {
+package enum CatalogEntryKind: String, Sendable, Encodable, CaseIterable {
     case stage
     case attackClass = "class"
     case technique
@@ -12,7 +12,7 @@ public enum CatalogEntryKind: String, Sendable, Encodable, CaseIterable {
     case measurableDefense = "measurable-defense"
 
     /// A heading for lists of this kind.
-    public var title: String {
+    package var title: String {
         switch self {
         case .stage: "Lifecycle stages (AI Security Matrix)"
         case .attackClass: "Attack classes (AI Security Matrix)"

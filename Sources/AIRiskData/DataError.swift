@@ -1,6 +1,6 @@
 /// Why a data file could not be read or does not fit a model. Every case names the file (and, where it
 /// applies, the array key, line, column or field) so the user can find and fix the problem.
-public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened or read at all.
     case unreadable(file: String, reason: String)
     /// The file's extension is not one of .npy, .npz or .csv.
@@ -36,7 +36,7 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// the array (`column` is nil for labels), `value` is how numpy prints it.
     case nonFiniteValue(file: String, row: Int, column: Int?, value: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let file, let reason):
             "\(file): cannot read the file: \(reason)"

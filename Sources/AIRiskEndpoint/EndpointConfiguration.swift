@@ -2,9 +2,9 @@ import AIRiskAccess
 import Foundation
 
 /// Where a live model is and how to talk to it.
-public struct EndpointConfiguration: Sendable {
+package struct EndpointConfiguration: Sendable {
     /// The model's location.
-    public enum Target: Sendable, Equatable {
+    package enum Target: Sendable, Equatable {
         /// An HTTP(S) prediction URL, e.g. `http://host:8080/v2/models/NAME/infer`.
         case http(url: String)
         /// A command line started once and spoken to in JSON lines over stdin/stdout
@@ -12,33 +12,33 @@ public struct EndpointConfiguration: Sendable {
         case command(String)
     }
 
-    public var target: Target
-    public var wireProtocol: EndpointProtocol
+    package var target: Target
+    package var wireProtocol: EndpointProtocol
     /// KServe V2: the input tensor's name (default: from the model metadata, else `input-0`).
-    public var inputName: String?
+    package var inputName: String?
     /// The output to read: a KServe V2 output tensor (e.g. MLServer's `predict_proba`) or a member
     /// of each prediction object in the row format.
-    public var outputName: String?
+    package var outputName: String?
     /// Row format: the request key holding the rows.
-    public var instancesKey: String
+    package var instancesKey: String
     /// Row format: the response key holding the answers.
-    public var predictionsKey: String
+    package var predictionsKey: String
     /// Headers whose values come from the environment or a file (credentials).
-    public var headers: [HeaderCredential]
-    public var limits: EndpointLimits
+    package var headers: [HeaderCredential]
+    package var limits: EndpointLimits
     /// Optional JSON-lines audit log of every request and response.
-    public var queryLog: URL?
+    package var queryLog: URL?
     /// Display name; by default the KServe model name, else the host or the command's program.
-    public var name: String?
+    package var name: String?
     /// One input row's shape; by default from the metadata or the sample rows.
-    public var inputShape: [Int]?
+    package var inputShape: [Int]?
     /// What the answers are, overriding the guess made from the set-up rows.
-    public var outputKind: OutputKind?
+    package var outputKind: OutputKind?
     /// Number of classes, for an endpoint that answers labels only (its answers cannot show it);
     /// ``ModelDescription/outputWidth`` reports it, as for a labels-only view of a local model.
-    public var classCount: Int?
+    package var classCount: Int?
 
-    public init(
+    package init(
         target: Target, wireProtocol: EndpointProtocol = .instances, inputName: String? = nil,
         outputName: String? = nil, instancesKey: String = "instances", predictionsKey: String = "predictions",
         headers: [HeaderCredential] = [], limits: EndpointLimits = EndpointLimits(), queryLog: URL? = nil,
@@ -72,5 +72,5 @@ extension EndpointConfiguration {
     /// `text` (an endpoint URL as recorded, a message) with every credential of this configuration masked in
     /// any spelling (see the redactor), so a key written into the URL path (`/v1/KEY/predict`, the same key sent
     /// in a header) is masked there as query keys are.
-    public func redacting(_ text: String) -> String { Redactor(secrets: secrets())(text) }
+    package func redacting(_ text: String) -> String { Redactor(secrets: secrets())(text) }
 }

@@ -1,9 +1,10 @@
 import AIRiskSupport
 
 /// Why an endpoint could not be used. Messages never contain credential values.
-public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A bad option or configuration.
-    case configuration(String)
+package enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// An option (`--endpoint`, `--header-env`, `--input-shape`, …) whose value cannot be used: `value` as it was
+    /// given (never a credential), `requirement` what it must be.
+    case badOption(option: String, value: String, requirement: String)
     /// A limit flag (`--batch`, `--timeout`, …) outside the range it must lie in; `value` as it was given,
     /// `unit` what the number counts (nil for a plain count).
     case outOfRange(option: String, value: String, allowed: ClosedRange<Double>, unit: String?)
@@ -20,7 +21,7 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
     case command(String)
 
     /// What is wrong with a header credential.
-    public enum CredentialProblem: Sendable, Equatable {
+    package enum CredentialProblem: Sendable, Equatable {
         /// The environment variable is not set, or empty.
         case unset
         /// The file cannot be read as UTF-8 text.
@@ -31,9 +32,10 @@ public enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
         case lineBreak
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
-        case .configuration(let m): "endpoint configuration: \(m)"
+        case .badOption(let option, let value, let requirement):
+            "endpoint configuration: \(option) \(value): \(requirement)"
         case .outOfRange(let option, let value, let allowed, let unit):
             "endpoint configuration: \(option) must be "
                 + (allowed.upperBound == .infinity
@@ -70,7 +72,7 @@ extension EndpointError {
     /// The same error with `redact` applied to its texts.
     func redacted(by redact: Redactor) -> EndpointError {
         switch self {
-        case .configuration(let m): .configuration(redact(m))
+        case .badOption(let o, let v, let r): .badOption(option: o, value: redact(v), requirement: redact(r))
         case .outOfRange, .credential: self
         case .unreachable(let l, let r, let a, let n):
             .unreachable(location: redact(l), reason: redact(r), attempts: a, budgetNote: n)

@@ -1,27 +1,27 @@
 /// How politely and safely an endpoint is queried.
-public struct EndpointLimits: Sendable, Equatable {
+package struct EndpointLimits: Sendable, Equatable {
     /// Rows per request.
-    public var batchSize: Int
+    package var batchSize: Int
     /// Requests in flight at once (a command model always gets one).
-    public var concurrency: Int
+    package var concurrency: Int
     /// Client-side rate limit in requests per second; nil for none.
-    public var requestsPerSecond: Double?
+    package var requestsPerSecond: Double?
     /// Per-request timeout in seconds.
-    public var timeout: Double
+    package var timeout: Double
     /// Attempts per request, the first included, on connection errors, timeouts, 429 and 5xx.
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// First backoff ceiling in seconds; doubles per retry (full jitter) up to ``backoffCap``.
-    public var backoffBase: Double
-    public var backoffCap: Double
+    package var backoffBase: Double
+    package var backoffCap: Double
     /// The longest `Retry-After` honoured; a server asking for more fails the request.
-    public var maxRetryAfter: Double
+    package var maxRetryAfter: Double
     /// Hard limit on rows sent for answers over the whole session, set-up rows and retried rows
     /// included (every attempt is charged before it is sent), so the server never sees more. nil for none.
-    public var maxRows: Int?
+    package var maxRows: Int?
     /// Seed of the backoff jitter.
-    public var seed: UInt64
+    package var seed: UInt64
 
-    public init(
+    package init(
         batchSize: Int = 64, concurrency: Int = 4, requestsPerSecond: Double? = nil, timeout: Double = 30,
         maxAttempts: Int = 4, backoffBase: Double = 0.25, backoffCap: Double = 8, maxRetryAfter: Double = 60,
         maxRows: Int? = nil, seed: UInt64 = 0
@@ -40,14 +40,14 @@ public struct EndpointLimits: Sendable, Equatable {
 
     /// The ranges the limits must lie in: beyond them a value is a typo, and converting it to a duration or an
     /// allocation would trap (`--timeout 1e10`, `--rate 1e-300`).
-    public static let timeoutRange = 0.001...86_400.0
-    public static let rateRange = 0.001...1_000_000.0
-    public static let batchRange = 1...1_000_000
-    public static let concurrencyRange = 1...1_024
-    public static let attemptsRange = 1...100
+    package static let timeoutRange = 0.001...86_400.0
+    package static let rateRange = 0.001...1_000_000.0
+    package static let batchRange = 1...1_000_000
+    package static let concurrencyRange = 1...1_024
+    package static let attemptsRange = 1...100
 
     /// Throws when a limit is out of range.
-    public func validate() throws(EndpointError) {
+    package func validate() throws(EndpointError) {
         func range(_ r: ClosedRange<Int>) -> ClosedRange<Double> { Double(r.lowerBound)...Double(r.upperBound) }
         guard Self.batchRange.contains(batchSize) else {
             throw .outOfRange(option: "--batch", value: "\(batchSize)", allowed: range(Self.batchRange), unit: nil)

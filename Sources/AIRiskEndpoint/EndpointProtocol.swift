@@ -1,5 +1,5 @@
 /// The wire format an endpoint speaks.
-public enum EndpointProtocol: String, Sendable, CaseIterable {
+package enum EndpointProtocol: String, Sendable, CaseIterable {
     /// KServe V2 / Open Inference Protocol (MLServer, Triton, KServe): named tensors with shape,
     /// datatype and flat data.
     case kserveV2 = "kserve-v2"

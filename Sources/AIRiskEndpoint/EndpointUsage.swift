@@ -1,18 +1,18 @@
 /// What an endpoint session has asked of the server so far.
-public struct EndpointUsage: Sendable, Equatable {
+package struct EndpointUsage: Sendable, Equatable {
     /// Rows sent for answers, every attempt counted: a retried request's rows are charged again
     /// before it is resent, as the server sees them again.
-    public var rows: Int = 0
+    package var rows: Int = 0
     /// Of ``rows``, those sent at set-up to learn the answer format.
-    public var setupRows: Int = 0
+    package var setupRows: Int = 0
     /// HTTP requests or command lines sent, every attempt counted.
-    public var requests: Int = 0
+    package var requests: Int = 0
     /// Attempts that were retried.
-    public var retries: Int = 0
+    package var retries: Int = 0
     /// Requests that failed for good.
-    public var failures: Int = 0
+    package var failures: Int = 0
     /// The hard row limit, when one was set.
-    public var maxRows: Int?
+    package var maxRows: Int?
 
-    public init() {}
+    package init() {}
 }

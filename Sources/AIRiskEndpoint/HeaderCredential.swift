@@ -2,32 +2,33 @@ import Foundation
 
 /// A request header whose value is a secret read from an environment variable or a file, so it
 /// never appears on the command line, in a report or in a log.
-public struct HeaderCredential: Sendable, Equatable {
-    public enum Source: Sendable, Equatable {
+package struct HeaderCredential: Sendable, Equatable {
+    package enum Source: Sendable, Equatable {
         case environment(String)
         case file(String)
     }
 
-    public var name: String
-    public var source: Source
+    package var name: String
+    package var source: Source
 
-    public init(name: String, source: Source) {
+    package init(name: String, source: Source) {
         self.name = name
         self.source = source
     }
 
     /// Parses `NAME=ENVVAR` (`--header-env`) or `NAME=PATH` (`--header-file`).
-    public static func parse(_ spec: String, fromFile: Bool) throws(EndpointError) -> HeaderCredential {
+    package static func parse(_ spec: String, fromFile: Bool) throws(EndpointError) -> HeaderCredential {
         let flag = fromFile ? "--header-file" : "--header-env"
         guard let eq = spec.firstIndex(of: "="), eq != spec.startIndex, spec.index(after: eq) != spec.endIndex else {
-            throw .configuration(
-                "\(flag) takes HEADER=\(fromFile ? "PATH" : "ENVVAR"), e.g. Authorization=\(fromFile ? "token.txt" : "MY_TOKEN")"
-            )
+            throw .badOption(
+                option: flag, value: "'\(spec)'",
+                requirement: "it takes HEADER=\(fromFile ? "PATH" : "ENVVAR"), e.g. "
+                    + "Authorization=\(fromFile ? "token.txt" : "MY_TOKEN")")
         }
         let name = String(spec[..<eq]).trimmingCharacters(in: .whitespaces)
         let ref = String(spec[spec.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
         guard name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }) else {
-            throw .configuration("\(flag): '\(name)' is not a valid header name")
+            throw .badOption(option: flag, value: "'\(name)'", requirement: "it is not a valid header name")
         }
         return HeaderCredential(name: name, source: fromFile ? .file(ref) : .environment(ref))
     }

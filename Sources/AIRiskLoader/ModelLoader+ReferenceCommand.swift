@@ -17,7 +17,7 @@ extension ModelLoader {
     /// `ref_KK.members.txt`, and `COMMAND ref_KK.train.npz ref_KK.onnx` runs (up to `jobs` at once, each in a
     /// process group of its own, stopped at the timeout and when airisk stops; a failure is tried again
     /// `retries` times). A command that fails ends the run with its exit status and the end of its output.
-    public func trainReferences(
+    package func trainReferences(
         _ command: ReferenceCommand, for plan: AssessmentPlan, target: ModelDescription
     ) async throws -> ReferenceModelSet {
         let count = command.count ?? plan.profile.membership(seed: plan.seed, scoresAvailable: true).referenceModelCount
@@ -32,21 +32,25 @@ extension ModelLoader {
         guard members.rowShape == nonMembers.rowShape, let xm = members.features.floats,
             let xn = nonMembers.features.floats
         else {
-            throw AssessmentError.input(
-                "--reference-cmd: the members (rows \(members.rowShape)) and non-members (rows "
-                    + "\(nonMembers.rowShape)) must hold numeric rows of one shape")
+            throw AssessmentError.badReferenceModels(
+                source: "--reference-cmd",
+                problem: "the members (rows \(members.rowShape)) and non-members (rows \(nonMembers.rowShape)) "
+                    + "must hold numeric rows of one shape", fix: nil)
         }
         let n = members.rowCount + nonMembers.rowCount
         let x = xm + xn
         let y: Tensor
         if target.isClassifier {
             guard let a = members.wholeNumberClassLabels, let b = nonMembers.wholeNumberClassLabels else {
-                throw AssessmentError.input("--reference-cmd: the members and non-members need class labels")
+                throw AssessmentError.badReferenceModels(
+                    source: "--reference-cmd", problem: "the members and non-members need class labels", fix: nil)
             }
             y = Tensor(shape: [n], int64: (a + b).map { Int64($0) })
         } else {
             guard let a = members.targets, let b = nonMembers.targets else {
-                throw AssessmentError.input("--reference-cmd: the members and non-members need regression targets")
+                throw AssessmentError.badReferenceModels(
+                    source: "--reference-cmd", problem: "the members and non-members need regression targets",
+                    fix: nil)
             }
             y = Tensor(shape: [n], scalars: a + b)
         }
@@ -126,7 +130,8 @@ struct ReferenceTraining: Sendable {
             do {
                 process = try SpawnedProcess(shellCommand: shell)
             } catch {
-                throw AssessmentError.input("--reference-cmd: cannot start `\(command.command)`: \(error)")
+                throw AssessmentError.badReferenceModels(
+                    source: "--reference-cmd", problem: "cannot start `\(command.command)`: \(error)", fix: nil)
             }
             try? process.stdin.close()
             let timedOut = try await Self.wait(for: process, timeout: command.timeout)
@@ -140,10 +145,10 @@ struct ReferenceTraining: Sendable {
                     ? "exited with status 0 but wrote no \(model.lastPathComponent)"
                     : "exited with status \(status.map(String.init) ?? "?")"
             failure =
-                "reference model \(name): `\(command.command) TRAIN.npz OUT.onnx` \(what) "
+                "`\(command.command) TRAIN.npz OUT.onnx` \(what) "
                 + "(attempt \(attempt) of \(attempts))" + Self.tail(of: log)
         }
-        throw AssessmentError.input(failure)
+        throw AssessmentError.badReferenceModels(source: "reference model \(name)", problem: failure, fix: nil)
     }
 
     /// Waits until `process` ends, stopping its group at `timeout` or when the task is cancelled (Ctrl-C); true

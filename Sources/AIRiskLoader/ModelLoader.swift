@@ -10,18 +10,18 @@ import Foundation
 ///
 /// The one place that knows the kinds of model: `assess`, `demo`, `inspect` and `predict` all load
 /// through it, and the assessment only sees the resolved model.
-public struct ModelLoader: Sendable {
+package struct ModelLoader: Sendable {
     /// Receives one line per loading step ("loading digits.onnx", "connecting to …").
-    public var progress: @Sendable (String) -> Void
+    package var progress: @Sendable (String) -> Void
 
-    public init(progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    package init(progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.progress = progress
     }
 
     /// The model of `plan` at `source` (the plan's model file when nil), restricted to the plan's access
     /// level. Endpoints and commands are connected with a few non-member rows as the set-up query.
     /// The plan's reference models (``AssessmentPlan/referenceModels``) are read too.
-    public func resolve(_ source: ModelSource? = nil, for plan: AssessmentPlan) async throws -> ResolvedModel {
+    package func resolve(_ source: ModelSource? = nil, for plan: AssessmentPlan) async throws -> ResolvedModel {
         var resolved: ResolvedModel
         switch source ?? .file(plan.modelURL) {
         case .file(let url):
@@ -40,7 +40,7 @@ public struct ModelLoader: Sendable {
     /// An ONNX file: white-box access (or the `access` a deployment exposes), its SHA-256 and producer, and
     /// the layer sizes when the graph is a plain MLP or logistic model. With `hashing` false the identity has
     /// no SHA-256 (`predict` and `bench`, which only run the model, skip reading the whole file once more).
-    public func resolveFile(
+    package func resolveFile(
         _ url: URL, name: String? = nil, inputShape: [Int]? = nil, access level: AccessLevel? = nil,
         hashing: Bool = true
     ) throws -> ResolvedModel {
@@ -76,13 +76,13 @@ public struct ModelLoader: Sendable {
 
     /// Reads an ONNX file; with `checkOperators` false, a graph with operators the engine lacks still loads
     /// (for `inspect`, which lists them).
-    public func openFile(_ url: URL, checkOperators: Bool = true) throws -> ONNXModel {
+    package func openFile(_ url: URL, checkOperators: Bool = true) throws -> ONNXModel {
         try ONNXModel.load(contentsOf: url, checkOperators: checkOperators)
     }
 
     /// The engine's access to a loaded ONNX model: which output holds the scores, the row shape, and whether
     /// input gradients are available.
-    public func access(_ model: ONNXModel, name: String, inputShape: [Int]? = nil) throws -> ONNXModelAccess {
+    package func access(_ model: ONNXModel, name: String, inputShape: [Int]? = nil) throws -> ONNXModelAccess {
         try ONNXModelAccess(model: model, name: name, inputShape: inputShape)
     }
 }

@@ -2,7 +2,7 @@ import AIRiskEndpoint
 import Foundation
 
 /// Where the assessed model is.
-public enum ModelSource: Sendable {
+package enum ModelSource: Sendable {
     /// An ONNX file: white-box access.
     case file(URL)
     /// A live HTTP prediction endpoint (its configuration's target is `.http`).
@@ -11,7 +11,7 @@ public enum ModelSource: Sendable {
     case command(EndpointConfiguration)
 
     /// The file, the endpoint URL, or the command's program, for display and default names.
-    public var displayURL: URL {
+    package var displayURL: URL {
         switch self {
         case .file(let url): return url
         case .endpoint(let c), .command(let c):

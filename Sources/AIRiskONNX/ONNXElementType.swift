@@ -1,28 +1,28 @@
 /// An ONNX tensor element type (TensorProto.DataType), kept by its numeric code so that types
 /// the engine cannot compute with are still reported by name.
-public struct ONNXElementType: Sendable, Equatable, Hashable, CustomStringConvertible {
+package struct ONNXElementType: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The TensorProto.DataType code from onnx.proto.
-    public var code: Int32
+    package var code: Int32
 
-    public init(code: Int32) { self.code = code }
+    package init(code: Int32) { self.code = code }
 
-    public static let float = ONNXElementType(code: 1)
-    public static let uint8 = ONNXElementType(code: 2)
-    public static let int8 = ONNXElementType(code: 3)
-    public static let uint16 = ONNXElementType(code: 4)
-    public static let int16 = ONNXElementType(code: 5)
-    public static let int32 = ONNXElementType(code: 6)
-    public static let int64 = ONNXElementType(code: 7)
-    public static let string = ONNXElementType(code: 8)
-    public static let bool = ONNXElementType(code: 9)
-    public static let float16 = ONNXElementType(code: 10)
-    public static let double = ONNXElementType(code: 11)
-    public static let uint32 = ONNXElementType(code: 12)
-    public static let uint64 = ONNXElementType(code: 13)
-    public static let bfloat16 = ONNXElementType(code: 16)
+    package static let float = ONNXElementType(code: 1)
+    package static let uint8 = ONNXElementType(code: 2)
+    package static let int8 = ONNXElementType(code: 3)
+    package static let uint16 = ONNXElementType(code: 4)
+    package static let int16 = ONNXElementType(code: 5)
+    package static let int32 = ONNXElementType(code: 6)
+    package static let int64 = ONNXElementType(code: 7)
+    package static let string = ONNXElementType(code: 8)
+    package static let bool = ONNXElementType(code: 9)
+    package static let float16 = ONNXElementType(code: 10)
+    package static let double = ONNXElementType(code: 11)
+    package static let uint32 = ONNXElementType(code: 12)
+    package static let uint64 = ONNXElementType(code: 13)
+    package static let bfloat16 = ONNXElementType(code: 16)
 
     /// The name used in ``ValueInfo/elementType`` and in messages: "float32", "int64", "string", …
-    public var name: String {
+    package var name: String {
         switch code {
         case 0: "undefined"
         case 1: "float32"
@@ -51,8 +51,8 @@ public struct ONNXElementType: Sendable, Equatable, Hashable, CustomStringConver
         }
     }
 
-    public var description: String { name }
+    package var description: String { name }
 
     /// Whether the engine can hold values of this type (as float32, int64, bool or string).
-    public var isSupported: Bool { (1...13).contains(code) || code == 16 }
+    package var isSupported: Bool { (1...13).contains(code) || code == 16 }
 }

@@ -1,6 +1,6 @@
 /// Why an ONNX model could not be loaded. Every case names the file and the place in it
 /// (a protobuf field path such as `ModelProto.graph.node[3].attribute[1]`, a node or an operator).
-public enum ONNXError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ONNXError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read at all.
     case unreadable(file: String, reason: String)
     /// The bytes are not a valid protobuf encoding of the ONNX message (truncated, bad varint, …).
@@ -29,7 +29,7 @@ public enum ONNXError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Subgraphs (If / Loop / Scan bodies) nested beyond ``ONNXLimits/maxSubgraphDepth``.
     case nestedTooDeeply(file: String, fieldPath: String, limit: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): cannot read the model: \(reason)"

@@ -3,24 +3,24 @@ import AIRiskTensor
 /// Resource ceilings applied while loading a model, so that a hostile or broken file fails fast with a
 /// clear error instead of exhausting memory or the stack. The defaults accept every model protobuf can
 /// carry in one file (protobuf itself stops at 2 GiB).
-public struct ONNXLimits: Sendable, Equatable {
+package struct ONNXLimits: Sendable, Equatable {
     /// The largest model file that is read at all. Default 2 GiB.
-    public var maxFileBytes: UInt64
+    package var maxFileBytes: UInt64
     /// The largest single tensor (initializer or tensor attribute), in bytes once decoded into the engine's
     /// element types. Default 2 GiB.
-    public var maxTensorBytes: UInt64
+    package var maxTensorBytes: UInt64
     /// The largest value the graph may compute, in bytes, as far as a static pass over the graph can
     /// size it at load time (batch size 1 where the batch is symbolic): outputs of Expand,
     /// ConstantOfShape, Concat, Conv and pooling windows, broadcasts… Default 2 GiB, which is also the
     /// engine's run-time ceiling per value (``TensorBudget/maxBytes``), so raising it beyond that
     /// only moves the error from load time to run time.
-    public var maxValueBytes: UInt64
+    package var maxValueBytes: UInt64
     /// The deepest nesting of protobuf messages. Default 100.
-    public var maxMessageDepth: Int
+    package var maxMessageDepth: Int
     /// The deepest nesting of subgraphs (bodies of If / Loop / Scan inside other bodies). Default 16.
-    public var maxSubgraphDepth: Int
+    package var maxSubgraphDepth: Int
 
-    public init(
+    package init(
         maxFileBytes: UInt64 = 2 << 30, maxTensorBytes: UInt64 = 2 << 30, maxMessageDepth: Int = 100,
         maxSubgraphDepth: Int = 16, maxValueBytes: UInt64 = UInt64(TensorBudget.maxBytes)
     ) {
@@ -32,5 +32,5 @@ public struct ONNXLimits: Sendable, Equatable {
     }
 
     /// The defaults: 2 GiB files, tensors and values, 100 message levels, 16 subgraph levels.
-    public static let standard = ONNXLimits()
+    package static let standard = ONNXLimits()
 }

@@ -1,9 +1,9 @@
 /// One `metadata_props` key/value pair of a model, in file order.
-public struct ONNXMetadataEntry: Sendable, Equatable {
-    public var key: String
-    public var value: String
+package struct ONNXMetadataEntry: Sendable, Equatable {
+    package var key: String
+    package var value: String
 
-    public init(key: String, value: String) {
+    package init(key: String, value: String) {
         self.key = key
         self.value = value
     }

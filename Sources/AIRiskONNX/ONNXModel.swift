@@ -6,40 +6,40 @@ import Foundation
 /// Loading reads the protobuf with airisk's own bounds-checked wire-format reader, checks the
 /// operator-set versions, the graph's structure and every initializer against its dims, and (by
 /// default) that the engine has a kernel for every operator, so a model that loads can run.
-public struct ONNXModel: Sendable {
+package struct ONNXModel: Sendable {
     /// The path or name the model was loaded from, used in every error message.
-    public var fileName: String
-    public var irVersion: Int64
-    public var producerName: String
-    public var producerVersion: String
+    package var fileName: String
+    package var irVersion: Int64
+    package var producerName: String
+    package var producerVersion: String
     /// The model's own namespace (`ModelProto.domain`), e.g. "ai.onnx.ml" or a reverse-DNS name.
-    public var domain: String
-    public var modelVersion: Int64
-    public var docString: String
+    package var domain: String
+    package var modelVersion: Int64
+    package var docString: String
     /// `GraphProto.doc_string`.
-    public var graphDocString: String
-    public var metadataProps: [ONNXMetadataEntry]
+    package var graphDocString: String
+    package var metadataProps: [ONNXMetadataEntry]
     /// Operator-set versions by domain; "" is ai.onnx (an "ai.onnx" import is stored under "").
-    public var opsetImports: [String: Int]
+    package var opsetImports: [String: Int]
     /// The runtime inputs (initializers excluded) as declared in the file.
-    public var inputs: [ONNXValueDeclaration]
+    package var inputs: [ONNXValueDeclaration]
     /// The graph outputs as declared in the file (see ``ONNXValueDeclaration/zipMapClassLabels``).
-    public var outputs: [ONNXValueDeclaration]
+    package var outputs: [ONNXValueDeclaration]
     /// The graph, ready for the executor. Nodes are in topological order; unnamed nodes are named
     /// "<OpType>#<index in file>".
-    public var graph: Graph
+    package var graph: Graph
 
     /// The ai.onnx operator-set versions the engine implements.
     /// 22–25 only widen type lists (bfloat16, float4, float8e8m0), add operators the engine reports as missing, and
     /// restate the pooling windows that start in the right padding (ignored, as the engine always did).
-    public static let supportedOpsets: ClosedRange<Int64> = 9...25
+    package static let supportedOpsets: ClosedRange<Int64> = 9...25
     /// The ai.onnx.ml operator-set versions the engine implements.
-    public static let supportedMLOpsets: ClosedRange<Int64> = 1...5
+    package static let supportedMLOpsets: ClosedRange<Int64> = 1...5
 
     /// Loads a model file. With `checkOperators` (the default) every operator must have a kernel in
     /// ``KernelRegistry``, otherwise ``ONNXError/unsupportedOperator(file:opType:domain:node:)`` is thrown.
     /// A file larger than ``ONNXLimits/maxFileBytes`` is refused before it is read.
-    public static func load(
+    package static func load(
         contentsOf url: URL, checkOperators: Bool = true, limits: ONNXLimits = .standard
     ) throws -> ONNXModel {
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? UInt64,
@@ -53,7 +53,7 @@ public struct ONNXModel: Sendable {
     }
 
     /// Loads a model from serialized ModelProto bytes; `fileName` is used in error messages.
-    public static func load(
+    package static func load(
         data: Data, fileName: String, checkOperators: Bool = true, limits: ONNXLimits = .standard
     ) throws -> ONNXModel {
         try load(
@@ -128,12 +128,12 @@ public struct ONNXModel: Sendable {
 
     /// Runs the static size pass again with concrete shapes for the run-time inputs (nil dimensions
     /// unknown), e.g. the one-row batch a caller is about to run. Throws ``ONNXError/graphTooLarge(file:reason:)``.
-    public func checkSizes(inputShapes: [String: [Int?]], limits: ONNXLimits = .standard) throws {
+    package func checkSizes(inputShapes: [String: [Int?]], limits: ONNXLimits = .standard) throws {
         try Self.checkSizes(graph, fileName: fileName, limits: limits, inputShapes: inputShapes)
     }
 
     /// Every operator the graph uses (subgraphs of If/Loop/Scan included), in order of first use.
-    public var operators: [ONNXOperatorUse] {
+    package var operators: [ONNXOperatorUse] {
         var uses: [ONNXOperatorUse] = []
         var index: [String: Int] = [:]
         func visit(_ g: Graph) {
@@ -156,18 +156,18 @@ public struct ONNXModel: Sendable {
     }
 
     /// The number of scalar parameters stored in initializers (float and integer tensors).
-    public var parameterCount: Int {
+    package var parameterCount: Int {
         graph.initializers.values.reduce(0) { $0 + $1.count }
     }
 
     /// The operators for which `isSupported(domain, opType)` is false.
-    public func unsupportedOperators(isSupported: (String, String) -> Bool) -> [ONNXOperatorUse] {
+    package func unsupportedOperators(isSupported: (String, String) -> Bool) -> [ONNXOperatorUse] {
         operators.filter { !isSupported($0.domain, $0.opType) }
     }
 
     /// Throws ``ONNXError/unsupportedOperator(file:opType:domain:node:)`` for the first operator that
     /// `isSupported(domain, opType)` rejects. The default asks ``KernelRegistry``.
-    public func checkOperatorSupport(
+    package func checkOperatorSupport(
         isSupported: (String, String) -> Bool = { KernelRegistry.kernel(domain: $0, opType: $1) != nil }
     ) throws {
         if let first = unsupportedOperators(isSupported: isSupported).first {

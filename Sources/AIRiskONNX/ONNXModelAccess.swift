@@ -9,11 +9,11 @@ import AIRiskTensor
 /// which counts as probabilities when a Softmax produces it and as logits otherwise; a
 /// one-column float output without labels is a regression; a rank-3 output is a per-step
 /// sequence. `outputName` and `outputKind` override the guess.
-public struct ONNXModelAccess: ModelAccess {
-    public let model: ONNXModel
-    public let executor: Executor
+package struct ONNXModelAccess: ModelAccess {
+    package let model: ONNXModel
+    package let executor: Executor
     /// The first graph input's name (the only one unless the model takes named columns).
-    public let inputName: String
+    package let inputName: String
     /// How a row becomes several typed graph inputs; nil for one float input.
     let feed: InputFeed?
     /// A binary classifier answering one decision score per row (LinearSVC): each answer is widened to the
@@ -26,16 +26,16 @@ public struct ONNXModelAccess: ModelAccess {
     /// ``Executor/reducedPrecisionNodes``): a value within float32 rounding of a decision threshold there can be
     /// answered differently than by onnxruntime; the loader warns about it. Empty when the whole float64 part of
     /// the graph computes in float64.
-    public var reducedPrecisionNodes: [String] { executor.reducedPrecisionNodes }
-    public let scoresOutput: String
+    package var reducedPrecisionNodes: [String] { executor.reducedPrecisionNodes }
+    package let scoresOutput: String
     /// The integer label output, when the model exports one.
-    public let labelOutput: String?
+    package let labelOutput: String?
     /// The batch size the input declares when it is fixed (a model exported without dynamic
     /// axes); requests are then run in chunks of exactly this many rows.
-    public let fixedBatch: Int?
-    public let description: ModelDescription
+    package let fixedBatch: Int?
+    package let description: ModelDescription
 
-    public init(
+    package init(
         model: ONNXModel, name: String? = nil, inputShape declaredShape: [Int]? = nil, outputName: String? = nil,
         outputKind: OutputKind? = nil
     ) throws {
@@ -175,7 +175,7 @@ public struct ONNXModelAccess: ModelAccess {
         self.description = description
     }
 
-    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+    package func predict(_ batch: Tensor) async throws -> ModelOutput {
         try check(batch)
         if let fixedBatch, batch.shape[0] != fixedBatch, batch.shape[0] > 0 {
             return try predictInChunks(batch, size: fixedBatch)
@@ -184,7 +184,7 @@ public struct ONNXModelAccess: ModelAccess {
         return try convert(outputs, rows: batch.shape[0])
     }
 
-    public func valueAndInputGradient(
+    package func valueAndInputGradient(
         _ batch: Tensor, seed: @Sendable (ModelOutput) -> [Float]
     ) async throws -> (output: ModelOutput, gradient: Tensor) {
         guard description.providesInputGradients else {

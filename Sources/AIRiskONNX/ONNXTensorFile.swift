@@ -3,13 +3,13 @@ import Foundation
 
 /// Reads a standalone serialized TensorProto, the format of the ONNX backend tests'
 /// `input_*.pb` / `output_*.pb` files and of `onnx.numpy_helper.from_array(...).SerializeToString()`.
-public enum ONNXTensorFile {
+package enum ONNXTensorFile {
     /// Returns the tensor's name (may be empty) and value.
-    public static func load(data: Data, fileName: String) throws -> (name: String, tensor: Tensor) {
+    package static func load(data: Data, fileName: String) throws -> (name: String, tensor: Tensor) {
         try load(bytes: FileBytes(copying: [UInt8](data)), fileName: fileName)
     }
 
-    public static func load(contentsOf url: URL) throws -> (name: String, tensor: Tensor) {
+    package static func load(contentsOf url: URL) throws -> (name: String, tensor: Tensor) {
         try load(bytes: try FileBytes.map(url), fileName: url.path)
     }
 

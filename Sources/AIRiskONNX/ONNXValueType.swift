@@ -2,7 +2,7 @@ import AIRiskTensor
 
 /// The declared type of a graph input or output, including the non-tensor types that ONNX
 /// allows (scikit-learn's ZipMap, for instance, outputs `seq(map(int64, tensor(float)))`).
-public indirect enum ONNXValueType: Sendable, Equatable, CustomStringConvertible {
+package indirect enum ONNXValueType: Sendable, Equatable, CustomStringConvertible {
     /// A dense tensor; `shape` is nil when the file does not declare it.
     case tensor(ONNXElementType, shape: [ValueInfo.Dimension]?)
     case sparseTensor(ONNXElementType)
@@ -13,7 +13,7 @@ public indirect enum ONNXValueType: Sendable, Equatable, CustomStringConvertible
     /// No type was declared.
     case unknown
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .tensor(let e, let shape):
             let dims = shape.map { "[" + $0.map(\.description).joined(separator: ", ") + "]" } ?? "[unknown shape]"
@@ -28,7 +28,7 @@ public indirect enum ONNXValueType: Sendable, Equatable, CustomStringConvertible
     }
 
     /// Whether this is a dense tensor type, the only kind the engine feeds and returns.
-    public var isTensor: Bool {
+    package var isTensor: Bool {
         if case .tensor = self { return true }
         return false
     }

@@ -4,17 +4,17 @@ import AIRiskTensor
 ///
 /// `features` has shape `[n, d…]` (one row per record, any row shape) and holds Float32 values;
 /// `labels` has one class index per row.
-public struct LabeledData: Sendable, Equatable {
-    public var features: Tensor
+package struct LabeledData: Sendable, Equatable {
+    package var features: Tensor
     /// One class index per row; empty for regression data.
-    public var labels: [Int]
+    package var labels: [Int]
     /// The regression targets, row-major: ``targetWidth`` per row (k for a k-output regressor), or nil for
     /// classification data.
-    public var targets: [Float]?
+    package var targets: [Float]?
 
     /// Checks that `features` is a Float32 tensor with one label (or, for regression data, one
     /// target) per row.
-    public init(features: Tensor, labels: [Int], targets: [Float]? = nil) throws {
+    package init(features: Tensor, labels: [Int], targets: [Float]? = nil) throws {
         guard features.floats != nil else {
             throw LabeledDataError.notFloat(elementType: features.elementTypeName)
         }
@@ -36,25 +36,25 @@ public struct LabeledData: Sendable, Equatable {
     }
 
     /// Number of records.
-    public var count: Int { features.shape.first ?? 0 }
+    package var count: Int { features.shape.first ?? 0 }
 
     /// The shape of one record (without the row dimension).
-    public var rowShape: [Int] { Array(features.shape.dropFirst()) }
+    package var rowShape: [Int] { Array(features.shape.dropFirst()) }
 
     /// Regression targets per record (1 for a single-output regressor), 0 for classification data.
-    public var targetWidth: Int {
+    package var targetWidth: Int {
         guard let targets, count > 0 else { return 0 }
         return targets.count / count
     }
 
     /// Scalars per record.
-    public var rowWidth: Int { rowShape.reduce(1, *) }
+    package var rowWidth: Int { rowShape.reduce(1, *) }
 
     /// The flat Float32 values, row-major.
-    public var scalars: [Float] { features.floats ?? [] }
+    package var scalars: [Float] { features.floats ?? [] }
 
     /// The records at `indices`, in that order.
-    public func subset(_ indices: [Int]) -> LabeledData {
+    package func subset(_ indices: [Int]) -> LabeledData {
         let width = rowWidth
         let source = scalars
         var out = [Float](repeating: 0, count: indices.count * width)
@@ -75,7 +75,7 @@ public struct LabeledData: Sendable, Equatable {
     }
 
     /// The records of `self` followed by those of `other` (same row shape).
-    public func appending(_ other: LabeledData) throws -> LabeledData {
+    package func appending(_ other: LabeledData) throws -> LabeledData {
         guard other.rowShape == rowShape else {
             throw LabeledDataError.shapeMismatch(first: rowShape, second: other.rowShape)
         }

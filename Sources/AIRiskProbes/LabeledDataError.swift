@@ -1,10 +1,10 @@
 /// Why a set of labelled records is unusable.
-public enum LabeledDataError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum LabeledDataError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFloat(elementType: String)
     case rowMismatch(rows: Int, labels: Int)
     case shapeMismatch(first: [Int], second: [Int])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notFloat(let t): "features must be float32 values, not \(t)"
         case .rowMismatch(let r, let l): "features have \(r) rows but there are \(l) labels; they must match"

@@ -1,2 +1,2 @@
 /// Receives a probe's progress as the fraction of its work done (0…1), for progress bars.
-public typealias ProbeProgress = @Sendable (Double) -> Void
+package typealias ProbeProgress = @Sendable (Double) -> Void

@@ -28,9 +28,9 @@ struct SequenceStepModel: ModelAccess {
         _ out: ModelOutput, step: Int, steps: Int, classes: Int, model: any ModelAccess
     ) throws -> ModelOutput {
         guard out.width == steps * classes, out.scores.count == out.rows * out.width, step >= 0, step < steps else {
-            throw ProbeError.invalidData(
-                "\(model.description.name) gave an unexpected answer: a sequence answer of width \(out.width), "
-                    + "expected \(steps) steps × \(classes) classes")
+            throw ProbeError.unexpectedAnswer(
+                model: model.description.name, expected: "\(steps) steps × \(classes) classes per row",
+                found: "a sequence answer of width \(out.width)")
         }
         var scores = [Float](repeating: 0, count: out.rows * classes)
         var labels = [Int](repeating: 0, count: out.rows)

@@ -2,7 +2,7 @@ import AIRiskResults
 import AIRiskXML
 
 /// Why a rendering could not be produced or written.
-public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A template is missing, unreadable or does not parse.
     case template(name: String, reason: String)
     /// A rendering could not be serialised (e.g. JSON encoding failed).
@@ -12,7 +12,7 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Writing a file failed.
     case results(ResultsError)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .template(let name, let reason): "template \(name) \(reason)"
         case .encoding(let format, let reason): "cannot encode \(format): \(reason)"

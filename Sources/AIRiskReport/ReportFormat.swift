@@ -1,5 +1,5 @@
 /// Every rendering airisk writes, with its file name.
-public enum ReportFormat: String, Sendable, CaseIterable {
+package enum ReportFormat: String, Sendable, CaseIterable {
     case html
     case resultsXML = "xml"
     case oscal
@@ -8,7 +8,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case sarif
     case junit
 
-    public var fileName: String {
+    package var fileName: String {
         switch self {
         case .html: "report.html"
         case .resultsXML: "results.xml"

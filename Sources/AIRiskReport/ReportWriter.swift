@@ -2,19 +2,19 @@ import AIRiskResults
 import Foundation
 
 /// Renders a results document into every requested format and writes each file atomically into one directory.
-public enum ReportWriter {
-    public struct Options: Sendable {
-        public var language: ReportLanguage
-        public var templates: TemplateSet
+package enum ReportWriter {
+    package struct Options: Sendable {
+        package var language: ReportLanguage
+        package var templates: TemplateSet
         /// The JUnit gate: a probe's test case fails when it has a finding at or above this severity.
-        public var failOn: Severity
+        package var failOn: Severity
         /// Where image file references in the results are resolved for embedding in the HTML page (normally
         /// the directory of results.xml); nil means the output directory.
-        public var resourceDirectory: URL?
+        package var resourceDirectory: URL?
         /// An earlier assessment the HTML report compares against.
-        public var baseline: HTMLReport.Baseline?
+        package var baseline: HTMLReport.Baseline?
 
-        public init(
+        package init(
             language: ReportLanguage = .en, templates: TemplateSet = .bundled, failOn: Severity = .high,
             resourceDirectory: URL? = nil, baseline: HTMLReport.Baseline? = nil
         ) {
@@ -27,7 +27,7 @@ public enum ReportWriter {
     }
 
     /// The bytes of one rendering. `resourceDirectory` resolves image file references for the HTML page.
-    public static func render(
+    package static func render(
         _ results: AssessmentResults, format: ReportFormat, options: Options = Options(), resourceDirectory: URL? = nil
     ) throws(ReportError) -> Data {
         switch format {
@@ -56,7 +56,7 @@ public enum ReportWriter {
     /// All or nothing: every rendering is produced in memory first, then the files go through
     /// ``AtomicFileSet``, so a failure leaves the previous run's files in place and never a mixed set.
     @discardableResult
-    public static func write(
+    package static func write(
         _ results: AssessmentResults, formats: [ReportFormat], to directory: URL, options: Options = Options()
     ) throws(ReportError) -> [URL] {
         try write(results, formats: formats, to: directory, options: options) { try $0.write(to: $1) }
@@ -86,7 +86,7 @@ public enum ReportWriter {
 
     /// Checks before an assessment that `directory` can receive the reports (see
     /// ``AtomicFileSet/checkWritable(_:)``), so an unusable output folder is found before the probes run.
-    public static func checkWritable(_ directory: URL) throws(ReportError) {
+    package static func checkWritable(_ directory: URL) throws(ReportError) {
         do {
             try AtomicFileSet.checkWritable(directory)
         } catch {

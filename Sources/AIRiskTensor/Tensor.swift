@@ -5,9 +5,9 @@
 /// float64 path (``DoubleKernel``); 64-bit integers carry shapes, indices and integer
 /// labels; booleans and strings exist so that ONNX graphs that carry them (masks, string class
 /// labels) can be represented without lossy conversion.
-public struct Tensor: Sendable, Equatable {
+package struct Tensor: Sendable, Equatable {
     /// The element storage, one case per supported element type.
-    public enum Storage: Sendable, Equatable {
+    package enum Storage: Sendable, Equatable {
         case float([Float])
         case double([Double])
         case int64([Int64])
@@ -16,33 +16,33 @@ public struct Tensor: Sendable, Equatable {
     }
 
     /// Dimensions, outermost first. A scalar has an empty shape.
-    public var shape: [Int]
-    public var storage: Storage
+    package var shape: [Int]
+    package var storage: Storage
 
-    public init(shape: [Int], storage: Storage) {
+    package init(shape: [Int], storage: Storage) {
         self.shape = shape
         self.storage = storage
     }
 
     /// A Float32 tensor. `scalars.count` must equal the product of `shape`.
-    public init(shape: [Int], scalars: [Float]) {
+    package init(shape: [Int], scalars: [Float]) {
         precondition(shape.reduce(1, *) == scalars.count, "shape \(shape) does not match \(scalars.count) elements")
         self.shape = shape
         self.storage = .float(scalars)
     }
 
     /// An Int64 tensor. `values.count` must equal the product of `shape`.
-    public init(shape: [Int], int64 values: [Int64]) {
+    package init(shape: [Int], int64 values: [Int64]) {
         precondition(shape.reduce(1, *) == values.count, "shape \(shape) does not match \(values.count) elements")
         self.shape = shape
         self.storage = .int64(values)
     }
 
     /// The number of elements.
-    public var count: Int { shape.reduce(1, *) }
+    package var count: Int { shape.reduce(1, *) }
 
     /// The element type's name, as used in error messages.
-    public var elementTypeName: String {
+    package var elementTypeName: String {
         switch storage {
         case .float: "float32"
         case .double: "float64"
@@ -53,26 +53,26 @@ public struct Tensor: Sendable, Equatable {
     }
 
     /// The Float32 elements, or nil when the tensor holds another type.
-    public var floats: [Float]? {
+    package var floats: [Float]? {
         if case .float(let v) = storage { return v }
         return nil
     }
 
     /// The Float64 elements, or nil when the tensor holds another type.
-    public var doubles: [Double]? {
+    package var doubles: [Double]? {
         if case .double(let v) = storage { return v }
         return nil
     }
 
     /// A Float64 tensor. `values.count` must equal the product of `shape`.
-    public init(shape: [Int], doubles values: [Double]) {
+    package init(shape: [Int], doubles values: [Double]) {
         precondition(shape.reduce(1, *) == values.count, "shape \(shape) does not match \(values.count) elements")
         self.shape = shape
         self.storage = .double(values)
     }
 
     /// The Int64 elements, or nil when the tensor holds another type.
-    public var int64s: [Int64]? {
+    package var int64s: [Int64]? {
         if case .int64(let v) = storage { return v }
         return nil
     }

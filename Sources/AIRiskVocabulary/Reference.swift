@@ -1,9 +1,9 @@
 /// An entry in an external catalog (OWASP ML Top 10, MITRE ATLAS), by id and name.
-public struct Reference: Sendable, Equatable, Codable {
-    public var id: String
-    public var name: String
+package struct Reference: Sendable, Equatable, Codable {
+    package var id: String
+    package var name: String
 
-    public init(id: String, name: String) {
+    package init(id: String, name: String) {
         self.id = id
         self.name = name
     }

@@ -8,18 +8,18 @@ import Foundation
 /// Documents never reach a file or the network through it: DTDs are refused as soon as the parser sees a
 /// DOCTYPE (see ``XMLReader``), and any other attempt (an external entity, an external DTD subset, an
 /// `xsi:schemaLocation`, an XInclude) is refused here and counted.
-public enum ExternalEntityGuard {
+package enum ExternalEntityGuard {
     /// The directory whose files a schema compilation on this thread may include; nil everywhere else.
     @TaskLocal static var schemaDirectory: String?
 
     private static let counters = Counters()
 
     /// How many external resources libxml2 asked for and was refused, since the process started.
-    public static var refusedCount: Int { counters.read().refused }
+    package static var refusedCount: Int { counters.read().refused }
     /// How many schema include/import files were opened, since the process started.
-    public static var allowedCount: Int { counters.read().allowed }
+    package static var allowedCount: Int { counters.read().allowed }
     /// Every URL that was refused, most recent last (at most 100 kept), for tests and diagnostics.
-    public static var refusedURLs: [String] { counters.read().urls }
+    package static var refusedURLs: [String] { counters.read().urls }
 
     /// Installs the loader (once, with libxml2's initialisation).
     static func install() {
@@ -56,7 +56,7 @@ public enum ExternalEntityGuard {
 
     /// Asks libxml2 to open `url` exactly as a parser would for an external entity, and reports whether
     /// it got an input. Lets tests prove the guard is the loader libxml2 actually uses.
-    public static func libxml2WouldOpen(_ url: String, asSchemaIncludeBeside schema: URL? = nil) -> Bool {
+    package static func libxml2WouldOpen(_ url: String, asSchemaIncludeBeside schema: URL? = nil) -> Bool {
         _ = LibXML.initialized
         return allowingSchemaIncludes(beside: schema) {
             guard let ctxt = xmlNewParserCtxt() else { return false }

@@ -1,12 +1,12 @@
 /// An attribute of an ``XMLElement``.
-public struct XMLAttribute: Sendable, Equatable {
+package struct XMLAttribute: Sendable, Equatable {
     /// Local name.
-    public var name: String
+    package var name: String
     /// Namespace URI, nil for unqualified attributes.
-    public var namespace: String?
-    public var value: String
+    package var namespace: String?
+    package var value: String
 
-    public init(name: String, namespace: String? = nil, value: String) {
+    package init(name: String, namespace: String? = nil, value: String) {
         self.name = name
         self.namespace = namespace
         self.value = value

@@ -2,18 +2,18 @@
 ///
 /// Documents read by ``XMLReader`` become trees of these, and ``XMLWriter`` serialises them, so the
 /// rest of the project never sees a libxml2 pointer.
-public struct XMLElement: Sendable, Equatable {
+package struct XMLElement: Sendable, Equatable {
     /// Local name.
-    public var name: String
+    package var name: String
     /// Namespace URI, nil when the element is in no namespace.
-    public var namespace: String?
-    public var attributes: [XMLAttribute]
-    public var children: [XMLNode]
+    package var namespace: String?
+    package var attributes: [XMLAttribute]
+    package var children: [XMLNode]
     /// 1-based line in the source document; 0 for elements built in memory.
-    public var line: Int
+    package var line: Int
 
     /// An element; `attributes` are stored sorted by name so output is deterministic.
-    public init(
+    package init(
         _ name: String, namespace: String? = nil, attributes: [String: String] = [:], children: [XMLNode] = []
     ) {
         self.name = name
@@ -24,7 +24,7 @@ public struct XMLElement: Sendable, Equatable {
     }
 
     /// An element with attributes in the given order (e.g. as read from a file).
-    public init(
+    package init(
         name: String, namespace: String?, orderedAttributes: [XMLAttribute], children: [XMLNode], line: Int
     ) {
         self.name = name
@@ -35,12 +35,12 @@ public struct XMLElement: Sendable, Equatable {
     }
 
     /// The value of the unqualified attribute with this local name.
-    public subscript(attribute name: String) -> String? {
+    package subscript(attribute name: String) -> String? {
         attributes.first { $0.name == name && $0.namespace == nil }?.value
     }
 
     /// Direct child elements.
-    public var elements: [XMLElement] {
+    package var elements: [XMLElement] {
         children.compactMap {
             if case .element(let e) = $0 { return e }
             return nil
@@ -48,18 +48,18 @@ public struct XMLElement: Sendable, Equatable {
     }
 
     /// Direct child elements with this local name.
-    public func elements(named name: String) -> [XMLElement] {
+    package func elements(named name: String) -> [XMLElement] {
         elements.filter { $0.name == name }
     }
 
     /// The first direct child element with this local name.
-    public func element(named name: String) -> XMLElement? {
+    package func element(named name: String) -> XMLElement? {
         for case .element(let e) in children where e.name == name { return e }
         return nil
     }
 
     /// The concatenated character data of this element and all its descendants.
-    public var text: String {
+    package var text: String {
         var out = ""
         appendText(to: &out)
         return out
@@ -75,12 +75,12 @@ public struct XMLElement: Sendable, Equatable {
     }
 
     /// Appends a child element.
-    public mutating func append(_ element: XMLElement) {
+    package mutating func append(_ element: XMLElement) {
         children.append(.element(element))
     }
 
     /// Appends character data.
-    public mutating func append(text: String) {
+    package mutating func append(text: String) {
         children.append(.text(text))
     }
 }

@@ -1,5 +1,5 @@
 /// Why a document could not be read, validated or written.
-public enum XMLError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum XMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read at all.
     case unreadable(file: String, reason: String)
     /// The document is not well-formed XML (or uses a DTD, which no airisk format allows).
@@ -12,7 +12,7 @@ public enum XMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case unwritable(String)
 
     /// Every diagnostic carried by the error.
-    public var diagnostics: [XMLDiagnostic] {
+    package var diagnostics: [XMLDiagnostic] {
         switch self {
         case .malformed(let d), .invalid(let d), .schemaUnusable(let d): d
         case .unreadable(let file, let reason): [XMLDiagnostic(file: file, line: 0, message: reason)]
@@ -20,7 +20,7 @@ public enum XMLError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let file, let reason):
             return "cannot read \(file): \(reason)"

@@ -1,5 +1,5 @@
 /// A child of an ``XMLElement``: another element or character data.
-public enum XMLNode: Sendable, Equatable {
+package enum XMLNode: Sendable, Equatable {
     case element(XMLElement)
     case text(String)
 }

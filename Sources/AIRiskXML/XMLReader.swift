@@ -6,10 +6,10 @@ import Foundation
 ///
 /// DTDs are refused: no airisk format uses one, and refusing them closes off external-entity and
 /// entity-expansion attacks from files supplied by others.
-public enum XMLReader {
+package enum XMLReader {
     /// Parses `data`; `fileName` is only used in diagnostics. A document beyond `limits` (size,
     /// attributes per element) is refused before libxml2 parses it.
-    public static func parse(_ data: Data, fileName: String, limits: XMLLimits = .standard) throws(XMLError)
+    package static func parse(_ data: Data, fileName: String, limits: XMLLimits = .standard) throws(XMLError)
         -> XMLDocument
     {
         try withParsedDocument(data, fileName: fileName, limits: limits) { doc throws(XMLError) in
@@ -24,7 +24,7 @@ public enum XMLReader {
 
     /// Reads and parses the file at `url`; a file larger than ``XMLLimits/maxBytes`` is refused
     /// before it is read.
-    public static func parse(contentsOf url: URL, limits: XMLLimits = .standard) throws(XMLError) -> XMLDocument {
+    package static func parse(contentsOf url: URL, limits: XMLLimits = .standard) throws(XMLError) -> XMLDocument {
         try parse(readFile(url, limits: limits), fileName: url.path, limits: limits)
     }
 

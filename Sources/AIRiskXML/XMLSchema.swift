@@ -5,12 +5,12 @@ import Foundation
 ///
 /// A compiled schema is read-only once built, so one instance may validate documents from many
 /// threads at once (each validation gets its own libxml2 context).
-public struct XMLSchema: Sendable {
+package struct XMLSchema: Sendable {
     private let compiled: CompiledSchema
 
     /// Compiles an XSD held in memory. `baseURL` (the XSD's own location) resolves `xs:include`
     /// and `xs:import` of sibling files; without it the schema must be self-contained.
-    public init(_ data: Data, fileName: String, baseURL: URL? = nil) throws(XMLError) {
+    package init(_ data: Data, fileName: String, baseURL: URL? = nil) throws(XMLError) {
         let location = baseURL?.path ?? fileName
         let result: Result<CompiledSchema, XMLError> = LibXML.collectingErrors(file: fileName) { collector in
             let doc: xmlDocPtr
@@ -60,13 +60,13 @@ public struct XMLSchema: Sendable {
     }
 
     /// Reads and compiles the XSD at `url`; sibling files it includes are found beside it.
-    public init(contentsOf url: URL) throws(XMLError) {
+    package init(contentsOf url: URL) throws(XMLError) {
         try self.init(XMLReader.readFile(url), fileName: url.path, baseURL: url)
     }
 
     /// Every problem with `data`: well-formedness errors, or else every schema violation. Empty
     /// when the document is valid.
-    public func validate(_ data: Data, fileName: String) -> [XMLDiagnostic] {
+    package func validate(_ data: Data, fileName: String) -> [XMLDiagnostic] {
         do {
             return try XMLReader.withParsedDocument(data, fileName: fileName) { doc throws(XMLError) in
                 LibXML.collectingErrors(file: fileName) { collector in
@@ -89,7 +89,7 @@ public struct XMLSchema: Sendable {
 
     /// Throws ``XMLError/malformed(_:)`` or ``XMLError/invalid(_:)`` (with every violation) unless
     /// `data` is valid.
-    public func check(_ data: Data, fileName: String) throws(XMLError) {
+    package func check(_ data: Data, fileName: String) throws(XMLError) {
         let wellFormed: Result<Void, XMLError> = Result { () throws(XMLError) in
             try XMLReader.withParsedDocument(data, fileName: fileName) { _ throws(XMLError) in () }
         }

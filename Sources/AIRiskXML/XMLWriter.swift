@@ -10,11 +10,11 @@ import Foundation
 /// namespace first differs from its parent's, as the default namespace; namespaced attributes get
 /// generated prefixes (`xml:` is built in). The control characters XML allows (DEL, C1, bidirectional
 /// overrides) are written as character references, never as raw bytes.
-public enum XMLWriter {
-    public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+package enum XMLWriter {
+    package static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
     /// The serialised document (with an XML declaration when `prologue` is true).
-    public static func data(for root: XMLElement, prologue: Bool = true) throws(XMLError) -> Data {
+    package static func data(for root: XMLElement, prologue: Bool = true) throws(XMLError) -> Data {
         let result: Result<Data, XMLError> = LibXML.collectingErrors(file: "<output>") { collector in
             guard let buffer = xmlBufferCreate() else { return .failure(.unwritable("cannot allocate a buffer")) }
             defer { xmlBufferFree(buffer) }
@@ -45,12 +45,12 @@ public enum XMLWriter {
     }
 
     /// The serialised document as a string.
-    public static func string(for root: XMLElement, prologue: Bool = true) throws(XMLError) -> String {
+    package static func string(for root: XMLElement, prologue: Bool = true) throws(XMLError) -> String {
         String(decoding: try data(for: root, prologue: prologue), as: UTF8.self)
     }
 
     /// `text` with every character XML 1.0 cannot carry removed.
-    public static func sanitized(_ text: String) -> String {
+    package static func sanitized(_ text: String) -> String {
         if text.unicodeScalars.allSatisfy(isAllowed) { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter(isAllowed))
@@ -58,7 +58,7 @@ public enum XMLWriter {
     }
 
     /// Whether XML 1.0 allows this character (production [2] Char).
-    public static func isAllowed(_ s: Unicode.Scalar) -> Bool {
+    package static func isAllowed(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x9, 0xA, 0xD: true
         case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
@@ -67,7 +67,7 @@ public enum XMLWriter {
     }
 
     /// Whether `name` is a valid XML local name (no colon).
-    public static func isValidName(_ name: String) -> Bool {
+    package static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first else { return false }
         func isStart(_ c: Unicode.Scalar) -> Bool {
             switch c.value {

@@ -145,13 +145,13 @@ struct PlanDocumentTests {
         arguments: [
             (
                 "queryBudget=\"100000000000000000000000\"", "",
-                "queryBudget '100000000000000000000000' is not an integer"
+                "queryBudget '100000000000000000000000': must be an integer"
             ),
-            ("", "inputShape=\"4294967296 4294967296\"", "inputShape 4294967296,4294967296 asks for more than"),
-            ("", "inputShape=\"99999999999999999999 2\"", "inputShape '99999999999999999999' is not an integer"),
+            ("", "inputShape=\"4294967296 4294967296\"", "inputShape 4294967296,4294967296: it asks for more than"),
+            ("", "inputShape=\"99999999999999999999 2\"", "inputShape '99999999999999999999': must be an integer"),
             ("", "inputShape=\"0 8\"", "every dimension must be at least 1"),
-            ("", "imageShape=\"8 8 2\"", "imageShape: C must be 1 (grey) or 3 (RGB), not 2"),
-            ("", "imageShape=\"64\"", "imageShape takes H,W or H,W,C"),
+            ("", "imageShape=\"8 8 2\"", "imageShape 8,8,2: C must be 1 (grey) or 3 (RGB), not 2"),
+            ("", "imageShape=\"64\"", "imageShape 64: it takes H,W or H,W,C"),
             ("missingValues=\"maybe\"", "", "missingValues"),
         ])
     func outOfRange(_ rootAttribute: String, _ modelAttribute: String, _ expected: String) throws {

@@ -48,7 +48,7 @@ struct AssessLiveModelTests {
         }
         let script = Self.root.appendingPathComponent("Tests/AIRiskEndpointTests/Fixtures/jsonl_model.py").path
         let out = dir.appendingPathComponent("report")
-        var command = try #require(
+        let command = try #require(
             try AIRiskCommand.parseAsRoot([
                 "assess", "--model-cmd", "python3 \(script) ok", "--members", try csv("m.csv", offset: 0),
                 "--nonmembers", try csv("n.csv", offset: 100), "--probes", "membership", "--profile", "quick",

@@ -54,12 +54,12 @@ struct ModelCommandsTests {
 
     @Test("a data file with the wrong width is refused naming both shapes")
     func refusesWrongWidth() throws {
-        let dataset = try AIRiskData.DatasetLoader.load(
-            url: models.appendingPathComponent("logreg_breast_cancer.members.csv"))
-        let model = try AIRiskONNX.ONNXModelAccess(
-            model: .load(contentsOf: models.appendingPathComponent("softmax_digits.onnx")))
+        let input = try ModelDataArguments.parse([
+            models.appendingPathComponent("softmax_digits.onnx").path,
+            models.appendingPathComponent("logreg_breast_cancer.members.csv").path,
+        ])
         #expect {
-            try PredictCommand.checkShape(dataset, model.description)
+            _ = try input.load()
         } throws: { error in
             let s = "\(error)"
             return s.contains("30 features") && s.contains("64 features")

@@ -31,6 +31,25 @@ struct EndpointErrorTests {
         }
     }
 
+    @Test("an unusable option names the option and the value given, apart from what it must be")
+    func badOption() {
+        #expect(
+            throws: EndpointError.badOption(
+                option: "--endpoint", value: "'ftp://h/m'", requirement: "it must be an http(s) URL")
+        ) {
+            _ = try HTTPTransport(url: "ftp://h/m", headers: [], location: "ftp://h/m")
+        }
+        #expect(
+            throws: EndpointError.badOption(
+                option: "--header-env", value: "'Bad Name'", requirement: "it is not a valid header name")
+        ) {
+            _ = try HeaderCredential.parse("Bad Name=TOKEN", fromFile: false)
+        }
+        #expect(
+            EndpointError.badOption(option: "--class-count", value: "1", requirement: "it must be at least 2")
+                .description == "endpoint configuration: --class-count 1: it must be at least 2")
+    }
+
     @Test("an unreadable credential names the header and where its value was to come from, never a value")
     func credential() {
         let env = HeaderCredential(name: "Authorization", source: .environment("MY_TOKEN"))

@@ -25,7 +25,7 @@ struct MLServerEndToEndTests {
         ])
         defer { p.stop() }
         guard let line = p.waitForLine(prefix: "PORTS", seconds: 20) else {
-            throw EndpointError.configuration("no ports")
+            throw TestSetupError("the port helper reported no ports")
         }
         return line.split(separator: " ").dropFirst().compactMap { Int($0) }
     }

@@ -1,4 +1,4 @@
 /// Label-only answers are the strongest output-side defense: nothing but the predicted class.
 extension LabelsOnlyModel: OutputDefense {
-    public var setting: String { "label-only" }
+    package var setting: String { "label-only" }
 }

@@ -10,32 +10,32 @@ import Foundation
 /// Labels follow the noisy scores — a client reading the top score sees them — so the label
 /// change is part of the utility cost. Regression outputs get the same noise without
 /// renormalisation.
-public struct NoisyScoresModel: OutputDefense {
+package struct NoisyScoresModel: OutputDefense {
     /// The noise distribution; `scale` is the Gaussian standard deviation or the Laplace scale b.
-    public enum Distribution: String, Sendable, Equatable {
+    package enum Distribution: String, Sendable, Equatable {
         case gaussian
         case laplace
     }
 
-    public let base: any ModelAccess
-    public let scale: Double
-    public let distribution: Distribution
-    public let seed: UInt64
+    package let base: any ModelAccess
+    package let scale: Double
+    package let distribution: Distribution
+    package let seed: UInt64
 
-    public init(_ base: any ModelAccess, scale: Double, distribution: Distribution = .gaussian, seed: UInt64 = 0) {
+    package init(_ base: any ModelAccess, scale: Double, distribution: Distribution = .gaussian, seed: UInt64 = 0) {
         self.base = base
         self.scale = max(0, scale)
         self.distribution = distribution
         self.seed = seed
     }
 
-    public var setting: String {
+    package var setting: String {
         (distribution == .gaussian ? "noise:" : "laplace:") + DefenseSetting.format(scale)
     }
 
-    public var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
+    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 
-    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+    package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
         let inputs = batch.floats ?? []
         let rowWidth = out.rows > 0 ? inputs.count / out.rows : 0

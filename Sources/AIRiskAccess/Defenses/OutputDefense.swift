@@ -5,7 +5,7 @@ import AIRiskTensor
 ///
 /// No defense passes input gradients through: whoever queries a defended deployment only sees
 /// its (transformed) answers, so ``ModelDescription/providesInputGradients`` is always false.
-public protocol OutputDefense: ModelAccess {
+package protocol OutputDefense: ModelAccess {
     /// The undefended model.
     var base: any ModelAccess { get }
     /// The defense as written on the command line, e.g. `round:2`.

@@ -8,24 +8,24 @@ import Foundation
 /// β sets the strength, γ the shape of the perturbation; the perturbed scores mislead a copy
 /// trained on them (their log-ratios no longer follow the model's logits) while keeping the top
 /// label for moderate β. Probabilities are clipped to [10⁻⁶, 1 − 10⁻⁶] before σ⁻¹.
-public struct ReverseSigmoidModel: OutputDefense {
-    public let base: any ModelAccess
-    public let beta: Double
-    public let gamma: Double
+package struct ReverseSigmoidModel: OutputDefense {
+    package let base: any ModelAccess
+    package let beta: Double
+    package let gamma: Double
 
-    public init(_ base: any ModelAccess, beta: Double = 1, gamma: Double = 0.1) {
+    package init(_ base: any ModelAccess, beta: Double = 1, gamma: Double = 0.1) {
         self.base = base
         self.beta = beta
         self.gamma = gamma
     }
 
-    public var setting: String {
+    package var setting: String {
         "reverse-sigmoid:\(DefenseSetting.format(beta)):\(DefenseSetting.format(gamma))"
     }
 
-    public var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
+    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 
-    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+    package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
         try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
         let p = ScoreRows.probabilities(out)

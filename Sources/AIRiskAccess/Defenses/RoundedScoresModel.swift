@@ -8,20 +8,20 @@ import Foundation
 /// Classifier logits are turned into probabilities first. Rounded probabilities are not
 /// renormalised (a service that rounds returns what it rounded). Regression outputs are rounded
 /// too. Labels follow the rounded scores, with ties going to the undefended label.
-public struct RoundedScoresModel: OutputDefense {
-    public let base: any ModelAccess
-    public let decimals: Int
+package struct RoundedScoresModel: OutputDefense {
+    package let base: any ModelAccess
+    package let decimals: Int
 
-    public init(_ base: any ModelAccess, decimals: Int) {
+    package init(_ base: any ModelAccess, decimals: Int) {
         self.base = base
         self.decimals = max(0, decimals)
     }
 
-    public var setting: String { "round:\(decimals)" }
+    package var setting: String { "round:\(decimals)" }
 
-    public var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
+    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 
-    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+    package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
         let scale = Float(pow(10.0, Double(decimals)))
         switch out.kind {

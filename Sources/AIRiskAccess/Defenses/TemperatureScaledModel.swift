@@ -4,20 +4,20 @@ import Foundation
 /// Softens the answer with a temperature T: p′ ∝ p^(1/T), i.e. softmax(z / T) for logits z.
 /// T > 1 flattens the confidences the membership attacks threshold on; the ranking, and so the
 /// label, is unchanged. T is a parameter of the serving layer, not a retrain.
-public struct TemperatureScaledModel: OutputDefense {
-    public let base: any ModelAccess
-    public let temperature: Double
+package struct TemperatureScaledModel: OutputDefense {
+    package let base: any ModelAccess
+    package let temperature: Double
 
-    public init(_ base: any ModelAccess, temperature: Double) {
+    package init(_ base: any ModelAccess, temperature: Double) {
         self.base = base
         self.temperature = temperature
     }
 
-    public var setting: String { "temperature:\(DefenseSetting.format(temperature))" }
+    package var setting: String { "temperature:\(DefenseSetting.format(temperature))" }
 
-    public var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
+    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 
-    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+    package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
         try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
         let w = out.width

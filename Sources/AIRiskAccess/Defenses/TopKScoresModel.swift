@@ -6,20 +6,20 @@ import AIRiskTensor
 /// The kept probabilities are *not* renormalised: they are the values the model produced, so
 /// top-1 still reveals the winning class's confidence (unlike label-only). Logits are turned into
 /// probabilities first. The label is unchanged.
-public struct TopKScoresModel: OutputDefense {
-    public let base: any ModelAccess
-    public let k: Int
+package struct TopKScoresModel: OutputDefense {
+    package let base: any ModelAccess
+    package let k: Int
 
-    public init(_ base: any ModelAccess, k: Int) {
+    package init(_ base: any ModelAccess, k: Int) {
         self.base = base
         self.k = max(1, k)
     }
 
-    public var setting: String { "top:\(k)" }
+    package var setting: String { "top:\(k)" }
 
-    public var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
+    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 
-    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+    package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
         try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
         let p = ScoreRows.probabilities(out)

@@ -3,7 +3,7 @@ import Foundation
 
 /// One defense to measure, as given to `--defenses` (e.g. `round:2`, `top:1`, `label-only`,
 /// `noise:0.05`, `laplace:0.05`, `temperature:4`, `reverse-sigmoid:1:0.1`, `query-limit:1000`).
-public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible {
+package enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// Round scores to this many decimals.
     case round(decimals: Int)
     /// Keep the k highest probabilities, zero the rest (not renormalised).
@@ -29,17 +29,17 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     case earlyStopping(patience: Int)
 
     /// The patience `early-stopping` uses when none is given.
-    public static let defaultPatience = 5
+    package static let defaultPatience = 5
     /// The share of the member records early stopping holds out as its validation set.
-    public static let earlyStoppingValidationShare = 0.2
+    package static let earlyStoppingValidationShare = 0.2
 
     /// The syntax `--defenses` accepts, for help texts and error messages.
-    public static let syntax =
+    package static let syntax =
         "round:DECIMALS, top:K, label-only, noise:SIGMA, laplace:B, temperature:T, reverse-sigmoid[:BETA[:GAMMA]], "
         + "query-limit:N, l2:LAMBDA, dp-sgd:EPSILON, dropout:RATE, early-stopping[:PATIENCE]"
 
     /// The catalog's measurable-defense id (catalog/mappings.xml) this defense is an instance of.
-    public var measurableDefenseID: String {
+    package var measurableDefenseID: String {
         switch self {
         case .round: "mdef.round"
         case .topK: "mdef.top-k"
@@ -56,7 +56,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     }
 
     /// Whether the defense transforms answers (as opposed to limiting how many there are).
-    public var isOutputDefense: Bool {
+    package var isOutputDefense: Bool {
         switch self {
         case .queryLimit, .l2, .dpSGD, .dropout, .earlyStopping: false
         default: true
@@ -64,7 +64,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     }
 
     /// Whether the defense changes how the model is trained (measured on a retrain).
-    public var isTrainingDefense: Bool {
+    package var isTrainingDefense: Bool {
         switch self {
         case .l2, .dpSGD, .dropout, .earlyStopping: true
         default: false
@@ -72,7 +72,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     }
 
     /// A short English phrase for reports, e.g. "round scores to 1 decimal".
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .round(let d): "round scores to \(d) decimal\(d == 1 ? "" : "s")"
         case .topK(let k): "return the top-\(k) probabilit\(k == 1 ? "y" : "ies") only"
@@ -88,7 +88,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .round(let d): "round:\(d)"
         case .topK(let k): "top:\(k)"
@@ -107,7 +107,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     /// `model` behind this defense. Query limits wrap the model in a ``CountingModel`` with that
     /// budget; noise draws from `seed`. Training defenses cannot wrap a trained model: they return it
     /// unchanged (they are measured on a retrain).
-    public func wrap(_ model: any ModelAccess, seed: UInt64 = 0) -> any ModelAccess {
+    package func wrap(_ model: any ModelAccess, seed: UInt64 = 0) -> any ModelAccess {
         switch self {
         case .round(let d): RoundedScoresModel(model, decimals: d)
         case .topK(let k): TopKScoresModel(model, k: k)
@@ -121,7 +121,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     }
 
     /// Why this defense cannot be applied to a model that answers `kind`, or nil when it can.
-    public func inapplicability(to kind: OutputKind) -> String? {
+    package func inapplicability(to kind: OutputKind) -> String? {
         switch (self, kind) {
         case (.queryLimit, _): nil
         case (.l2, .probabilities), (.l2, .logits), (.dpSGD, .probabilities), (.dpSGD, .logits),
@@ -140,7 +140,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     }
 
     /// Parses a comma-separated list such as `round:2,top:1,label-only,noise:0.05`.
-    public static func parseList(_ text: String) throws(DefenseSpecError) -> [DefenseSpec] {
+    package static func parseList(_ text: String) throws(DefenseSpecError) -> [DefenseSpec] {
         let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !items.isEmpty else { throw DefenseSpecError(item: text, reason: "the list is empty") }
         var out: [DefenseSpec] = []
@@ -152,7 +152,7 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     }
 
     /// Parses one defense, e.g. `round:2`.
-    public static func parse(_ item: String) throws(DefenseSpecError) -> DefenseSpec {
+    package static func parse(_ item: String) throws(DefenseSpecError) -> DefenseSpec {
         let parts = item.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let name = parts[0].lowercased()
         let args = Array(parts.dropFirst())
@@ -229,5 +229,5 @@ public enum DefenseSpec: Sendable, Equatable, Hashable, CustomStringConvertible 
     }
 
     /// A compact decimal for settings and names (0.05, 4, 0.1).
-    public static func format(_ v: Double) -> String { DefenseSetting.format(v) }
+    package static func format(_ v: Double) -> String { DefenseSetting.format(v) }
 }

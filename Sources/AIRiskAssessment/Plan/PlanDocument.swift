@@ -8,30 +8,30 @@ import Foundation
 
 /// Reads an assessment plan file (`Sources/AIRiskAssessment/Resources/plan.xsd`, namespace `urn:airisk:plan:1`),
 /// validating it against the schema first so every problem is reported with its line.
-public enum PlanDocument {
-    public static let namespace = "urn:airisk:plan:1"
+package enum PlanDocument {
+    package static let namespace = "urn:airisk:plan:1"
 
-    public static func schema() throws(XMLError) -> XMLSchema {
+    package static func schema() throws(XMLError) -> XMLSchema {
         try XMLSchema(Data(BundledPlanSchema.xsd.utf8), fileName: "plan.xsd")
     }
 
     /// The plan in `url`; relative file paths are resolved against the plan's directory.
-    public static func read(contentsOf url: URL) throws -> AssessmentPlan {
+    package static func read(contentsOf url: URL) throws -> AssessmentPlan {
         if let problem = RegularFile.problem(at: url.path) {
-            throw AssessmentError.input("cannot read plan \(url.path): \(problem)")
+            throw AssessmentError.badPlan(file: url.path, problem: "cannot be read: \(problem)")
         }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw AssessmentError.input("cannot read plan \(url.path): \(error.localizedDescription)")
+            throw AssessmentError.badPlan(file: url.path, problem: "cannot be read: \(error.localizedDescription)")
         }
         return try read(data, fileName: url.path, directory: url.deletingLastPathComponent())
     }
 
     /// The plan in `data` (read from `fileName`, named in errors); relative file paths are resolved against
     /// `directory`. `schema` saves compiling the plan schema again when many plans are read.
-    public static func read(
+    package static func read(
         _ data: Data, fileName: String, directory base: URL, schema: XMLSchema? = nil
     ) throws -> AssessmentPlan {
         try (schema ?? Self.schema()).check(data, fileName: fileName)
@@ -51,7 +51,8 @@ public enum PlanDocument {
         // The schema accepts any size of integer; a value beyond Int is an error, never dropped.
         func integer(_ text: String, _ field: String) throws -> Int {
             guard let v = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                throw AssessmentError.input("\(fileName): \(field) '\(text)' is not an integer in 0…\(Int.max)")
+                throw AssessmentError.badSetting(
+                    setting: "\(fileName): \(field)", value: "'\(text)'", requirement: "must be an integer in 0…\(Int.max)")
             }
             return v
         }
@@ -61,8 +62,9 @@ public enum PlanDocument {
         func sensitivity(_ s: String?) throws -> DataSensitivity {
             guard let s else { return .medium }
             guard let v = DataSensitivity(rawValue: s) else {
-                throw AssessmentError.input(
-                    "\(fileName): dataSensitivity '\(s)' is not one of \(DataSensitivity.accepted)")
+                throw AssessmentError.badSetting(
+                    setting: "\(fileName): dataSensitivity", value: "'\(s)'",
+                    requirement: "must be one of \(DataSensitivity.accepted)")
             }
             return v
         }
@@ -70,7 +72,7 @@ public enum PlanDocument {
         guard let model = root.element(named: "model"), let modelFile = model[attribute: "file"],
             let members = source("members"), let nonMembers = source("nonMembers")
         else {
-            throw AssessmentError.input("\(fileName): plan lacks model, members or nonMembers")
+            throw AssessmentError.badPlan(file: fileName, problem: "it lacks model, members or nonMembers")
         }
         var plan = AssessmentPlan(
             modelURL: resolve(modelFile), modelName: model[attribute: "name"], members: members, nonMembers: nonMembers,
@@ -94,7 +96,8 @@ public enum PlanDocument {
             InversionConfiguration.Objective.init(rawValue:))
         if let eps = root[attribute: "claimedEpsilon"] {
             guard let v = Double(eps), v.isFinite, v >= 0 else {
-                throw AssessmentError.input("\(fileName): claimedEpsilon '\(eps)' is not a finite ε ≥ 0")
+                throw AssessmentError.badSetting(
+                    setting: "\(fileName): claimedEpsilon", value: "'\(eps)'", requirement: "must be a finite ε ≥ 0")
             }
             plan.claimedEpsilon = v
         }
@@ -108,7 +111,9 @@ public enum PlanDocument {
                 if let retries = refs[attribute: "retries"] { rc.retries = try integer(retries, "references retries") }
                 if let timeout = refs[attribute: "timeout"] {
                     guard let t = Double(timeout), t.isFinite, t > 0 else {
-                        throw AssessmentError.input("\(fileName): references timeout '\(timeout)' is not seconds > 0")
+                        throw AssessmentError.badSetting(
+                            setting: "\(fileName): references timeout", value: "'\(timeout)'",
+                            requirement: "must be seconds > 0")
                     }
                     rc.timeout = t
                 }

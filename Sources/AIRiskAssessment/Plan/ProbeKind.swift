@@ -1,5 +1,5 @@
 /// The three probes.
-public enum ProbeKind: String, Sendable, CaseIterable, Codable {
+package enum ProbeKind: String, Sendable, CaseIterable, Codable {
     case membership
     case inversion
     case extraction

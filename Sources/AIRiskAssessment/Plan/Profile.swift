@@ -3,7 +3,7 @@ import AIRiskProbes
 /// Budgets in one word. `quick` finishes in seconds on the demo (RMIA with 2 reference models);
 /// `standard` runs LiRA and RMIA with 16, `thorough` with 64 reference models and large query budgets. The profile and every budget it sets are recorded
 /// in the results.
-public enum Profile: String, Sendable, CaseIterable, Codable {
+package enum Profile: String, Sendable, CaseIterable, Codable {
     case quick
     case standard
     case thorough

@@ -3,24 +3,24 @@ import Foundation
 
 /// One probe's headline figure: what the strongest attack measured, its 95 % interval and what a
 /// guessing attacker would reach. Every section and format cites this one figure.
-public struct LeakageEvidence: Sendable, Equatable {
+package struct LeakageEvidence: Sendable, Equatable {
     /// The figure's stable identity (e.g. ``MetricID/membershipAUC``), carried by its ``metric``.
-    public var id: MetricID?
+    package var id: MetricID?
     /// A name that stays the same across runs and defenses, e.g. "TPR at 1 % FPR".
-    public var name: String
-    public var value: Double
+    package var name: String
+    package var value: Double
     /// The interval's bounds (both equal to ``value`` when the figure has no interval).
-    public var lower: Double
-    public var upper: Double
+    package var lower: Double
+    package var upper: Double
     /// The level a guessing attacker reaches (the FPR, 1/K, the majority-label share).
-    public var chance: Double
+    package var chance: Double
     /// What the figure rests on: the attack, the sample, the interval method and the chance level.
-    public var basis: String
+    package var basis: String
     /// Why the evidence shows nothing beyond public knowledge even above chance (e.g. the non-member
     /// class mean is closer than the reconstructions); nil when there is no such reason.
-    public var publicBaseline: String?
+    package var publicBaseline: String?
 
-    public init(
+    package init(
         id: MetricID? = nil, name: String, value: Double, lower: Double, upper: Double, chance: Double,
         basis: String, publicBaseline: String? = nil
     ) {
@@ -36,23 +36,23 @@ public struct LeakageEvidence: Sendable, Equatable {
 
     /// (lower − chance) / (1 − chance), at least 0 and 0 when a public baseline does as well: the part
     /// of the way from chance to a perfect attack the data shows with 95 % confidence.
-    public var leakage: Double {
+    package var leakage: Double {
         guard publicBaseline == nil, lower.isFinite, chance.isFinite, chance < 1 else { return 0 }
         return max(0, (lower - chance) / (1 - chance))
     }
 
     /// Whether the interval excludes chance (and no public baseline explains the result).
-    public var isMeasurable: Bool { leakage > 0 }
+    package var isMeasurable: Bool { leakage > 0 }
 
     /// The figure as a results metric (the probe's first metric and the finding's headline).
-    public var metric: Metric {
+    package var metric: Metric {
         Metric(
             id: id, name: "Headline: \(name)", value: value, unit: "fraction", ciLow: lower, ciHigh: upper,
             basis: basis + "; chance \(Self.format(chance))" + (publicBaseline.map { "; \($0)" } ?? ""))
     }
 
     /// "0.123 [0.090, 0.160] (chance 0.010)".
-    public var summary: String {
+    package var summary: String {
         "\(name) \(Self.format(value)) [\(Self.format(lower)), \(Self.format(upper))] (chance \(Self.format(chance)))"
     }
 

@@ -8,34 +8,35 @@ import Foundation
 ///
 /// Evidence first: when the headline's interval does not exclude chance, the severity is Note
 /// whatever the context.
-public struct RiskScorer: Sendable {
-    public let catalog: Catalog
+package struct RiskScorer: Sendable {
+    package let catalog: Catalog
 
-    public init(catalog: Catalog) {
+    package init(catalog: Catalog) {
         self.catalog = catalog
     }
 
     /// The policy's target FPR for the membership headline.
-    public var membershipTargetFPR: Double {
+    package var membershipTargetFPR: Double {
         catalog.policy.probePolicy(for: "membership")?.targetFPR ?? 0.01
     }
 
     /// Scores `probe` from its headline evidence in `context`.
-    public func score(probe: String, evidence: LeakageEvidence, context: ScoringContext) throws -> RiskScore {
+    package func score(probe: String, evidence: LeakageEvidence, context: ScoringContext) throws -> RiskScore {
         let policy = catalog.policy
         guard let probePolicy = policy.probePolicy(for: probe) else {
-            throw AssessmentError.policy("the policy has no rules for probe '\(probe)'")
+            throw AssessmentError.policyGap(
+                missing: "rules for probe '\(probe)'", known: policy.probePolicies.map(\.probe))
         }
         guard let risk = catalog.owaspRisk(probePolicy.owasp) else {
-            throw AssessmentError.policy("probe '\(probe)' maps to unknown OWASP risk \(probePolicy.owasp)")
+            throw AssessmentError.policyGap(missing: "OWASP risk \(probePolicy.owasp) (probe '\(probe)')", known: [])
         }
         guard let sens = policy.sensitivity(context.sensitivity) else {
-            let known = policy.sensitivities.map(\.id.rawValue).joined(separator: ", ")
-            throw AssessmentError.policy(
-                "data sensitivity '\(context.sensitivity.rawValue)' is not in the policy (known: \(known))")
+            throw AssessmentError.policyGap(
+                missing: "data sensitivity '\(context.sensitivity.rawValue)'",
+                known: policy.sensitivities.map(\.id.rawValue))
         }
         guard let band = probePolicy.metrics.first else {
-            throw AssessmentError.policy("the policy's rules for probe '\(probe)' list no leakage bands")
+            throw AssessmentError.policyGap(missing: "leakage bands in the rules for probe '\(probe)'", known: [])
         }
         var factors: [Double] = []
         for f in probePolicy.factorScores {
@@ -56,8 +57,8 @@ public struct RiskScorer: Sendable {
         let exposure = policy.exposure(context.exposure)
         let access = policy.accessLevel(context.access)
         if !policy.exposures.isEmpty, exposure == nil {
-            let known = policy.exposures.map(\.id).joined(separator: ", ")
-            throw AssessmentError.policy("exposure '\(context.exposure)' is not in the policy (known: \(known))")
+            throw AssessmentError.policyGap(
+                missing: "exposure '\(context.exposure)'", known: policy.exposures.map(\.id))
         }
         let technical = Double(policy.convertOwasp(risk.technicalImpact.score) ?? risk.technicalImpact.score)
         let ir = policy.impactRule
@@ -69,7 +70,9 @@ public struct RiskScorer: Sendable {
         guard let lLevel = policy.level(for: likelihood), let iLevel = policy.level(for: impact),
             let matrixSeverity = policy.severity(impact: iLevel, likelihood: lLevel)
         else {
-            throw AssessmentError.policy("the policy's levels or severity matrix do not cover these scores")
+            throw AssessmentError.policyGap(
+                missing: "levels or a severity matrix cell for likelihood \(likelihood) and impact \(impact)", known: []
+            )
         }
         let severity: Severity = evidence.isMeasurable ? matrixSeverity : .note
 

@@ -219,11 +219,10 @@ struct AssessCommand: AsyncParsableCommand {
             do {
                 _ = try ReferenceRecipe.parse(referenceRecipe, defaults: ReferenceRecipe(epochs: 1))
             } catch {
-                guard case .badInput(let reason) = error else { throw ValidationError(error.description) }
-                let prefix = "reference recipe: "
-                throw ValidationError(
-                    "--reference-recipe: "
-                        + (reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason))
+                guard case .badRecipeEntry(let entry, let requirement) = error else {
+                    throw ValidationError(error.description)
+                }
+                throw ValidationError("--reference-recipe: \(entry) — \(requirement); \(ReferenceRecipe.syntax)")
             }
         }
         if populationLabels != nil, population == nil {

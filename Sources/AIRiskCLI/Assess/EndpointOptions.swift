@@ -106,10 +106,14 @@ struct EndpointOptions: ParsableArguments {
             batchSize: batch, concurrency: concurrency, requestsPerSecond: rate, timeout: timeout,
             maxAttempts: maxAttempts, maxRows: maxQueries)
         try limits.validate()
-        if let classCount, classCount < 2 { throw .configuration("--class-count must be at least 2") }
+        if let classCount, classCount < 2 {
+            throw .badOption(option: "--class-count", value: "\(classCount)", requirement: "it must be at least 2")
+        }
         let p = wireProtocol ?? ((endpoint?.contains("/v2/models/") ?? false) ? .kserveV2 : .instances)
         if p == .kserveV2, modelCmd != nil {
-            throw .configuration("--model-cmd speaks the instances row format; drop --protocol kserve-v2")
+            throw .badOption(
+                option: "--protocol", value: "kserve-v2",
+                requirement: "--model-cmd speaks the instances row format; drop --protocol kserve-v2")
         }
         return EndpointConfiguration(
             target: target, wireProtocol: p, inputName: inputName, outputName: outputName,

@@ -19,14 +19,7 @@ struct BenchCommand: AsyncParsableCommand {
             one thread unless OPENBLAS_NUM_THREADS is set.
             """)
 
-    @Argument(help: "The ONNX model file.")
-    var model: String
-
-    @Argument(help: "The data: .npy, .npz (features under x/X/features) or .csv with a header.")
-    var data: String
-
-    @Option(help: "CSV: the label column to drop from the features (default: 'label' if present).")
-    var labelColumn: String?
+    @OptionGroup var input: ModelDataArguments
 
     @Option(help: "Batch sizes to time, separated by commas.")
     var batch: String = "1,256"
@@ -61,10 +54,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let batches = try ModelBenchmark.parseBatches(batch)
-        let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model), hashing: false).access
-        let dataset = try DatasetLoader.load(
-            url: URL(fileURLWithPath: data), labelColumn: labelColumn, columns: access.description.csvColumns)
-        try PredictCommand.checkShape(dataset, access.description)
+        let (access, dataset) = try input.load()
         guard let features = dataset.features.floats else {
             throw ModelAccessError.badInput(model: access.description.name, reason: "features must be numeric")
         }

@@ -12,14 +12,7 @@ struct PredictCommand: AsyncParsableCommand {
         commandName: "predict",
         abstract: "Run an ONNX model on a .npy, .npz or .csv file and print its outputs as CSV or JSON.")
 
-    @Argument(help: "The ONNX model file.")
-    var model: String
-
-    @Argument(help: "The data: .npy, .npz (features under x/X/features) or .csv with a header.")
-    var data: String
-
-    @Option(help: "CSV: the label column to drop from the features (default: 'label' if present).")
-    var labelColumn: String?
+    @OptionGroup var input: ModelDataArguments
 
     @Option(help: "Output format: csv or json.")
     var format: PredictFormat = .csv
@@ -37,24 +30,9 @@ struct PredictCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let access = try ModelLoader().resolveFile(URL(fileURLWithPath: model), hashing: false).access
-        let dataset = try DatasetLoader.load(
-            url: URL(fileURLWithPath: data), labelColumn: labelColumn,
-            missingValues: access.description.handlesMissingValues ? .keep : .reject,
-            columns: access.description.csvColumns)
-        try Self.checkShape(dataset, access.description)
+        let (access, dataset) = try input.load()
         let outputs = try await Self.predictAll(access, dataset.features, batch: batch)
         TerminalOutput.write(try Self.render(outputs, description: access.description, format: format))
-    }
-
-    static func checkShape(_ dataset: Dataset, _ d: ModelDescription) throws {
-        guard dataset.rowShape.reduce(1, *) == d.featureCount else {
-            throw ModelAccessError.badInput(
-                model: d.name,
-                reason:
-                    "\(dataset.source) has rows of shape \(dataset.rowShape) (\(dataset.rowShape.reduce(1, *)) features) but the model expects rows of shape \(d.inputShape) (\(d.featureCount) features)"
-            )
-        }
     }
 
     /// Predicts every row in batches, reshaping rows to the model's input layout.

@@ -1,17 +1,17 @@
 /// The part of MITRE ATLAS airisk maps to, at one ATLAS version.
-public struct Atlas: Sendable, Equatable, Encodable {
+package struct Atlas: Sendable, Equatable, Encodable {
     /// The ATLAS version the names and links come from (e.g. 5.6.0).
-    public var version: String
+    package var version: String
     /// The older version whose "ML" names are kept beside the current ones.
-    public var oldVersion: String
+    package var oldVersion: String
     /// The version that renamed "ML" to "AI".
-    public var renameVersion: String
-    public var source: String
-    public var url: String
-    public var note: String?
-    public var tactics: [AtlasTactic]
-    public var techniques: [AtlasTechnique]
-    public var mitigations: [AtlasMitigation]
+    package var renameVersion: String
+    package var source: String
+    package var url: String
+    package var note: String?
+    package var tactics: [AtlasTactic]
+    package var techniques: [AtlasTechnique]
+    package var mitigations: [AtlasMitigation]
 
     init(_ r: ElementReader) throws(CatalogError) {
         version = try r.attribute("version")
@@ -32,7 +32,7 @@ public struct Atlas: Sendable, Equatable, Encodable {
     }
 
     /// The techniques a mitigation is listed for.
-    public func techniques(mitigatedBy mitigation: String) -> [AtlasTechnique] {
+    package func techniques(mitigatedBy mitigation: String) -> [AtlasTechnique] {
         techniques.filter { $0.mitigations.contains(mitigation) }
     }
 }

@@ -1,14 +1,14 @@
 /// A MITRE ATLAS mitigation.
-public struct AtlasMitigation: Sendable, Equatable, Encodable {
-    public var id: String
-    public var name: String
-    public var oldName: String?
-    public var introduced: String?
+package struct AtlasMitigation: Sendable, Equatable, Encodable {
+    package var id: String
+    package var name: String
+    package var oldName: String?
+    package var introduced: String?
     /// "Policy", "Technical-ML" or "Technical-Cyber".
-    public var category: String
-    public var summary: String?
-    public var note: String?
-    public var location: SourceLocation
+    package var category: String
+    package var summary: String?
+    package var note: String?
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")

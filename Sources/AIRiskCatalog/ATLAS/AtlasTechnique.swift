@@ -1,18 +1,18 @@
 /// A MITRE ATLAS technique or sub-technique, with its tactics and the mitigations ATLAS lists for it.
-public struct AtlasTechnique: Sendable, Equatable, Encodable {
-    public var id: String
+package struct AtlasTechnique: Sendable, Equatable, Encodable {
+    package var id: String
     /// The current name (with "AI").
-    public var name: String
+    package var name: String
     /// The name in the older ATLAS version (with "ML"), when it differs.
-    public var oldName: String?
+    package var oldName: String?
     /// When the entry did not exist in the older version: the version or date that added it.
-    public var introduced: String?
+    package var introduced: String?
     /// The parent technique of a sub-technique.
-    public var parent: String?
-    public var tactics: [String]
-    public var mitigations: [String]
-    public var note: String?
-    public var location: SourceLocation
+    package var parent: String?
+    package var tactics: [String]
+    package var mitigations: [String]
+    package var note: String?
+    package var location: SourceLocation
     /// Lines of the `<mitigatedBy>` and `<tactic>` links, for error messages.
     var linkLines: [String: Int]
 

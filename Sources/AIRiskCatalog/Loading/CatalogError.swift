@@ -1,7 +1,7 @@
 import AIRiskXML
 
 /// Why a catalog could not be loaded. Every case lists all the problems found, each with file and line.
-public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A catalog or schema file is missing or unreadable.
     case unreadable(file: String, reason: String)
     /// A file is not well-formed XML.
@@ -14,14 +14,14 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     case brokenReferences([CatalogIssue])
 
     /// Every problem carried by the error.
-    public var issues: [CatalogIssue] {
+    package var issues: [CatalogIssue] {
         switch self {
         case .unreadable(let file, let reason): [CatalogIssue(file: file, line: 0, message: reason)]
         case .malformed(let i), .schemaViolation(let i), .schemaUnusable(let i), .brokenReferences(let i): i
         }
     }
 
-    public var description: String {
+    package var description: String {
         let heading: String
         switch self {
         case .unreadable(let file, let reason): return "cannot read catalog file \(file): \(reason)"

@@ -1,5 +1,5 @@
 /// The files a catalog directory holds, each validated against its own XSD in `schema/`.
-public enum CatalogFile: String, Sendable, CaseIterable {
+package enum CatalogFile: String, Sendable, CaseIterable {
     case matrix
     case owasp
     case atlas
@@ -7,7 +7,7 @@ public enum CatalogFile: String, Sendable, CaseIterable {
     case policy
 
     /// The document's path inside the catalog directory.
-    public var fileName: String {
+    package var fileName: String {
         switch self {
         case .matrix: "matrix.xml"
         case .owasp: "owasp-ml-top10-2023.xml"
@@ -18,7 +18,7 @@ public enum CatalogFile: String, Sendable, CaseIterable {
     }
 
     /// The XSD's path inside the catalog directory.
-    public var schemaName: String {
+    package var schemaName: String {
         switch self {
         case .matrix: "schema/matrix.xsd"
         case .owasp: "schema/owasp-ml-top10.xsd"
@@ -29,5 +29,5 @@ public enum CatalogFile: String, Sendable, CaseIterable {
     }
 
     /// The catalog namespace every document's root element is in.
-    public static let namespace = "urn:airisk:catalog:1"
+    package static let namespace = "urn:airisk:catalog:1"
 }

@@ -1,11 +1,11 @@
 /// The cross-framework view of one attack class: OWASP risks, ATLAS techniques, NIST category.
-public struct ClassMapping: Sendable, Equatable, Encodable {
-    public var attackClass: String
-    public var status: VerificationStatus
-    public var owasp: [CatalogReference]
-    public var atlas: [CatalogReference]
-    public var nist: String
-    public var location: SourceLocation
+package struct ClassMapping: Sendable, Equatable, Encodable {
+    package var attackClass: String
+    package var status: VerificationStatus
+    package var owasp: [CatalogReference]
+    package var atlas: [CatalogReference]
+    package var nist: String
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         attackClass = try r.attribute("class")

@@ -1,11 +1,11 @@
 /// A matrix defense mapped to the closest ATLAS mitigations and to the probes whose risk it reduces.
-public struct DefenseMapping: Sendable, Equatable, Encodable {
-    public var defense: String
-    public var status: VerificationStatus
-    public var mitigations: [CatalogReference]
-    public var reducesProbes: [CatalogReference]
-    public var note: String?
-    public var location: SourceLocation
+package struct DefenseMapping: Sendable, Equatable, Encodable {
+    package var defense: String
+    package var status: VerificationStatus
+    package var mitigations: [CatalogReference]
+    package var reducesProbes: [CatalogReference]
+    package var note: String?
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         defense = try r.attribute("defense")

@@ -1,11 +1,11 @@
 /// airisk's mappings between its probes, the matrix, OWASP ML Top 10, ATLAS and NIST AI 100-2.
-public struct Mappings: Sendable, Equatable, Encodable {
-    public var atlasVersion: String
-    public var nistEdition: String
-    public var probes: [Probe]
-    public var defenseMappings: [DefenseMapping]
-    public var measurableDefenses: [MeasurableDefense]
-    public var classMappings: [ClassMapping]
+package struct Mappings: Sendable, Equatable, Encodable {
+    package var atlasVersion: String
+    package var nistEdition: String
+    package var probes: [Probe]
+    package var defenseMappings: [DefenseMapping]
+    package var measurableDefenses: [MeasurableDefense]
+    package var classMappings: [ClassMapping]
 
     init(_ r: ElementReader) throws(CatalogError) {
         atlasVersion = try r.attribute("atlasVersion")

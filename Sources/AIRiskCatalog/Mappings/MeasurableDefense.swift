@@ -1,7 +1,7 @@
 /// A defense airisk can apply itself and measure: an output wrapper, a query budget, or a training setting.
-public struct MeasurableDefense: Sendable, Equatable, Encodable {
+package struct MeasurableDefense: Sendable, Equatable, Encodable {
     /// Where the defense acts.
-    public enum Kind: String, Sendable, Encodable {
+    package enum Kind: String, Sendable, Encodable {
         /// Wraps the model's outputs (round, top-k, label-only, noise, temperature).
         case output
         /// Limits access to the model (query budget).
@@ -10,18 +10,18 @@ public struct MeasurableDefense: Sendable, Equatable, Encodable {
         case training
     }
 
-    public var id: String
-    public var kind: Kind
+    package var id: String
+    package var kind: Kind
     /// The name of its strength parameter (decimals, k, sigma, temperature, maxQueries, epsilon, lambda).
-    public var parameter: String?
-    public var name: LocalizedName
-    public var status: VerificationStatus
+    package var parameter: String?
+    package var name: LocalizedName
+    package var status: VerificationStatus
     /// The matrix defenses it implements.
-    public var implements: [CatalogReference]
-    public var mitigations: [CatalogReference]
-    public var reducesProbes: [CatalogReference]
-    public var note: String?
-    public var location: SourceLocation
+    package var implements: [CatalogReference]
+    package var mitigations: [CatalogReference]
+    package var reducesProbes: [CatalogReference]
+    package var note: String?
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")

@@ -1,12 +1,12 @@
 /// An entry of the NIST AI 100-2 E2025 taxonomy (Adversarial Machine Learning: A Taxonomy and Terminology), e.g.
 /// NISTAML.033 Membership Inference.
-public struct NistSection: Sendable, Equatable, Encodable {
+package struct NistSection: Sendable, Equatable, Encodable {
     /// The edition, e.g. "E2025".
-    public var edition: String
+    package var edition: String
     /// The taxonomy ID, e.g. "NISTAML.033".
-    public var id: String
-    public var title: String
-    public var status: VerificationStatus
+    package var id: String
+    package var title: String
+    package var status: VerificationStatus
 
     init(_ r: ElementReader) throws(CatalogError) {
         edition = try r.attribute("edition")
@@ -16,5 +16,5 @@ public struct NistSection: Sendable, Equatable, Encodable {
     }
 
     /// "NIST AI 100-2 E2025 NISTAML.033 Membership Inference".
-    public var citation: String { "NIST AI 100-2 \(edition) \(id) \(title)" }
+    package var citation: String { "NIST AI 100-2 \(edition) \(id) \(title)" }
 }

@@ -1,25 +1,25 @@
 /// One of airisk's probes and the catalog entries its measurement stands for.
-public struct Probe: Sendable, Equatable, Encodable {
+package struct Probe: Sendable, Equatable, Encodable {
     /// "membership", "inversion" or "extraction".
-    public var id: String
-    public var name: LocalizedName
-    public var status: VerificationStatus
+    package var id: String
+    package var name: LocalizedName
+    package var status: VerificationStatus
     /// The question the probe answers.
-    public var question: String
+    package var question: String
     /// The matrix cell: its ``Stage`` and ``AttackClass`` IDs.
-    public var stage: String
-    public var attackClass: String
+    package var stage: String
+    package var attackClass: String
     /// Matrix techniques the probe implements.
-    public var techniques: [CatalogReference]
+    package var techniques: [CatalogReference]
     /// OWASP ML Top 10 risk IDs.
-    public var owasp: [CatalogReference]
+    package var owasp: [CatalogReference]
     /// ATLAS technique IDs.
-    public var atlas: [CatalogReference]
+    package var atlas: [CatalogReference]
     /// The NIST AI 100-2 E2025 taxonomy entry.
-    public var nist: NistSection
+    package var nist: NistSection
     /// Requirements and controls of OWASP AISVS, the EU AI Act, ISO/IEC 42001 and OWASP AI Exchange.
-    public var requirements: [ProbeRequirement]
-    public var location: SourceLocation
+    package var requirements: [ProbeRequirement]
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")

@@ -1,7 +1,7 @@
 /// A requirement or control of another framework (OWASP AISVS, EU AI Act, ISO/IEC 42001, OWASP AI Exchange) that a
 /// probe's measurement bears on.
-public struct ProbeRequirement: Sendable, Equatable, Encodable {
-    public enum Kind: String, Sendable, Encodable {
+package struct ProbeRequirement: Sendable, Equatable, Encodable {
+    package enum Kind: String, Sendable, Encodable {
         /// The probe's verdict passes or fails it.
         case requirement
         /// Cited for context; the probe does not test it.
@@ -9,16 +9,16 @@ public struct ProbeRequirement: Sendable, Equatable, Encodable {
     }
 
     /// The framework with its version, e.g. "OWASP AISVS 1.0".
-    public var framework: String
+    package var framework: String
     /// The entry within the framework, e.g. "11.3.3" or "Art. 15(5)".
-    public var ref: String
-    public var kind: Kind
-    public var status: VerificationStatus
+    package var ref: String
+    package var kind: Kind
+    package var status: VerificationStatus
     /// airisk's paraphrase of the requirement.
-    public var text: String
-    public var url: String?
+    package var text: String
+    package var url: String?
     /// What is missing or how the entry was checked.
-    public var note: String?
+    package var note: String?
 
     init(_ r: ElementReader) throws(CatalogError) {
         framework = try r.attribute("framework")

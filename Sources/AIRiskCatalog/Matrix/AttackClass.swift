@@ -1,14 +1,14 @@
 /// An attack class of the AI Security Matrix (攻撃分類); each belongs to one stage and forms one matrix cell.
-public struct AttackClass: Sendable, Equatable, Encodable {
-    public var id: String
+package struct AttackClass: Sendable, Equatable, Encodable {
+    package var id: String
     /// The ``Stage`` the class attacks.
-    public var stage: String
-    public var order: Int
-    public var name: LocalizedName
-    public var status: VerificationStatus
-    public var summary: String?
-    public var note: String?
-    public var location: SourceLocation
+    package var stage: String
+    package var order: Int
+    package var name: LocalizedName
+    package var status: VerificationStatus
+    package var summary: String?
+    package var note: String?
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")

@@ -1,15 +1,15 @@
 /// A defense (防御手法) listed in one or more matrix cells.
-public struct Defense: Sendable, Equatable, Encodable {
-    public var id: String
-    public var name: LocalizedName
-    public var status: VerificationStatus
+package struct Defense: Sendable, Equatable, Encodable {
+    package var id: String
+    package var name: LocalizedName
+    package var status: VerificationStatus
     /// The attack classes (cells) that list this defense.
-    public var cells: [StatusLink]
-    public var url: String?
-    public var paper: Paper?
-    public var summary: String?
-    public var note: String?
-    public var location: SourceLocation
+    package var cells: [StatusLink]
+    package var url: String?
+    package var paper: Paper?
+    package var summary: String?
+    package var note: String?
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")

@@ -1,13 +1,13 @@
 /// The MBSD AI Security Matrix (AIセキュリティ・マトリックス): stages × attack classes, techniques and defenses.
-public struct SecurityMatrix: Sendable, Equatable, Encodable {
-    public var source: String
-    public var url: String
+package struct SecurityMatrix: Sendable, Equatable, Encodable {
+    package var source: String
+    package var url: String
     /// Stages in matrix order.
-    public var stages: [Stage]
+    package var stages: [Stage]
     /// Attack classes in matrix order.
-    public var classes: [AttackClass]
-    public var techniques: [Technique]
-    public var defenses: [Defense]
+    package var classes: [AttackClass]
+    package var techniques: [Technique]
+    package var defenses: [Defense]
 
     init(_ r: ElementReader) throws(CatalogError) {
         source = try r.attribute("source")
@@ -27,17 +27,17 @@ public struct SecurityMatrix: Sendable, Equatable, Encodable {
     }
 
     /// The attack classes of a stage, in matrix order.
-    public func classes(inStage stage: String) -> [AttackClass] {
+    package func classes(inStage stage: String) -> [AttackClass] {
         classes.filter { $0.stage == stage }
     }
 
     /// The techniques of a cell, in file order.
-    public func techniques(inClass attackClass: String) -> [Technique] {
+    package func techniques(inClass attackClass: String) -> [Technique] {
         techniques.filter { $0.attackClass == attackClass }
     }
 
     /// The defenses a cell lists, in file order (a defense listed twice by MBSD appears once).
-    public func defenses(inClass attackClass: String) -> [Defense] {
+    package func defenses(inClass attackClass: String) -> [Defense] {
         defenses.filter { $0.cells.contains { $0.ref == attackClass } }
     }
 }

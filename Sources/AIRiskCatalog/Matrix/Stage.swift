@@ -1,11 +1,11 @@
 /// A lifecycle stage of the AI Security Matrix (開発工程).
-public struct Stage: Sendable, Equatable, Encodable {
-    public var id: String
-    public var order: Int
-    public var name: LocalizedName
-    public var status: VerificationStatus
-    public var note: String?
-    public var location: SourceLocation
+package struct Stage: Sendable, Equatable, Encodable {
+    package var id: String
+    package var order: Int
+    package var name: LocalizedName
+    package var status: VerificationStatus
+    package var note: String?
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")

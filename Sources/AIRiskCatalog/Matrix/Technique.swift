@@ -1,24 +1,24 @@
 /// An attack technique (攻撃手法) in a matrix cell, with its paper and the defenses that counter it.
-public struct Technique: Sendable, Equatable, Encodable {
+package struct Technique: Sendable, Equatable, Encodable {
     /// Where an entry comes from: MBSD's matrix, or airisk placing a technique it implements.
-    public enum Source: String, Sendable, Codable {
+    package enum Source: String, Sendable, Codable {
         case mbsd = "MBSD"
         case airisk
     }
 
-    public var id: String
+    package var id: String
     /// The ``AttackClass`` (and so the cell) the technique belongs to.
-    public var attackClass: String
-    public var name: LocalizedName
-    public var status: VerificationStatus
-    public var source: Source
-    public var url: String?
-    public var paper: Paper?
-    public var summary: String?
+    package var attackClass: String
+    package var name: LocalizedName
+    package var status: VerificationStatus
+    package var source: Source
+    package var url: String?
+    package var paper: Paper?
+    package var summary: String?
     /// Matrix defenses that counter this technique.
-    public var defenses: [StatusLink]
-    public var note: String?
-    public var location: SourceLocation
+    package var defenses: [StatusLink]
+    package var note: String?
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")

@@ -1,5 +1,5 @@
 /// A language the catalog names its entries in.
-public enum Language: String, Sendable, Codable, CaseIterable {
+package enum Language: String, Sendable, Codable, CaseIterable {
     case ja
     case en
 }

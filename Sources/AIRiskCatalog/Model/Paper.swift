@@ -1,16 +1,16 @@
 /// The publication behind a technique or defense, with how much of it is verified.
-public struct Paper: Sendable, Equatable, Encodable {
+package struct Paper: Sendable, Equatable, Encodable {
     /// Status of the citation as a whole (title and year).
-    public var status: VerificationStatus
-    public var title: String?
-    public var year: Int?
-    public var authors: [String]
+    package var status: VerificationStatus
+    package var title: String?
+    package var year: Int?
+    package var authors: [String]
     /// Status of the author list, which MBSD's pages mostly do not state.
-    public var authorsStatus: VerificationStatus?
-    public var venue: String?
-    public var url: String?
+    package var authorsStatus: VerificationStatus?
+    package var venue: String?
+    package var url: String?
 
-    public init(
+    package init(
         status: VerificationStatus, title: String? = nil, year: Int? = nil, authors: [String] = [],
         authorsStatus: VerificationStatus? = nil, venue: String? = nil, url: String? = nil
     ) {

@@ -1,14 +1,14 @@
 /// Where a catalog entry was read from, so that errors and tools can point at it.
-public struct SourceLocation: Sendable, Equatable, Encodable, CustomStringConvertible {
+package struct SourceLocation: Sendable, Equatable, Encodable, CustomStringConvertible {
     /// The catalog file, as named when loading (a path, or `<bundled>/name` for the built-in catalog).
-    public var file: String
+    package var file: String
     /// 1-based line of the entry's element.
-    public var line: Int
+    package var line: Int
 
-    public init(file: String, line: Int) {
+    package init(file: String, line: Int) {
         self.file = file
         self.line = line
     }
 
-    public var description: String { "\(file):\(line)" }
+    package var description: String { "\(file):\(line)" }
 }

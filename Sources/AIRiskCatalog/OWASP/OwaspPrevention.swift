@@ -1,7 +1,7 @@
 /// The "How to Prevent" headings of a risk, verbatim; `version` tells editions apart where they differ (ML06).
-public struct OwaspPrevention: Sendable, Equatable, Encodable {
-    public var version: String?
-    public var headings: [String]
+package struct OwaspPrevention: Sendable, Equatable, Encodable {
+    package var version: String?
+    package var headings: [String]
 
     init(_ r: ElementReader) {
         version = r.optional("version")

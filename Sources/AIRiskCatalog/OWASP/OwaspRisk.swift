@@ -1,19 +1,19 @@
 /// One risk of the OWASP Machine Learning Security Top Ten 2023 (ML01–ML10).
-public struct OwaspRisk: Sendable, Equatable, Encodable {
-    public var id: String
-    public var title: String
+package struct OwaspRisk: Sendable, Equatable, Encodable {
+    package var id: String
+    package var title: String
     /// The title the repo uses today, where it changed after 2023.
-    public var currentTitle: String?
-    public var summary: String
-    public var exploitability: OwaspExploitability
-    public var detectability: OwaspScore
-    public var technicalImpact: OwaspScore
-    public var threatAgent: String
-    public var weakness: String
-    public var impact: String
-    public var prevention: [OwaspPrevention]
-    public var note: String?
-    public var location: SourceLocation
+    package var currentTitle: String?
+    package var summary: String
+    package var exploitability: OwaspExploitability
+    package var detectability: OwaspScore
+    package var technicalImpact: OwaspScore
+    package var threatAgent: String
+    package var weakness: String
+    package var impact: String
+    package var prevention: [OwaspPrevention]
+    package var note: String?
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")

@@ -1,11 +1,11 @@
 /// The OWASP Machine Learning Security Top Ten, one edition.
-public struct OwaspTop10: Sendable, Equatable, Encodable {
-    public var edition: String
-    public var version: String
-    public var source: String
-    public var url: String
-    public var note: String?
-    public var risks: [OwaspRisk]
+package struct OwaspTop10: Sendable, Equatable, Encodable {
+    package var edition: String
+    package var version: String
+    package var source: String
+    package var url: String
+    package var note: String?
+    package var risks: [OwaspRisk]
 
     init(_ r: ElementReader) throws(CatalogError) {
         edition = try r.attribute("edition")

@@ -1,17 +1,17 @@
 /// A probe's default score for one likelihood factor, with the reason for the choice.
-public struct FactorScore: Sendable, Equatable, Encodable {
+package struct FactorScore: Sendable, Equatable, Encodable {
     /// Where a derived score comes from.
-    public enum Derivation: String, Sendable, Encodable {
+    package enum Derivation: String, Sendable, Encodable {
         /// The OWASP ML Top 10 exploitability of the probe's risk, converted to 0–9.
         case owaspExploitability = "owasp-exploitability"
     }
 
-    public var factor: String
+    package var factor: String
     /// The fixed score; nil when the score is derived.
-    public var score: Int?
-    public var derived: Derivation?
-    public var rationale: String
-    public var location: SourceLocation
+    package var score: Int?
+    package var derived: Derivation?
+    package var rationale: String
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         factor = try r.attribute("factor")

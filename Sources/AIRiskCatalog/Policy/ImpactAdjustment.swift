@@ -1,11 +1,11 @@
 /// A deployment context — an exposure (public API, internal, offline) or an access level — and the
 /// points it adds to or takes from impact on the 0–9 scale.
-public struct ImpactAdjustment: Sendable, Equatable, Encodable {
-    public var id: String
+package struct ImpactAdjustment: Sendable, Equatable, Encodable {
+    package var id: String
     /// Points added to impact (negative: taken away).
-    public var impact: Int
-    public var description: String
-    public var location: SourceLocation
+    package var impact: Int
+    package var description: String
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")

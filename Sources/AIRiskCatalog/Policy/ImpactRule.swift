@@ -1,7 +1,7 @@
 /// How the policy combines the declared data sensitivity with the OWASP technical impact.
-public struct ImpactRule: Sendable, Equatable, Encodable {
-    public var sensitivityWeight: Double
-    public var technicalWeight: Double
+package struct ImpactRule: Sendable, Equatable, Encodable {
+    package var sensitivityWeight: Double
+    package var technicalWeight: Double
 
     init(_ r: ElementReader) throws(CatalogError) {
         sensitivityWeight = try r.double("sensitivityWeight") ?? 0

@@ -1,9 +1,9 @@
 /// The 0–9 range of one level: `from <= score < to`; a missing bound is open.
-public struct LevelBand: Sendable, Equatable, Encodable {
-    public var level: RiskLevel
-    public var from: Double?
-    public var to: Double?
-    public var location: SourceLocation
+package struct LevelBand: Sendable, Equatable, Encodable {
+    package var level: RiskLevel
+    package var from: Double?
+    package var to: Double?
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         let raw = try r.attribute("id")
@@ -17,7 +17,7 @@ public struct LevelBand: Sendable, Equatable, Encodable {
     }
 
     /// The policy file's spelling of the level ("LOW"), as the catalog commands have always printed it.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(level.policyName, forKey: .level)
         try c.encodeIfPresent(from, forKey: .from)
@@ -29,7 +29,7 @@ public struct LevelBand: Sendable, Equatable, Encodable {
         case level, from, to, location
     }
 
-    public func contains(_ score: Double) -> Bool {
+    package func contains(_ score: Double) -> Bool {
         (from.map { score >= $0 } ?? true) && (to.map { score < $0 } ?? true)
     }
 }

@@ -1,16 +1,16 @@
 import Foundation
 
 /// How the policy combines measured metric scores with the likelihood-factor defaults.
-public struct LikelihoodRule: Sendable, Equatable, Encodable {
+package struct LikelihoodRule: Sendable, Equatable, Encodable {
     /// How the scores of several measured metrics of one probe combine.
-    public enum Combination: String, Sendable, Encodable {
+    package enum Combination: String, Sendable, Encodable {
         case max
         case mean
     }
 
-    public var metricWeight: Double
-    public var factorWeight: Double
-    public var combineMetrics: Combination
+    package var metricWeight: Double
+    package var factorWeight: Double
+    package var combineMetrics: Combination
 
     init(_ r: ElementReader) throws(CatalogError) {
         metricWeight = try r.double("metricWeight") ?? 0

@@ -1,13 +1,13 @@
 /// The bands that turn one measured probe metric into a 0–9 likelihood score.
-public struct MetricThreshold: Sendable, Equatable, Encodable {
+package struct MetricThreshold: Sendable, Equatable, Encodable {
     /// The metric's ID as probes report it, e.g. `membership.tpr_at_1pct_fpr`.
-    public var id: String
-    public var name: String
+    package var id: String
+    package var name: String
     /// "fraction" or "queries".
-    public var unit: String
+    package var unit: String
     /// Contiguous bands in ascending order of value.
-    public var bands: [ScoreBand]
-    public var location: SourceLocation
+    package var bands: [ScoreBand]
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")
@@ -20,7 +20,7 @@ public struct MetricThreshold: Sendable, Equatable, Encodable {
     }
 
     /// The likelihood score of a measured value; nil for NaN.
-    public func score(for value: Double) -> Int? {
+    package func score(for value: Double) -> Int? {
         guard !value.isNaN else { return nil }
         return bands.first { $0.contains(value) }?.score
     }

@@ -1,14 +1,14 @@
 /// A policy's entry for a data sensitivity a user can declare: the impact score (confidentiality-loss option) it
 /// stands for.
-public struct PolicySensitivity: Sendable, Equatable, Encodable {
+package struct PolicySensitivity: Sendable, Equatable, Encodable {
     /// The declared sensitivity this entry scores.
-    public var id: DataSensitivity
-    public var score: Int
+    package var id: DataSensitivity
+    package var score: Int
     /// The impact factor and option the score comes from.
-    public var factor: String
-    public var option: String
-    public var description: String
-    public var location: SourceLocation
+    package var factor: String
+    package var option: String
+    package var description: String
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         let raw = try r.attribute("id")

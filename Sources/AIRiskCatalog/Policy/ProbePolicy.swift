@@ -1,13 +1,13 @@
 /// How the policy scores one probe: its likelihood-factor defaults and its metric thresholds.
-public struct ProbePolicy: Sendable, Equatable, Encodable {
-    public var probe: String
+package struct ProbePolicy: Sendable, Equatable, Encodable {
+    package var probe: String
     /// The OWASP ML Top 10 risk whose exploitability and technical impact feed the score.
-    public var owasp: String
-    public var factorScores: [FactorScore]
-    public var metrics: [MetricThreshold]
+    package var owasp: String
+    package var factorScores: [FactorScore]
+    package var metrics: [MetricThreshold]
     /// Membership: the false-positive rate whose TPR is the headline figure (default 1 %).
-    public var targetFPR: Double
-    public var location: SourceLocation
+    package var targetFPR: Double
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         probe = try r.attribute("probe")

@@ -2,28 +2,28 @@
 /// defaults of each probe and the thresholds that turn measured metrics into a likelihood.
 ///
 /// Policies are data: a team can ship its own file with the same schema.
-public struct RiskPolicy: Sendable, Equatable, Encodable {
-    public var id: String
-    public var name: String
-    public var methodology: String
-    public var source: String
-    public var scaleMin: Int
-    public var scaleMax: Int
-    public var levels: [LevelBand]
-    public var severityMatrix: [SeverityMatrixEntry]
-    public var likelihoodFactors: [RiskRatingFactor]
-    public var impactFactors: [RiskRatingFactor]
+package struct RiskPolicy: Sendable, Equatable, Encodable {
+    package var id: String
+    package var name: String
+    package var methodology: String
+    package var source: String
+    package var scaleMin: Int
+    package var scaleMax: Int
+    package var levels: [LevelBand]
+    package var severityMatrix: [SeverityMatrixEntry]
+    package var likelihoodFactors: [RiskRatingFactor]
+    package var impactFactors: [RiskRatingFactor]
     /// OWASP ML Top 10 value (1–5) → 0–9 score.
-    public var owaspConversion: [Int: Int]
-    public var likelihoodRule: LikelihoodRule
-    public var impactRule: ImpactRule
-    public var sensitivities: [PolicySensitivity]
+    package var owaspConversion: [Int: Int]
+    package var likelihoodRule: LikelihoodRule
+    package var impactRule: ImpactRule
+    package var sensitivities: [PolicySensitivity]
     /// How exposed the deployment is (public-api, internal, offline) and what that does to impact.
-    public var exposures: [ImpactAdjustment]
+    package var exposures: [ImpactAdjustment]
     /// What each access level does to impact.
-    public var accessLevels: [ImpactAdjustment]
-    public var probePolicies: [ProbePolicy]
-    public var location: SourceLocation
+    package var accessLevels: [ImpactAdjustment]
+    package var probePolicies: [ProbePolicy]
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")
@@ -70,32 +70,32 @@ public struct RiskPolicy: Sendable, Equatable, Encodable {
     }
 
     /// The level a 0–9 score falls in.
-    public func level(for score: Double) -> RiskLevel? {
+    package func level(for score: Double) -> RiskLevel? {
         levels.first { $0.contains(score) }?.level
     }
 
     /// The severity of a risk with these impact and likelihood levels.
-    public func severity(impact: RiskLevel, likelihood: RiskLevel) -> Severity? {
+    package func severity(impact: RiskLevel, likelihood: RiskLevel) -> Severity? {
         severityMatrix.first { $0.impact == impact && $0.likelihood == likelihood }?.severity
     }
 
     /// An OWASP ML Top 10 value (1–5) on the 0–9 scale.
-    public func convertOwasp(_ value: Int) -> Int? { owaspConversion[value] }
+    package func convertOwasp(_ value: Int) -> Int? { owaspConversion[value] }
 
     /// The scoring rules of one probe.
-    public func probePolicy(for probe: String) -> ProbePolicy? {
+    package func probePolicy(for probe: String) -> ProbePolicy? {
         probePolicies.first { $0.probe == probe }
     }
 
-    public func exposure(_ id: String) -> ImpactAdjustment? {
+    package func exposure(_ id: String) -> ImpactAdjustment? {
         exposures.first { $0.id == id }
     }
 
-    public func accessLevel(_ id: String) -> ImpactAdjustment? {
+    package func accessLevel(_ id: String) -> ImpactAdjustment? {
         accessLevels.first { $0.id == id }
     }
 
-    public func sensitivity(_ id: DataSensitivity) -> PolicySensitivity? {
+    package func sensitivity(_ id: DataSensitivity) -> PolicySensitivity? {
         sensitivities.first { $0.id == id }
     }
 }

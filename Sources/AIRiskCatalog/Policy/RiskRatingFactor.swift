@@ -1,11 +1,11 @@
 /// An OWASP Risk Rating factor (e.g. skill level, ease of exploit, loss of confidentiality) and its options.
-public struct RiskRatingFactor: Sendable, Equatable, Encodable {
-    public var id: String
+package struct RiskRatingFactor: Sendable, Equatable, Encodable {
+    package var id: String
     /// "threat-agent" or "vulnerability" for likelihood factors; "technical" or "business" for impact factors.
-    public var group: String
-    public var name: String
-    public var options: [FactorOption]
-    public var location: SourceLocation
+    package var group: String
+    package var name: String
+    package var options: [FactorOption]
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         id = try r.attribute("id")

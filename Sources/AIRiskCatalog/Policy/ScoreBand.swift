@@ -1,9 +1,9 @@
 /// Maps a metric value to a 0–9 likelihood score when `from <= value < to` (a missing bound is open).
-public struct ScoreBand: Sendable, Equatable, Encodable {
-    public var from: Double?
-    public var to: Double?
-    public var score: Int
-    public var location: SourceLocation
+package struct ScoreBand: Sendable, Equatable, Encodable {
+    package var from: Double?
+    package var to: Double?
+    package var score: Int
+    package var location: SourceLocation
 
     init(_ r: ElementReader) throws(CatalogError) {
         from = try r.double("from")
@@ -12,7 +12,7 @@ public struct ScoreBand: Sendable, Equatable, Encodable {
         location = r.location
     }
 
-    public func contains(_ value: Double) -> Bool {
+    package func contains(_ value: Double) -> Bool {
         (from.map { value >= $0 } ?? true) && (to.map { value < $0 } ?? true)
     }
 }

@@ -1,8 +1,8 @@
 /// One cell of the OWASP severity matrix: an impact level and a likelihood level give a severity.
-public struct SeverityMatrixEntry: Sendable, Equatable, Encodable {
-    public var impact: RiskLevel
-    public var likelihood: RiskLevel
-    public var severity: Severity
+package struct SeverityMatrixEntry: Sendable, Equatable, Encodable {
+    package var impact: RiskLevel
+    package var likelihood: RiskLevel
+    package var severity: Severity
 
     init(_ r: ElementReader) throws(CatalogError) {
         let rawImpact = try r.attribute("impact")
@@ -19,7 +19,7 @@ public struct SeverityMatrixEntry: Sendable, Equatable, Encodable {
     }
 
     /// The policy file's spellings ("HIGH", "Critical"), as the catalog commands have always printed them.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(impact.policyName, forKey: .impact)
         try c.encode(likelihood.policyName, forKey: .likelihood)

@@ -3,7 +3,7 @@ import AIRiskTensor
 import Foundation
 
 /// How CSV label values become class indices.
-public enum LabelEncoding: Sendable, Equatable {
+package enum LabelEncoding: Sendable, Equatable {
     /// Non-negative integer labels are used as class indices unchanged (so a subset that lacks some class
     /// still lines up with the model's outputs); any other labels are sorted (numerically when they are all
     /// integers, otherwise by text) and numbered from 0, as scikit-learn's LabelEncoder does.
@@ -22,7 +22,7 @@ public enum LabelEncoding: Sendable, Equatable {
 /// values under the ``MissingValuePolicy`` (an error naming the cell, or NaN counted per column in
 /// ``Dataset/nonFiniteColumns``). A column of strings is an error naming the column and its first string,
 /// with a hint to encode it as numbers.
-public enum CSVReader {
+package enum CSVReader {
     /// Reads `url`.
     /// - Parameters:
     ///   - labelColumn: the header name of the label column; nil for a file without labels. Several target columns of
@@ -35,7 +35,7 @@ public enum CSVReader {
     ///     read as NaN (or ±Inf) and counted in ``Dataset/nonFiniteCount``.
     ///   - columns: the feature columns a model takes by name; the others are left out (and listed in
     ///     ``Dataset/unusedColumns``). nil reads every column but the label, index and ignored ones.
-    public static func read(
+    package static func read(
         contentsOf url: URL, labelColumn: String?, ignoring: Set<String> = [],
         labelEncoding: LabelEncoding = .automatic, missingValues: MissingValuePolicy = .reject,
         columns: CSVColumnSelection? = nil, limits: DataLimits = .standard

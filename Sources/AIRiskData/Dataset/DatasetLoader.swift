@@ -3,13 +3,13 @@ import AIRiskTensor
 import Foundation
 
 /// Loads a ``Dataset`` from a .npy, .npz or .csv file, choosing the reader by the file extension.
-public enum DatasetLoader {
+package enum DatasetLoader {
     /// The .npz keys tried, in order, when no features key is given.
-    public static let defaultFeatureKeys = ["x", "X", "features"]
+    package static let defaultFeatureKeys = ["x", "X", "features"]
     /// The .npz keys tried, in order, when no labels key is given.
-    public static let defaultLabelKeys = ["y", "Y", "labels"]
+    package static let defaultLabelKeys = ["y", "Y", "labels"]
     /// The CSV label column used when none is given (a file without it is read without labels).
-    public static let defaultLabelColumn = "label"
+    package static let defaultLabelColumn = "label"
 
     /// Loads the data set at `url`.
     /// - Parameters:
@@ -25,7 +25,7 @@ public enum DatasetLoader {
     ///     for every format.
     ///   - columns: CSV only: the feature columns a model takes by name (see ``CSVColumnSelection``). Arrays
     ///     (.npy, .npz) hold the row as the model takes it, categories as their indices.
-    public static func load(
+    package static func load(
         url: URL, labelColumn: String? = nil, featuresKey: String? = nil, labelsKey: String? = nil,
         labelsURL: URL? = nil, labelEncoding: LabelEncoding = .automatic, missingValues: MissingValuePolicy = .reject,
         columns: CSVColumnSelection? = nil, limits: DataLimits = .standard
@@ -92,7 +92,7 @@ public enum DatasetLoader {
 
     /// Builds a data set from arrays: features become Float32 with at least two dimensions; labels become
     /// Int64 class indices (integer or bool arrays) or Float32 targets (float arrays), one per row.
-    public static func assemble(features: Tensor, labels: Tensor?, source: String) throws -> Dataset {
+    package static func assemble(features: Tensor, labels: Tensor?, source: String) throws -> Dataset {
         var x = try floatFeatures(features, source: source)
         if x.shape.count == 1 { x = Tensor(shape: [x.shape[0], 1], storage: x.storage) }
         var y: Tensor?

@@ -1,5 +1,5 @@
 /// What happens to NaN, infinite and empty values in a data set: the same rule for .npy, .npz and .csv.
-public enum MissingValuePolicy: String, Sendable, Equatable, CaseIterable {
+package enum MissingValuePolicy: String, Sendable, Equatable, CaseIterable {
     /// The first such value is an error naming the file, row and column (the default): a NaN silently fed to
     /// a model moves every score computed from it.
     case reject

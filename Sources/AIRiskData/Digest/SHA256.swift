@@ -4,13 +4,13 @@ import Crypto
 import Foundation
 
 /// SHA-256 (FIPS 180-4, through swift-crypto), used to identify model files and data sets in results documents.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     private var hasher = Crypto.SHA256()
 
-    public init() {}
+    package init() {}
 
     /// The hex digest of `data`.
-    public static func hex(_ data: Data) -> String {
+    package static func hex(_ data: Data) -> String {
         var h = SHA256()
         h.update(data)
         return hex(h.finalize())
@@ -18,7 +18,7 @@ public struct SHA256: Sendable {
 
     /// The hex digest of the file at `url`, read in 1 MiB pieces (a model file of gigabytes costs no more
     /// memory than one piece).
-    public static func hex(contentsOf url: URL) throws -> String {
+    package static func hex(contentsOf url: URL) throws -> String {
         let handle = try InputFile.open(url)
         defer { try? handle.close() }
         var h = SHA256()
@@ -30,10 +30,10 @@ public struct SHA256: Sendable {
         return hex(h.finalize())
     }
 
-    public mutating func update(_ data: Data) { hasher.update(data: data) }
+    package mutating func update(_ data: Data) { hasher.update(data: data) }
 
     /// The 32-byte digest of everything passed to ``update(_:)``.
-    public mutating func finalize() -> [UInt8] { Array(hasher.finalize()) }
+    package mutating func finalize() -> [UInt8] { Array(hasher.finalize()) }
 
     private static func hex(_ digest: [UInt8]) -> String { digest.map { String(format: "%02x", $0) }.joined() }
 }

@@ -1,27 +1,27 @@
 /// The element type of a .npy array, parsed from the header's `descr` string (e.g. `<f4`, `>i8`, `|b1`).
-public struct NPYDType: Sendable, Equatable, CustomStringConvertible {
+package struct NPYDType: Sendable, Equatable, CustomStringConvertible {
     /// The family of an element type.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case float
         case signed
         case unsigned
         case bool
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Bytes per element.
-    public var itemSize: Int
+    package var itemSize: Int
     /// Whether multi-byte elements are stored most-significant byte first.
-    public var isBigEndian: Bool
+    package var isBigEndian: Bool
 
-    public init(kind: Kind, itemSize: Int, isBigEndian: Bool = false) {
+    package init(kind: Kind, itemSize: Int, isBigEndian: Bool = false) {
         self.kind = kind
         self.itemSize = itemSize
         self.isBigEndian = isBigEndian
     }
 
     /// numpy's name for the type: float16 … float64, int8 … int64, uint8 … uint64, bool.
-    public var description: String {
+    package var description: String {
         switch kind {
         case .float: "float\(itemSize * 8)"
         case .signed: "int\(itemSize * 8)"
@@ -31,7 +31,7 @@ public struct NPYDType: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The `descr` string numpy writes for this type, with an explicit byte order.
-    public var descr: String {
+    package var descr: String {
         let order = itemSize == 1 ? "|" : (isBigEndian ? ">" : "<")
         switch kind {
         case .float: return "\(order)f\(itemSize)"

@@ -5,19 +5,19 @@ import Foundation
 /// Parsing is strict: the magic string, version, header length, the three required dictionary keys and no
 /// others, the dtype, and a shape of non-negative dimensions whose element count and byte size fit in memory
 /// and under ``DataLimits/maxArrayBytes``. Nothing is allocated for the array before these checks pass.
-public struct NPYHeader: Sendable, Equatable {
-    public var majorVersion: UInt8
-    public var minorVersion: UInt8
-    public var dtype: NPYDType
+package struct NPYHeader: Sendable, Equatable {
+    package var majorVersion: UInt8
+    package var minorVersion: UInt8
+    package var dtype: NPYDType
     /// Whether the data is stored column-major (Fortran order); the reader transposes it to row-major.
-    public var fortranOrder: Bool
-    public var shape: [Int]
+    package var fortranOrder: Bool
+    package var shape: [Int]
     /// The byte offset of the array data from the start of the file.
-    public var dataOffset: Int
+    package var dataOffset: Int
     /// The number of elements, the product of `shape`.
-    public var elementCount: Int
+    package var elementCount: Int
     /// The number of bytes of array data the header declares.
-    public var dataByteCount: UInt64
+    package var dataByteCount: UInt64
 
     static let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)
     /// Magic, two version bytes and the shortest (version 1.0) length field.

@@ -10,10 +10,10 @@ import Foundation
 /// - bool → `.bool`.
 ///
 /// Fortran-ordered arrays are transposed into the engine's row-major layout; big-endian data is byte-swapped.
-public enum NPYReader {
+package enum NPYReader {
     /// Reads the .npy file at `url`. The header is read and checked (against `limits` too) before the array
     /// data is read, so an oversized or malformed file is refused without allocating for it.
-    public static func read(contentsOf url: URL, limits: DataLimits = .standard) throws -> Tensor {
+    package static func read(contentsOf url: URL, limits: DataLimits = .standard) throws -> Tensor {
         let file = url.path
         if let problem = RegularFile.problem(at: file) { throw DataError.unreadable(file: file, reason: problem) }
         let handle: FileHandle
@@ -42,7 +42,7 @@ public enum NPYReader {
     }
 
     /// Reads a .npy image held in memory (e.g. an entry of a .npz archive). `name` names it in errors.
-    public static func read(data: Data, name: String, limits: DataLimits = .standard) throws -> Tensor {
+    package static func read(data: Data, name: String, limits: DataLimits = .standard) throws -> Tensor {
         try data.withUnsafeBytes { raw in
             let header = try NPYHeader.parse(raw, file: name, limits: limits)
             try checkPayloadSize(header, available: UInt64(raw.count - header.dataOffset), file: name)
@@ -52,7 +52,7 @@ public enum NPYReader {
     }
 
     /// Reads only the header of the .npy image in `data`.
-    public static func header(data: Data, name: String, limits: DataLimits = .standard) throws -> NPYHeader {
+    package static func header(data: Data, name: String, limits: DataLimits = .standard) throws -> NPYHeader {
         try data.withUnsafeBytes { try NPYHeader.parse($0, file: name, limits: limits) }
     }
 

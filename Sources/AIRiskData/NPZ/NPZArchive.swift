@@ -9,19 +9,19 @@ import ZIPFoundation
 /// streamed into memory (never to disk) only after its declared size has passed ``DataLimits/maxArrayBytes``
 /// and, for deflated entries, its declared compression ratio has passed ``DataLimits/maxCompressionRatio``;
 /// extraction stops as soon as an entry inflates beyond its declared size.
-public struct NPZArchive {
+package struct NPZArchive {
     /// The archive's path, used in errors.
-    public let file: String
+    package let file: String
     /// The array keys in archive order.
-    public let keys: [String]
-    public let limits: DataLimits
+    package let keys: [String]
+    package let limits: DataLimits
     private let entries: [String: ZipDirectory.Entry]
     /// The archive file, read directly so that every entry read is bounded by its compressed size.
     private let handle: FileHandle
     private let fileSize: UInt64
 
     /// Opens the .npz file at `url` and lists its arrays.
-    public init(contentsOf url: URL, limits: DataLimits = .standard) throws {
+    package init(contentsOf url: URL, limits: DataLimits = .standard) throws {
         file = url.path
         self.limits = limits
         // A directory named *.npz is no archive; a FIFO would block.
@@ -62,21 +62,21 @@ public struct NPZArchive {
     }
 
     /// Whether the archive holds an array named `key`.
-    public func contains(_ key: String) -> Bool { entries[key] != nil }
+    package func contains(_ key: String) -> Bool { entries[key] != nil }
 
     /// Reads the array named `key`.
-    public func array(_ key: String) throws -> Tensor {
+    package func array(_ key: String) throws -> Tensor {
         let name = "\(file)[\(key)]"
         return try NPYReader.read(data: try entryData(key), name: name, limits: limits)
     }
 
     /// Reads only the header of the array named `key` (the entry is still extracted, within the limits).
-    public func header(_ key: String) throws -> NPYHeader {
+    package func header(_ key: String) throws -> NPYHeader {
         try NPYReader.header(data: try entryData(key), name: "\(file)[\(key)]", limits: limits)
     }
 
     /// Reads every array in the archive.
-    public func arrays() throws -> [String: Tensor] {
+    package func arrays() throws -> [String: Tensor] {
         var out: [String: Tensor] = [:]
         for key in keys { out[key] = try array(key) }
         return out

@@ -16,14 +16,14 @@ import Synchronization
 /// Every request is batched (``EndpointLimits/batchSize``), limited in concurrency and rate,
 /// retried with seeded exponential backoff and jitter on connection errors, timeouts, 429 and 5xx
 /// (honouring `Retry-After`), and refused before it is sent when it would pass ``EndpointLimits/maxRows``.
-public final class EndpointModelAccess: ModelAccess {
-    public let description: ModelDescription
+package final class EndpointModelAccess: ModelAccess {
+    package let description: ModelDescription
     /// The URL without credentials, or the command line.
-    public let location: String
+    package let location: String
     /// Whether the target is a command rather than an HTTP endpoint.
-    public let isCommand: Bool
+    package let isCommand: Bool
     /// What the set-up learned (metadata read, output chosen), for the report's notes.
-    public let notes: [String]
+    package let notes: [String]
 
     let session: EndpointSession
 
@@ -36,10 +36,10 @@ public final class EndpointModelAccess: ModelAccess {
     }
 
     /// Rows, requests and retries so far.
-    public var usage: EndpointUsage { session.usage.withLock { $0 } }
+    package var usage: EndpointUsage { session.usage.withLock { $0 } }
 
     /// Stops a command model and closes the query log. Also happens when the value is released.
-    public func close() {
+    package func close() {
         session.transport.close()
         session.log?.close()
     }
@@ -49,7 +49,7 @@ public final class EndpointModelAccess: ModelAccess {
     /// Connects to the model and learns its answer format. `sampleRows` (a batch of real input
     /// rows) supplies the row shape when neither the configuration nor the metadata does, and up
     /// to ``setupRowCount`` of them are sent as the set-up query; without them one zero row is sent.
-    public static func connect(_ configuration: EndpointConfiguration, sampleRows: Tensor? = nil) async throws
+    package static func connect(_ configuration: EndpointConfiguration, sampleRows: Tensor? = nil) async throws
         -> EndpointModelAccess
     {
         try configuration.limits.validate()
@@ -108,15 +108,18 @@ public final class EndpointModelAccess: ModelAccess {
         } else if let sampleRows, sampleRows.shape.count >= 2 {
             rowShape = Array(sampleRows.shape.dropFirst())
         } else {
-            throw EndpointError.configuration(
-                "the shape of one input row is unknown (no metadata, no sample rows); pass --input-shape")
+            throw EndpointError.badOption(
+                option: "--input-shape", value: "(not given)",
+                requirement: "the shape of one input row is unknown (no metadata, no sample rows); pass it")
         }
         guard !rowShape.isEmpty, rowShape.allSatisfy({ $0 > 0 }) else {
-            throw EndpointError.configuration("input row shape \(rowShape) is not a list of positive sizes")
+            throw EndpointError.badOption(
+                option: "--input-shape", value: "\(rowShape)", requirement: "it must be a list of positive sizes")
         }
         guard KServeMetadata.valuesPerRow(rowShape) != nil else {
-            throw EndpointError.configuration(
-                "input row shape \(rowShape) has more than \(KServeMetadata.maxRowValues) values per row")
+            throw EndpointError.badOption(
+                option: "--input-shape", value: "\(rowShape)",
+                requirement: "it has more than \(KServeMetadata.maxRowValues) values per row")
         }
 
         // Without --output-name, ask for a declared probability output (MLServer's sklearn runtime
@@ -160,8 +163,9 @@ public final class EndpointModelAccess: ModelAccess {
                 notes.append("output kind set to \(forced.rawValue) by the configuration")
                 kind = forced
             } else {
-                throw EndpointError.configuration(
-                    "the endpoint returns labels only; it cannot be treated as \(forced.rawValue)")
+                throw EndpointError.badOption(
+                    option: "--output-kind", value: forced.rawValue,
+                    requirement: "the endpoint returns labels only; it cannot be treated as \(forced.rawValue)")
             }
         }
         session.kind = kind
@@ -183,9 +187,9 @@ public final class EndpointModelAccess: ModelAccess {
     }
 
     /// Rows sent at set-up to learn the answer format.
-    public static let setupRowCount = 4
+    package static let setupRowCount = 4
 
-    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+    package func predict(_ batch: Tensor) async throws -> ModelOutput {
         guard batch.shape.count == description.inputShape.count + 1,
             Array(batch.shape.dropFirst()) == description.inputShape
         else {

@@ -25,7 +25,10 @@ struct PayloadCodec: Sendable {
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         func number(_ v: Float) throws(EndpointError) {
             guard let text = JSONWriter.number(v) else {
-                throw .configuration("input value \(v) is not finite; JSON cannot carry it")
+                throw .badOption(
+                    option: "input row", value: "\(v)",
+                    requirement:
+                        "JSON cannot carry a value that is not finite; give --missing-values reject or clean the data")
             }
             put(text)
         }

@@ -27,7 +27,7 @@ final class QueryLog: Sendable {
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
             let h = try? FileHandle(forWritingTo: url)
         else {
-            throw .configuration("cannot create the query log \(url.path)")
+            throw .badOption(option: "--query-log", value: url.path, requirement: "the file cannot be created")
         }
         handle = Mutex(h)
         self.redactor = redactor

@@ -22,7 +22,10 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
 
     init(commandLine: String, environment: [String: String]? = nil) throws(EndpointError) {
         let trimmed = commandLine.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw .configuration("--model-cmd is empty") }
+        guard !trimmed.isEmpty else {
+            throw .badOption(
+                option: "--model-cmd", value: "(empty)", requirement: "give the command that runs the model")
+        }
         location = trimmed
         // A write to a child that has exited must fail with EPIPE, not kill airisk.
         signal(SIGPIPE, SIG_IGN)

@@ -25,12 +25,13 @@ struct HTTPTransport: PredictionTransport {
         guard let u = URL(string: url), let scheme = u.scheme?.lowercased(), scheme == "http" || scheme == "https",
             u.host != nil
         else {
-            throw .configuration("'\(location)' is not an http(s) URL")
+            throw .badOption(option: "--endpoint", value: "'\(location)'", requirement: "it must be an http(s) URL")
         }
         guard u.user == nil, u.password == nil else {
-            throw .configuration(
-                "'\(location)': credentials in the URL would show in process lists and shell history; "
-                    + "pass them with --header-env HEADER=ENVVAR or --header-file HEADER=PATH")
+            throw .badOption(
+                option: "--endpoint", value: "'\(location)'",
+                requirement: "credentials in the URL would show in process lists and shell history; pass them with "
+                    + "--header-env HEADER=ENVVAR or --header-file HEADER=PATH")
         }
         self.url = url
         self.headers = headers
@@ -87,7 +88,7 @@ struct HTTPTransport: PredictionTransport {
                 throw .timedOut(timeout)
             }
             if e == .invalidURL || e == .emptyHost || e == .unsupportedScheme(URL(string: url)?.scheme ?? "") {
-                throw .fatal(.configuration("\(location): \(e)"))
+                throw .fatal(.badOption(option: "--endpoint", value: location, requirement: "\(e)"))
             }
             if e == .cancelled, Task.isCancelled { throw .interrupted }
             throw .connection("\(e)")

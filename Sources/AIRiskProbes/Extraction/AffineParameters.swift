@@ -1,19 +1,19 @@
 /// The parameters of an affine map x ↦ W·x + b, one row per output (class logit or regression output).
-public struct AffineParameters: Sendable, Equatable {
+package struct AffineParameters: Sendable, Equatable {
     /// `outputs` rows of `featureCount` weights each.
-    public var weights: [[Double]]
-    public var biases: [Double]
+    package var weights: [[Double]]
+    package var biases: [Double]
 
-    public init(weights: [[Double]], biases: [Double]) {
+    package init(weights: [[Double]], biases: [Double]) {
         self.weights = weights
         self.biases = biases
     }
 
-    public var outputs: Int { weights.count }
+    package var outputs: Int { weights.count }
 
     /// The same map with row `reference` subtracted from every row: the part of a softmax model that its
     /// probabilities identify.
-    public func relative(to reference: Int) -> AffineParameters {
+    package func relative(to reference: Int) -> AffineParameters {
         AffineParameters(
             weights: weights.map { row in zip(row, weights[reference]).map { $0 - $1 } },
             biases: biases.map { $0 - biases[reference] })

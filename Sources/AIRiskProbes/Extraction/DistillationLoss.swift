@@ -1,5 +1,5 @@
 /// The loss a surrogate is trained with (seed 004 §3.2 and §5.1).
-public enum DistillationLoss: Sendable, Equatable, Hashable, CustomStringConvertible {
+package enum DistillationLoss: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// Cross-entropy against the target's predicted label (Copycat CNN).
     case hard
     /// Cross-entropy against the target's scores through a temperature softmax, softmax(a / T), with the
@@ -15,7 +15,7 @@ public enum DistillationLoss: Sendable, Equatable, Hashable, CustomStringConvert
     /// Regression: L_b = ‖R_s − y‖ if ‖R_s − y‖ + m > ‖R_t − y‖, else 0 (seed 004 eq. 4).
     case margin(m: Float)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .hard: "hard"
         case .soft(let t): "soft(T=\(Self.short(t)))"
@@ -27,7 +27,7 @@ public enum DistillationLoss: Sendable, Equatable, Hashable, CustomStringConvert
     }
 
     /// Whether the loss is for regression targets.
-    public var isRegression: Bool {
+    package var isRegression: Bool {
         switch self {
         case .l2, .marginSquared, .margin: true
         default: false

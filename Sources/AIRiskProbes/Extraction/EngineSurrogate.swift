@@ -41,7 +41,8 @@ struct EngineSurrogate: Surrogate {
     func predict(_ inputs: [Float], rows: Int) throws -> [Float] {
         let out = try executor.run(inputs: [inputName: batch(inputs, rows: rows)])
         guard var z = out[outputName]?.floats, z.count == rows * outputWidth else {
-            throw ExtractionError.badConfiguration("the surrogate did not produce \(outputWidth) outputs per row")
+            throw ExtractionError.unexpectedOutput(
+                model: "the surrogate", reason: "it did not produce \(outputWidth) outputs per row")
         }
         let w = outputWidth
         if isRegression {
@@ -62,7 +63,8 @@ struct EngineSurrogate: Surrogate {
             inputs: [inputName: batch(inputs, rows: rows)], outputName: outputName,
             seed: Tensor(shape: [rows, w], scalars: seed), withRespectTo: [inputName])
         guard var g = result.gradients[inputName]?.floats else {
-            throw ExtractionError.badConfiguration("the surrogate has no gradient with respect to its input")
+            throw ExtractionError.unexpectedOutput(
+                model: "the surrogate", reason: "it has no gradient with respect to its input")
         }
         // Chain rule through the standardization x' = (x − mean) / std.
         let scale = standardizer.inverseStandardDeviation

@@ -6,26 +6,27 @@ import Foundation
 /// converge), cosine-decayed rate, and the ``DistillationLoss`` as the training objective.
 /// Deterministic for a given seed: the initial weights and the batch order come from one seeded
 /// generator.
-public struct EngineSurrogateTrainer: SurrogateTrainer {
+package struct EngineSurrogateTrainer: SurrogateTrainer {
     /// Passes over the answers.
-    public var epochs: Int
+    package var epochs: Int
     /// At least this many Adam steps, so small budgets still converge.
-    public var minimumSteps: Int
-    public var batchSize: Int
-    public var learningRate: Float
+    package var minimumSteps: Int
+    package var batchSize: Int
+    package var learningRate: Float
 
-    public init(epochs: Int = 40, minimumSteps: Int = 500, batchSize: Int = 64, learningRate: Float = 1e-2) {
+    package init(epochs: Int = 40, minimumSteps: Int = 500, batchSize: Int = 64, learningRate: Float = 1e-2) {
         self.epochs = epochs
         self.minimumSteps = minimumSteps
         self.batchSize = batchSize
         self.learningRate = learningRate
     }
 
-    public func train(_ data: DistillationSet, kind: SurrogateKind, loss: DistillationLoss, seed: UInt64) throws
+    package func train(_ data: DistillationSet, kind: SurrogateKind, loss: DistillationLoss, seed: UInt64) throws
         -> any Surrogate
     {
         guard data.rows > 0 else {
-            throw ExtractionError.badConfiguration("cannot train a surrogate on zero answers")
+            throw ExtractionError.unusableData(
+                data: "the target's answers", reason: "a surrogate cannot learn from zero rows")
         }
         var generator = SeededGenerator(seed: seed)
         let d = data.featureCount
@@ -63,9 +64,10 @@ public struct EngineSurrogateTrainer: SurrogateTrainer {
         case .rnn(let hidden):
             let steps = data.sequenceSteps ?? 0
             guard steps > 0, d % steps == 0 else {
-                throw ExtractionError.badConfiguration(
-                    "the rnn surrogate reads the first input axis as time steps, but the input has no such axis "
-                        + "(\(d) features, \(steps) steps)")
+                throw ExtractionError.badSetting(
+                    setting: "surrogate", value: "rnn (\(d) features, \(steps) steps)",
+                    requirement:
+                        "the rnn surrogate reads the first input axis as time steps; the input has no such axis")
             }
             model = Self.recurrent(
                 steps: steps, stepWidth: d / steps, hidden: hidden, outputs: w, generator: &generator)

@@ -1,7 +1,7 @@
 /// The outcome of the equation-solving attack (Tramèr et al. 2016).
-public struct EquationSolvingResult: Sendable, Equatable {
+package struct EquationSolvingResult: Sendable, Equatable {
     /// The functional form that was tested.
-    public enum Form: String, Sendable, Equatable {
+    package enum Form: String, Sendable, Equatable {
         /// Binary logistic: log(p1 / p0) is affine in x.
         case logistic
         /// Multinomial logistic: every log(p_c / p_ref) is affine in x.
@@ -12,33 +12,33 @@ public struct EquationSolvingResult: Sendable, Equatable {
         case linear
     }
 
-    public var testedForm: Form
+    package var testedForm: Form
     /// Whether fresh verification queries matched the recovered map within tolerance.
-    public var isOfForm: Bool
+    package var isOfForm: Bool
     /// Rows used to recover the parameters: d + 1.
-    public var recoveryQueries: Int
+    package var recoveryQueries: Int
     /// Rows used to check the recovered map (counted separately).
-    public var verificationQueries: Int
+    package var verificationQueries: Int
     /// Largest difference between predicted and returned scores on the verification rows (probabilities for
     /// logistic forms; relative to max(1, |value|) for logits and regression).
-    public var maxVerificationError: Double
-    public var tolerance: Double
+    package var maxVerificationError: Double
+    package var tolerance: Double
     /// The recovered map. For softmax forms the row of ``referenceClass`` is zero: only differences are identified.
-    public var parameters: AffineParameters?
-    public var referenceClass: Int?
+    package var parameters: AffineParameters?
+    package var referenceClass: Int?
     /// max |recovered − true| / max |true| over weights and biases (identifiable part), when the true parameters
     /// were supplied.
-    public var parameterRelativeError: Double?
+    package var parameterRelativeError: Double?
     /// Label agreement of the recovered model with the target on the evaluation data (classifiers).
-    public var fidelity: Double?
+    package var fidelity: Double?
     /// Accuracy of the recovered model against the evaluation labels (classifiers).
-    public var accuracy: Double?
+    package var accuracy: Double?
     /// Regression quality of the recovered model (regressors).
-    public var regression: RegressionFit?
+    package var regression: RegressionFit?
     /// Why recovery failed or was skipped, when it did.
-    public var failure: String?
+    package var failure: String?
 
-    public init(
+    package init(
         testedForm: Form, isOfForm: Bool, recoveryQueries: Int, verificationQueries: Int,
         maxVerificationError: Double, tolerance: Double, parameters: AffineParameters?, referenceClass: Int?,
         parameterRelativeError: Double?, fidelity: Double?, accuracy: Double?, regression: RegressionFit?,
@@ -60,7 +60,7 @@ public struct EquationSolvingResult: Sendable, Equatable {
     }
 
     /// A one-line verdict for reports.
-    public var verdict: String {
+    package var verdict: String {
         if let failure { return "not recovered: \(failure)" }
         let name =
             switch testedForm {

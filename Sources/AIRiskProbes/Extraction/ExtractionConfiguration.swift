@@ -1,44 +1,44 @@
 /// Settings of the extraction probe.
-public struct ExtractionConfiguration: Sendable {
+package struct ExtractionConfiguration: Sendable {
     /// Query budgets of the learning-based attack. Answers are reused: the copy at budget b is trained on the
     /// first b answers of its source, so a source costs its largest budget, not the sum.
-    public var budgets: [Int]
-    public var sources: [QuerySource]
-    public var surrogates: [SurrogateKind]
+    package var budgets: [Int]
+    package var sources: [QuerySource]
+    package var surrogates: [SurrogateKind]
     /// Surrogates for many-to-many sequence models (recurrent ones are skipped when the input has no time axis).
-    public var sequenceSurrogates: [SurrogateKind]
+    package var sequenceSurrogates: [SurrogateKind]
     /// Losses for classifiers (soft and combined losses need scores and are skipped for labels-only targets).
-    public var classificationLosses: [DistillationLoss]
+    package var classificationLosses: [DistillationLoss]
     /// Losses for regressors.
-    public var regressionLosses: [DistillationLoss]
+    package var regressionLosses: [DistillationLoss]
     /// Whether to try equation solving first.
-    public var equationSolving: Bool
+    package var equationSolving: Bool
     /// Fresh rows used to check a recovered affine map.
-    public var verificationQueries: Int
+    package var verificationQueries: Int
     /// Largest verification error accepted as "of that form".
-    public var verificationTolerance: Double
+    package var verificationTolerance: Double
     /// Equation-solving rows are drawn uniformly from mean ± spread · standard deviation per feature (smaller
     /// values avoid saturated probabilities; larger ones condition the system better).
-    public var equationSolvingSpread: Float
+    package var equationSolvingSpread: Float
     /// The true parameters of the target, when known (tests, white-box audits), to report parameter error.
     /// For binary models returning [p0, p1], a single row means the class-1 logit (class 0's is zero).
-    public var referenceParameters: AffineParameters?
+    package var referenceParameters: AffineParameters?
     /// Labelled rows used to find the leakiest step of a sequence model.
-    public var sequenceProbeRows: Int
+    package var sequenceProbeRows: Int
     /// Surrogate training.
-    public var epochs: Int
-    public var minimumSteps: Int
-    public var batchSize: Int
-    public var learningRate: Float
-    public var seed: UInt64
+    package var epochs: Int
+    package var minimumSteps: Int
+    package var batchSize: Int
+    package var learningRate: Float
+    package var seed: UInt64
     /// Called with the fraction of query sources done.
-    public var progress: ProbeProgress?
+    package var progress: ProbeProgress?
     /// Total attack rows allowed; nil: exactly what the plan needs (reported).
-    public var totalQueryBudget: Int?
+    package var totalQueryBudget: Int?
     /// Fidelity levels for the queries-needed figures.
-    public var fidelityThresholds: [Double]
+    package var fidelityThresholds: [Double]
 
-    public init(
+    package init(
         budgets: [Int] = [50, 100, 200, 500, 1000, 2000, 5000],
         sources: [QuerySource] = [.publicData, .uniform, .gaussian(scale: 0.5), .jacobian(step: 0.1)],
         surrogates: [SurrogateKind] = [.mlp(hidden: [64])],

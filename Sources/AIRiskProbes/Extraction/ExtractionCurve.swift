@@ -1,11 +1,11 @@
 /// Fidelity versus queries for one query source, surrogate architecture and loss.
-public struct ExtractionCurve: Sendable, Equatable {
-    public var source: QuerySource
-    public var surrogate: SurrogateKind
-    public var loss: DistillationLoss
-    public var points: [ExtractionPoint]
+package struct ExtractionCurve: Sendable, Equatable {
+    package var source: QuerySource
+    package var surrogate: SurrogateKind
+    package var loss: DistillationLoss
+    package var points: [ExtractionPoint]
 
-    public init(source: QuerySource, surrogate: SurrogateKind, loss: DistillationLoss, points: [ExtractionPoint]) {
+    package init(source: QuerySource, surrogate: SurrogateKind, loss: DistillationLoss, points: [ExtractionPoint]) {
         self.source = source
         self.surrogate = surrogate
         self.loss = loss
@@ -13,10 +13,10 @@ public struct ExtractionCurve: Sendable, Equatable {
     }
 
     /// The fewest queries after which fidelity reached `threshold`, or nil if it never did within the budget.
-    public func queriesToReach(_ threshold: Double) -> Int? {
+    package func queriesToReach(_ threshold: Double) -> Int? {
         points.first { $0.fidelity >= threshold }?.queries
     }
 
     /// The highest fidelity on the curve.
-    public var bestFidelity: Double { points.map(\.fidelity).max() ?? 0 }
+    package var bestFidelity: Double { points.map(\.fidelity).max() ?? 0 }
 }

@@ -1,18 +1,18 @@
 /// One point of a fidelity-versus-queries curve.
-public struct ExtractionPoint: Sendable, Equatable {
+package struct ExtractionPoint: Sendable, Equatable {
     /// The budget of the schedule this point belongs to.
-    public var budget: Int
+    package var budget: Int
     /// Answers the surrogate was trained on (less than `budget` when a source ran out).
-    public var queries: Int
+    package var queries: Int
     /// Label agreement with the target on the evaluation data (classifiers), or R² against the target's outputs
     /// (regressors).
-    public var fidelity: Double
+    package var fidelity: Double
     /// Accuracy against the evaluation labels (classifiers with labels).
-    public var accuracy: Double?
+    package var accuracy: Double?
     /// Regression metrics (regressors).
-    public var regression: RegressionFit?
+    package var regression: RegressionFit?
 
-    public init(budget: Int, queries: Int, fidelity: Double, accuracy: Double?, regression: RegressionFit?) {
+    package init(budget: Int, queries: Int, fidelity: Double, accuracy: Double?, regression: RegressionFit?) {
         self.budget = budget
         self.queries = queries
         self.fidelity = fidelity

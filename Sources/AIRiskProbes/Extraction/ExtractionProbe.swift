@@ -8,12 +8,12 @@ import Foundation
 /// exactly from d + 1 answers, then trains copies from answers to growing query budgets for each query source,
 /// surrogate architecture and loss (Copycat CNN, Knockoff Nets, Papernot et al. 2017, seed 004). The target is
 /// only reached through ``ModelAccess`` wrapped in a ``CountingModel`` whose budget is never exceeded.
-public struct ExtractionProbe: Sendable {
-    public var configuration: ExtractionConfiguration
+package struct ExtractionProbe: Sendable {
+    package var configuration: ExtractionConfiguration
     /// Trains the copies; ``EngineSurrogateTrainer`` unless another is supplied.
-    public var trainer: any SurrogateTrainer
+    package var trainer: any SurrogateTrainer
 
-    public init(
+    package init(
         configuration: ExtractionConfiguration = ExtractionConfiguration(), trainer: (any SurrogateTrainer)? = nil
     ) {
         self.configuration = configuration
@@ -22,7 +22,7 @@ public struct ExtractionProbe: Sendable {
 
     /// Runs the probe. `publicData` is data the attacker is assumed to hold (query source, statistics);
     /// `evaluationData` is the auditor's held-out data every copy is scored on.
-    public func run(model: any ModelAccess, publicData: LabeledData?, evaluationData: LabeledData) async throws
+    package func run(model: any ModelAccess, publicData: LabeledData?, evaluationData: LabeledData) async throws
         -> ExtractionResult
     {
         let start = ContinuousClock.now
@@ -101,9 +101,9 @@ public struct ExtractionProbe: Sendable {
         if isSequence {
             let affordable = min(probeRows, attack.remaining ?? probeRows)
             guard affordable > 0 else {
-                throw ExtractionError.badConfiguration(
-                    "a sequence model needs labelled probe rows to find its leakiest step, but the query budget "
-                        + "leaves none")
+                throw ExtractionError.badSetting(
+                    setting: "query budget", value: "\(attack.remaining ?? probeRows) rows left",
+                    requirement: "a sequence model needs labelled probe rows to find its leakiest step")
             }
             let leakage = try await findLeakiestStep(
                 attack: attack, publicData: publicData, evaluationData: evaluationData, publicX: publicX, evalX: evalX,
@@ -186,33 +186,40 @@ public struct ExtractionProbe: Sendable {
     private func validatedBudgets() throws -> [Int] {
         let c = configuration
         guard !c.budgets.isEmpty, c.budgets.allSatisfy({ $0 > 0 }) else {
-            throw ExtractionError.badConfiguration("budgets must be a non-empty list of positive row counts")
+            throw ExtractionError.badSetting(
+                setting: "budgets", value: "\(c.budgets)", requirement: "a non-empty list of positive row counts")
         }
         for kind in c.surrogates + c.sequenceSurrogates where kind.hiddenSizes.contains(where: { $0 <= 0 }) {
-            throw ExtractionError.badConfiguration("surrogate \(kind) has a hidden layer without units")
+            throw ExtractionError.badSetting(
+                setting: "surrogate", value: "\(kind)", requirement: "every hidden layer needs at least one unit")
         }
         for loss in c.classificationLosses + c.regressionLosses {
             switch loss {
             case .soft(let t) where !(t > 0), .combined(_, let t) where !(t > 0):
-                throw ExtractionError.badConfiguration("loss \(loss): the temperature must be positive")
+                throw ExtractionError.badSetting(
+                    setting: "loss", value: "\(loss)", requirement: "the temperature must be positive")
             case .combined(let mu, _) where !(mu >= 0 && mu <= 1):
-                throw ExtractionError.badConfiguration("loss \(loss): μ must lie in [0, 1]")
+                throw ExtractionError.badSetting(setting: "loss", value: "\(loss)", requirement: "μ must lie in [0, 1]")
             case .marginSquared(let m) where !m.isFinite, .margin(let m) where !m.isFinite:
-                throw ExtractionError.badConfiguration("loss \(loss): the margin m must be finite")
+                throw ExtractionError.badSetting(
+                    setting: "loss", value: "\(loss)", requirement: "the margin m must be finite")
             default: break
             }
         }
         for source in c.sources {
             switch source {
             case .gaussian(let s) where !(s > 0), .jacobian(let s) where !(s > 0):
-                throw ExtractionError.badConfiguration("query source \(source): the scale must be positive")
+                throw ExtractionError.badSetting(
+                    setting: "query source", value: "\(source)", requirement: "the scale must be positive")
             case .uncertainty(let k) where k < 1:
-                throw ExtractionError.badConfiguration("query source \(source): the pool factor must be at least 1")
+                throw ExtractionError.badSetting(
+                    setting: "query source", value: "\(source)", requirement: "the pool factor must be at least 1")
             default: break
             }
         }
         if let b = c.totalQueryBudget, b < 0 {
-            throw ExtractionError.badConfiguration("the total query budget cannot be negative")
+            throw ExtractionError.badSetting(
+                setting: "total query budget", value: "\(b)", requirement: "it cannot be negative")
         }
         return Array(Set(c.budgets)).sorted()
     }

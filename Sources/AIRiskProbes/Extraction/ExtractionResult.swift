@@ -1,37 +1,37 @@
 import AIRiskAccess
 
 /// What the extraction probe found: equation solving, learning-based copies and their costs.
-public struct ExtractionResult: Sendable, Equatable {
-    public var modelName: String
+package struct ExtractionResult: Sendable, Equatable {
+    package var modelName: String
     /// The access the probe assumed: scores, or labels only when that is all the model returns. It never uses
     /// input gradients, even when the model offers them.
-    public var access: AccessLevel
-    public var outputKind: OutputKind
-    public var seed: UInt64
+    package var access: AccessLevel
+    package var outputKind: OutputKind
+    package var seed: UInt64
     /// The attack's row budget, enforced by a ``CountingModel``.
-    public var queryBudget: Int
+    package var queryBudget: Int
     /// Attack rows actually sent (equation solving, verification, sequence probing and learning).
-    public var queriesUsed: Int
+    package var queriesUsed: Int
     /// Rows sent to label the evaluation data with the target's answers (the auditor's measurement, not the
     /// attacker's cost; not counted against the budget).
-    public var evaluationQueries: Int
-    public var evaluationRows: Int
+    package var evaluationQueries: Int
+    package var evaluationRows: Int
     /// Seconds from start to end of the run.
-    public var wallTimeSeconds: Double
+    package var wallTimeSeconds: Double
     /// Which data set the feature ranges and Gaussian statistics came from.
-    public var statisticsSource: String
-    public var equationSolving: EquationSolvingResult?
-    public var sequence: SequenceLeakage?
-    public var curves: [ExtractionCurve]
+    package var statisticsSource: String
+    package var equationSolving: EquationSolvingResult?
+    package var sequence: SequenceLeakage?
+    package var curves: [ExtractionCurve]
     /// Fidelity thresholds the summary reports queries for.
-    public var thresholds: [Double]
+    package var thresholds: [Double]
     /// Things the probe skipped or assumed, in plain words.
-    public var notes: [String]
+    package var notes: [String]
     /// Classifiers: the share of evaluation rows on which the target gives its most common label — the
     /// fidelity of a "copy" that always answers that label, which any extraction figure is judged against.
-    public var majorityAgreement: Double?
+    package var majorityAgreement: Double?
 
-    public init(
+    package init(
         modelName: String, access: AccessLevel, outputKind: OutputKind, seed: UInt64, queryBudget: Int,
         queriesUsed: Int, evaluationQueries: Int, evaluationRows: Int, wallTimeSeconds: Double,
         statisticsSource: String, equationSolving: EquationSolvingResult?, sequence: SequenceLeakage?,
@@ -56,12 +56,12 @@ public struct ExtractionResult: Sendable, Equatable {
     }
 
     /// Over all curves, the fewest queries that reached `threshold` (nil: not reached within budget).
-    public func queriesToReach(_ threshold: Double) -> Int? {
+    package func queriesToReach(_ threshold: Double) -> Int? {
         curves.compactMap { $0.queriesToReach(threshold) }.min()
     }
 
     /// The curve with the highest final fidelity.
-    public var bestCurve: ExtractionCurve? {
+    package var bestCurve: ExtractionCurve? {
         curves.max { ($0.points.last?.fidelity ?? 0) < ($1.points.last?.fidelity ?? 0) }
     }
 }

@@ -1,5 +1,5 @@
 /// Where the learning-based attack takes the inputs it sends to the target.
-public enum QuerySource: Sendable, Equatable, Hashable, CustomStringConvertible {
+package enum QuerySource: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// Rows of the auditor's public data, in a seeded random order (Knockoff Nets with in-distribution data).
     case publicData
     /// Uniform samples within the per-feature ranges observed in the data.
@@ -13,7 +13,7 @@ public enum QuerySource: Sendable, Equatable, Hashable, CustomStringConvertible 
     /// surrogate's predictive entropy is highest.
     case uncertainty(poolFactor: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .publicData: "public-data"
         case .uniform: "uniform"

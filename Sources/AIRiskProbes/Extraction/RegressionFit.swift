@@ -1,19 +1,19 @@
 /// How well a copy of a regressor does, next to the target itself (first output, evaluation data).
-public struct RegressionFit: Sendable, Equatable {
+package struct RegressionFit: Sendable, Equatable {
     /// R² of the copy against the true targets (nil without true targets).
-    public var surrogateR2: Double?
+    package var surrogateR2: Double?
     /// R² of the target model against the true targets (nil without true targets).
-    public var targetR2: Double?
+    package var targetR2: Double?
     /// Mean absolute error of the copy against the true targets.
-    public var surrogateMAE: Double?
+    package var surrogateMAE: Double?
     /// Mean absolute error of the target against the true targets.
-    public var targetMAE: Double?
+    package var targetMAE: Double?
     /// R² of the copy against the target's outputs: how faithful the copy is.
-    public var fidelityR2: Double
+    package var fidelityR2: Double
     /// Mean absolute difference between the copy's and the target's outputs.
-    public var fidelityMAE: Double
+    package var fidelityMAE: Double
 
-    public init(
+    package init(
         surrogateR2: Double?, targetR2: Double?, surrogateMAE: Double?, targetMAE: Double?, fidelityR2: Double,
         fidelityMAE: Double
     ) {

@@ -1,5 +1,5 @@
 /// A trained copy of the target.
-public protocol Surrogate: Sendable {
+package protocol Surrogate: Sendable {
     /// Number of classes (classifier) or outputs (regressor).
     var outputWidth: Int { get }
     /// Class probabilities (classifiers) or predicted values (regressors), `rows × outputWidth`.
@@ -10,7 +10,7 @@ public protocol Surrogate: Sendable {
 }
 
 /// Trains surrogates; ``EngineSurrogateTrainer`` (the engine's trainer) unless another is supplied.
-public protocol SurrogateTrainer: Sendable {
+package protocol SurrogateTrainer: Sendable {
     func train(_ data: DistillationSet, kind: SurrogateKind, loss: DistillationLoss, seed: UInt64) throws
         -> any Surrogate
 }

@@ -1,5 +1,5 @@
 /// The architecture of a surrogate trained in-process.
-public enum SurrogateKind: Sendable, Equatable, Hashable, CustomStringConvertible {
+package enum SurrogateKind: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// Multinomial logistic regression for classifiers; linear regression for regressors.
     case logistic
     /// A multilayer perceptron with ReLU hidden layers of the given sizes.
@@ -7,7 +7,7 @@ public enum SurrogateKind: Sendable, Equatable, Hashable, CustomStringConvertibl
     /// An Elman RNN with `hidden` tanh units reading the first input axis as time steps (sequence models).
     case rnn(hidden: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .logistic: "logistic"
         case .mlp(let h): "mlp(\(h.map(String.init).joined(separator: "-")))"
@@ -16,7 +16,7 @@ public enum SurrogateKind: Sendable, Equatable, Hashable, CustomStringConvertibl
     }
 
     /// Whether the surrogate reads the input's first axis as time steps.
-    public var isRecurrent: Bool {
+    package var isRecurrent: Bool {
         if case .rnn = self { return true }
         return false
     }

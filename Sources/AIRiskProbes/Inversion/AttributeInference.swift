@@ -16,34 +16,34 @@ import Foundation
 /// common value (bin). Members and non-members are measured alike: a model that lets the attacker infer the
 /// feature for members only leaks its training data; one that does so for anyone leaks the population's
 /// correlations, which is still the attacker's gain from the model.
-public struct AttributeInference: Sendable {
-    public struct Configuration: Sendable {
+package struct AttributeInference: Sendable {
+    package struct Configuration: Sendable {
         /// The column of the sensitive feature in a row.
-        public var feature: Int
+        package var feature: Int
         /// Its name, for the results.
-        public var name: String
+        package var name: String
         /// At most this many distinct public values make the feature categorical.
-        public var maxCategories = 20
+        package var maxCategories = 20
         /// Bins of a continuous feature (quantiles of the public data).
-        public var bins = 10
+        package var bins = 10
         /// Rows the attack may send at most; records beyond it are left out (and said).
-        public var queryBudget: Int?
-        public var batchRows = 1024
+        package var queryBudget: Int?
+        package var batchRows = 1024
         /// White-box, continuous features: steps of sign ascent on log p_y + log prior along the feature from
         /// the best candidate (0 keeps the candidates' answer).
-        public var refinementSteps = 30
+        package var refinementSteps = 30
 
-        public init(feature: Int, name: String) {
+        package init(feature: Int, name: String) {
             self.feature = feature
             self.name = name
         }
     }
 
     /// Right guesses over records, with a Clopper–Pearson 95 % interval.
-    public struct Outcome: Sendable, Equatable {
-        public var correct: Int
-        public var total: Int
-        public var interval: ProportionInterval
+    package struct Outcome: Sendable, Equatable {
+        package var correct: Int
+        package var total: Int
+        package var interval: ProportionInterval
 
         init(correct: Int, total: Int) {
             self.correct = correct
@@ -52,28 +52,28 @@ public struct AttributeInference: Sendable {
         }
     }
 
-    public struct Result: Sendable, Equatable {
-        public var feature: Int
-        public var name: String
+    package struct Result: Sendable, Equatable {
+        package var feature: Int
+        package var name: String
         /// Whether the candidates are the feature's distinct values (else decile bins' medians).
-        public var categorical: Bool
-        public var candidates: [Float]
-        public var members: Outcome
-        public var nonMembers: Outcome
+        package var categorical: Bool
+        package var candidates: [Float]
+        package var members: Outcome
+        package var nonMembers: Outcome
         /// The public data's most common value (bin) guessed for every member, and for every non-member.
-        public var baselineMembers: Outcome
-        public var baselineNonMembers: Outcome
+        package var baselineMembers: Outcome
+        package var baselineNonMembers: Outcome
         /// Whether the guesses used scores (else labels only).
-        public var usedScores: Bool
+        package var usedScores: Bool
         /// Whether a continuous feature's guesses were refined along the model's input gradient (white-box).
-        public var usedGradients: Bool
-        public var rowsQueried: Int
-        public var notes: [String]
+        package var usedGradients: Bool
+        package var rowsQueried: Int
+        package var notes: [String]
     }
 
-    public var configuration: Configuration
+    package var configuration: Configuration
 
-    public init(configuration: Configuration) {
+    package init(configuration: Configuration) {
         self.configuration = configuration
     }
 
@@ -96,10 +96,10 @@ public struct AttributeInference: Sendable {
             return k
         }
 
-        init(_ column: [Float], maxCategories: Int, bins: Int) throws {
+        init(_ column: [Float], feature: Int, maxCategories: Int, bins: Int) throws {
             let finite = column.filter(\.isFinite).sorted()
             guard !finite.isEmpty else {
-                throw ProbeError.invalidData("the sensitive feature has no finite value in the public data")
+                throw ProbeError.noFiniteValue(feature: feature, data: "the public data")
             }
             var distinct: [Float] = []
             for v in finite where distinct.last != v {
@@ -138,17 +138,17 @@ public struct AttributeInference: Sendable {
         }
     }
 
-    public func run(
+    package func run(
         model: any ModelAccess, members: LabeledData, nonMembers: LabeledData, publicData: LabeledData
     ) async throws -> Result {
         let c = configuration
         let d = members.rowWidth
         guard c.feature >= 0, c.feature < d else {
-            throw ProbeError.invalidData("sensitive feature \(c.feature) is outside the rows' \(d) features")
+            throw ProbeError.featureOutOfRange(feature: c.feature, features: d)
         }
         let publicScalars = publicData.scalars
         let publicColumn = stride(from: c.feature, to: publicScalars.count, by: d).map { publicScalars[$0] }
-        let candidates = try Candidates(publicColumn, maxCategories: c.maxCategories, bins: c.bins)
+        let candidates = try Candidates(publicColumn, feature: c.feature, maxCategories: c.maxCategories, bins: c.bins)
         let k = candidates.values.count
         var notes: [String] = []
         let counting = CountingModel(model)

@@ -90,7 +90,9 @@ struct Descent {
                 }
                 probabilities = Self.probabilities(output)
                 guard let g = grad.floats, g.count == n * d else {
-                    throw ProbeError.invalidData("the model returned an input gradient of the wrong size")
+                    throw ProbeError.unexpectedAnswer(
+                        model: model.description.name, expected: "an input gradient of \(n * d) values",
+                        found: "\(grad.count) values")
                 }
                 gradient = g
             } else {

@@ -1,19 +1,19 @@
 import AIRiskTensor
 
 /// Per-feature lower and upper bounds: the box inversion searches in.
-public struct FeatureRange: Sendable, Equatable {
-    public var lower: [Float]
-    public var upper: [Float]
+package struct FeatureRange: Sendable, Equatable {
+    package var lower: [Float]
+    package var upper: [Float]
 
-    public init(lower: [Float], upper: [Float]) {
+    package init(lower: [Float], upper: [Float]) {
         self.lower = lower
         self.upper = upper
     }
 
     /// The observed minimum and maximum of each feature over `rows` (`[n, d…]`, Float32).
-    public init(observing rows: Tensor) throws {
+    package init(observing rows: Tensor) throws {
         guard let values = rows.floats, let n = rows.shape.first, n > 0 else {
-            throw ProbeError.invalidData("cannot derive feature ranges from an empty or non-float data set")
+            throw ProbeError.emptyData(data: "the data for the feature ranges")
         }
         let d = values.count / n
         var lo = [Float](repeating: .infinity, count: d)
@@ -28,7 +28,7 @@ public struct FeatureRange: Sendable, Equatable {
         self.init(lower: lo, upper: hi)
     }
 
-    public var count: Int { lower.count }
+    package var count: Int { lower.count }
 
     /// Width of feature j's range, never zero (a constant feature gets width 1 for step scaling).
     func width(_ j: Int) -> Float {

@@ -3,9 +3,9 @@
 /// each update), with seed 002's improvements as the default: a fixed budget of α iterations with
 /// the best iterate kept (stopping at confidence γ finds adversarial patterns, "MI overfitting"),
 /// and a prior fitted on the attacker's public data that the descent starts from and is held to.
-public struct InversionConfiguration: Sendable, Equatable {
+package struct InversionConfiguration: Sendable, Equatable {
     /// The prior's metric M in the penalty λ (x − x̄)ᵀ M⁻¹ (x − x̄) / d, x̄ the public data's mean.
-    public enum Prior: String, Sendable, Equatable, CaseIterable {
+    package enum Prior: String, Sendable, Equatable, CaseIterable {
         /// M = diag(range²): an L2 pull toward the public mean in each feature's own units.
         case l2
         /// M = the public data's covariance, shrunk toward its mean variance (at most
@@ -14,7 +14,7 @@ public struct InversionConfiguration: Sendable, Equatable {
     }
 
     /// Post-processing applied after each update (MI-Face's PROCESS).
-    public enum Process: String, Sendable, Equatable, CaseIterable {
+    package enum Process: String, Sendable, Equatable, CaseIterable {
         /// Clip every feature to its observed range.
         case clip
         /// Clip, then blend each pixel with its 3×3 neighbourhood mean (image-shaped inputs).
@@ -24,46 +24,46 @@ public struct InversionConfiguration: Sendable, Equatable {
     }
 
     /// Target classes; nil for every class.
-    public var classes: [Int]?
+    package var classes: [Int]?
     /// α: gradient-ascent iterations (all of them unless `stopsEarly`).
-    public var maxIterations: Int = 300
+    package var maxIterations: Int = 300
     /// λ: step size: the feature that moves most moves this fraction of its observed range.
-    public var stepSize: Float = 0.03
+    package var stepSize: Float = 0.03
     /// MI-Face's stopping rule: stop at γ or after β iterations without improvement. Off by
     /// default: the fixed budget with the best iterate kept reconstructs better.
-    public var stopsEarly: Bool = false
+    package var stopsEarly: Bool = false
     /// β: with `stopsEarly`, stop after this many iterations without improvement.
-    public var patience: Int = 50
+    package var patience: Int = 50
     /// γ: with `stopsEarly`, stop once the cost 1 − f_target(x) is at or below this.
-    public var costThreshold: Float = 1e-4
+    package var costThreshold: Float = 1e-4
     /// The prior's metric.
-    public var prior: Prior = .gaussian
+    package var prior: Prior = .gaussian
     /// Weight of the prior's penalty per feature; 0 leaves only the start at the public mean.
-    public var priorWeight: Float = 1
+    package var priorWeight: Float = 1
     /// How far the Gaussian prior's covariance is shrunk toward its mean variance.
-    public var priorShrinkage: Float = 0.1
+    package var priorShrinkage: Float = 0.1
     /// Random restarts per class; the best reconstruction is kept.
-    public var restarts: Int = 3
+    package var restarts: Int = 3
     /// The first restart begins at the public data's mean; the others add a uniform jitter of this
     /// fraction of each feature's range.
-    public var startJitter: Float = 0.1
+    package var startJitter: Float = 0.1
     /// Weight of the total-variation prior (image-shaped inputs only).
-    public var totalVariationWeight: Float = 0
-    public var process: Process = .clip
+    package var totalVariationWeight: Float = 0
+    package var process: Process = .clip
     /// Black-box only: antithetic Gaussian sample pairs per gradient estimate.
-    public var samplesPerEstimate: Int = 20
+    package var samplesPerEstimate: Int = 20
     /// Black-box only: Gaussian smoothing radius, relative to each feature's range.
-    public var samplingRadius: Float = 0.05
+    package var samplingRadius: Float = 0.05
     /// Black-box only: first train an in-process copy of the target on its labels for public rows,
     /// invert the copy white-box, and refine those reconstructions on the target (surrogate transfer).
     /// Off by default: on the digits fixtures, with the public-data prior, NES alone did as well
     /// (10,000 queries: centred cosine 0.932 / 0.893 alone against 0.935 / 0.916 with transfer, but
     /// evaluator accuracy 1.0 / 0.9 against 0.7 / 0.8 for softmax digits / the overfit MLP).
-    public var surrogateTransfer: Bool = false
+    package var surrogateTransfer: Bool = false
     /// Black-box only: the most public rows the target labels for the copy (at most half the budget).
-    public var surrogateQueries: Int = 2000
+    package var surrogateQueries: Int = 2000
     /// What the ascent maximises for the target class c (besides the prior).
-    public enum Objective: String, Sendable, Equatable, CaseIterable {
+    package enum Objective: String, Sendable, Equatable, CaseIterable {
         /// log p_c, the negated cross-entropy.
         case logProbability = "log-probability"
         /// log p_c − max_{j≠c} log p_j, the logit margin over the strongest other class (seed 002): it keeps
@@ -71,20 +71,20 @@ public struct InversionConfiguration: Sendable, Equatable {
         case logitMargin = "logit-margin"
     }
 
-    public var objective: Objective = .logProbability
+    package var objective: Objective = .logProbability
     /// White-box only: in-process copies of the target, trained on its labels for up to ``surrogateQueries``
     /// public rows, whose objective the ascent averages with the target's (model augmentation); 0 for none.
-    public var augmentationModels: Int = 0
+    package var augmentationModels: Int = 0
     /// Rows of model queries the whole probe may spend (black-box); nil for no limit.
-    public var queryBudget: Int?
+    package var queryBudget: Int?
     /// Forces the black-box attack even when gradients are available.
-    public var forceBlackBox: Bool = false
+    package var forceBlackBox: Bool = false
     /// Image layout `[channels, height, width]` or `[height, width]` of one input row, when known.
-    public var imageShape: [Int]?
+    package var imageShape: [Int]?
     /// Whether a flattened row holds the image's pixels channels last (height, width, channel: the
     /// numpy layout of `[H, W, C]` arrays) rather than channels first.
-    public var imageChannelsLast: Bool = false
-    public var seed: UInt64 = 0
+    package var imageChannelsLast: Bool = false
+    package var seed: UInt64 = 0
 
-    public init() {}
+    package init() {}
 }

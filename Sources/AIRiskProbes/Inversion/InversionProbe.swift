@@ -16,10 +16,10 @@ import Foundation
 /// feature moves λ × its range), clips to the box, runs a fixed budget and keeps the best iterate
 /// by J: stopping once f_target reaches γ ends on adversarial patterns. The reported cost is
 /// MI-Face's 1 − f_target.
-public struct InversionProbe: Sendable {
-    public var configuration: InversionConfiguration
+package struct InversionProbe: Sendable {
+    package var configuration: InversionConfiguration
 
-    public init(configuration: InversionConfiguration = InversionConfiguration()) {
+    package init(configuration: InversionConfiguration = InversionConfiguration()) {
         self.configuration = configuration
     }
 
@@ -27,7 +27,7 @@ public struct InversionProbe: Sendable {
     /// reconstructions are judged against; `nonMembers` the public-data baseline; `publicData` the
     /// attacker's auxiliary data the prior is fitted on (nil: the non-members); `evaluator` an
     /// independent classifier trained on the members, which judges attack accuracy.
-    public func run(
+    package func run(
         model target: any ModelAccess, members: LabeledData?, nonMembers: LabeledData?, range: FeatureRange,
         publicData: LabeledData? = nil, evaluator: (any ModelAccess)? = nil, progress: ProbeProgress? = nil
     ) async throws -> InversionResult {
@@ -67,22 +67,19 @@ public struct InversionProbe: Sendable {
         }
         let d = desc.featureCount
         guard range.count == d else {
-            throw ProbeError.invalidData("feature range has \(range.count) features but the model expects \(d)")
+            throw ProbeError.featureCountMismatch(data: "the feature range", expected: d, found: range.count)
         }
         if let shape = configuration.imageShape {
             // [channels, height, width] or [height, width], whatever the pixels' order in the row.
             guard shape.count == 2 || shape.count == 3, shape.allSatisfy({ $0 > 0 }), shape.reduce(1, *) == d else {
                 let hwc = shape.count == 3 ? [shape[1], shape[2], shape[0]] : shape
-                throw ProbeError.invalidData(
-                    "the image shape \(hwc.map(String.init).joined(separator: ",")) (H,W[,C]) holds "
-                        + "\(shape.reduce(1, *)) values but the model's input row has \(d) features: give "
-                        + "--image-shape H,W[,C] with H × W × C = \(d)")
+                throw ProbeError.imageShapeMismatch(heightWidthChannels: hwc, features: d)
             }
         }
         let classCount = desc.outputWidth
         let classes = configuration.classes ?? Array(0..<classCount)
         if let bad = classes.first(where: { $0 < 0 || $0 >= classCount }) {
-            throw ProbeError.invalidData("class \(bad) is out of range: the model has \(classCount) classes")
+            throw ProbeError.classOutOfRange(classIndex: bad, classes: classCount)
         }
 
         let descent = Descent(
@@ -239,7 +236,8 @@ public struct InversionProbe: Sendable {
             return InversionPrior(mean: (0..<d).map { (range.lower[$0] + range.upper[$0]) / 2 }, range: range)
         }
         guard let rows = data.features.floats, rows.count == data.count * d else {
-            throw ProbeError.invalidData("public data rows do not have \(d) float features each")
+            throw ProbeError.featureCountMismatch(
+                data: "the public data", expected: d, found: data.count > 0 ? data.features.count / data.count : nil)
         }
         if configuration.prior == .gaussian {
             if let gaussian = InversionPrior(

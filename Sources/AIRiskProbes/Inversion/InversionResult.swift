@@ -1,52 +1,52 @@
 import AIRiskAccess
 
 /// What the inversion probe found for one target class.
-public struct ClassInversion: Sendable, Equatable {
-    public var targetClass: Int
+package struct ClassInversion: Sendable, Equatable {
+    package var targetClass: Int
     /// The best reconstruction, one input row (`inputShape` of the model).
-    public var reconstruction: [Float]
+    package var reconstruction: [Float]
     /// The target model's probability for `targetClass` on the reconstruction.
-    public var targetConfidence: Double
+    package var targetConfidence: Double
     /// The class the target model predicts for the reconstruction.
-    public var targetPrediction: Int
+    package var targetPrediction: Int
     /// The class an independent evaluation classifier (trained on member data) predicts; nil
     /// without an evaluator.
-    public var evaluatorPrediction: Int?
+    package var evaluatorPrediction: Int?
     /// The evaluation classifier's probability for `targetClass`.
-    public var evaluatorConfidence: Double?
+    package var evaluatorConfidence: Double?
     /// Similarity to the class's member data; nil without member data of this class.
-    public var similarity: SimilarityMetrics?
+    package var similarity: SimilarityMetrics?
     /// The same figures for the non-member mean of the class (what public data already gives).
-    public var nonMemberMeanBaseline: SimilarityMetrics?
+    package var nonMemberMeanBaseline: SimilarityMetrics?
     /// The same figures for a random input in the feature box, averaged over several draws.
-    public var randomBaseline: SimilarityMetrics?
+    package var randomBaseline: SimilarityMetrics?
     /// The mean member record of the class (for side-by-side images).
-    public var classMean: [Float]?
+    package var classMean: [Float]?
     /// Descent iterations of the winning restart.
-    public var iterations: Int
+    package var iterations: Int
     /// Final cost 1 − f_target.
-    public var finalCost: Double
+    package var finalCost: Double
 }
 
 /// The inversion probe's result.
-public struct InversionResult: Sendable, Equatable {
+package struct InversionResult: Sendable, Equatable {
     /// white-box (input gradients) or scores (zeroth-order estimates); labels-only never runs.
-    public var access: AccessLevel
-    public var method: String
+    package var access: AccessLevel
+    package var method: String
     /// Set when the probe could not run under the given access, with the reason.
-    public var notApplicableReason: String?
-    public var classes: [ClassInversion]
-    public var queries: QueryCount
-    public var queryBudget: Int?
-    public var wallTimeSeconds: Double
-    public var seed: UInt64
-    public var configuration: InversionConfiguration
-    public var inputShape: [Int]
-    public var imageShape: [Int]?
-    public var notes: [String]
+    package var notApplicableReason: String?
+    package var classes: [ClassInversion]
+    package var queries: QueryCount
+    package var queryBudget: Int?
+    package var wallTimeSeconds: Double
+    package var seed: UInt64
+    package var configuration: InversionConfiguration
+    package var inputShape: [Int]
+    package var imageShape: [Int]?
+    package var notes: [String]
 
     /// A result that reconstructs nothing, for `reason`: the assessment still runs attribute inference.
-    public static func notRun(
+    package static func notRun(
         _ reason: String, access: AccessLevel, configuration: InversionConfiguration, inputShape: [Int]
     ) -> InversionResult {
         InversionResult(
@@ -57,26 +57,26 @@ public struct InversionResult: Sendable, Equatable {
 
     /// Fraction of classes whose reconstruction the evaluation classifier assigns to the target
     /// class; nil without an evaluator.
-    public var attackAccuracy: Double? {
+    package var attackAccuracy: Double? {
         let judged = classes.compactMap { c in c.evaluatorPrediction.map { $0 == c.targetClass } }
         guard !judged.isEmpty else { return nil }
         return Double(judged.filter { $0 }.count) / Double(judged.count)
     }
 
     /// Fraction of classes whose reconstruction the target itself assigns to the target class.
-    public var targetSuccessRate: Double {
+    package var targetSuccessRate: Double {
         guard !classes.isEmpty else { return 0 }
         return Double(classes.filter { $0.targetPrediction == $0.targetClass }.count) / Double(classes.count)
     }
 
     /// Mean target confidence over classes.
-    public var meanTargetConfidence: Double {
+    package var meanTargetConfidence: Double {
         guard !classes.isEmpty else { return 0 }
         return classes.map(\.targetConfidence).reduce(0, +) / Double(classes.count)
     }
 
     /// Definitions of the metrics, for the report.
-    public static let definitions: [(String, String)] = [
+    package static let definitions: [(String, String)] = [
         ("target confidence", "The target model's probability for the attacked class on the reconstruction."),
         (
             "attack accuracy",

@@ -13,10 +13,11 @@ struct ReferenceStatistics {
         var total = 0
         func rows(_ data: LabeledData) throws -> [[Float]] {
             guard let v = data.features.floats, data.count * d == v.count else {
-                throw ProbeError.invalidData("data rows do not have \(d) float features each")
+                throw ProbeError.featureCountMismatch(
+                    data: "reference data", expected: d, found: data.count > 0 ? data.features.count / data.count : nil)
             }
             guard data.labels.count == data.count else {
-                throw ProbeError.invalidData("\(data.count) rows but \(data.labels.count) labels")
+                throw ProbeError.labelCountMismatch(data: "reference data", rows: data.count, labels: data.labels.count)
             }
             return (0..<data.count).map { Array(v[($0 * d)..<(($0 + 1) * d)]) }
         }

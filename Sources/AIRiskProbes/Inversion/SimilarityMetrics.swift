@@ -2,15 +2,15 @@
 ///
 /// Plain cosine similarity is inflated by what every record shares (a blank digit already
 /// scores high against any digit), so the centred cosine subtracts the population mean first.
-public struct SimilarityMetrics: Sendable, Equatable {
+package struct SimilarityMetrics: Sendable, Equatable {
     /// Mean squared error to the class's mean member record.
-    public var mseToClassMean: Double
+    package var mseToClassMean: Double
     /// Cosine similarity to the class's mean member record.
-    public var cosineToClassMean: Double
+    package var cosineToClassMean: Double
     /// Cosine similarity after subtracting the population mean from both vectors.
-    public var centredCosineToClassMean: Double
+    package var centredCosineToClassMean: Double
     /// Euclidean distance to the closest member record of the class.
-    public var nearestMemberDistance: Double
+    package var nearestMemberDistance: Double
 
     /// Compares `x` with `classMean`, `populationMean` and each of `classMembers` (all length d).
     static func measure(

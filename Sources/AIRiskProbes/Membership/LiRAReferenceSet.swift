@@ -45,7 +45,7 @@ struct LiRAReferenceSet: Sendable {
         let out = try await ModelQuery.predict(
             model, scalars: data.scalars, rows: data.count, rowShape: data.rowShape, batchRows: batchRows)
         guard let lp = LogProbabilities(out), lp.width == classCount else {
-            throw MembershipProbeError.badTrainingData("\(name) did not return \(classCount) class scores")
+            throw MembershipProbeError.shortAnswer(model: name, expected: "\(classCount) class scores")
         }
         return (lp.logitConfidence(labels: data.labels), lp.trueClassProbability(labels: data.labels))
     }

@@ -1,6 +1,6 @@
 /// The membership attacks the probe can run. Every attack scores the same member and non-member
 /// records; a higher score means "more likely a member".
-public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable {
+package enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable {
     /// Threshold on the true-class confidence, as log p_y − log Σ_{j≠y} p_j.
     case confidence
     /// Threshold on the cross-entropy loss (Yeom et al. 2018).
@@ -30,14 +30,14 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
 
     /// Every attack on a classifier's answers (all but ``squaredError``, the regressor's loss attack): the
     /// configuration's default. A sequence model gets them on its final step, and ``leakiestStepLoss`` besides.
-    public static let classifierAttacks: [MembershipAttack] = allCases.filter {
+    package static let classifierAttacks: [MembershipAttack] = allCases.filter {
         $0 != .squaredError && $0 != .leakiestStepLoss
     }
 
     var isRMIA: Bool { self == .rmiaOnline || self == .rmiaOffline }
 
     /// Whether the attack reads the shared reference models (LiRA and RMIA).
-    public var usesReferenceModels: Bool {
+    package var usesReferenceModels: Bool {
         switch self {
         case .liraOffline, .liraOnline, .rmiaOffline, .rmiaOnline: true
         default: false
@@ -45,7 +45,7 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
     }
 
     /// Whether the attack needs class scores (probabilities or logits) from the target.
-    public var needsScores: Bool {
+    package var needsScores: Bool {
         switch self {
         case .gap, .boundaryDistance: false
         default: true
@@ -53,7 +53,7 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
     }
 
     /// A display name for tables and reports.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .confidence: "confidence threshold"
         case .loss: "loss threshold"
@@ -72,7 +72,7 @@ public enum MembershipAttack: String, Sendable, Codable, CaseIterable, Hashable 
     }
 
     /// How the attack scores a record, for the report's definitions section.
-    public var definition: String {
+    package var definition: String {
         switch self {
         case .confidence: "score = log p_y − log Σ_{j≠y} p_j (true-class confidence, logit-scaled, saturation-safe)"
         case .loss: "score = log p_y, the negated cross-entropy loss (Yeom et al. 2018)"

@@ -1,17 +1,17 @@
 /// One attack's scores and metrics.
-public struct MembershipAttackResult: Sendable, Equatable, Codable {
-    public var attack: MembershipAttack
-    public var name: String
+package struct MembershipAttackResult: Sendable, Equatable, Codable {
+    package var attack: MembershipAttack
+    package var name: String
     /// Scores of the members and non-members, in the order they were given (higher = member).
-    public var memberScores: [Double]
-    public var nonMemberScores: [Double]
-    public var metrics: MembershipMetrics
+    package var memberScores: [Double]
+    package var nonMemberScores: [Double]
+    package var metrics: MembershipMetrics
     /// Time spent in this attack (training in-process models included), in seconds.
-    public var wallTimeSeconds: Double
+    package var wallTimeSeconds: Double
     /// Facts about how the attack ran (models used, data splits, budget reductions).
-    public var notes: [String]
+    package var notes: [String]
 
-    public init(
+    package init(
         attack: MembershipAttack, memberScores: [Double], nonMemberScores: [Double], metrics: MembershipMetrics,
         wallTimeSeconds: Double, notes: [String]
     ) {

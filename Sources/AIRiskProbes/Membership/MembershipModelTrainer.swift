@@ -6,7 +6,7 @@ import AIRiskAccess
 /// The returned model must answer with class probabilities (or logits) of width `classCount`.
 /// Training must be deterministic in `seed`. The probe trains several models concurrently, so an
 /// implementation should not itself saturate every core.
-public protocol MembershipModelTrainer: Sendable {
+package protocol MembershipModelTrainer: Sendable {
     /// A short description for the report, e.g. "MLP 64→[64]→10, Adam, 60 epochs".
     var summary: String { get }
 

@@ -13,22 +13,18 @@ extension MembershipProbe {
         let config = configuration
         let desc = model.description
         guard members.count > 0, nonMembers.count > 0 else {
-            throw MembershipProbeError.badInput(
-                "needs at least one member and one non-member (got \(members.count) and \(nonMembers.count))")
+            throw MembershipProbeError.tooFewRecords(members: members.count, nonMembers: nonMembers.count)
         }
         let k = max(desc.outputWidth, 1)
         for (name, data) in [("members", members), ("non-members", nonMembers)] {
             guard data.rowWidth == desc.featureCount else {
-                throw MembershipProbeError.badInput(
-                    "\(name) rows have \(data.rowWidth) values but \(desc.name) takes \(desc.featureCount) "
-                        + "(input shape \(desc.inputShape))")
+                throw MembershipProbeError.rowWidthMismatch(
+                    data: name, width: data.rowWidth, model: desc.name, features: desc.featureCount,
+                    inputShape: desc.inputShape)
             }
             guard let targets = data.targets, targets.count == data.count * k else {
-                throw MembershipProbeError.badInput(
-                    "\(desc.name) is a regressor with \(k) output(s), but the \(name) carry "
-                        + (data.targets.map { "\($0.count) regression targets for \(data.count) rows" }
-                            ?? "class labels, not regression targets")
-                        + "; give float targets, \(k) per row")
+                throw MembershipProbeError.targetMismatch(
+                    data: name, model: desc.name, outputs: k, targets: data.targets?.count, rows: data.count)
             }
         }
         func shaped(_ d: LabeledData) -> LabeledData {
@@ -44,9 +40,9 @@ extension MembershipProbe {
             counting, scalars: records.scalars, rows: records.count, rowShape: desc.inputShape,
             batchRows: config.queryBatchRows)
         guard output.width == k, output.scores.count == records.count * k else {
-            throw MembershipProbeError.badInput(
-                "\(desc.name) returned \(output.width) value(s) per row; its description promises \(k) regression "
-                    + "output(s)")
+            throw MembershipProbeError.shortAnswer(
+                model: desc.name,
+                expected: "the \(k) regression output(s) per row its description promises (got \(output.width))")
         }
         let targets = records.targets ?? []
         let errors = Self.squaredErrors(predictions: output.scores, targets: targets, outputs: k)

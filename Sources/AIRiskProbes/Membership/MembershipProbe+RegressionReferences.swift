@@ -70,8 +70,9 @@ extension MembershipProbe {
             model, scalars: z.scalars, rows: z.count, rowShape: records.rowShape, batchRows: batchRows)
         let zTargets = z.targets ?? []
         guard zOutput.scores.count == z.count * k else {
-            throw MembershipProbeError.badInput(
-                "\(model.description.name) returned \(zOutput.scores.count) values for \(z.count) rows of \(k) outputs")
+            throw MembershipProbeError.shortAnswer(
+                model: model.description.name,
+                expected: "\(k) outputs for each of \(z.count) rows (got \(zOutput.scores.count) values)")
         }
         // Each output's scale: a floor that keeps log r² finite for an exact fit (10⁻⁶ of the targets' variance),
         // and the target's own mean squared error on z, the Gaussian's variance in Pr(x|θ).
@@ -94,7 +95,7 @@ extension MembershipProbe {
             let out = try await ModelQuery.predict(
                 reference, scalars: data.scalars, rows: data.count, rowShape: data.rowShape, batchRows: batchRows)
             guard out.scores.count == data.count * k, let t = data.targets, t.count == data.count * k else {
-                throw MembershipProbeError.badTrainingData("\(name) did not return \(k) regression output(s) per row")
+                throw MembershipProbeError.shortAnswer(model: name, expected: "\(k) regression output(s) per row")
             }
             return Self.regressionSignals(predictions: out.scores, targets: t, outputs: k, floor: floors, scale: scales)
         }

@@ -16,9 +16,8 @@ extension MembershipProbe {
         let desc = model.description
         let classes = desc.outputWidth
         guard let steps = desc.sequenceLength, steps > 0, classes > 1 else {
-            throw MembershipProbeError.badInput(
-                "\(desc.name) answers a sequence of \(desc.sequenceLength ?? 0) steps × \(classes) classes; "
-                    + "membership inference needs at least one step of two or more class scores")
+            throw MembershipProbeError.notASequenceClassifier(
+                model: desc.name, steps: desc.sequenceLength ?? 0, classes: classes)
         }
         let finalStep = steps - 1
         var inner = config
@@ -59,7 +58,7 @@ extension MembershipProbe {
         for step in 0..<steps {
             let answer = try SequenceStepModel.slice(output, step: step, steps: steps, classes: classes, model: model)
             guard let lp = LogProbabilities(answer) else {
-                throw MembershipProbeError.badInput("\(desc.name) returned no class scores at step \(step)")
+                throw MembershipProbeError.shortAnswer(model: desc.name, expected: "class scores at step \(step)")
             }
             stepScores.append(ThresholdScores.loss(lp, labels: records.labels))
             let correct = (0..<records.count).map { answer.labels[$0] == records.labels[$0] ? 1.0 : 0.0 }

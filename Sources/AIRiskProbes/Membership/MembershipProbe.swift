@@ -12,14 +12,14 @@ import Foundation
 /// or models trained in-process. Shadow and reference models are trained
 /// in-process with ``MembershipProbeConfiguration/effectiveTrainer``, in parallel, on the population
 /// set when one is given (otherwise on the member and non-member records, which the result notes).
-public struct MembershipProbe: Sendable {
-    public var configuration: MembershipProbeConfiguration
+package struct MembershipProbe: Sendable {
+    package var configuration: MembershipProbeConfiguration
 
-    public init(configuration: MembershipProbeConfiguration = MembershipProbeConfiguration()) {
+    package init(configuration: MembershipProbeConfiguration = MembershipProbeConfiguration()) {
         self.configuration = configuration
     }
 
-    public func run(
+    package func run(
         model: any ModelAccess, members: LabeledData, nonMembers: LabeledData, population: LabeledData?
     ) async throws -> MembershipResult {
         let clock = ContinuousClock()
@@ -40,22 +40,18 @@ public struct MembershipProbe: Sendable {
             throw MembershipProbeError.notAClassifier(model: desc.name)
         }
         guard members.count > 0, nonMembers.count > 0 else {
-            throw MembershipProbeError.badInput(
-                "needs at least one member and one non-member (got \(members.count) and \(nonMembers.count))")
+            throw MembershipProbeError.tooFewRecords(members: members.count, nonMembers: nonMembers.count)
         }
         for (name, data) in [("members", members), ("non-members", nonMembers)]
             + (population.map { [("population", $0)] } ?? [])
         {
             guard data.rowWidth == desc.featureCount else {
-                throw MembershipProbeError.badInput(
-                    "\(name) rows have \(data.rowWidth) values but \(desc.name) takes \(desc.featureCount) "
-                        + "(input shape \(desc.inputShape))")
+                throw MembershipProbeError.rowWidthMismatch(
+                    data: name, width: data.rowWidth, model: desc.name, features: desc.featureCount,
+                    inputShape: desc.inputShape)
             }
             if let bad = data.labels.first(where: { $0 < 0 || $0 >= desc.outputWidth }) {
-                throw MembershipProbeError.badInput(
-                    "\(name) contain label \(bad), outside the model's \(desc.outputWidth) classes "
-                        + "0..<\(desc.outputWidth)"
-                )
+                throw MembershipProbeError.labelOutOfRange(data: name, label: bad, classes: desc.outputWidth)
             }
         }
         let classCount = desc.outputWidth
@@ -417,8 +413,8 @@ public struct MembershipProbe: Sendable {
         let out = try await ModelQuery.predict(
             model, scalars: data.scalars, rows: data.count, rowShape: rowShape, batchRows: batchRows)
         guard let lp = LogProbabilities(out), lp.width == classCount else {
-            throw MembershipProbeError.badInput(
-                "\(model.description.name) did not return \(classCount) class scores on the population rows")
+            throw MembershipProbeError.shortAnswer(
+                model: model.description.name, expected: "\(classCount) class scores on the population rows")
         }
         return lp.trueClassProbability(labels: data.labels)
     }

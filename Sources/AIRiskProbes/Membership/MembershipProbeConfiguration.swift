@@ -1,52 +1,52 @@
 /// What the membership probe runs and how.
-public struct MembershipProbeConfiguration: Sendable {
+package struct MembershipProbeConfiguration: Sendable {
     /// Attacks to run, in this order (unavailable ones are reported as skipped).
-    public var attacks: [MembershipAttack]
+    package var attacks: [MembershipAttack]
     /// Shadow models for the shadow-model attack (k).
-    public var shadowModelCount: Int
+    package var shadowModelCount: Int
     /// Reference models trained in-process for LiRA and RMIA (N), shared by the online and offline variants.
-    public var referenceModelCount: Int
+    package var referenceModelCount: Int
     /// Hidden layer sizes of the default in-process trainer ([] = multinomial logistic regression).
-    public var hiddenSizes: [Int]
-    public var epochs: Int
-    public var batchSize: Int
-    public var learningRate: Float
-    public var l2: Float
+    package var hiddenSizes: [Int]
+    package var epochs: Int
+    package var batchSize: Int
+    package var learningRate: Float
+    package var l2: Float
     /// Hidden layers of the shadow attack's per-class attack models ([] = logistic regression).
-    public var attackModelHiddenSizes: [Int]
-    public var attackModelEpochs: Int
+    package var attackModelHiddenSizes: [Int]
+    package var attackModelEpochs: Int
     /// Maximum rows the probe may send to the target model; nil for no limit.
-    public var queryBudget: Int?
-    public var seed: UInt64
+    package var queryBudget: Int?
+    package var seed: UInt64
     /// Perturbation radii of the boundary-distance attack, in units of each feature's standard deviation.
-    public var boundaryRadii: [Double]
+    package var boundaryRadii: [Double]
     /// Random directions per radius and record for the boundary-distance attack (reduced to fit the budget).
-    public var boundaryDirections: Int
+    package var boundaryDirections: Int
     /// LiRA's fixed (pooled) variance: nil picks it automatically when fewer than 64 reference models are used.
-    public var liraFixedVariance: Bool?
+    package var liraFixedVariance: Bool?
     /// Rows per query to the target model.
-    public var queryBatchRows: Int
+    package var queryBatchRows: Int
     /// Reference models trained outside airisk (`--reference-models`): LiRA and RMIA use them instead of
     /// training ``referenceModelCount`` models in-process.
-    public var suppliedReferences: ReferenceModelSet?
+    package var suppliedReferences: ReferenceModelSet?
     /// The recipe of in-process reference models given by the user (`--reference-recipe`); nil to use
     /// ``referenceRecipeCandidates`` or, when that is empty, the fields above.
-    public var referenceRecipe: ReferenceRecipe?
+    package var referenceRecipe: ReferenceRecipe?
     /// Candidate recipes tried before in-process reference models are trained: the one whose member and
     /// non-member losses come closest to the target's is used (empty: no calibration). Ignored with a custom
     /// ``trainer``.
-    public var referenceRecipeCandidates: [ReferenceRecipe] = []
+    package var referenceRecipeCandidates: [ReferenceRecipe] = []
     /// Whether in-process shadow, calibration and reference models learn on the raw inputs with Glorot-uniform
     /// initialisation (copies of a target that scales none of its inputs) instead of standardised inputs with the
     /// trainer's default initialisation.
-    public var rawInputs = false
+    package var rawInputs = false
     /// Replaces the default trainer (``EngineNetworkTrainer`` built from the fields above), e.g. with
     /// the tensor engine's trainer or one that copies the target's architecture.
-    public var trainer: (any MembershipModelTrainer)?
+    package var trainer: (any MembershipModelTrainer)?
     /// Called with the fraction of attacks done.
-    public var progress: ProbeProgress?
+    package var progress: ProbeProgress?
 
-    public init(
+    package init(
         attacks: [MembershipAttack] = MembershipAttack.classifierAttacks, shadowModelCount: Int = 4,
         referenceModelCount: Int = 16, hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64,
         learningRate: Float = 1e-3, l2: Float = 0, attackModelHiddenSizes: [Int] = [], attackModelEpochs: Int = 100,
@@ -74,7 +74,7 @@ public struct MembershipProbeConfiguration: Sendable {
     }
 
     /// The trainer shadow and reference models are trained with.
-    public var effectiveTrainer: any MembershipModelTrainer {
+    package var effectiveTrainer: any MembershipModelTrainer {
         trainer
             ?? engineTrainer(
                 ReferenceRecipe(epochs: epochs, l2: l2, learningRate: learningRate, batchSize: batchSize))

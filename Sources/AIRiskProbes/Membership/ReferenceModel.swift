@@ -3,16 +3,16 @@ import Foundation
 
 /// A reference model trained outside airisk (the user's own pipeline) for LiRA and RMIA: the model, and the
 /// 0-based rows of the target records (members then non-members, in file order) it was trained on.
-public struct ReferenceModel: Sendable {
+package struct ReferenceModel: Sendable {
     /// The file the model came from, named in errors and notes.
-    public var file: String
-    public var model: any ModelAccess
+    package var file: String
+    package var model: any ModelAccess
     /// The target records (0-based, members then non-members) in the model's training set.
-    public var trainingRows: [Int]
+    package var trainingRows: [Int]
     /// The file that listed ``trainingRows`` (`NAME.members.txt`), named in errors.
-    public var rowsFile: String
+    package var rowsFile: String
 
-    public init(file: String, model: any ModelAccess, trainingRows: [Int], rowsFile: String) {
+    package init(file: String, model: any ModelAccess, trainingRows: [Int], rowsFile: String) {
         self.file = file
         self.model = model
         self.trainingRows = trainingRows
@@ -22,7 +22,7 @@ public struct ReferenceModel: Sendable {
     /// Parses a `NAME.members.txt` file: one 0-based row index per line (blank lines and surrounding spaces
     /// are ignored). Throws, naming `file` and the line, for a value that is not a non-negative integer or a
     /// row listed twice.
-    public static func trainingRows(parsing text: String, file: String) throws(MembershipProbeError) -> [Int] {
+    package static func trainingRows(parsing text: String, file: String) throws(MembershipProbeError) -> [Int] {
         var rows: [Int] = []
         var seen: [Int: Int] = [:]
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -47,7 +47,7 @@ public struct ReferenceModel: Sendable {
     /// Checks the model against the target and the record count: the same input row, the same kind of answer (class
     /// scores of the same classes; for a regressor the same number of outputs; for a sequence model the same steps),
     /// and every training row inside `0..<recordCount`.
-    public func validate(target: ModelDescription, recordCount: Int) throws(MembershipProbeError) {
+    package func validate(target: ModelDescription, recordCount: Int) throws(MembershipProbeError) {
         let desc = model.description
         switch target.outputKind {
         case .regression:
@@ -100,12 +100,12 @@ public struct ReferenceModel: Sendable {
 
 /// Reference models supplied by the user (`--reference-models DIR`), used by LiRA and RMIA instead of
 /// models trained in-process.
-public struct ReferenceModelSet: Sendable {
+package struct ReferenceModelSet: Sendable {
     /// Where the models came from, e.g. the directory, for the results.
-    public var origin: String
-    public var models: [ReferenceModel]
+    package var origin: String
+    package var models: [ReferenceModel]
 
-    public init(origin: String, models: [ReferenceModel]) {
+    package init(origin: String, models: [ReferenceModel]) {
         self.origin = origin
         self.models = models
     }

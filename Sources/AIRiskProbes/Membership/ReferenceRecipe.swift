@@ -4,42 +4,42 @@ import Foundation
 /// epochs, L2 weight decay, Adam's learning rate and the batch size. Given by the user
 /// (`--reference-recipe`) or chosen by ``ReferenceRecipeCalibration`` so that a reference model's member and
 /// non-member losses match the target's.
-public struct ReferenceRecipe: Sendable, Equatable, CustomStringConvertible {
-    public var epochs: Int
+package struct ReferenceRecipe: Sendable, Equatable, CustomStringConvertible {
+    package var epochs: Int
     /// L2 weight decay (λ·W added to the weight gradients).
-    public var l2: Float
-    public var learningRate: Float
-    public var batchSize: Int
+    package var l2: Float
+    package var learningRate: Float
+    package var batchSize: Int
 
-    public init(epochs: Int, l2: Float = 0, learningRate: Float = 1e-3, batchSize: Int = 64) {
+    package init(epochs: Int, l2: Float = 0, learningRate: Float = 1e-3, batchSize: Int = 64) {
         self.epochs = epochs
         self.l2 = l2
         self.learningRate = learningRate
         self.batchSize = batchSize
     }
 
-    public var description: String {
+    package var description: String {
         "Adam, \(epochs) epochs, learning rate \(learningRate), batch \(batchSize), L2 \(l2)"
     }
 
     /// The syntax of ``parse(_:defaults:)``.
-    public static let syntax =
+    package static let syntax =
         "comma-separated key=value: epochs=N, l2=λ (weight decay), lr=η, batch=B, optimizer=adam; e.g. "
         + "epochs=400,l2=0,lr=0.001,batch=64 (keys left out keep the profile's values)"
 
     /// Parses `epochs=400,l2=0.0001,lr=0.001,batch=64,optimizer=adam`; keys left out keep `defaults`. Only
     /// Adam is available in-process.
-    public static func parse(_ text: String, defaults: ReferenceRecipe) throws(MembershipProbeError) -> ReferenceRecipe
+    package static func parse(_ text: String, defaults: ReferenceRecipe) throws(MembershipProbeError) -> ReferenceRecipe
     {
         var recipe = defaults
         for part in text.split(separator: ",") {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2, !pair[1].isEmpty else {
-                throw .badInput("reference recipe: '\(part)' is not key=value; \(syntax)")
+                throw .badRecipeEntry(entry: "'\(part)'", requirement: "each entry is key=value")
             }
             let (key, value) = (pair[0].lowercased(), pair[1])
             func bad(_ what: String) -> MembershipProbeError {
-                .badInput("reference recipe: \(key)=\(value) — \(what)")
+                .badRecipeEntry(entry: "\(key)=\(value)", requirement: what)
             }
             switch key {
             case "epochs":
@@ -63,7 +63,7 @@ public struct ReferenceRecipe: Sendable, Equatable, CustomStringConvertible {
                             + "give them with --reference-models")
                 }
             default:
-                throw .badInput("reference recipe: unknown key '\(key)'; \(syntax)")
+                throw .badRecipeEntry(entry: "\(key)=\(value)", requirement: "'\(key)' is not a key the recipe knows")
             }
         }
         return recipe
@@ -72,12 +72,12 @@ public struct ReferenceRecipe: Sendable, Equatable, CustomStringConvertible {
 
 /// The recipe calibrated for in-process reference models and how closely a reference model's losses
 /// matched the target's (mean cross-entropy on the members and the non-members).
-public struct ReferenceRecipeMatch: Sendable, Equatable {
-    public var recipe: ReferenceRecipe
-    public var targetMemberLoss: Double
-    public var targetNonMemberLoss: Double
-    public var referenceMemberLoss: Double
-    public var referenceNonMemberLoss: Double
+package struct ReferenceRecipeMatch: Sendable, Equatable {
+    package var recipe: ReferenceRecipe
+    package var targetMemberLoss: Double
+    package var targetNonMemberLoss: Double
+    package var referenceMemberLoss: Double
+    package var referenceNonMemberLoss: Double
     /// Both losses within ``ReferenceRecipeCalibration/tolerance`` (a factor) of the target's.
-    public var matched: Bool
+    package var matched: Bool
 }

@@ -96,7 +96,8 @@ enum ReferenceRecipeCalibration {
             let out = try await ModelQuery.predict(
                 model, scalars: targets.scalars, rows: targets.count, rowShape: targets.rowShape, batchRows: batchRows)
             guard let lp = LogProbabilities(out), lp.width == classCount else {
-                throw MembershipProbeError.badTrainingData("a calibration model did not return \(classCount) scores")
+                throw MembershipProbeError.shortAnswer(
+                    model: "a calibration model", expected: "\(classCount) class scores")
             }
             let member = meanLoss(lp, labels: targets.labels, rows: inRows)
             let nonMember = meanLoss(lp, labels: targets.labels, rows: outRows)
@@ -105,7 +106,8 @@ enum ReferenceRecipeCalibration {
                 distance: abs(ratio(member, targetMemberLoss)) + abs(ratio(nonMember, targetNonMemberLoss)))
         }
         guard var chosen = trials.first else {
-            throw MembershipProbeError.badInput("no candidate recipe to calibrate the reference models with")
+            throw MembershipProbeError.badTrainingSetting(
+                setting: "reference recipe candidates", value: "none", requirement: "calibration needs at least one")
         }
         for t in trials.dropFirst() where t.distance < chosen.distance { chosen = t }
         return Outcome(

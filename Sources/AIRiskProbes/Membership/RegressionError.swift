@@ -1,11 +1,11 @@
 /// A regressor's mean squared error on the member and non-member records, averaged over its outputs.
-public struct RegressionError: Sendable, Equatable, Codable {
+package struct RegressionError: Sendable, Equatable, Codable {
     /// The number of outputs k each record's error is averaged over.
-    public var outputCount: Int
-    public var memberMSE: Double
-    public var nonMemberMSE: Double
+    package var outputCount: Int
+    package var memberMSE: Double
+    package var nonMemberMSE: Double
 
-    public init(outputCount: Int, memberMSE: Double, nonMemberMSE: Double) {
+    package init(outputCount: Int, memberMSE: Double, nonMemberMSE: Double) {
         self.outputCount = outputCount
         self.memberMSE = memberMSE
         self.nonMemberMSE = nonMemberMSE

@@ -41,7 +41,7 @@ enum ShadowModelAttack {
             let out = try await ModelQuery.predict(
                 shadow, scalars: both.scalars, rows: both.count, rowShape: both.rowShape, batchRows: batchRows)
             guard let lp = LogProbabilities(out), lp.width == classCount else {
-                throw MembershipProbeError.badTrainingData("a shadow model did not return \(classCount) class scores")
+                throw MembershipProbeError.shortAnswer(model: "a shadow model", expected: "\(classCount) class scores")
             }
             let membership = [Int](repeating: 1, count: inSet.count) + [Int](repeating: 0, count: outSet.count)
             return (attackFeatures(lp, labels: both.labels), both.labels, membership)
@@ -79,7 +79,8 @@ enum ShadowModelAttack {
             return try attackTrainer.fit(data, classCount: 2, seed: jobRng.next()).model
         }
         guard let global = models[0] else {
-            throw MembershipProbeError.badTrainingData("the shadow models produced no IN/OUT records to learn from")
+            throw MembershipProbeError.untrainableData(
+                rows: 0, features: 0, requirement: "the shadow models produced no IN/OUT records for the attack model")
         }
         let targetFeatures = attackFeatures(target, labels: targetLabels)
         var notes = [

@@ -1,9 +1,9 @@
 /// An attack that was selected but not run, and why.
-public struct SkippedAttack: Sendable, Equatable, Codable {
-    public var attack: MembershipAttack
-    public var reason: String
+package struct SkippedAttack: Sendable, Equatable, Codable {
+    package var attack: MembershipAttack
+    package var reason: String
 
-    public init(attack: MembershipAttack, reason: String) {
+    package init(attack: MembershipAttack, reason: String) {
         self.attack = attack
         self.reason = reason
     }

@@ -6,9 +6,9 @@ import Foundation
 ///
 /// It needs no resampling, so it is deterministic and cheap; for AUCs near 0.5 it agrees with
 /// DeLong's interval to a few thousandths at the sample sizes airisk sees (hundreds per side).
-public enum AUCInterval {
+package enum AUCInterval {
     /// The interval's bounds for `auc` measured on `positives` members and `negatives` non-members.
-    public static func hanleyMcNeil(
+    package static func hanleyMcNeil(
         auc: Double, positives: Int, negatives: Int, z: Double = 1.959964
     ) -> (lower: Double, upper: Double) {
         guard auc.isFinite, positives > 0, negatives > 0 else { return (0, 1) }

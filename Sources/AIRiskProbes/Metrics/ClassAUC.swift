@@ -1,11 +1,11 @@
 /// The AUC of an attack restricted to the records of one true class.
-public struct ClassAUC: Sendable, Equatable, Codable {
-    public var label: Int
-    public var auc: Double
-    public var members: Int
-    public var nonMembers: Int
+package struct ClassAUC: Sendable, Equatable, Codable {
+    package var label: Int
+    package var auc: Double
+    package var members: Int
+    package var nonMembers: Int
 
-    public init(label: Int, auc: Double, members: Int, nonMembers: Int) {
+    package init(label: Int, auc: Double, members: Int, nonMembers: Int) {
         self.label = label
         self.auc = auc
         self.members = members

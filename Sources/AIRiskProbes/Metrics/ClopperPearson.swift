@@ -6,8 +6,8 @@ import Foundation
 /// Beta(k, n − k + 1) (0 when k = 0) and the 1 − α/2 quantile of Beta(k + 1, n − k) (1 when k = n).
 /// It never under-covers, which is why low-FPR membership figures use it: with a few hundred
 /// non-members a point estimate alone overstates what the data can show.
-public enum ClopperPearson {
-    public static func interval(successes k: Int, trials n: Int, confidence: Double = 0.95) -> ProportionInterval {
+package enum ClopperPearson {
+    package static func interval(successes k: Int, trials n: Int, confidence: Double = 0.95) -> ProportionInterval {
         guard n > 0 else {
             return ProportionInterval(
                 successes: 0, trials: 0, estimate: .nan, lower: 0, upper: 1, confidence: confidence)

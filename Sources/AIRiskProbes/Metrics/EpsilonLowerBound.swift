@@ -10,15 +10,15 @@ import Foundation
 /// by its upper bound (95 % two-sided intervals), and the bound is the maximum over thresholds
 /// (at least 0). The per-threshold intervals are not adjusted for the choice of the maximising
 /// threshold, so the bound holds at roughly, not exactly, 95 % confidence.
-public struct EpsilonLowerBound: Sendable, Equatable, Codable {
-    public var epsilon: Double
-    public var delta: Double
+package struct EpsilonLowerBound: Sendable, Equatable, Codable {
+    package var epsilon: Double
+    package var delta: Double
     /// The threshold that gives the bound (nil when no threshold gives ε > 0).
-    public var threshold: Double?
-    public var tprLower: Double?
-    public var fprUpper: Double?
+    package var threshold: Double?
+    package var tprLower: Double?
+    package var fprUpper: Double?
 
-    public init(curve: ROCCurve, delta: Double = 1e-5, confidence: Double = 0.95) {
+    package init(curve: ROCCurve, delta: Double = 1e-5, confidence: Double = 0.95) {
         self.delta = delta
         epsilon = 0
         guard curve.positives > 0, curve.negatives > 0 else { return }

@@ -8,23 +8,23 @@ import Foundation
 /// positives; when that is 0 the figure is the TPR at *zero* observed false positives and says
 /// nothing finer about the true FPR than ``fprUpperBound`` (the Clopper–Pearson upper bound of the
 /// observed false positives).
-public struct LowFPRFigure: Sendable, Equatable, Codable {
-    public var targetFPR: Double
-    public var tpr: ProportionInterval
+package struct LowFPRFigure: Sendable, Equatable, Codable {
+    package var targetFPR: Double
+    package var tpr: ProportionInterval
     /// Non-members the FPR is measured on.
-    public var negatives: Int
+    package var negatives: Int
     /// floor(targetFPR × negatives): the false positives a qualifying threshold may have.
-    public var maxFalsePositives: Int
+    package var maxFalsePositives: Int
     /// False positives of the chosen threshold.
-    public var falsePositives: Int
-    public var achievedFPR: Double
+    package var falsePositives: Int
+    package var achievedFPR: Double
     /// Clopper–Pearson 95 % upper bound of the chosen threshold's FPR.
-    public var fprUpperBound: Double
-    public var threshold: Double
+    package var fprUpperBound: Double
+    package var threshold: Double
     /// A plain-language caveat when the figure rests on few or no false positives.
-    public var note: String?
+    package var note: String?
 
-    public init(curve: ROCCurve, targetFPR: Double, confidence: Double = 0.95) {
+    package init(curve: ROCCurve, targetFPR: Double, confidence: Double = 0.95) {
         let point = curve.point(atFPR: targetFPR)
         self.targetFPR = targetFPR
         tpr = ClopperPearson.interval(

@@ -2,34 +2,34 @@
 ///
 /// Members are positives, non-members negatives; a higher score means "more likely a member".
 /// The definitions are in ``MetricDefinitions``, which the report prints.
-public struct MembershipMetrics: Sendable, Equatable, Codable {
-    public var memberCount: Int
-    public var nonMemberCount: Int
+package struct MembershipMetrics: Sendable, Equatable, Codable {
+    package var memberCount: Int
+    package var nonMemberCount: Int
     /// ROC points downsampled for the report (see ``ROCCurve/downsampled(linearCount:logCount:)``).
-    public var roc: [ROCPoint]
-    public var auc: Double
+    package var roc: [ROCPoint]
+    package var auc: Double
     /// TPR at the target FPRs (by default 0.1 %, 1 %, 10 %), each with its interval and data size.
-    public var lowFPR: [LowFPRFigure]
+    package var lowFPR: [LowFPRFigure]
     /// Maximal membership advantage: max over thresholds of TPR − FPR.
-    public var advantage: Double
+    package var advantage: Double
     /// The threshold that reaches ``advantage``.
-    public var advantageThreshold: Double
+    package var advantageThreshold: Double
     /// Balanced accuracy (TPR + TNR) / 2 at that threshold, i.e. (1 + advantage) / 2.
-    public var balancedAccuracy: Double
-    public var epsilon: EpsilonLowerBound
+    package var balancedAccuracy: Double
+    package var epsilon: EpsilonLowerBound
     /// AUC within each true class that has both members and non-members.
-    public var perClassAUC: [ClassAUC]
+    package var perClassAUC: [ClassAUC]
     /// The highest-scoring members (ties broken by lower index).
-    public var topExposed: [ExposedRecord]
+    package var topExposed: [ExposedRecord]
     /// Every member's attack score, in the members set's order (higher = more likely a member), and its label:
     /// what the report's per-record CSV is made of.
-    public var memberScores: [Double]
-    public var memberLabels: [Int]
-    public var histogram: ScoreHistogram
+    package var memberScores: [Double]
+    package var memberLabels: [Int]
+    package var histogram: ScoreHistogram
 
-    public static let defaultTargetFPRs: [Double] = [0.001, 0.01, 0.1]
+    package static let defaultTargetFPRs: [Double] = [0.001, 0.01, 0.1]
 
-    public init(
+    package init(
         memberScores: [Double], nonMemberScores: [Double], memberLabels: [Int], nonMemberLabels: [Int],
         targetFPRs: [Double] = MembershipMetrics.defaultTargetFPRs, delta: Double = 1e-5, topCount: Int = 20,
         histogramBins: Int = 30

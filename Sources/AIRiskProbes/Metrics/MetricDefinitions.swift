@@ -1,7 +1,7 @@
 /// The written definitions of every membership metric, carried into results so the report can
 /// state exactly what each number means.
-public enum MetricDefinitions {
-    public static let all: [MetricDefinition] = [
+package enum MetricDefinitions {
+    package static let all: [MetricDefinition] = [
         MetricDefinition(
             "score convention",
             "every attack gives each record a score; higher means more likely a member. A threshold t flags "

@@ -1,15 +1,15 @@
 /// A binomial proportion `successes / trials` with a two-sided confidence interval.
-public struct ProportionInterval: Sendable, Equatable, Codable {
-    public var successes: Int
-    public var trials: Int
+package struct ProportionInterval: Sendable, Equatable, Codable {
+    package var successes: Int
+    package var trials: Int
     /// `successes / trials` (NaN without trials).
-    public var estimate: Double
-    public var lower: Double
-    public var upper: Double
+    package var estimate: Double
+    package var lower: Double
+    package var upper: Double
     /// The interval's two-sided coverage, e.g. 0.95.
-    public var confidence: Double
+    package var confidence: Double
 
-    public init(successes: Int, trials: Int, estimate: Double, lower: Double, upper: Double, confidence: Double) {
+    package init(successes: Int, trials: Int, estimate: Double, lower: Double, upper: Double, confidence: Double) {
         self.successes = successes
         self.trials = trials
         self.estimate = estimate

@@ -6,13 +6,13 @@ import Foundation
 /// There is one point per distinct score (ties move TPR and FPR together, in one step), plus the
 /// starting point (0, 0) at threshold +∞; the last point is (1, 1). NaN scores are treated as −∞
 /// (never flagged before any finite score).
-public struct ROCCurve: Sendable, Equatable {
-    public let positives: Int
-    public let negatives: Int
+package struct ROCCurve: Sendable, Equatable {
+    package let positives: Int
+    package let negatives: Int
     /// Points in order of decreasing threshold: FPR and TPR are both non-decreasing.
-    public let points: [ROCPoint]
+    package let points: [ROCPoint]
 
-    public init(positiveScores: [Double], negativeScores: [Double]) {
+    package init(positiveScores: [Double], negativeScores: [Double]) {
         positives = positiveScores.count
         negatives = negativeScores.count
         var all: [(score: Double, positive: Bool)] = []
@@ -41,7 +41,7 @@ public struct ROCCurve: Sendable, Equatable {
 
     /// The area under the curve: P(member score > non-member score) + ½ P(equal), i.e. the
     /// Mann–Whitney U statistic over (members × non-members), computed exactly from counts.
-    public var auc: Double {
+    package var auc: Double {
         guard positives > 0, negatives > 0 else { return .nan }
         var twiceArea = 0.0
         for k in 1..<points.count {
@@ -53,7 +53,7 @@ public struct ROCCurve: Sendable, Equatable {
 
     /// The point with the largest TPR among those whose FPR ≤ `targetFPR` (the last such point,
     /// since TPR does not decrease along the curve). The (0, 0) point always qualifies.
-    public func point(atFPR targetFPR: Double) -> ROCPoint {
+    package func point(atFPR targetFPR: Double) -> ROCPoint {
         let allowed = maxFalsePositives(atFPR: targetFPR)
         var best = points[0]
         for p in points where p.falsePositives <= allowed { best = p }
@@ -61,7 +61,7 @@ public struct ROCCurve: Sendable, Equatable {
     }
 
     /// The most false positives a threshold may have while keeping FPR ≤ `targetFPR`.
-    public func maxFalsePositives(atFPR targetFPR: Double) -> Int {
+    package func maxFalsePositives(atFPR targetFPR: Double) -> Int {
         Int((targetFPR * Double(negatives) + 1e-9).rounded(.down))
     }
 }

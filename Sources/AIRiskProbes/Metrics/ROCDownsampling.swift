@@ -4,7 +4,7 @@ extension ROCCurve {
     /// At most about `linearCount + logCount` points for reports: for each grid FPR, the curve's
     /// best point at or below it. The grid is linear over [0, 1] plus logarithmic from 10⁻⁴ to 10⁻¹
     /// so the low-FPR region, where membership risk is judged, keeps its detail on log axes.
-    public func downsampled(linearCount: Int = 50, logCount: Int = 40) -> [ROCPoint] {
+    package func downsampled(linearCount: Int = 50, logCount: Int = 40) -> [ROCPoint] {
         guard points.count > linearCount + logCount + 2 else { return points }
         var grid: [Double] = (0...linearCount).map { Double($0) / Double(linearCount) }
         for i in 0...logCount { grid.append(pow(10, -4 + 3 * Double(i) / Double(logCount))) }

@@ -1,12 +1,12 @@
 /// One operating point of a membership attack: predict "member" iff score ≥ `threshold`.
-public struct ROCPoint: Sendable, Equatable, Codable {
-    public var threshold: Double
-    public var truePositives: Int
-    public var falsePositives: Int
-    public var tpr: Double
-    public var fpr: Double
+package struct ROCPoint: Sendable, Equatable, Codable {
+    package var threshold: Double
+    package var truePositives: Int
+    package var falsePositives: Int
+    package var tpr: Double
+    package var fpr: Double
 
-    public init(threshold: Double, truePositives: Int, falsePositives: Int, tpr: Double, fpr: Double) {
+    package init(threshold: Double, truePositives: Int, falsePositives: Int, tpr: Double, fpr: Double) {
         self.threshold = threshold
         self.truePositives = truePositives
         self.falsePositives = falsePositives

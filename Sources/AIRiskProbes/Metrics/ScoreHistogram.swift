@@ -1,12 +1,12 @@
 /// Member and non-member score counts over shared, equal-width bins, for the report's plot.
-public struct ScoreHistogram: Sendable, Equatable, Codable {
+package struct ScoreHistogram: Sendable, Equatable, Codable {
     /// `binCount + 1` increasing edges; bin i is [edges[i], edges[i+1]) (the last is closed).
-    public var edges: [Double]
-    public var members: [Int]
-    public var nonMembers: [Int]
+    package var edges: [Double]
+    package var members: [Int]
+    package var nonMembers: [Int]
 
     /// Bins spanning the finite scores of both sets; infinite scores fall in the end bins.
-    public init(memberScores: [Double], nonMemberScores: [Double], binCount: Int = 30) {
+    package init(memberScores: [Double], nonMemberScores: [Double], binCount: Int = 30) {
         let finite = (memberScores + nonMemberScores).filter { $0.isFinite }
         var lo = finite.min() ?? 0
         var hi = finite.max() ?? 1

@@ -6,15 +6,15 @@ import AIRiskTensor
 /// norm `clipNorm`, the clipped gradients are summed, Gaussian noise of standard deviation
 /// `noiseMultiplier × clipNorm` is added, and the sum is divided by the batch size before an Adam step
 /// (post-processing, so the privacy is unchanged). The (ε, δ) spent is reported by ``RDPAccountant``.
-public struct DPSGDTrainer: MembershipModelTrainer {
-    public var hiddenSizes: [Int]
-    public var epochs: Int
-    public var batchSize: Int
-    public var learningRate: Float
-    public var clipNorm: Float
-    public var noiseMultiplier: Float
+package struct DPSGDTrainer: MembershipModelTrainer {
+    package var hiddenSizes: [Int]
+    package var epochs: Int
+    package var batchSize: Int
+    package var learningRate: Float
+    package var clipNorm: Float
+    package var noiseMultiplier: Float
 
-    public init(
+    package init(
         hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64, learningRate: Float = 1e-3,
         clipNorm: Float = 1, noiseMultiplier: Float = 1
     ) {
@@ -26,14 +26,14 @@ public struct DPSGDTrainer: MembershipModelTrainer {
         self.noiseMultiplier = noiseMultiplier
     }
 
-    public var summary: String {
+    package var summary: String {
         let shape = hiddenSizes.isEmpty ? "multinomial logistic regression" : "MLP with hidden layers \(hiddenSizes)"
         return "\(shape), DP-SGD (clip \(clipNorm), noise multiplier \(noiseMultiplier)), Adam lr \(learningRate), "
             + "batch \(batchSize), \(epochs) epochs"
     }
 
     /// The privacy accounting of training on `rows` records.
-    public func accountant(rows: Int) -> RDPAccountant {
+    package func accountant(rows: Int) -> RDPAccountant {
         let b = max(1, min(batchSize, rows))
         let stepsPerEpoch = (rows + b - 1) / b
         return RDPAccountant(
@@ -43,14 +43,14 @@ public struct DPSGDTrainer: MembershipModelTrainer {
 
     /// The engine trainer this recipe runs. (Its input standardisation touches every record; an attacker-grade
     /// accounting would fix the statistics from public data — noted in the report.)
-    public var engineTrainer: EngineNetworkTrainer {
+    package var engineTrainer: EngineNetworkTrainer {
         EngineNetworkTrainer(
             hiddenSizes: hiddenSizes, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
             privacy: GradientPrivacy(clipNorm: clipNorm, noiseMultiplier: noiseMultiplier),
             initialisation: .glorotNormal)
     }
 
-    public func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
+    package func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
         try await engineTrainer.train(data, classCount: classCount, seed: seed)
     }
 }

@@ -5,7 +5,7 @@ import AIRiskTensor
 /// protocol: inputs are standardised with the training data's statistics, then the engine's
 /// executor runs the network and returns class probabilities (or, for a regressor, its outputs mapped back from
 /// the standardised targets it learned).
-public struct EngineNetworkModel: ModelAccess {
+package struct EngineNetworkModel: ModelAccess {
     let executor: Executor
     let inputName: String
     let logitsName: String
@@ -13,7 +13,7 @@ public struct EngineNetworkModel: ModelAccess {
     let standardizer: FeatureStandardizer
     /// A regressor's target standardisation, undone on every answer; nil for a classifier.
     let targetScale: FeatureStandardizer?
-    public let description: ModelDescription
+    package let description: ModelDescription
 
     init(
         model: TrainableModel, standardizer: FeatureStandardizer, inputShape: [Int], classCount: Int, name: String
@@ -59,7 +59,7 @@ public struct EngineNetworkModel: ModelAccess {
         return y
     }
 
-    public func predict(_ batch: Tensor) async throws -> ModelOutput {
+    package func predict(_ batch: Tensor) async throws -> ModelOutput {
         guard let x = batch.floats, let n = batch.shape.first, n > 0 else {
             throw ModelAccessError.badInput(model: description.name, reason: "expected a non-empty float batch")
         }

@@ -11,49 +11,49 @@ import AIRiskTensor
 /// on the hidden layers (seeded masks; inference uses the whole network), early stopping on a
 /// validation set (the weights of the epoch with the lowest validation loss are kept) and DP-SGD's
 /// per-example clipping and noise (see ``DPSGDTrainer``).
-public struct EngineNetworkTrainer: MembershipModelTrainer {
-    public var hiddenSizes: [Int]
-    public var epochs: Int
-    public var batchSize: Int
-    public var learningRate: Float
+package struct EngineNetworkTrainer: MembershipModelTrainer {
+    package var hiddenSizes: [Int]
+    package var epochs: Int
+    package var batchSize: Int
+    package var learningRate: Float
     /// L2 weight decay added to the weight gradients (λ·W); 0 for none.
-    public var l2: Float
+    package var l2: Float
     /// The probability of dropping a hidden unit during training, in [0, 1); 0 for none.
-    public var dropout: Float
+    package var dropout: Float
     /// Stop when the loss on ``EarlyStopping/validation`` has not improved for this many epochs; nil trains
     /// every epoch.
-    public var earlyStopping: EarlyStopping?
+    package var earlyStopping: EarlyStopping?
     /// DP-SGD: per-example clipping and Gaussian noise; nil trains normally.
-    public var privacy: GradientPrivacy?
+    package var privacy: GradientPrivacy?
     /// The initial weights' scheme on every layer; nil keeps the model builder's (He normal for the
     /// hidden layers, Glorot uniform for the last), which the shadow and reference models use.
-    public var initialisation: WeightInit?
+    package var initialisation: WeightInit?
     /// Standardise each feature with the training rows' mean and standard deviation (the model keeps the
     /// transform); false learns on the inputs as given, as a copy of a model that scales none does.
-    public var standardizesInputs: Bool
+    package var standardizesInputs: Bool
 
     /// Early stopping: the held-out records judged after every epoch, and the patience in epochs.
-    public struct EarlyStopping: Sendable {
-        public var validation: LabeledData
-        public var patience: Int
+    package struct EarlyStopping: Sendable {
+        package var validation: LabeledData
+        package var patience: Int
 
-        public init(validation: LabeledData, patience: Int) {
+        package init(validation: LabeledData, patience: Int) {
             self.validation = validation
             self.patience = patience
         }
     }
 
     /// How a fit went: the model, the epochs trained and the epoch whose weights were kept.
-    public struct FitReport: Sendable {
-        public var model: EngineNetworkModel
-        public var epochsTrained: Int
+    package struct FitReport: Sendable {
+        package var model: EngineNetworkModel
+        package var epochsTrained: Int
         /// 1-based; equals ``epochsTrained`` without early stopping.
-        public var keptEpoch: Int
+        package var keptEpoch: Int
         /// The validation loss of the kept epoch, when early stopping watched one.
-        public var validationLoss: Double?
+        package var validationLoss: Double?
     }
 
-    public init(
+    package init(
         hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64, learningRate: Float = 1e-3, l2: Float = 0,
         dropout: Float = 0, earlyStopping: EarlyStopping? = nil, privacy: GradientPrivacy? = nil,
         initialisation: WeightInit? = nil, standardizesInputs: Bool = true
@@ -70,10 +70,10 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
         self.standardizesInputs = standardizesInputs
     }
 
-    public var summary: String { summary(linear: "multinomial logistic regression", loss: "softmax cross-entropy") }
+    package var summary: String { summary(linear: "multinomial logistic regression", loss: "softmax cross-entropy") }
 
     /// ``summary`` for the regressors ``fitRegressor(_:outputs:seed:)`` trains.
-    public var regressorSummary: String {
+    package var regressorSummary: String {
         summary(linear: "linear regression", loss: "mean squared error on standardised targets")
     }
 
@@ -85,19 +85,19 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
             + (earlyStopping.map { ", early stopping (patience \($0.patience))" } ?? "") + " (airisk tensor engine)"
     }
 
-    public func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
+    package func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
         try fit(data, classCount: classCount, seed: seed).model
     }
 
     /// Trains a regressor on `data`'s float targets (`outputs` per row) with mean squared error on standardised
     /// targets, the same network body, optimiser and input rule as the classifiers: the reference models of
     /// membership inference against a regressor. Dropout, early stopping and DP-SGD are not applied.
-    public func fitRegressor(_ data: LabeledData, outputs k: Int, seed: UInt64) throws -> EngineNetworkModel {
+    package func fitRegressor(_ data: LabeledData, outputs k: Int, seed: UInt64) throws -> EngineNetworkModel {
         let n = data.count
         let d = data.rowWidth
         guard n > 0, d > 0, k >= 1, let targets = data.targets, targets.count == n * k else {
-            throw MembershipProbeError.badTrainingData(
-                "\(n) rows of \(d) features with \(k) float target(s) each are needed to train a regressor")
+            throw MembershipProbeError.untrainableData(
+                rows: n, features: d, requirement: "a regressor needs rows and \(k) float target(s) for each")
         }
         let x = data.scalars
         let standardizer =
@@ -120,17 +120,20 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
     }
 
     /// Trains on `data` and reports how the run went.
-    public func fit(_ data: LabeledData, classCount: Int, seed: UInt64) throws -> FitReport {
+    package func fit(_ data: LabeledData, classCount: Int, seed: UInt64) throws -> FitReport {
         let n = data.count
         let d = data.rowWidth
         guard n > 0, d > 0, classCount >= 2, data.labels.count == n,
             data.labels.allSatisfy({ $0 >= 0 && $0 < classCount })
         else {
-            throw MembershipProbeError.badTrainingData(
-                "\(n) rows of \(d) features with \(data.labels.count) labels in 0..<\(classCount) are needed")
+            throw MembershipProbeError.untrainableData(
+                rows: n, features: d,
+                requirement:
+                    "a classifier needs one label in 0..<\(classCount) per row (got \(data.labels.count) labels)")
         }
         guard dropout >= 0, dropout < 1 else {
-            throw MembershipProbeError.badTrainingData("dropout rate \(dropout) must lie in [0, 1)")
+            throw MembershipProbeError.badTrainingSetting(
+                setting: "dropout rate", value: "\(dropout)", requirement: "it must lie in [0, 1)")
         }
         let x = data.scalars
         let standardizer =
@@ -141,9 +144,9 @@ public struct EngineNetworkTrainer: MembershipModelTrainer {
             let v = stop.validation
             guard stop.patience >= 1, v.count > 0, v.rowWidth == d, v.labels.allSatisfy({ $0 >= 0 && $0 < classCount })
             else {
-                throw MembershipProbeError.badTrainingData(
-                    "early stopping needs patience ≥ 1 and validation rows of \(d) features with labels in "
-                        + "0..<\(classCount)")
+                throw MembershipProbeError.badTrainingSetting(
+                    setting: "early stopping", value: "patience \(stop.patience), \(v.count) validation rows",
+                    requirement: "patience ≥ 1 and validation rows of \(d) features with labels in 0..<\(classCount)")
             }
             stopping = AIRiskTensor.EarlyStopping(
                 inputs: Tensor(shape: [v.count, d], scalars: standardizer.apply(v.scalars, rows: v.count)),

@@ -8,22 +8,22 @@ import Foundation
 /// ε_α = log( Σ_k C(α,k) (1−q)^(α−k) q^k exp((k² − k) / (2σ²)) ) / (α − 1);
 /// `steps` steps compose additively, and ε = min_α (steps · ε_α + log(1/δ) / (α − 1)).
 /// Shuffled fixed-size batches are accounted as Poisson sampling with q = batch / n, the usual practice.
-public struct RDPAccountant: Sendable, Equatable {
-    public var samplingRate: Double
-    public var noiseMultiplier: Double
-    public var steps: Int
+package struct RDPAccountant: Sendable, Equatable {
+    package var samplingRate: Double
+    package var noiseMultiplier: Double
+    package var steps: Int
 
     /// The orders tried.
-    public static let orders = Array(2...256)
+    package static let orders = Array(2...256)
 
-    public init(samplingRate: Double, noiseMultiplier: Double, steps: Int) {
+    package init(samplingRate: Double, noiseMultiplier: Double, steps: Int) {
         self.samplingRate = samplingRate
         self.noiseMultiplier = noiseMultiplier
         self.steps = steps
     }
 
     /// RDP of one step at order α.
-    public func stepRDP(order a: Int) -> Double {
+    package func stepRDP(order a: Int) -> Double {
         let q = min(max(samplingRate, 0), 1)
         let s2 = noiseMultiplier * noiseMultiplier
         guard q > 0 else { return 0 }
@@ -41,7 +41,7 @@ public struct RDPAccountant: Sendable, Equatable {
     }
 
     /// The ε of (ε, δ)-DP after all steps.
-    public func epsilon(delta: Double) -> Double {
+    package func epsilon(delta: Double) -> Double {
         guard steps > 0, samplingRate > 0 else { return 0 }
         guard noiseMultiplier > 0 else { return .infinity }
         var best = Double.infinity
@@ -54,7 +54,7 @@ public struct RDPAccountant: Sendable, Equatable {
 
     /// The smallest noise multiplier (to 1 %) whose ε after `steps` steps is at most `epsilon`, or nil when even
     /// σ = 1 000 does not reach it.
-    public static func noiseMultiplier(
+    package static func noiseMultiplier(
         forEpsilon epsilon: Double, delta: Double, samplingRate: Double, steps: Int
     ) -> Double? {
         func eps(_ s: Double) -> Double {

@@ -5,8 +5,8 @@ import Foundation
 
 /// The results document as JSON for scripts: the same content as the XML, field for field (the model's
 /// Codable form), keys sorted, dates in ISO 8601, PNG bytes in base64.
-public enum JSONReport {
-    public static func data(_ results: AssessmentResults) throws(ReportError) -> Data {
+package enum JSONReport {
+    package static func data(_ results: AssessmentResults) throws(ReportError) -> Data {
         do {
             return Data(try JSONWriter.encode(results).utf8)
         } catch {
@@ -15,7 +15,7 @@ public enum JSONReport {
     }
 
     /// Reads the JSON form back (for scripts written in Swift and for tests).
-    public static func decode(_ data: Data) throws(ReportError) -> AssessmentResults {
+    package static func decode(_ data: Data) throws(ReportError) -> AssessmentResults {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         decoder.dataDecodingStrategy = .base64

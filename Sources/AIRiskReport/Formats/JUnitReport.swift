@@ -4,8 +4,8 @@ import Foundation
 
 /// JUnit XML for CI: one test case per probe, failed when a finding of that probe is at or above the gate
 /// severity, errored when the probe failed, skipped when it was skipped.
-public enum JUnitReport {
-    public static func xml(_ results: AssessmentResults, gate: Severity) throws(ReportError) -> Data {
+package enum JUnitReport {
+    package static func xml(_ results: AssessmentResults, gate: Severity) throws(ReportError) -> Data {
         do {
             return try XMLWriter.data(for: element(results, gate: gate))
         } catch {
@@ -14,7 +14,7 @@ public enum JUnitReport {
     }
 
     /// Whether the probe's test case fails at this gate.
-    public static func fails(_ probe: ProbeResult, in results: AssessmentResults, gate: Severity) -> Bool {
+    package static func fails(_ probe: ProbeResult, in results: AssessmentResults, gate: Severity) -> Bool {
         results.findings(ofProbe: probe.id).contains { $0.severity >= gate }
     }
 

@@ -5,10 +5,10 @@ import Foundation
 /// SARIF 2.1.0 for code-scanning dashboards: one result per finding, one rule per OWASP ML Top 10 × ATLAS pair,
 /// the level from the severity (critical/high → error, medium → warning, low/note → note) and GitHub's
 /// `security-severity` score.
-public enum SARIFReport {
-    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+package enum SARIFReport {
+    package static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
-    public static func data(_ results: AssessmentResults) -> Data {
+    package static func data(_ results: AssessmentResults) -> Data {
         Data(document(results).serialized().utf8)
     }
 

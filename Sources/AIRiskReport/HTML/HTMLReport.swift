@@ -10,17 +10,17 @@ import Mustache
 /// Every string from the results reaches the page through the template engine's HTML escaping or through
 /// ``HTMLEscape`` inside the SVG charts, so hostile model metadata renders as text; control characters are
 /// shown escaped (``showingControls(_:)``).
-public enum HTMLReport {
-    public struct Options: Sendable {
-        public var language: ReportLanguage
-        public var templates: TemplateSet
+package enum HTMLReport {
+    package struct Options: Sendable {
+        package var language: ReportLanguage
+        package var templates: TemplateSet
         /// Where image file references in the results are resolved (normally the results file's directory);
         /// resolved images are embedded, others are shown by path.
-        public var resourceDirectory: URL?
+        package var resourceDirectory: URL?
         /// An earlier assessment to compare against (the report's version-comparison section).
-        public var baseline: Baseline?
+        package var baseline: Baseline?
 
-        public init(
+        package init(
             language: ReportLanguage = .en, templates: TemplateSet = .bundled, resourceDirectory: URL? = nil,
             baseline: Baseline? = nil
         ) {
@@ -32,18 +32,18 @@ public enum HTMLReport {
     }
 
     /// An earlier assessment and the name it is shown under (normally its path).
-    public struct Baseline: Sendable {
-        public var name: String
-        public var results: AssessmentResults
+    package struct Baseline: Sendable {
+        package var name: String
+        package var results: AssessmentResults
 
-        public init(name: String, results: AssessmentResults) {
+        package init(name: String, results: AssessmentResults) {
             self.name = name
             self.results = results
         }
     }
 
     /// The page for `results`.
-    public static func render(_ results: AssessmentResults, options: Options = Options()) throws(ReportError)
+    package static func render(_ results: AssessmentResults, options: Options = Options()) throws(ReportError)
         -> String
     {
         let page = try options.templates.file("report.html.mustache")

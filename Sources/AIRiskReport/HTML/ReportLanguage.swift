@@ -1,4 +1,4 @@
 /// The language of a report's labels (data from the model and the catalog is shown as recorded).
-public enum ReportLanguage: String, Sendable, CaseIterable {
+package enum ReportLanguage: String, Sendable, CaseIterable {
     case en, ja
 }

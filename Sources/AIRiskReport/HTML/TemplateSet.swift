@@ -2,19 +2,19 @@ import Foundation
 
 /// The report templates: the ones compiled into the binary, optionally overridden file by file from a directory
 /// (`--templates DIR`), so a team can restyle or restructure the page without rebuilding airisk.
-public struct TemplateSet: Sendable, Equatable {
+package struct TemplateSet: Sendable, Equatable {
     /// Template text by file name (report.html.mustache, report.css).
-    public var files: [String: String]
+    package var files: [String: String]
 
-    public init(files: [String: String]) {
+    package init(files: [String: String]) {
         self.files = files
     }
 
     /// The templates shipped inside the binary (from Resources/ at build time).
-    public static let bundled = TemplateSet(files: BundledTemplates.files)
+    package static let bundled = TemplateSet(files: BundledTemplates.files)
 
     /// The bundled templates with every same-named file in `directory` taking their place.
-    public static func overriding(from directory: URL) throws(ReportError) -> TemplateSet {
+    package static func overriding(from directory: URL) throws(ReportError) -> TemplateSet {
         var set = bundled
         for name in bundled.files.keys {
             let url = directory.appendingPathComponent(name)

@@ -66,7 +66,7 @@ enum OSCALJSON {
 
 extension OSCALReport {
     /// The assessment-results JSON document (OSCAL's JSON model).
-    public static func json(_ results: AssessmentResults) -> Data {
+    package static func json(_ results: AssessmentResults) -> Data {
         Data(OSCALJSON.document(element(results)).serialized().utf8)
     }
 }

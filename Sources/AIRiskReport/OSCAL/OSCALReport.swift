@@ -6,16 +6,16 @@ import Foundation
 /// metrics as properties and its artefacts as relevant evidence; each finding is a `risk` (with OWASP
 /// likelihood / impact / severity facets, the ATLAS threat id and the recommended defenses as responses) and a
 /// `finding` pointing at both. UUIDs are name-based (v5) from the content and seed, so output is reproducible.
-public enum OSCALReport {
-    public static let namespace = "http://csrc.nist.gov/ns/oscal/1.0"
-    public static let oscalVersion = "1.0.6"
+package enum OSCALReport {
+    package static let namespace = "http://csrc.nist.gov/ns/oscal/1.0"
+    package static let oscalVersion = "1.0.6"
     /// The namespace of airisk's own OSCAL property names.
-    public static let propertyNamespace = "urn:airisk:oscal"
+    package static let propertyNamespace = "urn:airisk:oscal"
     static let riskRatingSystem = "https://owasp.org/www-community/OWASP_Risk_Rating_Methodology"
     static let atlasSystem = "https://atlas.mitre.org/"
 
     /// The assessment-results XML document.
-    public static func xml(_ results: AssessmentResults) throws(ReportError) -> Data {
+    package static func xml(_ results: AssessmentResults) throws(ReportError) -> Data {
         do {
             return try XMLWriter.data(for: element(results))
         } catch {
@@ -24,7 +24,7 @@ public enum OSCALReport {
     }
 
     /// The assessment-results element tree.
-    public static func element(_ r: AssessmentResults) -> XMLElement {
+    package static func element(_ r: AssessmentResults) -> XMLElement {
         OSCALBuilder(results: r).document()
     }
 }

@@ -4,43 +4,43 @@ import Foundation
 ///
 /// `airisk report results.xml` rebuilds this value from the XML alone and renders HTML, OSCAL, JSON, SARIF and
 /// JUnit from it, so anything a report shows must live here.
-public struct AssessmentResults: Sendable, Equatable, Codable {
+package struct AssessmentResults: Sendable, Equatable, Codable {
     /// The tool that produced the document.
-    public var tool: ToolInfo
+    package var tool: ToolInfo
     /// When the assessment finished, kept to whole seconds (the XML form's precision). Injected by the caller
     /// so tests and reproducible runs can fix it.
-    public var generatedAt: Date {
+    package var generatedAt: Date {
         didSet { generatedAt = Self.wholeSeconds(generatedAt) }
     }
     /// The seed every probe's randomness derives from.
-    public var seed: UInt64
+    package var seed: UInt64
     /// The budget profile by name (quick, standard, thorough, or a team's own).
-    public var profile: String
+    package var profile: String
     /// Every budget the profile and flags set, by name.
-    public var budgets: [Budget]
+    package var budgets: [Budget]
     /// The sensitivity of the training data the user declared; it drives impact.
-    public var dataSensitivity: DataSensitivity
-    public var status: AssessmentStatus
+    package var dataSensitivity: DataSensitivity
+    package var status: AssessmentStatus
     /// Sanity warnings about the inputs or the model's answers (swapped splits, non-finite answers,
     /// "probabilities" that are not, too few records for a figure), shown in every report.
-    public var warnings: [String]
-    public var model: ModelIdentity
-    public var dataSets: [DataSetRecord]
-    public var environment: EnvironmentInfo
-    public var probes: [ProbeResult]
-    public var findings: [Finding]
+    package var warnings: [String]
+    package var model: ModelIdentity
+    package var dataSets: [DataSetRecord]
+    package var environment: EnvironmentInfo
+    package var probes: [ProbeResult]
+    package var findings: [Finding]
     /// The compliance requirements and references each probe bears on (copied from the catalog); empty in
     /// documents written before they existed.
-    public var compliance: [ComplianceReference] = []
+    package var compliance: [ComplianceReference] = []
     /// The CI gate (`--fail-on`) the assessment was run under: the lowest severity that blocks a release; nil
     /// when none was given.
-    public var gate: Severity?
-    public var matrix: MatrixSnapshot
-    public var defenses: [DefenseEvidence]
+    package var gate: Severity?
+    package var matrix: MatrixSnapshot
+    package var defenses: [DefenseEvidence]
     /// Method and metric definitions the report prints.
-    public var definitions: [Definition]
+    package var definitions: [Definition]
 
-    public init(
+    package init(
         tool: ToolInfo, generatedAt: Date, seed: UInt64, profile: String, budgets: [Budget] = [],
         dataSensitivity: DataSensitivity, status: AssessmentStatus = .complete, warnings: [String] = [],
         model: ModelIdentity,
@@ -67,12 +67,12 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
     }
 
     /// The highest severity among the findings; `.note` when there are none.
-    public var overallSeverity: Severity {
+    package var overallSeverity: Severity {
         findings.map(\.severity).max() ?? .note
     }
 
     /// Findings from most to least severe (stable for equal severities).
-    public var findingsBySeverity: [Finding] {
+    package var findingsBySeverity: [Finding] {
         findings.enumerated().sorted {
             $0.element.severity != $1.element.severity
                 ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
@@ -80,17 +80,17 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
     }
 
     /// Whether at least one selected probe ran to the end; when none did, nothing was assessed.
-    public var anyProbeRan: Bool {
+    package var anyProbeRan: Bool {
         probes.contains { $0.status == .ran }
     }
 
     /// The probes that failed, in run order.
-    public var failedProbes: [ProbeResult] {
+    package var failedProbes: [ProbeResult] {
         probes.filter { if case .failed = $0.status { true } else { false } }
     }
 
     /// The findings a probe produced.
-    public func findings(ofProbe probeID: String) -> [Finding] {
+    package func findings(ofProbe probeID: String) -> [Finding] {
         findings.filter { $0.probeID == probeID }
     }
 

@@ -1,20 +1,20 @@
 /// Whether every planned probe finished.
-public enum AssessmentStatus: Sendable, Equatable, Codable {
+package enum AssessmentStatus: Sendable, Equatable, Codable {
     case complete
     /// The assessment stopped early or a probe failed; `error` says what happened.
     case incomplete(error: String)
 
-    public var isComplete: Bool { self == .complete }
+    package var isComplete: Bool { self == .complete }
 
     /// What made the assessment incomplete; nil when it is complete.
-    public var incompleteReason: String? {
+    package var incompleteReason: String? {
         if case .incomplete(let error) = self { return error }
         return nil
     }
 
     private enum CodingKeys: String, CodingKey { case state, error }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         switch try c.decode(String.self, forKey: .state) {
         case "complete": self = .complete
@@ -25,7 +25,7 @@ public enum AssessmentStatus: Sendable, Equatable, Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .complete:

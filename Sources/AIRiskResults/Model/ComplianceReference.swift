@@ -1,9 +1,9 @@
 /// A requirement or control of a compliance framework that one probe's measurement bears on (NIST AI 100-2 E2025,
 /// MITRE ATLAS with its version, OWASP AISVS 1.0, EU AI Act, ISO/IEC 42001, OWASP AI Exchange, the legacy OWASP
 /// ML Top 10), copied from the catalog when the assessment ran so every report cites the same references.
-public struct ComplianceReference: Sendable, Equatable, Codable {
+package struct ComplianceReference: Sendable, Equatable, Codable {
     /// Whether the probe's verdict passes or fails the entry, or the entry is cited for context only.
-    public enum Kind: String, Sendable, Codable {
+    package enum Kind: String, Sendable, Codable {
         /// The measurement passes or fails it (see ``RequirementOutcome``).
         case requirement
         /// Cited for context: a taxonomy entry or a control the probe does not test.
@@ -11,19 +11,19 @@ public struct ComplianceReference: Sendable, Equatable, Codable {
     }
 
     /// The probe whose measurement the entry rests on.
-    public var probeID: String
+    package var probeID: String
     /// The framework with its version, e.g. "OWASP AISVS 1.0" or "MITRE ATLAS 5.6.0".
-    public var framework: String
+    package var framework: String
     /// The entry's identifier within the framework, e.g. "11.3.3", "NISTAML.033", "Art. 15(5)".
-    public var ref: String
-    public var kind: Kind
+    package var ref: String
+    package var kind: Kind
     /// How well the catalog entry is backed: verified, inferred or unverified.
-    public var status: String
+    package var status: String
     /// The requirement's text or the entry's title, as the catalog paraphrases it.
-    public var text: String
-    public var url: String?
+    package var text: String
+    package var url: String?
 
-    public init(
+    package init(
         probeID: String, framework: String, ref: String, kind: Kind, status: String, text: String, url: String? = nil
     ) {
         self.probeID = probeID
@@ -36,11 +36,11 @@ public struct ComplianceReference: Sendable, Equatable, Codable {
     }
 
     /// "OWASP AISVS 1.0 11.3.3".
-    public var label: String { "\(framework) \(ref)" }
+    package var label: String { "\(framework) \(ref)" }
 }
 
 /// The outcome of one requirement under the measured verdicts.
-public enum RequirementOutcome: String, Sendable, Codable {
+package enum RequirementOutcome: String, Sendable, Codable {
     /// The probe ran and found no measurable leakage (its finding is a note).
     case pass
     /// The probe's finding shows measurable leakage (severity low or above), which also covers any gate.
@@ -53,7 +53,7 @@ extension AssessmentResults {
     /// Every `kind == .requirement` entry with its outcome, in document order: fail when its probe's finding is
     /// above note (measurable leakage, so at or above any gate), pass when the probe ran and its finding is a note,
     /// not tested when the probe did not run.
-    public var requirementOutcomes: [(requirement: ComplianceReference, outcome: RequirementOutcome)] {
+    package var requirementOutcomes: [(requirement: ComplianceReference, outcome: RequirementOutcome)] {
         compliance.filter { $0.kind == .requirement }.map { req in
             let ran = probes.contains { $0.id == req.probeID && $0.status == .ran }
             let worst = findings(ofProbe: req.probeID).map(\.severity).max()

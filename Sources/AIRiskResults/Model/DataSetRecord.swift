@@ -1,7 +1,7 @@
 /// A data set an assessment used, identified by its hash and size.
-public struct DataSetRecord: Sendable, Equatable, Codable {
+package struct DataSetRecord: Sendable, Equatable, Codable {
     /// What the data set stood for in the attacks.
-    public enum Role: String, Sendable, Equatable, Codable, CaseIterable {
+    package enum Role: String, Sendable, Equatable, Codable, CaseIterable {
         /// Records known to be in the training set.
         case members
         /// Records known not to be in the training set.
@@ -10,14 +10,14 @@ public struct DataSetRecord: Sendable, Equatable, Codable {
         case population
     }
 
-    public var role: Role
-    public var file: String
+    package var role: Role
+    package var file: String
     /// SHA-256 of the file, lowercase hex.
-    public var sha256: String
-    public var rows: Int
-    public var features: Int
+    package var sha256: String
+    package var rows: Int
+    package var features: Int
 
-    public init(role: Role, file: String, sha256: String, rows: Int, features: Int) {
+    package init(role: Role, file: String, sha256: String, rows: Int, features: Int) {
         self.role = role
         self.file = file
         self.sha256 = sha256

@@ -1,35 +1,35 @@
 /// A measured result placed on the AI Security Matrix and scored as a risk.
-public struct Finding: Sendable, Equatable, Codable {
-    public var id: String
+package struct Finding: Sendable, Equatable, Codable {
+    package var id: String
     /// The probe whose measurement this finding rests on.
-    public var probeID: String
-    public var title: String
-    public var severity: Severity
-    public var likelihood: RiskFactor
-    public var impact: RiskFactor
+    package var probeID: String
+    package var title: String
+    package var severity: Severity
+    package var likelihood: RiskFactor
+    package var impact: RiskFactor
     /// Why the scores are what they are, in words.
-    public var rationale: String
+    package var rationale: String
     /// The matrix stage id (e.g. stage.deployment).
-    public var stageID: String
+    package var stageID: String
     /// The matrix attack-class id (e.g. class.data-theft).
-    public var classID: String
+    package var classID: String
     /// The OWASP ML Top 10 entry (e.g. ML04 Membership Inference Attack).
-    public var owasp: Reference
+    package var owasp: Reference
     /// The MITRE ATLAS technique (e.g. AML.T0024.000).
-    public var atlas: Reference
+    package var atlas: Reference
     /// The NIST AI 100-2 section that describes the attack.
-    public var nistSection: String
-    public var recommendedDefenses: [RecommendedDefense]
+    package var nistSection: String
+    package var recommendedDefenses: [RecommendedDefense]
     /// The probe's headline figure with its 95 % interval and chance level: the one number the severity
     /// rests on, cited the same way in every section and format. Nil in documents written before it existed.
-    public var headline: Metric?
+    package var headline: Metric?
     /// The deployment context that adjusted impact (data sensitivity, exposure, access), in words.
-    public var context: String?
+    package var context: String?
     /// The false-positive rate the policy reads this probe's TPR at (membership), nil otherwise: the
     /// ``Metric/targetFPR`` of the probe metric the rationale cites.
-    public var targetFPR: Double?
+    package var targetFPR: Double?
 
-    public init(
+    package init(
         id: String, probeID: String, title: String, severity: Severity, likelihood: RiskFactor, impact: RiskFactor,
         rationale: String, stageID: String, classID: String, owasp: Reference, atlas: Reference,
         nistSection: String, recommendedDefenses: [RecommendedDefense] = [], headline: Metric? = nil,

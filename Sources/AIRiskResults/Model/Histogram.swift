@@ -1,12 +1,12 @@
 /// Counts over shared bins, one series per group (e.g. member vs non-member scores).
-public struct Histogram: Sendable, Equatable, Codable {
-    public var title: String
-    public var xLabel: String
+package struct Histogram: Sendable, Equatable, Codable {
+    package var title: String
+    package var xLabel: String
     /// Bin edges, ascending; one more than each series' counts.
-    public var edges: [Double]
-    public var series: [HistogramSeries]
+    package var edges: [Double]
+    package var series: [HistogramSeries]
 
-    public init(title: String, xLabel: String, edges: [Double], series: [HistogramSeries]) {
+    package init(title: String, xLabel: String, edges: [Double], series: [HistogramSeries]) {
         self.title = title
         self.xLabel = xLabel
         self.edges = edges
@@ -15,11 +15,11 @@ public struct Histogram: Sendable, Equatable, Codable {
 }
 
 /// One group's counts in a ``Histogram``.
-public struct HistogramSeries: Sendable, Equatable, Codable {
-    public var name: String
-    public var counts: [Int]
+package struct HistogramSeries: Sendable, Equatable, Codable {
+    package var name: String
+    package var counts: [Int]
 
-    public init(name: String, counts: [Int]) {
+    package init(name: String, counts: [Int]) {
         self.name = name
         self.counts = counts
     }

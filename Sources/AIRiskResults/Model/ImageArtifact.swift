@@ -1,9 +1,9 @@
 import Foundation
 
 /// A picture a probe produced, such as an inversion reconstruction beside its class mean.
-public struct ImageArtifact: Sendable, Equatable, Codable {
+package struct ImageArtifact: Sendable, Equatable, Codable {
     /// Where the picture's bytes are.
-    public enum Content: Sendable, Equatable, Codable {
+    package enum Content: Sendable, Equatable, Codable {
         /// PNG bytes held in the document (base64 in XML and JSON).
         case png(Data)
         /// A PNG file beside the results document, by relative path.
@@ -11,7 +11,7 @@ public struct ImageArtifact: Sendable, Equatable, Codable {
 
         private enum CodingKeys: String, CodingKey { case png, file }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             if let png = try c.decodeIfPresent(Data.self, forKey: .png) {
                 self = .png(png)
@@ -20,7 +20,7 @@ public struct ImageArtifact: Sendable, Equatable, Codable {
             }
         }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             switch self {
             case .png(let data): try c.encode(data, forKey: .png)
@@ -29,15 +29,15 @@ public struct ImageArtifact: Sendable, Equatable, Codable {
         }
     }
 
-    public var title: String
-    public var caption: String
+    package var title: String
+    package var caption: String
     /// The class the picture belongs to, if any.
-    public var classLabel: String?
-    public var content: Content
-    public var width: Int
-    public var height: Int
+    package var classLabel: String?
+    package var content: Content
+    package var width: Int
+    package var height: Int
 
-    public init(title: String, caption: String, classLabel: String? = nil, content: Content, width: Int, height: Int) {
+    package init(title: String, caption: String, classLabel: String? = nil, content: Content, width: Int, height: Int) {
         self.title = title
         self.caption = caption
         self.classLabel = classLabel

@@ -1,72 +1,54 @@
 /// The AI Security Matrix as it stood when the assessment ran: every stage, attack class and cell, with the
 /// catalog's techniques and defenses and which probes assessed each cell. Copied into the results so the
 /// report's coverage statement needs no catalog.
-public struct MatrixSnapshot: Sendable, Equatable, Codable {
-    public var stages: [MatrixStage]
-    public var classes: [MatrixClass]
-    public var cells: [MatrixCell]
+package struct MatrixSnapshot: Sendable, Equatable, Codable {
+    package var stages: [MatrixStage]
+    package var classes: [MatrixClass]
+    package var cells: [MatrixCell]
 
-    public init(stages: [MatrixStage] = [], classes: [MatrixClass] = [], cells: [MatrixCell] = []) {
+    package init(stages: [MatrixStage] = [], classes: [MatrixClass] = [], cells: [MatrixCell] = []) {
         self.stages = stages
         self.classes = classes
         self.cells = cells
     }
 
     /// The cell at a stage and class, if the matrix has one.
-    public func cell(stageID: String, classID: String) -> MatrixCell? {
+    package func cell(stageID: String, classID: String) -> MatrixCell? {
         cells.first { $0.stageID == stageID && $0.classID == classID }
     }
 }
 
+/// A named row, column or entry of the matrix: an id, its English name and, when the catalog has one, its
+/// Japanese name.
+package struct MatrixLabel: Sendable, Equatable, Codable {
+    package var id: String
+    package var name: String
+    package var nameJA: String?
+
+    package init(id: String, name: String, nameJA: String? = nil) {
+        self.id = id
+        self.name = name
+        self.nameJA = nameJA
+    }
+}
+
 /// A lifecycle stage (row) of the matrix.
-public struct MatrixStage: Sendable, Equatable, Codable {
-    public var id: String
-    public var name: String
-    public var nameJA: String?
-
-    public init(id: String, name: String, nameJA: String? = nil) {
-        self.id = id
-        self.name = name
-        self.nameJA = nameJA
-    }
-}
-
+package typealias MatrixStage = MatrixLabel
 /// An attack class (column) of the matrix.
-public struct MatrixClass: Sendable, Equatable, Codable {
-    public var id: String
-    public var name: String
-    public var nameJA: String?
-
-    public init(id: String, name: String, nameJA: String? = nil) {
-        self.id = id
-        self.name = name
-        self.nameJA = nameJA
-    }
-}
-
+package typealias MatrixClass = MatrixLabel
 /// A named catalog entry inside a cell: a technique or a defense.
-public struct MatrixEntry: Sendable, Equatable, Codable {
-    public var id: String
-    public var name: String
-    public var nameJA: String?
-
-    public init(id: String, name: String, nameJA: String? = nil) {
-        self.id = id
-        self.name = name
-        self.nameJA = nameJA
-    }
-}
+package typealias MatrixEntry = MatrixLabel
 
 /// One stage × class cell.
-public struct MatrixCell: Sendable, Equatable, Codable {
-    public var stageID: String
-    public var classID: String
-    public var techniques: [MatrixEntry]
-    public var defenses: [MatrixEntry]
+package struct MatrixCell: Sendable, Equatable, Codable {
+    package var stageID: String
+    package var classID: String
+    package var techniques: [MatrixEntry]
+    package var defenses: [MatrixEntry]
     /// Ids of the probes that assessed this cell; empty means "not assessed".
-    public var assessedBy: [String]
+    package var assessedBy: [String]
 
-    public init(
+    package init(
         stageID: String, classID: String, techniques: [MatrixEntry] = [], defenses: [MatrixEntry] = [],
         assessedBy: [String] = []
     ) {
@@ -77,5 +59,5 @@ public struct MatrixCell: Sendable, Equatable, Codable {
         self.assessedBy = assessedBy
     }
 
-    public var isAssessed: Bool { !assessedBy.isEmpty }
+    package var isAssessed: Bool { !assessedBy.isEmpty }
 }

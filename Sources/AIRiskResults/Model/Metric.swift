@@ -1,22 +1,22 @@
 /// One headline number with its unit, confidence interval and the sample it rests on.
-public struct Metric: Sendable, Equatable, Codable {
+package struct Metric: Sendable, Equatable, Codable {
     /// What code reads the figure by; nil in documents written before identities existed.
-    public var id: MetricID?
+    package var id: MetricID?
     /// Display name, also the key `airisk diff` matches on (e.g. "AUC", "TPR @ 1% FPR").
-    public var name: String
-    public var value: Double
+    package var name: String
+    package var value: Double
     /// Unit, if any ("%", "queries", "s").
-    public var unit: String?
+    package var unit: String?
     /// Lower end of the confidence interval.
-    public var ciLow: Double?
+    package var ciLow: Double?
     /// Upper end of the confidence interval.
-    public var ciHigh: Double?
+    package var ciHigh: Double?
     /// What the number was computed on (e.g. "n=500 members, 500 non-members; 95% bootstrap CI").
-    public var basis: String?
+    package var basis: String?
     /// The false-positive rate a TPR figure is read at (e.g. 0.01), nil for other figures.
-    public var targetFPR: Double?
+    package var targetFPR: Double?
 
-    public init(
+    package init(
         id: MetricID? = nil, name: String, value: Double, unit: String? = nil, ciLow: Double? = nil,
         ciHigh: Double? = nil, basis: String? = nil, targetFPR: Double? = nil
     ) {

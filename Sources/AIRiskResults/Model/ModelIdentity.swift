@@ -1,28 +1,28 @@
 import Foundation
 
 /// What model was assessed, identified well enough to tell two versions apart.
-public struct ModelIdentity: Sendable, Equatable, Codable {
+package struct ModelIdentity: Sendable, Equatable, Codable {
     /// Display name (file name or endpoint model name).
-    public var name: String
-    public var sourceKind: ModelSourceKind
+    package var name: String
+    package var sourceKind: ModelSourceKind
     /// File path, endpoint URL (never with credentials; see ``redactedURL(_:)``) or command line.
-    public var location: String
+    package var location: String
     /// SHA-256 of the model file, lowercase hex; nil for endpoints.
-    public var sha256: String?
+    package var sha256: String?
     /// The producer recorded in the model (e.g. "skl2onnx 1.17.0").
-    public var producer: String?
+    package var producer: String?
     /// The default-domain ONNX opset.
-    public var opset: Int?
+    package var opset: Int?
     /// The operator types the model uses, in the order the caller gives.
-    public var operators: [String]
+    package var operators: [String]
     /// One input row's shape without the batch dimension; nil entries are dynamic.
-    public var inputShape: [Int?]
+    package var inputShape: [Int?]
     /// What the model returns per row: probabilities, logits, labels, regression, sequence.
-    public var outputKind: String
+    package var outputKind: String
     /// The strongest access the assessment had: white-box, scores or labels-only.
-    public var accessLevel: String
+    package var accessLevel: String
 
-    public init(
+    package init(
         name: String, sourceKind: ModelSourceKind, location: String, sha256: String? = nil, producer: String? = nil,
         opset: Int? = nil, operators: [String] = [], inputShape: [Int?] = [], outputKind: String, accessLevel: String
     ) {
@@ -44,7 +44,7 @@ public struct ModelIdentity: Sendable, Equatable, Codable {
 
     /// `url` without its user name, password and fragment, and with every query value masked unless
     /// its name is on ``shownQueryNames`` (a key may hide under any name), for recording an endpoint.
-    public static func redactedURL(_ url: String) -> String {
+    package static func redactedURL(_ url: String) -> String {
         guard var components = URLComponents(string: url) else { return "<unparseable URL>" }
         components.user = nil
         components.password = nil

@@ -1,5 +1,5 @@
 /// Where the assessed model came from.
-public enum ModelSourceKind: String, Sendable, Equatable, Codable, CaseIterable {
+package enum ModelSourceKind: String, Sendable, Equatable, Codable, CaseIterable {
     /// A model file (ONNX).
     case file
     /// A live prediction endpoint.

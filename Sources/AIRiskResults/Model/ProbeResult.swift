@@ -1,26 +1,26 @@
 /// What one probe measured, with enough raw data (tables, curves, histograms, images) to draw its report section.
-public struct ProbeResult: Sendable, Equatable, Codable {
+package struct ProbeResult: Sendable, Equatable, Codable {
     /// membership, inversion or extraction (or a later probe's id).
-    public var id: String
-    public var title: String
+    package var id: String
+    package var title: String
     /// The access the probe assumed: white-box, scores or labels-only.
-    public var accessAssumed: String
-    public var queries: QueryUsage
+    package var accessAssumed: String
+    package var queries: QueryUsage
     /// Wall-clock seconds the probe took.
-    public var wallTimeSeconds: Double
+    package var wallTimeSeconds: Double
     /// The probe's own seed, derived from the assessment seed.
-    public var seed: UInt64
-    public var status: ProbeStatus
+    package var seed: UInt64
+    package var status: ProbeStatus
     /// Free-text remarks for the reader, in the order they arose.
-    public var notes: [String]
+    package var notes: [String]
     /// The numbers a reader looks at first (AUC, TPR at 1 % FPR, fidelity, …).
-    public var metrics: [Metric]
-    public var tables: [ResultTable]
-    public var curves: [Curve]
-    public var histograms: [Histogram]
-    public var images: [ImageArtifact]
+    package var metrics: [Metric]
+    package var tables: [ResultTable]
+    package var curves: [Curve]
+    package var histograms: [Histogram]
+    package var images: [ImageArtifact]
 
-    public init(
+    package init(
         id: String, title: String, accessAssumed: String, queries: QueryUsage = QueryUsage(),
         wallTimeSeconds: Double = 0, seed: UInt64, status: ProbeStatus = .ran, notes: [String] = [],
         metrics: [Metric] = [], tables: [ResultTable] = [], curves: [Curve] = [], histograms: [Histogram] = [],
@@ -42,11 +42,11 @@ public struct ProbeResult: Sendable, Equatable, Codable {
     }
 
     /// The headline metric with this name, if the probe reported it.
-    public func metric(_ id: MetricID) -> Metric? {
+    package func metric(_ id: MetricID) -> Metric? {
         metrics.first { $0.id == id }
     }
 
-    public func metric(named name: String) -> Metric? {
+    package func metric(named name: String) -> Metric? {
         metrics.first { $0.name == name }
     }
 }

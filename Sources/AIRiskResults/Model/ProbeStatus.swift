@@ -1,5 +1,5 @@
 /// Whether a probe ran to the end.
-public enum ProbeStatus: Sendable, Equatable, Codable {
+package enum ProbeStatus: Sendable, Equatable, Codable {
     case ran
     /// Not run, on purpose (e.g. needs gradients the access does not give).
     case skipped(reason: String)
@@ -7,7 +7,7 @@ public enum ProbeStatus: Sendable, Equatable, Codable {
     case failed(error: String)
 
     /// "ran", "skipped" or "failed".
-    public var state: String {
+    package var state: String {
         switch self {
         case .ran: "ran"
         case .skipped: "skipped"
@@ -16,7 +16,7 @@ public enum ProbeStatus: Sendable, Equatable, Codable {
     }
 
     /// The reason or error, nil when the probe ran.
-    public var detail: String? {
+    package var detail: String? {
         switch self {
         case .ran: nil
         case .skipped(let reason): reason
@@ -25,7 +25,7 @@ public enum ProbeStatus: Sendable, Equatable, Codable {
     }
 
     /// Rebuilds a status from ``state`` and ``detail``; nil for an unknown state.
-    public init?(state: String, detail: String?) {
+    package init?(state: String, detail: String?) {
         switch state {
         case "ran": self = .ran
         case "skipped": self = .skipped(reason: detail ?? "")
@@ -36,7 +36,7 @@ public enum ProbeStatus: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey { case state, detail }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let state = try c.decode(String.self, forKey: .state)
         guard let status = ProbeStatus(state: state, detail: try c.decodeIfPresent(String.self, forKey: .detail))
@@ -47,7 +47,7 @@ public enum ProbeStatus: Sendable, Equatable, Codable {
         self = status
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(state, forKey: .state)
         try c.encodeIfPresent(detail, forKey: .detail)

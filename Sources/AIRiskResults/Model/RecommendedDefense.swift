@@ -1,13 +1,13 @@
 /// A defense a finding recommends, with the evidence behind it.
-public struct RecommendedDefense: Sendable, Equatable, Codable {
+package struct RecommendedDefense: Sendable, Equatable, Codable {
     /// The catalog defense id (e.g. def.mask-confidence).
-    public var id: String
-    public var name: String
-    public var evidence: EvidenceKind
+    package var id: String
+    package var name: String
+    package var evidence: EvidenceKind
     /// The measured change, present when ``evidence`` is `.measured`.
-    public var measurement: DefenseMeasurement?
+    package var measurement: DefenseMeasurement?
 
-    public init(id: String, name: String, evidence: EvidenceKind, measurement: DefenseMeasurement? = nil) {
+    package init(id: String, name: String, evidence: EvidenceKind, measurement: DefenseMeasurement? = nil) {
         self.id = id
         self.name = name
         self.evidence = evidence

@@ -1,9 +1,9 @@
 /// One cell of a ``ResultTable``: text or a number (numbers are formatted by each renderer).
-public enum TableCell: Sendable, Equatable, Codable {
+package enum TableCell: Sendable, Equatable, Codable {
     case text(String)
     case number(Double)
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let n = try? c.decode(Double.self) {
             self = .number(n)
@@ -12,7 +12,7 @@ public enum TableCell: Sendable, Equatable, Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {
         case .text(let s): try c.encode(s)

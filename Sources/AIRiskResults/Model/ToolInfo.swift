@@ -1,9 +1,9 @@
 /// The name and version of the tool that wrote a results document.
-public struct ToolInfo: Sendable, Equatable, Codable {
-    public var name: String
-    public var version: String
+package struct ToolInfo: Sendable, Equatable, Codable {
+    package var name: String
+    package var version: String
 
-    public init(name: String, version: String) {
+    package init(name: String, version: String) {
         self.name = name
         self.version = version
     }

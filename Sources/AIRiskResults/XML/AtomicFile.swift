@@ -9,8 +9,8 @@ import Foundation
 /// Writes files so a reader never sees half of one: the bytes go to a temporary file in the same directory,
 /// which is then renamed over the destination (rename is atomic within one file system). A temporary file left
 /// by a killed run is removed by ``AtomicFileSet/removeStaleTemporaries(in:now:)``.
-public enum AtomicFile {
-    public static func write(_ data: Data, to url: URL) throws(ResultsError) {
+package enum AtomicFile {
+    package static func write(_ data: Data, to url: URL) throws(ResultsError) {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(AtomicFileSet.temporaryName(for: url.lastPathComponent))
         do {
@@ -26,7 +26,7 @@ public enum AtomicFile {
     }
 
     /// Writes UTF-8 text atomically.
-    public static func write(_ text: String, to url: URL) throws(ResultsError) {
+    package static func write(_ text: String, to url: URL) throws(ResultsError) {
         try write(Data(text.utf8), to: url)
     }
 }

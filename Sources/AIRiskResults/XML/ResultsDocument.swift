@@ -7,14 +7,14 @@ import Foundation
 ///
 /// Writing validates before anything touches the disk and replaces the file atomically; reading validates and
 /// then rebuilds the exact model, so every rendering can be reproduced from the file alone.
-public enum ResultsDocument {
-    public static let namespace = "urn:airisk:results:1"
+package enum ResultsDocument {
+    package static let namespace = "urn:airisk:results:1"
 
     /// The results schema's text, embedded from Resources/results.xsd at build time.
-    public static var schemaText: String { BundledResultsSchema.xsd }
+    package static var schemaText: String { BundledResultsSchema.xsd }
 
     /// The compiled results schema.
-    public static func schema() throws(ResultsError) -> XMLSchema {
+    package static func schema() throws(ResultsError) -> XMLSchema {
         do {
             return try XMLSchema(Data(schemaText.utf8), fileName: "results.xsd")
         } catch {
@@ -23,12 +23,12 @@ public enum ResultsDocument {
     }
 
     /// The document's XML tree (not yet validated).
-    public static func element(for results: AssessmentResults) -> XMLElement {
+    package static func element(for results: AssessmentResults) -> XMLElement {
         ResultsXMLEncoder.element(for: results)
     }
 
     /// The serialised document, validated against the results schema.
-    public static func data(for results: AssessmentResults) throws(ResultsError) -> Data {
+    package static func data(for results: AssessmentResults) throws(ResultsError) -> Data {
         let data: Data
         do {
             data = try XMLWriter.data(for: element(for: results))
@@ -46,18 +46,18 @@ public enum ResultsDocument {
     }
 
     /// Validates and writes the document to `url`, atomically (temporary file beside it, then rename).
-    public static func write(_ results: AssessmentResults, to url: URL) throws(ResultsError) {
+    package static func write(_ results: AssessmentResults, to url: URL) throws(ResultsError) {
         try AtomicFile.write(try data(for: results), to: url)
     }
 
     /// Every problem with a would-be results document (not well-formed, or each schema violation with its
     /// line); empty when it is valid. For `airisk validate`.
-    public static func validate(_ data: Data, fileName: String) throws(ResultsError) -> [XMLDiagnostic] {
+    package static func validate(_ data: Data, fileName: String) throws(ResultsError) -> [XMLDiagnostic] {
         try schema().validate(data, fileName: fileName)
     }
 
     /// Parses, validates and decodes a results document.
-    public static func read(_ data: Data, fileName: String) throws(ResultsError) -> AssessmentResults {
+    package static func read(_ data: Data, fileName: String) throws(ResultsError) -> AssessmentResults {
         let document: AIRiskXML.XMLDocument
         do {
             document = try XMLReader.parse(data, fileName: fileName)
@@ -76,7 +76,7 @@ public enum ResultsDocument {
     }
 
     /// Reads a results document from a file.
-    public static func read(contentsOf url: URL) throws(ResultsError) -> AssessmentResults {
+    package static func read(contentsOf url: URL) throws(ResultsError) -> AssessmentResults {
         if let problem = RegularFile.problem(at: url.path) {
             throw .xml(.unreadable(file: url.path, reason: problem))
         }

@@ -1,7 +1,7 @@
 import AIRiskXML
 
 /// Why a results document could not be read or written.
-public enum ResultsError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ResultsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The XML layer refused the document (not well-formed, or not valid against results.xsd).
     case xml(XMLError)
     /// A value passed the schema but cannot be taken into the model (e.g. an unknown status).
@@ -9,7 +9,7 @@ public enum ResultsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be written.
     case unwritable(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .xml(let error):
             return error.description

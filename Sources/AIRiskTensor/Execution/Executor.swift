@@ -5,7 +5,7 @@
 /// defined before it is read, and numbers every value so a run works on a flat array of slots
 /// instead of a dictionary. An executor holds no mutable state: any number of threads may call
 /// ``run(inputs:)`` and the gradient methods concurrently.
-public struct Executor: Sendable {
+package struct Executor: Sendable {
     struct Step: Sendable {
         let kernel: any Kernel
         /// The kernel again when it can run without keeping its backward tape (``run(inputs:)`` uses it).
@@ -24,7 +24,7 @@ public struct Executor: Sendable {
     }
 
     /// The graph this executor runs, with its initializers.
-    public let graph: Graph
+    package let graph: Graph
     let steps: [Step]
     let slotOf: [String: Int]
     let slotCount: Int
@@ -44,7 +44,7 @@ public struct Executor: Sendable {
 
     /// Prepares `graph` for execution. Throws ``ExecutorError`` (unsupported operators, undefined
     /// values) or the ``OperatorError`` of a node whose attributes are invalid.
-    public init(graph: Graph) throws {
+    package init(graph: Graph) throws {
         ProcessConfiguration.configure()
         self.graph = graph
         var slotOf: [String: Int] = [:]
@@ -143,7 +143,7 @@ public struct Executor: Sendable {
     /// The nodes that receive a float64 value but have no float64 path, as "name (OpType)": the engine rounds
     /// their float64 inputs to float32 (nearest) at the node's boundary, so their results can differ from a
     /// float64 runtime's in the last float32 digits. Empty when every float64 value is computed in float64.
-    public let reducedPrecisionNodes: [String]
+    package let reducedPrecisionNodes: [String]
 
     /// Follows float64 values from the graph inputs and initializers through the kernels that keep them.
     static func analysePrecision(
@@ -179,16 +179,16 @@ public struct Executor: Sendable {
     /// Whether some graph output depends on a float graph input through differentiable kernels
     /// only. Paths that carry only shapes or indices (Shape → Reshape's shape input) and paths
     /// through non-differentiable kernels (trees, ArgMax, integer casts) do not count.
-    public var inputGradientsAvailable: Bool { !differentiableOutputs.isEmpty }
+    package var inputGradientsAvailable: Bool { !differentiableOutputs.isEmpty }
 
     /// Whether the named graph output has gradients with respect to the float graph inputs.
-    public func inputGradientsAvailable(forOutput name: String) -> Bool { differentiableOutputs.contains(name) }
+    package func inputGradientsAvailable(forOutput name: String) -> Bool { differentiableOutputs.contains(name) }
 
     /// The names of the graph's run-time inputs, in declaration order.
-    public var inputNames: [String] { inputSlots.map(\.info.name) }
+    package var inputNames: [String] { inputSlots.map(\.info.name) }
 
     /// The names of the graph's outputs, in declaration order.
-    public var outputNames: [String] { outputSlots.map(\.name) }
+    package var outputNames: [String] { outputSlots.map(\.name) }
 
     static func analyseGradients(
         steps: [Step], inputSlots: [(info: ValueInfo, slot: Int)], outputSlots: [(name: String, slot: Int)],
@@ -253,7 +253,7 @@ public struct Executor: Sendable {
 
     /// Runs the graph. `inputs` must hold every graph input; it may also override initializers by
     /// name (training feeds its current parameters this way). Returns every graph output by name.
-    public func run(inputs: [String: Tensor]) throws -> [String: Tensor] {
+    package func run(inputs: [String: Tensor]) throws -> [String: Tensor] {
         // Every graph input is required, so as many feeds as inputs means no initializer is overridden and the
         // values folded at load hold.
         let folded = inputs.count == inputSlots.count
@@ -336,7 +336,7 @@ public struct Executor: Sendable {
 
     /// Runs the graph forward and back: the gradient of `sum(seed * output)` with respect to each
     /// named value (graph inputs and/or initializers). `seed` must have the output's shape.
-    public func gradients(
+    package func gradients(
         inputs: [String: Tensor], outputName: String, seed: Tensor, withRespectTo names: [String]
     ) throws -> GradientResult {
         try gradients(inputs: inputs, outputName: outputName, withRespectTo: names) { output in
@@ -350,7 +350,7 @@ public struct Executor: Sendable {
 
     /// Like ``gradients(inputs:outputName:seed:withRespectTo:)``, but the seed is computed from the
     /// forward value of the output (a loss's derivative), so one forward pass serves both.
-    public func gradients(
+    package func gradients(
         inputs: [String: Tensor], outputName: String, withRespectTo names: [String],
         seed makeSeed: (Tensor) throws -> Tensor
     ) throws -> GradientResult {

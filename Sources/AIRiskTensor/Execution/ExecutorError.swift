@@ -1,10 +1,10 @@
 /// Why a graph cannot be prepared or run, naming the node, operator, value or input involved.
-public enum ExecutorError: Error, CustomStringConvertible, Equatable {
+package enum ExecutorError: Error, CustomStringConvertible, Equatable {
     /// One unsupported operator: its type, domain ("" is ai.onnx) and node name.
-    public struct UnsupportedOperator: Sendable, Equatable {
-        public var opType: String
-        public var domain: String
-        public var node: String
+    package struct UnsupportedOperator: Sendable, Equatable {
+        package var opType: String
+        package var domain: String
+        package var node: String
     }
 
     /// Operators the engine does not implement (all of them, so one load reports every gap).
@@ -28,7 +28,7 @@ public enum ExecutorError: Error, CustomStringConvertible, Equatable {
     /// A gradient was requested for a value that cannot have one.
     case invalidGradientRequest(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unsupportedOperators(let ops):
             let list = ops.map { op in

@@ -10,7 +10,7 @@
 /// shapes of Expand and ConstantOfShape) are followed too. Every product is checked for overflow.
 /// A value it cannot size is skipped; the kernels check their own outputs against the same
 /// ``TensorBudget`` when they run.
-public struct GraphSizePass {
+package struct GraphSizePass {
     /// What the pass knows about one value.
     struct Value {
         var kind: ElementKind?
@@ -30,7 +30,7 @@ public struct GraphSizePass {
     /// shapes for run-time inputs (nil dimensions unknown); inputs without one use their declared
     /// shape. Throws ``GraphSizeError`` naming the node, or the error a node's attributes raise
     /// (for example a window geometry that overflows).
-    public static func check(
+    package static func check(
         _ graph: Graph, inputShapes: [String: [Int?]] = [:], limit: Int = TensorBudget.maxBytes
     ) throws {
         var pass = GraphSizePass(limit: limit)

@@ -20,9 +20,9 @@ import Synchronization
 ///
 /// Calling it again does nothing. The executor and the BLAS wrapper call it too, so that a library user or a
 /// test that never passes through `main` gets the same behaviour.
-public enum ProcessConfiguration {
+package enum ProcessConfiguration {
     /// Applies the tuning above once per process.
-    public static func configure() { _ = applied }
+    package static func configure() { _ = applied }
 
     /// Threads per matrix product; 0 leaves OpenMP to `OMP_NUM_THREADS`.
     private static let kernelThreadSetting = Atomic<Int>(1)

@@ -1,5 +1,5 @@
 /// A node attribute, as ONNX defines them.
-public indirect enum AttributeValue: Sendable {
+package indirect enum AttributeValue: Sendable {
     case float(Float)
     case int(Int64)
     case string(String)

@@ -3,19 +3,19 @@
 /// ONNX models are lowered onto this form, and the models the probes train in-process
 /// (shadow, reference and surrogate models) are built in it too, so one executor and one
 /// reverse-mode differentiator serve both.
-public struct Graph: Sendable {
-    public var name: String
+package struct Graph: Sendable {
+    package var name: String
     /// Nodes in topological order.
-    public var nodes: [Node]
+    package var nodes: [Node]
     /// Graph inputs that are fed at run time (initializers excluded).
-    public var inputs: [ValueInfo]
-    public var outputs: [ValueInfo]
+    package var inputs: [ValueInfo]
+    package var outputs: [ValueInfo]
     /// Constant tensors (weights) by value name.
-    public var initializers: [String: Tensor]
+    package var initializers: [String: Tensor]
     /// Operator-set versions by domain ("" is ai.onnx, "ai.onnx.ml" the classical-ML domain).
-    public var opsetImports: [String: Int]
+    package var opsetImports: [String: Int]
 
-    public init(
+    package init(
         name: String, nodes: [Node], inputs: [ValueInfo], outputs: [ValueInfo],
         initializers: [String: Tensor] = [:], opsetImports: [String: Int] = ["": 17]
     ) {

@@ -1,15 +1,15 @@
 /// One operator application in a ``Graph``.
-public struct Node: Sendable {
-    public var name: String
-    public var opType: String
+package struct Node: Sendable {
+    package var name: String
+    package var opType: String
     /// "" (or "ai.onnx") for the standard domain, "ai.onnx.ml" for classical ML operators.
-    public var domain: String
+    package var domain: String
     /// Input value names; "" marks an omitted optional input.
-    public var inputs: [String]
-    public var outputs: [String]
-    public var attributes: [String: AttributeValue]
+    package var inputs: [String]
+    package var outputs: [String]
+    package var attributes: [String: AttributeValue]
 
-    public init(
+    package init(
         name: String, opType: String, domain: String = "", inputs: [String], outputs: [String],
         attributes: [String: AttributeValue] = [:]
     ) {

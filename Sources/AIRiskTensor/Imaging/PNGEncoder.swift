@@ -6,9 +6,9 @@ import Foundation
 /// need nothing outside the standard library. Image data is stored in zlib "stored" (uncompressed) deflate
 /// blocks: the files are larger than a compressing encoder's but every decoder reads them, and the checksums
 /// (CRC-32 per chunk, Adler-32 over the zlib stream) are computed exactly.
-public enum PNGEncoder {
+package enum PNGEncoder {
     /// The pixel layout of the buffer handed to ``encode(width:height:colorType:pixels:)``.
-    public enum ColorType: Sendable, Equatable {
+    package enum ColorType: Sendable, Equatable {
         /// One byte per pixel.
         case grayscale
         /// Three bytes per pixel, red, green, blue.
@@ -19,11 +19,11 @@ public enum PNGEncoder {
     }
 
     /// Why pixels could not be encoded.
-    public enum EncodingError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum EncodingError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidDimensions(width: Int, height: Int)
         case pixelCountMismatch(expected: Int, actual: Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .invalidDimensions(let w, let h):
                 "PNG image must be between 1x1 and 65535x65535 pixels, got \(w)x\(h)"
@@ -34,7 +34,7 @@ public enum PNGEncoder {
     }
 
     /// A PNG file holding `pixels`, row-major from the top-left, `colorType.channels` bytes per pixel.
-    public static func encode(width: Int, height: Int, colorType: ColorType, pixels: [UInt8]) throws(EncodingError)
+    package static func encode(width: Int, height: Int, colorType: ColorType, pixels: [UInt8]) throws(EncodingError)
         -> Data
     {
         guard (1...65535).contains(width), (1...65535).contains(height) else {
@@ -64,7 +64,7 @@ public enum PNGEncoder {
     }
 
     /// A grayscale PNG from floating-point intensities, mapping `range` linearly onto 0...255 and clamping.
-    public static func encodeGrayscale(width: Int, height: Int, values: [Float], range: ClosedRange<Float> = 0...1)
+    package static func encodeGrayscale(width: Int, height: Int, values: [Float], range: ClosedRange<Float> = 0...1)
         throws(EncodingError) -> Data
     {
         let span = range.upperBound - range.lowerBound

@@ -1,6 +1,6 @@
 /// The ai.onnx.ml operators that scikit-learn exports: linear models, scalers, tree ensembles.
-public enum ClassicalMLKernels {
-    public static let all: [any Kernel.Type] = [
+package enum ClassicalMLKernels {
+    package static let all: [any Kernel.Type] = [
         LinearClassifierKernel.self,
         LinearRegressorKernel.self,
         ScalerKernel.self,

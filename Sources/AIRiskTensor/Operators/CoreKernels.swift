@@ -1,6 +1,6 @@
 /// Linear algebra, elementwise, activation, shape and reduction operators.
-public enum CoreKernels {
-    public static let all: [any Kernel.Type] = [
+package enum CoreKernels {
+    package static let all: [any Kernel.Type] = [
         GemmKernel.self, MatMulKernel.self,
         BinaryKernel<AddOp>.self, BinaryKernel<SubOp>.self, BinaryKernel<MulOp>.self,
         BinaryKernel<DivOp>.self, BinaryKernel<PowOp>.self,

@@ -1,10 +1,10 @@
 /// The result of running a kernel forward: its outputs, plus whatever the kernel wants to keep
 /// for its backward pass (e.g. the gate activations of an LSTM).
-public struct KernelOutput: Sendable {
-    public var outputs: [Tensor]
-    public var saved: (any Sendable)?
+package struct KernelOutput: Sendable {
+    package var outputs: [Tensor]
+    package var saved: (any Sendable)?
 
-    public init(outputs: [Tensor], saved: (any Sendable)? = nil) {
+    package init(outputs: [Tensor], saved: (any Sendable)? = nil) {
         self.outputs = outputs
         self.saved = saved
     }
@@ -12,7 +12,7 @@ public struct KernelOutput: Sendable {
 
 /// One operator implementation. A kernel is built once per node at load time (so attribute
 /// errors surface when the model is loaded, naming the node) and then run many times.
-public protocol Kernel: Sendable {
+package protocol Kernel: Sendable {
     /// The ONNX operator type this kernel implements, e.g. "Gemm".
     static var opType: String { get }
     /// The operator's domain: "" for ai.onnx, "ai.onnx.ml" for classical ML operators.
@@ -38,7 +38,7 @@ public protocol Kernel: Sendable {
 }
 
 extension Kernel {
-    public static var domain: String { "" }
-    public static var isDifferentiable: Bool { true }
-    public func passesGradient(fromInput index: Int) -> Bool { Self.isDifferentiable }
+    package static var domain: String { "" }
+    package static var isDifferentiable: Bool { true }
+    package func passesGradient(fromInput index: Int) -> Bool { Self.isDifferentiable }
 }

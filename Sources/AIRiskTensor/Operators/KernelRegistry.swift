@@ -2,8 +2,8 @@
 ///
 /// Each family of operators lists its kernels in its own file (`CoreKernels.all`,
 /// `NeuralKernels.all`, `ClassicalMLKernels.all`); this type only joins the lists.
-public enum KernelRegistry {
-    public static let all: [any Kernel.Type] = CoreKernels.all + NeuralKernels.all + ClassicalMLKernels.all
+package enum KernelRegistry {
+    package static let all: [any Kernel.Type] = CoreKernels.all + NeuralKernels.all + ClassicalMLKernels.all
 
     private static let table: [String: any Kernel.Type] = {
         var t: [String: any Kernel.Type] = [:]
@@ -12,7 +12,7 @@ public enum KernelRegistry {
     }()
 
     /// The kernel type for an operator, or nil when the engine does not support it.
-    public static func kernel(domain: String, opType: String) -> (any Kernel.Type)? {
+    package static func kernel(domain: String, opType: String) -> (any Kernel.Type)? {
         table[key(domain: domain, opType: opType)]
     }
 

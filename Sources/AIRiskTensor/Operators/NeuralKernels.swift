@@ -1,6 +1,6 @@
 /// Convolution, pooling, normalisation and recurrent (RNN, GRU, LSTM) operators.
-public enum NeuralKernels {
-    public static let all: [any Kernel.Type] = [
+package enum NeuralKernels {
+    package static let all: [any Kernel.Type] = [
         ConvKernel.self,
         MaxPoolKernel.self,
         AveragePoolKernel.self,

@@ -1,6 +1,6 @@
 /// A failure inside one operator, naming the node and the operator so a user can find it in
 /// the model.
-public enum OperatorError: Error, CustomStringConvertible, Equatable {
+package enum OperatorError: Error, CustomStringConvertible, Equatable {
     /// An attribute is missing, has the wrong type or an invalid value.
     case invalidAttribute(node: String, opType: String, attribute: String, reason: String)
     /// A required input is absent.
@@ -12,7 +12,7 @@ public enum OperatorError: Error, CustomStringConvertible, Equatable {
     /// The output would exceed ``TensorBudget/maxBytes`` (or its size overflows).
     case outputTooLarge(node: String, opType: String, shape: [Int], elementType: String, limit: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidAttribute(let node, let op, let attribute, let reason):
             "node '\(node)' (\(op)): attribute '\(attribute)' \(reason)"

@@ -5,13 +5,13 @@ import Foundation
 /// Every random choice in airisk flows from one of these, built from the user's `--seed`, so the
 /// same inputs give the same report. Derive independent streams with ``derived(_:)`` rather
 /// than sharing one generator across concurrent work.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var s0: UInt64
     private var s1: UInt64
     private var s2: UInt64
     private var s3: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var sm = seed
         func splitMix() -> UInt64 {
             sm &+= 0x9E37_79B9_7F4A_7C15
@@ -26,7 +26,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         s3 = splitMix()
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -40,22 +40,22 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// An independent generator for sub-task `index` (e.g. the k-th shadow model), derived from
     /// this generator's current state without advancing it.
-    public func derived(_ index: Int) -> SeededGenerator {
+    package func derived(_ index: Int) -> SeededGenerator {
         SeededGenerator(seed: s0 ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03) ^ s3.byteSwapped)
     }
 
     /// A uniform Float in [0, 1).
-    public mutating func nextUniform() -> Float {
+    package mutating func nextUniform() -> Float {
         Float(next() >> 40) * (1.0 / Float(1 << 24))
     }
 
     /// A uniform Double in [0, 1) with 53 random bits.
-    public mutating func nextUniformDouble() -> Double {
+    package mutating func nextUniformDouble() -> Double {
         Double(next() >> 11) * (1.0 / Double(UInt64(1) << 53))
     }
 
     /// A standard normal sample (Box–Muller).
-    public mutating func nextGaussian() -> Float {
+    package mutating func nextGaussian() -> Float {
         var u1 = Double(next() >> 11) * (1.0 / Double(1 << 53))
         if u1 < 1e-300 { u1 = 1e-300 }
         let u2 = Double(next() >> 11) * (1.0 / Double(1 << 53))

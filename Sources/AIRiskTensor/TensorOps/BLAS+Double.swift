@@ -3,7 +3,7 @@ import CBLAS
 extension BLAS {
     /// C = alpha · op(A) · op(B) + beta · C for row-major Float64 matrices (OpenBLAS's `cblas_dgemm`), the
     /// float64 lane's MatMul and Gemm. Same conventions as ``sgemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``.
-    public static func dgemm(
+    package static func dgemm(
         transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int, alpha: Double = 1,
         a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
         beta: Double = 0, c: UnsafeMutablePointer<Double>, ldc: Int

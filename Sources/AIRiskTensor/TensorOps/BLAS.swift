@@ -11,16 +11,16 @@ import Foundation
 ///
 /// The thread count is set once by ``ProcessConfiguration/configure()`` (one thread unless the environment says
 /// otherwise); ``setThreadCount(_:)`` overrides it.
-public enum BLAS {
+package enum BLAS {
 
     /// Sets how many threads one product may use (process-wide).
-    public static func setThreadCount(_ n: Int) {
+    package static func setThreadCount(_ n: Int) {
         ProcessConfiguration.configure()
         ProcessConfiguration.setKernelThreads(max(1, n))
     }
 
     /// The library behind ``sgemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``, for benchmark reports.
-    public static var backend: String {
+    package static var backend: String {
         #if canImport(CDNNL)
             "oneDNN dnnl_sgemm (code generated for this CPU)"
         #else
@@ -29,14 +29,14 @@ public enum BLAS {
     }
 
     /// The number of threads one product uses.
-    public static var threadCount: Int {
+    package static var threadCount: Int {
         ProcessConfiguration.configure()
         return ProcessConfiguration.kernelThreads
     }
 
     /// C = alpha · op(A) · op(B) + beta · C for row-major Float32 matrices, where op(A) is m×k and
     /// op(B) is k×n. `lda`, `ldb` and `ldc` are the row strides of A, B and C as stored.
-    public static func sgemm(
+    package static func sgemm(
         transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int, alpha: Float = 1,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
@@ -66,7 +66,7 @@ public enum BLAS {
     }
 
     /// The product of two dense row-major matrices given as arrays, op(A) m×k and op(B) k×n.
-    public static func matmul(
+    package static func matmul(
         _ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transA: Bool = false, transB: Bool = false,
         alpha: Float = 1
     ) -> [Float] {

@@ -1,8 +1,8 @@
 /// Numpy-style (multidirectional) broadcasting as ONNX defines it: shapes are right-aligned and
 /// each pair of dimensions must match or one of them must be 1.
-public enum Broadcast {
+package enum Broadcast {
     /// The broadcast result shape of two shapes.
-    public static func shape(_ a: [Int], _ b: [Int]) throws(BroadcastError) -> [Int] {
+    package static func shape(_ a: [Int], _ b: [Int]) throws(BroadcastError) -> [Int] {
         if a == b { return a }
         let rank = max(a.count, b.count)
         var out = [Int](repeating: 1, count: rank)
@@ -21,14 +21,14 @@ public enum Broadcast {
     }
 
     /// The broadcast result shape of several shapes.
-    public static func shape(_ shapes: [[Int]]) throws(BroadcastError) -> [Int] {
+    package static func shape(_ shapes: [[Int]]) throws(BroadcastError) -> [Int] {
         var out: [Int] = []
         for s in shapes { out = try shape(out, s) }
         return out
     }
 
     /// Strides of `input` (row-major) aligned to the rank of `out`, with 0 on broadcast dimensions.
-    public static func alignedStrides(_ input: [Int], to out: [Int]) -> [Int] {
+    package static func alignedStrides(_ input: [Int], to out: [Int]) -> [Int] {
         let own = Shape.strides(input)
         let lead = out.count - input.count
         var s = [Int](repeating: 0, count: out.count)
@@ -49,7 +49,7 @@ public enum Broadcast {
 
     /// Applies `op` elementwise with broadcasting. `outShape` must be `shape(aShape, bShape)`.
     @inlinable
-    public static func binary<T, R>(
+    package static func binary<T, R>(
         _ a: [T], _ aShape: [Int], _ b: [T], _ bShape: [Int], outShape: [Int], _ op: (T, T) -> R
     ) -> [R] {
         let n = Shape.count(outShape)
@@ -123,7 +123,7 @@ public enum Broadcast {
     }
 
     /// Repeats `values` (of shape `from`) to the broadcast-compatible shape `to`.
-    public static func expand<T>(_ values: [T], from: [Int], to: [Int]) -> [T] {
+    package static func expand<T>(_ values: [T], from: [Int], to: [Int]) -> [T] {
         let n = Shape.count(to)
         if values.count == n { return values }
         if values.count == 1 { return [T](repeating: values[0], count: n) }
@@ -154,7 +154,7 @@ public enum Broadcast {
 
     /// Sums a gradient of shape `from` down to the shape `to` that was broadcast to `from`:
     /// the adjoint of broadcasting.
-    public static func reduce(_ grad: [Float], from: [Int], to: [Int]) -> [Float] {
+    package static func reduce(_ grad: [Float], from: [Int], to: [Int]) -> [Float] {
         let target = Shape.count(to)
         if grad.count == target { return grad }
         var out = [Float](repeating: 0, count: target)

@@ -1,9 +1,9 @@
 /// Two shapes that numpy-style broadcasting cannot combine.
-public struct BroadcastError: Error, CustomStringConvertible, Equatable {
-    public var lhs: [Int]
-    public var rhs: [Int]
+package struct BroadcastError: Error, CustomStringConvertible, Equatable {
+    package var lhs: [Int]
+    package var rhs: [Int]
 
-    public var description: String {
+    package var description: String {
         "shapes \(lhs) and \(rhs) cannot be broadcast together (each dimension must match or be 1)"
     }
 }

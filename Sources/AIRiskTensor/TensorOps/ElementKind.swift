@@ -1,5 +1,5 @@
 /// The element types a ``Tensor`` can hold, and how ONNX's richer set of types maps onto them.
-public enum ElementKind: String, Sendable, Equatable, CaseIterable {
+package enum ElementKind: String, Sendable, Equatable, CaseIterable {
     case float = "float32"
     case double = "float64"
     case int64
@@ -8,7 +8,7 @@ public enum ElementKind: String, Sendable, Equatable, CaseIterable {
 
     /// The engine type for an ONNX `TensorProto.DataType` code: double is Float64, every other floating
     /// type computes in Float32, every integer type in Int64. nil for types the engine cannot hold (complex).
-    public init?(onnxDataType code: Int) {
+    package init?(onnxDataType code: Int) {
         switch code {
         case 11: self = .double
         case 1, 10, 16, 17, 18, 19, 20: self = .float  // float, float16, bfloat16, float8 variants
@@ -22,7 +22,7 @@ public enum ElementKind: String, Sendable, Equatable, CaseIterable {
 
 extension Tensor {
     /// The kind of element this tensor stores.
-    public var elementKind: ElementKind {
+    package var elementKind: ElementKind {
         switch storage {
         case .float: .float
         case .double: .double

@@ -1,8 +1,8 @@
 /// Shape arithmetic shared by kernels: element counts, row-major strides and axis normalisation.
-public enum Shape {
+package enum Shape {
     /// The number of elements of a tensor with this shape (1 for a scalar).
     @inlinable
-    public static func count(_ shape: [Int]) -> Int {
+    package static func count(_ shape: [Int]) -> Int {
         var n = 1
         for d in shape { n &*= d }
         return n
@@ -10,7 +10,7 @@ public enum Shape {
 
     /// The element count, or nil when a dimension is negative or the product overflows (shapes
     /// read from a model file must be checked before allocating).
-    public static func checkedCount(_ shape: [Int]) -> Int? {
+    package static func checkedCount(_ shape: [Int]) -> Int? {
         var n = 1
         for d in shape {
             guard d >= 0 else { return nil }
@@ -22,7 +22,7 @@ public enum Shape {
     }
 
     /// Row-major strides in elements: the last dimension has stride 1.
-    public static func strides(_ shape: [Int]) -> [Int] {
+    package static func strides(_ shape: [Int]) -> [Int] {
         var strides = [Int](repeating: 1, count: shape.count)
         var s = 1
         for i in stride(from: shape.count - 1, through: 0, by: -1) {

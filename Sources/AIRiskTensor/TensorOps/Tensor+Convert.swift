@@ -3,14 +3,14 @@
 /// strings parse as numbers.
 extension Tensor {
     /// A conversion that failed because a string element is not a number.
-    public struct ConversionError: Error, CustomStringConvertible {
-        public var value: String
-        public var target: ElementKind
-        public var description: String { "cannot convert the string \"\(value)\" to \(target.rawValue)" }
+    package struct ConversionError: Error, CustomStringConvertible {
+        package var value: String
+        package var target: ElementKind
+        package var description: String { "cannot convert the string \"\(value)\" to \(target.rawValue)" }
     }
 
     /// This tensor's elements converted to `kind`; the shape is unchanged.
-    public func converted(to kind: ElementKind) throws(ConversionError) -> Tensor {
+    package func converted(to kind: ElementKind) throws(ConversionError) -> Tensor {
         if kind == elementKind { return self }
         switch kind {
         case .float: return Tensor(shape: shape, storage: .float(try asFloats()))
@@ -22,7 +22,7 @@ extension Tensor {
     }
 
     /// The elements as Float32, converting from any storage (float64 rounds to nearest).
-    public func asFloats() throws(ConversionError) -> [Float] {
+    package func asFloats() throws(ConversionError) -> [Float] {
         switch storage {
         case .float(let v): return v
         case .double(let v): return v.map { Float($0) }
@@ -40,7 +40,7 @@ extension Tensor {
     }
 
     /// The elements as Float64, converting from any storage (float32 and integers widen exactly up to 2^53).
-    public func asDoubles() throws(ConversionError) -> [Double] {
+    package func asDoubles() throws(ConversionError) -> [Double] {
         switch storage {
         case .double(let v): return v
         case .float(let v): return v.map { Double($0) }
@@ -58,7 +58,7 @@ extension Tensor {
     }
 
     /// The elements as Int64, converting from any storage.
-    public func asInt64s() throws(ConversionError) -> [Int64] {
+    package func asInt64s() throws(ConversionError) -> [Int64] {
         switch storage {
         case .int64(let v): return v
         case .double(let v): return v.map(Tensor.truncatingInt64)
@@ -81,7 +81,7 @@ extension Tensor {
     }
 
     /// The elements as Bool (non-zero is true), converting from any storage.
-    public func asBools() throws(ConversionError) -> [Bool] {
+    package func asBools() throws(ConversionError) -> [Bool] {
         switch storage {
         case .bool(let v): return v
         case .float(let v): return v.map { $0 != 0 }
@@ -103,7 +103,7 @@ extension Tensor {
     }
 
     /// The elements formatted as strings.
-    public func asStrings() -> [String] {
+    package func asStrings() -> [String] {
         switch storage {
         case .string(let v): return v
         case .float(let v): return v.map(Tensor.formatFloat)

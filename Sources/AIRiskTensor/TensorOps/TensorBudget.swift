@@ -2,12 +2,12 @@
 /// its inputs (broadcasting, Expand, ConstantOfShape, Concat, Gather, MatMul, Gemm, Conv and the
 /// pools) checks the output against it before allocating, and ``GraphSizePass`` checks every value it
 /// can size against the same ceiling before a graph runs at all.
-public enum TensorBudget {
+package enum TensorBudget {
     /// The largest value in bytes, once held in the engine's element types: 2 GiB.
-    public static let maxBytes = 2 << 30
+    package static let maxBytes = 2 << 30
 
     /// The bytes one element of `kind` takes in memory (a string counts as its 16-byte reference).
-    public static func elementBytes(_ kind: ElementKind) -> Int {
+    package static func elementBytes(_ kind: ElementKind) -> Int {
         switch kind {
         case .float: 4
         case .double: 8
@@ -19,14 +19,14 @@ public enum TensorBudget {
 
     /// The bytes a tensor of `shape` and `kind` needs, or nil when a dimension is negative or the
     /// product overflows.
-    public static func bytes(_ shape: [Int], _ kind: ElementKind) -> Int? {
+    package static func bytes(_ shape: [Int], _ kind: ElementKind) -> Int? {
         guard let count = Shape.checkedCount(shape) else { return nil }
         let (bytes, overflow) = count.multipliedReportingOverflow(by: elementBytes(kind))
         return overflow ? nil : bytes
     }
 
     /// Whether a tensor of `shape` and `kind` fits under `limit` bytes.
-    public static func fits(_ shape: [Int], _ kind: ElementKind, limit: Int = maxBytes) -> Bool {
+    package static func fits(_ shape: [Int], _ kind: ElementKind, limit: Int = maxBytes) -> Bool {
         guard let b = bytes(shape, kind) else { return false }
         return b <= limit
     }

@@ -2,13 +2,13 @@
 /// multiplied by the value `name`, an initializer of ones shaped (1, width) that inference uses as
 /// is, and for which the trainer feeds a seeded (rows, width) mask whose kept entries are
 /// 1 / (1 − rate) and dropped ones 0.
-public struct DropoutMask: Sendable, Equatable {
-    public var name: String
-    public var width: Int
+package struct DropoutMask: Sendable, Equatable {
+    package var name: String
+    package var width: Int
     /// The probability of dropping a unit, in [0, 1).
-    public var rate: Float
+    package var rate: Float
 
-    public init(name: String, width: Int, rate: Float) {
+    package init(name: String, width: Int, rate: Float) {
         self.name = name
         self.width = width
         self.rate = rate

@@ -6,19 +6,19 @@
 /// Missing values (NaN, and infinities) are left out of the moments and standardised to 0, the feature's
 /// mean: data a tree ensemble was trained on with missing values (XGBoost, LightGBM) trains the tool's own
 /// surrogate, shadow and reference networks without a NaN loss.
-public struct FeatureStandardizer: Sendable, Equatable {
+package struct FeatureStandardizer: Sendable, Equatable {
     /// Per-feature mean.
-    public var mean: [Float]
+    package var mean: [Float]
     /// The population standard deviation, or 1 where the variance is below 1e-12.
-    public var standardDeviation: [Float]
+    package var standardDeviation: [Float]
     /// 1 / ``standardDeviation``, computed in double precision.
-    public var inverseStandardDeviation: [Float]
+    package var inverseStandardDeviation: [Float]
 
     /// The number of features per row.
-    public var featureCount: Int { mean.count }
+    package var featureCount: Int { mean.count }
 
     /// Fits the moments of `rows` rows of `width` features.
-    public init(_ x: [Float], rows n: Int, width d: Int) {
+    package init(_ x: [Float], rows n: Int, width d: Int) {
         var sum = [Double](repeating: 0, count: d)
         var sq = [Double](repeating: 0, count: d)
         var count = [Int](repeating: 0, count: d)
@@ -52,7 +52,7 @@ public struct FeatureStandardizer: Sendable, Equatable {
 
     /// The transform that leaves every feature as given (a missing value still becomes 0): for models that
     /// learn on the raw inputs.
-    public static func identity(width d: Int) -> FeatureStandardizer {
+    package static func identity(width d: Int) -> FeatureStandardizer {
         FeatureStandardizer(
             mean: [Float](repeating: 0, count: d), standardDeviation: [Float](repeating: 1, count: d),
             inverseStandardDeviation: [Float](repeating: 1, count: d))
@@ -65,7 +65,7 @@ public struct FeatureStandardizer: Sendable, Equatable {
     }
 
     /// A standardised copy of `rows` rows: (x − mean) / std, and 0 for a missing (non-finite) value.
-    public func apply(_ x: [Float], rows: Int) -> [Float] {
+    package func apply(_ x: [Float], rows: Int) -> [Float] {
         let d = featureCount
         var out = x
         out.withUnsafeMutableBufferPointer { o in

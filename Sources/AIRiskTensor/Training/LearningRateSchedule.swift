@@ -1,7 +1,7 @@
 import Foundation
 
 /// How the optimiser's learning rate changes over the steps of a run.
-public enum LearningRateSchedule: Sendable, Equatable {
+package enum LearningRateSchedule: Sendable, Equatable {
     /// The configured rate at every step.
     case constant
     /// Cosine decay from the configured rate to `floor` × the rate at the last step, so the last
@@ -9,7 +9,7 @@ public enum LearningRateSchedule: Sendable, Equatable {
     case cosine(floor: Float)
 
     /// The factor applied to the rate at `step` (0-based) of `total` steps.
-    public func factor(step: Int, of total: Int) -> Float {
+    package func factor(step: Int, of total: Int) -> Float {
         switch self {
         case .constant:
             return 1

@@ -2,7 +2,7 @@ import Foundation
 
 /// Training objectives, evaluated on the model's output in Swift: each returns the mean loss
 /// over the batch and its gradient with respect to the output, which seeds the reverse pass.
-public enum Loss: Sendable, Equatable {
+package enum Loss: Sendable, Equatable {
     /// Softmax cross-entropy on logits / temperature, against labels or soft targets. (For
     /// distillation, scale the learning rate by T² if you want the usual gradient magnitude.)
     case softmaxCrossEntropy(temperature: Float = 1)
@@ -10,7 +10,7 @@ public enum Loss: Sendable, Equatable {
     case meanSquaredError
 
     /// The mean loss and d(loss)/d(output).
-    public func evaluate(output: Tensor, targets: Targets) throws -> (loss: Float, gradient: Tensor) {
+    package func evaluate(output: Tensor, targets: Targets) throws -> (loss: Float, gradient: Tensor) {
         guard let y = output.floats, output.rank == 2 else {
             throw TrainingError.invalidData("the model output must be a float matrix, got shape \(output.shape)")
         }

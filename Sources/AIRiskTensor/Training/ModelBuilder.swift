@@ -1,9 +1,9 @@
 /// Builds the small models the probes train (shadow, reference and surrogate models) as graphs
 /// of ordinary ONNX operators, with seeded initial parameters. Classifiers output `logits` and
 /// `probabilities`; regressors output `values`.
-public enum ModelBuilder {
+package enum ModelBuilder {
     /// A hidden-layer nonlinearity.
-    public enum Activation: String, Sendable, CaseIterable {
+    package enum Activation: String, Sendable, CaseIterable {
         case relu, tanh, sigmoid
 
         var opType: String {
@@ -18,7 +18,7 @@ public enum ModelBuilder {
     }
 
     /// What the last layer produces.
-    public enum Head: Sendable, Equatable {
+    package enum Head: Sendable, Equatable {
         /// Class logits plus a Softmax `probabilities` output.
         case classifier(classes: Int)
         /// Real values (one per output unit).
@@ -33,7 +33,7 @@ public enum ModelBuilder {
     }
 
     /// The recurrent cell of a sequence model.
-    public enum Cell: String, Sendable, CaseIterable {
+    package enum Cell: String, Sendable, CaseIterable {
         case rnn, gru, lstm
 
         var opType: String {
@@ -134,7 +134,7 @@ public enum ModelBuilder {
     /// positive `dropout` rate every hidden activation is followed by an inverted-dropout mask
     /// (see ``DropoutMask``). `initialisation` replaces the default schemes (He normal for ReLU layers,
     /// Glorot uniform otherwise and for the last layer) on every layer.
-    public static func mlp(
+    package static func mlp(
         inputSize: Int, hiddenSizes: [Int], head: Head, activation: Activation = .relu, dropout: Float = 0,
         initialisation: WeightInit? = nil, seed: UInt64
     ) -> TrainableModel {
@@ -154,14 +154,14 @@ public enum ModelBuilder {
     }
 
     /// Multinomial logistic regression: one Gemm to class logits.
-    public static func logisticRegression(inputSize: Int, classes: Int, seed: UInt64) -> TrainableModel {
+    package static func logisticRegression(inputSize: Int, classes: Int, seed: UInt64) -> TrainableModel {
         mlp(inputSize: inputSize, hiddenSizes: [], head: .classifier(classes: classes), seed: seed)
     }
 
     /// A small convolutional classifier for inputs of shape (N, channels, height, width):
     /// Conv(3×3, same padding) → Relu → MaxPool(2×2) → Flatten → Gemm. Needs the Conv and MaxPool
     /// kernels to be registered.
-    public static func convNet(
+    package static func convNet(
         channels: Int, height: Int, width: Int, filters: Int = 8, kernelSize: Int = 3, classes: Int, seed: UInt64
     ) -> TrainableModel {
         var a = Assembly(rng: SeededGenerator(seed: seed))
@@ -197,7 +197,7 @@ public enum ModelBuilder {
     /// A recurrent sequence model for inputs of shape (N, T, features): the batch-first input is
     /// transposed to ONNX's (T, N, features), run through one RNN/GRU/LSTM layer, and the last
     /// hidden state feeds a Gemm head. Needs the recurrent kernel to be registered.
-    public static func recurrent(
+    package static func recurrent(
         cell: Cell, inputSize: Int, hiddenSize: Int, head: Head, seed: UInt64
     ) -> TrainableModel {
         var a = Assembly(rng: SeededGenerator(seed: seed))

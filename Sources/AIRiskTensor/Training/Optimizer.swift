@@ -1,6 +1,6 @@
 /// A first-order optimiser with optional L2 weight decay (added to the gradient of every
 /// parameter of rank ≥ 2, i.e. weights but not biases).
-public enum Optimizer: Sendable, Equatable {
+package enum Optimizer: Sendable, Equatable {
     /// Stochastic gradient descent with (heavy-ball) momentum.
     case sgd(learningRate: Float, momentum: Float = 0, weightDecay: Float = 0)
     /// Adam (Kingma & Ba), with bias correction.

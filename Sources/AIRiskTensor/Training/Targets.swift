@@ -1,5 +1,5 @@
 /// What a model is trained to produce, one entry per input row.
-public enum Targets: Sendable, Equatable {
+package enum Targets: Sendable, Equatable {
     /// Class indices (softmax cross-entropy).
     case labels([Int])
     /// Class distributions of shape (N, classes), e.g. a teacher's soft labels.
@@ -8,7 +8,7 @@ public enum Targets: Sendable, Equatable {
     case values(Tensor)
 
     /// The number of rows.
-    public var count: Int {
+    package var count: Int {
         switch self {
         case .labels(let l): l.count
         case .distributions(let t), .values(let t): t.shape.first ?? 0

@@ -9,9 +9,9 @@ import Dispatch
 /// classifiers, the extraction surrogates (with a distillation ``TrainingObjective``) and the
 /// defense retrains (dropout masks from ``TrainableModel/dropout``, DP-SGD through
 /// ``TrainingConfig/privacy``).
-public enum Trainer {
+package enum Trainer {
     /// Trains `model` on `inputs` (batch dimension first) and `targets`.
-    public static func train(
+    package static func train(
         _ model: TrainableModel, inputs: Tensor, targets: Targets, config: TrainingConfig
     ) throws -> TrainingResult {
         let n = inputs.shape.first ?? 0
@@ -27,7 +27,7 @@ public enum Trainer {
     /// Trains `model` on `inputs` with a caller-computed objective (``TrainingConfig/loss`` is not
     /// used). Batch order, dropout masks and DP noise are drawn from `generator`, which the caller
     /// may have used before (e.g. for the initial weights), so one seeded stream can drive a run.
-    public static func train(
+    package static func train(
         _ model: TrainableModel, inputs: Tensor, objective: some TrainingObjective, config: TrainingConfig,
         generator rng: inout SeededGenerator
     ) throws -> TrainingResult {
@@ -227,7 +227,7 @@ public enum Trainer {
 
     /// Trains independent jobs concurrently across cores. Each job depends only on its own model,
     /// data and seed, so the results equal those of training the jobs one after another, in order.
-    public static func trainInParallel(_ jobs: [TrainingJob]) throws -> [TrainingResult] {
+    package static func trainInParallel(_ jobs: [TrainingJob]) throws -> [TrainingResult] {
         let box = ResultSlots<Result<TrainingResult, any Error>>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]
@@ -240,7 +240,7 @@ public enum Trainer {
     }
 
     /// The async form of ``trainInParallel(_:)``, as a task group.
-    public static func trainInParallel(_ jobs: [TrainingJob]) async throws -> [TrainingResult] {
+    package static func trainInParallel(_ jobs: [TrainingJob]) async throws -> [TrainingResult] {
         try await withThrowingTaskGroup(of: (Int, TrainingResult).self) { group in
             for (i, job) in jobs.enumerated() {
                 group.addTask {
@@ -254,7 +254,7 @@ public enum Trainer {
     }
 
     /// The fraction of rows whose highest-scoring output column equals the label.
-    public static func accuracy(_ model: TrainableModel, inputs: Tensor, labels: [Int]) throws -> Float {
+    package static func accuracy(_ model: TrainableModel, inputs: Tensor, labels: [Int]) throws -> Float {
         let y = try model.predict(inputs)
         guard let v = y.floats, y.rank == 2, y.shape[0] == labels.count else {
             throw TrainingError.invalidData("predictions of shape \(y.shape) do not match \(labels.count) labels")

@@ -1,5 +1,5 @@
 /// Why a training run cannot proceed.
-public enum TrainingError: Error, CustomStringConvertible, Equatable {
+package enum TrainingError: Error, CustomStringConvertible, Equatable {
     /// Inputs and targets disagree, or a target is invalid for the loss.
     case invalidData(String)
     /// The configuration cannot be used (e.g. a batch size of 0).
@@ -7,7 +7,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     /// The loss became NaN or infinite (learning rate too high?).
     case diverged(epoch: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidData(let s): "training data: \(s)"
         case .invalidConfiguration(let s): "training configuration: \(s)"

@@ -1,11 +1,11 @@
 /// One independent training run, for ``Trainer/trainInParallel(_:)``.
-public struct TrainingJob: Sendable {
-    public var model: TrainableModel
-    public var inputs: Tensor
-    public var targets: Targets
-    public var config: TrainingConfig
+package struct TrainingJob: Sendable {
+    package var model: TrainableModel
+    package var inputs: Tensor
+    package var targets: Targets
+    package var config: TrainingConfig
 
-    public init(model: TrainableModel, inputs: Tensor, targets: Targets, config: TrainingConfig) {
+    package init(model: TrainableModel, inputs: Tensor, targets: Targets, config: TrainingConfig) {
         self.model = model
         self.inputs = inputs
         self.targets = targets

@@ -2,7 +2,7 @@
 /// indices of the batch's rows in the training set, the mean loss over the batch and its gradient
 /// with respect to the output (which seeds the reverse pass). Use it for losses that need more
 /// per-row context than ``Targets`` carries, such as distillation against a teacher's answers.
-public protocol TrainingObjective: Sendable {
+package protocol TrainingObjective: Sendable {
     func evaluate(output: Tensor, rows: [Int]) throws -> (loss: Float, gradient: Tensor)
 }
 

@@ -1,18 +1,18 @@
 /// A trained model and its loss curve.
-public struct TrainingResult: Sendable {
+package struct TrainingResult: Sendable {
     /// The model with its parameters (graph initializers) updated.
-    public var model: TrainableModel
+    package var model: TrainableModel
     /// Mean training loss per epoch.
-    public var lossHistory: [Float]
+    package var lossHistory: [Float]
     /// The epochs trained (fewer than configured when early stopping ended the run).
-    public var epochsTrained: Int
+    package var epochsTrained: Int
     /// The 1-based epoch whose parameters the model holds: the last one, or under early stopping
     /// the one with the lowest validation loss.
-    public var keptEpoch: Int
+    package var keptEpoch: Int
     /// The validation loss of ``keptEpoch``, when early stopping watched one.
-    public var validationLoss: Float?
+    package var validationLoss: Float?
 
-    public init(
+    package init(
         model: TrainableModel, lossHistory: [Float], epochsTrained: Int? = nil, keptEpoch: Int? = nil,
         validationLoss: Float? = nil
     ) {

@@ -1,5 +1,5 @@
 /// Seeded weight initialisation schemes.
-public enum WeightInit: String, Sendable, Equatable {
+package enum WeightInit: String, Sendable, Equatable {
     /// Glorot/Xavier uniform: U(-a, a) with a = sqrt(6 / (fanIn + fanOut)); suits tanh and sigmoid.
     case glorotUniform
     /// He/Kaiming normal: N(0, 2 / fanIn); suits ReLU.
@@ -8,7 +8,7 @@ public enum WeightInit: String, Sendable, Equatable {
     case glorotNormal
 
     /// `count` weights for a layer with the given fan-in and fan-out.
-    public func sample(count: Int, fanIn: Int, fanOut: Int, using rng: inout SeededGenerator) -> [Float] {
+    package func sample(count: Int, fanIn: Int, fanOut: Int, using rng: inout SeededGenerator) -> [Float] {
         switch self {
         case .glorotUniform:
             let a = (6 / Float(max(fanIn + fanOut, 1))).squareRoot()

@@ -1,4 +1,5 @@
 import AIRiskSupport
+import AIRiskTestSupport
 import Foundation
 
 @testable import AIRiskEndpoint
@@ -14,7 +15,7 @@ final class FaultServer: Sendable {
             let p = Int(line.dropFirst(5).trimmingCharacters(in: .whitespaces))
         else {
             child.stop()
-            throw EndpointError.configuration("fault server did not start: \(child.stderrText())")
+            throw TestSetupError("fault server did not start: \(child.stderrText())")
         }
         port = p
     }

@@ -7,6 +7,10 @@ struct ConvKernel: Kernel {
     private let context: NeuralNodeContext
     private let window: SpatialWindow
     private let group: Int
+    #if canImport(CDNNL)
+        /// oneDNN's direct convolution for the forward pass, with the primitive of the last shape.
+        private let direct = DNNLConvolution()
+    #endif
 
     /// Bound on the column buffer (in floats) so that large batches are processed in chunks.
     private static let columnBudget = 1 << 17
@@ -73,6 +77,34 @@ struct ConvKernel: Kernel {
             plan.kernelSize == 1 && plan.stride.allSatisfy { $0 == 1 } && plan.padBegin.allSatisfy { $0 == 0 }
             && plan.padEnd.allSatisfy { $0 == 0 } && outSize == inSize
         let count = g.batch * g.filters * outSize
+        let outputShape = [g.batch, g.filters] + plan.outputSpatial
+        #if canImport(CDNNL)
+            if DNNLConvolution.isEnabled {
+                let r = plan.rank
+                let shape = DNNLConvolution.Shape(
+                    input: x.shape, weights: w.shape, output: outputShape, group: group, hasBias: b != nil,
+                    stride: Array(plan.stride.suffix(r)), dilation: Array(plan.dilation.suffix(r)),
+                    padBegin: Array(plan.padBegin.suffix(r)), padEnd: Array(plan.padEnd.suffix(r)))
+                var done = false
+                let y = [Float](unsafeUninitializedCapacity: count) { yp, initialized in
+                    x.values.withUnsafeBufferPointer { xp in
+                        if let bias = b?.values {
+                            bias.withUnsafeBufferPointer { bp in
+                                done = direct.run(
+                                    shape, input: xp.baseAddress!, weights: w.values, bias: bp.baseAddress!,
+                                    output: yp.baseAddress!)
+                            }
+                        } else {
+                            done = direct.run(
+                                shape, input: xp.baseAddress!, weights: w.values, bias: nil, output: yp.baseAddress!)
+                        }
+                    }
+                    if !done { yp.initialize(repeating: 0) }
+                    initialized = count
+                }
+                if done { return KernelOutput(outputs: [Tensor(shape: outputShape, scalars: y)]) }
+            }
+        #endif
         let columns = FloatScratch(uninitializedCount: pointwise ? 0 : g.rows * outSize)
         let y = [Float](unsafeUninitializedCapacity: count) { yp, initialized in
             x.values.withUnsafeBufferPointer { xp in
@@ -108,8 +140,7 @@ struct ConvKernel: Kernel {
             }
             initialized = count
         }
-        let shape = [g.batch, g.filters] + plan.outputSpatial
-        return KernelOutput(outputs: [Tensor(shape: shape, scalars: y)])
+        return KernelOutput(outputs: [Tensor(shape: outputShape, scalars: y)])
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {

@@ -2,7 +2,7 @@
 ///
 /// Every case names the operator and the node so that a user can find the offending node in
 /// their model (for example with `airisk inspect`).
-public enum NeuralKernelError: Error, CustomStringConvertible, Sendable {
+package enum NeuralKernelError: Error, CustomStringConvertible, Sendable {
     /// An attribute is missing, has the wrong type, or holds a value the operator does not allow.
     case invalidAttribute(opType: String, node: String, attribute: String, reason: String)
     /// A legal ONNX feature that this engine does not implement.
@@ -12,7 +12,7 @@ public enum NeuralKernelError: Error, CustomStringConvertible, Sendable {
     /// The output or the window work would exceed ``TensorBudget/maxBytes``, or its size overflows.
     case outputTooLarge(opType: String, node: String, what: String, limit: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidAttribute(let op, let node, let attribute, let reason):
             "\(op) node '\(node)': attribute '\(attribute)' \(reason)"

@@ -5,6 +5,6 @@
 /// outputs (inference, probing a model without input gradients) calls
 /// ``forwardWithoutTape(_:)`` instead of ``Kernel/forward(_:)`` to skip that memory traffic.
 /// The outputs are identical; `saved` is nil, so backward cannot be run on the result.
-public protocol TapeFreeForward: Kernel {
+package protocol TapeFreeForward: Kernel {
     func forwardWithoutTape(_ inputs: [Tensor?]) throws -> KernelOutput
 }
