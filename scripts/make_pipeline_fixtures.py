@@ -35,8 +35,16 @@ Deterministic (seeded). Writes, under Tests/Fixtures/models/pipelines/:
     catboost.expected.json             exporter (save_model(format="onnx")); onnxruntime's outputs on the first 20
                                        held-out rows (needs catboost; skipped with a note without it)
 
-airisk's engine computes in float32: on the float64 pipeline a value close to a split can fall on the other side
-than in onnxruntime, which computes the scaler in float64 (the Swift tests pin how often).
+    ridge_f64.onnx, logistic_f64.onnx, forest_f64.onnx
+                                       float64 models the way users make them: skl2onnx.to_onnx(model,
+                                       X.astype(np.float64)) of a StandardScaler + Ridge on the diabetes data, a
+                                       StandardScaler + LogisticRegression (three classes, wine) and a
+                                       RandomForestClassifier (breast cancer); the graphs compute in float64
+    float64.expected.json              their inputs (the first 20 held-out rows, rounded to 4 decimals as a CSV would
+                                       hold them) and onnxruntime's outputs
+
+airisk's engine has a float64 lane: float64 models compute in float64 where onnxruntime does, so the float64
+pipeline and the float64 models above agree with onnxruntime on every row (the Swift tests check 1e-5 relative).
 """
 
 import json
@@ -86,6 +94,7 @@ def main() -> None:
     f32 = df.astype({"age": np.float32, "amount": np.float32})
     build(f32, "credit_pipeline_f32", write_csv=False)
     svm_fixtures()
+    float64_fixtures()
     boosted_fixtures()
     catboost_fixture()
 
@@ -197,6 +206,54 @@ def svm_fixtures() -> None:
         }
     (OUT / "svm.expected.json").write_text(json.dumps(expected, indent=1) + "\n")
     (OUT / "knn.expected.json").write_text(json.dumps(neighbours, indent=1) + "\n")
+
+
+def float64_fixtures() -> None:
+    from sklearn.datasets import load_breast_cancer, load_diabetes, load_wine
+    from sklearn.linear_model import LogisticRegression, Ridge
+
+    expected = {}
+    models = {
+        "ridge_f64": (Pipeline([("scale", StandardScaler()), ("ridge", Ridge(alpha=0.5))]), load_diabetes, {}),
+        "logistic_f64": (
+            Pipeline([("scale", StandardScaler()), ("clf", LogisticRegression(max_iter=2000))]),
+            load_wine,
+            {LogisticRegression: {"zipmap": False}},
+        ),
+        "forest_f64": (
+            RandomForestClassifier(n_estimators=20, max_depth=6, random_state=SEED),
+            load_breast_cancer,
+            {RandomForestClassifier: {"zipmap": False}},
+        ),
+    }
+    for name, (model, load, options) in models.items():
+        x, y = load(return_X_y=True)
+        order = np.random.default_rng(SEED).permutation(len(x))
+        x, y = np.round(x[order], 4).astype(np.float64), y[order]
+        n = len(x) * 2 // 3
+        model.fit(x[:n], y[:n])
+        # (skl2onnx's float64 GradientBoosting and DecisionTree graphs fail onnxruntime's type check; a forest loads.)
+        onx = to_onnx(model, x[:1].astype(np.float64), options=options)
+        (OUT / f"{name}.onnx").write_bytes(onx.SerializeToString())
+        sess = ort.InferenceSession(str(OUT / f"{name}.onnx"), providers=["CPUExecutionProvider"])
+        rows = x[n : n + 20]
+        outputs = sess.run(None, {sess.get_inputs()[0].name: rows})
+        entry = {
+            "operators": sorted({node.op_type for node in onx.graph.node}),
+            "input_type": sess.get_inputs()[0].type,
+            "features": int(x.shape[1]),
+            "x": rows.tolist(),
+        }
+        if len(outputs) == 1:
+            entry["prediction"] = np.asarray(outputs[0], dtype=np.float64).reshape(-1).tolist()
+            entry["output_type"] = sess.get_outputs()[0].type
+        else:
+            entry["label"] = np.asarray(outputs[0]).astype(int).tolist()
+            entry["probabilities"] = np.asarray(outputs[1], dtype=np.float64).tolist()
+            entry["output_type"] = sess.get_outputs()[1].type
+        expected[name] = entry
+        print(name, entry["operators"], entry["input_type"], entry["output_type"])
+    (OUT / "float64.expected.json").write_text(json.dumps(expected, indent=1) + "\n")
 
 
 def boosted_fixtures() -> None:

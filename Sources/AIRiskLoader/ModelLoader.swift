@@ -48,12 +48,12 @@ package struct ModelLoader: Sendable {
         let onnx = try openFile(url)
         let name = name ?? url.lastPathComponent
         let file = try access(onnx, name: name, inputShape: inputShape)
-        if !file.reducedPrecisionInputs.isEmpty {
+        if !file.reducedPrecisionNodes.isEmpty {
             progress(
-                "warning: \(name): the inputs \(file.reducedPrecisionInputs.joined(separator: ", ")) are float64 and "
-                    + "airisk computes in float32; a value within float32 rounding of a decision threshold can be "
-                    + "answered differently than by onnxruntime (cast those columns to float32 before training and "
-                    + "export to avoid it)")
+                "warning: \(name): the operators \(file.reducedPrecisionNodes.joined(separator: ", ")) receive float64 "
+                    + "values but airisk computes them in float32; a value within float32 rounding of a decision "
+                    + "threshold can be answered differently than by onnxruntime (cast those columns to float32 "
+                    + "before training and export to avoid it)")
         }
         let access: any ModelAccess =
             switch level {

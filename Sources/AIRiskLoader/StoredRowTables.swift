@@ -16,7 +16,7 @@ enum StoredRowTables {
         }
         for (name, tensor) in model.graph.initializers.sorted(by: { $0.key < $1.key }) {
             guard tensor.shape.count == 2, tensor.shape[1] == width, tensor.shape[0] >= 2,
-                let values = tensor.floats
+                let values = tensor.floats ?? tensor.doubles?.map({ Float($0) })
             else { continue }
             tables.append(StoredRowTable(origin: "constant '\(name)' \(tensor.shape)", values: values, width: width))
         }

@@ -140,7 +140,12 @@ struct InputFeed: Sendable {
                 }
             }
             switch slot.element {
-            case .float, .double, .float16, .bfloat16:
+            case .double:
+                var out: [Double] = []
+                out.reserveCapacity(rows * w)
+                column { out.append(Self.widened($0)) }
+                feeds[slot.name] = Tensor(shape: shape, doubles: out)
+            case .float, .float16, .bfloat16:
                 var out: [Float] = []
                 out.reserveCapacity(rows * w)
                 column { out.append($0) }
@@ -170,6 +175,14 @@ struct InputFeed: Sendable {
             }
         }
         return feeds
+    }
+
+    /// A float32 value widened to float64 through its shortest decimal form: a CSV cell such as 4686.45, read
+    /// into float32, reaches a float64 input as the float64 nearest 4686.45 (what pandas reads), not as the
+    /// float32's exact value 4686.4501953125. Exact for every decimal of at most 7 significant digits.
+    static func widened(_ value: Float) -> Double {
+        guard value.isFinite else { return Double(value) }
+        return Double("\(value)") ?? Double(value)
     }
 
     /// The categories of the first category encoder `input` reaches through shape-only and identity nodes.

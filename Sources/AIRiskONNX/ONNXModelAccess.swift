@@ -22,15 +22,11 @@ package struct ONNXModelAccess: ModelAccess {
     /// A binary SVMClassifier without probabilities answers [s, −s] with s > 0 for class 1 (onnxruntime's layout
     /// for skl2onnx's SVC): the two columns are swapped so that column c holds class c's evidence.
     let swappedBinaryScores: Bool
-    /// The graph inputs declared float64. The engine computes in float32, so a value that lies within float32's
-    /// rounding of a decision threshold (a tree's split after a float64 scaler) can be answered differently than
-    /// by a float64 runtime; the loader warns about it.
-    package var reducedPrecisionInputs: [String] {
-        model.inputs.compactMap { input in
-            if case .tensor(.double, _) = input.declaredType { return input.name }
-            return nil
-        }
-    }
+    /// The nodes that receive float64 values but compute in float32 (operators without a float64 path; see
+    /// ``Executor/reducedPrecisionNodes``): a value within float32 rounding of a decision threshold there can be
+    /// answered differently than by onnxruntime; the loader warns about it. Empty when the whole float64 part of
+    /// the graph computes in float64.
+    package var reducedPrecisionNodes: [String] { executor.reducedPrecisionNodes }
     package let scoresOutput: String
     /// The integer label output, when the model exports one.
     package let labelOutput: String?
@@ -316,7 +312,14 @@ package struct ONNXModelAccess: ModelAccess {
     /// The executor's inputs for `batch`: the batch itself for one float input, else one typed tensor per input.
     private func graphInputs(_ batch: Tensor) throws -> [String: Tensor] {
         if let feed { return try feed.tensors(batch) }
-        return [inputName: try floatBatch(batch)]
+        if batch.elementKind == .double, case .tensor(.double, _) = model.inputs[0].declaredType {
+            return [inputName: batch]  // float64 rows for a float64 input: as given
+        }
+        let values = try floatBatch(batch)
+        if case .tensor(.double, _) = model.inputs[0].declaredType, let f = values.floats {
+            return [inputName: Tensor(shape: values.shape, doubles: f.map(InputFeed.widened))]
+        }
+        return [inputName: values]
     }
 
     /// The operator (`LinearClassifier` or `SVMClassifier`) whose raw decision scores `output` carries: it comes
@@ -346,6 +349,7 @@ package struct ONNXModelAccess: ModelAccess {
 
     private func floatBatch(_ batch: Tensor) throws -> Tensor {
         if batch.floats != nil { return batch }
+        if let doubles = batch.doubles { return Tensor(shape: batch.shape, scalars: doubles.map { Float($0) }) }
         if let ints = batch.int64s { return Tensor(shape: batch.shape, scalars: ints.map { Float($0) }) }
         throw ModelAccessError.badInput(
             model: description.name, reason: "input must be numeric, got \(batch.elementTypeName)")
@@ -364,7 +368,8 @@ package struct ONNXModelAccess: ModelAccess {
             }
             return ModelOutput(kind: .labels, rows: rows, scores: [], width: 0, labels: ints.map { Int($0) })
         }
-        guard var values = scores.floats, rows > 0, values.count % rows == 0 else {
+        guard var values = scores.floats ?? scores.doubles?.map({ Float($0) }), rows > 0, values.count % rows == 0
+        else {
             throw ModelAccessError.badOutput(
                 model: description.name, reason: "output '\(scoresOutput)' has shape \(scores.shape) for \(rows) rows")
         }

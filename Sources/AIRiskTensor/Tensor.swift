@@ -1,12 +1,15 @@
 /// An n-dimensional array with contiguous row-major storage.
 ///
-/// Float32 is the compute type of the engine; 64-bit integers carry shapes, indices and integer
+/// Float32 is the compute type of the engine; float64 values (graph inputs, initializers and
+/// constants declared double) are kept as Double and computed in Double by the kernels that have a
+/// float64 path (``DoubleKernel``); 64-bit integers carry shapes, indices and integer
 /// labels; booleans and strings exist so that ONNX graphs that carry them (masks, string class
 /// labels) can be represented without lossy conversion.
 package struct Tensor: Sendable, Equatable {
     /// The element storage, one case per supported element type.
     package enum Storage: Sendable, Equatable {
         case float([Float])
+        case double([Double])
         case int64([Int64])
         case bool([Bool])
         case string([String])
@@ -42,6 +45,7 @@ package struct Tensor: Sendable, Equatable {
     package var elementTypeName: String {
         switch storage {
         case .float: "float32"
+        case .double: "float64"
         case .int64: "int64"
         case .bool: "bool"
         case .string: "string"
@@ -52,6 +56,19 @@ package struct Tensor: Sendable, Equatable {
     package var floats: [Float]? {
         if case .float(let v) = storage { return v }
         return nil
+    }
+
+    /// The Float64 elements, or nil when the tensor holds another type.
+    package var doubles: [Double]? {
+        if case .double(let v) = storage { return v }
+        return nil
+    }
+
+    /// A Float64 tensor. `values.count` must equal the product of `shape`.
+    package init(shape: [Int], doubles values: [Double]) {
+        precondition(shape.reduce(1, *) == values.count, "shape \(shape) does not match \(values.count) elements")
+        self.shape = shape
+        self.storage = .double(values)
     }
 
     /// The Int64 elements, or nil when the tensor holds another type.

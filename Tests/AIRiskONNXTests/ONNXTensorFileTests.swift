@@ -28,6 +28,7 @@ struct ONNXTensorFileTests {
             let values = try #require(want.values)
             switch tensor.storage {
             case .float(let v): #expect(v == values.map { Float($0) }, "\(name)")
+            case .double(let v): #expect(v == values.map { Double($0) }, "\(name)")
             case .int64(let v): #expect(v == values.map { Int64($0) }, "\(name)")
             case .bool(let v): #expect(v == values.map { $0 != 0 }, "\(name)")
             case .string: Issue.record("\(name) decoded as strings")

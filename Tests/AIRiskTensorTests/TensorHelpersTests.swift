@@ -84,7 +84,8 @@ struct TensorHelpersTests {
         #expect(throws: Tensor.ConversionError.self) {
             try Tensor(shape: [1], storage: .string(["abc"])).converted(to: .int64)
         }
-        #expect(ElementKind(onnxDataType: 11) == .float)
+        #expect(ElementKind(onnxDataType: 11) == .double)
+        #expect(ElementKind(onnxDataType: 10) == .float)
         #expect(ElementKind(onnxDataType: 6) == .int64)
         #expect(ElementKind(onnxDataType: 14) == nil)
     }

@@ -115,6 +115,7 @@ package enum DatasetLoader {
             }
             switch labels.storage {
             case .int64, .float: y = labels
+            case .double(let v): y = Tensor(shape: labels.shape, scalars: v.map { Float($0) })
             case .bool(let v): y = Tensor(shape: labels.shape, int64: v.map { $0 ? 1 : 0 })
             case .string:
                 throw DataError.inconsistentDataset(source: source, reason: "string labels are not supported")
@@ -168,6 +169,7 @@ package enum DatasetLoader {
         }
         switch t.storage {
         case .float: return t
+        case .double(let v): return Tensor(shape: t.shape, scalars: v.map { Float($0) })
         case .int64(let v): return Tensor(shape: t.shape, scalars: v.map { Float($0) })
         case .bool(let v): return Tensor(shape: t.shape, scalars: v.map { $0 ? 1 : 0 })
         case .string:

@@ -102,6 +102,7 @@ package enum NPYReader {
         if header.fortranOrder && header.shape.count > 1 {
             switch storage {
             case .float(let v): storage = .float(fortranToRowMajor(v, shape: header.shape))
+            case .double(let v): storage = .double(fortranToRowMajor(v, shape: header.shape))
             case .int64(let v): storage = .int64(fortranToRowMajor(v, shape: header.shape))
             case .bool(let v): storage = .bool(fortranToRowMajor(v, shape: header.shape))
             case .string(let v): storage = .string(fortranToRowMajor(v, shape: header.shape))

@@ -16,6 +16,7 @@ package enum NPYWriter {
         let descr: String
         switch tensor.storage {
         case .float: descr = "<f4"
+        case .double: descr = "<f8"
         case .int64: descr = "<i8"
         case .bool: descr = "|b1"
         case .string: throw UnsupportedTensor(elementType: tensor.elementTypeName)
@@ -39,6 +40,10 @@ package enum NPYWriter {
         out += header
         switch tensor.storage {
         case .float(let v):
+            v.withUnsafeBufferPointer { buffer in
+                for x in buffer { withUnsafeBytes(of: x.bitPattern.littleEndian) { out += $0 } }
+            }
+        case .double(let v):
             v.withUnsafeBufferPointer { buffer in
                 for x in buffer { withUnsafeBytes(of: x.bitPattern.littleEndian) { out += $0 } }
             }

@@ -86,7 +86,7 @@ enum TensorDecoding {
             storage = .float(proto.floatData)
         case 11:
             available = proto.doubleData.count
-            storage = .float(proto.doubleData.map { Float($0) })
+            storage = .double(proto.doubleData)
         case 10:
             available = proto.int32Data.count
             storage = .float(proto.int32Data.map { halfToFloat(UInt16(truncatingIfNeeded: $0)) })
@@ -158,7 +158,7 @@ enum TensorDecoding {
                         }
                         n = count
                     })
-            case 11: return .float((0..<count).map { Float(Double(bitPattern: u64($0))) })
+            case 11: return .double((0..<count).map { Double(bitPattern: u64($0)) })
             case 10: return .float((0..<count).map { halfToFloat(u16($0)) })
             case 16: return .float((0..<count).map { Float(bitPattern: UInt32(u16($0)) << 16) })
             case 2: return .int64((0..<count).map { Int64(buf[$0]) })

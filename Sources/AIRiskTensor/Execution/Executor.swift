@@ -12,6 +12,9 @@ package struct Executor: Sendable {
         let tapeFree: (any TapeFreeForward)?
         let name: String
         let opType: String
+        /// Whether the kernel computes float64 inputs in float64; when false, float64 inputs are rounded to
+        /// float32 at the kernel's boundary.
+        let computesDouble: Bool
         /// Slot per node input; -1 for an omitted optional input.
         let inputs: [Int]
         /// Slot per node output; -1 for an omitted optional output.
@@ -98,6 +101,7 @@ package struct Executor: Sendable {
             steps.append(
                 Step(
                     kernel: kernel, tapeFree: kernel as? any TapeFreeForward, name: nodeName, opType: node.opType,
+                    computesDouble: (kernel as? any DoubleKernel)?.computesDouble ?? false,
                     inputs: inputs, outputs: outputs,
                     releases: []))
         }
@@ -132,6 +136,44 @@ package struct Executor: Sendable {
         self.outputSlots = outputSlots
         self.differentiableOutputs = Executor.analyseGradients(
             steps: steps, inputSlots: inputSlots, outputSlots: outputSlots, slotCount: initialValues.count)
+        self.reducedPrecisionNodes = Executor.analysePrecision(
+            steps: steps, inputSlots: inputSlots, initialValues: initialValues)
+    }
+
+    /// The nodes that receive a float64 value but have no float64 path, as "name (OpType)": the engine rounds
+    /// their float64 inputs to float32 (nearest) at the node's boundary, so their results can differ from a
+    /// float64 runtime's in the last float32 digits. Empty when every float64 value is computed in float64.
+    package let reducedPrecisionNodes: [String]
+
+    /// Follows float64 values from the graph inputs and initializers through the kernels that keep them.
+    static func analysePrecision(
+        steps: [Step], inputSlots: [(info: ValueInfo, slot: Int)], initialValues: [Tensor?]
+    ) -> [String] {
+        var isDouble = initialValues.map { $0?.elementKind == .double }
+        for (info, slot) in inputSlots where ValueTypeName.kind(info.elementType) == .double { isDouble[slot] = true }
+        var reduced: [String] = []
+        for step in steps {
+            guard step.inputs.contains(where: { $0 >= 0 && isDouble[$0] }) else { continue }
+            guard step.computesDouble else {
+                reduced.append("\(step.name) (\(step.opType))")
+                continue
+            }
+            if (step.kernel as? any DoubleKernel)?.keepsDouble ?? false {
+                for s in step.outputs where s >= 0 { isDouble[s] = true }
+            }
+        }
+        return reduced
+    }
+
+    /// The boundary rule for a kernel without a float64 path: its float64 inputs rounded to float32.
+    @inline(__always)
+    static func boundary(_ inputs: inout [Tensor?], _ step: Step) {
+        guard !step.computesDouble else { return }
+        for i in inputs.indices {
+            if case .double(let v)? = inputs[i]?.storage, let shape = inputs[i]?.shape {
+                inputs[i] = Tensor(shape: shape, storage: .float(v.map { Float($0) }))
+            }
+        }
     }
 
     /// Whether some graph output depends on a float graph input through differentiable kernels
@@ -185,7 +227,9 @@ package struct Executor: Sendable {
         for step in steps {
             let foldable =
                 !unfoldable.contains(step.opType) && step.inputs.allSatisfy { $0 < 0 || constant[$0] }
-            guard foldable, let out = try? step.kernel.forward(step.inputs.map { $0 >= 0 ? values[$0] : nil }),
+            var ins = step.inputs.map { $0 >= 0 ? values[$0] : nil }
+            boundary(&ins, step)
+            guard foldable, let out = try? step.kernel.forward(ins),
                 out.outputs.count >= step.outputs.filter({ $0 >= 0 }).count,
                 out.outputs.allSatisfy({ $0.count <= foldedElementLimit })
             else {
@@ -235,7 +279,12 @@ package struct Executor: Sendable {
             values[s] = tensor
         }
         for (i, (info, slot)) in inputSlots.enumerated() {
-            guard let v = values[slot] else { throw ExecutorError.missingInput(name: info.name) }
+            guard var v = values[slot] else { throw ExecutorError.missingInput(name: info.name) }
+            // A float32 feed for a float64 input widens exactly (callers holding Double values pass them as is).
+            if inputKinds[i] == .double, case .float(let f) = v.storage {
+                v = Tensor(shape: v.shape, storage: .double(f.map { Double($0) }))
+                values[slot] = v
+            }
             try Executor.check(v, against: info, kind: inputKinds[i])
         }
         return values
@@ -270,6 +319,7 @@ package struct Executor: Sendable {
         var ins: [Tensor?] = []
         ins.reserveCapacity(step.inputs.count)
         for s in step.inputs { ins.append(s >= 0 ? values[s] : nil) }
+        Executor.boundary(&ins, step)
         let out =
             try keepTape
             ? step.kernel.forward(ins) : (step.tapeFree?.forwardWithoutTape(ins) ?? step.kernel.forward(ins))

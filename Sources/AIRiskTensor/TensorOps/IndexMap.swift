@@ -45,6 +45,7 @@ extension Tensor.Storage {
     func gathered(_ map: [Int]) -> Tensor.Storage {
         switch self {
         case .float(let v): .float(map.map { v[$0] })
+        case .double(let v): .double(map.map { v[$0] })
         case .int64(let v): .int64(map.map { v[$0] })
         case .bool(let v): .bool(map.map { v[$0] })
         case .string(let v): .string(map.map { v[$0] })
@@ -54,6 +55,7 @@ extension Tensor.Storage {
     var count: Int {
         switch self {
         case .float(let v): v.count
+        case .double(let v): v.count
         case .int64(let v): v.count
         case .bool(let v): v.count
         case .string(let v): v.count
@@ -68,6 +70,10 @@ extension Tensor.Storage {
             var out: [Float] = []
             for p in parts { guard case .float(let v) = p else { return nil }; out += v }
             return .float(out)
+        case .double:
+            var out: [Double] = []
+            for p in parts { guard case .double(let v) = p else { return nil }; out += v }
+            return .double(out)
         case .int64:
             var out: [Int64] = []
             for p in parts { guard case .int64(let v) = p else { return nil }; out += v }

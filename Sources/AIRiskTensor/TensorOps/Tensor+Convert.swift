@@ -14,16 +14,18 @@ extension Tensor {
         if kind == elementKind { return self }
         switch kind {
         case .float: return Tensor(shape: shape, storage: .float(try asFloats()))
+        case .double: return Tensor(shape: shape, storage: .double(try asDoubles()))
         case .int64: return Tensor(shape: shape, storage: .int64(try asInt64s()))
         case .bool: return Tensor(shape: shape, storage: .bool(try asBools()))
         case .string: return Tensor(shape: shape, storage: .string(asStrings()))
         }
     }
 
-    /// The elements as Float32, converting from any storage.
+    /// The elements as Float32, converting from any storage (float64 rounds to nearest).
     package func asFloats() throws(ConversionError) -> [Float] {
         switch storage {
         case .float(let v): return v
+        case .double(let v): return v.map { Float($0) }
         case .int64(let v): return v.map { Float($0) }
         case .bool(let v): return v.map { $0 ? 1 : 0 }
         case .string(let v):
@@ -37,10 +39,29 @@ extension Tensor {
         }
     }
 
+    /// The elements as Float64, converting from any storage (float32 and integers widen exactly up to 2^53).
+    package func asDoubles() throws(ConversionError) -> [Double] {
+        switch storage {
+        case .double(let v): return v
+        case .float(let v): return v.map { Double($0) }
+        case .int64(let v): return v.map { Double($0) }
+        case .bool(let v): return v.map { $0 ? 1 : 0 }
+        case .string(let v):
+            var out: [Double] = []
+            out.reserveCapacity(v.count)
+            for s in v {
+                guard let f = Tensor.parseDouble(s) else { throw ConversionError(value: s, target: .double) }
+                out.append(f)
+            }
+            return out
+        }
+    }
+
     /// The elements as Int64, converting from any storage.
     package func asInt64s() throws(ConversionError) -> [Int64] {
         switch storage {
         case .int64(let v): return v
+        case .double(let v): return v.map(Tensor.truncatingInt64)
         case .float(let v): return v.map(Tensor.truncatingInt64)
         case .bool(let v): return v.map { $0 ? 1 : 0 }
         case .string(let v):
@@ -64,6 +85,7 @@ extension Tensor {
         switch storage {
         case .bool(let v): return v
         case .float(let v): return v.map { $0 != 0 }
+        case .double(let v): return v.map { $0 != 0 }
         case .int64(let v): return v.map { $0 != 0 }
         case .string(let v):
             var out: [Bool] = []
@@ -85,6 +107,7 @@ extension Tensor {
         switch storage {
         case .string(let v): return v
         case .float(let v): return v.map(Tensor.formatFloat)
+        case .double(let v): return v.map(Tensor.formatDouble)
         case .int64(let v): return v.map { String($0) }
         case .bool(let v): return v.map { $0 ? "1" : "0" }
         }
@@ -95,6 +118,25 @@ extension Tensor {
         if f >= 9.223372e18 { return Int64.max }
         if f <= -9.223372e18 { return Int64.min }
         return Int64(f.rounded(.towardZero))
+    }
+
+    static func truncatingInt64(_ f: Double) -> Int64 {
+        if f.isNaN { return 0 }
+        if f >= 9.223372036854775e18 { return Int64.max }
+        if f <= -9.223372036854775e18 { return Int64.min }
+        return Int64(f.rounded(.towardZero))
+    }
+
+    static func parseDouble(_ s: String) -> Double? {
+        let t = s.trimmingSpaces
+        if let f = Double(t) { return f }
+        return parseFloat(s).map(Double.init)
+    }
+
+    static func formatDouble(_ f: Double) -> String {
+        if f.isNaN { return "NaN" }
+        if f.isInfinite { return f > 0 ? "INF" : "-INF" }
+        return "\(f)"
     }
 
     static func parseFloat(_ s: String) -> Float? {

@@ -10,6 +10,7 @@ package enum TensorBudget {
     package static func elementBytes(_ kind: ElementKind) -> Int {
         switch kind {
         case .float: 4
+        case .double: 8
         case .int64: 8
         case .bool: 1
         case .string: 16

@@ -81,7 +81,7 @@ struct ConformanceHarness {
                 let rawExpected = try readTensors(dataSet, prefix: "output_")
                 let inputs = zip(model.graph.inputs, rawInputs).map(Self.bfloat16Bits)
                 let expected = zip(model.graph.outputs, rawExpected).map(Self.bfloat16Bits)
-                hasFloat = hasFloat || expected.contains { $0.floats != nil }
+                hasFloat = hasFloat || expected.contains { $0.floats != nil || $0.doubles != nil }
                 guard rawInputs.count == model.graph.inputs.count, rawExpected.count == model.graph.outputs.count,
                     zip(model.graph.inputs, rawInputs).allSatisfy(Self.fitsDeclaredShape)
                 else {

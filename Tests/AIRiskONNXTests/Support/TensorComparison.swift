@@ -19,6 +19,18 @@ enum TensorComparison {
                 }
             }
             return nil
+        case (.double, .double), (.double, .float), (.float, .double):
+            // float64 outputs compare in float64 (a node without a float64 path answers float32, within tolerance).
+            guard let a = try? actual.asDoubles(), let e = try? expected.asDoubles() else { return "not numeric" }
+            for i in 0..<e.count {
+                let (x, y) = (a[i], e[i])
+                if x.isNaN && y.isNaN { continue }
+                if x == y { continue }
+                if !(abs(x - y) <= Double(atol) + Double(rtol) * abs(y)) {
+                    return "element \(i): \(x), expected \(y) (rtol \(rtol), atol \(atol))"
+                }
+            }
+            return nil
         case (.int64(let a), .int64(let e)):
             return a == e ? nil : "int64 values \(a.prefix(8)), expected \(e.prefix(8))"
         case (.bool(let a), .bool(let e)):

@@ -54,6 +54,7 @@ struct ArrayFeatureExtractorKernel: Kernel {
         let storage: Tensor.Storage
         switch x.storage {
         case .float(let v): storage = .float(Self.gather(v, stride: stride, indices: indices))
+        case .double(let v): storage = .double(Self.gather(v, stride: stride, indices: indices))
         case .int64(let v): storage = .int64(Self.gather(v, stride: stride, indices: indices))
         case .bool(let v): storage = .bool(Self.gather(v, stride: stride, indices: indices))
         case .string(let v): storage = .string(Self.gather(v, stride: stride, indices: indices))

@@ -95,6 +95,7 @@ struct LabelEncoderKernel: Kernel {
             case .string(let v): return (v.map { .string($0) }, .string)
             case .int64(let v): return (v.map { .int($0) }, .int64)
             case .float(let v): return (v.map { Key(float: $0) }, .float)
+            case .double(let v): return (v.map { Key(float: Float($0)) }, .float)
             case .bool: throw a.invalid(prefix + "_tensor", "must not be a bool tensor")
             }
         }

@@ -1,7 +1,8 @@
 /// Typed access to an ai.onnx.ml node's attributes, with errors naming the node.
 ///
 /// List attributes also accept their `*_as_tensor` form (ai.onnx.ml opset 3), which carries
-/// double-precision values; those are rounded to Float32 like the rest of the engine.
+/// double-precision values: ``floats(_:)`` rounds them to Float32, ``doubles(_:)`` keeps them (a tree
+/// ensemble compares float64 inputs against them in float64, as onnxruntime does).
 struct MLAttributes {
     let node: Node
 
@@ -15,7 +16,7 @@ struct MLAttributes {
 
     func floats(_ name: String) throws -> [Float]? {
         if let tensorForm = node.attributes[name + "_as_tensor"] {
-            guard case .tensor(let t) = tensorForm, let values = t.floats else {
+            guard case .tensor(let t) = tensorForm, let values = t.floats ?? t.doubles?.map({ Float($0) }) else {
                 throw invalid(name + "_as_tensor", "must be a floating-point tensor")
             }
             return values
@@ -26,6 +27,12 @@ struct MLAttributes {
         case .float(let v)?: return [v]
         default: throw invalid(name, "must be a list of floats")
         }
+    }
+
+    /// A float list attribute in float64: the `*_as_tensor` form's doubles as stored, a float list widened.
+    func doubles(_ name: String) throws -> [Double]? {
+        if case .tensor(let t)? = node.attributes[name + "_as_tensor"], let values = t.doubles { return values }
+        return try floats(name)?.map { Double($0) }
     }
 
     func ints(_ name: String) throws -> [Int64]? {

@@ -1,10 +1,14 @@
 /// The feature matrix of an ai.onnx.ml operator: its first dimension is the batch (a 1-D input
 /// is one row), the remaining dimensions are flattened into features. Integer inputs are converted
-/// to Float32 as onnxruntime does.
+/// to Float32 as onnxruntime does; a float64 input also keeps its Double values in ``doubles`` for
+/// the kernels that compute in float64 (tree ensembles, Scaler, linear models), as onnxruntime's
+/// double kernels do.
 struct MLInput {
     var rows: Int
     var columns: Int
     var values: [Float]
+    /// The float64 values, when the input was float64.
+    var doubles: [Double]? = nil
     /// Whether the input was floating-point (and so can receive a gradient).
     var isFloat: Bool
 
@@ -15,6 +19,10 @@ struct MLInput {
         switch tensor.storage {
         case .float(let v):
             values = v
+            isFloat = true
+        case .double(let v):
+            values = v.map { Float($0) }
+            doubles = v
             isFloat = true
         case .int64(let v):
             values = v.map { Float($0) }

@@ -60,6 +60,10 @@ struct OneHotEncoderKernel: Kernel {
             guard !intCategories.isEmpty else { throw wrongType(x) }
             positions = v.map { intCategories[Tensor.truncatingInt64($0)] }
             shown = v.map { String($0) }
+        case .double(let v):
+            guard !intCategories.isEmpty else { throw wrongType(x) }
+            positions = v.map { intCategories[Tensor.truncatingInt64($0)] }
+            shown = v.map { String($0) }
         case .bool:
             throw wrongType(x)
         }

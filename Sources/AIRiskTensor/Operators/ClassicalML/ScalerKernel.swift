@@ -33,6 +33,15 @@ struct ScalerKernel: Kernel {
         let x = try MLInput(inputs.first ?? nil, node: node)
         let (o, s) = try parameters(columns: x.columns)
         var y = x.values
+        if let d = x.doubles {
+            // onnxruntime's double Scaler: (x − offset) · scale in float64, the result rounded to float32.
+            for r in 0..<x.rows {
+                let base = r &* x.columns
+                for c in 0..<x.columns { y[base &+ c] = Float((d[base &+ c] - Double(o[c])) * Double(s[c])) }
+            }
+            let shape = inputs[0]?.shape ?? [x.rows, x.columns]
+            return KernelOutput(outputs: [Tensor(shape: shape, scalars: y)])
+        }
         y.withUnsafeMutableBufferPointer { p in
             for r in 0..<x.rows {
                 let base = r &* x.columns

@@ -22,6 +22,9 @@ struct TreeEnsemble: Sendable {
     var modes: [Mode] = []
     var features: [Int] = []
     var thresholds: [Float] = []
+    /// The thresholds in float64 (`nodes_values_as_tensor` as stored, or the float list widened): a float64
+    /// input is compared against these in float64, as onnxruntime does.
+    var doubleThresholds: [Double] = []
     var trueChild: [Int] = []
     var falseChild: [Int] = []
     var missingTracksTrue: [Bool] = []
@@ -99,6 +102,7 @@ struct TreeEnsemble: Sendable {
             isChild[f] = true
         }
         thresholds = values
+        doubleThresholds = try a.doubles("nodes_values") ?? values.map { Double($0) }
         missingTracksTrue = missing.isEmpty ? [Bool](repeating: false, count: n) : missing.map { $0 != 0 }
 
         var treeSizes: [Int64: Int] = [:]
@@ -211,6 +215,32 @@ struct TreeEnsemble: Sendable {
         }
     }
 
+    /// ``leaf(_:root:row:)`` for a float64 row, compared against the float64 thresholds.
+    @inline(__always)
+    static func leaf(
+        _ nodes: UnsafeBufferPointer<PackedNode>, _ thresholds: UnsafeBufferPointer<Double>, root: Int,
+        row: UnsafePointer<Double>
+    ) -> Int {
+        var i = root
+        while true {
+            let node = nodes[i]
+            let x = row[Int(node.feature)]
+            let v = thresholds[i]
+            var goTrue: Bool
+            switch node.mode {
+            case .leaf: return i
+            case .leq: goTrue = x <= v
+            case .lt: goTrue = x < v
+            case .gte: goTrue = x >= v
+            case .gt: goTrue = x > v
+            case .eq: goTrue = x == v
+            case .neq: goTrue = x != v
+            }
+            if !goTrue && node.missingTracksTrue && x.isNaN { goTrue = true }
+            i = Int(goTrue ? node.trueChild : node.falseChild)
+        }
+    }
+
     /// How the weights that several trees give one target are combined.
     enum Aggregate: String, Sendable { case sum = "SUM", average = "AVERAGE", min = "MIN", max = "MAX" }
 
@@ -222,6 +252,10 @@ struct TreeEnsemble: Sendable {
         var has = [Bool](repeating: false, count: x.rows * ids)
         // Leaf-only trees read no feature, so an input with no columns is valid: give it a readable cell.
         let source = x.values.isEmpty ? [0] : x.values
+        if x.doubles != nil {
+            let (d, h) = accumulateDouble(x, ids: ids, aggregate: aggregate)
+            return (d.map { Float($0) }, h)
+        }
         source.withUnsafeBufferPointer { input in
             packed.withUnsafeBufferPointer { nodes in
                 scores.withUnsafeMutableBufferPointer { s in
@@ -241,6 +275,39 @@ struct TreeEnsemble: Sendable {
                                     }
                                     h[at] = true
                                 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (scores, has)
+    }
+
+    /// ``accumulate(_:ids:aggregate:)`` for a float64 input, as onnxruntime's double tree ensembles run it: each
+    /// feature compared against the float64 threshold, the leaf weights summed in float64.
+    func accumulateDouble(_ x: MLInput, ids: Int, aggregate: Aggregate) -> (scores: [Double], has: [Bool]) {
+        var scores = [Double](repeating: 0, count: x.rows * ids)
+        var has = [Bool](repeating: false, count: x.rows * ids)
+        let values = x.doubles ?? x.values.map { Double($0) }
+        let source = values.isEmpty ? [0] : values
+        source.withUnsafeBufferPointer { input in
+            packed.withUnsafeBufferPointer { nodes in
+                doubleThresholds.withUnsafeBufferPointer { thresholds in
+                    guard let rows = input.baseAddress else { return }
+                    for root in roots {
+                        for r in 0..<x.rows {
+                            let leaf = Self.leaf(nodes, thresholds, root: root, row: rows + r &* x.columns)
+                            let base = r &* ids
+                            for k in weightStart[leaf]..<weightStart[leaf &+ 1] {
+                                let at = base &+ weightTargets[k]
+                                let w = Double(weightValues[k])
+                                switch aggregate {
+                                case .sum, .average: scores[at] += w
+                                case .min: scores[at] = has[at] ? Swift.min(scores[at], w) : w
+                                case .max: scores[at] = has[at] ? Swift.max(scores[at], w) : w
+                                }
+                                has[at] = true
                             }
                         }
                     }

@@ -47,6 +47,9 @@ struct TreeEnsembleClassifierKernel: Kernel {
                 reason: "input X has \(x.columns) features; the trees read feature \(trees.featureCount - 1)")
         }
         let (scores, flags) = trees.accumulate(x, ids: classes, aggregate: .sum)
+        // A float64 input: the class is chosen on float64 sums, as onnxruntime does (a 15-15 vote of a 30-tree
+        // forest can sum to 0.5000000001 in float64 and exactly 0.5 in float32).
+        let doubleScores = x.doubles != nil ? trees.accumulateDouble(x, ids: classes, aggregate: .sum).scores : nil
         var z = [Float](repeating: 0, count: x.rows * classes)
         var best = [Int](repeating: 0, count: x.rows)
         var score = [Float](repeating: 0, count: classes)
@@ -59,6 +62,7 @@ struct TreeEnsembleClassifierKernel: Kernel {
             }
             if singleColumnBinary {
                 best[r] = binary(&score, &has, into: &z, at: out)
+                if let doubleScores { best[r] = doubleBinaryLabel(Array(doubleScores[out..<(out + classes)]), has) }
                 continue
             }
             if baseValues.count == classes {
@@ -74,10 +78,37 @@ struct TreeEnsembleClassifierKernel: Kernel {
                 at = c
             }
             best[r] = max(at, 0)
+            if let doubleScores {
+                var top = 0.0
+                at = -1
+                for c in 0..<classes where has[c] {
+                    let v = doubleScores[out + c] + (baseValues.count == classes ? Double(baseValues[c]) : 0)
+                    if at < 0 || v > top { (top, at) = (v, c) }
+                }
+                best[r] = max(at, 0)
+            }
             for c in 0..<classes { z[out + c] = score[c] }
         }
         if !singleColumnBinary { transform.apply(rows: x.rows, columns: classes, &z) }
         return KernelOutput(outputs: [labels.tensor(indices: best), Tensor(shape: [x.rows, classes], scalars: z)])
+    }
+
+    /// ``binary(_:_:into:at:)``'s label from float64 sums (`has` as that function left it).
+    private func doubleBinaryLabel(_ raw: [Double], _ has: [Bool]) -> Int {
+        var score = raw
+        if baseValues.count == 2 {
+            if has[1] {
+                score[1] = Double(baseValues[1]) + score[0]
+            } else {
+                score[1] += Double(baseValues[1])
+                score[0] += Double(baseValues[0])
+            }
+        } else if baseValues.count == 1 {
+            score[0] += Double(baseValues[0])
+        }
+        let twoColumns = has[1] || baseValues.count == 2
+        let positive = (twoColumns && has[1]) ? score[1] : (has[0] ? score[0] : 0)
+        return (trees.allWeightsNonNegative ? positive > 0.5 : positive > 0) ? 1 : 0
     }
 
     /// The single-weight-column two-class case, as onnxruntime computes it; returns the class index.

@@ -99,6 +99,7 @@ struct KernelContext: Sendable {
         switch t.storage {
         case .int64(let v): return v.map { Int(truncatingIfNeeded: $0) }
         case .float(let v): return v.map { Int(Tensor.truncatingInt64($0)) }
+        case .double(let v): return v.map { Int(Tensor.truncatingInt64($0)) }
         case .bool(let v): return v.map { $0 ? 1 : 0 }
         case .string: throw inputError(index, "must be an integer tensor, got string")
         }

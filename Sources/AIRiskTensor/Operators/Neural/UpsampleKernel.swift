@@ -44,6 +44,7 @@ struct UpsampleKernel: Kernel {
         let storage: Tensor.Storage =
             switch x.storage {
             case .float(let v): .float(map.map { v[$0] })
+            case .double(let v): .double(map.map { v[$0] })
             case .int64(let v): .int64(map.map { v[$0] })
             case .bool(let v): .bool(map.map { v[$0] })
             case .string(let v): .string(map.map { v[$0] })

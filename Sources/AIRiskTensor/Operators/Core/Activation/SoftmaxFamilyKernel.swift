@@ -26,6 +26,9 @@ struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        if case .double(let dv)? = ctx.optionalInput(inputs, 0)?.storage, let x = inputs[0] {
+            return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .double(try forwardDouble(dv, x.shape)))])
+        }
         let (x, xv) = try ctx.floatInput(inputs, 0)
         let (outer, len, inner) = try layout(x.shape)
         var out = [Float](repeating: 0, count: xv.count)

@@ -12,6 +12,9 @@ struct BinaryKernel<Op: BinaryArithmetic>: Kernel {
         let b = try ctx.input(inputs, 1)
         let shape = try ctx.broadcastShape(a.shape, b.shape)
         try ctx.checkOutput(shape, a.elementKind == .float || b.elementKind == .float ? .float : .int64)
+        if let out = try forwardDouble(a, b, shape) {
+            return KernelOutput(outputs: [Tensor(shape: shape, storage: .double(out))])
+        }
         switch (a.storage, b.storage) {
         case (.float(let x), .float(let y)):
             let out = Op.floats(x, a.shape, y, b.shape, shape)

@@ -13,6 +13,16 @@ struct ComparisonKernel<C: ComparisonOperator>: Kernel {
         let shape = try ctx.broadcastShape(a.shape, b.shape)
         try ctx.checkOutput(shape, .bool)
         let out: [Bool]
+        if let (x, y) = Tensor.doubleOperands(a, b) {
+            out = compare(x, a.shape, y, b.shape, shape)
+        } else {
+            out = try compareOther(a, b, shape)
+        }
+        return KernelOutput(outputs: [Tensor(shape: shape, storage: .bool(out))])
+    }
+
+    func compareOther(_ a: Tensor, _ b: Tensor, _ shape: [Int]) throws -> [Bool] {
+        let out: [Bool]
         switch (a.storage, b.storage) {
         case (.float(let x), .float(let y)): out = compare(x, a.shape, y, b.shape, shape)
         case (.int64(let x), .int64(let y)): out = compare(x, a.shape, y, b.shape, shape)
@@ -22,7 +32,7 @@ struct ComparisonKernel<C: ComparisonOperator>: Kernel {
         default:
             throw ctx.fail("cannot compare \(a.elementTypeName) with \(b.elementTypeName)")
         }
-        return KernelOutput(outputs: [Tensor(shape: shape, storage: .bool(out))])
+        return out
     }
 
     func compare<T: Comparable>(_ x: [T], _ xs: [Int], _ y: [T], _ ys: [Int], _ shape: [Int]) -> [Bool] {

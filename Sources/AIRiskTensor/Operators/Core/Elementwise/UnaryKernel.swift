@@ -14,6 +14,11 @@ struct UnaryKernel<F: UnaryFunction>: Kernel {
         switch x.storage {
         case .float(let v):
             return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .float(f.applyAll(v)))])
+        case .double(let v):
+            guard let g = UnaryDouble.function(F.opType) else {
+                throw ctx.inputError(0, "has no float64 path; the executor passes it float32")
+            }
+            return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .double(v.map(g)))])
         case .int64(let v) where f.apply(int: 0) != nil:
             return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .int64(v.map { f.apply(int: $0) ?? 0 }))])
         default:

@@ -26,6 +26,7 @@ struct UniqueKernel: Kernel {
         let keys: [Key]
         switch x.storage {
         case .float(let v): keys = v.map { .number(Double($0)) }
+        case .double(let v): keys = v.map { .number($0) }
         case .int64(let v): keys = v.map { .number(Double($0)) }
         case .bool(let v): keys = v.map { .number($0 ? 1 : 0) }
         case .string(let v): keys = v.map { .text($0) }

@@ -31,6 +31,7 @@ struct GemmKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        if let out = try forwardDouble(inputs) { return out }
         let (a, av) = try ctx.floatInput(inputs, 0)
         let (b, bv) = try ctx.floatInput(inputs, 1)
         let (m, k, n) = try dims(a, b)

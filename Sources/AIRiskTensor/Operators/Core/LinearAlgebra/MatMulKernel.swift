@@ -42,6 +42,7 @@ struct MatMulKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        if let out = try forwardDouble(inputs) { return out }
         let (a, av) = try ctx.floatInput(inputs, 0)
         let (b, bv) = try ctx.floatInput(inputs, 1)
         let p = try plan(a.shape, b.shape)

@@ -20,6 +20,7 @@ struct ArgExtremumKernel<E: ArgExtremum>: Kernel {
         let v: [Double]
         switch x.storage {
         case .float(let f): v = f.map { Double($0) }
+        case .double(let d): v = d
         case .int64(let i): v = i.map { Double($0) }
         default: throw ctx.inputError(0, "must be numeric, got \(x.elementTypeName)")
         }

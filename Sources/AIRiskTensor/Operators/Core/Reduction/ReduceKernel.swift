@@ -26,6 +26,16 @@ struct ReduceKernel<Mode: ReduceMode>: Kernel {
                 if reducedCount == 0 { for i in r.indices { r[i] = .nan } }
             }
             return KernelOutput(outputs: [Tensor(shape: out, storage: .float(r))])
+        case .double(let v):
+            let s = Broadcast.alignedStrides(kept, to: x.shape)
+            var r = [Double](repeating: 0, count: Shape.count(kept))
+            for (i, j) in IndexMap.strided(shape: x.shape, base: 0, strides: s).enumerated() { r[j] += v[i] }
+            if Mode.isMean {
+                let n = Double(max(reducedCount, 1))
+                for i in r.indices { r[i] /= n }
+                if reducedCount == 0 { for i in r.indices { r[i] = .nan } }
+            }
+            return KernelOutput(outputs: [Tensor(shape: out, storage: .double(r))])
         case .int64(let v):
             let s = Broadcast.alignedStrides(kept, to: x.shape)
             var r = [Int64](repeating: 0, count: Shape.count(kept))

@@ -84,6 +84,7 @@ struct PadKernel: Kernel {
         let fill: Tensor.Storage
         switch x.storage {
         case .float: fill = .float([(try constant.flatMap { try $0.asFloats().first }) ?? valueAttribute])
+        case .double: fill = .double([(try constant.flatMap { try $0.asDoubles().first }) ?? Double(valueAttribute)])
         case .int64: fill = .int64([(try constant.flatMap { try $0.asInt64s().first }) ?? Int64(valueAttribute)])
         case .bool: fill = .bool([(try constant.flatMap { try $0.asBools().first }) ?? false])
         case .string: throw ctx.inputError(0, "must not be a string tensor")

@@ -36,6 +36,7 @@ struct TriluKernel: Kernel {
         let storage: Tensor.Storage
         switch x.storage {
         case .float(let v): storage = .float(zip(v, keep).map { $1 ? $0 : 0 })
+        case .double(let v): storage = .double(zip(v, keep).map { $1 ? $0 : 0 })
         case .int64(let v): storage = .int64(zip(v, keep).map { $1 ? $0 : 0 })
         case .bool(let v): storage = .bool(zip(v, keep).map { $1 ? $0 : false })
         case .string: throw ctx.inputError(0, "must be numeric or bool, got string")

@@ -26,6 +26,7 @@ struct ConstantOfShapeKernel: Kernel {
         let storage: Tensor.Storage
         switch fill.storage {
         case .float(let v): storage = .float([Float](repeating: v[0], count: n))
+        case .double(let v): storage = .double([Double](repeating: v[0], count: n))
         case .int64(let v): storage = .int64([Int64](repeating: v[0], count: n))
         case .bool(let v): storage = .bool([Bool](repeating: v[0], count: n))
         case .string(let v): storage = .string([String](repeating: v[0], count: n))
