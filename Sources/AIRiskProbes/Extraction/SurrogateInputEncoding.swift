@@ -14,12 +14,19 @@ struct SurrogateInputEncoding: Sendable, Equatable {
         var indicators = [Int?](repeating: nil, count: width)
         if let domains, domains.count == width {
             for (j, domain) in domains.enumerated() {
-                if case .categorical(let categories) = domain { indicators[j] = categories.count + 1 }
+                guard let categories = domain.indexedValues else { continue }
+                // Free text with more distinct texts than this is read as its index: one indicator per text
+                // would make every query row that wide.
+                if case .text = domain, categories.count > Self.maxTextIndicators { continue }
+                indicators[j] = categories.count + 1
             }
         }
         self.indicators = indicators
         encodedWidth = indicators.reduce(0) { $0 + ($1 ?? 1) }
     }
+
+    /// The most distinct texts a free-text column is read one-hot with.
+    static let maxTextIndicators = 4_096
 
     /// Whether the encoding leaves rows as they are.
     var isIdentity: Bool { indicators.allSatisfy { $0 == nil } }
