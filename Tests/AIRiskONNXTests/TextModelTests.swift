@@ -97,7 +97,7 @@ struct TextModelTests {
             Self.access("count_nb").indexingTexts(["text": ["goal goal match"]]) as? ONNXModelAccess)
         let out = try await model.predict(Tensor(shape: [2, 1], scalars: [0, 1]))
         #expect(out.rows == 2)
-        #expect(out.scores.allSatisfy(\.isFinite))
+        #expect(out.scores.allSatisfy { $0.isFinite })
         #expect(out.labels.first == 0, "'goal goal match' is about sport")
     }
 }

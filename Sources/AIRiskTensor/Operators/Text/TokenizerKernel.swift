@@ -35,16 +35,16 @@ struct TokenizerKernel: Kernel {
         padValue = try a.string("pad_value", default: "#")
         let minimum = try a.int("mincharnum", default: 1)
         guard minimum > 0, minimum <= Int64(Int32.max) else {
-            throw invalid("mincharnum", "is \(minimum); it must be positive")
+            throw Self.invalid(node, "mincharnum", "is \(minimum); it must be positive")
         }
         minCharacters = Int(minimum)
         if let separators = try a.strings("separators") {
-            guard !separators.isEmpty else { throw invalid("separators", "is empty") }
+            guard !separators.isEmpty else { throw Self.invalid(node, "separators", "is empty") }
             if separators == [""] {
                 mode = .characters
             } else {
                 for s in separators {
-                    guard !s.isEmpty else { throw invalid("separators", "contains an empty expression") }
+                    guard !s.isEmpty else { throw Self.invalid(node, "separators", "contains an empty expression") }
                     try Self.compile(s, node: node, attribute: "separators")
                 }
                 mode = .separators(separators)
@@ -52,7 +52,7 @@ struct TokenizerKernel: Kernel {
         } else {
             let expression = try a.string("tokenexp", default: "")
             guard !expression.isEmpty else {
-                throw invalid("tokenexp", "is missing or empty; one of separators or tokenexp is required")
+                throw Self.invalid(node, "tokenexp", "is missing or empty; one of separators or tokenexp is required")
             }
             if expression == "." {
                 mode = .characters
@@ -62,12 +62,12 @@ struct TokenizerKernel: Kernel {
             }
         }
         if case .characters = mode, minCharacters > 1 {
-            throw invalid("mincharnum", "is \(minCharacters); character tokenization needs 1")
+            throw Self.invalid(node, "mincharnum", "is \(minCharacters); character tokenization needs 1")
         }
     }
 
-    func invalid(_ attribute: String, _ reason: String) -> OperatorError {
-        .invalidAttribute(node: node.name, opType: Self.opType, attribute: attribute, reason: reason)
+    static func invalid(_ node: Node, _ attribute: String, _ reason: String) -> OperatorError {
+        .invalidAttribute(node: node.name, opType: opType, attribute: attribute, reason: reason)
     }
 
     @discardableResult
@@ -97,7 +97,9 @@ struct TokenizerKernel: Kernel {
         let rows: [[Substring]]
         switch mode {
         case .characters:
-            rows = values.map { s in s.unicodeScalars.indices.map { i in s[i..<s.unicodeScalars.index(after: i)] } }
+            rows = values.map { s in
+                s.unicodeScalars.indices.map { i in Self.piece(s, i..<s.unicodeScalars.index(after: i)) }
+            }
         case .expression(let pattern):
             let regex = try Self.compile(pattern, node: node, attribute: "tokenexp")
             rows = try values.map { try tokens(of: $0, matching: regex) }
@@ -135,10 +137,10 @@ struct TokenizerKernel: Kernel {
     func tokens(of s: String, matching regex: Regex<AnyRegexOutput>) throws -> [Substring] {
         var found: [Substring] = []
         var position = s.startIndex
-        while position <= s.endIndex, let m = try regex.firstMatch(in: s[position...]) {
+        while position <= s.endIndex, let m = try regex.firstMatch(in: Substring(s.unicodeScalars[position...])) {
             let r = m.range
             if s.unicodeScalars[r].count >= minCharacters {
-                found.append(s[r])
+                found.append(Self.piece(s, r))
                 position = r.upperBound
             } else {
                 guard r.lowerBound < s.endIndex else { break }
@@ -148,17 +150,22 @@ struct TokenizerKernel: Kernel {
         return found
     }
 
+    /// The scalars of `s` in `range` (a String subscript would round the bounds to whole characters).
+    static func piece(_ s: String, _ range: Range<String.Index>) -> Substring {
+        Substring(s.unicodeScalars[range])
+    }
+
     /// `text` split at each match of `separator`, keeping pieces of at least `minCharacters` scalars.
     func split(_ text: Substring, by separator: Regex<AnyRegexOutput>) throws -> [Substring] {
         var pieces: [Substring] = []
         var start = text.startIndex
         while start <= text.endIndex {
-            guard let m = try separator.firstMatch(in: text[start...]) else {
-                let trailing = text[start...]
+            guard let m = try separator.firstMatch(in: Substring(text.unicodeScalars[start...])) else {
+                let trailing = Substring(text.unicodeScalars[start...])
                 if trailing.unicodeScalars.count >= minCharacters { pieces.append(trailing) }
                 break
             }
-            let piece = text[start..<m.range.lowerBound]
+            let piece = Substring(text.unicodeScalars[start..<m.range.lowerBound])
             if piece.unicodeScalars.count >= minCharacters { pieces.append(piece) }
             if m.range.isEmpty {
                 guard m.range.lowerBound < text.endIndex else { break }
