@@ -33,7 +33,7 @@ public enum FeatureDomain: Sendable, Equatable {
     case text([String])
 
     /// Whether the value at a row position is a category index rather than a quantity (free text's index, too).
-    public var isCategorical: Bool {
+    package var isCategorical: Bool {
         switch self {
         case .categorical, .text: true
         default: false
@@ -41,7 +41,7 @@ public enum FeatureDomain: Sendable, Equatable {
     }
 
     /// The values an index of a categorical or free-text column stands for; nil for a quantity.
-    public var indexedValues: [String]? {
+    package var indexedValues: [String]? {
         switch self {
         case .categorical(let values), .text(let values): values
         default: nil

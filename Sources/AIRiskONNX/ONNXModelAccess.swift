@@ -180,7 +180,7 @@ public struct ONNXModelAccess: ModelAccess, FreeTextModel {
     }
 
     /// This model with its free-text inputs reading their index among `texts` (by input name).
-    public func indexingTexts(_ texts: [String: [String]]) -> any ModelAccess {
+    package func indexingTexts(_ texts: [String: [String]]) -> any ModelAccess {
         guard let feed else { return self }
         var copy = self
         let indexed = feed.indexingTexts(texts)

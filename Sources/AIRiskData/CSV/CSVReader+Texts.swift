@@ -6,7 +6,7 @@ extension CSVReader {
     /// there yet, in order of first appearance (values trimmed as the reader trims them; an empty cell is the
     /// empty text). Read before the data itself, so that members, non-members and population index the same
     /// texts alike.
-    public static func collectTexts(
+    package static func collectTexts(
         contentsOf url: URL, columns: [String], into texts: inout [String: [String]], limits: DataLimits = .standard
     ) throws {
         let file = url.path
