@@ -5,8 +5,8 @@ Tests/AIRiskONNXTests/Fixtures/ops/, and the external-data fixtures under Fixtur
 Cases use the layout of the ONNX backend tests (<case>/model.onnx, <case>/test_data_set_0/
 {input,output}_*.pb) with expected outputs from onnxruntime: hand-written single-node models for
 Erf, Gelu (ai.onnx opset 20 and com.microsoft), LayerNormalization, GatherElements, ReduceSumSquare,
-TopK, CastLike, Where, Equal, Expand, Imputer, Binarizer, OneHotEncoder, LabelEncoder and
-FeatureVectorizer, plus every SVMClassifier / SVMRegressor node of scikit-learn SVC, SVR, NuSVR and
+TopK, CastLike, Where, Equal, Expand, Imputer, Binarizer, OneHotEncoder, LabelEncoder,
+FeatureVectorizer, StringNormalizer, Tokenizer (com.microsoft) and TfIdfVectorizer, plus every SVMClassifier / SVMRegressor node of scikit-learn SVC, SVR, NuSVR and
 OneClassSVM models exported by skl2onnx (cut out and fed with onnxruntime's intermediate values).
 
 The external-data fixture is a small MLP saved with onnx.save_model(..., save_as_external_data=True)
@@ -271,6 +271,53 @@ def external_data():
     hostile("missing_file", lambda t, e: set_key(t, e, "location", "absent.data"))
 
 
+def text_cases():
+    """StringNormalizer, the com.microsoft Tokenizer and TfIdfVectorizer with the attribute combinations text
+    pipelines use (onnxruntime's StringNormalizer needs the en_US.UTF-8 locale: see make_text_fixtures.py)."""
+    words = np.array(["The", "cat", "SAT", "on", "the", "Mat", "straße"], dtype=object)
+    for name, attrs in [
+        ("lower_insensitive_stopwords", dict(case_change_action="LOWER", is_case_sensitive=0, stopwords=["the", "ON"])),
+        ("upper_sensitive_stopwords", dict(case_change_action="UPPER", is_case_sensitive=1, stopwords=["the"])),
+        ("none_insensitive_stopwords", dict(case_change_action="NONE", is_case_sensitive=0, stopwords=["cat"])),
+        ("lower_no_stopwords", dict(case_change_action="LOWER")),
+    ]:
+        case(f"string_normalizer_{name}", helper.make_node("StringNormalizer", ["X"], ["Y"], **attrs), [("X", words)])
+    case("string_normalizer_two_dim", helper.make_node("StringNormalizer", ["X"], ["Y"], case_change_action="UPPER",
+                                                       stopwords=["mat"]), [("X", words.reshape(1, -1))])
+    texts = np.array([["Hello, World! the cat's toy"], ["  a b  ccc dd_e 42  "], [""], ["x"]], dtype=object)
+    ms = {"": 17, "com.microsoft": 1}
+    for name, attrs, x in [
+        ("tokenexp", dict(mark=0, mincharnum=1, pad_value="#", tokenexp="[a-zA-Z0-9_]+"), texts),
+        ("tokenexp_mincharnum", dict(mark=0, mincharnum=2, pad_value="<pad>", tokenexp="[a-zA-Z0-9_]+"), texts),
+        ("tokenexp_mark_1d", dict(mark=1, mincharnum=1, pad_value="#", tokenexp="[a-z]+"), texts.reshape(-1)),
+        ("separators", dict(mark=0, mincharnum=1, pad_value="#", separators=[" ", ","]), texts),
+        ("separators_mark", dict(mark=1, mincharnum=2, pad_value="", separators=["[ ,!]+"]), texts),
+        ("characters", dict(mark=0, mincharnum=1, pad_value="#", separators=[""]), texts[:2]),
+        ("all_empty", dict(mark=0, mincharnum=1, pad_value="#", tokenexp="[0-9]+"), texts[2:3]),
+    ]:
+        node = helper.make_node("Tokenizer", ["X"], ["Y"], domain="com.microsoft", **attrs)
+        case(f"tokenizer_{name}", node, [("X", x)], opsets=ms)
+    pool = ["cat", "dog", "fish", "the", "the", "cat", "cat", "sat", "on", "the"]
+    tokens = np.array([["the", "cat", "sat", "on", "the", "cat", "#"], ["dog", "the", "dog", "fish", "x", "cat", "cat"]],
+                      dtype=object)
+    common = dict(min_gram_length=1, max_gram_length=2, ngram_counts=[0, 4], ngram_indexes=[3, 0, 1, 2, 4, 6, 5],
+                  pool_strings=pool)
+    for mode, extra in [("TF", {}), ("IDF", dict(weights=[0.5, 1.5, 2.0, 0.25, 3.0, 1.0, 0.75])),
+                        ("TFIDF", dict(weights=[0.5, 1.5, 2.0, 0.25, 3.0, 1.0, 0.75])), ("TFIDF", {})]:
+        suffix = mode.lower() + ("_weights" if extra else "")
+        node = helper.make_node("TfIdfVectorizer", ["X"], ["Y"], mode=mode, max_skip_count=0, **common, **extra)
+        case(f"tfidf_strings_{suffix}", node, [("X", tokens)], opsets={"": 9})
+    node = helper.make_node("TfIdfVectorizer", ["X"], ["Y"], mode="TF", max_skip_count=2, **common)
+    case("tfidf_strings_skip2_1d", node, [("X", tokens[1])], opsets={"": 9})
+    node = helper.make_node("TfIdfVectorizer", ["X"], ["Y"], mode="TF", min_gram_length=2, max_gram_length=2,
+                            max_skip_count=1, ngram_counts=[0, 2], ngram_indexes=[4, 0, 1, 2, 3],
+                            pool_int64s=[3, 9, 1, 2, 2, 3, 3, 9])
+    case("tfidf_int64_bigrams_skip1", node, [("X", np.array([[1, 2, 3, 9, 2, 3], [2, 2, 3, 3, 9, 9]], np.int64))],
+         opsets={"": 9})
+    node = helper.make_node("TfIdfVectorizer", ["X"], ["Y"], mode="TF", **common, max_skip_count=0)
+    case("tfidf_strings_empty_columns", node, [("X", np.zeros((3, 0), dtype=object))], opsets={"": 9})
+
+
 def float64_model():
     """A scikit-learn LogisticRegression exported with a float64 input: its probabilities are float64."""
     from sklearn.linear_model import LogisticRegression
@@ -294,6 +341,7 @@ def main():
     core_cases()
     ml_cases()
     svm_cases()
+    text_cases()
     external_data()
     float64_model()
     print(f"wrote {len(list(OPS.iterdir()))} operator cases to {OPS} and the external-data fixtures to {EXTERNAL}")

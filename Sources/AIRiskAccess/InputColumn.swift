@@ -26,10 +26,25 @@ package enum FeatureDomain: Sendable, Equatable {
     /// One of these categories (a string graph input); the row holds the category's index, and
     /// `categories.count` stands for a category the model does not know.
     case categorical([String])
+    /// Free text (a string graph input that the model tokenizes itself, as a scikit-learn `TfidfVectorizer`
+    /// exported by skl2onnx does): no list of categories exists, so the row holds the index of the text among the
+    /// distinct texts the assessment's data shows, in order of first appearance; `texts.count` stands for the
+    /// empty text. The list is empty until the data is read (see ``FreeTextModel``).
+    case text([String])
 
-    /// Whether the value at a row position is a category index rather than a quantity.
+    /// Whether the value at a row position is a category index rather than a quantity (free text's index, too).
     package var isCategorical: Bool {
-        if case .categorical = self { return true }
-        return false
+        switch self {
+        case .categorical, .text: true
+        default: false
+        }
+    }
+
+    /// The values an index of a categorical or free-text column stands for; nil for a quantity.
+    package var indexedValues: [String]? {
+        switch self {
+        case .categorical(let values), .text(let values): values
+        default: nil
+        }
     }
 }

@@ -18,6 +18,18 @@ extension Assessor {
                     + "features: give H,W[,C] with H × W × C = \(desc.featureCount)")
         }
 
+        if let texts = try Self.freeTexts(plan, description: desc) {
+            guard let textual = access as? any FreeTextModel else {
+                throw AssessmentError.input("\(name) takes free text, but its access cannot be told the data's texts")
+            }
+            access = textual.indexingTexts(texts)
+            desc = access.description
+            let counts = texts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.count)" }
+            progress(
+                "note: \(name) reads free text: each distinct text of the data is one value of its column (by "
+                    + "column: \(counts.joined(separator: ", "))); extraction queries resample these texts")
+        }
+
         var records: [DataSetRecord] = []
         var featureNames: [String] = []
         let missingValues = plan.missingValues ?? (desc.handlesMissingValues ? .keep : .reject)
@@ -121,6 +133,28 @@ extension Assessor {
             featureNames: featureNames, records: records, architecture: model.architecture,
             identity: identity, remoteUsage: model.usage, storedRows: model.storedRows,
             references: model.references)
+    }
+
+    /// The distinct texts of the model's free-text columns over members, non-members and population (in that
+    /// order of first appearance), or nil when the model has none. The texts are read from CSV files only: an
+    /// array file holds indices, and nothing says which texts they stand for.
+    static func freeTexts(_ plan: AssessmentPlan, description: ModelDescription) throws -> [String: [String]]? {
+        let columns = (description.inputColumns ?? []).compactMap { column -> String? in
+            if case .text = column.domain { return column.name }
+            return nil
+        }
+        guard !columns.isEmpty else { return nil }
+        var texts: [String: [String]] = [:]
+        for source in [plan.members, plan.nonMembers] + (plan.population.map { [$0] } ?? []) {
+            guard source.url.pathExtension.lowercased() == "csv" else {
+                throw AssessmentError.input(
+                    "\(source.url.path): \(description.name) takes free text (column \(columns.joined(separator: ", "))), "
+                        + "which airisk reads from a CSV file with that column (as DataFrame.to_csv writes it); an "
+                        + "array file holds no texts")
+            }
+            try CSVReader.collectTexts(contentsOf: source.url, columns: columns, into: &texts)
+        }
+        return texts
     }
 
     /// The column `--sensitive-feature` names: a column name of the data, or a 0-based index below `width`.

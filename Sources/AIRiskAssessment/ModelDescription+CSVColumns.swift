@@ -8,7 +8,7 @@ extension ModelDescription {
         inputColumns.map { columns in
             CSVColumnSelection(
                 columns.map { column in
-                    if case .categorical(let categories) = column.domain {
+                    if let categories = column.domain.indexedValues {
                         return CSVColumnSelection.Column(name: column.name, categories: categories)
                     }
                     return CSVColumnSelection.Column(name: column.name)

@@ -8,7 +8,9 @@ import AIRiskTensor
 /// cut into one tensor per input, each converted to the input's own type: whole numbers for integers, `≠ 0` for
 /// booleans, and the category at the row's index for strings. A string input's categories are read from the graph
 /// (the `cats_strings` of the OneHotEncoder, or the `keys_strings` of the LabelEncoder or CategoryMapper, that
-/// consumes it), which is what anyone holding the file sees.
+/// consumes it), which is what anyone holding the file sees. A string input the graph tokenizes itself (a
+/// StringNormalizer, Tokenizer or TfIdfVectorizer reads it: a text classifier) is free text: its index picks a
+/// text among those the data shows, which the assessment passes in with ``indexingTexts(_:)``.
 struct InputFeed: Sendable {
     /// One graph input and where its values sit in the row.
     struct Slot: Sendable {
@@ -18,8 +20,10 @@ struct InputFeed: Sendable {
         var shape: [Int]
         var offset: Int
         var width: Int { shape.reduce(1, *) }
-        /// For string inputs: the categories, by index.
+        /// For string inputs: the categories (or, for free text, the texts), by index.
         var categories: [String]?
+        /// Whether a string input is free text rather than a category.
+        var isText = false
     }
 
     /// The string an index outside a string input's categories stands for: no category the model knows, so an
@@ -39,7 +43,7 @@ struct InputFeed: Sendable {
         for slot in slots {
             let domain: FeatureDomain
             switch slot.element {
-            case .string: domain = .categorical(slot.categories ?? [])
+            case .string: domain = slot.isText ? .text(slot.categories ?? []) : .categorical(slot.categories ?? [])
             case .bool: domain = .boolean
             case .float, .double, .float16, .bfloat16: domain = .continuous
             default: domain = .integer
@@ -97,18 +101,27 @@ struct InputFeed: Sendable {
                 shape.append(n)
             }
             var categories: [String]?
-            if element == .string {
+            var isText = false
+            if element == .string, categoriesConsuming(input.name, in: model.graph) == nil,
+                readsText(input.name, in: model.graph)
+            {
+                categories = []
+                isText = true
+            } else if element == .string {
                 guard let found = categoriesConsuming(input.name, in: model.graph) else {
                     throw ModelAccessError.badInput(
                         model: displayName,
                         reason:
                             "string input '\(input.name)' reaches no OneHotEncoder, LabelEncoder or CategoryMapper, "
-                            + "so airisk cannot tell which categories it takes; encode the column as numbers before "
-                            + "export")
+                            + "nor a StringNormalizer, Tokenizer or TfIdfVectorizer, so airisk cannot tell which "
+                            + "categories or texts it takes; encode the column as numbers before export")
                 }
                 categories = found
             }
-            slots.append(Slot(name: input.name, element: element, shape: shape, offset: offset, categories: categories))
+            slots.append(
+                Slot(
+                    name: input.name, element: element, shape: shape, offset: offset, categories: categories,
+                    isText: isText))
             offset += shape.reduce(1, *)
         }
         return InputFeed(slots: slots, isPlain: false)
@@ -161,7 +174,9 @@ struct InputFeed: Sendable {
                 out.reserveCapacity(rows * w)
                 column { v in
                     let index = v.isFinite ? Int(v.rounded()) : -1
-                    out.append(categories.indices.contains(index) ? categories[index] : Self.unknownCategory)
+                    out.append(
+                        categories.indices.contains(index) ? categories[index] : slot.isText ? "" : Self.unknownCategory
+                    )
                 }
                 feeds[slot.name] = Tensor(shape: shape, storage: .string(out))
             default:
@@ -183,6 +198,36 @@ struct InputFeed: Sendable {
     static func widened(_ value: Float) -> Double {
         guard value.isFinite else { return Double(value) }
         return Double("\(value)") ?? Double(value)
+    }
+
+    /// This feed with each free-text input named in `texts` taking its texts from there.
+    func indexingTexts(_ texts: [String: [String]]) -> InputFeed {
+        var slots = slots
+        for i in slots.indices where slots[i].isText {
+            if let t = texts[slots[i].name] { slots[i].categories = t }
+        }
+        return InputFeed(slots: slots, isPlain: isPlain)
+    }
+
+    /// Whether `input` reaches a text operator (StringNormalizer, Tokenizer, TfIdfVectorizer) through shape-only
+    /// and identity nodes: the model tokenizes the string itself.
+    static func readsText(_ input: String, in graph: Graph) -> Bool {
+        let passThrough: Set<String> = ["Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Cast"]
+        let text: Set<String> = ["StringNormalizer", "Tokenizer", "TfIdfVectorizer"]
+        var frontier = [input]
+        var seen: Set<String> = [input]
+        var steps = 0
+        while let name = frontier.first, steps < 64 {
+            frontier.removeFirst()
+            steps += 1
+            for node in graph.nodes where node.inputs.first == name {
+                if text.contains(node.opType) { return true }
+                if passThrough.contains(node.opType) {
+                    for o in node.outputs where !o.isEmpty && seen.insert(o).inserted { frontier.append(o) }
+                }
+            }
+        }
+        return false
     }
 
     /// The categories of the first category encoder `input` reaches through shape-only and identity nodes.

@@ -9,13 +9,13 @@ import AIRiskTensor
 /// which counts as probabilities when a Softmax produces it and as logits otherwise; a
 /// one-column float output without labels is a regression; a rank-3 output is a per-step
 /// sequence. `outputName` and `outputKind` override the guess.
-package struct ONNXModelAccess: ModelAccess {
+package struct ONNXModelAccess: ModelAccess, FreeTextModel {
     package let model: ONNXModel
     package let executor: Executor
     /// The first graph input's name (the only one unless the model takes named columns).
     package let inputName: String
     /// How a row becomes several typed graph inputs; nil for one float input.
-    let feed: InputFeed?
+    private(set) var feed: InputFeed?
     /// A binary classifier answering one decision score per row (LinearSVC): each answer is widened to the
     /// logits [0, s], so class 1's softmax is σ(s) and the label is s > 0.
     let binaryDecisionScore: Bool
@@ -33,7 +33,7 @@ package struct ONNXModelAccess: ModelAccess {
     /// The batch size the input declares when it is fixed (a model exported without dynamic
     /// axes); requests are then run in chunks of exactly this many rows.
     package let fixedBatch: Int?
-    package let description: ModelDescription
+    package private(set) var description: ModelDescription
 
     package init(
         model: ONNXModel, name: String? = nil, inputShape declaredShape: [Int]? = nil, outputName: String? = nil,
@@ -173,6 +173,16 @@ package struct ONNXModelAccess: ModelAccess {
         let routesMissing: Set<String> = ["TreeEnsembleClassifier", "TreeEnsembleRegressor", "TreeEnsemble", "Imputer"]
         description.handlesMissingValues = model.graph.nodes.contains { routesMissing.contains($0.opType) }
         self.description = description
+    }
+
+    /// This model with its free-text inputs reading their index among `texts` (by input name).
+    package func indexingTexts(_ texts: [String: [String]]) -> any ModelAccess {
+        guard let feed else { return self }
+        var copy = self
+        let indexed = feed.indexingTexts(texts)
+        copy.feed = indexed
+        copy.description.inputColumns = indexed.columns
+        return copy
     }
 
     package func predict(_ batch: Tensor) async throws -> ModelOutput {

@@ -19,7 +19,7 @@ struct InversionAssessmentProbe: Probe {
         let discrete = description.inputColumns?.filter { $0.domain != .continuous } ?? []
         guard let first = discrete.first else { return nil }
         return "inversion searches a continuous input space, and \(discrete.count) of the model's input columns "
-            + "are integers, booleans or categories (e.g. '\(first.name)'): there is no reconstruction to judge"
+            + "are integers, booleans, categories or free text (e.g. '\(first.name)'): there is no reconstruction to judge"
     }
 
     func run(_ context: ProbeContext, purpose: ProbePurpose) async throws -> InversionRun {

@@ -174,7 +174,8 @@ package enum CSVReader {
             for column in featureIndices {
                 if let map = categoryIndex[column] {
                     let text = trimmed(reader.field(column))
-                    if text.isEmpty {
+                    // An empty cell is missing, unless the column's values list the empty text (free text).
+                    if text.isEmpty, map[""] == nil {
                         guard missingValues == .keep else {
                             throw DataError.invalidField(
                                 file: file, line: line, column: header[column], index: column + 1,

@@ -1,9 +1,11 @@
 /// Every operator the engine supports, looked up by domain and operator type.
 ///
 /// Each family of operators lists its kernels in its own file (`CoreKernels.all`,
-/// `NeuralKernels.all`, `ClassicalMLKernels.all`); this type only joins the lists.
+/// `NeuralKernels.all`, `ClassicalMLKernels.all`, `TextKernels.all`); this type only joins the lists.
 package enum KernelRegistry {
-    package static let all: [any Kernel.Type] = CoreKernels.all + NeuralKernels.all + ClassicalMLKernels.all
+    package static let all: [any Kernel.Type] =
+        CoreKernels.all + NeuralKernels.all + ClassicalMLKernels.all
+        + TextKernels.all
 
     private static let table: [String: any Kernel.Type] = {
         var t: [String: any Kernel.Type] = [:]

@@ -1,0 +1,1 @@
+2cat2sat2mat2straßeBY

@@ -1,0 +1,1 @@
+2The2cat2SAT2on2the2Mat2straßeBX

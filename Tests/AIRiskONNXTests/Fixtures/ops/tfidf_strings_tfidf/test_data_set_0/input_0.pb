@@ -1,0 +1,1 @@
+2the2cat2sat2on2the2cat2#2dog2the2dog2fish2x2cat2catBX

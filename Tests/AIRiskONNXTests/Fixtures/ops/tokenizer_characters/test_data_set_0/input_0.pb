@@ -1,0 +1,1 @@
+2Hello, World! the cat's toy2  a b  ccc dd_e 42  BX

@@ -1,0 +1,1 @@
+2Hello2World2the2cat2toy2ccc2dd_e2422<pad>2<pad>2<pad>2<pad>2<pad>2<pad>2<pad>2<pad>2<pad>2<pad>2<pad>2<pad>BY
