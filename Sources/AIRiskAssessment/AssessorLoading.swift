@@ -20,7 +20,10 @@ extension Assessor {
 
         if let texts = try Self.freeTexts(plan, description: desc) {
             guard let textual = access as? any FreeTextModel else {
-                throw AssessmentError.input("\(name) takes free text, but its access cannot be told the data's texts")
+                throw AssessmentError.badData(
+                    file: plan.members.url.path,
+                    problem: "\(name) takes free text, but its access cannot be told the data's texts",
+                    fix: "assess the ONNX file itself (--model)")
             }
             access = textual.indexingTexts(texts)
             desc = access.description
@@ -147,10 +150,12 @@ extension Assessor {
         var texts: [String: [String]] = [:]
         for source in [plan.members, plan.nonMembers] + (plan.population.map { [$0] } ?? []) {
             guard source.url.pathExtension.lowercased() == "csv" else {
-                throw AssessmentError.input(
-                    "\(source.url.path): \(description.name) takes free text (column \(columns.joined(separator: ", "))), "
-                        + "which airisk reads from a CSV file with that column (as DataFrame.to_csv writes it); an "
-                        + "array file holds no texts")
+                throw AssessmentError.badData(
+                    file: source.url.path,
+                    problem:
+                        "\(description.name) takes free text (column \(columns.joined(separator: ", "))); an array "
+                        + "file holds no texts",
+                    fix: "give a CSV file with that column, as DataFrame.to_csv writes it")
             }
             try CSVReader.collectTexts(contentsOf: source.url, columns: columns, into: &texts)
         }
@@ -166,7 +171,8 @@ extension Assessor {
             ? "" : " (columns: \(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : ""))"
         throw AssessmentError.badSetting(
             setting: "--sensitive-feature (sensitiveFeature)", value: "'\(text)'",
-            requirement: "it is neither a column of the data\(known) nor an index in 0..<\(width): give a column name as "
+            requirement:
+                "it is neither a column of the data\(known) nor an index in 0..<\(width): give a column name as "
                 + "in the CSV header or a 0-based column number")
     }
 
