@@ -24,7 +24,8 @@ extension AssessmentPlan {
             guard !overflow, p <= maxRowElements else {
                 throw .badSetting(
                     setting: field, value: shape.map(String.init).joined(separator: ","),
-                    requirement: "it asks for more than \(maxRowElements) values per row; give the shape of one input row")
+                    requirement: "it asks for more than \(maxRowElements) values per row; give the shape of one "
+                        + "input row")
             }
             product = p
         }
@@ -53,10 +54,12 @@ extension AssessmentPlan {
         if let inputShape { try Self.checkInputShape(inputShape, field: "\(origin): inputShape") }
         if let imageShape { try Self.checkImageShape(imageShape, field: "\(origin): imageShape") }
         if let queryBudget, queryBudget <= 0 {
-            throw .badSetting(setting: "\(origin): queryBudget", value: "\(queryBudget)", requirement: "must be at least 1")
+            throw .badSetting(
+                setting: "\(origin): queryBudget", value: "\(queryBudget)", requirement: "must be at least 1")
         }
         if let bad = classes?.first(where: { $0 < 0 || $0 > Self.maxClassIndex }) {
-            throw .badSetting(setting: "\(origin): class", value: "\(bad)", requirement: "must lie in 0…\(Self.maxClassIndex)")
+            throw .badSetting(
+                setting: "\(origin): class", value: "\(bad)", requirement: "must lie in 0…\(Self.maxClassIndex)")
         }
         guard !probes.isEmpty else {
             throw .badSetting(setting: "\(origin): probes", value: "(none)", requirement: "select at least one probe")

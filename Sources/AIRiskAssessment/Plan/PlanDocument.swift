@@ -52,7 +52,8 @@ package enum PlanDocument {
         func integer(_ text: String, _ field: String) throws -> Int {
             guard let v = Int(text.trimmingCharacters(in: .whitespaces)) else {
                 throw AssessmentError.badSetting(
-                    setting: "\(fileName): \(field)", value: "'\(text)'", requirement: "must be an integer in 0…\(Int.max)")
+                    setting: "\(fileName): \(field)", value: "'\(text)'",
+                    requirement: "must be an integer in 0…\(Int.max)")
             }
             return v
         }
