@@ -40,23 +40,8 @@ package enum CSVReader {
         labelEncoding: LabelEncoding = .automatic, missingValues: MissingValuePolicy = .reject,
         columns: CSVColumnSelection? = nil, limits: DataLimits = .standard
     ) throws -> Dataset {
-        let file = url.path
-        if let problem = RegularFile.problem(at: file) { throw DataError.unreadable(file: file, reason: problem) }
-        let bytes: [UInt8]
-        do {
-            let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? UInt64 ?? 0
-            guard size <= limits.maxArrayBytes else {
-                throw DataError.tooLarge(file: file, bytes: size, limit: limits.maxArrayBytes)
-            }
-            // FoundationEssentials leaks its read buffer when Data(contentsOf:) reads an empty file.
-            bytes = size == 0 ? [] : [UInt8](try Data(contentsOf: url))
-        } catch let error as DataError {
-            throw error
-        } catch {
-            throw DataError.unreadable(file: file, reason: error.localizedDescription)
-        }
         return try parse(
-            bytes: bytes, file: file, labelColumn: labelColumn, ignoring: ignoring,
+            bytes: try fileBytes(url, limits: limits), file: url.path, labelColumn: labelColumn, ignoring: ignoring,
             labelEncoding: labelEncoding, missingValues: missingValues, columns: columns, limits: limits)
     }
 
@@ -64,12 +49,8 @@ package enum CSVReader {
         bytes: [UInt8], file: String, labelColumn: String?, ignoring: Set<String>, labelEncoding: LabelEncoding,
         missingValues: MissingValuePolicy = .reject, columns: CSVColumnSelection? = nil, limits: DataLimits
     ) throws -> Dataset {
-        var reader = CSVRecordReader(bytes: bytes, file: file, maxLineLength: limits.maxCSVLineLength)
-        guard try reader.nextRecord() else {
-            throw DataError.malformedRow(file: file, line: 1, reason: "the file is empty; expected a header row")
-        }
+        var (reader, header) = try headerReader(bytes, file: file, limits: limits)
         let headerLine = reader.recordLine
-        let header = reader.fields.map { String(trimmed($0)) }
         var labelIndices: [Int] = []
         if let labelColumn {
             let names =

@@ -31,24 +31,8 @@ enum LabelsFile {
         _ url: URL, encoding: LabelEncoding, missingValues: MissingValuePolicy, limits: DataLimits
     ) throws -> (Tensor, classNames: [String]?) {
         let file = url.path
-        if let problem = RegularFile.problem(at: file) { throw DataError.unreadable(file: file, reason: problem) }
-        let bytes: [UInt8]
-        do {
-            let size = try FileManager.default.attributesOfItem(atPath: file)[.size] as? UInt64 ?? 0
-            guard size <= limits.maxArrayBytes else {
-                throw DataError.tooLarge(file: file, bytes: size, limit: limits.maxArrayBytes)
-            }
-            bytes = size == 0 ? [] : [UInt8](try Data(contentsOf: url))
-        } catch let error as DataError {
-            throw error
-        } catch {
-            throw DataError.unreadable(file: file, reason: error.localizedDescription)
-        }
-        var reader = CSVRecordReader(bytes: bytes, file: file, maxLineLength: limits.maxCSVLineLength)
-        guard try reader.nextRecord() else {
-            throw DataError.malformedRow(file: file, line: 1, reason: "the file is empty; expected a header row")
-        }
-        let header = reader.fields.map { String(CSVReader.trimmed($0)) }
+        var (reader, header) = try CSVReader.headerReader(
+            try CSVReader.fileBytes(url, limits: limits), file: file, limits: limits)
         let column: Int
         if header.count == 1 {
             column = 0
