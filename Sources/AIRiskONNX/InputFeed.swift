@@ -212,27 +212,34 @@ struct InputFeed: Sendable {
     /// Whether `input` reaches a text operator (StringNormalizer, Tokenizer, TfIdfVectorizer) through shape-only
     /// and identity nodes: the model tokenizes the string itself.
     static func readsText(_ input: String, in graph: Graph) -> Bool {
-        let passThrough: Set<String> = ["Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Cast"]
         let text: Set<String> = ["StringNormalizer", "Tokenizer", "TfIdfVectorizer"]
-        var frontier = [input]
-        var seen: Set<String> = [input]
-        var steps = 0
-        while let name = frontier.first, steps < 64 {
-            frontier.removeFirst()
-            steps += 1
-            for node in graph.nodes where node.inputs.first == name {
-                if text.contains(node.opType) { return true }
-                if passThrough.contains(node.opType) {
-                    for o in node.outputs where !o.isEmpty && seen.insert(o).inserted { frontier.append(o) }
-                }
-            }
-        }
-        return false
+        return firstConsumer(
+            of: input, in: graph, through: ["Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Cast"]
+        ) { text.contains($0.opType) ? true : nil } ?? false
     }
 
     /// The categories of the first category encoder `input` reaches through shape-only and identity nodes.
     static func categoriesConsuming(_ input: String, in graph: Graph) -> [String]? {
-        let passThrough: Set<String> = ["Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Imputer", "Cast"]
+        firstConsumer(
+            of: input, in: graph,
+            through: ["Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Imputer", "Cast"]
+        ) { node -> [String]? in
+            let key =
+                switch node.opType {
+                case "OneHotEncoder", "CategoryMapper": "cats_strings"
+                case "LabelEncoder": "keys_strings"
+                default: ""
+                }
+            if case .strings(let c)? = node.attributes[key], !c.isEmpty { return c }
+            return nil
+        }
+    }
+
+    /// The first answer `match` gives for a node that reads `input`, directly or through `through` operators
+    /// (followed breadth first, at most 64 values).
+    private static func firstConsumer<T>(
+        of input: String, in graph: Graph, through passThrough: Set<String>, _ match: (Node) -> T?
+    ) -> T? {
         var frontier = [input]
         var seen: Set<String> = [input]
         var steps = 0
@@ -240,15 +247,9 @@ struct InputFeed: Sendable {
             frontier.removeFirst()
             steps += 1
             for node in graph.nodes where node.inputs.first == name {
-                switch node.opType {
-                case "OneHotEncoder", "CategoryMapper":
-                    if case .strings(let c)? = node.attributes["cats_strings"], !c.isEmpty { return c }
-                case "LabelEncoder":
-                    if case .strings(let c)? = node.attributes["keys_strings"], !c.isEmpty { return c }
-                case let op where passThrough.contains(op):
+                if let found = match(node) { return found }
+                if passThrough.contains(node.opType) {
                     for o in node.outputs where !o.isEmpty && seen.insert(o).inserted { frontier.append(o) }
-                default:
-                    break
                 }
             }
         }

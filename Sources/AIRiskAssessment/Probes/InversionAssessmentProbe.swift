@@ -18,8 +18,12 @@ struct InversionAssessmentProbe: Probe {
     static func reconstructionInapplicability(_ description: ModelDescription) -> String? {
         let discrete = description.inputColumns?.filter { $0.domain != .continuous } ?? []
         guard let first = discrete.first else { return nil }
-        return "inversion searches a continuous input space, and \(discrete.count) of the model's input columns "
-            + "are integers, booleans, categories or free text (e.g. '\(first.name)'): there is no reconstruction to judge"
+        let columns =
+            discrete.count == 1
+            ? "1 of the model's input columns is an integer, a boolean, a category or free text"
+            : "\(discrete.count) of the model's input columns are integers, booleans, categories or free text"
+        return "inversion searches a continuous input space, and \(columns) (e.g. '\(first.name)'): there is no "
+            + "reconstruction to judge"
     }
 
     func run(_ context: ProbeContext, purpose: ProbePurpose) async throws -> InversionRun {
