@@ -30,6 +30,25 @@ struct TextAssessTests {
         print("[text] \(model): extraction headline \(fidelity)")
     }
 
+    @Test("RMIA's reference models read each text as its words, as the target does: RMIA beats the loss attack")
+    func rmiaReadsWords() async throws {
+        let results = try await QuickAssessment.run(
+            model: "tfidf_logreg", data: "messages", extension: "csv", in: texts, extra: [], probes: ["membership"])
+        let membership = try #require(results.probes.first { $0.id == "membership" })
+        let table = try #require(membership.tables.first { $0.id == .membershipAttacksTable })
+        func auc(_ attack: String) -> Double? {
+            guard let row = table.rows.first(where: { $0.first == .text(attack) }), row.count > 1,
+                case .number(let value) = row[1]
+            else { return nil }
+            return value
+        }
+        let rmia = try #require(auc("RMIA online"))
+        let loss = try #require(auc("loss threshold"))
+        // Reference models fed text indices as numbers learned nothing of the words: RMIA scored 0.47-0.54 here.
+        #expect(rmia > loss, "RMIA online \(rmia), loss threshold \(loss)")
+        #expect(membership.notes.contains { $0.contains("categories one-hot and texts as hashed words") })
+    }
+
     @Test("inversion is skipped with its reason: free text is no continuous input space")
     func inversionSkipped() async throws {
         let dir = try makeTemporaryDirectory(prefix: "airisk-text")

@@ -44,12 +44,19 @@ enum Interruption {
                 "\ninterrupted: stopping the probes and writing the results so far (Ctrl-C again to quit)")
             task.cancel()
         }
+        // The read end closes only once the source is cancelled: closed earlier, its number could be reused by
+        // another file while the source still watches it.
+        let readEnd = fds[0]
+        reader.setCancelHandler { close(readEnd) }
         reader.resume()
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
             if Interruption.count.add(1, ordering: .sequentiallyConsistent).newValue == 1 {
+                // The interrupted thread may be about to read errno: the handler leaves it as it was.
+                let saved = errno
                 var byte: UInt8 = 1
                 _ = write(Interruption.wakeFD.load(ordering: .sequentiallyConsistent), &byte, 1)
+                errno = saved
             } else {
                 _ = write(2, Interruption.quitMessage.baseAddress, Interruption.quitMessage.count)
                 FatalSignals.killAllFromSignalHandler()
@@ -61,8 +68,9 @@ enum Interruption {
         sigaction(SIGINT, &action, nil)
         defer {
             signal(SIGINT, SIG_DFL)
+            // A later run may have published its own pipe meanwhile (the tests run assessments concurrently).
+            _ = wakeFD.compareExchange(expected: fds[1], desired: -1, ordering: .sequentiallyConsistent)
             reader.cancel()
-            close(fds[0])
             close(fds[1])
         }
         return try await task.value

@@ -15,6 +15,9 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
     private let stdin: FileHandle
     private let lines = LineQueue()
     private let stderrTail = ByteTail(limit: 2000)
+    /// Every write to the child's stdin, and its close, in order on one queue: a write still queued when another
+    /// thread closed the descriptor would go to whatever file next got its number (a newline written into another
+    /// child's watchdog pipe kills that child's group).
     private let writes = DispatchQueue(label: "airisk.command.stdin")
     /// One exchange at a time: requests and answers pair up by order.
     private let turn = AsyncSemaphore(1)
@@ -61,8 +64,10 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
 
     /// Stops the child and everything in its process group (SIGTERM, then SIGKILL after a grace period).
     func close() {
-        try? stdin.close()
-        process.stop()
+        // After any write still queued; stopping the child (below) ends a write blocked on a full pipe.
+        let handle = stdin
+        writes.async { try? handle.close() }
+        process.stop(closingStdin: false)
     }
 
     func metadata(url: String, timeout: Double) async throws(TransportError) -> TransportResponse? { nil }

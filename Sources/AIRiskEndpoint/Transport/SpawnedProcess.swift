@@ -184,14 +184,15 @@ package final class SpawnedProcess: @unchecked Sendable {
 
     /// Stops the child's process group: SIGTERM, then SIGKILL to whatever is left after `grace`
     /// seconds. Returns when the child is reaped and the group is empty (or after the SIGKILL has had
-    /// a moment to land on processes that outlived the child).
-    package func stop(grace: Double = SpawnedProcess.grace) {
-        try? stdin.close()
+    /// a moment to land on processes that outlived the child). `closingStdin` false: the caller closes stdin
+    /// itself, in order with its writes.
+    package func stop(grace: Double = SpawnedProcess.grace, closingStdin: Bool = true) {
         let first = stopping.withLock { s -> Bool in
             defer { s = true }
             return !s
         }
         guard first else { return }
+        if closingStdin { try? stdin.close() }
         Self.stopGroup(pid, grace: grace) { [self] in
             _ = reap(blocking: false)
             reapWatchdog()

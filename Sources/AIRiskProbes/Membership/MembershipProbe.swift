@@ -22,6 +22,12 @@ package struct MembershipProbe: Sendable {
     package func run(
         model: any ModelAccess, members: LabeledData, nonMembers: LabeledData, population: LabeledData?
     ) async throws -> MembershipResult {
+        if configuration.inputDomains == nil, let columns = model.description.inputColumns {
+            var configured = configuration
+            configured.inputDomains = columns.map(\.domain)
+            return try await MembershipProbe(configuration: configured).run(
+                model: model, members: members, nonMembers: nonMembers, population: population)
+        }
         let clock = ContinuousClock()
         let started = clock.now
         let config = configuration

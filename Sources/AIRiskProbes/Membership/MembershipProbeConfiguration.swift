@@ -1,3 +1,5 @@
+import AIRiskAccess
+
 /// What the membership probe runs and how.
 package struct MembershipProbeConfiguration: Sendable {
     /// Attacks to run, in this order (unavailable ones are reported as skipped).
@@ -40,6 +42,10 @@ package struct MembershipProbeConfiguration: Sendable {
     /// initialisation (copies of a target that scales none of its inputs) instead of standardised inputs with the
     /// trainer's default initialisation.
     package var rawInputs = false
+    /// What each input position of the target holds (``EngineNetworkTrainer/inputDomains``): in-process shadow,
+    /// calibration and reference models read categories and texts as the target's own encoders do. The probe
+    /// fills it from the model's input columns when it is nil.
+    package var inputDomains: [FeatureDomain]?
     /// Replaces the default trainer (``EngineNetworkTrainer`` built from the fields above), e.g. with
     /// the tensor engine's trainer or one that copies the target's architecture.
     package var trainer: (any MembershipModelTrainer)?
@@ -85,6 +91,6 @@ package struct MembershipProbeConfiguration: Sendable {
         EngineNetworkTrainer(
             hiddenSizes: hiddenSizes, epochs: recipe.epochs, batchSize: recipe.batchSize,
             learningRate: recipe.learningRate, l2: recipe.l2, initialisation: rawInputs ? .glorotUniform : nil,
-            standardizesInputs: !rawInputs)
+            standardizesInputs: !rawInputs, inputDomains: inputDomains)
     }
 }

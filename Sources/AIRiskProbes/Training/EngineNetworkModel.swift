@@ -2,7 +2,8 @@ import AIRiskAccess
 import AIRiskTensor
 
 /// A classifier or regressor trained in-process on the tensor engine, served through the model-access
-/// protocol: inputs are standardised with the training data's statistics, then the engine's
+/// protocol: inputs are encoded (categories one-hot, texts as hashed words) and standardised with the training
+/// data's statistics, then the engine's
 /// executor runs the network and returns class probabilities (or, for a regressor, its outputs mapped back from
 /// the standardised targets it learned).
 package struct EngineNetworkModel: ModelAccess {
@@ -10,18 +11,21 @@ package struct EngineNetworkModel: ModelAccess {
     let inputName: String
     let logitsName: String
     let probabilitiesName: String
+    let encoding: SurrogateInputEncoding
     let standardizer: FeatureStandardizer
     /// A regressor's target standardisation, undone on every answer; nil for a classifier.
     let targetScale: FeatureStandardizer?
     package let description: ModelDescription
 
     init(
-        model: TrainableModel, standardizer: FeatureStandardizer, inputShape: [Int], classCount: Int, name: String
+        model: TrainableModel, encoding: SurrogateInputEncoding, standardizer: FeatureStandardizer, inputShape: [Int],
+        classCount: Int, name: String
     ) throws {
         executor = try Executor(graph: model.graph)
         inputName = model.inputName
         logitsName = model.outputName
         probabilitiesName = model.probabilitiesName ?? model.outputName
+        self.encoding = encoding
         self.standardizer = standardizer
         targetScale = nil
         description = ModelDescription(
@@ -31,13 +35,14 @@ package struct EngineNetworkModel: ModelAccess {
 
     /// A regressor that learned `targetScale`-standardised targets.
     init(
-        regressor model: TrainableModel, standardizer: FeatureStandardizer, targetScale: FeatureStandardizer,
-        inputShape: [Int], name: String
+        regressor model: TrainableModel, encoding: SurrogateInputEncoding, standardizer: FeatureStandardizer,
+        targetScale: FeatureStandardizer, inputShape: [Int], name: String
     ) throws {
         executor = try Executor(graph: model.graph)
         inputName = model.inputName
         logitsName = model.outputName
         probabilitiesName = model.outputName
+        self.encoding = encoding
         self.standardizer = standardizer
         self.targetScale = targetScale
         description = ModelDescription(
@@ -47,28 +52,28 @@ package struct EngineNetworkModel: ModelAccess {
 
     /// The class logits of `rows` rows of `x` (row-major, the training data's features per row).
     func logits(_ x: [Float], rows: Int) throws -> [Float] {
-        let d = standardizer.featureCount
-        guard x.count == rows * d else {
-            throw ModelAccessError.badInput(model: description.name, reason: "rows must have \(d) features")
-        }
-        let z = standardizer.apply(x, rows: rows)
-        guard let y = try executor.run(inputs: [inputName: Tensor(shape: [rows, d], scalars: z)])[logitsName]?.floats
+        guard let y = try executor.run(inputs: [inputName: try networkInput(x, rows: rows)])[logitsName]?.floats
         else {
             throw ModelAccessError.badOutput(model: description.name, reason: "no logits output")
         }
         return y
     }
 
+    /// `rows` raw rows of `x`, encoded and standardised as the network learned them.
+    private func networkInput(_ x: [Float], rows: Int) throws -> Tensor {
+        let d = encoding.indicators.count
+        guard x.count == rows * d else {
+            throw ModelAccessError.badInput(model: description.name, reason: "rows must have \(d) features")
+        }
+        let e = encoding.encodedWidth
+        return Tensor(shape: [rows, e], scalars: standardizer.apply(encoding.encode(x, rows: rows), rows: rows))
+    }
+
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         guard let x = batch.floats, let n = batch.shape.first, n > 0 else {
             throw ModelAccessError.badInput(model: description.name, reason: "expected a non-empty float batch")
         }
-        let d = standardizer.featureCount
-        guard x.count == n * d else {
-            throw ModelAccessError.badInput(model: description.name, reason: "rows must have \(d) features")
-        }
-        let z = standardizer.apply(x, rows: n)
-        let out = try executor.run(inputs: [inputName: Tensor(shape: [n, d], scalars: z)])
+        let out = try executor.run(inputs: [inputName: try networkInput(x, rows: n)])
         guard var p = out[probabilitiesName]?.floats else {
             throw ModelAccessError.badOutput(model: description.name, reason: "no probabilities output")
         }

@@ -31,6 +31,10 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
     /// Standardise each feature with the training rows' mean and standard deviation (the model keeps the
     /// transform); false learns on the inputs as given, as a copy of a model that scales none does.
     package var standardizesInputs: Bool
+    /// Per position of an input row, what its values are: a category index is read as one indicator per category
+    /// and free text as its hashed words (``SurrogateInputEncoding``), as a model that one-hot encodes or
+    /// vectorises them reads them; nil (or all continuous) reads every position as a quantity.
+    package var inputDomains: [FeatureDomain]?
 
     /// Early stopping: the held-out records judged after every epoch, and the patience in epochs.
     package struct EarlyStopping: Sendable {
@@ -56,7 +60,7 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
     package init(
         hiddenSizes: [Int] = [64], epochs: Int = 60, batchSize: Int = 64, learningRate: Float = 1e-3, l2: Float = 0,
         dropout: Float = 0, earlyStopping: EarlyStopping? = nil, privacy: GradientPrivacy? = nil,
-        initialisation: WeightInit? = nil, standardizesInputs: Bool = true
+        initialisation: WeightInit? = nil, standardizesInputs: Bool = true, inputDomains: [FeatureDomain]? = nil
     ) {
         self.hiddenSizes = hiddenSizes
         self.epochs = epochs
@@ -68,6 +72,7 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
         self.privacy = privacy
         self.initialisation = initialisation
         self.standardizesInputs = standardizesInputs
+        self.inputDomains = inputDomains
     }
 
     package var summary: String { summary(linear: "multinomial logistic regression", loss: "softmax cross-entropy") }
@@ -82,7 +87,13 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
         let dp = privacy.map { ", DP-SGD (clip \($0.clipNorm), noise multiplier \($0.noiseMultiplier))" } ?? ""
         return "\(shape), \(loss)\(dp), Adam lr \(learningRate), batch \(batchSize), \(epochs) epochs, "
             + "L2 \(l2)" + (dropout > 0 ? ", dropout \(dropout)" : "") + (standardizesInputs ? "" : ", raw inputs")
-            + (earlyStopping.map { ", early stopping (patience \($0.patience))" } ?? "") + " (airisk tensor engine)"
+            + (earlyStopping.map { ", early stopping (patience \($0.patience))" } ?? "")
+            + (encodesInputs ? ", categories one-hot and texts as hashed words" : "") + " (airisk tensor engine)"
+    }
+
+    /// Whether ``inputDomains`` changes how rows are read.
+    private var encodesInputs: Bool {
+        inputDomains.map { !SurrogateInputEncoding(domains: $0, width: $0.count).isIdentity } ?? false
     }
 
     package func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
@@ -99,22 +110,24 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
             throw MembershipProbeError.untrainableData(
                 rows: n, features: d, requirement: "a regressor needs rows and \(k) float target(s) for each")
         }
-        let x = data.scalars
+        let encoding = SurrogateInputEncoding(domains: inputDomains, width: d)
+        let x = encoding.encode(data.scalars, rows: n)
+        let e = encoding.encodedWidth
         let standardizer =
-            standardizesInputs ? FeatureStandardizer(x, rows: n, width: d) : FeatureStandardizer.identity(width: d)
+            standardizesInputs ? FeatureStandardizer(x, rows: n, width: e) : FeatureStandardizer.identity(width: e)
         let targetScale = FeatureStandardizer(targets, rows: n, width: k)
         var rng = SeededGenerator(seed: seed)
         let model = ModelBuilder.mlp(
-            inputSize: d, hiddenSizes: hiddenSizes, head: .regressor(outputs: k), dropout: 0,
+            inputSize: e, hiddenSizes: hiddenSizes, head: .regressor(outputs: k), dropout: 0,
             initialisation: initialisation, seed: rng.next())
         let config = TrainingConfig(
             epochs: epochs, batchSize: batchSize, loss: .meanSquaredError,
             optimizer: .adam(learningRate: learningRate, weightDecay: l2), seed: rng.next())
         let trained = try Trainer.train(
-            model, inputs: Tensor(shape: [n, d], scalars: standardizer.apply(x, rows: n)),
+            model, inputs: Tensor(shape: [n, e], scalars: standardizer.apply(x, rows: n)),
             targets: .values(Tensor(shape: [n, k], scalars: targetScale.apply(targets, rows: n))), config: config)
         return try EngineNetworkModel(
-            regressor: trained.model, standardizer: standardizer, targetScale: targetScale,
+            regressor: trained.model, encoding: encoding, standardizer: standardizer, targetScale: targetScale,
             inputShape: data.rowShape,
             name: "in-process \(hiddenSizes.isEmpty ? "linear" : "MLP \(hiddenSizes)") regressor")
     }
@@ -135,9 +148,11 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
             throw MembershipProbeError.badTrainingSetting(
                 setting: "dropout rate", value: "\(dropout)", requirement: "it must lie in [0, 1)")
         }
-        let x = data.scalars
+        let encoding = SurrogateInputEncoding(domains: inputDomains, width: d)
+        let x = encoding.encode(data.scalars, rows: n)
+        let e = encoding.encodedWidth
         let standardizer =
-            standardizesInputs ? FeatureStandardizer(x, rows: n, width: d) : FeatureStandardizer.identity(width: d)
+            standardizesInputs ? FeatureStandardizer(x, rows: n, width: e) : FeatureStandardizer.identity(width: e)
         let z = standardizer.apply(x, rows: n)
         var stopping: AIRiskTensor.EarlyStopping?
         if let stop = earlyStopping {
@@ -149,22 +164,24 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
                     requirement: "patience ≥ 1 and validation rows of \(d) features with labels in 0..<\(classCount)")
             }
             stopping = AIRiskTensor.EarlyStopping(
-                inputs: Tensor(shape: [v.count, d], scalars: standardizer.apply(v.scalars, rows: v.count)),
+                inputs: Tensor(
+                    shape: [v.count, e],
+                    scalars: standardizer.apply(encoding.encode(v.scalars, rows: v.count), rows: v.count)),
                 targets: .labels(v.labels), patience: stop.patience)
         }
 
         var rng = SeededGenerator(seed: seed)
         let model = ModelBuilder.mlp(
-            inputSize: d, hiddenSizes: hiddenSizes, head: .classifier(classes: classCount),
+            inputSize: e, hiddenSizes: hiddenSizes, head: .classifier(classes: classCount),
             dropout: hiddenSizes.isEmpty ? 0 : dropout, initialisation: initialisation, seed: rng.next())
         let config = TrainingConfig(
             epochs: epochs, batchSize: batchSize, loss: .softmaxCrossEntropy(),
             optimizer: .adam(learningRate: learningRate, weightDecay: l2), seed: rng.next(), privacy: privacy,
             earlyStopping: stopping)
         let trained = try Trainer.train(
-            model, inputs: Tensor(shape: [n, d], scalars: z), targets: .labels(data.labels), config: config)
+            model, inputs: Tensor(shape: [n, e], scalars: z), targets: .labels(data.labels), config: config)
         let network = try EngineNetworkModel(
-            model: trained.model, standardizer: standardizer, inputShape: data.rowShape, classCount: classCount,
+            model: trained.model, encoding: encoding, standardizer: standardizer, inputShape: data.rowShape, classCount: classCount,
             name: "in-process \(hiddenSizes.isEmpty ? "logistic" : "MLP \(hiddenSizes)")")
         return FitReport(
             model: network, epochsTrained: trained.epochsTrained, keptEpoch: trained.keptEpoch,
