@@ -181,7 +181,8 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
         let trained = try Trainer.train(
             model, inputs: Tensor(shape: [n, e], scalars: z), targets: .labels(data.labels), config: config)
         let network = try EngineNetworkModel(
-            model: trained.model, encoding: encoding, standardizer: standardizer, inputShape: data.rowShape, classCount: classCount,
+            model: trained.model, encoding: encoding, standardizer: standardizer, inputShape: data.rowShape,
+            classCount: classCount,
             name: "in-process \(hiddenSizes.isEmpty ? "logistic" : "MLP \(hiddenSizes)")")
         return FitReport(
             model: network, epochsTrained: trained.epochsTrained, keptEpoch: trained.keptEpoch,
