@@ -29,6 +29,12 @@ struct MLAttributes {
         }
     }
 
+    /// A float list attribute that must be present and non-empty.
+    func requiredFloats(_ name: String) throws -> [Float] {
+        guard let values = try floats(name), !values.isEmpty else { throw missing(name) }
+        return values
+    }
+
     /// A float list attribute in float64: the `*_as_tensor` form's doubles as stored, a float list widened.
     func doubles(_ name: String) throws -> [Double]? {
         if case .tensor(let t)? = node.attributes[name + "_as_tensor"], let values = t.doubles { return values }
