@@ -5,9 +5,8 @@ import Foundation
 /// `cubic_coeff_a`, `exclude_outside`, `extrapolation_value` (tf_crop_and_resize), `antialias`,
 /// `axes` and `keep_aspect_ratio_policy`. Output sizes come from `sizes` or floor(input · scale).
 /// Not differentiable.
-struct ResizeKernel: Kernel {
+struct ResizeKernel: ForwardOnlyKernel {
     static let opType = "Resize"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let opset: Int
     let mode: String
@@ -234,9 +233,5 @@ struct ResizeKernel: Kernel {
             shape[axis] = outSize
         }
         return KernelOutput(outputs: [Tensor(shape: out, scalars: values.map { Float($0) })])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

@@ -4,9 +4,8 @@ import Foundation
 /// `[…, 2]` signal, padded with zeros or truncated to `dft_length` when given; `inverse` conjugates the kernel
 /// and divides by the length; `onesided` keeps the first `⌊n/2⌋ + 1` bins. Output `[…, 2]` (real, imaginary).
 /// Computed directly (O(n²)) in Double. Not differentiable.
-struct DFTKernel: Kernel {
+struct DFTKernel: ForwardOnlyKernel {
     static let opType = "DFT"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axis: Int
     let inverse: Bool
@@ -85,9 +84,5 @@ struct DFTKernel: Kernel {
             yi[k] = inverse ? si / Double(n) : si
         }
         return (yr, yi)
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

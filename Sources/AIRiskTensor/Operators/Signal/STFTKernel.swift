@@ -2,9 +2,8 @@
 /// every `frame_step` samples, `frame_length` long (or the window's length), each multiplied by `window` when
 /// given; `onesided` (default 1) keeps the first `⌊frame_length/2⌋ + 1` bins. Output
 /// `[batch, frames, bins, 2]`. Not differentiable.
-struct STFTKernel: Kernel {
+struct STFTKernel: ForwardOnlyKernel {
     static let opType = "STFT"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let onesided: Bool
 
@@ -59,9 +58,5 @@ struct STFTKernel: Kernel {
             }
         }
         return KernelOutput(outputs: [Tensor(shape: outShape, scalars: out)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

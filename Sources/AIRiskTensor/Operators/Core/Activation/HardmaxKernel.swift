@@ -1,9 +1,8 @@
 /// ONNX Hardmax: 1 at the first maximum of each slice, 0 elsewhere. From opset 13 the slice is
 /// along `axis` (default −1); before, the input is viewed as 2-D at `axis` (default 1) and each row
 /// is one slice. Not differentiable.
-struct HardmaxKernel: Kernel {
+struct HardmaxKernel: ForwardOnlyKernel {
     static let opType = "Hardmax"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axis: Int
     let coerced: Bool
@@ -29,9 +28,5 @@ struct HardmaxKernel: Kernel {
             }
         }
         return KernelOutput(outputs: [Tensor(shape: x.shape, scalars: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }
