@@ -98,7 +98,7 @@ extension BinaryKernel {
 extension SoftmaxFamilyKernel {
     /// Softmax / LogSoftmax in float64.
     func forwardDouble(_ xv: [Double], _ shape: [Int]) throws -> [Double] {
-        let (outer, len, inner) = try layout(shape)
+        let (outer, len, inner) = try slices.layout(shape, ctx)
         var out = [Double](repeating: 0, count: xv.count)
         for o in 0..<outer {
             for i in 0..<inner {

@@ -4,21 +4,16 @@
 struct HardmaxKernel: ForwardOnlyKernel {
     static let opType = "Hardmax"
     let ctx: KernelContext
-    let axis: Int
-    let coerced: Bool
+    let slices: SoftmaxAxis
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        coerced = opset < 13
-        axis = try ctx.int("axis", default: coerced ? 1 : -1)
+        slices = try SoftmaxAxis(ctx, opset: opset)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, v) = try ctx.floatInput(inputs, 0)
-        let a = x.rank == 0 ? 0 : try ctx.axis(axis, rank: x.rank)
-        let n = coerced ? Shape.product(x.shape, a..<x.rank) : (x.rank == 0 ? 1 : x.shape[a])
-        let inner = coerced ? 1 : Shape.product(x.shape, (a + 1)..<x.rank)
-        let outer = n == 0 || inner == 0 ? 0 : x.count / (n * inner)
+        let (outer, n, inner) = try slices.layout(x.shape, ctx)
         var y = [Float](repeating: 0, count: x.count)
         for o in 0..<outer {
             for i in 0..<inner {

@@ -6,23 +6,11 @@ import Foundation
 struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: Kernel {
     static var opType: String { Variant.isLog ? "LogSoftmax" : "Softmax" }
     let ctx: KernelContext
-    let axis: Int
-    let coerce2D: Bool
+    let slices: SoftmaxAxis
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        coerce2D = opset < 13
-        axis = try ctx.int("axis", default: coerce2D ? 1 : -1)
-    }
-
-    /// (outer, length of the normalised block, inner stride).
-    func layout(_ shape: [Int]) throws -> (outer: Int, len: Int, inner: Int) {
-        if shape.isEmpty { return (1, 1, 1) }
-        let a = try ctx.axis(axis, rank: shape.count)
-        if coerce2D {
-            return (Shape.product(shape, 0..<a), Shape.product(shape, a..<shape.count), 1)
-        }
-        return (Shape.product(shape, 0..<a), shape[a], Shape.product(shape, (a + 1)..<shape.count))
+        slices = try SoftmaxAxis(ctx, opset: opset)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
@@ -30,7 +18,7 @@ struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: Kernel {
             return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .double(try forwardDouble(dv, x.shape)))])
         }
         let (x, xv) = try ctx.floatInput(inputs, 0)
-        let (outer, len, inner) = try layout(x.shape)
+        let (outer, len, inner) = try slices.layout(x.shape, ctx)
         var out = [Float](repeating: 0, count: xv.count)
         xv.withUnsafeBufferPointer { px in
             out.withUnsafeMutableBufferPointer { py in
@@ -62,7 +50,7 @@ struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: Kernel {
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
         guard let g = outputGradients.first ?? nil, let gv = g.floats else { return [nil] }
         guard let y = forward.outputs.first, let yv = y.floats else { return [nil] }
-        let (outer, len, inner) = try layout(y.shape)
+        let (outer, len, inner) = try slices.layout(y.shape, ctx)
         var dx = [Float](repeating: 0, count: yv.count)
         for o in 0..<outer {
             for i in 0..<inner {
