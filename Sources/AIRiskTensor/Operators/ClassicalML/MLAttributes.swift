@@ -75,6 +75,9 @@ struct MLAttributes {
         }
     }
 
+    /// An integer attribute read as a switch: true when it is non-zero.
+    func flag(_ name: String, default value: Bool = false) throws -> Bool { try int(name, default: value ? 1 : 0) != 0 }
+
     func postTransform() throws -> PostTransform {
         let s = try string("post_transform", default: "NONE")
         guard let t = PostTransform(rawValue: s) else {

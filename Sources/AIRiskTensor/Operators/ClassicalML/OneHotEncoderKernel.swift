@@ -26,7 +26,7 @@ struct OneHotEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
         intCategories = i
         stringCategories = s
         categoryCount = max(ints.count, strings.count)
-        zeros = try a.int("zeros", default: 1) != 0
+        zeros = try a.flag("zeros", default: true)
     }
 
     /// X's shape plus the category axis; nil when the element count overflows.

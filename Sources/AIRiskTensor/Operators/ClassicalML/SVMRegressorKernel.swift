@@ -37,7 +37,7 @@ struct SVMRegressorKernel: ClassicalMLKernel, ForwardOnlyKernel {
         vectorCount = n
         self.coefficients = coefficients
         self.rho = rho
-        oneClass = try a.int("one_class", default: 0) != 0
+        oneClass = try a.flag("one_class")
     }
 
     /// [rows, 1]; overflow-checked.

@@ -17,6 +17,9 @@ extension NodeAttributes {
 
     func int(_ key: String, default value: Int) throws -> Int { try int(key) ?? value }
 
+    /// An integer attribute read as a switch: true when it is non-zero.
+    func flag(_ key: String, default value: Bool = false) throws -> Bool { try int(key, default: value ? 1 : 0) != 0 }
+
     /// A float attribute; an integer is accepted.
     func float(_ key: String) throws -> Float? {
         guard let a = attributes[key] else { return nil }

@@ -12,7 +12,7 @@ struct AveragePoolKernel: Kernel {
     init(node: Node, opset: Int) throws {
         pooling = try PoolingWindow(node)
         let context = pooling.context
-        countIncludePad = try context.int("count_include_pad", default: 0) != 0
+        countIncludePad = try context.flag("count_include_pad")
     }
 
     /// The window table and the reciprocal divisor of every output position.

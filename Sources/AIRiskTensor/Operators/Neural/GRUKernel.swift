@@ -17,7 +17,7 @@ struct GRUKernel: RecurrentKernel {
     init(node: Node, opset: Int) throws {
         context = NeuralNodeContext(node)
         attributes = try RecurrentAttributes(context, defaults: [.sigmoid, .tanh])
-        linearBeforeReset = try context.int("linear_before_reset", default: 0) != 0
+        linearBeforeReset = try context.flag("linear_before_reset")
     }
 
     /// Per direction and step (processing order): previous state (N, H), pre-activations and

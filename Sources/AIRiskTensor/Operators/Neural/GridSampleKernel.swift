@@ -22,7 +22,7 @@ struct GridSampleKernel: ForwardOnlyKernel {
         guard ["zeros", "border", "reflection"].contains(padding) else {
             throw ctx.attributeError("padding_mode", "must be zeros, border or reflection, got '\(padding)'")
         }
-        alignCorners = try ctx.int("align_corners", default: 0) != 0
+        alignCorners = try ctx.flag("align_corners")
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {

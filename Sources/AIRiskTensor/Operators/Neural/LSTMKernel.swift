@@ -16,7 +16,7 @@ struct LSTMKernel: RecurrentKernel {
     init(node: Node, opset: Int) throws {
         context = NeuralNodeContext(node)
         attributes = try RecurrentAttributes(context, defaults: [.sigmoid, .tanh, .tanh])
-        inputForget = try context.int("input_forget", default: 0) != 0
+        inputForget = try context.flag("input_forget")
     }
 
     /// Per direction and step (processing order): previous hidden state, the new cell state and

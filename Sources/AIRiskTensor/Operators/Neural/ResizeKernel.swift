@@ -39,9 +39,9 @@ struct ResizeKernel: ForwardOnlyKernel {
             throw ctx.attributeError("nearest_mode", "is '\(nearestMode)', which ONNX does not define")
         }
         cubicA = Double(try ctx.float("cubic_coeff_a", default: -0.75))
-        excludeOutside = try ctx.int("exclude_outside", default: 0) != 0
+        excludeOutside = try ctx.flag("exclude_outside")
         extrapolation = Double(try ctx.float("extrapolation_value", default: 0))
-        antialias = try ctx.int("antialias", default: 0) != 0
+        antialias = try ctx.flag("antialias")
         axesAttribute = try ctx.ints("axes")
         aspectPolicy = try ctx.string("keep_aspect_ratio_policy") ?? "stretch"
     }

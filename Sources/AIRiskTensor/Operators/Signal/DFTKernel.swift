@@ -16,8 +16,8 @@ struct DFTKernel: ForwardOnlyKernel {
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
         axis = try ctx.int("axis", default: 1)
-        inverse = try ctx.int("inverse", default: 0) != 0
-        onesided = try ctx.int("onesided", default: 0) != 0
+        inverse = try ctx.flag("inverse")
+        onesided = try ctx.flag("onesided")
         if inverse && onesided { throw ctx.attributeError("onesided", "cannot be set with inverse") }
     }
 

@@ -9,7 +9,7 @@ struct STFTKernel: ForwardOnlyKernel {
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        onesided = try ctx.int("onesided", default: 1) != 0
+        onesided = try ctx.flag("onesided", default: true)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {

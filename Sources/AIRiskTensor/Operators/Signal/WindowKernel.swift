@@ -38,7 +38,7 @@ struct WindowKernel<Function: WindowFunction>: ForwardOnlyKernel {
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        periodic = try ctx.int("periodic", default: 1) != 0
+        periodic = try ctx.flag("periodic", default: true)
         let code = try ctx.int("output_datatype", default: 1)
         guard let kind = ElementKind(onnxDataType: code), kind == .float || kind == .int64 else {
             throw ctx.attributeError("output_datatype", "names data type \(code), which is not numeric")

@@ -23,7 +23,7 @@ struct StringNormalizerKernel: ForwardOnlyKernel {
                 reason: "is '\(actionName)'; expected LOWER, UPPER or NONE")
         }
         self.action = action
-        caseSensitive = try a.int("is_case_sensitive", default: 0) != 0
+        caseSensitive = try a.flag("is_case_sensitive")
         compareCase = caseSensitive ? .none : (action == .upper ? .upper : .lower)
         var words: Set<String> = []
         for w in try a.strings("stopwords") ?? [] {

@@ -30,7 +30,7 @@ struct TokenizerKernel: ForwardOnlyKernel {
     init(node: Node, opset: Int) throws {
         self.node = node
         let a = MLAttributes(node: node)
-        mark = try a.int("mark", default: 0) != 0
+        mark = try a.flag("mark")
         padValue = try a.string("pad_value", default: "#")
         let minimum = try a.int("mincharnum", default: 1)
         guard minimum > 0, minimum <= Int64(Int32.max) else {

@@ -1,15 +1,10 @@
 /// ONNX Hardmax: 1 at the first maximum of each slice, 0 elsewhere. From opset 13 the slice is
 /// along `axis` (default −1); before, the input is viewed as 2-D at `axis` (default 1) and each row
 /// is one slice. Not differentiable.
-struct HardmaxKernel: ForwardOnlyKernel {
+struct HardmaxKernel: ForwardOnlyKernel, SoftmaxAxisKernel {
     static let opType = "Hardmax"
     let ctx: KernelContext
     let slices: SoftmaxAxis
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        slices = try SoftmaxAxis(ctx, opset: opset)
-    }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, v) = try ctx.floatInput(inputs, 0)

@@ -19,3 +19,15 @@ struct SoftmaxAxis: Sendable {
         return (Shape.product(shape, 0..<a), shape[a], Shape.product(shape, (a + 1)..<shape.count))
     }
 }
+
+/// Softmax, LogSoftmax and Hardmax: kernels built from the node's context and its ``SoftmaxAxis``.
+protocol SoftmaxAxisKernel: Kernel {
+    init(ctx: KernelContext, slices: SoftmaxAxis)
+}
+
+extension SoftmaxAxisKernel {
+    init(node: Node, opset: Int) throws {
+        let ctx = KernelContext(node)
+        self.init(ctx: ctx, slices: try SoftmaxAxis(ctx, opset: opset))
+    }
+}

@@ -3,15 +3,10 @@ import Foundation
 /// ONNX Softmax and LogSoftmax. Before opset 13 the input is coerced to 2-D at `axis` (default 1)
 /// and normalised over the flattened trailing block; from opset 13 over the single `axis`
 /// (default -1).
-struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: Kernel {
+struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: SoftmaxAxisKernel {
     static var opType: String { Variant.isLog ? "LogSoftmax" : "Softmax" }
     let ctx: KernelContext
     let slices: SoftmaxAxis
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        slices = try SoftmaxAxis(ctx, opset: opset)
-    }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         if case .double(let dv)? = ctx.optionalInput(inputs, 0)?.storage, let x = inputs[0] {

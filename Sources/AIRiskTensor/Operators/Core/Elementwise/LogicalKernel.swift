@@ -41,8 +41,8 @@ struct FloatClassKernel<C: FloatClassTest>: ForwardOnlyKernel {
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        positive = try ctx.int("detect_positive", default: 1) != 0
-        negative = try ctx.int("detect_negative", default: 1) != 0
+        positive = try ctx.flag("detect_positive", default: true)
+        negative = try ctx.flag("detect_negative", default: true)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {

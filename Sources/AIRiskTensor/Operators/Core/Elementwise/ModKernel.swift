@@ -10,7 +10,7 @@ struct ModKernel: ForwardOnlyKernel {
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        fmod = try ctx.int("fmod", default: 0) != 0
+        fmod = try ctx.flag("fmod")
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {

@@ -10,7 +10,7 @@ struct UniqueKernel: ForwardOnlyKernel {
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
         axis = try ctx.int("axis")
-        sorted = try ctx.int("sorted", default: 1) != 0
+        sorted = try ctx.flag("sorted", default: true)
     }
 
     enum Key: Comparable, Hashable {

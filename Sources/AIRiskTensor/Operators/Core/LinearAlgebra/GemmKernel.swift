@@ -11,8 +11,8 @@ struct GemmKernel: Kernel {
         ctx = KernelContext(node)
         alpha = try ctx.float("alpha", default: 1)
         beta = try ctx.float("beta", default: 1)
-        transA = try ctx.int("transA", default: 0) != 0
-        transB = try ctx.int("transB", default: 0) != 0
+        transA = try ctx.flag("transA")
+        transB = try ctx.flag("transB")
     }
 
     func passesGradient(fromInput index: Int) -> Bool { index < 3 }

@@ -10,8 +10,8 @@ struct ArgExtremumKernel<E: ArgExtremum>: ForwardOnlyKernel {
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
         axis = try ctx.int("axis", default: 0)
-        keepDims = try ctx.int("keepdims", default: 1) != 0
-        selectLast = try ctx.int("select_last_index", default: 0) != 0
+        keepDims = try ctx.flag("keepdims", default: true)
+        selectLast = try ctx.flag("select_last_index")
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {

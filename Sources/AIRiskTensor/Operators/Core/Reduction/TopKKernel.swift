@@ -12,8 +12,8 @@ struct TopKKernel: ForwardOnlyKernel {
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
         axis = try ctx.int("axis", default: -1)
-        largest = try ctx.int("largest", default: 1) != 0
-        sorted = try ctx.int("sorted", default: 1) != 0
+        largest = try ctx.flag("largest", default: true)
+        sorted = try ctx.flag("sorted", default: true)
         attributeK = opset < 10 ? try ctx.int("k") : nil
     }
 
