@@ -54,15 +54,25 @@ struct DFTKernel: ForwardOnlyKernel {
                         (re[j], im[j]) = (0, 0)
                     }
                 }
-                let (yr, yi) = Self.transform(re: re, im: im, bins: bins, inverse: inverse)
-                for k in 0..<bins {
-                    let at = ((o * bins + k) * inner + i) * 2
-                    out[at] = Float(yr[k])
-                    out[at + 1] = Float(yi[k])
+                Self.transform(re: re, im: im, bins: bins, inverse: inverse, into: &out) { k in
+                    ((o * bins + k) * inner + i) * 2
                 }
             }
         }
         return KernelOutput(outputs: [Tensor(shape: outShape, scalars: out)])
+    }
+
+    /// Writes the first `bins` coefficients of the DFT of (re, im) to `out` as (real, imaginary) pairs, bin
+    /// k's at `offset(k)`.
+    static func transform(
+        re: [Double], im: [Double], bins: Int, inverse: Bool, into out: inout [Float], at offset: (Int) -> Int
+    ) {
+        let (yr, yi) = transform(re: re, im: im, bins: bins, inverse: inverse)
+        for k in 0..<bins {
+            let at = offset(k)
+            out[at] = Float(yr[k])
+            out[at + 1] = Float(yi[k])
+        }
     }
 
     /// The first `bins` coefficients of the DFT of (re, im); the inverse divides by the length.

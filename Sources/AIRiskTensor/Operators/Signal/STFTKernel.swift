@@ -49,11 +49,8 @@ struct STFTKernel: ForwardOnlyKernel {
                     re[j] = Double(xs[at]) * w
                     im[j] = parts == 2 ? Double(xs[at + 1]) * w : 0
                 }
-                let (yr, yi) = DFTKernel.transform(re: re, im: im, bins: bins, inverse: false)
-                for k in 0..<bins {
-                    let at = ((b * frames + f) * bins + k) * 2
-                    out[at] = Float(yr[k])
-                    out[at + 1] = Float(yi[k])
+                DFTKernel.transform(re: re, im: im, bins: bins, inverse: false, into: &out) { k in
+                    ((b * frames + f) * bins + k) * 2
                 }
             }
         }
