@@ -99,27 +99,11 @@ extension SoftmaxFamilyKernel {
     /// Softmax / LogSoftmax in float64.
     func forwardDouble(_ xv: [Double], _ shape: [Int]) throws -> [Double] {
         let (outer, len, inner) = try slices.layout(shape, ctx)
-        var out = [Double](repeating: 0, count: xv.count)
-        for o in 0..<outer {
-            for i in 0..<inner {
-                let base = o * len * inner + i
-                var m = -Double.infinity
-                for j in 0..<len { m = Swift.max(m, xv[base + j * inner]) }
-                var sum = 0.0
-                for j in 0..<len {
-                    let e = Foundation.exp(xv[base + j * inner] - m)
-                    out[base + j * inner] = e
-                    sum += e
-                }
-                if Variant.isLog {
-                    let logSum = Foundation.log(sum) + m
-                    for j in 0..<len { out[base + j * inner] = xv[base + j * inner] - logSum }
-                } else {
-                    for j in 0..<len { out[base + j * inner] /= sum }
-                }
-            }
+        return Self.normalised(xv, outer: outer, len: len, inner: inner, reciprocal: false) {
+            Foundation.exp($0)
+        } log: {
+            Foundation.log($0)
         }
-        return out
     }
 }
 

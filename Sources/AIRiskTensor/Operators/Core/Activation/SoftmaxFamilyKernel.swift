@@ -14,32 +14,48 @@ struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: SoftmaxAxisKernel {
         }
         let (x, xv) = try ctx.floatInput(inputs, 0)
         let (outer, len, inner) = try slices.layout(x.shape, ctx)
-        var out = [Float](repeating: 0, count: xv.count)
-        xv.withUnsafeBufferPointer { px in
+        let out = Self.normalised(xv, outer: outer, len: len, inner: inner, reciprocal: true) {
+            Foundation.exp($0)
+        } log: {
+            Foundation.log($0)
+        }
+        return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .float(out))])
+    }
+
+    /// Softmax, or LogSoftmax, of `x` over slices laid out as (outer, len, inner), in `T` with its `exp` and
+    /// `log`. The float32 path scales by the reciprocal of a slice's sum (`reciprocal`), the float64 path
+    /// divides by the sum, each as it always has.
+    static func normalised<T: BinaryFloatingPoint>(
+        _ x: [T], outer: Int, len: Int, inner: Int, reciprocal: Bool, exp: (T) -> T, log: (T) -> T
+    ) -> [T] {
+        var out = [T](repeating: 0, count: x.count)
+        x.withUnsafeBufferPointer { px in
             out.withUnsafeMutableBufferPointer { py in
                 for o in 0..<outer {
                     for i in 0..<inner {
                         let base = o * len * inner + i
-                        var m = -Float.infinity
-                        for j in 0..<len { m = max(m, px[base + j * inner]) }
-                        var sum: Float = 0
+                        var m = -T.infinity
+                        for j in 0..<len { m = Swift.max(m, px[base + j * inner]) }
+                        var sum: T = 0
                         for j in 0..<len {
-                            let e = Foundation.exp(px[base + j * inner] - m)
+                            let e = exp(px[base + j * inner] - m)
                             py[base + j * inner] = e
                             sum += e
                         }
                         if Variant.isLog {
-                            let logSum = Foundation.log(sum) + m
+                            let logSum = log(sum) + m
                             for j in 0..<len { py[base + j * inner] = px[base + j * inner] - logSum }
-                        } else {
+                        } else if reciprocal {
                             let inv = 1 / sum
                             for j in 0..<len { py[base + j * inner] *= inv }
+                        } else {
+                            for j in 0..<len { py[base + j * inner] /= sum }
                         }
                     }
                 }
             }
         }
-        return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .float(out))])
+        return out
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
