@@ -30,3 +30,17 @@ extension Tensor {
         }
     }
 }
+
+extension KernelContext {
+    /// Inputs 0 and 1 and their values in float64 when either is float64 (nil when neither is); throws
+    /// when the other is neither float32 nor float64.
+    func doubleOperands(_ inputs: [Tensor?]) throws -> (Tensor, Tensor, [Double], [Double])? {
+        let a = try input(inputs, 0)
+        let b = try input(inputs, 1)
+        guard a.elementKind == .double || b.elementKind == .double else { return nil }
+        guard let (x, y) = Tensor.doubleOperands(a, b) else {
+            throw fail("operands must both be float64, got \(a.elementTypeName) and \(b.elementTypeName)")
+        }
+        return (a, b, x, y)
+    }
+}

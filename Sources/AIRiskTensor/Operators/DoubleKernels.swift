@@ -98,40 +98,19 @@ extension BinaryKernel {
 extension SoftmaxFamilyKernel {
     /// Softmax / LogSoftmax in float64.
     func forwardDouble(_ xv: [Double], _ shape: [Int]) throws -> [Double] {
-        let (outer, len, inner) = try layout(shape)
-        var out = [Double](repeating: 0, count: xv.count)
-        for o in 0..<outer {
-            for i in 0..<inner {
-                let base = o * len * inner + i
-                var m = -Double.infinity
-                for j in 0..<len { m = Swift.max(m, xv[base + j * inner]) }
-                var sum = 0.0
-                for j in 0..<len {
-                    let e = Foundation.exp(xv[base + j * inner] - m)
-                    out[base + j * inner] = e
-                    sum += e
-                }
-                if Variant.isLog {
-                    let logSum = Foundation.log(sum) + m
-                    for j in 0..<len { out[base + j * inner] = xv[base + j * inner] - logSum }
-                } else {
-                    for j in 0..<len { out[base + j * inner] /= sum }
-                }
-            }
+        let (outer, len, inner) = try slices.layout(shape, ctx)
+        return Self.normalised(xv, outer: outer, len: len, inner: inner, reciprocal: false) {
+            Foundation.exp($0)
+        } log: {
+            Foundation.log($0)
         }
-        return out
     }
 }
 
 extension MatMulKernel {
     /// MatMul in float64 (cblas_dgemm) when an operand is float64.
     func forwardDouble(_ inputs: [Tensor?]) throws -> KernelOutput? {
-        let a = try ctx.input(inputs, 0)
-        let b = try ctx.input(inputs, 1)
-        guard a.elementKind == .double || b.elementKind == .double else { return nil }
-        guard let (av, bv) = Tensor.doubleOperands(a, b) else {
-            throw ctx.fail("operands must both be float64, got \(a.elementTypeName) and \(b.elementTypeName)")
-        }
+        guard let (a, b, av, bv) = try ctx.doubleOperands(inputs) else { return nil }
         let p = try plan(a.shape, b.shape)
         try ctx.checkOutput(p.outShape, .double)
         let batches = p.aIndex.count
@@ -156,27 +135,15 @@ extension MatMulKernel {
 extension GemmKernel {
     /// Gemm in float64 (cblas_dgemm) when an operand is float64.
     func forwardDouble(_ inputs: [Tensor?]) throws -> KernelOutput? {
-        let a = try ctx.input(inputs, 0)
-        let b = try ctx.input(inputs, 1)
-        guard a.elementKind == .double || b.elementKind == .double else { return nil }
-        guard let (av, bv) = Tensor.doubleOperands(a, b) else {
-            throw ctx.fail("operands must both be float64, got \(a.elementTypeName) and \(b.elementTypeName)")
-        }
+        guard let (a, b, av, bv) = try ctx.doubleOperands(inputs) else { return nil }
         let (m, k, n) = try dims(a, b)
         try ctx.checkOutput([m, n], .double)
-        var out: [Double]
-        var cBeta = 0.0
-        if let c = ctx.optionalInput(inputs, 2), beta != 0 {
-            let cv: [Double]
-            do { cv = try c.asDoubles() } catch { throw ctx.inputError(2, error.description) }
-            guard (try? Broadcast.shape(c.shape, [m, n])) == [m, n] else {
-                throw ctx.inputError(2, "shape \(c.shape) cannot be broadcast to (\(m), \(n))")
+        let (initial, cBeta) = try initialC(inputs, m: m, n: n) { c in
+            do throws(Tensor.ConversionError) { return try c.asDoubles() } catch {
+                throw ctx.inputError(2, error.description)
             }
-            out = Broadcast.expand(cv, from: c.shape, to: [m, n])
-            cBeta = Double(beta)
-        } else {
-            out = [Double](repeating: 0, count: m * n)
         }
+        var out = initial
         av.withUnsafeBufferPointer { pa in
             bv.withUnsafeBufferPointer { pb in
                 out.withUnsafeMutableBufferPointer { pc in

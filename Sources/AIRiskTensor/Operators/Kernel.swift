@@ -42,3 +42,15 @@ extension Kernel {
     package static var isDifferentiable: Bool { true }
     package func passesGradient(fromInput index: Int) -> Bool { Self.isDifferentiable }
 }
+
+/// A kernel without a backward pass. ``Kernel/isDifferentiable`` is false, so the executor never
+/// asks it for input gradients: a graph that needs one through it reports that it has none.
+protocol ForwardOnlyKernel: Kernel {}
+
+extension ForwardOnlyKernel {
+    static var isDifferentiable: Bool { false }
+
+    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
+        inputs.map { _ in nil }
+    }
+}

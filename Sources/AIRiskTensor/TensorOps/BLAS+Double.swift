@@ -8,14 +8,7 @@ extension BLAS {
         a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
         beta: Double = 0, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
-        guard m > 0, n > 0 else { return }
-        ProcessConfiguration.configure()
-        guard k > 0 else {
-            for i in 0..<m {
-                for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] }
-            }
-            return
-        }
+        guard needsLibraryProduct(m: m, n: n, k: k, beta: beta, c: c, ldc: ldc) else { return }
         cblas_dgemm(
             CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
             Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))

@@ -41,15 +41,7 @@ package enum BLAS {
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        guard m > 0, n > 0 else { return }
-        ProcessConfiguration.configure()
-        guard k > 0 else {
-            // BLAS leaves C untouched when k == 0 only for beta == 1; make the result explicit.
-            for i in 0..<m {
-                for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] }
-            }
-            return
-        }
+        guard needsLibraryProduct(m: m, n: n, k: k, beta: beta, c: c, ldc: ldc) else { return }
         #if canImport(CDNNL)
             ProcessConfiguration.applyKernelThreadsToCallingThread()
             // Row-major like the rest of the engine; with beta == 0 C is written without being read.
@@ -63,6 +55,24 @@ package enum BLAS {
                 CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                 Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
         #endif
+    }
+
+    /// What ``sgemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)`` and ``dgemm`` do before the
+    /// library call: false when nothing is left for it, because C is empty or k == 0 and C has been
+    /// set to beta · C here (BLAS leaves C untouched when k == 0 only for beta == 1).
+    @inline(__always)
+    static func needsLibraryProduct<T: FloatingPoint>(
+        m: Int, n: Int, k: Int, beta: T, c: UnsafeMutablePointer<T>, ldc: Int
+    ) -> Bool {
+        guard m > 0, n > 0 else { return false }
+        ProcessConfiguration.configure()
+        guard k > 0 else {
+            for i in 0..<m {
+                for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] }
+            }
+            return false
+        }
+        return true
     }
 
     /// The product of two dense row-major matrices given as arrays, op(A) m×k and op(B) k×n.

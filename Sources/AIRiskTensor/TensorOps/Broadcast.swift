@@ -133,21 +133,8 @@ package enum Broadcast {
             while out.count < n { out.append(contentsOf: values) }
             return out
         }
-        let s = alignedStrides(from, to: to)
-        let rank = to.count
-        var counter = [Int](repeating: 0, count: rank)
-        var off = 0
-        for _ in 0..<n {
+        for off in IndexMap.strided(shape: to, base: 0, strides: alignedStrides(from, to: to)) {
             out.append(values[off])
-            var d = rank - 1
-            while d >= 0 {
-                counter[d] += 1
-                off += s[d]
-                if counter[d] < to[d] { break }
-                off -= s[d] * to[d]
-                counter[d] = 0
-                d -= 1
-            }
         }
         return out
     }
@@ -157,6 +144,10 @@ package enum Broadcast {
     package static func reduce(_ grad: [Float], from: [Int], to: [Int]) -> [Float] {
         let target = Shape.count(to)
         if grad.count == target { return grad }
+        if target != 1 && !isSuffix(to, of: from) {
+            let map = IndexMap.strided(shape: from, base: 0, strides: alignedStrides(to, to: from))
+            return IndexMap.scatterAdd(grad, map: map, count: target)
+        }
         var out = [Float](repeating: 0, count: target)
         grad.withUnsafeBufferPointer { g in
             out.withUnsafeMutableBufferPointer { r in
@@ -164,28 +155,11 @@ package enum Broadcast {
                     var s: Float = 0
                     for v in g { s += v }
                     r[0] = s
-                } else if isSuffix(to, of: from) {
+                } else {
                     var o = 0
                     while o < g.count {
                         for j in 0..<target { r[j] += g[o + j] }
                         o += target
-                    }
-                } else {
-                    let s = alignedStrides(to, to: from)
-                    let rank = from.count
-                    var counter = [Int](repeating: 0, count: rank)
-                    var off = 0
-                    for i in 0..<g.count {
-                        r[off] += g[i]
-                        var d = rank - 1
-                        while d >= 0 {
-                            counter[d] += 1
-                            off += s[d]
-                            if counter[d] < from[d] { break }
-                            off -= s[d] * from[d]
-                            counter[d] = 0
-                            d -= 1
-                        }
                     }
                 }
             }

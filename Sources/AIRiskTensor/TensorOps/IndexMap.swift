@@ -65,27 +65,21 @@ extension Tensor.Storage {
     /// Storages of one kind joined end to end, or nil when the kinds differ.
     static func joined(_ parts: [Tensor.Storage]) -> Tensor.Storage? {
         guard let first = parts.first else { return nil }
+        /// The parts' elements of one type end to end, nil when a part holds another type.
+        func join<T>(_ elements: (Tensor.Storage) -> [T]?) -> [T]? {
+            var out: [T] = []
+            for p in parts {
+                guard let v = elements(p) else { return nil }
+                out += v
+            }
+            return out
+        }
         switch first {
-        case .float:
-            var out: [Float] = []
-            for p in parts { guard case .float(let v) = p else { return nil }; out += v }
-            return .float(out)
-        case .double:
-            var out: [Double] = []
-            for p in parts { guard case .double(let v) = p else { return nil }; out += v }
-            return .double(out)
-        case .int64:
-            var out: [Int64] = []
-            for p in parts { guard case .int64(let v) = p else { return nil }; out += v }
-            return .int64(out)
-        case .bool:
-            var out: [Bool] = []
-            for p in parts { guard case .bool(let v) = p else { return nil }; out += v }
-            return .bool(out)
-        case .string:
-            var out: [String] = []
-            for p in parts { guard case .string(let v) = p else { return nil }; out += v }
-            return .string(out)
+        case .float: return join { if case .float(let v) = $0 { v } else { nil } }.map { .float($0) }
+        case .double: return join { if case .double(let v) = $0 { v } else { nil } }.map { .double($0) }
+        case .int64: return join { if case .int64(let v) = $0 { v } else { nil } }.map { .int64($0) }
+        case .bool: return join { if case .bool(let v) = $0 { v } else { nil } }.map { .bool($0) }
+        case .string: return join { if case .string(let v) = $0 { v } else { nil } }.map { .string($0) }
         }
     }
 }

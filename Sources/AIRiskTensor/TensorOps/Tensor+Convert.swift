@@ -21,6 +21,19 @@ extension Tensor {
         }
     }
 
+    /// `strings` parsed one by one as `kind`; throws for the first that `parse` rejects.
+    static func parsed<T>(_ strings: [String], as kind: ElementKind, _ parse: (String) -> T?) throws(ConversionError)
+        -> [T]
+    {
+        var out: [T] = []
+        out.reserveCapacity(strings.count)
+        for s in strings {
+            guard let value = parse(s) else { throw ConversionError(value: s, target: kind) }
+            out.append(value)
+        }
+        return out
+    }
+
     /// The elements as Float32, converting from any storage (float64 rounds to nearest).
     package func asFloats() throws(ConversionError) -> [Float] {
         switch storage {
@@ -28,14 +41,7 @@ extension Tensor {
         case .double(let v): return v.map { Float($0) }
         case .int64(let v): return v.map { Float($0) }
         case .bool(let v): return v.map { $0 ? 1 : 0 }
-        case .string(let v):
-            var out: [Float] = []
-            out.reserveCapacity(v.count)
-            for s in v {
-                guard let f = Tensor.parseFloat(s) else { throw ConversionError(value: s, target: .float) }
-                out.append(f)
-            }
-            return out
+        case .string(let v): return try Tensor.parsed(v, as: .float, Tensor.parseFloat)
         }
     }
 
@@ -46,14 +52,7 @@ extension Tensor {
         case .float(let v): return v.map { Double($0) }
         case .int64(let v): return v.map { Double($0) }
         case .bool(let v): return v.map { $0 ? 1 : 0 }
-        case .string(let v):
-            var out: [Double] = []
-            out.reserveCapacity(v.count)
-            for s in v {
-                guard let f = Tensor.parseDouble(s) else { throw ConversionError(value: s, target: .double) }
-                out.append(f)
-            }
-            return out
+        case .string(let v): return try Tensor.parsed(v, as: .double, Tensor.parseDouble)
         }
     }
 
@@ -65,18 +64,9 @@ extension Tensor {
         case .float(let v): return v.map(Tensor.truncatingInt64)
         case .bool(let v): return v.map { $0 ? 1 : 0 }
         case .string(let v):
-            var out: [Int64] = []
-            out.reserveCapacity(v.count)
-            for s in v {
-                if let i = Int64(s.trimmingSpaces) {
-                    out.append(i)
-                } else if let f = Tensor.parseFloat(s) {
-                    out.append(Tensor.truncatingInt64(f))
-                } else {
-                    throw ConversionError(value: s, target: .int64)
-                }
+            return try Tensor.parsed(v, as: .int64) { s in
+                Int64(s.trimmingSpaces) ?? Tensor.parseFloat(s).map(Tensor.truncatingInt64)
             }
-            return out
         }
     }
 
@@ -88,17 +78,13 @@ extension Tensor {
         case .double(let v): return v.map { $0 != 0 }
         case .int64(let v): return v.map { $0 != 0 }
         case .string(let v):
-            var out: [Bool] = []
-            for s in v {
+            return try Tensor.parsed(v, as: .bool) { s in
                 switch s.trimmingSpaces.lowercased() {
-                case "true": out.append(true)
-                case "false": out.append(false)
-                default:
-                    guard let f = Tensor.parseFloat(s) else { throw ConversionError(value: s, target: .bool) }
-                    out.append(f != 0)
+                case "true": true
+                case "false": false
+                default: Tensor.parseFloat(s).map { $0 != 0 }
                 }
             }
-            return out
         }
     }
 

@@ -8,12 +8,6 @@ package struct DropoutMask: Sendable, Equatable {
     /// The probability of dropping a unit, in [0, 1).
     package var rate: Float
 
-    package init(name: String, width: Int, rate: Float) {
-        self.name = name
-        self.width = width
-        self.rate = rate
-    }
-
     /// A training mask for `rows` rows.
     func sample(rows: Int, using rng: inout SeededGenerator) -> Tensor {
         let keep = 1 / (1 - rate)

@@ -3,10 +3,8 @@
 /// scikit-learn's MLP and SVM classifiers use it to turn the ArgMax index into the class label.
 /// Like onnxruntime, a 1-D X gives a `[1, count(Y)]` result. Differentiable with respect to a float X
 /// (the gradient is scattered back to the selected columns); the indices get no gradient.
-struct ArrayFeatureExtractorKernel: Kernel {
+struct ArrayFeatureExtractorKernel: ClassicalMLKernel {
     static let opType = "ArrayFeatureExtractor"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = true
 
     let node: Node
 

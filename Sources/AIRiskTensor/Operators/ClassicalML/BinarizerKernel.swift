@@ -1,9 +1,7 @@
 /// ai.onnx.ml Binarizer: 1 where X > threshold, else 0 (NaN stays NaN, as in onnxruntime); the
 /// output keeps X's shape. Piecewise constant, so not differentiable.
-struct BinarizerKernel: Kernel {
+struct BinarizerKernel: ClassicalMLKernel, ForwardOnlyKernel {
     static let opType = "Binarizer"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = false
 
     let node: Node
     let threshold: Float
@@ -18,9 +16,5 @@ struct BinarizerKernel: Kernel {
         let shape = inputs[0]?.shape ?? [x.rows, x.columns]
         let y = x.values.map { $0.isNaN ? $0 : ($0 > threshold ? 1 : 0) as Float }
         return KernelOutput(outputs: [Tensor(shape: shape, scalars: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

@@ -1,9 +1,8 @@
 /// ai.onnx.ml FeatureVectorizer: concatenates its inputs' feature columns into one float matrix.
 /// Input i contributes `inputdimensions[i]` columns per row, truncated or padded with zeros.
 /// Differentiable with respect to float inputs.
-struct FeatureVectorizerKernel: Kernel {
+struct FeatureVectorizerKernel: ClassicalMLKernel {
     static let opType = "FeatureVectorizer"
-    static let domain = "ai.onnx.ml"
 
     let node: Node
     let dimensions: [Int]

@@ -2,9 +2,8 @@
 /// NaN, its default being 0) with the imputed value of its column (`imputed_value_floats`, one per
 /// column or one for all); the int64 form uses `replaced_value_int64` / `imputed_value_int64s`.
 /// Differentiable with respect to X (kept elements pass their gradient, replaced ones get none).
-struct ImputerKernel: Kernel {
+struct ImputerKernel: ClassicalMLKernel {
     static let opType = "Imputer"
-    static let domain = "ai.onnx.ml"
 
     let node: Node
     let imputedFloats: [Float]

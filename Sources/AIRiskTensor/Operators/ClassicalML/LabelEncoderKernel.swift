@@ -2,10 +2,8 @@
 /// value for keys not in it. Opset 2+ tables come from `keys_*` / `values_*` (strings, int64s,
 /// floats, or opset 4's `*_tensor`), opset 1 maps strings to their index in `classes_strings` and
 /// back. Float keys match by value, NaN matching NaN. Not differentiable.
-struct LabelEncoderKernel: Kernel {
+struct LabelEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
     static let opType = "LabelEncoder"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = false
 
     enum Key: Hashable {
         case string(String)
@@ -124,9 +122,6 @@ struct LabelEncoderKernel: Kernel {
         return KernelOutput(outputs: [Tensor(shape: x.shape, storage: values.gathered(map))])
     }
 
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
-    }
 }
 
 extension Tensor.Storage {

@@ -5,29 +5,24 @@
 /// labels must be two; the outputs are then `[1 − s, s]` (NONE) or `[1 − σ(s), σ(s)]` (LOGISTIC), as
 /// onnxruntime computes them, and the label is the positive class when s > 0. Differentiable with
 /// respect to X through the scores output.
-struct LinearClassifierKernel: Kernel {
+struct LinearClassifierKernel: ClassicalMLKernel {
     static let opType = "LinearClassifier"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = true
 
     let node: Node
-    let coefficients: [Float]
-    let intercepts: [Float]
+    let affine: MLAffine
     let labels: MLClassLabels
     let transform: PostTransform
-    let targets: Int
-    let features: Int
+
+    var targets: Int { affine.targets }
 
     init(node: Node, opset: Int) throws {
         self.node = node
         let a = MLAttributes(node: node)
-        guard let coefficients = try a.floats("coefficients"), !coefficients.isEmpty else {
-            throw a.missing("coefficients")
-        }
+        let coefficients = try a.requiredFloats("coefficients")
         labels = try MLClassLabels(a, intsName: "classlabels_ints")
         transform = try a.postTransform()
         let given = try a.floats("intercepts") ?? []
-        targets = given.isEmpty ? labels.count : given.count
+        let targets = given.isEmpty ? labels.count : given.count
         guard targets > 0, coefficients.count % targets == 0 else {
             throw a.invalid(
                 "coefficients", "has \(coefficients.count) values, not a multiple of the \(targets) classes")
@@ -39,20 +34,12 @@ struct LinearClassifierKernel: Kernel {
         } else if labels.count != targets {
             throw a.invalid("classlabels_ints", "holds \(labels.count) labels for \(targets) score columns")
         }
-        self.coefficients = coefficients
-        self.intercepts = given.isEmpty ? [Float](repeating: 0, count: targets) : given
-        features = coefficients.count / targets
+        affine = MLAffine(coefficients: coefficients, intercepts: given, targets: targets)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let x = try MLInput(inputs.first ?? nil, node: node)
-        guard x.columns == features else {
-            throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType,
-                reason: "input X has \(x.columns) features; the model expects \(features)")
-        }
-        var scores = MLMatrix.affine(
-            x.values, rows: x.rows, k: features, weights: coefficients, n: targets, bias: intercepts)
+        let x = try affine.input(inputs, node: node)
+        var scores = affine.scores(x)
         var best = [Int](repeating: 0, count: x.rows)
         if targets == 1 {
             for r in 0..<x.rows { best[r] = scores[r] > 0 ? 1 : 0 }
@@ -103,7 +90,6 @@ struct LinearClassifierKernel: Kernel {
         } else {
             dScores = transform.backward(rows: rows, columns: targets, output: z, gradient: gz)
         }
-        let dx = MLMatrix.backAffine(dScores, rows: rows, n: targets, weights: coefficients, k: features)
-        return [Tensor(shape: xTensor.shape, scalars: dx)]
+        return [affine.inputGradient(dScores, rows: rows, like: xTensor)]
     }
 }

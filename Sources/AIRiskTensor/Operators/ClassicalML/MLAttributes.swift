@@ -29,6 +29,12 @@ struct MLAttributes {
         }
     }
 
+    /// A float list attribute that must be present and non-empty.
+    func requiredFloats(_ name: String) throws -> [Float] {
+        guard let values = try floats(name), !values.isEmpty else { throw missing(name) }
+        return values
+    }
+
     /// A float list attribute in float64: the `*_as_tensor` form's doubles as stored, a float list widened.
     func doubles(_ name: String) throws -> [Double]? {
         if case .tensor(let t)? = node.attributes[name + "_as_tensor"], let values = t.doubles { return values }
@@ -68,6 +74,9 @@ struct MLAttributes {
         default: throw invalid(name, "must be an integer")
         }
     }
+
+    /// An integer attribute read as a switch: true when it is non-zero.
+    func flag(_ name: String, default value: Bool = false) throws -> Bool { try int(name, default: value ? 1 : 0) != 0 }
 
     func postTransform() throws -> PostTransform {
         let s = try string("post_transform", default: "NONE")

@@ -37,4 +37,14 @@ struct MLInput {
         rows = tensor.shape.count <= 1 ? 1 : tensor.shape[0]
         columns = rows == 0 ? (tensor.shape.dropFirst().reduce(1, *)) : values.count / rows
     }
+
+    /// The first of `inputs`, which must have `features` columns (or, when `emptyAllowed`, no rows).
+    init(_ inputs: [Tensor?], node: Node, features: Int, emptyAllowed: Bool = false) throws {
+        try self.init(inputs.first ?? nil, node: node)
+        guard columns == features || (emptyAllowed && rows == 0) else {
+            throw ClassicalMLError.invalidInput(
+                node: node.name, opType: node.opType,
+                reason: "input X has \(columns) features; the model expects \(features)")
+        }
+    }
 }

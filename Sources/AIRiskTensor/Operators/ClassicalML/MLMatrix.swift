@@ -18,21 +18,4 @@ enum MLMatrix {
         }
         return out
     }
-
-    /// `g[rows, n] · w[n, k]` → `[rows, k]`, the input gradient of ``affine(_:rows:k:weights:n:bias:)``.
-    static func backAffine(_ g: [Float], rows: Int, n: Int, weights w: [Float], k: Int) -> [Float] {
-        var out = [Float](repeating: 0, count: rows * k)
-        guard rows > 0, n > 0, k > 0 else { return out }
-        out.withUnsafeMutableBufferPointer { o in
-            g.withUnsafeBufferPointer { gp in
-                w.withUnsafeBufferPointer { wp in
-                    guard let g = gp.baseAddress, let w = wp.baseAddress, let o = o.baseAddress else { return }
-                    BLAS.sgemm(
-                        transA: false, transB: false, m: rows, n: k, k: n, a: g, lda: n, b: w, ldb: k, beta: 0, c: o,
-                        ldc: k)
-                }
-            }
-        }
-        return out
-    }
 }

@@ -1,10 +1,8 @@
 /// ai.onnx.ml Normalizer: divides each row by its MAX (largest value), L1 (sum of absolute values)
 /// or L2 (Euclidean) norm. A row whose norm is zero is left unchanged, as onnxruntime does.
 /// Differentiable with respect to X.
-struct NormalizerKernel: Kernel {
+struct NormalizerKernel: ClassicalMLKernel {
     static let opType = "Normalizer"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = true
 
     enum Norm: String { case max = "MAX", l1 = "L1", l2 = "L2" }
 

@@ -2,10 +2,8 @@
 /// `cats_strings.count`) floats with a 1 at its category's position. Numbers are truncated to
 /// integers first, as onnxruntime does. An unknown category gives a row of zeros when `zeros` is 1
 /// (the default) and an error otherwise. The output shape is X's shape plus the category axis.
-struct OneHotEncoderKernel: Kernel {
+struct OneHotEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
     static let opType = "OneHotEncoder"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = false
 
     let node: Node
     let intCategories: [Int64: Int]
@@ -28,7 +26,7 @@ struct OneHotEncoderKernel: Kernel {
         intCategories = i
         stringCategories = s
         categoryCount = max(ints.count, strings.count)
-        zeros = try a.int("zeros", default: 1) != 0
+        zeros = try a.flag("zeros", default: true)
     }
 
     /// X's shape plus the category axis; nil when the element count overflows.
@@ -85,9 +83,5 @@ struct OneHotEncoderKernel: Kernel {
             node: node.name, opType: Self.opType,
             reason: "input X is a \(x.elementTypeName) tensor but the categories are "
                 + (stringCategories.isEmpty ? "integers" : "strings"))
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

@@ -7,10 +7,8 @@
 /// classes), and with them libsvm's pairwise-coupled Platt probabilities, one column per class.
 /// Without support vectors it is linear: one score x·w_c + rho[0] per class. `post_transform`
 /// applies to the scores. Not differentiable.
-struct SVMClassifierKernel: Kernel {
+struct SVMClassifierKernel: ClassicalMLKernel, ForwardOnlyKernel {
     static let opType = "SVMClassifier"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = false
 
     let node: Node
     let kernel: SVMKernelFunction
@@ -39,10 +37,8 @@ struct SVMClassifierKernel: Kernel {
         labels = try MLClassLabels(a, intsName: "classlabels_ints")
         classCount = labels.count
         guard classCount > 0 else { throw a.missing("classlabels_ints") }
-        guard let coefficients = try a.floats("coefficients"), !coefficients.isEmpty else {
-            throw a.missing("coefficients")
-        }
-        guard let rho = try a.floats("rho"), !rho.isEmpty else { throw a.missing("rho") }
+        let coefficients = try a.requiredFloats("coefficients")
+        let rho = try a.requiredFloats("rho")
         probA = try a.floats("prob_a") ?? []
         probB = try a.floats("prob_b") ?? []
         guard probA.count == probB.count else { throw a.invalid("prob_a", "and prob_b have different lengths") }
@@ -101,12 +97,7 @@ struct SVMClassifierKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let x = try MLInput(inputs.first ?? nil, node: node)
-        guard x.columns == features || x.rows == 0 else {
-            throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType,
-                reason: "input X has \(x.columns) features; the model expects \(features)")
-        }
+        let x = try MLInput(inputs, node: node, features: features, emptyAllowed: true)
         guard let (labelShape, scoreShape) = outputShapes(rows: x.rows) else {
             throw ClassicalMLError.invalidInput(node: node.name, opType: Self.opType, reason: "output is too large")
         }
@@ -245,9 +236,5 @@ struct SVMClassifierKernel: Kernel {
             }
         }
         return p
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

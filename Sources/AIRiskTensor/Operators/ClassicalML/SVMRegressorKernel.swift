@@ -1,10 +1,8 @@
 /// ai.onnx.ml SVMRegressor: with support vectors (`n_supports` > 0) y = Σ coefficients_j ·
 /// K(x, sv_j) + rho[0]; without, the linear form y = coefficients · x + rho[0]. `one_class` maps y
 /// to ±1. The output is [N, 1], as onnxruntime gives it. Not differentiable.
-struct SVMRegressorKernel: Kernel {
+struct SVMRegressorKernel: ClassicalMLKernel, ForwardOnlyKernel {
     static let opType = "SVMRegressor"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = false
 
     let node: Node
     let kernel: SVMKernelFunction
@@ -19,9 +17,7 @@ struct SVMRegressorKernel: Kernel {
         self.node = node
         let a = MLAttributes(node: node)
         var k = try SVMKernelFunction(a)
-        guard let coefficients = try a.floats("coefficients"), !coefficients.isEmpty else {
-            throw a.missing("coefficients")
-        }
+        let coefficients = try a.requiredFloats("coefficients")
         guard let rho = try a.floats("rho")?.first else { throw a.missing("rho") }
         let n = Int(try a.int("n_supports", default: 0))
         supportVectors = try a.floats("support_vectors") ?? []
@@ -41,19 +37,14 @@ struct SVMRegressorKernel: Kernel {
         vectorCount = n
         self.coefficients = coefficients
         self.rho = rho
-        oneClass = try a.int("one_class", default: 0) != 0
+        oneClass = try a.flag("one_class")
     }
 
     /// [rows, 1]; overflow-checked.
     static func outputShape(rows: Int) -> [Int] { [rows, 1] }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let x = try MLInput(inputs.first ?? nil, node: node)
-        guard x.columns == features || x.rows == 0 else {
-            throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType,
-                reason: "input X has \(x.columns) features; the model expects \(features)")
-        }
+        let x = try MLInput(inputs, node: node, features: features, emptyAllowed: true)
         var y: [Float]
         if vectorCount > 0 {
             let kv = kernel.evaluate(x.values, rows: x.rows, supportVectors, n: vectorCount, k: features, c: 0)
@@ -67,9 +58,5 @@ struct SVMRegressorKernel: Kernel {
         }
         if oneClass { y = y.map { $0 > 0 ? 1 : -1 } }
         return KernelOutput(outputs: [Tensor(shape: Self.outputShape(rows: x.rows), scalars: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

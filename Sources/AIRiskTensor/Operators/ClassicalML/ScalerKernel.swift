@@ -1,9 +1,7 @@
 /// ai.onnx.ml Scaler: Y = (X − offset) · scale per feature column (`offset` and `scale` hold one
 /// value per column, or a single value for all). Differentiable with respect to X.
-struct ScalerKernel: Kernel {
+struct ScalerKernel: ClassicalMLKernel {
     static let opType = "Scaler"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = true
 
     let node: Node
     let offset: [Float]

@@ -192,14 +192,19 @@ struct TreeEnsemble: Sendable {
         }
     }
 
-    /// The leaf that the row starting at `row` reaches in the tree starting at `root`.
+    /// The leaf that the row starting at `row` reaches in the tree starting at `root`, comparing each
+    /// feature with `threshold(i, node)` for node `i` (the packed Float threshold, or the float64 one
+    /// for a float64 row).
     @inline(__always)
-    static func leaf(_ nodes: UnsafeBufferPointer<PackedNode>, root: Int, row: UnsafePointer<Float>) -> Int {
+    static func leaf<T: BinaryFloatingPoint>(
+        _ nodes: UnsafeBufferPointer<PackedNode>, root: Int, row: UnsafePointer<T>,
+        threshold: (Int, PackedNode) -> T
+    ) -> Int {
         var i = root
         while true {
             let node = nodes[i]
             let x = row[Int(node.feature)]
-            let v = node.threshold
+            let v = threshold(i, node)
             var goTrue: Bool
             switch node.mode {
             case .leaf: return i
@@ -215,30 +220,15 @@ struct TreeEnsemble: Sendable {
         }
     }
 
-    /// ``leaf(_:root:row:)`` for a float64 row, compared against the float64 thresholds.
-    @inline(__always)
-    static func leaf(
-        _ nodes: UnsafeBufferPointer<PackedNode>, _ thresholds: UnsafeBufferPointer<Double>, root: Int,
-        row: UnsafePointer<Double>
-    ) -> Int {
-        var i = root
-        while true {
-            let node = nodes[i]
-            let x = row[Int(node.feature)]
-            let v = thresholds[i]
-            var goTrue: Bool
-            switch node.mode {
-            case .leaf: return i
-            case .leq: goTrue = x <= v
-            case .lt: goTrue = x < v
-            case .gte: goTrue = x >= v
-            case .gt: goTrue = x > v
-            case .eq: goTrue = x == v
-            case .neq: goTrue = x != v
-            }
-            if !goTrue && node.missingTracksTrue && x.isNaN { goTrue = true }
-            i = Int(goTrue ? node.trueChild : node.falseChild)
+    /// The node's input X, which must have every feature the trees read.
+    func input(_ inputs: [Tensor?], node: Node) throws -> MLInput {
+        let x = try MLInput(inputs.first ?? nil, node: node)
+        guard x.columns >= featureCount else {
+            throw ClassicalMLError.invalidInput(
+                node: node.name, opType: node.opType,
+                reason: "input X has \(x.columns) features; the trees read feature \(featureCount - 1)")
         }
+        return x
     }
 
     /// How the weights that several trees give one target are combined.
@@ -248,66 +238,58 @@ struct TreeEnsemble: Sendable {
     /// batch) and combines the leaf weights per row and id: `scores[r·ids + id]`, with `has` telling
     /// which ids received any weight. AVERAGE is returned as a sum; the caller divides.
     func accumulate(_ x: MLInput, ids: Int, aggregate: Aggregate) -> (scores: [Float], has: [Bool]) {
-        var scores = [Float](repeating: 0, count: x.rows * ids)
-        var has = [Bool](repeating: false, count: x.rows * ids)
-        // Leaf-only trees read no feature, so an input with no columns is valid: give it a readable cell.
-        let source = x.values.isEmpty ? [0] : x.values
         if x.doubles != nil {
             let (d, h) = accumulateDouble(x, ids: ids, aggregate: aggregate)
             return (d.map { Float($0) }, h)
         }
-        source.withUnsafeBufferPointer { input in
-            packed.withUnsafeBufferPointer { nodes in
-                scores.withUnsafeMutableBufferPointer { s in
-                    has.withUnsafeMutableBufferPointer { h in
-                        guard let rows = input.baseAddress else { return }
-                        for root in roots {
-                            for r in 0..<x.rows {
-                                let leaf = Self.leaf(nodes, root: root, row: rows + r &* x.columns)
-                                let base = r &* ids
-                                for k in weightStart[leaf]..<weightStart[leaf &+ 1] {
-                                    let at = base &+ weightTargets[k]
-                                    let w = weightValues[k]
-                                    switch aggregate {
-                                    case .sum, .average: s[at] += w
-                                    case .min: s[at] = h[at] ? Swift.min(s[at], w) : w
-                                    case .max: s[at] = h[at] ? Swift.max(s[at], w) : w
-                                    }
-                                    h[at] = true
-                                }
-                            }
-                        }
-                    }
-                }
+        return packed.withUnsafeBufferPointer { nodes in
+            combine(x.values, rows: x.rows, columns: x.columns, ids: ids, aggregate: aggregate) { row, root in
+                Self.leaf(nodes, root: root, row: row) { _, node in node.threshold }
             }
         }
-        return (scores, has)
     }
 
     /// ``accumulate(_:ids:aggregate:)`` for a float64 input, as onnxruntime's double tree ensembles run it: each
     /// feature compared against the float64 threshold, the leaf weights summed in float64.
     func accumulateDouble(_ x: MLInput, ids: Int, aggregate: Aggregate) -> (scores: [Double], has: [Bool]) {
-        var scores = [Double](repeating: 0, count: x.rows * ids)
-        var has = [Bool](repeating: false, count: x.rows * ids)
         let values = x.doubles ?? x.values.map { Double($0) }
+        return packed.withUnsafeBufferPointer { nodes in
+            doubleThresholds.withUnsafeBufferPointer { thresholds in
+                combine(values, rows: x.rows, columns: x.columns, ids: ids, aggregate: aggregate) { row, root in
+                    Self.leaf(nodes, root: root, row: row) { i, _ in thresholds[i] }
+                }
+            }
+        }
+    }
+
+    /// The loop of ``accumulate(_:ids:aggregate:)`` in `T`: `leaf(row, root)` is the leaf a row reaches in
+    /// the tree starting at `root`.
+    @inline(__always)
+    private func combine<T: BinaryFloatingPoint>(
+        _ values: [T], rows: Int, columns: Int, ids: Int, aggregate: Aggregate,
+        leaf: (UnsafePointer<T>, Int) -> Int
+    ) -> (scores: [T], has: [Bool]) {
+        var scores = [T](repeating: 0, count: rows * ids)
+        var has = [Bool](repeating: false, count: rows * ids)
+        // Leaf-only trees read no feature, so an input with no columns is valid: give it a readable cell.
         let source = values.isEmpty ? [0] : values
         source.withUnsafeBufferPointer { input in
-            packed.withUnsafeBufferPointer { nodes in
-                doubleThresholds.withUnsafeBufferPointer { thresholds in
-                    guard let rows = input.baseAddress else { return }
+            scores.withUnsafeMutableBufferPointer { s in
+                has.withUnsafeMutableBufferPointer { h in
+                    guard let first = input.baseAddress else { return }
                     for root in roots {
-                        for r in 0..<x.rows {
-                            let leaf = Self.leaf(nodes, thresholds, root: root, row: rows + r &* x.columns)
+                        for r in 0..<rows {
+                            let reached = leaf(first + r &* columns, root)
                             let base = r &* ids
-                            for k in weightStart[leaf]..<weightStart[leaf &+ 1] {
+                            for k in weightStart[reached]..<weightStart[reached &+ 1] {
                                 let at = base &+ weightTargets[k]
-                                let w = Double(weightValues[k])
+                                let w = T(weightValues[k])
                                 switch aggregate {
-                                case .sum, .average: scores[at] += w
-                                case .min: scores[at] = has[at] ? Swift.min(scores[at], w) : w
-                                case .max: scores[at] = has[at] ? Swift.max(scores[at], w) : w
+                                case .sum, .average: s[at] += w
+                                case .min: s[at] = h[at] ? Swift.min(s[at], w) : w
+                                case .max: s[at] = h[at] ? Swift.max(s[at], w) : w
                                 }
-                                has[at] = true
+                                h[at] = true
                             }
                         }
                     }

@@ -8,10 +8,8 @@
 /// `[1 − s, s]`, or `[σ(−s), σ(s)]` / `[−s, s]` for mixed-sign weights. When both classes carry
 /// weights the model is treated as a two-class multiclass model (best score wins), which is what
 /// the ONNX specification describes.
-struct TreeEnsembleClassifierKernel: Kernel {
+struct TreeEnsembleClassifierKernel: ClassicalMLKernel, ForwardOnlyKernel {
     static let opType = "TreeEnsembleClassifier"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = false
 
     let node: Node
     let trees: TreeEnsemble
@@ -40,12 +38,7 @@ struct TreeEnsembleClassifierKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let x = try MLInput(inputs.first ?? nil, node: node)
-        guard x.columns >= trees.featureCount else {
-            throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType,
-                reason: "input X has \(x.columns) features; the trees read feature \(trees.featureCount - 1)")
-        }
+        let x = try trees.input(inputs, node: node)
         let (scores, flags) = trees.accumulate(x, ids: classes, aggregate: .sum)
         // A float64 input: the class is chosen on float64 sums, as onnxruntime does (a 15-15 vote of a 30-tree
         // forest can sum to 0.5000000001 in float64 and exactly 0.5 in float32).
@@ -164,10 +157,5 @@ struct TreeEnsembleClassifierKernel: Kernel {
             }
         }
         return label
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        throw ClassicalMLError.invalidInput(
-            node: node.name, opType: Self.opType, reason: "tree ensembles are not differentiable")
     }
 }

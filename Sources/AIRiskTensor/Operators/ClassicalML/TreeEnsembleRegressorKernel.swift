@@ -1,10 +1,8 @@
 /// ai.onnx.ml TreeEnsembleRegressor: each tree contributes the weights of the leaf a row reaches;
 /// per target they are combined by `aggregate_function` (SUM, AVERAGE, MIN, MAX), `base_values`
 /// are added and `post_transform` applied. Not differentiable (piecewise constant).
-struct TreeEnsembleRegressorKernel: Kernel {
+struct TreeEnsembleRegressorKernel: ClassicalMLKernel, ForwardOnlyKernel {
     static let opType = "TreeEnsembleRegressor"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = false
 
     let node: Node
     let trees: TreeEnsemble
@@ -33,12 +31,7 @@ struct TreeEnsembleRegressorKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let x = try MLInput(inputs.first ?? nil, node: node)
-        guard x.columns >= trees.featureCount else {
-            throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType,
-                reason: "input X has \(x.columns) features; the trees read feature \(trees.featureCount - 1)")
-        }
+        let x = try trees.input(inputs, node: node)
         let (scores, has) = trees.accumulate(x, ids: targets, aggregate: aggregate)
         let treeCount = Float(trees.roots.count)
         var y = [Float](repeating: 0, count: x.rows * targets)
@@ -49,10 +42,5 @@ struct TreeEnsembleRegressorKernel: Kernel {
         }
         transform.apply(rows: x.rows, columns: targets, &y)
         return KernelOutput(outputs: [Tensor(shape: [x.rows, targets], scalars: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        throw ClassicalMLError.invalidInput(
-            node: node.name, opType: Self.opType, reason: "tree ensembles are not differentiable")
     }
 }

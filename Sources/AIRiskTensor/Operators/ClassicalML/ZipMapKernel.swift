@@ -5,10 +5,8 @@
 /// default, and the maps carry nothing the `[N, classes]` tensor does not (columns follow
 /// `classlabels_int64s` / `classlabels_strings`, which the ONNX loader reports), so airisk returns
 /// that tensor unchanged rather than refusing the model. Differentiable (identity).
-struct ZipMapKernel: Kernel {
+struct ZipMapKernel: ClassicalMLKernel {
     static let opType = "ZipMap"
-    static let domain = "ai.onnx.ml"
-    static let isDifferentiable = true
 
     let node: Node
     let labelCount: Int

@@ -1,33 +1,19 @@
 /// ONNX If (opsets 1–21): runs `then_branch` or `else_branch` by the scalar condition and returns that branch's
 /// outputs. Branches must be self-contained (read no values of the enclosing graph; checked when the model loads)
 /// and produce tensors. Not differentiable.
-struct IfKernel: Kernel {
+struct IfKernel: ForwardOnlyKernel {
     static let opType = "If"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let thenBranch: Executor
     let elseBranch: Executor
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        thenBranch = try Self.branch(node, "then_branch", ctx)
-        elseBranch = try Self.branch(node, "else_branch", ctx)
+        thenBranch = try ctx.subgraph(node, "then_branch", part: "then_branch", parts: "branches")
+        elseBranch = try ctx.subgraph(node, "else_branch", part: "else_branch", parts: "branches")
         guard thenBranch.outputNames.count == elseBranch.outputNames.count else {
             throw ctx.fail(
                 "then_branch has \(thenBranch.outputNames.count) outputs, else_branch \(elseBranch.outputNames.count)")
-        }
-    }
-
-    static func branch(_ node: Node, _ key: String, _ ctx: KernelContext) throws -> Executor {
-        guard case .graph(let graph)? = node.attributes[key] else {
-            throw ctx.attributeError(key, "is required and must be a graph")
-        }
-        do {
-            return try Executor(graph: graph)
-        } catch ExecutorError.undefinedValue(let name, let inner) {
-            throw ctx.fail(
-                "\(key)'s node '\(inner)' reads '\(name)' from the enclosing graph; airisk runs only "
-                    + "self-contained If branches")
         }
     }
 
@@ -43,9 +29,5 @@ struct IfKernel: Kernel {
                 guard let v = result[name] else { throw ctx.fail("the branch did not produce '\(name)'") }
                 return v
             })
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

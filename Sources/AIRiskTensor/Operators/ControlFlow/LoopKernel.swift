@@ -2,9 +2,8 @@
 /// the condition holds (when given), threading the loop-carried values and stacking the body's scan outputs
 /// along a new first axis. The body must be self-contained (checked when the model loads). A loop runs at most
 /// ``maxIterations`` times; one that would run longer is refused. Not differentiable.
-struct LoopKernel: Kernel {
+struct LoopKernel: ForwardOnlyKernel {
     static let opType = "Loop"
-    static let isDifferentiable = false
     /// The iteration ceiling: a model cannot make the engine spin without end.
     static let maxIterations = 100_000
     let ctx: KernelContext
@@ -12,16 +11,7 @@ struct LoopKernel: Kernel {
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        guard case .graph(let graph)? = node.attributes["body"] else {
-            throw ctx.attributeError("body", "is required and must be a graph")
-        }
-        do {
-            body = try Executor(graph: graph)
-        } catch ExecutorError.undefinedValue(let name, let inner) {
-            throw ctx.fail(
-                "the body's node '\(inner)' reads '\(name)' from the enclosing graph; airisk runs only "
-                    + "self-contained Loop bodies")
-        }
+        body = try ctx.subgraph(node, "body", part: "the body", parts: "bodies")
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
@@ -74,9 +64,5 @@ struct LoopKernel: Kernel {
             stacked.append(s)
         }
         return KernelOutput(outputs: states + stacked)
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

@@ -2,9 +2,8 @@
 /// state values through the iterations and stacking the body's scan outputs. skl2onnx's kNN and
 /// pairwise-distance exports use it. The body must be self-contained (it may not read values of the
 /// enclosing graph); that is checked when the model loads. Not differentiable.
-struct ScanKernel: Kernel {
+struct ScanKernel: ForwardOnlyKernel {
     static let opType = "Scan"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let body: Executor
     let scanInputs: Int
@@ -15,16 +14,7 @@ struct ScanKernel: Kernel {
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        guard case .graph(let graph)? = node.attributes["body"] else {
-            throw ctx.attributeError("body", "is required and must be a graph")
-        }
-        do {
-            body = try Executor(graph: graph)
-        } catch ExecutorError.undefinedValue(let name, let inner) {
-            throw ctx.fail(
-                "the body's node '\(inner)' reads '\(name)' from the enclosing graph; airisk runs only "
-                    + "self-contained Scan bodies")
-        }
+        body = try ctx.subgraph(node, "body", part: "the body", parts: "bodies")
         guard let m = try ctx.int("num_scan_inputs"), m > 0 else {
             throw ctx.attributeError("num_scan_inputs", "is required and must be positive")
         }
@@ -108,9 +98,6 @@ struct ScanKernel: Kernel {
         return KernelOutput(outputs: states + stacked)
     }
 
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
-    }
 }
 
 extension Array {

@@ -1,6 +1,6 @@
 /// The node a kernel was built from, kept for error messages, with typed access to attributes
-/// and inputs that throw ``OperatorError`` naming the node.
-struct KernelContext: Sendable {
+/// (``NodeAttributes``) and inputs that throw ``OperatorError`` naming the node.
+struct KernelContext: NodeAttributes, Sendable {
     let name: String
     let opType: String
     let attributes: [String: AttributeValue]
@@ -15,51 +15,6 @@ struct KernelContext: Sendable {
 
     func attributeError(_ key: String, _ reason: String) -> OperatorError {
         .invalidAttribute(node: name, opType: opType, attribute: key, reason: reason)
-    }
-
-    func has(_ key: String) -> Bool { attributes[key] != nil }
-
-    func int(_ key: String) throws -> Int? {
-        guard let a = attributes[key] else { return nil }
-        if case .int(let v) = a { return Int(v) }
-        throw attributeError(key, "must be an integer")
-    }
-
-    func int(_ key: String, default value: Int) throws -> Int { try int(key) ?? value }
-
-    func float(_ key: String) throws -> Float? {
-        guard let a = attributes[key] else { return nil }
-        switch a {
-        case .float(let v): return v
-        case .int(let v): return Float(v)
-        default: throw attributeError(key, "must be a float")
-        }
-    }
-
-    func float(_ key: String, default value: Float) throws -> Float { try float(key) ?? value }
-
-    func ints(_ key: String) throws -> [Int]? {
-        guard let a = attributes[key] else { return nil }
-        switch a {
-        case .ints(let v): return v.map { Int($0) }
-        case .int(let v): return [Int(v)]
-        default: throw attributeError(key, "must be a list of integers")
-        }
-    }
-
-    func floats(_ key: String) throws -> [Float]? {
-        guard let a = attributes[key] else { return nil }
-        switch a {
-        case .floats(let v): return v
-        case .float(let v): return [v]
-        default: throw attributeError(key, "must be a list of floats")
-        }
-    }
-
-    func string(_ key: String) throws -> String? {
-        guard let a = attributes[key] else { return nil }
-        if case .string(let v) = a { return v }
-        throw attributeError(key, "must be a string")
     }
 
     // MARK: Inputs
@@ -126,6 +81,13 @@ struct KernelContext: Sendable {
         }
     }
 
+    /// Inputs 0 and 1 of a broadcasting binary operator, with their broadcast shape.
+    func broadcastOperands(_ inputs: [Tensor?]) throws -> (Tensor, Tensor, [Int]) {
+        let a = try input(inputs, 0)
+        let b = try input(inputs, 1)
+        return (a, b, try broadcastShape(a.shape, b.shape))
+    }
+
     func broadcastShape(_ a: [Int], _ b: [Int]) throws -> [Int] {
         do {
             return try Broadcast.shape(a, b)
@@ -133,4 +95,15 @@ struct KernelContext: Sendable {
             throw fail(error.description)
         }
     }
+}
+
+/// A kernel that keeps nothing from its node but the ``KernelContext`` (it has no attributes, or reads
+/// them when it runs).
+protocol ContextKernel: Kernel {
+    var ctx: KernelContext { get }
+    init(ctx: KernelContext)
+}
+
+extension ContextKernel {
+    init(node: Node, opset: Int) throws { self.init(ctx: KernelContext(node)) }
 }

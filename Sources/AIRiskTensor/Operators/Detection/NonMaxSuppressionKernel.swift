@@ -4,9 +4,8 @@
 /// `max_output_boxes_per_class` per class (0, the default, keeps none). Boxes are corners `[y1, x1, y2, x2]` in any
 /// order, or with `center_point_box = 1` `[x_center, y_center, width, height]`. Output: `[selected, 3]` int64
 /// rows of (batch, class, box). Not differentiable.
-struct NonMaxSuppressionKernel: Kernel {
+struct NonMaxSuppressionKernel: ForwardOnlyKernel {
     static let opType = "NonMaxSuppression"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let centerPointBox: Bool
 
@@ -74,9 +73,5 @@ struct NonMaxSuppressionKernel: Kernel {
         let intersection = h * w
         let union = a.area + b.area - intersection
         return union > 0 ? intersection / union : 0
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

@@ -18,6 +18,15 @@ struct NegativeLogLikelihood: Sendable {
         ignoreIndex = try ctx.int("ignore_index")
     }
 
+    /// The loss of `logProbabilities` against the node's targets (input 1) and optional class weights
+    /// (input 2).
+    func loss(_ ctx: KernelContext, _ inputs: [Tensor?], logProbabilities x: [Float], shape: [Int]) throws -> Tensor {
+        let target = try ctx.input(inputs, 1)
+        let t = try ctx.intValues(inputs, 1)
+        let w = try ctx.optionalInput(inputs, 2).map { try ctx.floats($0, input: 2) }
+        return try loss(ctx, logProbabilities: x, shape: shape, targets: t, targetShape: target.shape, weights: w)
+    }
+
     /// The loss tensor: the targets' shape for "none", a scalar otherwise.
     func loss(
         _ ctx: KernelContext, logProbabilities x: [Float], shape: [Int], targets t: [Int], targetShape: [Int],
@@ -58,46 +67,39 @@ struct NegativeLogLikelihood: Sendable {
     }
 }
 
+/// NegativeLogLikelihoodLoss and SoftmaxCrossEntropyLoss, built from the node's `reduction` and
+/// `ignore_index`.
+protocol LossKernel: ForwardOnlyKernel {
+    init(ctx: KernelContext, nll: NegativeLogLikelihood)
+}
+
+extension LossKernel {
+    init(node: Node, opset: Int) throws {
+        let ctx = KernelContext(node)
+        self.init(ctx: ctx, nll: try NegativeLogLikelihood(ctx))
+    }
+}
+
 /// ONNX NegativeLogLikelihoodLoss (opset 12+). Not differentiable in this engine (losses are
 /// training-time operators; airisk differentiates its own losses).
-struct NegativeLogLikelihoodLossKernel: Kernel {
+struct NegativeLogLikelihoodLossKernel: LossKernel {
     static let opType = "NegativeLogLikelihoodLoss"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let nll: NegativeLogLikelihood
 
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        nll = try NegativeLogLikelihood(ctx)
-    }
-
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, xv) = try ctx.floatInput(inputs, 0)
-        let target = try ctx.input(inputs, 1)
-        let t = try ctx.intValues(inputs, 1)
-        let w = try ctx.optionalInput(inputs, 2).map { try ctx.floats($0, input: 2) }
-        let loss = try nll.loss(
-            ctx, logProbabilities: xv, shape: x.shape, targets: t, targetShape: target.shape, weights: w)
+        let loss = try nll.loss(ctx, inputs, logProbabilities: xv, shape: x.shape)
         return KernelOutput(outputs: [loss])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
     }
 }
 
 /// ONNX SoftmaxCrossEntropyLoss (opset 12+): log-softmax over axis 1, then the negative
 /// log-likelihood; the optional second output is the log-probabilities. Not differentiable here.
-struct SoftmaxCrossEntropyLossKernel: Kernel {
+struct SoftmaxCrossEntropyLossKernel: LossKernel {
     static let opType = "SoftmaxCrossEntropyLoss"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let nll: NegativeLogLikelihood
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        nll = try NegativeLogLikelihood(ctx)
-    }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, xv) = try ctx.floatInput(inputs, 0)
@@ -115,16 +117,8 @@ struct SoftmaxCrossEntropyLossKernel: Kernel {
                 for k in 0..<c { logp[(i * c + k) * inner + d] = xv[(i * c + k) * inner + d] - lse }
             }
         }
-        let target = try ctx.input(inputs, 1)
-        let t = try ctx.intValues(inputs, 1)
-        let w = try ctx.optionalInput(inputs, 2).map { try ctx.floats($0, input: 2) }
-        let loss = try nll.loss(
-            ctx, logProbabilities: logp, shape: x.shape, targets: t, targetShape: target.shape, weights: w)
+        let loss = try nll.loss(ctx, inputs, logProbabilities: logp, shape: x.shape)
         return KernelOutput(outputs: [loss, Tensor(shape: x.shape, scalars: logp)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
     }
 }
 

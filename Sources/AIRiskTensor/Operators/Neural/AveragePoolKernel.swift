@@ -4,21 +4,20 @@
 struct AveragePoolKernel: Kernel {
     static let opType = "AveragePool"
 
-    private let context: NeuralNodeContext
-    private let window: SpatialWindow
-    private let tables = PoolWindowTableCache()
+    private let pooling: PoolingWindow
     private let countIncludePad: Bool
 
+    private var context: NeuralNodeContext { pooling.context }
+
     init(node: Node, opset: Int) throws {
-        context = NeuralNodeContext(node)
-        window = try SpatialWindow(context, requireKernelShape: true, supportsCeilMode: true)
-        countIncludePad = try context.int("count_include_pad", default: 0) != 0
+        pooling = try PoolingWindow(node)
+        let context = pooling.context
+        countIncludePad = try context.flag("count_include_pad")
     }
 
     /// The window table and the reciprocal divisor of every output position.
     private func layout(_ x: PoolingInput) throws -> (plan: SpatialPlan, table: PoolWindowTable, scale: [Float]) {
-        let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [], planes: x.planes)
-        let table = tables.table(for: plan)
+        let (plan, table) = try pooling.table(x)
         let scale = (0..<plan.outputSize).map { o -> Float in
             let n = countIncludePad ? Int(table.paddedCounts[o]) : table.starts[o + 1] - table.starts[o]
             return n > 0 ? 1 / Float(n) : 0

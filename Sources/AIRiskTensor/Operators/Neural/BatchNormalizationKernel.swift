@@ -13,7 +13,7 @@ struct BatchNormalizationKernel: Kernel {
         context = NeuralNodeContext(node)
         epsilon = try context.float("epsilon", default: 1e-5)
         guard epsilon >= 0 else { throw context.attributeError("epsilon", "must not be negative, got \(epsilon)") }
-        if try context.int("training_mode", default: 0) != 0 {
+        if try context.flag("training_mode") {
             throw context.unsupported(
                 "training_mode = 1 (batch statistics); export the model in evaluation mode (model.eval() in PyTorch)")
         }

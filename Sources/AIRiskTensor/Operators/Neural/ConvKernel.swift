@@ -32,6 +32,17 @@ struct ConvKernel: Kernel {
         var chunk: Int
     }
 
+    /// Inputs X, W and the optional B, with the geometry of the call.
+    private func operands(_ inputs: [Tensor?]) throws -> (
+        x: (shape: [Int], values: [Float]), w: (shape: [Int], values: [Float]), b: (shape: [Int], values: [Float])?,
+        g: Geometry
+    ) {
+        let x = try context.floatInput(inputs, 0)
+        let w = try context.floatInput(inputs, 1)
+        let b = try context.optionalFloatInput(inputs, 2)
+        return (x, w, b, try geometry(x: x.shape, w: w.shape, bias: b?.shape))
+    }
+
     private func geometry(x: [Int], w: [Int], bias: [Int]?) throws -> Geometry {
         guard x.count >= 3 else { throw context.inputError(0, "must be (N, C, spatial…), got shape \(x)") }
         guard w.count == x.count else {
@@ -66,10 +77,7 @@ struct ConvKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let x = try context.floatInput(inputs, 0)
-        let w = try context.floatInput(inputs, 1)
-        let b = try context.optionalFloatInput(inputs, 2)
-        let g = try geometry(x: x.shape, w: w.shape, bias: b?.shape)
+        let (x, w, b, g) = try operands(inputs)
         let plan = g.plan
         let outSize = plan.outputSize, inSize = plan.inputSize
         // A 1×1 window with stride 1 and no padding reads the image as it is: no column matrix.
@@ -144,10 +152,7 @@ struct ConvKernel: Kernel {
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        let x = try context.floatInput(inputs, 0)
-        let w = try context.floatInput(inputs, 1)
-        let b = try context.optionalFloatInput(inputs, 2)
-        let g = try geometry(x: x.shape, w: w.shape, bias: b?.shape)
+        let (x, w, b, g) = try operands(inputs)
         let plan = g.plan
         let outSize = plan.outputSize, inSize = plan.inputSize
         guard let dyTensor = outputGradients.first ?? nil else { return [nil, nil, nil] }

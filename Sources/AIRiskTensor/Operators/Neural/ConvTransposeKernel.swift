@@ -1,9 +1,8 @@
 /// ONNX ConvTranspose over any number of spatial dimensions: `strides`, `dilations`, `group`,
 /// `pads` or `auto_pad`, `output_padding` and `output_shape`, as the specification computes them.
 /// Each input element scatters its kernel-weighted copies into the output. Not differentiable.
-struct ConvTransposeKernel: Kernel {
+struct ConvTransposeKernel: ForwardOnlyKernel {
     static let opType = "ConvTranspose"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let group: Int
     let autoPad: String
@@ -123,9 +122,5 @@ struct ConvTransposeKernel: Kernel {
             for b in 0..<n { for o in 0..<m { for s in 0..<outCount { y[(b * m + o) * outCount + s] += bias[o] } } }
         }
         return KernelOutput(outputs: [Tensor(shape: outShape, scalars: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
     }
 }

@@ -6,34 +6,31 @@ import Foundation
 /// linear_before_reset), `H' = (1 − z) ⊙ h̃ + z ⊙ H`; forward, reverse or bidirectional, with
 /// sequence_lens, initial_h, clip, activations and both layouts. Backward is backpropagation
 /// through time over the saved pre-activations and gate values.
-struct GRUKernel: TapeFreeForward {
+struct GRUKernel: RecurrentKernel {
     static let opType = "GRU"
+    static let gates = 3
 
-    private let context: NeuralNodeContext
-    private let attributes: RecurrentAttributes
+    let context: NeuralNodeContext
+    let attributes: RecurrentAttributes
     private let linearBeforeReset: Bool
 
     init(node: Node, opset: Int) throws {
         context = NeuralNodeContext(node)
         attributes = try RecurrentAttributes(context, defaults: [.sigmoid, .tanh])
-        linearBeforeReset = try context.int("linear_before_reset", default: 0) != 0
+        linearBeforeReset = try context.flag("linear_before_reset")
     }
 
     /// Per direction and step (processing order): previous state (N, H), pre-activations and
     /// gate values (N, 3H), and either r ⊙ H (linear_before_reset = 0) or H·Rhᵀ + Rbh (= 1), (N, H).
-    private struct Tape: Sendable {
+    struct Tape: RecurrentTape {
         var previous: [FloatScratch] = []
         var preactivation: [FloatScratch] = []
         var activation: [FloatScratch] = []
         var extra: [FloatScratch] = []
     }
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: true) }
-
-    func forwardWithoutTape(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: false) }
-
-    private func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
-        let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 3, cellState: false)
+    func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
+        let p = try recurrentInputs(inputs)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 3 * H
         let lbr = linearBeforeReset, clip = attributes.clip
         let y = FloatScratch(count: T * D * N * H)
@@ -103,32 +100,18 @@ struct GRUKernel: TapeFreeForward {
             tape.activation.append(post)
             tape.extra.append(extra)
         }
-        let outputs = RecurrentLayout.outputs(
-            y: y.array, finalH: finalH.array, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
-            count: context.outputCount)
-        return KernelOutput(outputs: outputs, saved: keepTape ? tape : nil)
+        return output(p, y: y, finalH: finalH, finalC: nil, tape: tape, keepTape: keepTape)
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 3, cellState: false)
-        guard let tape = forward.saved as? Tape else {
-            throw context.inputError(0, "backward needs this kernel's own forward result")
-        }
-        let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize, G = 3 * H
-        guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * G }) else {
-            throw context.inputError(0, "changed shape between the forward and the backward pass")
-        }
-        let grads = RecurrentLayout.outputGradients(
-            outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
+        let (p, tape, grads) = try beginBackward(inputs, forward, outputGradients)
+        let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 3 * H
         let lbr = linearBeforeReset
-        let dY = FloatScratch(grads.dY)
-        let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
-        let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
-        let dH0 = FloatScratch(grads.dH)
+        let dY = grads.dY, dR = grads.dR, dH0 = grads.dH0
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0], g = attributes.activations[d][1]
-            let dWb = dB.pointer + d * 2 * G, dRb = dWb + G
+            let dWb = grads.dB.pointer + d * 2 * G, dRb = dWb + G
             let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
             let dPrev = FloatScratch(count: N * H), dRH = FloatScratch(count: N * H)
             let pre = tape.preactivation[d], post = tape.activation[d]
@@ -208,13 +191,8 @@ struct GRUKernel: TapeFreeForward {
                     direction: d, dA: dA.pointer, rows: lbr ? G : 2 * H, dStates: spare, accumulate: true)
                 swap(&dh, &spare)
             }
-            if dh != dH0.pointer + d * N * H { (dH0.pointer + d * N * H).update(from: dh, count: N * H) }
-            p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
+            grads.endDirection(d, p, dXW: dXW, dh: dh)
         }
-        return [
-            p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
-            Tensor(shape: [D, G, H], scalars: dR.array),
-        ]
-            + p.optionalGradients(dB: dB, dH0: dH0, dC0: nil, dP: nil, batchFirst: attributes.batchFirst)
+        return grads.inputGradients(p, batchFirst: attributes.batchFirst)
     }
 }

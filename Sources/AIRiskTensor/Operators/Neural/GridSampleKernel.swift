@@ -5,9 +5,8 @@ import Foundation
 /// `padding_mode` zeros (default), border or reflection; `align_corners` maps −1 and 1 to the corner pixels'
 /// centres instead of their outer edges. Follows PyTorch's `grid_sample`, from which the ONNX cases come.
 /// Declared not differentiable: graphs through it report no input gradients.
-struct GridSampleKernel: Kernel {
+struct GridSampleKernel: ForwardOnlyKernel {
     static let opType = "GridSample"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let mode: String
     let padding: String
@@ -23,7 +22,7 @@ struct GridSampleKernel: Kernel {
         guard ["zeros", "border", "reflection"].contains(padding) else {
             throw ctx.attributeError("padding_mode", "must be zeros, border or reflection, got '\(padding)'")
         }
-        alignCorners = try ctx.int("align_corners", default: 0) != 0
+        alignCorners = try ctx.flag("align_corners")
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
@@ -129,9 +128,5 @@ struct GridSampleKernel: Kernel {
         func near(_ d: Double) -> Double { ((a + 2) * d - (a + 3)) * d * d + 1 }
         func far(_ d: Double) -> Double { ((a * d - 5 * a) * d + 8 * a) * d - 4 * a }
         return [far(t + 1), near(t), near(1 - t), far(2 - t)]
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
     }
 }

@@ -1,9 +1,8 @@
 /// ONNX InstanceNormalization (opsets 6–22): normalizes each (sample, channel) plane of `input` [N, C, spatial…]
 /// by its own mean and (biased) variance, `y = scale[c] · (x − mean) / sqrt(var + epsilon) + B[c]`, in Double.
 /// Declared not differentiable: graphs through it report no input gradients.
-struct InstanceNormalizationKernel: Kernel {
+struct InstanceNormalizationKernel: ForwardOnlyKernel {
     static let opType = "InstanceNormalization"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let epsilon: Float
 
@@ -32,9 +31,5 @@ struct InstanceNormalizationKernel: Kernel {
             for i in range { out[i] = Float((Double(xs[i]) - mean) * factor + Double(bias[channel])) }
         }
         return KernelOutput(outputs: [Tensor(shape: x.shape, scalars: out)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
     }
 }

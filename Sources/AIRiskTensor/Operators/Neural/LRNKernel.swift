@@ -3,9 +3,8 @@ import Foundation
 /// ONNX LRN (local response normalisation across channels of [N, C, …]):
 /// y = x / (bias + alpha/size · Σ x²)^beta over the `size` channels around each one. Not
 /// differentiable.
-struct LRNKernel: Kernel {
+struct LRNKernel: ForwardOnlyKernel {
     static let opType = "LRN"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let alpha: Float
     let beta: Float
@@ -43,9 +42,5 @@ struct LRNKernel: Kernel {
             }
         }
         return KernelOutput(outputs: [Tensor(shape: x.shape, scalars: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

@@ -4,24 +4,26 @@
 /// `H' = o ⊙ h(C')`; forward, reverse or bidirectional, with sequence_lens, initial_h,
 /// initial_c, clip, activations and both layouts. Outputs Y, Y_h and Y_c. Backward is
 /// backpropagation through time over the saved pre-activations and cell states.
-struct LSTMKernel: TapeFreeForward {
+struct LSTMKernel: RecurrentKernel {
     static let opType = "LSTM"
+    static let gates = 4
+    static let cellState = true
 
-    private let context: NeuralNodeContext
-    private let attributes: RecurrentAttributes
+    let context: NeuralNodeContext
+    let attributes: RecurrentAttributes
     private let inputForget: Bool
 
     init(node: Node, opset: Int) throws {
         context = NeuralNodeContext(node)
         attributes = try RecurrentAttributes(context, defaults: [.sigmoid, .tanh, .tanh])
-        inputForget = try context.int("input_forget", default: 0) != 0
+        inputForget = try context.flag("input_forget")
     }
 
     /// Per direction and step (processing order): previous hidden state, the new cell state and
     /// h(new cell) (each N·H), and the gate pre-activations (peepholes included; the gate values
     /// again when backward does not need them) and values (N·4H, order i, o, f, c). A step's
     /// previous cell state is the step before's new one (initial_c for the first).
-    private struct Tape: Sendable {
+    struct Tape: RecurrentTape {
         var previousH: [FloatScratch] = []
         var cell: [FloatScratch] = []
         var cellActivation: [FloatScratch] = []
@@ -29,12 +31,8 @@ struct LSTMKernel: TapeFreeForward {
         var activation: [FloatScratch] = []
     }
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: true) }
-
-    func forwardWithoutTape(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: false) }
-
-    private func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
-        let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 4, cellState: true)
+    func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
+        let p = try recurrentInputs(inputs)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 4 * H
         let clip = attributes.clip
         let y = FloatScratch(count: T * D * N * H)
@@ -106,34 +104,19 @@ struct LSTMKernel: TapeFreeForward {
             tape.preactivation.append(keepsPre ? pre : post)
             tape.activation.append(post)
         }
-        let outputs = RecurrentLayout.outputs(
-            y: y.array, finalH: finalH.array, finalC: finalC.array, T: T, D: D, N: N, H: H,
-            batchFirst: attributes.batchFirst, count: context.outputCount)
-        return KernelOutput(outputs: outputs, saved: keepTape ? tape : nil)
+        return output(p, y: y, finalH: finalH, finalC: finalC, tape: tape, keepTape: keepTape)
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 4, cellState: true)
-        guard let tape = forward.saved as? Tape else {
-            throw context.inputError(0, "backward needs this kernel's own forward result")
-        }
-        let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize, G = 4 * H
-        guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * G }) else {
-            throw context.inputError(0, "changed shape between the forward and the backward pass")
-        }
-        let grads = RecurrentLayout.outputGradients(
-            outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
-        let dY = FloatScratch(grads.dY)
-        let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
-        let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
-        let dP = FloatScratch(count: p.peepholes.count)
-        let dH0 = FloatScratch(grads.dH), dC0 = FloatScratch(grads.dC)
+        let (p, tape, grads) = try beginBackward(inputs, forward, outputGradients)
+        let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 4 * H
+        let dY = grads.dY, dH0 = grads.dH0, dC0 = grads.dC0
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0], g = attributes.activations[d][1], hAct = attributes.activations[d][2]
             let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H
-            let dPi = dP.pointer + d * 3 * H, dPo = dPi + H, dPf = dPi + 2 * H
-            let dWb = dB.pointer + d * 2 * G, dRb = dWb + G
+            let dPi = grads.dP.pointer + d * 3 * H, dPo = dPi + H, dPf = dPi + 2 * H
+            let dWb = grads.dB.pointer + d * 2 * G, dRb = dWb + G
             let dXW = FloatScratch(count: T * N * G), dA = FloatScratch(count: N * G)
             let dPrevH = FloatScratch(count: N * H), dPrevC = FloatScratch(count: N * H)
             let pre = tape.preactivation[d], post = tape.activation[d]
@@ -186,23 +169,14 @@ struct LSTMKernel: TapeFreeForward {
                         dRb[k] += row[k]
                     }
                 }
-                p.accumulateRecurrentWeightGradient(
-                    direction: d, dA: dA.pointer, states: previousH.pointer + s * N * H, dR: dR)
-                p.recurrentStateGradient(direction: d, dA: dA.pointer, rows: G, dStates: spareH, accumulate: false)
-                for b in 0..<N where p.time(step: s, sample: b, reverse: reverse) == nil {
-                    (spareH + b * H).update(from: dh + b * H, count: H)
-                }
+                p.recurrentStepBack(
+                    direction: d, step: s, reverse: reverse, dA: dA.pointer, states: previousH.pointer + s * N * H,
+                    dR: grads.dR, dh: dh, dPrevious: spareH)
                 swap(&dh, &spareH)
                 swap(&dc, &spareC)
             }
-            if dh != dH0.pointer + d * N * H { (dH0.pointer + d * N * H).update(from: dh, count: N * H) }
-            if dc != dC0.pointer + d * N * H { (dC0.pointer + d * N * H).update(from: dc, count: N * H) }
-            p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
+            grads.endDirection(d, p, dXW: dXW, dh: dh, dc: dc)
         }
-        return [
-            p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, G, I], scalars: dW.array),
-            Tensor(shape: [D, G, H], scalars: dR.array),
-        ]
-            + p.optionalGradients(dB: dB, dH0: dH0, dC0: dC0, dP: dP, batchFirst: attributes.batchFirst)
+        return grads.inputGradients(p, batchFirst: attributes.batchFirst)
     }
 }

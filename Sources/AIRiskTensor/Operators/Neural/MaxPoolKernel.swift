@@ -5,14 +5,14 @@
 struct MaxPoolKernel: Kernel {
     static let opType = "MaxPool"
 
-    private let context: NeuralNodeContext
-    private let window: SpatialWindow
-    private let tables = PoolWindowTableCache()
+    private let pooling: PoolingWindow
     private let columnMajorIndices: Bool
 
+    private var context: NeuralNodeContext { pooling.context }
+
     init(node: Node, opset: Int) throws {
-        context = NeuralNodeContext(node)
-        window = try SpatialWindow(context, requireKernelShape: true, supportsCeilMode: true)
+        pooling = try PoolingWindow(node)
+        let context = pooling.context
         let order = try context.int("storage_order", default: 0)
         guard order == 0 || order == 1 else {
             throw context.attributeError("storage_order", "must be 0 (row-major) or 1 (column-major), got \(order)")
@@ -40,8 +40,7 @@ struct MaxPoolKernel: Kernel {
             return result
         }
         let x = try PoolingInput(context, inputs)
-        let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [], planes: x.planes)
-        let table = tables.table(for: plan)
+        let (plan, table) = try pooling.table(x)
         let inSize = plan.inputSize, outSize = plan.outputSize
         let y = FloatScratch(count: x.planes * outSize)
         var winners = [Int32](repeating: -1, count: x.planes * outSize)

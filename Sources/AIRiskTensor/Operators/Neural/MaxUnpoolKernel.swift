@@ -2,9 +2,8 @@
 /// `(in − 1) · stride + kernel − pad_begin − pad_end` long per spatial axis, is zero except at the flat positions
 /// `I` names, which receive the values of `X`; a larger `output_shape` pads it with zeros at the end of each axis.
 /// Not differentiable.
-struct MaxUnpoolKernel: Kernel {
+struct MaxUnpoolKernel: ForwardOnlyKernel {
     static let opType = "MaxUnpool"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let kernelShape: [Int]
     let strides: [Int]?
@@ -70,9 +69,5 @@ struct MaxUnpoolKernel: Kernel {
             out[target] = unpooled[i]
         }
         return KernelOutput(outputs: [Tensor(shape: shape, scalars: out)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

@@ -1,8 +1,7 @@
 /// ONNX MeanVarianceNormalization: (x − mean) / √variance over `axes` (default [0, 2, 3]), with
 /// onnxruntime's epsilon 1e-9 under the root. Not differentiable.
-struct MeanVarianceNormalizationKernel: Kernel {
+struct MeanVarianceNormalizationKernel: ForwardOnlyKernel {
     static let opType = "MeanVarianceNormalization"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axes: [Int]
 
@@ -24,9 +23,5 @@ struct MeanVarianceNormalizationKernel: Kernel {
         for (i, j) in map.enumerated() { variance[j] += (Double(v[i]) - mean[j]) * (Double(v[i]) - mean[j]) / n }
         let y = map.enumerated().map { i, j in Float((Double(v[i]) - mean[j]) / (variance[j] + 1e-9).squareRoot()) }
         return KernelOutput(outputs: [Tensor(shape: x.shape, scalars: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

@@ -1,11 +1,11 @@
 /// A node's identity and attributes as the neural kernels read them: typed attribute access
-/// with defaults, and error constructors that name the operator and node.
-struct NeuralNodeContext: Sendable {
+/// (``NodeAttributes``), and error constructors that name the operator and node.
+struct NeuralNodeContext: NodeAttributes, Sendable {
     let opType: String
     let nodeName: String
     let inputNames: [String]
     let outputNames: [String]
-    private let attributes: [String: AttributeValue]
+    let attributes: [String: AttributeValue]
 
     init(_ node: Node) {
         opType = node.opType
@@ -13,60 +13,6 @@ struct NeuralNodeContext: Sendable {
         inputNames = node.inputs
         outputNames = node.outputs
         attributes = node.attributes
-    }
-
-    func has(_ name: String) -> Bool { attributes[name] != nil }
-
-    func int(_ name: String, default value: Int) throws -> Int {
-        guard let attribute = attributes[name] else { return value }
-        guard case .int(let v) = attribute else { throw attributeError(name, "must be an integer") }
-        return Int(v)
-    }
-
-    func float(_ name: String, default value: Float) throws -> Float {
-        guard let attribute = attributes[name] else { return value }
-        switch attribute {
-        case .float(let v): return v
-        case .int(let v): return Float(v)
-        default: throw attributeError(name, "must be a float")
-        }
-    }
-
-    func floatIfPresent(_ name: String) throws -> Float? {
-        has(name) ? try float(name, default: 0) : nil
-    }
-
-    func ints(_ name: String) throws -> [Int]? {
-        guard let attribute = attributes[name] else { return nil }
-        switch attribute {
-        case .ints(let v): return v.map { Int($0) }
-        case .int(let v): return [Int(v)]
-        default: throw attributeError(name, "must be a list of integers")
-        }
-    }
-
-    func floats(_ name: String) throws -> [Float]? {
-        guard let attribute = attributes[name] else { return nil }
-        switch attribute {
-        case .floats(let v): return v
-        case .float(let v): return [v]
-        default: throw attributeError(name, "must be a list of floats")
-        }
-    }
-
-    func string(_ name: String, default value: String) throws -> String {
-        guard let attribute = attributes[name] else { return value }
-        guard case .string(let v) = attribute else { throw attributeError(name, "must be a string") }
-        return v
-    }
-
-    func strings(_ name: String) throws -> [String]? {
-        guard let attribute = attributes[name] else { return nil }
-        switch attribute {
-        case .strings(let v): return v
-        case .string(let v): return [v]
-        default: throw attributeError(name, "must be a list of strings")
-        }
     }
 
     /// Whether output `index` is requested by the node (present and not the empty name).

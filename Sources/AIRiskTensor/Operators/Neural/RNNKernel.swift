@@ -2,11 +2,12 @@
 /// bidirectional, with sequence_lens, initial_h, clip, activations and both layouts. The input
 /// projection is one sgemm over all steps, the recurrence one sgemm per step. The backward pass
 /// is backpropagation through time over the states saved by the forward pass.
-struct RNNKernel: TapeFreeForward {
+struct RNNKernel: RecurrentKernel {
     static let opType = "RNN"
+    static let gates = 1
 
-    private let context: NeuralNodeContext
-    private let attributes: RecurrentAttributes
+    let context: NeuralNodeContext
+    let attributes: RecurrentAttributes
 
     init(node: Node, opset: Int) throws {
         context = NeuralNodeContext(node)
@@ -15,18 +16,14 @@ struct RNNKernel: TapeFreeForward {
 
     /// Per direction: the previous state, the pre-activation and the new state of every step,
     /// each (T, N, H) in processing order.
-    private struct Tape: Sendable {
+    struct Tape: RecurrentTape {
         var previous: [FloatScratch] = []
         var preactivation: [FloatScratch] = []
         var activation: [FloatScratch] = []
     }
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: true) }
-
-    func forwardWithoutTape(_ inputs: [Tensor?]) throws -> KernelOutput { try run(inputs, keepTape: false) }
-
-    private func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
-        let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 1, cellState: false)
+    func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
+        let p = try recurrentInputs(inputs)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions
         let y = FloatScratch(count: T * D * N * H)
         let finalH = FloatScratch(p.initialH.array)
@@ -60,27 +57,13 @@ struct RNNKernel: TapeFreeForward {
             tape.preactivation.append(keepsPre ? pre : post)
             tape.activation.append(post)
         }
-        let outputs = RecurrentLayout.outputs(
-            y: y.array, finalH: finalH.array, finalC: nil, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst,
-            count: context.outputCount)
-        return KernelOutput(outputs: outputs, saved: keepTape ? tape : nil)
+        return output(p, y: y, finalH: finalH, finalC: nil, tape: tape, keepTape: keepTape)
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        let p = try RecurrentInputs(context, inputs, attributes: attributes, gates: 1, cellState: false)
-        guard let tape = forward.saved as? Tape else {
-            throw context.inputError(0, "backward needs this kernel's own forward result")
-        }
-        let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, I = p.inputSize
-        guard tape.preactivation.count == D, tape.preactivation.allSatisfy({ $0.count == T * N * H }) else {
-            throw context.inputError(0, "changed shape between the forward and the backward pass")
-        }
-        let grads = RecurrentLayout.outputGradients(
-            outputGradients, T: T, D: D, N: N, H: H, batchFirst: attributes.batchFirst)
-        let dY = FloatScratch(grads.dY)
-        let dX = FloatScratch(count: T * N * I), dW = FloatScratch(count: p.w.count)
-        let dR = FloatScratch(count: p.r.count), dB = FloatScratch(count: p.b.count)
-        let dH0 = FloatScratch(grads.dH)
+        let (p, tape, grads) = try beginBackward(inputs, forward, outputGradients)
+        let T = p.steps, N = p.batch, H = p.hidden, D = p.directions
+        let dY = grads.dY, dH0 = grads.dH0
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0]
@@ -89,7 +72,7 @@ struct RNNKernel: TapeFreeForward {
             let pre = tape.preactivation[d], post = tape.activation[d]
             let previous = tape.previous[d]
             var dh = dH0.pointer + d * N * H, spare = dPrev.pointer
-            let dBias = dB.pointer + d * 2 * H
+            let dBias = grads.dB.pointer + d * 2 * H
             for s in stride(from: T - 1, through: 0, by: -1) {
                 for b in 0..<N {
                     let g = dA.pointer + b * H
@@ -108,22 +91,14 @@ struct RNNKernel: TapeFreeForward {
                         dBias[j] += da
                     }
                 }
-                p.accumulateRecurrentWeightGradient(
-                    direction: d, dA: dA.pointer, states: previous.pointer + s * N * H, dR: dR)
-                p.recurrentStateGradient(direction: d, dA: dA.pointer, rows: H, dStates: spare, accumulate: false)
-                for b in 0..<N where p.time(step: s, sample: b, reverse: reverse) == nil {
-                    (spare + b * H).update(from: dh + b * H, count: H)
-                }
+                p.recurrentStepBack(
+                    direction: d, step: s, reverse: reverse, dA: dA.pointer, states: previous.pointer + s * N * H,
+                    dR: grads.dR, dh: dh, dPrevious: spare)
                 swap(&dh, &spare)
             }
-            if dh != dH0.pointer + d * N * H { (dH0.pointer + d * N * H).update(from: dh, count: N * H) }
             for j in 0..<H { dBias[H + j] = dBias[j] }
-            p.accumulateInputGradients(direction: d, dXW: dXW, dX: dX, dW: dW)
+            grads.endDirection(d, p, dXW: dXW, dh: dh)
         }
-        return [
-            p.inputGradient(dX, batchFirst: attributes.batchFirst), Tensor(shape: [D, H, I], scalars: dW.array),
-            Tensor(shape: [D, H, H], scalars: dR.array),
-        ]
-            + p.optionalGradients(dB: dB, dH0: dH0, dC0: nil, dP: nil, batchFirst: attributes.batchFirst)
+        return grads.inputGradients(p, batchFirst: attributes.batchFirst)
     }
 }

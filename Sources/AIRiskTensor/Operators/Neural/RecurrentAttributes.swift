@@ -45,7 +45,7 @@ struct RecurrentAttributes: Sendable {
         } else {
             activations = Array(repeating: defaults, count: count)
         }
-        if let clip = try context.floatIfPresent("clip") {
+        if let clip = try context.float("clip") {
             guard clip > 0 else { throw context.attributeError("clip", "must be positive, got \(clip)") }
             self.clip = clip
         } else {

@@ -147,6 +147,20 @@ final class RecurrentInputs {
             ldb: hidden, beta: 1, c: dR.pointer + (d * gateWidth + firstRow) * hidden, ldc: hidden)
     }
 
+    /// Carries step `s`'s gate gradients dA (N, G) back through R: into dR (with `states`, the hidden
+    /// states the step read) and into `dPrevious`, the gradients of those states; samples whose
+    /// sequence had ended by this step pass `dh` through unchanged.
+    func recurrentStepBack(
+        direction d: Int, step s: Int, reverse: Bool, dA: UnsafePointer<Float>, states: UnsafePointer<Float>,
+        dR: FloatScratch, dh: UnsafePointer<Float>, dPrevious: UnsafeMutablePointer<Float>
+    ) {
+        accumulateRecurrentWeightGradient(direction: d, dA: dA, states: states, dR: dR)
+        recurrentStateGradient(direction: d, dA: dA, rows: gateWidth, dStates: dPrevious, accumulate: false)
+        for b in 0..<batch where time(step: s, sample: b, reverse: reverse) == nil {
+            (dPrevious + b * hidden).update(from: dh + b * hidden, count: hidden)
+        }
+    }
+
     /// The combined bias Wb + Rb of direction `d` for every gate (G·H values).
     func combinedBias(direction d: Int) -> FloatScratch {
         let sum = FloatScratch(count: gateWidth)

@@ -5,9 +5,8 @@ import Foundation
 /// `cubic_coeff_a`, `exclude_outside`, `extrapolation_value` (tf_crop_and_resize), `antialias`,
 /// `axes` and `keep_aspect_ratio_policy`. Output sizes come from `sizes` or floor(input · scale).
 /// Not differentiable.
-struct ResizeKernel: Kernel {
+struct ResizeKernel: ForwardOnlyKernel {
     static let opType = "Resize"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let opset: Int
     let mode: String
@@ -40,9 +39,9 @@ struct ResizeKernel: Kernel {
             throw ctx.attributeError("nearest_mode", "is '\(nearestMode)', which ONNX does not define")
         }
         cubicA = Double(try ctx.float("cubic_coeff_a", default: -0.75))
-        excludeOutside = try ctx.int("exclude_outside", default: 0) != 0
+        excludeOutside = try ctx.flag("exclude_outside")
         extrapolation = Double(try ctx.float("extrapolation_value", default: 0))
-        antialias = try ctx.int("antialias", default: 0) != 0
+        antialias = try ctx.flag("antialias")
         axesAttribute = try ctx.ints("axes")
         aspectPolicy = try ctx.string("keep_aspect_ratio_policy") ?? "stretch"
     }
@@ -234,9 +233,5 @@ struct ResizeKernel: Kernel {
             shape[axis] = outSize
         }
         return KernelOutput(outputs: [Tensor(shape: out, scalars: values.map { Float($0) })])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

@@ -6,9 +6,8 @@ import Foundation
 /// weighted corner values, as onnxruntime does) of bilinear samples on a `sampling_ratio` grid (adaptive
 /// `⌈bin size⌉` when 0) of the image `batch_indices` names. Output `[rois, C, output_height, output_width]`.
 /// Not differentiable.
-struct RoiAlignKernel: Kernel {
+struct RoiAlignKernel: ForwardOnlyKernel {
     static let opType = "RoiAlign"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let maxMode: Bool
     let outputHeight: Int
@@ -102,36 +101,23 @@ struct RoiAlignKernel: Kernel {
         return KernelOutput(outputs: [Tensor(shape: outShape, scalars: out)])
     }
 
+    /// The sample indices below and above `position` (clamped at 0) along an axis of `size`, and the
+    /// position; past the last index both are the last index and so is the position.
+    static func neighbours(_ position: Double, size: Int) -> (low: Int, high: Int, position: Double) {
+        let p = Swift.max(position, 0)
+        let low = Int(p)
+        guard low < size - 1 else { return (size - 1, size - 1, Double(size - 1)) }
+        return (low, low + 1, p)
+    }
+
     /// The four weighted corner values of a bilinear sample (all 0 outside [−1, size]).
     func bilinear(_ xs: [Float], base: Int, h: Int, w: Int, y rawY: Double, x rawX: Double) -> [Double] {
         guard rawY >= -1, rawY <= Double(h), rawX >= -1, rawX <= Double(w) else { return [0, 0, 0, 0] }
-        var y = Swift.max(rawY, 0)
-        var x = Swift.max(rawX, 0)
-        var yLow = Int(y)
-        var xLow = Int(x)
-        let yHigh: Int
-        let xHigh: Int
-        if yLow >= h - 1 {
-            yLow = h - 1
-            yHigh = yLow
-            y = Double(yLow)
-        } else {
-            yHigh = yLow + 1
-        }
-        if xLow >= w - 1 {
-            xLow = w - 1
-            xHigh = xLow
-            x = Double(xLow)
-        } else {
-            xHigh = xLow + 1
-        }
+        let (yLow, yHigh, y) = Self.neighbours(rawY, size: h)
+        let (xLow, xHigh, x) = Self.neighbours(rawX, size: w)
         let (ly, lx) = (y - Double(yLow), x - Double(xLow))
         let (hy, hx) = (1 - ly, 1 - lx)
         func v(_ r: Int, _ c: Int) -> Double { Double(xs[base + r * w + c]) }
         return [hy * hx * v(yLow, xLow), hy * lx * v(yLow, xHigh), ly * hx * v(yHigh, xLow), ly * lx * v(yHigh, xHigh)]
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

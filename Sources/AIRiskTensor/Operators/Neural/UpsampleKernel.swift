@@ -1,9 +1,8 @@
 /// ONNX Upsample (opset 9, deprecated by Resize in 10) in `nearest` mode: each output axis is
 /// `floor(in · scale)` long and output index `o` reads input index `min(floor(o / scale), in − 1)`. `linear` mode is
 /// refused with an error (its alignment differs between runtimes). Not differentiable.
-struct UpsampleKernel: Kernel {
+struct UpsampleKernel: ForwardOnlyKernel {
     static let opType = "Upsample"
-    static let isDifferentiable = false
     let ctx: KernelContext
 
     init(node: Node, opset: Int) throws {
@@ -50,9 +49,5 @@ struct UpsampleKernel: Kernel {
             case .string(let v): .string(map.map { v[$0] })
             }
         return KernelOutput(outputs: [Tensor(shape: shape, storage: storage)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
     }
 }

@@ -2,9 +2,8 @@
 /// zero points (`x_zero_point` scalar; `w_zero_point` scalar or one per output channel), with Conv's attributes.
 /// Runs the float convolution on the shifted values, exact because every partial sum stays below 2^24 (checked;
 /// larger products are refused). Not differentiable.
-struct ConvIntegerKernel: Kernel {
+struct ConvIntegerKernel: ForwardOnlyKernel {
     static let opType = "ConvInteger"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let conv: ConvKernel
 
@@ -49,9 +48,5 @@ struct ConvIntegerKernel: Kernel {
             Tensor(shape: w.shape, scalars: ws.map { Float($0) }),
         ]).outputs[0]
         return (y.shape, (y.floats ?? []).map { Int64($0.rounded()) })
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

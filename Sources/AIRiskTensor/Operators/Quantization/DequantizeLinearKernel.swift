@@ -1,8 +1,7 @@
 /// ONNX DequantizeLinear (opsets 10–21): `y = (x - zero_point) * scale`, per tensor or per slice along `axis`.
 /// Not differentiable (integer input).
-struct DequantizeLinearKernel: Kernel {
+struct DequantizeLinearKernel: ForwardOnlyKernel {
     static let opType = "DequantizeLinear"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axis: Int
 
@@ -30,9 +29,5 @@ struct DequantizeLinearKernel: Kernel {
             y[i] = (xs[i] - Float(p.zeroPoint?[c] ?? 0)) * p.scale[c]
         }
         return KernelOutput(outputs: [Tensor(shape: x.shape, scalars: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
     }
 }

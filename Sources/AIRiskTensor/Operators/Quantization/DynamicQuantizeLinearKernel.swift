@@ -1,12 +1,9 @@
 /// ONNX DynamicQuantizeLinear (opset 11): quantizes to uint8 with a scale and zero point computed from the
 /// input's range widened to include 0: `scale = (max - min) / 255`, `zero_point = saturate(round(-min / scale))`,
 /// `y = saturate(round(x / scale) + zero_point)`, rounding half to even. Not differentiable.
-struct DynamicQuantizeLinearKernel: Kernel {
+struct DynamicQuantizeLinearKernel: ForwardOnlyKernel, ContextKernel {
     static let opType = "DynamicQuantizeLinear"
-    static let isDifferentiable = false
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, xs) = try ctx.floatInput(inputs, 0)
@@ -25,9 +22,5 @@ struct DynamicQuantizeLinearKernel: Kernel {
             Tensor(shape: x.shape, int64: y), Tensor(shape: [], scalars: [scale]),
             Tensor(shape: [], int64: [zeroPoint]),
         ])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

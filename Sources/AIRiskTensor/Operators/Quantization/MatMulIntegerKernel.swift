@@ -1,8 +1,7 @@
 /// ONNX MatMulInteger (opset 10): the int32 product of two 8-bit integer matrices after subtracting their zero
 /// points. Not differentiable.
-struct MatMulIntegerKernel: Kernel {
+struct MatMulIntegerKernel: ForwardOnlyKernel {
     static let opType = "MatMulInteger"
-    static let isDifferentiable = false
     let product: IntegerMatMul
 
     init(node: Node, opset: Int) throws { product = try IntegerMatMul(node: node, opset: opset) }
@@ -13,9 +12,5 @@ struct MatMulIntegerKernel: Kernel {
             a: try ctx.input(inputs, 0), b: try ctx.input(inputs, 1), aZero: ctx.optionalInput(inputs, 2),
             bZero: ctx.optionalInput(inputs, 3), inputs: (0, 1, 2, 3))
         return KernelOutput(outputs: [Tensor(shape: shape, int64: values.map { Int64(Int32(truncatingIfNeeded: $0)) })])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

@@ -2,23 +2,19 @@
 /// `y = saturate(round(((x − x_zp) ⊛ (w − w_zp) + B) · x_scale · w_scale / y_scale) + y_zp)`, rounding half to
 /// even, with Conv's attributes, `w_scale` / `w_zero_point` per tensor or per output channel, in the type of
 /// `y_zero_point` (recorded by the ONNX lowering as `output_dtype`). Not differentiable.
-struct QLinearConvKernel: Kernel {
+struct QLinearConvKernel: ForwardOnlyKernel {
     static let opType = "QLinearConv"
-    static let isDifferentiable = false
     let integer: ConvIntegerKernel
-    let range: ClosedRange<Int64>?
+    let output: Requantization
 
     init(node: Node, opset: Int) throws {
         integer = try ConvIntegerKernel(node: node, opset: opset)
-        range = try integer.ctx.int("output_dtype").flatMap { QuantizationParameters.range(ofType: $0) }
+        output = try Requantization(integer.ctx)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let ctx = integer.ctx
-        guard let range else {
-            throw ctx.fail(
-                "the element type of y_zero_point (input 7) is not stated by the graph, so the output type is unknown")
-        }
+        let round = try output.rounding(ctx)
         let xScale = try ctx.floats(try ctx.input(inputs, 1), input: 1)
         let wScale = try ctx.floats(try ctx.input(inputs, 4), input: 4)
         let yScale = try ctx.floats(try ctx.input(inputs, 6), input: 6)
@@ -36,17 +32,11 @@ struct QLinearConvKernel: Kernel {
         let bias = try ctx.optionalInput(inputs, 8).map { try IntegerMatMul.integers($0, ctx: ctx, input: 8) }
         if let bias, bias.count != m { throw ctx.inputError(8, "must hold \(m) values, got \(bias.count)") }
         let plane = shape.dropFirst(2).reduce(1, *)
-        let (lo, hi) = (Double(range.lowerBound), Double(range.upperBound))
         let y = acc.indices.map { i -> Int64 in
             let channel = (i / Swift.max(plane, 1)) % Swift.max(m, 1)
             let scale = Double(xScale[0]) * Double(wScale[wScale.count == 1 ? 0 : channel]) / Double(yScale[0])
-            let q = (Double(acc[i] &+ (bias?[channel] ?? 0)) * scale).rounded(.toNearestOrEven) + Double(yZero[0])
-            return q.isNaN ? 0 : Int64(Swift.min(Swift.max(q, lo), hi))
+            return round(Double(acc[i] &+ (bias?[channel] ?? 0)) * scale, yZero[0])
         }
         return KernelOutput(outputs: [Tensor(shape: shape, int64: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

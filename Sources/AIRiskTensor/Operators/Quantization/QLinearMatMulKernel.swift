@@ -2,23 +2,19 @@
 /// `y = saturate(round((a − a_zp)(b − b_zp) · a_scale · b_scale / y_scale) + y_zp)`, rounding half to even, in
 /// the type of `y_zero_point` (recorded by the ONNX lowering as `output_dtype`). Per-tensor scales only. Not
 /// differentiable.
-struct QLinearMatMulKernel: Kernel {
+struct QLinearMatMulKernel: ForwardOnlyKernel {
     static let opType = "QLinearMatMul"
-    static let isDifferentiable = false
     let product: IntegerMatMul
-    let range: ClosedRange<Int64>?
+    let output: Requantization
 
     init(node: Node, opset: Int) throws {
         product = try IntegerMatMul(node: node, opset: opset)
-        range = try product.ctx.int("output_dtype").flatMap { QuantizationParameters.range(ofType: $0) }
+        output = try Requantization(product.ctx)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let ctx = product.ctx
-        guard let range else {
-            throw ctx.fail(
-                "the element type of y_zero_point (input 7) is not stated by the graph, so the output type is unknown")
-        }
+        let round = try output.rounding(ctx)
         func scalar(_ index: Int) throws -> Float {
             let v = try ctx.floats(try ctx.input(inputs, index), input: index)
             guard v.count == 1 else { throw ctx.inputError(index, "must be one value (per-tensor scale)") }
@@ -31,16 +27,7 @@ struct QLinearMatMulKernel: Kernel {
             a: try ctx.input(inputs, 0), b: try ctx.input(inputs, 3), aZero: try ctx.input(inputs, 2),
             bZero: try ctx.input(inputs, 5), inputs: (0, 3, 2, 5))
         let factor = Double(aScale) * Double(bScale) / Double(yScale)
-        let lo = Double(range.lowerBound)
-        let hi = Double(range.upperBound)
-        let y = values.map { v -> Int64 in
-            let q = (Double(v) * factor).rounded(.toNearestOrEven) + Double(yZero[0])
-            return q.isNaN ? 0 : Int64(Swift.min(Swift.max(q, lo), hi))
-        }
+        let y = values.map { round(Double($0) * factor, yZero[0]) }
         return KernelOutput(outputs: [Tensor(shape: shape, int64: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

@@ -2,9 +2,8 @@
 /// per tensor or per slice along `axis`. The output type is the zero point's (uint8 without one), recorded by the
 /// ONNX lowering as `output_dtype`; a zero point whose type the graph does not state is refused. Not
 /// differentiable (integer output).
-struct QuantizeLinearKernel: Kernel {
+struct QuantizeLinearKernel: ForwardOnlyKernel {
     static let opType = "QuantizeLinear"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axis: Int
     let range: ClosedRange<Int64>
@@ -43,9 +42,5 @@ struct QuantizeLinearKernel: Kernel {
             y[i] = q.isNaN ? 0 : Int64(Swift.min(Swift.max(q, lo), hi))
         }
         return KernelOutput(outputs: [Tensor(shape: x.shape, int64: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
     }
 }

@@ -4,9 +4,8 @@ import Foundation
 /// `[…, 2]` signal, padded with zeros or truncated to `dft_length` when given; `inverse` conjugates the kernel
 /// and divides by the length; `onesided` keeps the first `⌊n/2⌋ + 1` bins. Output `[…, 2]` (real, imaginary).
 /// Computed directly (O(n²)) in Double. Not differentiable.
-struct DFTKernel: Kernel {
+struct DFTKernel: ForwardOnlyKernel {
     static let opType = "DFT"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axis: Int
     let inverse: Bool
@@ -17,8 +16,8 @@ struct DFTKernel: Kernel {
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
         axis = try ctx.int("axis", default: 1)
-        inverse = try ctx.int("inverse", default: 0) != 0
-        onesided = try ctx.int("onesided", default: 0) != 0
+        inverse = try ctx.flag("inverse")
+        onesided = try ctx.flag("onesided")
         if inverse && onesided { throw ctx.attributeError("onesided", "cannot be set with inverse") }
     }
 
@@ -55,15 +54,25 @@ struct DFTKernel: Kernel {
                         (re[j], im[j]) = (0, 0)
                     }
                 }
-                let (yr, yi) = Self.transform(re: re, im: im, bins: bins, inverse: inverse)
-                for k in 0..<bins {
-                    let at = ((o * bins + k) * inner + i) * 2
-                    out[at] = Float(yr[k])
-                    out[at + 1] = Float(yi[k])
+                Self.transform(re: re, im: im, bins: bins, inverse: inverse, into: &out) { k in
+                    ((o * bins + k) * inner + i) * 2
                 }
             }
         }
         return KernelOutput(outputs: [Tensor(shape: outShape, scalars: out)])
+    }
+
+    /// Writes the first `bins` coefficients of the DFT of (re, im) to `out` as (real, imaginary) pairs, bin
+    /// k's at `offset(k)`.
+    static func transform(
+        re: [Double], im: [Double], bins: Int, inverse: Bool, into out: inout [Float], at offset: (Int) -> Int
+    ) {
+        let (yr, yi) = transform(re: re, im: im, bins: bins, inverse: inverse)
+        for k in 0..<bins {
+            let at = offset(k)
+            out[at] = Float(yr[k])
+            out[at + 1] = Float(yi[k])
+        }
     }
 
     /// The first `bins` coefficients of the DFT of (re, im); the inverse divides by the length.
@@ -85,9 +94,5 @@ struct DFTKernel: Kernel {
             yi[k] = inverse ? si / Double(n) : si
         }
         return (yr, yi)
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

@@ -2,15 +2,14 @@
 /// every `frame_step` samples, `frame_length` long (or the window's length), each multiplied by `window` when
 /// given; `onesided` (default 1) keeps the first `⌊frame_length/2⌋ + 1` bins. Output
 /// `[batch, frames, bins, 2]`. Not differentiable.
-struct STFTKernel: Kernel {
+struct STFTKernel: ForwardOnlyKernel {
     static let opType = "STFT"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let onesided: Bool
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        onesided = try ctx.int("onesided", default: 1) != 0
+        onesided = try ctx.flag("onesided", default: true)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
@@ -50,18 +49,11 @@ struct STFTKernel: Kernel {
                     re[j] = Double(xs[at]) * w
                     im[j] = parts == 2 ? Double(xs[at + 1]) * w : 0
                 }
-                let (yr, yi) = DFTKernel.transform(re: re, im: im, bins: bins, inverse: false)
-                for k in 0..<bins {
-                    let at = ((b * frames + f) * bins + k) * 2
-                    out[at] = Float(yr[k])
-                    out[at + 1] = Float(yi[k])
+                DFTKernel.transform(re: re, im: im, bins: bins, inverse: false, into: &out) { k in
+                    ((b * frames + f) * bins + k) * 2
                 }
             }
         }
         return KernelOutput(outputs: [Tensor(shape: outShape, scalars: out)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

@@ -30,16 +30,15 @@ enum BlackmanWindow: WindowFunction {
 /// ONNX HannWindow / HammingWindow / BlackmanWindow (opset 17): a 1-D window of the scalar input's length,
 /// periodic (`D = N`, the default) or symmetric (`periodic = 0`, `D = N − 1`), of type `output_datatype`
 /// (default float). Not differentiable.
-struct WindowKernel<Function: WindowFunction>: Kernel {
+struct WindowKernel<Function: WindowFunction>: ForwardOnlyKernel {
     static var opType: String { Function.opType }
-    static var isDifferentiable: Bool { false }
     let ctx: KernelContext
     let periodic: Bool
     let kind: ElementKind
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        periodic = try ctx.int("periodic", default: 1) != 0
+        periodic = try ctx.flag("periodic", default: true)
         let code = try ctx.int("output_datatype", default: 1)
         guard let kind = ElementKind(onnxDataType: code), kind == .float || kind == .int64 else {
             throw ctx.attributeError("output_datatype", "names data type \(code), which is not numeric")
@@ -60,9 +59,5 @@ struct WindowKernel<Function: WindowFunction>: Kernel {
         } catch {
             throw ctx.fail(error.description)
         }
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

@@ -3,9 +3,8 @@
 /// `case_change_action` (LOWER, UPPER or NONE). As in onnxruntime, a case-insensitive comparison
 /// folds to upper case when the action is UPPER and to lower case otherwise, and an output with
 /// every string removed is a single empty string (`[1]` or `[1, 1]`). Not differentiable.
-struct StringNormalizerKernel: Kernel {
+struct StringNormalizerKernel: ForwardOnlyKernel {
     static let opType = "StringNormalizer"
-    static let isDifferentiable = false
 
     let node: Node
     let action: TextCase
@@ -24,7 +23,7 @@ struct StringNormalizerKernel: Kernel {
                 reason: "is '\(actionName)'; expected LOWER, UPPER or NONE")
         }
         self.action = action
-        caseSensitive = try a.int("is_case_sensitive", default: 0) != 0
+        caseSensitive = try a.flag("is_case_sensitive")
         compareCase = caseSensitive ? .none : (action == .upper ? .upper : .lower)
         var words: Set<String> = []
         for w in try a.strings("stopwords") ?? [] {
@@ -38,14 +37,7 @@ struct StringNormalizerKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        guard let x = inputs.first ?? nil else {
-            throw OperatorError.missingInput(node: node.name, opType: Self.opType, index: 0)
-        }
-        guard case .string(let values) = x.storage else {
-            throw OperatorError.invalidInput(
-                node: node.name, opType: Self.opType, index: 0,
-                reason: "is a \(x.elementTypeName) tensor; expected strings")
-        }
+        let (x, values) = try StringInput.read(inputs, node: node)
         let twoDimensional: Bool
         switch x.shape.count {
         case 1 where x.shape[0] > 0: twoDimensional = false
@@ -73,9 +65,5 @@ struct StringNormalizerKernel: Kernel {
         if kept.isEmpty { kept = [""] }
         let shape = twoDimensional ? [1, kept.count] : [kept.count]
         return KernelOutput(outputs: [Tensor(shape: shape, storage: .string(kept))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

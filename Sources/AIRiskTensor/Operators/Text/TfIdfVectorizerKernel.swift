@@ -5,9 +5,8 @@
 /// mode TF writes the count, IDF the n-gram's weight when the count is positive, TFIDF the count
 /// times the weight (weights default to 1). The output is `[max(ngram_indexes) + 1]` or
 /// `[N, max(ngram_indexes) + 1]` floats, as in onnxruntime. Not differentiable.
-struct TfIdfVectorizerKernel: Kernel {
+struct TfIdfVectorizerKernel: ForwardOnlyKernel {
     static let opType = "TfIdfVectorizer"
-    static let isDifferentiable = false
 
     enum Mode: String {
         case tf = "TF"
@@ -182,9 +181,5 @@ struct TfIdfVectorizerKernel: Kernel {
                 }
             }
         }
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

@@ -11,10 +11,9 @@
 /// leftmost-longest rule and this kernel with Swift's leftmost-first one: the two agree on the
 /// character-class patterns converters emit (`[a-zA-Z0-9_]+`), not always on alternations. Not
 /// differentiable.
-struct TokenizerKernel: Kernel {
+struct TokenizerKernel: ForwardOnlyKernel {
     static let opType = "Tokenizer"
     static let domain = "com.microsoft"
-    static let isDifferentiable = false
 
     enum Mode {
         case characters
@@ -31,7 +30,7 @@ struct TokenizerKernel: Kernel {
     init(node: Node, opset: Int) throws {
         self.node = node
         let a = MLAttributes(node: node)
-        mark = try a.int("mark", default: 0) != 0
+        mark = try a.flag("mark")
         padValue = try a.string("pad_value", default: "#")
         let minimum = try a.int("mincharnum", default: 1)
         guard minimum > 0, minimum <= Int64(Int32.max) else {
@@ -82,14 +81,7 @@ struct TokenizerKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        guard let x = inputs.first ?? nil else {
-            throw OperatorError.missingInput(node: node.name, opType: Self.opType, index: 0)
-        }
-        guard case .string(let values) = x.storage else {
-            throw OperatorError.invalidInput(
-                node: node.name, opType: Self.opType, index: 0,
-                reason: "is a \(x.elementTypeName) tensor; expected strings")
-        }
+        let (x, values) = try StringInput.read(inputs, node: node)
         guard x.shape.count == 1 || x.shape.count == 2 else {
             throw OperatorError.invalidInput(
                 node: node.name, opType: Self.opType, index: 0, reason: "has shape \(x.shape); expected [C] or [N, C]")
@@ -175,9 +167,5 @@ struct TokenizerKernel: Kernel {
             }
         }
         return pieces
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

@@ -1,25 +1,14 @@
 /// ONNX Hardmax: 1 at the first maximum of each slice, 0 elsewhere. From opset 13 the slice is
 /// along `axis` (default −1); before, the input is viewed as 2-D at `axis` (default 1) and each row
 /// is one slice. Not differentiable.
-struct HardmaxKernel: Kernel {
+struct HardmaxKernel: ForwardOnlyKernel, SoftmaxAxisKernel {
     static let opType = "Hardmax"
-    static let isDifferentiable = false
     let ctx: KernelContext
-    let axis: Int
-    let coerced: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        coerced = opset < 13
-        axis = try ctx.int("axis", default: coerced ? 1 : -1)
-    }
+    let slices: SoftmaxAxis
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, v) = try ctx.floatInput(inputs, 0)
-        let a = x.rank == 0 ? 0 : try ctx.axis(axis, rank: x.rank)
-        let n = coerced ? Shape.product(x.shape, a..<x.rank) : (x.rank == 0 ? 1 : x.shape[a])
-        let inner = coerced ? 1 : Shape.product(x.shape, (a + 1)..<x.rank)
-        let outer = n == 0 || inner == 0 ? 0 : x.count / (n * inner)
+        let (outer, n, inner) = try slices.layout(x.shape, ctx)
         var y = [Float](repeating: 0, count: x.count)
         for o in 0..<outer {
             for i in 0..<inner {
@@ -29,9 +18,5 @@ struct HardmaxKernel: Kernel {
             }
         }
         return KernelOutput(outputs: [Tensor(shape: x.shape, scalars: y)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

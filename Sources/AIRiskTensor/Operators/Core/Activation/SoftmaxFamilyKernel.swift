@@ -3,66 +3,65 @@ import Foundation
 /// ONNX Softmax and LogSoftmax. Before opset 13 the input is coerced to 2-D at `axis` (default 1)
 /// and normalised over the flattened trailing block; from opset 13 over the single `axis`
 /// (default -1).
-struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: Kernel {
+struct SoftmaxFamilyKernel<Variant: SoftmaxVariant>: SoftmaxAxisKernel {
     static var opType: String { Variant.isLog ? "LogSoftmax" : "Softmax" }
     let ctx: KernelContext
-    let axis: Int
-    let coerce2D: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        coerce2D = opset < 13
-        axis = try ctx.int("axis", default: coerce2D ? 1 : -1)
-    }
-
-    /// (outer, length of the normalised block, inner stride).
-    func layout(_ shape: [Int]) throws -> (outer: Int, len: Int, inner: Int) {
-        if shape.isEmpty { return (1, 1, 1) }
-        let a = try ctx.axis(axis, rank: shape.count)
-        if coerce2D {
-            return (Shape.product(shape, 0..<a), Shape.product(shape, a..<shape.count), 1)
-        }
-        return (Shape.product(shape, 0..<a), shape[a], Shape.product(shape, (a + 1)..<shape.count))
-    }
+    let slices: SoftmaxAxis
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         if case .double(let dv)? = ctx.optionalInput(inputs, 0)?.storage, let x = inputs[0] {
             return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .double(try forwardDouble(dv, x.shape)))])
         }
         let (x, xv) = try ctx.floatInput(inputs, 0)
-        let (outer, len, inner) = try layout(x.shape)
-        var out = [Float](repeating: 0, count: xv.count)
-        xv.withUnsafeBufferPointer { px in
+        let (outer, len, inner) = try slices.layout(x.shape, ctx)
+        let out = Self.normalised(xv, outer: outer, len: len, inner: inner, reciprocal: true) {
+            Foundation.exp($0)
+        } log: {
+            Foundation.log($0)
+        }
+        return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .float(out))])
+    }
+
+    /// Softmax, or LogSoftmax, of `x` over slices laid out as (outer, len, inner), in `T` with its `exp` and
+    /// `log`. The float32 path scales by the reciprocal of a slice's sum (`reciprocal`), the float64 path
+    /// divides by the sum, each as it always has.
+    static func normalised<T: BinaryFloatingPoint>(
+        _ x: [T], outer: Int, len: Int, inner: Int, reciprocal: Bool, exp: (T) -> T, log: (T) -> T
+    ) -> [T] {
+        var out = [T](repeating: 0, count: x.count)
+        x.withUnsafeBufferPointer { px in
             out.withUnsafeMutableBufferPointer { py in
                 for o in 0..<outer {
                     for i in 0..<inner {
                         let base = o * len * inner + i
-                        var m = -Float.infinity
-                        for j in 0..<len { m = max(m, px[base + j * inner]) }
-                        var sum: Float = 0
+                        var m = -T.infinity
+                        for j in 0..<len { m = Swift.max(m, px[base + j * inner]) }
+                        var sum: T = 0
                         for j in 0..<len {
-                            let e = Foundation.exp(px[base + j * inner] - m)
+                            let e = exp(px[base + j * inner] - m)
                             py[base + j * inner] = e
                             sum += e
                         }
                         if Variant.isLog {
-                            let logSum = Foundation.log(sum) + m
+                            let logSum = log(sum) + m
                             for j in 0..<len { py[base + j * inner] = px[base + j * inner] - logSum }
-                        } else {
+                        } else if reciprocal {
                             let inv = 1 / sum
                             for j in 0..<len { py[base + j * inner] *= inv }
+                        } else {
+                            for j in 0..<len { py[base + j * inner] /= sum }
                         }
                     }
                 }
             }
         }
-        return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .float(out))])
+        return out
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
         guard let g = outputGradients.first ?? nil, let gv = g.floats else { return [nil] }
         guard let y = forward.outputs.first, let yv = y.floats else { return [nil] }
-        let (outer, len, inner) = try layout(y.shape)
+        let (outer, len, inner) = try slices.layout(y.shape, ctx)
         var dx = [Float](repeating: 0, count: yv.count)
         for o in 0..<outer {
             for i in 0..<inner {

@@ -2,15 +2,6 @@ import Foundation
 
 enum AddOp: BinaryArithmetic {
     static let opType = "Add"
-    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float] {
-        broadcastFloats(Self.self, a, aShape, b, bShape, shape)
-    }
-    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64] {
-        broadcastInts(Self.self, a, aShape, b, bShape, shape)
-    }
-    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float]) {
-        elementGradients(Self.self, g, a, b, y)
-    }
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a + b }
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
     static func gradients(g: Float, a: Float, b: Float, y: Float) -> (Float, Float) { (g, g) }
@@ -18,15 +9,6 @@ enum AddOp: BinaryArithmetic {
 
 enum SubOp: BinaryArithmetic {
     static let opType = "Sub"
-    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float] {
-        broadcastFloats(Self.self, a, aShape, b, bShape, shape)
-    }
-    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64] {
-        broadcastInts(Self.self, a, aShape, b, bShape, shape)
-    }
-    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float]) {
-        elementGradients(Self.self, g, a, b, y)
-    }
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a - b }
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &- b }
     static func gradients(g: Float, a: Float, b: Float, y: Float) -> (Float, Float) { (g, -g) }
@@ -34,15 +16,6 @@ enum SubOp: BinaryArithmetic {
 
 enum MulOp: BinaryArithmetic {
     static let opType = "Mul"
-    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float] {
-        broadcastFloats(Self.self, a, aShape, b, bShape, shape)
-    }
-    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64] {
-        broadcastInts(Self.self, a, aShape, b, bShape, shape)
-    }
-    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float]) {
-        elementGradients(Self.self, g, a, b, y)
-    }
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a * b }
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &* b }
     static func gradients(g: Float, a: Float, b: Float, y: Float) -> (Float, Float) { (g * b, g * a) }
@@ -50,15 +23,6 @@ enum MulOp: BinaryArithmetic {
 
 enum DivOp: BinaryArithmetic {
     static let opType = "Div"
-    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float] {
-        broadcastFloats(Self.self, a, aShape, b, bShape, shape)
-    }
-    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64] {
-        broadcastInts(Self.self, a, aShape, b, bShape, shape)
-    }
-    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float]) {
-        elementGradients(Self.self, g, a, b, y)
-    }
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a / b }
     /// Integer division truncates toward zero, as in C; division by zero gives 0 instead of trapping.
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 {
@@ -69,15 +33,6 @@ enum DivOp: BinaryArithmetic {
 
 enum PowOp: BinaryArithmetic {
     static let opType = "Pow"
-    static func floats(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], _ shape: [Int]) -> [Float] {
-        broadcastFloats(Self.self, a, aShape, b, bShape, shape)
-    }
-    static func ints(_ a: [Int64], _ aShape: [Int], _ b: [Int64], _ bShape: [Int], _ shape: [Int]) -> [Int64] {
-        broadcastInts(Self.self, a, aShape, b, bShape, shape)
-    }
-    static func gradientArrays(_ g: [Float], _ a: [Float], _ b: [Float], _ y: [Float]) -> ([Float], [Float]) {
-        elementGradients(Self.self, g, a, b, y)
-    }
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { Foundation.pow(a, b) }
     static func apply(_ a: Int64, _ b: Int64) -> Int64 {
         guard b >= 0 else { return a == 1 ? 1 : (a == -1 ? (b % 2 == 0 ? 1 : -1) : 0) }

@@ -1,16 +1,12 @@
 import Foundation
 
 /// Add, Sub, Mul, Div and Pow on float and int64 tensors with numpy-style broadcasting.
-struct BinaryKernel<Op: BinaryArithmetic>: Kernel {
+struct BinaryKernel<Op: BinaryArithmetic>: ContextKernel {
     static var opType: String { Op.opType }
     let ctx: KernelContext
 
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
-
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let a = try ctx.input(inputs, 0)
-        let b = try ctx.input(inputs, 1)
-        let shape = try ctx.broadcastShape(a.shape, b.shape)
+        let (a, b, shape) = try ctx.broadcastOperands(inputs)
         try ctx.checkOutput(shape, a.elementKind == .float || b.elementKind == .float ? .float : .int64)
         if let out = try forwardDouble(a, b, shape) {
             return KernelOutput(outputs: [Tensor(shape: shape, storage: .double(out))])

@@ -1,9 +1,8 @@
 /// ONNX BitShift (`direction` LEFT or RIGHT) on unsigned integers, with broadcasting. The engine
 /// holds them as int64; shifts are logical (on the 64-bit pattern) and counts of 64 or more give 0.
 /// Not differentiable.
-struct BitShiftKernel: Kernel {
+struct BitShiftKernel: ForwardOnlyKernel {
     static let opType = "BitShift"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let left: Bool
 
@@ -16,10 +15,8 @@ struct BitShiftKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let a = try ctx.input(inputs, 0)
-        let b = try ctx.input(inputs, 1)
+        let (a, b, shape) = try ctx.broadcastOperands(inputs)
         guard let x = a.int64s, let y = b.int64s else { throw ctx.fail("inputs must be integers") }
-        let shape = try ctx.broadcastShape(a.shape, b.shape)
         let isLeft = left
         let out = Broadcast.binary(x, a.shape, y, b.shape, outShape: shape) { v, s -> Int64 in
             guard s >= 0 && s < 64 else { return 0 }
@@ -27,9 +24,5 @@ struct BitShiftKernel: Kernel {
             return Int64(bitPattern: isLeft ? bits << UInt64(s) : bits >> UInt64(s))
         }
         return KernelOutput(outputs: [Tensor(shape: shape, storage: .int64(out))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
     }
 }

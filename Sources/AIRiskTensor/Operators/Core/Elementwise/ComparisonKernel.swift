@@ -1,16 +1,11 @@
 /// ONNX Equal, Less, LessOrEqual, Greater, GreaterOrEqual: broadcast comparisons giving bools.
 /// Not differentiable (the output is boolean).
-struct ComparisonKernel<C: ComparisonOperator>: Kernel {
+struct ComparisonKernel<C: ComparisonOperator>: ForwardOnlyKernel, ContextKernel {
     static var opType: String { C.opType }
-    static var isDifferentiable: Bool { false }
     let ctx: KernelContext
 
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
-
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let a = try ctx.input(inputs, 0)
-        let b = try ctx.input(inputs, 1)
-        let shape = try ctx.broadcastShape(a.shape, b.shape)
+        let (a, b, shape) = try ctx.broadcastOperands(inputs)
         try ctx.checkOutput(shape, .bool)
         let out: [Bool]
         if let (x, y) = Tensor.doubleOperands(a, b) {
@@ -44,40 +39,24 @@ struct ComparisonKernel<C: ComparisonOperator>: Kernel {
         case .greaterOrEqual: Broadcast.binary(x, xs, y, ys, outShape: shape, >=)
         }
     }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
-    }
 }
 
-enum ComparisonKind: Sendable { case equal, less, lessOrEqual, greater, greaterOrEqual }
+/// A comparison; the raw value is its ONNX operator type.
+enum ComparisonKind: String, Sendable {
+    case equal = "Equal", less = "Less", lessOrEqual = "LessOrEqual", greater = "Greater"
+    case greaterOrEqual = "GreaterOrEqual"
+}
 
 protocol ComparisonOperator: Sendable {
-    static var opType: String { get }
     static var kind: ComparisonKind { get }
 }
 
-enum EqualComparison: ComparisonOperator {
-    static let opType = "Equal"
-    static let kind = ComparisonKind.equal
+extension ComparisonOperator {
+    static var opType: String { kind.rawValue }
 }
 
-enum LessComparison: ComparisonOperator {
-    static let opType = "Less"
-    static let kind = ComparisonKind.less
-}
-
-enum LessOrEqualComparison: ComparisonOperator {
-    static let opType = "LessOrEqual"
-    static let kind = ComparisonKind.lessOrEqual
-}
-
-enum GreaterComparison: ComparisonOperator {
-    static let opType = "Greater"
-    static let kind = ComparisonKind.greater
-}
-
-enum GreaterOrEqualComparison: ComparisonOperator {
-    static let opType = "GreaterOrEqual"
-    static let kind = ComparisonKind.greaterOrEqual
-}
+enum EqualComparison: ComparisonOperator { static let kind = ComparisonKind.equal }
+enum LessComparison: ComparisonOperator { static let kind = ComparisonKind.less }
+enum LessOrEqualComparison: ComparisonOperator { static let kind = ComparisonKind.lessOrEqual }
+enum GreaterComparison: ComparisonOperator { static let kind = ComparisonKind.greater }
+enum GreaterOrEqualComparison: ComparisonOperator { static let kind = ComparisonKind.greaterOrEqual }

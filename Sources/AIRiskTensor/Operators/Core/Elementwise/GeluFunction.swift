@@ -6,9 +6,6 @@ struct GeluFunction: UnaryFunction {
     static let opType = "Gelu"
     let usesTanh: Bool
 
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-
     init(_ ctx: KernelContext) throws {
         let mode = try ctx.string("approximate") ?? "none"
         guard mode == "none" || mode == "tanh" else {

@@ -1,23 +1,14 @@
 /// ONNX And, Or, Xor: broadcast boolean operators. Not differentiable.
-struct LogicalKernel<L: LogicalOperator>: Kernel {
+struct LogicalKernel<L: LogicalOperator>: ForwardOnlyKernel, ContextKernel {
     static var opType: String { L.opType }
-    static var isDifferentiable: Bool { false }
     let ctx: KernelContext
 
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
-
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let a = try ctx.input(inputs, 0)
-        let b = try ctx.input(inputs, 1)
+        let (a, b, shape) = try ctx.broadcastOperands(inputs)
         guard let x = a.bools else { throw ctx.inputError(0, "must be a bool tensor, got \(a.elementTypeName)") }
         guard let y = b.bools else { throw ctx.inputError(1, "must be a bool tensor, got \(b.elementTypeName)") }
-        let shape = try ctx.broadcastShape(a.shape, b.shape)
         let out = Broadcast.binary(x, a.shape, y, b.shape, outShape: shape, L.apply)
         return KernelOutput(outputs: [Tensor(shape: shape, storage: .bool(out))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
     }
 }
 
@@ -42,27 +33,22 @@ enum XorOperator: LogicalOperator {
 }
 
 /// ONNX IsNaN and IsInf (`detect_positive`, `detect_negative`): bool masks of float elements.
-struct FloatClassKernel<C: FloatClassTest>: Kernel {
+struct FloatClassKernel<C: FloatClassTest>: ForwardOnlyKernel {
     static var opType: String { C.opType }
-    static var isDifferentiable: Bool { false }
     let ctx: KernelContext
     let positive: Bool
     let negative: Bool
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        positive = try ctx.int("detect_positive", default: 1) != 0
-        negative = try ctx.int("detect_negative", default: 1) != 0
+        positive = try ctx.flag("detect_positive", default: true)
+        negative = try ctx.flag("detect_negative", default: true)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, v) = try ctx.floatInput(inputs, 0)
         let out = v.map { C.test($0, positive: positive, negative: negative) }
         return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .bool(out))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }
 

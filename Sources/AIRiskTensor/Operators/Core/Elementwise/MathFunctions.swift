@@ -4,167 +4,114 @@ import Foundation
 // node tests: rounding (derivative 0), trigonometric and hyperbolic functions, and the smooth
 // activations (Softplus, Softsign, HardSigmoid, Selu, ThresholdedRelu, HardSwish, Mish, Celu).
 
-struct CeilFunction: UnaryFunction {
+struct CeilFunction: PlainUnaryFunction {
     static let opType = "Ceil"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { x.rounded(.up) }
     func derivative(x: Float, y: Float) -> Float { 0 }
 }
 
-struct FloorFunction: UnaryFunction {
+struct FloorFunction: PlainUnaryFunction {
     static let opType = "Floor"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { x.rounded(.down) }
     func derivative(x: Float, y: Float) -> Float { 0 }
 }
 
 /// Round half to even, as ONNX specifies.
-struct RoundFunction: UnaryFunction {
+struct RoundFunction: PlainUnaryFunction {
     static let opType = "Round"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { x.rounded(.toNearestOrEven) }
     func derivative(x: Float, y: Float) -> Float { 0 }
 }
 
-struct SignFunction: UnaryFunction {
+struct SignFunction: PlainUnaryFunction {
     static let opType = "Sign"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0)) }
     func derivative(x: Float, y: Float) -> Float { 0 }
     func apply(int x: Int64) -> Int64? { x > 0 ? 1 : (x < 0 ? -1 : 0) }
 }
 
-struct SinFunction: UnaryFunction {
+struct SinFunction: PlainUnaryFunction {
     static let opType = "Sin"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.sin(x) }
     func derivative(x: Float, y: Float) -> Float { Foundation.cos(x) }
 }
 
-struct CosFunction: UnaryFunction {
+struct CosFunction: PlainUnaryFunction {
     static let opType = "Cos"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.cos(x) }
     func derivative(x: Float, y: Float) -> Float { -Foundation.sin(x) }
 }
 
-struct TanFunction: UnaryFunction {
+struct TanFunction: PlainUnaryFunction {
     static let opType = "Tan"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.tan(x) }
     func derivative(x: Float, y: Float) -> Float { 1 + y * y }
 }
 
-struct AsinFunction: UnaryFunction {
+struct AsinFunction: PlainUnaryFunction {
     static let opType = "Asin"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.asin(x) }
     func derivative(x: Float, y: Float) -> Float { 1 / (1 - x * x).squareRoot() }
 }
 
-struct AcosFunction: UnaryFunction {
+struct AcosFunction: PlainUnaryFunction {
     static let opType = "Acos"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.acos(x) }
     func derivative(x: Float, y: Float) -> Float { -1 / (1 - x * x).squareRoot() }
 }
 
-struct AtanFunction: UnaryFunction {
+struct AtanFunction: PlainUnaryFunction {
     static let opType = "Atan"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.atan(x) }
     func derivative(x: Float, y: Float) -> Float { 1 / (1 + x * x) }
 }
 
-struct SinhFunction: UnaryFunction {
+struct SinhFunction: PlainUnaryFunction {
     static let opType = "Sinh"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.sinh(x) }
     func derivative(x: Float, y: Float) -> Float { Foundation.cosh(x) }
 }
 
-struct CoshFunction: UnaryFunction {
+struct CoshFunction: PlainUnaryFunction {
     static let opType = "Cosh"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.cosh(x) }
     func derivative(x: Float, y: Float) -> Float { Foundation.sinh(x) }
 }
 
-struct AsinhFunction: UnaryFunction {
+struct AsinhFunction: PlainUnaryFunction {
     static let opType = "Asinh"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.asinh(x) }
     func derivative(x: Float, y: Float) -> Float { 1 / (x * x + 1).squareRoot() }
 }
 
-struct AcoshFunction: UnaryFunction {
+struct AcoshFunction: PlainUnaryFunction {
     static let opType = "Acosh"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.acosh(x) }
     func derivative(x: Float, y: Float) -> Float { 1 / (x * x - 1).squareRoot() }
 }
 
-struct AtanhFunction: UnaryFunction {
+struct AtanhFunction: PlainUnaryFunction {
     static let opType = "Atanh"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { Foundation.atanh(x) }
     func derivative(x: Float, y: Float) -> Float { 1 / (1 - x * x) }
 }
 
-struct SoftplusFunction: UnaryFunction {
+struct SoftplusFunction: PlainUnaryFunction {
     static let opType = "Softplus"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float {
         x > 0 ? x + Foundation.log1p(Foundation.exp(-x)) : Foundation.log1p(Foundation.exp(x))
     }
     func derivative(x: Float, y: Float) -> Float { 1 / (1 + Foundation.exp(-x)) }
 }
 
-struct SoftsignFunction: UnaryFunction {
+struct SoftsignFunction: PlainUnaryFunction {
     static let opType = "Softsign"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { x / (1 + abs(x)) }
     func derivative(x: Float, y: Float) -> Float { 1 / ((1 + abs(x)) * (1 + abs(x))) }
 }
 
 struct HardSigmoidFunction: UnaryFunction {
     static let opType = "HardSigmoid"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
     let alpha: Float
     let beta: Float
     init(_ ctx: KernelContext) throws {
@@ -177,8 +124,6 @@ struct HardSigmoidFunction: UnaryFunction {
 
 struct SeluFunction: UnaryFunction {
     static let opType = "Selu"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
     let alpha: Float
     let gamma: Float
     init(_ ctx: KernelContext) throws {
@@ -191,28 +136,20 @@ struct SeluFunction: UnaryFunction {
 
 struct ThresholdedReluFunction: UnaryFunction {
     static let opType = "ThresholdedRelu"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
     let alpha: Float
     init(_ ctx: KernelContext) throws { alpha = try ctx.float("alpha", default: 1) }
     func apply(_ x: Float) -> Float { x > alpha ? x : 0 }
     func derivative(x: Float, y: Float) -> Float { x > alpha ? 1 : 0 }
 }
 
-struct HardSwishFunction: UnaryFunction {
+struct HardSwishFunction: PlainUnaryFunction {
     static let opType = "HardSwish"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func apply(_ x: Float) -> Float { x * max(0, min(1, x / 6 + 0.5)) }
     func derivative(x: Float, y: Float) -> Float { x <= -3 ? 0 : (x >= 3 ? 1 : x / 3 + 0.5) }
 }
 
-struct MishFunction: UnaryFunction {
+struct MishFunction: PlainUnaryFunction {
     static let opType = "Mish"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
-    init(_ ctx: KernelContext) throws {}
     func softplus(_ x: Float) -> Float {
         x > 0 ? x + Foundation.log1p(Foundation.exp(-x)) : Foundation.log1p(Foundation.exp(x))
     }
@@ -225,8 +162,6 @@ struct MishFunction: UnaryFunction {
 
 struct CeluFunction: UnaryFunction {
     static let opType = "Celu"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
     let alpha: Float
     init(_ ctx: KernelContext) throws { alpha = try ctx.float("alpha", default: 1) }
     func apply(_ x: Float) -> Float { max(0, x) + min(0, alpha * (Foundation.exp(x / alpha) - 1)) }
@@ -235,8 +170,6 @@ struct CeluFunction: UnaryFunction {
 
 struct ShrinkFunction: UnaryFunction {
     static let opType = "Shrink"
-    func applyAll(_ x: [Float]) -> [Float] { mapValues(self, x) }
-    func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] { mapGradients(self, g, x, y) }
     let lambda: Float
     let bias: Float
     init(_ ctx: KernelContext) throws {

@@ -3,21 +3,18 @@ import Foundation
 /// ONNX Mod with broadcasting: integers take the divisor's sign (Python's %) unless `fmod` = 1,
 /// which (required for floats) takes the dividend's sign like C's fmod. Integer division by zero is
 /// an error. Not differentiable.
-struct ModKernel: Kernel {
+struct ModKernel: ForwardOnlyKernel {
     static let opType = "Mod"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let fmod: Bool
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        fmod = try ctx.int("fmod", default: 0) != 0
+        fmod = try ctx.flag("fmod")
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let a = try ctx.input(inputs, 0)
-        let b = try ctx.input(inputs, 1)
-        let shape = try ctx.broadcastShape(a.shape, b.shape)
+        let (a, b, shape) = try ctx.broadcastOperands(inputs)
         switch (a.storage, b.storage) {
         case (.float(let x), .float(let y)):
             guard fmod else { throw ctx.attributeError("fmod", "must be 1 for floating-point inputs") }
@@ -34,9 +31,5 @@ struct ModKernel: Kernel {
         default:
             throw ctx.fail("cannot take \(a.elementTypeName) modulo \(b.elementTypeName)")
         }
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
     }
 }

@@ -1,10 +1,8 @@
 /// ONNX PRelu: x where x ≥ 0, slope · x elsewhere, the slope broadcast to X. Differentiable with
 /// respect to X and the slope.
-struct PReluKernel: Kernel {
+struct PReluKernel: ContextKernel {
     static let opType = "PRelu"
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, xv) = try ctx.floatInput(inputs, 0)

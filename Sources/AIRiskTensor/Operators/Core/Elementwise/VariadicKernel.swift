@@ -2,11 +2,9 @@
 /// differentiable (each input gets the gradient summed over its broadcast dimensions, divided by
 /// the input count for Mean); Max and Min pass the gradient to the input that was selected (the
 /// first on ties).
-struct VariadicKernel<V: VariadicOperator>: Kernel {
+struct VariadicKernel<V: VariadicOperator>: ContextKernel {
     static var opType: String { V.opType }
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
 
     /// The broadcast output shape of all inputs; overflow-checked.
     static func outputShape(_ shapes: [[Int]]) -> [Int]? {
@@ -74,16 +72,22 @@ struct VariadicKernel<V: VariadicOperator>: Kernel {
 
 protocol VariadicOperator: Sendable {
     static var opType: String { get }
+    /// Whether the combined value is divided by the input count (Mean); false unless stated.
     static var isMean: Bool { get }
-    /// Whether the result picks one input per element (Max, Min) rather than combining them.
+    /// Whether the result picks one input per element (Max, Min) rather than combining them; false unless
+    /// stated.
     static var selects: Bool { get }
     static func combine(_ a: Float, _ b: Float) -> Float
     static func combine(_ a: Int64, _ b: Int64) -> Int64
 }
 
+extension VariadicOperator {
+    static var isMean: Bool { false }
+    static var selects: Bool { false }
+}
+
 enum MaxVariadic: VariadicOperator {
     static let opType = "Max"
-    static let isMean = false
     static let selects = true
     static func combine(_ a: Float, _ b: Float) -> Float { a.isNaN || b.isNaN ? .nan : max(a, b) }
     static func combine(_ a: Int64, _ b: Int64) -> Int64 { max(a, b) }
@@ -91,7 +95,6 @@ enum MaxVariadic: VariadicOperator {
 
 enum MinVariadic: VariadicOperator {
     static let opType = "Min"
-    static let isMean = false
     static let selects = true
     static func combine(_ a: Float, _ b: Float) -> Float { a.isNaN || b.isNaN ? .nan : min(a, b) }
     static func combine(_ a: Int64, _ b: Int64) -> Int64 { min(a, b) }
@@ -99,16 +102,14 @@ enum MinVariadic: VariadicOperator {
 
 enum SumVariadic: VariadicOperator {
     static let opType = "Sum"
-    static let isMean = false
-    static let selects = false
     static func combine(_ a: Float, _ b: Float) -> Float { a + b }
     static func combine(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
 }
 
+/// The sum, divided by the input count.
 enum MeanVariadic: VariadicOperator {
     static let opType = "Mean"
     static let isMean = true
-    static let selects = false
-    static func combine(_ a: Float, _ b: Float) -> Float { a + b }
-    static func combine(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
+    static func combine(_ a: Float, _ b: Float) -> Float { SumVariadic.combine(a, b) }
+    static func combine(_ a: Int64, _ b: Int64) -> Int64 { SumVariadic.combine(a, b) }
 }

@@ -1,9 +1,7 @@
 /// ONNX Where: elementwise `condition ? X : Y` with broadcasting of all three inputs.
-struct WhereKernel: Kernel {
+struct WhereKernel: ContextKernel {
     static let opType = "Where"
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
 
     func passesGradient(fromInput index: Int) -> Bool { index == 1 || index == 2 }
 

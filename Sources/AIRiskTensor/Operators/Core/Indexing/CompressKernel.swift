@@ -1,9 +1,8 @@
 /// ONNX Compress: keeps the slices along `axis` (or of the flattened input, without `axis`) whose
 /// condition is true; a condition shorter than the axis keeps nothing beyond its end. Not
 /// differentiable.
-struct CompressKernel: Kernel {
+struct CompressKernel: ForwardOnlyKernel {
     static let opType = "Compress"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axis: Int?
 
@@ -29,9 +28,5 @@ struct CompressKernel: Kernel {
         var shape = x.shape
         shape[a] = kept.count
         return KernelOutput(outputs: [Tensor(shape: shape, storage: x.storage.gathered(map))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
     }
 }

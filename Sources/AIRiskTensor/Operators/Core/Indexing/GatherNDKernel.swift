@@ -1,8 +1,7 @@
 /// ONNX GatherND with `batch_dims`: each innermost index vector of `indices` picks a slice of data.
 /// Not differentiable.
-struct GatherNDKernel: Kernel {
+struct GatherNDKernel: ForwardOnlyKernel {
     static let opType = "GatherND"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let batchDims: Int
 
@@ -44,9 +43,5 @@ struct GatherNDKernel: Kernel {
         }
         let shape = Array(indices.shape.dropLast()) + sliceShape
         return KernelOutput(outputs: [Tensor(shape: shape, storage: data.storage.gathered(map))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
     }
 }

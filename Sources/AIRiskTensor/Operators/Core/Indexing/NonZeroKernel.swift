@@ -1,11 +1,8 @@
 /// ONNX NonZero: the coordinates of the non-zero elements, as [rank, count] int64, row-major
 /// order. Not differentiable.
-struct NonZeroKernel: Kernel {
+struct NonZeroKernel: ForwardOnlyKernel, ContextKernel {
     static let opType = "NonZero"
-    static let isDifferentiable = false
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try ctx.input(inputs, 0)
@@ -22,9 +19,5 @@ struct NonZeroKernel: Kernel {
             }
         }
         return KernelOutput(outputs: [Tensor(shape: [x.rank, hits.count], int64: out)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

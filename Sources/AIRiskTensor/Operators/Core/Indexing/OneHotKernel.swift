@@ -1,9 +1,8 @@
 /// ONNX OneHot: indices (negative ones count from the end of `depth`) become one-hot vectors along
 /// `axis`, filled with values[0] (off) and values[1] (on). Out-of-range indices give all-off
 /// vectors, as the specification says. Not differentiable.
-struct OneHotKernel: Kernel {
+struct OneHotKernel: ForwardOnlyKernel {
     static let opType = "OneHot"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axis: Int
 
@@ -54,9 +53,5 @@ struct OneHotKernel: Kernel {
             map[(o * depth + k) * inner + i] = 1
         }
         return KernelOutput(outputs: [Tensor(shape: shape, storage: values.storage.gathered(map))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
     }
 }

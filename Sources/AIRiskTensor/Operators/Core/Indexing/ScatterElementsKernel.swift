@@ -1,9 +1,8 @@
 /// ONNX ScatterElements (and the deprecated Scatter): a copy of data with `updates` written at
 /// `indices` along `axis`; `reduction` none (later writes win), add, mul, max or min. Not
 /// differentiable.
-struct ScatterElementsKernel: Kernel {
+struct ScatterElementsKernel: ForwardOnlyKernel {
     static let opType = "ScatterElements"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axis: Int
     let reduction: String
@@ -76,23 +75,14 @@ struct ScatterElementsKernel: Kernel {
         default: b
         }
     }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
-    }
 }
 
 /// The deprecated ONNX Scatter (opset 9–10): ScatterElements without reduction.
-struct ScatterKernel: Kernel {
+struct ScatterKernel: ForwardOnlyKernel {
     static let opType = "Scatter"
-    static let isDifferentiable = false
     let inner: ScatterElementsKernel
 
     init(node: Node, opset: Int) throws { inner = try ScatterElementsKernel(node: node, opset: opset) }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput { try inner.forward(inputs) }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
-    }
 }

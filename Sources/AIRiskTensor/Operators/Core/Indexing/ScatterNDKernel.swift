@@ -1,9 +1,8 @@
 /// ONNX ScatterND (opsets 11–18): a copy of `data` with the slices addressed by the last axis of `indices`
 /// replaced by (or, with `reduction` add / mul / max / min, combined with) `updates`. Negative indices count
 /// from the end; an index out of range is refused. Not differentiable.
-struct ScatterNDKernel: Kernel {
+struct ScatterNDKernel: ForwardOnlyKernel {
     static let opType = "ScatterND"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let reduction: String
 
@@ -82,9 +81,5 @@ struct ScatterNDKernel: Kernel {
                 "has type \(updates.elementTypeName), which does not fit data of type \(data.elementTypeName) "
                     + "with reduction \(reduction)")
         }
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
     }
 }

@@ -1,9 +1,8 @@
 /// ONNX Unique: the distinct elements (or, with `axis`, distinct slices along it), sorted ascending
 /// (`sorted` = 1, the default) or in order of first occurrence, with the first-occurrence indices,
 /// the inverse indices and the counts. Not differentiable.
-struct UniqueKernel: Kernel {
+struct UniqueKernel: ForwardOnlyKernel {
     static let opType = "Unique"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axis: Int?
     let sorted: Bool
@@ -11,7 +10,7 @@ struct UniqueKernel: Kernel {
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
         axis = try ctx.int("axis")
-        sorted = try ctx.int("sorted", default: 1) != 0
+        sorted = try ctx.flag("sorted", default: true)
     }
 
     enum Key: Comparable, Hashable {
@@ -74,9 +73,5 @@ struct UniqueKernel: Kernel {
             Tensor(shape: [n], int64: inverse),
             Tensor(shape: [order.count], int64: counts),
         ])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

@@ -1,11 +1,8 @@
 /// ONNX Det (opset 11): the determinant of each square matrix in the last two axes, by LU decomposition with
 /// partial pivoting in Double. Declared not differentiable: graphs through it report no input gradients.
-struct DetKernel: Kernel {
+struct DetKernel: ForwardOnlyKernel, ContextKernel {
     static let opType = "Det"
-    static let isDifferentiable = false
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, xs) = try ctx.floatInput(inputs, 0)
@@ -43,9 +40,5 @@ struct DetKernel: Kernel {
             out[b] = Float(det)
         }
         return KernelOutput(outputs: [Tensor(shape: batchShape, scalars: out)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

@@ -4,9 +4,8 @@ import Foundation
 /// dimensions and an implicit output (the labels used once, sorted, after the ellipsis) when `->` is absent.
 /// Computes every output element as the sum over the contracted labels of the product of the operands' elements,
 /// in float32. Declared not differentiable: graphs through it report no input gradients.
-struct EinsumKernel: Kernel {
+struct EinsumKernel: ForwardOnlyKernel {
     static let opType = "Einsum"
-    static let isDifferentiable = false
     let ctx: KernelContext
     /// Per operand, its subscripts as label codes; `-1` marks where the ellipsis stands.
     let operands: [[Int]]
@@ -170,9 +169,5 @@ struct EinsumKernel: Kernel {
             out[o] = acc
         }
         return KernelOutput(outputs: [Tensor(shape: outShape, scalars: out)])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        inputs.map { _ in nil }
     }
 }

@@ -11,8 +11,8 @@ struct GemmKernel: Kernel {
         ctx = KernelContext(node)
         alpha = try ctx.float("alpha", default: 1)
         beta = try ctx.float("beta", default: 1)
-        transA = try ctx.int("transA", default: 0) != 0
-        transB = try ctx.int("transB", default: 0) != 0
+        transA = try ctx.flag("transA")
+        transB = try ctx.flag("transB")
     }
 
     func passesGradient(fromInput index: Int) -> Bool { index < 3 }
@@ -30,24 +30,27 @@ struct GemmKernel: Kernel {
         return (m, k, n)
     }
 
+    /// What the product is added to: input C (read by `values`) broadcast to (m, n) with beta to scale it
+    /// by, or zeros and 0 when C is absent or beta is 0.
+    func initialC<T: BinaryFloatingPoint>(
+        _ inputs: [Tensor?], m: Int, n: Int, values: (Tensor) throws -> [T]
+    ) throws -> ([T], T) {
+        guard let c = ctx.optionalInput(inputs, 2), beta != 0 else { return ([T](repeating: 0, count: m * n), 0) }
+        let cv = try values(c)
+        guard (try? Broadcast.shape(c.shape, [m, n])) == [m, n] else {
+            throw ctx.inputError(2, "shape \(c.shape) cannot be broadcast to (\(m), \(n))")
+        }
+        return (Broadcast.expand(cv, from: c.shape, to: [m, n]), T(beta))
+    }
+
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         if let out = try forwardDouble(inputs) { return out }
         let (a, av) = try ctx.floatInput(inputs, 0)
         let (b, bv) = try ctx.floatInput(inputs, 1)
         let (m, k, n) = try dims(a, b)
         try ctx.checkOutput([m, n], .float)
-        var out: [Float]
-        var cBeta: Float = 0
-        if let c = ctx.optionalInput(inputs, 2), beta != 0 {
-            let cv = try ctx.floats(c, input: 2)
-            guard (try? Broadcast.shape(c.shape, [m, n])) == [m, n] else {
-                throw ctx.inputError(2, "shape \(c.shape) cannot be broadcast to (\(m), \(n))")
-            }
-            out = Broadcast.expand(cv, from: c.shape, to: [m, n])
-            cBeta = beta
-        } else {
-            out = [Float](repeating: 0, count: m * n)
-        }
+        let (initial, cBeta) = try initialC(inputs, m: m, n: n) { try ctx.floats($0, input: 2) }
+        var out = initial
         av.withUnsafeBufferPointer { pa in
             bv.withUnsafeBufferPointer { pb in
                 out.withUnsafeMutableBufferPointer { pc in

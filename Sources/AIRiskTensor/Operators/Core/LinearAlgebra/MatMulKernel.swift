@@ -1,9 +1,7 @@
 /// ONNX MatMul: numpy matmul semantics (1-D operands promoted, batch dimensions broadcast).
-struct MatMulKernel: Kernel {
+struct MatMulKernel: ContextKernel {
     static let opType = "MatMul"
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
 
     /// The layout of one product: batch shapes and per-batch operand offsets.
     struct Plan {

@@ -1,8 +1,7 @@
 /// ONNX ArgMax and ArgMin (int64 indices; `keepdims`, `select_last_index`). Not differentiable.
 /// Values are compared as Double, so int64 inputs keep their order beyond float32's 2^24.
-struct ArgExtremumKernel<E: ArgExtremum>: Kernel {
+struct ArgExtremumKernel<E: ArgExtremum>: ForwardOnlyKernel {
     static var opType: String { E.opType }
-    static var isDifferentiable: Bool { false }
     let ctx: KernelContext
     let axis: Int
     let keepDims: Bool
@@ -11,8 +10,8 @@ struct ArgExtremumKernel<E: ArgExtremum>: Kernel {
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
         axis = try ctx.int("axis", default: 0)
-        keepDims = try ctx.int("keepdims", default: 1) != 0
-        selectLast = try ctx.int("select_last_index", default: 0) != 0
+        keepDims = try ctx.flag("keepdims", default: true)
+        selectLast = try ctx.flag("select_last_index")
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
@@ -50,7 +49,6 @@ struct ArgExtremumKernel<E: ArgExtremum>: Kernel {
         return KernelOutput(outputs: [Tensor(shape: shape, storage: .int64(out))])
     }
 
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] { [nil] }
 }
 
 /// Which extreme an ``ArgExtremumKernel`` looks for.

@@ -8,8 +8,8 @@ struct CumSumKernel: Kernel {
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        exclusive = try ctx.int("exclusive", default: 0) != 0
-        reverse = try ctx.int("reverse", default: 0) != 0
+        exclusive = try ctx.flag("exclusive")
+        reverse = try ctx.flag("reverse")
     }
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }

@@ -5,9 +5,8 @@ import Foundation
 /// `noop_with_empty_axes`. Float inputs accumulate in Double; integer inputs stay exact for Max,
 /// Min, Prod and L1. Reducing an empty axis gives the operation's identity (−∞ for Max, 1 for Prod,
 /// …). Not differentiable.
-struct FoldReduceKernel<F: ReduceFold>: Kernel {
+struct FoldReduceKernel<F: ReduceFold>: ForwardOnlyKernel {
     static var opType: String { F.opType }
-    static var isDifferentiable: Bool { false }
     let ctx: KernelContext
     let reduce: ReduceAxes
 
@@ -44,9 +43,6 @@ struct FoldReduceKernel<F: ReduceFold>: Kernel {
         }
     }
 
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
-    }
 }
 
 protocol ReduceFold: Sendable {

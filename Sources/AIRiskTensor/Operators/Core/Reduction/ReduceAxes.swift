@@ -7,8 +7,8 @@ struct ReduceAxes: Sendable {
     let axesFromInput: Bool
 
     init(_ ctx: KernelContext, opset: Int, axesInputOpset: Int) throws {
-        keepDims = try ctx.int("keepdims", default: 1) != 0
-        noopWithEmptyAxes = try ctx.int("noop_with_empty_axes", default: 0) != 0
+        keepDims = try ctx.flag("keepdims", default: true)
+        noopWithEmptyAxes = try ctx.flag("noop_with_empty_axes")
         axesFromInput = opset >= axesInputOpset
         axesAttribute = axesFromInput ? nil : try ctx.ints("axes")
     }

@@ -1,9 +1,8 @@
 /// ONNX TopK: the `K` largest (or smallest) elements along `axis`, with their indices. Ties keep
 /// the lower index first, as onnxruntime does; NaN counts as larger than every number. Not
 /// differentiable (the kNN graphs that use it select by distance).
-struct TopKKernel: Kernel {
+struct TopKKernel: ForwardOnlyKernel {
     static let opType = "TopK"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let axis: Int
     let largest: Bool
@@ -13,8 +12,8 @@ struct TopKKernel: Kernel {
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
         axis = try ctx.int("axis", default: -1)
-        largest = try ctx.int("largest", default: 1) != 0
-        sorted = try ctx.int("sorted", default: 1) != 0
+        largest = try ctx.flag("largest", default: true)
+        sorted = try ctx.flag("sorted", default: true)
         attributeK = opset < 10 ? try ctx.int("k") : nil
     }
 
@@ -79,9 +78,5 @@ struct TopKKernel: Kernel {
         return KernelOutput(outputs: [
             Tensor(shape: shape, storage: x.storage.gathered(out)), Tensor(shape: shape, int64: outIndex),
         ])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
     }
 }

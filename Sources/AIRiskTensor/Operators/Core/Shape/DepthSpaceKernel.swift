@@ -1,6 +1,6 @@
 /// ONNX DepthToSpace (`mode` DCR or CRD) and SpaceToDepth on [N, C, H, W] tensors with
 /// `blocksize`: pure data movement, differentiable (the gradient moves back).
-struct DepthSpaceKernel<D: DepthSpaceDirection>: Kernel {
+struct DepthSpaceKernel<D: DepthSpaceDirection>: GatheringKernel {
     static var opType: String { D.opType }
     let ctx: KernelContext
     let block: Int
@@ -64,17 +64,10 @@ struct DepthSpaceKernel<D: DepthSpaceDirection>: Kernel {
         return (map, out)
     }
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+    func sourceMap(_ inputs: [Tensor?]) throws -> (data: Tensor, shape: [Int], map: [Int]) {
         let x = try ctx.input(inputs, 0)
         let (map, shape) = try plan(x.shape)
-        return KernelOutput(outputs: [Tensor(shape: shape, storage: x.storage.gathered(map))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        guard let g = outputGradients.first ?? nil, let gv = g.floats else { return [nil] }
-        let x = try ctx.input(inputs, 0)
-        let (map, _) = try plan(x.shape)
-        return [Tensor(shape: x.shape, scalars: IndexMap.scatterAdd(gv, map: map, count: x.count))]
+        return (x, shape, map)
     }
 }
 

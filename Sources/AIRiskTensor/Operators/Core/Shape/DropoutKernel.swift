@@ -1,10 +1,10 @@
 /// ONNX Dropout at inference: the input unchanged, and an all-true mask when one is requested.
 /// A graph that switches on `training_mode` (opset 12+) with a non-zero ratio is rejected rather
 /// than run without its randomness.
-struct DropoutKernel: ReshapingKernel {
+struct DropoutKernel: ReshapingKernel, ContextKernel {
     static let opType = "Dropout"
     let ctx: KernelContext
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
+
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try ctx.input(inputs, 0)
         if let training = ctx.optionalInput(inputs, 2), (try? training.asBools().first) == true {

@@ -1,10 +1,8 @@
 /// ONNX Expand: broadcasts the input to a shape (numpy rules, so the result may be larger than
 /// the requested shape). The gradient sums back over the broadcast dimensions.
-struct ExpandKernel: Kernel {
+struct ExpandKernel: ContextKernel {
     static let opType = "Expand"
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 

@@ -1,7 +1,7 @@
 /// ONNX GatherElements: `out[i…] = data[i… with index[axis] replaced by indices[i…]]`. The output
 /// has the indices' shape; negative indices count from the end. Differentiable with respect to data
 /// (the gradient scatters back, adding where an element was picked twice).
-struct GatherElementsKernel: Kernel {
+struct GatherElementsKernel: GatheringKernel {
     static let opType = "GatherElements"
     let ctx: KernelContext
     let axis: Int
@@ -10,8 +10,6 @@ struct GatherElementsKernel: Kernel {
         ctx = KernelContext(node)
         axis = try ctx.int("axis", default: 0)
     }
-
-    func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 
     /// The output shape for the given data and indices shapes, or a reason it is invalid; the
     /// output element count is checked for overflow.
@@ -58,17 +56,6 @@ struct GatherElementsKernel: Kernel {
             map[i] = base[i] + k * dataStrides[a]
         }
         return (data, shape, map)
-    }
-
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let (data, shape, map) = try sourceMap(inputs)
-        return KernelOutput(outputs: [Tensor(shape: shape, storage: data.storage.gathered(map))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        guard let g = outputGradients.first ?? nil, let gv = g.floats else { return [nil, nil] }
-        let (data, _, map) = try sourceMap(inputs)
-        return [Tensor(shape: data.shape, scalars: IndexMap.scatterAdd(gv, map: map, count: data.count)), nil]
     }
 }
 

@@ -1,5 +1,5 @@
 /// ONNX Gather: picks slices of `data` along `axis` at `indices` (negative indices count from the end).
-struct GatherKernel: Kernel {
+struct GatherKernel: GatheringKernel {
     static let opType = "Gather"
     let ctx: KernelContext
     let axis: Int
@@ -9,9 +9,7 @@ struct GatherKernel: Kernel {
         axis = try ctx.int("axis", default: 0)
     }
 
-    func passesGradient(fromInput index: Int) -> Bool { index == 0 }
-
-    func plan(_ inputs: [Tensor?]) throws -> (data: Tensor, shape: [Int], map: [Int]) {
+    func sourceMap(_ inputs: [Tensor?]) throws -> (data: Tensor, shape: [Int], map: [Int]) {
         let data = try ctx.input(inputs, 0)
         let indices = try ctx.input(inputs, 1)
         let idx = try ctx.intValues(inputs, 1)
@@ -37,16 +35,5 @@ struct GatherKernel: Kernel {
             }
         }
         return (data, shape, map)
-    }
-
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let (data, shape, map) = try plan(inputs)
-        return KernelOutput(outputs: [Tensor(shape: shape, storage: data.storage.gathered(map))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        guard let g = outputGradients.first ?? nil, let gv = g.floats else { return [nil, nil] }
-        let (data, _, map) = try plan(inputs)
-        return [Tensor(shape: data.shape, storage: .float(IndexMap.scatterAdd(gv, map: map, count: data.count))), nil]
     }
 }

@@ -1,8 +1,8 @@
 /// ONNX Identity.
-struct IdentityKernel: ReshapingKernel {
+struct IdentityKernel: ReshapingKernel, ContextKernel {
     static let opType = "Identity"
     let ctx: KernelContext
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
+
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         KernelOutput(outputs: [try ctx.input(inputs, 0)])
     }

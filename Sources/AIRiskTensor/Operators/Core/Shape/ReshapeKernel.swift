@@ -6,7 +6,7 @@ struct ReshapeKernel: ReshapingKernel {
     let shapeAttribute: [Int]?
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        allowZero = try ctx.int("allowzero", default: 0) != 0
+        allowZero = try ctx.flag("allowzero")
         shapeAttribute = opset < 5 ? try ctx.ints("shape") : nil
     }
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {

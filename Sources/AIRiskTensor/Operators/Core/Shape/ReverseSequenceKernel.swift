@@ -1,8 +1,7 @@
 /// ONNX ReverseSequence: reverses the first `sequence_lens[b]` elements along `time_axis` for each
 /// batch entry along `batch_axis`. Not differentiable.
-struct ReverseSequenceKernel: Kernel {
+struct ReverseSequenceKernel: ForwardOnlyKernel {
     static let opType = "ReverseSequence"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let timeAxis: Int
     let batchAxis: Int
@@ -29,9 +28,5 @@ struct ReverseSequenceKernel: Kernel {
             if ti < len { map[e] = e + (len - 1 - 2 * ti) * strides[t] }
         }
         return KernelOutput(outputs: [Tensor(shape: x.shape, storage: x.storage.gathered(map))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil]
     }
 }

@@ -1,7 +1,6 @@
 /// ONNX Shape, with the `start`/`end` window of opset 15.
-struct ShapeKernel: Kernel {
+struct ShapeKernel: ForwardOnlyKernel {
     static let opType = "Shape"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let start: Int
     let end: Int?
@@ -21,6 +20,4 @@ struct ShapeKernel: Kernel {
         let dims = s < e ? x.shape[s..<e].map { Int64($0) } : []
         return KernelOutput(outputs: [Tensor(int64Vector: dims)])
     }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] { [nil] }
 }

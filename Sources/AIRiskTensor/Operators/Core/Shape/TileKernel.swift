@@ -1,12 +1,8 @@
 /// ONNX Tile: repeats the input `repeats[d]` times along each dimension. Differentiable (the
 /// gradient sums the copies).
-struct TileKernel: Kernel {
+struct TileKernel: ContextKernel, GatheringKernel {
     static let opType = "Tile"
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
-
-    func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 
     /// Each dimension times its repeat count; overflow-checked.
     static func outputShape(input: [Int], repeats: [Int]) -> [Int]? {
@@ -20,7 +16,7 @@ struct TileKernel: Kernel {
         return Shape.checkedCount(shape) == nil ? nil : shape
     }
 
-    func plan(_ inputs: [Tensor?]) throws -> (Tensor, [Int], [Int]) {
+    func sourceMap(_ inputs: [Tensor?]) throws -> (data: Tensor, shape: [Int], map: [Int]) {
         let x = try ctx.input(inputs, 0)
         let repeats = try ctx.intValues(inputs, 1)
         guard let shape = Self.outputShape(input: x.shape, repeats: repeats) else {
@@ -42,16 +38,5 @@ struct TileKernel: Kernel {
             map[e] = src
         }
         return (x, shape, map)
-    }
-
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let (x, shape, map) = try plan(inputs)
-        return KernelOutput(outputs: [Tensor(shape: shape, storage: x.storage.gathered(map))])
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        guard let g = outputGradients.first ?? nil, let gv = g.floats else { return [nil, nil] }
-        let (x, _, map) = try plan(inputs)
-        return [Tensor(shape: x.shape, scalars: IndexMap.scatterAdd(gv, map: map, count: x.count)), nil]
     }
 }

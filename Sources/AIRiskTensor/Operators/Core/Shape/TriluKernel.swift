@@ -8,7 +8,7 @@ struct TriluKernel: Kernel {
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        upper = try ctx.int("upper", default: 1) != 0
+        upper = try ctx.flag("upper", default: true)
     }
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }

@@ -1,11 +1,9 @@
 /// ONNX CastLike (opset 15): casts the first input to the element type of the second, with Cast's
 /// conversions. The engine holds every floating type as float32 and every integer type as int64,
 /// so "the element type" is the second input's storage kind. Differentiable float → float.
-struct CastLikeKernel: Kernel {
+struct CastLikeKernel: ContextKernel {
     static let opType = "CastLike"
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 

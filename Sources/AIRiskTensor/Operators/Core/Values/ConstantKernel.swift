@@ -1,7 +1,6 @@
 /// ONNX Constant: one of value, value_float(s), value_int(s), value_string(s).
-struct ConstantKernel: Kernel {
+struct ConstantKernel: ForwardOnlyKernel {
     static let opType = "Constant"
-    static let isDifferentiable = false
     let value: Tensor
 
     init(node: Node, opset: Int) throws {
@@ -27,6 +26,4 @@ struct ConstantKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput { KernelOutput(outputs: [value]) }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] { [] }
 }

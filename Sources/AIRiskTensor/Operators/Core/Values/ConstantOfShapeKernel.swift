@@ -1,7 +1,6 @@
 /// ONNX ConstantOfShape: a tensor of the shape given by the input, filled with `value` (float 0 by default).
-struct ConstantOfShapeKernel: Kernel {
+struct ConstantOfShapeKernel: ForwardOnlyKernel {
     static let opType = "ConstantOfShape"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let fill: Tensor
 
@@ -33,6 +32,4 @@ struct ConstantOfShapeKernel: Kernel {
         }
         return KernelOutput(outputs: [Tensor(shape: shape, storage: storage)])
     }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] { [nil] }
 }

@@ -1,8 +1,7 @@
 /// ONNX EyeLike: a 2-D tensor of the input's shape with ones on diagonal `k`, of the `dtype`
 /// attribute's type (default: the input's). Not differentiable.
-struct EyeLikeKernel: Kernel {
+struct EyeLikeKernel: ForwardOnlyKernel {
     static let opType = "EyeLike"
-    static let isDifferentiable = false
     let ctx: KernelContext
     let k: Int
     let kind: ElementKind?
@@ -33,9 +32,5 @@ struct EyeLikeKernel: Kernel {
         } catch {
             throw ctx.fail(error.description)
         }
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil]
     }
 }

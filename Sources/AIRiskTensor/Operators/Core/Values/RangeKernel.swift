@@ -2,13 +2,10 @@ import Foundation
 
 /// ONNX Range: start, start + delta, … up to (excluding) limit; float or int64 scalars.
 /// The element count max(ceil((limit − start) / delta), 0) is checked before allocating.
-struct RangeKernel: Kernel {
+struct RangeKernel: ForwardOnlyKernel, ContextKernel {
     static let opType = "Range"
-    static let isDifferentiable = false
     static let maxElements = 1 << 31
     let ctx: KernelContext
-
-    init(node: Node, opset: Int) throws { ctx = KernelContext(node) }
 
     static func count(start: Double, limit: Double, delta: Double) -> Int? {
         guard delta != 0, start.isFinite, limit.isFinite, delta.isFinite else { return nil }
@@ -36,9 +33,5 @@ struct RangeKernel: Kernel {
         default:
             throw ctx.fail("start, limit and delta must be scalars of one numeric type")
         }
-    }
-
-    func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
-        [nil, nil, nil]
     }
 }

@@ -1,0 +1,18 @@
+/// What AveragePool and MaxPool share: the node's context, its window attributes (kernel_shape, pads,
+/// strides, dilations, ceil_mode, auto_pad) and the window tables, built once per input shape.
+struct PoolingWindow: Sendable {
+    let context: NeuralNodeContext
+    let window: SpatialWindow
+    let tables = PoolWindowTableCache()
+
+    init(_ node: Node) throws {
+        context = NeuralNodeContext(node)
+        window = try SpatialWindow(context, requireKernelShape: true, supportsCeilMode: true)
+    }
+
+    /// The plan and the window table for input `x`.
+    func table(_ x: PoolingInput) throws -> (plan: SpatialPlan, table: PoolWindowTable) {
+        let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [], planes: x.planes)
+        return (plan, tables.table(for: plan))
+    }
+}

@@ -1,0 +1,24 @@
+/// How QLinearConv and QLinearMatMul bring their integer accumulators back to the type of
+/// `y_zero_point`, which the ONNX lowering records as `output_dtype`.
+struct Requantization: Sendable {
+    /// The representable range of the output type; nil when the graph does not state it.
+    let range: ClosedRange<Int64>?
+
+    init(_ ctx: KernelContext) throws {
+        range = try ctx.int("output_dtype").flatMap { QuantizationParameters.range(ofType: $0) }
+    }
+
+    /// The rounding into the output type: a scaled accumulator rounded half to even, shifted by the
+    /// zero point and saturated (NaN gives 0). Throws when the output type is unknown.
+    func rounding(_ ctx: KernelContext) throws -> (_ scaled: Double, _ zero: Int64) -> Int64 {
+        guard let range else {
+            throw ctx.fail(
+                "the element type of y_zero_point (input 7) is not stated by the graph, so the output type is unknown")
+        }
+        let (lo, hi) = (Double(range.lowerBound), Double(range.upperBound))
+        return { scaled, zero in
+            let q = scaled.rounded(.toNearestOrEven) + Double(zero)
+            return q.isNaN ? 0 : Int64(Swift.min(Swift.max(q, lo), hi))
+        }
+    }
+}
