@@ -2,9 +2,4 @@
 package struct ONNXMetadataEntry: Sendable, Equatable {
     package var key: String
     package var value: String
-
-    package init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
 }

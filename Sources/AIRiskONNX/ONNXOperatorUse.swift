@@ -7,13 +7,6 @@ package struct ONNXOperatorUse: Sendable, Equatable, Hashable {
     /// The name of the first node that uses it, for error messages.
     package var firstNode: String
 
-    package init(domain: String, opType: String, nodeCount: Int, firstNode: String) {
-        self.domain = domain
-        self.opType = opType
-        self.nodeCount = nodeCount
-        self.firstNode = firstNode
-    }
-
     /// "Gemm" for ai.onnx operators, "ai.onnx.ml.TreeEnsembleClassifier" for others.
     package var qualifiedName: String { domain.isEmpty ? opType : domain + "." + opType }
 }
