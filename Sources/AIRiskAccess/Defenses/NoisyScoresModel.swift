@@ -41,7 +41,7 @@ package struct NoisyScoresModel: OutputDefense {
         let rowWidth = out.rows > 0 ? inputs.count / out.rows : 0
         let isRegression = out.kind == .regression
         if !isRegression {
-            try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+            try requireClassifierScores(out)
         }
         var s = isRegression ? out.scores : ScoreRows.probabilities(out)
         let w = out.width
@@ -57,9 +57,7 @@ package struct NoisyScoresModel: OutputDefense {
             return ModelOutput(kind: .regression, rows: out.rows, scores: s, width: w, labels: out.labels)
         }
         ScoreRows.normalise(&s, rows: out.rows, width: w)
-        return ModelOutput(
-            kind: .probabilities, rows: out.rows, scores: s, width: w,
-            labels: ScoreRows.labels(s, rows: out.rows, width: w, original: out.labels))
+        return ScoreRows.defended(out, probabilities: s)
     }
 
     func noise(_ g: inout SeededGenerator) -> Float {

@@ -11,3 +11,11 @@ package protocol OutputDefense: ModelAccess {
     /// The defense as written on the command line, e.g. `round:2`.
     var setting: String { get }
 }
+
+extension OutputDefense {
+    /// Rejects an answer of ``base`` that is not class scores this defense can transform, naming the model and
+    /// the defense's setting.
+    func requireClassifierScores(_ output: ModelOutput) throws {
+        try ScoreRows.requireClassifierScores(output, model: base.description.name, defense: setting)
+    }
+}

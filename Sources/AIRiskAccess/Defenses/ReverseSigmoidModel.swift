@@ -27,7 +27,7 @@ package struct ReverseSigmoidModel: OutputDefense {
 
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
-        try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+        try requireClassifierScores(out)
         let p = ScoreRows.probabilities(out)
         var y = [Float](repeating: 0, count: p.count)
         let eps = 1e-6
@@ -38,8 +38,6 @@ package struct ReverseSigmoidModel: OutputDefense {
             y[i] = Float(max(Double(p[i]) - r, 0))
         }
         ScoreRows.normalise(&y, rows: out.rows, width: out.width)
-        return ModelOutput(
-            kind: .probabilities, rows: out.rows, scores: y, width: out.width,
-            labels: ScoreRows.labels(y, rows: out.rows, width: out.width, original: out.labels))
+        return ScoreRows.defended(out, probabilities: y)
     }
 }

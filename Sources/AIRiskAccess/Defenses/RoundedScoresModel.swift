@@ -30,11 +30,9 @@ package struct RoundedScoresModel: OutputDefense {
                 kind: .regression, rows: out.rows, scores: out.scores.map { ($0 * scale).rounded() / scale },
                 width: out.width, labels: out.labels)
         default:
-            try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+            try requireClassifierScores(out)
             let p = ScoreRows.probabilities(out).map { ($0 * scale).rounded() / scale }
-            return ModelOutput(
-                kind: .probabilities, rows: out.rows, scores: p, width: out.width,
-                labels: ScoreRows.labels(p, rows: out.rows, width: out.width, original: out.labels))
+            return ScoreRows.defended(out, probabilities: p)
         }
     }
 }

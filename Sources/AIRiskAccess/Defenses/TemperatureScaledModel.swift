@@ -19,7 +19,7 @@ package struct TemperatureScaledModel: OutputDefense {
 
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
-        try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+        try requireClassifierScores(out)
         let w = out.width
         let invT = 1 / max(temperature, 1e-6)
         var scaled = [Float](repeating: 0, count: out.rows * w)
@@ -40,8 +40,6 @@ package struct TemperatureScaledModel: OutputDefense {
             }
             for j in 0..<w { scaled[base + j] = Float(e[j] / total) }
         }
-        return ModelOutput(
-            kind: .probabilities, rows: out.rows, scores: scaled, width: w,
-            labels: ScoreRows.labels(scaled, rows: out.rows, width: w, original: out.labels))
+        return ScoreRows.defended(out, probabilities: scaled)
     }
 }

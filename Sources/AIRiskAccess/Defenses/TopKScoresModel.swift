@@ -21,7 +21,7 @@ package struct TopKScoresModel: OutputDefense {
 
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
-        try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+        try requireClassifierScores(out)
         let p = ScoreRows.probabilities(out)
         let w = out.width
         var kept = [Float](repeating: 0, count: p.count)
@@ -33,8 +33,6 @@ package struct TopKScoresModel: OutputDefense {
             order.sort { p[base + $0] != p[base + $1] ? p[base + $0] > p[base + $1] : $0 < $1 }
             for j in order.prefix(k) { kept[base + j] = p[base + j] }
         }
-        return ModelOutput(
-            kind: .probabilities, rows: out.rows, scores: kept, width: w,
-            labels: ScoreRows.labels(kept, rows: out.rows, width: w, original: out.labels))
+        return ScoreRows.defended(out, probabilities: kept)
     }
 }
