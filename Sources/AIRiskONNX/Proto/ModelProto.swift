@@ -39,12 +39,10 @@ struct ModelProto {
             case 4: domain = try reader.string(wire, "domain")
             case 5: modelVersion = try reader.int64(wire, "model_version")
             case 6: docString = try reader.string(wire, "doc_string")
-            case 7:
-                var sub = try reader.message(wire, "graph")
-                graph = try GraphProto(from: &sub)
+            case 7: graph = try reader.message(wire, "graph", GraphProto.init(from:))
             case 14:
-                var sub = try reader.message(wire, "metadata_props[\(metadataProps.count)]")
-                metadataProps.append(try StringStringEntryProto.decode(&sub))
+                metadataProps.append(
+                    try reader.message(wire, "metadata_props[\(metadataProps.count)]", StringStringEntryProto.decode))
             case 25:
                 _ = try reader.bytesRange(wire, "functions")
                 hasFunctions = true

@@ -19,8 +19,8 @@ struct NodeProto {
             case 4: opType = try reader.string(wire, "op_type")
             case 7: domain = try reader.string(wire, "domain")
             case 5:
-                var sub = try reader.message(wire, "attribute[\(attributes.count)]")
-                attributes.append(try AttributeProto(from: &sub))
+                attributes.append(
+                    try reader.message(wire, "attribute[\(attributes.count)]", AttributeProto.init(from:)))
             default: try reader.skip(wire, field: field)
             }
         }

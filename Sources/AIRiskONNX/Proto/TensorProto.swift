@@ -67,8 +67,8 @@ struct TensorProto {
             case 10: try reader.appendDoubles(wire, "double_data", to: &doubleData, limit: expected)
             case 11: try reader.appendVarints(wire, "uint64_data", to: &uint64Data, limit: expected)
             case 13:
-                var sub = try reader.message(wire, "external_data[\(externalData.count)]")
-                externalData.append(try StringStringEntryProto.decode(&sub))
+                externalData.append(
+                    try reader.message(wire, "external_data[\(externalData.count)]", StringStringEntryProto.decode))
                 hasExternalData = true
             case 14: dataLocation = try reader.int32(wire, "data_location")
             default: try reader.skip(wire, field: field)

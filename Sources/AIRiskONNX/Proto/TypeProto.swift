@@ -7,15 +7,9 @@ enum TypeProto {
         while !reader.isAtEnd {
             let (field, wire) = try reader.readTag()
             switch field {
-            case 1:
-                var sub = try reader.message(wire, "tensor_type")
-                result = try decodeTensor(&sub, sparse: false)
-            case 8:
-                var sub = try reader.message(wire, "sparse_tensor_type")
-                result = try decodeTensor(&sub, sparse: true)
-            case 4:
-                var sub = try reader.message(wire, "sequence_type")
-                result = .sequence(try decodeElementType(&sub))
+            case 1: result = try reader.message(wire, "tensor_type", { try decodeTensor(&$0, sparse: false) })
+            case 8: result = try reader.message(wire, "sparse_tensor_type", { try decodeTensor(&$0, sparse: true) })
+            case 4: result = .sequence(try reader.message(wire, "sequence_type", decodeElementType))
             case 5:
                 var sub = try reader.message(wire, "map_type")
                 var key = ONNXElementType(code: 0)
@@ -31,9 +25,7 @@ enum TypeProto {
                     }
                 }
                 result = .map(key: key, value: value)
-            case 9:
-                var sub = try reader.message(wire, "optional_type")
-                result = .optional(try decodeElementType(&sub))
+            case 9: result = .optional(try reader.message(wire, "optional_type", decodeElementType))
             case 7:
                 _ = try reader.bytesRange(wire, "opaque_type")
                 result = .opaque
@@ -49,8 +41,7 @@ enum TypeProto {
         while !reader.isAtEnd {
             let (field, wire) = try reader.readTag()
             if field == 1 {
-                var sub = try reader.message(wire, "elem_type")
-                element = try decode(&sub)
+                element = try reader.message(wire, "elem_type", decode)
             } else {
                 try reader.skip(wire, field: field)
             }

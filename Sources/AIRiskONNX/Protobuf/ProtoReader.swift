@@ -172,6 +172,14 @@ struct ProtoReader {
         guard depth < maximumDepth else {
             throw error(field, "messages nested more than \(maximumDepth) levels deep")
         }
+
+        /// The length-delimited sub-message `field`, read by `decode` (a message's `init(from:)` or `decode(_:)`).
+        mutating func message<Message>(
+            _ wire: WireType, _ field: String, _ decode: (inout ProtoReader) throws -> Message
+        ) throws -> Message {
+            var sub = try message(wire, field)
+            return try decode(&sub)
+        }
         return ProtoReader(
             bytes: bytes, range: r, path: path + "." + field, depth: depth + 1, maximumDepth: maximumDepth,
             maximumElements: maximumElements)
