@@ -10,7 +10,7 @@ import Foundation
 /// Labels follow the noisy scores — a client reading the top score sees them — so the label
 /// change is part of the utility cost. Regression outputs get the same noise without
 /// renormalisation.
-package struct NoisyScoresModel: OutputDefense {
+package struct NoisyScoresModel: ScoreDefense {
     /// The noise distribution; `scale` is the Gaussian standard deviation or the Laplace scale b.
     package enum Distribution: String, Sendable, Equatable {
         case gaussian
@@ -32,8 +32,6 @@ package struct NoisyScoresModel: OutputDefense {
     package var setting: String {
         (distribution == .gaussian ? "noise:" : "laplace:") + DefenseSetting.format(scale)
     }
-
-    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)

@@ -19,3 +19,11 @@ extension OutputDefense {
         try ScoreRows.requireClassifierScores(output, model: base.description.name, defense: setting)
     }
 }
+
+/// An output defense that transforms class scores: to its callers the model answers with probabilities where the
+/// base answered with logits, and gives no input gradients (``ScoreRows/defendedDescription(_:keepsRegression:)``).
+package protocol ScoreDefense: OutputDefense {}
+
+extension ScoreDefense {
+    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
+}

@@ -8,7 +8,7 @@ import Foundation
 /// β sets the strength, γ the shape of the perturbation; the perturbed scores mislead a copy
 /// trained on them (their log-ratios no longer follow the model's logits) while keeping the top
 /// label for moderate β. Probabilities are clipped to [10⁻⁶, 1 − 10⁻⁶] before σ⁻¹.
-package struct ReverseSigmoidModel: OutputDefense {
+package struct ReverseSigmoidModel: ScoreDefense {
     package let base: any ModelAccess
     package let beta: Double
     package let gamma: Double
@@ -22,8 +22,6 @@ package struct ReverseSigmoidModel: OutputDefense {
     package var setting: String {
         "reverse-sigmoid:\(DefenseSetting.format(beta)):\(DefenseSetting.format(gamma))"
     }
-
-    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)

@@ -8,7 +8,7 @@ import Foundation
 /// Classifier logits are turned into probabilities first. Rounded probabilities are not
 /// renormalised (a service that rounds returns what it rounded). Regression outputs are rounded
 /// too. Labels follow the rounded scores, with ties going to the undefended label.
-package struct RoundedScoresModel: OutputDefense {
+package struct RoundedScoresModel: ScoreDefense {
     package let base: any ModelAccess
     package let decimals: Int
 
@@ -18,8 +18,6 @@ package struct RoundedScoresModel: OutputDefense {
     }
 
     package var setting: String { "round:\(decimals)" }
-
-    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)

@@ -4,7 +4,7 @@ import Foundation
 /// Softens the answer with a temperature T: p′ ∝ p^(1/T), i.e. softmax(z / T) for logits z.
 /// T > 1 flattens the confidences the membership attacks threshold on; the ranking, and so the
 /// label, is unchanged. T is a parameter of the serving layer, not a retrain.
-package struct TemperatureScaledModel: OutputDefense {
+package struct TemperatureScaledModel: ScoreDefense {
     package let base: any ModelAccess
     package let temperature: Double
 
@@ -14,8 +14,6 @@ package struct TemperatureScaledModel: OutputDefense {
     }
 
     package var setting: String { "temperature:\(DefenseSetting.format(temperature))" }
-
-    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)

@@ -6,7 +6,7 @@ import AIRiskTensor
 /// The kept probabilities are *not* renormalised: they are the values the model produced, so
 /// top-1 still reveals the winning class's confidence (unlike label-only). Logits are turned into
 /// probabilities first. The label is unchanged.
-package struct TopKScoresModel: OutputDefense {
+package struct TopKScoresModel: ScoreDefense {
     package let base: any ModelAccess
     package let k: Int
 
@@ -16,8 +16,6 @@ package struct TopKScoresModel: OutputDefense {
     }
 
     package var setting: String { "top:\(k)" }
-
-    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
 
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)

@@ -109,6 +109,12 @@ final class EndpointSession: Sendable {
                 let d = ContinuousClock.now - clock
                 return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
             }
+            /// Logs this attempt with `outcome` and counts it as a failed request.
+            func recordFailure(_ outcome: String = "error") {
+                entry.outcome = outcome
+                log?.record(entry)
+                usage.withLock { $0.failures += 1 }
+            }
             let response: TransportResponse
             do {
                 response = try await transport.send(body, timeout: limits.timeout)
@@ -123,9 +129,7 @@ final class EndpointSession: Sendable {
                     try await backoff(after: attempt, retryAfter: nil)
                     continue
                 }
-                entry.outcome = "error"
-                log?.record(entry)
-                usage.withLock { $0.failures += 1 }
+                recordFailure()
                 switch error {
                 case .fatal(let e): throw e.redacted(by: redactor)
                 case .interrupted: throw ModelAccessError.interrupted
@@ -144,10 +148,8 @@ final class EndpointSession: Sendable {
                     log?.record(entry)
                     return answer
                 } catch {
-                    entry.outcome = "bad-response"
                     entry.detail = error.description
-                    log?.record(entry)
-                    usage.withLock { $0.failures += 1 }
+                    recordFailure("bad-response")
                     throw EndpointError.badResponse(
                         redactor(
                             ControlCharacters.escaped(
@@ -162,9 +164,7 @@ final class EndpointSession: Sendable {
                 do {
                     after = try retry.retryAfter(header: response.headers["retry-after"], status: response.status)
                 } catch {
-                    entry.outcome = "error"
-                    log?.record(entry)
-                    usage.withLock { $0.failures += 1 }
+                    recordFailure()
                     throw error
                 }
                 let charge = retryCharge(after: attempt, rows: rows, setup: kind == "setup")
@@ -174,16 +174,12 @@ final class EndpointSession: Sendable {
                     try await backoff(after: attempt, retryAfter: after)
                     continue
                 }
-                entry.outcome = "error"
-                log?.record(entry)
-                usage.withLock { $0.failures += 1 }
+                recordFailure()
                 throw EndpointError.rejected(
                     status: response.status,
                     detail: (snippet.isEmpty ? "empty body" : snippet) + Self.tries(attempt) + charge.note)
             }
-            entry.outcome = "error"
-            log?.record(entry)
-            usage.withLock { $0.failures += 1 }
+            recordFailure()
             let error = EndpointError.rejected(
                 status: response.status, detail: (snippet.isEmpty ? "empty body" : snippet) + Self.tries(attempt))
             if response.status == 401 || response.status == 403 {
