@@ -13,6 +13,12 @@ package struct AssessmentPlan: Sendable {
         package var labelColumn: String?
         /// A .npy or .csv file holding the labels, when `url` holds only features.
         package var labelsURL: URL?
+
+        package init(url: URL, labelColumn: String? = nil, labelsURL: URL? = nil) {
+            self.url = url
+            self.labelColumn = labelColumn
+            self.labelsURL = labelsURL
+        }
     }
 
     /// The model file; for an endpoint or command (which a loader resolves, see ``ResolvedModel``), the URL

@@ -71,7 +71,7 @@ struct ElementReader {
 
     /// A ``CatalogReference`` for every `name` child, read from its `attribute`.
     func references(_ name: String, attribute: String = "ref") throws(CatalogError) -> [CatalogReference] {
-        try children(name) { try CatalogReference($0, attribute: attribute) }
+        try children(name) { (child) throws(CatalogError) in try CatalogReference(child, attribute: attribute) }
     }
 
     /// The element's text with runs of white space (line breaks in the XML) collapsed to one space.

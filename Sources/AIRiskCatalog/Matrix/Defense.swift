@@ -15,7 +15,7 @@ package struct Defense: Sendable, Equatable, Encodable {
         id = try r.attribute("id")
         name = try r.names()
         status = try r.status()
-        cells = try r.children("cell") { try StatusLink($0, attribute: "class") }
+        cells = try r.children("cell") { (cell) throws(CatalogError) in try StatusLink(cell, attribute: "class") }
         url = r.optional("url")
         paper = try r.paper()
         summary = r.childText("summary")

@@ -33,7 +33,7 @@ package struct Technique: Sendable, Equatable, Encodable {
         url = r.optional("url")
         paper = try r.paper()
         summary = r.childText("summary")
-        defenses = try r.children("defense") { try StatusLink($0) }
+        defenses = try r.children("defense") { (link) throws(CatalogError) in try StatusLink(link) }
         note = r.childText("note")
         location = r.location
     }

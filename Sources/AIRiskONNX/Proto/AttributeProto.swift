@@ -17,8 +17,7 @@ struct AttributeProto {
 
     init(from reader: inout ProtoReader) throws {
         path = reader.path
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1: name = try reader.string(wire, "name")
             case 20: type = try reader.int32(wire, "type")

@@ -12,8 +12,7 @@ struct GraphProto {
 
     init(from reader: inout ProtoReader) throws {
         path = reader.path
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1: nodes.append(try reader.message(wire, "node[\(nodes.count)]", NodeProto.init(from:)))
             case 2: name = try reader.string(wire, "name")

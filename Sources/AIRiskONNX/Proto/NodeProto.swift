@@ -10,8 +10,7 @@ struct NodeProto {
 
     init(from reader: inout ProtoReader) throws {
         path = reader.path
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1: inputs.append(try reader.string(wire, "input[\(inputs.count)]"))
             case 2: outputs.append(try reader.string(wire, "output[\(outputs.count)]"))

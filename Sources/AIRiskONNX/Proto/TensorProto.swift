@@ -30,8 +30,7 @@ struct TensorProto {
     init(from reader: inout ProtoReader) throws {
         path = reader.path
         var scan = reader
-        while !scan.isAtEnd {
-            let (field, wire) = try scan.readTag()
+        try scan.forEachField { scan, field, wire in
             switch field {
             case 1: try scan.appendVarints(wire, "dims", to: &dims, limit: Self.maximumRank)
             case 2: dataType = try scan.int32(wire, "data_type")
@@ -49,8 +48,7 @@ struct TensorProto {
             let (p, overflow) = e.multipliedReportingOverflow(by: Int(d))
             expected = overflow ? nil : p
         }
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1, 2: try reader.skip(wire, field: field)
             case 3:

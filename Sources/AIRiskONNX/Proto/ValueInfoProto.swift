@@ -6,8 +6,7 @@ struct ValueInfoProto {
     var docString = ""
 
     init(from reader: inout ProtoReader) throws {
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1: name = try reader.string(wire, "name")
             case 2:

@@ -64,6 +64,15 @@ struct ProtoReader {
         return (Int(field), wire)
     }
 
+    /// Reads the fields of the message up to its end: `read` gets each field's number and wire type and reads
+    /// (or skips) its value from the reader it is handed, which is this one.
+    mutating func forEachField(_ read: (inout ProtoReader, Int, WireType) throws -> Void) throws {
+        while !isAtEnd {
+            let (field, wire) = try readTag()
+            try read(&self, field, wire)
+        }
+    }
+
     mutating func readVarint(field: String?) throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
@@ -172,17 +181,17 @@ struct ProtoReader {
         guard depth < maximumDepth else {
             throw error(field, "messages nested more than \(maximumDepth) levels deep")
         }
-
-        /// The length-delimited sub-message `field`, read by `decode` (a message's `init(from:)` or `decode(_:)`).
-        mutating func message<Message>(
-            _ wire: WireType, _ field: String, _ decode: (inout ProtoReader) throws -> Message
-        ) throws -> Message {
-            var sub = try message(wire, field)
-            return try decode(&sub)
-        }
         return ProtoReader(
             bytes: bytes, range: r, path: path + "." + field, depth: depth + 1, maximumDepth: maximumDepth,
             maximumElements: maximumElements)
+    }
+
+    /// The length-delimited sub-message `field`, read by `decode` (a message's `init(from:)` or `decode(_:)`).
+    mutating func message<Message>(
+        _ wire: WireType, _ field: String, _ decode: (inout ProtoReader) throws -> Message
+    ) throws -> Message {
+        var sub = try message(wire, field)
+        return try decode(&sub)
     }
 
     /// Throws unless `count` more values fit in a repeated field already holding `held`, under `limit`

@@ -36,6 +36,11 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
     package struct EarlyStopping: Sendable {
         package var validation: LabeledData
         package var patience: Int
+
+        package init(validation: LabeledData, patience: Int) {
+            self.validation = validation
+            self.patience = patience
+        }
     }
 
     /// How a fit went: the model, the epochs trained and the epoch whose weights were kept.

@@ -24,6 +24,12 @@ package struct MatrixLabel: Sendable, Equatable, Codable {
     package var id: String
     package var name: String
     package var nameJA: String?
+
+    package init(id: String, name: String, nameJA: String? = nil) {
+        self.id = id
+        self.name = name
+        self.nameJA = nameJA
+    }
 }
 
 /// A lifecycle stage (row) of the matrix.
