@@ -109,6 +109,12 @@ final class EndpointSession: Sendable {
                 let d = ContinuousClock.now - clock
                 return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
             }
+            /// Logs this attempt as retried and waits before the next one.
+            func backOffToRetry(retryAfter: Double?) async throws {
+                entry.outcome = "retry"
+                log?.record(entry)
+                try await backoff(after: attempt, retryAfter: retryAfter)
+            }
             /// Logs this attempt with `outcome` and counts it as a failed request.
             func recordFailure(_ outcome: String = "error") {
                 entry.outcome = outcome
@@ -124,9 +130,7 @@ final class EndpointSession: Sendable {
                 let charge =
                     error.retryable ? retryCharge(after: attempt, rows: rows, setup: kind == "setup") : .notRetryable
                 if charge == .charged {
-                    entry.outcome = "retry"
-                    log?.record(entry)
-                    try await backoff(after: attempt, retryAfter: nil)
+                    try await backOffToRetry(retryAfter: nil)
                     continue
                 }
                 recordFailure()
@@ -169,9 +173,7 @@ final class EndpointSession: Sendable {
                 }
                 let charge = retryCharge(after: attempt, rows: rows, setup: kind == "setup")
                 if charge == .charged {
-                    entry.outcome = "retry"
-                    log?.record(entry)
-                    try await backoff(after: attempt, retryAfter: after)
+                    try await backOffToRetry(retryAfter: after)
                     continue
                 }
                 recordFailure()
