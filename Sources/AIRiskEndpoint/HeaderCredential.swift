@@ -11,11 +11,6 @@ package struct HeaderCredential: Sendable, Equatable {
     package var name: String
     package var source: Source
 
-    package init(name: String, source: Source) {
-        self.name = name
-        self.source = source
-    }
-
     /// Parses `NAME=ENVVAR` (`--header-env`) or `NAME=PATH` (`--header-file`).
     package static func parse(_ spec: String, fromFile: Bool) throws(EndpointError) -> HeaderCredential {
         let flag = fromFile ? "--header-file" : "--header-env"

@@ -3,18 +3,9 @@ package struct ONNXValueDeclaration: Sendable, Equatable {
     package var name: String
     /// The type written in the file, e.g. `tensor(float32)[N, 30]` or `seq(map(int64, tensor(float32)))`.
     package var declaredType: ONNXValueType
-    package var docString: String
+    package var docString: String = ""
     /// Set when the output comes from an ai.onnx.ml ZipMap node. airisk runs ZipMap as a
     /// pass-through, so this output is delivered as the float32 probability tensor `[N, classes]`
     /// whose columns follow these labels, instead of a sequence of maps.
     package var zipMapClassLabels: ONNXClassLabels?
-
-    package init(
-        name: String, declaredType: ONNXValueType, docString: String = "", zipMapClassLabels: ONNXClassLabels? = nil
-    ) {
-        self.name = name
-        self.declaredType = declaredType
-        self.docString = docString
-        self.zipMapClassLabels = zipMapClassLabels
-    }
 }

@@ -89,6 +89,11 @@ final class DiagnosticCollector {
         diagnostics.append(XMLDiagnostic(file: file, line: line, message: message))
     }
 
+    /// The collected diagnostics, or when libxml2 reported none, one saying `message` (at line 0).
+    func diagnostics(orElse message: String) -> [XMLDiagnostic] {
+        diagnostics.isEmpty ? [XMLDiagnostic(file: file, line: 0, message: message)] : diagnostics
+    }
+
     /// The opaque pointer libxml2 hands back to ``structuredErrorHandler``.
     var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 }

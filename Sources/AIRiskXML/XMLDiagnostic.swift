@@ -5,11 +5,5 @@ package struct XMLDiagnostic: Error, Sendable, Equatable, CustomStringConvertibl
     package var line: Int
     package var message: String
 
-    package init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
     package var description: String { "\(file):\(line): \(message)" }
 }

@@ -2,9 +2,4 @@
 package struct XMLDocument: Sendable {
     package var root: XMLElement
     package var fileName: String
-
-    package init(root: XMLElement, fileName: String) {
-        self.root = root
-        self.fileName = fileName
-    }
 }

@@ -74,11 +74,7 @@ package enum XMLReader {
                 doc = parsedDoc
                 if !wellFormed || !collector.diagnostics.isEmpty {
                     xmlFreeDoc(doc)
-                    let d =
-                        collector.diagnostics.isEmpty
-                        ? [XMLDiagnostic(file: fileName, line: 0, message: "not well-formed XML")]
-                        : collector.diagnostics
-                    return .failure(.malformed(d))
+                    return .failure(.malformed(collector.diagnostics(orElse: "not well-formed XML")))
                 }
             }
             defer { xmlFreeDoc(doc) }

@@ -19,11 +19,7 @@ package struct XMLSchema: Sendable {
                 doc = parsed
             case .document(let parsed, _):
                 xmlFreeDoc(parsed)
-                let d =
-                    collector.diagnostics.isEmpty
-                    ? [XMLDiagnostic(file: fileName, line: 0, message: "schema is not well-formed XML")]
-                    : collector.diagnostics
-                return .failure(.schemaUnusable(d))
+                return .failure(.schemaUnusable(collector.diagnostics(orElse: "schema is not well-formed XML")))
             case .doctype(let line):
                 return .failure(
                     .schemaUnusable([
@@ -31,11 +27,7 @@ package struct XMLSchema: Sendable {
                             file: fileName, line: line, message: "DOCTYPE declarations are not allowed in a schema")
                     ]))
             case .failed:
-                let d =
-                    collector.diagnostics.isEmpty
-                    ? [XMLDiagnostic(file: fileName, line: 0, message: "schema is not well-formed XML")]
-                    : collector.diagnostics
-                return .failure(.schemaUnusable(d))
+                return .failure(.schemaUnusable(collector.diagnostics(orElse: "schema is not well-formed XML")))
             }
             defer { xmlFreeDoc(doc) }
             guard let parser = xmlSchemaNewDocParserCtxt(doc) else {
@@ -48,11 +40,7 @@ package struct XMLSchema: Sendable {
             let parsedSchema = ExternalEntityGuard.allowingSchemaIncludes(beside: baseURL) { xmlSchemaParse(parser) }
             guard let schema = parsedSchema, collector.diagnostics.isEmpty else {
                 if let parsedSchema { xmlSchemaFree(parsedSchema) }
-                let d =
-                    collector.diagnostics.isEmpty
-                    ? [XMLDiagnostic(file: fileName, line: 0, message: "schema cannot be compiled")]
-                    : collector.diagnostics
-                return .failure(.schemaUnusable(d))
+                return .failure(.schemaUnusable(collector.diagnostics(orElse: "schema cannot be compiled")))
             }
             return .success(CompiledSchema(schema))
         }

@@ -1,7 +1,8 @@
-import AIRiskAssessment
 import AIRiskCatalog
 import AIRiskResults
 import Testing
+
+@testable import AIRiskAssessment
 
 @Suite("Risk scorer")
 struct RiskScorerTests {

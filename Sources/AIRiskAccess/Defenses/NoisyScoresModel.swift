@@ -10,7 +10,7 @@ import Foundation
 /// Labels follow the noisy scores — a client reading the top score sees them — so the label
 /// change is part of the utility cost. Regression outputs get the same noise without
 /// renormalisation.
-package struct NoisyScoresModel: OutputDefense {
+package struct NoisyScoresModel: ScoreDefense {
     /// The noise distribution; `scale` is the Gaussian standard deviation or the Laplace scale b.
     package enum Distribution: String, Sendable, Equatable {
         case gaussian
@@ -33,15 +33,13 @@ package struct NoisyScoresModel: OutputDefense {
         (distribution == .gaussian ? "noise:" : "laplace:") + DefenseSetting.format(scale)
     }
 
-    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
-
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
         let inputs = batch.floats ?? []
         let rowWidth = out.rows > 0 ? inputs.count / out.rows : 0
         let isRegression = out.kind == .regression
         if !isRegression {
-            try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+            try requireClassifierScores(out)
         }
         var s = isRegression ? out.scores : ScoreRows.probabilities(out)
         let w = out.width
@@ -57,9 +55,7 @@ package struct NoisyScoresModel: OutputDefense {
             return ModelOutput(kind: .regression, rows: out.rows, scores: s, width: w, labels: out.labels)
         }
         ScoreRows.normalise(&s, rows: out.rows, width: w)
-        return ModelOutput(
-            kind: .probabilities, rows: out.rows, scores: s, width: w,
-            labels: ScoreRows.labels(s, rows: out.rows, width: w, original: out.labels))
+        return ScoreRows.defended(out, probabilities: s)
     }
 
     func noise(_ g: inout SeededGenerator) -> Float {

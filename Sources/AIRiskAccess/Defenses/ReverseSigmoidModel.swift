@@ -8,7 +8,7 @@ import Foundation
 /// β sets the strength, γ the shape of the perturbation; the perturbed scores mislead a copy
 /// trained on them (their log-ratios no longer follow the model's logits) while keeping the top
 /// label for moderate β. Probabilities are clipped to [10⁻⁶, 1 − 10⁻⁶] before σ⁻¹.
-package struct ReverseSigmoidModel: OutputDefense {
+package struct ReverseSigmoidModel: ScoreDefense {
     package let base: any ModelAccess
     package let beta: Double
     package let gamma: Double
@@ -23,11 +23,9 @@ package struct ReverseSigmoidModel: OutputDefense {
         "reverse-sigmoid:\(DefenseSetting.format(beta)):\(DefenseSetting.format(gamma))"
     }
 
-    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
-
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
-        try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+        try requireClassifierScores(out)
         let p = ScoreRows.probabilities(out)
         var y = [Float](repeating: 0, count: p.count)
         let eps = 1e-6
@@ -38,8 +36,6 @@ package struct ReverseSigmoidModel: OutputDefense {
             y[i] = Float(max(Double(p[i]) - r, 0))
         }
         ScoreRows.normalise(&y, rows: out.rows, width: out.width)
-        return ModelOutput(
-            kind: .probabilities, rows: out.rows, scores: y, width: out.width,
-            labels: ScoreRows.labels(y, rows: out.rows, width: out.width, original: out.labels))
+        return ScoreRows.defended(out, probabilities: y)
     }
 }

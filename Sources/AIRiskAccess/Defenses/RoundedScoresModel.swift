@@ -8,7 +8,7 @@ import Foundation
 /// Classifier logits are turned into probabilities first. Rounded probabilities are not
 /// renormalised (a service that rounds returns what it rounded). Regression outputs are rounded
 /// too. Labels follow the rounded scores, with ties going to the undefended label.
-package struct RoundedScoresModel: OutputDefense {
+package struct RoundedScoresModel: ScoreDefense {
     package let base: any ModelAccess
     package let decimals: Int
 
@@ -19,8 +19,6 @@ package struct RoundedScoresModel: OutputDefense {
 
     package var setting: String { "round:\(decimals)" }
 
-    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
-
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
         let scale = Float(pow(10.0, Double(decimals)))
@@ -30,11 +28,9 @@ package struct RoundedScoresModel: OutputDefense {
                 kind: .regression, rows: out.rows, scores: out.scores.map { ($0 * scale).rounded() / scale },
                 width: out.width, labels: out.labels)
         default:
-            try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+            try requireClassifierScores(out)
             let p = ScoreRows.probabilities(out).map { ($0 * scale).rounded() / scale }
-            return ModelOutput(
-                kind: .probabilities, rows: out.rows, scores: p, width: out.width,
-                labels: ScoreRows.labels(p, rows: out.rows, width: out.width, original: out.labels))
+            return ScoreRows.defended(out, probabilities: p)
         }
     }
 }

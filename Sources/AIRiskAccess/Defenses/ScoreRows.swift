@@ -38,6 +38,14 @@ enum ScoreRows {
         }
     }
 
+    /// `output` with its class scores replaced by the transformed probabilities `scores` (same rows and width),
+    /// its labels following them.
+    static func defended(_ output: ModelOutput, probabilities scores: [Float]) -> ModelOutput {
+        ModelOutput(
+            kind: .probabilities, rows: output.rows, scores: scores, width: output.width,
+            labels: labels(scores, rows: output.rows, width: output.width, original: output.labels))
+    }
+
     /// Divides every row by its sum; a row that sums to zero becomes uniform.
     static func normalise(_ scores: inout [Float], rows: Int, width: Int) {
         guard width > 0 else { return }

@@ -4,7 +4,7 @@ import Foundation
 /// Softens the answer with a temperature T: p′ ∝ p^(1/T), i.e. softmax(z / T) for logits z.
 /// T > 1 flattens the confidences the membership attacks threshold on; the ranking, and so the
 /// label, is unchanged. T is a parameter of the serving layer, not a retrain.
-package struct TemperatureScaledModel: OutputDefense {
+package struct TemperatureScaledModel: ScoreDefense {
     package let base: any ModelAccess
     package let temperature: Double
 
@@ -15,11 +15,9 @@ package struct TemperatureScaledModel: OutputDefense {
 
     package var setting: String { "temperature:\(DefenseSetting.format(temperature))" }
 
-    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
-
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
-        try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+        try requireClassifierScores(out)
         let w = out.width
         let invT = 1 / max(temperature, 1e-6)
         var scaled = [Float](repeating: 0, count: out.rows * w)
@@ -40,8 +38,6 @@ package struct TemperatureScaledModel: OutputDefense {
             }
             for j in 0..<w { scaled[base + j] = Float(e[j] / total) }
         }
-        return ModelOutput(
-            kind: .probabilities, rows: out.rows, scores: scaled, width: w,
-            labels: ScoreRows.labels(scaled, rows: out.rows, width: w, original: out.labels))
+        return ScoreRows.defended(out, probabilities: scaled)
     }
 }

@@ -6,7 +6,7 @@ import AIRiskTensor
 /// The kept probabilities are *not* renormalised: they are the values the model produced, so
 /// top-1 still reveals the winning class's confidence (unlike label-only). Logits are turned into
 /// probabilities first. The label is unchanged.
-package struct TopKScoresModel: OutputDefense {
+package struct TopKScoresModel: ScoreDefense {
     package let base: any ModelAccess
     package let k: Int
 
@@ -17,11 +17,9 @@ package struct TopKScoresModel: OutputDefense {
 
     package var setting: String { "top:\(k)" }
 
-    package var description: ModelDescription { ScoreRows.defendedDescription(base.description) }
-
     package func predict(_ batch: Tensor) async throws -> ModelOutput {
         let out = try await base.predict(batch)
-        try ScoreRows.requireClassifierScores(out, model: base.description.name, defense: setting)
+        try requireClassifierScores(out)
         let p = ScoreRows.probabilities(out)
         let w = out.width
         var kept = [Float](repeating: 0, count: p.count)
@@ -33,8 +31,6 @@ package struct TopKScoresModel: OutputDefense {
             order.sort { p[base + $0] != p[base + $1] ? p[base + $0] > p[base + $1] : $0 < $1 }
             for j in order.prefix(k) { kept[base + j] = p[base + j] }
         }
-        return ModelOutput(
-            kind: .probabilities, rows: out.rows, scores: kept, width: w,
-            labels: ScoreRows.labels(kept, rows: out.rows, width: w, original: out.labels))
+        return ScoreRows.defended(out, probabilities: kept)
     }
 }

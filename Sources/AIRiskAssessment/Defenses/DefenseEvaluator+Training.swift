@@ -124,30 +124,24 @@ extension DefenseEvaluator {
                 continue
             }
             let after = try await DefenseUtility.measure(trained, on: nonMembers)
-            var measurements: [DefenseMeasurement] = []
-            var lines: [String] = []
+            var outcomes: [ProbeComparison] = []
             for kind in kinds {
                 guard let b = baseline[kind] else { continue }
                 progress("defenses: \(kind.rawValue) against the retrain with \(spec)")
-                let a = await afterRunner.run(kind, model: ScoresOnlyModel(trained))
-                measurements += compare(kind, b, a)
-                lines.append(summaryLine(kind, b, a))
+                outcomes.append((kind, b, await afterRunner.run(kind, model: ScoresOnlyModel(trained))))
             }
-            measurements.append(
-                DefenseMeasurement(
-                    probeID: "utility", metric: plainUtility.metric, metricID: .utility, before: plainUtility.value,
-                    after: after.value))
+            let comparison = compare(outcomes, utility: plainUtility, after)
             let notes =
                 "Measured on a retrain, not the deployed model: \(shape), the deployed model's architecture, trained "
                 + "in-process on the \(members.count) member records with seed \(seed), without the defense (before: "
                 + "Adam, \(epochs) epochs, batch \(batch)) and with \(recipeText) (after; the rest of the recipe as "
                 + "before unless stated). The probes ran against both retrains with the \(runner.profile.rawValue) "
                 + "profile. "
-                + lines.joined(separator: " ")
+                + comparison.lines.joined(separator: " ")
                 + " Utility: \(plainUtility.metric) \(fmt(plainUtility.value)) → \(fmt(after.value))."
             out.append(
                 evidence(
-                    spec: spec, probes: kinds, catalogDefenses: catalogDefenses, measurements: measurements,
+                    spec: spec, probes: kinds, catalogDefenses: catalogDefenses, measurements: comparison.measurements,
                     utilityChange: after.value - plainUtility.value, notes: notes))
         }
         return out

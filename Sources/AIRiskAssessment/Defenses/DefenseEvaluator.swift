@@ -78,19 +78,14 @@ struct DefenseEvaluator: Sendable {
                 }
                 let wrapped = spec.wrap(model, seed: plan.seed)
                 let after = try await DefenseUtility.measure(wrapped, on: nonMembers)
-                var measurements: [DefenseMeasurement] = []
-                var lines: [String] = []
+                var outcomes: [ProbeComparison] = []
                 for kind in ran {
                     let b = try await baselineOutcome(kind)
                     progress("defenses: \(kind.rawValue) behind \(spec)")
-                    let a = try await prepare().run(kind, model: wrapped)
-                    measurements += compare(kind, b, a)
-                    lines.append(summaryLine(kind, b, a))
+                    outcomes.append((kind, b, try await prepare().run(kind, model: wrapped)))
                 }
-                measurements.append(
-                    DefenseMeasurement(
-                        probeID: "utility", metric: before.metric, metricID: .utility, before: before.value,
-                        after: after.value))
+                let comparison = compare(outcomes, utility: before, after)
+                var measurements = comparison.measurements
                 var utilityText = "\(before.metric) \(fmt(before.value)) → \(fmt(after.value))"
                 if desc.isClassifier, !after.labels.isEmpty, after.labels.count == before.labels.count {
                     let same = zip(after.labels, before.labels).filter { $0 == $1 }.count
@@ -106,7 +101,7 @@ struct DefenseEvaluator: Sendable {
                     + "the defense with the \(profile.rawValue) profile and seed \(plan.seed); before = the same "
                     + "deployment without it (scores, no input gradients), re-run here — a what-if baseline, which can "
                     + "be a weaker attacker than the assessment's headline (lighter profile, no gradients). "
-                    + lines.joined(separator: " ")
+                    + comparison.lines.joined(separator: " ")
                     + " Utility: "
                     + utilityText + "."
                 measured.append(
@@ -189,6 +184,22 @@ struct DefenseEvaluator: Sendable {
             defenses: Self.merge(measured: measured, into: catalogDefenses),
             findings: findings.map { annotate($0, with: measured) },
             definitions: measured.isEmpty ? [] : Self.definitions)
+    }
+
+    /// A probe's outcome without and with a defense.
+    typealias ProbeComparison = (kind: ProbeKind, before: ProbeOutcome, after: ProbeOutcome)
+
+    /// What a defense changed: the measurements (``compare(_:_:_:)``, then the utility from `before` to `after`)
+    /// and one summary line per probe.
+    func compare(
+        _ outcomes: [ProbeComparison], utility before: DefenseUtility, _ after: DefenseUtility
+    ) -> (measurements: [DefenseMeasurement], lines: [String]) {
+        var measurements = outcomes.flatMap { compare($0.kind, $0.before, $0.after) }
+        measurements.append(
+            DefenseMeasurement(
+                probeID: "utility", metric: before.metric, metricID: .utility, before: before.value,
+                after: after.value))
+        return (measurements, outcomes.map { summaryLine($0.kind, $0.before, $0.after) })
     }
 
     /// Headline figures and severity before and after, for the probes that ran on both sides.

@@ -3,10 +3,5 @@ package struct DefenseSpecError: Error, Sendable, Equatable, CustomStringConvert
     package var item: String
     package var reason: String
 
-    package init(item: String, reason: String) {
-        self.item = item
-        self.reason = reason
-    }
-
     package var description: String { "defense '\(item)': \(reason)" }
 }

@@ -136,15 +136,9 @@ extension ExtractionRun {
         }
         if let s = r.sequence {
             p.curves.append(
-                Curve(
-                    title: "Per-step accuracy (sequence outputs)", xLabel: "step", yLabel: "accuracy",
-                    series: [
-                        CurveSeries(
-                            name: "accuracy against labels",
-                            points: s.perStepAccuracy.enumerated().map {
-                                CurvePoint(x: Double($0.offset), y: $0.element)
-                            })
-                    ]))
+                Curve.perStep(
+                    s.perStepAccuracy, title: "Per-step accuracy (sequence outputs)", yLabel: "accuracy",
+                    seriesName: "accuracy against labels"))
             p.notes.append(
                 "distilled from step \(s.chosenStep), the step whose outputs leak most (\(s.probeDataSource))")
         }

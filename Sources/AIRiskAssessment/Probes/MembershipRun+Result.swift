@@ -176,15 +176,9 @@ extension MembershipRun {
                         ]
                     }))
             p.curves.append(
-                Curve(
-                    title: "Loss-attack AUC per step (sequence outputs)", xLabel: "step", yLabel: "AUC",
-                    series: [
-                        CurveSeries(
-                            name: "loss threshold",
-                            points: s.perStepLossAUC.enumerated().map {
-                                CurvePoint(x: Double($0.offset), y: $0.element)
-                            })
-                    ]))
+                Curve.perStep(
+                    s.perStepLossAUC, title: "Loss-attack AUC per step (sequence outputs)", yLabel: "AUC",
+                    seriesName: "loss threshold"))
         }
         p.curves.append(
             Curve(

@@ -20,20 +20,6 @@ package struct LeakageEvidence: Sendable, Equatable {
     /// class mean is closer than the reconstructions); nil when there is no such reason.
     package var publicBaseline: String?
 
-    package init(
-        id: MetricID? = nil, name: String, value: Double, lower: Double, upper: Double, chance: Double,
-        basis: String, publicBaseline: String? = nil
-    ) {
-        self.id = id
-        self.name = name
-        self.value = value
-        self.lower = lower
-        self.upper = upper
-        self.chance = chance
-        self.basis = basis
-        self.publicBaseline = publicBaseline
-    }
-
     /// (lower − chance) / (1 − chance), at least 0 and 0 when a public baseline does as well: the part
     /// of the way from chance to a perfect attack the data shows with 95 % confidence.
     package var leakage: Double {

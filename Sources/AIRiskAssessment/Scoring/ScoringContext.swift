@@ -8,10 +8,4 @@ package struct ScoringContext: Sendable, Equatable {
     package var exposure: String
     /// The access the probes assumed (white-box, scores, labels-only).
     package var access: String
-
-    package init(sensitivity: DataSensitivity, exposure: String, access: String) {
-        self.sensitivity = sensitivity
-        self.exposure = exposure
-        self.access = access
-    }
 }

@@ -29,6 +29,13 @@ enum EntryRenderer {
             parts.append(p.year.map(String.init) ?? "year unverified")
             field("Paper", (parts.isEmpty ? "" : parts.joined(separator: "; ")) + " [\(p.status.rawValue)]")
         }
+        // A matrix technique's or defense's summary, source paper, page and note.
+        func described(_ summary: String?, _ source: Paper?, page: String?, note: String?) {
+            field("Summary", summary)
+            paper(source)
+            field("Page", page)
+            field("Note", note)
+        }
         switch entry {
         case .stage(let s):
             field("Kind", "AI Security Matrix lifecycle stage \(s.order) [\(s.status.rawValue)]")
@@ -39,16 +46,10 @@ enum EntryRenderer {
             if let m = c.classMapping(for: cls.id) { field("NIST AI 100-2", m.nist + " [\(m.status.rawValue)]") }
         case .technique(let t):
             field("Kind", "AI Security Matrix attack technique [\(t.status.rawValue); source \(t.source.rawValue)]")
-            field("Summary", t.summary)
-            paper(t.paper)
-            field("Page", t.url)
-            field("Note", t.note)
+            described(t.summary, t.paper, page: t.url, note: t.note)
         case .defense(let d):
             field("Kind", "AI Security Matrix defense [\(d.status.rawValue)]")
-            field("Summary", d.summary)
-            paper(d.paper)
-            field("Page", d.url)
-            field("Note", d.note)
+            described(d.summary, d.paper, page: d.url, note: d.note)
             if let m = c.defenseMapping(for: d.id) { field("Mapping note", m.note) }
         case .owaspRisk(let r):
             field("Kind", "OWASP Machine Learning Security Top Ten \(c.owasp.edition) (\(c.owasp.version))")

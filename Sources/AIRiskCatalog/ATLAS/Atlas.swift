@@ -20,15 +20,9 @@ package struct Atlas: Sendable, Equatable, Encodable {
         source = try r.attribute("source")
         url = try r.attribute("url")
         note = r.childText("note")
-        var tactics: [AtlasTactic] = []
-        for t in try r.child("tactics").children("tactic") { tactics.append(try AtlasTactic(t)) }
-        self.tactics = tactics
-        var techniques: [AtlasTechnique] = []
-        for t in try r.child("techniques").children("technique") { techniques.append(try AtlasTechnique(t)) }
-        self.techniques = techniques
-        var mitigations: [AtlasMitigation] = []
-        for m in try r.child("mitigations").children("mitigation") { mitigations.append(try AtlasMitigation(m)) }
-        self.mitigations = mitigations
+        tactics = try r.child("tactics").children("tactic", as: AtlasTactic.init)
+        techniques = try r.child("techniques").children("technique", as: AtlasTechnique.init)
+        mitigations = try r.child("mitigations").children("mitigation", as: AtlasMitigation.init)
     }
 
     /// The techniques a mitigation is listed for.

@@ -23,20 +23,16 @@ package struct AtlasTechnique: Sendable, Equatable, Encodable {
         introduced = r.optional("introduced")
         parent = r.optional("parent")
         var lines: [String: Int] = [:]
-        var tactics: [String] = []
-        for t in r.children("tactic") {
-            let ref = try t.attribute("ref")
-            tactics.append(ref)
-            lines[ref] = t.element.line
+        // The `ref` of every `name` child, noting the line each comes from.
+        func refs(_ name: String) throws(CatalogError) -> [String] {
+            try r.children(name) { (link) throws(CatalogError) in
+                let ref = try link.attribute("ref")
+                lines[ref] = link.element.line
+                return ref
+            }
         }
-        self.tactics = tactics
-        var mitigations: [String] = []
-        for m in r.children("mitigatedBy") {
-            let ref = try m.attribute("ref")
-            mitigations.append(ref)
-            lines[ref] = m.element.line
-        }
-        self.mitigations = mitigations
+        tactics = try refs("tactic")
+        mitigations = try refs("mitigatedBy")
         linkLines = lines
         note = r.childText("note")
         location = r.location

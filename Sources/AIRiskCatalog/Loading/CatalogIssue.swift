@@ -7,12 +7,5 @@ package struct CatalogIssue: Sendable, Equatable, CustomStringConvertible {
     package var id: String?
     package var message: String
 
-    package init(file: String, line: Int, id: String? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.id = id
-        self.message = message
-    }
-
     package var description: String { "\(file):\(line): \(message)" }
 }

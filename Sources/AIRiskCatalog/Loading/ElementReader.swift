@@ -59,11 +59,19 @@ struct ElementReader {
         element.elements(named: name).map { ElementReader(element: $0, file: file) }
     }
 
+    /// Every `name` child, in document order, read by `read` (one of the entry types' `init(_:)`); the first
+    /// child that fails stops the reading with its issue.
+    func children<Entry>(
+        _ name: String, as read: (ElementReader) throws(CatalogError) -> Entry
+    ) throws(CatalogError) -> [Entry] {
+        var entries: [Entry] = []
+        for child in children(name) { entries.append(try read(child)) }
+        return entries
+    }
+
     /// A ``CatalogReference`` for every `name` child, read from its `attribute`.
     func references(_ name: String, attribute: String = "ref") throws(CatalogError) -> [CatalogReference] {
-        var references: [CatalogReference] = []
-        for child in children(name) { references.append(try CatalogReference(child, attribute: attribute)) }
-        return references
+        try children(name) { (child) throws(CatalogError) in try CatalogReference(child, attribute: attribute) }
     }
 
     /// The element's text with runs of white space (line breaks in the XML) collapsed to one space.

@@ -10,21 +10,9 @@ package struct Mappings: Sendable, Equatable, Encodable {
     init(_ r: ElementReader) throws(CatalogError) {
         atlasVersion = try r.attribute("atlasVersion")
         nistEdition = try r.attribute("nistEdition")
-        var probes: [Probe] = []
-        for p in try r.child("probes").children("probe") { probes.append(try Probe(p)) }
-        self.probes = probes
-        var defenseMappings: [DefenseMapping] = []
-        for d in try r.child("defenseMappings").children("defenseMapping") {
-            defenseMappings.append(try DefenseMapping(d))
-        }
-        self.defenseMappings = defenseMappings
-        var measurable: [MeasurableDefense] = []
-        for m in try r.child("measurableDefenses").children("measurableDefense") {
-            measurable.append(try MeasurableDefense(m))
-        }
-        measurableDefenses = measurable
-        var classMappings: [ClassMapping] = []
-        for c in try r.child("classMappings").children("classMapping") { classMappings.append(try ClassMapping(c)) }
-        self.classMappings = classMappings
+        probes = try r.child("probes").children("probe", as: Probe.init)
+        defenseMappings = try r.child("defenseMappings").children("defenseMapping", as: DefenseMapping.init)
+        measurableDefenses = try r.child("measurableDefenses").children("measurableDefense", as: MeasurableDefense.init)
+        classMappings = try r.child("classMappings").children("classMapping", as: ClassMapping.init)
     }
 }

@@ -33,9 +33,7 @@ package struct Probe: Sendable, Equatable, Encodable {
         owasp = try r.references("owasp")
         atlas = try r.references("atlas")
         nist = try NistSection(r.child("nist"))
-        var requirements: [ProbeRequirement] = []
-        for q in r.children("requirement") { requirements.append(try ProbeRequirement(q)) }
-        self.requirements = requirements
+        requirements = try r.children("requirement", as: ProbeRequirement.init)
         location = r.location
     }
 }

@@ -15,9 +15,7 @@ package struct Defense: Sendable, Equatable, Encodable {
         id = try r.attribute("id")
         name = try r.names()
         status = try r.status()
-        var cells: [StatusLink] = []
-        for c in r.children("cell") { cells.append(try StatusLink(c, attribute: "class")) }
-        self.cells = cells
+        cells = try r.children("cell") { (cell) throws(CatalogError) in try StatusLink(cell, attribute: "class") }
         url = r.optional("url")
         paper = try r.paper()
         summary = r.childText("summary")

@@ -12,18 +12,10 @@ package struct SecurityMatrix: Sendable, Equatable, Encodable {
     init(_ r: ElementReader) throws(CatalogError) {
         source = try r.attribute("source")
         url = try r.attribute("url")
-        var stages: [Stage] = []
-        for s in try r.child("stages").children("stage") { stages.append(try Stage(s)) }
-        self.stages = stages.sorted { $0.order < $1.order }
-        var classes: [AttackClass] = []
-        for c in try r.child("classes").children("class") { classes.append(try AttackClass(c)) }
-        self.classes = classes.sorted { $0.order < $1.order }
-        var techniques: [Technique] = []
-        for t in try r.child("techniques").children("technique") { techniques.append(try Technique(t)) }
-        self.techniques = techniques
-        var defenses: [Defense] = []
-        for d in try r.child("defenses").children("defense") { defenses.append(try Defense(d)) }
-        self.defenses = defenses
+        stages = try r.child("stages").children("stage", as: Stage.init).sorted { $0.order < $1.order }
+        classes = try r.child("classes").children("class", as: AttackClass.init).sorted { $0.order < $1.order }
+        techniques = try r.child("techniques").children("technique", as: Technique.init)
+        defenses = try r.child("defenses").children("defense", as: Defense.init)
     }
 
     /// The attack classes of a stage, in matrix order.

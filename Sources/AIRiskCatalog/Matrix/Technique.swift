@@ -33,9 +33,7 @@ package struct Technique: Sendable, Equatable, Encodable {
         url = r.optional("url")
         paper = try r.paper()
         summary = r.childText("summary")
-        var links: [StatusLink] = []
-        for d in r.children("defense") { links.append(try StatusLink(d)) }
-        defenses = links
+        defenses = try r.children("defense") { (link) throws(CatalogError) in try StatusLink(link) }
         note = r.childText("note")
         location = r.location
     }

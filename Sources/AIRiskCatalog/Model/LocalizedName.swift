@@ -3,11 +3,6 @@ package struct LocalizedName: Sendable, Equatable, Encodable {
     package var ja: String
     package var en: String
 
-    package init(ja: String, en: String) {
-        self.ja = ja
-        self.en = en
-    }
-
     /// The name in `language`.
     package func text(_ language: Language) -> String {
         switch language {

@@ -4,22 +4,9 @@ package struct Paper: Sendable, Equatable, Encodable {
     package var status: VerificationStatus
     package var title: String?
     package var year: Int?
-    package var authors: [String]
+    package var authors: [String] = []
     /// Status of the author list, which MBSD's pages mostly do not state.
     package var authorsStatus: VerificationStatus?
     package var venue: String?
     package var url: String?
-
-    package init(
-        status: VerificationStatus, title: String? = nil, year: Int? = nil, authors: [String] = [],
-        authorsStatus: VerificationStatus? = nil, venue: String? = nil, url: String? = nil
-    ) {
-        self.status = status
-        self.title = title
-        self.year = year
-        self.authors = authors
-        self.authorsStatus = authorsStatus
-        self.venue = venue
-        self.url = url
-    }
 }

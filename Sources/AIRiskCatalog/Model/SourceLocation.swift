@@ -5,10 +5,5 @@ package struct SourceLocation: Sendable, Equatable, Encodable, CustomStringConve
     /// 1-based line of the entry's element.
     package var line: Int
 
-    package init(file: String, line: Int) {
-        self.file = file
-        self.line = line
-    }
-
     package var description: String { "\(file):\(line)" }
 }

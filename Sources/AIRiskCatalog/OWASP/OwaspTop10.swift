@@ -13,8 +13,6 @@ package struct OwaspTop10: Sendable, Equatable, Encodable {
         source = try r.attribute("source")
         url = try r.attribute("url")
         note = r.childText("note")
-        var risks: [OwaspRisk] = []
-        for risk in r.children("risk") { risks.append(try OwaspRisk(risk)) }
-        self.risks = risks
+        risks = try r.children("risk", as: OwaspRisk.init)
     }
 }

@@ -13,9 +13,7 @@ package struct MetricThreshold: Sendable, Equatable, Encodable {
         id = try r.attribute("id")
         name = try r.attribute("name")
         unit = try r.attribute("unit")
-        var bands: [ScoreBand] = []
-        for b in r.children("band") { bands.append(try ScoreBand(b)) }
-        self.bands = bands
+        bands = try r.children("band", as: ScoreBand.init)
         location = r.location
     }
 

@@ -13,12 +13,8 @@ package struct ProbePolicy: Sendable, Equatable, Encodable {
         probe = try r.attribute("probe")
         owasp = try r.attribute("owasp")
         targetFPR = try r.double("targetFPR") ?? 0.01
-        var factorScores: [FactorScore] = []
-        for f in r.children("factorScore") { factorScores.append(try FactorScore(f)) }
-        self.factorScores = factorScores
-        var metrics: [MetricThreshold] = []
-        for m in r.children("metric") { metrics.append(try MetricThreshold(m)) }
-        self.metrics = metrics
+        factorScores = try r.children("factorScore", as: FactorScore.init)
+        metrics = try r.children("metric", as: MetricThreshold.init)
         location = r.location
     }
 }

@@ -33,26 +33,16 @@ package struct RiskPolicy: Sendable, Equatable, Encodable {
         let scale = try r.child("scale")
         scaleMin = try scale.int("min")
         scaleMax = try scale.int("max")
-        var levels: [LevelBand] = []
-        for l in try r.child("levels").children("level") { levels.append(try LevelBand(l)) }
-        self.levels = levels
-        var entries: [SeverityMatrixEntry] = []
-        for e in try r.child("severityMatrix").children("entry") { entries.append(try SeverityMatrixEntry(e)) }
-        severityMatrix = entries
-        var likelihood: [RiskRatingFactor] = []
-        for f in try r.child("likelihoodFactors").children("factor") { likelihood.append(try RiskRatingFactor(f)) }
-        likelihoodFactors = likelihood
-        var impact: [RiskRatingFactor] = []
-        for f in try r.child("impactFactors").children("factor") { impact.append(try RiskRatingFactor(f)) }
-        impactFactors = impact
+        levels = try r.child("levels").children("level", as: LevelBand.init)
+        severityMatrix = try r.child("severityMatrix").children("entry", as: SeverityMatrixEntry.init)
+        likelihoodFactors = try r.child("likelihoodFactors").children("factor", as: RiskRatingFactor.init)
+        impactFactors = try r.child("impactFactors").children("factor", as: RiskRatingFactor.init)
         var conversion: [Int: Int] = [:]
         for m in try r.child("owaspConversion").children("map") { conversion[try m.int("owasp")] = try m.int("score") }
         owaspConversion = conversion
         likelihoodRule = try LikelihoodRule(r.child("likelihoodRule"))
         impactRule = try ImpactRule(r.child("impactRule"))
-        var sensitivities: [PolicySensitivity] = []
-        for s in try r.child("sensitivities").children("sensitivity") { sensitivities.append(try PolicySensitivity(s)) }
-        self.sensitivities = sensitivities
+        sensitivities = try r.child("sensitivities").children("sensitivity", as: PolicySensitivity.init)
         var exposures: [ImpactAdjustment] = []
         for e in r.children("exposures").flatMap({ $0.children("exposure") }) {
             exposures.append(try ImpactAdjustment(e))
@@ -63,9 +53,7 @@ package struct RiskPolicy: Sendable, Equatable, Encodable {
             accessLevels.append(try ImpactAdjustment(a))
         }
         self.accessLevels = accessLevels
-        var probes: [ProbePolicy] = []
-        for p in try r.child("probePolicies").children("probePolicy") { probes.append(try ProbePolicy(p)) }
-        probePolicies = probes
+        probePolicies = try r.child("probePolicies").children("probePolicy", as: ProbePolicy.init)
         location = r.location
     }
 

@@ -11,9 +11,7 @@ package struct RiskRatingFactor: Sendable, Equatable, Encodable {
         id = try r.attribute("id")
         group = try r.attribute("group")
         name = try r.attribute("name")
-        var options: [FactorOption] = []
-        for o in r.children("option") { options.append(try FactorOption(o)) }
-        self.options = options
+        options = try r.children("option", as: FactorOption.init)
         location = r.location
     }
 }

@@ -109,6 +109,18 @@ final class EndpointSession: Sendable {
                 let d = ContinuousClock.now - clock
                 return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
             }
+            /// Logs this attempt as retried and waits before the next one.
+            func backOffToRetry(retryAfter: Double?) async throws {
+                entry.outcome = "retry"
+                log?.record(entry)
+                try await backoff(after: attempt, retryAfter: retryAfter)
+            }
+            /// Logs this attempt with `outcome` and counts it as a failed request.
+            func recordFailure(_ outcome: String = "error") {
+                entry.outcome = outcome
+                log?.record(entry)
+                usage.withLock { $0.failures += 1 }
+            }
             let response: TransportResponse
             do {
                 response = try await transport.send(body, timeout: limits.timeout)
@@ -118,14 +130,10 @@ final class EndpointSession: Sendable {
                 let charge =
                     error.retryable ? retryCharge(after: attempt, rows: rows, setup: kind == "setup") : .notRetryable
                 if charge == .charged {
-                    entry.outcome = "retry"
-                    log?.record(entry)
-                    try await backoff(after: attempt, retryAfter: nil)
+                    try await backOffToRetry(retryAfter: nil)
                     continue
                 }
-                entry.outcome = "error"
-                log?.record(entry)
-                usage.withLock { $0.failures += 1 }
+                recordFailure()
                 switch error {
                 case .fatal(let e): throw e.redacted(by: redactor)
                 case .interrupted: throw ModelAccessError.interrupted
@@ -144,10 +152,8 @@ final class EndpointSession: Sendable {
                     log?.record(entry)
                     return answer
                 } catch {
-                    entry.outcome = "bad-response"
                     entry.detail = error.description
-                    log?.record(entry)
-                    usage.withLock { $0.failures += 1 }
+                    recordFailure("bad-response")
                     throw EndpointError.badResponse(
                         redactor(
                             ControlCharacters.escaped(
@@ -162,28 +168,20 @@ final class EndpointSession: Sendable {
                 do {
                     after = try retry.retryAfter(header: response.headers["retry-after"], status: response.status)
                 } catch {
-                    entry.outcome = "error"
-                    log?.record(entry)
-                    usage.withLock { $0.failures += 1 }
+                    recordFailure()
                     throw error
                 }
                 let charge = retryCharge(after: attempt, rows: rows, setup: kind == "setup")
                 if charge == .charged {
-                    entry.outcome = "retry"
-                    log?.record(entry)
-                    try await backoff(after: attempt, retryAfter: after)
+                    try await backOffToRetry(retryAfter: after)
                     continue
                 }
-                entry.outcome = "error"
-                log?.record(entry)
-                usage.withLock { $0.failures += 1 }
+                recordFailure()
                 throw EndpointError.rejected(
                     status: response.status,
                     detail: (snippet.isEmpty ? "empty body" : snippet) + Self.tries(attempt) + charge.note)
             }
-            entry.outcome = "error"
-            log?.record(entry)
-            usage.withLock { $0.failures += 1 }
+            recordFailure()
             let error = EndpointError.rejected(
                 status: response.status, detail: (snippet.isEmpty ? "empty body" : snippet) + Self.tries(attempt))
             if response.status == 401 || response.status == 403 {

@@ -17,29 +17,20 @@ struct AttributeProto {
 
     init(from reader: inout ProtoReader) throws {
         path = reader.path
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1: name = try reader.string(wire, "name")
             case 20: type = try reader.int32(wire, "type")
             case 2: f = try reader.float(wire, "f")
             case 3: i = try reader.int64(wire, "i")
             case 4: s = reader.bytes[try reader.bytesRange(wire, "s")]
-            case 5:
-                var sub = try reader.message(wire, "t")
-                t = try TensorProto(from: &sub)
-            case 6:
-                var sub = try reader.message(wire, "g")
-                g = try GraphProto(from: &sub)
+            case 5: t = try reader.message(wire, "t", TensorProto.init(from:))
+            case 6: g = try reader.message(wire, "g", GraphProto.init(from:))
             case 7: try reader.appendFloats(wire, "floats", to: &floats)
             case 8: try reader.appendVarints(wire, "ints", to: &ints)
             case 9: strings.append(reader.bytes[try reader.bytesRange(wire, "strings")])
-            case 10:
-                var sub = try reader.message(wire, "tensors[\(tensors.count)]")
-                tensors.append(try TensorProto(from: &sub))
-            case 11:
-                var sub = try reader.message(wire, "graphs[\(graphs.count)]")
-                graphs.append(try GraphProto(from: &sub))
+            case 10: tensors.append(try reader.message(wire, "tensors[\(tensors.count)]", TensorProto.init(from:)))
+            case 11: graphs.append(try reader.message(wire, "graphs[\(graphs.count)]", GraphProto.init(from:)))
             case 21: refAttrName = try reader.string(wire, "ref_attr_name")
             default: try reader.skip(wire, field: field)
             }

@@ -12,29 +12,21 @@ struct GraphProto {
 
     init(from reader: inout ProtoReader) throws {
         path = reader.path
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
-            case 1:
-                var sub = try reader.message(wire, "node[\(nodes.count)]")
-                nodes.append(try NodeProto(from: &sub))
+            case 1: nodes.append(try reader.message(wire, "node[\(nodes.count)]", NodeProto.init(from:)))
             case 2: name = try reader.string(wire, "name")
             case 5:
-                var sub = try reader.message(wire, "initializer[\(initializers.count)]")
-                initializers.append(try TensorProto(from: &sub))
+                initializers.append(
+                    try reader.message(wire, "initializer[\(initializers.count)]", TensorProto.init(from:)))
             case 15:
                 _ = try reader.bytesRange(wire, "sparse_initializer")
                 hasSparseInitializers = true
             case 10: docString = try reader.string(wire, "doc_string")
-            case 11:
-                var sub = try reader.message(wire, "input[\(inputs.count)]")
-                inputs.append(try ValueInfoProto(from: &sub))
-            case 12:
-                var sub = try reader.message(wire, "output[\(outputs.count)]")
-                outputs.append(try ValueInfoProto(from: &sub))
+            case 11: inputs.append(try reader.message(wire, "input[\(inputs.count)]", ValueInfoProto.init(from:)))
+            case 12: outputs.append(try reader.message(wire, "output[\(outputs.count)]", ValueInfoProto.init(from:)))
             case 13:
-                var sub = try reader.message(wire, "value_info[\(valueInfo.count)]")
-                valueInfo.append(try ValueInfoProto(from: &sub))
+                valueInfo.append(try reader.message(wire, "value_info[\(valueInfo.count)]", ValueInfoProto.init(from:)))
             default: try reader.skip(wire, field: field)
             }
         }

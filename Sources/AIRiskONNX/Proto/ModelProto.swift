@@ -17,16 +17,14 @@ struct ModelProto {
     ) throws {
         var reader = ProtoReader(
             bytes: bytes, path: "ModelProto", maximumDepth: maximumDepth, maximumElements: maximumElements)
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1: irVersion = try reader.int64(wire, "ir_version")
             case 8:
                 var sub = try reader.message(wire, "opset_import[\(opsetImports.count)]")
                 var d = ""
                 var v: Int64 = 0
-                while !sub.isAtEnd {
-                    let (f, w) = try sub.readTag()
+                try sub.forEachField { sub, f, w in
                     switch f {
                     case 1: d = try sub.string(w, "domain")
                     case 2: v = try sub.int64(w, "version")
@@ -39,12 +37,10 @@ struct ModelProto {
             case 4: domain = try reader.string(wire, "domain")
             case 5: modelVersion = try reader.int64(wire, "model_version")
             case 6: docString = try reader.string(wire, "doc_string")
-            case 7:
-                var sub = try reader.message(wire, "graph")
-                graph = try GraphProto(from: &sub)
+            case 7: graph = try reader.message(wire, "graph", GraphProto.init(from:))
             case 14:
-                var sub = try reader.message(wire, "metadata_props[\(metadataProps.count)]")
-                metadataProps.append(try StringStringEntryProto.decode(&sub))
+                metadataProps.append(
+                    try reader.message(wire, "metadata_props[\(metadataProps.count)]", StringStringEntryProto.decode))
             case 25:
                 _ = try reader.bytesRange(wire, "functions")
                 hasFunctions = true

@@ -10,8 +10,7 @@ struct NodeProto {
 
     init(from reader: inout ProtoReader) throws {
         path = reader.path
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1: inputs.append(try reader.string(wire, "input[\(inputs.count)]"))
             case 2: outputs.append(try reader.string(wire, "output[\(outputs.count)]"))
@@ -19,8 +18,8 @@ struct NodeProto {
             case 4: opType = try reader.string(wire, "op_type")
             case 7: domain = try reader.string(wire, "domain")
             case 5:
-                var sub = try reader.message(wire, "attribute[\(attributes.count)]")
-                attributes.append(try AttributeProto(from: &sub))
+                attributes.append(
+                    try reader.message(wire, "attribute[\(attributes.count)]", AttributeProto.init(from:)))
             default: try reader.skip(wire, field: field)
             }
         }

@@ -4,8 +4,7 @@ enum StringStringEntryProto {
     static func decode(_ reader: inout ProtoReader) throws -> (key: String, value: String) {
         var key = ""
         var value = ""
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1: key = try reader.string(wire, "key")
             case 2: value = try reader.string(wire, "value")

@@ -30,8 +30,7 @@ struct TensorProto {
     init(from reader: inout ProtoReader) throws {
         path = reader.path
         var scan = reader
-        while !scan.isAtEnd {
-            let (field, wire) = try scan.readTag()
+        try scan.forEachField { scan, field, wire in
             switch field {
             case 1: try scan.appendVarints(wire, "dims", to: &dims, limit: Self.maximumRank)
             case 2: dataType = try scan.int32(wire, "data_type")
@@ -49,8 +48,7 @@ struct TensorProto {
             let (p, overflow) = e.multipliedReportingOverflow(by: Int(d))
             expected = overflow ? nil : p
         }
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1, 2: try reader.skip(wire, field: field)
             case 3:
@@ -67,8 +65,8 @@ struct TensorProto {
             case 10: try reader.appendDoubles(wire, "double_data", to: &doubleData, limit: expected)
             case 11: try reader.appendVarints(wire, "uint64_data", to: &uint64Data, limit: expected)
             case 13:
-                var sub = try reader.message(wire, "external_data[\(externalData.count)]")
-                externalData.append(try StringStringEntryProto.decode(&sub))
+                externalData.append(
+                    try reader.message(wire, "external_data[\(externalData.count)]", StringStringEntryProto.decode))
                 hasExternalData = true
             case 14: dataLocation = try reader.int32(wire, "data_location")
             default: try reader.skip(wire, field: field)

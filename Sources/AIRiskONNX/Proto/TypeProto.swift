@@ -4,36 +4,24 @@ import AIRiskTensor
 enum TypeProto {
     static func decode(_ reader: inout ProtoReader) throws -> ONNXValueType {
         var result = ONNXValueType.unknown
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
-            case 1:
-                var sub = try reader.message(wire, "tensor_type")
-                result = try decodeTensor(&sub, sparse: false)
-            case 8:
-                var sub = try reader.message(wire, "sparse_tensor_type")
-                result = try decodeTensor(&sub, sparse: true)
-            case 4:
-                var sub = try reader.message(wire, "sequence_type")
-                result = .sequence(try decodeElementType(&sub))
+            case 1: result = try reader.message(wire, "tensor_type", { try decodeTensor(&$0, sparse: false) })
+            case 8: result = try reader.message(wire, "sparse_tensor_type", { try decodeTensor(&$0, sparse: true) })
+            case 4: result = .sequence(try reader.message(wire, "sequence_type", decodeElementType))
             case 5:
                 var sub = try reader.message(wire, "map_type")
                 var key = ONNXElementType(code: 0)
                 var value = ONNXValueType.unknown
-                while !sub.isAtEnd {
-                    let (f, w) = try sub.readTag()
+                try sub.forEachField { sub, f, w in
                     switch f {
                     case 1: key = ONNXElementType(code: try sub.int32(w, "key_type"))
-                    case 2:
-                        var v = try sub.message(w, "value_type")
-                        value = try decode(&v)
+                    case 2: value = try sub.message(w, "value_type", decode)
                     default: try sub.skip(w, field: f)
                     }
                 }
                 result = .map(key: key, value: value)
-            case 9:
-                var sub = try reader.message(wire, "optional_type")
-                result = .optional(try decodeElementType(&sub))
+            case 9: result = .optional(try reader.message(wire, "optional_type", decodeElementType))
             case 7:
                 _ = try reader.bytesRange(wire, "opaque_type")
                 result = .opaque
@@ -46,11 +34,9 @@ enum TypeProto {
     /// The `elem_type` (field 1) of a Sequence or Optional type.
     private static func decodeElementType(_ reader: inout ProtoReader) throws -> ONNXValueType {
         var element = ONNXValueType.unknown
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             if field == 1 {
-                var sub = try reader.message(wire, "elem_type")
-                element = try decode(&sub)
+                element = try reader.message(wire, "elem_type", decode)
             } else {
                 try reader.skip(wire, field: field)
             }
@@ -61,18 +47,15 @@ enum TypeProto {
     private static func decodeTensor(_ reader: inout ProtoReader, sparse: Bool) throws -> ONNXValueType {
         var element = ONNXElementType(code: 0)
         var shape: [ValueInfoDimension]?
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1: element = ONNXElementType(code: try reader.int32(wire, "elem_type"))
             case 2:
                 var sub = try reader.message(wire, "shape")
                 var dims: [ValueInfoDimension] = []
-                while !sub.isAtEnd {
-                    let (f, w) = try sub.readTag()
+                try sub.forEachField { sub, f, w in
                     if f == 1 {
-                        var d = try sub.message(w, "dim[\(dims.count)]")
-                        dims.append(try decodeDimension(&d))
+                        dims.append(try sub.message(w, "dim[\(dims.count)]", decodeDimension))
                     } else {
                         try sub.skip(w, field: f)
                     }
@@ -86,8 +69,7 @@ enum TypeProto {
 
     private static func decodeDimension(_ reader: inout ProtoReader) throws -> ValueInfoDimension {
         var dim = ValueInfoDimension.unknown
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1:
                 let v = try reader.int64(wire, "dim_value")

@@ -6,13 +6,11 @@ struct ValueInfoProto {
     var docString = ""
 
     init(from reader: inout ProtoReader) throws {
-        while !reader.isAtEnd {
-            let (field, wire) = try reader.readTag()
+        try reader.forEachField { reader, field, wire in
             switch field {
             case 1: name = try reader.string(wire, "name")
             case 2:
-                var sub = try reader.message(wire, "type")
-                type = try TypeProto.decode(&sub)
+                type = try reader.message(wire, "type", TypeProto.decode)
                 hasType = true
             case 3: docString = try reader.string(wire, "doc_string")
             default: try reader.skip(wire, field: field)

@@ -64,6 +64,15 @@ struct ProtoReader {
         return (Int(field), wire)
     }
 
+    /// Reads the fields of the message up to its end: `read` gets each field's number and wire type and reads
+    /// (or skips) its value from the reader it is handed, which is this one.
+    mutating func forEachField(_ read: (inout ProtoReader, Int, WireType) throws -> Void) throws {
+        while !isAtEnd {
+            let (field, wire) = try readTag()
+            try read(&self, field, wire)
+        }
+    }
+
     mutating func readVarint(field: String?) throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
@@ -85,19 +94,19 @@ struct ProtoReader {
         }
     }
 
-    mutating func readFixed32(field: String?) throws -> UInt32 {
-        guard end - position >= 4 else { throw error(field, "truncated fixed32 value at byte offset \(position)") }
-        var v: UInt32 = 0
-        for i in 0..<4 { v |= UInt32(bytes[position &+ i]) << (8 * UInt32(i)) }
-        position &+= 4
-        return v
-    }
+    mutating func readFixed32(field: String?) throws -> UInt32 { try readLittleEndian("fixed32", field: field) }
 
-    mutating func readFixed64(field: String?) throws -> UInt64 {
-        guard end - position >= 8 else { throw error(field, "truncated fixed64 value at byte offset \(position)") }
-        var v: UInt64 = 0
-        for i in 0..<8 { v |= UInt64(bytes[position &+ i]) << (8 * UInt64(i)) }
-        position &+= 8
+    mutating func readFixed64(field: String?) throws -> UInt64 { try readLittleEndian("fixed64", field: field) }
+
+    /// A little-endian fixed-width value (`name` is its wire type, for the error when the message ends first).
+    private mutating func readLittleEndian<Value: FixedWidthInteger & UnsignedInteger>(
+        _ name: String, field: String?
+    ) throws -> Value {
+        let size = MemoryLayout<Value>.size
+        guard end - position >= size else { throw error(field, "truncated \(name) value at byte offset \(position)") }
+        var v: Value = 0
+        for i in 0..<size { v |= Value(bytes[position &+ i]) << (8 * i) }
+        position &+= size
         return v
     }
 
@@ -177,6 +186,14 @@ struct ProtoReader {
             maximumElements: maximumElements)
     }
 
+    /// The length-delimited sub-message `field`, read by `decode` (a message's `init(from:)` or `decode(_:)`).
+    mutating func message<Message>(
+        _ wire: WireType, _ field: String, _ decode: (inout ProtoReader) throws -> Message
+    ) throws -> Message {
+        var sub = try message(wire, field)
+        return try decode(&sub)
+    }
+
     /// Throws unless `count` more values fit in a repeated field already holding `held`, under `limit`
     /// (and ``maximumElements``). Called before any value of a packed payload is decoded.
     func checkRoom(_ field: String, held: Int, adding count: Int, limit: Int?) throws {
@@ -223,17 +240,11 @@ struct ProtoReader {
 
     /// A repeated float field, packed or not.
     mutating func appendFloats(_ wire: WireType, _ field: String, to out: inout [Float], limit: Int? = nil) throws {
-        if wire == .fixed32 {
-            try checkRoom(field, held: out.count, adding: 1, limit: limit)
+        guard let r = try packedPayload(wire, field, single: .fixed32, width: 4, "float", held: out.count, limit: limit)
+        else {
             out.append(Float(bitPattern: try readFixed32(field: field)))
             return
         }
-        try expect(wire, .lengthDelimited, field)
-        let r = try readLengthDelimited(field: field)
-        guard r.count % 4 == 0 else {
-            throw error(field, "packed float payload of \(r.count) bytes is not a multiple of 4")
-        }
-        try checkRoom(field, held: out.count, adding: r.count / 4, limit: limit)
         out.reserveCapacity(out.count + r.count / 4)
         var p = r.lowerBound
         while p < r.upperBound {
@@ -249,18 +260,32 @@ struct ProtoReader {
     mutating func appendDoubles(_ wire: WireType, _ field: String, to out: inout [Double], limit: Int? = nil)
         throws
     {
-        if wire == .fixed64 {
-            try checkRoom(field, held: out.count, adding: 1, limit: limit)
+        guard
+            let r = try packedPayload(wire, field, single: .fixed64, width: 8, "double", held: out.count, limit: limit)
+        else {
             out.append(Double(bitPattern: try readFixed64(field: field)))
             return
         }
-        try expect(wire, .lengthDelimited, field)
-        let r = try readLengthDelimited(field: field)
-        guard r.count % 8 == 0 else {
-            throw error(field, "packed double payload of \(r.count) bytes is not a multiple of 8")
-        }
-        try checkRoom(field, held: out.count, adding: r.count / 8, limit: limit)
         var sub = nested(r, path: path)
         while !sub.isAtEnd { out.append(Double(bitPattern: try sub.readFixed64(field: field))) }
+    }
+
+    /// One occurrence of a repeated fixed-width field, before its values are decoded: nil for a single unpacked
+    /// value (wire type `single`), once there is room for it; otherwise the packed payload's bytes, once they hold
+    /// whole `width`-byte values that fit beside the `held` ones (`type` names the values in the error).
+    private mutating func packedPayload(
+        _ wire: WireType, _ field: String, single: WireType, width: Int, _ type: String, held: Int, limit: Int?
+    ) throws -> Range<Int>? {
+        if wire == single {
+            try checkRoom(field, held: held, adding: 1, limit: limit)
+            return nil
+        }
+        try expect(wire, .lengthDelimited, field)
+        let r = try readLengthDelimited(field: field)
+        guard r.count % width == 0 else {
+            throw error(field, "packed \(type) payload of \(r.count) bytes is not a multiple of \(width)")
+        }
+        try checkRoom(field, held: held, adding: r.count / width, limit: limit)
+        return r
     }
 }

@@ -32,25 +32,6 @@ package struct DistillationSet: Sendable {
     /// surrogate reads a categorical column one-hot.
     package var domains: [FeatureDomain]?
 
-    package init(
-        inputs: [Float], rows: Int, featureCount: Int, outputWidth: Int, isRegression: Bool, targetScores: [Float],
-        scoreKind: ScoreKind, targetLabels: [Int], trueLabels: [Int], trueTargets: [Float], sequenceSteps: Int? = nil,
-        domains: [FeatureDomain]? = nil
-    ) {
-        self.sequenceSteps = sequenceSteps
-        self.domains = domains
-        self.inputs = inputs
-        self.rows = rows
-        self.featureCount = featureCount
-        self.outputWidth = outputWidth
-        self.isRegression = isRegression
-        self.targetScores = targetScores
-        self.scoreKind = scoreKind
-        self.targetLabels = targetLabels
-        self.trueLabels = trueLabels
-        self.trueTargets = trueTargets
-    }
-
     /// Appends rows answered by the target.
     mutating func append(
         inputs newInputs: [Float], scores: [Float], labels: [Int], trueLabels newTrue: [Int],

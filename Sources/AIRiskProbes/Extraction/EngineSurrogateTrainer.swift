@@ -8,18 +8,11 @@ import Foundation
 /// generator.
 package struct EngineSurrogateTrainer: SurrogateTrainer {
     /// Passes over the answers.
-    package var epochs: Int
+    package var epochs: Int = 40
     /// At least this many Adam steps, so small budgets still converge.
-    package var minimumSteps: Int
-    package var batchSize: Int
-    package var learningRate: Float
-
-    package init(epochs: Int = 40, minimumSteps: Int = 500, batchSize: Int = 64, learningRate: Float = 1e-2) {
-        self.epochs = epochs
-        self.minimumSteps = minimumSteps
-        self.batchSize = batchSize
-        self.learningRate = learningRate
-    }
+    package var minimumSteps: Int = 500
+    package var batchSize: Int = 64
+    package var learningRate: Float = 1e-2
 
     package func train(_ data: DistillationSet, kind: SurrogateKind, loss: DistillationLoss, seed: UInt64) throws
         -> any Surrogate

@@ -38,27 +38,6 @@ package struct EquationSolvingResult: Sendable, Equatable {
     /// Why recovery failed or was skipped, when it did.
     package var failure: String?
 
-    package init(
-        testedForm: Form, isOfForm: Bool, recoveryQueries: Int, verificationQueries: Int,
-        maxVerificationError: Double, tolerance: Double, parameters: AffineParameters?, referenceClass: Int?,
-        parameterRelativeError: Double?, fidelity: Double?, accuracy: Double?, regression: RegressionFit?,
-        failure: String?
-    ) {
-        self.testedForm = testedForm
-        self.isOfForm = isOfForm
-        self.recoveryQueries = recoveryQueries
-        self.verificationQueries = verificationQueries
-        self.maxVerificationError = maxVerificationError
-        self.tolerance = tolerance
-        self.parameters = parameters
-        self.referenceClass = referenceClass
-        self.parameterRelativeError = parameterRelativeError
-        self.fidelity = fidelity
-        self.accuracy = accuracy
-        self.regression = regression
-        self.failure = failure
-    }
-
     /// A one-line verdict for reports.
     package var verdict: String {
         if let failure { return "not recovered: \(failure)" }

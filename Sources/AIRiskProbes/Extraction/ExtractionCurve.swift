@@ -5,13 +5,6 @@ package struct ExtractionCurve: Sendable, Equatable {
     package var loss: DistillationLoss
     package var points: [ExtractionPoint]
 
-    package init(source: QuerySource, surrogate: SurrogateKind, loss: DistillationLoss, points: [ExtractionPoint]) {
-        self.source = source
-        self.surrogate = surrogate
-        self.loss = loss
-        self.points = points
-    }
-
     /// The fewest queries after which fidelity reached `threshold`, or nil if it never did within the budget.
     package func queriesToReach(_ threshold: Double) -> Int? {
         points.first { $0.fidelity >= threshold }?.queries

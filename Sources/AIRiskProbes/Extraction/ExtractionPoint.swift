@@ -11,12 +11,4 @@ package struct ExtractionPoint: Sendable, Equatable {
     package var accuracy: Double?
     /// Regression metrics (regressors).
     package var regression: RegressionFit?
-
-    package init(budget: Int, queries: Int, fidelity: Double, accuracy: Double?, regression: RegressionFit?) {
-        self.budget = budget
-        self.queries = queries
-        self.fidelity = fidelity
-        self.accuracy = accuracy
-        self.regression = regression
-    }
 }

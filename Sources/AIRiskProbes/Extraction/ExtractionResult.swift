@@ -31,30 +31,6 @@ package struct ExtractionResult: Sendable, Equatable {
     /// fidelity of a "copy" that always answers that label, which any extraction figure is judged against.
     package var majorityAgreement: Double?
 
-    package init(
-        modelName: String, access: AccessLevel, outputKind: OutputKind, seed: UInt64, queryBudget: Int,
-        queriesUsed: Int, evaluationQueries: Int, evaluationRows: Int, wallTimeSeconds: Double,
-        statisticsSource: String, equationSolving: EquationSolvingResult?, sequence: SequenceLeakage?,
-        curves: [ExtractionCurve], thresholds: [Double], notes: [String], majorityAgreement: Double? = nil
-    ) {
-        self.majorityAgreement = majorityAgreement
-        self.modelName = modelName
-        self.access = access
-        self.outputKind = outputKind
-        self.seed = seed
-        self.queryBudget = queryBudget
-        self.queriesUsed = queriesUsed
-        self.evaluationQueries = evaluationQueries
-        self.evaluationRows = evaluationRows
-        self.wallTimeSeconds = wallTimeSeconds
-        self.statisticsSource = statisticsSource
-        self.equationSolving = equationSolving
-        self.sequence = sequence
-        self.curves = curves
-        self.thresholds = thresholds
-        self.notes = notes
-    }
-
     /// Over all curves, the fewest queries that reached `threshold` (nil: not reached within budget).
     package func queriesToReach(_ threshold: Double) -> Int? {
         curves.compactMap { $0.queriesToReach(threshold) }.min()

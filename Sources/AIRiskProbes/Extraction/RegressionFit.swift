@@ -13,18 +13,6 @@ package struct RegressionFit: Sendable, Equatable {
     /// Mean absolute difference between the copy's and the target's outputs.
     package var fidelityMAE: Double
 
-    package init(
-        surrogateR2: Double?, targetR2: Double?, surrogateMAE: Double?, targetMAE: Double?, fidelityR2: Double,
-        fidelityMAE: Double
-    ) {
-        self.surrogateR2 = surrogateR2
-        self.targetR2 = targetR2
-        self.surrogateMAE = surrogateMAE
-        self.targetMAE = targetMAE
-        self.fidelityR2 = fidelityR2
-        self.fidelityMAE = fidelityMAE
-    }
-
     /// Compares `predicted` with `target` outputs and, when given, with `truth`.
     static func measure(predicted: [Float], target: [Float], truth: [Float]?) -> RegressionFit {
         let p = predicted.map(Double.init)

@@ -8,11 +8,4 @@ package struct SequenceLeakage: Sendable, Equatable {
     package var probeRows: Int
     /// Which data the probe rows came from.
     package var probeDataSource: String
-
-    package init(perStepAccuracy: [Double], chosenStep: Int, probeRows: Int, probeDataSource: String) {
-        self.perStepAccuracy = perStepAccuracy
-        self.chosenStep = chosenStep
-        self.probeRows = probeRows
-        self.probeDataSource = probeDataSource
-    }
 }

@@ -12,7 +12,9 @@ enum ParallelMap {
         var results = [T?](repeating: nil, count: count)
         try await withThrowingTaskGroup(of: (Int, T).self) { group in
             var next = 0
-            while next < width {
+            // Starts the next job, if one is left.
+            func startNext() {
+                guard next < count else { return }
                 let i = next
                 group.addTask {
                     try Cancellation.check()
@@ -20,16 +22,10 @@ enum ParallelMap {
                 }
                 next += 1
             }
+            while next < width { startNext() }
             while let (i, value) = try await group.next() {
                 results[i] = value
-                if next < count {
-                    let j = next
-                    group.addTask {
-                        try Cancellation.check()
-                        return (j, try await body(j))
-                    }
-                    next += 1
-                }
+                startNext()
             }
         }
         return results.compactMap { $0 }

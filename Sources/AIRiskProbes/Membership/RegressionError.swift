@@ -4,10 +4,4 @@ package struct RegressionError: Sendable, Equatable, Codable {
     package var outputCount: Int
     package var memberMSE: Double
     package var nonMemberMSE: Double
-
-    package init(outputCount: Int, memberMSE: Double, nonMemberMSE: Double) {
-        self.outputCount = outputCount
-        self.memberMSE = memberMSE
-        self.nonMemberMSE = nonMemberMSE
-    }
 }

@@ -16,17 +16,4 @@ package struct SequenceMembership: Sendable, Equatable {
     /// The leakiest step chosen on each half of the records: the first half's choice scores the second half's
     /// records and the other way round (cross-fitting), so no record is scored at a step chosen with it.
     package var chosenSteps: [Int]
-
-    package init(
-        steps: Int, classes: Int, attackedStep: Int, perStepLossAUC: [Double], memberAccuracy: [Double],
-        nonMemberAccuracy: [Double], chosenSteps: [Int]
-    ) {
-        self.steps = steps
-        self.classes = classes
-        self.attackedStep = attackedStep
-        self.perStepLossAUC = perStepLossAUC
-        self.memberAccuracy = memberAccuracy
-        self.nonMemberAccuracy = nonMemberAccuracy
-        self.chosenSteps = chosenSteps
-    }
 }

@@ -4,11 +4,4 @@ package struct ClassAUC: Sendable, Equatable, Codable {
     package var auc: Double
     package var members: Int
     package var nonMembers: Int
-
-    package init(label: Int, auc: Double, members: Int, nonMembers: Int) {
-        self.label = label
-        self.auc = auc
-        self.members = members
-        self.nonMembers = nonMembers
-    }
 }

@@ -24,19 +24,19 @@ package struct EpsilonLowerBound: Sendable, Equatable, Codable {
         guard curve.positives > 0, curve.negatives > 0 else { return }
         var tpCache: [Int: Double] = [:]
         var fpCache: [Int: Double] = [:]
+        /// One end of the Clopper-Pearson interval of `successes` in `trials`, computed once per count.
+        func bound(
+            _ successes: Int, of trials: Int, _ end: KeyPath<ProportionInterval, Double>, cache: inout [Int: Double]
+        ) -> Double {
+            if let known = cache[successes] { return known }
+            let interval = ClopperPearson.interval(successes: successes, trials: trials, confidence: confidence)
+            let value = interval[keyPath: end]
+            cache[successes] = value
+            return value
+        }
         for point in curve.points {
-            let tprLo =
-                tpCache[point.truePositives]
-                ?? ClopperPearson.interval(
-                    successes: point.truePositives, trials: curve.positives, confidence: confidence
-                ).lower
-            tpCache[point.truePositives] = tprLo
-            let fprHi =
-                fpCache[point.falsePositives]
-                ?? ClopperPearson.interval(
-                    successes: point.falsePositives, trials: curve.negatives, confidence: confidence
-                ).upper
-            fpCache[point.falsePositives] = fprHi
+            let tprLo = bound(point.truePositives, of: curve.positives, \.lower, cache: &tpCache)
+            let fprHi = bound(point.falsePositives, of: curve.negatives, \.upper, cache: &fpCache)
             var candidates: [Double] = []
             if tprLo - delta > 0 && fprHi > 0 { candidates.append(log((tprLo - delta) / fprHi)) }
             if 1 - fprHi - delta > 0 && 1 - tprLo > 0 { candidates.append(log((1 - fprHi - delta) / (1 - tprLo))) }

@@ -2,9 +2,4 @@
 package struct ExposedRecord: Sendable, Equatable, Codable {
     package var index: Int
     package var score: Double
-
-    package init(index: Int, score: Double) {
-        self.index = index
-        self.score = score
-    }
 }

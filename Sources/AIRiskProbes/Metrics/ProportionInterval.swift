@@ -8,13 +8,4 @@ package struct ProportionInterval: Sendable, Equatable, Codable {
     package var upper: Double
     /// The interval's two-sided coverage, e.g. 0.95.
     package var confidence: Double
-
-    package init(successes: Int, trials: Int, estimate: Double, lower: Double, upper: Double, confidence: Double) {
-        self.successes = successes
-        self.trials = trials
-        self.estimate = estimate
-        self.lower = lower
-        self.upper = upper
-        self.confidence = confidence
-    }
 }

@@ -5,12 +5,4 @@ package struct ROCPoint: Sendable, Equatable, Codable {
     package var falsePositives: Int
     package var tpr: Double
     package var fpr: Double
-
-    package init(threshold: Double, truePositives: Int, falsePositives: Int, tpr: Double, fpr: Double) {
-        self.threshold = threshold
-        self.truePositives = truePositives
-        self.falsePositives = falsePositives
-        self.tpr = tpr
-        self.fpr = fpr
-    }
 }

@@ -50,9 +50,9 @@ package enum JUnitReport {
                 }
             }
             let metrics = p.metrics.map { m in
-                var line = "\(m.name) = \(XMLNumberFormat.number(m.value))" + (m.unit.map { " \($0)" } ?? "")
+                var line = "\(m.name) = \(XMLNumber.string(m.value))" + (m.unit.map { " \($0)" } ?? "")
                 if let lo = m.ciLow, let hi = m.ciHigh {
-                    line += " [\(XMLNumberFormat.number(lo)), \(XMLNumberFormat.number(hi))]"
+                    line += " [\(XMLNumber.string(lo)), \(XMLNumber.string(hi))]"
                 }
                 return line
             }
@@ -65,7 +65,7 @@ package enum JUnitReport {
                     "testcase",
                     attributes: [
                         "classname": "airisk.\(p.id)", "name": p.title,
-                        "time": XMLNumberFormat.number(p.wallTimeSeconds),
+                        "time": XMLNumber.string(p.wallTimeSeconds),
                     ],
                     children: children.map { .element($0) }))
         }
@@ -83,7 +83,7 @@ package enum JUnitReport {
                                 children: [.text(message)]))
                     ]))
         }
-        let time = XMLNumberFormat.number(r.probes.reduce(0) { $0 + $1.wallTimeSeconds })
+        let time = XMLNumber.string(r.probes.reduce(0) { $0 + $1.wallTimeSeconds })
         let counts = [
             "tests": String(cases.count), "failures": String(failures), "errors": String(errors),
             "skipped": String(skipped), "time": time,
@@ -97,7 +97,7 @@ package enum JUnitReport {
             ].map { .element(XMLElement("property", attributes: ["name": $0.0, "value": $0.1])) })
         var suiteAttributes = counts
         suiteAttributes["name"] = "airisk \(r.model.name)"
-        suiteAttributes["timestamp"] = XMLNumberFormat.date(r.generatedAt)
+        suiteAttributes["timestamp"] = XMLNumber.dateString(r.generatedAt)
         let suite = XMLElement(
             "testsuite", attributes: suiteAttributes, children: [.element(properties)] + cases.map { .element($0) })
         var rootAttributes = counts

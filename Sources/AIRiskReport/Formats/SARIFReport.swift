@@ -156,7 +156,7 @@ package enum SARIFReport {
                     ])
                 ))
         }
-        invocation.append(("endTimeUtc", .string(XMLNumberFormat.date(r.generatedAt))))
+        invocation.append(("endTimeUtc", .string(XMLNumber.dateString(r.generatedAt))))
         return .object([
             ("$schema", .string(schemaURI)),
             ("version", .string("2.1.0")),

@@ -76,11 +76,7 @@ extension HTMLContext {
         out.title = dataText(curve.title)
         out.xLabel = dataText(curve.xLabel)
         out.yLabel = dataText(curve.yLabel)
-        out.series = curve.series.map { s in
-            var t = s
-            t.name = dataText(s.name)
-            return t
-        }
+        out.series = translated(curve.series, name: \.name)
         return out
     }
 
@@ -89,12 +85,17 @@ extension HTMLContext {
         var out = h
         out.title = dataText(h.title)
         out.xLabel = dataText(h.xLabel)
-        out.series = h.series.map { s in
+        out.series = translated(h.series, name: \.name)
+        return out
+    }
+
+    /// `series` with every series' name translated.
+    private func translated<Series>(_ series: [Series], name: WritableKeyPath<Series, String>) -> [Series] {
+        series.map { s in
             var t = s
-            t.name = dataText(s.name)
+            t[keyPath: name] = dataText(s[keyPath: name])
             return t
         }
-        return out
     }
 
     /// "At 1 % of non-members wrongly flagged, the headline attack (LiRA) identifies 45 of 500 members": the

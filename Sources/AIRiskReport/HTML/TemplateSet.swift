@@ -6,10 +6,6 @@ package struct TemplateSet: Sendable, Equatable {
     /// Template text by file name (report.html.mustache, report.css).
     package var files: [String: String]
 
-    package init(files: [String: String]) {
-        self.files = files
-    }
-
     /// The templates shipped inside the binary (from Resources/ at build time).
     package static let bundled = TemplateSet(files: BundledTemplates.files)
 

@@ -37,7 +37,7 @@ struct OSCALBuilder {
     /// A stable identity of this assessment that every UUID is derived from.
     var identity: String {
         let r = results
-        return [r.model.sha256 ?? r.model.location, r.model.name, String(r.seed), XMLNumberFormat.date(r.generatedAt)]
+        return [r.model.sha256 ?? r.model.location, r.model.name, String(r.seed), XMLNumber.dateString(r.generatedAt)]
             .joined(separator: "|")
     }
 
@@ -50,9 +50,9 @@ struct OSCALBuilder {
 
     func document() -> XMLElement {
         let r = results
-        let collected = XMLNumberFormat.date(r.generatedAt)
+        let collected = XMLNumber.dateString(r.generatedAt)
         let totalSeconds = r.probes.reduce(0) { $0 + max($1.wallTimeSeconds, 0) }
-        let start = XMLNumberFormat.date(r.generatedAt.addingTimeInterval(-totalSeconds.rounded(.up)))
+        let start = XMLNumber.dateString(r.generatedAt.addingTimeInterval(-totalSeconds.rounded(.up)))
         var metadata = el(
             "metadata", [:],
             [
@@ -130,9 +130,9 @@ struct OSCALBuilder {
     func observation(_ p: ProbeResult, collected: String) -> XMLElement {
         var description = ["\(p.title) (\(p.id)): \(p.status.state)" + (p.status.detail.map { " — \($0)" } ?? "") + "."]
         description += p.metrics.map { m in
-            var line = "\(m.name): \(XMLNumberFormat.number(m.value))" + (m.unit.map { " \($0)" } ?? "")
+            var line = "\(m.name): \(XMLNumber.string(m.value))" + (m.unit.map { " \($0)" } ?? "")
             if let lo = m.ciLow, let hi = m.ciHigh {
-                line += " (CI \(XMLNumberFormat.number(lo))–\(XMLNumberFormat.number(hi)))"
+                line += " (CI \(XMLNumber.string(lo))–\(XMLNumber.string(hi)))"
             }
             if let basis = m.basis { line += "; \(basis)" }
             return line
@@ -143,13 +143,13 @@ struct OSCALBuilder {
             [text("title", p.title), markup("description", description)])
         var props: [XMLElement?] = [
             prop("probe", p.id), prop("access-assumed", p.accessAssumed), prop("status", p.status.state),
-            prop("seed", String(p.seed)), prop("wall-time-seconds", XMLNumberFormat.number(p.wallTimeSeconds)),
+            prop("seed", String(p.seed)), prop("wall-time-seconds", XMLNumber.string(p.wallTimeSeconds)),
             prop("query-calls", String(p.queries.calls)), prop("query-rows", String(p.queries.rows)),
             prop("gradient-calls", String(p.queries.gradientCalls)),
             p.queries.budget.flatMap { prop("query-budget", String($0)) },
         ]
         props += p.metrics.map { m in
-            prop(Self.token(m.name), XMLNumberFormat.number(m.value), cls: "metric", remarks: m.name)
+            prop(Self.token(m.name), XMLNumber.string(m.value), cls: "metric", remarks: m.name)
         }
         o.children += props.compactMap { $0 }.map { .element($0) }
         o.append(text("method", "TEST"))
@@ -191,8 +191,8 @@ struct OSCALBuilder {
                     [
                         "Measured by the \(f.probeID) probe; matrix cell \(f.stageID) × \(f.classID); "
                             + "\(f.owasp.id) \(f.owasp.name); \(f.atlas.id) \(f.atlas.name); \(f.nistSection).",
-                        "Likelihood \(XMLNumberFormat.number(f.likelihood.score)) (\(f.likelihood.level.rawValue)), impact "
-                            + "\(XMLNumberFormat.number(f.impact.score)) (\(f.impact.level.rawValue)), severity \(f.severity.rawValue)"
+                        "Likelihood \(XMLNumber.string(f.likelihood.score)) (\(f.likelihood.level.rawValue)), impact "
+                            + "\(XMLNumber.string(f.impact.score)) (\(f.impact.level.rawValue)), severity \(f.severity.rawValue)"
                             + (f.context.map { "; context: \($0)" } ?? "") + ".",
                     ]),
             ])
@@ -234,7 +234,7 @@ struct OSCALBuilder {
             var lines = ["\(d.name) (\(d.id)); evidence: \(d.evidence.rawValue)."]
             if let m = d.measurement {
                 lines.append(
-                    "Measured on \(m.probeID): \(m.metric) \(XMLNumberFormat.number(m.before)) → \(XMLNumberFormat.number(m.after))."
+                    "Measured on \(m.probeID): \(m.metric) \(XMLNumber.string(m.before)) → \(XMLNumber.string(m.after))."
                 )
             }
             var response = el(

@@ -257,11 +257,7 @@ struct ResultsXMLDecoder {
     }
 
     func int(_ e: XMLElement, _ name: String) throws(ResultsError) -> Int {
-        let v = try attr(e, name)
-        guard let i = Int(v.trimmingCharacters(in: .whitespaces)) else {
-            throw invalid(e, "\(e.name)@\(name)", v, "is not an integer")
-        }
-        return i
+        try integer(e, name, "an integer")
     }
 
     func optionalInt(_ e: XMLElement, _ name: String) throws(ResultsError) -> Int? {
@@ -269,9 +265,16 @@ struct ResultsXMLDecoder {
     }
 
     func uint64(_ e: XMLElement, _ name: String) throws(ResultsError) -> UInt64 {
+        try integer(e, name, "an unsigned 64-bit integer")
+    }
+
+    /// The attribute `name` as a decimal integer of type `Value`; `kind` names the type in the error.
+    private func integer<Value: FixedWidthInteger>(
+        _ e: XMLElement, _ name: String, _ kind: String
+    ) throws(ResultsError) -> Value {
         let v = try attr(e, name)
-        guard let i = UInt64(v.trimmingCharacters(in: .whitespaces)) else {
-            throw invalid(e, "\(e.name)@\(name)", v, "is not an unsigned 64-bit integer")
+        guard let i = Value(v.trimmingCharacters(in: .whitespaces)) else {
+            throw invalid(e, "\(e.name)@\(name)", v, "is not \(kind)")
         }
         return i
     }

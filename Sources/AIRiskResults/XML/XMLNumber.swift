@@ -1,9 +1,10 @@
 import Foundation
 
-/// Number and date spellings shared by the results writer and reader (xs:double, xs:dateTime).
-enum XMLNumber {
+/// Number and date spellings shared by the results writer and reader (xs:double, xs:dateTime) and the
+/// machine-readable renderings (OSCAL, SARIF, JUnit): shortest round-tripping numbers, ISO 8601 UTC timestamps.
+package enum XMLNumber {
     /// `value` as an xs:double literal that parses back to the same Double.
-    static func string(_ value: Double) -> String {
+    package static func string(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-INF" : "INF" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
@@ -34,7 +35,8 @@ enum XMLNumber {
         return out
     }
 
-    static func dateString(_ date: Date) -> String {
+    /// `date` as an ISO 8601 UTC timestamp to the second (xs:dateTime).
+    package static func dateString(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         formatter.timeZone = TimeZone(identifier: "UTC")
