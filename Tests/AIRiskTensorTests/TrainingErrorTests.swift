@@ -70,12 +70,12 @@ struct TrainingErrorTests {
 
     @Test("No rows names which rows are missing")
     func noRows() {
-        expect(.noRows(.training), naming: ["no training rows", "at least one row"]) {
+        expect(.noTrainingRows, naming: ["no training rows", "at least one row"]) {
             _ = try Trainer.train(
                 model, inputs: Tensor(shape: [0, 2], scalars: []), targets: .labels([]),
                 config: TrainingConfig(epochs: 1))
         }
-        expect(.noRows(.validation), naming: ["no held-out rows for early stopping", "turn early stopping off"]) {
+        expect(.noEarlyStoppingRows, naming: ["no held-out rows for early stopping", "turn early stopping off"]) {
             try train(TrainingConfig(epochs: 1, earlyStopping: stopping(rows: 0)))
         }
     }

@@ -36,7 +36,7 @@ package enum Trainer {
             throw TrainingError.invalidSetting(.dropoutRate(mask.rate, mask: mask.name))
         }
         let n = inputs.shape.first ?? 0
-        guard n > 0 else { throw TrainingError.noRows(.training) }
+        guard n > 0 else { throw TrainingError.noTrainingRows }
         let executor = try Executor(graph: model.graph)
         let names = model.parameterNames
         var shapes: [[Int]] = []
@@ -164,7 +164,7 @@ package enum Trainer {
         guard stop.patience >= 1 else { throw TrainingError.invalidSetting(.earlyStoppingPatience(stop.patience)) }
         guard config.minimumSteps == 0 else { throw TrainingError.earlyStoppingWithMinimumSteps(config.minimumSteps) }
         let rows = stop.inputs.shape.first ?? 0
-        guard rows > 0 else { throw TrainingError.noRows(.validation) }
+        guard rows > 0 else { throw TrainingError.noEarlyStoppingRows }
         guard stop.targets.count == rows else {
             throw TrainingError.countMismatch(.validationTargets, count: stop.targets.count, expected: rows)
         }

@@ -1,21 +1,12 @@
 extension TrainingError {
-    /// A tensor training checks for shape and element type.
-    package enum Operand: Sendable, Equatable {
+    /// A tensor training checks for shape and element type (named as in messages).
+    package enum Operand: String, Sendable, Equatable {
         /// The model's output (scores, one row per input row).
-        case modelOutput
+        case modelOutput = "the model output"
         /// Soft targets: one class distribution per row.
-        case classDistributions
+        case classDistributions = "the class-distribution target tensor"
         /// Regression targets.
-        case regressionValues
-
-        /// The tensor's name in messages.
-        var name: String {
-            switch self {
-            case .modelOutput: "the model output"
-            case .classDistributions: "the class-distribution target tensor"
-            case .regressionValues: "the regression target tensor"
-            }
-        }
+        case regressionValues = "the regression target tensor"
 
         /// What it must be.
         var remedy: String {

@@ -4,8 +4,10 @@ package enum TrainingError: Error, CustomStringConvertible, Equatable {
     case invalidSetting(Setting)
     /// Early stopping compares whole epochs, so it cannot run with this positive minimum step count.
     case earlyStoppingWithMinimumSteps(Int)
-    /// There are no rows to train on, or no held-out rows for early stopping.
-    case noRows(RowSet)
+    /// There are no rows to train on.
+    case noTrainingRows
+    /// Early stopping was given no held-out rows to validate on.
+    case noEarlyStoppingRows
     /// Two counts that must agree do not: `count` items where `expected` are needed.
     case countMismatch(Counted, count: Int, expected: Int)
     /// A tensor's shape is not the required one (a nil dimension accepts any size).
@@ -33,14 +35,17 @@ package enum TrainingError: Error, CustomStringConvertible, Equatable {
         case .earlyStoppingWithMinimumSteps(let steps):
             "training configuration: early stopping needs whole epochs, but minimum steps is \(steps);"
                 + " set minimum steps to 0 or turn early stopping off"
-        case .noRows(let set):
-            "training data: there are no \(set.rows); \(set.remedy)"
+        case .noTrainingRows:
+            "training data: there are no training rows; supply at least one row"
+        case .noEarlyStoppingRows:
+            "training data: there are no held-out rows for early stopping;"
+                + " supply at least one held-out row or turn early stopping off"
         case .countMismatch(let counted, let count, let expected):
             "training data: \(count) \(counted.items) for \(expected) \(counted.reference); \(counted.remedy)"
         case .shapeMismatch(let operand, let shape, let expected):
-            "training data: \(operand.name) has shape \(shape), expected \(Self.format(expected)); \(operand.remedy)"
+            "training data: \(operand.rawValue) has shape \(shape), expected \(Self.format(expected)); \(operand.remedy)"
         case .elementTypeMismatch(let operand, let supplied, let expected):
-            "training data: \(operand.name) holds \(supplied.rawValue) elements, expected \(expected.rawValue);"
+            "training data: \(operand.rawValue) holds \(supplied.rawValue) elements, expected \(expected.rawValue);"
                 + " \(operand.remedy)"
         case .labelOutOfRange(let label, let row, let classes):
             "training data: label \(label) in row \(row) is outside 0..<\(classes);"
