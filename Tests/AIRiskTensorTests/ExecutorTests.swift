@@ -53,9 +53,32 @@ struct ExecutorTests {
         let e = try Executor(graph: linearGraph())
         #expect(throws: ExecutorError.missingInput(name: "x")) { try e.run(inputs: [:]) }
         #expect(throws: ExecutorError.self) { try e.run(inputs: ["x": Tensor.zeros([1, 2]), "q": Tensor.zeros([1])]) }
-        #expect(throws: ExecutorError.self) { try e.run(inputs: ["x": Tensor(shape: [1, 2], int64: [1, 2])]) }
-        let error = #expect(throws: ExecutorError.self) { try e.run(inputs: ["x": Tensor.zeros([1, 3])]) }
-        #expect(error?.description.contains("dimension 1 must be 2") == true)
+        let type = #expect(throws: ExecutorError.inputElementType(name: "x", declared: "float32", supplied: .int64)) {
+            try e.run(inputs: ["x": Tensor(shape: [1, 2], int64: [1, 2])])
+        }
+        #expect(type?.description.contains("input 'x' is declared float32 but was given int64 elements") == true)
+        #expect(type?.description.contains("supply float32 values") == true)
+        let declared: [ValueInfo.Dimension] = [.symbolic("N"), .fixed(2)]
+        let dimension = #expect(throws: ExecutorError.inputShape(name: "x", declared: declared, supplied: [1, 3])) {
+            try e.run(inputs: ["x": Tensor.zeros([1, 3])])
+        }
+        let text = dimension?.description ?? ""
+        #expect(text.contains("input 'x': dimension 1 must be 2 (declared shape [N, 2]), but was given shape [1, 3]"))
+        #expect(text.contains("supply a tensor of the declared shape"))
+        let rank = #expect(throws: ExecutorError.inputShape(name: "x", declared: declared, supplied: [2])) {
+            try e.run(inputs: ["x": Tensor.zeros([2])])
+        }
+        #expect(rank?.description.contains("declared with rank 2 [N, 2], but was given shape [2]") == true)
+    }
+
+    @Test("A type mismatch names the declared type, the engine's type and what is accepted")
+    func inputElementTypeMessage() {
+        let half = ExecutorError.inputElementType(name: "img", declared: "float16", supplied: .int64).description
+        #expect(half.contains("input 'img' is declared float16 (float32 in the engine) but was given int64"))
+        #expect(half.contains("supply float32 values"))
+        let double = ExecutorError.inputElementType(name: "v", declared: "double", supplied: .bool).description
+        #expect(double.contains("declared double (float64 in the engine) but was given bool elements"))
+        #expect(double.contains("supply float64 (or float32) values"))
     }
 
     @Test("Initializers can be overridden by feeds")

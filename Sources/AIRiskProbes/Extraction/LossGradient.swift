@@ -42,8 +42,11 @@ struct LossGradient: TrainingObjective {
 
     func evaluate(output: Tensor, rows: [Int]) throws -> (loss: Float, gradient: Tensor) {
         let w = data.outputWidth
-        guard let z = output.floats, output.shape == [rows.count, w] else {
-            throw TrainingError.invalidData("the surrogate output must have shape [\(rows.count), \(w)]")
+        guard let z = output.floats else {
+            throw TrainingError.elementTypeMismatch(.modelOutput, supplied: output.elementKind, expected: .float)
+        }
+        guard output.shape == [rows.count, w] else {
+            throw TrainingError.shapeMismatch(.modelOutput, shape: output.shape, expected: [rows.count, w])
         }
         let (loss, g) = evaluate(outputs: z, rows: rows[...])
         return (loss, Tensor(shape: output.shape, scalars: g))

@@ -294,23 +294,12 @@ package struct Executor: Sendable {
 
     static func check(_ value: Tensor, against info: ValueInfo, kind: ElementKind?) throws {
         if let kind, kind != value.elementKind {
-            throw ExecutorError.inputMismatch(
-                name: info.name,
-                reason: "expected element type \(info.elementType ?? "?"), got \(value.elementTypeName)")
+            throw ExecutorError.inputElementType(
+                name: info.name, declared: info.elementType ?? kind.rawValue, supplied: value.elementKind)
         }
         guard let dims = info.shape else { return }
-        guard dims.count == value.shape.count else {
-            throw ExecutorError.inputMismatch(
-                name: info.name,
-                reason: "expected rank \(dims.count) \(dims.map(\.description)), got shape \(value.shape)")
-        }
-        for (i, d) in dims.enumerated() {
-            if case .fixed(let n) = d, n != value.shape[i] {
-                throw ExecutorError.inputMismatch(
-                    name: info.name,
-                    reason: "dimension \(i) must be \(n) (declared shape \(dims.map(\.description))),"
-                        + " got shape \(value.shape)")
-            }
+        guard dims.count == value.shape.count, ExecutorError.firstMismatch(dims, value.shape) == nil else {
+            throw ExecutorError.inputShape(name: info.name, declared: dims, supplied: value.shape)
         }
     }
 

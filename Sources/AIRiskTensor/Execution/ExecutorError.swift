@@ -19,8 +19,11 @@ package enum ExecutorError: Error, CustomStringConvertible, Equatable {
     case missingInput(name: String)
     /// A supplied tensor's name is neither a graph input nor an initializer.
     case unknownInput(name: String, known: [String])
-    /// A supplied tensor does not match the declared element type or shape.
-    case inputMismatch(name: String, reason: String)
+    /// A supplied tensor's element type is not the one the input is declared with (`declared` as the
+    /// graph names it, e.g. "float16"; the engine holds it as ``ValueTypeName/kind(_:)`` of it).
+    case inputElementType(name: String, declared: String, supplied: ElementKind)
+    /// A supplied tensor's shape has another rank than the declared shape, or differs in a fixed dimension.
+    case inputShape(name: String, declared: [ValueInfo.Dimension], supplied: [Int])
     /// A kernel returned fewer outputs than its node declares.
     case missingKernelOutput(node: String, opType: String, index: Int)
     /// A gradient was requested through a node whose operator is not differentiable.
@@ -47,8 +50,22 @@ package enum ExecutorError: Error, CustomStringConvertible, Equatable {
             return "graph input '\(name)' was not supplied"
         case .unknownInput(let name, let known):
             return "'\(name)' is not an input of the graph (inputs: \(known.joined(separator: ", ")))"
-        case .inputMismatch(let name, let reason):
-            return "input '\(name)': \(reason)"
+        case .inputElementType(let name, let declared, let supplied):
+            let kind = ValueTypeName.kind(declared)?.rawValue ?? declared
+            let engine = kind == declared ? "" : " (\(kind) in the engine)"
+            // A float32 feed for a float64 input is widened, so it is accepted too.
+            let accepted = kind == ElementKind.double.rawValue ? "\(kind) (or float32)" : kind
+            return "input '\(name)' is declared \(declared)\(engine) but was given \(supplied.rawValue) elements;"
+                + " supply \(accepted) values"
+        case .inputShape(let name, let declared, let supplied):
+            let shape = "[" + declared.map(\.description).joined(separator: ", ") + "]"
+            let fix = "; supply a tensor of the declared shape (? and named dimensions take any size)"
+            guard declared.count == supplied.count, let i = Self.firstMismatch(declared, supplied) else {
+                return "input '\(name)' is declared with rank \(declared.count) \(shape),"
+                    + " but was given shape \(supplied)" + fix
+            }
+            return "input '\(name)': dimension \(i) must be \(declared[i]) (declared shape \(shape)),"
+                + " but was given shape \(supplied)" + fix
         case .missingKernelOutput(let node, let op, let index):
             return "node '\(node)' (\(op)) did not produce its output \(index)"
         case .notDifferentiable(let node, let op):
@@ -56,5 +73,12 @@ package enum ExecutorError: Error, CustomStringConvertible, Equatable {
         case .invalidGradientRequest(let reason):
             return reason
         }
+    }
+
+    /// The first fixed dimension of `declared` that `shape` (of the same rank) does not match.
+    static func firstMismatch(_ declared: [ValueInfo.Dimension], _ shape: [Int]) -> Int? {
+        zip(declared, shape).enumerated().first { _, pair in
+            if case .fixed(let n) = pair.0 { n != pair.1 } else { false }
+        }?.offset
     }
 }

@@ -11,17 +11,20 @@ package enum Loss: Sendable, Equatable {
 
     /// The mean loss and d(loss)/d(output).
     package func evaluate(output: Tensor, targets: Targets) throws -> (loss: Float, gradient: Tensor) {
-        guard let y = output.floats, output.rank == 2 else {
-            throw TrainingError.invalidData("the model output must be a float matrix, got shape \(output.shape)")
+        guard let y = output.floats else {
+            throw TrainingError.elementTypeMismatch(.modelOutput, supplied: output.elementKind, expected: .float)
+        }
+        guard output.rank == 2 else {
+            throw TrainingError.shapeMismatch(.modelOutput, shape: output.shape, expected: [nil, nil])
         }
         let n = output.shape[0]
         let c = output.shape[1]
         guard targets.count == n else {
-            throw TrainingError.invalidData("\(targets.count) targets for a batch of \(n) rows")
+            throw TrainingError.countMismatch(.batchTargets, count: targets.count, expected: n)
         }
         switch self {
         case .softmaxCrossEntropy(let temperature):
-            guard temperature > 0 else { throw TrainingError.invalidConfiguration("temperature must be positive") }
+            guard temperature > 0 else { throw TrainingError.invalidSetting(.temperature(temperature)) }
             var grad = [Float](repeating: 0, count: n * c)
             var total: Double = 0
             let scale = 1 / (Float(n) * temperature)
@@ -40,13 +43,18 @@ package enum Loss: Sendable, Equatable {
                 case .labels(let labels):
                     let k = labels[i]
                     guard k >= 0 && k < c else {
-                        throw TrainingError.invalidData("label \(k) in row \(i) is outside 0..<\(c)")
+                        throw TrainingError.labelOutOfRange(label: k, row: i, classes: c)
                     }
                     total -= Double(y[i * c + k] / temperature - m - logSum)
                     for j in 0..<c { grad[i * c + j] = (probs[j] - (j == k ? 1 : 0)) * scale }
                 case .distributions(let t):
-                    guard let tv = t.floats, t.shape == output.shape else {
-                        throw TrainingError.invalidData("soft targets must be float with shape \(output.shape)")
+                    guard let tv = t.floats else {
+                        throw TrainingError.elementTypeMismatch(
+                            .classDistributions, supplied: t.elementKind, expected: .float)
+                    }
+                    guard t.shape == output.shape else {
+                        throw TrainingError.shapeMismatch(
+                            .classDistributions, shape: t.shape, expected: output.shape.map { $0 })
                     }
                     for j in 0..<c {
                         let target = tv[i * c + j]
@@ -54,14 +62,19 @@ package enum Loss: Sendable, Equatable {
                         grad[i * c + j] = (probs[j] - target) * scale
                     }
                 case .values:
-                    throw TrainingError.invalidData("cross-entropy needs labels or class distributions, not values")
+                    throw TrainingError.unsupportedTargets(self, supplied: targets.kind)
                 }
             }
             return (Float(total / Double(max(n, 1))), Tensor(shape: output.shape, storage: .float(grad)))
         case .meanSquaredError:
-            guard case .values(let t) = targets, let tv = t.floats, t.count == output.count else {
-                throw TrainingError.invalidData(
-                    "mean squared error needs float values shaped like the output \(output.shape)")
+            guard case .values(let t) = targets else {
+                throw TrainingError.unsupportedTargets(self, supplied: targets.kind)
+            }
+            guard let tv = t.floats else {
+                throw TrainingError.elementTypeMismatch(.regressionValues, supplied: t.elementKind, expected: .float)
+            }
+            guard t.count == output.count else {
+                throw TrainingError.countMismatch(.regressionValues, count: t.count, expected: output.count)
             }
             let count = Float(max(output.count, 1))
             var total: Double = 0
@@ -72,6 +85,32 @@ package enum Loss: Sendable, Equatable {
                 grad[i] = 2 * d / count
             }
             return (Float(total / Double(count)), Tensor(shape: output.shape, storage: .float(grad)))
+        }
+    }
+}
+
+extension Loss {
+    /// The loss's name in messages.
+    var name: String {
+        switch self {
+        case .softmaxCrossEntropy: "softmax cross-entropy"
+        case .meanSquaredError: "mean squared error"
+        }
+    }
+
+    /// The kinds of ``Targets`` it learns from, in words.
+    var targetKinds: String {
+        switch self {
+        case .softmaxCrossEntropy: "\(Targets.Kind.labels.rawValue) or \(Targets.Kind.distributions.rawValue)"
+        case .meanSquaredError: Targets.Kind.values.rawValue
+        }
+    }
+
+    /// Which loss to use for the other kinds.
+    var remedy: String {
+        switch self {
+        case .softmaxCrossEntropy: "use mean squared error for regression values"
+        case .meanSquaredError: "use softmax cross-entropy for labels or class distributions"
         }
     }
 }

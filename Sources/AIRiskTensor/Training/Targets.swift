@@ -7,6 +7,22 @@ package enum Targets: Sendable, Equatable {
     /// Regression targets of shape (N, outputs) (mean squared error).
     case values(Tensor)
 
+    /// The kind of targets, named as in messages.
+    package enum Kind: String, Sendable, Equatable {
+        case labels
+        case distributions = "class distributions"
+        case values = "regression values"
+    }
+
+    /// Which kind of targets these are.
+    package var kind: Kind {
+        switch self {
+        case .labels: .labels
+        case .distributions: .distributions
+        case .values: .values
+        }
+    }
+
     /// The number of rows.
     package var count: Int {
         switch self {

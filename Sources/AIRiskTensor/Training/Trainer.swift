@@ -16,7 +16,7 @@ package enum Trainer {
     ) throws -> TrainingResult {
         let n = inputs.shape.first ?? 0
         guard targets.count == n else {
-            throw TrainingError.invalidData("\(n) input rows but \(targets.count) targets")
+            throw TrainingError.countMismatch(.trainingTargets, count: targets.count, expected: n)
         }
         var rng = SeededGenerator(seed: config.seed)
         return try train(
@@ -31,30 +31,20 @@ package enum Trainer {
         _ model: TrainableModel, inputs: Tensor, objective: some TrainingObjective, config: TrainingConfig,
         generator rng: inout SeededGenerator
     ) throws -> TrainingResult {
-        guard config.batchSize > 0, config.epochs >= 0, config.minimumSteps >= 0 else {
-            throw TrainingError.invalidConfiguration(
-                "batch size must be positive and epochs and minimum steps non-negative")
-        }
-        if let stop = config.earlyStopping {
-            guard stop.patience >= 1, config.minimumSteps == 0, (stop.inputs.shape.first ?? 0) > 0,
-                stop.targets.count == stop.inputs.shape.first
-            else {
-                throw TrainingError.invalidConfiguration(
-                    "early stopping needs patience ≥ 1, whole epochs and validation rows with one target each")
-            }
-        }
+        try check(config)
         for mask in model.dropout where !(mask.rate >= 0 && mask.rate < 1) {
-            throw TrainingError.invalidConfiguration("dropout rate \(mask.rate) must lie in [0, 1)")
+            throw TrainingError.invalidSetting(.dropoutRate(mask.rate, mask: mask.name))
         }
         let n = inputs.shape.first ?? 0
-        guard n > 0 else { throw TrainingError.invalidData("no training rows") }
+        guard n > 0 else { throw TrainingError.noTrainingRows }
         let executor = try Executor(graph: model.graph)
         let names = model.parameterNames
         var shapes: [[Int]] = []
         var params: [[Float]] = []
         for name in names {
-            guard let t = model.graph.initializers[name], let v = t.floats else {
-                throw TrainingError.invalidConfiguration("parameter '\(name)' is not a float initializer")
+            let initializer = model.graph.initializers[name]
+            guard let t = initializer, let v = t.floats else {
+                throw TrainingError.parameterNotTrainable(name: name, elementType: initializer?.elementKind)
             }
             shapes.append(t.shape)
             params.append(v)
@@ -165,6 +155,21 @@ package enum Trainer {
             keptEpoch: best?.epoch ?? epochsTrained, validationLoss: best?.loss)
     }
 
+    /// Throws the first setting of `config` training cannot use.
+    static func check(_ config: TrainingConfig) throws {
+        guard config.batchSize > 0 else { throw TrainingError.invalidSetting(.batchSize(config.batchSize)) }
+        guard config.epochs >= 0 else { throw TrainingError.invalidSetting(.epochs(config.epochs)) }
+        guard config.minimumSteps >= 0 else { throw TrainingError.invalidSetting(.minimumSteps(config.minimumSteps)) }
+        guard let stop = config.earlyStopping else { return }
+        guard stop.patience >= 1 else { throw TrainingError.invalidSetting(.earlyStoppingPatience(stop.patience)) }
+        guard config.minimumSteps == 0 else { throw TrainingError.earlyStoppingWithMinimumSteps(config.minimumSteps) }
+        let rows = stop.inputs.shape.first ?? 0
+        guard rows > 0 else { throw TrainingError.noEarlyStoppingRows }
+        guard stop.targets.count == rows else {
+            throw TrainingError.countMismatch(.validationTargets, count: stop.targets.count, expected: rows)
+        }
+    }
+
     /// DP-SGD's gradient (Abadi et al. 2016): every row's gradient is computed on its own, clipped
     /// to L2 norm `clipNorm`, the clipped gradients are summed, Gaussian noise of standard deviation
     /// `noiseMultiplier × clipNorm` is added to every coordinate, and the sum is divided by the batch
@@ -175,7 +180,7 @@ package enum Trainer {
     ) throws -> (loss: Float, gradients: [[Float]]) {
         let names = model.parameterNames
         guard let x = feeds[model.inputName] else {
-            throw TrainingError.invalidConfiguration("no input batch")
+            throw ExecutorError.missingInput(name: model.inputName)
         }
         var sums = sizes.map { [Float](repeating: 0, count: $0) }
         var total: Double = 0
@@ -197,7 +202,8 @@ package enum Trainer {
             var g: [[Float]] = []
             for (p, name) in names.enumerated() {
                 guard let v = result.gradients[name]?.floats, v.count == sizes[p] else {
-                    throw TrainingError.invalidConfiguration("no gradient for parameter '\(name)'")
+                    throw TrainingError.gradientMismatch(
+                        parameter: name, count: result.gradients[name]?.floats?.count, expected: sizes[p])
                 }
                 g.append(v)
             }
@@ -233,8 +239,8 @@ package enum Trainer {
             let job = jobs[i]
             box.set(i, Result { try train(job.model, inputs: job.inputs, targets: job.targets, config: job.config) })
         }
-        return try box.values.map { slot in
-            guard let slot else { throw TrainingError.invalidConfiguration("a parallel job did not finish") }
+        return try box.values.enumerated().map { index, slot in
+            guard let slot else { throw TrainingError.unfinishedJob(index: index) }
             return try slot.get()
         }
     }
@@ -256,8 +262,14 @@ package enum Trainer {
     /// The fraction of rows whose highest-scoring output column equals the label.
     package static func accuracy(_ model: TrainableModel, inputs: Tensor, labels: [Int]) throws -> Float {
         let y = try model.predict(inputs)
-        guard let v = y.floats, y.rank == 2, y.shape[0] == labels.count else {
-            throw TrainingError.invalidData("predictions of shape \(y.shape) do not match \(labels.count) labels")
+        guard let v = y.floats else {
+            throw TrainingError.elementTypeMismatch(.modelOutput, supplied: y.elementKind, expected: .float)
+        }
+        guard y.rank == 2 else {
+            throw TrainingError.shapeMismatch(.modelOutput, shape: y.shape, expected: [nil, nil])
+        }
+        guard y.shape[0] == labels.count else {
+            throw TrainingError.countMismatch(.labels, count: labels.count, expected: y.shape[0])
         }
         let c = y.shape[1]
         var correct = 0
