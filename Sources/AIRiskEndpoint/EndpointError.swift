@@ -15,10 +15,10 @@ package enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible 
     case unreachable(location: String, reason: String, attempts: Int, budgetNote: String)
     /// The endpoint answered with an error status that retrying does not help.
     case rejected(status: Int, detail: String)
-    /// The answer could not be read or does not fit the request.
-    case badResponse(String)
-    /// The model command crashed, hung or wrote something unreadable.
-    case command(String)
+    /// The answer could not be read or does not fit the request: which part, what was expected and what came.
+    case badResponse(ResponseProblem)
+    /// The model command could not start, crashed, hung or wrote something unreadable.
+    case command(CommandFailure)
 
     /// What is wrong with a header credential.
     package enum CredentialProblem: Sendable, Equatable {
@@ -48,8 +48,8 @@ package enum EndpointError: Error, Sendable, Equatable, CustomStringConvertible 
         case .unreachable(let location, let reason, let attempts, let note):
             "endpoint unreachable: \(location): \(reason) (after \(attempts) attempt\(attempts == 1 ? "" : "s"))\(note)"
         case .rejected(let s, let d): "endpoint answered HTTP \(s): \(d)"
-        case .badResponse(let m): "endpoint answer unusable: \(m)"
-        case .command(let m): "model command: \(m)"
+        case .badResponse(let p): "endpoint answer unusable: \(p.description)"
+        case .command(let f): "model command: \(f.description)"
         }
     }
 
@@ -77,8 +77,8 @@ extension EndpointError {
         case .unreachable(let l, let r, let a, let n):
             .unreachable(location: redact(l), reason: redact(r), attempts: a, budgetNote: n)
         case .rejected(let s, let d): .rejected(status: s, detail: redact(d))
-        case .badResponse(let m): .badResponse(redact(m))
-        case .command(let m): .command(redact(m))
+        case .badResponse(let p): .badResponse(p.mappingTexts { redact($0) })
+        case .command(let f): .command(f.mappingTexts { redact($0) })
         }
     }
 }

@@ -8,15 +8,15 @@ package enum XMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid([XMLDiagnostic])
     /// The XSD itself could not be compiled.
     case schemaUnusable([XMLDiagnostic])
-    /// An element or attribute name cannot be written as XML.
-    case unwritable(String)
+    /// The document cannot be serialised: which name or step, and why.
+    case unwritable(XMLWriteProblem)
 
     /// Every diagnostic carried by the error.
     package var diagnostics: [XMLDiagnostic] {
         switch self {
         case .malformed(let d), .invalid(let d), .schemaUnusable(let d): d
         case .unreadable(let file, let reason): [XMLDiagnostic(file: file, line: 0, message: reason)]
-        case .unwritable(let message): [XMLDiagnostic(file: "", line: 0, message: message)]
+        case .unwritable(let problem): [XMLDiagnostic(file: "", line: 0, message: problem.description)]
         }
     }
 
@@ -31,8 +31,8 @@ package enum XMLError: Error, Sendable, Equatable, CustomStringConvertible {
                 + d.map { "  \($0)" }.joined(separator: "\n")
         case .schemaUnusable(let d):
             return "schema cannot be compiled:\n" + d.map { "  \($0)" }.joined(separator: "\n")
-        case .unwritable(let message):
-            return "cannot write XML: \(message)"
+        case .unwritable(let problem):
+            return "cannot write XML: \(problem)"
         }
     }
 }

@@ -16,10 +16,10 @@ package enum XMLWriter {
     /// The serialised document (with an XML declaration when `prologue` is true).
     package static func data(for root: XMLElement, prologue: Bool = true) throws(XMLError) -> Data {
         let result: Result<Data, XMLError> = LibXML.collectingErrors(file: "<output>") { collector in
-            guard let buffer = xmlBufferCreate() else { return .failure(.unwritable("cannot allocate a buffer")) }
+            guard let buffer = xmlBufferCreate() else { return .failure(.unwritable(.noMemory(what: "a buffer"))) }
             defer { xmlBufferFree(buffer) }
             guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-                return .failure(.unwritable("cannot create a libxml2 writer"))
+                return .failure(.unwritable(.noMemory(what: "a writer")))
             }
             var session = WriterSession(writer: writer)
             let outcome: Result<Void, XMLError> = Result { () throws(XMLError) in
@@ -36,7 +36,7 @@ package enum XMLWriter {
             xmlFreeTextWriter(writer)
             if case .failure(let e) = outcome { return .failure(e) }
             if !collector.diagnostics.isEmpty {
-                return .failure(.unwritable(collector.diagnostics.map(\.message).joined(separator: "; ")))
+                return .failure(.unwritable(.libxml2(collector.diagnostics.map(\.message))))
             }
             guard let content = xmlBufferContent(buffer) else { return .success(Data()) }
             return .success(Data(bytes: content, count: Int(xmlBufferLength(buffer))))
@@ -99,12 +99,12 @@ private struct WriterSession {
     }
 
     func check(_ rc: Int32, _ what: String) throws(XMLError) {
-        if rc < 0 { throw XMLError.unwritable("libxml2 writer failed to \(what)") }
+        if rc < 0 { throw XMLError.unwritable(.writerFailed(step: what)) }
     }
 
     mutating func write(_ element: XMLElement, inheritedNamespace: String?) throws(XMLError) {
         guard XMLWriter.isValidName(element.name) else {
-            throw XMLError.unwritable("'\(element.name)' is not a valid XML element name")
+            throw XMLError.unwritable(.invalidElementName(element.name))
         }
         try check(xmlTextWriterStartElement(writer, element.name), "start element \(element.name)")
         if element.namespace != inheritedNamespace {
@@ -115,7 +115,7 @@ private struct WriterSession {
         let saved = prefixes
         for attribute in element.attributes {
             guard XMLWriter.isValidName(attribute.name), attribute.name != "xmlns" else {
-                throw XMLError.unwritable("'\(attribute.name)' is not a valid XML attribute name")
+                throw XMLError.unwritable(.invalidAttributeName(attribute.name))
             }
             var qualified = attribute.name
             if let ns = attribute.namespace {

@@ -55,7 +55,14 @@ struct XMLWriterTests {
     @Test("invalid element names are refused rather than written")
     func refusesBadNames() {
         #expect(throws: XMLError.self) { try XMLWriter.data(for: XMLElement("1bad")) }
-        #expect(throws: XMLError.self) { try XMLWriter.data(for: XMLElement("a b")) }
+        let element = #expect(throws: XMLError.self) { try XMLWriter.data(for: XMLElement("a b")) }
+        #expect(element == .unwritable(.invalidElementName("a b")))
+        #expect(element?.description.contains("'a b' is not a valid XML element name") == true)
+        let attribute = #expect(throws: XMLError.self) {
+            try XMLWriter.data(for: XMLElement("r", attributes: ["x y": "1"]))
+        }
+        #expect(attribute == .unwritable(.invalidAttributeName("x y")))
+        #expect(attribute?.description.contains("'x y' is not a valid XML attribute name") == true)
     }
 
     @Test("any string round-trips once forbidden characters are removed", arguments: 0..<200)
@@ -85,5 +92,19 @@ struct XMLWriterTests {
         let expected = XMLWriter.sanitized(s)
         #expect(back.root[attribute: "v"] == expected)
         #expect(back.root.element(named: "t")?.text ?? "" == expected)
+    }
+
+    @Test("every write problem's message names its value")
+    func writeProblemMessages() {
+        let cases: [(XMLWriteProblem, String)] = [
+            (.invalidElementName("1bad"), "'1bad'"), (.invalidAttributeName("xmlns"), "'xmlns'"),
+            (.noMemory(what: "a buffer"), "a buffer"), (.writerFailed(step: "end document"), "end document"),
+            (.libxml2(["first", "second"]), "first; second"), (.other(reason: "disk full"), "disk full"),
+        ]
+        for (problem, part) in cases {
+            let text = XMLError.unwritable(problem).description
+            #expect(text.hasPrefix("cannot write XML: ") && text.contains(part), "\(text)")
+            #expect(XMLError.unwritable(problem).diagnostics.first?.message.contains(part) == true)
+        }
     }
 }

@@ -218,14 +218,12 @@ package final class EndpointModelAccess: ModelAccess {
             switch a {
             case .labels(let l):
                 guard kind == .labels else {
-                    throw EndpointError.badResponse(
-                        "the endpoint answered with labels after answering with scores at set-up")
+                    throw EndpointError.badResponse(.labelsAfterScores)
                 }
                 labels += l
             case .scores(let v, let w):
                 guard w == session.width || kind == .labels else {
-                    throw EndpointError.badResponse(
-                        "the endpoint answered \(w) values per row, \(session.width) at set-up")
+                    throw EndpointError.badResponse(.widthChanged(width: w, atSetUp: session.width))
                 }
                 if kind == .labels {
                     labels += Self.argmax(v, width: w)

@@ -154,11 +154,9 @@ final class EndpointSession: Sendable {
                 } catch {
                     entry.detail = error.description
                     recordFailure("bad-response")
+                    guard case .badResponse(let problem) = error else { throw error.redacted(by: redactor) }
                     throw EndpointError.badResponse(
-                        redactor(
-                            ControlCharacters.escaped(
-                                error.description.replacingOccurrences(of: "endpoint answer unusable: ", with: ""),
-                                keeping: [])))
+                        problem.mappingTexts { redactor(ControlCharacters.escaped($0, keeping: [])) })
                 }
             }
             let snippet = redactor.snippet(response.body)

@@ -78,10 +78,10 @@ struct PayloadCodec: Sendable {
         do {
             json = try JSONParser.parse(body)
         } catch {
-            throw .badResponse("\(error) (\(body.count) bytes: \(Self.snippet(body)))")
+            throw .badResponse(.notJSON(parserMessage: "\(error)", bytes: body.count, head: Self.snippet(body)))
         }
         if let e = json["error"], json["outputs"] == nil, json[predictionsKey] == nil {
-            throw .badResponse("the endpoint reported an error: \(Self.text(e))")
+            throw .badResponse(.reportedError(Self.text(e)))
         }
         switch wireProtocol {
         case .kserveV2: return try decodeV2(json, rows: rows)
@@ -91,14 +91,14 @@ struct PayloadCodec: Sendable {
 
     private func decodeV2(_ json: JSONValue, rows: Int) throws(EndpointError) -> Answer {
         guard let outputs = json["outputs"]?.arrayValue, !outputs.isEmpty else {
-            throw .badResponse("no 'outputs' array in the KServe V2 answer (\(Self.describe(json)))")
+            throw .badResponse(.noOutputs(found: Self.describe(json)))
         }
         let names = outputs.map { $0["name"]?.stringValue ?? "?" }
         let chosen: JSONValue
         if let outputName, let o = outputs.first(where: { $0["name"]?.stringValue == outputName }) {
             chosen = o
         } else if let outputName, outputRequired {
-            throw .badResponse("no output named '\(outputName)' (outputs: \(names.joined(separator: ", ")))")
+            throw .badResponse(.noSuchOutput(name: outputName, available: names))
         } else if let o = outputs.first(where: { ($0["name"]?.stringValue ?? "").lowercased().contains("prob") }) {
             chosen = o
         } else {
@@ -106,22 +106,22 @@ struct PayloadCodec: Sendable {
         }
         let name = chosen["name"]?.stringValue ?? "?"
         let datatype = (chosen["datatype"]?.stringValue ?? "").uppercased()
-        guard let data = chosen["data"] else { throw .badResponse("output '\(name)' has no 'data'") }
+        guard let data = chosen["data"] else { throw .badResponse(.noData(output: name)) }
         var flat: [JSONValue] = []
         Self.flatten(data, into: &flat)
         if let shape = chosen["shape"]?.arrayValue?.compactMap(\.numberValue), let first = shape.first,
             Int(exactly: first) != rows
         {
             let text = shape.map { Int(exactly: $0).map(String.init) ?? "\($0)" }.joined(separator: ", ")
-            throw .badResponse("output '\(name)' has shape [\(text)] for a request of \(rows) rows")
+            throw .badResponse(.shapeMismatch(output: name, shape: text, rows: rows))
         }
         if datatype == "BYTES" {
-            throw .badResponse("output '\(name)' holds strings (BYTES); choose a numeric output with --output-name")
+            throw .badResponse(.bytesOutput(output: name))
         }
         let integral = datatype.hasPrefix("INT") || datatype.hasPrefix("UINT") || datatype == "BOOL"
         if integral {
             guard flat.count == rows else {
-                throw .badResponse("integer output '\(name)' has \(flat.count) values for \(rows) rows")
+                throw .badResponse(.labelCount(output: name, count: flat.count, rows: rows))
             }
             return .labels(try flat.map { v throws(EndpointError) in try Self.label(v, output: name) })
         }
@@ -135,13 +135,13 @@ struct PayloadCodec: Sendable {
         } else if let p = json[predictionsKey] {
             body = p
         } else {
-            throw .badResponse("no '\(predictionsKey)' in the answer (\(Self.describe(json))); set --predictions-key")
+            throw .badResponse(.noPredictions(key: predictionsKey, found: Self.describe(json)))
         }
         guard let items = body.arrayValue else {
-            throw .badResponse("'\(predictionsKey)' is \(body.typeName), not an array of per-row answers")
+            throw .badResponse(.predictionsNotArray(key: predictionsKey, type: body.typeName))
         }
         guard items.count == rows else {
-            throw .badResponse("\(items.count) predictions for a request of \(rows) rows")
+            throw .badResponse(.predictionCount(count: items.count, rows: rows))
         }
         if outputName == nil, let first = items.first, Self.topK(first) != nil {
             return try decodeTopK(items)
@@ -166,7 +166,7 @@ struct PayloadCodec: Sendable {
             let w = flat.count - before
             if width < 0 { width = w }
             guard w == width else {
-                throw .badResponse("rows of different widths in '\(predictionsKey)' (\(width) and \(w) values)")
+                throw .badResponse(.raggedRows(key: predictionsKey, first: width, other: w))
             }
         }
         return try Self.scores(flat, rows: rows, output: predictionsKey)
@@ -177,17 +177,16 @@ struct PayloadCodec: Sendable {
     /// the probability mass evenly (or, for unnormalised scores, sit just below the lowest one).
     private func decodeTopK(_ items: [JSONValue]) throws(EndpointError) -> Answer {
         guard let classes = classCount, classes > 0 else {
-            throw .badResponse(
-                "the answers list only the top classes; the class count is needed to read them (set classCount)")
+            throw .badResponse(.topKNeedsClassCount)
         }
         var values = [Float](repeating: 0, count: items.count * classes)
         for (r, item) in items.enumerated() {
             guard let (indices, scores) = Self.topK(item) else {
-                throw .badResponse("row \(r) is not a top-k answer like the first row")
+                throw .badResponse(.notTopK(row: r))
             }
             guard indices.count == scores.count, indices.allSatisfy({ $0 >= 0 && $0 < classes }) else {
                 throw .badResponse(
-                    "row \(r): \(indices.count) classes for \(scores.count) scores, or a class outside 0..<\(classes)")
+                    .topKMismatch(row: r, classes: indices.count, scores: scores.count, classCount: classes))
             }
             let normalised = scores.allSatisfy { $0 >= 0 && $0 <= 1 } && scores.reduce(0, +) <= 1 + 1e-4
             let rest = classes - indices.count
@@ -232,17 +231,14 @@ struct PayloadCodec: Sendable {
         guard case .object(let members) = item else { return item }
         if let outputName {
             guard let v = item[outputName] else {
-                throw .badResponse(
-                    "no '\(outputName)' in a prediction (members: \(members.map(\.0).joined(separator: ", ")))")
+                throw .badResponse(.noSuchMember(name: outputName, members: members.map(\.0)))
             }
             return v
         }
         for (k, v) in members where k.lowercased().contains("prob") { return v }
         for key in ["scores", "logits"] { if let v = item[key] { return v } }
         if let (_, v) = members.first(where: { if case .array = $0.1 { true } else { false } }) { return v }
-        throw .badResponse(
-            "cannot tell which member of a prediction holds the scores (members: \(members.map(\.0).joined(separator: ", "))); set --output-name"
-        )
+        throw .badResponse(.ambiguousMembers(members.map(\.0)))
     }
 
     // MARK: Helpers
@@ -260,13 +256,13 @@ struct PayloadCodec: Sendable {
         case .int(let n) where (-999_999_999...999_999_999).contains(n): return Int(n)
         case .double(let d) where d == d.rounded() && abs(d) < 1e9: return Int(d)
         case .bool(let b): return b ? 1 : 0
-        default: throw .badResponse("'\(output)' holds \(v.typeName) where a class index was expected")
+        default: throw .badResponse(.notAClassIndex(output: output, type: v.typeName))
         }
     }
 
     static func scores(_ flat: [JSONValue], rows: Int, output: String) throws(EndpointError) -> Answer {
         guard rows > 0, !flat.isEmpty, flat.count % rows == 0 else {
-            throw .badResponse("'\(output)' has \(flat.count) values, not a whole number of values for \(rows) rows")
+            throw .badResponse(.valueCount(output: output, count: flat.count, rows: rows))
         }
         var values: [Float] = []
         values.reserveCapacity(flat.count)
@@ -275,7 +271,7 @@ struct PayloadCodec: Sendable {
             case .int(let n): values.append(Float(n))
             case .double(let d): values.append(Float(d))
             case .null: values.append(.nan)
-            default: throw .badResponse("'\(output)' holds \(v.typeName) where a number was expected")
+            default: throw .badResponse(.notANumber(output: output, type: v.typeName))
             }
         }
         return .scores(values, width: flat.count / rows)

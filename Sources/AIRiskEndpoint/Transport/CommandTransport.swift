@@ -21,7 +21,7 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
     private let writes = DispatchQueue(label: "airisk.command.stdin")
     /// One exchange at a time: requests and answers pair up by order.
     private let turn = AsyncSemaphore(1)
-    private let broken = Mutex<String?>(nil)
+    private let broken = Mutex<CommandFailure?>(nil)
 
     init(commandLine: String, environment: [String: String]? = nil) throws(EndpointError) {
         let trimmed = commandLine.trimmingCharacters(in: .whitespaces)
@@ -80,7 +80,7 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
         } catch let e as TransportError {
             throw e
         } catch {
-            throw .fatal(.command("\(error)"))
+            throw .fatal(.command(CommandFailure(command: location, event: .failed(reason: "\(error)"))))
         }
     }
 
@@ -96,22 +96,21 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
         case .line(let bytes):
             return TransportResponse(status: 200, headers: [:], body: bytes)
         case .endOfFile:
-            throw .fatal(.command(await fail("exited\(exitStatus()) before answering")))
+            throw .fatal(.command(await fail(.exited(status: exitStatus()))))
         case .timedOut:
-            throw .fatal(.command(await fail("did not answer within \(timeout) s and was stopped")))
+            throw .fatal(.command(await fail(.timedOut(seconds: timeout))))
         case .lineTooLong:
-            throw .fatal(
-                .command(await fail("wrote an answer line longer than \(lines.maxLineBytes) bytes and was stopped")))
+            throw .fatal(.command(await fail(.lineTooLong(maxBytes: lines.maxLineBytes))))
         }
     }
 
-    private func exitStatus() -> String {
+    private func exitStatus() -> Int32? {
         // The exit status arrives shortly after stdout closes.
         for _ in 0..<50 where process.isRunning { usleep(10_000) }
-        return process.terminationStatus.map { " with status \($0)" } ?? ""
+        return process.terminationStatus
     }
 
-    private func fail(_ what: String) async -> String {
+    private func fail(_ event: CommandFailure.Event) async -> CommandFailure {
         // Stopping may wait out the grace period: on a Dispatch thread, not one of the concurrency pool's.
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
@@ -123,8 +122,8 @@ final class CommandTransport: PredictionTransport, @unchecked Sendable {
         let tail = ControlCharacters.escaped(
             String(decoding: stderrTail.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
             keeping: ["\n", "\t"])
-        let message = "'\(location)' \(what)" + (tail.isEmpty ? " (stderr was empty)" : "; stderr tail:\n\(tail)")
-        broken.withLock { $0 = message }
-        return message
+        let failure = CommandFailure(command: location, event: event, stderrTail: tail)
+        broken.withLock { $0 = failure }
+        return failure
     }
 }

@@ -42,8 +42,9 @@ package final class SpawnedProcess: @unchecked Sendable {
         for _ in 0..<3 {
             var fds: [Int32] = [-1, -1]
             guard pipe(&fds) == 0 else {
+                let reason = String(cString: strerror(errno))  // before close() can change errno
                 for p in pipes { p.forEach { _ = close($0) } }
-                throw .command("cannot create a pipe: \(String(cString: strerror(errno)))")
+                throw .command(CommandFailure(command: shellCommand, event: .noPipe(reason: reason)))
             }
             for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
             pipes.append(fds)
@@ -81,7 +82,8 @@ package final class SpawnedProcess: @unchecked Sendable {
         let rc = posix_spawn(&child, "/bin/sh", &actions, &attributes, &argv, &envp)
         guard rc == 0 else {
             for fd in [pipes[0][1], pipes[1][0], pipes[2][0]] { _ = close(fd) }
-            throw .command("cannot start '\(shellCommand)': \(String(cString: strerror(rc)))")
+            throw .command(
+                CommandFailure(command: shellCommand, event: .cannotStart(reason: String(cString: strerror(rc)))))
         }
         pid = child
         stdin = FileHandle(fileDescriptor: pipes[0][1], closeOnDealloc: true)

@@ -40,7 +40,7 @@ package enum ResultsDocument {
         } catch let error as ResultsError {
             throw error
         } catch {
-            throw .xml(error as? XMLError ?? .unwritable("\(error)"))
+            throw .xml(error as? XMLError ?? .unwritable(.other(reason: "\(error)")))
         }
         return data
     }
