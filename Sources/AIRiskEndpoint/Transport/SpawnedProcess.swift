@@ -127,9 +127,10 @@ package final class SpawnedProcess: @unchecked Sendable {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         startsClean(&attributes, group: group)
-        // `read` returns at end of file: airisk, the only writer, is gone.
+        // The loop ends only at end of file: airisk, the only writer, is gone. A line written into the pipe (by a
+        // write that went astray to a reused descriptor number) is read and ignored, never taken for that.
         // dash's kill takes no `--`: `-9` is the signal, `-GROUP` the process group.
-        let words = ["/bin/sh", "-c", "read _; kill -9 -\(group)"]
+        let words = ["/bin/sh", "-c", "while read -r _; do :; done; kill -9 -\(group)"]
         var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var envCopy = envp
