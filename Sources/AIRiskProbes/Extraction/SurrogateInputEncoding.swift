@@ -37,6 +37,14 @@ struct SurrogateInputEncoding: Sendable, Equatable {
     /// The number of hashed word buckets a free-text column is read into.
     static let textBuckets = 256
 
+    /// Whether a position of this domain is encoded rather than read as a quantity.
+    static func encodes(_ domain: FeatureDomain) -> Bool {
+        switch domain {
+        case .categorical, .text: true
+        default: false
+        }
+    }
+
     /// Whether the encoding leaves rows as they are.
     var isIdentity: Bool { indicators.allSatisfy { $0 == nil } }
 

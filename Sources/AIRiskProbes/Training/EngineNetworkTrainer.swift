@@ -93,7 +93,7 @@ package struct EngineNetworkTrainer: MembershipModelTrainer {
 
     /// Whether ``inputDomains`` changes how rows are read.
     private var encodesInputs: Bool {
-        inputDomains.map { !SurrogateInputEncoding(domains: $0, width: $0.count).isIdentity } ?? false
+        inputDomains?.contains(where: SurrogateInputEncoding.encodes) ?? false
     }
 
     package func train(_ data: LabeledData, classCount: Int, seed: UInt64) async throws -> any ModelAccess {
