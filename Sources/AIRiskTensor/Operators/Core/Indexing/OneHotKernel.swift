@@ -1,15 +1,11 @@
 /// ONNX OneHot: indices (negative ones count from the end of `depth`) become one-hot vectors along
 /// `axis`, filled with values[0] (off) and values[1] (on). Out-of-range indices give all-off
 /// vectors, as the specification says. Not differentiable.
-struct OneHotKernel: ForwardOnlyKernel {
+struct OneHotKernel: ForwardOnlyKernel, AxisKernel {
     static let opType = "OneHot"
+    static let defaultAxis = -1
     let ctx: KernelContext
     let axis: Int
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: -1)
-    }
 
     /// indices' shape with `depth` inserted at the (normalised) axis; overflow-checked.
     static func outputShape(indices: [Int], depth: Int, axis: Int) -> [Int]? {

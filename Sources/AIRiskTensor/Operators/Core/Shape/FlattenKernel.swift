@@ -1,12 +1,9 @@
 /// ONNX Flatten: (d0 … d[axis-1], d[axis] … dn) → 2-D.
-struct FlattenKernel: ReshapingKernel {
+struct FlattenKernel: ReshapingKernel, AxisKernel {
     static let opType = "Flatten"
+    static let defaultAxis = 1
     let ctx: KernelContext
     let axis: Int
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: 1)
-    }
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try ctx.input(inputs, 0)
         let a = axis < 0 ? axis + x.rank : axis

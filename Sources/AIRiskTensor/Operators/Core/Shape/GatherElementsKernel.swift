@@ -1,15 +1,11 @@
 /// ONNX GatherElements: `out[i…] = data[i… with index[axis] replaced by indices[i…]]`. The output
 /// has the indices' shape; negative indices count from the end. Differentiable with respect to data
 /// (the gradient scatters back, adding where an element was picked twice).
-struct GatherElementsKernel: GatheringKernel {
+struct GatherElementsKernel: GatheringKernel, AxisKernel {
     static let opType = "GatherElements"
+    static let defaultAxis = 0
     let ctx: KernelContext
     let axis: Int
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: 0)
-    }
 
     /// The output shape for the given data and indices shapes, or a reason it is invalid; the
     /// output element count is checked for overflow.

@@ -1,13 +1,9 @@
 /// ONNX Gather: picks slices of `data` along `axis` at `indices` (negative indices count from the end).
-struct GatherKernel: GatheringKernel {
+struct GatherKernel: GatheringKernel, AxisKernel {
     static let opType = "Gather"
+    static let defaultAxis = 0
     let ctx: KernelContext
     let axis: Int
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: 0)
-    }
 
     func sourceMap(_ inputs: [Tensor?]) throws -> (data: Tensor, shape: [Int], map: [Int]) {
         let data = try ctx.input(inputs, 0)
