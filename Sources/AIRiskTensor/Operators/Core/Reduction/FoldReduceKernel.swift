@@ -5,15 +5,10 @@ import Foundation
 /// `noop_with_empty_axes`. Float inputs accumulate in Double; integer inputs stay exact for Max,
 /// Min, Prod and L1. Reducing an empty axis gives the operation's identity (−∞ for Max, 1 for Prod,
 /// …). Not differentiable.
-struct FoldReduceKernel<F: ReduceFold>: ForwardOnlyKernel {
-    static var opType: String { F.opType }
+struct FoldReduceKernel<F: ReduceFold>: ForwardOnlyKernel, ReduceAxesKernel {
+    typealias Operator = F
     let ctx: KernelContext
     let reduce: ReduceAxes
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        reduce = try ReduceAxes(ctx, opset: opset, axesInputOpset: 18)
-    }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try ctx.input(inputs, 0)
@@ -45,8 +40,7 @@ struct FoldReduceKernel<F: ReduceFold>: ForwardOnlyKernel {
 
 }
 
-protocol ReduceFold: Sendable {
-    static var opType: String { get }
+protocol ReduceFold: ReduceOperator {
     static var identity: Double { get }
     static func fold(_ acc: Double, _ x: Double) -> Double
     static func finish(_ acc: Double) -> Double
@@ -55,6 +49,8 @@ protocol ReduceFold: Sendable {
 }
 
 extension ReduceFold {
+    /// Every folding reduction takes `axes` as an input from opset 18.
+    static var axesInputOpset: Int { 18 }
     static func finish(_ acc: Double) -> Double { acc }
     static var intIdentity: Int64 { 0 }
     static var foldInt: (@Sendable (Int64, Int64) -> Int64)? { nil }

@@ -32,3 +32,26 @@ struct ReduceAxes: Sendable {
         return (out, kept)
     }
 }
+
+/// What a Reduce* kernel's axes depend on: its operator and the opset from which `axes` is an input.
+protocol ReduceOperator: Sendable {
+    static var opType: String { get }
+    /// The first opset in which `axes` is the second input rather than an attribute.
+    static var axesInputOpset: Int { get }
+}
+
+/// ReduceSum, ReduceMean and the folding reductions: kernels built from the node's context and its
+/// ``ReduceAxes``, named by their ``ReduceOperator``.
+protocol ReduceAxesKernel: Kernel {
+    associatedtype Operator: ReduceOperator
+    init(ctx: KernelContext, reduce: ReduceAxes)
+}
+
+extension ReduceAxesKernel {
+    static var opType: String { Operator.opType }
+
+    init(node: Node, opset: Int) throws {
+        let ctx = KernelContext(node)
+        self.init(ctx: ctx, reduce: try ReduceAxes(ctx, opset: opset, axesInputOpset: Operator.axesInputOpset))
+    }
+}

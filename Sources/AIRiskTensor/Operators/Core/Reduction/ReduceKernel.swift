@@ -1,14 +1,9 @@
 /// ONNX ReduceSum and ReduceMean: axes from the attribute or (ReduceSum from opset 13, ReduceMean
 /// from 18) the second input; `keepdims` (default 1) and `noop_with_empty_axes` (default 0).
-struct ReduceKernel<Mode: ReduceMode>: Kernel {
-    static var opType: String { Mode.opType }
+struct ReduceKernel<Mode: ReduceMode>: ReduceAxesKernel {
+    typealias Operator = Mode
     let ctx: KernelContext
     let reduce: ReduceAxes
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        reduce = try ReduceAxes(ctx, opset: opset, axesInputOpset: Mode.axesInputOpset)
-    }
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 

@@ -1,7 +1,5 @@
-protocol ReduceMode: Sendable {
-    static var opType: String { get }
+protocol ReduceMode: ReduceOperator {
     static var isMean: Bool { get }
-    static var axesInputOpset: Int { get }
 }
 
 enum SumReduction: ReduceMode {
