@@ -11,7 +11,7 @@ struct FeatureVectorizerKernel: ClassicalMLKernel {
     init(node: Node, opset: Int) throws {
         self.node = node
         let a = MLAttributes(node: node)
-        guard let dims = try a.ints("inputdimensions"), !dims.isEmpty else { throw a.missing("inputdimensions") }
+        guard let dims = try a.int64s("inputdimensions"), !dims.isEmpty else { throw a.missing("inputdimensions") }
         guard dims.allSatisfy({ $0 >= 0 }) else { throw a.invalid("inputdimensions", "must be non-negative") }
         dimensions = dims.map { Int($0) }
         var w = 0

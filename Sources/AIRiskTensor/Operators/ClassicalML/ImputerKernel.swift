@@ -15,9 +15,9 @@ struct ImputerKernel: ClassicalMLKernel {
         self.node = node
         let a = MLAttributes(node: node)
         imputedFloats = try a.floats("imputed_value_floats") ?? []
-        imputedInts = try a.ints("imputed_value_int64s") ?? []
+        imputedInts = try a.int64s("imputed_value_int64s") ?? []
         replacedFloat = try a.floats("replaced_value_float")?.first ?? 0
-        replacedInt = try a.int("replaced_value_int64", default: 0)
+        replacedInt = Int64(try a.int("replaced_value_int64", default: 0))
         if imputedFloats.isEmpty && imputedInts.isEmpty {
             throw a.missing("imputed_value_floats")
         }

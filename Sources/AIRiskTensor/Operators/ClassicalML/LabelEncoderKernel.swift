@@ -25,7 +25,7 @@ struct LabelEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
         let a = MLAttributes(node: node)
         if opset < 2 {
             let classes = try a.strings("classes_strings") ?? []
-            let defaultInt = try a.int("default_int64", default: -1)
+            let defaultInt = Int64(try a.int("default_int64", default: -1))
             let defaultString = try a.string("default_string", default: "_Unused")
             // Opset 1 maps whichever way the input goes; both tables are built and chosen at run time.
             var t: [Key: Int] = [:]
@@ -55,7 +55,7 @@ struct LabelEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
             let d = try a.strings("default_string")?.first ?? Self.tensorDefault(a)?.strings?.first ?? "_Unused"
             defaultValue = .string([d])
         case .int:
-            let d = try a.ints("default_int64")?.first ?? Self.tensorDefault(a)?.int64s?.first ?? -1
+            let d = try a.int64s("default_int64")?.first ?? Self.tensorDefault(a)?.int64s?.first ?? -1
             defaultValue = .int64([d])
         case .float:
             let d = try a.floats("default_float")?.first ?? Self.tensorDefault(a)?.floats?.first ?? -0.0
@@ -84,7 +84,7 @@ struct LabelEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
     /// The `keys_*` or `values_*` list and its element kind.
     static func list(_ a: MLAttributes, prefix: String) throws -> ([Key], ElementKind) {
         if let s = try a.strings(prefix + "_strings"), !s.isEmpty { return (s.map { .string($0) }, .string) }
-        if let i = try a.ints(prefix + "_int64s"), !i.isEmpty { return (i.map { .int($0) }, .int64) }
+        if let i = try a.int64s(prefix + "_int64s"), !i.isEmpty { return (i.map { .int($0) }, .int64) }
         if case .floats(let f)? = a.node.attributes[prefix + "_floats"], !f.isEmpty {
             return (f.map { Key(float: $0) }, .float)
         }

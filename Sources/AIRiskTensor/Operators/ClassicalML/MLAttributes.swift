@@ -1,10 +1,14 @@
-/// Typed access to an ai.onnx.ml node's attributes, with errors naming the node.
+/// Typed access to an ai.onnx.ml node's attributes (``NodeAttributes``), with errors naming the node.
 ///
-/// List attributes also accept their `*_as_tensor` form (ai.onnx.ml opset 3), which carries
+/// Float list attributes also accept their `*_as_tensor` form (ai.onnx.ml opset 3), which carries
 /// double-precision values: ``floats(_:)`` rounds them to Float32, ``doubles(_:)`` keeps them (a tree
 /// ensemble compares float64 inputs against them in float64, as onnxruntime does).
-struct MLAttributes {
+struct MLAttributes: NodeAttributes {
     let node: Node
+
+    var attributes: [String: AttributeValue] { node.attributes }
+
+    func attributeError(_ key: String, _ reason: String) -> ClassicalMLError { invalid(key, reason) }
 
     func invalid(_ name: String, _ reason: String) -> ClassicalMLError {
         .invalidAttribute(node: node.name, opType: node.opType, attribute: name, reason: reason)
@@ -14,6 +18,7 @@ struct MLAttributes {
         .missingAttribute(node: node.name, opType: node.opType, attribute: name)
     }
 
+    /// A list of floats, from the `*_as_tensor` form when the node has it.
     func floats(_ name: String) throws -> [Float]? {
         if let tensorForm = node.attributes[name + "_as_tensor"] {
             guard case .tensor(let t) = tensorForm, let values = t.floats ?? t.doubles?.map({ Float($0) }) else {
@@ -40,43 +45,6 @@ struct MLAttributes {
         if case .tensor(let t)? = node.attributes[name + "_as_tensor"], let values = t.doubles { return values }
         return try floats(name)?.map { Double($0) }
     }
-
-    func ints(_ name: String) throws -> [Int64]? {
-        switch node.attributes[name] {
-        case nil: return nil
-        case .ints(let v)?: return v
-        case .int(let v)?: return [v]
-        default: throw invalid(name, "must be a list of integers")
-        }
-    }
-
-    func strings(_ name: String) throws -> [String]? {
-        switch node.attributes[name] {
-        case nil: return nil
-        case .strings(let v)?: return v
-        case .string(let v)?: return [v]
-        default: throw invalid(name, "must be a list of strings")
-        }
-    }
-
-    func string(_ name: String, default value: String) throws -> String {
-        switch node.attributes[name] {
-        case nil: return value
-        case .string(let v)?: return v
-        default: throw invalid(name, "must be a string")
-        }
-    }
-
-    func int(_ name: String, default value: Int64) throws -> Int64 {
-        switch node.attributes[name] {
-        case nil: return value
-        case .int(let v)?: return v
-        default: throw invalid(name, "must be an integer")
-        }
-    }
-
-    /// An integer attribute read as a switch: true when it is non-zero.
-    func flag(_ name: String, default value: Bool = false) throws -> Bool { try int(name, default: value ? 1 : 0) != 0 }
 
     func postTransform() throws -> PostTransform {
         let s = try string("post_transform", default: "NONE")

@@ -12,7 +12,7 @@ enum MLClassLabels: Sendable {
     }
 
     init(_ attributes: MLAttributes, intsName: String) throws {
-        let ints = try attributes.ints(intsName) ?? []
+        let ints = try attributes.int64s(intsName) ?? []
         let strings = try attributes.strings("classlabels_strings") ?? []
         if !ints.isEmpty && !strings.isEmpty {
             throw attributes.invalid(intsName, "and classlabels_strings are both set; exactly one is allowed")

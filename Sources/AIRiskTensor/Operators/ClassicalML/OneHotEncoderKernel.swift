@@ -14,7 +14,7 @@ struct OneHotEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
     init(node: Node, opset: Int) throws {
         self.node = node
         let a = MLAttributes(node: node)
-        let ints = try a.ints("cats_int64s") ?? []
+        let ints = try a.int64s("cats_int64s") ?? []
         let strings = try a.strings("cats_strings") ?? []
         guard ints.isEmpty != strings.isEmpty else {
             throw a.invalid("cats_int64s", "and cats_strings: exactly one must be set")

@@ -43,7 +43,7 @@ struct SVMClassifierKernel: ClassicalMLKernel, ForwardOnlyKernel {
         probB = try a.floats("prob_b") ?? []
         guard probA.count == probB.count else { throw a.invalid("prob_a", "and prob_b have different lengths") }
         supportVectors = try a.floats("support_vectors") ?? []
-        let perClass = try (a.ints("vectors_per_class") ?? []).map { Int($0) }
+        let perClass = try (a.int64s("vectors_per_class") ?? []).map { Int($0) }
         guard perClass.allSatisfy({ $0 >= 0 }) else { throw a.invalid("vectors_per_class", "has a negative count") }
         var start: [Int] = []
         var total = 0

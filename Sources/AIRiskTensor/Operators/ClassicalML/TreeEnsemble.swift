@@ -46,15 +46,15 @@ struct TreeEnsemble: Sendable {
             guard let value else { throw a.missing(name) }
             return value
         }
-        let treeIds = try required(a.ints("nodes_treeids"), "nodes_treeids")
-        let nodeIds = try required(a.ints("nodes_nodeids"), "nodes_nodeids")
+        let treeIds = try required(a.int64s("nodes_treeids"), "nodes_treeids")
+        let nodeIds = try required(a.int64s("nodes_nodeids"), "nodes_nodeids")
         let modeNames = try required(a.strings("nodes_modes"), "nodes_modes")
         let n = treeIds.count
-        let featureIds = try a.ints("nodes_featureids") ?? [Int64](repeating: 0, count: n)
+        let featureIds = try a.int64s("nodes_featureids") ?? [Int64](repeating: 0, count: n)
         let values = try a.floats("nodes_values") ?? [Float](repeating: 0, count: n)
-        let trueIds = try a.ints("nodes_truenodeids") ?? [Int64](repeating: 0, count: n)
-        let falseIds = try a.ints("nodes_falsenodeids") ?? [Int64](repeating: 0, count: n)
-        let missing = try a.ints("nodes_missing_value_tracks_true") ?? []
+        let trueIds = try a.int64s("nodes_truenodeids") ?? [Int64](repeating: 0, count: n)
+        let falseIds = try a.int64s("nodes_falsenodeids") ?? [Int64](repeating: 0, count: n)
+        let missing = try a.int64s("nodes_missing_value_tracks_true") ?? []
         for (name, count) in [
             ("nodes_nodeids", nodeIds.count), ("nodes_modes", modeNames.count),
             ("nodes_featureids", featureIds.count), ("nodes_values", values.count),
@@ -137,9 +137,9 @@ struct TreeEnsemble: Sendable {
             }
         }
 
-        let wTrees = try required(a.ints(prefix + "_treeids"), prefix + "_treeids")
-        let wNodes = try required(a.ints(prefix + "_nodeids"), prefix + "_nodeids")
-        let wIds = try required(a.ints(prefix + "_ids"), prefix + "_ids")
+        let wTrees = try required(a.int64s(prefix + "_treeids"), prefix + "_treeids")
+        let wNodes = try required(a.int64s(prefix + "_nodeids"), prefix + "_nodeids")
+        let wIds = try required(a.int64s(prefix + "_ids"), prefix + "_ids")
         let wValues = try required(a.floats(prefix + "_weights"), prefix + "_weights")
         guard wNodes.count == wTrees.count, wIds.count == wTrees.count, wValues.count == wTrees.count else {
             throw a.invalid(

@@ -32,15 +32,18 @@ extension NodeAttributes {
 
     func float(_ key: String, default value: Float) throws -> Float { try float(key) ?? value }
 
-    /// A list of integers; a single integer is a list of one.
-    func ints(_ key: String) throws -> [Int]? {
+    /// A list of integers as the model stores them (int64); a single integer is a list of one.
+    func int64s(_ key: String) throws -> [Int64]? {
         guard let a = attributes[key] else { return nil }
         switch a {
-        case .ints(let v): return v.map { Int($0) }
-        case .int(let v): return [Int(v)]
+        case .ints(let v): return v
+        case .int(let v): return [v]
         default: throw attributeError(key, "must be a list of integers")
         }
     }
+
+    /// A list of integers; a single integer is a list of one.
+    func ints(_ key: String) throws -> [Int]? { try int64s(key)?.map { Int($0) } }
 
     /// A list of floats; a single float is a list of one.
     func floats(_ key: String) throws -> [Float]? {

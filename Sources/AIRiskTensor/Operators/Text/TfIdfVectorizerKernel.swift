@@ -61,7 +61,7 @@ struct TfIdfVectorizerKernel: ForwardOnlyKernel {
         if let strings = try a.strings("pool_strings"), !strings.isEmpty {
             pool = strings.map { .string($0) }
             poolIsStrings = true
-        } else if let ints = try a.ints("pool_int64s"), !ints.isEmpty {
+        } else if let ints = try a.int64s("pool_int64s"), !ints.isEmpty {
             pool = ints.map { .int($0) }
             poolIsStrings = false
         } else {
@@ -69,8 +69,8 @@ struct TfIdfVectorizerKernel: ForwardOnlyKernel {
                 node: node.name, opType: Self.opType, attribute: "pool_strings",
                 reason: "and pool_int64s are both missing or empty; one must list the n-grams")
         }
-        let counts = (try a.ints("ngram_counts") ?? []).map { Int(clamping: $0) }
-        let indexes = try a.ints("ngram_indexes") ?? []
+        let counts = (try a.int64s("ngram_counts") ?? []).map { Int(clamping: $0) }
+        let indexes = try a.int64s("ngram_indexes") ?? []
         // ngram_counts[k] is where the (k + 1)-grams start in the pool.
         var table: [[Item]: Int] = [:]
         var id = 0

@@ -33,7 +33,7 @@ struct TokenizerKernel: ForwardOnlyKernel {
         mark = try a.flag("mark")
         padValue = try a.string("pad_value", default: "#")
         let minimum = try a.int("mincharnum", default: 1)
-        guard minimum > 0, minimum <= Int64(Int32.max) else {
+        guard minimum > 0, minimum <= Int(Int32.max) else {
             throw Self.invalid(node, "mincharnum", "is \(minimum); it must be positive")
         }
         minCharacters = Int(minimum)
