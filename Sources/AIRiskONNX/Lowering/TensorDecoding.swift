@@ -87,30 +87,9 @@ enum TensorDecoding {
         case 11:
             available = proto.doubleData.count
             storage = .double(proto.doubleData)
-        case 10:
+        case 2, 3, 4, 5, 6, 9, 10, 16:
             available = proto.int32Data.count
-            storage = .float(proto.int32Data.map { halfToFloat(UInt16(truncatingIfNeeded: $0)) })
-        case 16:
-            available = proto.int32Data.count
-            storage = .float(proto.int32Data.map { Float(bitPattern: UInt32(UInt16(truncatingIfNeeded: $0)) << 16) })
-        case 2:
-            available = proto.int32Data.count
-            storage = .int64(proto.int32Data.map { Int64(UInt8(truncatingIfNeeded: $0)) })
-        case 3:
-            available = proto.int32Data.count
-            storage = .int64(proto.int32Data.map { Int64(Int8(truncatingIfNeeded: $0)) })
-        case 4:
-            available = proto.int32Data.count
-            storage = .int64(proto.int32Data.map { Int64(UInt16(truncatingIfNeeded: $0)) })
-        case 5:
-            available = proto.int32Data.count
-            storage = .int64(proto.int32Data.map { Int64(Int16(truncatingIfNeeded: $0)) })
-        case 6:
-            available = proto.int32Data.count
-            storage = .int64(proto.int32Data.map { Int64(Int32(truncatingIfNeeded: $0)) })
-        case 9:
-            available = proto.int32Data.count
-            storage = .bool(proto.int32Data.map { $0 != 0 })
+            storage = int32Storage(proto.int32Data, code: proto.dataType)
         case 7:
             available = proto.int64Data.count
             storage = .int64(proto.int64Data)
@@ -134,6 +113,21 @@ enum TensorDecoding {
                         : "dims \(proto.dims) need \(count) values but the data field has \(available)"))
         }
         return Tensor(shape: shape, storage: storage)
+    }
+
+    /// The values of a type the proto stores one per `int32_data` entry, narrowed to the type (float16
+    /// and bfloat16 as bit patterns): codes 2, 3, 4, 5, 9, 10 and 16, anything else (6) as int32.
+    private static func int32Storage(_ v: [Int64], code: Int32) -> Tensor.Storage {
+        switch code {
+        case 10: .float(v.map { halfToFloat(UInt16(truncatingIfNeeded: $0)) })
+        case 16: .float(v.map { Float(bitPattern: UInt32(UInt16(truncatingIfNeeded: $0)) << 16) })
+        case 2: .int64(v.map { Int64(UInt8(truncatingIfNeeded: $0)) })
+        case 3: .int64(v.map { Int64(Int8(truncatingIfNeeded: $0)) })
+        case 4: .int64(v.map { Int64(UInt16(truncatingIfNeeded: $0)) })
+        case 5: .int64(v.map { Int64(Int16(truncatingIfNeeded: $0)) })
+        case 9: .bool(v.map { $0 != 0 })
+        default: .int64(v.map { Int64(Int32(truncatingIfNeeded: $0)) })
+        }
     }
 
     private static func decodeRaw(_ raw: ArraySlice<UInt8>, code: Int32, count: Int) -> Tensor.Storage {
