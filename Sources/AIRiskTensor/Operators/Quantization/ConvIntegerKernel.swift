@@ -2,7 +2,7 @@
 /// zero points (`x_zero_point` scalar; `w_zero_point` scalar or one per output channel), with Conv's attributes.
 /// Runs the float convolution on the shifted values, exact because every partial sum stays below 2^24 (checked;
 /// larger products are refused). Not differentiable.
-struct ConvIntegerKernel: ForwardOnlyKernel {
+struct ConvIntegerKernel: ForwardOnlyKernel, IntegerAccumulation {
     static let opType = "ConvInteger"
     let ctx: KernelContext
     let conv: ConvKernel

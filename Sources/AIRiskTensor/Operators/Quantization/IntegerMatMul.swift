@@ -1,7 +1,7 @@
 /// The exact integer product `(A − a_zero_point) · (B − b_zero_point)` with MatMul's numpy semantics (1-D
 /// operands promoted, batch axes broadcast), shared by MatMulInteger and QLinearMatMul. A zero point is a scalar,
 /// or 1-D: per row of A, per column of B.
-struct IntegerMatMul {
+struct IntegerMatMul: IntegerAccumulation {
     let matmul: MatMulKernel
     let ctx: KernelContext
 

@@ -2,18 +2,12 @@
 /// `y = saturate(round(((x − x_zp) ⊛ (w − w_zp) + B) · x_scale · w_scale / y_scale) + y_zp)`, rounding half to
 /// even, with Conv's attributes, `w_scale` / `w_zero_point` per tensor or per output channel, in the type of
 /// `y_zero_point` (recorded by the ONNX lowering as `output_dtype`). Not differentiable.
-struct QLinearConvKernel: ForwardOnlyKernel {
+struct QLinearConvKernel: RequantizingKernel {
     static let opType = "QLinearConv"
     let integer: ConvIntegerKernel
     let output: Requantization
 
-    init(node: Node, opset: Int) throws {
-        integer = try ConvIntegerKernel(node: node, opset: opset)
-        output = try Requantization(integer.ctx)
-    }
-
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let ctx = integer.ctx
         let round = try output.rounding(ctx)
         let xScale = try ctx.floats(try ctx.input(inputs, 1), input: 1)
         let wScale = try ctx.floats(try ctx.input(inputs, 4), input: 4)

@@ -22,3 +22,27 @@ struct Requantization: Sendable {
         }
     }
 }
+
+/// The integer stage of a requantizing kernel (ConvInteger's convolution, MatMulInteger's product): built
+/// from the node like a kernel, with the context that names the node in errors.
+protocol IntegerAccumulation: Sendable {
+    var ctx: KernelContext { get }
+    init(node: Node, opset: Int) throws
+}
+
+/// QLinearConv and QLinearMatMul: an integer stage whose int32 accumulators are scaled and requantized
+/// into the output type; `init(node:opset:)` builds both from the node.
+protocol RequantizingKernel: ForwardOnlyKernel {
+    associatedtype Integer: IntegerAccumulation
+    var integer: Integer { get }
+    init(integer: Integer, output: Requantization)
+}
+
+extension RequantizingKernel {
+    var ctx: KernelContext { integer.ctx }
+
+    init(node: Node, opset: Int) throws {
+        let integer = try Integer(node: node, opset: opset)
+        self.init(integer: integer, output: try Requantization(integer.ctx))
+    }
+}
