@@ -34,15 +34,10 @@ struct DFTKernel: ForwardOnlyKernel {
         var outShape = x.shape
         outShape[a] = bins
         outShape[outShape.count - 1] = 2
-        try ctx.checkOutput(outShape, .float)
         let outer = x.shape[0..<a].reduce(1, *)
         let inner = x.shape[(a + 1)..<(x.rank - 1)].reduce(1, *)
-        guard Double(outer) * Double(inner) * Double(bins) * Double(n) <= Double(Self.maxWork) else {
-            throw ctx.fail("the direct transform needs more than \(Self.maxWork) multiply-adds")
-        }
-        var out = [Float](repeating: 0, count: outShape.reduce(1, *))
-        var re = [Double](repeating: 0, count: n)
-        var im = [Double](repeating: 0, count: n)
+        var (out, re, im) = try Self.buffers(
+            ctx, outShape, transforms: outer * inner, points: n, bins: bins, work: "the direct transform needs")
         for o in 0..<outer {
             for i in 0..<inner {
                 for j in 0..<n {
@@ -60,6 +55,20 @@ struct DFTKernel: ForwardOnlyKernel {
             }
         }
         return KernelOutput(outputs: [Tensor(shape: outShape, scalars: out)])
+    }
+
+    /// The zeroed output of `shape` and real/imaginary scratch of `points` values for `transforms` direct
+    /// transforms into `bins` bins, once the output size and the work (`work` names it in the error) are
+    /// checked against their ceilings.
+    static func buffers(
+        _ ctx: KernelContext, _ shape: [Int], transforms: Int, points: Int, bins: Int, work: String
+    ) throws -> (out: [Float], re: [Double], im: [Double]) {
+        try ctx.checkOutput(shape, .float)
+        guard Double(transforms) * Double(bins) * Double(points) <= Double(maxWork) else {
+            throw ctx.fail("\(work) more than \(maxWork) multiply-adds")
+        }
+        let scratch = [Double](repeating: 0, count: points)
+        return ([Float](repeating: 0, count: shape.reduce(1, *)), scratch, scratch)
     }
 
     /// Writes the first `bins` coefficients of the DFT of (re, im) to `out` as (real, imaginary) pairs, bin

@@ -34,13 +34,9 @@ struct STFTKernel: ForwardOnlyKernel {
         let frames = (length - frameLength) / step + 1
         let bins = onesided ? frameLength / 2 + 1 : frameLength
         let outShape = [batch, frames, bins, 2]
-        try ctx.checkOutput(outShape, .float)
-        guard Double(batch) * Double(frames) * Double(bins) * Double(frameLength) <= Double(DFTKernel.maxWork) else {
-            throw ctx.fail("the direct transforms need more than \(DFTKernel.maxWork) multiply-adds")
-        }
-        var out = [Float](repeating: 0, count: outShape.reduce(1, *))
-        var re = [Double](repeating: 0, count: frameLength)
-        var im = [Double](repeating: 0, count: frameLength)
+        var (out, re, im) = try DFTKernel.buffers(
+            ctx, outShape, transforms: batch * frames, points: frameLength, bins: bins,
+            work: "the direct transforms need")
         for b in 0..<batch {
             for f in 0..<frames {
                 for j in 0..<frameLength {
