@@ -4,29 +4,32 @@ import Foundation
 // node tests: rounding (derivative 0), trigonometric and hyperbolic functions, and the smooth
 // activations (Softplus, Softsign, HardSigmoid, Selu, ThresholdedRelu, HardSwish, Mish, Celu).
 
-struct CeilFunction: PlainUnaryFunction {
-    static let opType = "Ceil"
-    func apply(_ x: Float) -> Float { x.rounded(.up) }
+/// A piecewise-constant function (rounding, sign): its derivative is 0 wherever it is defined.
+protocol StepFunction: PlainUnaryFunction {}
+
+extension StepFunction {
     func derivative(x: Float, y: Float) -> Float { 0 }
 }
 
-struct FloorFunction: PlainUnaryFunction {
+struct CeilFunction: StepFunction {
+    static let opType = "Ceil"
+    func apply(_ x: Float) -> Float { x.rounded(.up) }
+}
+
+struct FloorFunction: StepFunction {
     static let opType = "Floor"
     func apply(_ x: Float) -> Float { x.rounded(.down) }
-    func derivative(x: Float, y: Float) -> Float { 0 }
 }
 
 /// Round half to even, as ONNX specifies.
-struct RoundFunction: PlainUnaryFunction {
+struct RoundFunction: StepFunction {
     static let opType = "Round"
     func apply(_ x: Float) -> Float { x.rounded(.toNearestOrEven) }
-    func derivative(x: Float, y: Float) -> Float { 0 }
 }
 
-struct SignFunction: PlainUnaryFunction {
+struct SignFunction: StepFunction {
     static let opType = "Sign"
     func apply(_ x: Float) -> Float { x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0)) }
-    func derivative(x: Float, y: Float) -> Float { 0 }
     func apply(int x: Int64) -> Int64? { x > 0 ? 1 : (x < 0 ? -1 : 0) }
 }
 
@@ -150,9 +153,7 @@ struct HardSwishFunction: PlainUnaryFunction {
 
 struct MishFunction: PlainUnaryFunction {
     static let opType = "Mish"
-    func softplus(_ x: Float) -> Float {
-        x > 0 ? x + Foundation.log1p(Foundation.exp(-x)) : Foundation.log1p(Foundation.exp(x))
-    }
+    func softplus(_ x: Float) -> Float { SoftplusFunction().apply(x) }
     func apply(_ x: Float) -> Float { x * Foundation.tanh(softplus(x)) }
     func derivative(x: Float, y: Float) -> Float {
         let t = Foundation.tanh(softplus(x))
