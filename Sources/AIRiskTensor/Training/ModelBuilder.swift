@@ -6,13 +6,16 @@ package enum ModelBuilder {
     package enum Activation: String, Sendable, CaseIterable {
         case relu, tanh, sigmoid
 
-        var opType: String {
+        /// The engine's function for the activation, which names its operator.
+        var function: any UnaryFunction.Type {
             switch self {
-            case .relu: "Relu"
-            case .tanh: "Tanh"
-            case .sigmoid: "Sigmoid"
+            case .relu: ReluFunction.self
+            case .tanh: TanhFunction.self
+            case .sigmoid: SigmoidFunction.self
             }
         }
+
+        var opType: String { function.opType }
 
         var initialisation: WeightInit { self == .relu ? .heNormal : .glorotUniform }
     }
@@ -36,21 +39,17 @@ package enum ModelBuilder {
     package enum Cell: String, Sendable, CaseIterable {
         case rnn, gru, lstm
 
-        var opType: String {
+        /// The engine's kernel for the cell, which names its operator and counts its gates.
+        var kernel: any RecurrentKernel.Type {
             switch self {
-            case .rnn: "RNN"
-            case .gru: "GRU"
-            case .lstm: "LSTM"
+            case .rnn: RNNKernel.self
+            case .gru: GRUKernel.self
+            case .lstm: LSTMKernel.self
             }
         }
 
-        var gates: Int {
-            switch self {
-            case .rnn: 1
-            case .gru: 3
-            case .lstm: 4
-            }
-        }
+        var opType: String { kernel.opType }
+        var gates: Int { kernel.gates }
     }
 
     /// Accumulates nodes, parameters and names while a builder lays out layers.
