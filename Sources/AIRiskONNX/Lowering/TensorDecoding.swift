@@ -89,13 +89,13 @@ enum TensorDecoding {
             storage = .double(proto.doubleData)
         case 2, 3, 4, 5, 6, 9, 10, 16:
             available = proto.int32Data.count
-            storage = int32Storage(proto.int32Data, code: proto.dataType)
+            storage = narrowed(proto.int32Data, code: proto.dataType)
         case 7:
             available = proto.int64Data.count
             storage = .int64(proto.int64Data)
         case 12:
             available = proto.uint64Data.count
-            storage = .int64(proto.uint64Data.map { Int64(UInt32(truncatingIfNeeded: $0)) })
+            storage = narrowed(proto.uint64Data, code: 12)
         case 13:
             available = proto.uint64Data.count
             guard proto.uint64Data.allSatisfy({ $0 >= 0 }) else {
@@ -115,9 +115,10 @@ enum TensorDecoding {
         return Tensor(shape: shape, storage: storage)
     }
 
-    /// The values of a type the proto stores one per `int32_data` entry, narrowed to the type (float16
-    /// and bfloat16 as bit patterns): codes 2, 3, 4, 5, 9, 10 and 16, anything else (6) as int32.
-    private static func int32Storage(_ v: [Int64], code: Int32) -> Tensor.Storage {
+    /// Elements of a type narrower than 64 bits (codes 2, 3, 4, 5, 9, 10, 12, 16, and anything else as int32 for
+    /// 6), given as their `int32_data` / `uint64_data` entries or little-endian raw words, narrowed to the type (float16 and
+    /// bfloat16 as bit patterns) and widened to the engine's storage.
+    private static func narrowed<Words: Collection<Int64>>(_ v: Words, code: Int32) -> Tensor.Storage {
         switch code {
         case 10: .float(v.map { halfToFloat(UInt16(truncatingIfNeeded: $0)) })
         case 16: .float(v.map { Float(bitPattern: UInt32(UInt16(truncatingIfNeeded: $0)) << 16) })
@@ -125,6 +126,7 @@ enum TensorDecoding {
         case 3: .int64(v.map { Int64(Int8(truncatingIfNeeded: $0)) })
         case 4: .int64(v.map { Int64(UInt16(truncatingIfNeeded: $0)) })
         case 5: .int64(v.map { Int64(Int16(truncatingIfNeeded: $0)) })
+        case 12: .int64(v.map { Int64(UInt32(truncatingIfNeeded: $0)) })
         case 9: .bool(v.map { $0 != 0 })
         default: .int64(v.map { Int64(Int32(truncatingIfNeeded: $0)) })
         }
@@ -153,15 +155,9 @@ enum TensorDecoding {
                         n = count
                     })
             case 11: return .double((0..<count).map { Double(bitPattern: u64($0)) })
-            case 10: return .float((0..<count).map { halfToFloat(u16($0)) })
-            case 16: return .float((0..<count).map { Float(bitPattern: UInt32(u16($0)) << 16) })
-            case 2: return .int64((0..<count).map { Int64(buf[$0]) })
-            case 3: return .int64((0..<count).map { Int64(Int8(bitPattern: buf[$0])) })
-            case 4: return .int64((0..<count).map { Int64(u16($0)) })
-            case 5: return .int64((0..<count).map { Int64(Int16(bitPattern: u16($0))) })
-            case 6: return .int64((0..<count).map { Int64(Int32(bitPattern: u32($0))) })
-            case 12: return .int64((0..<count).map { Int64(u32($0)) })
-            case 9: return .bool((0..<count).map { buf[$0] != 0 })
+            case 2, 3, 9: return narrowed((0..<count).lazy.map { Int64(buf[$0]) }, code: code)
+            case 4, 5, 10, 16: return narrowed((0..<count).lazy.map { Int64(u16($0)) }, code: code)
+            case 6, 12: return narrowed((0..<count).lazy.map { Int64(u32($0)) }, code: code)
             default:  // 7 int64, 13 uint64
                 return .int64(
                     [Int64](unsafeUninitializedCapacity: count) { out, n in
