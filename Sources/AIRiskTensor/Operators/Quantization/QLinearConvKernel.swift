@@ -7,8 +7,7 @@ struct QLinearConvKernel: RequantizingKernel {
     let integer: ConvIntegerKernel
     let output: Requantization
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let round = try output.rounding(ctx)
+    func forward(_ inputs: [Tensor?], rounding round: Requantization.Rounding) throws -> KernelOutput {
         let xScale = try ctx.floats(try ctx.input(inputs, 1), input: 1)
         let wScale = try ctx.floats(try ctx.input(inputs, 4), input: 4)
         let yScale = try ctx.floats(try ctx.input(inputs, 6), input: 6)

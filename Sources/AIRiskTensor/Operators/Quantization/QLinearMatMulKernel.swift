@@ -7,8 +7,7 @@ struct QLinearMatMulKernel: RequantizingKernel {
     let integer: IntegerMatMul
     let output: Requantization
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let round = try output.rounding(ctx)
+    func forward(_ inputs: [Tensor?], rounding round: Requantization.Rounding) throws -> KernelOutput {
         func scalar(_ index: Int) throws -> Float {
             let v = try ctx.floats(try ctx.input(inputs, index), input: index)
             guard v.count == 1 else { throw ctx.inputError(index, "must be one value (per-tensor scale)") }

@@ -1,6 +1,9 @@
 /// How QLinearConv and QLinearMatMul bring their integer accumulators back to the type of
 /// `y_zero_point`, which the ONNX lowering records as `output_dtype`.
 struct Requantization: Sendable {
+    /// A scaled accumulator and the output zero point to the output value.
+    typealias Rounding = (_ scaled: Double, _ zero: Int64) -> Int64
+
     /// The representable range of the output type; nil when the graph does not state it.
     let range: ClosedRange<Int64>?
 
@@ -10,7 +13,7 @@ struct Requantization: Sendable {
 
     /// The rounding into the output type: a scaled accumulator rounded half to even, shifted by the
     /// zero point and saturated (NaN gives 0). Throws when the output type is unknown.
-    func rounding(_ ctx: KernelContext) throws -> (_ scaled: Double, _ zero: Int64) -> Int64 {
+    func rounding(_ ctx: KernelContext) throws -> Rounding {
         guard let range else {
             throw ctx.fail(
                 "the element type of y_zero_point (input 7) is not stated by the graph, so the output type is unknown")
@@ -35,11 +38,18 @@ protocol IntegerAccumulation: Sendable {
 protocol RequantizingKernel: ForwardOnlyKernel {
     associatedtype Integer: IntegerAccumulation
     var integer: Integer { get }
+    var output: Requantization { get }
     init(integer: Integer, output: Requantization)
+    /// The forward pass, given the output's rounding (``Requantization/rounding(_:)``).
+    func forward(_ inputs: [Tensor?], rounding round: Requantization.Rounding) throws -> KernelOutput
 }
 
 extension RequantizingKernel {
     var ctx: KernelContext { integer.ctx }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        try forward(inputs, rounding: try output.rounding(ctx))
+    }
 
     init(node: Node, opset: Int) throws {
         let integer = try Integer(node: node, opset: opset)
