@@ -143,31 +143,25 @@ enum TensorDecoding {
             func u64(_ i: Int) -> UInt64 {
                 UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i &* 8, as: UInt64.self))
             }
+            /// The `count` elements, copied as they lie on a little-endian host, else each built from its word.
+            func copied<T>(_ word: (Int) -> T) -> [T] {
+                [T](unsafeUninitializedCapacity: count) { out, n in
+                    if littleEndianHost, let source = buf.baseAddress, let target = out.baseAddress {
+                        UnsafeMutableRawPointer(target).copyMemory(
+                            from: source, byteCount: count &* MemoryLayout<T>.stride)
+                    } else {
+                        for i in 0..<count { out[i] = word(i) }
+                    }
+                    n = count
+                }
+            }
             switch code {
-            case 1:
-                return .float(
-                    [Float](unsafeUninitializedCapacity: count) { out, n in
-                        if littleEndianHost, let source = buf.baseAddress, let target = out.baseAddress {
-                            UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: count &* 4)
-                        } else {
-                            for i in 0..<count { out[i] = Float(bitPattern: u32(i)) }
-                        }
-                        n = count
-                    })
-            case 11: return .double((0..<count).map { Double(bitPattern: u64($0)) })
+            case 1: return .float(copied { Float(bitPattern: u32($0)) })
+            case 11: return .double(copied { Double(bitPattern: u64($0)) })
             case 2, 3, 9: return narrowed((0..<count).lazy.map { Int64(buf[$0]) }, code: code)
             case 4, 5, 10, 16: return narrowed((0..<count).lazy.map { Int64(u16($0)) }, code: code)
             case 6, 12: return narrowed((0..<count).lazy.map { Int64(u32($0)) }, code: code)
-            default:  // 7 int64, 13 uint64
-                return .int64(
-                    [Int64](unsafeUninitializedCapacity: count) { out, n in
-                        if littleEndianHost, let source = buf.baseAddress, let target = out.baseAddress {
-                            UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: count &* 8)
-                        } else {
-                            for i in 0..<count { out[i] = Int64(bitPattern: u64(i)) }
-                        }
-                        n = count
-                    })
+            default: return .int64(copied { Int64(bitPattern: u64($0)) })  // 7 int64, 13 uint64
             }
         }
     }
