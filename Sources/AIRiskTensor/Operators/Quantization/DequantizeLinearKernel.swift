@@ -7,10 +7,7 @@ struct DequantizeLinearKernel: ForwardOnlyKernel {
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: 1)
-        if try ctx.int("block_size", default: 0) != 0 {
-            throw ctx.attributeError("block_size", "blocked quantization is not supported")
-        }
+        axis = try QuantizationParameters.axis(ctx)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {

@@ -43,6 +43,16 @@ struct QuantizationParameters {
         return (i / axis.stride) % axis.length
     }
 
+    /// The `axis` attribute of QuantizeLinear and DequantizeLinear (default 1); blocked quantization
+    /// (`block_size` ≠ 0) is refused.
+    static func axis(_ ctx: KernelContext) throws -> Int {
+        let axis = try ctx.int("axis", default: 1)
+        if try ctx.int("block_size", default: 0) != 0 {
+            throw ctx.attributeError("block_size", "blocked quantization is not supported")
+        }
+        return axis
+    }
+
     /// The representable range of an ONNX integer type code.
     static func range(ofType code: Int) -> ClosedRange<Int64>? {
         switch code {

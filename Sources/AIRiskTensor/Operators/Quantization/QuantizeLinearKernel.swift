@@ -11,10 +11,7 @@ struct QuantizeLinearKernel: ForwardOnlyKernel {
 
     init(node: Node, opset: Int) throws {
         ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: 1)
-        if try ctx.int("block_size", default: 0) != 0 {
-            throw ctx.attributeError("block_size", "blocked quantization is not supported")
-        }
+        axis = try QuantizationParameters.axis(ctx)
         let code = try ctx.int("output_dtype")
         typeKnown = code != nil
         guard let range = QuantizationParameters.range(ofType: code ?? 2) else {
