@@ -70,13 +70,25 @@ struct NegativeLogLikelihood: Sendable {
 /// NegativeLogLikelihoodLoss and SoftmaxCrossEntropyLoss, built from the node's `reduction` and
 /// `ignore_index`.
 protocol LossKernel: ForwardOnlyKernel {
+    var ctx: KernelContext { get }
+    var nll: NegativeLogLikelihood { get }
     init(ctx: KernelContext, nll: NegativeLogLikelihood)
+    /// The log-probabilities the loss reads from input 0 (`x`, its `values`), and the outputs that follow
+    /// the loss.
+    func logProbabilities(_ x: Tensor, _ values: [Float]) throws -> (values: [Float], outputs: [Tensor])
 }
 
 extension LossKernel {
     init(node: Node, opset: Int) throws {
         let ctx = KernelContext(node)
         self.init(ctx: ctx, nll: try NegativeLogLikelihood(ctx))
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let (x, xv) = try ctx.floatInput(inputs, 0)
+        let (logp, outputs) = try logProbabilities(x, xv)
+        let loss = try nll.loss(ctx, inputs, logProbabilities: logp, shape: x.shape)
+        return KernelOutput(outputs: [loss] + outputs)
     }
 }
 
@@ -87,10 +99,8 @@ struct NegativeLogLikelihoodLossKernel: LossKernel {
     let ctx: KernelContext
     let nll: NegativeLogLikelihood
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let (x, xv) = try ctx.floatInput(inputs, 0)
-        let loss = try nll.loss(ctx, inputs, logProbabilities: xv, shape: x.shape)
-        return KernelOutput(outputs: [loss])
+    func logProbabilities(_ x: Tensor, _ values: [Float]) throws -> (values: [Float], outputs: [Tensor]) {
+        (values, [])
     }
 }
 
@@ -101,8 +111,8 @@ struct SoftmaxCrossEntropyLossKernel: LossKernel {
     let ctx: KernelContext
     let nll: NegativeLogLikelihood
 
-    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let (x, xv) = try ctx.floatInput(inputs, 0)
+    /// Log-softmax over axis 1, also returned as the second output.
+    func logProbabilities(_ x: Tensor, _ xv: [Float]) throws -> (values: [Float], outputs: [Tensor]) {
         guard x.rank >= 2 else { throw ctx.inputError(0, "must have rank 2 or more, got shape \(x.shape)") }
         let c = x.shape[1]
         let inner = Shape.product(x.shape, 2..<x.rank)
@@ -117,8 +127,7 @@ struct SoftmaxCrossEntropyLossKernel: LossKernel {
                 for k in 0..<c { logp[(i * c + k) * inner + d] = xv[(i * c + k) * inner + d] - lse }
             }
         }
-        let loss = try nll.loss(ctx, inputs, logProbabilities: logp, shape: x.shape)
-        return KernelOutput(outputs: [loss, Tensor(shape: x.shape, scalars: logp)])
+        return (logp, [Tensor(shape: x.shape, scalars: logp)])
     }
 }
 
