@@ -6,7 +6,7 @@
 struct StringNormalizerKernel: ForwardOnlyKernel {
     static let opType = "StringNormalizer"
 
-    let node: Node
+    let ctx: KernelContext
     let action: TextCase
     let caseSensitive: Bool
     /// The comparison case of the stop words (folded when comparing case-insensitively).
@@ -14,13 +14,11 @@ struct StringNormalizerKernel: ForwardOnlyKernel {
     let stopwords: Set<String>
 
     init(node: Node, opset: Int) throws {
-        self.node = node
+        ctx = KernelContext(node)
         let a = MLAttributes(node: node)
         let actionName = try a.string("case_change_action", default: "NONE")
         guard let action = TextCase(rawValue: actionName) else {
-            throw OperatorError.invalidAttribute(
-                node: node.name, opType: Self.opType, attribute: "case_change_action",
-                reason: "is '\(actionName)'; expected LOWER, UPPER or NONE")
+            throw ctx.attributeError("case_change_action", "is '\(actionName)'; expected LOWER, UPPER or NONE")
         }
         self.action = action
         caseSensitive = try a.flag("is_case_sensitive")
@@ -28,8 +26,7 @@ struct StringNormalizerKernel: ForwardOnlyKernel {
         var words: Set<String> = []
         for w in try a.strings("stopwords") ?? [] {
             guard !w.isEmpty else {
-                throw OperatorError.invalidAttribute(
-                    node: node.name, opType: Self.opType, attribute: "stopwords", reason: "contains an empty string")
+                throw ctx.attributeError("stopwords", "contains an empty string")
             }
             words.insert(compareCase.apply(w))
         }
@@ -37,15 +34,13 @@ struct StringNormalizerKernel: ForwardOnlyKernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let (x, values) = try StringInput.read(inputs, node: node)
+        let (x, values) = try StringInput.read(inputs, ctx)
         let twoDimensional: Bool
         switch x.shape.count {
         case 1 where x.shape[0] > 0: twoDimensional = false
         case 2 where x.shape[0] == 1 && x.shape[1] > 0: twoDimensional = true
         default:
-            throw OperatorError.invalidInput(
-                node: node.name, opType: Self.opType, index: 0,
-                reason: "has shape \(x.shape); expected [C] or [1, C] with C > 0")
+            throw ctx.inputError(0, "has shape \(x.shape); expected [C] or [1, C] with C > 0")
         }
         var kept: [String] = []
         kept.reserveCapacity(values.count)

@@ -20,7 +20,7 @@ struct TfIdfVectorizerKernel: ForwardOnlyKernel {
         case int(Int64)
     }
 
-    let node: Node
+    let ctx: KernelContext
     let mode: Mode
     let minLength: Int
     let maxLength: Int
@@ -33,26 +33,22 @@ struct TfIdfVectorizerKernel: ForwardOnlyKernel {
     let poolIsStrings: Bool
 
     init(node: Node, opset: Int) throws {
-        self.node = node
+        ctx = KernelContext(node)
         let a = MLAttributes(node: node)
         let modeName = try a.string("mode", default: "")
         guard let mode = Mode(rawValue: modeName) else {
-            throw OperatorError.invalidAttribute(
-                node: node.name, opType: Self.opType, attribute: "mode",
-                reason: "is '\(modeName)'; expected TF, IDF or TFIDF")
+            throw ctx.attributeError("mode", "is '\(modeName)'; expected TF, IDF or TFIDF")
         }
         self.mode = mode
         let minimum = try a.int("min_gram_length", default: 0)
         let maximum = try a.int("max_gram_length", default: 0)
         let skip = try a.int("max_skip_count", default: 0)
         guard minimum >= 1, minimum <= maximum, maximum <= 1 << 16 else {
-            throw OperatorError.invalidAttribute(
-                node: node.name, opType: Self.opType, attribute: "min_gram_length",
-                reason: "is \(minimum) with max_gram_length \(maximum); expected 1 ≤ min ≤ max")
+            throw ctx.attributeError(
+                "min_gram_length", "is \(minimum) with max_gram_length \(maximum); expected 1 ≤ min ≤ max")
         }
         guard skip >= 0, skip <= 1 << 16 else {
-            throw OperatorError.invalidAttribute(
-                node: node.name, opType: Self.opType, attribute: "max_skip_count", reason: "is \(skip); expected ≥ 0")
+            throw ctx.attributeError("max_skip_count", "is \(skip); expected ≥ 0")
         }
         minLength = Int(minimum)
         maxLength = Int(maximum)
@@ -65,9 +61,8 @@ struct TfIdfVectorizerKernel: ForwardOnlyKernel {
             pool = ints.map { .int($0) }
             poolIsStrings = false
         } else {
-            throw OperatorError.invalidAttribute(
-                node: node.name, opType: Self.opType, attribute: "pool_strings",
-                reason: "and pool_int64s are both missing or empty; one must list the n-grams")
+            throw ctx.attributeError(
+                "pool_strings", "and pool_int64s are both missing or empty; one must list the n-grams")
         }
         let counts = (try a.int64s("ngram_counts") ?? []).map { Int(clamping: $0) }
         let indexes = try a.int64s("ngram_indexes") ?? []
@@ -78,9 +73,9 @@ struct TfIdfVectorizerKernel: ForwardOnlyKernel {
             let end = k + 1 < counts.count ? counts[k + 1] : pool.count
             let n = k + 1
             guard start >= 0, start <= end, end <= pool.count, (end - start) % n == 0 else {
-                throw OperatorError.invalidAttribute(
-                    node: node.name, opType: Self.opType, attribute: "ngram_counts",
-                    reason: "entry \(k) (\(start)..<\(end)) does not cut the pool of \(pool.count) into \(n)-grams")
+                throw ctx.attributeError(
+                    "ngram_counts",
+                    "entry \(k) (\(start)..<\(end)) does not cut the pool of \(pool.count) into \(n)-grams")
             }
             var p = start
             while p < end {
@@ -91,39 +86,30 @@ struct TfIdfVectorizerKernel: ForwardOnlyKernel {
             }
         }
         guard indexes.count == id else {
-            throw OperatorError.invalidAttribute(
-                node: node.name, opType: Self.opType, attribute: "ngram_indexes",
-                reason: "has \(indexes.count) entries but the pool holds \(id) n-grams")
+            throw ctx.attributeError("ngram_indexes", "has \(indexes.count) entries but the pool holds \(id) n-grams")
         }
         guard indexes.allSatisfy({ $0 >= 0 && $0 < Int64(Int32.max) }) else {
-            throw OperatorError.invalidAttribute(
-                node: node.name, opType: Self.opType, attribute: "ngram_indexes",
-                reason: "holds a negative or huge column")
+            throw ctx.attributeError("ngram_indexes", "holds a negative or huge column")
         }
         outputColumns = indexes.map { Int($0) }
         width = (outputColumns.max() ?? -1) + 1
         let w = (try a.floats("weights")) ?? []
         guard w.isEmpty || w.count == id else {
-            throw OperatorError.invalidAttribute(
-                node: node.name, opType: Self.opType, attribute: "weights",
-                reason: "has \(w.count) entries but the pool holds \(id) n-grams")
+            throw ctx.attributeError("weights", "has \(w.count) entries but the pool holds \(id) n-grams")
         }
         weights = w.isEmpty ? [Float](repeating: 1, count: id) : w
         ngrams = table
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        guard let x = inputs.first ?? nil else {
-            throw OperatorError.missingInput(node: node.name, opType: Self.opType, index: 0)
-        }
+        let x = try ctx.input(inputs, 0)
         let items: [Item]
         switch x.storage {
         case .string(let v) where poolIsStrings: items = v.map { .string($0) }
         case .int64(let v) where !poolIsStrings: items = v.map { .int($0) }
         default:
-            throw OperatorError.invalidInput(
-                node: node.name, opType: Self.opType, index: 0,
-                reason: "is a \(x.elementTypeName) tensor but the pool holds \(poolIsStrings ? "strings" : "integers")")
+            throw ctx.inputError(
+                0, "is a \(x.elementTypeName) tensor but the pool holds \(poolIsStrings ? "strings" : "integers")")
         }
         let rows: Int
         let shape: [Int]
@@ -135,14 +121,9 @@ struct TfIdfVectorizerKernel: ForwardOnlyKernel {
             rows = x.shape[0]
             shape = [rows, width]
         default:
-            throw OperatorError.invalidInput(
-                node: node.name, opType: Self.opType, index: 0, reason: "has shape \(x.shape); expected [C] or [N, C]")
+            throw ctx.inputError(0, "has shape \(x.shape); expected [C] or [N, C]")
         }
-        guard TensorBudget.fits(shape, .float) else {
-            throw OperatorError.outputTooLarge(
-                node: node.name, opType: Self.opType, shape: shape, elementType: ElementKind.float.rawValue,
-                limit: TensorBudget.maxBytes)
-        }
+        try ctx.checkOutput(shape, .float)
         let columns = rows == 0 ? 0 : items.count / rows
         var y = [Float](repeating: 0, count: rows * width)
         var counts = [Int](repeating: 0, count: weights.count)

@@ -21,70 +21,65 @@ struct TokenizerKernel: ForwardOnlyKernel {
         case separators([String])
     }
 
-    let node: Node
+    let ctx: KernelContext
     let mark: Bool
     let padValue: String
     let minCharacters: Int
     let mode: Mode
 
     init(node: Node, opset: Int) throws {
-        self.node = node
+        ctx = KernelContext(node)
         let a = MLAttributes(node: node)
         mark = try a.flag("mark")
         padValue = try a.string("pad_value", default: "#")
         let minimum = try a.int("mincharnum", default: 1)
         guard minimum > 0, minimum <= Int(Int32.max) else {
-            throw Self.invalid(node, "mincharnum", "is \(minimum); it must be positive")
+            throw ctx.attributeError("mincharnum", "is \(minimum); it must be positive")
         }
         minCharacters = Int(minimum)
         if let separators = try a.strings("separators") {
-            guard !separators.isEmpty else { throw Self.invalid(node, "separators", "is empty") }
+            guard !separators.isEmpty else { throw ctx.attributeError("separators", "is empty") }
             if separators == [""] {
                 mode = .characters
             } else {
                 for s in separators {
-                    guard !s.isEmpty else { throw Self.invalid(node, "separators", "contains an empty expression") }
-                    try Self.compile(s, node: node, attribute: "separators")
+                    guard !s.isEmpty else { throw ctx.attributeError("separators", "contains an empty expression") }
+                    try Self.compile(s, ctx, attribute: "separators")
                 }
                 mode = .separators(separators)
             }
         } else {
             let expression = try a.string("tokenexp", default: "")
             guard !expression.isEmpty else {
-                throw Self.invalid(node, "tokenexp", "is missing or empty; one of separators or tokenexp is required")
+                throw ctx.attributeError("tokenexp", "is missing or empty; one of separators or tokenexp is required")
             }
             if expression == "." {
                 mode = .characters
             } else {
-                try Self.compile(expression, node: node, attribute: "tokenexp")
+                try Self.compile(expression, ctx, attribute: "tokenexp")
                 mode = .expression(expression)
             }
         }
         if case .characters = mode, minCharacters > 1 {
-            throw Self.invalid(node, "mincharnum", "is \(minCharacters); character tokenization needs 1")
+            throw ctx.attributeError("mincharnum", "is \(minCharacters); character tokenization needs 1")
         }
     }
 
-    static func invalid(_ node: Node, _ attribute: String, _ reason: String) -> OperatorError {
-        .invalidAttribute(node: node.name, opType: opType, attribute: attribute, reason: reason)
-    }
-
     @discardableResult
-    static func compile(_ pattern: String, node: Node, attribute: String) throws -> Regex<AnyRegexOutput> {
+    static func compile(_ pattern: String, _ ctx: KernelContext, attribute: String) throws -> Regex<AnyRegexOutput> {
         do {
             return try Regex(pattern).matchingSemantics(.unicodeScalar)
         } catch {
-            throw OperatorError.invalidAttribute(
-                node: node.name, opType: opType, attribute: attribute,
-                reason: "is not a regular expression airisk can read ('\(pattern)': \(error))")
+            throw ctx.attributeError(
+                attribute,
+                "is not a regular expression airisk can read ('\(pattern)': \(error))")
         }
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let (x, values) = try StringInput.read(inputs, node: node)
+        let (x, values) = try StringInput.read(inputs, ctx)
         guard x.shape.count == 1 || x.shape.count == 2 else {
-            throw OperatorError.invalidInput(
-                node: node.name, opType: Self.opType, index: 0, reason: "has shape \(x.shape); expected [C] or [N, C]")
+            throw ctx.inputError(0, "has shape \(x.shape); expected [C] or [N, C]")
         }
         let rows: [[Substring]]
         switch mode {
@@ -93,10 +88,10 @@ struct TokenizerKernel: ForwardOnlyKernel {
                 s.unicodeScalars.indices.map { i in Self.piece(s, i..<s.unicodeScalars.index(after: i)) }
             }
         case .expression(let pattern):
-            let regex = try Self.compile(pattern, node: node, attribute: "tokenexp")
+            let regex = try Self.compile(pattern, ctx, attribute: "tokenexp")
             rows = try values.map { try tokens(of: $0, matching: regex) }
         case .separators(let patterns):
-            let regexes = try patterns.map { try Self.compile($0, node: node, attribute: "separators") }
+            let regexes = try patterns.map { try Self.compile($0, ctx, attribute: "separators") }
             rows = try values.map { s in
                 var pieces: [Substring] = [s[...]]
                 for r in regexes { pieces = try pieces.flatMap { try split($0, by: r) } }
@@ -109,11 +104,7 @@ struct TokenizerKernel: ForwardOnlyKernel {
         }
         let width = longest + (mark ? 2 : 0)
         let shape = x.shape + [width]
-        guard TensorBudget.fits(shape, .string) else {
-            throw OperatorError.outputTooLarge(
-                node: node.name, opType: Self.opType, shape: shape, elementType: ElementKind.string.rawValue,
-                limit: TensorBudget.maxBytes)
-        }
+        try ctx.checkOutput(shape, .string)
         var out: [String] = []
         out.reserveCapacity(rows.count * width)
         for row in rows {
