@@ -46,11 +46,5 @@ struct MLAttributes: NodeAttributes {
         return try floats(name)?.map { Double($0) }
     }
 
-    func postTransform() throws -> PostTransform {
-        let s = try string("post_transform", default: "NONE")
-        guard let t = PostTransform(rawValue: s) else {
-            throw invalid("post_transform", "is '\(s)'; expected NONE, LOGISTIC, SOFTMAX, SOFTMAX_ZERO or PROBIT")
-        }
-        return t
-    }
+    func postTransform() throws -> PostTransform { try choice("post_transform", default: PostTransform.none) }
 }

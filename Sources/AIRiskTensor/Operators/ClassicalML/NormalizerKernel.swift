@@ -4,7 +4,7 @@
 struct NormalizerKernel: ClassicalMLKernel {
     static let opType = "Normalizer"
 
-    enum Norm: String { case max = "MAX", l1 = "L1", l2 = "L2" }
+    enum Norm: String, CaseIterable { case max = "MAX", l1 = "L1", l2 = "L2" }
 
     let node: Node
     let norm: Norm
@@ -12,9 +12,7 @@ struct NormalizerKernel: ClassicalMLKernel {
     init(node: Node, opset: Int) throws {
         self.node = node
         let a = MLAttributes(node: node)
-        let s = try a.string("norm", default: "MAX")
-        guard let n = Norm(rawValue: s) else { throw a.invalid("norm", "is '\(s)'; expected MAX, L1 or L2") }
-        norm = n
+        norm = try a.choice("norm", default: Norm.max)
     }
 
     /// The row's norm, and for MAX the index of the maximum.

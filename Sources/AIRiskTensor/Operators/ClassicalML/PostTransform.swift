@@ -7,7 +7,7 @@ import Foundation
 /// (LOGISTIC and PROBIT elementwise, SOFTMAX row-wise, SOFTMAX_ZERO row-wise over the non-zero
 /// scores); a single column is only transformed by PROBIT. PROBIT uses onnxruntime's closed-form
 /// inverse-error-function approximation so that results match it.
-enum PostTransform: String, Sendable {
+enum PostTransform: String, Sendable, CaseIterable {
     case none = "NONE"
     case logistic = "LOGISTIC"
     case softmax = "SOFTMAX"

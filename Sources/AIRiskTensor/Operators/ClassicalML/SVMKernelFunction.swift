@@ -4,18 +4,16 @@ import Foundation
 /// degree]), evaluated as onnxruntime does: LINEAR x·v + c, POLY (γ·x·v + coef0)^degree,
 /// SIGMOID tanh(γ·x·v + coef0), RBF exp(−γ·‖x − v‖²).
 struct SVMKernelFunction: Sendable {
-    enum Kind: String, Sendable { case linear = "LINEAR", poly = "POLY", rbf = "RBF", sigmoid = "SIGMOID" }
+    enum Kind: String, Sendable, CaseIterable {
+        case linear = "LINEAR", poly = "POLY", rbf = "RBF", sigmoid = "SIGMOID"
+    }
     var kind: Kind
     var gamma: Float
     var coef0: Float
     var degree: Float
 
     init(_ a: MLAttributes) throws {
-        let name = try a.string("kernel_type", default: "LINEAR")
-        guard let k = Kind(rawValue: name) else {
-            throw a.invalid("kernel_type", "is '\(name)'; expected LINEAR, POLY, RBF or SIGMOID")
-        }
-        kind = k
+        kind = try a.choice("kernel_type", default: Kind.linear)
         let params = try a.floats("kernel_params") ?? []
         guard params.isEmpty || params.count >= 3 else {
             throw a.invalid("kernel_params", "must hold gamma, coef0 and degree, got \(params.count) values")

@@ -232,7 +232,7 @@ struct TreeEnsemble: Sendable {
     }
 
     /// How the weights that several trees give one target are combined.
-    enum Aggregate: String, Sendable { case sum = "SUM", average = "AVERAGE", min = "MIN", max = "MAX" }
+    enum Aggregate: String, Sendable, CaseIterable { case sum = "SUM", average = "AVERAGE", min = "MIN", max = "MAX" }
 
     /// Runs every row through every tree (tree by tree, so each tree stays in cache across the
     /// batch) and combines the leaf weights per row and id: `scores[r·ids + id]`, with `has` telling

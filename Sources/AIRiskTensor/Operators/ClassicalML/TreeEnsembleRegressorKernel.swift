@@ -17,11 +17,7 @@ struct TreeEnsembleRegressorKernel: ClassicalMLKernel, ForwardOnlyKernel {
         let t = try a.int("n_targets", default: 1)
         guard t >= 1, t < 1 << 24 else { throw a.invalid("n_targets", "is \(t); it must be at least 1") }
         targets = Int(t)
-        let name = try a.string("aggregate_function", default: "SUM")
-        guard let agg = TreeEnsemble.Aggregate(rawValue: name) else {
-            throw a.invalid("aggregate_function", "is '\(name)'; expected SUM, AVERAGE, MIN or MAX")
-        }
-        aggregate = agg
+        aggregate = try a.choice("aggregate_function", default: TreeEnsemble.Aggregate.sum)
         baseValues = try a.floats("base_values") ?? []
         guard baseValues.isEmpty || baseValues.count == targets else {
             throw a.invalid("base_values", "has \(baseValues.count) values for \(targets) targets")

@@ -63,6 +63,19 @@ extension NodeAttributes {
 
     func string(_ key: String, default value: String) throws -> String { try string(key) ?? value }
 
+    /// A string attribute naming a case of `Choice` (`value` when absent); any other string throws "is 'x';
+    /// expected A, B or C", the cases in their declared order.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, default value: Choice) throws -> Choice
+    where Choice.RawValue == String {
+        let name = try string(key, default: value.rawValue)
+        guard let choice = Choice(rawValue: name) else {
+            let names = Choice.allCases.map(\.rawValue)
+            let expected = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+            throw attributeError(key, "is '\(name)'; expected \(expected)")
+        }
+        return choice
+    }
+
     /// A list of strings; a single string is a list of one.
     func strings(_ key: String) throws -> [String]? {
         guard let a = attributes[key] else { return nil }

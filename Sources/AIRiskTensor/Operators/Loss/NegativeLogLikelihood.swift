@@ -5,16 +5,12 @@ import Foundation
 /// −w[t]·x[n, t, d…] (0 where the target equals `ignore_index`), reduced by "none", "sum" or "mean"
 /// (divided by the sum of the weights of the counted elements).
 struct NegativeLogLikelihood: Sendable {
-    enum Reduction: String, Sendable { case none, sum, mean }
+    enum Reduction: String, Sendable, CaseIterable { case none, sum, mean }
     let reduction: Reduction
     let ignoreIndex: Int?
 
     init(_ ctx: KernelContext) throws {
-        let r = try ctx.string("reduction") ?? "mean"
-        guard let reduction = Reduction(rawValue: r) else {
-            throw ctx.attributeError("reduction", "is '\(r)'; expected none, sum or mean")
-        }
-        self.reduction = reduction
+        reduction = try ctx.choice("reduction", default: Reduction.mean)
         ignoreIndex = try ctx.int("ignore_index")
     }
 
