@@ -13,20 +13,16 @@ struct ArrayFeatureExtractorKernel: ClassicalMLKernel {
         self.node = node
     }
 
-    private func fail(_ reason: String) -> ClassicalMLError {
-        .invalidInput(node: node.name, opType: Self.opType, reason: reason)
-    }
-
     /// The output shape, the length of X's last axis, and the validated indices.
     private func plan(_ inputs: [Tensor?]) throws -> (shape: [Int], stride: Int, indices: [Int]) {
         guard inputs.count == 2, let x = inputs[0], let y = inputs[1] else {
-            throw fail("expects two inputs, X and the indices Y")
+            throw inputError("expects two inputs, X and the indices Y")
         }
-        guard let raw = y.int64s else { throw fail("indices Y must be int64, not \(y.elementTypeName)") }
-        guard let stride = x.shape.last else { throw fail("input X must have at least one dimension") }
+        guard let raw = y.int64s else { throw inputError("indices Y must be int64, not \(y.elementTypeName)") }
+        guard let stride = x.shape.last else { throw inputError("input X must have at least one dimension") }
         let indices = try raw.map { v -> Int in
             guard v >= 0, v < Int64(stride) else {
-                throw fail("index \(v) is outside the last axis of X (size \(stride))")
+                throw inputError("index \(v) is outside the last axis of X (size \(stride))")
             }
             return Int(v)
         }
@@ -48,7 +44,7 @@ struct ArrayFeatureExtractorKernel: ClassicalMLKernel {
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (shape, stride, indices) = try plan(inputs)
-        guard let x = inputs[0] else { throw fail("input X is missing") }
+        guard let x = inputs[0] else { throw inputError("input X is missing") }
         let storage: Tensor.Storage
         switch x.storage {
         case .float(let v): storage = .float(Self.gather(v, stride: stride, indices: indices))

@@ -28,20 +28,16 @@ struct FeatureVectorizerKernel: ClassicalMLKernel {
         Shape.checkedCount([rows, width]) == nil ? nil : [rows, width]
     }
 
-    func fail(_ reason: String) -> ClassicalMLError {
-        .invalidInput(node: node.name, opType: Self.opType, reason: reason)
-    }
-
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         guard inputs.count == dimensions.count else {
-            throw fail("has \(inputs.count) inputs but inputdimensions lists \(dimensions.count)")
+            throw inputError("has \(inputs.count) inputs but inputdimensions lists \(dimensions.count)")
         }
         let matrices = try inputs.map { try MLInput($0, node: node) }
         let rows = matrices.first?.rows ?? 0
         guard matrices.allSatisfy({ $0.rows == rows }) else {
-            throw fail("inputs have different row counts: \(matrices.map(\.rows))")
+            throw inputError("inputs have different row counts: \(matrices.map(\.rows))")
         }
-        guard let shape = Self.outputShape(rows: rows, width: width) else { throw fail("output is too large") }
+        guard let shape = Self.outputShape(rows: rows, width: width) else { throw inputError("output is too large") }
         var y = [Float](repeating: 0, count: Shape.count(shape))
         var offset = 0
         for (m, d) in zip(matrices, dimensions) {

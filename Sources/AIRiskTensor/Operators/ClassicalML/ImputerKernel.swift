@@ -23,15 +23,11 @@ struct ImputerKernel: ClassicalMLKernel {
         }
     }
 
-    func fail(_ reason: String) -> ClassicalMLError {
-        .invalidInput(node: node.name, opType: Self.opType, reason: reason)
-    }
-
     /// The imputed value for each column, repeating a single value.
     func perColumn<T>(_ values: [T], columns: Int, name: String) throws -> [T] {
         if values.count == 1 { return [T](repeating: values[0], count: columns) }
         guard values.count == columns else {
-            throw fail("input X has \(columns) columns but '\(name)' has \(values.count) values")
+            throw inputError("input X has \(columns) columns but '\(name)' has \(values.count) values")
         }
         return values
     }
@@ -41,7 +37,7 @@ struct ImputerKernel: ClassicalMLKernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        guard let x = inputs.first ?? nil else { throw fail("input X is missing") }
+        guard let x = inputs.first ?? nil else { throw inputError("input X is missing") }
         let c = columns(x)
         switch x.storage {
         case .float(var v):
@@ -53,7 +49,7 @@ struct ImputerKernel: ClassicalMLKernel {
             for i in v.indices where v[i] == replacedInt { v[i] = fill[i % max(c, 1)] }
             return KernelOutput(outputs: [Tensor(shape: x.shape, storage: .int64(v))])
         default:
-            throw fail("input X is a \(x.elementTypeName) tensor; expected float or int64")
+            throw inputError("input X is a \(x.elementTypeName) tensor; expected float or int64")
         }
     }
 

@@ -102,7 +102,7 @@ struct LabelEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         guard let x = inputs.first ?? nil else {
-            throw ClassicalMLError.invalidInput(node: node.name, opType: Self.opType, reason: "input X is missing")
+            throw inputError("input X is missing")
         }
         if let classes = legacyClasses, case .int64(let v) = x.storage {
             let out = v.map { $0 >= 0 && $0 < Int64(classes.count) ? classes[Int($0)] : legacyDefaultString }
@@ -114,9 +114,7 @@ struct LabelEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
         case (.int64(let v), .int64): keys = v.map { .int($0) }
         case (.float(let v), .float): keys = v.map { Key(float: $0) }
         default:
-            throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType,
-                reason: "input X is a \(x.elementTypeName) tensor but the keys are \(keyKind.rawValue)")
+            throw inputError("input X is a \(x.elementTypeName) tensor but the keys are \(keyKind.rawValue)")
         }
         let map = keys.map { table[$0] ?? defaultIndex }
         return KernelOutput(outputs: [Tensor(shape: x.shape, storage: values.gathered(map))])

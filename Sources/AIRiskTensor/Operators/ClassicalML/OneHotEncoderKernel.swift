@@ -37,11 +37,10 @@ struct OneHotEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         guard let x = inputs.first ?? nil else {
-            throw ClassicalMLError.invalidInput(node: node.name, opType: Self.opType, reason: "input X is missing")
+            throw inputError("input X is missing")
         }
         guard let shape = Self.outputShape(input: x.shape, categories: categoryCount) else {
-            throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType, reason: "output for input shape \(x.shape) is too large")
+            throw inputError("output for input shape \(x.shape) is too large")
         }
         let positions: [Int?]
         var shown: [String] = []
@@ -70,18 +69,15 @@ struct OneHotEncoderKernel: ClassicalMLKernel, ForwardOnlyKernel {
             if let p {
                 y[i * categoryCount + p] = 1
             } else if !zeros {
-                throw ClassicalMLError.invalidInput(
-                    node: node.name, opType: Self.opType,
-                    reason: "value '\(shown[i])' is not a known category and attribute zeros is 0")
+                throw inputError("value '\(shown[i])' is not a known category and attribute zeros is 0")
             }
         }
         return KernelOutput(outputs: [Tensor(shape: shape, scalars: y)])
     }
 
     func wrongType(_ x: Tensor) -> ClassicalMLError {
-        .invalidInput(
-            node: node.name, opType: Self.opType,
-            reason: "input X is a \(x.elementTypeName) tensor but the categories are "
+        inputError(
+            "input X is a \(x.elementTypeName) tensor but the categories are "
                 + (stringCategories.isEmpty ? "integers" : "strings"))
     }
 }

@@ -99,7 +99,7 @@ struct SVMClassifierKernel: ClassicalMLKernel, ForwardOnlyKernel {
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try MLInput(inputs, node: node, features: features, emptyAllowed: true)
         guard let (labelShape, scoreShape) = outputShapes(rows: x.rows) else {
-            throw ClassicalMLError.invalidInput(node: node.name, opType: Self.opType, reason: "output is too large")
+            throw inputError("output is too large")
         }
         let columns = scoreColumns
         var scores = [Float](repeating: 0, count: x.rows * columns)

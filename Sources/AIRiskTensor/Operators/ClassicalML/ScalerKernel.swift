@@ -20,9 +20,7 @@ struct ScalerKernel: ClassicalMLKernel {
         func expand(_ v: [Float], _ name: String) throws -> [Float] {
             if v.count == columns { return v }
             if v.count == 1 { return [Float](repeating: v[0], count: columns) }
-            throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType,
-                reason: "input X has \(columns) features but '\(name)' has \(v.count) values")
+            throw inputError("input X has \(columns) features but '\(name)' has \(v.count) values")
         }
         return (try expand(offset, "offset"), try expand(scale, "scale"))
     }

@@ -23,13 +23,11 @@ struct ZipMapKernel: ClassicalMLKernel {
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         guard let x = inputs.first ?? nil, x.floats != nil else {
-            throw ClassicalMLError.invalidInput(node: node.name, opType: Self.opType, reason: "input X must be float32")
+            throw inputError("input X must be float32")
         }
         let columns = x.shape.last ?? 1
         guard columns == labelCount else {
-            throw ClassicalMLError.invalidInput(
-                node: node.name, opType: Self.opType,
-                reason: "input X has \(columns) columns for \(labelCount) class labels")
+            throw inputError("input X has \(columns) columns for \(labelCount) class labels")
         }
         return KernelOutput(outputs: [x])
     }
