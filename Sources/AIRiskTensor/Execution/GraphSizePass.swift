@@ -126,7 +126,7 @@ package struct GraphSizePass {
         case "Reshape":
             return [reshape(x, input(1), allowZero: int(attrs["allowzero"]) == 1)]
         case "Flatten":
-            return [flatten(x, axis: int(attrs["axis"]) ?? 1)]
+            return [flatten(x, axis: int(attrs["axis"]) ?? FlattenKernel.defaultAxis)]
         case "Transpose":
             guard let shape = x.shape else { return [Value(kind: x.kind)] }
             let perm = ints(attrs["perm"]) ?? Array((0..<shape.count).reversed())
@@ -141,7 +141,7 @@ package struct GraphSizePass {
         case "Concat":
             return [concat(ins.compactMap { $0 }, axis: int(attrs["axis"]) ?? 0)]
         case "Gather":
-            return [gather(x, input(1), axis: int(attrs["axis"]) ?? 0)]
+            return [gather(x, input(1), axis: int(attrs["axis"]) ?? GatherKernel.defaultAxis)]
         case "Slice":
             return [slice(node, ins, opset: opset)]
         case "MatMul":
