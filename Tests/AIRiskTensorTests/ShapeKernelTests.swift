@@ -38,6 +38,39 @@ struct ShapeKernelTests {
         #expect(z.int64s == [0, 4, 1, 5, 2, 6, 3, 7])
     }
 
+    @Test(
+        "Transpose in runs, or sharing storage, agrees with the element-by-element definition",
+        arguments: [[2, 3, 4, 5], [1, 3, 1, 4], [3, 1, 2, 1], [1, 1, 1, 2], [2, 0, 3, 1]])
+    func transposeEveryPermutation(shape: [Int]) throws {
+        let count = shape.reduce(1, *)
+        let x = Tensor(shape: shape, scalars: (0..<count).map(Float.init))
+        let strides = Shape.strides(shape)
+        func permutations(_ axes: [Int]) -> [[Int]] {
+            axes.count <= 1 ? [axes] : axes.flatMap { a in permutations(axes.filter { $0 != a }).map { [a] + $0 } }
+        }
+        for perm in permutations(Array(0..<shape.count)) {
+            let y = try TestSupport.run("Transpose", [x], attributes: ["perm": .ints(perm.map(Int64.init))])[0]
+            let outShape = perm.map { shape[$0] }
+            #expect(y.shape == outShape)
+            var expected: [Float] = []
+            for o in 0..<count {
+                var rest = o, source = 0
+                for axis in (0..<outShape.count).reversed() {
+                    source += (rest % outShape[axis]) * strides[perm[axis]]
+                    rest /= outShape[axis]
+                }
+                expected.append(Float(source))
+            }
+            #expect(y.floats == expected, "perm \(perm)")
+        }
+        let strings = Tensor(shape: [2, 3], storage: .string(["a", "b", "c", "d", "e", "f"]))
+        #expect(try TestSupport.run("Transpose", [strings])[0].strings == ["a", "d", "b", "e", "c", "f"])
+        #expect(throws: OperatorError.self) {
+            try TestSupport.run("Transpose", [x], attributes: ["perm": .ints([0, 0, 1, 2])])
+        }
+        #expect(throws: OperatorError.self) { try TestSupport.run("Transpose", [x], attributes: ["perm": .ints([0])]) }
+    }
+
     @Test("Squeeze and Unsqueeze take axes from attributes before opset 13 and inputs after")
     func squeezeUnsqueeze() throws {
         let t = Tensor(shape: [1, 3, 1], scalars: [1, 2, 3])

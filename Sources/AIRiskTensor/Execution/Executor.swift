@@ -35,6 +35,8 @@ package struct Executor: Sendable {
     /// weights) were run here, once, and their values, kept beside the initializers.
     let foldedSteps: [Step]
     let foldedValues: [Tensor?]
+    /// The values of ``foldedSteps`` that depend on the input shapes alone, from the last run.
+    let shapeCache: ShapeValueCache
     let inputSlots: [(info: ValueInfo, slot: Int)]
     /// The declared element kind of each run-time input (parallel to `inputSlots`).
     let inputKinds: [ElementKind?]
@@ -131,6 +133,9 @@ package struct Executor: Sendable {
         self.initialValues = initialValues
         (foldedSteps, foldedValues) = Executor.fold(
             steps: steps, initialValues: initialValues, keep: Set(outputSlots.map(\.slot)))
+        shapeCache = ShapeValueCache(
+            steps: foldedSteps, constant: foldedValues.map { $0 != nil }, outputSlots: Set(outputSlots.map(\.slot)),
+            unfoldable: Executor.unfoldable)
         self.inputSlots = inputSlots
         self.inputKinds = inputSlots.map { ValueTypeName.kind($0.info.elementType) }
         self.outputSlots = outputSlots
@@ -210,7 +215,7 @@ package struct Executor: Sendable {
     }
 
     /// Operators whose results are not a function of their inputs: never folded.
-    private static let unfoldable: Set<String> = [
+    static let unfoldable: Set<String> = [
         "RandomNormal", "RandomNormalLike", "RandomUniform", "RandomUniformLike", "Bernoulli", "Multinomial", "Dropout",
     ]
 
@@ -258,10 +263,23 @@ package struct Executor: Sendable {
         // values folded at load hold.
         let folded = inputs.count == inputSlots.count
         var values = try bind(inputs, base: folded ? foldedValues : initialValues)
-        for step in folded ? foldedSteps : steps {
-            _ = try execute(step, &values, keepTape: false)
+        let cache = folded && shapeCache.isUseful ? shapeCache : nil
+        let shapes = cache == nil ? [] : inputSlots.map { values[$0.slot]?.shape ?? [] }
+        let reused = cache?.values(for: shapes)
+        if let cache, let reused { for (slot, value) in zip(cache.slots, reused) { values[slot] = value } }
+        var made = [Tensor?](repeating: nil, count: cache != nil && reused == nil ? shapeCache.slots.count : 0)
+        for (i, step) in (folded ? foldedSteps : steps).enumerated() {
+            if let cache, cache.skippable[i] {
+                if reused == nil {
+                    _ = try execute(step, &values, keepTape: false)
+                    for s in step.outputs where s >= 0 { if let p = cache.position(of: s) { made[p] = values[s] } }
+                }
+            } else {
+                _ = try execute(step, &values, keepTape: false)
+            }
             for s in step.releases { values[s] = nil }
         }
+        if let cache, reused == nil { cache.store(made, for: shapes) }
         var result: [String: Tensor] = [:]
         result.reserveCapacity(outputSlots.count)
         for (name, slot) in outputSlots {

@@ -13,7 +13,15 @@ struct TransposeKernel: Kernel {
 
     func permutation(rank: Int) throws -> [Int] {
         let p = perm ?? Array((0..<rank).reversed())
-        guard p.count == rank, Set(p) == Set(0..<rank) else {
+        var seen = [Bool](repeating: false, count: rank)
+        let isPermutation =
+            p.count == rank
+            && p.allSatisfy { a in
+                guard (0..<rank).contains(a), !seen[a] else { return false }
+                seen[a] = true
+                return true
+            }
+        guard isPermutation else {
             throw ctx.attributeError("perm", "\(p) is not a permutation of the \(rank) axes")
         }
         return p
@@ -29,18 +37,77 @@ struct TransposeKernel: Kernel {
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try ctx.input(inputs, 0)
         let p = try permutation(rank: x.rank)
-        if p == Array(0..<x.rank) { return KernelOutput(outputs: [x]) }
-        let (outShape, m) = map(x.shape, p)
-        if case .float(let v) = x.storage, x.rank == 2 {
-            // Plain matrix transpose without an index map.
-            let (r, c) = (x.shape[0], x.shape[1])
-            let out = [Float](unsafeUninitializedCapacity: v.count) { buf, n in
-                for i in 0..<r { for j in 0..<c { buf[j * r + i] = v[i * c + j] } }
-                n = v.count
+        let outShape = p.map { x.shape[$0] }
+        let runs = Self.runs(shape: x.shape, p)
+        // Axes of length 1 moved, or none: every element keeps its place, so the storage is shared.
+        if runs.dims.count <= 1 { return KernelOutput(outputs: [Tensor(shape: outShape, storage: x.storage)]) }
+        let storage: Tensor.Storage =
+            switch x.storage {
+            case .float(let v): .float(Self.permuted(v, runs))
+            case .double(let v): .double(Self.permuted(v, runs))
+            case .int64(let v): .int64(Self.permuted(v, runs))
+            case .bool(let v): .bool(Self.permuted(v, runs))
+            case .string(let v): .string(Self.permuted(v, runs))
             }
-            return KernelOutput(outputs: [Tensor(shape: outShape, storage: .float(out))])
+        return KernelOutput(outputs: [Tensor(shape: outShape, storage: storage)])
+    }
+
+    /// The permutation as few output axes as possible, each with its length and its stride in the input: axes of
+    /// length 1 dropped, and output axes that follow each other in the input too merged into one.
+    static func runs(shape: [Int], _ p: [Int]) -> (dims: [Int], strides: [Int]) {
+        let strides = Shape.strides(shape)
+        // Each axis of length > 1 numbered in input order; consecutive numbers are adjacent in memory.
+        var order = [Int](repeating: -1, count: shape.count)
+        var next = 0
+        for a in shape.indices where shape[a] != 1 {
+            order[a] = next
+            next += 1
         }
-        return KernelOutput(outputs: [Tensor(shape: outShape, storage: x.storage.gathered(m))])
+        var dims: [Int] = [], inStrides: [Int] = []
+        var previous = -2
+        for a in p where shape[a] != 1 {
+            if order[a] == previous + 1, let last = dims.indices.last {
+                dims[last] *= shape[a]
+                inStrides[last] = strides[a]
+            } else {
+                dims.append(shape[a])
+                inStrides.append(strides[a])
+            }
+            previous = order[a]
+        }
+        return (dims, inStrides)
+    }
+
+    /// The elements in output order: the innermost run copied whole when it is contiguous in the input, the
+    /// outer axes walked like an odometer.
+    static func permuted<T>(_ v: [T], _ runs: (dims: [Int], strides: [Int])) -> [T] {
+        let (dims, strides) = runs
+        let n = dims.count, inner = dims[n - 1], innerStride = strides[n - 1]
+        return [T](unsafeUninitializedCapacity: v.count) { out, initialized in
+            v.withUnsafeBufferPointer { src in
+                guard let source = src.baseAddress, let target = out.baseAddress, inner > 0 else { return }
+                var index = [Int](repeating: 0, count: n)
+                var offset = 0, o = 0
+                while o < v.count {
+                    if innerStride == 1 {
+                        (target + o).initialize(from: source + offset, count: inner)
+                    } else {
+                        for j in 0..<inner { (target + o + j).initialize(to: source[offset + j * innerStride]) }
+                    }
+                    o += inner
+                    var axis = n - 2
+                    while axis >= 0 {
+                        index[axis] += 1
+                        offset += strides[axis]
+                        if index[axis] < dims[axis] { break }
+                        offset -= strides[axis] * dims[axis]
+                        index[axis] = 0
+                        axis -= 1
+                    }
+                }
+            }
+            initialized = v.count
+        }
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
