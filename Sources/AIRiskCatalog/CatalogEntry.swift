@@ -11,20 +11,23 @@ package enum CatalogEntry: Sendable, Equatable {
     case probe(Probe)
     case measurableDefense(MeasurableDefense)
 
-    package var id: String {
+    /// The entry's value, for the fields every kind of entry has.
+    private var value: any IdentifiedCatalogEntry {
         switch self {
-        case .stage(let e): e.id
-        case .attackClass(let e): e.id
-        case .technique(let e): e.id
-        case .defense(let e): e.id
-        case .owaspRisk(let e): e.id
-        case .atlasTactic(let e): e.id
-        case .atlasTechnique(let e): e.id
-        case .atlasMitigation(let e): e.id
-        case .probe(let e): e.id
-        case .measurableDefense(let e): e.id
+        case .stage(let e): e
+        case .attackClass(let e): e
+        case .technique(let e): e
+        case .defense(let e): e
+        case .owaspRisk(let e): e
+        case .atlasTactic(let e): e
+        case .atlasTechnique(let e): e
+        case .atlasMitigation(let e): e
+        case .probe(let e): e
+        case .measurableDefense(let e): e
         }
     }
+
+    package var id: String { value.id }
 
     package var kind: CatalogEntryKind {
         switch self {
@@ -57,18 +60,5 @@ package enum CatalogEntry: Sendable, Equatable {
         }
     }
 
-    package var location: SourceLocation {
-        switch self {
-        case .stage(let e): e.location
-        case .attackClass(let e): e.location
-        case .technique(let e): e.location
-        case .defense(let e): e.location
-        case .owaspRisk(let e): e.location
-        case .atlasTactic(let e): e.location
-        case .atlasTechnique(let e): e.location
-        case .atlasMitigation(let e): e.location
-        case .probe(let e): e.location
-        case .measurableDefense(let e): e.location
-        }
-    }
+    package var location: SourceLocation { value.location }
 }

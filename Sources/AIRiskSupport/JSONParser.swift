@@ -73,25 +73,12 @@ package struct JSONParser {
         defer { depth -= 1 }
         i += 1
         var items: [JSONValue] = []
-        skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
-            i += 1
-            return .array(items)
-        }
-        while true {
+        if closesEmpty("]") { return .array(items) }
+        repeat {
             skipSpace()
             items.append(try value())
-            skipSpace()
-            guard i < bytes.count else { throw fail("") }
-            if bytes[i] == UInt8(ascii: ",") {
-                i += 1
-            } else if bytes[i] == UInt8(ascii: "]") {
-                i += 1
-                return .array(items)
-            } else {
-                throw fail("expected ',' or ']' in an array")
-            }
-        }
+        } while try !closesAfterItem("]", in: "an array")
+        return .array(items)
     }
 
     private mutating func object() throws(Failure) -> JSONValue {
@@ -99,12 +86,8 @@ package struct JSONParser {
         defer { depth -= 1 }
         i += 1
         var members: [(String, JSONValue)] = []
-        skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-            i += 1
-            return .object(members)
-        }
-        while true {
+        if closesEmpty("}") { return .object(members) }
+        repeat {
             skipSpace()
             guard i < bytes.count else { throw fail("") }
             guard bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
@@ -115,16 +98,33 @@ package struct JSONParser {
             i += 1
             skipSpace()
             members.append((key, try value()))
-            skipSpace()
-            guard i < bytes.count else { throw fail("") }
-            if bytes[i] == UInt8(ascii: ",") {
-                i += 1
-            } else if bytes[i] == UInt8(ascii: "}") {
-                i += 1
-                return .object(members)
-            } else {
-                throw fail("expected ',' or '}' in an object")
-            }
+        } while try !closesAfterItem("}", in: "an object")
+        return .object(members)
+    }
+
+    /// Right after an array's or object's opening bracket: consumes `close` when it comes next (after white
+    /// space), and says whether it did (the container is empty).
+    private mutating func closesEmpty(_ close: Unicode.Scalar) -> Bool {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: close) else { return false }
+        i += 1
+        return true
+    }
+
+    /// After an array item or object member: consumes the `,` before the next one (false) or the closing
+    /// `close` (true: the container ends); anything else is the failure.
+    private mutating func closesAfterItem(_ close: Unicode.Scalar, in container: String) throws(Failure) -> Bool {
+        skipSpace()
+        guard i < bytes.count else { throw fail("") }
+        switch bytes[i] {
+        case UInt8(ascii: ","):
+            i += 1
+            return false
+        case UInt8(ascii: close):
+            i += 1
+            return true
+        default:
+            throw fail("expected ',' or '\(close)' in \(container)")
         }
     }
 

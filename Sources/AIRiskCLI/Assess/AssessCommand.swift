@@ -104,11 +104,7 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated probes: membership, inversion, extraction (default: all).")
     var probes: String = "membership,inversion,extraction"
 
-    @Option(help: "Budgets in one word: quick, standard or thorough.")
-    var profile: Profile = .standard
-
-    @Option(help: "Seed for every random choice; the same inputs and seed give the same report.")
-    var seed: UInt64 = 0
+    @OptionGroup var run: RunOptions
 
     @Option(help: "Sensitivity of the training data: low, medium or high (drives impact).")
     var dataSensitivity: DataSensitivity = .medium
@@ -309,7 +305,7 @@ struct AssessCommand: AsyncParsableCommand {
                         url: URL(fileURLWithPath: $0), labelColumn: labelColumn,
                         labelsURL: populationLabels.map { URL(fileURLWithPath: $0) })
                 },
-                probes: try parsedProbes(), profile: profile, seed: seed, dataSensitivity: dataSensitivity,
+                probes: try parsedProbes(), profile: run.profile, seed: run.seed, dataSensitivity: dataSensitivity,
                 classes: try Self.integers(classes, "--classes"),
                 inputShape: try Self.inputShape(inputShape, "--input-shape"),
                 queryBudget: queryBudget)

@@ -13,11 +13,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Output directory.")
     var out: String = "reports/demo"
 
-    @Option(help: "Budgets in one word: quick, standard or thorough.")
-    var profile: Profile = .standard
-
-    @Option(help: "Seed for every random choice.")
-    var seed: UInt64 = 0
+    @OptionGroup var run: RunOptions
 
     @Option(help: "Defenses to measure (comma-separated; 'none' for none).")
     var defenses: String = "round:1,top:1,label-only,dp-sgd:8"
@@ -32,8 +28,8 @@ struct DemoCommand: AsyncParsableCommand {
         defer { assets.remove() }
         var plan = AssessmentPlan(
             modelURL: assets.model, modelName: DemoAssets.model.name, members: .init(url: assets.members),
-            nonMembers: .init(url: assets.nonMembers), population: .init(url: assets.population), profile: profile,
-            seed: seed, dataSensitivity: .medium)
+            nonMembers: .init(url: assets.nonMembers), population: .init(url: assets.population), profile: run.profile,
+            seed: run.seed, dataSensitivity: .medium)
         plan.defenses = defenses == "none" ? [] : try AssessCommand.defenseList(defenses)
         plan.defenseProfile = defenseProfile
         try await AssessCommand.execute(

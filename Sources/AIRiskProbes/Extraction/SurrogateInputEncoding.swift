@@ -9,6 +9,8 @@ struct SurrogateInputEncoding: Sendable, Equatable {
     let indicators: [Int?]
     /// Per position: for a free-text column, each text's words (see ``TextBag``); nil otherwise.
     let textBags: [[TextBag]?]
+    /// Per position of the raw row: where its value, indicators or buckets start in the encoded row.
+    let offsets: [Int]
     /// The width of an encoded row.
     let encodedWidth: Int
 
@@ -31,7 +33,14 @@ struct SurrogateInputEncoding: Sendable, Equatable {
         }
         self.indicators = indicators
         textBags = bags
-        encodedWidth = indicators.reduce(0) { $0 + ($1 ?? 1) }
+        var offsets: [Int] = []
+        var width = 0
+        for k in indicators {
+            offsets.append(width)
+            width += k ?? 1
+        }
+        self.offsets = offsets
+        encodedWidth = width
     }
 
     /// The number of hashed word buckets a free-text column is read into.
@@ -55,23 +64,20 @@ struct SurrogateInputEncoding: Sendable, Equatable {
         let d = indicators.count
         var out = [Float](repeating: 0, count: rows * encodedWidth)
         for r in 0..<rows {
-            var o = r * encodedWidth
             for j in 0..<d {
                 let v = x[r * d + j]
+                let o = r * encodedWidth + offsets[j]
                 if let bags = textBags[j] {
                     // An index outside the texts is the empty text: no word.
                     if v.isFinite, v >= 0, v < Float(bags.count), v == v.rounded() {
                         let bag = bags[Int(v)]
                         for (b, w) in zip(bag.buckets, bag.weights) { out[o + b] += w }
                     }
-                    o += Self.textBuckets
                 } else if let k = indicators[j] {
                     let index = v.isFinite && v >= 0 && v < Float(k - 1) && v == v.rounded() ? Int(v) : k - 1
                     out[o + index] = 1
-                    o += k
                 } else {
                     out[o] = v
-                    o += 1
                 }
             }
         }
@@ -85,14 +91,8 @@ struct SurrogateInputEncoding: Sendable, Equatable {
         let d = indicators.count
         var out = [Float](repeating: 0, count: rows * d)
         for r in 0..<rows {
-            var o = r * encodedWidth
-            for j in 0..<d {
-                if let k = indicators[j] {
-                    o += k
-                } else {
-                    out[r * d + j] = g[o]
-                    o += 1
-                }
+            for j in 0..<d where indicators[j] == nil {
+                out[r * d + j] = g[r * encodedWidth + offsets[j]]
             }
         }
         return out

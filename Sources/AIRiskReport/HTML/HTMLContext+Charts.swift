@@ -71,31 +71,27 @@ extension HTMLContext {
     }
 
     func translated(_ curve: Curve) -> Curve {
-        guard lang == .ja else { return curve }
-        var out = curve
-        out.title = dataText(curve.title)
-        out.xLabel = dataText(curve.xLabel)
-        out.yLabel = dataText(curve.yLabel)
-        out.series = translated(curve.series, name: \.name)
-        return out
+        translated(curve, texts: [\.title, \.xLabel, \.yLabel], series: \.series, name: \.name)
     }
 
     func translated(_ h: Histogram) -> Histogram {
-        guard lang == .ja else { return h }
-        var out = h
-        out.title = dataText(h.title)
-        out.xLabel = dataText(h.xLabel)
-        out.series = translated(h.series, name: \.name)
-        return out
+        translated(h, texts: [\.title, \.xLabel], series: \.series, name: \.name)
     }
 
-    /// `series` with every series' name translated.
-    private func translated<Series>(_ series: [Series], name: WritableKeyPath<Series, String>) -> [Series] {
-        series.map { s in
+    /// `chart` with its `texts` and every series' name translated (a Japanese report; others keep it as is).
+    private func translated<Chart, Series>(
+        _ chart: Chart, texts: [WritableKeyPath<Chart, String>], series: WritableKeyPath<Chart, [Series]>,
+        name: WritableKeyPath<Series, String>
+    ) -> Chart {
+        guard lang == .ja else { return chart }
+        var out = chart
+        for text in texts { out[keyPath: text] = dataText(chart[keyPath: text]) }
+        out[keyPath: series] = chart[keyPath: series].map { s in
             var t = s
             t[keyPath: name] = dataText(s[keyPath: name])
             return t
         }
+        return out
     }
 
     /// "At 1 % of non-members wrongly flagged, the headline attack (LiRA) identifies 45 of 500 members": the

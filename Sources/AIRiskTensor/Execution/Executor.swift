@@ -268,16 +268,20 @@ package struct Executor: Sendable {
         let reused = cache?.values(for: shapes)
         if let cache, let reused { for (slot, value) in zip(cache.slots, reused) { values[slot] = value } }
         var made = [Tensor?](repeating: nil, count: cache != nil && reused == nil ? shapeCache.slots.count : 0)
-        for (i, step) in (folded ? foldedSteps : steps).enumerated() {
+        // Steps are read in place (`plan[i]`): a `for step in` loop copies each one, retaining every field.
+        let plan = folded ? foldedSteps : steps
+        for i in plan.indices {
             if let cache, cache.skippable[i] {
                 if reused == nil {
-                    _ = try execute(step, &values, keepTape: false)
-                    for s in step.outputs where s >= 0 { if let p = cache.position(of: s) { made[p] = values[s] } }
+                    _ = try execute(plan[i], &values, keepTape: false)
+                    for s in plan[i].outputs where s >= 0 {
+                        if let p = cache.position(of: s) { made[p] = values[s] }
+                    }
                 }
             } else {
-                _ = try execute(step, &values, keepTape: false)
+                _ = try execute(plan[i], &values, keepTape: false)
             }
-            for s in step.releases { values[s] = nil }
+            for s in plan[i].releases { values[s] = nil }
         }
         if let cache, reused == nil { cache.store(made, for: shapes) }
         var result: [String: Tensor] = [:]
