@@ -6,27 +6,37 @@ enum IndexMap {
         let n = Shape.count(shape)
         guard n > 0 else { return [] }
         if shape.isEmpty { return [base] }
+        let ls = strides[shape.count - 1]
         return [Int](unsafeUninitializedCapacity: n) { out, count in
-            let rank = shape.count
-            let last = shape[rank - 1]
-            let ls = strides[rank - 1]
-            var counter = [Int](repeating: 0, count: rank)
-            var off = base
-            var o = 0
-            while o < n {
-                for j in 0..<last { out[o + j] = off + j * ls }
-                o += last
-                var d = rank - 2
-                while d >= 0 {
-                    counter[d] += 1
-                    off += strides[d]
-                    if counter[d] < shape[d] { break }
-                    off -= strides[d] * shape[d]
-                    counter[d] = 0
-                    d -= 1
-                }
+            forEachRun(shape: shape, base: base, strides: strides) { o, offset, length in
+                for j in 0..<length { out[o + j] = offset + j * ls }
             }
             count = n
+        }
+    }
+
+    /// Walks the positions of `shape` (rank ≥ 1, no zero dimension) row-major in runs along the last axis, like an
+    /// odometer: `body(o, offset, length)` for each run, where `o` is the run's first position and
+    /// `offset = base + Σ counter[d] · strides[d]` over the axes before the last.
+    @inline(__always)
+    static func forEachRun(shape: [Int], base: Int, strides: [Int], _ body: (Int, Int, Int) -> Void) {
+        let n = Shape.count(shape), rank = shape.count
+        guard n > 0, rank > 0 else { return }
+        let last = shape[rank - 1]
+        var counter = [Int](repeating: 0, count: rank)
+        var offset = base, o = 0
+        while o < n {
+            body(o, offset, last)
+            o += last
+            var d = rank - 2
+            while d >= 0 {
+                counter[d] += 1
+                offset += strides[d]
+                if counter[d] < shape[d] { break }
+                offset -= strides[d] * shape[d]
+                counter[d] = 0
+                d -= 1
+            }
         }
     }
 

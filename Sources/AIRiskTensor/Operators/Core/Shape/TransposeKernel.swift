@@ -78,31 +78,17 @@ struct TransposeKernel: Kernel {
         return (dims, inStrides)
     }
 
-    /// The elements in output order: the innermost run copied whole when it is contiguous in the input, the
-    /// outer axes walked like an odometer.
+    /// The elements in output order: the innermost run copied whole when it is contiguous in the input.
     static func permuted<T>(_ v: [T], _ runs: (dims: [Int], strides: [Int])) -> [T] {
-        let (dims, strides) = runs
-        let n = dims.count, inner = dims[n - 1], innerStride = strides[n - 1]
+        let innerStride = runs.strides[runs.strides.count - 1]
         return [T](unsafeUninitializedCapacity: v.count) { out, initialized in
             v.withUnsafeBufferPointer { src in
-                guard let source = src.baseAddress, let target = out.baseAddress, inner > 0 else { return }
-                var index = [Int](repeating: 0, count: n)
-                var offset = 0, o = 0
-                while o < v.count {
+                guard let source = src.baseAddress, let target = out.baseAddress else { return }
+                IndexMap.forEachRun(shape: runs.dims, base: 0, strides: runs.strides) { o, offset, length in
                     if innerStride == 1 {
-                        (target + o).initialize(from: source + offset, count: inner)
+                        (target + o).initialize(from: source + offset, count: length)
                     } else {
-                        for j in 0..<inner { (target + o + j).initialize(to: source[offset + j * innerStride]) }
-                    }
-                    o += inner
-                    var axis = n - 2
-                    while axis >= 0 {
-                        index[axis] += 1
-                        offset += strides[axis]
-                        if index[axis] < dims[axis] { break }
-                        offset -= strides[axis] * dims[axis]
-                        index[axis] = 0
-                        axis -= 1
+                        for j in 0..<length { (target + o + j).initialize(to: source[offset + j * innerStride]) }
                     }
                 }
             }
