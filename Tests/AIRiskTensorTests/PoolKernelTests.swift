@@ -22,6 +22,35 @@ struct PoolKernelTests {
         #expect(out[1].int64s == [1, 6, 8, 10])
     }
 
+    @Test(
+        "MaxPool without a tape gives the taped pass's values bit for bit (direct rows, or the table when padded)",
+        arguments: [
+            ["kernel_shape": .ints([2, 2]), "strides": .ints([2, 2])],
+            ["kernel_shape": .ints([3, 3])],
+            ["kernel_shape": .ints([3, 2]), "strides": .ints([2, 1])],
+            ["kernel_shape": .ints([2, 2]), "strides": .ints([2, 2]), "ceil_mode": .int(1)],
+            ["kernel_shape": .ints([3, 3]), "pads": .ints([1, 1, 1, 1])],
+            ["kernel_shape": .ints([2, 2]), "dilations": .ints([2, 2])],
+            ["kernel_shape": .ints([3]), "strides": .ints([2])],
+        ] as [[String: AttributeValue]])
+    func tapeFreeMax(attributes: [String: AttributeValue]) throws {
+        let k = try MaxPoolKernel(node: node("MaxPool", attributes), opset: 12)
+        var rng = SeededGenerator(seed: 17)
+        let oneD = attributes["kernel_shape"].map { if case .ints(let v) = $0 { v.count == 1 } else { false } } ?? false
+        let shape = oneD ? [2, 3, 11] : [2, 3, 7, 9]
+        var values = Tensor.seededUniform(shape, &rng).floats ?? []
+        // Ties, signed zeros and a NaN: the comparison order decides these.
+        values[0] = .nan
+        values[1] = -0.0
+        values[2] = 0
+        values[10] = values[11]
+        let x = Tensor(shape: shape, scalars: values)
+        let taped = try #require(try k.forward([x]).outputs.first?.floats)
+        let free = try #require(try k.forwardWithoutTape([x]).outputs.first)
+        #expect(free.shape == (try k.forward([x]).outputs[0].shape))
+        #expect((free.floats ?? []).map(\.bitPattern) == taped.map(\.bitPattern))
+    }
+
     @Test("average pooling with and without counting the padding, by hand")
     func averageByHand() throws {
         let attributes: [String: AttributeValue] = ["kernel_shape": .ints([2, 2]), "pads": .ints([1, 1, 0, 0])]

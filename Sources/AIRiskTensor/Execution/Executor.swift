@@ -115,24 +115,16 @@ package struct Executor: Sendable {
             outputSlots.append((output.name, s))
         }
 
-        // Release every intermediate value after its last reader, so a run keeps little alive.
-        var lastReader = [Int](repeating: -1, count: initialValues.count)
-        for (i, step) in steps.enumerated() {
-            // An output nobody reads is released right after the step that makes it.
-            for s in step.outputs where s >= 0 { lastReader[s] = i }
-            for s in step.inputs where s >= 0 { lastReader[s] = i }
-        }
         let kept = Set(outputSlots.map(\.slot))
-        for (slot, reader) in lastReader.enumerated() where reader >= 0 && !kept.contains(slot) {
-            steps[reader].releases.append(slot)
-        }
-
+        steps = Executor.releasing(steps, keep: kept, slotCount: initialValues.count)
         self.steps = steps
         self.slotOf = slotOf
         self.slotCount = initialValues.count
         self.initialValues = initialValues
-        (foldedSteps, foldedValues) = Executor.fold(
-            steps: steps, initialValues: initialValues, keep: Set(outputSlots.map(\.slot)))
+        let (folded, values) = Executor.fold(steps: steps, initialValues: initialValues, keep: kept)
+        foldedSteps = Executor.releasing(
+            Executor.fuse(folded, keep: kept), keep: kept, slotCount: initialValues.count)
+        foldedValues = values
         shapeCache = ShapeValueCache(
             steps: foldedSteps, constant: foldedValues.map { $0 != nil }, outputSlots: Set(outputSlots.map(\.slot)),
             unfoldable: Executor.unfoldable)
@@ -143,6 +135,22 @@ package struct Executor: Sendable {
             steps: steps, inputSlots: inputSlots, outputSlots: outputSlots, slotCount: initialValues.count)
         self.reducedPrecisionNodes = Executor.analysePrecision(
             steps: steps, inputSlots: inputSlots, initialValues: initialValues)
+    }
+
+    /// `steps` with every value released after its last reader (an output nobody reads right after the step that
+    /// makes it), so a run keeps little alive; `keep` (the graph outputs) are never released.
+    static func releasing(_ steps: [Step], keep: Set<Int>, slotCount: Int) -> [Step] {
+        var lastReader = [Int](repeating: -1, count: slotCount)
+        for (i, step) in steps.enumerated() {
+            for s in step.outputs where s >= 0 { lastReader[s] = i }
+            for s in step.inputs where s >= 0 { lastReader[s] = i }
+        }
+        var steps = steps
+        for i in steps.indices { steps[i].releases = [] }
+        for (slot, reader) in lastReader.enumerated() where reader >= 0 && !keep.contains(slot) {
+            steps[reader].releases.append(slot)
+        }
+        return steps
     }
 
     /// The nodes that receive a float64 value but have no float64 path, as "name (OpType)": the engine rounds

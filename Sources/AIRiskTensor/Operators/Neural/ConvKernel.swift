@@ -77,6 +77,12 @@ struct ConvKernel: Kernel {
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        // `convolve` is nil only for an addend of another shape, and there is none.
+        KernelOutput(outputs: try convolve(inputs, then: [], addend: nil).map { [$0] } ?? [])
+    }
+
+    /// The convolution followed by `ops`; nil when `addend` is not a float32 tensor of the output's shape.
+    private func convolve(_ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?) throws -> Tensor? {
         let (x, w, b, g) = try operands(inputs)
         let plan = g.plan
         let outSize = plan.outputSize, inSize = plan.inputSize
@@ -86,31 +92,35 @@ struct ConvKernel: Kernel {
             && plan.padEnd.allSatisfy { $0 == 0 } && outSize == inSize
         let count = g.batch * g.filters * outSize
         let outputShape = [g.batch, g.filters] + plan.outputSpatial
+        let addendValues: [Float]?
+        if let addend {
+            guard addend.shape == outputShape, let values = addend.floats else { return nil }
+            addendValues = values
+        } else {
+            addendValues = nil
+        }
         #if canImport(CDNNL)
             if DNNLConvolution.isEnabled {
                 let r = plan.rank
                 let shape = DNNLConvolution.Shape(
                     input: x.shape, weights: w.shape, output: outputShape, group: group, hasBias: b != nil,
                     stride: Array(plan.stride.suffix(r)), dilation: Array(plan.dilation.suffix(r)),
-                    padBegin: Array(plan.padBegin.suffix(r)), padEnd: Array(plan.padEnd.suffix(r)))
+                    padBegin: Array(plan.padBegin.suffix(r)), padEnd: Array(plan.padEnd.suffix(r)), postOps: ops)
                 var done = false
                 let y = [Float](unsafeUninitializedCapacity: count) { yp, initialized in
                     x.values.withUnsafeBufferPointer { xp in
-                        if let bias = b?.values {
-                            bias.withUnsafeBufferPointer { bp in
+                        Self.withOptionalPointer(b?.values) { bias in
+                            Self.withOptionalPointer(addendValues) { addend in
                                 done = direct.run(
-                                    shape, input: xp.baseAddress!, weights: w.values, bias: bp.baseAddress!,
+                                    shape, input: xp.baseAddress!, weights: w.values, bias: bias, addend: addend,
                                     output: yp.baseAddress!)
                             }
-                        } else {
-                            done = direct.run(
-                                shape, input: xp.baseAddress!, weights: w.values, bias: nil, output: yp.baseAddress!)
                         }
                     }
                     if !done { yp.initialize(repeating: 0) }
                     initialized = count
                 }
-                if done { return KernelOutput(outputs: [Tensor(shape: outputShape, scalars: y)]) }
+                if done { return Tensor(shape: outputShape, scalars: y) }
             }
         #endif
         let columns = FloatScratch(uninitializedCount: pointwise ? 0 : g.rows * outSize)
@@ -146,9 +156,17 @@ struct ConvKernel: Kernel {
                     }
                 }
             }
+            Self.withOptionalPointer(addendValues) { addend in
+                PostOp.apply(ops, to: yp.baseAddress!, count: count, addend: addend)
+            }
             initialized = count
         }
-        return KernelOutput(outputs: [Tensor(shape: outputShape, scalars: y)])
+        return Tensor(shape: outputShape, scalars: y)
+    }
+
+    private static func withOptionalPointer<R>(_ values: [Float]?, _ body: (UnsafePointer<Float>?) -> R) -> R {
+        guard let values else { return body(nil) }
+        return values.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
@@ -230,5 +248,13 @@ struct ConvKernel: Kernel {
             Tensor(shape: x.shape, scalars: dx), Tensor(shape: w.shape, scalars: dw),
             b == nil ? nil : Tensor(shape: [g.filters], scalars: db),
         ]
+    }
+}
+
+extension ConvKernel: PostOpFusible {
+    static func fuses(_ op: PostOp) -> Bool { true }
+
+    func forward(_ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?) throws -> Tensor? {
+        try convolve(inputs, then: ops, addend: addend)
     }
 }

@@ -24,6 +24,9 @@
             var dilation: [Int]
             var padBegin: [Int]
             var padEnd: [Int]
+            /// Applied to the result inside the primitive (oneDNN post-ops): `.add` as a sum into the destination,
+            /// which holds the addend when the primitive starts.
+            var postOps: [PostOp] = []
         }
 
         private struct Cached: @unchecked Sendable {
@@ -47,7 +50,7 @@
         /// primitive for the shape (the caller then takes its own path).
         func run(
             _ shape: Shape, input: UnsafePointer<Float>, weights: [Float], bias: UnsafePointer<Float>?,
-            output: UnsafeMutablePointer<Float>
+            addend: UnsafePointer<Float>? = nil, output: UnsafeMutablePointer<Float>
         ) -> Bool {
             // oneDNN fixes a primitive's thread count when it is created, from the calling thread's OpenMP setting:
             // set it first, or a primitive made for two threads spins the second on a one-thread run.
@@ -81,7 +84,7 @@
                 primitive.execute(
                     input: input,
                     weights: packed.map { UnsafeRawPointer($0.pointer) } ?? UnsafeRawPointer(wp.baseAddress!),
-                    bias: bias, output: output)
+                    bias: bias, addend: addend, output: output)
             }
         }
 
@@ -126,6 +129,8 @@
             /// The memory descriptors, on the heap so calls can hand oneDNN pointers to them.
             private let descriptors: UnsafeMutablePointer<dnnl_memory_desc_t>
             fileprivate let srcReorder: dnnl_primitive_t?, dstReorder: dnnl_primitive_t?
+            /// Plain to the primitive's destination layout, for the addend of a sum post-op.
+            fileprivate let addendReorder: dnnl_primitive_t?
             private let weightsReorder: dnnl_primitive_t?
             fileprivate let srcBytes: Int, dstBytes: Int, scratchBytes: Int
             private let weightsBytes: Int
@@ -170,12 +175,15 @@
                 }
                 var pdHandle: dnnl_primitive_desc_t?
                 var attr: dnnl_primitive_attr_t?
+                var postOps: dnnl_post_ops_t?
                 defer {
+                    if let postOps { dnnl_post_ops_destroy(postOps) }
                     if let attr { dnnl_primitive_attr_destroy(attr) }
                     if let pdHandle { dnnl_primitive_desc_destroy(pdHandle) }
                 }
                 guard created == dnnl_success, dnnl_primitive_attr_create(&attr) == dnnl_success,
                     dnnl_primitive_attr_set_scratchpad_mode(attr, dnnl_scratchpad_mode_user) == dnnl_success,
+                    shape.postOps.isEmpty || Self.setPostOps(shape.postOps, &postOps, attr),
                     dnnl_primitive_desc_create(&pdHandle, &desc, attr, engine, nil) == dnnl_success, let pdHandle,
                     let qs = dnnl_primitive_desc_query_md(pdHandle, dnnl_query_src_md, 0),
                     let qw = dnnl_primitive_desc_query_md(pdHandle, dnnl_query_weights_md, 0),
@@ -195,11 +203,13 @@
                 let sr = needsSrc ? Self.reorder(slot(.plainSrc), slot(.src), engine) : nil
                 let dr = needsDst ? Self.reorder(slot(.dst), slot(.plainDst), engine) : nil
                 let wr = needsWeights ? Self.reorder(slot(.plainWeights), slot(.weights), engine) : nil
+                let needsAddend = needsDst && shape.postOps.contains(.add)
+                let ar = needsAddend ? Self.reorder(slot(.plainDst), slot(.dst), engine) : nil
                 var conv: dnnl_primitive_t?
                 guard (!needsSrc || sr != nil), (!needsDst || dr != nil), (!needsWeights || wr != nil),
-                    dnnl_primitive_create(&conv, pdHandle) == dnnl_success, let conv
+                    (!needsAddend || ar != nil), dnnl_primitive_create(&conv, pdHandle) == dnnl_success, let conv
                 else {
-                    [sr, dr, wr].forEach { if let r = $0 { dnnl_primitive_destroy(r) } }
+                    [sr, dr, wr, ar].forEach { if let r = $0 { dnnl_primitive_destroy(r) } }
                     mds.deallocate()
                     return nil
                 }
@@ -210,6 +220,7 @@
                 srcReorder = sr
                 dstReorder = dr
                 weightsReorder = wr
+                addendReorder = ar
                 srcBytes = dnnl_memory_desc_get_size(slot(.src))
                 dstBytes = dnnl_memory_desc_get_size(slot(.dst))
                 weightsBytes = dnnl_memory_desc_get_size(slot(.weights))
@@ -218,7 +229,9 @@
 
             deinit {
                 dnnl_primitive_destroy(convolution)
-                [srcReorder, dstReorder, weightsReorder].forEach { if let r = $0 { dnnl_primitive_destroy(r) } }
+                [srcReorder, dstReorder, weightsReorder, addendReorder].forEach {
+                    if let r = $0 { dnnl_primitive_destroy(r) }
+                }
                 descriptors.deallocate()
             }
 
@@ -297,7 +310,7 @@
             /// One forward pass: reorders in, the convolution, reorders out.
             func execute(
                 input: UnsafePointer<Float>, weights packedOrPlain: UnsafeRawPointer, bias: UnsafePointer<Float>?,
-                output: UnsafeMutablePointer<Float>
+                addend: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>
             ) -> Bool {
                 guard let context = contexts.withLock({ $0.popLast() }) ?? ExecutionContext(self) else { return false }
                 defer { contexts.withLock { $0.append(context) } }
@@ -316,6 +329,19 @@
                 if let srcReorder, let b = context.srcBuffer {
                     guard exec(srcReorder, [(DNNL_ARG_FROM, .plainSrc, plainIn), (DNNL_ARG_TO, .src, b.pointer)])
                     else { return false }
+                }
+                // A sum post-op adds the result to what the destination holds: put the addend there first.
+                if let addend {
+                    let plainAddend = UnsafeMutableRawPointer(mutating: addend)
+                    if let addendReorder, let b = context.dstBuffer {
+                        guard
+                            exec(
+                                addendReorder,
+                                [(DNNL_ARG_FROM, .plainDst, plainAddend), (DNNL_ARG_TO, .dst, b.pointer)])
+                        else { return false }
+                    } else {
+                        plainOut.copyMemory(from: plainAddend, byteCount: shape.output.reduce(1, *) * 4)
+                    }
                 }
                 var args: [(Int32, Argument, UnsafeMutableRawPointer)] = [
                     (DNNL_ARG_SRC, .src, context.srcBuffer?.pointer ?? plainIn),
@@ -356,6 +382,22 @@
                     execArgs.append(dnnl_exec_arg_t(arg: arg, memory: m))
                 }
                 return dnnl_primitive_execute(primitive, stream, Int32(execArgs.count), execArgs) == dnnl_success
+            }
+
+            /// Appends `ops` to a new post-ops list and sets it on `attr`.
+            private static func setPostOps(
+                _ ops: [PostOp], _ list: inout dnnl_post_ops_t?, _ attr: dnnl_primitive_attr_t?
+            ) -> Bool {
+                guard dnnl_post_ops_create(&list) == dnnl_success, let list else { return false }
+                for op in ops {
+                    let status =
+                        switch op {
+                        case .add: dnnl_post_ops_append_sum(list, 1)
+                        case .relu: dnnl_post_ops_append_eltwise(list, 1, dnnl_eltwise_relu, 0, 0)
+                        }
+                    guard status == dnnl_success else { return false }
+                }
+                return dnnl_primitive_attr_set_post_ops(attr, list) == dnnl_success
             }
 
             private static func reorder(

@@ -123,3 +123,52 @@ struct MaxPoolKernel: Kernel {
         return [Tensor(shape: x.shape, scalars: dx)]
     }
 }
+
+extension MaxPoolKernel: TapeFreeForward {
+    /// Without a tape no winners are recorded, and 1-D and 2-D windows that lie wholly inside the input
+    /// (no padding, no dilation: LeNet's and VGG's 2×2 pools) read the rows directly instead of through the window
+    /// table. The maximum is taken in the table's order with the same comparison, so the values are identical.
+    func forwardWithoutTape(_ inputs: [Tensor?]) throws -> KernelOutput {
+        guard context.outputCount == 1, let first = inputs.first ?? nil, case .float = first.storage else {
+            return try forward(inputs)
+        }
+        let x = try PoolingInput(context, inputs)
+        let plan = try pooling.window.plan(
+            inputSpatial: x.spatial, kernel: pooling.window.kernelShape ?? [], planes: x.planes)
+        let inside = (1...2).allSatisfy { a in
+            plan.dilation[a] == 1 && plan.padBegin[a] == 0 && plan.padEnd[a] == 0
+                && (plan.output[a] - 1) * plan.stride[a] + plan.kernel[a] <= plan.input[a]
+        }
+        guard inside, plan.kernel[0] == 1, plan.stride[0] == 1, plan.kernelSize > 0 else { return try forward(inputs) }
+        let (h, w) = (plan.input[1], plan.input[2])
+        let (outH, outW) = (plan.output[1], plan.output[2])
+        let (kh, kw, sh, sw) = (plan.kernel[1], plan.kernel[2], plan.stride[1], plan.stride[2])
+        let rows = x.planes * plan.input[0]
+        let count = rows * outH * outW
+        let y = [Float](unsafeUninitializedCapacity: count) { yp, initialized in
+            guard let out = yp.baseAddress else { return }
+            x.values.withUnsafeBufferPointer { xp in
+                guard let src = xp.baseAddress else { return }
+                for r in 0..<rows {
+                    let image = src + r * h * w
+                    for oh in 0..<outH {
+                        let line = out + (r * outH + oh) * outW
+                        let top = image + oh * sh * w
+                        for ow in 0..<outW { line[ow] = top[ow * sw] }
+                        for i in 0..<kh {
+                            let row = top + i * w
+                            for j in (i == 0 ? 1 : 0)..<kw {
+                                for ow in 0..<outW {
+                                    let v = row[ow * sw + j]
+                                    line[ow] = v > line[ow] ? v : line[ow]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = count
+        }
+        return KernelOutput(outputs: [Tensor(shape: Array(x.shape[0..<2]) + plan.outputSpatial, scalars: y)])
+    }
+}

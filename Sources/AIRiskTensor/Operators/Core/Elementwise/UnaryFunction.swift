@@ -28,8 +28,11 @@ extension UnaryFunction {
     func applyAll(_ v: [Float]) -> [Float] {
         let n = v.count
         return [Float](unsafeUninitializedCapacity: n) { buf, count in
+            // Through a local pointer: writing through `buf` itself reloads its base on every element, and the
+            // loop does not vectorise.
+            guard let out = buf.baseAddress else { return }
             v.withUnsafeBufferPointer { p in
-                for i in 0..<n { buf[i] = apply(p[i]) }
+                for i in 0..<n { out[i] = apply(p[i]) }
             }
             count = n
         }
@@ -38,10 +41,11 @@ extension UnaryFunction {
     func gradientAll(_ g: [Float], _ x: [Float], _ y: [Float]) -> [Float] {
         let n = x.count
         return [Float](unsafeUninitializedCapacity: n) { buf, count in
+            guard let out = buf.baseAddress else { return }
             g.withUnsafeBufferPointer { pg in
                 x.withUnsafeBufferPointer { px in
                     y.withUnsafeBufferPointer { py in
-                        for i in 0..<n { buf[i] = pg[i] * derivative(x: px[i], y: py[i]) }
+                        for i in 0..<n { out[i] = pg[i] * derivative(x: px[i], y: py[i]) }
                     }
                 }
             }

@@ -1,0 +1,63 @@
+/// A product and the Add and Relu nodes after it, run as one step of the inference plan
+/// (``Executor/fuse(_:keep:)``). When a call cannot be fused (the addend broadcasts or is not float32, or the product
+/// kernel declines) it runs the original kernels one after another, so results and errors are those of the graph.
+struct FusedKernel: ForwardOnlyKernel {
+    static let opType = "Fused"
+
+    /// A fused node after the head: its kernel, its post-op, and for `.add` the position of the addend among the
+    /// fused step's inputs and whether the head's output was Add's first operand.
+    struct Tail: Sendable {
+        let name: String
+        let kernel: any Kernel
+        let op: PostOp
+        let addendInput: Int?
+        let headFirst: Bool
+    }
+
+    let head: any PostOpFusible
+    let headName: String
+    let headInputCount: Int
+    let tails: [Tail]
+
+    init(node: Node, opset: Int) throws {
+        throw OperatorError.unsupported(
+            node: node.name, opType: node.opType, reason: "fused steps are made by the executor, not read from a graph")
+    }
+
+    init(head: any PostOpFusible, headName: String, headInputCount: Int, tails: [Tail]) {
+        self.head = head
+        self.headName = headName
+        self.headInputCount = headInputCount
+        self.tails = tails
+    }
+
+    func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
+        let headInputs = Array(inputs.prefix(headInputCount))
+        let addend = tails.lazy.compactMap(\.addendInput).first.flatMap { inputs[$0] }
+        let addendIsFloat: Bool
+        if case .float? = addend?.storage { addendIsFloat = true } else { addendIsFloat = false }
+        if addend == nil || addendIsFloat,
+            let y = try head.forward(headInputs, then: tails.map(\.op), addend: addend)
+        {
+            return KernelOutput(outputs: [y])
+        }
+        var y = try Self.firstOutput(of: head, named: headName, headInputs)
+        for tail in tails {
+            if let i = tail.addendInput {
+                let other = inputs[i]
+                y = try Self.firstOutput(of: tail.kernel, named: tail.name, tail.headFirst ? [y, other] : [other, y])
+            } else {
+                y = try Self.firstOutput(of: tail.kernel, named: tail.name, [y])
+            }
+        }
+        return KernelOutput(outputs: [y])
+    }
+
+    private static func firstOutput(of kernel: any Kernel, named name: String, _ inputs: [Tensor?]) throws -> Tensor {
+        let out = try (kernel as? any TapeFreeForward)?.forwardWithoutTape(inputs) ?? kernel.forward(inputs)
+        guard let y = out.outputs.first else {
+            throw ExecutorError.missingKernelOutput(node: name, opType: type(of: kernel).opType, index: 0)
+        }
+        return y
+    }
+}

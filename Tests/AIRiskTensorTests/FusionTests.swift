@@ -1,0 +1,128 @@
+import Testing
+
+@testable import AIRiskTensor
+
+@Suite("Post-op fusion in the inference plan")
+struct FusionTests {
+    static let pad: [String: AttributeValue] = ["pads": .ints([1, 1, 1, 1])]
+
+    /// A ResNet downsampling block, then an identity block whose Add takes the convolution second:
+    /// `h = Relu(Conv(x)); y1 = Relu(Add(Conv(h), Conv1x1/2(x)))` with stride 2, then
+    /// `y = Relu(Add(y1, Conv(y1)))`. The first Add's other operand (the shortcut) is computed after the product.
+    static func blocks(extraOutput: String? = nil) -> Graph {
+        var rng = SeededGenerator(seed: 5)
+        let stride2: [String: AttributeValue] = ["pads": .ints([1, 1, 1, 1]), "strides": .ints([2, 2])]
+        return Graph(
+            name: "blocks",
+            nodes: [
+                Node(name: "c1", opType: "Conv", inputs: ["x", "w1", "b1"], outputs: ["c1"], attributes: stride2),
+                Node(name: "r1", opType: "Relu", inputs: ["c1"], outputs: ["h"]),
+                Node(name: "c2", opType: "Conv", inputs: ["h", "w2"], outputs: ["c2"], attributes: pad),
+                Node(
+                    name: "short", opType: "Conv", inputs: ["x", "ws"], outputs: ["s"],
+                    attributes: ["strides": .ints([2, 2])]),
+                Node(name: "a1", opType: "Add", inputs: ["c2", "s"], outputs: ["a1"]),
+                Node(name: "r2", opType: "Relu", inputs: ["a1"], outputs: ["y1"]),
+                Node(name: "c3", opType: "Conv", inputs: ["y1", "w3", "b3"], outputs: ["c3"], attributes: pad),
+                Node(name: "a2", opType: "Add", inputs: ["y1", "c3"], outputs: ["a2"]),
+                Node(name: "r3", opType: "Relu", inputs: ["a2"], outputs: ["y"]),
+            ],
+            inputs: [ValueInfo(name: "x", elementType: "float32", shape: nil)],
+            outputs: ([extraOutput].compactMap { $0 } + ["y"]).map {
+                ValueInfo(name: $0, elementType: nil, shape: nil)
+            },
+            initializers: [
+                "w1": .seededUniform([8, 4, 3, 3], &rng), "b1": .seededUniform([8], &rng),
+                "w2": .seededUniform([8, 8, 3, 3], &rng), "ws": .seededUniform([8, 4, 1, 1], &rng),
+                "w3": .seededUniform([8, 8, 3, 3], &rng), "b3": .seededUniform([8], &rng),
+            ])
+    }
+
+    /// The unfused plan's result: overriding an initializer (with its own value) runs the graph as it is.
+    static func unfused(_ e: Executor, _ x: Tensor, output: String = "y") throws -> Tensor {
+        let w1 = try #require(e.graph.initializers["w1"])
+        return try #require(try e.run(inputs: ["x": x, "w1": w1])[output])
+    }
+
+    static func expectClose(_ a: Tensor, _ b: Tensor, sourceLocation: SourceLocation = #_sourceLocation) {
+        let (u, v) = (a.floats ?? [], b.floats ?? [])
+        let scale = v.map(abs).max() ?? 1
+        #expect(a.shape == b.shape, sourceLocation: sourceLocation)
+        #expect(
+            u.count == v.count && zip(u, v).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, scale) },
+            sourceLocation: sourceLocation)
+    }
+
+    @Test("Conv → Relu and Conv → Add → Relu run as one step each, where the last node was")
+    func plan() throws {
+        let e = try Executor(graph: Self.blocks())
+        #expect(e.foldedSteps.map(\.name) == ["c1", "short", "c2", "c3"])
+        // The shortcut's Add went to c2, so the shortcut stays a plain Conv.
+        #expect(e.foldedSteps.map { $0.kernel is FusedKernel } == [true, false, true, true])
+        #expect(e.steps.count == 9)
+    }
+
+    @Test("The fused plan computes what the graph computes, at batch 1 and 3")
+    func sameResults() throws {
+        let e = try Executor(graph: Self.blocks())
+        var rng = SeededGenerator(seed: 9)
+        for n in [1, 3] {
+            let x = Tensor.seededUniform([n, 4, 10, 10], &rng)
+            let fused = try #require(try e.run(inputs: ["x": x])["y"])
+            Self.expectClose(fused, try Self.unfused(e, x))
+            #expect(fused.shape == [n, 8, 5, 5])
+            #expect((fused.floats ?? []).contains { $0 > 0 } && (fused.floats ?? []).allSatisfy { $0 >= 0 })
+        }
+    }
+
+    @Test("A value that is a graph output, or that two nodes read, stays a step's own output")
+    func keepsSharedValues() throws {
+        let e = try Executor(graph: Self.blocks(extraOutput: "a1"))
+        // a1 is kept: c2 absorbs the Add but not the Relu after it.
+        #expect(e.foldedSteps.map(\.name) == ["c1", "short", "c2", "r2", "c3"])
+        var rng = SeededGenerator(seed: 3)
+        let x = Tensor.seededUniform([2, 4, 6, 6], &rng)
+        let out = try e.run(inputs: ["x": x])
+        Self.expectClose(try #require(out["a1"]), try Self.unfused(e, x, output: "a1"))
+        Self.expectClose(try #require(out["y"]), try Self.unfused(e, x))
+    }
+
+    @Test("An addend that broadcasts runs the Add itself, with the same result")
+    func broadcastAddend() throws {
+        var rng = SeededGenerator(seed: 8)
+        let graph = Graph(
+            name: "bias",
+            nodes: [
+                Node(name: "c", opType: "Conv", inputs: ["x", "w"], outputs: ["c"], attributes: Self.pad),
+                Node(name: "a", opType: "Add", inputs: ["c", "b"], outputs: ["a"]),
+                Node(name: "r", opType: "Relu", inputs: ["a"], outputs: ["y"]),
+            ],
+            inputs: [
+                ValueInfo(name: "x", elementType: "float32", shape: nil),
+                ValueInfo(name: "b", elementType: "float32", shape: nil),
+            ],
+            outputs: [ValueInfo(name: "y", elementType: nil, shape: nil)],
+            initializers: ["w": .seededUniform([3, 2, 3, 3], &rng)])
+        let e = try Executor(graph: graph)
+        #expect(e.foldedSteps.map(\.name) == ["c"])
+        let x = Tensor.seededUniform([1, 2, 5, 5], &rng)
+        for b in [Tensor.seededUniform([1, 3, 1, 1], &rng), .seededUniform([1, 3, 5, 5], &rng)] {
+            let fused = try #require(try e.run(inputs: ["x": x, "b": b])["y"])
+            let w = try #require(graph.initializers["w"])
+            let plain = try #require(try e.run(inputs: ["x": x, "b": b, "w": w])["y"])
+            Self.expectClose(fused, plain)
+        }
+    }
+
+    @Test("PostOp.apply adds, then clamps at zero, in order")
+    func applyInOrder() {
+        var y: [Float] = [-2, -0.5, 0, 1.5]
+        let addend: [Float] = [1, 1, -1, 1]
+        y.withUnsafeMutableBufferPointer { yp in
+            addend.withUnsafeBufferPointer {
+                PostOp.apply([.add, .relu], to: yp.baseAddress!, count: 4, addend: $0.baseAddress)
+            }
+        }
+        #expect(y == [0, 0.5, 0, 2.5])
+    }
+}
