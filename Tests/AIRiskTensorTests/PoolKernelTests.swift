@@ -37,13 +37,17 @@ struct PoolKernelTests {
         let k = try MaxPoolKernel(node: node("MaxPool", attributes), opset: 12)
         var rng = SeededGenerator(seed: 17)
         let oneD = attributes["kernel_shape"].map { if case .ints(let v) = $0 { v.count == 1 } else { false } } ?? false
-        let shape = oneD ? [2, 3, 11] : [2, 3, 7, 9]
+        // 37 columns: the 2×2 path takes eight outputs at a time, then the rest one by one.
+        let shape = oneD ? [2, 3, 11] : [2, 3, 7, 37]
         var values = Tensor.seededUniform(shape, &rng).floats ?? []
         // Ties, signed zeros and a NaN: the comparison order decides these.
         values[0] = .nan
         values[1] = -0.0
         values[2] = 0
         values[10] = values[11]
+        values[values.count - 30] = -0.0
+        values[values.count - 29] = 0
+        values[values.count - 1] = .nan
         let x = Tensor(shape: shape, scalars: values)
         let taped = try #require(try k.forward([x]).outputs.first?.floats)
         let free = try #require(try k.forwardWithoutTape([x]).outputs.first)

@@ -145,23 +145,46 @@ extension MaxPoolKernel: TapeFreeForward {
         let (kh, kw, sh, sw) = (plan.kernel[1], plan.kernel[2], plan.stride[1], plan.stride[2])
         let rows = x.planes * plan.input[0]
         let count = rows * outH * outW
+        // The window's positions relative to its first, in the table's (row-major) order.
+        var offsets: [Int] = []
+        for i in 0..<kh { for j in 0..<kw { offsets.append(i * w + j) } }
         let y = [Float](unsafeUninitializedCapacity: count) { yp, initialized in
             guard let out = yp.baseAddress else { return }
             x.values.withUnsafeBufferPointer { xp in
-                guard let src = xp.baseAddress else { return }
-                for r in 0..<rows {
-                    let image = src + r * h * w
-                    for oh in 0..<outH {
-                        let line = out + (r * outH + oh) * outW
-                        let top = image + oh * sh * w
-                        for ow in 0..<outW { line[ow] = top[ow * sw] }
-                        for i in 0..<kh {
-                            let row = top + i * w
-                            for j in (i == 0 ? 1 : 0)..<kw {
-                                for ow in 0..<outW {
-                                    let v = row[ow * sw + j]
-                                    line[ow] = v > line[ow] ? v : line[ow]
+                offsets.withUnsafeBufferPointer { op in
+                    guard let src = xp.baseAddress, let offset = op.baseAddress else { return }
+                    let window = op.count
+                    let pairs = kh == 2 && kw == 2 && sh == 2 && sw == 2
+                    for r in 0..<rows {
+                        for oh in 0..<outH {
+                            let line = out + (r &* outH &+ oh) &* outW
+                            var p = src + (r &* h &+ oh &* sh) &* w
+                            var ow = 0
+                            if pairs {
+                                // 2×2 windows at stride 2, eight outputs at a time, in the same order.
+                                while 2 &* ow &+ 16 <= w {
+                                    let top = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+                                    let bottom = UnsafeRawPointer(p + w).loadUnaligned(as: SIMD16<Float>.self)
+                                    var best = top.evenHalf
+                                    best.replace(with: top.oddHalf, where: top.oddHalf .> best)
+                                    best.replace(with: bottom.evenHalf, where: bottom.evenHalf .> best)
+                                    best.replace(with: bottom.oddHalf, where: bottom.oddHalf .> best)
+                                    UnsafeMutableRawPointer(line + ow).storeBytes(of: best, as: SIMD8<Float>.self)
+                                    ow &+= 8
+                                    p += 16
                                 }
+                            }
+                            while ow < outW {
+                                var best = p[0]
+                                var t = 1
+                                while t < window {
+                                    let v = p[offset[t]]
+                                    best = v > best ? v : best
+                                    t &+= 1
+                                }
+                                line[ow] = best
+                                p += sw
+                                ow &+= 1
                             }
                         }
                     }

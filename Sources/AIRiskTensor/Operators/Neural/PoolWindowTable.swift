@@ -63,18 +63,3 @@ struct PoolWindowTable: Sendable {
         self.paddedCounts = paddedCounts
     }
 }
-
-/// The last window table a pooling kernel built, reused while the input's spatial shape stays the same (every call
-/// of a model at a fixed image size): building it cost as much as the pooling itself.
-final class PoolWindowTableCache: Sendable {
-    private let last = Mutex<(input: [Int], table: PoolWindowTable)?>(nil)
-
-    init() {}
-
-    func table(for plan: SpatialPlan) -> PoolWindowTable {
-        if let hit = last.withLock({ $0?.input == plan.input ? $0?.table : nil }) { return hit }
-        let table = PoolWindowTable(plan: plan)
-        last.withLock { $0 = (plan.input, table) }
-        return table
-    }
-}

@@ -3,7 +3,8 @@
 struct PoolingWindow: Sendable {
     let context: NeuralNodeContext
     let window: SpatialWindow
-    let tables = PoolWindowTableCache()
+    /// The window table of the last input spatial shape.
+    let tables = LastValueCache<[Int], PoolWindowTable>()
 
     init(_ node: Node) throws {
         context = NeuralNodeContext(node)
@@ -13,6 +14,6 @@ struct PoolingWindow: Sendable {
     /// The plan and the window table for input `x`.
     func table(_ x: PoolingInput) throws -> (plan: SpatialPlan, table: PoolWindowTable) {
         let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [], planes: x.planes)
-        return (plan, tables.table(for: plan))
+        return (plan, tables.value(for: plan.input) { PoolWindowTable(plan: plan) })
     }
 }

@@ -10,6 +10,11 @@ struct SpatialWindow: Sendable {
     let autoPad: AutoPad
     let ceilMode: Bool
     private let context: NeuralNodeContext
+    private let plans = LastValueCache<PlanKey, SpatialPlan>()
+
+    private struct PlanKey: Equatable, Sendable {
+        let inputSpatial: [Int], kernel: [Int], planes: Int, windowRows: Int
+    }
 
     init(_ context: NeuralNodeContext, requireKernelShape: Bool, supportsCeilMode: Bool) throws {
         self.context = context
@@ -51,6 +56,13 @@ struct SpatialWindow: Sendable {
     /// kernel allocates (output, window table, im2col columns) is checked against
     /// ``TensorBudget/maxBytes`` with overflow-checked arithmetic before the plan is returned.
     func plan(inputSpatial: [Int], kernel: [Int], planes: Int = 1, windowRows: Int = 1) throws -> SpatialPlan {
+        let key = PlanKey(inputSpatial: inputSpatial, kernel: kernel, planes: planes, windowRows: windowRows)
+        return try plans.value(for: key) {
+            try makePlan(inputSpatial: inputSpatial, kernel: kernel, planes: planes, windowRows: windowRows)
+        }
+    }
+
+    private func makePlan(inputSpatial: [Int], kernel: [Int], planes: Int, windowRows: Int) throws -> SpatialPlan {
         let rank = inputSpatial.count
         guard rank >= 1 && rank <= SpatialPlan.maxRank else {
             throw context.inputError(0, "must have 1 to 3 spatial dimensions, got \(rank)")
