@@ -114,6 +114,52 @@ struct FusionTests {
         }
     }
 
+    /// `Gemm → Relu → Gemm → Relu → Gemm`, a scikit-learn or PyTorch MLP as exported.
+    static func mlp(double: Bool) -> Graph {
+        var rng = SeededGenerator(seed: 21)
+        func weight(_ shape: [Int]) -> Tensor {
+            let t = Tensor.seededUniform(shape, &rng)
+            return double ? Tensor(shape: shape, storage: .double((t.floats ?? []).map(Double.init))) : t
+        }
+        let transB: [String: AttributeValue] = ["transB": .int(1)]
+        return Graph(
+            name: "mlp",
+            nodes: [
+                Node(name: "g1", opType: "Gemm", inputs: ["x", "w1", "b1"], outputs: ["g1"], attributes: transB),
+                Node(name: "r1", opType: "Relu", inputs: ["g1"], outputs: ["h1"]),
+                Node(name: "g2", opType: "Gemm", inputs: ["h1", "w2", "b2"], outputs: ["g2"], attributes: transB),
+                Node(name: "r2", opType: "Relu", inputs: ["g2"], outputs: ["h2"]),
+                Node(name: "g3", opType: "Gemm", inputs: ["h2", "w3", "b3"], outputs: ["y"], attributes: transB),
+            ],
+            inputs: [ValueInfo(name: "x", elementType: double ? "float64" : "float32", shape: nil)],
+            outputs: [ValueInfo(name: "y", elementType: nil, shape: nil)],
+            initializers: [
+                "w1": weight([16, 6]), "b1": weight([16]), "w2": weight([16, 16]), "b2": weight([16]),
+                "w3": weight([3, 16]), "b3": weight([3]),
+            ])
+    }
+
+    @Test("Gemm → Relu runs as one step; float64 operands take the kernels' own float64 paths, as unfused")
+    func gemmRelu() throws {
+        for double in [false, true] {
+            let graph = Self.mlp(double: double)
+            let e = try Executor(graph: graph)
+            #expect(e.foldedSteps.map(\.name) == ["g1", "g2", "g3"])
+            var rng = SeededGenerator(seed: 2)
+            let x32 = Tensor.seededUniform([5, 6], &rng)
+            let x = double ? Tensor(shape: [5, 6], storage: .double((x32.floats ?? []).map(Double.init))) : x32
+            let fused = try #require(try e.run(inputs: ["x": x])["y"])
+            let w1 = try #require(graph.initializers["w1"])
+            let plain = try #require(try e.run(inputs: ["x": x, "w1": w1])["y"])
+            #expect(fused.elementKind == plain.elementKind)
+            if double {
+                #expect(fused.doubles == plain.doubles)
+            } else {
+                Self.expectClose(fused, plain)
+            }
+        }
+    }
+
     @Test("PostOp.apply adds, then clamps at zero, in order")
     func applyInOrder() {
         var y: [Float] = [-2, -0.5, 0, 1.5]

@@ -4,6 +4,9 @@ extension Executor {
     /// output once. The merged step takes the place of the last node it absorbs, where every input it reads (an Add's
     /// other operand may be computed after the product) is ready. Values that are graph outputs (`keep`) or read by
     /// more than one node are never absorbed. Only ``run(inputs:)`` uses this plan; gradients run the graph as it is.
+    /// A node is absorbed only if it computes float64 inputs in float64 (Add and Relu do), so running it inside the
+    /// merged step, past the executor's float64 boundary, changes nothing; the merged step keeps the product's
+    /// boundary.
     /// The steps' `releases` must be worked out again for the plan returned.
     static func fuse(_ steps: [Step], keep: Set<Int>) -> [Step] {
         var readers: [Int: Int] = [:]
@@ -19,7 +22,8 @@ extension Executor {
             var inputs = steps[i].inputs
             var position = i, value = steps[i].outputs[0]
             while value >= 0, !keep.contains(value), let j = readerOf[value], let tailStep = plan[j],
-                tailStep.outputs.count == 1, let op = PostOp(tailStep.kernel),
+                tailStep.outputs.count == 1, tailStep.computesDouble,
+                let op = PostOp(tailStep.kernel),
                 type(of: head).fuses(op), !fused.contains(where: { $0.op == op && op == .add })
             {
                 var addendInput: Int?
@@ -42,7 +46,8 @@ extension Executor {
             let kernel = FusedKernel(
                 head: head, headName: steps[i].name, headInputCount: steps[i].inputs.count, tails: fused)
             plan[position] = Step(
-                kernel: kernel, tapeFree: nil, name: steps[i].name, opType: steps[i].opType, computesDouble: false,
+                kernel: kernel, tapeFree: nil, name: steps[i].name, opType: steps[i].opType,
+                computesDouble: steps[i].computesDouble,
                 inputs: inputs, outputs: [value], releases: [])
         }
         return plan.compactMap { $0 }

@@ -45,6 +45,11 @@ struct GemmKernel: Kernel {
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         if let out = try forwardDouble(inputs) { return out }
+        return KernelOutput(outputs: [try product(inputs, then: [])])
+    }
+
+    /// The float32 product, followed by `ops`.
+    private func product(_ inputs: [Tensor?], then ops: [PostOp]) throws -> Tensor {
         let (a, av) = try ctx.floatInput(inputs, 0)
         let (b, bv) = try ctx.floatInput(inputs, 1)
         let (m, k, n) = try dims(a, b)
@@ -58,10 +63,11 @@ struct GemmKernel: Kernel {
                     BLAS.sgemm(
                         transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                         a: ba, lda: a.shape[1], b: bb, ldb: b.shape[1], beta: cBeta, c: bc, ldc: n)
+                    PostOp.apply(ops, to: bc, count: m * n, addend: nil)
                 }
             }
         }
-        return KernelOutput(outputs: [Tensor(shape: [m, n], storage: .float(out))])
+        return Tensor(shape: [m, n], storage: .float(out))
     }
 
     func backward(inputs: [Tensor?], forward: KernelOutput, outputGradients: [Tensor?]) throws -> [Tensor?] {
@@ -111,5 +117,15 @@ struct GemmKernel: Kernel {
             dc = Tensor(shape: c.shape, storage: .float(r))
         }
         return [Tensor(shape: a.shape, storage: .float(da)), Tensor(shape: b.shape, storage: .float(db)), dc]
+    }
+}
+
+extension GemmKernel: PostOpFusible {
+    static func fuses(_ op: PostOp) -> Bool { op == .relu }
+
+    /// Nil for float64 operands, which keep their own path.
+    func forward(_ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?) throws -> Tensor? {
+        guard addend == nil, inputs.allSatisfy({ $0?.elementKind != .double }) else { return nil }
+        return try product(inputs, then: ops)
     }
 }
