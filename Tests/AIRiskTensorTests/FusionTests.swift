@@ -57,9 +57,57 @@ struct FusionTests {
     func plan() throws {
         let e = try Executor(graph: Self.blocks())
         #expect(e.foldedSteps.map(\.name) == ["c1", "short", "c2", "c3"])
-        // The shortcut's Add went to c2, so the shortcut stays a plain Conv.
-        #expect(e.foldedSteps.map { $0.kernel is FusedKernel } == [true, false, true, true])
         #expect(e.steps.count == 9)
+        // The shortcut's Add went to c2, so the shortcut has no post-ops.
+        let kernels = e.foldedSteps.map { $0.kernel as? FusedKernel }
+        #expect(kernels.map { $0?.tails.map(\.op) ?? [] } == [[.relu], [], [.add, .relu], [.add, .relu]])
+        #if canImport(CDNNL)
+            // Values passed between convolutions stay channels-last; x is the graph's and y a graph output.
+            typealias L = ChannelsLast
+            #expect(
+                kernels.map { $0?.layout } == [
+                    L(input: false, addend: false, output: true), L(input: false, addend: false, output: true),
+                    L(input: true, addend: true, output: true), L(input: true, addend: true, output: false),
+                ])
+        #endif
+    }
+
+    @Test("Channels-last conversions invert each other and move each value where (N, H, W, C) puts it")
+    func channelsLastRoundTrip() {
+        let t = Tensor(shape: [2, 3, 2, 4], scalars: (0..<48).map(Float.init))
+        let last = ChannelsLast.channelsLast(t)
+        #expect(last.shape == [2, 2, 4, 3])
+        // (n, c, h, w) = (1, 2, 1, 3) sits at flat 47 in NCHW and at ((1·2 + 1)·4 + 3)·3 + 2 = 47 in NHWC too,
+        // (0, 1, 0, 2) at 10 and at (2·3 + 1) = 7.
+        #expect(last.floats?[7] == 10)
+        #expect(ChannelsLast.channelsFirst(last).floats == t.floats)
+        #expect(ChannelsLast.logicalShape(last.shape) == t.shape)
+        #expect(ChannelsLast.physicalShape(t.shape) == last.shape)
+    }
+
+    @Test("A fused step on channels-last values that cannot fuse converts, runs the nodes, and converts back")
+    func channelsLastFallback() throws {
+        var rng = SeededGenerator(seed: 4)
+        let conv = try ConvKernel(
+            node: Node(name: "c", opType: "Conv", inputs: ["x", "w"], outputs: ["c"], attributes: Self.pad), opset: 17)
+        let add = try BinaryKernel<AddOp>(
+            node: Node(name: "a", opType: "Add", inputs: ["c", "b"], outputs: ["a"]), opset: 17)
+        let relu = try UnaryKernel<ReluFunction>(
+            node: Node(name: "r", opType: "Relu", inputs: ["a"], outputs: ["y"]), opset: 17)
+        let x = Tensor.seededUniform([2, 3, 5, 5], &rng), w = Tensor.seededUniform([4, 3, 3, 3], &rng)
+        let b = Tensor.seededUniform([1, 4, 1, 1], &rng)
+        let expected = try relu.forward([add.forward([conv.forward([x, w]).outputs[0], b]).outputs[0]]).outputs[0]
+        let fused = FusedKernel(
+            head: conv, headName: "c", headInputCount: 2,
+            tails: [
+                .init(name: "a", kernel: add, op: .add, addendInput: 2, headFirst: true),
+                .init(name: "r", kernel: relu, op: .relu, addendInput: nil, headFirst: true),
+            ],
+            layout: ChannelsLast(input: true, addend: true, output: true))
+        // The addend broadcasts, so the step cannot fuse.
+        let y = try fused.forward([ChannelsLast.channelsLast(x), w, ChannelsLast.channelsLast(b)]).outputs[0]
+        #expect(y.shape == [2, 5, 5, 4])
+        Self.expectClose(ChannelsLast.channelsFirst(y), expected)
     }
 
     @Test("The fused plan computes what the graph computes, at batch 1 and 3")

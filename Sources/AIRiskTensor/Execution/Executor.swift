@@ -122,8 +122,8 @@ package struct Executor: Sendable {
         self.slotCount = initialValues.count
         self.initialValues = initialValues
         let (folded, values) = Executor.fold(steps: steps, initialValues: initialValues, keep: kept)
-        foldedSteps = Executor.releasing(
-            Executor.fuse(folded, keep: kept), keep: kept, slotCount: initialValues.count)
+        let fused = Executor.keepChannelsLast(Executor.fuse(folded, keep: kept), keep: kept, constants: values)
+        foldedSteps = Executor.releasing(fused, keep: kept, slotCount: initialValues.count)
         foldedValues = values
         shapeCache = ShapeValueCache(
             steps: foldedSteps, constant: foldedValues.map { $0 != nil }, outputSlots: Set(outputSlots.map(\.slot)),

@@ -54,6 +54,61 @@ extension Executor {
     }
 }
 
+extension Executor {
+    /// The fused plan with the values passed from one 2-D convolution to another kept channels-last
+    /// (``ChannelsLast``): a value qualifies when it is not a graph output and every step reading it is a convolution
+    /// reading it as its image or its addend. Convolutions are those with constant rank-4 weights, run through
+    /// oneDNN; without oneDNN the plan is returned as it is. A convolution that is not fused yet becomes a
+    /// ``FusedKernel`` without post-ops when it reads or writes such a value.
+    static func keepChannelsLast(_ plan: [Step], keep: Set<Int>, constants: [Tensor?]) -> [Step] {
+        #if canImport(CDNNL)
+            guard DNNLConvolution.isEnabled else { return plan }
+            let kernels: [FusedKernel?] = plan.map { step in
+                let fused =
+                    step.kernel as? FusedKernel
+                    ?? (step.kernel as? ConvKernel).map {
+                        FusedKernel(head: $0, headName: step.name, headInputCount: step.inputs.count, tails: [])
+                    }
+                guard let fused, fused.head is ConvKernel, step.inputs.count >= 2, step.outputs.count == 1,
+                    step.inputs[1] >= 0, step.inputs[1] < constants.count, constants[step.inputs[1]]?.rank == 4
+                else { return nil }
+                return fused
+            }
+            var readers: [Int: [(step: Int, position: Int)]] = [:]
+            for (i, step) in plan.enumerated() {
+                for (position, slot) in step.inputs.enumerated() where slot >= 0 {
+                    readers[slot, default: []].append((i, position))
+                }
+            }
+            var channelsLast = Set<Int>()
+            for (i, step) in plan.enumerated() where kernels[i] != nil {
+                let value = step.outputs[0]
+                guard value >= 0, !keep.contains(value), let reads = readers[value], !reads.isEmpty else { continue }
+                let convolutionsOnly = reads.allSatisfy { read in
+                    guard let reader = kernels[read.step] else { return false }
+                    return read.position == 0 || read.position == reader.addendInput
+                }
+                if convolutionsOnly { channelsLast.insert(value) }
+            }
+            guard !channelsLast.isEmpty else { return plan }
+            return plan.indices.map { i in
+                let step = plan[i]
+                guard let kernel = kernels[i] else { return step }
+                let layout = ChannelsLast(
+                    input: channelsLast.contains(step.inputs[0]),
+                    addend: kernel.addendInput.map { channelsLast.contains(step.inputs[$0]) } ?? false,
+                    output: channelsLast.contains(step.outputs[0]))
+                guard layout != .none else { return step }
+                return Step(
+                    kernel: kernel.with(layout), tapeFree: nil, name: step.name, opType: step.opType,
+                    computesDouble: step.computesDouble, inputs: step.inputs, outputs: step.outputs, releases: [])
+            }
+        #else
+            return plan
+        #endif
+    }
+}
+
 extension PostOp {
     /// The post-op a kernel of the graph computes, if it is one (ONNX Add or Relu).
     init?(_ kernel: any Kernel) {

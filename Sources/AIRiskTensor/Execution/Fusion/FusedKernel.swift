@@ -18,29 +18,44 @@ struct FusedKernel: ForwardOnlyKernel {
     let headName: String
     let headInputCount: Int
     let tails: [Tail]
+    /// The values this step reads and writes channels-last (only when the head is a convolution).
+    let layout: ChannelsLast
 
     init(node: Node, opset: Int) throws {
         throw OperatorError.unsupported(
             node: node.name, opType: node.opType, reason: "fused steps are made by the executor, not read from a graph")
     }
 
-    init(head: any PostOpFusible, headName: String, headInputCount: Int, tails: [Tail]) {
+    init(head: any PostOpFusible, headName: String, headInputCount: Int, tails: [Tail], layout: ChannelsLast = .none) {
         self.head = head
         self.headName = headName
         self.headInputCount = headInputCount
         self.tails = tails
+        self.layout = layout
+    }
+
+    /// The position of the `.add` operand among the step's inputs.
+    var addendInput: Int? { tails.lazy.compactMap(\.addendInput).first }
+
+    /// The same step reading and writing `layout`.
+    func with(_ layout: ChannelsLast) -> FusedKernel {
+        FusedKernel(head: head, headName: headName, headInputCount: headInputCount, tails: tails, layout: layout)
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
-        let headInputs = Array(inputs.prefix(headInputCount))
-        let addend = tails.lazy.compactMap(\.addendInput).first.flatMap { inputs[$0] }
+        var headInputs = Array(inputs.prefix(headInputCount))
+        let addend = addendInput.flatMap { inputs[$0] }
         let addendIsFloat: Bool
         if case .float? = addend?.storage { addendIsFloat = true } else { addendIsFloat = false }
         if addend == nil || addendIsFloat,
-            let y = try head.forward(headInputs, then: tails.map(\.op), addend: addend)
+            let y = try head.forward(headInputs, then: tails.map(\.op), addend: addend, layout: layout)
         {
             return KernelOutput(outputs: [y])
         }
+        // The nodes one by one, on the graph's own layout.
+        var inputs = inputs
+        if layout.input, let x = headInputs.first ?? nil { headInputs[0] = ChannelsLast.channelsFirst(x) }
+        if layout.addend, let i = addendInput, let a = inputs[i] { inputs[i] = ChannelsLast.channelsFirst(a) }
         var y = try Self.firstOutput(of: head, named: headName, headInputs)
         for tail in tails {
             if let i = tail.addendInput {
@@ -50,7 +65,7 @@ struct FusedKernel: ForwardOnlyKernel {
                 y = try Self.firstOutput(of: tail.kernel, named: tail.name, [y])
             }
         }
-        return KernelOutput(outputs: [y])
+        return KernelOutput(outputs: [layout.output ? ChannelsLast.channelsLast(y) : y])
     }
 
     private static func firstOutput(of kernel: any Kernel, named name: String, _ inputs: [Tensor?]) throws -> Tensor {

@@ -27,7 +27,8 @@ protocol PostOpFusible: Kernel {
     static func fuses(_ op: PostOp) -> Bool
 
     /// The kernel's forward pass (its own `inputs`) followed by `ops`; `addend` is the `.add` operand, already
-    /// checked to be float32. Nil when this call cannot fuse, among others when the addend's shape is not the
-    /// output's (the caller then runs the kernels one after another).
-    func forward(_ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?) throws -> Tensor?
+    /// checked to be float32, and `layout` says which values are channels-last. Nil when this call cannot fuse,
+    /// among others when the addend's shape is not the output's (the caller then runs the kernels one after
+    /// another).
+    func forward(_ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?, layout: ChannelsLast) throws -> Tensor?
 }

@@ -81,8 +81,17 @@ struct ConvKernel: Kernel {
         KernelOutput(outputs: try convolve(inputs, then: [], addend: nil).map { [$0] } ?? [])
     }
 
-    /// The convolution followed by `ops`; nil when `addend` is not a float32 tensor of the output's shape.
-    private func convolve(_ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?) throws -> Tensor? {
+    /// The convolution followed by `ops`. `layout` says which values are channels-last (their shapes then read
+    /// (N, H, W, C)); only oneDNN takes those. Nil when `addend` is not a float32 tensor of the output's shape, or
+    /// when channels-last values would need the engine's own path.
+    private func convolve(
+        _ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?, layout: ChannelsLast = .none
+    ) throws -> Tensor? {
+        var inputs = inputs
+        if layout.input, let image = inputs.first ?? nil {
+            // The geometry reads the logical shape; the values stay where they are for oneDNN.
+            inputs[0] = Tensor(shape: ChannelsLast.logicalShape(image.shape), storage: image.storage)
+        }
         let (x, w, b, g) = try operands(inputs)
         let plan = g.plan
         let outSize = plan.outputSize, inSize = plan.inputSize
@@ -92,9 +101,12 @@ struct ConvKernel: Kernel {
             && plan.padEnd.allSatisfy { $0 == 0 } && outSize == inSize
         let count = g.batch * g.filters * outSize
         let outputShape = [g.batch, g.filters] + plan.outputSpatial
+        let outputLast = ChannelsLast.physicalShape(outputShape)
         let addendValues: [Float]?
         if let addend {
-            guard addend.shape == outputShape, let values = addend.floats else { return nil }
+            guard addend.shape == (layout.addend ? outputLast : outputShape), let values = addend.floats else {
+                return nil
+            }
             addendValues = values
         } else {
             addendValues = nil
@@ -105,7 +117,8 @@ struct ConvKernel: Kernel {
                 let shape = DNNLConvolution.Shape(
                     input: x.shape, weights: w.shape, output: outputShape, group: group, hasBias: b != nil,
                     stride: Array(plan.stride.suffix(r)), dilation: Array(plan.dilation.suffix(r)),
-                    padBegin: Array(plan.padBegin.suffix(r)), padEnd: Array(plan.padEnd.suffix(r)), postOps: ops)
+                    padBegin: Array(plan.padBegin.suffix(r)), padEnd: Array(plan.padEnd.suffix(r)), postOps: ops,
+                    channelsLast: layout)
                 var done = false
                 let y = [Float](unsafeUninitializedCapacity: count) { yp, initialized in
                     x.values.withUnsafeBufferPointer { xp in
@@ -120,9 +133,11 @@ struct ConvKernel: Kernel {
                     if !done { yp.initialize(repeating: 0) }
                     initialized = count
                 }
-                if done { return Tensor(shape: outputShape, scalars: y) }
+                if done { return Tensor(shape: layout.output ? outputLast : outputShape, scalars: y) }
             }
         #endif
+        // The engine's own path works channels-first: the fused step converts and runs the nodes one by one.
+        guard layout == .none else { return nil }
         let columns = FloatScratch(uninitializedCount: pointwise ? 0 : g.rows * outSize)
         let y = [Float](unsafeUninitializedCapacity: count) { yp, initialized in
             x.values.withUnsafeBufferPointer { xp in
@@ -254,7 +269,7 @@ struct ConvKernel: Kernel {
 extension ConvKernel: PostOpFusible {
     static func fuses(_ op: PostOp) -> Bool { true }
 
-    func forward(_ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?) throws -> Tensor? {
-        try convolve(inputs, then: ops, addend: addend)
+    func forward(_ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?, layout: ChannelsLast) throws -> Tensor? {
+        try convolve(inputs, then: ops, addend: addend, layout: layout)
     }
 }

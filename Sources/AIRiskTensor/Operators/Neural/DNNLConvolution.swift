@@ -27,6 +27,8 @@
             /// Applied to the result inside the primitive (oneDNN post-ops): `.add` as a sum into the destination,
             /// which holds the addend when the primitive starts.
             var postOps: [PostOp] = []
+            /// The image, the addend and the result in (N, H, W, C) order (2-D convolutions only).
+            var channelsLast = ChannelsLast.none
         }
 
         private struct Cached: @unchecked Sendable {
@@ -120,7 +122,7 @@
         final class Primitive: @unchecked Sendable {
             /// Slots of ``descriptors``.
             fileprivate enum Slot: Int, CaseIterable {
-                case src, weights, dst, scratchpad, plainSrc, plainWeights, plainDst, bias
+                case src, weights, dst, scratchpad, plainSrc, plainWeights, plainDst, bias, plainAddend
             }
 
             let shape: Shape
@@ -129,7 +131,7 @@
             /// The memory descriptors, on the heap so calls can hand oneDNN pointers to them.
             private let descriptors: UnsafeMutablePointer<dnnl_memory_desc_t>
             fileprivate let srcReorder: dnnl_primitive_t?, dstReorder: dnnl_primitive_t?
-            /// Plain to the primitive's destination layout, for the addend of a sum post-op.
+            /// The addend's layout to the primitive's destination layout, for a sum post-op.
             fileprivate let addendReorder: dnnl_primitive_t?
             private let weightsReorder: dnnl_primitive_t?
             fileprivate let srcBytes: Int, dstBytes: Int, scratchBytes: Int
@@ -154,9 +156,13 @@
                 mds.initialize(repeating: dnnl_memory_desc_t(), count: Slot.allCases.count)
                 func slot(_ s: Slot) -> UnsafeMutablePointer<dnnl_memory_desc_t> { mds + s.rawValue }
                 var anySrc = dnnl_memory_desc_t(), anyWeights = dnnl_memory_desc_t(), anyDst = dnnl_memory_desc_t()
-                guard Self.initialize(slot(.plainSrc), shape.input, Self.plainTag(rank)),
+                func tag(channelsLast: Bool) -> dnnl_format_tag_t {
+                    channelsLast && rank == 4 ? dnnl_acdb : Self.plainTag(rank)
+                }
+                guard Self.initialize(slot(.plainSrc), shape.input, tag(channelsLast: shape.channelsLast.input)),
                     Self.initialize(slot(.plainWeights), weightDims, Self.plainTag(weightDims.count)),
-                    Self.initialize(slot(.plainDst), shape.output, Self.plainTag(rank)),
+                    Self.initialize(slot(.plainDst), shape.output, tag(channelsLast: shape.channelsLast.output)),
+                    Self.initialize(slot(.plainAddend), shape.output, tag(channelsLast: shape.channelsLast.addend)),
                     Self.initialize(slot(.bias), [shape.weights[0]], dnnl_a),
                     Self.initialize(&anySrc, shape.input, dnnl_format_tag_any),
                     Self.initialize(&anyWeights, weightDims, dnnl_format_tag_any),
@@ -203,8 +209,8 @@
                 let sr = needsSrc ? Self.reorder(slot(.plainSrc), slot(.src), engine) : nil
                 let dr = needsDst ? Self.reorder(slot(.dst), slot(.plainDst), engine) : nil
                 let wr = needsWeights ? Self.reorder(slot(.plainWeights), slot(.weights), engine) : nil
-                let needsAddend = needsDst && shape.postOps.contains(.add)
-                let ar = needsAddend ? Self.reorder(slot(.plainDst), slot(.dst), engine) : nil
+                let needsAddend = shape.postOps.contains(.add) && differ(.plainAddend, .dst)
+                let ar = needsAddend ? Self.reorder(slot(.plainAddend), slot(.dst), engine) : nil
                 var conv: dnnl_primitive_t?
                 guard (!needsSrc || sr != nil), (!needsDst || dr != nil), (!needsWeights || wr != nil),
                     (!needsAddend || ar != nil), dnnl_primitive_create(&conv, pdHandle) == dnnl_success, let conv
@@ -291,9 +297,10 @@
 
             /// The buffers a call hands oneDNN, each with its layout's slot.
             fileprivate enum Argument: Int, CaseIterable {
-                case plainSrc, src, weights, bias, dst, plainDst, scratchpad
+                case plainSrc, src, weights, bias, dst, plainDst, scratchpad, plainAddend
                 var slot: Slot {
                     switch self {
+                    case .plainAddend: .plainAddend
                     case .plainSrc: .plainSrc
                     case .src: .src
                     case .weights: .weights
@@ -333,14 +340,15 @@
                 // A sum post-op adds the result to what the destination holds: put the addend there first.
                 if let addend {
                     let plainAddend = UnsafeMutableRawPointer(mutating: addend)
-                    if let addendReorder, let b = context.dstBuffer {
+                    let target = context.dstBuffer?.pointer ?? plainOut
+                    if let addendReorder {
                         guard
                             exec(
                                 addendReorder,
-                                [(DNNL_ARG_FROM, .plainDst, plainAddend), (DNNL_ARG_TO, .dst, b.pointer)])
+                                [(DNNL_ARG_FROM, .plainAddend, plainAddend), (DNNL_ARG_TO, .dst, target)])
                         else { return false }
                     } else {
-                        plainOut.copyMemory(from: plainAddend, byteCount: shape.output.reduce(1, *) * 4)
+                        target.copyMemory(from: plainAddend, byteCount: dstBytes)
                     }
                 }
                 var args: [(Int32, Argument, UnsafeMutableRawPointer)] = [

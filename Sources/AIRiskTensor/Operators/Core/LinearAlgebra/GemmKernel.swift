@@ -124,8 +124,8 @@ extension GemmKernel: PostOpFusible {
     static func fuses(_ op: PostOp) -> Bool { op == .relu }
 
     /// Nil for float64 operands, which keep their own path.
-    func forward(_ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?) throws -> Tensor? {
-        guard addend == nil, inputs.allSatisfy({ $0?.elementKind != .double }) else { return nil }
+    func forward(_ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?, layout: ChannelsLast) throws -> Tensor? {
+        guard addend == nil, layout == .none, inputs.allSatisfy({ $0?.elementKind != .double }) else { return nil }
         return try product(inputs, then: ops)
     }
 }
