@@ -33,7 +33,7 @@ struct GRUKernel: RecurrentKernel {
         let p = try recurrentInputs(inputs)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 3 * H
         let lbr = linearBeforeReset, clip = attributes.clip
-        let y = FloatScratch(count: T * D * N * H)
+        let y = p.outputBuffer()
         let finalH = FloatScratch(p.initialH.array)
         var tape = Tape()
         for d in 0..<D {

@@ -35,7 +35,7 @@ struct LSTMKernel: RecurrentKernel {
         let p = try recurrentInputs(inputs)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions, G = 4 * H
         let clip = attributes.clip
-        let y = FloatScratch(count: T * D * N * H)
+        let y = p.outputBuffer()
         let finalH = FloatScratch(p.initialH.array), finalC = FloatScratch(p.initialC.array)
         var tape = Tape()
         for d in 0..<D {

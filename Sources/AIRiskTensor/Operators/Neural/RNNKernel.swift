@@ -25,7 +25,7 @@ struct RNNKernel: RecurrentKernel {
     func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput {
         let p = try recurrentInputs(inputs)
         let T = p.steps, N = p.batch, H = p.hidden, D = p.directions
-        let y = FloatScratch(count: T * D * N * H)
+        let y = p.outputBuffer()
         let finalH = FloatScratch(p.initialH.array)
         var tape = Tape()
         let clip = attributes.clip

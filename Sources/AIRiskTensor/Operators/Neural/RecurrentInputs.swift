@@ -95,9 +95,17 @@ final class RecurrentInputs {
         return reverse ? length - 1 - s : s
     }
 
+    /// The buffer for Y (T, D, N, H): zeros where a sequence has ended (ONNX's padding), left unset when every
+    /// sequence runs all T steps and each position is written (zeroing it cost 3 % of an LSTM at batch 256).
+    func outputBuffer() -> FloatScratch {
+        let count = steps * directions * batch * hidden
+        return lengths.allSatisfy { $0 == steps } ? FloatScratch(uninitializedCount: count) : FloatScratch(count: count)
+    }
+
     /// X · W_dᵀ for all time steps at once: (T·N, G·H), row `t·N + b`.
     func projectInputs(direction d: Int) -> FloatScratch {
-        let xw = FloatScratch(count: steps * batch * gateWidth)
+        // The product overwrites every value (beta 0).
+        let xw = FloatScratch(uninitializedCount: steps * batch * gateWidth)
         BLAS.sgemm(
             transB: true, m: steps * batch, n: gateWidth, k: inputSize, a: x.pointer, lda: inputSize,
             b: w.pointer + d * gateWidth * inputSize, ldb: inputSize, beta: 0, c: xw.pointer, ldc: gateWidth)
