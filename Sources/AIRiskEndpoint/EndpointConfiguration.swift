@@ -1,4 +1,5 @@
 import AIRiskAccess
+import AIRiskSupport
 import Foundation
 
 /// Where a live model is and how to talk to it.

@@ -59,7 +59,7 @@ struct CatalogLookupTests {
         #expect(technique.name == "Extract AI Model")
         #expect(technique.oldName == "Extract ML Model")
         #expect(technique.parent == "AML.T0024")
-        #expect(technique.mitigations == ["AML.M0002", "AML.M0004", "AML.M0024"])
+        #expect(technique.mitigations.map(\.ref) == ["AML.M0002", "AML.M0004", "AML.M0024"])
         #expect(catalog.probes(atlasTechnique: "AML.T0024.002").map(\.id) == ["extraction"])
         let probe = try #require(catalog.probe("extraction"))
         let defenses = catalog.defenses(forProbe: probe).map(\.id)

@@ -1,3 +1,4 @@
+import AIRiskSupport
 import AIRiskTensor
 import Foundation
 import Testing

@@ -45,13 +45,15 @@ enum EntryRelations {
                 add("matrix attack classes", m.attackClass)
             }
         case .atlasTactic(let t):
-            for tech in c.atlas.techniques where tech.tactics.contains(t.id) { add("techniques", tech.id) }
+            for tech in c.atlas.techniques where tech.tactics.contains(where: { $0.ref == t.id }) {
+                add("techniques", tech.id)
+            }
         case .atlasTechnique(let t):
             if let parent = t.parent { add("parent technique", parent) }
             for sub in c.atlas.techniques where sub.parent == t.id { add("sub-techniques", sub.id) }
-            for tactic in t.tactics { add("tactics", tactic) }
+            for tactic in t.tactics { add("tactics", tactic.ref) }
             for m in t.mitigations {
-                add("ATLAS mitigations", m, detail: c.atlasMitigation(m)?.oldName.map { "was: \($0)" })
+                add("ATLAS mitigations", m.ref, detail: c.atlasMitigation(m.ref)?.oldName.map { "was: \($0)" })
             }
             let probes = c.probes(atlasTechnique: t.id)
             for p in probes { add("probes", p.id) }

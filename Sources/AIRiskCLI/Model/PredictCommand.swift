@@ -42,21 +42,7 @@ struct PredictCommand: AsyncParsableCommand {
         guard let values = features.floats else {
             throw ModelAccessError.badInput(model: d.name, reason: "features must be numeric")
         }
-        let width = d.featureCount
-        var all = ModelOutput(kind: d.outputKind, rows: 0, scores: [], width: 0, labels: [])
-        var start = 0
-        while start < n {
-            let end = min(n, start + batch)
-            let chunk = Tensor(
-                shape: [end - start] + d.inputShape, scalars: Array(values[(start * width)..<(end * width)]))
-            let out = try await model.predict(chunk)
-            all.scores += out.scores
-            all.labels += out.labels
-            all.rows += out.rows
-            all.width = out.width
-            start = end
-        }
-        return all
+        return try await model.predict(scalars: values, rows: n, rowShape: d.inputShape, batchRows: batch)
     }
 
     static func render(_ out: ModelOutput, description d: ModelDescription, format: PredictFormat) throws -> String {

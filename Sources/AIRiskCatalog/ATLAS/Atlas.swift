@@ -1,5 +1,5 @@
 /// The part of MITRE ATLAS airisk maps to, at one ATLAS version.
-package struct Atlas: Sendable, Equatable, Encodable {
+package struct Atlas: Sendable, Equatable, Encodable, CatalogElement {
     /// The ATLAS version the names and links come from (e.g. 5.6.0).
     package var version: String
     /// The older version whose "ML" names are kept beside the current ones.
@@ -13,20 +13,15 @@ package struct Atlas: Sendable, Equatable, Encodable {
     package var techniques: [AtlasTechnique]
     package var mitigations: [AtlasMitigation]
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        version = try r.attribute("version")
-        oldVersion = try r.attribute("oldVersion")
-        renameVersion = try r.attribute("renameVersion")
-        source = try r.attribute("source")
-        url = try r.attribute("url")
-        note = r.childText("note")
-        tactics = try r.child("tactics").children("tactic", as: AtlasTactic.init)
-        techniques = try r.child("techniques").children("technique", as: AtlasTechnique.init)
-        mitigations = try r.child("mitigations").children("mitigation", as: AtlasMitigation.init)
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "note": .childText,
+        "tactics": .children("tactic", in: "tactics"),
+        "techniques": .children("technique", in: "techniques"),
+        "mitigations": .children("mitigation", in: "mitigations"),
+    ]
 
     /// The techniques a mitigation is listed for.
     package func techniques(mitigatedBy mitigation: String) -> [AtlasTechnique] {
-        techniques.filter { $0.mitigations.contains(mitigation) }
+        techniques.filter { $0.mitigations.contains { $0.ref == mitigation } }
     }
 }

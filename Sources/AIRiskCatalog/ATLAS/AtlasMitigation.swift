@@ -1,5 +1,5 @@
 /// A MITRE ATLAS mitigation.
-package struct AtlasMitigation: Sendable, Equatable, Encodable {
+package struct AtlasMitigation: Sendable, Equatable, Encodable, CatalogElement {
     package var id: String
     package var name: String
     package var oldName: String?
@@ -10,14 +10,7 @@ package struct AtlasMitigation: Sendable, Equatable, Encodable {
     package var note: String?
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        id = try r.attribute("id")
-        name = try r.attribute("name")
-        oldName = r.optional("oldName")
-        introduced = r.optional("introduced")
-        category = try r.attribute("category")
-        summary = r.childText("summary")
-        note = r.childText("note")
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "summary": .childText, "note": .childText,
+    ]
 }

@@ -45,11 +45,11 @@ enum CatalogLoader {
             return r
         }
         let catalog = Catalog(
-            matrix: try SecurityMatrix(root(.matrix)),
-            owasp: try OwaspTop10(root(.owasp)),
-            atlas: try Atlas(root(.atlas)),
-            mappings: try Mappings(root(.mappings)),
-            policy: try RiskPolicy(root(.policy)),
+            matrix: try root(.matrix).decode(SecurityMatrix.self),
+            owasp: try root(.owasp).decode(OwaspTop10.self),
+            atlas: try root(.atlas).decode(Atlas.self),
+            mappings: try root(.mappings).decode(Mappings.self),
+            policy: try root(.policy).decode(RiskPolicy.self),
             origin: origin)
         let issues = ReferenceChecker(catalog: catalog).check()
         if !issues.isEmpty { throw CatalogError.brokenReferences(issues) }

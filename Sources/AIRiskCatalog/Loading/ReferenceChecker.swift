@@ -31,6 +31,13 @@ struct ReferenceChecker {
         }
     }
 
+    /// Reports every link in `links` whose `ref` does not `resolve`.
+    private mutating func expect(
+        _ links: [some CatalogLink], kind: String, from owner: String, resolve: (String) -> Bool
+    ) {
+        for link in links { expect(resolve(link.ref), link.ref, kind: kind, from: owner, at: link.location) }
+    }
+
     private mutating func checkUniqueIDs() {
         var seen: [String: SourceLocation] = [:]
         for entry in catalog.entries {
@@ -51,18 +58,10 @@ struct ReferenceChecker {
             expect(
                 c.attackClass(t.attackClass) != nil, t.attackClass, kind: "attack class", from: "technique \(t.id)",
                 at: t.location)
-            for link in t.defenses {
-                expect(
-                    c.defense(link.ref) != nil, link.ref, kind: "defense", from: "technique \(t.id)",
-                    at: link.location)
-            }
+            expect(t.defenses, kind: "defense", from: "technique \(t.id)") { c.defense($0) != nil }
         }
         for d in c.matrix.defenses {
-            for cell in d.cells {
-                expect(
-                    c.attackClass(cell.ref) != nil, cell.ref, kind: "attack class", from: "defense \(d.id)",
-                    at: cell.location)
-            }
+            expect(d.cells, kind: "attack class", from: "defense \(d.id)") { c.attackClass($0) != nil }
         }
     }
 
@@ -77,14 +76,8 @@ struct ReferenceChecker {
                     add(t.location, id: t.id, "sub-technique \(t.id) does not extend its parent's ID \(parent)")
                 }
             }
-            for tactic in t.tactics {
-                let at = SourceLocation(file: t.location.file, line: t.linkLines[tactic] ?? t.location.line)
-                expect(c.atlasTactic(tactic) != nil, tactic, kind: "ATLAS tactic", from: "technique \(t.id)", at: at)
-            }
-            for m in t.mitigations {
-                let at = SourceLocation(file: t.location.file, line: t.linkLines[m] ?? t.location.line)
-                expect(c.atlasMitigation(m) != nil, m, kind: "ATLAS mitigation", from: "technique \(t.id)", at: at)
-            }
+            expect(t.tactics, kind: "ATLAS tactic", from: "technique \(t.id)") { c.atlasTactic($0) != nil }
+            expect(t.mitigations, kind: "ATLAS mitigation", from: "technique \(t.id)") { c.atlasMitigation($0) != nil }
         }
     }
 
@@ -114,12 +107,8 @@ struct ReferenceChecker {
                     expect(false, t.ref, kind: "technique", from: owner, at: t.location)
                 }
             }
-            for o in p.owasp {
-                expect(c.owaspRisk(o.ref) != nil, o.ref, kind: "OWASP risk", from: owner, at: o.location)
-            }
-            for a in p.atlas {
-                expect(c.atlasTechnique(a.ref) != nil, a.ref, kind: "ATLAS technique", from: owner, at: a.location)
-            }
+            expect(p.owasp, kind: "OWASP risk", from: owner) { c.owaspRisk($0) != nil }
+            expect(p.atlas, kind: "ATLAS technique", from: owner) { c.atlasTechnique($0) != nil }
             if c.policy.probePolicy(for: p.id) == nil {
                 add(p.location, id: p.id, "probe \(p.id) has no <probePolicy> in the risk policy")
             }
@@ -136,33 +125,24 @@ struct ReferenceChecker {
         }
         for m in c.mappings.measurableDefenses {
             let owner = "measurable defense \(m.id)"
-            for d in m.implements {
-                expect(c.defense(d.ref) != nil, d.ref, kind: "defense", from: owner, at: d.location)
-            }
+            expect(m.implements, kind: "defense", from: owner) { c.defense($0) != nil }
             checkMitigationsAndProbes(m.mitigations, m.reducesProbes, owner: owner)
         }
         for m in c.mappings.classMappings {
             let owner = "class mapping of \(m.attackClass)"
             expect(
                 c.attackClass(m.attackClass) != nil, m.attackClass, kind: "attack class", from: owner, at: m.location)
-            for o in m.owasp {
-                expect(c.owaspRisk(o.ref) != nil, o.ref, kind: "OWASP risk", from: owner, at: o.location)
-            }
-            for a in m.atlas {
-                expect(c.atlasTechnique(a.ref) != nil, a.ref, kind: "ATLAS technique", from: owner, at: a.location)
-            }
+            expect(m.owasp, kind: "OWASP risk", from: owner) { c.owaspRisk($0) != nil }
+            expect(m.atlas, kind: "ATLAS technique", from: owner) { c.atlasTechnique($0) != nil }
         }
     }
 
     private mutating func checkMitigationsAndProbes(
         _ mitigations: [CatalogReference], _ probes: [CatalogReference], owner: String
     ) {
-        for m in mitigations {
-            expect(catalog.atlasMitigation(m.ref) != nil, m.ref, kind: "ATLAS mitigation", from: owner, at: m.location)
-        }
-        for p in probes {
-            expect(catalog.probe(p.ref) != nil, p.ref, kind: "probe", from: owner, at: p.location)
-        }
+        let c = catalog
+        expect(mitigations, kind: "ATLAS mitigation", from: owner) { c.atlasMitigation($0) != nil }
+        expect(probes, kind: "probe", from: owner) { c.probe($0) != nil }
     }
 
     private mutating func checkPolicy() {

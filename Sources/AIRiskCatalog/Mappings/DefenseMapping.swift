@@ -1,5 +1,5 @@
 /// A matrix defense mapped to the closest ATLAS mitigations and to the probes whose risk it reduces.
-package struct DefenseMapping: Sendable, Equatable, Encodable {
+package struct DefenseMapping: Sendable, Equatable, Encodable, CatalogElement {
     package var defense: String
     package var status: VerificationStatus
     package var mitigations: [CatalogReference]
@@ -7,12 +7,8 @@ package struct DefenseMapping: Sendable, Equatable, Encodable {
     package var note: String?
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        defense = try r.attribute("defense")
-        status = try r.status()
-        mitigations = try r.references("mitigation")
-        reducesProbes = try r.references("reduces", attribute: "probe")
-        note = r.childText("note")
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "mitigations": .children("mitigation"), "reducesProbes": .children("reduces", ref: "probe"),
+        "note": .childText,
+    ]
 }

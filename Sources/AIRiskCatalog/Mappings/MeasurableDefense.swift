@@ -1,7 +1,7 @@
 /// A defense airisk can apply itself and measure: an output wrapper, a query budget, or a training setting.
-package struct MeasurableDefense: Sendable, Equatable, Encodable {
+package struct MeasurableDefense: Sendable, Equatable, Encodable, CatalogElement {
     /// Where the defense acts.
-    package enum Kind: String, Sendable, Encodable {
+    package enum Kind: String, Sendable, Codable, CaseIterable, CatalogEnumeration {
         /// Wraps the model's outputs (round, top-k, label-only, noise, temperature).
         case output
         /// Limits access to the model (query budget).
@@ -23,20 +23,8 @@ package struct MeasurableDefense: Sendable, Equatable, Encodable {
     package var note: String?
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        id = try r.attribute("id")
-        let rawKind = try r.attribute("kind")
-        guard let kind = Kind(rawValue: rawKind) else {
-            throw r.issue("measurable defense kind must be output, access or training: \(rawKind)", id: id)
-        }
-        self.kind = kind
-        parameter = r.optional("parameter")
-        name = try r.names()
-        status = try r.status()
-        implements = try r.references("implements", attribute: "defense")
-        mitigations = try r.references("mitigation")
-        reducesProbes = try r.references("reduces", attribute: "probe")
-        note = r.childText("note")
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "implements": .children("implements", ref: "defense"), "mitigations": .children("mitigation"),
+        "reducesProbes": .children("reduces", ref: "probe"), "note": .childText,
+    ]
 }

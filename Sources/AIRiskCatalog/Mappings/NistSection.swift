@@ -1,19 +1,12 @@
 /// An entry of the NIST AI 100-2 E2025 taxonomy (Adversarial Machine Learning: A Taxonomy and Terminology), e.g.
 /// NISTAML.033 Membership Inference.
-package struct NistSection: Sendable, Equatable, Encodable {
+package struct NistSection: Sendable, Equatable, Encodable, CatalogElement {
     /// The edition, e.g. "E2025".
     package var edition: String
     /// The taxonomy ID, e.g. "NISTAML.033".
     package var id: String
     package var title: String
     package var status: VerificationStatus
-
-    init(_ r: ElementReader) throws(CatalogError) {
-        edition = try r.attribute("edition")
-        id = try r.attribute("id")
-        title = try r.attribute("title")
-        status = try r.status()
-    }
 
     /// "NIST AI 100-2 E2025 NISTAML.033 Membership Inference".
     package var citation: String { "NIST AI 100-2 \(edition) \(id) \(title)" }

@@ -1,5 +1,5 @@
 /// One of airisk's probes and the catalog entries its measurement stands for.
-package struct Probe: Sendable, Equatable, Encodable {
+package struct Probe: Sendable, Equatable, Encodable, CatalogElement {
     /// "membership", "inversion" or "extraction".
     package var id: String
     package var name: LocalizedName
@@ -21,19 +21,9 @@ package struct Probe: Sendable, Equatable, Encodable {
     package var requirements: [ProbeRequirement]
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        id = try r.attribute("id")
-        name = try r.names()
-        status = try r.status()
-        question = try r.child("question").text
-        let cell = try r.child("cell")
-        stage = try cell.attribute("stage")
-        attackClass = try cell.attribute("class")
-        techniques = try r.references("technique")
-        owasp = try r.references("owasp")
-        atlas = try r.references("atlas")
-        nist = try NistSection(r.child("nist"))
-        requirements = try r.children("requirement", as: ProbeRequirement.init)
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "question": .childText, "stage": .childAttribute("stage", of: "cell"),
+        "attackClass": .childAttribute("class", of: "cell"), "techniques": .children("technique"),
+        "owasp": .children("owasp"), "atlas": .children("atlas"), "requirements": .children("requirement"),
+    ]
 }

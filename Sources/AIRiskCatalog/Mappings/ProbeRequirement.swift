@@ -1,7 +1,7 @@
 /// A requirement or control of another framework (OWASP AISVS, EU AI Act, ISO/IEC 42001, OWASP AI Exchange) that a
 /// probe's measurement bears on.
-package struct ProbeRequirement: Sendable, Equatable, Encodable {
-    package enum Kind: String, Sendable, Encodable {
+package struct ProbeRequirement: Sendable, Equatable, Encodable, CatalogElement {
+    package enum Kind: String, Sendable, Codable, CaseIterable, CatalogEnumeration {
         /// The probe's verdict passes or fails it.
         case requirement
         /// Cited for context; the probe does not test it.
@@ -20,17 +20,7 @@ package struct ProbeRequirement: Sendable, Equatable, Encodable {
     /// What is missing or how the entry was checked.
     package var note: String?
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        framework = try r.attribute("framework")
-        ref = try r.attribute("ref")
-        let rawKind = try r.attribute("kind")
-        guard let kind = Kind(rawValue: rawKind) else {
-            throw r.issue("attribute \"kind\" of <requirement> must be requirement or reference: \(rawKind)")
-        }
-        self.kind = kind
-        status = try r.status()
-        text = try r.child("text").text
-        url = r.childText("url")
-        note = r.childText("note")
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "text": .childText, "url": .childText, "note": .childText,
+    ]
 }

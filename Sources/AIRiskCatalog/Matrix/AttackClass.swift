@@ -1,5 +1,5 @@
 /// An attack class of the AI Security Matrix (攻撃分類); each belongs to one stage and forms one matrix cell.
-package struct AttackClass: Sendable, Equatable, Encodable {
+package struct AttackClass: Sendable, Equatable, Encodable, CatalogElement {
     package var id: String
     /// The ``Stage`` the class attacks.
     package var stage: String
@@ -10,14 +10,7 @@ package struct AttackClass: Sendable, Equatable, Encodable {
     package var note: String?
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        id = try r.attribute("id")
-        stage = try r.attribute("stage")
-        order = try r.int("order")
-        name = try r.names()
-        status = try r.status()
-        summary = r.childText("summary")
-        note = r.childText("note")
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "summary": .childText, "note": .childText,
+    ]
 }

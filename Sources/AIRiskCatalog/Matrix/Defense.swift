@@ -1,5 +1,5 @@
 /// A defense (防御手法) listed in one or more matrix cells.
-package struct Defense: Sendable, Equatable, Encodable {
+package struct Defense: Sendable, Equatable, Encodable, CatalogElement {
     package var id: String
     package var name: LocalizedName
     package var status: VerificationStatus
@@ -11,15 +11,7 @@ package struct Defense: Sendable, Equatable, Encodable {
     package var note: String?
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        id = try r.attribute("id")
-        name = try r.names()
-        status = try r.status()
-        cells = try r.children("cell") { (cell) throws(CatalogError) in try StatusLink(cell, attribute: "class") }
-        url = r.optional("url")
-        paper = try r.paper()
-        summary = r.childText("summary")
-        note = r.childText("note")
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "cells": .children("cell", ref: "class"), "summary": .childText, "note": .childText,
+    ]
 }

@@ -1,5 +1,5 @@
 /// The MBSD AI Security Matrix (AIセキュリティ・マトリックス): stages × attack classes, techniques and defenses.
-package struct SecurityMatrix: Sendable, Equatable, Encodable {
+package struct SecurityMatrix: Sendable, Equatable, Encodable, CatalogElement {
     package var source: String
     package var url: String
     /// Stages in matrix order.
@@ -9,13 +9,14 @@ package struct SecurityMatrix: Sendable, Equatable, Encodable {
     package var techniques: [Technique]
     package var defenses: [Defense]
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        source = try r.attribute("source")
-        url = try r.attribute("url")
-        stages = try r.child("stages").children("stage", as: Stage.init).sorted { $0.order < $1.order }
-        classes = try r.child("classes").children("class", as: AttackClass.init).sorted { $0.order < $1.order }
-        techniques = try r.child("techniques").children("technique", as: Technique.init)
-        defenses = try r.child("defenses").children("defense", as: Defense.init)
+    static let xmlSources: [String: XMLSource] = [
+        "stages": .children("stage", in: "stages"), "classes": .children("class", in: "classes"),
+        "techniques": .children("technique", in: "techniques"), "defenses": .children("defense", in: "defenses"),
+    ]
+
+    mutating func finish(reading r: ElementReader) {
+        stages.sort { $0.order < $1.order }
+        classes.sort { $0.order < $1.order }
     }
 
     /// The attack classes of a stage, in matrix order.

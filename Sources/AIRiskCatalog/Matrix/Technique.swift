@@ -1,7 +1,7 @@
 /// An attack technique (攻撃手法) in a matrix cell, with its paper and the defenses that counter it.
-package struct Technique: Sendable, Equatable, Encodable {
+package struct Technique: Sendable, Equatable, Encodable, CatalogElement {
     /// Where an entry comes from: MBSD's matrix, or airisk placing a technique it implements.
-    package enum Source: String, Sendable, Codable {
+    package enum Source: String, Sendable, Codable, CaseIterable, CatalogEnumeration {
         case mbsd = "MBSD"
         case airisk
     }
@@ -20,21 +20,8 @@ package struct Technique: Sendable, Equatable, Encodable {
     package var note: String?
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        id = try r.attribute("id")
-        attackClass = try r.attribute("class")
-        name = try r.names()
-        status = try r.status()
-        let rawSource = try r.attribute("source")
-        guard let source = Source(rawValue: rawSource) else {
-            throw r.issue("technique source must be MBSD or airisk: \(rawSource)", id: id)
-        }
-        self.source = source
-        url = r.optional("url")
-        paper = try r.paper()
-        summary = r.childText("summary")
-        defenses = try r.children("defense") { (link) throws(CatalogError) in try StatusLink(link) }
-        note = r.childText("note")
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "attackClass": .attribute("class"), "summary": .childText, "defenses": .children("defense"),
+        "note": .childText,
+    ]
 }

@@ -1,5 +1,5 @@
 /// One risk of the OWASP Machine Learning Security Top Ten 2023 (ML01–ML10).
-package struct OwaspRisk: Sendable, Equatable, Encodable {
+package struct OwaspRisk: Sendable, Equatable, Encodable, CatalogElement {
     package var id: String
     package var title: String
     /// The title the repo uses today, where it changed after 2023.
@@ -15,19 +15,8 @@ package struct OwaspRisk: Sendable, Equatable, Encodable {
     package var note: String?
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        id = try r.attribute("id")
-        title = try r.child("title").text
-        currentTitle = r.childText("currentTitle")
-        summary = try r.child("summary").text
-        exploitability = try OwaspExploitability(r.child("exploitability"))
-        detectability = try OwaspScore(r.child("detectability"))
-        technicalImpact = try OwaspScore(r.child("technicalImpact"))
-        threatAgent = try r.child("threatAgent").text
-        weakness = try r.child("weakness").text
-        impact = try r.child("impact").text
-        prevention = r.children("prevention").map(OwaspPrevention.init)
-        note = r.childText("note")
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "title": .childText, "currentTitle": .childText, "summary": .childText, "threatAgent": .childText,
+        "weakness": .childText, "impact": .childText, "prevention": .children("prevention"), "note": .childText,
+    ]
 }

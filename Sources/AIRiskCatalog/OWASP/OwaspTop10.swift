@@ -1,5 +1,5 @@
 /// The OWASP Machine Learning Security Top Ten, one edition.
-package struct OwaspTop10: Sendable, Equatable, Encodable {
+package struct OwaspTop10: Sendable, Equatable, Encodable, CatalogElement {
     package var edition: String
     package var version: String
     package var source: String
@@ -7,12 +7,7 @@ package struct OwaspTop10: Sendable, Equatable, Encodable {
     package var note: String?
     package var risks: [OwaspRisk]
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        edition = try r.attribute("edition")
-        version = try r.attribute("version")
-        source = try r.attribute("source")
-        url = try r.attribute("url")
-        note = r.childText("note")
-        risks = try r.children("risk", as: OwaspRisk.init)
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "note": .childText, "risks": .children("risk"),
+    ]
 }

@@ -1,11 +1,14 @@
 /// How the policy combines the declared data sensitivity with the OWASP technical impact.
-package struct ImpactRule: Sendable, Equatable, Encodable {
+package struct ImpactRule: Sendable, Equatable, Encodable, CatalogElement {
     package var sensitivityWeight: Double
     package var technicalWeight: Double
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        sensitivityWeight = try r.double("sensitivityWeight") ?? 0
-        technicalWeight = try r.double("technicalWeight") ?? 0
+    static let xmlSources: [String: XMLSource] = [
+        "sensitivityWeight": .attribute("sensitivityWeight", fallback: "0"),
+        "technicalWeight": .attribute("technicalWeight", fallback: "0"),
+    ]
+
+    func finish(reading r: ElementReader) throws(CatalogError) {
         if sensitivityWeight + technicalWeight <= 0 { throw r.issue("impact weights must not both be 0") }
     }
 }

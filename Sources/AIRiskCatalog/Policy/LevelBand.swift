@@ -1,20 +1,13 @@
 /// The 0–9 range of one level: `from <= score < to`; a missing bound is open.
-package struct LevelBand: Sendable, Equatable, Encodable {
+package struct LevelBand: Sendable, Equatable, Encodable, CatalogElement {
     package var level: RiskLevel
     package var from: Double?
     package var to: Double?
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        let raw = try r.attribute("id")
-        guard let level = RiskLevel(policyName: raw) else {
-            throw r.issue("level must be LOW, MEDIUM or HIGH: \(raw)", id: raw)
-        }
-        self.level = level
-        from = try r.double("from")
-        to = try r.double("to")
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "level": .attribute("id")
+    ]
 
     /// The policy file's spelling of the level ("LOW"), as the catalog commands have always printed it.
     package func encode(to encoder: any Encoder) throws {

@@ -1,9 +1,9 @@
 import Foundation
 
 /// How the policy combines measured metric scores with the likelihood-factor defaults.
-package struct LikelihoodRule: Sendable, Equatable, Encodable {
+package struct LikelihoodRule: Sendable, Equatable, Encodable, CatalogElement {
     /// How the scores of several measured metrics of one probe combine.
-    package enum Combination: String, Sendable, Encodable {
+    package enum Combination: String, Sendable, Codable, CaseIterable, CatalogEnumeration {
         case max
         case mean
     }
@@ -12,14 +12,12 @@ package struct LikelihoodRule: Sendable, Equatable, Encodable {
     package var factorWeight: Double
     package var combineMetrics: Combination
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        metricWeight = try r.double("metricWeight") ?? 0
-        factorWeight = try r.double("factorWeight") ?? 0
-        let raw = try r.attribute("combineMetrics")
-        guard let combination = Combination(rawValue: raw) else {
-            throw r.issue("combineMetrics must be max or mean: \(raw)")
-        }
-        combineMetrics = combination
+    static let xmlSources: [String: XMLSource] = [
+        "metricWeight": .attribute("metricWeight", fallback: "0"),
+        "factorWeight": .attribute("factorWeight", fallback: "0"),
+    ]
+
+    func finish(reading r: ElementReader) throws(CatalogError) {
         if metricWeight + factorWeight <= 0 { throw r.issue("likelihood weights must not both be 0") }
     }
 }

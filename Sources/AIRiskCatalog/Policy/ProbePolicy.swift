@@ -1,5 +1,5 @@
 /// How the policy scores one probe: its likelihood-factor defaults and its metric thresholds.
-package struct ProbePolicy: Sendable, Equatable, Encodable {
+package struct ProbePolicy: Sendable, Equatable, Encodable, CatalogElement {
     package var probe: String
     /// The OWASP ML Top 10 risk whose exploitability and technical impact feed the score.
     package var owasp: String
@@ -9,12 +9,8 @@ package struct ProbePolicy: Sendable, Equatable, Encodable {
     package var targetFPR: Double
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        probe = try r.attribute("probe")
-        owasp = try r.attribute("owasp")
-        targetFPR = try r.double("targetFPR") ?? 0.01
-        factorScores = try r.children("factorScore", as: FactorScore.init)
-        metrics = try r.children("metric", as: MetricThreshold.init)
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "targetFPR": .attribute("targetFPR", fallback: "0.01"), "factorScores": .children("factorScore"),
+        "metrics": .children("metric"),
+    ]
 }

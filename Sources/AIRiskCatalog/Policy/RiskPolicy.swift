@@ -2,7 +2,7 @@
 /// defaults of each probe and the thresholds that turn measured metrics into a likelihood.
 ///
 /// Policies are data: a team can ship its own file with the same schema.
-package struct RiskPolicy: Sendable, Equatable, Encodable {
+package struct RiskPolicy: Sendable, Equatable, Encodable, CatalogElement {
     package var id: String
     package var name: String
     package var methodology: String
@@ -13,8 +13,7 @@ package struct RiskPolicy: Sendable, Equatable, Encodable {
     package var severityMatrix: [SeverityMatrixEntry]
     package var likelihoodFactors: [RiskRatingFactor]
     package var impactFactors: [RiskRatingFactor]
-    /// OWASP ML Top 10 value (1–5) → 0–9 score.
-    package var owaspConversion: [Int: Int]
+    package var owaspConversion: OwaspConversion
     package var likelihoodRule: LikelihoodRule
     package var impactRule: ImpactRule
     package var sensitivities: [PolicySensitivity]
@@ -25,37 +24,18 @@ package struct RiskPolicy: Sendable, Equatable, Encodable {
     package var probePolicies: [ProbePolicy]
     package var location: SourceLocation
 
-    init(_ r: ElementReader) throws(CatalogError) {
-        id = try r.attribute("id")
-        name = try r.child("name").text
-        methodology = try r.attribute("methodology")
-        source = try r.attribute("source")
-        let scale = try r.child("scale")
-        scaleMin = try scale.int("min")
-        scaleMax = try scale.int("max")
-        levels = try r.child("levels").children("level", as: LevelBand.init)
-        severityMatrix = try r.child("severityMatrix").children("entry", as: SeverityMatrixEntry.init)
-        likelihoodFactors = try r.child("likelihoodFactors").children("factor", as: RiskRatingFactor.init)
-        impactFactors = try r.child("impactFactors").children("factor", as: RiskRatingFactor.init)
-        var conversion: [Int: Int] = [:]
-        for m in try r.child("owaspConversion").children("map") { conversion[try m.int("owasp")] = try m.int("score") }
-        owaspConversion = conversion
-        likelihoodRule = try LikelihoodRule(r.child("likelihoodRule"))
-        impactRule = try ImpactRule(r.child("impactRule"))
-        sensitivities = try r.child("sensitivities").children("sensitivity", as: PolicySensitivity.init)
-        var exposures: [ImpactAdjustment] = []
-        for e in r.children("exposures").flatMap({ $0.children("exposure") }) {
-            exposures.append(try ImpactAdjustment(e))
-        }
-        self.exposures = exposures
-        var accessLevels: [ImpactAdjustment] = []
-        for a in r.children("accessLevels").flatMap({ $0.children("access") }) {
-            accessLevels.append(try ImpactAdjustment(a))
-        }
-        self.accessLevels = accessLevels
-        probePolicies = try r.child("probePolicies").children("probePolicy", as: ProbePolicy.init)
-        location = r.location
-    }
+    static let xmlSources: [String: XMLSource] = [
+        "name": .childText, "scaleMin": .childAttribute("min", of: "scale"),
+        "scaleMax": .childAttribute("max", of: "scale"), "levels": .children("level", in: "levels"),
+        "severityMatrix": .children("entry", in: "severityMatrix"),
+        "likelihoodFactors": .children("factor", in: "likelihoodFactors"),
+        "impactFactors": .children("factor", in: "impactFactors"),
+        "owaspConversion": .children("map", in: "owaspConversion"),
+        "sensitivities": .children("sensitivity", in: "sensitivities"),
+        "exposures": .children("exposure", in: "exposures", wrapperOptional: true),
+        "accessLevels": .children("access", in: "accessLevels", wrapperOptional: true),
+        "probePolicies": .children("probePolicy", in: "probePolicies"),
+    ]
 
     /// The level a 0–9 score falls in.
     package func level(for score: Double) -> RiskLevel? {

@@ -216,8 +216,8 @@ package struct AttributeInference: Sendable {
                     variants[base + c.feature] = candidates.values[j]
                 }
             }
-            let out = try await ModelQuery.predict(
-                counting, scalars: variants, rows: n * k, rowShape: data.rowShape, batchRows: c.batchRows)
+            let out = try await counting.predict(
+                scalars: variants, rows: n * k, rowShape: data.rowShape, batchRows: c.batchRows)
             let lp = LogProbabilities(out)
             let predicted = lp == nil ? ModelQuery.labels(out) : []
             if lp == nil { usedScores = false }

@@ -47,8 +47,8 @@ enum BoundaryDistanceAttack {
                     }
                 }
             }
-            let out = try await ModelQuery.predict(
-                model, scalars: batch, rows: count * perRecord, rowShape: records.rowShape, batchRows: batchRows)
+            let out = try await model.predict(
+                scalars: batch, rows: count * perRecord, rowShape: records.rowShape, batchRows: batchRows)
             let predicted = ModelQuery.labels(out)
             for k in 0..<count {
                 let y = records.labels[start + k]

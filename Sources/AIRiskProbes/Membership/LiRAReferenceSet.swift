@@ -42,8 +42,8 @@ struct LiRAReferenceSet: Sendable {
         _ model: any ModelAccess, on data: LabeledData, classCount: Int, batchRows: Int, name: String
     ) async throws -> (phi: [Double], probability: [Double]) {
         guard data.count > 0 else { return ([], []) }
-        let out = try await ModelQuery.predict(
-            model, scalars: data.scalars, rows: data.count, rowShape: data.rowShape, batchRows: batchRows)
+        let out = try await model.predict(
+            scalars: data.scalars, rows: data.count, rowShape: data.rowShape, batchRows: batchRows)
         guard let lp = LogProbabilities(out), lp.width == classCount else {
             throw MembershipProbeError.shortAnswer(model: name, expected: "\(classCount) class scores")
         }

@@ -36,8 +36,8 @@ extension MembershipProbe {
         let nM = members.count
         let counting = CountingModel(model, budget: config.queryBudget)
         let t0 = clock.now
-        let output = try await ModelQuery.predict(
-            counting, scalars: records.scalars, rows: records.count, rowShape: desc.inputShape,
+        let output = try await counting.predict(
+            scalars: records.scalars, rows: records.count, rowShape: desc.inputShape,
             batchRows: config.queryBatchRows)
         guard output.width == k, output.scores.count == records.count * k else {
             throw MembershipProbeError.shortAnswer(

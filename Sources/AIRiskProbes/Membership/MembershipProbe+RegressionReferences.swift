@@ -66,8 +66,8 @@ extension MembershipProbe {
                 "RMIA's population rows z are the \(records.count) member and non-member records themselves (without "
                 + "their membership)"
         }
-        let zOutput = try await ModelQuery.predict(
-            model, scalars: z.scalars, rows: z.count, rowShape: records.rowShape, batchRows: batchRows)
+        let zOutput = try await model.predict(
+            scalars: z.scalars, rows: z.count, rowShape: records.rowShape, batchRows: batchRows)
         let zTargets = z.targets ?? []
         guard zOutput.scores.count == z.count * k else {
             throw MembershipProbeError.shortAnswer(
@@ -92,8 +92,8 @@ extension MembershipProbe {
         }
         let (floors, scales) = (floor, scale)
         let measure: LiRAReferenceSet.Measure = { reference, data, name in
-            let out = try await ModelQuery.predict(
-                reference, scalars: data.scalars, rows: data.count, rowShape: data.rowShape, batchRows: batchRows)
+            let out = try await reference.predict(
+                scalars: data.scalars, rows: data.count, rowShape: data.rowShape, batchRows: batchRows)
             guard out.scores.count == data.count * k, let t = data.targets, t.count == data.count * k else {
                 throw MembershipProbeError.shortAnswer(model: name, expected: "\(k) regression output(s) per row")
             }

@@ -49,8 +49,8 @@ extension MembershipProbe {
                 labels: nonMembers.labels))
         let nM = members.count
         let counting = CountingModel(model, budget: config.queryBudget.map { max($0 - result.queries.rows, 0) })
-        let output = try await ModelQuery.predict(
-            counting, scalars: records.scalars, rows: records.count, rowShape: desc.inputShape,
+        let output = try await counting.predict(
+            scalars: records.scalars, rows: records.count, rowShape: desc.inputShape,
             batchRows: config.queryBatchRows)
         var stepScores: [[Double]] = []
         var memberAccuracy: [Double] = []

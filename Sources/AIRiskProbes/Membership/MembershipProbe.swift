@@ -69,8 +69,8 @@ package struct MembershipProbe: Sendable {
         let populationSet = population.map(shaped)
         let nM = members.count
         let counting = CountingModel(model, budget: config.queryBudget)
-        let output = try await ModelQuery.predict(
-            counting, scalars: records.scalars, rows: records.count, rowShape: desc.inputShape,
+        let output = try await counting.predict(
+            scalars: records.scalars, rows: records.count, rowShape: desc.inputShape,
             batchRows: config.queryBatchRows)
         let predicted = ModelQuery.labels(output)
         let logProbabilities = desc.outputKind == .labels ? nil : LogProbabilities(output)
@@ -416,8 +416,8 @@ package struct MembershipProbe: Sendable {
     static func trueClassProbability(
         _ model: any ModelAccess, on data: LabeledData, rowShape: [Int], classCount: Int, batchRows: Int
     ) async throws -> [Double] {
-        let out = try await ModelQuery.predict(
-            model, scalars: data.scalars, rows: data.count, rowShape: rowShape, batchRows: batchRows)
+        let out = try await model.predict(
+            scalars: data.scalars, rows: data.count, rowShape: rowShape, batchRows: batchRows)
         guard let lp = LogProbabilities(out), lp.width == classCount else {
             throw MembershipProbeError.shortAnswer(
                 model: model.description.name, expected: "\(classCount) class scores on the population rows")

@@ -93,8 +93,8 @@ enum ReferenceRecipeCalibration {
         let trials: [Trial] = try await ParallelMap.run(candidates.count) { c in
             let recipe = candidates[c]
             let model = try await trainers[c].train(training, classCount: classCount, seed: trainSeed)
-            let out = try await ModelQuery.predict(
-                model, scalars: targets.scalars, rows: targets.count, rowShape: targets.rowShape, batchRows: batchRows)
+            let out = try await model.predict(
+                scalars: targets.scalars, rows: targets.count, rowShape: targets.rowShape, batchRows: batchRows)
             guard let lp = LogProbabilities(out), lp.width == classCount else {
                 throw MembershipProbeError.shortAnswer(
                     model: "a calibration model", expected: "\(classCount) class scores")

@@ -38,8 +38,8 @@ enum ShadowModelAttack {
             let outSet = pool.subset(Array(order[half..<min(pool.count, 2 * half)]))
             let shadow = try await trainer.train(inSet, classCount: classCount, seed: rng.next())
             let both = try inSet.appending(outSet)
-            let out = try await ModelQuery.predict(
-                shadow, scalars: both.scalars, rows: both.count, rowShape: both.rowShape, batchRows: batchRows)
+            let out = try await shadow.predict(
+                scalars: both.scalars, rows: both.count, rowShape: both.rowShape, batchRows: batchRows)
             guard let lp = LogProbabilities(out), lp.width == classCount else {
                 throw MembershipProbeError.shortAnswer(model: "a shadow model", expected: "\(classCount) class scores")
             }

@@ -1,3 +1,4 @@
+import AIRiskSupport
 import Foundation
 
 /// What model was assessed, identified well enough to tell two versions apart.
@@ -38,23 +39,9 @@ package struct ModelIdentity: Sendable, Equatable, Codable {
         self.accessLevel = accessLevel
     }
 
-    /// Query parameters whose values are recorded: versions and formats, never credentials (the
-    /// endpoint module's URLRedaction shows the same ones).
-    static let shownQueryNames: Set<String> = ["api-version", "version", "model", "format"]
-
-    /// `url` without its user name, password and fragment, and with every query value masked unless
-    /// its name is on ``shownQueryNames`` (a key may hide under any name), for recording an endpoint.
+    /// `url` without its user name, password and fragment, and with every query value masked (`REDACTED`) unless
+    /// ``URLRedaction`` shows it, for recording an endpoint.
     package static func redactedURL(_ url: String) -> String {
-        guard var components = URLComponents(string: url) else { return "<unparseable URL>" }
-        components.user = nil
-        components.password = nil
-        components.fragment = nil
-        if let items = components.queryItems {
-            components.queryItems = items.map {
-                shownQueryNames.contains($0.name.lowercased()) || $0.value == nil
-                    ? $0 : URLQueryItem(name: $0.name, value: "REDACTED")
-            }
-        }
-        return components.string ?? "<unparseable URL>"
+        URLRedaction.redact(url, mask: "REDACTED")
     }
 }

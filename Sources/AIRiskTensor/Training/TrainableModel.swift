@@ -12,19 +12,7 @@ package struct TrainableModel: Sendable {
     /// Initializers updated by training.
     package var parameterNames: [String]
     /// Dropout masks the trainer feeds during training (inference uses their all-ones initializers).
-    package var dropout: [DropoutMask]
-
-    package init(
-        graph: Graph, inputName: String, outputName: String, probabilitiesName: String?, parameterNames: [String],
-        dropout: [DropoutMask] = []
-    ) {
-        self.graph = graph
-        self.inputName = inputName
-        self.outputName = outputName
-        self.probabilitiesName = probabilitiesName
-        self.parameterNames = parameterNames
-        self.dropout = dropout
-    }
+    package var dropout: [DropoutMask] = []
 
     /// The number of trainable scalars.
     package var parameterCount: Int {
