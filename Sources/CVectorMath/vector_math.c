@@ -118,3 +118,106 @@ void airisk_tanh_affine(const float *src, float *dst, ptrdiff_t count, float cli
     }
     function(src, dst, count, clip, scale, outScale, outShift);
 }
+
+#if defined(__x86_64__) && defined(__clang__)
+// The sums of 16 vectors, lane r of the result holding s[r]'s: pairs within 128-bit lanes, then across them.
+__attribute__((target("avx512f"))) static inline __m512 sum16(const __m512 s[16]) {
+    __m512 t[8], u[4];
+    for (int p = 0; p < 8; p++) {
+        t[p] = _mm512_add_ps(_mm512_unpacklo_ps(s[2 * p], s[2 * p + 1]), _mm512_unpackhi_ps(s[2 * p], s[2 * p + 1]));
+    }
+    for (int q = 0; q < 4; q++) {
+        u[q] = _mm512_add_ps(_mm512_shuffle_ps(t[2 * q], t[2 * q + 1], _MM_SHUFFLE(1, 0, 1, 0)),
+                             _mm512_shuffle_ps(t[2 * q], t[2 * q + 1], _MM_SHUFFLE(3, 2, 3, 2)));
+    }
+    const __m512 x0 = _mm512_add_ps(_mm512_shuffle_f32x4(u[0], u[1], 0x88), _mm512_shuffle_f32x4(u[0], u[1], 0xDD));
+    const __m512 x1 = _mm512_add_ps(_mm512_shuffle_f32x4(u[2], u[3], 0x88), _mm512_shuffle_f32x4(u[2], u[3], 0xDD));
+    return _mm512_add_ps(_mm512_shuffle_f32x4(x0, x1, 0x88), _mm512_shuffle_f32x4(x0, x1, 0xDD));
+}
+
+// y = x · Bᵀ: dot products of x with B's rows, sixteen rows at a time so each load of x serves sixteen of them and
+// the sixteen sums are finished together.
+__attribute__((target("avx512f"))) static void row_product_rows(const float *x, const float *b, ptrdiff_t ldb, float *y,
+                                                                ptrdiff_t n, ptrdiff_t k, float alpha, float beta) {
+    const __mmask16 tail = (__mmask16)((1u << (k % 16)) - 1u);
+    const ptrdiff_t whole = k - k % 16;
+    const __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
+    ptrdiff_t j = 0;
+    for (; j + 16 <= n; j += 16) {
+        const float *rows = b + j * ldb;
+        __m512 s[16];
+        for (int r = 0; r < 16; r++) s[r] = _mm512_setzero_ps();
+        ptrdiff_t i = 0;
+        for (; i < whole; i += 16) {
+            const __m512 v = _mm512_loadu_ps(x + i);
+            for (int r = 0; r < 16; r++) s[r] = _mm512_fmadd_ps(_mm512_loadu_ps(rows + r * ldb + i), v, s[r]);
+        }
+        if (tail) {
+            const __m512 v = _mm512_maskz_loadu_ps(tail, x + i);
+            for (int r = 0; r < 16; r++) {
+                s[r] = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tail, rows + r * ldb + i), v, s[r]);
+            }
+        }
+        __m512 out = _mm512_mul_ps(va, sum16(s));
+        if (beta != 0) out = _mm512_fmadd_ps(vb, _mm512_loadu_ps(y + j), out);
+        _mm512_storeu_ps(y + j, out);
+    }
+    for (; j < n; j++) {
+        const float *row = b + j * ldb;
+        __m512 s = _mm512_setzero_ps();
+        ptrdiff_t i = 0;
+        for (; i < whole; i += 16) s = _mm512_fmadd_ps(_mm512_loadu_ps(row + i), _mm512_loadu_ps(x + i), s);
+        if (tail) s = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tail, row + i), _mm512_maskz_loadu_ps(tail, x + i), s);
+        y[j] = alpha * _mm512_reduce_add_ps(s) + (beta == 0 ? 0 : beta * y[j]);
+    }
+}
+
+// y = x · B: B's rows scaled by x[i] and summed, 16 columns at a time, with four partial sums over i so the
+// additions do not wait on each other.
+__attribute__((target("avx512f"))) static void row_product_columns(const float *x, const float *b, ptrdiff_t ldb,
+                                                                   float *y, ptrdiff_t n, ptrdiff_t k, float alpha,
+                                                                   float beta) {
+    const __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
+    for (ptrdiff_t j = 0; j < n; j += 16) {
+        const __mmask16 mask = n - j >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (n - j)) - 1u);
+        __m512 s0 = _mm512_setzero_ps(), s1 = _mm512_setzero_ps(), s2 = _mm512_setzero_ps(), s3 = _mm512_setzero_ps();
+        const float *column = b + j;
+        ptrdiff_t i = 0;
+        for (; i + 4 <= k; i += 4) {
+            s0 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(mask, column + i * ldb), _mm512_set1_ps(x[i]), s0);
+            s1 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(mask, column + (i + 1) * ldb), _mm512_set1_ps(x[i + 1]), s1);
+            s2 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(mask, column + (i + 2) * ldb), _mm512_set1_ps(x[i + 2]), s2);
+            s3 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(mask, column + (i + 3) * ldb), _mm512_set1_ps(x[i + 3]), s3);
+        }
+        for (; i < k; i++) s0 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(mask, column + i * ldb), _mm512_set1_ps(x[i]), s0);
+        __m512 out = _mm512_mul_ps(va, _mm512_add_ps(_mm512_add_ps(s0, s1), _mm512_add_ps(s2, s3)));
+        if (beta != 0) out = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(mask, y + j), out);
+        _mm512_mask_storeu_ps(y + j, mask, out);
+    }
+}
+#endif
+
+int airisk_row_product(const float *x, const float *b, ptrdiff_t ldb, int transB, float *y, ptrdiff_t n, ptrdiff_t k,
+                       float alpha, float beta) {
+#if defined(__x86_64__) && defined(__clang__)
+    static _Atomic int supported = -1;
+    int s = atomic_load_explicit(&supported, memory_order_relaxed);
+    if (s < 0) {
+        __builtin_cpu_init();
+        s = __builtin_cpu_supports("avx512f") ? 1 : 0;
+        atomic_store_explicit(&supported, s, memory_order_relaxed);
+    }
+    // Wider untransposed products walk B in column strips, which oneDNN's packed product beats (6.2 against
+    // 4.9 µs on 1 × 256 × 256).
+    if (!s || (!transB && n > 128)) return 0;
+    if (transB) {
+        row_product_rows(x, b, ldb, y, n, k, alpha, beta);
+    } else {
+        row_product_columns(x, b, ldb, y, n, k, alpha, beta);
+    }
+    return 1;
+#else
+    (void)x; (void)b; (void)ldb; (void)transB; (void)y; (void)n; (void)k; (void)alpha; (void)beta;
+    return 0;
+#endif
+}

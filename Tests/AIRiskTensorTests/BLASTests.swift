@@ -17,6 +17,9 @@ struct BLASTests {
     static let shapes = [
         Shape(m: 1, n: 256, k: 64), Shape(m: 256, n: 256, k: 64), Shape(m: 16, n: 1024, k: 144),
         Shape(m: 67, n: 129, k: 71), Shape(m: 3, n: 5, k: 1), Shape(m: 1, n: 1, k: 300),
+        // Single rows take the row product on AVX-512: partial 16-wide tiles in k and n, groups of sixteen rows and
+        // their remainder, and the untransposed form up to 128 columns.
+        Shape(m: 1, n: 300, k: 37), Shape(m: 1, n: 133, k: 19), Shape(m: 1, n: 100, k: 23), Shape(m: 1, n: 7, k: 16),
     ]
 
     /// op(A)·op(B) in Double, with A and B stored as `sgemm` reads them.

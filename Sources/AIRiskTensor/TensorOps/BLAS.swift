@@ -1,4 +1,5 @@
 import CBLAS
+import CVectorMath
 import Foundation
 
 #if canImport(CDNNL)
@@ -42,6 +43,9 @@ package enum BLAS {
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         guard needsLibraryProduct(m: m, n: n, k: k, beta: beta, c: c, ldc: ldc) else { return }
+        // A single row (batch-1 layers, batch-1 recurrent steps): oneDNN packs and dispatches as for a large
+        // product, 1.1 µs for an LSTM step of 1 × 64 × 256 where a plain AVX-512 loop takes 0.6 (BENCHMARKS.md).
+        if m == 1, !transA, airisk_row_product(a, b, ldb, transB ? 1 : 0, c, n, k, alpha, beta) != 0 { return }
         #if canImport(CDNNL)
             ProcessConfiguration.applyKernelThreadsToCallingThread()
             // Row-major like the rest of the engine; with beta == 0 C is written without being read.
