@@ -73,6 +73,29 @@ struct FusionTests {
         #endif
     }
 
+    @Test("An absorbed Add whose other operand is an omitted input fails as the Add does, naming it")
+    func missingAddend() throws {
+        var rng = SeededGenerator(seed: 6)
+        let graph = Graph(
+            name: "missing",
+            nodes: [
+                Node(name: "c", opType: "Conv", inputs: ["x", "w"], outputs: ["c"], attributes: Self.pad),
+                Node(name: "a", opType: "Add", inputs: ["c", ""], outputs: ["y"]),
+            ],
+            inputs: [ValueInfo(name: "x", elementType: "float32", shape: nil)],
+            outputs: [ValueInfo(name: "y", elementType: nil, shape: nil)],
+            initializers: ["w": .seededUniform([3, 2, 3, 3], &rng)])
+        let e = try Executor(graph: graph)
+        #expect(e.foldedSteps.map(\.name) == ["c"])
+        let x = Tensor.seededUniform([1, 2, 5, 5], &rng)
+        #expect {
+            try e.run(inputs: ["x": x])
+        } throws: { error in
+            guard case OperatorError.missingInput(let node, "Add", 1) = error else { return false }
+            return node == "a"
+        }
+    }
+
     @Test("Channels-last conversions invert each other and move each value where (N, H, W, C) puts it")
     func channelsLastRoundTrip() {
         let t = Tensor(shape: [2, 3, 2, 4], scalars: (0..<48).map(Float.init))

@@ -45,9 +45,11 @@ struct FusedKernel: ForwardOnlyKernel {
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         var headInputs = Array(inputs.prefix(headInputCount))
         let addend = addendInput.flatMap { inputs[$0] }
+        // Fused only with a float32 addend where an Add was absorbed; a missing one (an Add reading an omitted
+        // input) goes to the Add kernel, which names it.
         let addendIsFloat: Bool
         if case .float? = addend?.storage { addendIsFloat = true } else { addendIsFloat = false }
-        if addend == nil || addendIsFloat,
+        if addendInput == nil || addendIsFloat,
             let y = try head.forward(headInputs, then: tails.map(\.op), addend: addend, layout: layout)
         {
             return KernelOutput(outputs: [y])

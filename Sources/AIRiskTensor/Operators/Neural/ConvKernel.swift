@@ -87,6 +87,7 @@ struct ConvKernel: Kernel {
     private func convolve(
         _ inputs: [Tensor?], then ops: [PostOp], addend: Tensor?, layout: ChannelsLast = .none
     ) throws -> Tensor? {
+        guard ops.contains(.add) == (addend != nil) else { return nil }
         var inputs = inputs
         if layout.input, let image = inputs.first ?? nil {
             // The geometry reads the logical shape; the values stay where they are for oneDNN.
