@@ -147,6 +147,67 @@ struct FusionTests {
         }
     }
 
+    /// LeNet's features: `Conv → Relu → MaxPool → Conv → Relu → MaxPool`, the second pool padded with ceil mode,
+    /// and `p1` also read by a Flatten when `sharedPool` is set.
+    static func lenet(sharedPool: Bool = false) -> Graph {
+        var rng = SeededGenerator(seed: 8)
+        let pool2: [String: AttributeValue] = [
+            "kernel_shape": .ints([3, 3]), "strides": .ints([2, 2]), "pads": .ints([1, 1, 1, 1]), "ceil_mode": .int(1),
+        ]
+        var nodes = [
+            Node(name: "c1", opType: "Conv", inputs: ["x", "w1", "b1"], outputs: ["c1"], attributes: pad),
+            Node(name: "r1", opType: "Relu", inputs: ["c1"], outputs: ["h1"]),
+            Node(
+                name: "p1", opType: "MaxPool", inputs: ["h1"], outputs: ["p1"],
+                attributes: ["kernel_shape": .ints([2, 2]), "strides": .ints([2, 2])]),
+            Node(name: "c2", opType: "Conv", inputs: ["p1", "w2", "b2"], outputs: ["c2"], attributes: pad),
+            Node(name: "r2", opType: "Relu", inputs: ["c2"], outputs: ["h2"]),
+            Node(name: "p2", opType: "MaxPool", inputs: ["h2"], outputs: ["y"], attributes: pool2),
+        ]
+        if sharedPool { nodes.append(Node(name: "f", opType: "Flatten", inputs: ["p1"], outputs: ["flat"])) }
+        return Graph(
+            name: "lenet", nodes: nodes,
+            inputs: [ValueInfo(name: "x", elementType: "float32", shape: nil)],
+            outputs: (["y"] + (sharedPool ? ["flat"] : [])).map { ValueInfo(name: $0, elementType: nil, shape: nil) },
+            initializers: [
+                "w1": .seededUniform([6, 3, 3, 3], &rng), "b1": .seededUniform([6], &rng),
+                "w2": .seededUniform([10, 6, 3, 3], &rng), "b2": .seededUniform([10], &rng),
+            ])
+    }
+
+    @Test("MaxPools between convolutions read and write channels-last; the last writes the graph's layout")
+    func channelsLastPools() throws {
+        let e = try Executor(graph: Self.lenet())
+        #expect(e.foldedSteps.map(\.name) == ["c1", "p1", "c2", "p2"])
+        #if canImport(CDNNL)
+            let pools = e.foldedSteps.map { ($0.kernel as? ChannelsLastMaxPool)?.outputChannelsLast }
+            #expect(pools == [nil, true, nil, false])
+            #expect((e.foldedSteps[2].kernel as? FusedKernel)?.layout == ChannelsLast(input: true, output: true))
+        #endif
+        var rng = SeededGenerator(seed: 12)
+        for n in [1, 3] {
+            let x = Tensor.seededUniform([n, 3, 12, 17], &rng)
+            let fused = try #require(try e.run(inputs: ["x": x])["y"])
+            #expect(fused.shape == [n, 10, 4, 5])
+            Self.expectClose(fused, try Self.unfused(e, x))
+        }
+    }
+
+    @Test("A pool whose result another kind of node also reads writes the graph's layout")
+    func sharedPoolResult() throws {
+        let e = try Executor(graph: Self.lenet(sharedPool: true))
+        #if canImport(CDNNL)
+            let pool = try #require(e.foldedSteps.first { $0.name == "p1" }?.kernel as? ChannelsLastMaxPool)
+            #expect(!pool.outputChannelsLast)
+            #expect((e.foldedSteps.first { $0.name == "c2" }?.kernel as? FusedKernel)?.layout.input == false)
+        #endif
+        var rng = SeededGenerator(seed: 13)
+        let x = Tensor.seededUniform([2, 3, 8, 8], &rng)
+        let out = try e.run(inputs: ["x": x])
+        Self.expectClose(try #require(out["flat"]), try Self.unfused(e, x, output: "flat"))
+        Self.expectClose(try #require(out["y"]), try Self.unfused(e, x))
+    }
+
     @Test("A value that is a graph output, or that two nodes read, stays a step's own output")
     func keepsSharedValues() throws {
         let e = try Executor(graph: Self.blocks(extraOutput: "a1"))

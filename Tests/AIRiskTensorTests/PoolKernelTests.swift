@@ -24,7 +24,46 @@ struct PoolKernelTests {
 
     @Test(
         "MaxPool without a tape gives the taped pass's values bit for bit (direct rows, or the table when padded)",
-        arguments: [
+        arguments: Self.maxPoolWindows)
+    func tapeFreeMax(attributes: [String: AttributeValue]) throws {
+        let k = try MaxPoolKernel(node: node("MaxPool", attributes), opset: 12)
+        let oneD = attributes["kernel_shape"].map { if case .ints(let v) = $0 { v.count == 1 } else { false } } ?? false
+        // 37 columns: the 2×2 path takes eight outputs at a time, then the rest one by one.
+        let x = Self.awkwardImage(oneD ? [2, 3, 11] : [2, 3, 7, 37])
+        let taped = try #require(try k.forward([x]).outputs.first?.floats)
+        let free = try #require(try k.forwardWithoutTape([x]).outputs.first)
+        #expect(free.shape == (try k.forward([x]).outputs[0].shape))
+        #expect((free.floats ?? []).map(\.bitPattern) == taped.map(\.bitPattern))
+    }
+
+    @Test(
+        "MaxPool on a channels-last image gives the taped pass's values bit for bit, in either output layout",
+        arguments: Self.maxPoolWindows.dropLast())  // 2-D windows only
+    func channelsLastMax(attributes: [String: AttributeValue]) throws {
+        let k = try MaxPoolKernel(node: node("MaxPool", attributes), opset: 12)
+        // 19 channels: not a multiple of any vector width.
+        let x = Self.awkwardImage([2, 19, 7, 9])
+        let taped = try #require(try k.forward([x]).outputs.first)
+        let last = try #require(try k.forwardChannelsLast(ChannelsLast.channelsLast(x), channelsLastOutput: true))
+        #expect(last.shape == ChannelsLast.physicalShape(taped.shape))
+        let back = ChannelsLast.channelsFirst(last)
+        #expect((back.floats ?? []).map(\.bitPattern) == (taped.floats ?? []).map(\.bitPattern))
+        let first = try #require(try k.forwardChannelsLast(ChannelsLast.channelsLast(x), channelsLastOutput: false))
+        #expect(first.shape == taped.shape)
+        #expect((first.floats ?? []).map(\.bitPattern) == (taped.floats ?? []).map(\.bitPattern))
+    }
+
+    @Test("MaxPool asked for Indices declines the channels-last path, which has no winners to give")
+    func channelsLastDeclinesIndices() throws {
+        let k = try MaxPoolKernel(
+            node: node("MaxPool", ["kernel_shape": .ints([2, 2])], outputs: ["y", "i"]), opset: 12)
+        let x = ChannelsLast.channelsLast(Self.awkwardImage([1, 2, 4, 4]))
+        #expect(try k.forwardChannelsLast(x, channelsLastOutput: true) == nil)
+    }
+
+    /// Window attributes of every kind the kernel distinguishes; the 1-D window last.
+    static var maxPoolWindows: [[String: AttributeValue]] {
+        [
             ["kernel_shape": .ints([2, 2]), "strides": .ints([2, 2])],
             ["kernel_shape": .ints([3, 3])],
             ["kernel_shape": .ints([3, 2]), "strides": .ints([2, 1])],
@@ -32,13 +71,12 @@ struct PoolKernelTests {
             ["kernel_shape": .ints([3, 3]), "pads": .ints([1, 1, 1, 1])],
             ["kernel_shape": .ints([2, 2]), "dilations": .ints([2, 2])],
             ["kernel_shape": .ints([3]), "strides": .ints([2])],
-        ] as [[String: AttributeValue]])
-    func tapeFreeMax(attributes: [String: AttributeValue]) throws {
-        let k = try MaxPoolKernel(node: node("MaxPool", attributes), opset: 12)
+        ]
+    }
+
+    /// Uniform values with ties, signed zeros and NaNs, where the comparison order decides the maximum.
+    static func awkwardImage(_ shape: [Int]) -> Tensor {
         var rng = SeededGenerator(seed: 17)
-        let oneD = attributes["kernel_shape"].map { if case .ints(let v) = $0 { v.count == 1 } else { false } } ?? false
-        // 37 columns: the 2×2 path takes eight outputs at a time, then the rest one by one.
-        let shape = oneD ? [2, 3, 11] : [2, 3, 7, 37]
         var values = Tensor.seededUniform(shape, &rng).floats ?? []
         // Ties, signed zeros and a NaN: the comparison order decides these.
         values[0] = .nan
@@ -48,11 +86,7 @@ struct PoolKernelTests {
         values[values.count - 30] = -0.0
         values[values.count - 29] = 0
         values[values.count - 1] = .nan
-        let x = Tensor(shape: shape, scalars: values)
-        let taped = try #require(try k.forward([x]).outputs.first?.floats)
-        let free = try #require(try k.forwardWithoutTape([x]).outputs.first)
-        #expect(free.shape == (try k.forward([x]).outputs[0].shape))
-        #expect((free.floats ?? []).map(\.bitPattern) == taped.map(\.bitPattern))
+        return Tensor(shape: shape, scalars: values)
     }
 
     @Test("average pooling with and without counting the padding, by hand")

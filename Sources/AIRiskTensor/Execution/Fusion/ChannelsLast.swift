@@ -1,8 +1,8 @@
 /// Which of a fused convolution step's values the inference plan keeps channels-last: physically (N, H, W, C)
 /// instead of ONNX's (N, C, H, W). oneDNN's convolutions compute channels-last on AVX-512, so a value passed from one
 /// convolution to the next in that layout skips the two reorders around each convolution (a third of a ResNet's time
-/// at batch 256). Only the plan's own convolution steps ever see such a value: ``Executor/keepChannelsLast(_:keep:constants:)``
-/// chooses a value only when every reader is one of them.
+/// at batch 256). Only the plan's own convolution and MaxPool steps ever see such a value:
+/// ``Executor/keepChannelsLast(_:keep:constants:)`` chooses a value only when every reader is one of them.
 struct ChannelsLast: Hashable, Sendable {
     /// The convolution's image (input 0).
     var input = false

@@ -55,24 +55,41 @@ extension Executor {
 }
 
 extension Executor {
-    /// The fused plan with the values passed from one 2-D convolution to another kept channels-last
-    /// (``ChannelsLast``): a value qualifies when it is not a graph output and every step reading it is a convolution
-    /// reading it as its image or its addend. Convolutions are those with constant rank-4 weights, run through
-    /// oneDNN; without oneDNN the plan is returned as it is. A convolution that is not fused yet becomes a
-    /// ``FusedKernel`` without post-ops when it reads or writes such a value.
+    /// A step that can read and write channels-last values: a 2-D convolution (as a ``FusedKernel``) or a MaxPool.
+    private enum ChannelsLastStep {
+        case convolution(FusedKernel)
+        case pool(MaxPoolKernel)
+
+        /// Whether the step takes the value at input `position` channels-last.
+        func reads(position: Int) -> Bool {
+            switch self {
+            case .convolution(let kernel): position == 0 || position == kernel.addendInput
+            case .pool: position == 0
+            }
+        }
+    }
+
+    /// The fused plan with the values passed between 2-D convolutions, and the MaxPools between them, kept
+    /// channels-last (``ChannelsLast``). A value qualifies when it is not a graph output, every step reading it is a
+    /// convolution reading it as its image or its addend or a MaxPool, and it is written by a convolution or by a
+    /// MaxPool whose own input qualifies. Convolutions are those with constant rank-4 weights, run through oneDNN;
+    /// without oneDNN the plan is returned as it is. A convolution that is not fused yet becomes a ``FusedKernel``
+    /// without post-ops when it reads or writes such a value, and a MaxPool reading one a ``ChannelsLastMaxPool``.
     static func keepChannelsLast(_ plan: [Step], keep: Set<Int>, constants: [Tensor?]) -> [Step] {
         #if canImport(CDNNL)
             guard DNNLConvolution.isEnabled else { return plan }
-            let kernels: [FusedKernel?] = plan.map { step in
+            let candidates: [ChannelsLastStep?] = plan.map { step in
+                guard step.outputs.count == 1, !step.inputs.isEmpty else { return nil }
+                if let pool = step.kernel as? MaxPoolKernel { return .pool(pool) }
                 let fused =
                     step.kernel as? FusedKernel
                     ?? (step.kernel as? ConvKernel).map {
                         FusedKernel(head: $0, headName: step.name, headInputCount: step.inputs.count, tails: [])
                     }
-                guard let fused, fused.head is ConvKernel, step.inputs.count >= 2, step.outputs.count == 1,
+                guard let fused, fused.head is ConvKernel, step.inputs.count >= 2,
                     step.inputs[1] >= 0, step.inputs[1] < constants.count, constants[step.inputs[1]]?.rank == 4
                 else { return nil }
-                return fused
+                return .convolution(fused)
             }
             var readers: [Int: [(step: Int, position: Int)]] = [:]
             for (i, step) in plan.enumerated() {
@@ -80,27 +97,37 @@ extension Executor {
                     readers[slot, default: []].append((i, position))
                 }
             }
+            // Steps are in run order, so a pool's input has been decided when the pool is reached.
             var channelsLast = Set<Int>()
-            for (i, step) in plan.enumerated() where kernels[i] != nil {
+            for (i, step) in plan.enumerated() {
+                guard let candidate = candidates[i] else { continue }
+                if case .pool = candidate, !channelsLast.contains(step.inputs[0]) { continue }
                 let value = step.outputs[0]
                 guard value >= 0, !keep.contains(value), let reads = readers[value], !reads.isEmpty else { continue }
-                let convolutionsOnly = reads.allSatisfy { read in
-                    guard let reader = kernels[read.step] else { return false }
-                    return read.position == 0 || read.position == reader.addendInput
+                if reads.allSatisfy({ candidates[$0.step]?.reads(position: $0.position) ?? false }) {
+                    channelsLast.insert(value)
                 }
-                if convolutionsOnly { channelsLast.insert(value) }
             }
             guard !channelsLast.isEmpty else { return plan }
             return plan.indices.map { i in
                 let step = plan[i]
-                guard let kernel = kernels[i] else { return step }
-                let layout = ChannelsLast(
-                    input: channelsLast.contains(step.inputs[0]),
-                    addend: kernel.addendInput.map { channelsLast.contains(step.inputs[$0]) } ?? false,
-                    output: channelsLast.contains(step.outputs[0]))
-                guard layout != .none else { return step }
+                let kernel: any Kernel
+                switch candidates[i] {
+                case .convolution(let fused)?:
+                    let layout = ChannelsLast(
+                        input: channelsLast.contains(step.inputs[0]),
+                        addend: fused.addendInput.map { channelsLast.contains(step.inputs[$0]) } ?? false,
+                        output: channelsLast.contains(step.outputs[0]))
+                    guard layout != .none else { return step }
+                    kernel = fused.with(layout)
+                case .pool(let pool)?:
+                    guard channelsLast.contains(step.inputs[0]) else { return step }
+                    kernel = ChannelsLastMaxPool(pool: pool, outputChannelsLast: channelsLast.contains(step.outputs[0]))
+                case nil:
+                    return step
+                }
                 return Step(
-                    kernel: kernel.with(layout), tapeFree: nil, name: step.name, opType: step.opType,
+                    kernel: kernel, tapeFree: nil, name: step.name, opType: step.opType,
                     computesDouble: step.computesDouble, inputs: step.inputs, outputs: step.outputs, releases: [])
             }
         #else

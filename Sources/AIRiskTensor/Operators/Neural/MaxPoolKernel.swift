@@ -5,10 +5,10 @@
 struct MaxPoolKernel: Kernel {
     static let opType = "MaxPool"
 
-    private let pooling: PoolingWindow
+    let pooling: PoolingWindow
     private let columnMajorIndices: Bool
 
-    private var context: NeuralNodeContext { pooling.context }
+    var context: NeuralNodeContext { pooling.context }
 
     init(node: Node, opset: Int) throws {
         pooling = try PoolingWindow(node)

@@ -13,7 +13,12 @@ struct PoolingWindow: Sendable {
 
     /// The plan and the window table for input `x`.
     func table(_ x: PoolingInput) throws -> (plan: SpatialPlan, table: PoolWindowTable) {
-        let plan = try window.plan(inputSpatial: x.spatial, kernel: window.kernelShape ?? [], planes: x.planes)
+        try table(spatial: x.spatial, planes: x.planes)
+    }
+
+    /// The plan and the window table for an input of spatial shape `spatial` and `planes` channel planes.
+    func table(spatial: [Int], planes: Int) throws -> (plan: SpatialPlan, table: PoolWindowTable) {
+        let plan = try window.plan(inputSpatial: spatial, kernel: window.kernelShape ?? [], planes: planes)
         return (plan, tables.value(for: plan.input) { PoolWindowTable(plan: plan) })
     }
 }
