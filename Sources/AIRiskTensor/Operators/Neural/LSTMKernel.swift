@@ -41,7 +41,7 @@ struct LSTMKernel: RecurrentKernel {
         for d in 0..<D {
             let reverse = attributes.isReverse(d)
             let f = attributes.activations[d][0], g = attributes.activations[d][1], hAct = attributes.activations[d][2]
-            let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d)
+            let xw = p.projectInputs(direction: d), bias = p.combinedBias(direction: d), biasRow = bias.pointer
             let pi = p.peepholes.pointer + d * 3 * H, po = pi + H, pf = pi + 2 * H, peepholes = p.has.peepholes
             let h = finalH.pointer + d * N * H, c = finalC.pointer + d * N * H
             let keepsPre = keepTape && attributes.keepsPreactivations, preStride = keepsPre ? N * G : 0
@@ -63,36 +63,39 @@ struct LSTMKernel: RecurrentKernel {
                     }
                     let a = pre.pointer + s * preStride + b * G, act = post.pointer + s * gateStride + b * G
                     let xRow = xw.pointer + (t * N + b) * G, hRow = hr.pointer + b * G
-                    for j in 0..<G { a[j] = xRow[j] + bias.pointer[j] + hRow[j] }
+                    // Gate rows as pointers (i, o, f, c), so that these loops carry no index arithmetic and vectorise.
+                    let ai = a, ao = a + H, af = a + 2 &* H
+                    let input = act, output = act + H, forget = act + 2 &* H, candidate = act + 3 &* H
+                    for j in 0..<G { a[j] = xRow[j] + biasRow[j] + hRow[j] }
                     if peepholes {
                         for j in 0..<H {
-                            a[j] += pi[j] * cp[j]
-                            a[2 * H + j] += pf[j] * cp[j]
+                            ai[j] += pi[j] * cp[j]
+                            af[j] += pf[j] * cp[j]
                         }
-                        f.apply(a, act, count: H, clip: clip)
-                        if !inputForget { f.apply(a + 2 * H, act + 2 * H, count: H, clip: clip) }
+                        f.apply(ai, input, count: H, clip: clip)
+                        if !inputForget { f.apply(af, forget, count: H, clip: clip) }
                     } else {
                         // Without peepholes the o gate does not wait for the new cell: i, o (and f) in one pass.
                         f.apply(a, act, count: inputForget ? 2 * H : 3 * H, clip: clip)
                     }
                     if inputForget {
-                        for j in 0..<H { act[2 * H + j] = 1 - act[j] }
+                        for j in 0..<H { forget[j] = 1 - input[j] }
                     }
-                    g.apply(a + 3 * H, act + 3 * H, count: H, clip: clip)
+                    g.apply(a + 3 &* H, candidate, count: H, clip: clip)
                     for j in 0..<H {
-                        let value = act[2 * H + j] * cp[j] + act[j] * act[3 * H + j]
+                        let value = forget[j] * cp[j] + input[j] * candidate[j]
                         cOut[j] = value
                         cp[j] = value
                     }
                     if peepholes {
-                        for j in 0..<H { a[H + j] += po[j] * cOut[j] }
-                        f.apply(a + H, act + H, count: H, clip: clip)
+                        for j in 0..<H { ao[j] += po[j] * cOut[j] }
+                        f.apply(ao, output, count: H, clip: clip)
                     }
                     let hc = cellAct.pointer + s * stateStride + b * H
                     hAct.apply(cOut, hc, count: H, clip: .infinity)
                     let state = h + b * H, out = y.pointer + ((t * D + d) * N + b) * H
                     for j in 0..<H {
-                        let value = act[H + j] * hc[j]
+                        let value = output[j] * hc[j]
                         state[j] = value
                         out[j] = value
                     }
