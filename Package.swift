@@ -48,7 +48,7 @@ let package = Package(
         // The risk catalog: AI Security Matrix, OWASP ML Top 10, ATLAS, mappings, policy.
         .target(name: "AIRiskCatalog", dependencies: ["AIRiskXML", "AIRiskVocabulary", "AIRiskSupport"]),
         // Tensors, kernels, the graph executor with reverse-mode gradients, and training.
-        .target(name: "AIRiskTensor", dependencies: tensorKernelLibraries),
+        .target(name: "AIRiskTensor", dependencies: tensorKernelLibraries + ["AIRiskSupport"]),
         // ONNX protobuf reading, lowering onto the tensor engine's graph, and ONNXModelAccess (a model file
         // behind the access protocol, as AIRiskEndpoint puts endpoints behind it).
         .target(name: "AIRiskONNX", dependencies: ["AIRiskTensor", "AIRiskAccess", "AIRiskSupport"]),

@@ -1,3 +1,5 @@
+import AIRiskSupport
+
 /// Reads a ``CatalogElement`` from its XML element through the entry's synthesized `Decodable`.
 ///
 /// A string or number property is the attribute of its own name, a nested entry the child element of its own name,
@@ -17,21 +19,23 @@ struct ElementDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .element(let r, let sources) = content else { throw unsupported(type) }
+        guard case .element(let r, let sources) = content else { throw unsupportedDecoding(type, at: []) }
         return KeyedDecodingContainer(ElementContainer<Key>(reader: r, sources: sources))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case .list(let items, let ref) = content else { throw unsupported([Any].self) }
+        guard case .list(let items, let ref) = content else { throw unsupportedDecoding([Any].self, at: []) }
         return ElementList(items: items, ref: ref)
     }
 
-    func singleValueContainer() throws -> any SingleValueDecodingContainer { throw unsupported(Any.self) }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        throw unsupportedDecoding(Any.self, at: [])
+    }
 
     /// The element an ``ElementProperty`` is read from.
     static func element(of decoder: any Decoder) throws -> ElementReader {
         guard let decoder = decoder as? ElementDecoder, case .element(let r, _) = decoder.content else {
-            throw unsupported(ElementReader.self)
+            throw unsupportedDecoding(ElementReader.self, at: [])
         }
         return r
     }
@@ -56,11 +60,6 @@ extension ElementReader {
     }
 }
 
-/// The error for a request the catalog's documents never make of the decoder (a `Bool`, a nested container).
-private func unsupported(_ type: Any.Type) -> DecodingError {
-    .typeMismatch(type, .init(codingPath: [], debugDescription: "catalog elements hold no \(type)"))
-}
-
 /// A string or number's text, with the element it is read from and its name for messages.
 private struct Scalar {
     var text: String
@@ -80,11 +79,10 @@ private struct Scalar {
 }
 
 /// The properties of one entry's element.
-private struct ElementContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+private struct ElementContainer<Key: CodingKey>: GenericKeyedDecodingContainer {
     let reader: ElementReader
     let sources: [String: XMLSource]
     var codingPath: [any CodingKey] { [] }
-    var allKeys: [Key] { [] }
 
     private func scalar(_ key: Key) throws(CatalogError) -> Scalar {
         let name = key.stringValue
@@ -119,8 +117,6 @@ private struct ElementContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
         }
     }
 
-    func decodeNil(forKey key: Key) throws -> Bool { !contains(key) }
-
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try scalar(key).text }
 
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try scalar(key).integer() }
@@ -150,31 +146,10 @@ private struct ElementContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
         }
         return try T(from: ElementDecoder(content: .list(holders.flatMap { $0.children(child) }, ref: ref)))
     }
-
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { throw unsupported(type) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { throw unsupported(type) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { throw unsupported(type) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { throw unsupported(type) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { throw unsupported(type) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { throw unsupported(type) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { throw unsupported(type) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { throw unsupported(type) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { throw unsupported(type) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { throw unsupported(type) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { throw unsupported(type) }
-
-    func nestedContainer<NestedKey: CodingKey>(
-        keyedBy type: NestedKey.Type, forKey key: Key
-    ) throws -> KeyedDecodingContainer<NestedKey> { throw unsupported(type) }
-    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        throw unsupported([Any].self)
-    }
-    func superDecoder() throws -> any Decoder { throw unsupported(Any.self) }
-    func superDecoder(forKey key: Key) throws -> any Decoder { throw unsupported(Any.self) }
 }
 
 /// The elements of a list property: entries, or strings and numbers read from each element's text.
-private struct ElementList: UnkeyedDecodingContainer {
+private struct ElementList: GenericUnkeyedDecodingContainer {
     let items: [ElementReader]
     let ref: String
     var currentIndex = 0
@@ -192,7 +167,6 @@ private struct ElementList: UnkeyedDecodingContainer {
         return Scalar(text: item.text, holder: item, name: "<\(item.element.name)>")
     }
 
-    mutating func decodeNil() throws -> Bool { false }
     mutating func decode(_ type: String.Type) throws -> String { next().text }
     mutating func decode(_ type: Int.Type) throws -> Int { try text().integer() }
     mutating func decode(_ type: Double.Type) throws -> Double { try text().number() }
@@ -205,25 +179,7 @@ private struct ElementList: UnkeyedDecodingContainer {
         case let number as Double.Type: value = try decode(number)
         default: return try next().decode(T.self, ref: ref)
         }
-        guard let value = value as? T else { throw unsupported(type) }
+        guard let value = value as? T else { throw unsupportedDecoding(type, at: []) }
         return value
     }
-
-    mutating func decode(_ type: Bool.Type) throws -> Bool { throw unsupported(type) }
-    mutating func decode(_ type: Float.Type) throws -> Float { throw unsupported(type) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { throw unsupported(type) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { throw unsupported(type) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { throw unsupported(type) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { throw unsupported(type) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { throw unsupported(type) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { throw unsupported(type) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { throw unsupported(type) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { throw unsupported(type) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { throw unsupported(type) }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(
-        keyedBy type: NestedKey.Type
-    ) throws -> KeyedDecodingContainer<NestedKey> { throw unsupported(type) }
-    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer { throw unsupported([Any].self) }
-    mutating func superDecoder() throws -> any Decoder { throw unsupported(Any.self) }
 }

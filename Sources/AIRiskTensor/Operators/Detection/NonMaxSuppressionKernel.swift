@@ -4,16 +4,18 @@
 /// `max_output_boxes_per_class` per class (0, the default, keeps none). Boxes are corners `[y1, x1, y2, x2]` in any
 /// order, or with `center_point_box = 1` `[x_center, y_center, width, height]`. Output: `[selected, 3]` int64
 /// rows of (batch, class, box). Not differentiable.
-struct NonMaxSuppressionKernel: ForwardOnlyKernel {
+struct NonMaxSuppressionKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "NonMaxSuppression"
-    let ctx: KernelContext
-    let centerPointBox: Bool
+    @NodeContext var ctx
+    /// 0: boxes as corners (y1, x1, y2, x2); 1: as centre, width and height.
+    @Attribute("center_point_box") var boxFormat = 0
 
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        let c = try ctx.int("center_point_box", default: 0)
-        guard c == 0 || c == 1 else { throw ctx.attributeError("center_point_box", "must be 0 or 1, got \(c)") }
-        centerPointBox = c == 1
+    var centerPointBox: Bool { boxFormat == 1 }
+
+    func validate() throws {
+        guard boxFormat == 0 || boxFormat == 1 else {
+            throw ctx.attributeError("center_point_box", "must be 0 or 1, got \(boxFormat)")
+        }
     }
 
     /// A box as (ymin, xmin, ymax, xmax).

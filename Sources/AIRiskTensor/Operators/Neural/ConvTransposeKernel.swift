@@ -1,17 +1,14 @@
 /// ONNX ConvTranspose over any number of spatial dimensions: `strides`, `dilations`, `group`,
 /// `pads` or `auto_pad`, `output_padding` and `output_shape`, as the specification computes them.
 /// Each input element scatters its kernel-weighted copies into the output. Not differentiable.
-struct ConvTransposeKernel: ForwardOnlyKernel {
+struct ConvTransposeKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "ConvTranspose"
-    let ctx: KernelContext
-    let group: Int
-    let autoPad: String
+    @NodeContext var ctx
+    @Attribute var group = 1
+    @Attribute("auto_pad") var autoPad = "NOTSET"
 
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        group = try ctx.int("group", default: 1)
+    func validate() throws {
         guard group > 0 else { throw ctx.attributeError("group", "must be positive") }
-        autoPad = try ctx.string("auto_pad") ?? "NOTSET"
     }
 
     struct Plan {

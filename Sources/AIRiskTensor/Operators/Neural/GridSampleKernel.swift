@@ -5,25 +5,20 @@ import Foundation
 /// `padding_mode` zeros (default), border or reflection; `align_corners` maps −1 and 1 to the corner pixels'
 /// centres instead of their outer edges. Follows PyTorch's `grid_sample`, from which the ONNX cases come.
 /// Declared not differentiable: graphs through it report no input gradients.
-struct GridSampleKernel: ForwardOnlyKernel {
-    static let opType = "GridSample"
-    let ctx: KernelContext
-    let mode: String
-    let padding: String
-    let alignCorners: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        mode = try ctx.string("mode") ?? "bilinear"
-        guard ["bilinear", "nearest", "bicubic"].contains(mode) else {
-            throw ctx.attributeError("mode", "must be bilinear, nearest or bicubic, got '\(mode)'")
-        }
-        padding = try ctx.string("padding_mode") ?? "zeros"
-        guard ["zeros", "border", "reflection"].contains(padding) else {
-            throw ctx.attributeError("padding_mode", "must be zeros, border or reflection, got '\(padding)'")
-        }
-        alignCorners = try ctx.flag("align_corners")
+struct GridSampleKernel: ForwardOnlyKernel, AttributedKernel {
+    enum Mode: String, AttributeChoice {
+        case bilinear, nearest, bicubic
     }
+
+    enum Padding: String, AttributeChoice {
+        case zeros, border, reflection
+    }
+
+    static let opType = "GridSample"
+    @NodeContext var ctx
+    @Attribute var mode = Mode.bilinear
+    @Attribute("padding_mode") var padding = Padding.zeros
+    @Attribute("align_corners") var alignCorners = false
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, xs) = try ctx.floatInput(inputs, 0)
@@ -73,9 +68,9 @@ struct GridSampleKernel: ForwardOnlyKernel {
     /// A coordinate after the padding mode's clipping or reflection.
     func padded(_ v: Double, size: Int) -> Double {
         switch padding {
-        case "border": Swift.min(Swift.max(v, 0), Double(size - 1))
-        case "reflection": reflect(v, size: size)
-        default: v
+        case .border: Swift.min(Swift.max(v, 0), Double(size - 1))
+        case .reflection: reflect(v, size: size)
+        case .zeros: v
         }
     }
 
@@ -88,11 +83,11 @@ struct GridSampleKernel: ForwardOnlyKernel {
     func sample(_ xs: [Float], base: Int, h: Int, w: Int, x rawX: Double, y rawY: Double) -> Double {
         guard rawX.isFinite, rawY.isFinite else { return 0 }
         switch mode {
-        case "nearest":
+        case .nearest:
             let x = padded(rawX, size: w).rounded(.toNearestOrEven)
             let y = padded(rawY, size: h).rounded(.toNearestOrEven)
             return pixel(xs, base: base, h: h, w: w, row: y, col: x)
-        case "bicubic":
+        case .bicubic:
             let x0 = rawX.rounded(.down)
             let y0 = rawY.rounded(.down)
             let wx = cubicWeights(rawX - x0)
@@ -108,7 +103,7 @@ struct GridSampleKernel: ForwardOnlyKernel {
                 total += wy[r] * rowSum
             }
             return total
-        default:
+        case .bilinear:
             let x = padded(rawX, size: w)
             let y = padded(rawY, size: h)
             let x0 = x.rounded(.down)

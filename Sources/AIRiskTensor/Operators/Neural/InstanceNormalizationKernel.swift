@@ -1,14 +1,12 @@
 /// ONNX InstanceNormalization (opsets 6–22): normalizes each (sample, channel) plane of `input` [N, C, spatial…]
 /// by its own mean and (biased) variance, `y = scale[c] · (x − mean) / sqrt(var + epsilon) + B[c]`, in Double.
 /// Declared not differentiable: graphs through it report no input gradients.
-struct InstanceNormalizationKernel: ForwardOnlyKernel {
+struct InstanceNormalizationKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "InstanceNormalization"
-    let ctx: KernelContext
-    let epsilon: Float
+    @NodeContext var ctx
+    @Attribute var epsilon: Float = 1e-5
 
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        epsilon = try ctx.float("epsilon", default: 1e-5)
+    func validate() throws {
         guard epsilon >= 0, epsilon.isFinite else { throw ctx.attributeError("epsilon", "must be finite and ≥ 0") }
     }
 

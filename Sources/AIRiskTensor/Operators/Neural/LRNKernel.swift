@@ -3,21 +3,16 @@ import Foundation
 /// ONNX LRN (local response normalisation across channels of [N, C, …]):
 /// y = x / (bias + alpha/size · Σ x²)^beta over the `size` channels around each one. Not
 /// differentiable.
-struct LRNKernel: ForwardOnlyKernel {
+struct LRNKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "LRN"
-    let ctx: KernelContext
-    let alpha: Float
-    let beta: Float
-    let bias: Float
-    let size: Int
+    @NodeContext var ctx
+    @Attribute var alpha: Float = 1e-4
+    @Attribute var beta: Float = 0.75
+    @Attribute var bias: Float = 1
+    @Attribute var size: Int
 
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        alpha = try ctx.float("alpha", default: 1e-4)
-        beta = try ctx.float("beta", default: 0.75)
-        bias = try ctx.float("bias", default: 1)
-        guard let s = try ctx.int("size"), s > 0 else { throw ctx.attributeError("size", "is required and positive") }
-        size = s
+    func validate() throws {
+        guard size > 0 else { throw ctx.attributeError("size", "must be positive") }
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {

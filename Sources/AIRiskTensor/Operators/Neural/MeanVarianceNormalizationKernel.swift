@@ -1,14 +1,9 @@
 /// ONNX MeanVarianceNormalization: (x − mean) / √variance over `axes` (default [0, 2, 3]), with
 /// onnxruntime's epsilon 1e-9 under the root. Not differentiable.
-struct MeanVarianceNormalizationKernel: ForwardOnlyKernel {
+struct MeanVarianceNormalizationKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "MeanVarianceNormalization"
-    let ctx: KernelContext
-    let axes: [Int]
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axes = try ctx.ints("axes") ?? [0, 2, 3]
-    }
+    @NodeContext var ctx
+    @Attribute var axes: [Int] = [0, 2, 3]
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, v) = try ctx.floatInput(inputs, 0)

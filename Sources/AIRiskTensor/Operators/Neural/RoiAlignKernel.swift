@@ -6,35 +6,34 @@ import Foundation
 /// weighted corner values, as onnxruntime does) of bilinear samples on a `sampling_ratio` grid (adaptive
 /// `⌈bin size⌉` when 0) of the image `batch_indices` names. Output `[rois, C, output_height, output_width]`.
 /// Not differentiable.
-struct RoiAlignKernel: ForwardOnlyKernel {
-    static let opType = "RoiAlign"
-    let ctx: KernelContext
-    let maxMode: Bool
-    let outputHeight: Int
-    let outputWidth: Int
-    let samplingRatio: Int
-    let spatialScale: Float
-    let halfPixel: Bool
+struct RoiAlignKernel: ForwardOnlyKernel, AttributedKernel {
+    enum Mode: String, AttributeChoice {
+        case avg, max
+    }
 
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        let mode = try ctx.string("mode") ?? "avg"
-        guard mode == "avg" || mode == "max" else { throw ctx.attributeError("mode", "must be avg or max") }
-        maxMode = mode == "max"
-        outputHeight = try ctx.int("output_height", default: 1)
-        outputWidth = try ctx.int("output_width", default: 1)
+    enum Transform: String, AttributeChoice {
+        case halfPixel = "half_pixel", outputHalfPixel = "output_half_pixel"
+    }
+
+    static let opType = "RoiAlign"
+    @NodeContext var ctx
+    @Opset var opset
+    @Attribute var mode = Mode.avg
+    @Attribute("output_height") var outputHeight = 1
+    @Attribute("output_width") var outputWidth = 1
+    @Attribute("sampling_ratio") var samplingRatio = 0
+    @Attribute("spatial_scale") var spatialScale: Float = 1
+    @Attribute("coordinate_transformation_mode") var transform: Transform? = nil
+
+    var maxMode: Bool { mode == .max }
+    /// Whether coordinates shift by half a pixel: the default from opset 16.
+    var halfPixel: Bool { (transform ?? (opset >= 16 ? .halfPixel : .outputHalfPixel)) == .halfPixel }
+
+    func validate() throws {
         guard outputHeight > 0, outputWidth > 0 else {
             throw ctx.attributeError("output_height", "output_height and output_width must be positive")
         }
-        samplingRatio = try ctx.int("sampling_ratio", default: 0)
         guard samplingRatio >= 0 else { throw ctx.attributeError("sampling_ratio", "must not be negative") }
-        spatialScale = try ctx.float("spatial_scale", default: 1)
-        let transform =
-            try ctx.string("coordinate_transformation_mode") ?? (opset >= 16 ? "half_pixel" : "output_half_pixel")
-        guard transform == "half_pixel" || transform == "output_half_pixel" else {
-            throw ctx.attributeError("coordinate_transformation_mode", "must be half_pixel or output_half_pixel")
-        }
-        halfPixel = transform == "half_pixel"
     }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {

@@ -4,20 +4,16 @@ import Foundation
 /// `[…, 2]` signal, padded with zeros or truncated to `dft_length` when given; `inverse` conjugates the kernel
 /// and divides by the length; `onesided` keeps the first `⌊n/2⌋ + 1` bins. Output `[…, 2]` (real, imaginary).
 /// Computed directly (O(n²)) in Double. Not differentiable.
-struct DFTKernel: ForwardOnlyKernel {
+struct DFTKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "DFT"
-    let ctx: KernelContext
-    let axis: Int
-    let inverse: Bool
-    let onesided: Bool
+    @NodeContext var ctx
+    @Attribute var axis = 1
+    @Attribute var inverse = false
+    @Attribute var onesided = false
     /// The most complex multiply-adds one evaluation may take (the transform is computed directly, O(n²)).
     static let maxWork = 1 << 31
 
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: 1)
-        inverse = try ctx.flag("inverse")
-        onesided = try ctx.flag("onesided")
+    func validate() throws {
         if inverse && onesided { throw ctx.attributeError("onesided", "cannot be set with inverse") }
     }
 

@@ -2,15 +2,10 @@
 /// every `frame_step` samples, `frame_length` long (or the window's length), each multiplied by `window` when
 /// given; `onesided` (default 1) keeps the first `⌊frame_length/2⌋ + 1` bins. Output
 /// `[batch, frames, bins, 2]`. Not differentiable.
-struct STFTKernel: ForwardOnlyKernel {
+struct STFTKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "STFT"
-    let ctx: KernelContext
-    let onesided: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        onesided = try ctx.flag("onesided", default: true)
-    }
+    @NodeContext var ctx
+    @Attribute var onesided: Bool = true
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, xs) = try ctx.floatInput(inputs, 0)

@@ -8,17 +8,11 @@ import Foundation
 /// Statistics are accumulated in Double (onnxruntime's stash_type float32 computes in float; the
 /// difference is far below the tests' tolerance). Differentiable with respect to X, Scale and B,
 /// through all three outputs.
-struct LayerNormalizationKernel: Kernel {
+struct LayerNormalizationKernel: AttributedKernel {
     static let opType = "LayerNormalization"
-    let ctx: KernelContext
-    let axis: Int
-    let epsilon: Float
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: -1)
-        epsilon = try ctx.float("epsilon", default: 1e-5)
-    }
+    @NodeContext var ctx
+    @Attribute var axis: Int = -1
+    @Attribute var epsilon: Float = 1e-5
 
     /// The layout of one run: `rows` slices of `size` elements, the normalised shape, and the
     /// shape of the Mean / InvStdDev outputs. Overflow-checked, so a size pass can reuse it.

@@ -1,18 +1,16 @@
 /// ONNX BitShift (`direction` LEFT or RIGHT) on unsigned integers, with broadcasting. The engine
 /// holds them as int64; shifts are logical (on the 64-bit pattern) and counts of 64 or more give 0.
 /// Not differentiable.
-struct BitShiftKernel: ForwardOnlyKernel {
-    static let opType = "BitShift"
-    let ctx: KernelContext
-    let left: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        guard let d = try ctx.string("direction"), d == "LEFT" || d == "RIGHT" else {
-            throw ctx.attributeError("direction", "is required: LEFT or RIGHT")
-        }
-        left = d == "LEFT"
+struct BitShiftKernel: ForwardOnlyKernel, AttributedKernel {
+    enum Direction: String, AttributeChoice {
+        case left = "LEFT", right = "RIGHT"
     }
+
+    static let opType = "BitShift"
+    @NodeContext var ctx
+    @Attribute var direction: Direction
+
+    var left: Bool { direction == .left }
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (a, b, shape) = try ctx.broadcastOperands(inputs)

@@ -1,18 +1,14 @@
 /// ONNX Clip: bounds from attributes `min`/`max` before opset 11, then optional inputs 1 and 2.
 /// The gradient passes where min ≤ x ≤ max.
-struct ClipKernel: Kernel {
+struct ClipKernel: AttributedKernel {
     static let opType = "Clip"
-    let ctx: KernelContext
-    let boundsFromInputs: Bool
-    let attributeMin: Float
-    let attributeMax: Float
+    @NodeContext var ctx
+    @Opset var opset
+    @Attribute("min") var attributeMin = -Float.greatestFiniteMagnitude
+    @Attribute("max") var attributeMax = Float.greatestFiniteMagnitude
 
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        boundsFromInputs = opset >= 11
-        attributeMin = try ctx.float("min", default: -.greatestFiniteMagnitude)
-        attributeMax = try ctx.float("max", default: .greatestFiniteMagnitude)
-    }
+    /// Opset 11 moved the bounds from attributes to inputs.
+    var boundsFromInputs: Bool { opset >= 11 }
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 

@@ -33,17 +33,11 @@ enum XorOperator: LogicalOperator {
 }
 
 /// ONNX IsNaN and IsInf (`detect_positive`, `detect_negative`): bool masks of float elements.
-struct FloatClassKernel<C: FloatClassTest>: ForwardOnlyKernel {
+struct FloatClassKernel<C: FloatClassTest>: ForwardOnlyKernel, AttributedKernel {
     static var opType: String { C.opType }
-    let ctx: KernelContext
-    let positive: Bool
-    let negative: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        positive = try ctx.flag("detect_positive", default: true)
-        negative = try ctx.flag("detect_negative", default: true)
-    }
+    @NodeContext var ctx
+    @Attribute("detect_positive") var positive: Bool = true
+    @Attribute("detect_negative") var negative: Bool = true
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (x, v) = try ctx.floatInput(inputs, 0)

@@ -3,15 +3,10 @@ import Foundation
 /// ONNX Mod with broadcasting: integers take the divisor's sign (Python's %) unless `fmod` = 1,
 /// which (required for floats) takes the dividend's sign like C's fmod. Integer division by zero is
 /// an error. Not differentiable.
-struct ModKernel: ForwardOnlyKernel {
+struct ModKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "Mod"
-    let ctx: KernelContext
-    let fmod: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        fmod = try ctx.flag("fmod")
-    }
+    @NodeContext var ctx
+    @Attribute var fmod: Bool = false
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let (a, b, shape) = try ctx.broadcastOperands(inputs)

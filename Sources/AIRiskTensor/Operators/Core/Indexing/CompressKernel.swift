@@ -1,15 +1,10 @@
 /// ONNX Compress: keeps the slices along `axis` (or of the flattened input, without `axis`) whose
 /// condition is true; a condition shorter than the axis keeps nothing beyond its end. Not
 /// differentiable.
-struct CompressKernel: ForwardOnlyKernel {
+struct CompressKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "Compress"
-    let ctx: KernelContext
-    let axis: Int?
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis")
-    }
+    @NodeContext var ctx
+    @Attribute var axis: Int? = nil
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let input = try ctx.input(inputs, 0)

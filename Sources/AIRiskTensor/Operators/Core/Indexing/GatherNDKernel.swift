@@ -1,14 +1,9 @@
 /// ONNX GatherND with `batch_dims`: each innermost index vector of `indices` picks a slice of data.
 /// Not differentiable.
-struct GatherNDKernel: ForwardOnlyKernel {
+struct GatherNDKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "GatherND"
-    let ctx: KernelContext
-    let batchDims: Int
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        batchDims = try ctx.int("batch_dims", default: 0)
-    }
+    @NodeContext var ctx
+    @Attribute("batch_dims") var batchDims: Int = 0
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let data = try ctx.input(inputs, 0)

@@ -1,20 +1,11 @@
 /// ONNX ScatterElements (and the deprecated Scatter): a copy of data with `updates` written at
 /// `indices` along `axis`; `reduction` none (later writes win), add, mul, max or min. Not
 /// differentiable.
-struct ScatterElementsKernel: ForwardOnlyKernel {
+struct ScatterElementsKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "ScatterElements"
-    let ctx: KernelContext
-    let axis: Int
-    let reduction: String
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: 0)
-        reduction = try ctx.string("reduction") ?? "none"
-        guard ["none", "add", "mul", "max", "min"].contains(reduction) else {
-            throw ctx.attributeError("reduction", "is '\(reduction)'; expected none, add, mul, max or min")
-        }
-    }
+    @NodeContext var ctx
+    @Attribute var axis = 0
+    @Attribute var reduction = ScatterReduction.replace
 
     /// Offsets in data for every element of indices (axis coordinate replaced by the index).
     func targets(data: Tensor, indicesShape: [Int], idx: [Int]) throws -> [Int] {
@@ -48,16 +39,16 @@ struct ScatterElementsKernel: ForwardOnlyKernel {
         case (.int64(var v), .int64(let u)):
             for (i, t) in at.enumerated() {
                 switch reduction {
-                case "add": v[t] = v[t] &+ u[i]
-                case "mul": v[t] = v[t] &* u[i]
-                case "max": v[t] = max(v[t], u[i])
-                case "min": v[t] = min(v[t], u[i])
-                default: v[t] = u[i]
+                case .add: v[t] = v[t] &+ u[i]
+                case .mul: v[t] = v[t] &* u[i]
+                case .max: v[t] = max(v[t], u[i])
+                case .min: v[t] = min(v[t], u[i])
+                case .replace: v[t] = u[i]
                 }
             }
             return KernelOutput(outputs: [Tensor(shape: data.shape, storage: .int64(v))])
         default:
-            guard reduction == "none", let joined = Tensor.Storage.joined([data.storage, updates.storage]) else {
+            guard reduction == .replace, let joined = Tensor.Storage.joined([data.storage, updates.storage]) else {
                 throw ctx.fail("data and updates must share a numeric type")
             }
             var map = Array(0..<data.count)
@@ -68,11 +59,11 @@ struct ScatterElementsKernel: ForwardOnlyKernel {
 
     func combine(_ a: Float, _ b: Float) -> Float {
         switch reduction {
-        case "add": a + b
-        case "mul": a * b
-        case "max": max(a, b)
-        case "min": min(a, b)
-        default: b
+        case .add: a + b
+        case .mul: a * b
+        case .max: max(a, b)
+        case .min: min(a, b)
+        case .replace: b
         }
     }
 }

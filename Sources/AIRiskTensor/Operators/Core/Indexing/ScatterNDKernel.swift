@@ -1,18 +1,10 @@
 /// ONNX ScatterND (opsets 11–18): a copy of `data` with the slices addressed by the last axis of `indices`
 /// replaced by (or, with `reduction` add / mul / max / min, combined with) `updates`. Negative indices count
 /// from the end; an index out of range is refused. Not differentiable.
-struct ScatterNDKernel: ForwardOnlyKernel {
+struct ScatterNDKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "ScatterND"
-    let ctx: KernelContext
-    let reduction: String
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        reduction = try ctx.string("reduction") ?? "none"
-        guard ["none", "add", "mul", "max", "min"].contains(reduction) else {
-            throw ctx.attributeError("reduction", "must be none, add, mul, max or min, got '\(reduction)'")
-        }
-    }
+    @NodeContext var ctx
+    @Attribute var reduction = ScatterReduction.replace
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let data = try ctx.input(inputs, 0)
@@ -53,33 +45,33 @@ struct ScatterNDKernel: ForwardOnlyKernel {
         switch (data.storage, updates.storage) {
         case (.float(var out), .float(let upd)):
             switch reduction {
-            case "add": scatter(&out, upd, +)
-            case "mul": scatter(&out, upd, *)
-            case "max": scatter(&out, upd) { Swift.max($0, $1) }
-            case "min": scatter(&out, upd) { Swift.min($0, $1) }
-            default: scatter(&out, upd) { $1 }
+            case .add: scatter(&out, upd, +)
+            case .mul: scatter(&out, upd, *)
+            case .max: scatter(&out, upd) { Swift.max($0, $1) }
+            case .min: scatter(&out, upd) { Swift.min($0, $1) }
+            case .replace: scatter(&out, upd) { $1 }
             }
             return KernelOutput(outputs: [Tensor(shape: data.shape, storage: .float(out))])
         case (.int64(var out), .int64(let upd)):
             switch reduction {
-            case "add": scatter(&out, upd, &+)
-            case "mul": scatter(&out, upd, &*)
-            case "max": scatter(&out, upd) { Swift.max($0, $1) }
-            case "min": scatter(&out, upd) { Swift.min($0, $1) }
-            default: scatter(&out, upd) { $1 }
+            case .add: scatter(&out, upd, &+)
+            case .mul: scatter(&out, upd, &*)
+            case .max: scatter(&out, upd) { Swift.max($0, $1) }
+            case .min: scatter(&out, upd) { Swift.min($0, $1) }
+            case .replace: scatter(&out, upd) { $1 }
             }
             return KernelOutput(outputs: [Tensor(shape: data.shape, storage: .int64(out))])
-        case (.bool(var out), .bool(let upd)) where reduction == "none":
+        case (.bool(var out), .bool(let upd)) where reduction == .replace:
             scatter(&out, upd) { $1 }
             return KernelOutput(outputs: [Tensor(shape: data.shape, storage: .bool(out))])
-        case (.string(var out), .string(let upd)) where reduction == "none":
+        case (.string(var out), .string(let upd)) where reduction == .replace:
             scatter(&out, upd) { $1 }
             return KernelOutput(outputs: [Tensor(shape: data.shape, storage: .string(out))])
         default:
             throw ctx.inputError(
                 2,
                 "has type \(updates.elementTypeName), which does not fit data of type \(data.elementTypeName) "
-                    + "with reduction \(reduction)")
+                    + "with reduction \(reduction.rawValue)")
         }
     }
 }

@@ -1,17 +1,11 @@
 /// ONNX Unique: the distinct elements (or, with `axis`, distinct slices along it), sorted ascending
 /// (`sorted` = 1, the default) or in order of first occurrence, with the first-occurrence indices,
 /// the inverse indices and the counts. Not differentiable.
-struct UniqueKernel: ForwardOnlyKernel {
+struct UniqueKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "Unique"
-    let ctx: KernelContext
-    let axis: Int?
-    let sorted: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis")
-        sorted = try ctx.flag("sorted", default: true)
-    }
+    @NodeContext var ctx
+    @Attribute var axis: Int? = nil
+    @Attribute var sorted: Bool = true
 
     enum Key: Comparable, Hashable {
         case number(Double)

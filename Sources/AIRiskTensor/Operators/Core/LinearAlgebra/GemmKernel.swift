@@ -1,19 +1,11 @@
 /// ONNX Gemm: Y = alpha · op(A) · op(B) + beta · C, with C broadcast to (M, N).
-struct GemmKernel: Kernel {
+struct GemmKernel: AttributedKernel {
     static let opType = "Gemm"
-    let ctx: KernelContext
-    let alpha: Float
-    let beta: Float
-    let transA: Bool
-    let transB: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        alpha = try ctx.float("alpha", default: 1)
-        beta = try ctx.float("beta", default: 1)
-        transA = try ctx.flag("transA")
-        transB = try ctx.flag("transB")
-    }
+    @NodeContext var ctx
+    @Attribute var alpha: Float = 1
+    @Attribute var beta: Float = 1
+    @Attribute var transA = false
+    @Attribute var transB = false
 
     func passesGradient(fromInput index: Int) -> Bool { index < 3 }
 

@@ -1,18 +1,11 @@
 /// ONNX ArgMax and ArgMin (int64 indices; `keepdims`, `select_last_index`). Not differentiable.
 /// Values are compared as Double, so int64 inputs keep their order beyond float32's 2^24.
-struct ArgExtremumKernel<E: ArgExtremum>: ForwardOnlyKernel {
+struct ArgExtremumKernel<E: ArgExtremum>: ForwardOnlyKernel, AttributedKernel {
     static var opType: String { E.opType }
-    let ctx: KernelContext
-    let axis: Int
-    let keepDims: Bool
-    let selectLast: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: 0)
-        keepDims = try ctx.flag("keepdims", default: true)
-        selectLast = try ctx.flag("select_last_index")
-    }
+    @NodeContext var ctx
+    @Attribute var axis: Int = 0
+    @Attribute("keepdims") var keepDims: Bool = true
+    @Attribute("select_last_index") var selectLast: Bool = false
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try ctx.input(inputs, 0)

@@ -1,16 +1,10 @@
 /// ONNX CumSum along the axis given as the second input, with `exclusive` and `reverse`.
 /// Differentiable with respect to X (the gradient is the cumulative sum in the other direction).
-struct CumSumKernel: Kernel {
+struct CumSumKernel: AttributedKernel {
     static let opType = "CumSum"
-    let ctx: KernelContext
-    let exclusive: Bool
-    let reverse: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        exclusive = try ctx.flag("exclusive")
-        reverse = try ctx.flag("reverse")
-    }
+    @NodeContext var ctx
+    @Attribute var exclusive: Bool = false
+    @Attribute var reverse: Bool = false
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 

@@ -1,21 +1,17 @@
 /// ONNX TopK: the `K` largest (or smallest) elements along `axis`, with their indices. Ties keep
 /// the lower index first, as onnxruntime does; NaN counts as larger than every number. Not
 /// differentiable (the kNN graphs that use it select by distance).
-struct TopKKernel: ForwardOnlyKernel {
+struct TopKKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "TopK"
-    let ctx: KernelContext
-    let axis: Int
-    let largest: Bool
-    let sorted: Bool
-    let attributeK: Int?
+    @NodeContext var ctx
+    @Opset var opset
+    @Attribute var axis = -1
+    @Attribute var largest = true
+    @Attribute var sorted = true
+    @Attribute var k: Int? = nil
 
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        axis = try ctx.int("axis", default: -1)
-        largest = try ctx.flag("largest", default: true)
-        sorted = try ctx.flag("sorted", default: true)
-        attributeK = opset < 10 ? try ctx.int("k") : nil
-    }
+    /// K as opsets before 10 give it; later ones take it as an input.
+    var attributeK: Int? { opset < 10 ? k : nil }
 
     /// The output shape: the input's with the axis dimension set to k; overflow-checked.
     static func outputShape(input: [Int], axis: Int, k: Int) -> Result<[Int], ShapeFailure> {

@@ -1,14 +1,8 @@
 /// ONNX Concat along `axis`, for every element type.
-struct ConcatKernel: Kernel {
+struct ConcatKernel: AttributedKernel {
     static let opType = "Concat"
-    let ctx: KernelContext
-    let axis: Int
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        guard let a = try ctx.int("axis") else { throw ctx.attributeError("axis", "is required") }
-        axis = a
-    }
+    @NodeContext var ctx
+    @Attribute var axis: Int
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let parts = inputs.compactMap { $0 }

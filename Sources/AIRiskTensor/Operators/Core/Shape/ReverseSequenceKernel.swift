@@ -1,16 +1,10 @@
 /// ONNX ReverseSequence: reverses the first `sequence_lens[b]` elements along `time_axis` for each
 /// batch entry along `batch_axis`. Not differentiable.
-struct ReverseSequenceKernel: ForwardOnlyKernel {
+struct ReverseSequenceKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "ReverseSequence"
-    let ctx: KernelContext
-    let timeAxis: Int
-    let batchAxis: Int
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        timeAxis = try ctx.int("time_axis", default: 0)
-        batchAxis = try ctx.int("batch_axis", default: 1)
-    }
+    @NodeContext var ctx
+    @Attribute("time_axis") var timeAxis: Int = 0
+    @Attribute("batch_axis") var batchAxis: Int = 1
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try ctx.input(inputs, 0)

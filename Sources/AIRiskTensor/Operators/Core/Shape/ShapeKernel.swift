@@ -1,15 +1,9 @@
 /// ONNX Shape, with the `start`/`end` window of opset 15.
-struct ShapeKernel: ForwardOnlyKernel {
+struct ShapeKernel: ForwardOnlyKernel, AttributedKernel {
     static let opType = "Shape"
-    let ctx: KernelContext
-    let start: Int
-    let end: Int?
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        start = try ctx.int("start", default: 0)
-        end = try ctx.int("end")
-    }
+    @NodeContext var ctx
+    @Attribute var start: Int = 0
+    @Attribute var end: Int? = nil
 
     func forward(_ inputs: [Tensor?]) throws -> KernelOutput {
         let x = try ctx.input(inputs, 0)

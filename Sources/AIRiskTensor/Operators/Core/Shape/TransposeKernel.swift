@@ -1,13 +1,8 @@
 /// ONNX Transpose: permutes the axes (reverses them when `perm` is absent).
-struct TransposeKernel: Kernel {
+struct TransposeKernel: AttributedKernel {
     static let opType = "Transpose"
-    let ctx: KernelContext
-    let perm: [Int]?
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        perm = try ctx.ints("perm")
-    }
+    @NodeContext var ctx
+    @Attribute var perm: [Int]? = nil
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 

@@ -1,15 +1,10 @@
 /// ONNX Trilu: keeps the upper (`upper` = 1, j − i ≥ k) or lower (j − i ≤ k) triangle of the last
 /// two dimensions and zeroes the rest; `k` is the optional second input. Differentiable with
 /// respect to the input (the gradient is masked the same way).
-struct TriluKernel: Kernel {
+struct TriluKernel: AttributedKernel {
     static let opType = "Trilu"
-    let ctx: KernelContext
-    let upper: Bool
-
-    init(node: Node, opset: Int) throws {
-        ctx = KernelContext(node)
-        upper = try ctx.flag("upper", default: true)
-    }
+    @NodeContext var ctx
+    @Attribute var upper: Bool = true
 
     func passesGradient(fromInput index: Int) -> Bool { index == 0 }
 

@@ -67,7 +67,13 @@ extension NodeAttributes {
     /// expected A, B or C", the cases in their declared order.
     func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, default value: Choice) throws -> Choice
     where Choice.RawValue == String {
-        let name = try string(key, default: value.rawValue)
+        try choice(key) ?? value
+    }
+
+    /// A string attribute naming a case of `Choice`, nil when absent.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String) throws -> Choice?
+    where Choice.RawValue == String {
+        guard let name = try string(key) else { return nil }
         guard let choice = Choice(rawValue: name) else {
             let names = Choice.allCases.map(\.rawValue)
             let expected = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
