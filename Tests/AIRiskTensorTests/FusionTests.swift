@@ -179,6 +179,10 @@ struct FusionTests {
     func channelsLastPools() throws {
         let e = try Executor(graph: Self.lenet())
         #expect(e.foldedSteps.map(\.name) == ["c1", "p1", "c2", "p2"])
+        // Plan steps are the executor's own: no graph node builds one.
+        #expect(throws: OperatorError.self) {
+            try ChannelsLastMaxPool(node: Node(name: "p", opType: "MaxPool", inputs: ["x"], outputs: ["y"]), opset: 13)
+        }
         #if canImport(CDNNL)
             let pools = e.foldedSteps.map { ($0.kernel as? ChannelsLastMaxPool)?.outputChannelsLast }
             #expect(pools == [nil, true, nil, false])

@@ -3,17 +3,11 @@
 /// (``Executor/keepChannelsLast(_:keep:constants:)``), and the graph's layout otherwise, so a LeNet-style
 /// `Conv → Relu → MaxPool → Conv` chain is never reordered between its steps. A call the channels-last path does not
 /// take converts, runs the graph's MaxPool and converts back.
-struct ChannelsLastMaxPool: ForwardOnlyKernel {
+struct ChannelsLastMaxPool: PlanStepKernel {
     static let opType = "ChannelsLastMaxPool"
 
     let pool: MaxPoolKernel
     let outputChannelsLast: Bool
-
-    init(node: Node, opset: Int) throws {
-        throw OperatorError.unsupported(
-            node: node.name, opType: node.opType,
-            reason: "channels-last steps are made by the executor, not read from a graph")
-    }
 
     init(pool: MaxPoolKernel, outputChannelsLast: Bool) {
         self.pool = pool

@@ -1,7 +1,7 @@
 /// A product and the Add and Relu nodes after it, run as one step of the inference plan
 /// (``Executor/fuse(_:keep:)``). When a call cannot be fused (the addend broadcasts or is not float32, or the product
 /// kernel declines) it runs the original kernels one after another, so results and errors are those of the graph.
-struct FusedKernel: ForwardOnlyKernel {
+struct FusedKernel: PlanStepKernel {
     static let opType = "Fused"
 
     /// A fused node after the head: its kernel, its post-op, and for `.add` the position of the addend among the
@@ -20,11 +20,6 @@ struct FusedKernel: ForwardOnlyKernel {
     let tails: [Tail]
     /// The values this step reads and writes channels-last (only when the head is a convolution).
     let layout: ChannelsLast
-
-    init(node: Node, opset: Int) throws {
-        throw OperatorError.unsupported(
-            node: node.name, opType: node.opType, reason: "fused steps are made by the executor, not read from a graph")
-    }
 
     init(head: any PostOpFusible, headName: String, headInputCount: Int, tails: [Tail], layout: ChannelsLast = .none) {
         self.head = head
