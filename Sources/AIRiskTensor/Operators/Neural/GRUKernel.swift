@@ -12,6 +12,7 @@ struct GRUKernel: RecurrentKernel {
 
     let context: NeuralNodeContext
     let attributes: RecurrentAttributes
+    let weights = RecurrentWeights()
     private let linearBeforeReset: Bool
 
     init(node: Node, opset: Int) throws {

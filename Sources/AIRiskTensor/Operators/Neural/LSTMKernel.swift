@@ -11,6 +11,7 @@ struct LSTMKernel: RecurrentKernel {
 
     let context: NeuralNodeContext
     let attributes: RecurrentAttributes
+    let weights = RecurrentWeights()
     private let inputForget: Bool
 
     init(node: Node, opset: Int) throws {

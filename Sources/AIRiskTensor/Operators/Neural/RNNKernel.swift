@@ -8,6 +8,7 @@ struct RNNKernel: RecurrentKernel {
 
     let context: NeuralNodeContext
     let attributes: RecurrentAttributes
+    let weights = RecurrentWeights()
 
     init(node: Node, opset: Int) throws {
         context = NeuralNodeContext(node)

@@ -17,8 +17,8 @@ final class RecurrentInputs {
     var gateWidth: Int { gates * hidden }
 
     init(
-        _ context: NeuralNodeContext, _ inputs: [Tensor?], attributes: RecurrentAttributes, gates: Int,
-        cellState: Bool
+        _ context: NeuralNodeContext, _ inputs: [Tensor?], attributes: RecurrentAttributes,
+        weights: RecurrentWeights, gates: Int, cellState: Bool
     ) throws {
         let xIn = try context.floatInput(inputs, 0)
         let wIn = try context.floatInput(inputs, 1)
@@ -37,13 +37,13 @@ final class RecurrentInputs {
         guard rIn.shape == [D, G * H, H] else {
             throw context.inputError(2, "must have shape \([D, G * H, H]), got \(rIn.shape)")
         }
-        w = FloatScratch(wIn.values)
-        r = FloatScratch(rIn.values)
+        w = weights.w.scratch(of: wIn.values)
+        r = weights.r.scratch(of: rIn.values)
         if let bIn = try context.optionalFloatInput(inputs, 3) {
             guard bIn.shape == [D, 2 * G * H] else {
                 throw context.inputError(3, "must have shape \([D, 2 * G * H]), got \(bIn.shape)")
             }
-            b = FloatScratch(bIn.values)
+            b = weights.b.scratch(of: bIn.values)
         } else {
             b = FloatScratch(count: D * 2 * G * H)
         }

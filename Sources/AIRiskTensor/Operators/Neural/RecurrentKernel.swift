@@ -9,8 +9,15 @@ protocol RecurrentKernel: TapeFreeForward {
     static var cellState: Bool { get }
     var context: NeuralNodeContext { get }
     var attributes: RecurrentAttributes { get }
+    /// W, R and B as last copied, reused while the same initializers come back.
+    var weights: RecurrentWeights { get }
     /// The forward pass; the tape for backward is saved only when `keepTape`.
     func run(_ inputs: [Tensor?], keepTape: Bool) throws -> KernelOutput
+}
+
+/// A recurrent kernel's copies of W, R and B (``AlignedWeights/scratch(of:)``).
+final class RecurrentWeights: Sendable {
+    let w = AlignedWeights(), r = AlignedWeights(), b = AlignedWeights()
 }
 
 /// What a recurrent kernel's forward pass saves for backward; each direction's pre-activations
@@ -28,7 +35,8 @@ extension RecurrentKernel {
 
     /// The node's inputs, checked and rearranged time-major.
     func recurrentInputs(_ inputs: [Tensor?]) throws -> RecurrentInputs {
-        try RecurrentInputs(context, inputs, attributes: attributes, gates: Self.gates, cellState: Self.cellState)
+        try RecurrentInputs(
+            context, inputs, attributes: attributes, weights: weights, gates: Self.gates, cellState: Self.cellState)
     }
 
     /// The forward result: Y, Y_h (and Y_c when `finalC` is given) in the node's layout, with the tape

@@ -6,6 +6,8 @@ struct GemmKernel: AttributedKernel {
     @Attribute var beta: Float = 1
     @Attribute var transA = false
     @Attribute var transB = false
+    /// B for batch-1 products (BLAS's one-row loop reads it 64 bytes at a time).
+    var alignedB = AlignedWeights()
 
     func passesGradient(fromInput index: Int) -> Bool { index < 3 }
 
@@ -49,7 +51,7 @@ struct GemmKernel: AttributedKernel {
         let (initial, cBeta) = try initialC(inputs, m: m, n: n) { try ctx.floats($0, input: 2) }
         var out = initial
         av.withUnsafeBufferPointer { pa in
-            bv.withUnsafeBufferPointer { pb in
+            alignedB.withAlignedBuffer(of: bv, rows: m) { pb in
                 out.withUnsafeMutableBufferPointer { pc in
                     guard let ba = pa.baseAddress, let bb = pb.baseAddress, let bc = pc.baseAddress else { return }
                     BLAS.sgemm(

@@ -2,6 +2,8 @@
 struct MatMulKernel: ContextKernel {
     static let opType = "MatMul"
     let ctx: KernelContext
+    /// B for batch-1 products with one shared B (BLAS's one-row loop reads it 64 bytes at a time).
+    let alignedB = AlignedWeights()
 
     /// The layout of one product: batch shapes and per-batch operand offsets.
     struct Plan {
@@ -50,7 +52,7 @@ struct MatMulKernel: ContextKernel {
         // zero-filled first (that fill was 4 % of a batch-256 MLP forward pass).
         let out = [Float](unsafeUninitializedCapacity: total) { pc, initialized in
             let written: Bool = av.withUnsafeBufferPointer { pa in
-                bv.withUnsafeBufferPointer { pb in
+                alignedB.withAlignedBuffer(of: bv, rows: p.sharedB ? batches * p.m : 0) { pb in
                     guard let A = pa.baseAddress, let B = pb.baseAddress, let C = pc.baseAddress else { return false }
                     if p.sharedB && Shape.count(p.aBatch) == batches {
                         BLAS.sgemm(
