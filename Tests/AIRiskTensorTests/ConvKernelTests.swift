@@ -100,6 +100,31 @@ struct ConvKernelTests {
             try #require(grads[1]), Tensor(shape: [4, 1, 3, 3], scalars: dwSum), "dW", rtol: 1e-4, atol: 1e-4)
     }
 
+    @Test("one kernel called with changing shapes, bias and weights gives what a fresh kernel gives each time")
+    func changingCalls() throws {
+        let attributes: [String: AttributeValue] = ["pads": .ints([1, 1, 1, 1])]
+        func values(_ count: Int, _ seed: Float) -> [Float] { (0..<count).map { Float(($0 * 7) % 11) * 0.1 - seed } }
+        let w = Tensor(shape: [4, 2, 3, 3], scalars: values(72, 0.3))
+        let w2 = Tensor(shape: [4, 2, 3, 3], scalars: values(72, 0.6))
+        let b = Tensor(shape: [4], scalars: [0.5, -1, 2, 0])
+        let calls: [[Tensor?]] = [
+            [Tensor(shape: [1, 2, 5, 5], scalars: values(50, 0.2)), w, b],
+            [Tensor(shape: [3, 2, 5, 5], scalars: values(150, 0.1)), w, b],
+            [Tensor(shape: [1, 2, 7, 6], scalars: values(84, 0.4)), w, b],
+            [Tensor(shape: [1, 2, 7, 6], scalars: values(84, 0.4)), w2, b],
+            [Tensor(shape: [1, 2, 7, 6], scalars: values(84, 0.4)), w2],
+            [Tensor(shape: [1, 2, 5, 5], scalars: values(50, 0.2)), w, b],
+        ]
+        let kept = try conv(attributes)
+        for inputs in calls {
+            let names = inputs.count == 3 ? ["x", "w", "b"] : ["x", "w"]
+            let y = try kept.forward(inputs).outputs[0]
+            let fresh = try conv(attributes, inputs: names).forward(inputs).outputs[0]
+            #expect(y.shape == fresh.shape)
+            #expect(y.floats == fresh.floats)
+        }
+    }
+
     @Test("rejects weights whose channels do not match the input")
     func channelMismatch() throws {
         let x = Tensor(shape: [1, 3, 4, 4], scalars: Array(repeating: 0, count: 48))

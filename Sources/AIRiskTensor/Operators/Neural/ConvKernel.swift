@@ -11,6 +11,8 @@ struct ConvKernel: Kernel {
         /// oneDNN's direct convolution for the forward pass, with the primitive of the last shape.
         private let direct = DNNLConvolution()
     #endif
+    /// The forward pass's plan for the last shapes, post-ops and layouts.
+    private let calls = LastValueCache<CallKey, Call>()
 
     /// Bound on the column buffer (in floats) so that large batches are processed in chunks.
     private static let columnBudget = 1 << 17
@@ -23,7 +25,7 @@ struct ConvKernel: Kernel {
     }
 
     /// Shapes and sizes of one call, checked against the node's attributes.
-    private struct Geometry {
+    private struct Geometry: Sendable {
         let batch: Int, channels: Int, filters: Int
         let plan: SpatialPlan
         var groupChannels: Int
@@ -81,6 +83,43 @@ struct ConvKernel: Kernel {
         KernelOutput(outputs: try convolve(inputs, then: [], addend: nil).map { [$0] } ?? [])
     }
 
+    /// What identifies a forward call's plan.
+    private struct CallKey: Equatable, Sendable {
+        var x: [Int], w: [Int], bias: [Int]?
+        var ops: [PostOp]
+        var layout: ChannelsLast
+    }
+
+    /// What every forward call with the same ``CallKey`` shares, worked out once: rebuilding it on every call (the
+    /// geometry's arrays, oneDNN's description of the primitive) cost a fifth of a batch-1 small CNN.
+    private final class Call: Sendable {
+        let g: Geometry
+        /// A 1×1 window with stride 1 and no padding reads the image as it is: no column matrix.
+        let pointwise: Bool
+        let outputShape: [Int], outputLast: [Int]
+        #if canImport(CDNNL)
+            let dnnl: DNNLConvolution.Shape
+        #endif
+
+        init(_ key: CallKey, g: Geometry, group: Int) {
+            self.g = g
+            let plan = g.plan
+            pointwise =
+                plan.kernelSize == 1 && plan.stride.allSatisfy { $0 == 1 } && plan.padBegin.allSatisfy { $0 == 0 }
+                && plan.padEnd.allSatisfy { $0 == 0 } && plan.outputSize == plan.inputSize
+            outputShape = [g.batch, g.filters] + plan.outputSpatial
+            outputLast = ChannelsLast.physicalShape(outputShape)
+            #if canImport(CDNNL)
+                let r = plan.rank
+                dnnl = DNNLConvolution.Shape(
+                    input: key.x, weights: key.w, output: outputShape, group: group, hasBias: key.bias != nil,
+                    stride: Array(plan.stride.suffix(r)), dilation: Array(plan.dilation.suffix(r)),
+                    padBegin: Array(plan.padBegin.suffix(r)), padEnd: Array(plan.padEnd.suffix(r)), postOps: key.ops,
+                    channelsLast: key.layout)
+            #endif
+        }
+    }
+
     /// The convolution followed by `ops`. `layout` says which values are channels-last (their shapes then read
     /// (N, H, W, C)); only oneDNN takes those. Nil when `addend` is not a float32 tensor of the output's shape, or
     /// when channels-last values would need the engine's own path.
@@ -93,16 +132,17 @@ struct ConvKernel: Kernel {
             // The geometry reads the logical shape; the values stay where they are for oneDNN.
             inputs[0] = Tensor(shape: ChannelsLast.logicalShape(image.shape), storage: image.storage)
         }
-        let (x, w, b, g) = try operands(inputs)
-        let plan = g.plan
+        let x = try context.floatInput(inputs, 0)
+        let w = try context.floatInput(inputs, 1)
+        let b = try context.optionalFloatInput(inputs, 2)
+        let key = CallKey(x: x.shape, w: w.shape, bias: b?.shape, ops: ops, layout: layout)
+        let call = try calls.value(for: key) {
+            Call(key, g: try geometry(x: key.x, w: key.w, bias: key.bias), group: group)
+        }
+        let g = call.g, plan = g.plan, pointwise = call.pointwise
         let outSize = plan.outputSize, inSize = plan.inputSize
-        // A 1×1 window with stride 1 and no padding reads the image as it is: no column matrix.
-        let pointwise =
-            plan.kernelSize == 1 && plan.stride.allSatisfy { $0 == 1 } && plan.padBegin.allSatisfy { $0 == 0 }
-            && plan.padEnd.allSatisfy { $0 == 0 } && outSize == inSize
         let count = g.batch * g.filters * outSize
-        let outputShape = [g.batch, g.filters] + plan.outputSpatial
-        let outputLast = ChannelsLast.physicalShape(outputShape)
+        let outputShape = call.outputShape, outputLast = call.outputLast
         let addendValues: [Float]?
         if let addend {
             guard addend.shape == (layout.addend ? outputLast : outputShape), let values = addend.floats else {
@@ -114,12 +154,7 @@ struct ConvKernel: Kernel {
         }
         #if canImport(CDNNL)
             if DNNLConvolution.isEnabled {
-                let r = plan.rank
-                let shape = DNNLConvolution.Shape(
-                    input: x.shape, weights: w.shape, output: outputShape, group: group, hasBias: b != nil,
-                    stride: Array(plan.stride.suffix(r)), dilation: Array(plan.dilation.suffix(r)),
-                    padBegin: Array(plan.padBegin.suffix(r)), padEnd: Array(plan.padEnd.suffix(r)), postOps: ops,
-                    channelsLast: layout)
+                let shape = call.dnnl
                 var done = false
                 let y = [Float](unsafeUninitializedCapacity: count) { yp, initialized in
                     x.values.withUnsafeBufferPointer { xp in
