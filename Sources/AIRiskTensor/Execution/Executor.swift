@@ -298,7 +298,6 @@ package struct Executor: Sendable {
         let reused = cache?.values(for: shapes)
         if let cache, let reused { for (slot, value) in zip(cache.slots, reused) { values[slot] = value } }
         var made = [Tensor?](repeating: nil, count: cache != nil && reused == nil ? shapeCache.slots.count : 0)
-        // Steps are read in place (`plan[i]`): a `for step in` loop copies each one, retaining every field.
         let plan = folded ? foldedSteps : steps
         for i in plan.indices {
             if let cache, cache.skippable[i] {
