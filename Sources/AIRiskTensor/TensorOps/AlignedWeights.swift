@@ -13,6 +13,14 @@ final class AlignedWeights: Sendable {
         /// The operand last seen, kept alive so its address identifies it.
         var source: [Float]
         var copy: FloatScratch?
+
+        /// Whether `values` is the same storage as ``source``.
+        func holds(_ values: [Float]) -> Bool {
+            source.count == values.count
+                && source.withUnsafeBufferPointer { a in
+                    values.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress }
+                }
+        }
     }
 
     private let last = Mutex<Entry?>(nil)
@@ -29,9 +37,7 @@ final class AlignedWeights: Sendable {
                 return try body(given)
             }
             let copy: FloatScratch? = last.withLock { entry in
-                guard let e = entry, e.source.withUnsafeBufferPointer({ $0.baseAddress == base }),
-                    e.source.count == values.count
-                else {
+                guard let e = entry, e.holds(values) else {
                     entry = Entry(source: values, copy: nil)
                     return nil
                 }
@@ -52,13 +58,7 @@ extension AlignedWeights {
     /// of a batch-1 LSTM in `memmove`, with as much again in freeing the copies).
     func scratch(of values: [Float]) -> FloatScratch {
         last.withLock { entry in
-            if let e = entry, let copy = e.copy, e.source.count == values.count,
-                e.source.withUnsafeBufferPointer({ a in
-                    values.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress }
-                })
-            {
-                return copy
-            }
+            if let e = entry, let copy = e.copy, e.holds(values) { return copy }
             let copy = FloatScratch(values)
             entry = Entry(source: values, copy: copy)
             return copy
