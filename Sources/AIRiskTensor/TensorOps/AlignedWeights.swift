@@ -3,7 +3,7 @@ import Synchronization
 /// A kernel's constant matrix operand on a 64-byte boundary, for the one-row products (batch-1 layers) whose
 /// AVX-512 loops read 64 bytes at a time. A Swift array's elements start 32 bytes into a 16-byte-aligned
 /// allocation, so a weight matrix is often misaligned, and then every load spans two cache lines: the bench MLP's
-/// three layers take 4.8 µs instead of 2.7 (BENCHMARKS.md, "Aligned operands").
+/// three layers take 4.8 µs instead of 2.7 (BENCHMARKS.md, "Aligned weights for batch-1 products").
 ///
 /// The copy is made the second time the same storage comes back (an initializer, not an activation, which is new
 /// on every call) and kept while it keeps coming back. It holds the same values, so results are bit-identical.

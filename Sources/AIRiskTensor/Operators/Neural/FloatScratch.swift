@@ -1,7 +1,7 @@
 /// A heap buffer of Float32 for a kernel's working storage: stable pointer access in hot loops
 /// without array bounds or uniqueness checks, freed when released. It starts on a 64-byte boundary, so the
 /// AVX-512 loops of the one-row products never read a 64-byte vector across two cache lines (BENCHMARKS.md,
-/// "Aligned operands").
+/// "Aligned weights for batch-1 products").
 ///
 /// `@unchecked Sendable` because a kernel writes a buffer only while building it inside one
 /// forward or backward call; a buffer kept in ``KernelOutput/saved`` (e.g. an LSTM's gate
